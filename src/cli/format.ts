@@ -1,0 +1,38 @@
+/** Readable terminal output of a report, grouped by file and sheet. */
+import type { FileReport } from '../engine/report.js';
+import type { Lang } from '../engine/messages/index.js';
+
+const WORDS = {
+  ja: { error: 'エラー', warning: '警告', info: '情報', tables: '検出した表', none: '指摘はありません。', summary: (e: number, w: number, i: number) => `エラー ${e} 件、警告 ${w} 件、情報 ${i} 件`, kinds: { progress: '進捗表', summary: '評価指標の記載', budget: '支援措置の表', 'overall-score': '総合評価表' } as Record<string, string>, notRead: '読み取れません', skipped: '対象外' },
+  en: { error: 'error', warning: 'warning', info: 'info', tables: 'tables found', none: 'No findings.', summary: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info`, kinds: { progress: 'progress', summary: 'summary', budget: 'budget', 'overall-score': 'overall score' } as Record<string, string>, notRead: 'could not be read', skipped: 'skipped' },
+};
+
+export function formatText(files: FileReport[], lang: Lang, color: boolean): string {
+  const w = WORDS[lang];
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const sev = { error: (s: string) => paint('31;1', s), warning: (s: string) => paint('33', s), info: (s: string) => paint('36', s) };
+  const out: string[] = [];
+  for (const f of files) {
+    out.push(paint('1', f.file));
+    if ('error' in f) {
+      out.push(`  ${sev.error(w.notRead)}: ${f.error}`);
+      out.push('');
+      continue;
+    }
+    const tables = f.tables.map((t) => `${w.kinds[t.kind] ?? t.kind} ${t.sheet}!${t.range}`);
+    out.push(`  ${w.tables}: ${tables.length > 0 ? tables.join(', ') : '-'}`);
+    const sheets = [...new Set(f.findings.map((x) => x.sheet))];
+    for (const sheet of sheets) {
+      out.push(`  [${sheet}]`);
+      for (const x of f.findings.filter((y) => y.sheet === sheet)) {
+        const label = sev[x.severity](w[x.severity].padEnd(lang === 'ja' ? 3 : 7));
+        out.push(`    ${x.cell.padEnd(6)} ${label} ${x.rule}: ${x.message}`);
+      }
+    }
+    for (const s of f.skipped ?? []) out.push(`  ${w.skipped}: ${s.sheet}${s.cell ? `!${s.cell}` : ''} (${s.reason})`);
+    const count = (s: string) => f.findings.filter((x) => x.severity === s).length;
+    out.push(`  ${f.findings.length === 0 ? w.none : w.summary(count('error'), count('warning'), count('info'))}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

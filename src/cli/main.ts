@@ -1,0 +1,157 @@
+/** The `hyoka` command line: `hyoka check FILE…` and `hyoka fix FILE -o OUT`. */
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkWorkbook } from '../engine/check.js';
+import { planRecalculation } from '../engine/fix.js';
+import type { Lang } from '../engine/messages/index.js';
+import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
+import { readXlsx } from '../io/xlsx/read.js';
+import { patchXlsx } from '../io/xlsx/write.js';
+import { checkFile, describeError } from './check-file.js';
+import { formatText } from './format.js';
+
+const USAGE = {
+  ja: `使い方:
+  hyoka check FILE.xlsx|DIR… [--json] [--lang ja|en] [--max-cells N] [--max-bytes N]
+  hyoka fix FILE.xlsx -o OUT.xlsx [--formulas] [--lang ja|en]
+  hyoka schema            レポート JSON のスキーマを出力
+終了コード: 0 エラーなし / 1 エラーあり / 2 読めないファイルまたは引数の誤り`,
+  en: `Usage:
+  hyoka check FILE.xlsx|DIR… [--json] [--lang ja|en] [--max-cells N] [--max-bytes N]
+  hyoka fix FILE.xlsx -o OUT.xlsx [--formulas] [--lang ja|en]
+  hyoka schema            print the JSON Schema of the report
+Exit: 0 no error finding / 1 some error / 2 a file could not be read or wrong arguments`,
+};
+
+class UsageError extends Error {}
+
+function langOf(v: unknown): Lang {
+  if (v === undefined) return 'ja';
+  if (v === 'ja' || v === 'en') return v;
+  throw new UsageError(`--lang: ja | en (${String(v)})`);
+}
+
+function positiveInt(name: string, v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name}: a positive whole number (${String(v)})`);
+  return n;
+}
+
+/** Files named, and the .xlsx files under folders named (recursively), in a stable order. */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) {
+      out.push(p);
+      continue;
+    }
+    const entries = await readdir(p, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith('~$'))
+      .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+      .sort();
+    out.push(...files);
+  }
+  return out;
+}
+
+async function runCheck(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      'max-cells': { type: 'string' },
+      'max-bytes': { type: 'string' },
+    },
+  });
+  const lang = langOf(values.lang);
+  if (positionals.length === 0) throw new UsageError(lang === 'ja' ? 'ファイルを指定してください。' : 'name at least one file.');
+  const maxCells = positiveInt('--max-cells', values['max-cells']);
+  const maxBytes = positiveInt('--max-bytes', values['max-bytes']);
+  const limits = { ...(maxCells ? { maxCells } : {}), ...(maxBytes ? { maxBytes } : {}) };
+  const files = await expandPaths(positionals);
+  const reports: FileReport[] = [];
+  for (const f of files) reports.push(await checkFile(f, { lang, limits }));
+  return emit(reports, lang, !!values.json);
+}
+
+export function emit(reports: FileReport[], lang: Lang, json: boolean): number {
+  if (json) process.stdout.write(`${JSON.stringify(buildReport(reports), null, 2)}\n`);
+  else process.stdout.write(formatText(reports, lang, !!process.stdout.isTTY && !process.env.NO_COLOR));
+  for (const r of reports) if ('error' in r) process.stderr.write(`hyoka: ${r.file}: ${r.error}\n`);
+  if (reports.some((r) => 'error' in r)) return 2;
+  return reports.some((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+async function runFix(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' }, formulas: { type: 'boolean' }, lang: { type: 'string' } },
+  });
+  const lang = langOf(values.lang);
+  if (positionals.length !== 1 || !values.output) throw new UsageError(lang === 'ja' ? '入力ファイル 1 つと -o 出力ファイルを指定してください。' : 'name one input file and -o OUT.xlsx.');
+  const input = positionals[0];
+  const output = values.output;
+  if (resolve(input) === resolve(output)) throw new UsageError(lang === 'ja' ? '入力ファイルは上書きしません。別の出力ファイル名を指定してください。' : 'the input is never overwritten; choose another output name.');
+  let bytes: Uint8Array;
+  try {
+    const buf = await readFile(input);
+    bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    const workbook = await readXlsx(bytes);
+    const { model } = checkWorkbook(workbook);
+    const plan = planRecalculation(model, { formulas: !!values.formulas });
+    const patched = patchXlsx(bytes, plan.writes);
+    await writeFile(output, patched.bytes);
+    const made = plan.writes.filter((w) => !patched.skipped.some((s) => s.sheet === w.sheet && s.address === w.address));
+    const say = (ja: string, en: string) => process.stdout.write(`${lang === 'ja' ? ja : en}\n`);
+    say(`${output} に書き出しました(${made.length} セルを再計算)。`, `Wrote ${output} (${made.length} cell(s) recalculated).`);
+    for (const w of made) {
+      const was = w.before.value === null ? (lang === 'ja' ? '空欄' : 'blank') : String(w.before.value);
+      process.stdout.write(`  ${w.sheet}!${w.address}: ${was} → ${w.formula ? `=${w.formula} (${w.value})` : w.value}\n`);
+    }
+    if (plan.valuesInsteadOfFormulas.length > 0) {
+      say(`目標値または実績値が単位付きの文字のため、数式ではなく値を書いたセル: ${plan.valuesInsteadOfFormulas.join(', ')}`, `Values instead of formulas (target or actual is text with a unit): ${plan.valuesInsteadOfFormulas.join(', ')}`);
+    }
+    for (const s of patched.skipped) say(`書き込まなかったセル ${s.sheet}!${s.address}: ${s.reason}`, `Not written ${s.sheet}!${s.address}: ${s.reason}`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`hyoka: ${input}: ${describeError(e, lang)}\n`);
+    return 2;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const lang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'ja';
+  try {
+    if (command === 'check') return await runCheck(rest);
+    if (command === 'fix') return await runFix(rest);
+    if (command === 'schema') {
+      process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+      return 0;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(`${USAGE[lang]}\n`);
+      return 0;
+    }
+    throw new UsageError(command ? `unknown command: ${command}` : 'no command');
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`hyoka: ${(e as Error).message}\n${USAGE[lang]}\n`);
+      return 2;
+    }
+    process.stderr.write(`hyoka: ${describeError(e, lang)}\n`);
+    return 2;
+  }
+}

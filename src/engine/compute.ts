@@ -1,0 +1,145 @@
+/**
+ * The computations of SPEC §3 with exact decimals: progress, weighted indicator progress,
+ * the overall score and the cumulative sums, each with the interval the inputs' displayed
+ * precision allows, so that a stated value is an error only when no consistent input gives it.
+ */
+import { Decimal, dec, roundHalfUp, show, sum } from './decimal.js';
+import { unitGroup, type NumberValue, type Parsed } from './numbers.js';
+import type { NumericTarget, PlanGoal, TargetMode, ValueCell, YearColumn } from './model.js';
+
+export interface Interval {
+  lo: Decimal;
+  hi: Decimal;
+}
+
+export function asNumber(p: Parsed | undefined): NumberValue | undefined {
+  return p && p.kind === 'number' ? p : undefined;
+}
+
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.lo.lte(b.hi) && b.lo.lte(a.hi);
+}
+
+/** Half a unit of the last shown digit: 0.5 for `104%`, 0.05 for `103.5%`. */
+export function halfStep(decimals: number): Decimal {
+  return dec(5).times(dec(10).pow(-(decimals + 1)));
+}
+
+/** Whether some value in [lo, hi] rounds (half up, at `decimals`) to `stated`. */
+export function reachable(stated: Decimal, decimals: number, range: Interval): boolean {
+  const h = halfStep(decimals);
+  return range.lo.lt(stated.plus(h)) && range.hi.gte(stated.minus(h));
+}
+
+export function unitsCompatible(a: NumberValue, b: NumberValue): boolean {
+  const ga = unitGroup(a.unit);
+  const gb = unitGroup(b.unit);
+  return !ga || !gb || ga === gb;
+}
+
+/** actual ÷ target × 100, with the interval the shown precision allows. */
+export function progressOf(actual: NumberValue, target: NumberValue): { point: Decimal; range: Interval } | undefined {
+  if (target.value.isZero() || !unitsCompatible(actual, target)) return undefined;
+  const point = actual.value.div(target.value).times(100);
+  if (target.lo.lte(0) && target.hi.gte(0)) return { point, range: { lo: point, hi: point } };
+  const candidates = [actual.lo.div(target.lo), actual.lo.div(target.hi), actual.hi.div(target.lo), actual.hi.div(target.hi)].map((x) => x.times(100));
+  return { point, range: { lo: Decimal.min(...candidates), hi: Decimal.max(...candidates) } };
+}
+
+export type ProgressStatus =
+  | { kind: 'ok'; expected: Decimal; point: Decimal; calc: string }
+  | { kind: 'within-precision'; expected: Decimal; point: Decimal; calc: string }
+  | { kind: 'mismatch'; expected: Decimal; point: Decimal; stated: Decimal; calc: string }
+  | { kind: 'missing'; expected: Decimal; point: Decimal; calc: string }
+  | { kind: 'orphan'; stated: Decimal; blank: 'target' | 'actual' | 'both' }
+  | { kind: 'zero-target'; stated: Decimal | null }
+  | { kind: 'none' };
+
+function showUnit(n: NumberValue): string {
+  return show(n.value.div(n.scale), Math.max(n.decimals, 0) + 2);
+}
+
+/** `120 ÷ 87 × 100 = 137.93 → 138` */
+export function progressCalc(actual: NumberValue, target: NumberValue, point: Decimal, decimals: number): string {
+  const sameScale = actual.scale.eq(target.scale);
+  const a = sameScale ? showUnit(actual) : show(actual.value, 4);
+  const t = sameScale ? showUnit(target) : show(target.value, 4);
+  return `${a} ÷ ${t} × 100 = ${show(point, decimals + 2)} → ${show(roundHalfUp(point, decimals), decimals)}`;
+}
+
+/** How the stated progress of one year compares with actual ÷ target. */
+export function assessProgress(target: ValueCell, actual: ValueCell, progress: ValueCell | undefined): ProgressStatus {
+  const t = asNumber(target.parsed);
+  const a = asNumber(actual.parsed);
+  const stated = asNumber(progress?.parsed);
+  if (t && t.value.isZero()) return a || stated ? { kind: 'zero-target', stated: stated?.value ?? null } : { kind: 'none' };
+  if (!t || !a) {
+    if (stated && progress && target.parsed.kind !== 'invalid' && actual.parsed.kind !== 'invalid') {
+      const blank = !t && !a ? 'both' : !t ? 'target' : 'actual';
+      return { kind: 'orphan', stated: stated.value, blank };
+    }
+    return { kind: 'none' };
+  }
+  const p = progressOf(a, t);
+  if (!p) return { kind: 'none' };
+  if (!progress) return { kind: 'none' };
+  if (progress.parsed.kind === 'blank') {
+    const expected = roundHalfUp(p.point, 0);
+    return { kind: 'missing', expected, point: p.point, calc: progressCalc(a, t, p.point, 0) };
+  }
+  if (!stated) return { kind: 'none' };
+  const decimals = Math.max(0, stated.decimals);
+  const expected = roundHalfUp(p.point, decimals);
+  const calc = progressCalc(a, t, p.point, decimals);
+  const shown = roundHalfUp(stated.value, decimals);
+  if (shown.eq(expected)) return { kind: 'ok', expected, point: p.point, calc };
+  if (reachable(shown, decimals, p.range)) return { kind: 'within-precision', expected, point: p.point, calc };
+  return { kind: 'mismatch', expected, point: p.point, stated: shown, calc };
+}
+
+/** Flow or stock, from the goal (SPEC §3): `累計` → flow; a goal tied to a year → stock. */
+export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: YearColumn[]): { mode: TargetMode; source: NumericTarget['modeSource'] } {
+  if (goal?.cumulative) return { mode: 'flow', source: 'cumulative-label' };
+  if (goal?.year !== undefined && goal?.year !== null) {
+    const values = target.map((c) => asNumber(c.parsed));
+    const present = values.filter((v): v is NumberValue => !!v);
+    const nonDecreasing = present.every((v, i) => i === 0 || v.value.gte(present[i - 1].value));
+    const finalMatches = present.length > 0 && overlaps(present[present.length - 1], goal.value);
+    const yearly = columns.filter((c, i) => !c.baseline && values[i]);
+    const total = sum(yearly.map((c) => values[columns.indexOf(c)]!.value));
+    // A year-tied goal that is the sum of rising yearly amounts, and not their last level, is a flow.
+    if (!finalMatches && !nonDecreasing && total.eq(goal.value.value)) return { mode: 'flow', source: 'goal-year' };
+    return { mode: 'stock', source: 'goal-year' };
+  }
+  return { mode: 'flow', source: 'default' };
+}
+
+/** Overall score (総合評価) = (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4, rounded half up to one decimal. */
+export function overallScore(s1: Decimal, s2: Decimal, s3: Decimal, places = 1): { exact: Decimal; rounded: Decimal; calc: string } {
+  const exact = s1.plus(s2).plus(s3.times(2)).div(4);
+  const rounded = roundHalfUp(exact, places);
+  return { exact, rounded, calc: `(${show(s1, 4)} + ${show(s2, 4)} + 2 × ${show(s3, 4)}) ÷ 4 = ${show(exact, 4)} → ${rounded.toFixed(places)}` };
+}
+
+export interface WeightedPart {
+  target: string;
+  weight: Decimal;
+  /** Unrounded progress. */
+  point: Decimal;
+  /** Progress as stated in the table, when it is. */
+  stated?: Decimal;
+}
+
+/** Σ wᵢ·pᵢ ÷ Σ wᵢ, from unrounded and from stated progress. */
+export function weightedProgress(parts: WeightedPart[]): { fromPoint: Decimal; fromStated: Decimal | null; calc: string } {
+  const wSum = sum(parts.map((p) => p.weight));
+  const fromPoint = sum(parts.map((p) => p.weight.times(p.point))).div(wSum);
+  const allStated = parts.every((p) => p.stated !== undefined);
+  const fromStated = allStated ? sum(parts.map((p) => p.weight.times(p.stated!))).div(wSum) : null;
+  const terms = parts.map((p) => `${show(p.weight, 2)} × ${show(p.point, 2)}`).join(' + ');
+  const calc =
+    parts.length === 1
+      ? `${show(fromPoint, 2)} → ${show(roundHalfUp(fromPoint), 0)}`
+      : `(${terms}) ÷ ${show(wSum, 2)} = ${show(fromPoint, 2)} → ${show(roundHalfUp(fromPoint), 0)}`;
+  return { fromPoint, fromStated, calc };
+}

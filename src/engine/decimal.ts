@@ -1,0 +1,32 @@
+import DecimalJs from 'decimal.js';
+
+/** Exact decimal arithmetic for every number that decides a finding. */
+export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export function dec(v: number | string | Decimal): Decimal {
+  return new Decimal(v);
+}
+
+/** Rounds half away from zero at `places` decimals: 3.95 → 4.0 and 4.25 → 4.3 at one place. */
+export function roundHalfUp(v: Decimal, places = 0): Decimal {
+  return v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+}
+
+export function sum(values: readonly Decimal[]): Decimal {
+  return values.reduce((acc, v) => acc.plus(v), new Decimal(0));
+}
+
+/** A number for the report: exact decimals become a JS number only at the edge. */
+export function toNumber(v: Decimal): number {
+  return v.toNumber();
+}
+
+/** Readable text of a decimal: no exponent, at most `maxPlaces` decimals, trailing zeros dropped. */
+export function show(v: Decimal, maxPlaces = 2): string {
+  const rounded = v.toDecimalPlaces(maxPlaces, Decimal.ROUND_HALF_UP);
+  const text = rounded.toFixed();
+  const [int, frac] = text.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac ? `${grouped}.${frac}` : grouped;
+}

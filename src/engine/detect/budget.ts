@@ -1,0 +1,100 @@
+/**
+ * Budget tables (財政支援措置の状況) and the tax and finance tables that share their shape: a
+ * header of years and `累計`, rows such as `国予算(a) (実績)`, `自治体予算(b) (実績)`,
+ * `総事業費(a+b)` or `件数`, grouped by project.
+ */
+import { compact, toHalfWidth } from '../text.js';
+import { cellText } from '../numbers.js';
+import type { BudgetRow, BudgetTable, YearColumn } from '../model.js';
+import { classifyLabel, type SheetScan } from './scan.js';
+
+const TITLE_RE = /(財政|税制|金融)支援措置|支援措置の状況|予算|事業費/;
+
+export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): BudgetTable[] {
+  const view = scan.view;
+  const tables: BudgetTable[] = [];
+  for (const headerRow of scan.yearRowList) {
+    const years = scan.yearRows.get(headerRow)!;
+    const cumulative = scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col);
+    if (years.length < 2 || cumulative.length === 0 || usedRows.has(headerRow)) continue;
+    const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.fy.year, baseline: y.fy.baseline, header: y.header }));
+    const cumCol = cumulative[0].col;
+    const firstCol = columns[0].col;
+    const headerBottom = Math.max(headerRow, ...years.map((y) => view.mergeAt(y.row, y.col)?.bottom ?? y.row));
+    const rows: BudgetRow[] = [];
+    let blanks = 0;
+    let isProgress = false;
+    for (let r = headerBottom + 1; r < view.rowCount && blanks < 2; r++) {
+      if (scan.yearRows.has(r)) break;
+      const texts: { col: number; text: string; row: number }[] = [];
+      for (let c = 0; c < firstCol; c++) {
+        const shown = view.shown(r, c);
+        const t = cellText(shown.cell).trim();
+        if (t && !texts.some((x) => x.row === shown.row && x.col === shown.col)) texts.push({ col: shown.col, text: t, row: shown.row });
+      }
+      const hasValues = [...columns.map((c) => c.col), cumCol].some((c) => view.raw(r, c)?.value != null);
+      if (texts.length === 0 && !hasValues) {
+        blanks++;
+        continue;
+      }
+      blanks = 0;
+      const label = [...texts].reverse().find((t) => isRowLabel(t.text)) ?? texts[texts.length - 1];
+      if (!label) continue;
+      const kind = classifyLabel(compact(label.text));
+      if (kind === 'target' || kind === 'actual' || kind === 'progress') {
+        isProgress = true;
+        break;
+      }
+      if (!hasValues && !isRowLabel(label.text)) break;
+      const project = texts[0] && texts[0] !== label ? texts[0].text : '';
+      const letters = partLetters(label.text);
+      rows.push({
+        project,
+        label: label.text,
+        labelRef: scan.ref(label.row, label.col),
+        ...letters,
+        cells: columns.map((c) => scan.valueCell(r, c.col)),
+        cumulative: scan.valueCell(r, cumCol),
+      });
+    }
+    if (isProgress || rows.length === 0) continue;
+    if (!rows.some((r) => isRowLabel(r.label))) continue;
+    usedRows.add(headerRow);
+    const lastRow = Math.max(...rows.map((r) => r.cells[0].ref.row));
+    tables.push({
+      kind: 'budget',
+      sheet: view.name,
+      range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: cumCol },
+      title: titleAbove(scan, headerRow),
+      columns,
+      rows,
+    });
+  }
+  return tables;
+}
+
+function isRowLabel(text: string): boolean {
+  const kind = classifyLabel(compact(text));
+  return kind === 'budget-total' || kind === 'budget-part' || kind === 'budget-request' || kind === 'count';
+}
+
+/** `国予算(a)` → part a; `総事業費(a+b)` → total of a and b. */
+export function partLetters(label: string): { part?: string; totalOf?: string[] } {
+  const t = toHalfWidth(label).toLowerCase().replace(/\s+/g, '');
+  const total = /[(]([a-z](?:\+[a-z])+)[)]/.exec(t);
+  if (total) return { totalOf: total[1].split('+') };
+  const part = /[(]([a-z])[)]/.exec(t);
+  if (part) return { part: part[1] };
+  return {};
+}
+
+function titleAbove(scan: SheetScan, headerRow: number): string {
+  for (let r = headerRow - 1; r >= Math.max(0, headerRow - 4); r--) {
+    const width = scan.view.rowWidth(r);
+    for (let c = 0; c < width; c++) {
+      const t = cellText(scan.view.raw(r, c)).trim();
+      if (t && TITLE_RE.test(t) && t.length <= 40) return t;
+    }
+  }
+  return '';
+}

@@ -1,0 +1,33 @@
+/** The plan goal written in a 数値目標 label: `475億円 (累計)`, `180 社（令和3年度）→900 社（令和7年度）`. */
+import { parseNumberText } from '../numbers.js';
+import { toHalfWidth } from '../text.js';
+import { parseFiscalYear } from '../years.js';
+import type { CellRef, PlanGoal } from '../model.js';
+
+const NUM = String.raw`([△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
+const WITH_PAREN = new RegExp(`${NUM}\\s*[(（]\\s*([^)）]{1,20})[)）]`, 'g');
+const CUMULATIVE_PREFIX = new RegExp(`累計(?:目標)?(?:値)?\\s*[:：]?\\s*${NUM}`);
+
+/** Reads the goal from a label; undefined when the label states none. */
+export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
+  const t = toHalfWidth(text).replace(/(?<=\d),(?=\d{3})/g, '');
+  let found: PlanGoal | undefined;
+  for (const m of t.matchAll(WITH_PAREN)) {
+    const [, digits, unit, inner] = m;
+    const value = parseNumberText(`${digits}${unit}`);
+    if (value.kind !== 'number') continue;
+    if (/累計|合計|総計/.test(inner)) {
+      found = { value, cumulative: true, year: null, ref, text: m[0].trim() };
+      continue;
+    }
+    const fy = parseFiscalYear(inner.replace(/(末|まで|時点|目標)$/, ''));
+    if (fy) found = { value, cumulative: false, year: fy.year, ref, text: m[0].trim() };
+  }
+  if (found) return found;
+  const prefix = CUMULATIVE_PREFIX.exec(t);
+  if (prefix) {
+    const value = parseNumberText(`${prefix[1]}${prefix[2]}`);
+    if (value.kind === 'number') return { value, cumulative: true, year: null, ref, text: prefix[0].trim() };
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+/** Finds every table of SPEC §1 on every sheet, by labels and structure, never by position. */
+import { SheetView, type Workbook } from '../grid.js';
+import type { Fault, Model, Table } from '../model.js';
+import { detectBudgetTables } from './budget.js';
+import { detectOverallScoreTables } from './overall.js';
+import { detectProgressTables } from './progress.js';
+import { SheetScan } from './scan.js';
+import { detectSummaryTables } from './summary.js';
+
+export interface DetectOptions {
+  /** Flow/stock chosen by the user, by target key (`1-1`) or display id (`1-①`). */
+  modeOverrides?: Record<string, 'flow' | 'stock'>;
+}
+
+export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
+  const tables: Table[] = [];
+  const faults: Fault[] = [];
+  const counter = { n: 0 };
+  for (const sheet of workbook.sheets) {
+    if (sheet.hidden) faults.push({ sheet: sheet.name, reason: 'hidden-sheet' });
+    if (sheet.rows.length === 0) {
+      faults.push({ sheet: sheet.name, reason: 'empty-sheet' });
+      continue;
+    }
+    const scan = new SheetScan(new SheetView(sheet));
+    const progress = detectProgressTables(scan, faults, counter);
+    const usedRows = new Set<number>();
+    for (const t of progress) for (let r = t.range.top; r <= t.range.bottom; r++) usedRows.add(r);
+    tables.push(...progress, ...detectSummaryTables(scan), ...detectBudgetTables(scan, usedRows), ...detectOverallScoreTables(scan));
+  }
+  const overrides = options.modeOverrides ?? {};
+  for (const t of tables) {
+    if (t.kind !== 'progress') continue;
+    for (const target of t.targets) {
+      const mode = overrides[target.id.key] ?? overrides[target.id.display];
+      if (mode) {
+        target.mode = mode;
+        target.modeSource = 'override';
+      }
+    }
+  }
+  return { tables, faults };
+}

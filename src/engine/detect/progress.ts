@@ -1,0 +1,254 @@
+/**
+ * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
+ * usually a 進捗度 row, over year columns named by the nearest year header above.
+ */
+import { parseCell } from '../numbers.js';
+import { compact, findIndicatorId, findTargetId, indicatorOnlyId, type TargetId } from '../text.js';
+import { a1, type CellRange } from '../grid.js';
+import type { Fault, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
+import { classifyLabel, type Label, type SheetScan } from './scan.js';
+import { parseGoal } from './goal.js';
+import { parseWeightText } from './weight.js';
+import { decideMode } from '../compute.js';
+
+interface Block {
+  target: NumericTarget;
+  headerRow: number | null;
+  range: CellRange;
+}
+
+function labelsByColumn(labels: Label[]): Map<number, Label[]> {
+  const map = new Map<number, Label[]>();
+  for (const l of labels) {
+    let list = map.get(l.col);
+    if (!list) map.set(l.col, (list = []));
+    list.push(l);
+  }
+  return map;
+}
+
+/** The first label of a row-sorted list below `after`, at most `within` rows down (binary search). */
+function firstBelow(list: Label[] | undefined, after: number, within: number): Label | undefined {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].row <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  const l = list[lo];
+  return l && l.row <= after + within ? l : undefined;
+}
+
+export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }): ProgressTable[] {
+  const view = scan.view;
+  const actualByCol = labelsByColumn(scan.kind('actual'));
+  const blocks: Block[] = [];
+  for (const t of scan.kind('target')) {
+    const tMerge = view.mergeAt(t.row, t.col);
+    const tBottom = tMerge?.bottom ?? t.row;
+    const labelRight = tMerge?.right ?? t.col;
+    const a = firstBelow(actualByCol.get(t.col), tBottom, 3);
+    if (!a) continue;
+    const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
+    const { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight);
+    if (columns.length === 0) {
+      faults.push({ sheet: view.name, cell: a1(t.row, t.col), reason: 'block-without-years' });
+      continue;
+    }
+    const firstValueCol = columns[0].col;
+    const progressRow = findProgressRow(scan, aBottom + 1, t.col, firstValueCol, columns);
+    const lastRow = progressRow === null ? aBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
+    const ids = findIds(scan, t.row, lastRow, t.col, labelRight, columns);
+    let id: TargetId;
+    let idInferred = false;
+    if (ids.target) id = ids.target.id;
+    else if (ids.indicator) id = indicatorOnlyId(ids.indicator.indicator);
+    else {
+      counter.n++;
+      id = { indicator: `?${counter.n}`, display: `?${counter.n}`, key: `?${counter.n}` };
+      idInferred = true;
+    }
+    const labelCell = ids.target ?? ids.indicator;
+    const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
+    const goalSource = ids.target ?? ids.indicator;
+    let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col)) : undefined;
+    if (!goal) goal = goalInBlock(scan, t.row, lastRow, firstValueCol, goalSource);
+    const cells = (row: number) => columns.map((c) => scan.valueCell(row, c.col));
+    const target = cells(t.row);
+    const actual = cells(a.row);
+    const progress = progressRow === null ? null : cells(progressRow);
+    const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight);
+    const { mode, source } = decideMode(goal ?? null, target, columns);
+    const numeric: NumericTarget = {
+      id,
+      idInferred,
+      label: labelCell ? labelCell.text.trim() : '',
+      labelRef,
+      goal: goal ?? null,
+      mode,
+      modeSource: source,
+      weight: findWeight(scan, t.row, lastRow, firstValueCol),
+      columns,
+      target,
+      actual,
+      progress,
+      total: totalCol === null ? undefined : { target: scan.valueCell(t.row, totalCol), actual: scan.valueCell(a.row, totalCol) },
+      rows: { target: t.row, actual: a.row, progress: progressRow },
+    };
+    const minCol = Math.min(t.col, labelCell?.col ?? t.col);
+    const maxCol = Math.max(totalCol ?? 0, columns[columns.length - 1].col);
+    blocks.push({
+      target: numeric,
+      headerRow,
+      range: { top: Math.min(headerRow ?? t.row, labelCell?.row ?? t.row), left: minCol, bottom: lastRow, right: maxCol },
+    });
+  }
+  return groupBlocks(scan.view.name, blocks);
+}
+
+/** Year columns from the nearest header above; without one, the columns that hold numbers. */
+function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labelRight: number): { columns: YearColumn[]; headerRow: number | null } {
+  const header = scan.headerAbove(targetRow, labelRight);
+  if (header) {
+    const cols = header.map((h) => ({ col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header }));
+    const hasValue = cols.some((c) => parseCell(scan.view.raw(targetRow, c.col)).kind === 'number' || parseCell(scan.view.raw(actualRow, c.col)).kind === 'number');
+    if (hasValue) return { columns: cols, headerRow: header[0].row };
+  }
+  const cols: YearColumn[] = [];
+  const width = Math.min(Math.max(scan.view.rowWidth(targetRow), scan.view.rowWidth(actualRow)), labelRight + 41);
+  let gap = 0;
+  for (let c = labelRight + 1; c < width; c++) {
+    const kinds = [parseCell(scan.view.raw(targetRow, c)).kind, parseCell(scan.view.raw(actualRow, c)).kind];
+    if (kinds.includes('number')) {
+      cols.push({ col: c, year: null, baseline: false, header: '' });
+      gap = 0;
+    } else if (kinds.every((k) => k === 'blank') && cols.length > 0 && ++gap <= 2) {
+      cols.push({ col: c, year: null, baseline: false, header: '' });
+    } else if (cols.length > 0) break;
+  }
+  while (cols.length > 0 && [targetRow, actualRow].every((r) => parseCell(scan.view.raw(r, cols[cols.length - 1].col)).kind === 'blank')) cols.pop();
+  return { columns: cols, headerRow: null };
+}
+
+function cumulativeColumn(scan: SheetScan, headerRow: number, columns: YearColumn[], labelRight: number): number | null {
+  const last = columns[columns.length - 1].col;
+  for (const l of scan.inRow('cumulative', headerRow)) if (l.col > last && l.col > labelRight) return l.col;
+  return null;
+}
+
+/** The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages. */
+function findProgressRow(scan: SheetScan, row: number, labelCol: number, firstValueCol: number, columns: YearColumn[]): number | null {
+  if (row >= scan.view.rowCount) return null;
+  const own = classifyLabel(scan.shownText(row, labelCol));
+  if (own === 'progress') return row;
+  if (own === 'target' || own === 'actual') return null;
+  for (let c = 0; c < firstValueCol; c++) {
+    const kind = classifyLabel(scan.shownText(row, c));
+    if (kind === 'progress' || kind === 'weight') return row;
+    if (kind === 'target' || kind === 'actual') return null;
+  }
+  const own2 = scan.shownText(row, labelCol);
+  if (own2 && !/%|％/.test(own2)) return null;
+  const percentCells = columns.filter((c) => {
+    const p = parseCell(scan.view.raw(row, c.col));
+    return p.kind === 'number' && p.percent;
+  });
+  return percentCells.length > 0 ? row : null;
+}
+
+interface IdHit {
+  row: number;
+  col: number;
+  text: string;
+  end: number;
+}
+
+function findIds(scan: SheetScan, top: number, bottom: number, labelCol: number, labelRight: number, columns: YearColumn[]) {
+  let target: (IdHit & { id: TargetId }) | undefined;
+  let indicator: (IdHit & { indicator: string }) | undefined;
+  const consider = (row: number, col: number) => {
+    const shown = scan.view.shown(row, col);
+    const value = shown.cell?.value;
+    if (typeof value !== 'string') return;
+    if (!target) {
+      const t = findTargetId(value);
+      if (t) target = { row: shown.row, col: shown.col, text: value, end: t.end, id: t.id };
+    }
+    if (!indicator) {
+      const i = findIndicatorId(value);
+      if (i) indicator = { row: shown.row, col: shown.col, text: value, end: i.end, indicator: i.indicator };
+    }
+  };
+  for (let r = top; r <= bottom; r++) for (let c = 0; c < labelCol; c++) consider(r, c);
+  if (!target || !indicator) {
+    // The indicator (or a lone target label) may sit in the rows just above: the header row of 000_….
+    const header = scan.headerAbove(top, labelRight);
+    const stop = Math.max(0, Math.min(header ? header[0].row : top - 2, top - 1) - 1);
+    for (let r = top - 1; r >= stop; r--) for (let c = 0; c <= labelRight && c < columns[0].col; c++) consider(r, c);
+  }
+  if (target && indicator && target.id.indicator !== indicator.indicator) indicator = undefined;
+  return { target, indicator };
+}
+
+function goalInBlock(scan: SheetScan, top: number, bottom: number, firstValueCol: number, skip: IdHit | undefined) {
+  for (let r = top; r <= bottom; r++) {
+    for (let c = 0; c < firstValueCol; c++) {
+      const shown = scan.view.shown(r, c);
+      if (skip && shown.row === skip.row && shown.col === skip.col) continue;
+      const v = shown.cell?.value;
+      if (typeof v !== 'string' || v.length > 80) continue;
+      const goal = parseGoal(v, scan.ref(shown.row, shown.col));
+      if (goal) return goal;
+    }
+  }
+  return undefined;
+}
+
+function findWeight(scan: SheetScan, top: number, bottom: number, firstValueCol: number): Weight | null {
+  for (let r = top; r <= bottom; r++) {
+    for (let c = 0; c < firstValueCol; c++) {
+      const shown = scan.view.shown(r, c);
+      if (shown.row !== r && shown.row < top) continue;
+      const v = shown.cell?.value;
+      if (typeof v !== 'string' || !compact(v).startsWith('寄与度')) continue;
+      const ref = scan.ref(shown.row, shown.col);
+      const inLabel = parseWeightText(v);
+      if (inLabel !== undefined) return { value: inLabel, ref, text: v.trim() };
+      // `寄与度(※)` with the number in the next cell.
+      const next = scan.view.shown(r, (scan.view.mergeAt(r, c)?.right ?? c) + 1);
+      if (next.col < firstValueCol) {
+        const p = parseCell(next.cell);
+        if (p.kind === 'number') return { value: p.percent || p.value.gt(1) ? p : { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100) }, ref: scan.ref(next.row, next.col), text: String(next.cell?.value ?? '') };
+      }
+      return { value: null, ref, text: v.trim() };
+    }
+  }
+  return null;
+}
+
+function groupBlocks(sheet: string, blocks: Block[]): ProgressTable[] {
+  const tables: ProgressTable[] = [];
+  let current: ProgressTable | undefined;
+  let currentHeader: number | null | undefined;
+  for (const b of blocks.sort((x, y) => x.range.top - y.range.top || x.range.left - y.range.left)) {
+    const joins = current && currentHeader === b.headerRow && b.headerRow !== null && b.range.left <= current.range.right && b.range.right >= current.range.left;
+    if (current && joins) {
+      current.targets.push(b.target);
+      current.range = {
+        top: Math.min(current.range.top, b.range.top),
+        left: Math.min(current.range.left, b.range.left),
+        bottom: Math.max(current.range.bottom, b.range.bottom),
+        right: Math.max(current.range.right, b.range.right),
+      };
+    } else {
+      current = { kind: 'progress', sheet, range: { ...b.range }, targets: [b.target], indicatorCells: [] };
+      currentHeader = b.headerRow;
+      tables.push(current);
+    }
+  }
+  return tables;
+}
+
+export type { ValueCell };

@@ -1,0 +1,206 @@
+/**
+ * One pass over a sheet that indexes every label the detectors look for, so that each detector
+ * looks labels up instead of rescanning the grid (detection stays linear in the number of cells).
+ */
+import { SheetView, type Cell } from '../grid.js';
+import { cellText, formatInfo, parseCell } from '../numbers.js';
+import { compact } from '../text.js';
+import { parseFiscalYear, type FiscalYear } from '../years.js';
+import type { CellRef, ValueCell } from '../model.js';
+
+export type LabelKind =
+  | 'target'
+  | 'actual'
+  | 'progress'
+  | 'weight'
+  | 'cumulative'
+  | 'overall'
+  | 'roman1'
+  | 'roman2'
+  | 'roman3'
+  | 'budget-total'
+  | 'budget-part'
+  | 'budget-request'
+  | 'count'
+  | 'year-column'
+  | 'name';
+
+export interface Label {
+  row: number;
+  col: number;
+  kind: LabelKind;
+  text: string;
+  compact: string;
+}
+
+export interface YearCell {
+  row: number;
+  col: number;
+  fy: FiscalYear;
+  header: string;
+}
+
+const MAX_LABEL = 40;
+
+/** What a short label cell says, if it is one of the labels tables are built from. */
+export function classifyLabel(c: string): LabelKind | undefined {
+  if (c.length > MAX_LABEL) return undefined;
+  if (/^(各年度の)?(当該年度の?)?目標値?([(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
+  if (c === '目標') return 'target';
+  if (/^(当該年度の?)?実績値?([(（].*[)）])?$/.test(c)) return 'actual';
+  if (/^(当該年度の?)?進捗(度|率)?([(（].*[)）]|%)?$/.test(c)) return 'progress';
+  if (/^寄与度/.test(c)) return 'weight';
+  if (/^(累計|合計|計|5年間累計|期間累計)([(（].*[)）])?$/.test(c)) return 'cumulative';
+  if (/^総合評価/.test(c) && c.length <= 20) return 'overall';
+  if (/^(Ⅲ|III)(?![IⅠa-zA-Z])/.test(c)) return 'roman3';
+  if (/^(Ⅱ|II)(?![IⅠa-zA-Z])/.test(c)) return 'roman2';
+  if (/^(Ⅰ|I)(?![IⅠⅡa-zA-Z])/.test(c)) return 'roman1';
+  if (/総事業費|[(（][a-zＡ-Ｚａ-ｚ]\s*[+＋]/.test(c)) return 'budget-total';
+  if (/(国予算|自治体予算|地方予算|民間|[(（][a-z][)）])/.test(c) && c.length <= 24) return 'budget-part';
+  if (/^財政支援要望/.test(c)) return 'budget-request';
+  if (/^(新規)?(契約|適用|活用|認定)?件数$/.test(c)) return 'count';
+  if (/^(年度|年次|対象年度|評価対象年度)$/.test(c)) return 'year-column';
+  return undefined;
+}
+
+export class SheetScan {
+  readonly view: SheetView;
+  readonly labels: Label[] = [];
+  readonly byKind = new Map<LabelKind, Label[]>();
+  /** Year header cells, grouped by row (rows in ascending order). */
+  readonly yearRows = new Map<number, YearCell[]>();
+  readonly yearRowList: number[] = [];
+  /** Cells whose text names a 数値目標 or 評価指標, in reading order. */
+  readonly idCells: { row: number; col: number; text: string }[] = [];
+  /** Cells holding summary lines (`【当該年度目標値 …】`, `[進捗度 98%]`). */
+  readonly summaryLines: { row: number; col: number; text: string }[] = [];
+  /** Cells that mention the evaluation year (`評価対象年度：令和5年度`). */
+  readonly yearTitles: { row: number; col: number; text: string }[] = [];
+  cellCount = 0;
+
+  constructor(view: SheetView) {
+    this.view = view;
+    const rows = view.sheet.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      let years: YearCell[] | undefined;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        this.cellCount++;
+        const v = cell.value;
+        if (typeof v === 'string') {
+          this.indexText(r, c, v, () => (years ??= []));
+        } else if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100 && !formatInfo(cell.numFmt).isDate && !cell.numFmt?.includes('%')) {
+          (years ??= []).push({ row: r, col: c, fy: { year: v, baseline: false }, header: String(v) });
+        }
+      }
+      if (years && this.isYearRow(years)) {
+        this.yearRows.set(r, years);
+        this.yearRowList.push(r);
+      }
+    }
+  }
+
+  private isYearRow(years: YearCell[]): boolean {
+    const texty = years.filter((y) => y.header !== String(y.fy.year) || y.header.length !== 4);
+    if (texty.length >= 1) return true;
+    // Bare numbers count as years only as a run of consecutive years.
+    for (let i = 1; i < years.length; i++) if (years[i].fy.year === years[i - 1].fy.year + 1) return true;
+    return false;
+  }
+
+  private indexText(r: number, c: number, text: string, years: () => YearCell[]): void {
+    if (text.length <= 30) {
+      const fy = parseFiscalYear(text);
+      if (fy) {
+        years().push({ row: r, col: c, fy, header: text.trim() });
+        return;
+      }
+    }
+    const comp = compact(text);
+    if (!comp) return;
+    const kind = classifyLabel(comp);
+    if (kind) {
+      const label: Label = { row: r, col: c, kind, text, compact: comp };
+      this.labels.push(label);
+      let list = this.byKind.get(kind);
+      if (!list) this.byKind.set(kind, (list = []));
+      list.push(label);
+    }
+    if (comp.includes('数値目標') || comp.includes('評価指標')) this.idCells.push({ row: r, col: c, text });
+    if (/当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp)) this.summaryLines.push({ row: r, col: c, text });
+    if (/評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp) && comp.length <= 60) this.yearTitles.push({ row: r, col: c, text });
+  }
+
+  kind(kind: LabelKind): Label[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  private readonly rowIndex = new Map<LabelKind, Map<number, Label[]>>();
+
+  /** Labels of one kind in one row. */
+  inRow(kind: LabelKind, row: number): Label[] {
+    let index = this.rowIndex.get(kind);
+    if (!index) {
+      index = new Map();
+      for (const l of this.kind(kind)) {
+        let list = index.get(l.row);
+        if (!list) index.set(l.row, (list = []));
+        list.push(l);
+      }
+      this.rowIndex.set(kind, index);
+    }
+    return index.get(row) ?? [];
+  }
+
+  ref(row: number, col: number): CellRef {
+    return { sheet: this.view.name, row, col };
+  }
+
+  /** Compact text shown at (row, col), merged areas resolved. */
+  shownText(row: number, col: number): string {
+    return compact(cellText(this.view.shown(row, col).cell));
+  }
+
+  /** Reads a cell where a number belongs. */
+  valueCell(row: number, col: number): ValueCell {
+    const cell: Cell | undefined = this.view.raw(row, col);
+    return {
+      ref: this.ref(row, col),
+      parsed: parseCell(cell),
+      text: cellText(cell),
+      storage: storageOf(cell),
+      numFmt: cell?.numFmt,
+      formula: cell?.formula,
+    };
+  }
+
+  /** The nearest year header row above `row` (within `maxUp` rows) with years right of `afterCol`. */
+  headerAbove(row: number, afterCol: number, maxUp = 80): YearCell[] | undefined {
+    const list = this.yearRowList;
+    let lo = 0;
+    let hi = list.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] <= row) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = idx; i >= 0 && row - list[i] <= maxUp; i--) {
+      const cells = this.yearRows.get(list[i])!.filter((y) => y.col > afterCol);
+      if (cells.length > 0) return cells;
+    }
+    return undefined;
+  }
+}
+
+export function storageOf(cell: Cell | undefined): ValueCell['storage'] {
+  if (!cell || cell.value === null || cell.value === undefined) return cell?.formula ? 'other' : 'empty';
+  if (typeof cell.value === 'number') return 'number';
+  if (typeof cell.value === 'string') return 'text';
+  return 'other';
+}

@@ -1,0 +1,178 @@
+/**
+ * Summary of the indicators (本文 3① 評価指標): either a table with 目標値 / 実績値 / 進捗度 /
+ * 寄与度 columns and one row per indicator or numeric target, or text lines such as
+ * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
+ */
+import { parseNumberText } from '../numbers.js';
+import { compact, findIndicatorId, findTargetId, toHalfWidth } from '../text.js';
+import { findFiscalYearIn, parseFiscalYear } from '../years.js';
+import type { SummaryRow, SummaryTable, ValueCell } from '../model.js';
+import { classifyLabel, type SheetScan } from './scan.js';
+
+type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
+
+/** A header cell of a summary table, possibly prefixed by a year: `令和5年度目標値`. */
+function headerKind(text: string): { kind: Column; year?: number } | undefined {
+  const c = compact(text);
+  const direct = classifyLabel(c);
+  if (direct === 'target' || direct === 'actual' || direct === 'progress' || direct === 'weight') return { kind: direct };
+  if (direct === 'year-column') return { kind: 'year' };
+  const m = /^(.+?年度?)(の)?(目標値?|実績値?|進捗(度|率)?)([(（].*[)）]|%)?$/.exec(c);
+  if (m) {
+    const fy = parseFiscalYear(m[1]);
+    const rest = classifyLabel(m[3]);
+    if (fy && (rest === 'target' || rest === 'actual' || rest === 'progress')) return { kind: rest, year: fy.year };
+  }
+  return undefined;
+}
+
+function titleYear(scan: SheetScan, row: number): number | null {
+  let best: number | null = null;
+  for (const t of scan.yearTitles) {
+    if (t.row > row) break;
+    if (row - t.row > 12) continue;
+    const y = findFiscalYearIn(t.text);
+    if (y) best = y;
+  }
+  return best;
+}
+
+export function detectSummaryTables(scan: SheetScan): SummaryTable[] {
+  return [...detectSummaryGrids(scan), ...detectSummaryLines(scan)];
+}
+
+function detectSummaryGrids(scan: SheetScan): SummaryTable[] {
+  const view = scan.view;
+  const tables: SummaryTable[] = [];
+  const headerRows = new Set<number>();
+  for (const l of scan.kind('target')) headerRows.add(l.row);
+  for (const row of [...headerRows].sort((a, b) => a - b)) {
+    const cols = new Map<Column, number>();
+    let headerYear: number | undefined;
+    const width = view.rowWidth(row);
+    for (let c = 0; c < width; c++) {
+      const v = view.raw(row, c)?.value;
+      if (typeof v !== 'string') continue;
+      const h = headerKind(v);
+      if (h && !cols.has(h.kind)) {
+        cols.set(h.kind, c);
+        if (h.year) headerYear = h.year;
+      }
+    }
+    const valueKinds = (['target', 'actual', 'progress'] as const).filter((k) => cols.has(k));
+    if (!cols.has('target') || valueKinds.length < 2) continue;
+    const firstValueCol = Math.min(...[...cols.entries()].filter(([k]) => k !== 'year').map(([, c]) => c));
+    const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
+    const tableYear = headerYear ?? titleYear(scan, row);
+    const rows: SummaryRow[] = [];
+    let lastIndicator: string | undefined;
+    let r = headerBottom + 1;
+    let blanks = 0;
+    for (; r < view.rowCount && blanks < 2; r++) {
+      let target: ReturnType<typeof findTargetId>;
+      let indicator: ReturnType<typeof findIndicatorId>;
+      let labelCol = -1;
+      for (let c = 0; c < Math.max(firstValueCol, 1); c++) {
+        const shown = view.shown(r, c);
+        const v = shown.cell?.value;
+        if (typeof v !== 'string') continue;
+        if (shown.row !== r && !findTargetId(v)) {
+          // A merged 評価指標 cell covering several target rows still names their indicator.
+          const ind = findIndicatorId(v);
+          if (ind && !indicator) indicator = ind;
+          continue;
+        }
+        target ??= findTargetId(v);
+        indicator ??= findIndicatorId(v);
+        if ((target || indicator) && labelCol < 0) labelCol = c;
+      }
+      if (!target && !indicator) {
+        const empty = [...cols.values()].every((c) => view.raw(r, c)?.value == null);
+        if (empty) {
+          blanks++;
+          continue;
+        }
+        break;
+      }
+      blanks = 0;
+      const yearCol = cols.get('year');
+      const rowYear = yearCol !== undefined ? parseFiscalYear(String(view.raw(r, yearCol)?.value ?? ''))?.year ?? null : null;
+      const cell = (k: Column) => (cols.has(k) ? scan.valueCell(r, cols.get(k)!) : undefined);
+      const ind = target?.id.indicator ?? indicator!.indicator;
+      lastIndicator = ind;
+      rows.push({
+        indicator: ind,
+        target: target ? target.id : null,
+        year: rowYear ?? tableYear,
+        targetValue: cell('target'),
+        actualValue: cell('actual'),
+        progress: cell('progress'),
+        weight: cell('weight'),
+        labelRef: scan.ref(r, labelCol < 0 ? 0 : labelCol),
+      });
+    }
+    void lastIndicator;
+    if (rows.length === 0) continue;
+    const right = Math.max(...cols.values());
+    tables.push({ kind: 'summary', sheet: view.name, range: { top: row, left: 0, bottom: rows[rows.length - 1].labelRef.row, right }, year: tableYear, rows });
+  }
+  return tables;
+}
+
+const VALUE = String.raw`([△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,】\]］]{0,4})`;
+const FIELD = {
+  target: new RegExp(`当該年度目標値?\\s*[:：]?\\s*${VALUE}`),
+  actual: new RegExp(`当該年度実績値?\\s*[:：]?\\s*${VALUE}`),
+  progress: new RegExp(`進捗(?:度|率)\\s*[:：]?\\s*${VALUE}`),
+  weight: new RegExp(`寄与度\\s*[:：]?\\s*${VALUE}`),
+};
+
+function inlineValue(scan: SheetScan, row: number, col: number, text: string): ValueCell {
+  const parsed = parseNumberText(text.replace(/\s+/g, ''));
+  return { ref: scan.ref(row, col), parsed, text: text.trim(), storage: 'text', inline: true };
+}
+
+function detectSummaryLines(scan: SheetScan): SummaryTable[] {
+  const rows: SummaryRow[] = [];
+  const ids = scan.idCells;
+  let idIndex = 0;
+  let current: { indicator: string; target: ReturnType<typeof findTargetId> } | undefined;
+  for (const line of scan.summaryLines) {
+    while (idIndex < ids.length && (ids[idIndex].row < line.row || (ids[idIndex].row === line.row && ids[idIndex].col < line.col))) {
+      const t = ids[idIndex].text;
+      const target = findTargetId(t);
+      const ind = findIndicatorId(t);
+      if (target) current = { indicator: target.id.indicator, target };
+      else if (ind) current = { indicator: ind.indicator, target: undefined };
+      idIndex++;
+    }
+    const text = toHalfWidth(line.text);
+    const bracket = text.search(/[【\[［]/);
+    const before = bracket > 0 ? text.slice(0, bracket) : '';
+    const ownTarget = findTargetId(before);
+    const ownIndicator = findIndicatorId(before);
+    const who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : current;
+    if (!who) continue;
+    const body = bracket >= 0 ? text.slice(bracket) : text;
+    const field = (k: keyof typeof FIELD) => {
+      const m = FIELD[k].exec(body);
+      return m ? inlineValue(scan, line.row, line.col, m[1]) : undefined;
+    };
+    rows.push({
+      indicator: who.indicator,
+      target: who.target ? who.target.id : null,
+      year: titleYear(scan, line.row),
+      targetValue: field('target'),
+      actualValue: field('actual'),
+      progress: field('progress'),
+      weight: field('weight'),
+      labelRef: scan.ref(line.row, line.col),
+    });
+  }
+  if (rows.length === 0) return [];
+  const top = Math.min(...rows.map((r) => r.labelRef.row));
+  const bottom = Math.max(...rows.map((r) => r.labelRef.row));
+  const left = Math.min(...rows.map((r) => r.labelRef.col));
+  const right = Math.max(...rows.map((r) => r.labelRef.col));
+  return [{ kind: 'summary', sheet: scan.view.name, range: { top, left, bottom, right }, year: rows[0].year, rows }];
+}

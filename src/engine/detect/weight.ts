@@ -1,0 +1,19 @@
+import { parseNumberText, type NumberValue } from '../numbers.js';
+import { compact } from '../text.js';
+
+/**
+ * The weight in a `寄与度` label: `寄与度(※):33%` → 33, `寄与度(※):33(%)` → 33;
+ * null for `寄与度(※):-(%)` (none given); undefined when the label carries nothing after it.
+ */
+export function parseWeightText(text: string): NumberValue | null | undefined {
+  const c = compact(text);
+  const rest = c.replace(/^寄与度/, '').replace(/^[(（][※*]?[)）]/, '').replace(/^[:：]/, '');
+  if (!rest) return undefined;
+  const parsed = parseNumberText(rest);
+  if (parsed.kind === 'blank') return null;
+  if (parsed.kind !== 'number') return undefined;
+  if (!parsed.percent && parsed.value.lte(1) && parsed.decimals > 0) {
+    return { ...parsed, value: parsed.value.times(100), lo: parsed.lo.times(100), hi: parsed.hi.times(100), percent: true };
+  }
+  return parsed;
+}

@@ -1,0 +1,168 @@
+/**
+ * The one-click recalculation (SPEC §5) as data: which progress cells get which value, in the
+ * convention of their row, and what each held before. Adapters apply the plan; nothing else is touched.
+ */
+import { Decimal, roundHalfUp } from './decimal.js';
+import { asNumber, assessProgress, progressOf, reachable } from './compute.js';
+import { a1 } from './grid.js';
+import { columnOfYear, indexTargets, indicatorProgress, latestActualYear, summaryYear } from './indicators.js';
+import { formatInfo } from './numbers.js';
+import type { Model, ValueCell } from './model.js';
+
+export interface CellWrite {
+  sheet: string;
+  row: number;
+  col: number;
+  address: string;
+  /** The value written: a number, or text such as `138%` when the row holds text. */
+  value: number | string;
+  /** Formula (without `=`) when formulas were asked for and can compute the value. */
+  formula?: string;
+  /** Number format to give the cell (copied from its row), when it has none of its own. */
+  numFmt?: string;
+  /** A cell whose style the written cell takes, when it had none (xlsx adapter). */
+  styleFrom?: { row: number; col: number };
+  /** What the cell held before, for undo. */
+  before: { value: number | string | boolean | null; formula?: string; numFmt?: string };
+  reason: 'mismatch' | 'missing';
+  what: 'progress' | 'indicator-progress' | 'summary-progress';
+  target: string;
+  year: number | null;
+}
+
+export interface RecalculationPlan {
+  writes: CellWrite[];
+  /** Cells that got a value although formulas were asked for (target or actual is text with a unit). */
+  valuesInsteadOfFormulas: string[];
+}
+
+export interface RecalculationOptions {
+  formulas?: boolean;
+}
+
+interface Convention {
+  kind: 'number' | 'ratio' | 'text';
+  numFmt?: string;
+  suffix: string;
+  fullWidth: boolean;
+  styleFrom?: { row: number; col: number };
+}
+
+/** How a row writes its progress: `0%` numbers hold 1.38, plain numbers 138, text `138%`. */
+function conventionOf(cell: ValueCell, siblings: ValueCell[], labelHasPercent: boolean): Convention {
+  const sample = cell.storage !== 'empty' ? cell : siblings.find((s) => s.storage === 'number' || s.storage === 'text');
+  const styleFrom = cell.storage === 'empty' && sample && sample !== cell ? { row: sample.ref.row, col: sample.ref.col } : undefined;
+  if (sample?.storage === 'text') {
+    const t = sample.text.trim();
+    return { kind: 'text', suffix: /％\s*$/.test(t) ? '％' : /%\s*$/.test(t) ? '%' : '', fullWidth: /^[０-９]/.test(t), styleFrom };
+  }
+  if (sample?.storage === 'number') {
+    const numFmt = sample.numFmt;
+    return { kind: formatInfo(numFmt).percent ? 'ratio' : 'number', numFmt: sample === cell ? undefined : numFmt, suffix: '', fullWidth: false, styleFrom };
+  }
+  return labelHasPercent ? { kind: 'number', suffix: '', fullWidth: false } : { kind: 'ratio', numFmt: '0%', suffix: '', fullWidth: false };
+}
+
+function render(expected: Decimal, conv: Convention): number | string {
+  if (conv.kind === 'ratio') return expected.div(100).toNumber();
+  if (conv.kind === 'number') return expected.toNumber();
+  const digits = expected.toFixed();
+  const shown = conv.fullWidth ? digits.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : digits;
+  return `${shown}${conv.suffix}`;
+}
+
+function before(cell: ValueCell): CellWrite['before'] {
+  const p = cell.parsed;
+  const value = cell.storage === 'empty' ? null : cell.storage === 'number' && p.kind === 'number' && !p.percent ? Number(cell.text) || cell.text : cell.text;
+  return { value: value === '' ? null : value, ...(cell.formula ? { formula: cell.formula } : {}), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
+}
+
+export function planRecalculation(model: Model, options: RecalculationOptions = {}): RecalculationPlan {
+  const writes: CellWrite[] = [];
+  const valuesInsteadOfFormulas: string[] = [];
+  const written = new Set<string>();
+  const add = (cell: ValueCell, expected: Decimal, conv: Convention, rest: Omit<CellWrite, 'sheet' | 'row' | 'col' | 'address' | 'value' | 'before' | 'numFmt' | 'styleFrom'>) => {
+    const key = `${cell.ref.sheet}!${cell.ref.row}:${cell.ref.col}`;
+    if (written.has(key) || cell.inline) return;
+    written.add(key);
+    writes.push({
+      sheet: cell.ref.sheet,
+      row: cell.ref.row,
+      col: cell.ref.col,
+      address: a1(cell.ref.row, cell.ref.col),
+      value: render(expected, conv),
+      ...(conv.numFmt && cell.storage === 'empty' ? { numFmt: conv.numFmt } : {}),
+      ...(conv.styleFrom ? { styleFrom: conv.styleFrom } : {}),
+      before: before(cell),
+      ...rest,
+    });
+  };
+
+  const index = indexTargets(model);
+  for (const { target: t } of index.all) {
+    if (!t.progress) continue;
+    const labelHasPercent = true;
+    t.columns.forEach((col, i) => {
+      const cell = t.progress![i];
+      const status = assessProgress(t.target[i], t.actual[i], cell);
+      if (status.kind !== 'mismatch' && status.kind !== 'missing') return;
+      const conv = conventionOf(cell, t.progress!, labelHasPercent);
+      const base = { reason: status.kind, what: 'progress' as const, target: t.id.display, year: col.year };
+      const tc = t.target[i];
+      const ac = t.actual[i];
+      const tv = asNumber(tc.parsed);
+      const av = asNumber(ac.parsed);
+      if (options.formulas) {
+        const computable = tc.storage === 'number' && ac.storage === 'number' && tv && av && tv.scale.eq(av.scale) && conv.kind !== 'text';
+        if (computable) {
+          const formula = conv.kind === 'ratio' ? `ROUND(${a1(ac.ref.row, ac.ref.col)}/${a1(tc.ref.row, tc.ref.col)},2)` : `ROUND(${a1(ac.ref.row, ac.ref.col)}/${a1(tc.ref.row, tc.ref.col)}*100,0)`;
+          add(cell, status.expected, conv, { ...base, formula });
+          return;
+        }
+        valuesInsteadOfFormulas.push(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`);
+      }
+      add(cell, status.expected, conv, base);
+    });
+  }
+
+  for (const table of model.tables) {
+    if (table.kind !== 'summary') continue;
+    const progressCells = table.rows.map((r) => r.progress).filter((c): c is ValueCell => !!c);
+    for (const row of table.rows) {
+      const cell = row.progress;
+      if (!cell || cell.inline) continue;
+      const stated = asNumber(cell.parsed);
+      if (!stated && cell.parsed.kind !== 'blank') continue;
+      const decimals = stated ? Math.max(0, stated.decimals) : 0;
+      const conv = conventionOf(cell, progressCells, true);
+      if (!row.target) {
+        const list = index.byIndicator.get(row.indicator);
+        const year = row.year ?? (list ? latestActualYear(list[0]) : null);
+        const ip = list && year !== null ? indicatorProgress(list, year) : undefined;
+        if (!ip) continue;
+        if (stated) {
+          const shown = roundHalfUp(stated.value, decimals);
+          if ([ip.point, ip.fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)) continue;
+        }
+        add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: row.indicator, year });
+        continue;
+      }
+      const t = index.byKey.get(row.target.key);
+      if (!t) continue;
+      const year = summaryYear(row, t);
+      const i = columnOfYear(t, year);
+      if (i < 0) continue;
+      const a = asNumber(t.actual[i].parsed);
+      const tv = asNumber(t.target[i].parsed);
+      const p = a && tv ? progressOf(a, tv) : undefined;
+      if (!p) continue;
+      if (stated) {
+        const shown = roundHalfUp(stated.value, decimals);
+        const tableStated = asNumber(t.progress?.[i]?.parsed);
+        if (reachable(shown, decimals, p.range) || (tableStated && roundHalfUp(tableStated.value, decimals).eq(shown))) continue;
+      }
+      add(cell, roundHalfUp(p.point), conv, { reason: stated ? 'mismatch' : 'missing', what: 'summary-progress', target: t.id.display, year });
+    }
+  }
+  return { writes, valuesInsteadOfFormulas };
+}

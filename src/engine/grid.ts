@@ -1,0 +1,137 @@
+/**
+ * The engine's view of a workbook: sheets of cells, independent of where they came from
+ * (exceljs, Office.js, a test). Rows and columns are 0-based inside the engine; addresses
+ * shown to people are A1.
+ */
+export type CellValue = number | string | boolean | null;
+
+export interface Cell {
+  /** Number, text or boolean; null when the cell is empty (or a formula has no cached result). */
+  value: CellValue;
+  /** Displayed text, when the source knows it (Office.js `text`). */
+  text?: string;
+  /** Excel number format code, e.g. `0%`, `#,##0"億円"`. */
+  numFmt?: string;
+  /** Formula without the leading `=`. */
+  formula?: string;
+  /** Error value such as `#DIV/0!`. */
+  error?: string;
+  /** A formula whose result was never cached in the file. */
+  noCachedResult?: boolean;
+  /** A date (value holds its ISO text). */
+  isDate?: boolean;
+}
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Sheet {
+  name: string;
+  hidden?: boolean;
+  /** rows[r][c]; sparse arrays are fine. */
+  rows: (Cell | undefined)[][];
+  merges: CellRange[];
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+}
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function rangeA1(r: CellRange): string {
+  const start = a1(r.top, r.left);
+  const end = a1(r.bottom, r.right);
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** Parses `B7` or `$B$7` into 0-based row and column. */
+export function parseA1(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) throw new Error(`not an A1 address: ${ref}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function parseRangeA1(ref: string): CellRange {
+  const [from, to = from] = ref.split(':');
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+const COLS = 16384;
+/** Merged areas larger than this are looked up by scanning instead of by cell. */
+const MAX_INDEXED_MERGE = 4096;
+
+/**
+ * Read access to one sheet with merged cells resolved in O(1): a cell inside a merged area
+ * reads as the area's top-left cell.
+ */
+export class SheetView {
+  readonly name: string;
+  readonly rowCount: number;
+  private readonly mergeByCell = new Map<number, CellRange>();
+  private readonly bigMerges: CellRange[] = [];
+
+  constructor(readonly sheet: Sheet) {
+    this.name = sheet.name;
+    this.rowCount = sheet.rows.length;
+    for (const m of sheet.merges) {
+      const size = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (size > MAX_INDEXED_MERGE) {
+        this.bigMerges.push(m);
+        continue;
+      }
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(r * COLS + c, m);
+      }
+    }
+  }
+
+  /** The cell as stored (no merge resolution). */
+  raw(row: number, col: number): Cell | undefined {
+    return this.sheet.rows[row]?.[col];
+  }
+
+  mergeAt(row: number, col: number): CellRange | undefined {
+    const m = this.mergeByCell.get(row * COLS + col);
+    if (m || this.bigMerges.length === 0) return m;
+    return this.bigMerges.find((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
+  }
+
+  /** The cell that shows at (row, col): the top-left of its merged area, if any. */
+  shown(row: number, col: number): { cell: Cell | undefined; row: number; col: number } {
+    const m = this.mergeAt(row, col);
+    if (m) return { cell: this.raw(m.top, m.left), row: m.top, col: m.left };
+    return { cell: this.raw(row, col), row, col };
+  }
+
+  /** Width of the row array (the last column index + 1 that holds anything). */
+  rowWidth(row: number): number {
+    return this.sheet.rows[row]?.length ?? 0;
+  }
+}

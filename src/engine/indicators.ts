@@ -1,0 +1,105 @@
+/** Indicator-level views shared by the rules, the recalculation and the pane. */
+import { Decimal, dec, roundHalfUp, sum } from './decimal.js';
+import { asNumber, assessProgress, progressOf, weightedProgress, type Interval, type WeightedPart } from './compute.js';
+import type { Model, NumericTarget, ProgressTable, SummaryRow } from './model.js';
+
+export interface TargetIndex {
+  all: { table: ProgressTable; target: NumericTarget }[];
+  byKey: Map<string, NumericTarget>;
+  byIndicator: Map<string, NumericTarget[]>;
+}
+
+export function indexTargets(model: Model): TargetIndex {
+  const all: TargetIndex['all'] = [];
+  const byKey = new Map<string, NumericTarget>();
+  const byIndicator = new Map<string, NumericTarget[]>();
+  for (const table of model.tables) {
+    if (table.kind !== 'progress') continue;
+    for (const target of table.targets) {
+      all.push({ table, target });
+      if (!byKey.has(target.id.key)) byKey.set(target.id.key, target);
+      let list = byIndicator.get(target.id.indicator);
+      if (!list) byIndicator.set(target.id.indicator, (list = []));
+      if (!list.some((t) => t.id.key === target.id.key)) list.push(target);
+    }
+  }
+  return { all, byKey, byIndicator };
+}
+
+/** The column of a fiscal year (a baseline column only when nothing else has that year). */
+export function columnOfYear(target: NumericTarget, year: number | null): number {
+  if (year === null) return -1;
+  const i = target.columns.findIndex((c) => c.year === year && !c.baseline);
+  return i >= 0 ? i : target.columns.findIndex((c) => c.year === year);
+}
+
+/** The year a summary line speaks of: its own, or the latest year with an actual value. */
+export function summaryYear(row: SummaryRow, target: NumericTarget): number | null {
+  return row.year ?? latestActualYear(target);
+}
+
+export function latestActualYear(target: NumericTarget): number | null {
+  for (let i = target.columns.length - 1; i >= 0; i--) {
+    if (asNumber(target.actual[i].parsed)) return target.columns[i].year ?? null;
+  }
+  return null;
+}
+
+export interface IndicatorProgress {
+  indicator: string;
+  year: number;
+  parts: WeightedPart[];
+  /** Σ wᵢ·pᵢ ÷ Σ wᵢ with unrounded pᵢ, and rounded. */
+  point: Decimal;
+  expected: Decimal;
+  /** The same from the stated, rounded pᵢ. */
+  fromStated: Decimal | null;
+  range: Interval;
+  weighted: boolean;
+  calc: string;
+}
+
+/** The indicator's progress for one year; undefined when some target's progress cannot be had. */
+export function indicatorProgress(targets: NumericTarget[], year: number): IndicatorProgress | undefined {
+  if (targets.length === 0) return undefined;
+  const weighted = targets.length > 1 && targets.every((t) => t.weight?.value);
+  const parts: WeightedPart[] = [];
+  const los: Decimal[] = [];
+  const his: Decimal[] = [];
+  for (const t of targets) {
+    const i = columnOfYear(t, year);
+    if (i < 0) return undefined;
+    const status = assessProgress(t.target[i], t.actual[i], t.progress?.[i]);
+    const statedP = asNumber(t.progress?.[i]?.parsed);
+    const weight = weighted ? t.weight!.value!.value : dec(1);
+    let point: Decimal;
+    let range: Interval;
+    if (status.kind === 'zero-target' && status.stated) {
+      point = status.stated;
+      range = { lo: point, hi: point };
+    } else {
+      const a = asNumber(t.actual[i].parsed);
+      const tv = asNumber(t.target[i].parsed);
+      const p = a && tv ? progressOf(a, tv) : undefined;
+      if (!p) return undefined;
+      point = p.point;
+      range = p.range;
+    }
+    parts.push({ target: t.id.display, weight, point, stated: statedP ? roundHalfUp(statedP.value, Math.max(0, statedP.decimals)) : undefined });
+    los.push(weight.times(range.lo));
+    his.push(weight.times(range.hi));
+  }
+  const w = weightedProgress(parts);
+  const wSum = sum(parts.map((p) => p.weight));
+  return {
+    indicator: targets[0].id.indicator,
+    year,
+    parts,
+    point: w.fromPoint,
+    expected: roundHalfUp(w.fromPoint),
+    fromStated: w.fromStated,
+    range: { lo: sum(los).div(wSum), hi: sum(his).div(wSum) },
+    weighted,
+    calc: w.calc,
+  };
+}

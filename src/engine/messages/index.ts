@@ -1,0 +1,41 @@
+/** Words come last: a finding is turned into a sentence in the user's language here. */
+import type { Finding, RuleId } from '../findings.js';
+import { showFiscalYear } from '../years.js';
+import { en } from './en.js';
+import { ja } from './ja.js';
+
+export type Lang = 'ja' | 'en';
+
+export type MessageBook = Record<RuleId, (f: Finding, p: Helpers) => string>;
+
+export interface Helpers {
+  /** `令和元年度` / `FY2019`, or the column header when the year is unknown. */
+  year(): string;
+  num(v: number | null | undefined): string;
+  param(name: string): string;
+}
+
+function helpers(f: Finding, lang: Lang): Helpers {
+  return {
+    year() {
+      const y = f.params.year;
+      if (typeof y === 'number') return showFiscalYear(y, lang);
+      const c = f.params.column;
+      return typeof c === 'string' && c ? c : lang === 'ja' ? '(年度不明)' : '(year unknown)';
+    },
+    num(v) {
+      if (v === null || v === undefined) return lang === 'ja' ? '空欄' : 'blank';
+      return v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+    },
+    param(name) {
+      const v = f.params[name];
+      return v === null || v === undefined ? '' : String(v);
+    },
+  };
+}
+
+export function formatFinding(f: Finding, lang: Lang = 'ja'): string {
+  const book = lang === 'en' ? en : ja;
+  const text = book[f.rule](f, helpers(f, lang));
+  return f.calc ? `${text} (${f.calc})` : text;
+}

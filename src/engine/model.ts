@@ -1,0 +1,155 @@
+/** What the detector recognizes: typed tables whose cells are already parsed. */
+import type { CellRange } from './grid.js';
+import type { NumberValue, Parsed } from './numbers.js';
+import type { TargetId } from './text.js';
+
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** A cell where a number belongs, with what it was read as. */
+export interface ValueCell {
+  ref: CellRef;
+  parsed: Parsed;
+  /** The text as shown, for messages. */
+  text: string;
+  /** How the cell stores its value: a number, or text such as `138%`. */
+  storage: 'number' | 'text' | 'empty' | 'other';
+  numFmt?: string;
+  formula?: string;
+  /** A number inside a line of text (`【…進捗度 138%…】`): reported, never rewritten. */
+  inline?: boolean;
+}
+
+export interface YearColumn {
+  col: number;
+  /** Gregorian start year; null when the table has no readable year header. */
+  year: number | null;
+  baseline: boolean;
+  header: string;
+}
+
+export type TargetMode = 'flow' | 'stock';
+
+export interface PlanGoal {
+  value: NumberValue;
+  /** `(累計)`: the goal is a 5-year total. */
+  cumulative: boolean;
+  /** `（令和7年度）`: the goal is a level to reach by that fiscal year. */
+  year: number | null;
+  ref: CellRef;
+  text: string;
+}
+
+export interface Weight {
+  /** Null when the label gives none (`寄与度(※):-(%)` or an empty `寄与度(※):`). */
+  value: NumberValue | null;
+  ref: CellRef;
+  text: string;
+}
+
+/** One 数値目標 block: target, actual and progress rows over the year columns. */
+export interface NumericTarget {
+  id: TargetId;
+  /** True when the id was not written in the workbook and was numbered by position. */
+  idInferred: boolean;
+  label: string;
+  labelRef: CellRef | null;
+  goal: PlanGoal | null;
+  mode: TargetMode;
+  modeSource: 'cumulative-label' | 'goal-year' | 'default' | 'override';
+  weight: Weight | null;
+  columns: YearColumn[];
+  target: ValueCell[];
+  actual: ValueCell[];
+  /** Null when the block has no progress row. */
+  progress: ValueCell[] | null;
+  /** Cells of a `累計` column, when the table has one. */
+  total?: { target?: ValueCell; actual?: ValueCell };
+  rows: { target: number; actual: number; progress: number | null };
+}
+
+/** A cell that states an indicator's progress for one year (the workbook's own 評価指標 進捗度). */
+export interface IndicatorProgressCell {
+  indicator: string;
+  year: number | null;
+  cell: ValueCell;
+}
+
+export interface ProgressTable {
+  kind: 'progress';
+  sheet: string;
+  range: CellRange;
+  targets: NumericTarget[];
+  indicatorCells: IndicatorProgressCell[];
+}
+
+export interface SummaryRow {
+  /** Null target id: a line about the indicator as a whole. */
+  indicator: string;
+  target: TargetId | null;
+  year: number | null;
+  targetValue?: ValueCell;
+  actualValue?: ValueCell;
+  progress?: ValueCell;
+  weight?: ValueCell;
+  labelRef: CellRef;
+}
+
+export interface SummaryTable {
+  kind: 'summary';
+  sheet: string;
+  range: CellRange;
+  year: number | null;
+  rows: SummaryRow[];
+}
+
+export interface BudgetRow {
+  project: string;
+  label: string;
+  labelRef: CellRef;
+  /** Letter of a part, `a` in `国予算(a)`; the letters a total adds up, `['a','b']` in `(a+b)`. */
+  part?: string;
+  totalOf?: string[];
+  cells: ValueCell[];
+  cumulative?: ValueCell;
+}
+
+export interface BudgetTable {
+  kind: 'budget';
+  sheet: string;
+  range: CellRange;
+  title: string;
+  columns: YearColumn[];
+  rows: BudgetRow[];
+}
+
+export interface OverallScoreRow {
+  name: string;
+  overall: ValueCell;
+  scores: [ValueCell, ValueCell, ValueCell];
+}
+
+export interface OverallScoreTable {
+  kind: 'overall-score';
+  sheet: string;
+  range: CellRange;
+  rows: OverallScoreRow[];
+}
+
+export type Table = ProgressTable | SummaryTable | BudgetTable | OverallScoreTable;
+
+/** Something the detector saw but could not use, so that nothing is dropped silently. */
+export interface Fault {
+  sheet: string;
+  cell?: string;
+  reason: 'hidden-sheet' | 'empty-sheet' | 'sheet-too-large' | 'block-without-years' | 'unreadable-sheet';
+  detail?: string;
+}
+
+export interface Model {
+  tables: Table[];
+  faults: Fault[];
+}

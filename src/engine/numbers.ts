@@ -1,0 +1,262 @@
+/**
+ * Reading the numbers people type into evaluation tables: `119億円`, `24.5万人`, `177,000 (千円)`,
+ * `△5`, `１０４％`, numeric cells with formats such as `0%` or `#,##0"億円"`. Each number keeps the
+ * interval its display allows, because `119億円` means anything from 118.5 to 119.5 億円.
+ */
+import type { Cell } from './grid.js';
+import { Decimal, dec } from './decimal.js';
+import { toHalfWidth } from './text.js';
+
+export type UnitGroup = string;
+
+export interface NumberValue {
+  kind: 'number';
+  /** The value in base units (`119億円` → 11,900,000,000), percent points for percentages. */
+  value: Decimal;
+  /** The smallest and largest values consistent with what is shown. */
+  lo: Decimal;
+  hi: Decimal;
+  /** Base unit without scale: `円`, `人`, `件`, `%`; null for a bare number. */
+  unit: string | null;
+  /** The scale shown with the number: `億` → 1e8; 1 when none. */
+  scale: Decimal;
+  scaleLabel: string;
+  /** Decimals shown. */
+  decimals: number;
+  /** True when the shown number is the value itself (a plain integer count). */
+  exact: boolean;
+  /** The number came from a numeric cell (not text). */
+  numeric: boolean;
+  /** Shown as a percentage (`138%`, or a numeric cell with a `%` format). */
+  percent: boolean;
+}
+
+export interface Blank {
+  kind: 'blank';
+  /** A unit written beside the blank, as in `- (千円)`. */
+  unit?: string | null;
+}
+
+export interface Invalid {
+  kind: 'invalid';
+  reason: 'text' | 'error' | 'date' | 'no-cached-result' | 'boolean';
+  text: string;
+}
+
+export type Parsed = NumberValue | Blank | Invalid;
+
+const SCALES: ReadonlyArray<[string, string]> = [
+  ['兆', '1e12'],
+  ['百万', '1e6'],
+  ['千万', '1e7'],
+  ['億', '1e8'],
+  ['万', '1e4'],
+  ['千', '1e3'],
+];
+
+const BLANKS = new Set(['', '-', '－', '—', '―', '‐', '−', '‒', '–', 'ー', 'ｰ', '該当なし', '/', '／', 'なし', '無', 'N/A', 'n/a', '…', '*', '＊']);
+
+const UNIT_GROUPS: Record<string, UnitGroup> = {
+  円: 'yen',
+  人: 'person',
+  名: 'person',
+  者: 'person',
+  件: 'case',
+  社: 'company',
+  '%': 'percent',
+};
+
+/** Units that can be compared with each other share a group; a bare number fits any group. */
+export function unitGroup(unit: string | null): UnitGroup | null {
+  if (!unit) return null;
+  return UNIT_GROUPS[unit] ?? `other:${unit}`;
+}
+
+function splitScale(unitText: string): { scaleLabel: string; scale: Decimal; unit: string | null } {
+  for (const [label, factor] of SCALES) {
+    if (unitText.startsWith(label)) {
+      const rest = unitText.slice(label.length);
+      return { scaleLabel: label, scale: dec(factor), unit: rest || null };
+    }
+  }
+  return { scaleLabel: '', scale: dec(1), unit: unitText || null };
+}
+
+function interval(shown: Decimal, decimals: number, scale: Decimal, exact: boolean): { lo: Decimal; hi: Decimal } {
+  if (exact) return { lo: shown.times(scale), hi: shown.times(scale) };
+  const half = dec(5).times(dec(10).pow(-(decimals + 1)));
+  return { lo: shown.minus(half).times(scale), hi: shown.plus(half).times(scale) };
+}
+
+// `約` (about) and `+` are tolerated before the number; `△` / `▲` are minus signs.
+const NUMBER_RE = /^(?:約)?([△▲+\-−]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
+
+/** Parses the text of a cell where a number belongs. */
+export function parseNumberText(raw: string): Parsed {
+  let t = toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '');
+  let parenUnit: string | null = null;
+  const paren = /^(.*?)[(（]([^()（）\d]{1,6})[)）]$/.exec(t);
+  if (paren) {
+    t = paren[1];
+    parenUnit = paren[2];
+  }
+  if (BLANKS.has(t)) return { kind: 'blank', unit: parenUnit };
+  const m = NUMBER_RE.exec(t);
+  if (!m) return { kind: 'invalid', reason: 'text', text: raw };
+  const [, sign, digits, rest] = m;
+  if (rest && (/\d/.test(rest) || rest.length > 6 || /[()（）]/.test(rest))) return { kind: 'invalid', reason: 'text', text: raw };
+  if (rest && parenUnit) return { kind: 'invalid', reason: 'text', text: raw };
+  const unitText = (rest || parenUnit || '').replace('％', '%');
+  const { scaleLabel, scale, unit } = splitScale(unitText);
+  const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
+  let shown = dec(digits.startsWith('.') ? `0${digits}` : digits);
+  if (sign && sign !== '+') shown = shown.negated();
+  const exact = decimals === 0 && scale.eq(1);
+  const { lo, hi } = interval(shown, decimals, scale, exact);
+  return {
+    kind: 'number',
+    value: shown.times(scale),
+    lo: Decimal.min(lo, hi),
+    hi: Decimal.max(lo, hi),
+    unit,
+    scale,
+    scaleLabel,
+    decimals,
+    exact,
+    numeric: false,
+    percent: unit === '%',
+  };
+}
+
+export interface FormatInfo {
+  percent: boolean;
+  /** Decimals shown, or null for General (as many as the value has). */
+  decimals: number | null;
+  /** Literal unit text in the format (`億円` in `#,##0"億円"`). */
+  unitText: string;
+  /** Display divided by 1000 per trailing comma (`#,##0,`). */
+  thousandsScaling: number;
+  isDate: boolean;
+  isText: boolean;
+}
+
+const formatCache = new Map<string, FormatInfo>();
+
+/** What a number format shows: percent, decimals, a literal unit, a date. */
+export function formatInfo(numFmt: string | undefined): FormatInfo {
+  const key = numFmt ?? '';
+  const cached = formatCache.get(key);
+  if (cached) return cached;
+  const info = analyseFormat(key);
+  formatCache.set(key, info);
+  return info;
+}
+
+function analyseFormat(fmt: string): FormatInfo {
+  const general: FormatInfo = { percent: false, decimals: null, unitText: '', thousandsScaling: 0, isDate: false, isText: false };
+  if (!fmt || /^general$/i.test(fmt)) return general;
+  if (fmt === '@') return { ...general, isText: true };
+  // The first section is for positive numbers; the others repeat it for negatives and zero.
+  let section = '';
+  let inQuote = false;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch === '"') inQuote = !inQuote;
+    if (ch === ';' && !inQuote) break;
+    section += ch;
+  }
+  let literal = '';
+  let code = '';
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      literal += section.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '\\') {
+      literal += section[i + 1] ?? '';
+      i++;
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '_' || ch === '*') {
+      i++;
+    } else if (/[0#?.,%]/.test(ch)) {
+      code += ch;
+    } else if (/[ymdhsYMDHSgGeE]/.test(ch) && !/[Ee][+-]/.test(section.slice(i, i + 2))) {
+      code += 'D';
+    } else if (!/[\s$()+\-/:]/.test(ch)) {
+      literal += ch;
+    }
+  }
+  const isDate = code.includes('D') && !/[0#?]/.test(code);
+  const dot = code.indexOf('.');
+  const afterDot = dot >= 0 ? code.slice(dot + 1) : '';
+  const decimals = (afterDot.match(/[0#?]/g) ?? []).length;
+  const trailing = /[0#?](,+)[^0#?]*$/.exec(code);
+  return {
+    percent: code.includes('%'),
+    decimals,
+    unitText: literal.replace('％', '%').trim(),
+    thousandsScaling: trailing ? trailing[1].length : 0,
+    isDate,
+    isText: false,
+  };
+}
+
+function countDecimals(d: Decimal): number {
+  return Math.max(0, d.decimalPlaces());
+}
+
+/** Parses a numeric cell using its number format. */
+export function parseNumericCell(v: number, numFmt: string | undefined): Parsed {
+  if (!Number.isFinite(v)) return { kind: 'invalid', reason: 'error', text: String(v) };
+  const fmt = formatInfo(numFmt);
+  if (fmt.isDate) return { kind: 'invalid', reason: 'date', text: String(v) };
+  // Excel keeps 15 significant digits; reading more would invent precision.
+  const stored = dec(v.toPrecision(15));
+  const percent = fmt.percent;
+  const shownValue = percent ? stored.times(100) : stored.div(dec(1000).pow(fmt.thousandsScaling));
+  const { scaleLabel, scale, unit } = splitScale(percent ? '%' : fmt.unitText);
+  const decimals = fmt.decimals ?? countDecimals(shownValue);
+  const shown = shownValue.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  const exact = decimals === 0 && scale.eq(1) && fmt.thousandsScaling === 0 && shown.eq(shownValue);
+  const displayScale = scale.times(dec(1000).pow(fmt.thousandsScaling));
+  const { lo, hi } = interval(shown, decimals, displayScale, exact);
+  const value = shownValue.times(displayScale);
+  return {
+    kind: 'number',
+    value,
+    lo: Decimal.min(lo, hi, value),
+    hi: Decimal.max(lo, hi, value),
+    unit: percent ? '%' : unit,
+    scale: displayScale,
+    scaleLabel,
+    decimals,
+    exact,
+    numeric: true,
+    percent,
+  };
+}
+
+/** Parses whatever a cell holds where a number belongs. */
+export function parseCell(cell: Cell | undefined): Parsed {
+  if (!cell) return { kind: 'blank' };
+  if (cell.error) return { kind: 'invalid', reason: 'error', text: cell.error };
+  if (cell.noCachedResult) return { kind: 'invalid', reason: 'no-cached-result', text: cell.formula ? `=${cell.formula}` : '' };
+  if (cell.isDate) return { kind: 'invalid', reason: 'date', text: String(cell.value ?? '') };
+  const v = cell.value;
+  if (v === null || v === undefined) return { kind: 'blank' };
+  if (typeof v === 'boolean') return { kind: 'invalid', reason: 'boolean', text: String(v) };
+  if (typeof v === 'number') return parseNumericCell(v, cell.numFmt);
+  return parseNumberText(v);
+}
+
+/** The text a person sees in the cell (best effort when the source gives no display text). */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  if (cell.text !== undefined) return cell.text;
+  if (cell.error) return cell.error;
+  if (cell.value === null || cell.value === undefined) return '';
+  return String(cell.value);
+}

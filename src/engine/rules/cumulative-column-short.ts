@@ -1,0 +1,47 @@
+import { show, sum } from '../decimal.js';
+import { asNumber } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
+import type { NumberValue } from '../numbers.js';
+import type { ValueCell } from '../model.js';
+import { targetParams, type Rule } from './types.js';
+
+function shortBy(cells: ValueCell[], cumulative: ValueCell | undefined) {
+  const total = asNumber(cumulative?.parsed);
+  if (!total || !cumulative) return undefined;
+  const values = cells.map((c) => asNumber(c.parsed)).filter((v): v is NumberValue => !!v);
+  if (values.length === 0) return undefined;
+  const lo = sum(values.map((v) => v.lo));
+  if (!total.hi.lt(lo)) return undefined;
+  const point = sum(values.map((v) => v.value));
+  const scale = total.scale;
+  return {
+    expected: point.div(scale).toNumber(),
+    stated: total.value.div(scale).toNumber(),
+    calc: `${values.map((v) => show(v.value.div(scale), 4)).join(' + ')} = ${show(point.div(scale), 4)} > ${show(total.value.div(scale), 4)}`,
+  };
+}
+
+export const cumulativeColumnShort: Rule = {
+  id: 'cumulative-column-short',
+  severity: 'warning',
+  describe: {
+    ja: '累計列が表示されている年度の合計より小さい(それ以前の年度を含む場合があるため、大きいのは可)',
+    en: 'A 累計 column is smaller than the sum of the years shown (larger is fine: it may cover earlier years)',
+  },
+  check({ model, targets }) {
+    const findings: Finding[] = [];
+    for (const table of model.tables) {
+      if (table.kind !== 'budget') continue;
+      for (const row of table.rows) {
+        const s = shortBy(row.cells, row.cumulative);
+        if (s && row.cumulative) findings.push(findingAt('cumulative-column-short', 'warning', row.cumulative.ref, { ...s, params: { project: row.project, row: row.label } }));
+      }
+    }
+    for (const { target: t } of targets.all) {
+      const yearly = (cells: ValueCell[]) => cells.filter((_, i) => !t.columns[i].baseline);
+      const s = shortBy(yearly(t.actual), t.total?.actual);
+      if (s && t.total?.actual) findings.push(findingAt('cumulative-column-short', 'warning', t.total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値' } }));
+    }
+    return findings;
+  },
+};

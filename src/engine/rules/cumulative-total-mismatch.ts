@@ -1,0 +1,48 @@
+import { dec, show, sum } from '../decimal.js';
+import { asNumber, overlaps } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
+import type { NumberValue } from '../numbers.js';
+import type { CellRef, NumericTarget } from '../model.js';
+import { targetParams, type Rule } from './types.js';
+
+/** Σ of the yearly targets of a flow target (baseline columns excluded), with its interval. */
+export function yearlyTargetSum(t: NumericTarget) {
+  const values = t.columns.flatMap((c, i) => (c.baseline ? [] : [asNumber(t.target[i].parsed)])).filter((v): v is NumberValue => !!v);
+  return { values, point: sum(values.map((v) => v.value)), lo: sum(values.map((v) => v.lo)), hi: sum(values.map((v) => v.hi)) };
+}
+
+export const cumulativeTotalMismatch: Rule = {
+  id: 'cumulative-total-mismatch',
+  severity: 'error',
+  describe: {
+    ja: 'フロー型の数値目標で、累計目標が各年度の目標値の合計と一致しない',
+    en: "A flow target's stated cumulative goal differs from the sum of its yearly targets",
+  },
+  check({ targets }) {
+    const findings: Finding[] = [];
+    for (const { target: t } of targets.all) {
+      if (t.mode !== 'flow') continue;
+      const s = yearlyTargetSum(t);
+      if (s.values.length < 2) continue;
+      const stated: { value: NumberValue; ref: CellRef }[] = [];
+      if (t.goal?.cumulative) stated.push({ value: t.goal.value, ref: t.goal.ref });
+      const totalCell = t.total?.target;
+      const total = asNumber(totalCell?.parsed);
+      if (total && totalCell) stated.push({ value: total, ref: totalCell.ref });
+      for (const g of stated) {
+        if (overlaps(g.value, s)) continue;
+        const scale = g.value.scale.gt(0) ? g.value.scale : dec(1);
+        const parts = s.values.map((v) => show(v.value.div(scale), 4)).join(' + ');
+        findings.push(
+          findingAt('cumulative-total-mismatch', 'error', g.ref, {
+            expected: s.point.div(scale).toNumber(),
+            stated: g.value.value.div(scale).toNumber(),
+            calc: `${parts} = ${show(s.point.div(scale), 4)}`,
+            params: { ...targetParams(t), unit: `${g.value.scaleLabel}${g.value.unit ?? ''}` },
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};

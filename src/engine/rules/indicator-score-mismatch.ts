@@ -1,0 +1,46 @@
+import { roundHalfUp, show } from '../decimal.js';
+import { asNumber, reachable } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
+import { indicatorProgress, latestActualYear } from '../indicators.js';
+import type { ValueCell } from '../model.js';
+import type { Rule } from './types.js';
+
+export const indicatorScoreMismatch: Rule = {
+  id: 'indicator-score-mismatch',
+  severity: 'error',
+  describe: {
+    ja: '評価指標の進捗度が数値目標の進捗度の寄与度付き平均と一致しない',
+    en: "A stated indicator progress differs from the weighted mean of its targets' progress",
+  },
+  check({ model, targets }) {
+    const stated: { indicator: string; year: number | null; cell: ValueCell }[] = [];
+    for (const table of model.tables) {
+      if (table.kind === 'progress') for (const c of table.indicatorCells) stated.push(c);
+      if (table.kind === 'summary')
+        for (const row of table.rows) if (!row.target && row.progress) stated.push({ indicator: row.indicator, year: row.year, cell: row.progress });
+    }
+    const findings: Finding[] = [];
+    for (const s of stated) {
+      const list = targets.byIndicator.get(s.indicator);
+      const value = asNumber(s.cell.parsed);
+      if (!list || !value) continue;
+      const year = s.year ?? latestActualYear(list[0]);
+      if (year === null) continue;
+      const ip = indicatorProgress(list, year);
+      if (!ip) continue;
+      const decimals = Math.max(0, value.decimals);
+      const shown = roundHalfUp(value.value, decimals);
+      const accepted = [roundHalfUp(ip.point, decimals), ip.fromStated ? roundHalfUp(ip.fromStated, decimals) : null];
+      if (accepted.some((a) => a?.eq(shown)) || reachable(shown, decimals, ip.range)) continue;
+      findings.push(
+        findingAt('indicator-score-mismatch', 'error', s.cell.ref, {
+          expected: roundHalfUp(ip.point, decimals).toNumber(),
+          stated: shown.toNumber(),
+          calc: ip.calc,
+          params: { indicator: s.indicator, year, weighted: ip.weighted ? 1 : 0, fromStated: ip.fromStated ? show(ip.fromStated, 2) : null },
+        }),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,36 @@
+import { roundHalfUp } from '../decimal.js';
+import { asNumber, overallScore } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
+import type { Rule } from './types.js';
+
+export const overallScoreMismatch: Rule = {
+  id: 'overall-score-mismatch',
+  severity: 'error',
+  describe: {
+    ja: '総合評価が (Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 (小数第1位に四捨五入)と一致しない',
+    en: 'A stated overall score (総合評価) differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded half up to one decimal',
+  },
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const table of model.tables) {
+      if (table.kind !== 'overall-score') continue;
+      for (const row of table.rows) {
+        const stated = asNumber(row.overall.parsed);
+        const [s1, s2, s3] = row.scores.map((c) => asNumber(c.parsed));
+        if (!stated || !s1 || !s2 || !s3) continue;
+        const places = Math.max(1, stated.decimals);
+        const score = overallScore(s1.value, s2.value, s3.value, places);
+        if (roundHalfUp(stated.value, places).eq(score.rounded)) continue;
+        findings.push(
+          findingAt('overall-score-mismatch', 'error', row.overall.ref, {
+            expected: score.rounded.toNumber(),
+            stated: stated.value.toNumber(),
+            calc: score.calc,
+            params: { name: row.name },
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,22 @@
+import { assessProgress } from '../compute.js';
+import { findingAt } from '../findings.js';
+import { targetParams, type Rule } from './types.js';
+
+export const progressMismatch: Rule = {
+  id: 'progress-mismatch',
+  severity: 'error',
+  describe: {
+    ja: '記載された進捗度が 実績値 ÷ 目標値 × 100 と一致しない(表示桁の丸めで説明できる差は除く)',
+    en: 'A stated progress differs from actual ÷ target × 100 beyond what the displayed precision allows',
+  },
+  check({ targets }) {
+    return targets.all.flatMap(({ target: t }) =>
+      t.columns.flatMap((col, i) => {
+        const p = t.progress?.[i];
+        const s = assessProgress(t.target[i], t.actual[i], p);
+        if (s.kind !== 'mismatch' || !p) return [];
+        return [findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: targetParams(t, col) })];
+      }),
+    );
+  },
+};

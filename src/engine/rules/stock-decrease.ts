@@ -1,0 +1,39 @@
+import { show } from '../decimal.js';
+import { asNumber } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
+import type { NumberValue } from '../numbers.js';
+import { targetParams, type Rule } from './types.js';
+
+export const stockDecrease: Rule = {
+  id: 'stock-decrease',
+  severity: 'warning',
+  describe: {
+    ja: 'ストック型の数値目標で、目標値または実績値が前年度より減っている',
+    en: "A stock target's targets or actuals go down from one year to the next",
+  },
+  check({ targets }) {
+    const findings: Finding[] = [];
+    for (const { target: t } of targets.all) {
+      if (t.mode !== 'stock') continue;
+      for (const [row, cells] of [['target', t.target], ['actual', t.actual]] as const) {
+        let prev: { v: NumberValue; i: number } | undefined;
+        cells.forEach((c, i) => {
+          const v = asNumber(c.parsed);
+          if (!v) return;
+          if (prev && v.hi.lt(prev.v.lo)) {
+            findings.push(
+              findingAt('stock-decrease', 'warning', c.ref, {
+                expected: prev.v.value.div(v.scale).toNumber(),
+                stated: v.value.div(v.scale).toNumber(),
+                calc: `${show(prev.v.value.div(v.scale), 4)} → ${show(v.value.div(v.scale), 4)}`,
+                params: { ...targetParams(t, t.columns[i]), row, previousColumn: t.columns[prev.i].header },
+              }),
+            );
+          }
+          prev = { v, i };
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,37 @@
+import { show } from '../decimal.js';
+import { a1 } from '../grid.js';
+import { asNumber, overlaps } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
+import { columnOfYear } from '../indicators.js';
+import { targetParams, type Rule } from './types.js';
+
+export const stockGoalMismatch: Rule = {
+  id: 'stock-goal-mismatch',
+  severity: 'error',
+  describe: {
+    ja: 'ストック型の数値目標で、最終年度の目標値が計画の目標と一致しない',
+    en: "A stock target's final-year target differs from its stated goal",
+  },
+  check({ targets }) {
+    const findings: Finding[] = [];
+    for (const { target: t } of targets.all) {
+      if (t.mode !== 'stock' || !t.goal || t.goal.cumulative) continue;
+      let i = columnOfYear(t, t.goal.year);
+      if (i < 0) {
+        for (let k = t.target.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[k].parsed)) i = k;
+      }
+      const final = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
+      if (!final || overlaps(final, t.goal.value)) continue;
+      const scale = t.goal.value.scale;
+      findings.push(
+        findingAt('stock-goal-mismatch', 'error', t.goal.ref, {
+          expected: final.value.div(scale).toNumber(),
+          stated: t.goal.value.value.div(scale).toNumber(),
+          calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(t.goal.value.value.div(scale), 4)}`,
+          params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${t.goal.value.scaleLabel}${t.goal.value.unit ?? ''}` },
+        }),
+      );
+    }
+    return findings;
+  },
+};

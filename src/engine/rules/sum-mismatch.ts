@@ -1,0 +1,71 @@
+import { show, sum } from '../decimal.js';
+import { asNumber, overlaps } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
+import type { NumberValue } from '../numbers.js';
+import type { BudgetRow, BudgetTable } from '../model.js';
+import type { Rule } from './types.js';
+
+/** The rows a total adds up: the rows of the same project named by its letters, nearest first. */
+function partsOf(table: BudgetTable, total: BudgetRow): BudgetRow[] | undefined {
+  const index = table.rows.indexOf(total);
+  const letters = total.totalOf ?? [];
+  const found: BudgetRow[] = [];
+  for (const letter of letters) {
+    let best: BudgetRow | undefined;
+    let bestDistance = Infinity;
+    table.rows.forEach((r, i) => {
+      if (r.part !== letter || (total.project && r.project && r.project !== total.project)) return;
+      const d = Math.abs(i - index);
+      if (d < bestDistance && d <= 8) {
+        best = r;
+        bestDistance = d;
+      }
+    });
+    if (!best) return undefined;
+    found.push(best);
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+export const sumMismatch: Rule = {
+  id: 'sum-mismatch',
+  severity: 'error',
+  describe: {
+    ja: '合計欄(総事業費(a+b) など)が内訳の和と一致しない(累計列を含む)',
+    en: 'A stated total such as 総事業費(a+b) differs from the sum of its parts, in any column including 累計',
+  },
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const table of model.tables) {
+      if (table.kind !== 'budget') continue;
+      for (const row of table.rows) {
+        if (!row.totalOf) continue;
+        const parts = partsOf(table, row);
+        if (!parts) continue;
+        const columns = [...table.columns.map((c, i) => ({ header: c.header, pick: (r: BudgetRow) => r.cells[i] })), { header: '累計', pick: (r: BudgetRow) => r.cumulative }];
+        for (const col of columns) {
+          const totalCell = col.pick(row);
+          const total = asNumber(totalCell?.parsed);
+          if (!total || !totalCell) continue;
+          const values = parts.map((p) => asNumber(col.pick(p)?.parsed));
+          const present = values.filter((v): v is NumberValue => !!v);
+          if (present.length === 0) continue;
+          const range = { lo: sum(present.map((v) => v.lo)), hi: sum(present.map((v) => v.hi)) };
+          if (overlaps(total, range)) continue;
+          const point = sum(present.map((v) => v.value));
+          const scale = total.scale;
+          const terms = parts.map((p, i) => `${show((values[i]?.value ?? point.minus(point)).div(scale), 4)}`).join(' + ');
+          findings.push(
+            findingAt('sum-mismatch', 'error', totalCell.ref, {
+              expected: point.div(scale).toNumber(),
+              stated: total.value.div(scale).toNumber(),
+              calc: `${terms} = ${show(point.div(scale), 4)}`,
+              params: { project: row.project, row: row.label, column: col.header, parts: parts.map((p) => p.label).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
+            }),
+          );
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,71 @@
+import { roundHalfUp, show } from '../decimal.js';
+import { asNumber, assessProgress, overlaps, progressOf, reachable } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
+import { columnOfYear, summaryYear } from '../indicators.js';
+import type { NumberValue } from '../numbers.js';
+import type { ValueCell } from '../model.js';
+import type { Rule } from './types.js';
+
+export const summaryMismatch: Rule = {
+  id: 'summary-mismatch',
+  severity: 'error',
+  describe: {
+    ja: '本文の評価指標の記載(当該年度目標値・実績値・進捗度・寄与度)が進捗表の値と一致しない',
+    en: "A summary line's target, actual, progress or weight differs from the progress table's value for that year",
+  },
+  check({ model, targets }) {
+    const findings: Finding[] = [];
+    for (const table of model.tables) {
+      if (table.kind !== 'summary') continue;
+      for (const row of table.rows) {
+        if (!row.target) continue;
+        const t = targets.byKey.get(row.target.key) ?? (row.target.key === row.indicator ? targets.byIndicator.get(row.indicator)?.[0] : undefined);
+        if (!t) continue;
+        const year = summaryYear(row, t);
+        const i = columnOfYear(t, year);
+        if (i < 0) continue;
+        const base = { target: t.id.display, indicator: t.id.indicator, year };
+        const compare = (field: 'target' | 'actual' | 'weight', cell: ValueCell | undefined, table: NumberValue | undefined | null) => {
+          const stated = asNumber(cell?.parsed);
+          if (!stated || !table || !cell || overlaps(stated, table)) return;
+          const scale = stated.scale;
+          findings.push(
+            findingAt('summary-mismatch', 'error', cell.ref, {
+              expected: table.value.div(scale).toNumber(),
+              stated: stated.value.div(scale).toNumber(),
+              calc: `${show(table.value.div(scale), 4)} ≠ ${show(stated.value.div(scale), 4)}`,
+              params: { ...base, field, unit: `${stated.scaleLabel}${stated.unit ?? ''}` },
+            }),
+          );
+        };
+        compare('target', row.targetValue, asNumber(t.target[i].parsed));
+        compare('actual', row.actualValue, asNumber(t.actual[i].parsed));
+        if (row.weight) compare('weight', row.weight, t.weight?.value);
+        const stated = asNumber(row.progress?.parsed);
+        if (stated && row.progress) {
+          const decimals = Math.max(0, stated.decimals);
+          const shown = roundHalfUp(stated.value, decimals);
+          const tableStated = asNumber(t.progress?.[i]?.parsed);
+          const status = assessProgress(t.target[i], t.actual[i], t.progress?.[i]);
+          const a = asNumber(t.actual[i].parsed);
+          const tv = asNumber(t.target[i].parsed);
+          const p = a && tv ? progressOf(a, tv) : undefined;
+          const agreesWithTable = tableStated && roundHalfUp(tableStated.value, decimals).eq(shown);
+          const agreesWithComputation = p && reachable(shown, decimals, p.range);
+          if (!agreesWithTable && !agreesWithComputation && (p || tableStated)) {
+            const expected = p ? roundHalfUp(p.point, decimals) : roundHalfUp(tableStated!.value, decimals);
+            findings.push(
+              findingAt('summary-mismatch', 'error', row.progress.ref, {
+                expected: expected.toNumber(),
+                stated: shown.toNumber(),
+                calc: 'calc' in status ? status.calc : undefined,
+                params: { ...base, field: 'progress', unit: '%' },
+              }),
+            );
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,25 @@
+import { findingAt, type Finding } from '../findings.js';
+import { columnOfYear } from '../indicators.js';
+import { targetParams, type Rule } from './types.js';
+
+export const targetMissing: Rule = {
+  id: 'target-missing',
+  severity: 'warning',
+  describe: { ja: '計画期間内の年度に目標値がない', en: 'A year inside the plan period has no target' },
+  check({ targets }) {
+    const findings: Finding[] = [];
+    for (const { target: t } of targets.all) {
+      const present = t.target.map((c) => c.parsed.kind !== 'blank');
+      const first = present.indexOf(true);
+      if (first < 0) continue;
+      let last = present.lastIndexOf(true);
+      const goalCol = t.goal?.year ? columnOfYear(t, t.goal.year) : -1;
+      if (goalCol > last) last = goalCol;
+      for (let i = first; i <= last; i++) {
+        if (present[i]) continue;
+        findings.push(findingAt('target-missing', 'warning', t.target[i].ref, { params: targetParams(t, t.columns[i]) }));
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,69 @@
+/** Label text helpers: full-width forms, spacing and the id patterns of 評価指標 / 数値目標. */
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** Full-width ASCII to half-width, ideographic space to space; keeps ①, Ⅰ and kana as they are. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Half-width, with every white space removed: the form labels are compared in. */
+export function compact(s: string): string {
+  return toHalfWidth(s).replace(/[\s\u00a0\u200b]+/g, '');
+}
+
+/** Dashes that people type between `(1)` and `①`. */
+export const DASH = '[-－−‐‑–—―ーｰ─━]';
+
+export interface TargetId {
+  /** Indicator number: `1` in 数値目標(1)-②. */
+  indicator: string;
+  /** As shown in reports: `1-②`, or `2` for a single target. */
+  display: string;
+  /** For matching across tables: `1-2`. */
+  key: string;
+}
+
+function subNumber(s: string): string | undefined {
+  if (!s) return undefined;
+  const i = CIRCLED.indexOf(s);
+  if (i >= 0) return String(i + 1);
+  if (/^\d+$/.test(s)) return String(Number(s));
+  return undefined;
+}
+
+// A sub-number needs a dash before it unless it is circled: `(1)-①`, `(1)①`, `(1)-1`; not `(3) 1 件`.
+const ID_RE = new RegExp(`^\\s*[(（]?\\s*([0-9０-９]+)\\s*[)）]?(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+)\\s*[)）]?|\\s*([${CIRCLED}]))?`);
+
+function parseIdAfter(text: string, index: number): TargetId | undefined {
+  const m = ID_RE.exec(text.slice(index));
+  if (!m) return undefined;
+  const indicator = String(Number(toHalfWidth(m[1])));
+  const sub = toHalfWidth(m[2] ?? m[3] ?? '');
+  const subKey = subNumber(sub);
+  if (!subKey) return { indicator, display: indicator, key: indicator };
+  const circled = CIRCLED[Number(subKey) - 1] ?? subKey;
+  return { indicator, display: `${indicator}-${circled}`, key: `${indicator}-${subKey}` };
+}
+
+/** `数値目標(1)-①`, `数値目標（1）－①`, `数値目標1` … anywhere in the text. */
+export function findTargetId(text: string): { id: TargetId; end: number } | undefined {
+  const i = text.search(/数値目標/);
+  if (i < 0) return undefined;
+  const start = i + '数値目標'.length;
+  const id = parseIdAfter(text, start);
+  if (!id) return undefined;
+  const m = ID_RE.exec(text.slice(start));
+  return { id, end: start + (m ? m[0].length : 0) };
+}
+
+/** `評価指標(1)`, `評価指標（1）`: the indicator number. */
+export function findIndicatorId(text: string): { indicator: string; end: number } | undefined {
+  const m = /評価指標\s*[(（]?\s*([0-9０-９]+)\s*[)）]?/.exec(text);
+  if (!m) return undefined;
+  return { indicator: String(Number(toHalfWidth(m[1]))), end: m.index + m[0].length };
+}
+
+export function indicatorOnlyId(indicator: string): TargetId {
+  return { indicator, display: indicator, key: indicator };
+}

@@ -1,0 +1,57 @@
+/** Japanese fiscal-year headers: 平成29年度, 令和元年度, 当初(令和3年度), R5, H29, 2023年度, FY2023. */
+import { compact } from './text.js';
+
+export interface FiscalYear {
+  /** Gregorian start year of the fiscal year: 令和元年度 → 2019. */
+  year: number;
+  /** A baseline column (当初, 基準). */
+  baseline: boolean;
+}
+
+const ERA: Record<string, number> = { 平成: 1988, H: 1988, 令和: 2018, R: 2018, 昭和: 1925, S: 1925 };
+
+const ERA_RE = /^(平成|令和|昭和|H|R|S)(元|\d{1,2})(?:年度?)?$/i;
+const WESTERN_RE = /^(?:FY)?(\d{4})(?:年度?)?$/i;
+
+function eraYear(era: string, n: string): number {
+  return ERA[era.length === 1 ? era.toUpperCase() : era] + (n === '元' ? 1 : Number(n));
+}
+
+/** Reads a fiscal year from a header text; undefined when the text is not a year header. */
+export function parseFiscalYear(raw: string): FiscalYear | undefined {
+  let t = compact(raw);
+  if (!t || t.length > 24) return undefined;
+  let baseline = false;
+  const base = /^(当初|基準年度?|基準値|初年度|現状値?)[(（]?(.*?)[)）]?$/.exec(t);
+  if (base) {
+    baseline = true;
+    t = base[2];
+  }
+  // Trailing notes such as (実績) or 目標 do not change which year a column is.
+  t = t.replace(/[(（](実績|目標|見込み?|予定|計画)[)）]$/, '').replace(/(実績|目標)$/, '');
+  const era = ERA_RE.exec(t);
+  if (era) return { year: eraYear(era[1], era[2]), baseline };
+  const western = WESTERN_RE.exec(t);
+  if (western) {
+    const year = Number(western[1]);
+    if (year >= 1950 && year <= 2200) return { year, baseline };
+  }
+  return undefined;
+}
+
+/** Finds a year mentioned inside a longer text (`評価対象年度：令和5年度`). */
+export function findFiscalYearIn(raw: string): number | undefined {
+  const t = compact(raw);
+  const era = /(平成|令和)(元|\d{1,2})年/.exec(t);
+  if (era) return eraYear(era[1], era[2]);
+  const western = /(?:FY)?(\d{4})年度/.exec(t) ?? /FY(\d{4})/i.exec(t);
+  if (western) return Number(western[1]);
+  return undefined;
+}
+
+export function showFiscalYear(year: number, lang: 'ja' | 'en'): string {
+  if (lang === 'en') return `FY${year}`;
+  if (year >= 2019) return `令和${year === 2019 ? '元' : year - 2018}年度`;
+  if (year >= 1989) return `平成${year === 1989 ? '元' : year - 1988}年度`;
+  return `${year}年度`;
+}

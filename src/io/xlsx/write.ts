@@ -1,0 +1,216 @@
+/**
+ * Writes recalculated cells into an .xlsx by editing only those cells' XML. Every other part of
+ * the package (other cells, styles, charts, macros, comments) keeps its bytes' content exactly,
+ * which a load-and-save through a spreadsheet library cannot promise.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { a1, parseA1 } from '../../engine/grid.js';
+import type { CellWrite } from '../../engine/fix.js';
+
+export interface PatchResult {
+  bytes: Uint8Array;
+  /** Writes that were not made, with the reason (a shared-formula master, an unknown sheet). */
+  skipped: { address: string; sheet: string; reason: string }[];
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    if (e === 'amp') return '&';
+    return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
+  return m ? m[1] : undefined;
+}
+
+/** Sheet name → path of its XML part. */
+function sheetParts(files: Unzipped): Map<string, string> {
+  const wb = strFromU8(files['xl/workbook.xml']);
+  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']);
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = attr(m[1], 'Id');
+    const target = attr(m[1], 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const parts = new Map<string, string>();
+  for (const m of wb.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const name = attr(m[1], 'name');
+    const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[1])?.[1];
+    if (name && rid && targets.has(rid)) parts.set(unescapeXml(name), targets.get(rid)!);
+  }
+  return parts;
+}
+
+interface RowSpan {
+  r: number;
+  start: number;
+  openEnd: number;
+  selfClosing: boolean;
+  end: number;
+}
+
+function rowSpans(xml: string): RowSpan[] {
+  const spans: RowSpan[] = [];
+  const re = /<row\b([^>]*?)(\/?)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) {
+    const r = Number(attr(m[1], 'r'));
+    const openEnd = m.index + m[0].length;
+    if (m[2] === '/') {
+      spans.push({ r, start: m.index, openEnd, selfClosing: true, end: openEnd });
+    } else {
+      const close = xml.indexOf('</row>', openEnd);
+      const end = close < 0 ? xml.length : close + '</row>'.length;
+      spans.push({ r, start: m.index, openEnd, selfClosing: false, end });
+      re.lastIndex = end;
+    }
+  }
+  return spans;
+}
+
+interface CellSpan {
+  col: number;
+  start: number;
+  end: number;
+  attrs: string;
+  inner: string;
+}
+
+function cellSpans(rowXml: string): CellSpan[] {
+  const out: CellSpan[] = [];
+  for (const m of rowXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const ref = attr(m[1], 'r');
+    if (!ref) continue;
+    out.push({ col: parseA1(ref).col, start: m.index!, end: m.index! + m[0].length, attrs: m[1], inner: m[2] ?? '' });
+  }
+  return out;
+}
+
+function cellXml(w: CellWrite, style: string | undefined): string {
+  const s = style !== undefined ? ` s="${style}"` : '';
+  const r = a1(w.row, w.col);
+  if (w.formula) return `<c r="${r}"${s}><f>${escapeXml(w.formula)}</f><v>${w.value}</v></c>`;
+  if (typeof w.value === 'number') return `<c r="${r}"${s}><v>${w.value}</v></c>`;
+  return `<c r="${r}"${s} t="inlineStr"><is><t>${escapeXml(w.value)}</t></is></c>`;
+}
+
+/** Adds (once) a cell format showing `0%` and returns its index in cellXfs. */
+function percentStyle(files: Unzipped, cache: { index?: string }): string | undefined {
+  if (cache.index !== undefined) return cache.index;
+  const path = 'xl/styles.xml';
+  if (!files[path]) return undefined;
+  let xml = strFromU8(files[path]);
+  const m = /<cellXfs\b([^>]*)>([\s\S]*?)<\/cellXfs>/.exec(xml);
+  if (!m) return undefined;
+  const count = (m[2].match(/<xf\b/g) ?? []).length;
+  const xf = '<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>';
+  const attrs = m[1].replace(/\bcount="\d+"/, `count="${count + 1}"`);
+  xml = xml.slice(0, m.index) + `<cellXfs${attrs}>${m[2]}${xf}</cellXfs>` + xml.slice(m.index + m[0].length);
+  files[path] = strToU8(xml);
+  cache.index = String(count);
+  return cache.index;
+}
+
+function dropCalcChain(files: Unzipped): void {
+  if (!files['xl/calcChain.xml']) return;
+  delete files['xl/calcChain.xml'];
+  const ct = '[Content_Types].xml';
+  if (files[ct]) files[ct] = strToU8(strFromU8(files[ct]).replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ''));
+  const rels = 'xl/_rels/workbook.xml.rels';
+  if (files[rels]) files[rels] = strToU8(strFromU8(files[rels]).replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''));
+}
+
+export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
+  const files = unzipSync(input);
+  const parts = sheetParts(files);
+  const skipped: PatchResult['skipped'] = [];
+  const styleCache: { index?: string } = {};
+  let formulasTouched = false;
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const w of writes) {
+    if (!parts.has(w.sheet)) {
+      skipped.push({ sheet: w.sheet, address: w.address, reason: 'sheet not found' });
+      continue;
+    }
+    let list = bySheet.get(w.sheet);
+    if (!list) bySheet.set(w.sheet, (list = []));
+    list.push(w);
+  }
+  for (const [sheet, list] of bySheet) {
+    const path = parts.get(sheet)!;
+    let xml = strFromU8(files[path]).replace(/<sheetData\s*\/>/, '<sheetData></sheetData>');
+    const spans = rowSpans(xml);
+    const spanOf = new Map(spans.map((s) => [s.r, s]));
+    const styleAt = (row: number, col: number): string | undefined => {
+      const span = spanOf.get(row + 1);
+      if (!span || span.selfClosing) return undefined;
+      const cell = cellSpans(xml.slice(span.openEnd, span.end)).find((c) => c.col === col);
+      return cell ? attr(cell.attrs, 's') : undefined;
+    };
+    const byRow = new Map<number, CellWrite[]>();
+    for (const w of list) {
+      let l = byRow.get(w.row);
+      if (!l) byRow.set(w.row, (l = []));
+      l.push(w);
+    }
+    // Styles to borrow are read before any edit moves offsets.
+    const borrowed = new Map<CellWrite, string | undefined>();
+    for (const w of list) if (w.styleFrom) borrowed.set(w, styleAt(w.styleFrom.row, w.styleFrom.col));
+    const edits: { start: number; end: number; text: string; row: number }[] = [];
+    for (const [row, ws] of byRow) {
+      const span = spanOf.get(row + 1);
+      const cells = span && !span.selfClosing ? cellSpans(xml.slice(span.openEnd, span.end - '</row>'.length)) : [];
+      const base = span ? span.openEnd : 0;
+      let rowInner = span && !span.selfClosing ? xml.slice(span.openEnd, span.end - '</row>'.length) : '';
+      const rowEdits: { start: number; end: number; text: string }[] = [];
+      for (const w of ws.sort((a, b) => a.col - b.col)) {
+        const existing = cells.find((c) => c.col === w.col);
+        if (existing && /<f\b[^>]*\bt="(shared|array)"[^>]*\bref="/.test(existing.inner)) {
+          skipped.push({ sheet, address: w.address, reason: 'the cell anchors a shared or array formula' });
+          continue;
+        }
+        if (existing?.inner.includes('<f') || w.formula) formulasTouched = true;
+        let style = existing ? attr(existing.attrs, 's') : undefined;
+        if (style === undefined && w.styleFrom) style = borrowed.get(w);
+        if (style === undefined && w.numFmt === '0%') style = percentStyle(files, styleCache);
+        const text = cellXml(w, style);
+        if (existing) rowEdits.push({ start: existing.start, end: existing.end, text });
+        else {
+          const after = cells.find((c) => c.col > w.col);
+          const at = after ? after.start : rowInner.length;
+          rowEdits.push({ start: at, end: at, text });
+        }
+      }
+      if (rowEdits.length === 0) continue;
+      rowEdits.sort((a, b) => b.start - a.start || b.end - a.end);
+      for (const e of rowEdits) rowInner = rowInner.slice(0, e.start) + e.text + rowInner.slice(e.end);
+      if (span && !span.selfClosing) edits.push({ start: base, end: span.end - '</row>'.length, text: rowInner, row });
+      else if (span) edits.push({ start: span.start, end: span.end, text: `${xml.slice(span.start, span.end - 2)}>${rowInner}</row>`, row });
+      else {
+        const next = spans.find((s) => s.r > row + 1);
+        const text = `<row r="${row + 1}">${rowInner}</row>`;
+        if (next) edits.push({ start: next.start, end: next.start, text, row });
+        else {
+          const close = xml.indexOf('</sheetData>');
+          edits.push({ start: close, end: close, text, row });
+        }
+      }
+    }
+    edits.sort((a, b) => b.start - a.start || b.row - a.row);
+    for (const e of edits) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
+    files[path] = strToU8(xml);
+  }
+  if (formulasTouched) dropCalcChain(files);
+  return { bytes: zipSync(files), skipped };
+}
