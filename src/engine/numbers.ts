@@ -106,6 +106,8 @@ export function parseNumberText(raw: string): Parsed {
   const [, sign, digits, rest] = m;
   if (rest && (/\d/.test(rest) || rest.length > 6 || /[()（）]/.test(rest))) return { kind: 'invalid', reason: 'text', text: raw };
   if (rest && parenUnit) return { kind: 'invalid', reason: 'text', text: raw };
+  // Dates and times are not amounts: `12月末`, `3年`.
+  if (/^(年|月|日|時|分|秒|月末|年度|か月|ヶ月|カ月)/.test(rest)) return { kind: 'invalid', reason: 'text', text: raw };
   const unitText = (rest || parenUnit || '').replace('％', '%');
   const { scaleLabel, scale, unit } = splitScale(unitText);
   const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;

@@ -14,7 +14,8 @@ export const weightsSum: Rule = {
     const findings: Finding[] = [];
     for (const [indicator, list] of targets.byIndicator) {
       const weights = list.map((t) => t.weight?.value ?? null);
-      if (weights.some((w) => w === null) || weights.length === 0) continue;
+      // One target carries the whole indicator whatever its weight says.
+      if (weights.some((w) => w === null) || weights.length < 2) continue;
       const ws = weights as NonNullable<(typeof weights)[number]>[];
       const total = sum(ws.map((w) => w.value));
       const slack = sum(ws.map((w) => (w.exact && w.decimals === 0 ? halfStep(0) : halfStep(w.decimals))));

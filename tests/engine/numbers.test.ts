@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { parseCell, parseNumberText, formatInfo, type NumberValue } from '../../src/engine/numbers.js';
+
+function num(text: string): NumberValue {
+  const p = parseNumberText(text);
+  if (p.kind !== 'number') throw new Error(`${text} → ${p.kind}`);
+  return p;
+}
+
+describe('parseNumberText: the number forms of SPEC §2', () => {
+  it.each([
+    ['119億円', '11900000000', '億', '円'],
+    ['24.5万人', '245000', '万', '人'],
+    ['177,000 (千円)', '177000000', '千', '円'],
+    ['46,298人', '46298', '', '人'],
+    ['１０４％', '104', '', '%'],
+    ['104%', '104', '', '%'],
+    ['△5', '-5', '', null],
+    ['▲1,200千円', '-1200000', '千', '円'],
+    ['1，100人', '1100', '', '人'],
+    ['3.5百万円', '3500000', '百万', '円'],
+    ['2兆円', '2000000000000', '兆', '円'],
+    ['8者', '8', '', '者'],
+    ['900社', '900', '', '社'],
+    ['6件', '6', '', '件'],
+    ['12名', '12', '', '名'],
+    ['50円', '50', '', '円'],
+    ['87 億円', '8700000000', '億', '円'],
+    ['33(%)', '33', '', '%'],
+  ])('%s → %s', (text, value, scale, unit) => {
+    const n = num(text);
+    expect(n.value.toFixed()).toBe(value);
+    expect(n.scaleLabel).toBe(scale);
+    expect(n.unit).toBe(unit);
+  });
+
+  it.each(['', '-', '－', '—', '―', '‐', '該当なし', '/', '- (千円)', '－(千円)'])('%j is a blank, not zero', (text) => {
+    expect(parseNumberText(text).kind).toBe('blank');
+  });
+
+  it('keeps the displayed precision: 119億円 is 118.5–119.5 億円', () => {
+    const n = num('119億円');
+    expect(n.lo.toFixed()).toBe('11850000000');
+    expect(n.hi.toFixed()).toBe('11950000000');
+    expect(n.exact).toBe(false);
+  });
+
+  it('24.5万人 is 244,500–245,500 人', () => {
+    const n = num('24.5万人');
+    expect([n.lo.toFixed(), n.hi.toFixed()]).toEqual(['244500', '245500']);
+  });
+
+  it('a plain integer count is exact', () => {
+    for (const t of ['46,298人', '8者', '900社', '6件', '12名', '194']) {
+      const n = num(t);
+      expect(n.exact, t).toBe(true);
+      expect(n.lo.eq(n.hi)).toBe(true);
+    }
+  });
+
+  it('text that is not a number is invalid, not zero', () => {
+    for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件']) expect(parseNumberText(t).kind, t).toBe('invalid');
+  });
+});
+
+describe('parseCell: numeric cells and their number formats', () => {
+  it('a 0% cell holding 1.38 shows 138%', () => {
+    const p = parseCell({ value: 1.38, numFmt: '0%' });
+    expect(p.kind === 'number' && p.percent && p.value.toFixed()).toBe('138');
+  });
+
+  it('#,##0"億円" holding 119 is 119 億円 to the nearest 億', () => {
+    const p = parseCell({ value: 119, numFmt: '#,##0"億円"' }) as NumberValue;
+    expect(p.value.toFixed()).toBe('11900000000');
+    expect(p.lo.toFixed()).toBe('11850000000');
+    expect(p.unit).toBe('円');
+  });
+
+  it('a numeric cell with no decimals and no scale is exact', () => {
+    const p = parseCell({ value: 194 }) as NumberValue;
+    expect(p.exact).toBe(true);
+  });
+
+  it('0.0 shows one decimal: 24.53 is read within 24.45–24.55', () => {
+    const p = parseCell({ value: 24.53, numFmt: '0.0' }) as NumberValue;
+    expect(p.lo.toFixed()).toBe('24.45');
+    expect(p.hi.toFixed()).toBe('24.55');
+  });
+
+  it('error values, formulas without results, dates and booleans are not numbers', () => {
+    expect(parseCell({ value: null, error: '#DIV/0!' })).toMatchObject({ kind: 'invalid', reason: 'error' });
+    expect(parseCell({ value: null, formula: 'A1/B1', noCachedResult: true })).toMatchObject({ kind: 'invalid', reason: 'no-cached-result' });
+    expect(parseCell({ value: 45000, numFmt: 'yyyy/m/d' })).toMatchObject({ kind: 'invalid', reason: 'date' });
+    expect(parseCell({ value: true })).toMatchObject({ kind: 'invalid', reason: 'boolean' });
+    expect(parseCell(undefined).kind).toBe('blank');
+  });
+
+  it('reads number formats: percent, decimals, literal units, thousands scaling, dates', () => {
+    expect(formatInfo('0.0%')).toMatchObject({ percent: true, decimals: 1 });
+    expect(formatInfo('#,##0"千円";[Red]-#,##0"千円"')).toMatchObject({ unitText: '千円', decimals: 0 });
+    expect(formatInfo('#,##0,')).toMatchObject({ thousandsScaling: 1 });
+    expect(formatInfo('[$-ja-JP]ggge"年"m"月"d"日"').isDate).toBe(true);
+    expect(formatInfo('General').decimals).toBeNull();
+  });
+});

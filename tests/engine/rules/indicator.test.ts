@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { book, findingsOf, keys, sheet } from '../../helpers.js';
+import { progressSheet } from './blocks.js';
+
+const years = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度'];
+const keihin = [
+  { label: '数値目標(1)-① 投資額 475億円 (累計)', weight: '寄与度(※):33%', target: ['115億円', '81億円', '87億円', '93億円', '99億円'], actual: ['119億円', '141億円', '120億円'], progress: ['104%', '174%', '138%'] },
+  { label: '数値目標(1)-② 就業者数 1,100人 (累計)', weight: '寄与度(※):33%', target: ['200人', '500人', '200人', '100人', '100人'], actual: ['842人', '312人', '136人'], progress: ['421%', '62%', '68%'] },
+  { label: '数値目標(1)-③ 研修等の受入数 245,000人 (累計)', weight: '寄与度(※):33%', target: ['43,000人', '46,000人', '49,000人', '52,000人', '55,000人'], actual: ['46,298人', '46,785人', '50,666人'], progress: ['108%', '102%', '103%'] },
+];
+
+function summary(progress: string, weights = ['33%', '33%', '33%']) {
+  return sheet('本文', [
+    ['評価対象年度：令和元年度'],
+    ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'],
+    ['評価指標(1)', '', '', '', progress, ''],
+    ['', '数値目標(1)-①', '87億円', '120億円', '138%', weights[0]],
+    ['', '数値目標(1)-②', '200人', '136人', '68%', weights[1]],
+    ['', '数値目標(1)-③', '49,000人', '50,666人', '103%', weights[2]],
+  ]);
+}
+
+describe('indicator-score-mismatch', () => {
+  it('three targets weighted 33/33/33 with (138, 68, 103) give 103 (002_…)', () => {
+    expect(findingsOf(book(progressSheet('別紙1', years, keihin), summary('103%')))).toEqual([]);
+  });
+
+  it('a stated 110 % is an error with the weighted arithmetic', () => {
+    const f = findingsOf(book(progressSheet('別紙1', years, keihin), summary('110%')));
+    expect(keys(f)).toEqual(['indicator-score-mismatch@本文!E3']);
+    expect(f[0]).toMatchObject({ expected: 103, stated: 110 });
+    expect(f[0].calc).toMatch(/^\(33 × 137\.93 \+ 33 × 68 \+ 33 × 103\.4\d?\) ÷ 99 = 103\.1\d? → 103$/);
+  });
+});
+
+describe('weights', () => {
+  it('33 + 33 + 33 is fine; 50 + 30 is not', () => {
+    const ok = findingsOf(book(progressSheet('S', years, keihin)));
+    expect(ok.filter((x) => x.rule === 'weights-sum')).toEqual([]);
+    const bad = keihin.slice(0, 2).map((b, i) => ({ ...b, weight: `寄与度(※):${i === 0 ? 50 : 30}%` }));
+    const f = findingsOf(book(progressSheet('S', years, bad)));
+    expect(f.filter((x) => x.rule === 'weights-sum').map((x) => [x.cell, x.stated, x.expected])).toEqual([['B4', 80, 100]]);
+  });
+
+  it('several targets and no weights: a warning, and equal weights are used', () => {
+    const none = keihin.map((b) => ({ ...b, weight: '寄与度(※):' }));
+    const f = findingsOf(book(progressSheet('S', years, none), summary('103%', ['', '', ''])));
+    expect(keys(f)).toEqual(['weights-missing@S!B4']);
+  });
+
+  it('a single target needs no weight', () => {
+    const f = findingsOf(book(progressSheet('S', years, [{ label: '数値目標(2) 事業数 30件(累計)', target: ['4件', '5件', '6件', '7件', '8件'], actual: ['6件', '5件', '5件'], progress: ['150%', '100%', '83%'] }])));
+    expect(f).toEqual([]);
+  });
+});

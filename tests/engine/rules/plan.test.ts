@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { book, findingsOf, keys } from '../../helpers.js';
+import { progressSheet, R } from './blocks.js';
+
+describe('cumulative-total-mismatch (flow targets)', () => {
+  it('115 + 81 + 87 + 93 + 99 = 475 matches 475億円 (累計)', () => {
+    const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-① 投資額 475億円 (累計)', target: ['115億円', '81億円', '87億円', '93億円', '99億円'], actual: [] }])));
+    expect(f).toEqual([]);
+  });
+
+  it('a goal of 480億円 (累計) is an error at the cell holding the goal', () => {
+    const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-① 投資額 480億円 (累計)', target: ['115億円', '81億円', '87億円', '93億円', '99億円'], actual: [] }])));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['cumulative-total-mismatch', 'B2', 475, 480]]);
+  });
+
+  it('a 1,100人 goal matches 200 + 500 + 200 + 100 + 100', () => {
+    expect(findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-② 就業者数 1,100人 (累計)', target: ['200人', '500人', '200人', '100人', '100人'], actual: [] }])))).toEqual([]);
+  });
+});
+
+describe('stock targets (000_…)', () => {
+  const years = ['当初(令和3年度)', '令和4年度', '令和5年度', '令和6年度', '令和7年度'];
+  const tsukuba = { label: '数値目標(1) 180 社（令和3年度）→900 社（令和7年度）', weight: '寄与度(※):- (%)', target: [180, 360, 540, 720, 900], actual: [194, 461, 580, 707, ''], progress: [108, 128, 107, 98, ''] };
+
+  it('no cumulative error on a stock target whose goal is its final level', () => {
+    expect(findingsOf(book(progressSheet('S', years, [tsukuba])))).toEqual([]);
+  });
+
+  it('the final-year target must equal the goal', () => {
+    const f = findingsOf(book(progressSheet('S', years, [{ ...tsukuba, target: [180, 360, 540, 720, 850] }])));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['stock-goal-mismatch', 'B2', 850, 900]]);
+  });
+
+  it('targets or actuals that go down are a warning', () => {
+    const f = findingsOf(book(progressSheet('S', years, [{ ...tsukuba, target: [180, 360, 340, 720, 900], actual: [194, 461, 450, '', ''], progress: [108, 128, 132, '', ''] }])));
+    expect(keys(f)).toEqual(['stock-decrease@S!F2', 'stock-decrease@S!F3']);
+  });
+});
+
+describe('target-missing', () => {
+  it('a blank target inside the plan period is a warning; years after the last target are not', () => {
+    const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [10, '', 30], actual: [] }])));
+    expect(keys(f)).toEqual(['target-missing@S!E2']);
+  });
+});

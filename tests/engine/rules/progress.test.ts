@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { book, findingsOf, keys } from '../../helpers.js';
+import { progressSheet, R } from './blocks.js';
+
+const keihin1 = {
+  label: '数値目標(1)-① 特区関連事業による投資額 475億円 (累計)',
+  weight: '寄与度(※):33%',
+  target: ['115億円', '81億円', '87億円', '93億円', '99億円'],
+  actual: ['119億円', '141億円', '120億円', '', ''],
+  progress: ['104%', '174%', '138%', '', ''],
+};
+
+describe('progress-mismatch', () => {
+  it('no error for 119/115 = 103.48 stated as 104 %: 億円 amounts are rounded, so 104 is reachable', () => {
+    const f = findingsOf(book(progressSheet('S', ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度'], [keihin1])));
+    expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('an exact count stated off by one is an error: 136/200 = 68 stated as 69', () => {
+    const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人'], actual: ['136人'], progress: ['69%'] }])));
+    expect(keys(f)).toEqual(['progress-mismatch@S!D4']);
+    expect(f[0]).toMatchObject({ expected: 68, stated: 69, severity: 'error', calc: '136 ÷ 200 × 100 = 68 → 68' });
+  });
+
+  it('rounds half up: 37/60 = 61.67 → 62 and 20/45 = 44.4 → 44 are accepted, 61 is not', () => {
+    const ok = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(2)', target: [60, 45], actual: [37, 20], progress: [62, 44] }])));
+    expect(ok).toEqual([]);
+    const bad = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(2)', target: [60], actual: [37], progress: [61] }])));
+    expect(keys(bad)).toEqual(['progress-mismatch@S!D4']);
+  });
+
+  it('reads 0% cells holding ratios: 1.38 is 138 %', () => {
+    const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [87], actual: [120], progress: [{ v: 1.38, fmt: '0%' }, null] }])));
+    expect(f).toEqual([]);
+    const g = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [87], actual: [120], progress: [{ v: 1.28, fmt: '0%' }] }])));
+    expect(g[0]).toMatchObject({ rule: 'progress-mismatch', expected: 138, stated: 128 });
+  });
+});
+
+describe('progress-missing and progress-orphan', () => {
+  it('target and actual without progress → missing, with the computed value', () => {
+    const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [180, 360], actual: [194, 461], progress: [108, ''] }])));
+    expect(keys(f)).toEqual(['progress-missing@S!E4']);
+    expect(f[0].expected).toBe(128);
+  });
+
+  it('progress stated where the actual is blank → orphan', () => {
+    const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [180, 360], actual: [194, ''], progress: [108, 100] }])));
+    expect(keys(f)).toEqual(['progress-orphan@S!E4']);
+  });
+});
+
+describe('zero-target', () => {
+  it('the IPO target of 000_… is 0 until the last year and stated as 100 once achieved: information, not an error', () => {
+    const f = findingsOf(
+      book(progressSheet('S', ['当初(令和3年度)', '令和4年度', '令和5年度', '令和6年度', '令和7年度'], [{ label: '数値目標(3) 1 件（令和7年度）', weight: '寄与度(※):-(%)', target: [0, 0, 0, 0, 1], actual: [0, 1, 1, 1, ''], progress: ['', 100, 100, 100, ''] }])),
+    );
+    expect(f.map((x) => [x.rule, x.severity, x.cell, x.stated])).toEqual([
+      ['zero-target', 'info', 'D4', null],
+      ['zero-target', 'info', 'E4', 100],
+      ['zero-target', 'info', 'F4', 100],
+      ['zero-target', 'info', 'G4', 100],
+    ]);
+  });
+});

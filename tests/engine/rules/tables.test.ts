@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { book, findingsOf, keys, sheet } from '../../helpers.js';
+
+describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
+  const header = ['事業名', '関連する数値目標', '年度', 'H29', 'H30', 'R1', 'R2', 'R3', '累計'];
+  const project = (total: string) => [
+    ['革新的計測・評価技術開発', '数値目標(3)', '財政支援要望', '177,000 (千円)', '43,728 (千円)', '- (千円)', '- (千円)', '- (千円)', '839,086 (千円)'],
+    [null, null, '国予算(a) (実績)', '177,000 (千円)', '43,728 (千円)', '- (千円)', '- (千円)', '- (千円)', '710,086 (千円)'],
+    [null, null, '自治体予算(b) (実績)', '476,000 (千円)', '89,816 (千円)', '- (千円)', '- (千円)', '- (千円)', '1,844,786 (千円)'],
+    [null, null, '総事業費(a+b)', '653,000 (千円)', '133,544 (千円)', '- (千円)', '- (千円)', '- (千円)', total],
+  ];
+
+  it('finds the real error of 002_…: 累計 19,664,872 千円 ≠ 710,086 + 1,844,786', () => {
+    const f = findingsOf(book(sheet('S', [['財政支援措置の状況'], header, ...project('19,664,872 (千円)')], ['A3:A6', 'B3:B6'])));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['sum-mismatch', 'I6', 2554872, 19664872]]);
+    expect(f[0].calc).toBe('710,086 + 1,844,786 = 2,554,872');
+  });
+
+  it('a correct total is clean; a 累計 larger than the years shown is fine (earlier years)', () => {
+    expect(findingsOf(book(sheet('S', [header, ...project('2,554,872 (千円)')])))).toEqual([]);
+  });
+
+  it('a 累計 smaller than the years shown is a warning', () => {
+    const f = findingsOf(book(sheet('S', [['事業名', '年度', 'R1', 'R2', '累計'], ['事業', '件数', 1, 2, 2]])));
+    expect(keys(f)).toEqual(['cumulative-column-short@S!E2']);
+  });
+});
+
+describe('overall-score-mismatch (003_…)', () => {
+  const rows = [
+    ['アジアヘッドクォーター特区', 4.8, 5, 4, 5],
+    ['京浜臨海部ライフイノベーション国際戦略総合特区', 4.5, 4.8, 3.7, 4.7],
+    ['関西イノベーション国際戦略総合特区', 4.3, 4.8, 4.2, 4],
+    ['グリーンアジア国際戦略総合特区', 4.2, 4, 4.3, 4.2],
+    ['アジアNo.1航空宇宙産業クラスター形成特区', 4, 4, 3.8, 4],
+    ['つくば国際戦略総合特区', 3.9, 4, 3.6, 4],
+  ];
+
+  it('the six published scores are all consistent (Roman numerals)', () => {
+    expect(findingsOf(book(sheet('S', [['特区名', '総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'], ...rows])))).toEqual([]);
+  });
+
+  it('ASCII headers, another column order; 4.0 stated as 4.1 is an error', () => {
+    const moved = rows.map(([n, t, a, b, c]) => [n, a, b, c, n === 'アジアNo.1航空宇宙産業クラスター形成特区' ? 4.1 : t]);
+    const f = findingsOf(book(sheet('S', [[], ['特区名', 'I', 'II', 'III', '総合評価'], ...moved])));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['overall-score-mismatch', 'E7', 4, 4.1]]);
+  });
+});
+
+describe('summary-mismatch', () => {
+  const years = ['平成29年度', '平成30年度', '令和元年度'];
+  const table = [
+    [null, null, null, ...years],
+    [null, '数値目標(3) 国際共同治験件数', '目標値', '48件', '53件', '58件'],
+    [null, null, '実績値', '105件', '56件', '100件'],
+    [null, '寄与度(※):', '進捗度(%)', '219%', '106%', '172%'],
+  ];
+
+  it('summary lines that agree with the table are clean', () => {
+    const text = sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], ['【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 172%】']]);
+    expect(findingsOf(book(sheet('T', table), text))).toEqual([]);
+  });
+
+  it('a summary actual of 110 件 where the table says 100 is an error at the summary cell', () => {
+    const text = sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], ['【当該年度目標値 58 件、当該年度実績値 110 件、進捗度 172%】']]);
+    const f = findingsOf(book(sheet('T', table), text));
+    expect(f.map((x) => [x.rule, x.sheet, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', '本文', 'A3', 100, 110]]);
+  });
+});
+
+describe('unparseable-number and unit-mismatch', () => {
+  const head = [null, null, null, 'R1', 'R2', 'R3'];
+  it('stray text where a number belongs is a warning at its cell, never a crash', () => {
+    const f = findingsOf(book(sheet('S', [head, [null, '数値目標(1)', '目標値', 10, 10, 10], [null, null, '実績値', '集計中', { v: 12 }, null], [null, null, '進捗度', null, 120, null]])));
+    expect(keys(f)).toEqual(['unparseable-number@S!D3']);
+  });
+
+  it('人 and 件 in one row is a warning and no progress is computed across them', () => {
+    const f = findingsOf(book(sheet('S', [head, [null, '数値目標(1)', '目標値', '200人', '300人'], [null, null, '実績値', '210人', '12件'], [null, null, '進捗度', '105%', '4%']])));
+    expect(keys(f)).toEqual(['unit-mismatch@S!E3']);
+  });
+
+  it('億円 and 万円 in one row are converted, not a mismatch', () => {
+    const f = findingsOf(book(sheet('S', [head, [null, '数値目標(1)', '目標値', '1億円'], [null, null, '実績値', '12,000万円'], [null, null, '進捗度', '120%']])));
+    expect(f).toEqual([]);
+  });
+});

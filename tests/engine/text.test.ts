@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { findIndicatorId, findTargetId } from '../../src/engine/text.js';
+
+describe('数値目標 / 評価指標 ids', () => {
+  it.each([
+    ['数値目標(1)-① 特区関連事業による投資額 475億円 (累計)', '1', '1-①', '1-1'],
+    ['数値目標（1）－①：特区関連事業による投資額', '1', '1-①', '1-1'],
+    ['数値目標(1)ー② 就業者', '1', '1-②', '1-2'],
+    ['数値目標（２）：事業数', '2', '2', '2'],
+    ['数値目標(3) 1 件（令和7年度）', '3', '3', '3'],
+    ['数値目標(1)③', '1', '1-③', '1-3'],
+    ['数値目標(2)-1', '2', '2-①', '2-1'],
+  ])('%s', (text, indicator, display, key) => {
+    expect(findTargetId(text)?.id).toEqual({ indicator, display, key });
+  });
+
+  it('reads 評価指標 numbers in both widths', () => {
+    expect(findIndicatorId('評価指標（1）：連携企業数')?.indicator).toBe('1');
+    expect(findIndicatorId('評価指標(12) 件数')?.indicator).toBe('12');
+    expect(findIndicatorId('評価指標の考え方')).toBeUndefined();
+  });
+});

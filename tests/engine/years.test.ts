@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findFiscalYearIn, parseFiscalYear } from '../../src/engine/years.js';
+
+describe('fiscal-year headers', () => {
+  it.each([
+    ['平成29年度', 2017, false],
+    ['平成30年度', 2018, false],
+    ['令和元年度', 2019, false],
+    ['令和3年度', 2021, false],
+    ['令和７年度', 2025, false],
+    ['当初(令和3年度)', 2021, true],
+    ['当初（令和3年度）', 2021, true],
+    ['R5', 2023, false],
+    ['H29', 2017, false],
+    ['2023年度', 2023, false],
+    ['FY2023', 2023, false],
+    ['ＦＹ２０２３', 2023, false],
+    ['令和5年度(実績)', 2023, false],
+  ])('%s → FY%i', (text, year, baseline) => {
+    expect(parseFiscalYear(text)).toEqual({ year, baseline });
+  });
+
+  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)'])('%s is not a year header', (text) => {
+    expect(parseFiscalYear(text)).toBeUndefined();
+  });
+
+  it('finds the evaluation year in a title', () => {
+    expect(findFiscalYearIn('評価対象年度：令和5年度')).toBe(2023);
+    expect(findFiscalYearIn('令和元年度 評価指標の進捗')).toBe(2019);
+  });
+});
