@@ -24,6 +24,7 @@ export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
     const cols = [overall.col, one.col, two.col, three.col];
     const minCol = Math.min(...cols);
     const rows: OverallScoreRow[] = [];
+    let nameCol = minCol;
     let r = headerBottom + 1;
     for (; r < view.rowCount; r++) {
       const cells = cols.map((c) => scan.valueCell(r, c));
@@ -40,7 +41,10 @@ export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
       for (let c = 0; c < view.rowWidth(r) && !name; c++) {
         if (cols.includes(c)) continue;
         const t = cellText(view.shown(r, c).cell).trim();
-        if (t && !/^[\d.\s]+$/.test(t)) name = t;
+        if (t && !/^[\d.\s]+$/.test(t)) {
+          name = t;
+          nameCol = Math.min(nameCol, c);
+        }
       }
       rows.push({ name, overall: cells[0], scores: [cells[1], cells[2], cells[3]] });
     }
@@ -48,7 +52,7 @@ export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
     tables.push({
       kind: 'overall-score',
       sheet: view.name,
-      range: { top: Math.min(one.row, overall.row), left: Math.min(minCol, 0), bottom: rows[rows.length - 1].overall.ref.row, right: Math.max(...cols) },
+      range: { top: Math.min(one.row, overall.row), left: nameCol, bottom: rows[rows.length - 1].overall.ref.row, right: Math.max(...cols) },
       rows,
     });
   }

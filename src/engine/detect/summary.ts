@@ -108,13 +108,14 @@ function detectSummaryGrids(scan: SheetScan): SummaryTable[] {
         actualValue: cell('actual'),
         progress: cell('progress'),
         weight: cell('weight'),
-        labelRef: scan.ref(r, labelCol < 0 ? 0 : labelCol),
+        labelRef: scan.ref(r, labelCol < 0 ? firstValueCol : labelCol),
       });
     }
     void lastIndicator;
     if (rows.length === 0) continue;
     const right = Math.max(...cols.values());
-    tables.push({ kind: 'summary', sheet: view.name, range: { top: row, left: 0, bottom: rows[rows.length - 1].labelRef.row, right }, year: tableYear, rows });
+    const left = Math.min(...cols.values(), ...rows.map((x) => x.labelRef.col));
+    tables.push({ kind: 'summary', sheet: view.name, range: { top: row, left, bottom: rows[rows.length - 1].labelRef.row, right }, year: tableYear, rows });
   }
   return tables;
 }

@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../../src/engine/check.js';
+import { planRecalculation } from '../../../src/engine/fix.js';
+import type { Workbook } from '../../../src/engine/grid.js';
+import { readXlsx } from '../../../src/io/xlsx/read.js';
+import { patchXlsx } from '../../../src/io/xlsx/write.js';
+import { fixtureBytes } from '../../helpers.js';
+import { recalculateWithLibreOffice } from './libreoffice.js';
+
+const PROGRESS_RULES = ['progress-mismatch', 'progress-missing', 'indicator-score-mismatch'];
+
+async function fix(bytes: Uint8Array, formulas = false) {
+  const before = await readXlsx(bytes);
+  const plan = planRecalculation(checkWorkbook(before).model, { formulas });
+  const patched = patchXlsx(bytes, plan.writes);
+  const after = await readXlsx(patched.bytes);
+  return { before, after, plan, patched };
+}
+
+/** Every cell of `a` and `b` that differs, as `Sheet!row:col`. */
+function changedCells(a: Workbook, b: Workbook): string[] {
+  const out: string[] = [];
+  a.sheets.forEach((s, i) => {
+    const t = b.sheets[i];
+    const rows = Math.max(s.rows.length, t.rows.length);
+    for (let r = 0; r < rows; r++) {
+      const cols = Math.max(s.rows[r]?.length ?? 0, t.rows[r]?.length ?? 0);
+      for (let c = 0; c < cols; c++) {
+        if (JSON.stringify(s.rows[r]?.[c] ?? null) !== JSON.stringify(t.rows[r]?.[c] ?? null)) out.push(`${s.name}!${r}:${c}`);
+      }
+    }
+  });
+  return out;
+}
+
+describe('hyoka fix on .xlsx files', () => {
+  it('leaves the planted workbook clean of progress findings and changes no other cell', async () => {
+    const { before, after, plan } = await fix(fixtureBytes('planted-errors.xlsx'));
+    expect(plan.writes.map((w) => [w.address, w.before.value, w.value])).toEqual([
+      ['D6', '110%', '104%'],
+      ['E6', null, '111%'],
+      ['E26', '120%', '105%'],
+    ]);
+    const left = checkWorkbook(after).findings.filter((f) => PROGRESS_RULES.includes(f.rule));
+    expect(left).toEqual([]);
+    expect(changedCells(before, after).sort()).toEqual(plan.writes.map((w) => `${w.sheet}!${w.row}:${w.col}`).sort());
+  });
+
+  it('keeps the convention of numeric 0% cells: a wrong ratio becomes the right ratio with its format', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow([null, null, 'R1', 'R2']);
+    ws.addRow(['数値目標(1)', '目標値', 87, 200]);
+    ws.addRow([null, '実績値', 120, 136]);
+    ws.addRow([null, '進捗度', 1.28, null]);
+    ws.getCell('C4').numFmt = '0%';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { after, plan } = await fix(bytes);
+    expect(plan.writes.map((w) => [w.address, w.value])).toEqual([
+      ['C4', 1.38],
+      ['D4', 0.68],
+    ]);
+    expect(after.sheets[0].rows[3][2]).toEqual({ value: 1.38, numFmt: '0%' });
+    expect(after.sheets[0].rows[3][3]).toEqual({ value: 0.68, numFmt: '0%' });
+    expect(checkWorkbook(after).findings).toEqual([]);
+  });
+
+  it('is idempotent: fixing a fixed workbook plans nothing', async () => {
+    const { patched } = await fix(fixtureBytes('planted-errors.xlsx'));
+    const again = planRecalculation(checkWorkbook(await readXlsx(patched.bytes)).model);
+    expect(again.writes).toEqual([]);
+  });
+
+  it('writes live formulas that a real spreadsheet engine computes to the same values', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('進捗');
+    ws.addRow([null, null, '平成29年度', '平成30年度', '令和元年度']);
+    ws.addRow(['数値目標(3) 国際共同治験件数', '目標値', 48, 53, 58]);
+    ws.addRow([null, '実績値', 105, 56, 100]);
+    ws.addRow(['寄与度(※):', '進捗度(%)', 200, null, 172]);
+    ws.addRow([]);
+    ws.addRow([null, null, 'R1', 'R2']);
+    ws.addRow(['数値目標(4) 件数', '目標値', 87, 200]);
+    ws.addRow([null, '実績値', 120, '136件']);
+    ws.addRow([null, '進捗度', 1.28, null]);
+    ws.getCell('C9').numFmt = '0%';
+    ws.getCell('D9').numFmt = '0%';
+    const { patched, plan } = await fix(new Uint8Array(await wb.xlsx.writeBuffer()), true);
+    expect(plan.writes.map((w) => [w.address, w.formula ?? null, w.value])).toEqual([
+      ['C4', 'ROUND(C3/C2*100,0)', 219],
+      ['D4', 'ROUND(D3/D2*100,0)', 106],
+      ['C9', 'ROUND(C8/C7,2)', 1.38],
+      ['D9', null, 0.68],
+    ]);
+    expect(plan.valuesInsteadOfFormulas).toEqual(['進捗!D9']);
+    const recalculated = await readXlsx(recalculateWithLibreOffice(patched.bytes));
+    const rows = recalculated.sheets[0].rows;
+    expect([rows[3][2]?.value, rows[3][3]?.value, rows[8][2]?.value]).toEqual([219, 106, 1.38]);
+    expect(rows[3][2]?.formula).toBe('ROUND(C3/C2*100,0)');
+    expect(checkWorkbook(recalculated).findings.filter((f) => PROGRESS_RULES.includes(f.rule))).toEqual([]);
+  });
+
+  it('never modifies the input bytes', async () => {
+    const bytes = fixtureBytes('planted-errors.xlsx');
+    const copy = bytes.slice();
+    await fix(bytes);
+    expect(Buffer.compare(Buffer.from(bytes), Buffer.from(copy))).toBe(0);
+  });
+});
