@@ -67,6 +67,20 @@ export function progressCalc(actual: NumberValue, target: NumberValue, point: De
   return `${a} ÷ ${t} × 100 = ${show(point, decimals + 2)} → ${show(roundHalfUp(point, decimals), decimals)}`;
 }
 
+/**
+ * A stated progress in percent. A numeric cell without a percent format holding 1.04 where the
+ * computation gives about 104 is a ratio (the row is kept as ratios); otherwise the number is
+ * the percentage itself (`進捗度(%)` rows of plain numbers).
+ */
+export function statedPercent(stated: NumberValue, point: Decimal): { value: Decimal; decimals: number } {
+  if (isRatioCell(stated, point)) return { value: stated.value.times(100), decimals: Math.max(0, stated.decimals - 2) };
+  return { value: stated.value, decimals: Math.max(0, stated.decimals) };
+}
+
+export function isRatioCell(stated: NumberValue, point: Decimal): boolean {
+  return !stated.percent && stated.numeric && stated.value.abs().lt(10) && point.abs().gte(20);
+}
+
 /** How the stated progress of one year compares with actual ÷ target. */
 export function assessProgress(target: ValueCell, actual: ValueCell, progress: ValueCell | undefined): ProgressStatus {
   const t = asNumber(target.parsed);
@@ -88,10 +102,10 @@ export function assessProgress(target: ValueCell, actual: ValueCell, progress: V
     return { kind: 'missing', expected, point: p.point, calc: progressCalc(a, t, p.point, 0) };
   }
   if (!stated) return { kind: 'none' };
-  const decimals = Math.max(0, stated.decimals);
+  const { value: statedValue, decimals } = statedPercent(stated, p.point);
   const expected = roundHalfUp(p.point, decimals);
   const calc = progressCalc(a, t, p.point, decimals);
-  const shown = roundHalfUp(stated.value, decimals);
+  const shown = roundHalfUp(statedValue, decimals);
   if (shown.eq(expected)) return { kind: 'ok', expected, point: p.point, calc };
   if (reachable(shown, decimals, p.range)) return { kind: 'within-precision', expected, point: p.point, calc };
   return { kind: 'mismatch', expected, point: p.point, stated: shown, calc };

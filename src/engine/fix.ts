@@ -2,8 +2,8 @@
  * The one-click recalculation (SPEC §5) as data: which progress cells get which value, in the
  * convention of their row, and what each held before. Adapters apply the plan; nothing else is touched.
  */
-import { Decimal, roundHalfUp } from './decimal.js';
-import { asNumber, assessProgress, progressOf, reachable } from './compute.js';
+import { Decimal, dec, roundHalfUp } from './decimal.js';
+import { asNumber, assessProgress, isRatioCell, progressOf, reachable } from './compute.js';
 import { a1 } from './grid.js';
 import { columnOfYear, indexTargets, indicatorProgress, latestActualYear, summaryYear } from './indicators.js';
 import { formatInfo } from './numbers.js';
@@ -49,7 +49,7 @@ interface Convention {
 }
 
 /** How a row writes its progress: `0%` numbers hold 1.38, plain numbers 138, text `138%`. */
-function conventionOf(cell: ValueCell, siblings: ValueCell[], labelHasPercent: boolean): Convention {
+function conventionOf(cell: ValueCell, siblings: ValueCell[], expected: Decimal): Convention {
   const sample = cell.storage !== 'empty' ? cell : siblings.find((s) => s.storage === 'number' || s.storage === 'text');
   const styleFrom = cell.storage === 'empty' && sample && sample !== cell ? { row: sample.ref.row, col: sample.ref.col } : undefined;
   if (sample?.storage === 'text') {
@@ -58,9 +58,11 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], labelHasPercent: b
   }
   if (sample?.storage === 'number') {
     const numFmt = sample.numFmt;
-    return { kind: formatInfo(numFmt).percent ? 'ratio' : 'number', numFmt: sample === cell ? undefined : numFmt, suffix: '', fullWidth: false, styleFrom };
+    const ratio = formatInfo(numFmt).percent || (sample.parsed.kind === 'number' && isRatioCell(sample.parsed, expected));
+    return { kind: ratio ? 'ratio' : 'number', numFmt: sample === cell ? undefined : numFmt, suffix: '', fullWidth: false, styleFrom };
   }
-  return labelHasPercent ? { kind: 'number', suffix: '', fullWidth: false } : { kind: 'ratio', numFmt: '0%', suffix: '', fullWidth: false };
+  // Nothing in the row to copy: a plain number, as `進捗度(%)` rows hold.
+  return { kind: 'number', suffix: '', fullWidth: false };
 }
 
 function render(expected: Decimal, conv: Convention): number | string {
@@ -101,12 +103,11 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   const index = indexTargets(model);
   for (const { target: t } of index.all) {
     if (!t.progress) continue;
-    const labelHasPercent = true;
     t.columns.forEach((col, i) => {
       const cell = t.progress![i];
       const status = assessProgress(t.target[i], t.actual[i], cell);
       if (status.kind !== 'mismatch' && status.kind !== 'missing') return;
-      const conv = conventionOf(cell, t.progress!, labelHasPercent);
+      const conv = conventionOf(cell, t.progress!, status.expected);
       const base = { reason: status.kind, what: 'progress' as const, target: t.id.display, year: col.year };
       const tc = t.target[i];
       const ac = t.actual[i];
@@ -134,7 +135,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const stated = asNumber(cell.parsed);
       if (!stated && cell.parsed.kind !== 'blank') continue;
       const decimals = stated ? Math.max(0, stated.decimals) : 0;
-      const conv = conventionOf(cell, progressCells, true);
+      const conv = conventionOf(cell, progressCells, dec(100));
       if (!row.target) {
         const list = index.byIndicator.get(row.indicator);
         const year = row.year ?? (list ? latestActualYear(list[0]) : null);

@@ -27,8 +27,8 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
     baseline = true;
     t = base[2];
   }
-  // Trailing notes such as (実績) or 目標 do not change which year a column is.
-  t = t.replace(/[(（](実績|目標|見込み?|予定|計画)[)）]$/, '').replace(/(実績|目標)$/, '');
+  // Trailing notes such as (実績), 目標 or (2019年度) do not change which year a column is.
+  t = t.replace(/[(（][^()（）]*[)）]$/, '').replace(/(実績|目標|見込み?)$/, '');
   const era = ERA_RE.exec(t);
   if (era) return { year: eraYear(era[1], era[2]), baseline };
   const western = WESTERN_RE.exec(t);

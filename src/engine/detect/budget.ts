@@ -16,9 +16,9 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
   for (const headerRow of scan.yearRowList) {
     const years = scan.yearRows.get(headerRow)!;
     const cumulative = scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col);
-    if (years.length < 2 || cumulative.length === 0 || usedRows.has(headerRow)) continue;
+    if (years.length < 2 || usedRows.has(headerRow)) continue;
     const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.fy.year, baseline: y.fy.baseline, header: y.header }));
-    const cumCol = cumulative[0].col;
+    const cumCol = cumulative.length > 0 ? cumulative[0].col : null;
     const firstCol = columns[0].col;
     const headerBottom = Math.max(headerRow, ...years.map((y) => view.mergeAt(y.row, y.col)?.bottom ?? y.row));
     const rows: BudgetRow[] = [];
@@ -32,7 +32,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
         const t = cellText(shown.cell).trim();
         if (t && !texts.some((x) => x.row === shown.row && x.col === shown.col)) texts.push({ col: shown.col, text: t, row: shown.row });
       }
-      const hasValues = [...columns.map((c) => c.col), cumCol].some((c) => view.raw(r, c)?.value != null);
+      const hasValues = [...columns.map((c) => c.col), ...(cumCol === null ? [] : [cumCol])].some((c) => view.raw(r, c)?.value != null);
       if (texts.length === 0 && !hasValues) {
         blanks++;
         continue;
@@ -54,7 +54,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
         labelRef: scan.ref(label.row, label.col),
         ...letters,
         cells: columns.map((c) => scan.valueCell(r, c.col)),
-        cumulative: scan.valueCell(r, cumCol),
+        cumulative: cumCol === null ? undefined : scan.valueCell(r, cumCol),
       });
     }
     if (isProgress || rows.length === 0) continue;
@@ -64,7 +64,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
     tables.push({
       kind: 'budget',
       sheet: view.name,
-      range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: cumCol },
+      range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: cumCol ?? columns[columns.length - 1].col },
       title: titleAbove(scan, headerRow),
       columns,
       rows,

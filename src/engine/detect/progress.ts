@@ -58,7 +58,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       continue;
     }
     const firstValueCol = columns[0].col;
-    const progressRow = findProgressRow(scan, aBottom + 1, t.col, firstValueCol, columns);
+    const progressRow = findProgressRow(scan, aBottom + 1, t.col, firstValueCol, columns, t.row, a.row);
     const lastRow = progressRow === null ? aBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
     const ids = findIds(scan, t.row, lastRow, t.col, labelRight, columns);
     let id: TargetId;
@@ -139,7 +139,7 @@ function cumulativeColumn(scan: SheetScan, headerRow: number, columns: YearColum
 }
 
 /** The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages. */
-function findProgressRow(scan: SheetScan, row: number, labelCol: number, firstValueCol: number, columns: YearColumn[]): number | null {
+function findProgressRow(scan: SheetScan, row: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number): number | null {
   if (row >= scan.view.rowCount) return null;
   const own = classifyLabel(scan.shownText(row, labelCol));
   if (own === 'progress') return row;
@@ -151,11 +151,21 @@ function findProgressRow(scan: SheetScan, row: number, labelCol: number, firstVa
   }
   const own2 = scan.shownText(row, labelCol);
   if (own2 && !/%|％/.test(own2)) return null;
-  const percentCells = columns.filter((c) => {
+  // Unlabelled: a row of percentages, or of numbers that are actual ÷ target × 100.
+  let percentages = 0;
+  let ratios = 0;
+  for (const c of columns) {
     const p = parseCell(scan.view.raw(row, c.col));
-    return p.kind === 'number' && p.percent;
-  });
-  return percentCells.length > 0 ? row : null;
+    if (p.kind !== 'number') continue;
+    if (p.percent) percentages++;
+    const t = parseCell(scan.view.raw(targetRow, c.col));
+    const a = parseCell(scan.view.raw(actualRow, c.col));
+    if (t.kind === 'number' && a.kind === 'number' && !t.value.isZero()) {
+      const computed = a.value.div(t.value).times(100);
+      if (computed.minus(p.value).abs().lte(1)) ratios++;
+    }
+  }
+  return percentages > 0 || ratios > 0 ? row : null;
 }
 
 interface IdHit {

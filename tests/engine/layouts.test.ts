@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../src/engine/check.js';
+import { planRecalculation } from '../../src/engine/fix.js';
+import { book, findingsOf, keys, sheet } from '../helpers.js';
+
+describe('layouts the seeds do not show', () => {
+  it('an unlabelled row of plain numbers equal to actual ÷ target × 100 is the progress row', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1) 連携企業数', '目標値', 360, 540, 720],
+      [null, '実績値', 461, 580, 707],
+      [null, null, 128, 107, 99],
+    ]);
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['progress-mismatch@S!E4']);
+    expect(f[0]).toMatchObject({ expected: 98, stated: 99 });
+  });
+
+  it('progress kept as ratios in General cells (1.28 for 128 %) is read and rewritten as ratios', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1)', '目標値', 360, 540, 720],
+      [null, '実績値', 461, 580, 707],
+      [null, '進捗度', 1.28, 1.07, 0.99],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E4']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E4', 0.98]]);
+  });
+
+  it('year headers with notes: 令和元年度(2019年度), 2020年度（実績）, R3目標', () => {
+    const s = sheet('S', [
+      [null, null, '令和元年度(2019年度)', '2020年度（実績）', 'R3目標'],
+      ['数値目標(1)', '目標値', 10, 20, 30],
+      [null, '実績値', 11, 19, ''],
+      [null, '進捗度', '110%', '95%', ''],
+    ]);
+    const { model } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => c.year)).toEqual([2019, 2020, 2021]);
+  });
+
+  it('a budget table without a 累計 column is still checked column by column', () => {
+    const s = sheet('S', [
+      ['事業名', '区分', 'R4', 'R5'],
+      ['拠点整備', '国予算(a)', '1,000', '2,000'],
+      [null, '自治体予算(b)', '500', '500'],
+      [null, '総事業費(a+b)', '1,500', '2,600'],
+    ]);
+    expect(keys(findingsOf(book(s)))).toEqual(['sum-mismatch@S!D4']);
+  });
+
+  it('the 数値目標 label on the row above the block, labels in column A, full-width ids', () => {
+    const s = sheet('S', [
+      ['数値目標（１）－② 就業者の増加数 1,100人（累計）'],
+      [null, '平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度'],
+      ['目標値', '200人', '500人', '200人', '100人', '100人'],
+      ['実績値', '842人', '312人', '136人'],
+      ['進捗度', '421%', '62%', '68%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(findings).toEqual([]);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.targets[0].id.display, t.targets[0].goal?.value.value.toNumber(), t.targets[0].mode]).toEqual(['1-②', 1100, 'flow']);
+  });
+
+  it('several tables on one sheet, side by side with unrelated data, each found once', () => {
+    const rows = [
+      ['売上一覧', '', '', '', '', '', ''],
+      ['店舗', 2019, 2020, 2021],
+      ['本店', 100, 120, 130],
+      [],
+      [null, null, 'R1', 'R2'],
+      ['数値目標(1)', '目標値', 10, 20],
+      [null, '実績値', 10, 30],
+      [null, '進捗度', '100%', '150%'],
+      [],
+      ['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ', '総合評価'],
+      ['A特区', 4, 3.8, 4, 4],
+    ];
+    const { model, findings } = checkWorkbook(book(sheet('S', rows)));
+    expect(model.tables.map((t) => t.kind)).toEqual(['progress', 'overall-score']);
+    expect(findings).toEqual([]);
+  });
+});
