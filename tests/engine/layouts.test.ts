@@ -83,3 +83,23 @@ describe('layouts the seeds do not show', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('progress tables on their side (one row per year)', () => {
+  const rows = [
+    ['数値目標(2) 事業・産業創出件数 15 件（令和3年度）→75 件（令和7年度）'],
+    ['年度', '目標値', '実績値', '進捗度(%)'],
+    ['当初(令和3年度)', 15, 11, 73],
+    ['令和4年度', 30, 15, 50],
+    ['令和5年度', 45, 20, 44],
+    ['令和6年度', 60, 37, 63],
+    ['令和7年度', 75, null, null],
+  ];
+
+  it('reads years down the rows and checks each year', () => {
+    const { model, findings } = checkWorkbook(book(sheet('S', rows)));
+    expect(model.tables.map((t) => t.kind)).toEqual(['progress']);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.targets[0].id.display, t.targets[0].mode, t.targets[0].columns.length]).toEqual(['2', 'stock', 5]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D6', 62, 63]]);
+  });
+});

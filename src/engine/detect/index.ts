@@ -6,6 +6,7 @@ import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
 import { SheetScan } from './scan.js';
 import { detectSummaryTables } from './summary.js';
+import { detectVerticalTables } from './vertical.js';
 
 export interface DetectOptions {
   /** Flow/stock chosen by the user, by target key (`1-1`) or display id (`1-①`). */
@@ -23,10 +24,11 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
       continue;
     }
     const scan = new SheetScan(new SheetView(sheet));
-    const progress = detectProgressTables(scan, faults, counter);
+    const vertical = detectVerticalTables(scan, counter);
+    const progress = [...detectProgressTables(scan, faults, counter), ...vertical.tables];
     const usedRows = new Set<number>();
     for (const t of progress) for (let r = t.range.top; r <= t.range.bottom; r++) usedRows.add(r);
-    tables.push(...progress, ...detectSummaryTables(scan), ...detectBudgetTables(scan, usedRows), ...detectOverallScoreTables(scan));
+    tables.push(...progress, ...detectSummaryTables(scan, vertical.headerRows), ...detectBudgetTables(scan, usedRows), ...detectOverallScoreTables(scan));
   }
   const overrides = options.modeOverrides ?? {};
   for (const t of tables) {

@@ -37,16 +37,18 @@ function titleYear(scan: SheetScan, row: number): number | null {
   return best;
 }
 
-export function detectSummaryTables(scan: SheetScan): SummaryTable[] {
-  return [...detectSummaryGrids(scan), ...detectSummaryLines(scan)];
+/** `skipRows`: header rows already read as progress tables turned on their side. */
+export function detectSummaryTables(scan: SheetScan, skipRows: Set<number> = new Set()): SummaryTable[] {
+  return [...detectSummaryGrids(scan, skipRows), ...detectSummaryLines(scan)];
 }
 
-function detectSummaryGrids(scan: SheetScan): SummaryTable[] {
+function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTable[] {
   const view = scan.view;
   const tables: SummaryTable[] = [];
   const headerRows = new Set<number>();
   for (const l of scan.kind('target')) headerRows.add(l.row);
   for (const row of [...headerRows].sort((a, b) => a - b)) {
+    if (skipRows.has(row)) continue;
     const cols = new Map<Column, number>();
     let headerYear: number | undefined;
     const width = view.rowWidth(row);

@@ -1,0 +1,100 @@
+/**
+ * Progress tables turned on their side: a header row with 目標値 / 実績値 / 進捗度 columns and
+ * one row per fiscal year, for the 数値目標 named just above the table.
+ */
+import { cellText } from '../numbers.js';
+import { compact, findIndicatorId, findTargetId, indicatorOnlyId } from '../text.js';
+import { parseFiscalYear } from '../years.js';
+import type { NumericTarget, ProgressTable, YearColumn } from '../model.js';
+import { decideMode } from '../compute.js';
+import { classifyLabel, type SheetScan } from './scan.js';
+import { parseGoal } from './goal.js';
+import { parseWeightText } from './weight.js';
+
+type Kind = 'target' | 'actual' | 'progress' | 'weight';
+
+export function detectVerticalTables(scan: SheetScan, counter: { n: number }): { tables: ProgressTable[]; headerRows: Set<number> } {
+  const view = scan.view;
+  const tables: ProgressTable[] = [];
+  const headerRows = new Set<number>();
+  const rows = [...new Set(scan.kind('target').map((l) => l.row))];
+  for (const row of rows) {
+    const cols = new Map<Kind, number>();
+    for (let c = 0; c < view.rowWidth(row); c++) {
+      const kind = classifyLabel(compact(cellText(view.raw(row, c))));
+      if ((kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') && !cols.has(kind)) cols.set(kind, c);
+    }
+    if (!cols.has('target') || !cols.has('actual')) continue;
+    const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
+    const valueCols = new Set(cols.values());
+    // The year column: the one whose cells under the header read as fiscal years.
+    let yearCol = -1;
+    for (let c = 0; c < view.rowWidth(headerBottom + 1) && yearCol < 0; c++) {
+      if (!valueCols.has(c) && parseFiscalYear(cellText(view.shown(headerBottom + 1, c).cell))) yearCol = c;
+    }
+    if (yearCol < 0) continue;
+    const columns: YearColumn[] = [];
+    const yearRows: number[] = [];
+    for (let r = headerBottom + 1; r < view.rowCount; r++) {
+      const header = cellText(view.shown(r, yearCol).cell);
+      const fy = parseFiscalYear(header);
+      if (!fy) break;
+      columns.push({ col: yearCol, year: fy.year, baseline: fy.baseline, header: header.trim() });
+      yearRows.push(r);
+    }
+    if (yearRows.length < 2) continue;
+    headerRows.add(row);
+    const cells = (kind: Kind) => yearRows.map((r) => scan.valueCell(r, cols.get(kind)!));
+    const title = titleAbove(scan, row);
+    let id = title?.target ?? (title?.indicator ? indicatorOnlyId(title.indicator) : undefined);
+    const idInferred = !id;
+    if (!id) {
+      counter.n++;
+      id = { indicator: `?${counter.n}`, display: `?${counter.n}`, key: `?${counter.n}` };
+    }
+    const labelRef = title ? scan.ref(title.row, title.col) : null;
+    const goal = title && labelRef ? parseGoal(title.text, labelRef) : undefined;
+    const target = cells('target');
+    const { mode, source } = decideMode(goal ?? null, target, columns);
+    const weightCell = cols.has('weight') ? cells('weight').find((c) => c.parsed.kind === 'number') : undefined;
+    const titleWeight = title ? parseWeightText(title.text.slice(title.text.indexOf('寄与度'))) : undefined;
+    const numeric: NumericTarget = {
+      id,
+      idInferred,
+      label: title?.text.trim() ?? '',
+      labelRef,
+      goal: goal ?? null,
+      mode,
+      modeSource: source,
+      weight: weightCell && weightCell.parsed.kind === 'number' ? { value: weightCell.parsed, ref: weightCell.ref, text: weightCell.text } : title && title.text.includes('寄与度') && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null,
+      columns,
+      target,
+      actual: cells('actual'),
+      progress: cols.has('progress') ? cells('progress') : null,
+      rows: { target: row, actual: row, progress: cols.has('progress') ? row : null },
+    };
+    const allCols = [...valueCols, yearCol];
+    tables.push({
+      kind: 'progress',
+      sheet: view.name,
+      range: { top: title?.row ?? row, left: Math.min(...allCols, title?.col ?? Infinity), bottom: yearRows[yearRows.length - 1], right: Math.max(...allCols) },
+      targets: [numeric],
+      indicatorCells: [],
+    });
+  }
+  return { tables, headerRows };
+}
+
+function titleAbove(scan: SheetScan, row: number) {
+  for (let r = row - 1; r >= Math.max(0, row - 4); r--) {
+    for (let c = 0; c < scan.view.rowWidth(r); c++) {
+      const v = scan.view.raw(r, c)?.value;
+      if (typeof v !== 'string') continue;
+      const t = findTargetId(v);
+      if (t) return { row: r, col: c, text: v, target: t.id, indicator: t.id.indicator };
+      const i = findIndicatorId(v);
+      if (i) return { row: r, col: c, text: v, target: undefined, indicator: i.indicator };
+    }
+  }
+  return undefined;
+}
