@@ -5,7 +5,7 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, assessProgress, isRatioCell, progressOf, reachable } from './compute.js';
 import { a1 } from './grid.js';
-import { columnOfYear, indexTargets, indicatorProgress, latestActualYear, summaryYear } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorProgress, latestActualYear, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo } from './numbers.js';
 import type { Model, ValueCell } from './model.js';
 
@@ -148,7 +148,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
         add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: row.indicator, year });
         continue;
       }
-      const t = index.byKey.get(row.target.key);
+      const t = summaryTarget(index, row.target.key, row.indicator);
       if (!t) continue;
       const year = summaryYear(row, t);
       const i = columnOfYear(t, year);

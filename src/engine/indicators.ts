@@ -103,3 +103,11 @@ export function indicatorProgress(targets: NumericTarget[], year: number): Indic
     calc: w.calc,
   };
 }
+
+/** The table target a summary line names; `数値目標(2)` also names the single target of indicator 2. */
+export function summaryTarget(index: TargetIndex, key: string, indicator: string): NumericTarget | undefined {
+  const exact = index.byKey.get(key);
+  if (exact) return exact;
+  const list = index.byIndicator.get(indicator);
+  return key === indicator && list?.length === 1 ? list[0] : undefined;
+}

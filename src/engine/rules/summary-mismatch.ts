@@ -1,7 +1,7 @@
 import { roundHalfUp, show } from '../decimal.js';
 import { asNumber, assessProgress, overlaps, progressOf, reachable } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { columnOfYear, summaryYear } from '../indicators.js';
+import { columnOfYear, summaryTarget, summaryYear } from '../indicators.js';
 import type { NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
 import type { Rule } from './types.js';
@@ -19,7 +19,7 @@ export const summaryMismatch: Rule = {
       if (table.kind !== 'summary') continue;
       for (const row of table.rows) {
         if (!row.target) continue;
-        const t = targets.byKey.get(row.target.key) ?? (row.target.key === row.indicator ? targets.byIndicator.get(row.indicator)?.[0] : undefined);
+        const t = summaryTarget(targets, row.target.key, row.indicator);
         if (!t) continue;
         const year = summaryYear(row, t);
         const i = columnOfYear(t, year);
