@@ -1,21 +1,23 @@
 import type { MessageBook } from './index.js';
 
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const en: MessageBook = {
-  'progress-mismatch': (f, h) => `Target ${h.param('target')}, ${h.year()}: stated progress ${h.num(f.stated)}% differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
-  'progress-missing': (f, h) => `Target ${h.param('target')}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
-  'progress-orphan': (f, h) => `Target ${h.param('target')}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
+  'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${h.num(f.stated)}% differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
+  'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
+  'progress-orphan': (f, h) => `${cap(h.target())}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
   'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%.`,
   'weights-sum': (f, h) => `Indicator (${h.param('indicator')}): the weights add up to ${h.num(f.stated)}%, not 100%.`,
   'weights-missing': (f, h) => `Indicator (${h.param('indicator')}) has ${h.param('count')} targets but gives no weights; equal weights were used.`,
-  'cumulative-total-mismatch': (f, h) => `Target ${h.param('target')}: the cumulative goal ${h.num(f.stated)} ${h.param('unit')} differs from the sum of the yearly targets, ${h.num(f.expected)} ${h.param('unit')}.`,
-  'stock-goal-mismatch': (f, h) => `Target ${h.param('target')}: the goal ${h.num(f.stated)} ${h.param('unit')} differs from the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)} ${h.param('unit')}.`,
-  'stock-decrease': (f, h) => `Stock target ${h.param('target')}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.param('previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
-  'target-missing': (f, h) => `Target ${h.param('target')}: no target for ${h.year()}, inside the plan period.`,
+  'cumulative-total-mismatch': (f, h) => `${cap(h.target())}: the cumulative goal ${h.num(f.stated)} ${h.param('unit')} differs from the sum of the yearly targets, ${h.num(f.expected)} ${h.param('unit')}.`,
+  'stock-goal-mismatch': (f, h) => `${cap(h.target())}: the goal ${h.num(f.stated)} ${h.param('unit')} differs from the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)} ${h.param('unit')}.`,
+  'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.param('previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
+  'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
   'sum-mismatch': (f, h) => `"${h.param('project') || h.param('row')}", ${h.param('row')} (${h.param('column')}): ${h.num(f.stated)} ${h.param('unit')} differs from the sum of its parts, ${h.num(f.expected)} ${h.param('unit')}.`,
   'cumulative-column-short': (f, h) => `"${h.param('project') || h.param('target')}", ${h.param('row')}: the cumulative ${h.num(f.stated)} is smaller than the sum of the years shown, ${h.num(f.expected)}.`,
   'overall-score-mismatch': (f, h) => `"${h.param('name')}": overall score ${h.num(f.stated)} differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded, ${h.num(f.expected)}.`,
-  'summary-mismatch': (f, h) => `Summary of target ${h.param('target')}: the ${h.param('field')} ${h.num(f.stated)} ${h.param('unit')} differs from the progress table's ${h.year()} value, ${h.num(f.expected)} ${h.param('unit')}.`,
+  'summary-mismatch': (f, h) => `Summary of ${h.target()}: the ${h.param('field')} ${h.num(f.stated)} ${h.param('unit')} differs from the progress table's ${h.year()} value, ${h.num(f.expected)} ${h.param('unit')}.`,
   'unparseable-number': (f, h) => `"${h.param('text')}" stands where a number belongs and cannot be read as one (${h.param('reason')}). Enter a number or a blank (-).`,
-  'unit-mismatch': (f, h) => `${h.param('target') ? `Target ${h.param('target')}` : `"${h.param('row')}"`}: the row mixes units that cannot be converted (${h.param('other')} and ${h.param('unit')}).`,
-  'zero-target': (f, h) => `Target ${h.param('target')}, ${h.year()}: the target is 0, so progress is not computed${f.stated !== null ? ` (stated ${h.num(f.stated)}%)` : ''}.`,
+  'unit-mismatch': (f, h) => `${h.param('target') ? `${cap(h.target())}` : `"${h.param('row')}"`}: the row mixes units that cannot be converted (${h.param('other')} and ${h.param('unit')}).`,
+  'zero-target': (f, h) => `${cap(h.target())}, ${h.year()}: the target is 0, so progress is not computed${f.stated !== null ? ` (stated ${h.num(f.stated)}%)` : ''}.`,
 };

@@ -13,6 +13,8 @@ export interface Helpers {
   year(): string;
   num(v: number | null | undefined): string;
   param(name: string): string;
+  /** `数値目標(1)-①` / `target (1)-①` from the `target` param. */
+  target(): string;
 }
 
 function helpers(f: Finding, lang: Lang): Helpers {
@@ -30,6 +32,12 @@ function helpers(f: Finding, lang: Lang): Helpers {
     param(name) {
       const v = f.params[name];
       return v === null || v === undefined ? '' : String(v);
+    },
+    target() {
+      const id = String(f.params.target ?? '');
+      const [ind, sub] = id.split('-');
+      const name = `(${ind})${sub ? `-${sub}` : ''}`;
+      return lang === 'ja' ? `数値目標${name}` : `target ${name}`;
     },
   };
 }

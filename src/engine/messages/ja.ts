@@ -3,24 +3,24 @@ import type { MessageBook } from './index.js';
 const field: Record<string, string> = { target: '当該年度目標値', actual: '当該年度実績値', progress: '進捗度', weight: '寄与度' };
 
 export const ja: MessageBook = {
-  'progress-mismatch': (f, h) => `数値目標${h.param('target')} ${h.year()}の進捗度 ${h.num(f.stated)}% は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
-  'progress-missing': (f, h) => `数値目標${h.param('target')} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
+  'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
+  'progress-missing': (f, h) => `${h.target()} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
   'progress-orphan': (f, h) =>
-    `数値目標${h.param('target')} ${h.year()}の進捗度 ${h.num(f.stated)}% が記載されていますが、${({ target: '目標値', actual: '実績値', both: '目標値と実績値' } as Record<string, string>)[h.param('blank')] ?? '目標値または実績値'}が空欄です。`,
+    `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% が記載されていますが、${({ target: '目標値', actual: '実績値', both: '目標値と実績値' } as Record<string, string>)[h.param('blank')] ?? '目標値または実績値'}が空欄です。`,
   'indicator-score-mismatch': (f, h) =>
     `評価指標(${h.param('indicator')}) ${h.year()}の進捗度 ${h.num(f.stated)}% は、数値目標の進捗度の${h.param('weighted') === '1' ? '寄与度付き' : ''}平均 ${h.num(f.expected)}% と一致しません。`,
   'weights-sum': (f, h) => `評価指標(${h.param('indicator')})の寄与度の合計が ${h.num(f.stated)}% で、100% になりません。`,
   'weights-missing': (f, h) => `評価指標(${h.param('indicator')})には数値目標が${h.param('count')}つありますが寄与度が記載されていません。均等の寄与度として計算しました。`,
-  'cumulative-total-mismatch': (f, h) => `数値目標${h.param('target')}の累計目標 ${h.num(f.stated)}${h.param('unit')} は、各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
-  'stock-goal-mismatch': (f, h) => `数値目標${h.param('target')}の目標 ${h.num(f.stated)}${h.param('unit')} は、最終年度(${h.year()}、${h.param('finalCell')})の目標値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
-  'stock-decrease': (f, h) => `ストック型の数値目標${h.param('target')}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.param('previousColumn')}の ${h.num(f.expected)} から ${h.year()}の ${h.num(f.stated)} に減っています。`,
-  'target-missing': (f, h) => `数値目標${h.param('target')}の ${h.year()}の目標値が空欄です(計画期間内)。`,
+  'cumulative-total-mismatch': (f, h) => `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')} は、各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
+  'stock-goal-mismatch': (f, h) => `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')} は、最終年度(${h.year()}、${h.param('finalCell')})の目標値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
+  'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.param('previousColumn')}の ${h.num(f.expected)} から ${h.year()}の ${h.num(f.stated)} に減っています。`,
+  'target-missing': (f, h) => `${h.target()}の ${h.year()}の目標値が空欄です(計画期間内)。`,
   'sum-mismatch': (f, h) => `「${h.param('project') || h.param('row')}」の${h.param('row')}(${h.param('column')})${h.num(f.stated)}${h.param('unit')} は、内訳の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'cumulative-column-short': (f, h) => `「${h.param('project') || h.param('target')}」の${h.param('row')}の累計 ${h.num(f.stated)} が、表示されている年度の合計 ${h.num(f.expected)} より小さくなっています。`,
   'overall-score-mismatch': (f, h) => `「${h.param('name')}」の総合評価 ${h.num(f.stated)} は、(Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 を四捨五入した ${h.num(f.expected)} と一致しません。`,
-  'summary-mismatch': (f, h) => `本文の数値目標${h.param('target')}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
+  'summary-mismatch': (f, h) => `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'unparseable-number': (f, h) =>
     `数値が入るべきセルに「${h.param('text')}」があり、数値として読めません(${({ text: '文字', error: 'エラー値', date: '日付', 'no-cached-result': '計算結果が保存されていない数式', boolean: '論理値' } as Record<string, string>)[h.param('reason')] ?? h.param('reason')})。数値か空欄(-)にしてください。`,
-  'unit-mismatch': (f, h) => `${h.param('target') ? `数値目標${h.param('target')}` : `「${h.param('row')}」`}の行で、換算できない単位が混在しています(${h.param('other')} と ${h.param('unit')})。`,
-  'zero-target': (f, h) => `数値目標${h.param('target')} ${h.year()}は目標値が 0 のため、進捗度を計算しません${f.stated !== null ? `(記載は ${h.num(f.stated)}%)` : ''}。`,
+  'unit-mismatch': (f, h) => `${h.param('target') ? `${h.target()}` : `「${h.param('row')}」`}の行で、換算できない単位が混在しています(${h.param('other')} と ${h.param('unit')})。`,
+  'zero-target': (f, h) => `${h.target()} ${h.year()}は目標値が 0 のため、進捗度を計算しません${f.stated !== null ? `(記載は ${h.num(f.stated)}%)` : ''}。`,
 };
