@@ -50,6 +50,10 @@ interface Convention {
 
 /** How a row writes its progress: `0%` numbers hold 1.38, plain numbers 138, text `138%`. */
 function conventionOf(cell: ValueCell, siblings: ValueCell[], expected: Decimal): Convention {
+  if (cell.inline) {
+    const t = cell.text.trim();
+    return { kind: 'text', suffix: /％$/.test(t) ? '％' : /%$/.test(t) ? '%' : '', fullWidth: /^[０-９]/.test(t) };
+  }
   const sample = cell.storage !== 'empty' ? cell : siblings.find((s) => s.storage === 'number' || s.storage === 'text');
   const styleFrom = cell.storage === 'empty' && sample && sample !== cell ? { row: sample.ref.row, col: sample.ref.col } : undefined;
   if (sample?.storage === 'text') {
@@ -73,7 +77,13 @@ function render(expected: Decimal, conv: Convention): number | string {
   return `${shown}${conv.suffix}`;
 }
 
+/** The line with only its number replaced: `進捗度 110%` → `進捗度 103%`, the rest kept. */
+function rewriteInline(inline: NonNullable<ValueCell['inline']>, value: number | string): string {
+  return `${inline.line.slice(0, inline.start)}${value}${inline.line.slice(inline.end)}`;
+}
+
 function before(cell: ValueCell): CellWrite['before'] {
+  if (cell.inline) return { value: cell.inline.line };
   const p = cell.parsed;
   const value = cell.storage === 'empty' ? null : cell.storage === 'number' && p.kind === 'number' && !p.percent ? Number(cell.text) || cell.text : cell.text;
   return { value: value === '' ? null : value, ...(cell.formula ? { formula: cell.formula } : {}), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
@@ -85,14 +95,15 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   const written = new Set<string>();
   const add = (cell: ValueCell, expected: Decimal, conv: Convention, rest: Omit<CellWrite, 'sheet' | 'row' | 'col' | 'address' | 'value' | 'before' | 'numFmt' | 'styleFrom'>) => {
     const key = `${cell.ref.sheet}!${cell.ref.row}:${cell.ref.col}`;
-    if (written.has(key) || cell.inline) return;
+    if (written.has(key)) return;
     written.add(key);
+    const value = cell.inline ? rewriteInline(cell.inline, render(expected, conv)) : render(expected, conv);
     writes.push({
       sheet: cell.ref.sheet,
       row: cell.ref.row,
       col: cell.ref.col,
       address: a1(cell.ref.row, cell.ref.col),
-      value: render(expected, conv),
+      value,
       ...(conv.numFmt && cell.storage === 'empty' ? { numFmt: conv.numFmt } : {}),
       ...(conv.styleFrom ? { styleFrom: conv.styleFrom } : {}),
       before: before(cell),
@@ -131,7 +142,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     const progressCells = table.rows.map((r) => r.progress).filter((c): c is ValueCell => !!c);
     for (const row of table.rows) {
       const cell = row.progress;
-      if (!cell || cell.inline) continue;
+      if (!cell) continue;
       const stated = asNumber(cell.parsed);
       if (!stated && cell.parsed.kind !== 'blank') continue;
       const decimals = stated ? Math.max(0, stated.decimals) : 0;

@@ -19,8 +19,11 @@ export interface ValueCell {
   storage: 'number' | 'text' | 'empty' | 'other';
   numFmt?: string;
   formula?: string;
-  /** A number inside a line of text (`【…進捗度 138%…】`): reported, never rewritten. */
-  inline?: boolean;
+  /**
+   * A number inside a line of text (`【…進捗度 138%…】`): the cell's whole text and where the
+   * number stands in it, so that a recalculation rewrites only that number.
+   */
+  inline?: { line: string; start: number; end: number };
 }
 
 export interface YearColumn {

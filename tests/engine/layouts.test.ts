@@ -103,3 +103,25 @@ describe('progress tables on their side (one row per year)', () => {
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D6', 62, 63]]);
   });
 });
+
+describe('recalculating summary lines', () => {
+  it('rewrites only the number inside a summary line, keeping the rest of the text', () => {
+    const table = sheet('T', [
+      [null, null, '平成29年度', '平成30年度', '令和元年度'],
+      ['数値目標(3) 国際共同治験件数', '目標値', '48件', '53件', '58件'],
+      [null, '実績値', '105件', '56件', '100件'],
+      ['寄与度(※):', '進捗度(%)', '219%', '106%', '172%'],
+    ]);
+    const text = sheet('本文', [
+      ['評価対象年度：令和元年度'],
+      ['評価指標（3）：医薬品等の早期実用化に向けた取組件数【進捗度 170%】'],
+      ['【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 １７５％】'],
+    ]);
+    const { model, findings } = checkWorkbook(book(table, text));
+    expect(keys(findings)).toEqual(['indicator-score-mismatch@本文!A2', 'summary-mismatch@本文!A3']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['A2', '評価指標（3）：医薬品等の早期実用化に向けた取組件数【進捗度 172%】'],
+      ['A3', '【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 １７２％】'],
+    ]);
+  });
+});

@@ -4,7 +4,7 @@
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
 import { parseNumberText } from '../numbers.js';
-import { compact, findIndicatorId, findTargetId, toHalfWidth } from '../text.js';
+import { compact, findIndicatorId, findTargetId, indicatorOnlyId, toHalfWidth } from '../text.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, ValueCell } from '../model.js';
 import { classifyLabel, type SheetScan } from './scan.js';
@@ -130,9 +130,10 @@ const FIELD = {
   weight: new RegExp(`寄与度\\s*[:：]?\\s*${VALUE}`),
 };
 
-function inlineValue(scan: SheetScan, row: number, col: number, text: string): ValueCell {
+function inlineValue(scan: SheetScan, row: number, col: number, line: string, start: number, text: string): ValueCell {
   const parsed = parseNumberText(text.replace(/\s+/g, ''));
-  return { ref: scan.ref(row, col), parsed, text: text.trim(), storage: 'text', inline: true };
+  const end = start + text.trimEnd().length;
+  return { ref: scan.ref(row, col), parsed, text: line.slice(start, end), storage: 'text', inline: { line, start, end } };
 }
 
 function detectSummaryLines(scan: SheetScan): SummaryTable[] {
@@ -157,13 +158,17 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
     const who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : current;
     if (!who) continue;
     const body = bracket >= 0 ? text.slice(bracket) : text;
+    // 当該年度目標値 / 実績値 speak of a target: under an indicator line, of its single target.
+    const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) ? indicatorOnlyId(who.indicator) : null);
+    const bodyStart = bracket >= 0 ? bracket : 0;
     const field = (k: keyof typeof FIELD) => {
       const m = FIELD[k].exec(body);
-      return m ? inlineValue(scan, line.row, line.col, m[1]) : undefined;
+      // toHalfWidth maps character for character, so offsets hold in the original text.
+      return m ? inlineValue(scan, line.row, line.col, line.text, bodyStart + m.index + m[0].length - m[1].length, m[1]) : undefined;
     };
     rows.push({
       indicator: who.indicator,
-      target: who.target ? who.target.id : null,
+      target: targetId,
       year: titleYear(scan, line.row),
       targetValue: field('target'),
       actualValue: field('actual'),
