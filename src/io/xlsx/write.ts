@@ -60,9 +60,10 @@ interface RowSpan {
   end: number;
 }
 
-function rowSpans(xml: string): RowSpan[] {
+function rowSpans(xml: string, ns: string): RowSpan[] {
   const spans: RowSpan[] = [];
-  const re = /<row\b([^>]*?)(\/?)>/g;
+  const re = new RegExp(`<${ns}row\\b([^>]*?)(\\/?)>`, 'g');
+  const close = `</${ns}row>`;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
     const r = Number(attr(m[1], 'r'));
@@ -70,8 +71,8 @@ function rowSpans(xml: string): RowSpan[] {
     if (m[2] === '/') {
       spans.push({ r, start: m.index, openEnd, selfClosing: true, end: openEnd });
     } else {
-      const close = xml.indexOf('</row>', openEnd);
-      const end = close < 0 ? xml.length : close + '</row>'.length;
+      const at = xml.indexOf(close, openEnd);
+      const end = at < 0 ? xml.length : at + close.length;
       spans.push({ r, start: m.index, openEnd, selfClosing: false, end });
       re.lastIndex = end;
     }
@@ -87,9 +88,9 @@ interface CellSpan {
   inner: string;
 }
 
-function cellSpans(rowXml: string): CellSpan[] {
+function cellSpans(rowXml: string, ns: string): CellSpan[] {
   const out: CellSpan[] = [];
-  for (const m of rowXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+  for (const m of rowXml.matchAll(new RegExp(`<${ns}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${ns}c>)`, 'g'))) {
     const ref = attr(m[1], 'r');
     if (!ref) continue;
     out.push({ col: parseA1(ref).col, start: m.index!, end: m.index! + m[0].length, attrs: m[1], inner: m[2] ?? '' });
@@ -97,12 +98,13 @@ function cellSpans(rowXml: string): CellSpan[] {
   return out;
 }
 
-function cellXml(w: CellWrite, style: string | undefined): string {
+function cellXml(w: CellWrite, style: string | undefined, ns: string): string {
   const s = style !== undefined ? ` s="${style}"` : '';
   const r = a1(w.row, w.col);
-  if (w.formula) return `<c r="${r}"${s}><f>${escapeXml(w.formula)}</f><v>${w.value}</v></c>`;
-  if (typeof w.value === 'number') return `<c r="${r}"${s}><v>${w.value}</v></c>`;
-  return `<c r="${r}"${s} t="inlineStr"><is><t>${escapeXml(w.value)}</t></is></c>`;
+  const [c, f, v, is, t] = ['c', 'f', 'v', 'is', 't'].map((n) => `${ns}${n}`);
+  if (w.formula) return `<${c} r="${r}"${s}><${f}>${escapeXml(w.formula)}</${f}><${v}>${w.value}</${v}></${c}>`;
+  if (typeof w.value === 'number') return `<${c} r="${r}"${s}><${v}>${w.value}</${v}></${c}>`;
+  return `<${c} r="${r}"${s} t="inlineStr"><${is}><${t}>${escapeXml(w.value)}</${t}></${is}></${c}>`;
 }
 
 /** Adds (once) a cell format showing `0%` and returns its index in cellXfs. */
@@ -149,13 +151,17 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
   }
   for (const [sheet, list] of bySheet) {
     const path = parts.get(sheet)!;
-    let xml = strFromU8(files[path]).replace(/<sheetData\s*\/>/, '<sheetData></sheetData>');
-    const spans = rowSpans(xml);
+    let xml = strFromU8(files[path]);
+    // Some writers prefix the SpreadsheetML namespace (`<x:row>`); new elements use the same prefix.
+    const ns = /<([A-Za-z_][\w.-]*:)?sheetData\b/.exec(xml)?.[1] ?? '';
+    const rowClose = `</${ns}row>`;
+    xml = xml.replace(new RegExp(`<${ns}sheetData\\s*\\/>`), `<${ns}sheetData></${ns}sheetData>`);
+    const spans = rowSpans(xml, ns);
     const spanOf = new Map(spans.map((s) => [s.r, s]));
     const styleAt = (row: number, col: number): string | undefined => {
       const span = spanOf.get(row + 1);
       if (!span || span.selfClosing) return undefined;
-      const cell = cellSpans(xml.slice(span.openEnd, span.end)).find((c) => c.col === col);
+      const cell = cellSpans(xml.slice(span.openEnd, span.end), ns).find((c) => c.col === col);
       return cell ? attr(cell.attrs, 's') : undefined;
     };
     const byRow = new Map<number, CellWrite[]>();
@@ -170,9 +176,9 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
     const edits: { start: number; end: number; text: string; row: number }[] = [];
     for (const [row, ws] of byRow) {
       const span = spanOf.get(row + 1);
-      const cells = span && !span.selfClosing ? cellSpans(xml.slice(span.openEnd, span.end - '</row>'.length)) : [];
+      const cells = span && !span.selfClosing ? cellSpans(xml.slice(span.openEnd, span.end - rowClose.length), ns) : [];
       const base = span ? span.openEnd : 0;
-      let rowInner = span && !span.selfClosing ? xml.slice(span.openEnd, span.end - '</row>'.length) : '';
+      let rowInner = span && !span.selfClosing ? xml.slice(span.openEnd, span.end - rowClose.length) : '';
       const rowEdits: { start: number; end: number; text: string }[] = [];
       for (const w of ws.sort((a, b) => a.col - b.col)) {
         const existing = cells.find((c) => c.col === w.col);
@@ -184,7 +190,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
         let style = existing ? attr(existing.attrs, 's') : undefined;
         if (style === undefined && w.styleFrom) style = borrowed.get(w);
         if (style === undefined && w.numFmt === '0%') style = percentStyle(files, styleCache);
-        const text = cellXml(w, style);
+        const text = cellXml(w, style, ns);
         if (existing) rowEdits.push({ start: existing.start, end: existing.end, text });
         else {
           const after = cells.find((c) => c.col > w.col);
@@ -195,14 +201,14 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
       if (rowEdits.length === 0) continue;
       rowEdits.sort((a, b) => b.start - a.start || b.end - a.end);
       for (const e of rowEdits) rowInner = rowInner.slice(0, e.start) + e.text + rowInner.slice(e.end);
-      if (span && !span.selfClosing) edits.push({ start: base, end: span.end - '</row>'.length, text: rowInner, row });
-      else if (span) edits.push({ start: span.start, end: span.end, text: `${xml.slice(span.start, span.end - 2)}>${rowInner}</row>`, row });
+      if (span && !span.selfClosing) edits.push({ start: base, end: span.end - rowClose.length, text: rowInner, row });
+      else if (span) edits.push({ start: span.start, end: span.end, text: `${xml.slice(span.start, span.end - 2)}>${rowInner}${rowClose}`, row });
       else {
         const next = spans.find((s) => s.r > row + 1);
-        const text = `<row r="${row + 1}">${rowInner}</row>`;
+        const text = `<${ns}row r="${row + 1}">${rowInner}${rowClose}`;
         if (next) edits.push({ start: next.start, end: next.start, text, row });
         else {
-          const close = xml.indexOf('</sheetData>');
+          const close = xml.indexOf(`</${ns}sheetData>`);
           edits.push({ start: close, end: close, text, row });
         }
       }

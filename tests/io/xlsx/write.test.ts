@@ -1,0 +1,78 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { CellWrite } from '../../../src/engine/fix.js';
+import { readXlsx } from '../../../src/io/xlsx/read.js';
+import { patchXlsx } from '../../../src/io/xlsx/write.js';
+
+const CT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
+const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+const WB_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+const STYLES = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+
+function workbook(sheetXml: string, prefix = ''): Uint8Array {
+  const ns = prefix ? ` xmlns:${prefix.slice(0, -1)}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"` : ' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const wb = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表&amp;1" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><${prefix}worksheet${ns}>${sheetXml}</${prefix}worksheet>`;
+  return zipSync({
+    '[Content_Types].xml': strToU8(CT),
+    '_rels/.rels': strToU8(RELS),
+    'xl/workbook.xml': strToU8(wb),
+    'xl/_rels/workbook.xml.rels': strToU8(WB_RELS),
+    'xl/styles.xml': strToU8(STYLES),
+    'xl/worksheets/sheet1.xml': strToU8(sheet),
+  });
+}
+
+const write = (address: string, row: number, col: number, value: number | string, extra: Partial<CellWrite> = {}): CellWrite => ({
+  sheet: '表&1',
+  row,
+  col,
+  address,
+  value,
+  before: { value: null },
+  reason: 'missing',
+  what: 'progress',
+  target: '1',
+  year: null,
+  ...extra,
+});
+
+const sheetXmlOf = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+
+describe('patchXlsx edits only the recalculated cells', () => {
+  it('replaces an existing cell keeping its style, inserts into an existing row in column order, adds a missing row in order', () => {
+    const input = workbook('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="C1" s="1"><v>1.5</v></c></row><row r="3"><c r="B3"><v>7</v></c></row></sheetData>');
+    const { bytes, skipped } = patchXlsx(input, [write('C1', 0, 2, 1.38), write('B1', 0, 1, '104%'), write('A2', 1, 0, 5)]);
+    expect(skipped).toEqual([]);
+    expect(sheetXmlOf(bytes)).toContain(
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="B1" t="inlineStr"><is><t>104%</t></is></c><c r="C1" s="1"><v>1.38</v></c></row><row r="2"><c r="A2"><v>5</v></c></row><row r="3"><c r="B3"><v>7</v></c></row></sheetData>',
+    );
+  });
+
+  it('keeps a namespace prefix such as <x:row>', async () => {
+    const input = workbook('<x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData>', 'x:');
+    const { bytes } = patchXlsx(input, [write('B1', 0, 1, 2), write('A2', 1, 0, 3)]);
+    expect(sheetXmlOf(bytes)).toContain('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>3</x:v></x:c></x:row>');
+  });
+
+  it('fills an empty sheet and gives a 0% format to a new cell that asks for it', async () => {
+    const input = workbook('<sheetData/>');
+    const { bytes } = patchXlsx(input, [write('B2', 1, 1, 0.5, { numFmt: '0%' })]);
+    const wb = await readXlsx(bytes);
+    expect(wb.sheets[0].rows[1][1]).toEqual({ value: 0.5, numFmt: '0%' });
+  });
+
+  it('refuses to overwrite the anchor of a shared formula, writing nothing there', () => {
+    const input = workbook('<sheetData><row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f><v>2</v></c></row></sheetData>');
+    const { bytes, skipped } = patchXlsx(input, [write('A1', 0, 0, 5)]);
+    expect(skipped.map((s) => s.address)).toEqual(['A1']);
+    expect(sheetXmlOf(bytes)).toContain('<f t="shared" ref="A1:A3" si="0">B1*2</f>');
+  });
+
+  it('escapes text it writes', () => {
+    const input = workbook('<sheetData></sheetData>');
+    const { bytes } = patchXlsx(input, [write('A1', 0, 0, '<b>&"')]);
+    expect(sheetXmlOf(bytes)).toContain('<t>&lt;b&gt;&amp;&quot;</t>');
+  });
+});
