@@ -125,3 +125,22 @@ describe('recalculating summary lines', () => {
     ]);
   });
 });
+
+describe('summary tables with a 年度 column', () => {
+  it('rows naming targets with their year are summary rows, checked against the table of that year', () => {
+    const table = sheet('T', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 連携企業数', '目標値', 360, 540],
+      [null, '実績値', 461, 580],
+      [null, '進捗度(%)', 128, 107],
+    ]);
+    const summary = sheet('概要', [
+      ['年度', '項目', '目標値', '実績値', '進捗度'],
+      ['令和4年度', '数値目標(1)', 360, 461, '128%'],
+      ['令和5年度', '数値目標(1)', 540, 590, '107%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(table, summary));
+    expect(model.tables.map((t) => t.kind)).toEqual(['progress', 'summary']);
+    expect(keys(findings)).toEqual(['summary-mismatch@概要!D3']);
+  });
+});

@@ -33,6 +33,9 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
       if (!valueCols.has(c) && parseFiscalYear(cellText(view.shown(headerBottom + 1, c).cell))) yearCol = c;
     }
     if (yearCol < 0) continue;
+    // Rows that name targets make a summary table with a 年度 column, not a table on its side.
+    const firstRowNamesTargets = Array.from({ length: view.rowWidth(headerBottom + 1) }, (_, c) => cellText(view.shown(headerBottom + 1, c).cell)).some((t) => /数値目標|評価指標/.test(t));
+    if (firstRowNamesTargets) continue;
     const columns: YearColumn[] = [];
     const yearRows: number[] = [];
     for (let r = headerBottom + 1; r < view.rowCount; r++) {
