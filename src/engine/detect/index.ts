@@ -18,7 +18,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
   const faults: Fault[] = [];
   const counter = { n: 0 };
   for (const sheet of workbook.sheets) {
-    if (sheet.hidden) faults.push({ sheet: sheet.name, reason: 'hidden-sheet' });
+    if (sheet.hidden) faults.push({ sheet: sheet.name, reason: 'hidden-sheet', detail: 'checked, although hidden' });
     if (sheet.rows.length === 0) {
       faults.push({ sheet: sheet.name, reason: 'empty-sheet' });
       continue;
