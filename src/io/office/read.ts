@@ -1,0 +1,200 @@
+/**
+ * Reads every sheet's used range into the engine's grid. The number of syncs depends on how much
+ * there is to read, never on how many sheets hold it: one for the sheet list, one for every used
+ * range's size (and merged areas), then one per request of at most `requestBudgetBytes` (estimated;
+ * a request Excel still finds too big is read again in halves).
+ */
+import { parseRangeA1, rangeA1, type Cell, type CellRange, type Sheet, type Workbook } from '../../engine/grid.js';
+import { HostError } from '../host.js';
+import { errorText, type ExcelContext, type OfficeRuntime, type XRange, type XWorksheet } from './api.js';
+import { toGridCell } from './cells.js';
+
+export interface OfficeReadLimits {
+  /** Most cells read over all sheets; Excel on the web answers at most 5 million per read. */
+  maxCells: number;
+  /** Estimated size of one request's answer; Excel on the web refuses answers over 5 MB. */
+  requestBudgetBytes: number;
+  /** Estimated answer size per cell for values, text, numberFormat, formulas and valueTypes together. */
+  bytesPerCell: number;
+}
+
+export const DEFAULT_OFFICE_LIMITS: OfficeReadLimits = {
+  maxCells: 5_000_000,
+  requestBudgetBytes: 2 * 1024 * 1024,
+  bytesPerCell: 100,
+};
+
+const CONTENT_PROPS = ['values', 'text', 'numberFormat', 'formulas', 'valueTypes'];
+
+interface SheetProbe {
+  ws: XWorksheet;
+  used: XRange;
+  merges: ReturnType<XRange['getMergedAreasOrNullObject']> | null;
+}
+
+/** A block of whole rows of one used range, read in one piece. */
+interface Chunk {
+  sheet: number;
+  area: CellRange;
+}
+
+/** `Sheet1!A1:B2, 'My sheet'!C3:D4` → the areas, sheet names dropped. */
+export function parseAreas(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  const re = /!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?=\s*(?:,|$))/g;
+  for (const m of address.matchAll(re)) out.push(parseRangeA1(m[1].replace(/\$/g, '')));
+  return out;
+}
+
+/** Splits each used range into row blocks and packs the blocks into requests under the byte budget. */
+export function planRequests(areas: (CellRange | null)[], limits: OfficeReadLimits): Chunk[][] {
+  const budgetCells = Math.max(1, Math.floor(limits.requestBudgetBytes / limits.bytesPerCell));
+  const requests: Chunk[][] = [];
+  let current: Chunk[] = [];
+  let currentCells = 0;
+  areas.forEach((area, sheet) => {
+    if (!area) return;
+    const cols = area.right - area.left + 1;
+    const rowsPerChunk = Math.max(1, Math.floor(budgetCells / cols));
+    for (let top = area.top; top <= area.bottom; top += rowsPerChunk) {
+      const bottom = Math.min(area.bottom, top + rowsPerChunk - 1);
+      const cells = (bottom - top + 1) * cols;
+      if (currentCells > 0 && currentCells + cells > budgetCells) {
+        requests.push(current);
+        current = [];
+        currentCells = 0;
+      }
+      current.push({ sheet, area: { top, left: area.left, bottom, right: area.right } });
+      currentCells += cells;
+    }
+  });
+  if (current.length > 0) requests.push(current);
+  return requests;
+}
+
+/** Loads every used range's size, with the merged areas when the API set has them. */
+async function probeSheets(ctx: ExcelContext, sheets: XWorksheet[], withMerges: boolean): Promise<SheetProbe[]> {
+  const queue = (merges: boolean): SheetProbe[] =>
+    sheets.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      const m = merges ? ws.getRange().getMergedAreasOrNullObject() : null;
+      m?.load(['address']);
+      return { ws, used, merges: m };
+    });
+  const probes = queue(withMerges);
+  try {
+    await ctx.sync();
+    return probes;
+  } catch (e) {
+    // A sheet with more than 512 merged areas fails the whole request: read sizes alone, then
+    // ask each sheet for its merges separately so that one such sheet costs only its own.
+    if (!withMerges) throw e;
+  }
+  const sized = queue(false);
+  await ctx.sync();
+  for (const probe of sized) {
+    const m = probe.ws.getRange().getMergedAreasOrNullObject();
+    m.load(['address']);
+    try {
+      await ctx.sync();
+      probe.merges = m;
+    } catch {
+      probe.merges = null;
+    }
+  }
+  return sized;
+}
+
+function place(rows: (Cell | undefined)[][], range: XRange, area: CellRange): void {
+  const { values, text, numberFormat, formulas, valueTypes } = range;
+  // Past Excel's read limit the values come back empty instead of failing.
+  if (!Array.isArray(values) || values.length !== area.bottom - area.top + 1) throw new HostError('too-large', rangeA1(area));
+  values.forEach((row, r) => {
+    let out = rows[area.top + r];
+    row.forEach((value, c) => {
+      const cell = toGridCell({
+        value,
+        text: text?.[r]?.[c],
+        numberFormat: numberFormat?.[r]?.[c],
+        formula: formulas?.[r]?.[c],
+        valueType: valueTypes?.[r]?.[c],
+      });
+      if (!cell) return;
+      if (!out) out = rows[area.top + r] = [];
+      out[area.left + c] = cell;
+    });
+  });
+}
+
+/** Excel's answers to a request or range too big to read at once. */
+const TOO_BIG = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'RangeExceedsLimit']);
+
+function isTooBig(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && TOO_BIG.has(String(e.code));
+}
+
+/** Two requests that together read what `request` reads; null when it is one row already. */
+function halve(request: Chunk[]): [Chunk[], Chunk[]] | null {
+  if (request.length > 1) return [request.slice(0, request.length >> 1), request.slice(request.length >> 1)];
+  const { sheet, area } = request[0];
+  if (area.top === area.bottom) return null;
+  const mid = (area.top + area.bottom) >> 1;
+  return [[{ sheet, area: { ...area, bottom: mid } }], [{ sheet, area: { ...area, top: mid + 1 } }]];
+}
+
+/**
+ * Reads one request's row blocks into the sheets. The size per cell is an estimate: when long
+ * texts make Excel refuse the answer anyway, the request is read again in halves.
+ */
+async function loadRequest(ctx: ExcelContext, wsList: XWorksheet[], sheets: Sheet[], request: Chunk[]): Promise<void> {
+  const ranges = request.map((chunk) => {
+    const range = wsList[chunk.sheet].getRange(rangeA1(chunk.area));
+    range.load(CONTENT_PROPS);
+    return range;
+  });
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (!isTooBig(e)) throw e;
+    const halves = halve(request);
+    if (!halves) throw new HostError('too-large', `${sheets[request[0].sheet].name}!${request[0].area.top + 1}:${request[0].area.top + 1}`);
+    for (const half of halves) await loadRequest(ctx, wsList, sheets, half);
+    return;
+  }
+  request.forEach((chunk, i) => place(sheets[chunk.sheet].rows, ranges[i], chunk.area));
+}
+
+export async function readWorkbook(rt: OfficeRuntime, limits: OfficeReadLimits): Promise<Workbook> {
+  const withMerges = rt.isSetSupported('ExcelApi', '1.13');
+  try {
+    return await rt.run(async (ctx) => {
+      const collection = ctx.workbook.worksheets;
+      collection.load(['items/name', 'items/visibility']);
+      await ctx.sync();
+      const wsList = collection.items;
+      const probes = await probeSheets(ctx, wsList, withMerges);
+
+      const sheets: Sheet[] = probes.map(({ ws, merges }) => ({
+        name: ws.name,
+        ...(ws.visibility !== 'Visible' ? { hidden: true } : {}),
+        rows: [],
+        merges: merges && !merges.isNullObject ? parseAreas(merges.address) : [],
+      }));
+      let total = 0;
+      const areas = probes.map(({ ws, used }): CellRange | null => {
+        if (used.isNullObject || used.rowCount === 0 || used.columnCount === 0) return null;
+        const cells = used.rowCount * used.columnCount;
+        total += cells;
+        if (cells > limits.maxCells || total > limits.maxCells) throw new HostError('too-large', `${ws.name}: ${cells} cells`);
+        return { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 };
+      });
+
+      for (const request of planRequests(areas, limits)) await loadRequest(ctx, wsList, sheets, request);
+      return { sheets };
+    });
+  } catch (e) {
+    if (e instanceof HostError) throw e;
+    throw new HostError('read-failed', errorText(e));
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Writes a recalculation (SPEC §5) and puts it back. Three syncs when all goes well: the target
+ * sheets' protection, the target cells as they are now (checked against the plan and kept as the
+ * snapshot), then every write at once. A failed write costs one more sync to undo what landed.
+ */
+import type { CellWrite } from '../../engine/fix.js';
+import { HostError, type ApplyResult, type CellSnapshot } from '../host.js';
+import { errorText, type ExcelContext, type OfficeRuntime, type XRange } from './api.js';
+import { cellKey, formulaOf, literal, loadSnapshot, queueRestore, snapshotOf } from './cells.js';
+
+/**
+ * Whether a cell still holds what the check saw. The plan records a cell's value either as
+ * Excel stores it (138, 1.38) or as it showed (`138%`, `1,234`), so both are accepted.
+ */
+export function unchanged(before: CellWrite['before'], range: XRange): boolean {
+  const value = range.values[0][0];
+  const formula = formulaOf(range.formulas[0][0], value);
+  if (before.formula !== undefined) return formula !== null && formula.slice(1) === before.formula.replace(/^=/, '');
+  if (formula !== null) return false;
+  const shown = range.text[0][0];
+  if (before.value === null) return value === '' || value === null;
+  if (before.value === value) return true;
+  return typeof before.value === 'string' || typeof before.value === 'number' ? String(before.value) === shown || String(before.value) === String(value) : false;
+}
+
+/** Refuses when a target sheet is gone or protected; one sync. */
+async function checkSheets(ctx: ExcelContext, names: string[]): Promise<void> {
+  const collection = ctx.workbook.worksheets;
+  collection.load(['items/name', 'items/protection/protected']);
+  await ctx.sync();
+  const byName = new Map(collection.items.map((ws) => [ws.name, ws]));
+  const missing = names.filter((n) => !byName.has(n));
+  if (missing.length > 0) throw new HostError('changed-since-check', missing.join(', '));
+  const locked = names.filter((n) => byName.get(n)!.protection.protected);
+  if (locked.length > 0) throw new HostError('protected-sheet', locked.join(', '));
+}
+
+export async function applyWrites(rt: OfficeRuntime, writes: CellWrite[], options: { reviewMode: boolean }): Promise<ApplyResult> {
+  if (options.reviewMode) throw new HostError('review-mode');
+  const mergedUndo = rt.isSetSupported('ExcelApi', '1.20');
+  if (writes.length === 0) return { written: [], snapshot: [], mergedUndo };
+  const withPattern = rt.isSetSupported('ExcelApi', '1.9');
+  const sheetNames = [...new Set(writes.map((w) => w.sheet))];
+  try {
+    return await rt.run(
+      async (ctx) => {
+        await checkSheets(ctx, sheetNames);
+
+        const targets = new Map<string, { sheet: string; address: string; range: XRange }>();
+        for (const w of writes) {
+          const key = cellKey(w.sheet, w.address);
+          if (targets.has(key)) continue;
+          const range = ctx.workbook.worksheets.getItem(w.sheet).getRange(w.address);
+          loadSnapshot(range, withPattern);
+          targets.set(key, { sheet: w.sheet, address: w.address, range });
+        }
+        await ctx.sync();
+        const changed = writes.filter((w) => !unchanged(w.before, targets.get(cellKey(w.sheet, w.address))!.range));
+        if (changed.length > 0) throw new HostError('changed-since-check', changed.map((w) => `${w.sheet}!${w.address}`).join(', '));
+        const cells = [...targets.values()];
+        const snapshot = cells.map((t) => snapshotOf(t.sheet, t.address, t.range, withPattern));
+
+        const formatOf = new Map(snapshot.map((s) => [cellKey(s.sheet, s.address), s.numberFormat]));
+        for (const w of writes) {
+          const key = cellKey(w.sheet, w.address);
+          const range = targets.get(key)!.range;
+          if (w.numFmt !== undefined) range.numberFormat = [[w.numFmt]];
+          if (w.formula !== undefined) range.formulas = [[`=${w.formula}`]];
+          else range.values = [[literal(w.value, w.numFmt ?? formatOf.get(key))]];
+        }
+        try {
+          await ctx.sync();
+        } catch (e) {
+          // Excel applies a failed batch up to the failing command: put every target back.
+          snapshot.forEach((s, i) => queueRestore(cells[i].range, s, false));
+          try {
+            await ctx.sync();
+          } catch (again) {
+            throw new HostError('write-failed', `${errorText(e)}; restoring failed too: ${errorText(again)}`);
+          }
+          throw new HostError('write-failed', errorText(e));
+        }
+        return { written: writes, snapshot, mergedUndo };
+      },
+      mergedUndo ? { mergeUndoGroup: true } : undefined,
+    );
+  } catch (e) {
+    if (e instanceof HostError) throw e;
+    throw new HostError('write-failed', errorText(e));
+  }
+}
+
+/**
+ * Puts back exactly what a snapshot holds: value or formula, number format and fill, all in one
+ * sync, after one that refuses a sheet protected or removed since (so that undo is never partial).
+ */
+export async function restore(rt: OfficeRuntime, snapshot: CellSnapshot[]): Promise<void> {
+  if (snapshot.length === 0) return;
+  const mergedUndo = rt.isSetSupported('ExcelApi', '1.20');
+  try {
+    await rt.run(
+      async (ctx) => {
+        await checkSheets(ctx, [...new Set(snapshot.map((s) => s.sheet))]);
+        for (const s of snapshot) queueRestore(ctx.workbook.worksheets.getItem(s.sheet).getRange(s.address), s, true);
+        await ctx.sync();
+      },
+      mergedUndo ? { mergeUndoGroup: true } : undefined,
+    );
+  } catch (e) {
+    if (e instanceof HostError) throw e;
+    throw new HostError('write-failed', errorText(e));
+  }
+}
