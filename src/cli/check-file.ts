@@ -1,6 +1,8 @@
 /** Checks one file from disk: read, detect, rules, report entry. Never throws for a bad file. */
 import { readFile } from 'node:fs/promises';
-import { checkWorkbook } from '../engine/check.js';
+import { checkModel } from '../engine/check.js';
+import { detect } from '../engine/detect/index.js';
+import type { Model } from '../engine/model.js';
 import type { Lang } from '../engine/messages/index.js';
 import { fileReport, type FileReport } from '../engine/report.js';
 import { XlsxReadError } from '../io/xlsx/errors.js';
@@ -23,12 +25,21 @@ export function describeError(e: unknown, lang: Lang): string {
   return lang === 'ja' ? `ブックを読み取れませんでした (${text})` : `the workbook could not be read (${text})`;
 }
 
+/**
+ * Reads and detects in a call of its own: once it returns, nothing holds the grid, which is the
+ * bulk of a large workbook, while the rules run on the model alone.
+ */
+async function detectFile(path: string, options: CheckFileOptions): Promise<{ model: Model; sheetOrder: string[] }> {
+  const bytes = await readFile(path);
+  const workbook = await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options.limits);
+  return { model: detect(workbook, { modeOverrides: options.modeOverrides }), sheetOrder: workbook.sheets.map((s) => s.name) };
+}
+
+/** checkWorkbook, with the grid let go before the rules run. */
 export async function checkFile(path: string, options: CheckFileOptions): Promise<FileReport> {
   try {
-    const bytes = await readFile(path);
-    const workbook = await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options.limits);
-    const result = checkWorkbook(workbook, { modeOverrides: options.modeOverrides });
-    return fileReport(path, result.model, result.findings, options.lang);
+    const { model, sheetOrder } = await detectFile(path, options);
+    return fileReport(path, model, checkModel(model, sheetOrder), options.lang);
   } catch (e) {
     return { file: path, error: describeError(e, options.lang) };
   }

@@ -1,5 +1,6 @@
 /** The `hyoka` command line: `hyoka check FILE…` and `hyoka fix FILE -o OUT`. */
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../engine/check.js';
@@ -8,19 +9,28 @@ import type { Lang } from '../engine/messages/index.js';
 import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
 import { readXlsx } from '../io/xlsx/read.js';
 import { patchXlsx } from '../io/xlsx/write.js';
-import { checkFile, describeError } from './check-file.js';
+import { describeError } from './check-file.js';
 import { formatText } from './format.js';
+import { renderHtmlReport } from './html.js';
+import { checkFiles } from './pool.js';
+import { progressBar } from './progress.js';
 
 const USAGE = {
   ja: `使い方:
-  hyoka check FILE.xlsx|DIR… [--json] [--lang ja|en] [--max-cells N] [--max-bytes N]
+  hyoka check FILE.xlsx|DIR… [--json] [--report OUT.html] [--jobs N] [--lang ja|en] [--max-cells N] [--max-bytes N]
   hyoka fix FILE.xlsx -o OUT.xlsx [--formulas] [--lang ja|en]
   hyoka schema            レポート JSON のスキーマを出力
+フォルダを指定すると、その中の .xlsx をすべて(サブフォルダも)検査します。
+  --report OUT.html  全ファイルの件数と指摘を一覧する HTML を書き出す
+  --jobs N           同時に検査するファイル数(既定: CPU コア数)
 終了コード: 0 エラーなし / 1 エラーあり / 2 読めないファイルまたは引数の誤り`,
   en: `Usage:
-  hyoka check FILE.xlsx|DIR… [--json] [--lang ja|en] [--max-cells N] [--max-bytes N]
+  hyoka check FILE.xlsx|DIR… [--json] [--report OUT.html] [--jobs N] [--lang ja|en] [--max-cells N] [--max-bytes N]
   hyoka fix FILE.xlsx -o OUT.xlsx [--formulas] [--lang ja|en]
   hyoka schema            print the JSON Schema of the report
+A folder stands for every .xlsx file in it and in its subfolders.
+  --report OUT.html  write one HTML page listing every file's counts and findings
+  --jobs N           files checked at once (default: the number of CPU cores)
 Exit: 0 no error finding / 1 some error / 2 a file could not be read or wrong arguments`,
 };
 
@@ -70,6 +80,8 @@ async function runCheck(args: string[]): Promise<number> {
     options: {
       json: { type: 'boolean' },
       lang: { type: 'string' },
+      report: { type: 'string' },
+      jobs: { type: 'string' },
       'max-cells': { type: 'string' },
       'max-bytes': { type: 'string' },
     },
@@ -78,10 +90,23 @@ async function runCheck(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(lang === 'ja' ? 'ファイルを指定してください。' : 'name at least one file.');
   const maxCells = positiveInt('--max-cells', values['max-cells']);
   const maxBytes = positiveInt('--max-bytes', values['max-bytes']);
+  const jobs = positiveInt('--jobs', values.jobs) ?? availableParallelism();
+  if (values.report === '') throw new UsageError('--report: OUT.html');
   const limits = { ...(maxCells ? { maxCells } : {}), ...(maxBytes ? { maxBytes } : {}) };
   const files = await expandPaths(positionals);
-  const reports: FileReport[] = [];
-  for (const f of files) reports.push(await checkFile(f, { lang, limits }));
+  if (files.length === 0) throw new UsageError(lang === 'ja' ? `.xlsx ファイルが見つかりません: ${positionals.join(' ')}` : `no .xlsx file in ${positionals.join(' ')}`);
+  const bar = files.length > 1 ? progressBar(process.stderr) : undefined;
+  const reports = await checkFiles(files, { lang, limits }, jobs, bar ? (done, total, file) => bar.update(done, total, file) : undefined);
+  bar?.end();
+  if (values.report) {
+    try {
+      await writeFile(values.report, renderHtmlReport(reports, { lang, generated: new Date() }));
+    } catch (e) {
+      process.stderr.write(`hyoka: ${values.report}: ${describeError(e, lang)}\n`);
+      emit(reports, lang, !!values.json);
+      return 2;
+    }
+  }
   return emit(reports, lang, !!values.json);
 }
 

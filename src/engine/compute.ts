@@ -37,8 +37,19 @@ export function unitsCompatible(a: NumberValue, b: NumberValue): boolean {
   return !ga || !gb || ga === gb;
 }
 
-/** actual ÷ target × 100, with the interval the shown precision allows. */
+const progressCache = new WeakMap<NumberValue, WeakMap<NumberValue, { point: Decimal; range: Interval } | undefined>>();
+
+/** actual ÷ target × 100, with the interval the shown precision allows (computed once per pair of cells). */
 export function progressOf(actual: NumberValue, target: NumberValue): { point: Decimal; range: Interval } | undefined {
+  let byTarget = progressCache.get(actual);
+  if (!byTarget) progressCache.set(actual, (byTarget = new WeakMap()));
+  if (byTarget.has(target)) return byTarget.get(target);
+  const result = computeProgress(actual, target);
+  byTarget.set(target, result);
+  return result;
+}
+
+function computeProgress(actual: NumberValue, target: NumberValue): { point: Decimal; range: Interval } | undefined {
   if (target.value.isZero() || !unitsCompatible(actual, target)) return undefined;
   const point = actual.value.div(target.value).times(100);
   if (target.lo.lte(0) && target.hi.gte(0)) return { point, range: { lo: point, hi: point } };
@@ -78,11 +89,23 @@ export function statedPercent(stated: NumberValue, point: Decimal): { value: Dec
 }
 
 export function isRatioCell(stated: NumberValue, point: Decimal): boolean {
-  return !stated.percent && stated.numeric && stated.value.abs().lt(10) && point.abs().gte(20);
+  if (stated.percent || !stated.numeric || point.abs().lt(20)) return false;
+  // 12 where the computation gives 1,200 % is a ratio too: the value a fix writes in a ratio row.
+  return stated.value.abs().lt(10) || stated.value.times(100).minus(point).abs().lte(point.abs().div(100));
 }
 
-/** How the stated progress of one year compares with actual ÷ target. */
+const statusCache = new WeakMap<ValueCell, { actual: ValueCell; progress: ValueCell | undefined; status: ProgressStatus }>();
+
+/** How the stated progress of one year compares with actual ÷ target (assessed once per cell; rules share it). */
 export function assessProgress(target: ValueCell, actual: ValueCell, progress: ValueCell | undefined): ProgressStatus {
+  const cached = statusCache.get(target);
+  if (cached && cached.actual === actual && cached.progress === progress) return cached.status;
+  const status = assessProgressOnce(target, actual, progress);
+  statusCache.set(target, { actual, progress, status });
+  return status;
+}
+
+function assessProgressOnce(target: ValueCell, actual: ValueCell, progress: ValueCell | undefined): ProgressStatus {
   const t = asNumber(target.parsed);
   const a = asNumber(actual.parsed);
   const stated = asNumber(progress?.parsed);

@@ -1,7 +1,7 @@
 import DecimalJs from 'decimal.js';
 
 /** Exact decimal arithmetic for every number that decides a finding. */
-export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP });
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
 export type Decimal = InstanceType<typeof Decimal>;
 
 export function dec(v: number | string | Decimal): Decimal {

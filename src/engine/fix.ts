@@ -7,7 +7,7 @@ import { asNumber, assessProgress, isRatioCell, progressOf, reachable } from './
 import { a1 } from './grid.js';
 import { columnOfYear, indexTargets, indicatorProgress, latestActualYear, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo } from './numbers.js';
-import type { Model, ValueCell } from './model.js';
+import type { Model, NumericTarget, ValueCell } from './model.js';
 
 export interface CellWrite {
   sheet: string;
@@ -48,8 +48,12 @@ interface Convention {
   styleFrom?: { row: number; col: number };
 }
 
-/** How a row writes its progress: `0%` numbers hold 1.38, plain numbers 138, text `138%`. */
-function conventionOf(cell: ValueCell, siblings: ValueCell[], expected: Decimal): Convention {
+/**
+ * How a row writes its progress: `0%` numbers hold 1.38, plain numbers 138, text `138%`. `point`
+ * is the unrounded progress, the one the check compares the cell with, so that a cell written
+ * as a ratio is read back as one.
+ */
+function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): Convention {
   if (cell.inline) {
     const t = cell.text.trim();
     return { kind: 'text', suffix: /％$/.test(t) ? '％' : /%$/.test(t) ? '%' : '', fullWidth: /^[０-９]/.test(t) };
@@ -62,7 +66,7 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], expected: Decimal)
   }
   if (sample?.storage === 'number') {
     const numFmt = sample.numFmt;
-    const ratio = formatInfo(numFmt).percent || (sample.parsed.kind === 'number' && isRatioCell(sample.parsed, expected));
+    const ratio = formatInfo(numFmt).percent || (sample.parsed.kind === 'number' && isRatioCell(sample.parsed, point));
     return { kind: ratio ? 'ratio' : 'number', numFmt: sample === cell ? undefined : numFmt, suffix: '', fullWidth: false, styleFrom };
   }
   // Nothing in the row to copy: a plain number, as `進捗度(%)` rows hold.
@@ -84,8 +88,7 @@ function rewriteInline(inline: NonNullable<ValueCell['inline']>, value: number |
 
 function before(cell: ValueCell): CellWrite['before'] {
   if (cell.inline) return { value: cell.inline.line };
-  const p = cell.parsed;
-  const value = cell.storage === 'empty' ? null : cell.storage === 'number' && p.kind === 'number' && !p.percent ? Number(cell.text) || cell.text : cell.text;
+  const value = cell.stored !== undefined ? cell.stored : cell.storage === 'empty' ? null : cell.text;
   return { value: value === '' ? null : value, ...(cell.formula ? { formula: cell.formula } : {}), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
 }
 
@@ -112,13 +115,18 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   };
 
   const index = indexTargets(model);
+  // Progress this plan rewrites no longer vouches for a summary that agreed with its old value.
+  const rewritten = new Map<NumericTarget, Set<number | null>>();
+  const wasRewritten = (t: NumericTarget, year: number | null) => rewritten.get(t)?.has(year) ?? false;
   for (const { target: t } of index.all) {
     if (!t.progress) continue;
     t.columns.forEach((col, i) => {
       const cell = t.progress![i];
       const status = assessProgress(t.target[i], t.actual[i], cell);
       if (status.kind !== 'mismatch' && status.kind !== 'missing') return;
-      const conv = conventionOf(cell, t.progress!, status.expected);
+      if (!rewritten.has(t)) rewritten.set(t, new Set());
+      rewritten.get(t)!.add(col.year);
+      const conv = conventionOf(cell, t.progress!, status.point);
       const base = { reason: status.kind, what: 'progress' as const, target: t.id.display, year: col.year };
       const tc = t.target[i];
       const ac = t.actual[i];
@@ -154,7 +162,8 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
         if (!ip) continue;
         if (stated) {
           const shown = roundHalfUp(stated.value, decimals);
-          if ([ip.point, ip.fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)) continue;
+          const fromStated = list!.some((t) => wasRewritten(t, year)) ? null : ip.fromStated;
+          if ([ip.point, fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)) continue;
         }
         add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: row.indicator, year });
         continue;
@@ -170,7 +179,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       if (!p) continue;
       if (stated) {
         const shown = roundHalfUp(stated.value, decimals);
-        const tableStated = asNumber(t.progress?.[i]?.parsed);
+        const tableStated = wasRewritten(t, year) ? undefined : asNumber(t.progress?.[i]?.parsed);
         if (reachable(shown, decimals, p.range) || (tableStated && roundHalfUp(tableStated.value, decimals).eq(shown))) continue;
       }
       add(cell, roundHalfUp(p.point), conv, { reason: stated ? 'mismatch' : 'missing', what: 'summary-progress', target: t.id.display, year });

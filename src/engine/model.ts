@@ -1,5 +1,5 @@
 /** What the detector recognizes: typed tables whose cells are already parsed. */
-import type { CellRange } from './grid.js';
+import type { CellRange, CellValue } from './grid.js';
 import type { NumberValue, Parsed } from './numbers.js';
 import type { TargetId } from './text.js';
 
@@ -19,6 +19,8 @@ export interface ValueCell {
   storage: 'number' | 'text' | 'empty' | 'other';
   numFmt?: string;
   formula?: string;
+  /** The value exactly as the cell stores it (1.38 in a `0%` cell), for undo; null when empty. */
+  stored?: CellValue;
   /**
    * A number inside a line of text (`【…進捗度 138%…】`): the cell's whole text and where the
    * number stands in it, so that a recalculation rewrites only that number.

@@ -72,30 +72,72 @@ export function unitGroup(unit: string | null): UnitGroup | null {
   return UNIT_GROUPS[unit] ?? `other:${unit}`;
 }
 
+// Decimals are immutable, so the constants below are made once and shared.
+const ONE = dec(1);
+const SCALE_VALUES = new Map(SCALES.map(([label, factor]) => [label, dec(factor)]));
+
 function splitScale(unitText: string): { scaleLabel: string; scale: Decimal; unit: string | null } {
-  for (const [label, factor] of SCALES) {
+  for (const [label] of SCALES) {
     if (unitText.startsWith(label)) {
       const rest = unitText.slice(label.length);
-      return { scaleLabel: label, scale: dec(factor), unit: rest || null };
+      return { scaleLabel: label, scale: SCALE_VALUES.get(label)!, unit: rest || null };
     }
   }
-  return { scaleLabel: '', scale: dec(1), unit: unitText || null };
+  return { scaleLabel: '', scale: ONE, unit: unitText || null };
+}
+
+const halves: Decimal[] = [];
+
+/** Half a unit of the last shown digit: 0.5 at 0 decimals, 0.05 at 1. */
+function halfUnit(decimals: number): Decimal {
+  if (decimals < 0 || decimals > 30) return dec(5).times(dec(10).pow(-(decimals + 1)));
+  return (halves[decimals] ??= dec(5).times(dec(10).pow(-(decimals + 1))));
+}
+
+function times(v: Decimal, scale: Decimal): Decimal {
+  return scale === ONE ? v : v.times(scale);
 }
 
 function interval(shown: Decimal, decimals: number, scale: Decimal, exact: boolean): { lo: Decimal; hi: Decimal } {
-  if (exact) return { lo: shown.times(scale), hi: shown.times(scale) };
-  const half = dec(5).times(dec(10).pow(-(decimals + 1)));
-  return { lo: shown.minus(half).times(scale), hi: shown.plus(half).times(scale) };
+  if (exact) {
+    const v = times(shown, scale);
+    return { lo: v, hi: v };
+  }
+  const half = halfUnit(decimals);
+  return { lo: times(shown.minus(half), scale), hi: times(shown.plus(half), scale) };
 }
+
+/**
+ * Parsed values are immutable and depend only on their input, so a cell text or a numeric value
+ * seen before (tables repeat `104%`, `実績値`, `- (千円)` many times) is parsed once. The caches
+ * are emptied when they grow past this many entries, which bounds their memory.
+ */
+const CACHE_LIMIT = 100_000;
+const textCache = new Map<string, Parsed>();
+const numericCache = new Map<string, Map<number, Parsed>>();
+let numericCached = 0;
 
 // `約` (about) and `+` are tolerated before the number; `△` / `▲` are minus signs.
 const NUMBER_RE = /^(?:約)?([△▲+\-−]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
 
 /** Parses the text of a cell where a number belongs. */
 export function parseNumberText(raw: string): Parsed {
-  let t = toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '');
+  const hit = textCache.get(raw);
+  if (hit) return hit;
+  const parsed = parseNumberTextOnce(raw);
+  if (textCache.size >= CACHE_LIMIT) textCache.clear();
+  textCache.set(raw, parsed);
+  return parsed;
+}
+
+// Characters the normalisation below changes: full-width forms, spaces, separators.
+const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
+
+function parseNumberTextOnce(raw: string): Parsed {
+  let t = NEEDS_NORMALISING.test(raw) ? toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '') : raw;
   let parenUnit: string | null = null;
-  const paren = /^(.*?)[(（]([^()（）\d]{1,6})[)）]$/.exec(t);
+  const last = t.charCodeAt(t.length - 1);
+  const paren = last === 0x29 || last === 0xff09 ? /^(.*?)[(（]([^()（）\d]{1,6})[)）]$/.exec(t) : null;
   if (paren) {
     t = paren[1];
     parenUnit = paren[2];
@@ -115,11 +157,12 @@ export function parseNumberText(raw: string): Parsed {
   if (sign && sign !== '+') shown = shown.negated();
   const exact = decimals === 0 && scale.eq(1);
   const { lo, hi } = interval(shown, decimals, scale, exact);
+  // Scales are positive, so lo ≤ hi already.
   return {
     kind: 'number',
-    value: shown.times(scale),
-    lo: Decimal.min(lo, hi),
-    hi: Decimal.max(lo, hi),
+    value: exact ? lo : times(shown, scale),
+    lo,
+    hi,
     unit,
     scale,
     scaleLabel,
@@ -212,6 +255,22 @@ function countDecimals(d: Decimal): number {
 
 /** Parses a numeric cell using its number format. */
 export function parseNumericCell(v: number, numFmt: string | undefined): Parsed {
+  const key = numFmt ?? '';
+  let byValue = numericCache.get(key);
+  if (!byValue) numericCache.set(key, (byValue = new Map()));
+  const hit = byValue.get(v);
+  if (hit) return hit;
+  const parsed = parseNumericCellOnce(v, numFmt);
+  if (++numericCached > CACHE_LIMIT) {
+    numericCache.clear();
+    numericCache.set(key, (byValue = new Map()));
+    numericCached = 1;
+  }
+  byValue.set(v, parsed);
+  return parsed;
+}
+
+function parseNumericCellOnce(v: number, numFmt: string | undefined): Parsed {
   if (!Number.isFinite(v)) return { kind: 'invalid', reason: 'error', text: String(v) };
   const fmt = formatInfo(numFmt);
   if (fmt.isDate) return { kind: 'invalid', reason: 'date', text: String(v) };

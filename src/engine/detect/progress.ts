@@ -44,6 +44,7 @@ function firstBelow(list: Label[] | undefined, after: number, within: number): L
 export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }): ProgressTable[] {
   const view = scan.view;
   const actualByCol = labelsByColumn(scan.kind('actual'));
+  const targetByCol = labelsByColumn(scan.kind('target'));
   const blocks: Block[] = [];
   for (const t of scan.kind('target')) {
     const tMerge = view.mergeAt(t.row, t.col);
@@ -51,6 +52,9 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const labelRight = tMerge?.right ?? t.col;
     const a = firstBelow(actualByCol.get(t.col), tBottom, 3);
     if (!a) continue;
+    // An actual row belongs to the nearest target label above it, never to two blocks.
+    const nearer = firstBelow(targetByCol.get(t.col), t.row, a.row - t.row);
+    if (nearer && nearer.row < a.row) continue;
     const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
     const { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight);
     if (columns.length === 0) {

@@ -63,6 +63,51 @@ export function classifyLabel(c: string): LabelKind | undefined {
   return undefined;
 }
 
+/** What the scan learns from a cell's text alone. */
+interface TextFacts {
+  fy?: FiscalYear;
+  header: string;
+  compact: string;
+  kind?: LabelKind;
+  id: boolean;
+  summaryLine: boolean;
+  yearTitle: boolean;
+}
+
+function readTextFacts(text: string): TextFacts {
+  if (text.length <= 30) {
+    const fy = parseFiscalYear(text);
+    if (fy) return { fy, header: text.trim(), compact: '', id: false, summaryLine: false, yearTitle: false };
+  }
+  const comp = compact(text);
+  if (!comp) return { header: '', compact: '', id: false, summaryLine: false, yearTitle: false };
+  return {
+    header: '',
+    compact: comp,
+    kind: classifyLabel(comp),
+    id: comp.includes('数値目標') || comp.includes('評価指標'),
+    summaryLine: /当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp),
+    yearTitle: /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp) && comp.length <= 60,
+  };
+}
+
+/**
+ * Tables repeat their texts (`目標値`, `104%`, `寄与度(※):33%`), so the facts of a text are
+ * worked out once; the cache is emptied past this many texts, which bounds its memory.
+ */
+const FACTS_LIMIT = 100_000;
+const factsCache = new Map<string, TextFacts>();
+
+function textFacts(text: string): TextFacts {
+  let facts = factsCache.get(text);
+  if (!facts) {
+    facts = readTextFacts(text);
+    if (factsCache.size >= FACTS_LIMIT) factsCache.clear();
+    factsCache.set(text, facts);
+  }
+  return facts;
+}
+
 export class SheetScan {
   readonly view: SheetView;
   readonly labels: Label[] = [];
@@ -85,6 +130,7 @@ export class SheetScan {
       const row = rows[r];
       if (!row) continue;
       let years: YearCell[] | undefined;
+      const labelsBefore = this.labels.length;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (!cell) continue;
@@ -96,7 +142,9 @@ export class SheetScan {
           (years ??= []).push({ row: r, col: c, fy: { year: v, baseline: false }, header: String(v) });
         }
       }
-      if (years && this.isYearRow(years)) {
+      // A 目標値 / 実績値 / 進捗度 (or 寄与度) row holds values, never the year header of another block.
+      const valueRow = this.labels.slice(labelsBefore).some((l) => l.kind === 'target' || l.kind === 'actual' || l.kind === 'progress' || l.kind === 'weight');
+      if (years && !valueRow && this.isYearRow(years)) {
         this.yearRows.set(r, years);
         this.yearRowList.push(r);
       }
@@ -112,16 +160,14 @@ export class SheetScan {
   }
 
   private indexText(r: number, c: number, text: string, years: () => YearCell[]): void {
-    if (text.length <= 30) {
-      const fy = parseFiscalYear(text);
-      if (fy) {
-        years().push({ row: r, col: c, fy, header: text.trim() });
-        return;
-      }
+    const facts = textFacts(text);
+    if (facts.fy) {
+      years().push({ row: r, col: c, fy: facts.fy, header: facts.header });
+      return;
     }
-    const comp = compact(text);
+    const comp = facts.compact;
     if (!comp) return;
-    const kind = classifyLabel(comp);
+    const kind = facts.kind;
     if (kind) {
       const label: Label = { row: r, col: c, kind, text, compact: comp };
       this.labels.push(label);
@@ -129,9 +175,9 @@ export class SheetScan {
       if (!list) this.byKind.set(kind, (list = []));
       list.push(label);
     }
-    if (comp.includes('数値目標') || comp.includes('評価指標')) this.idCells.push({ row: r, col: c, text });
-    if (/当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp)) this.summaryLines.push({ row: r, col: c, text });
-    if (/評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp) && comp.length <= 60) this.yearTitles.push({ row: r, col: c, text });
+    if (facts.id) this.idCells.push({ row: r, col: c, text });
+    if (facts.summaryLine) this.summaryLines.push({ row: r, col: c, text });
+    if (facts.yearTitle) this.yearTitles.push({ row: r, col: c, text });
   }
 
   kind(kind: LabelKind): Label[] {
@@ -174,6 +220,7 @@ export class SheetScan {
       storage: storageOf(cell),
       numFmt: cell?.numFmt,
       formula: cell?.formula,
+      stored: cell?.value ?? null,
     };
   }
 

@@ -74,7 +74,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTabl
       let target: ReturnType<typeof findTargetId>;
       let indicator: ReturnType<typeof findIndicatorId>;
       let labelCol = -1;
-      for (let c = 0; c < Math.max(firstValueCol, 1); c++) {
+      for (let c = 0; c < firstValueCol; c++) {
         const shown = view.shown(r, c);
         const v = shown.cell?.value;
         if (typeof v !== 'string') continue;

@@ -5,9 +5,14 @@ export type ReadErrorCode =
   | 'encrypted'
   | 'xls'
   | 'csv'
+  | 'xlsb'
   | 'too-large'
   | 'zip-bomb'
   | 'too-many-cells'
+  | 'too-many-strings'
+  | 'too-many-parts'
+  | 'xml-too-deep'
+  | 'invalid-xml'
   | 'corrupt'
   | 'not-xlsx'
   | 'unreadable';
@@ -18,20 +23,36 @@ const MESSAGES: Record<ReadErrorCode, { ja: string; en: string }> = {
   encrypted: { ja: 'パスワードで保護(暗号化)されたブックです。Excel でパスワードを解除して保存してから確認してください。', en: 'the workbook is password-protected (encrypted); remove the password in Excel, save, and check again.' },
   xls: { ja: '古い .xls 形式のファイルです。Excel で .xlsx 形式に保存し直してください。', en: 'an old .xls file; save it as .xlsx in Excel.' },
   csv: { ja: 'CSV などのテキストファイルです。Excel で .xlsx 形式に保存し直してください。', en: 'a text (CSV) file, not an .xlsx; save it as .xlsx in Excel.' },
+  xlsb: { ja: 'バイナリ形式(.xlsb)のブックです。Excel で .xlsx 形式に保存し直してください。', en: 'a binary workbook (.xlsb); save it as .xlsx in Excel.' },
   'too-large': { ja: 'ファイルが大きすぎます(上限は --max-bytes で変更できます)。', en: 'the file is larger than the limit (change it with --max-bytes).' },
   'zip-bomb': { ja: '展開後のサイズが上限を超えます(ZIP 爆弾の可能性)。ファイルを確認してください。', en: 'its contents would inflate beyond the limit (a possible zip bomb); check the file.' },
   'too-many-cells': { ja: 'セル数が上限を超えます(上限は --max-cells で変更できます)。', en: 'it holds more cells than the limit (change it with --max-cells).' },
+  'too-many-strings': { ja: '共有文字列の数が上限を超えます(上限は --max-cells で変更できます)。', en: 'its shared-string table holds more strings than the limit (change it with --max-cells).' },
+  'too-many-parts': { ja: 'ZIP 内のファイル数が多すぎます。ファイルを確認してください。', en: 'the archive holds too many parts; check the file.' },
+  'xml-too-deep': { ja: 'ブック内の XML の入れ子が深すぎます。ファイルを確認してください。', en: 'the XML inside the workbook is nested too deeply; check the file.' },
+  'invalid-xml': { ja: 'ブック内の XML が壊れています。Excel で開いて保存し直してください。', en: 'the XML inside the workbook is damaged; open it in Excel and save it again.' },
   corrupt: { ja: 'ファイルが壊れているか途中で切れています。元のファイルを取り直してください。', en: 'the file is damaged or cut short; get the original file again.' },
   'not-xlsx': { ja: 'ZIP ファイルですが Excel ブック(.xlsx)ではありません。', en: 'a ZIP archive, but not an Excel workbook (.xlsx).' },
   unreadable: { ja: 'ブックを読み取れませんでした。', en: 'the workbook could not be read.' },
 };
 
+/** Details come from the file itself; one short line keeps the reason one line on stderr. */
+function oneLine(detail: string | undefined): string | undefined {
+  if (detail === undefined) return undefined;
+  const line = detail.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line || undefined;
+}
+
 export class XlsxReadError extends Error {
+  readonly detail?: string;
+
   constructor(
     readonly code: ReadErrorCode,
-    readonly detail?: string,
+    detail?: string,
   ) {
-    super(`${MESSAGES[code].en}${detail ? ` (${detail})` : ''}`);
+    const line = oneLine(detail);
+    super(`${MESSAGES[code].en}${line ? ` (${line})` : ''}`);
+    this.detail = line;
     this.name = 'XlsxReadError';
   }
 

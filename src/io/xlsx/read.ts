@@ -1,65 +1,88 @@
-/** Reads an .xlsx file into the engine's grid with exceljs: cached formula results, formats, merges. */
-import ExcelJS from 'exceljs';
-import { parseRangeA1, type Cell, type Sheet, type Workbook } from '../../engine/grid.js';
+/**
+ * Reads an .xlsx file into the engine's grid: cached formula results, number formats, merged
+ * areas, hidden sheets. Streams each sheet from the archive through a byte-level tokenizer, so
+ * memory follows the cells kept rather than the XML, and stops at the limits while inflating.
+ * No Node APIs: the same reader serves the command line and the browser.
+ */
+import type { Sheet, Workbook } from '../../engine/grid.js';
 import { XlsxReadError } from './errors.js';
 import { inspectXlsx } from './inspect.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
+import { parseRelationships, parseStyles, parseWorkbook, relsPathOf, SharedStringsReader, type Relationship } from './parts.js';
+import { SheetReader, type CellBudget } from './sheet.js';
+import { inflateEntry, inflateToBytes, readZipDirectory, type InflateBudget, type Inflater, type ZipEntry } from './zip.js';
 
-type ExcelValue = ExcelJS.CellValue;
+const REL = {
+  officeDocument: '/officeDocument',
+  worksheet: '/worksheet',
+  styles: '/styles',
+  sharedStrings: '/sharedStrings',
+};
 
-function textOfRich(v: { richText: { text: string }[] }): string {
-  return v.richText.map((r) => r.text).join('');
+function relOfType(rels: Map<string, Relationship>, suffix: string): Relationship | undefined {
+  for (const r of rels.values()) if (!r.external && r.type.endsWith(suffix)) return r;
+  return undefined;
 }
 
-/** Converts one exceljs cell to the engine's cell. */
-export function toCell(value: ExcelValue, numFmt: string | undefined, formulaText?: string): Cell | undefined {
-  const fmt = numFmt || undefined;
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { value, numFmt: fmt };
-  if (value instanceof Date) return { value: value.toISOString(), isDate: true, numFmt: fmt };
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return { value: textOfRich(value), numFmt: fmt };
-    if ('error' in value && value.error) return { value: null, error: String(value.error), numFmt: fmt };
-    if ('formula' in value || 'sharedFormula' in value) {
-      const formula = formulaText ?? (('formula' in value && value.formula) || ('sharedFormula' in value && value.sharedFormula) || '');
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null) return { value: null, formula: String(formula), noCachedResult: true, numFmt: fmt };
-      const inner = toCell(result as ExcelValue, fmt);
-      return inner ? { ...inner, formula: String(formula) } : { value: null, formula: String(formula), noCachedResult: true, numFmt: fmt };
-    }
-    if ('hyperlink' in value) return { value: String((value as { text?: unknown }).text ?? ''), numFmt: fmt };
-    if ('text' in value) return { value: String((value as { text: unknown }).text), numFmt: fmt };
-  }
-  return { value: String(value), numFmt: fmt };
+export interface ReadOptions {
+  /** Which inflater to use; the platform's own by default (tests pin each one). */
+  inflater?: Inflater;
 }
 
-export async function readXlsx(data: Uint8Array | ArrayBuffer, limits: Partial<ReadLimits> = {}): Promise<Workbook> {
+export async function readXlsx(data: Uint8Array | ArrayBuffer, limits: Partial<ReadLimits> = {}, options: ReadOptions = {}): Promise<Workbook> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   inspectXlsx(bytes, lim);
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await readPackage(bytes, lim, options.inflater);
   } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
     throw new XlsxReadError('corrupt', e instanceof Error ? e.message.slice(0, 200) : String(e));
   }
+}
+
+async function readPackage(bytes: Uint8Array, lim: ReadLimits, inflater: Inflater | undefined): Promise<Workbook> {
+  const zip = readZipDirectory(bytes);
+  const budget: InflateBudget = { remaining: lim.maxInflatedBytes, limit: lim.maxInflatedBytes };
+  const entry = (part: string): ZipEntry | undefined => zip.get(part.toLowerCase());
+  const part = async (name: string): Promise<Uint8Array | undefined> => {
+    const e = entry(name);
+    return e ? inflateToBytes(bytes, e, budget, inflater) : undefined;
+  };
+
+  const rootRels = await part('_rels/.rels');
+  const root = rootRels ? relOfType(parseRelationships(rootRels, ''), REL.officeDocument) : undefined;
+  const workbookPath = root?.target ?? 'xl/workbook.xml';
+  const workbookXml = await part(workbookPath);
+  if (!workbookXml) throw new XlsxReadError('not-xlsx');
+  const { sheets: entries, date1904 } = parseWorkbook(workbookXml);
+  const relsXml = await part(relsPathOf(workbookPath));
+  const rels = relsXml ? parseRelationships(relsXml, workbookPath) : new Map<string, Relationship>();
+
+  const stylesRel = relOfType(rels, REL.styles);
+  const styles = parseStyles(stylesRel ? await part(stylesRel.target) : undefined);
+
+  let strings: string[] = [];
+  const stringsRel = relOfType(rels, REL.sharedStrings);
+  const stringsEntry = stringsRel ? entry(stringsRel.target) : undefined;
+  if (stringsEntry) {
+    const reader = new SharedStringsReader();
+    await inflateEntry(bytes, stringsEntry, budget, (c) => reader.push(c), inflater);
+    strings = reader.end();
+  }
+
+  const cells: CellBudget = { count: 0, max: lim.maxCells };
   const sheets: Sheet[] = [];
-  let cells = 0;
-  for (const ws of wb.worksheets) {
-    const rows: (Cell | undefined)[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const out: (Cell | undefined)[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        const c = toCell(cell.value, cell.numFmt);
-        if (!c) return;
-        out[colNumber - 1] = c;
-        cells++;
-      });
-      if (out.length > 0) rows[rowNumber - 1] = out;
-    });
-    if (cells > lim.maxCells) throw new XlsxReadError('too-many-cells', `> ${lim.maxCells}`);
-    const merges = (ws.model.merges ?? []).map((m: string) => parseRangeA1(m));
-    sheets.push({ name: ws.name, hidden: ws.state !== 'visible' && ws.state !== undefined, rows, merges });
+  for (const s of entries) {
+    const rel = rels.get(s.relId);
+    // Chart sheets and dialog sheets hold no cells.
+    if (!rel || rel.external || !rel.type.endsWith(REL.worksheet)) continue;
+    const sheetEntry = entry(rel.target);
+    if (!sheetEntry) throw new XlsxReadError('corrupt', `missing part ${rel.target}`);
+    const reader = new SheetReader(strings, styles, date1904, cells);
+    await inflateEntry(bytes, sheetEntry, budget, (c) => reader.push(c), inflater);
+    const { rows, merges } = reader.end();
+    sheets.push({ name: s.name, hidden: s.hidden, rows, merges });
   }
   return { sheets };
 }

@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: how checking grows with the size of a workbook, and what a folder of
+ * submissions costs. For each size it measures, in one run on one machine:
+ *   readMs    reading the file alone (file → grid, with the reader's safety checks): the floor
+ *   engineMs  detection and rules (checkWorkbook) on that grid
+ *   totalMs   the whole `hyoka check FILE --json`, a fresh process
+ *   peakRssMb the peak memory of that process
+ * and for 200 workbooks of the fixtures' size, `hyoka check DIR` against opening each one in
+ * LibreOffice headless. Medians of several runs; results go to bench/results.json.
+ *
+ * Options: --sizes 10000,100000  --lo-files N (LibreOffice on N of the 200, scaled up)  --no-lo
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { checkWorkbook } from '../src/engine/check.js';
+import { buildReport, fileReport } from '../src/engine/report.js';
+import type { Workbook } from '../src/engine/grid.js';
+import { inspectXlsx } from '../src/io/xlsx/inspect.js';
+import { DEFAULT_LIMITS } from '../src/io/xlsx/limits.js';
+import { readXlsx } from '../src/io/xlsx/read.js';
+import { generateWorkbook } from './generate.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench', 'out');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+/** Bump when the generator changes, so that old workbooks are written again. */
+const GENERATOR_VERSION = 1;
+const BATCH_FILES = 200;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000,3000000' },
+    'lo-files': { type: 'string' },
+    'no-lo': { type: 'boolean' },
+  },
+});
+const SIZES = values.sizes!.split(',').map(Number);
+
+/** Runs per size: fewer at the largest sizes, where one run takes long and varies little. */
+function runsFor(cells: number): { inProcess: number; cli: number } {
+  if (cells >= 2_000_000) return { inProcess: 2, cli: 1 };
+  if (cells >= 500_000) return { inProcess: 3, cli: 2 };
+  return { inProcess: 5, cli: 3 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const round = (x: number, places = 0) => Number(x.toFixed(places));
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function countCells(wb: Workbook): number {
+  let n = 0;
+  for (const s of wb.sheets) for (const r of s.rows) if (r) for (const c of r) if (c) n++;
+  return n;
+}
+
+function log(s: string): void {
+  process.stderr.write(`${s}\n`);
+}
+
+interface CliRun {
+  ms: number;
+  code: number | null;
+  peakRssMb: number;
+}
+
+/** `hyoka ARGS` in a fresh process; its stdout is discarded (written to /dev/null). */
+function runCli(args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const probe = pathToFileURL(join(ROOT, 'bench', 'rss-probe.mjs')).href;
+    const start = performance.now();
+    const child = spawn(process.execPath, ['--import', probe, join(ROOT, 'bin', 'hyoka.js'), ...args], { cwd: ROOT, stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe', 'pipe'] });
+    let usage = '';
+    let stderr = '';
+    child.stdio[3]!.on('data', (d) => (usage += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - start;
+      if (!usage) return reject(new Error(`no usage from hyoka ${args.join(' ')} (exit ${code}): ${stderr}`));
+      resolve({ ms, code, peakRssMb: (JSON.parse(usage) as { maxRSS: number }).maxRSS / 1024 });
+    });
+  });
+}
+
+interface Case {
+  cells: number;
+  fileMb: number;
+  sheets: number;
+  targets: number;
+  findings: number;
+  readMs: number;
+  inspectMs: number;
+  engineMs: number;
+  reportMs: number;
+  totalMs: number;
+  peakRssMb: number;
+  engineToRead: number;
+  readNsPerCell: number;
+  engineNsPerCell: number;
+  runs: { inProcess: number; cli: number };
+}
+
+async function measureSize(target: number): Promise<Case> {
+  const path = join(OUT, `workbook-${target}-v${GENERATOR_VERSION}.xlsx`);
+  let targets = 0;
+  if (!existsSync(path)) {
+    const t = performance.now();
+    targets = generateWorkbook(path, target, target).targets;
+    log(`  generated ${path} in ${round((performance.now() - t) / 1000, 1)} s`);
+  }
+  const runs = runsFor(target);
+  const read: number[] = [];
+  const inspect: number[] = [];
+  const engine: number[] = [];
+  const report: number[] = [];
+  let cells = 0;
+  let sheets = 0;
+  let findings = 0;
+  for (let i = 0; i < runs.inProcess; i++) {
+    collect();
+    let t = performance.now();
+    const buf = readFileSync(path);
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    const wb = await readXlsx(bytes);
+    read.push(performance.now() - t);
+    t = performance.now();
+    inspectXlsx(bytes, DEFAULT_LIMITS);
+    inspect.push(performance.now() - t);
+    t = performance.now();
+    const result = checkWorkbook(wb);
+    engine.push(performance.now() - t);
+    t = performance.now();
+    buildReport([fileReport(path, result.model, result.findings, 'ja')]);
+    report.push(performance.now() - t);
+    cells = countCells(wb);
+    sheets = wb.sheets.length;
+    findings = result.findings.length;
+    targets = result.model.tables.reduce((n, tb) => n + (tb.kind === 'progress' ? tb.targets.length : 0), 0);
+    log(`  run ${i + 1}: read ${round(read[i])} ms, engine ${round(engine[i])} ms`);
+  }
+  collect();
+  const cli: CliRun[] = [];
+  for (let i = 0; i < runs.cli; i++) {
+    cli.push(await runCli(['check', path, '--json']));
+    log(`  hyoka check: ${round(cli[i].ms)} ms, ${round(cli[i].peakRssMb)} MB (exit ${cli[i].code})`);
+  }
+  const readMs = median(read);
+  const engineMs = median(engine);
+  return {
+    cells,
+    fileMb: round(statSync(path).size / 1024 / 1024, 2),
+    sheets,
+    targets,
+    findings,
+    readMs: round(readMs),
+    inspectMs: round(median(inspect)),
+    engineMs: round(engineMs),
+    reportMs: round(median(report)),
+    totalMs: round(median(cli.map((c) => c.ms))),
+    peakRssMb: round(Math.max(...cli.map((c) => c.peakRssMb))),
+    engineToRead: round(engineMs / readMs, 2),
+    readNsPerCell: round((readMs * 1e6) / cells),
+    engineNsPerCell: round((engineMs * 1e6) / cells),
+    runs,
+  };
+}
+
+/** 200 submissions: the fixtures, copied round-robin into a few subfolders. */
+function batchFolder(): string[] {
+  const dir = join(OUT, 'batch');
+  rmSync(dir, { recursive: true, force: true });
+  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort();
+  const paths: string[] = [];
+  for (let i = 0; i < BATCH_FILES; i++) {
+    const sub = join(dir, `区${(i % 5) + 1}`);
+    mkdirSync(sub, { recursive: true });
+    const path = join(sub, `zone-${String(i + 1).padStart(3, '0')}-${fixtures[i % fixtures.length]}`);
+    copyFileSync(join(FIXTURES, fixtures[i % fixtures.length]), path);
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** Opens one workbook in LibreOffice headless with a profile of its own, as a reviewer's tool would. */
+function openInLibreOffice(path: string, work: string, i: number): void {
+  const profile = pathToFileURL(join(work, `profile-${i}`)).href;
+  const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'csv', '--outdir', join(work, `out-${i}`), path], { stdio: 'ignore', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`soffice failed on ${path} (${r.status ?? r.signal})`);
+}
+
+async function measureBatch(): Promise<Record<string, unknown>> {
+  const paths = batchFolder();
+  const dir = join(OUT, 'batch');
+  const jobs = availableParallelism();
+  const hyoka: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = await runCli(['check', dir, '--json']);
+    hyoka.push(r.ms);
+    log(`  hyoka check DIR (${jobs} jobs): ${round(r.ms)} ms, ${round(r.peakRssMb)} MB`);
+  }
+  const one = await runCli(['check', dir, '--json', '--jobs', '1']);
+  log(`  hyoka check DIR --jobs 1: ${round(one.ms)} ms`);
+  const result: Record<string, unknown> = { files: paths.length, jobs, hyokaMs: round(median(hyoka)), hyokaJobs1Ms: round(one.ms), hyokaPeakRssMb: round(one.peakRssMb) };
+  if (values['no-lo']) return result;
+  const loFiles = Math.min(paths.length, Number(values['lo-files'] ?? paths.length));
+  const work = mkdtempSync(join(tmpdir(), 'hyoka-bench-lo-'));
+  const start = performance.now();
+  for (let i = 0; i < loFiles; i++) {
+    openInLibreOffice(paths[i], work, i);
+    if ((i + 1) % 25 === 0) log(`  LibreOffice: ${i + 1}/${loFiles}`);
+  }
+  const loMeasured = performance.now() - start;
+  rmSync(work, { recursive: true, force: true });
+  const libreOfficeMs = (loMeasured * paths.length) / loFiles;
+  log(`  LibreOffice, one by one: ${round(libreOfficeMs)} ms for ${paths.length} files${loFiles < paths.length ? ` (measured on ${loFiles})` : ''}`);
+  return { ...result, libreOfficeMs: round(libreOfficeMs), libreOfficeFilesMeasured: loFiles, libreOfficeToHyoka: round(libreOfficeMs / median(hyoka), 1) };
+}
+
+function table(cases: Case[]): string {
+  const head = ['cells', 'file MB', 'read ms', 'engine ms', 'engine/read', 'hyoka check ms', 'peak RSS MB', 'engine ns/cell'];
+  const rows = cases.map((c) => [c.cells.toLocaleString('en-US'), c.fileMb, c.readMs, c.engineMs, c.engineToRead, c.totalMs, c.peakRssMb, c.engineNsPerCell].map(String));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((x, i) => x.padStart(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 1) + ':').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  const started = performance.now();
+  const cases: Case[] = [];
+  for (const size of SIZES) {
+    log(`size ≈ ${size.toLocaleString('en-US')} cells`);
+    cases.push(await measureSize(size));
+  }
+  log('batch');
+  const batch = await measureBatch();
+  const at = (n: number) => cases.find((c) => Math.abs(c.cells - n) / n < 0.2);
+  const largest = cases[cases.length - 1];
+  const base = at(100_000);
+  const results = {
+    generated: new Date().toISOString(),
+    machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? '', memoryGb: round(totalmem() / 1024 ** 3, 1), node: process.version },
+    cases,
+    batch,
+    targets: {
+      engineAtMostQuarterOfRead: cases.every((c) => c.engineMs <= c.readMs / 4),
+      engineNsPerCellLargestOver100k: base ? round(largest.engineNsPerCell / base.engineNsPerCell, 2) : null,
+      engineLinear: base ? largest.engineNsPerCell <= 1.5 * base.engineNsPerCell : null,
+      peakRssUnder2GiB: cases.every((c) => c.peakRssMb < 2048),
+      batchFasterThanLibreOffice: typeof batch.libreOfficeMs === 'number' ? (batch.hyokaMs as number) < batch.libreOfficeMs : null,
+    },
+    benchSeconds: round((performance.now() - started) / 1000),
+  };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${table(cases)}\n\n`);
+  process.stdout.write(`batch: ${batch.files} workbooks, hyoka check DIR ${batch.hyokaMs} ms on ${batch.jobs} cores (${batch.hyokaJobs1Ms} ms on one)`);
+  process.stdout.write(typeof batch.libreOfficeMs === 'number' ? `; LibreOffice one by one ${batch.libreOfficeMs} ms (${batch.libreOfficeToHyoka}× longer)\n` : '\n');
+  process.stdout.write(`targets: ${JSON.stringify(results.targets)}\n`);
+}
+
+await main();

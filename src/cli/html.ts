@@ -1,0 +1,250 @@
+/**
+ * `hyoka check --report out.html`: one self-contained page a reviewer opens offline. It lists
+ * every file with its counts, then every finding; both tables sort by any column and filter by
+ * text. Every text from a workbook is escaped, and text that a spreadsheet would take for a
+ * formula (`=…`, `+…`, `-…`, `@…`) is shown with a leading apostrophe, so pasting the table into
+ * Excel runs nothing. The page allows only its own style and script (by hash, in its CSP).
+ */
+import { createHash } from 'node:crypto';
+import type { Lang } from '../engine/messages/index.js';
+import type { FileReport } from '../engine/report.js';
+import { RULES } from '../engine/rules/index.js';
+
+const WORDS = {
+  ja: {
+    title: 'Hyoka 検査結果',
+    generated: '作成',
+    files: 'ファイル',
+    findings: '指摘',
+    file: 'ファイル',
+    status: '状態',
+    error: 'エラー',
+    warning: '警告',
+    info: '情報',
+    tables: '検出した表',
+    note: '備考',
+    sheet: 'シート',
+    cell: 'セル',
+    severity: '重大度',
+    rule: 'ルール',
+    stated: '記載値',
+    expected: '期待値',
+    message: '内容',
+    unreadable: '読めない',
+    hasErrors: 'エラーあり',
+    hasWarnings: '警告あり',
+    ok: '問題なし',
+    filter: '絞り込み',
+    sortHint: '列名を押すと並べ替えます。',
+    none: '指摘はありません。',
+    skipped: (n: number) => `対象外 ${n} 件`,
+    totals: (files: number, e: number, w: number, i: number, bad: number) => `ファイル ${files} 件 ・ エラー ${e} 件 ・ 警告 ${w} 件 ・ 情報 ${i} 件 ・ 読めないファイル ${bad} 件`,
+  },
+  en: {
+    title: 'Hyoka check report',
+    generated: 'Generated',
+    files: 'Files',
+    findings: 'Findings',
+    file: 'File',
+    status: 'Status',
+    error: 'Errors',
+    warning: 'Warnings',
+    info: 'Info',
+    tables: 'Tables found',
+    note: 'Note',
+    sheet: 'Sheet',
+    cell: 'Cell',
+    severity: 'Severity',
+    rule: 'Rule',
+    stated: 'Stated',
+    expected: 'Expected',
+    message: 'Message',
+    unreadable: 'unreadable',
+    hasErrors: 'errors',
+    hasWarnings: 'warnings',
+    ok: 'no problem',
+    filter: 'Filter',
+    sortHint: 'Press a column name to sort by it.',
+    none: 'No findings.',
+    skipped: (n: number) => `${n} skipped`,
+    totals: (files: number, e: number, w: number, i: number, bad: number) => `${files} file(s) · ${e} error(s) · ${w} warning(s) · ${i} info · ${bad} unreadable`,
+  },
+};
+
+const SEVERITY_LABEL = {
+  ja: { error: 'エラー', warning: '警告', info: '情報' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Text a spreadsheet would read as a formula gets a leading apostrophe (shown as text). */
+export function neutralizeFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** A workbook's text, safe in HTML and in a spreadsheet the table is pasted into. */
+function text(s: string): string {
+  return escapeHtml(neutralizeFormula(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD')));
+}
+
+/** Sort key of an A1 address: row first, then column. */
+function cellKey(a1: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) return a1;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return `${m[2].padStart(7, '0')}:${String(col).padStart(5, '0')}`;
+}
+
+function num(v: number | null): string {
+  return v === null ? '' : v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+const STYLE = `
+:root { color-scheme: light dark; --line: #8884; --muted: #666; --err: #b3261e; --warn: #8a5a00; --info: #0b6e99; }
+body { font: 14px/1.5 system-ui, "Hiragino Sans", "Yu Gothic UI", "Meiryo", sans-serif; margin: 1.5rem; }
+h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; }
+.meta, .hint { color: var(--muted); margin: 0; }
+table { border-collapse: collapse; width: 100%; margin-top: .5rem; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; mso-number-format: "\\@"; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th { white-space: nowrap; }
+th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
+th[aria-sort="ascending"] button::after { content: " ▲"; }
+th[aria-sort="descending"] button::after { content: " ▼"; }
+.error, .warning, .info { white-space: nowrap; }
+.error { color: var(--err); font-weight: 600; }
+.warning { color: var(--warn); }
+.info { color: var(--info); }
+.path { overflow-wrap: anywhere; min-width: 12em; }
+label { display: inline-block; margin-top: .5rem; }
+input { font: inherit; padding: .15rem .4rem; margin-left: .4rem; }
+tr[hidden] { display: none; }
+`;
+
+const SCRIPT = `
+(function () {
+  var lang = document.documentElement.lang;
+  function key(td) { return td.hasAttribute('data-sort') ? td.getAttribute('data-sort') : td.textContent; }
+  Array.prototype.forEach.call(document.querySelectorAll('table[data-sortable]'), function (table) {
+    var heads = table.tHead.rows[0].cells;
+    var body = table.tBodies[0];
+    Array.prototype.forEach.call(heads, function (th, col) {
+      th.querySelector('button').addEventListener('click', function () {
+        var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+        var numeric = th.hasAttribute('data-numeric');
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a.cells[col]), y = key(b.cells[col]);
+          if (numeric) {
+            if (x === '' || y === '') return (x === '') - (y === '');
+            return (Number(x) - Number(y)) * dir;
+          }
+          return x.localeCompare(y, lang, { numeric: true }) * dir;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('input[data-filter]'), function (input) {
+    var body = document.getElementById(input.getAttribute('data-filter')).tBodies[0];
+    input.addEventListener('input', function () {
+      var q = input.value.trim().toLowerCase();
+      Array.prototype.forEach.call(body.rows, function (r) { r.hidden = q !== '' && r.textContent.toLowerCase().indexOf(q) < 0; });
+    });
+  });
+})();
+`;
+
+function sha256(s: string): string {
+  return `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+}
+
+function head(label: string, numeric = false): string {
+  return `<th scope="col"${numeric ? ' data-numeric' : ''}><button type="button">${escapeHtml(label)}</button></th>`;
+}
+
+export interface HtmlReportOptions {
+  lang: Lang;
+  /** When the report was made (shown on the page). */
+  generated: Date;
+}
+
+export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions): string {
+  const { lang } = options;
+  const w = WORDS[lang];
+  const sev = SEVERITY_LABEL[lang];
+  const describe = new Map(RULES.map((r) => [r.id, r.describe[lang]]));
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let unreadable = 0;
+  const fileRows: string[] = [];
+  const findingRows: string[] = [];
+  for (const f of files) {
+    const name = `<td class="path">${text(f.file)}</td>`;
+    if ('error' in f) {
+      unreadable++;
+      fileRows.push(`<tr>${name}<td class="error" data-sort="0">${escapeHtml(w.unreadable)}</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td>${text(f.error)}</td></tr>`);
+      continue;
+    }
+    const count = (s: string) => f.findings.filter((x) => x.severity === s).length;
+    const [e, wn, i] = [count('error'), count('warning'), count('info')];
+    errors += e;
+    warnings += wn;
+    infos += i;
+    const [status, cls, rank] = e > 0 ? [w.hasErrors, 'error', 1] : wn > 0 ? [w.hasWarnings, 'warning', 2] : [w.ok, '', 3];
+    const skipped = f.skipped?.length ? w.skipped(f.skipped.length) : '';
+    fileRows.push(`<tr>${name}<td class="${cls}" data-sort="${rank}">${escapeHtml(status)}</td><td class="num">${e}</td><td class="num">${wn}</td><td class="num">${i}</td><td class="num">${f.tables.length}</td><td>${escapeHtml(skipped)}</td></tr>`);
+    for (const x of f.findings) {
+      findingRows.push(
+        `<tr><td class="path">${text(f.file)}</td><td>${text(x.sheet)}</td><td data-sort="${cellKey(x.cell)}">${escapeHtml(x.cell)}</td>` +
+          `<td class="${x.severity}" data-sort="${SEVERITY_ORDER[x.severity]}">${escapeHtml(sev[x.severity])}</td>` +
+          `<td title="${escapeHtml(describe.get(x.rule) ?? '')}">${escapeHtml(x.rule)}</td>` +
+          `<td class="num" data-sort="${x.stated ?? ''}">${num(x.stated)}</td><td class="num" data-sort="${x.expected ?? ''}">${num(x.expected)}</td><td>${text(x.message)}</td></tr>`,
+      );
+    }
+  }
+  const fileTable = `<table id="files" data-sortable><thead><tr>${head(w.file)}${head(w.status)}${head(w.error, true)}${head(w.warning, true)}${head(w.info, true)}${head(w.tables, true)}${head(w.note)}</tr></thead><tbody>${fileRows.join('\n')}</tbody></table>`;
+  const findingTable =
+    findingRows.length === 0
+      ? `<p>${escapeHtml(w.none)}</p>`
+      : `<label>${escapeHtml(w.filter)}<input type="search" data-filter="findings"></label>` +
+        `<table id="findings" data-sortable><thead><tr>${head(w.file)}${head(w.sheet)}${head(w.cell)}${head(w.severity)}${head(w.rule)}${head(w.stated, true)}${head(w.expected, true)}${head(w.message)}</tr></thead><tbody>${findingRows.join('\n')}</tbody></table>`;
+  const csp = `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; base-uri 'none'; form-action 'none'`;
+  const when = options.generated.toISOString().replace('T', ' ').slice(0, 16);
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(w.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(w.title)}</h1>
+<p class="meta">${escapeHtml(`${w.generated} ${when} UTC`)}</p>
+<p class="meta">${escapeHtml(w.totals(files.length, errors, warnings, infos, unreadable))}</p>
+</header>
+<main>
+<h2>${escapeHtml(w.files)}</h2>
+<p class="hint">${escapeHtml(w.sortHint)}</p>
+<label>${escapeHtml(w.filter)}<input type="search" data-filter="files"></label>
+${fileTable}
+<h2>${escapeHtml(w.findings)}</h2>
+${findingTable}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

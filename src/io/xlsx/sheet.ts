@@ -1,0 +1,408 @@
+/**
+ * One worksheet part into the engine's rows: values with their number formats, cached formula
+ * results, merged areas. Cells are read straight from the bytes; only values become strings.
+ */
+import { parseRangeA1, type Cell, type CellRange } from '../../engine/grid.js';
+import { XlsxReadError } from './errors.js';
+import { shiftFormula } from './formula.js';
+import { unescapeOoxml, type Styles } from './parts.js';
+import { serialToIso } from './numfmt.js';
+import { attributes, decodeText, nameIs, XmlStream, type XmlHandler } from './xml.js';
+
+/** Cells read so far over the whole workbook, and how many are allowed. */
+export interface CellBudget {
+  count: number;
+  max: number;
+}
+
+const enum Capture {
+  None,
+  Value,
+  Formula,
+  InlineText,
+}
+
+// Cell types (`t` attribute), by their first letter and length.
+const enum Type {
+  Number,
+  Shared,
+  Str,
+  Inline,
+  Bool,
+  Error,
+  Date,
+}
+
+const COLS = 16384;
+
+interface SharedMaster {
+  formula: string;
+  row: number;
+  col: number;
+}
+
+export class SheetReader implements XmlHandler {
+  readonly rows: (Cell | undefined)[][] = [];
+  readonly merges: CellRange[] = [];
+  wantText = false;
+
+  private readonly stream = new XmlStream(this);
+  private capture = Capture.None;
+  private inSheetData = false;
+  private row = -1;
+  private col = -1;
+  private inCell = false;
+  private style = 0;
+  private type = Type.Number;
+  private value: string | undefined;
+  private formula: string | undefined;
+  private formulaType: string | undefined;
+  private formulaSi: string | undefined;
+  private inline = false;
+  private inlineText: string | undefined;
+  private phonetic = 0;
+  private readonly shared = new Map<string, SharedMaster>();
+  /** Number formats of empty styled cells, which merged areas can show. */
+  private readonly emptyFormats = new Map<number, string>();
+
+  constructor(
+    private readonly strings: readonly string[],
+    private readonly styles: Styles,
+    private readonly date1904: boolean,
+    private readonly budget: CellBudget,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    this.stream.push(chunk);
+  }
+
+  end(): { rows: (Cell | undefined)[][]; merges: CellRange[] } {
+    this.stream.end();
+    this.spreadMerges();
+    return { rows: this.rows, merges: this.merges };
+  }
+
+  open(buf: Uint8Array, n: number, ne: number, a: number, ae: number, selfClosing: boolean): void {
+    const len = ne - n;
+    const c0 = buf[n];
+    if (len === 1) {
+      if (c0 === 99 /* c */) {
+        if (this.inSheetData) this.startCell(buf, a, ae);
+      } else if (c0 === 118 /* v */) {
+        if (this.inCell && !selfClosing) this.startText(Capture.Value);
+      } else if (c0 === 102 /* f */) {
+        if (this.inCell) this.startFormula(buf, a, ae, selfClosing);
+      } else if (c0 === 116 /* t */) {
+        if (this.inline && this.phonetic === 0 && !selfClosing) this.startText(Capture.InlineText);
+      }
+    } else if (len === 3 && c0 === 114 /* r */ && buf[n + 1] === 111 && buf[n + 2] === 119) {
+      if (this.inSheetData) this.startRow(buf, a, ae);
+    } else if (len === 2 && c0 === 105 && buf[n + 1] === 115 /* is */) {
+      if (this.inCell) this.inline = true;
+    } else if (len === 3 && nameIs(buf, n, ne, 'rPh')) {
+      if (!selfClosing) this.phonetic++;
+    } else if (len === 9 && nameIs(buf, n, ne, 'sheetData')) {
+      this.inSheetData = !selfClosing;
+    } else if (len === 9 && nameIs(buf, n, ne, 'mergeCell')) {
+      const ref = attributes(buf, a, ae).get('ref');
+      if (ref) {
+        try {
+          this.merges.push(parseRangeA1(ref));
+        } catch {
+          // A malformed merge is ignored, as a spreadsheet would.
+        }
+      }
+    }
+  }
+
+  close(buf: Uint8Array, n: number, ne: number): void {
+    const len = ne - n;
+    const c0 = buf[n];
+    if (len === 1) {
+      if (c0 === 99) {
+        if (this.inCell) this.endCell();
+      } else if (c0 === 118 || c0 === 102 || c0 === 116) {
+        this.capture = Capture.None;
+        this.wantText = false;
+      }
+    } else if (len === 2 && c0 === 105 && buf[n + 1] === 115) {
+      this.inline = false;
+    } else if (len === 3 && nameIs(buf, n, ne, 'rPh')) {
+      this.phonetic = Math.max(0, this.phonetic - 1);
+    } else if (len === 9 && nameIs(buf, n, ne, 'sheetData')) {
+      this.inSheetData = false;
+    }
+  }
+
+  text(buf: Uint8Array, start: number, end: number, cdata: boolean): void {
+    const piece = decodeText(buf, start, end, cdata);
+    if (this.capture === Capture.Value) this.value = this.value === undefined ? piece : this.value + piece;
+    else if (this.capture === Capture.Formula) this.formula = this.formula === undefined ? piece : this.formula + piece;
+    else if (this.capture === Capture.InlineText) this.inlineText = this.inlineText === undefined ? piece : this.inlineText + piece;
+  }
+
+  private startText(capture: Capture): void {
+    this.capture = capture;
+    this.wantText = true;
+  }
+
+  private startRow(buf: Uint8Array, a: number, ae: number): void {
+    const r = readNumberAttr(buf, a, ae, 114 /* r */);
+    this.row = r > 0 ? r - 1 : this.row + 1;
+    this.col = -1;
+  }
+
+  private startCell(buf: Uint8Array, a: number, ae: number): void {
+    this.inCell = true;
+    this.style = 0;
+    this.type = Type.Number;
+    this.value = undefined;
+    this.formula = undefined;
+    this.formulaType = undefined;
+    this.formulaSi = undefined;
+    this.inline = false;
+    this.inlineText = undefined;
+    let hasRef = false;
+    // Attributes read in place: r="B7", s="3", t="s".
+    let i = a;
+    while (i < ae) {
+      while (i < ae && buf[i] <= 32) i++;
+      if (i >= ae) break;
+      let nameStart = i;
+      while (i < ae && buf[i] !== 61 && buf[i] > 32) {
+        if (buf[i] === 58) nameStart = i + 1;
+        i++;
+      }
+      const nameLen = i - nameStart;
+      const name = buf[nameStart];
+      while (i < ae && buf[i] !== 34 && buf[i] !== 39) i++;
+      const q = buf[i];
+      const vs = i + 1;
+      let ve = vs;
+      while (ve < ae && buf[ve] !== q) ve++;
+      i = ve + 1;
+      if (nameLen !== 1) continue;
+      if (name === 114 /* r */) {
+        let col = 0;
+        let row = 0;
+        let k = vs;
+        for (; k < ve; k++) {
+          const b = buf[k];
+          if (b >= 65 && b <= 90) col = col * 26 + (b - 64);
+          else if (b >= 97 && b <= 122) col = col * 26 + (b - 96);
+          else if (b !== 36) break;
+        }
+        for (; k < ve; k++) {
+          const b = buf[k];
+          if (b >= 48 && b <= 57) row = row * 10 + (b - 48);
+          else if (b !== 36) break;
+        }
+        if (col > 0 && row > 0) {
+          this.col = col - 1;
+          this.row = row - 1;
+          hasRef = true;
+        }
+      } else if (name === 115 /* s */) {
+        let s = 0;
+        for (let k = vs; k < ve; k++) s = s * 10 + (buf[k] - 48);
+        this.style = s;
+      } else if (name === 116 /* t */) {
+        this.type = cellType(buf, vs, ve);
+      }
+    }
+    if (!hasRef) this.col++;
+    if (this.row < 0) this.row = 0;
+  }
+
+  private startFormula(buf: Uint8Array, a: number, ae: number, selfClosing: boolean): void {
+    if (a < ae) {
+      const at = attributes(buf, a, ae);
+      this.formulaType = at.get('t');
+      this.formulaSi = at.get('si');
+    }
+    if (!selfClosing) this.startText(Capture.Formula);
+  }
+
+  private endCell(): void {
+    this.inCell = false;
+    this.capture = Capture.None;
+    this.wantText = false;
+    const row = this.row;
+    const col = this.col;
+    if (col < 0 || col >= COLS) return;
+    const fmt = this.styles.numFmt[this.style];
+    // An empty `<f/>` without a type is no formula.
+    const formula = this.formula || this.formulaType !== undefined ? this.formulaText(row, col) : undefined;
+    const cell = formula !== undefined ? this.formulaCell(formula, fmt) : this.valueCell(fmt);
+    if (!cell) {
+      if (fmt !== undefined) this.emptyFormats.set(row * COLS + col, fmt);
+      return;
+    }
+    this.put(row, col, cell);
+  }
+
+  private formulaText(row: number, col: number): string {
+    const own = this.formula;
+    if (this.formulaType !== 'shared' || this.formulaSi === undefined) return own ?? '';
+    if (own) {
+      this.shared.set(this.formulaSi, { formula: own, row, col });
+      return own;
+    }
+    const master = this.shared.get(this.formulaSi);
+    return master ? shiftFormula(master.formula, row - master.row, col - master.col) : '';
+  }
+
+  private formulaCell(formula: string, fmt: string | undefined): Cell {
+    const v = this.value;
+    if (!v) return { value: null, formula, noCachedResult: true, numFmt: fmt };
+    let inner: Cell | undefined;
+    switch (this.type) {
+      case Type.Str:
+        inner = { value: unescapeOoxml(v), numFmt: fmt };
+        break;
+      case Type.Bool:
+        inner = { value: parseInt(v, 10) !== 0, numFmt: fmt };
+        break;
+      case Type.Error:
+        inner = { value: null, error: v, numFmt: fmt };
+        break;
+      default:
+        inner = this.numberCell(v, fmt);
+    }
+    return { ...inner, formula };
+  }
+
+  private valueCell(fmt: string | undefined): Cell | undefined {
+    if (this.type === Type.Inline) {
+      const text = this.inlineText ?? this.value;
+      return text === undefined ? undefined : { value: unescapeOoxml(text), numFmt: fmt };
+    }
+    const v = this.value;
+    if (v === undefined) return undefined;
+    switch (this.type) {
+      case Type.Shared: {
+        const s = this.strings[parseInt(v, 10)];
+        return s === undefined ? undefined : { value: s, numFmt: fmt };
+      }
+      case Type.Str:
+        return { value: unescapeOoxml(v), numFmt: fmt };
+      case Type.Bool:
+        return { value: parseInt(v, 10) !== 0, numFmt: fmt };
+      case Type.Error:
+        return { value: null, error: v, numFmt: fmt };
+      case Type.Date: {
+        const d = new Date(v.trim());
+        return Number.isNaN(d.getTime()) ? { value: v, numFmt: fmt } : { value: d.toISOString(), isDate: true, numFmt: fmt };
+      }
+      default:
+        return this.numberCell(v, fmt);
+    }
+  }
+
+  private numberCell(v: string, fmt: string | undefined): Cell {
+    const n = parseFloat(v);
+    if (this.styles.isDate[this.style]) {
+      const iso = serialToIso(n, this.date1904);
+      if (iso !== undefined) return { value: iso, isDate: true, numFmt: fmt };
+    }
+    return { value: n, numFmt: fmt };
+  }
+
+  private put(row: number, col: number, cell: Cell): void {
+    let cells = this.rows[row];
+    if (!cells) this.rows[row] = cells = [];
+    if (cells[col] === undefined && ++this.budget.count > this.budget.max) throw new XlsxReadError('too-many-cells', `> ${this.budget.max}`);
+    cells[col] = cell;
+  }
+
+  /**
+   * Every cell of a merged area shows its top-left cell's value, in its own number format (as
+   * spreadsheet libraries read it); an area whose top-left cell is empty adds nothing.
+   */
+  private spreadMerges(): void {
+    let cleared = 0;
+    for (const m of this.merges) {
+      const master = this.rows[m.top]?.[m.left];
+      if (!master) {
+        // Values hidden under an empty top-left cell are not shown, so not read.
+        for (let r = m.top; r <= m.bottom && r < this.rows.length; r++) {
+          const cells = this.rows[r];
+          if (!cells) continue;
+          const right = Math.min(m.right, cells.length - 1);
+          cleared += right - m.left + 1;
+          if (cleared > this.budget.max) throw new XlsxReadError('too-many-cells', `merged areas > ${this.budget.max}`);
+          for (let c = m.left; c <= right; c++) {
+            if (cells[c] === undefined) continue;
+            delete cells[c];
+            this.budget.count--;
+          }
+          trim(cells);
+          if (cells.length === 0) delete this.rows[r];
+        }
+        trim(this.rows);
+        continue;
+      }
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          if (r === m.top && c === m.left) continue;
+          const own = this.rows[r]?.[c];
+          const fmt = own ? own.numFmt : this.emptyFormats.get(r * COLS + c);
+          this.put(r, c, { ...master, numFmt: fmt });
+        }
+      }
+    }
+  }
+}
+
+/** Drops trailing holes, so that a row's length is its last cell's column + 1. */
+function trim<T>(list: (T | undefined)[]): void {
+  let n = list.length;
+  while (n > 0 && list[n - 1] === undefined) n--;
+  list.length = n;
+}
+
+function cellType(buf: Uint8Array, vs: number, ve: number): Type {
+  const len = ve - vs;
+  const c = buf[vs];
+  if (len === 1) {
+    if (c === 115) return Type.Shared;
+    if (c === 98) return Type.Bool;
+    if (c === 101) return Type.Error;
+    if (c === 100) return Type.Date;
+    return Type.Number;
+  }
+  if (len === 3 && c === 115) return Type.Str;
+  if (len === 9 && c === 105) return Type.Inline;
+  return Type.Number;
+}
+
+/** A whole-number attribute with a one-letter local name, read in place; -1 when absent. */
+function readNumberAttr(buf: Uint8Array, a: number, ae: number, letter: number): number {
+  let i = a;
+  while (i < ae) {
+    while (i < ae && buf[i] <= 32) i++;
+    let nameStart = i;
+    while (i < ae && buf[i] !== 61 && buf[i] > 32) {
+      if (buf[i] === 58) nameStart = i + 1;
+      i++;
+    }
+    const isIt = i - nameStart === 1 && buf[nameStart] === letter;
+    while (i < ae && buf[i] !== 34 && buf[i] !== 39) i++;
+    const q = buf[i];
+    let ve = i + 1;
+    let n = 0;
+    let digits = false;
+    while (ve < ae && buf[ve] !== q) {
+      const b = buf[ve];
+      if (isIt && b >= 48 && b <= 57) {
+        n = n * 10 + (b - 48);
+        digits = true;
+      }
+      ve++;
+    }
+    if (isIt) return digits ? n : -1;
+    i = ve + 1;
+  }
+  return -1;
+}
+

@@ -1,0 +1,67 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { CellWrite } from '../../engine/index.js';
+import type { Strings } from '../i18n.js';
+import type { AppliedChange } from '../useHyoka.js';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'baseline',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    overflowWrap: 'anywhere',
+  },
+  address: { fontWeight: tokens.fontWeightSemibold, minWidth: '6em' },
+  before: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
+  after: { fontWeight: tokens.fontWeightSemibold },
+  formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  reason: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  instead: { padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorPaletteYellowBackground1, borderRadius: tokens.borderRadiusMedium },
+});
+
+function beforeText(w: CellWrite, s: Strings): string {
+  if (w.before.formula) return `=${w.before.formula}`;
+  const v = w.before.value;
+  return v === null || v === '' ? s.blank : String(v);
+}
+
+/** What the last recalculation wrote: each cell, before → after, and the cells that got values instead of formulas. */
+export function ChangesView({ s, change }: { s: Strings; change: AppliedChange | null }) {
+  const styles = useStyles();
+  if (!change) return <Text as="p">{s.noChanges}</Text>;
+  return (
+    <div className={styles.view} data-testid="changes">
+      <Text weight="semibold" as="h3">
+        {s.changesTitle} ({change.writes.length})
+      </Text>
+      <ul className={styles.list}>
+        {change.writes.map((w) => (
+          <li key={`${w.sheet}!${w.address}`} className={styles.item} data-change-cell={`${w.sheet}!${w.address}`}>
+            <span className={styles.address}>
+              {w.sheet}!{w.address}
+            </span>
+            <span className={styles.before}>{beforeText(w, s)}</span>
+            <span aria-hidden>→</span>
+            <span className={styles.after}>{String(w.value)}</span>
+            {w.formula && <span className={styles.formula}>={w.formula}</span>}
+            <span className={styles.reason}>
+              {w.what === 'indicator-progress' ? s.indicatorName(w.target) : s.targetName(w.target)} · {s.changeReason[w.reason]}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {change.valuesInsteadOfFormulas.length > 0 && (
+        <div className={styles.instead} data-testid="values-instead">
+          <Text as="p">{s.valuesInstead}</Text>
+          <Text as="p" weight="semibold">
+            {change.valuesInsteadOfFormulas.join(', ')}
+          </Text>
+        </div>
+      )}
+    </div>
+  );
+}

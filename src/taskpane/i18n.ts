@@ -1,0 +1,368 @@
+/**
+ * Every word the pane shows, in Japanese and English. Findings themselves are worded by the
+ * engine (formatFinding); this file holds the pane's own labels, notices and error texts.
+ */
+import type { RuleId, Severity, Table, TargetMode } from '../engine/index.js';
+import type { HostErrorCode } from '../io/host.js';
+
+export type Lang = 'ja' | 'en';
+
+type TableKind = Table['kind'] | 'other';
+type ModeSource = 'cumulative-label' | 'goal-year' | 'default' | 'override';
+
+export interface Strings {
+  appTitle: string;
+  appSubtitle: string;
+  loading: string;
+  switchLanguage: string;
+  switchLanguageLabel: string;
+
+  check: string;
+  recalculate: string;
+  undo: string;
+  highlight: string;
+  unhighlight: string;
+  exportReport: string;
+  download: string;
+  reviewMode: string;
+  reviewModeHint: string;
+  formulas: string;
+  formulasHint: string;
+  liveCheck: string;
+  working: string;
+
+  dropTitle: string;
+  dropHint: string;
+  chooseFile: string;
+  openOther: string;
+  openSample: string;
+  privacy: string;
+  fileLabel: (name: string) => string;
+  notXlsxFile: (name: string) => string;
+  readFailed: (why: string) => string;
+  sampleFailed: (status: string) => string;
+
+  severity: Record<Severity, string>;
+  severityFilter: string;
+  ruleFilter: string;
+  allRules: string;
+  showing: (shown: number, total: number) => string;
+  noFindings: string;
+  noFindingsFiltered: string;
+  notChecked: string;
+  notCheckedStandalone: string;
+  calcLabel: string;
+  marked: string;
+  selectedCell: (address: string) => string;
+  checkedAt: (time: string) => string;
+
+  tabFindings: string;
+  tabTables: string;
+  tabChanges: string;
+  tableKind: Record<TableKind, string>;
+
+  year: string;
+  target: string;
+  actual: string;
+  statedProgress: string;
+  computedProgress: string;
+  mode: string;
+  modeName: Record<TargetMode, string>;
+  modeSource: Record<ModeSource, string>;
+  modeOverridden: string;
+  noTargets: string;
+  /** `1-①` → `数値目標(1)-①` / `target (1)-①`. */
+  targetName: (display: string) => string;
+  /** `1` → `評価指標(1)` / `indicator (1)`. */
+  indicatorName: (indicator: string) => string;
+  chartTitle: (label: string) => string;
+  noChartData: string;
+  zeroTarget: string;
+  withinPrecision: string;
+  mismatch: string;
+  missingProgress: string;
+  unitLabel: (unit: string) => string;
+
+  changesTitle: string;
+  noChanges: string;
+  blank: string;
+  valuesInstead: string;
+  changeReason: Record<'mismatch' | 'missing', string>;
+
+  checked: (n: number) => string;
+  checkedNone: string;
+  recalculated: (n: number) => string;
+  recalculatedValuesInstead: (n: number) => string;
+  nothingToRecalculate: string;
+  undone: (n: number) => string;
+  nothingToUndo: string;
+  highlighted: (n: number) => string;
+  highlightedInList: (n: number) => string;
+  unhighlighted: string;
+  nothingToHighlight: string;
+  exported: (file: string) => string;
+  exportedToSheet: (sheet: string) => string;
+  exportSheetFailed: (why: string) => string;
+  downloaded: (file: string) => string;
+  hostError: Record<HostErrorCode, string>;
+  unexpected: (detail: string) => string;
+  notExcel: string;
+  dismiss: string;
+
+  csvHeader: string[];
+}
+
+/** `1-①` → `(1)-①`, `2` → `(2)`: how the reports write a target's id. */
+function idInParens(display: string): string {
+  const [indicator, sub] = display.split('-');
+  return `(${indicator})${sub ? `-${sub}` : ''}`;
+}
+
+const ja: Strings = {
+  appTitle: 'Hyoka 評価書チェック',
+  appSubtitle: '総合特区 評価書の数値(進捗度・寄与度・合計・総合評価)を確かめます',
+  loading: '読み込み中…',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Switch to English',
+
+  check: 'ブックをチェック',
+  recalculate: '進捗度を再計算',
+  undo: '再計算を元に戻す',
+  highlight: '指摘をハイライト',
+  unhighlight: 'ハイライトを解除',
+  exportReport: 'レポート出力',
+  download: '修正したブックをダウンロード',
+  reviewMode: 'レビュー モード',
+  reviewModeHint: 'ブックには何も書き込みません(再計算・ハイライトは使えません)',
+  formulas: '数式で書き込む',
+  formulasHint: '値の代わりに =ROUND(実績/目標*100,0) の数式を書き込みます',
+  liveCheck: '編集したら自動でチェック',
+  working: '処理中…',
+
+  dropTitle: '評価書の .xlsx ファイルを開く',
+  dropHint: 'ここに .xlsx ファイルをドロップするか、[ファイルを選択] を押してください。',
+  chooseFile: 'ファイルを選択',
+  openOther: '別のファイルを開く',
+  openSample: 'サンプルを開く(京浜 令和元年度)',
+  privacy: 'ファイルはこのブラウザーの中だけで処理され、どこにも送信されません。',
+  fileLabel: (name) => `ファイル: ${name}`,
+  notXlsxFile: (name) => `「${name}」は .xlsx ファイルではありません。Excel で .xlsx 形式に保存してから開いてください。`,
+  readFailed: (why) => `ブックを読み込めませんでした: ${why}`,
+  sampleFailed: (status) =>
+    `サンプルを読み込めませんでした(${status})。ページと同じ場所に assets/sample-keihin-2019.xlsx があるか確認し、ページを再読み込みしてください。`,
+
+  severity: { error: 'エラー', warning: '警告', info: '情報' },
+  severityFilter: '重要度で絞り込み',
+  ruleFilter: 'ルール',
+  allRules: 'すべてのルール',
+  showing: (shown, total) => `${total} 件中 ${shown} 件を表示`,
+  noFindings: '指摘はありません。見つかった表の数値はすべて整合しています。',
+  noFindingsFiltered: '絞り込みの条件に合う指摘はありません。',
+  notChecked: '[ブックをチェック] を押すと、評価書の表を見つけて数値を確かめます。',
+  notCheckedStandalone: 'ファイルを開くと自動でチェックします。',
+  calcLabel: '計算',
+  marked: '印',
+  selectedCell: (address) => `選択中のセル: ${address}`,
+  checkedAt: (time) => `${time} にチェック`,
+
+  tabFindings: '指摘',
+  tabTables: '表',
+  tabChanges: '変更',
+  tableKind: {
+    progress: '進捗表',
+    summary: '評価指標の記載',
+    budget: '支援措置の表',
+    'overall-score': '総合評価の表',
+    other: '表の外のセル',
+  },
+
+  year: '年度',
+  target: '目標値',
+  actual: '実績値',
+  statedProgress: '進捗度(記載)',
+  computedProgress: '進捗度(計算)',
+  mode: '目標のタイプ',
+  modeName: { flow: 'フロー型(年度ごとの量)', stock: 'ストック型(到達する水準)' },
+  modeSource: {
+    'cumulative-label': 'ラベルの「累計」から判定',
+    'goal-year': '目標年度から判定',
+    default: '判定材料がないためフロー型',
+    override: '手動で指定',
+  },
+  modeOverridden: 'タイプを変えて再チェックしました。',
+  noTargets: '数値目標の進捗表が見つかりませんでした。',
+  targetName: (display) => `数値目標${idInParens(display)}`,
+  indicatorName: (indicator) => `評価指標(${indicator})`,
+  chartTitle: (label) => `${label} の目標値と実績値`,
+  noChartData: '数値がないためグラフは表示しません。',
+  zeroTarget: '目標 0',
+  withinPrecision: '表示桁の範囲内',
+  mismatch: '不一致',
+  missingProgress: '空欄',
+  unitLabel: (unit) => `単位: ${unit}`,
+
+  changesTitle: '直前の再計算で書き換えたセル',
+  noChanges: 'まだ再計算していません。',
+  blank: '空欄',
+  valuesInstead: '次のセルは目標値か実績値が単位付きの文字なので、数式ではなく値を書き込みました:',
+  changeReason: { mismatch: '不一致を修正', missing: '空欄に記入' },
+
+  checked: (n) => `チェックしました。指摘は ${n} 件です。`,
+  checkedNone: 'チェックしました。指摘はありません。',
+  recalculated: (n) => `${n} 個のセルの進捗度を書き換えました。[再計算を元に戻す] で元に戻せます。`,
+  recalculatedValuesInstead: (n) => `うち ${n} 個は数式で計算できないため値を書き込みました([変更] タブを参照)。`,
+  nothingToRecalculate: '書き換えが必要な進捗度のセルはありません。',
+  undone: (n) => `再計算を元に戻しました(${n} セル)。`,
+  nothingToUndo: '元に戻す再計算はありません。',
+  highlighted: (n) => `${n} 個のセルに色を付けました。もう一度押すと外します。`,
+  highlightedInList: (n) => `${n} 個のセルに印を付けました(一覧の「印」)。もう一度押すと外します。`,
+  unhighlighted: '付けた印をすべて外しました。',
+  nothingToHighlight: '印を付ける指摘がありません。',
+  exported: (file) => `レポートを ${file} としてダウンロードしました。`,
+  exportedToSheet: (sheet) => `シート「${sheet}」にもレポートを書き出しました。`,
+  exportSheetFailed: (why) => `レポートのシートは作れませんでした(${why})。CSV ファイルをお使いください。`,
+  downloaded: (file) => `修正したブックを ${file} としてダウンロードしました。元のファイルは変更していません。`,
+  hostError: {
+    'review-mode': 'レビュー モードでは書き込みません。書き込むにはレビュー モードをオフにしてください。',
+    'protected-sheet': 'シートが保護されているため、何も書き込みませんでした。[校閲] → [シート保護の解除] をしてからもう一度実行してください。',
+    'changed-since-check': 'チェックの後にブックが変更されたため、何も書き込みませんでした。もう一度 [ブックをチェック] を押してから実行してください。',
+    'write-failed': '書き込みに失敗したため、書き込んだ分は元に戻しました。ブックを閉じずにもう一度お試しください。',
+    'read-failed': 'ブックを読み取れませんでした。編集中のセルを確定(Enter)してから、もう一度お試しください。',
+    'too-large': 'ブックが大きすぎてチェックできません。評価書のシートだけを別のブックにコピーしてお試しください。',
+  },
+  unexpected: (detail) => `予期しないエラーが起きました(${detail})。ページを再読み込みして、もう一度お試しください。`,
+  notExcel: 'この作業ウィンドウは Excel 用です。Excel でブックを開いてからお使いください。',
+  dismiss: '閉じる',
+
+  csvHeader: ['重要度', 'ルール', 'シート', 'セル', '期待値', '記載値', 'メッセージ', '計算'],
+};
+
+const en: Strings = {
+  appTitle: 'Hyoka evaluation table checker',
+  appSubtitle: 'Checks the numbers of special zone evaluation tables (progress, weights, totals, overall scores)',
+  loading: 'Loading…',
+  switchLanguage: '日本語',
+  switchLanguageLabel: '日本語に切り替え',
+
+  check: 'Check workbook',
+  recalculate: 'Recalculate progress',
+  undo: 'Undo recalculation',
+  highlight: 'Highlight findings',
+  unhighlight: 'Remove highlights',
+  exportReport: 'Export report',
+  download: 'Download fixed workbook',
+  reviewMode: 'Review mode',
+  reviewModeHint: 'Nothing is written to the workbook (recalculation and highlighting are off)',
+  formulas: 'Write formulas',
+  formulasHint: 'Writes =ROUND(actual/target*100,0) formulas instead of values',
+  liveCheck: 'Re-check after edits',
+  working: 'Working…',
+
+  dropTitle: 'Open an evaluation workbook (.xlsx)',
+  dropHint: 'Drop an .xlsx file here, or press “Choose file”.',
+  chooseFile: 'Choose file',
+  openOther: 'Open another file',
+  openSample: 'Open the sample (Keihin FY2019)',
+  privacy: 'The file is processed only inside this browser and is sent nowhere.',
+  fileLabel: (name) => `File: ${name}`,
+  notXlsxFile: (name) => `“${name}” is not an .xlsx file. Save it as .xlsx in Excel, then open it.`,
+  readFailed: (why) => `The workbook could not be read: ${why}`,
+  sampleFailed: (status) =>
+    `The sample could not be loaded (${status}). Check that assets/sample-keihin-2019.xlsx is served next to this page, then reload.`,
+
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+  severityFilter: 'Filter by severity',
+  ruleFilter: 'Rule',
+  allRules: 'All rules',
+  showing: (shown, total) => `Showing ${shown} of ${total}`,
+  noFindings: 'No findings: the numbers of every table found agree.',
+  noFindingsFiltered: 'No finding matches the filter.',
+  notChecked: 'Press “Check workbook” to find the evaluation tables and check their numbers.',
+  notCheckedStandalone: 'A file is checked as soon as it is opened.',
+  calcLabel: 'Calculation',
+  marked: 'Marked',
+  selectedCell: (address) => `Selected cell: ${address}`,
+  checkedAt: (time) => `Checked at ${time}`,
+
+  tabFindings: 'Findings',
+  tabTables: 'Tables',
+  tabChanges: 'Changes',
+  tableKind: {
+    progress: 'Progress table',
+    summary: 'Indicator summary',
+    budget: 'Support measures table',
+    'overall-score': 'Overall score table',
+    other: 'Cells outside the tables',
+  },
+
+  year: 'Year',
+  target: 'Target',
+  actual: 'Actual',
+  statedProgress: 'Progress (stated)',
+  computedProgress: 'Progress (computed)',
+  mode: 'Target type',
+  modeName: { flow: 'Flow (amount per year)', stock: 'Stock (level to reach)' },
+  modeSource: {
+    'cumulative-label': 'from “累計” in the label',
+    'goal-year': 'from the goal year',
+    default: 'flow, as nothing tells otherwise',
+    override: 'chosen by you',
+  },
+  modeOverridden: 'Target type changed; checked again.',
+  noTargets: 'No progress table with numeric targets was found.',
+  targetName: (display) => `target ${idInParens(display)}`,
+  indicatorName: (indicator) => `indicator (${indicator})`,
+  chartTitle: (label) => `Target and actual of ${label}`,
+  noChartData: 'No numbers to chart.',
+  zeroTarget: 'target 0',
+  withinPrecision: 'within displayed precision',
+  mismatch: 'mismatch',
+  missingProgress: 'blank',
+  unitLabel: (unit) => `Unit: ${unit}`,
+
+  changesTitle: 'Cells the last recalculation wrote',
+  noChanges: 'No recalculation yet.',
+  blank: 'blank',
+  valuesInstead: 'These cells got values instead of formulas, because their target or actual is text with a unit:',
+  changeReason: { mismatch: 'mismatch fixed', missing: 'blank filled' },
+
+  checked: (n) => `Checked: ${n} finding${n === 1 ? '' : 's'}.`,
+  checkedNone: 'Checked: no findings.',
+  recalculated: (n) => `Rewrote the progress of ${n} cell${n === 1 ? '' : 's'}. “Undo recalculation” puts them back.`,
+  recalculatedValuesInstead: (n) => `${n} of them got values because a formula cannot compute them (see the Changes tab).`,
+  nothingToRecalculate: 'No progress cell needs rewriting.',
+  undone: (n) => `Recalculation undone (${n} cell${n === 1 ? '' : 's'}).`,
+  nothingToUndo: 'There is no recalculation to undo.',
+  highlighted: (n) => `Filled ${n} cell${n === 1 ? '' : 's'}. Press again to remove the fills.`,
+  highlightedInList: (n) => `Marked ${n} cell${n === 1 ? '' : 's'} in the list. Press again to remove the marks.`,
+  unhighlighted: 'Every mark made has been removed.',
+  nothingToHighlight: 'There is no finding to mark.',
+  exported: (file) => `The report was downloaded as ${file}.`,
+  exportedToSheet: (sheet) => `The report was also written to the sheet “${sheet}”.`,
+  exportSheetFailed: (why) => `The report sheet could not be created (${why}); use the CSV file.`,
+  downloaded: (file) => `The fixed workbook was downloaded as ${file}. The original file is unchanged.`,
+  hostError: {
+    'review-mode': 'Review mode writes nothing. Turn review mode off to write.',
+    'protected-sheet': 'The sheet is protected, so nothing was written. Unprotect it (Review → Unprotect Sheet) and run again.',
+    'changed-since-check': 'The workbook changed after the check, so nothing was written. Press “Check workbook” again, then run again.',
+    'write-failed': 'Writing failed; what had been written was put back. Keep the workbook open and try again.',
+    'read-failed': 'The workbook could not be read. Finish editing the active cell (press Enter) and try again.',
+    'too-large': 'The workbook is too large to check. Copy the evaluation sheets into a new workbook and check that.',
+  },
+  unexpected: (detail) => `Something unexpected went wrong (${detail}). Reload the page and try again.`,
+  notExcel: 'This task pane is for Excel. Open a workbook in Excel to use it.',
+  dismiss: 'Dismiss',
+
+  csvHeader: ['Severity', 'Rule', 'Sheet', 'Cell', 'Expected', 'Stated', 'Message', 'Calculation'],
+};
+
+export const STRINGS: Record<Lang, Strings> = { ja, en };
+
+/**
+ * The pane's language from a BCP 47 tag (Office's display language, or the browser's): Japanese
+ * unless the tag names another language.
+ */
+export function langFromTag(tag: string | null | undefined): Lang {
+  if (!tag) return 'ja';
+  return /^ja\b/i.test(tag.trim()) ? 'ja' : 'en';
+}

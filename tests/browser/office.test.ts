@@ -1,0 +1,180 @@
+/**
+ * The pane inside Excel, with the Office adapter's fake Excel standing in for Office.js (the
+ * CDN is blocked; the fake defines `Office` and `Excel` before the page runs): checking through
+ * the host, selecting, recalculating and undoing, highlighting, exporting to a sheet, review
+ * mode, and the live check after an edit.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkWorkbook, type Finding } from '../../src/engine/index.js';
+import { createOfficeHost, SEVERITY_FILL } from '../../src/io/office/index.js';
+import { FakeExcel } from '../io/office/fake-excel.js';
+import { keihinSheet } from '../io/office/workbooks.js';
+import { artifactPath, builtSite, collectFindingRows, cspViolations, launch, serve, type Browser, type Site } from './harness.js';
+
+const key = (f: { rule: string; sheet: string; cell: string }) => `${f.rule}@${f.sheet}!${f.cell}`;
+
+let dir = '';
+let site: Site;
+let browser: Browser;
+let fakeOffice = '';
+
+interface FakeCellView {
+  value?: number | string | boolean;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string | null;
+}
+
+beforeAll(async () => {
+  dir = await builtSite();
+  site = await serve(dir);
+  const bundle = await build({ entryPoints: [join(import.meta.dirname, 'fake-office.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' });
+  fakeOffice = bundle.outputFiles[0].text;
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function engineFindings(): Promise<Finding[]> {
+  const fake = new FakeExcel({ apiVersion: '1.20', sheets: [keihinSheet()] });
+  return checkWorkbook(await createOfficeHost({ runtime: fake.runtime }).readWorkbook()).findings;
+}
+
+async function openPane(options: { host?: string; displayLanguage?: string } = {}): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.addInitScript((o) => ((window as unknown as { __fakeOfficeOptions: unknown }).__fakeOfficeOptions = o), options);
+  await page.addInitScript({ content: fakeOffice });
+  await page.goto(site.url('taskpane.html'));
+  await page.locator('main[data-host]').waitFor();
+  return page;
+}
+
+function cell(page: Page, address: string): Promise<FakeCellView> {
+  return page.evaluate((a) => (window as unknown as { __fake: { cell(s: string, a: string): FakeCellView } }).__fake.cell('別紙1', a), address);
+}
+
+async function check(page: Page, total: number): Promise<void> {
+  await page.locator('[data-action="check"]').click();
+  await page.locator(`[data-testid="finding-count"][data-total="${total}"]`).waitFor();
+}
+
+describe('the pane in Excel', () => {
+  it('runs as an Excel pane in Office’s display language, with no file input', async () => {
+    const page = await openPane();
+    expect(await page.locator('main').getAttribute('data-host')).toBe('office');
+    expect(await page.locator('input[type=file]').count()).toBe(0);
+    await expect(page.locator('[data-action="check"]').textContent()).resolves.toContain('ブックをチェック');
+    expect(await page.locator('[data-action="download"]').count()).toBe(0);
+    expect(await page.locator('[data-action="live"]').count()).toBe(1);
+    await page.close();
+    const en = await openPane({ displayLanguage: 'en-US' });
+    await expect(en.locator('[data-action="check"]').textContent()).resolves.toContain('Check workbook');
+    await en.close();
+  });
+
+  it('checks the workbook through the host and shows exactly the engine’s findings', async () => {
+    const expected = await engineFindings();
+    expect(expected.map(key)).toEqual(expect.arrayContaining(['progress-mismatch@別紙1!E6', 'progress-missing@別紙1!F6']));
+    const page = await openPane();
+    await check(page, expected.length);
+    expect(new Set((await collectFindingRows(page)).map(key))).toEqual(new Set(expected.map(key)));
+    await page.screenshot({ path: artifactPath('office-pane-findings.png') });
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('selects the cell of a clicked finding in Excel', async () => {
+    const page = await openPane();
+    await check(page, (await engineFindings()).length);
+    await page.locator('[data-finding][data-cell="E6"]').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __fake: { selection: unknown } }).__fake.selection)).toEqual({ sheet: '別紙1', address: 'E6' });
+    await page.close();
+  });
+
+  it('recalculates into the cells, keeping their 0% convention, and undo restores them exactly', async () => {
+    const page = await openPane();
+    await check(page, (await engineFindings()).length);
+    const before = await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump());
+    await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="undo"]:not([disabled])').waitFor();
+    expect(await cell(page, 'E6')).toMatchObject({ value: 1.74, numberFormat: '0%' });
+    expect(await cell(page, 'F6')).toMatchObject({ value: 1.38, numberFormat: '0%' });
+    await page.locator('[data-tab="changes"]').click();
+    expect(await page.locator('[data-change-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('data-change-cell')))).toEqual(['別紙1!E6', '別紙1!F6']);
+    await page.locator('[data-action="undo"]').click();
+    await page.locator('[data-action="undo"][disabled]').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump())).toEqual(before);
+    await page.close();
+  });
+
+  it('fills the findings’ cells and a second click gives every cell its own fill back', async () => {
+    const page = await openPane();
+    await check(page, (await engineFindings()).length);
+    const before = await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump());
+    await page.locator('[data-action="highlight"]').click();
+    await page.locator('[data-action="highlight"][aria-pressed="true"]').waitFor();
+    expect((await cell(page, 'E6')).fill).toBe(SEVERITY_FILL.error);
+    expect((await cell(page, 'F6')).fill).toBe(SEVERITY_FILL.warning);
+    await page.locator('[data-action="highlight"]').click();
+    await page.locator('[data-action="highlight"][aria-pressed="false"]').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump())).toEqual(before);
+    await page.close();
+  });
+
+  it('exports the report to a new sheet as well as a CSV file', async () => {
+    const expected = await engineFindings();
+    const page = await openPane();
+    await check(page, expected.length);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export"]').click()]);
+    expect(dl.suggestedFilename()).toBe('workbook-hyoka.csv');
+    await page.locator('[data-testid="notice"]', { hasText: 'シート「Hyoka' }).waitFor();
+    const sheets = await page.evaluate(() => (window as unknown as { __fake: { sheets: { name: string }[] } }).__fake.sheets.map((s) => s.name));
+    expect(sheets).toHaveLength(2);
+    expect(sheets[1]).toMatch(/^Hyoka \d{4}-\d{2}-\d{2} \d{4}$/);
+    const header = await page.evaluate((name) => (window as unknown as { __fake: { cell(s: string, a: string): { value?: unknown } } }).__fake.cell(name, 'A1').value, sheets[1]);
+    expect(header).toBe('重要度');
+    await page.close();
+  });
+
+  it('writes nothing in review mode', async () => {
+    const page = await openPane();
+    await check(page, (await engineFindings()).length);
+    await page.locator('[data-action="review"]').check();
+    for (const action of ['recalculate', 'undo', 'highlight']) expect(await page.locator(`[data-action="${action}"]`).isDisabled(), action).toBe(true);
+    const before = await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump());
+    await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export"]').click()]);
+    await page.locator('[data-testid="notice"]').waitFor();
+    const sheets = await page.evaluate(() => (window as unknown as { __fake: { sheets: unknown[] } }).__fake.sheets.length);
+    expect(sheets).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump())).toEqual(before);
+    await page.close();
+  });
+
+  it('checks again within a second after the user edits the workbook', async () => {
+    const expected = await engineFindings();
+    const page = await openPane();
+    await check(page, expected.length);
+    const edited = Date.now();
+    await page.evaluate(() => (window as unknown as { __fake: { userEdit(s: string, a: string, v: number): Promise<void> } }).__fake.userEdit('別紙1', 'F6', 1.38));
+    await page.locator(`[data-testid="finding-count"][data-total="${expected.length - 1}"]`).waitFor({ timeout: 5000 });
+    expect(Date.now() - edited).toBeLessThan(1500);
+    expect((await collectFindingRows(page)).map(key)).not.toContain('progress-missing@別紙1!F6');
+    await page.close();
+  });
+
+  it('explains that it is for Excel when another Office application opens it', async () => {
+    const page = await openPane({ host: 'Word' });
+    expect(await page.locator('main').getAttribute('data-host')).toBe('other-office-host');
+    await expect(page.getByText('この作業ウィンドウは Excel 用です').isVisible()).resolves.toBe(true);
+    expect(await page.locator('[data-action="check"]').count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,168 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ReportSchema, type Report } from '../../src/engine/report.js';
+import { escapeHtml, neutralizeFormula, renderHtmlReport } from '../../src/cli/html.js';
+import { progressBar } from '../../src/cli/progress.js';
+import { FIXTURES } from '../helpers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function hyoka(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'hyoka.js'), ...args], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const FIXTURE_NAMES = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort();
+const SCRIPT = "<script>alert('x')</script>";
+
+/** A progress block whose actual is a script tag, on a sheet whose name a spreadsheet would take for a formula. */
+async function hostileText(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('=1+2');
+  ws.addRow([null, null, '令和3年度', '令和4年度']);
+  ws.addRow(['数値目標(1) 件数', '目標値', 10, 10]);
+  ws.addRow([null, '実績値', SCRIPT, 12]);
+  ws.addRow(['寄与度(※):', '進捗度(%)', 100, 120]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+let dir: string;
+let clean: string;
+
+beforeAll(async () => {
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
+  dir = mkdtempSync(join(tmpdir(), 'hyoka-batch-'));
+  for (const name of FIXTURE_NAMES) copyFileSync(join(FIXTURES, name), join(dir, name));
+  mkdirSync(join(dir, '提出', '不備'), { recursive: true });
+  const good = readFileSync(join(FIXTURES, 'keihin-2019-text.xlsx'));
+  writeFileSync(join(dir, '提出', '不備', 'truncated.xlsx'), good.subarray(0, Math.floor(good.length / 2)));
+  writeFileSync(join(dir, '提出', '不備', 'notes.xlsx'), '事業名,投資額\n研究拠点整備事業,115\n');
+  writeFileSync(join(dir, '提出', 'script.xlsx'), await hostileText());
+  writeFileSync(join(dir, '提出', 'readme.txt'), 'not a workbook, and not named .xlsx');
+  clean = mkdtempSync(join(tmpdir(), 'hyoka-batch-clean-'));
+  copyFileSync(join(FIXTURES, 'tsukuba-2024.xlsx'), join(clean, 'tsukuba-2024.xlsx'));
+  copyFileSync(join(FIXTURES, 'overall-2023.xlsx'), join(clean, 'overall-2023.xlsx'));
+});
+
+function files(report: Report): string[] {
+  return report.files.map((f) => f.file.slice(dir.length + 1));
+}
+
+describe('hyoka check DIR', () => {
+  it('checks every .xlsx under the folder, reports the unreadable ones with their reason, checks the rest, and exits 2', () => {
+    const r = hyoka('check', dir, '--json');
+    expect(r.code).toBe(2);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(files(report)).toEqual([...FIXTURE_NAMES, join('提出', 'script.xlsx'), join('提出', '不備', 'notes.xlsx'), join('提出', '不備', 'truncated.xlsx')].sort());
+    const byName = new Map(report.files.map((f) => [f.file.slice(dir.length + 1), f]));
+    expect(byName.get(join('提出', '不備', 'notes.xlsx'))).toEqual({ file: join(dir, '提出', '不備', 'notes.xlsx'), error: expect.stringContaining('CSV') });
+    expect(byName.get(join('提出', '不備', 'truncated.xlsx'))).toEqual({ file: join(dir, '提出', '不備', 'truncated.xlsx'), error: expect.stringContaining('壊れている') });
+    const text = byName.get('keihin-2019-text.xlsx');
+    expect(text && 'findings' in text && text.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(['sum-mismatch@支援措置!I7']);
+    expect(report.files.filter((f) => 'findings' in f)).toHaveLength(FIXTURE_NAMES.length + 1);
+    // One line per unreadable file on stderr, and no progress bar when stderr is not a terminal.
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    expect(r.stderr).not.toMatch(/\r|█/);
+  });
+
+  it('gives the same JSON on one core and on two', () => {
+    const one = hyoka('check', dir, '--json', '--jobs', '1');
+    const two = hyoka('check', dir, '--json', '--jobs', '2');
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout).files).toHaveLength(FIXTURE_NAMES.length + 3);
+  });
+
+  it('several paths at once, files and folders; exit 1 when only error findings, 0 when none', () => {
+    expect(hyoka('check', clean, join(FIXTURES, 'keihin-2019-text.xlsx'), '--jobs', '2').code).toBe(1);
+    const r = hyoka('check', clean, '--json', '--jobs', '2');
+    expect(r.code).toBe(0);
+    expect(ReportSchema.parse(JSON.parse(r.stdout)).files).toHaveLength(2);
+  });
+
+  it('a folder without any .xlsx is a usage error', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'hyoka-batch-empty-'));
+    const r = hyoka('check', empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.xlsx');
+    expect(hyoka('check', dir, '--jobs', '0').code).toBe(2);
+  });
+});
+
+describe('hyoka check --report', () => {
+  let html: string;
+  let json: Report;
+  beforeAll(() => {
+    const out = join(dir, '..', `${join(dir).split('/').pop()}-report.html`);
+    const r = hyoka('check', dir, '--report', out, '--json', '--lang', 'en');
+    expect(r.code).toBe(2);
+    json = ReportSchema.parse(JSON.parse(r.stdout));
+    html = readFileSync(out, 'utf8');
+  });
+
+  it('writes one HTML page that lists every file with its counts and its findings', () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    for (const f of json.files) expect(html).toContain(`<td class="path">${escapeHtml(f.file)}</td>`);
+    const findings = json.files.flatMap((f) => ('findings' in f ? f.findings : []));
+    expect(html.match(/<tr><td class="path">/g)).toHaveLength(json.files.length + findings.length);
+    expect(html).toContain('sum-mismatch');
+    expect(html).toContain('unreadable');
+  });
+
+  it('escapes the script tag in a cell, and shows a formula-like sheet name as text', () => {
+    expect(html).not.toContain(SCRIPT);
+    expect(html).toContain(escapeHtml(SCRIPT));
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html).toContain("<td>&#39;=1+2</td>");
+    expect(html).not.toContain('<td>=1+2</td>');
+  });
+
+  it('allows only its own script and style: the CSP holds their hashes', () => {
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
+    const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
+    expect(csp).toContain(`script-src ${hash(script)}`);
+    expect(csp).toContain(`style-src ${hash(style)}`);
+    expect(csp).toContain("default-src 'none'");
+  });
+});
+
+describe('the parts of the batch output', () => {
+  it('renders reports in Japanese, escaping every text and neutralizing formula-like text', () => {
+    const page = renderHtmlReport(
+      [
+        { file: '<b>.xlsx', tables: [], findings: [{ rule: 'unparseable-number', severity: 'warning', sheet: '@SUM(A1)', cell: 'B12', expected: null, stated: null, message: '-1' }] },
+        { file: 'x.xlsx', error: '"壊れて" <いる>' },
+      ],
+      { lang: 'ja', generated: new Date('2025-04-01T00:00:00Z') },
+    );
+    expect(page).toContain('<html lang="ja">');
+    expect(page).toContain('&lt;b&gt;.xlsx');
+    expect(page).toContain('&#39;@SUM(A1)');
+    expect(page).toContain('&#39;-1');
+    expect(page).toContain('&quot;壊れて&quot; &lt;いる&gt;');
+    expect(page).toContain('読めない');
+    expect(neutralizeFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(neutralizeFormula('数値目標(1)')).toBe('数値目標(1)');
+  });
+
+  it('draws the progress bar on a terminal only, and clears it at the end', () => {
+    const written: string[] = [];
+    let t = 0;
+    const bar = progressBar({ isTTY: true, columns: 60, write: (s: string) => written.push(s) }, () => (t += 100))!;
+    bar.update(1, 4, 'a.xlsx');
+    bar.update(4, 4, '\u001b[31mevil.xlsx');
+    bar.end();
+    expect(written[0]).toContain('1/4 a.xlsx');
+    expect(written[1]).toContain('4/4 ?[31mevil.xlsx');
+    expect(written[2]).toBe('\r\u001b[2K');
+    expect(progressBar({ isTTY: false, write: () => undefined })).toBeUndefined();
+  });
+});

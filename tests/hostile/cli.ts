@@ -1,0 +1,64 @@
+/**
+ * Runs the `hyoka` command line as a child process and measures it: wall time and peak memory
+ * (max RSS, reported by the child itself on exit through file descriptor 3).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Wall time of the child, in milliseconds. */
+  ms: number;
+  /** Peak resident memory of the child, in bytes. */
+  maxRss: number;
+}
+
+export interface Cli {
+  run(args: string[]): Run;
+  dispose(): void;
+}
+
+/**
+ * Bundles the command line from the current sources into a directory of its own (other test
+ * files rebuild build/cli.mjs at the same time), with a preload that reports resource usage.
+ */
+export async function bundleCli(): Promise<Cli> {
+  mkdirSync(join(ROOT, 'build'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'build', 'hostile-'));
+  const cli = join(dir, 'cli.mjs');
+  await build({ entryPoints: [join(ROOT, 'src/cli/bin.ts')], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  const usage = join(dir, 'usage.mjs');
+  writeFileSync(usage, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { try { writeSync(3, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS })); } catch {} });\n");
+  return {
+    run(args) {
+      const start = performance.now();
+      const r = spawnSync(process.execPath, ['--import', pathToFileURL(usage).href, cli, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+        timeout: 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      const ms = performance.now() - start;
+      const usageJson = (r.output[3] as unknown as string | null) ?? '';
+      const maxRss = usageJson ? (JSON.parse(usageJson) as { maxRSS: number }).maxRSS * 1024 : Number.NaN;
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms, maxRss };
+    },
+    dispose() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}

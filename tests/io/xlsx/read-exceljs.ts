@@ -1,0 +1,53 @@
+/**
+ * The reader Hyoka used before its own: exceljs's full workbook model turned into the engine's
+ * grid. Kept as the reference the streaming reader must agree with, cell for cell.
+ */
+import ExcelJS from 'exceljs';
+import { parseRangeA1, type Cell, type Sheet, type Workbook } from '../../../src/engine/grid.js';
+
+type ExcelValue = ExcelJS.CellValue;
+
+function textOfRich(v: { richText: { text: string }[] }): string {
+  return v.richText.map((r) => r.text).join('');
+}
+
+function toCell(value: ExcelValue, numFmt: string | undefined): Cell | undefined {
+  const fmt = numFmt || undefined;
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { value, numFmt: fmt };
+  if (value instanceof Date) return { value: value.toISOString(), isDate: true, numFmt: fmt };
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return { value: textOfRich(value), numFmt: fmt };
+    if ('error' in value && value.error) return { value: null, error: String(value.error), numFmt: fmt };
+    if ('formula' in value || 'sharedFormula' in value) {
+      const formula = ('formula' in value && value.formula) || ('sharedFormula' in value && value.sharedFormula) || '';
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined || result === null) return { value: null, formula: String(formula), noCachedResult: true, numFmt: fmt };
+      const inner = toCell(result as ExcelValue, fmt);
+      return inner ? { ...inner, formula: String(formula) } : { value: null, formula: String(formula), noCachedResult: true, numFmt: fmt };
+    }
+    if ('hyperlink' in value) return { value: String((value as { text?: unknown }).text ?? ''), numFmt: fmt };
+    if ('text' in value) return { value: String((value as { text: unknown }).text), numFmt: fmt };
+  }
+  return { value: String(value), numFmt: fmt };
+}
+
+export async function readWithExcelJs(bytes: Uint8Array): Promise<Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheets: Sheet[] = [];
+  for (const ws of wb.worksheets) {
+    const rows: (Cell | undefined)[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const out: (Cell | undefined)[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        const c = toCell(cell.value, cell.numFmt);
+        if (c) out[colNumber - 1] = c;
+      });
+      if (out.length > 0) rows[rowNumber - 1] = out;
+    });
+    const merges = (ws.model.merges ?? []).map((m: string) => parseRangeA1(m));
+    sheets.push({ name: ws.name, hidden: ws.state !== 'visible' && ws.state !== undefined, rows, merges });
+  }
+  return { sheets };
+}

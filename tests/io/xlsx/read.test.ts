@@ -1,0 +1,226 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../../src/engine/check.js';
+import type { Workbook } from '../../../src/engine/grid.js';
+import { XlsxReadError } from '../../../src/io/xlsx/errors.js';
+import { readXlsx } from '../../../src/io/xlsx/read.js';
+import { inflateEntry, readZipDirectory } from '../../../src/io/xlsx/zip.js';
+import { FIXTURES, fixtureBytes, keys } from '../../helpers.js';
+import { readWithExcelJs } from './read-exceljs.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const FIXTURE_NAMES = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort();
+
+describe('the streaming reader gives the grid the exceljs reader gave', () => {
+  it.each(FIXTURE_NAMES)('%s: every cell, format, merge and sheet state', async (name) => {
+    const bytes = fixtureBytes(name);
+    expect(await readXlsx(bytes)).toStrictEqual(await readWithExcelJs(bytes));
+  });
+
+  it.each(FIXTURE_NAMES)('%s: the same with the fflate inflater (the browser without DecompressionStream)', async (name) => {
+    const bytes = fixtureBytes(name);
+    expect(await readXlsx(bytes, {}, { inflater: 'fflate' })).toStrictEqual(await readXlsx(bytes, {}, { inflater: 'native' }));
+  });
+
+  it('a workbook of every kind of cell exceljs writes: dates, booleans, errors, formulas and their results, rich text, hidden sheets, merges', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('値');
+    ws.getCell('A1').value = new Date(Date.UTC(2023, 3, 1));
+    ws.getCell('A1').numFmt = 'yyyy/m/d';
+    ws.getCell('B1').value = true;
+    ws.getCell('C1').value = { error: '#DIV/0!' };
+    ws.getCell('D1').value = { formula: 'B2*2', result: 246 };
+    ws.getCell('E1').value = { formula: 'A2&"円"', result: '12円' };
+    ws.getCell('F1').value = { formula: 'B2>0', result: true };
+    ws.getCell('G1').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+    ws.getCell('H1').value = { formula: 'SUM(A1:A3)' };
+    ws.getCell('I1').value = { formula: 'TODAY()', result: new Date(Date.UTC(2024, 0, 31)) };
+    ws.getCell('I1').numFmt = 'yyyy"年"m"月"d"日"';
+    ws.getCell('A2').value = { richText: [{ text: '1', font: { bold: true } }, { text: '2件' }] };
+    ws.getCell('B2').value = 123.456;
+    ws.getCell('B2').numFmt = '#,##0.0"億円"';
+    ws.getCell('C2').value = 0.385;
+    ws.getCell('C2').numFmt = '0%';
+    ws.getCell('D2').value = -5;
+    ws.getCell('D2').numFmt = '#,##0;[Red]△#,##0';
+    ws.getCell('E2').value = '  前後に空白  ';
+    ws.getCell('F2').value = 'A & B <c> "d"\n改行';
+    ws.getCell('A5').value = '寄与度(※):33%';
+    ws.mergeCells('A5:B6');
+    ws.getCell('D5').numFmt = '0.0';
+    ws.mergeCells('C5:D5');
+    ws.getCell('AB1000').value = 'far away';
+    wb.addWorksheet('隠し', { state: 'hidden' }).getCell('A1').value = 1;
+    wb.addWorksheet('とても隠し', { state: 'veryHidden' }).getCell('A1').value = 2;
+    wb.addWorksheet('空');
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const ours = await readXlsx(bytes);
+    expect(ours).toStrictEqual(await readWithExcelJs(bytes));
+    expect(ours.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['値', false],
+      ['隠し', true],
+      ['とても隠し', true],
+      ['空', false],
+    ]);
+    expect(ours.sheets[0].rows[0][0]).toEqual({ value: '2023-04-01T00:00:00.000Z', isDate: true, numFmt: 'yyyy/m/d' });
+    expect(ours.sheets[0].rows[0][3]).toEqual({ value: 246, numFmt: undefined, formula: 'B2*2' });
+  });
+});
+
+/** The fixtures as LibreOffice writes them: another writer's XML (styles on every cell, its own formats). */
+function libreOfficeCopies(): Map<string, Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'hyoka-read-lo-'));
+  const profile = join(dir, 'profile');
+  mkdirSync(join(dir, 'out'));
+  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), ...FIXTURE_NAMES.map((n) => join(FIXTURES, n))], { stdio: 'pipe', timeout: 180_000 });
+  return new Map(FIXTURE_NAMES.map((n) => [n, new Uint8Array(readFileSync(join(dir, 'out', n)))]));
+}
+
+/** exceljs drops the backslash of an escaped character in a format (`#,##0\人` → `#,##0人`); the reader keeps it. */
+function withoutFormatEscapes(wb: Workbook): Workbook {
+  return { sheets: wb.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => r.map((c) => (c?.numFmt ? { ...c, numFmt: c.numFmt.replace(/\\(.)/g, '$1') } : c))) })) };
+}
+
+describe('the fixtures saved by LibreOffice', () => {
+  let copies: Map<string, Uint8Array>;
+  beforeAll(() => {
+    copies = libreOfficeCopies();
+  }, 180_000);
+
+  it.each(FIXTURE_NAMES)('%s: the same grid as exceljs reads, and the same findings', async (name) => {
+    const bytes = copies.get(name)!;
+    const ours = await readXlsx(bytes);
+    const theirs = await readWithExcelJs(bytes);
+    expect(withoutFormatEscapes(ours)).toStrictEqual(theirs);
+    expect(keys(checkWorkbook(ours).findings)).toEqual(keys(checkWorkbook(theirs).findings));
+    expect(keys(checkWorkbook(ours).findings)).toEqual(keys(checkWorkbook(await readXlsx(fixtureBytes(name))).findings));
+  });
+});
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A workbook written by hand, for what neither exceljs nor LibreOffice writes. */
+function handmade(sheets: { name: string; xml: string; state?: string; chart?: boolean }[], extra: { sharedStrings?: string; styles?: string; date1904?: boolean } = {}): Uint8Array {
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`),
+    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${R}">${extra.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${R}/${s.chart ? 'chartsheet' : 'worksheet'}" Target="/xl/worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rS" Type="${R}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rT" Type="${R}/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    'xl/sharedStrings.xml': strToU8(extra.sharedStrings ?? `<?xml version="1.0"?><sst xmlns="${NS}"/>`),
+    'xl/styles.xml': strToU8(extra.styles ?? `<?xml version="1.0"?><styleSheet xmlns="${NS}"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`),
+  };
+  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml)));
+  return zipSync(files);
+}
+
+const sheetXml = (data: string, tail = '') => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>${data}</sheetData>${tail}</worksheet>`;
+
+describe('what other writers put in a workbook', () => {
+  it('shared formulas: each cell gets the master formula moved by its distance from it', async () => {
+    const xml = sheetXml(
+      '<row r="4"><c r="D4"><v>1</v></c><c r="E4"><f t="shared" ref="E4:E6" si="0">D4*2+$A$1+SUM(B4:C4)</f><v>2</v></c></row>' +
+        '<row r="5"><c r="E5"><f t="shared" si="0"/><v>4</v></c></row><row r="6"><c r="E6"><f t="shared" si="0"/></c></row>',
+    );
+    const rows = (await readXlsx(handmade([{ name: 'S', xml }]))).sheets[0].rows;
+    expect(rows[3][4]).toEqual({ value: 2, numFmt: undefined, formula: 'D4*2+$A$1+SUM(B4:C4)' });
+    expect(rows[4][4]).toEqual({ value: 4, numFmt: undefined, formula: 'D5*2+$A$1+SUM(B5:C5)' });
+    expect(rows[5][4]).toEqual({ value: null, formula: 'D6*2+$A$1+SUM(B6:C6)', noCachedResult: true, numFmt: undefined });
+  });
+
+  it('inline strings, phonetic guides, escaped characters, entities and CDATA', async () => {
+    const sst = `<sst xmlns="${NS}"><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si><si><r><t>進捗</t></r><r><rPr><b/></rPr><t>度</t></r></si><si><t>行1_x000D_行2 &amp; &#x3042;</t></si></sst>`;
+    const xml = sheetXml(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>' +
+        '<c r="D1" t="inlineStr"><is><t>インライン</t></is></c><c r="E1" t="inlineStr"><is><r><t>10</t></r><r><t>4%</t></r></is></c>' +
+        '<c r="F1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="G1" t="inlineStr"><is><t><![CDATA[<b>&amp;</b>]]></t></is></c></row>',
+    );
+    const row = (await readXlsx(handmade([{ name: 'S', xml }], { sharedStrings: sst }))).sheets[0].rows[0];
+    expect(row.map((c) => c?.value)).toEqual(['東京', '進捗度', '行1\r行2 & あ', 'インライン', '104%', 'ab', '<b>&amp;</b>']);
+    expect(row[5]?.formula).toBe('"a"&"b"');
+  });
+
+  it('namespace prefixes, cells without addresses, ISO dates, the 1904 date system and built-in Japanese date formats', async () => {
+    const styles = `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0&quot;%&quot;"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="58"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+    const xml = `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="2"><x:c><x:v>1</x:v></x:c><x:c s="1"><x:v>0</x:v></x:c><x:c s="2"><x:v>1</x:v></x:c><x:c s="3"><x:v>12.5</x:v></x:c><x:c t="d"><x:v>2024-04-01T00:00:00Z</x:v></x:c></x:row><x:row><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const rows = (await readXlsx(handmade([{ name: '表&amp;1', xml }], { styles, date1904: true }))).sheets[0];
+    expect(rows.name).toBe('表&1');
+    expect(rows.rows[1]).toEqual([
+      { value: 1, numFmt: undefined },
+      { value: '1904-01-01T00:00:00.000Z', isDate: true, numFmt: 'mm-dd-yy' },
+      { value: '1904-01-02T00:00:00.000Z', isDate: true, numFmt: '[$-411]ggge"年"m"月"d"日"' },
+      { value: 12.5, numFmt: '0.0"%"' },
+      { value: '2024-04-01T00:00:00.000Z', isDate: true, numFmt: undefined },
+    ]);
+    expect(rows.rows[2]).toEqual([
+      { value: true, numFmt: undefined },
+      { value: null, error: '#N/A', numFmt: undefined },
+    ]);
+  });
+
+  it('chart sheets hold no cells and are left out; a merged area under an empty top-left cell shows nothing', async () => {
+    const xml = sheetXml('<row r="1"><c r="B1"><v>5</v></c></row><row r="2"><c r="A2"><v>7</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>');
+    const wb = await readXlsx(handmade([{ name: 'S', xml }, { name: 'グラフ', xml: '<chartsheet/>', chart: true }]));
+    expect(wb.sheets.map((s) => s.name)).toEqual(['S']);
+    expect(wb.sheets[0].rows).toEqual([]);
+    expect(wb.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
+  });
+});
+
+async function readCode(bytes: Uint8Array, limits = {}): Promise<string> {
+  try {
+    await readXlsx(bytes, limits);
+    return 'ok';
+  } catch (e) {
+    if (e instanceof XlsxReadError) return e.code;
+    throw e;
+  }
+}
+
+describe('limits, enforced while inflating and reading', () => {
+  const big = 'x'.repeat(4 * 1024 * 1024);
+  const bomb = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(big) }, { level: 9 });
+
+  it.each(['native', 'fflate'] as const)('stops inflating with zip-bomb once the bytes produced pass the budget (%s), whatever the headers say', async (inflater) => {
+    const entry = readZipDirectory(bomb).get('xl/worksheets/sheet1.xml')!;
+    let produced = 0;
+    const budget = { remaining: 1024 * 1024, limit: 1024 * 1024 };
+    await expect(inflateEntry(bomb, entry, budget, (c) => (produced += c.length), inflater)).rejects.toMatchObject({ code: 'zip-bomb' });
+    // One step past the budget at most: the rest of the 4 MiB is never inflated.
+    expect(produced).toBeLessThan(2 * 1024 * 1024);
+    const whole = { remaining: 8 * 1024 * 1024, limit: 8 * 1024 * 1024 };
+    produced = 0;
+    await inflateEntry(bomb, entry, whole, (c) => (produced += c.length), inflater);
+    expect(produced).toBe(big.length);
+  });
+
+  it('too-many-cells counts the cells a merged area spreads, which a count of <c> elements misses', async () => {
+    const xml = sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:J10"/></mergeCells>');
+    expect(await readCode(handmade([{ name: 'S', xml }]), { maxCells: 100 })).toBe('ok');
+    expect(await readCode(handmade([{ name: 'S', xml }]), { maxCells: 99 })).toBe('too-many-cells');
+  });
+
+  it('maxInflatedBytes bounds the whole workbook', async () => {
+    const bytes = fixtureBytes('planted-errors.xlsx');
+    expect(await readCode(bytes, { maxInflatedBytes: 1000 })).toBe('zip-bomb');
+  });
+});
+
+describe('the reader in the browser', () => {
+  it('bundles for the browser: no Node module anywhere in the reader', async () => {
+    const out = await build({ entryPoints: [join(ROOT, 'src/io/xlsx/read.ts')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    expect(out.errors).toEqual([]);
+    expect(out.outputFiles[0].text).not.toMatch(/from ["']node:|require\(["'](node:)?(fs|path|zlib|buffer|worker_threads)/);
+  });
+});
