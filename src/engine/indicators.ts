@@ -1,6 +1,6 @@
 /** Indicator-level views shared by the rules, the recalculation and the pane. */
 import { Decimal, dec, roundHalfUp, sum } from './decimal.js';
-import { asNumber, assessProgress, progressOf, weightedProgress, type Interval, type WeightedPart } from './compute.js';
+import { asNumber, assessProgress, progressOf, statedPercent, weightedProgress, type Interval, type WeightedPart } from './compute.js';
 import type { Model, NumericTarget, ProgressTable, SummaryRow } from './model.js';
 
 export interface TargetIndex {
@@ -85,7 +85,8 @@ export function indicatorProgress(targets: NumericTarget[], year: number): Indic
       point = p.point;
       range = p.range;
     }
-    parts.push({ target: t.id.display, weight, point, stated: statedP ? roundHalfUp(statedP.value, Math.max(0, statedP.decimals)) : undefined });
+    const stated = statedP ? statedPercent(statedP, point) : undefined;
+    parts.push({ target: t.id.display, weight, point, stated: stated ? roundHalfUp(stated.value, stated.decimals) : undefined });
     los.push(weight.times(range.lo));
     his.push(weight.times(range.hi));
   }

@@ -466,18 +466,54 @@ const SI = nameHash('si');
  */
 const XML_PART = /\.(xml|rels)$/i;
 
-/** Inflates one entry as a stream, never past its declared size, handing each chunk to `take`. */
-function inflateEntry(bytes: Uint8Array, e: ZipEntry, take: (chunk: Uint8Array) => void): void {
+/** Cells and shared strings counted over all the parts of one workbook. */
+export interface PartCounts {
+  cells: number;
+  strings: number;
+}
+
+/**
+ * What each inflated chunk of one part goes through: the part may not outgrow the size the
+ * central directory declares (a lying header is a zip bomb), and an XML part is checked as XML
+ * with its cells and shared strings counted. A reader that inflates the parts itself can feed
+ * its chunks through a guard instead of inflating twice.
+ */
+export class PartGuard {
+  private produced = 0;
+  private readonly xml?: XmlCheck;
+
+  constructor(
+    private readonly entry: ZipEntry,
+    counts: PartCounts,
+    limits: ReadLimits,
+  ) {
+    if (!XML_PART.test(entry.name) || entry.size === 0) return;
+    this.xml = new XmlCheck(entry.name, limits.maxXmlDepth, (name, parent) => {
+      if (name === CELL && parent === ROW && ++counts.cells > limits.maxCells) throw new XlsxReadError('too-many-cells', `> ${limits.maxCells}`);
+      if (name === SI && parent === SST && ++counts.strings > limits.maxCells) throw new XlsxReadError('too-many-strings', `> ${limits.maxCells}`);
+    });
+  }
+
+  push(chunk: Uint8Array): void {
+    this.produced += chunk.length;
+    const e = this.entry;
+    if (this.produced > e.size) throw new XlsxReadError('zip-bomb', `${e.name} inflates beyond the ${e.size} bytes its header declares`);
+    if (chunk.length > 0) this.xml?.push(chunk);
+  }
+
+  end(): void {
+    const e = this.entry;
+    if (this.produced !== e.size) throw corrupt(`${e.name}: ${this.produced} bytes where ${e.size} are declared`);
+    this.xml?.end();
+  }
+}
+
+/** Inflates one entry as a stream, in small steps, through its guard. */
+function inflateEntry(bytes: Uint8Array, e: ZipEntry, guard: PartGuard): void {
   const data = entryData(bytes, e);
-  let produced = 0;
-  const count = (chunk: Uint8Array) => {
-    produced += chunk.length;
-    if (produced > e.size) throw new XlsxReadError('zip-bomb', `${e.name} inflates beyond the ${e.size} bytes its header declares`);
-    if (chunk.length > 0) take(chunk);
-  };
-  if (e.method === 0) count(data);
+  if (e.method === 0) guard.push(data);
   else if (e.method === 8) {
-    const inflate = new Inflate((chunk) => count(chunk));
+    const inflate = new Inflate((chunk) => guard.push(chunk));
     // Small steps bound what one step can produce (deflate expands at most about 1032 times).
     const step = 1 << 13;
     try {
@@ -488,7 +524,7 @@ function inflateEntry(bytes: Uint8Array, e: ZipEntry, take: (chunk: Uint8Array) 
       throw corrupt(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
   } else throw corrupt(`${e.name}: compression method ${e.method} is not supported`);
-  if (produced !== e.size) throw corrupt(`${e.name}: ${produced} bytes where ${e.size} are declared`);
+  guard.end();
 }
 
 /**
@@ -522,20 +558,8 @@ export function inspectContainer(bytes: Uint8Array, limits: ReadLimits): ZipEntr
  * stays at one inflated chunk; time is linear in the inflated size, which the declared sizes bound.
  */
 export function inspectParts(bytes: Uint8Array, entries: ZipEntry[], limits: ReadLimits): void {
-  let cells = 0;
-  let strings = 0;
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    let check: XmlCheck | undefined;
-    if (XML_PART.test(e.name) && e.size > 0) {
-      check = new XmlCheck(e.name, limits.maxXmlDepth, (name, parent) => {
-        if (name === CELL && parent === ROW && ++cells > limits.maxCells) throw new XlsxReadError('too-many-cells', `> ${limits.maxCells}`);
-        if (name === SI && parent === SST && ++strings > limits.maxCells) throw new XlsxReadError('too-many-strings', `> ${limits.maxCells}`);
-      });
-    }
-    inflateEntry(bytes, e, (chunk) => check?.push(chunk));
-    check?.end();
-  }
+  const counts: PartCounts = { cells: 0, strings: 0 };
+  for (const e of entries) if (!e.name.endsWith('/')) inflateEntry(bytes, e, new PartGuard(e, counts, limits));
 }
 
 /** Throws an XlsxReadError when the bytes cannot be an .xlsx workbook within the limits. */
