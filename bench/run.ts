@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -240,6 +240,8 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const started = performance.now();
+  // Other work on the machine slows every figure; the load average says how much there was.
+  const loadAtStart = round(loadavg()[0], 2);
   const cases: Case[] = [];
   for (const size of SIZES) {
     log(`size ≈ ${size.toLocaleString('en-US')} cells`);
@@ -252,7 +254,7 @@ async function main(): Promise<void> {
   const base = at(100_000);
   const results = {
     generated: new Date().toISOString(),
-    machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? '', memoryGb: round(totalmem() / 1024 ** 3, 1), node: process.version },
+    machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? '', memoryGb: round(totalmem() / 1024 ** 3, 1), node: process.version, loadAverage: { start: loadAtStart, end: round(loadavg()[0], 2) } },
     cases,
     batch,
     targets: {

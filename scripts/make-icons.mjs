@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SIZES = [16, 32, 64, 80, 128];
+const SIZES = [16, 32, 64, 80];
 const GREEN = [0x10, 0x7c, 0x41];
 const WHITE = [0xff, 0xff, 0xff];
 

@@ -1,12 +1,12 @@
 /** Checks one file from disk: read, detect, rules, report entry. Never throws for a bad file. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { checkModel } from '../engine/check.js';
 import { detect } from '../engine/detect/index.js';
 import type { Model } from '../engine/model.js';
 import type { Lang } from '../engine/messages/index.js';
 import { fileReport, type FileReport } from '../engine/report.js';
 import { XlsxReadError } from '../io/xlsx/errors.js';
-import type { ReadLimits } from '../io/xlsx/limits.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../io/xlsx/limits.js';
 import { readXlsx } from '../io/xlsx/read.js';
 
 export interface CheckFileOptions {
@@ -30,6 +30,10 @@ export function describeError(e: unknown, lang: Lang): string {
  * bulk of a large workbook, while the rules run on the model alone.
  */
 async function detectFile(path: string, options: CheckFileOptions): Promise<{ model: Model; sheetOrder: string[] }> {
+  // Refuse an oversized file from its size, before reading it into memory.
+  const maxBytes = options.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  const size = (await stat(path)).size;
+  if (size > maxBytes) throw new XlsxReadError('too-large', `${size} > ${maxBytes} bytes`);
   const bytes = await readFile(path);
   const workbook = await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options.limits);
   return { model: detect(workbook, { modeOverrides: options.modeOverrides }), sheetOrder: workbook.sheets.map((s) => s.name) };

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../engine/messages/index.js';
 import type { FileReport } from '../engine/report.js';
@@ -38,6 +39,8 @@ async function checkInThisThread(files: string[], options: CheckFileOptions, pro
   return reports;
 }
 
+const HEAP_MB = Math.floor(getHeapStatistics().heap_size_limit / 1024 / 1024);
+
 export async function checkFiles(files: string[], options: CheckFileOptions, jobs: number, progress?: Progress): Promise<FileReport[]> {
   const entry = jobs > 1 && files.length > 1 ? workerEntry() : undefined;
   if (!entry) return checkInThisThread(files, options, progress);
@@ -52,7 +55,8 @@ export async function checkFiles(files: string[], options: CheckFileOptions, job
       progress?.(done, files.length, files[id]);
     };
     const start = () => {
-      const worker = new Worker(entry, { workerData: options });
+      // A heap limit of its own: a worker that runs out of memory ends alone, not the process.
+      const worker = new Worker(entry, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
       running++;
       let current: number | undefined;
       const feed = () => {
@@ -72,10 +76,10 @@ export async function checkFiles(files: string[], options: CheckFileOptions, job
       worker.on('error', (e) => {
         failure = e;
       });
-      worker.on('exit', () => {
+      worker.on('exit', (code) => {
         running--;
         if (current !== undefined) {
-          finish(current, crashReport(files[current], options.lang, failure ?? 'worker exited'));
+          finish(current, crashReport(files[current], options.lang, failure ?? `exit code ${code}`));
           if (next < files.length) start();
         }
         if (running === 0) resolve(reports as FileReport[]);

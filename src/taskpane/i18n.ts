@@ -13,7 +13,6 @@ type ModeSource = 'cumulative-label' | 'goal-year' | 'default' | 'override';
 export interface Strings {
   appTitle: string;
   appSubtitle: string;
-  loading: string;
   switchLanguage: string;
   switchLanguageLabel: string;
 
@@ -29,7 +28,6 @@ export interface Strings {
   formulas: string;
   formulasHint: string;
   liveCheck: string;
-  working: string;
 
   dropTitle: string;
   dropHint: string;
@@ -38,7 +36,6 @@ export interface Strings {
   openSample: string;
   privacy: string;
   fileLabel: (name: string) => string;
-  notXlsxFile: (name: string) => string;
   readFailed: (why: string) => string;
   sampleFailed: (status: string) => string;
 
@@ -121,7 +118,6 @@ function idInParens(display: string): string {
 const ja: Strings = {
   appTitle: 'Hyoka 評価書チェック',
   appSubtitle: '総合特区 評価書の数値(進捗度・寄与度・合計・総合評価)を確かめます',
-  loading: '読み込み中…',
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
 
@@ -137,7 +133,6 @@ const ja: Strings = {
   formulas: '数式で書き込む',
   formulasHint: '値の代わりに =ROUND(実績/目標*100,0) の数式を書き込みます',
   liveCheck: '編集したら自動でチェック',
-  working: '処理中…',
 
   dropTitle: '評価書の .xlsx ファイルを開く',
   dropHint: 'ここに .xlsx ファイルをドロップするか、[ファイルを選択] を押してください。',
@@ -146,7 +141,6 @@ const ja: Strings = {
   openSample: 'サンプルを開く(京浜 令和元年度)',
   privacy: 'ファイルはこのブラウザーの中だけで処理され、どこにも送信されません。',
   fileLabel: (name) => `ファイル: ${name}`,
-  notXlsxFile: (name) => `「${name}」は .xlsx ファイルではありません。Excel で .xlsx 形式に保存してから開いてください。`,
   readFailed: (why) => `ブックを読み込めませんでした: ${why}`,
   sampleFailed: (status) =>
     `サンプルを読み込めませんでした(${status})。ページと同じ場所に assets/sample-keihin-2019.xlsx があるか確認し、ページを再読み込みしてください。`,
@@ -240,7 +234,6 @@ const ja: Strings = {
 const en: Strings = {
   appTitle: 'Hyoka evaluation table checker',
   appSubtitle: 'Checks the numbers of special zone evaluation tables (progress, weights, totals, overall scores)',
-  loading: 'Loading…',
   switchLanguage: '日本語',
   switchLanguageLabel: '日本語に切り替え',
 
@@ -256,7 +249,6 @@ const en: Strings = {
   formulas: 'Write formulas',
   formulasHint: 'Writes =ROUND(actual/target*100,0) formulas instead of values',
   liveCheck: 'Re-check after edits',
-  working: 'Working…',
 
   dropTitle: 'Open an evaluation workbook (.xlsx)',
   dropHint: 'Drop an .xlsx file here, or press “Choose file”.',
@@ -265,7 +257,6 @@ const en: Strings = {
   openSample: 'Open the sample (Keihin FY2019)',
   privacy: 'The file is processed only inside this browser and is sent nowhere.',
   fileLabel: (name) => `File: ${name}`,
-  notXlsxFile: (name) => `“${name}” is not an .xlsx file. Save it as .xlsx in Excel, then open it.`,
   readFailed: (why) => `The workbook could not be read: ${why}`,
   sampleFailed: (status) =>
     `The sample could not be loaded (${status}). Check that assets/sample-keihin-2019.xlsx is served next to this page, then reload.`,

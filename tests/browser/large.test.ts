@@ -35,7 +35,7 @@ afterAll(async () => {
  * Milliseconds from a change to the first painted frame in which `ready(arg)` holds. (A function,
  * not a string: the page's CSP rightly refuses to evaluate strings.)
  */
-async function timeUntil<A>(page: Page, act: () => Promise<void>, ready: (arg: A) => boolean, arg: A): Promise<number> {
+async function timeUntil(page: Page, act: () => Promise<void>, ready: (arg: string) => boolean, arg: string): Promise<number> {
   const start = Date.now();
   await act();
   await page.waitForFunction(ready, arg, { polling: 'raf' });

@@ -91,23 +91,6 @@ function readTextFacts(text: string): TextFacts {
   };
 }
 
-/**
- * Tables repeat their texts (`目標値`, `104%`, `寄与度(※):33%`), so the facts of a text are
- * worked out once; the cache is emptied past this many texts, which bounds its memory.
- */
-const FACTS_LIMIT = 100_000;
-const factsCache = new Map<string, TextFacts>();
-
-function textFacts(text: string): TextFacts {
-  let facts = factsCache.get(text);
-  if (!facts) {
-    facts = readTextFacts(text);
-    if (factsCache.size >= FACTS_LIMIT) factsCache.clear();
-    factsCache.set(text, facts);
-  }
-  return facts;
-}
-
 export class SheetScan {
   readonly view: SheetView;
   readonly labels: Label[] = [];
@@ -159,8 +142,15 @@ export class SheetScan {
     return false;
   }
 
+  /**
+   * Tables repeat their texts (`目標値`, `104%`, `寄与度(※):33%`), so the facts of each text are
+   * worked out once per sheet; the cache goes with the scan.
+   */
+  private readonly facts = new Map<string, TextFacts>();
+
   private indexText(r: number, c: number, text: string, years: () => YearCell[]): void {
-    const facts = textFacts(text);
+    let facts = this.facts.get(text);
+    if (!facts) this.facts.set(text, (facts = readTextFacts(text)));
     if (facts.fy) {
       years().push({ row: r, col: c, fy: facts.fy, header: facts.header });
       return;

@@ -10,7 +10,7 @@ import { inspectXlsx } from './inspect.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { parseRelationships, parseStyles, parseWorkbook, relsPathOf, SharedStringsReader, type Relationship } from './parts.js';
 import { SheetReader, type CellBudget } from './sheet.js';
-import { inflateEntry, inflateToBytes, readZipDirectory, type InflateBudget, type Inflater, type ZipEntry } from './zip.js';
+import { inflateEntry, inflateToBytes, readZipDirectory, type InflateBudget, type ZipEntry } from './zip.js';
 
 const REL = {
   officeDocument: '/officeDocument',
@@ -24,50 +24,45 @@ function relOfType(rels: Map<string, Relationship>, suffix: string): Relationshi
   return undefined;
 }
 
-export interface ReadOptions {
-  /** Which inflater to use; the platform's own by default (tests pin each one). */
-  inflater?: Inflater;
-}
-
-export async function readXlsx(data: Uint8Array | ArrayBuffer, limits: Partial<ReadLimits> = {}, options: ReadOptions = {}): Promise<Workbook> {
+export async function readXlsx(data: Uint8Array | ArrayBuffer, limits: Partial<ReadLimits> = {}): Promise<Workbook> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   inspectXlsx(bytes, lim);
   try {
-    return await readPackage(bytes, lim, options.inflater);
+    return readPackage(bytes, lim);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     throw new XlsxReadError('corrupt', e instanceof Error ? e.message.slice(0, 200) : String(e));
   }
 }
 
-async function readPackage(bytes: Uint8Array, lim: ReadLimits, inflater: Inflater | undefined): Promise<Workbook> {
+function readPackage(bytes: Uint8Array, lim: ReadLimits): Workbook {
   const zip = readZipDirectory(bytes);
   const budget: InflateBudget = { remaining: lim.maxInflatedBytes, limit: lim.maxInflatedBytes };
   const entry = (part: string): ZipEntry | undefined => zip.get(part.toLowerCase());
-  const part = async (name: string): Promise<Uint8Array | undefined> => {
+  const part = (name: string): Uint8Array | undefined => {
     const e = entry(name);
-    return e ? inflateToBytes(bytes, e, budget, inflater) : undefined;
+    return e ? inflateToBytes(bytes, e, budget) : undefined;
   };
 
-  const rootRels = await part('_rels/.rels');
+  const rootRels = part('_rels/.rels');
   const root = rootRels ? relOfType(parseRelationships(rootRels, ''), REL.officeDocument) : undefined;
   const workbookPath = root?.target ?? 'xl/workbook.xml';
-  const workbookXml = await part(workbookPath);
+  const workbookXml = part(workbookPath);
   if (!workbookXml) throw new XlsxReadError('not-xlsx');
   const { sheets: entries, date1904 } = parseWorkbook(workbookXml);
-  const relsXml = await part(relsPathOf(workbookPath));
+  const relsXml = part(relsPathOf(workbookPath));
   const rels = relsXml ? parseRelationships(relsXml, workbookPath) : new Map<string, Relationship>();
 
   const stylesRel = relOfType(rels, REL.styles);
-  const styles = parseStyles(stylesRel ? await part(stylesRel.target) : undefined);
+  const styles = parseStyles(stylesRel ? part(stylesRel.target) : undefined);
 
   let strings: string[] = [];
   const stringsRel = relOfType(rels, REL.sharedStrings);
   const stringsEntry = stringsRel ? entry(stringsRel.target) : undefined;
   if (stringsEntry) {
     const reader = new SharedStringsReader();
-    await inflateEntry(bytes, stringsEntry, budget, (c) => reader.push(c), inflater);
+    inflateEntry(bytes, stringsEntry, budget, (c) => reader.push(c));
     strings = reader.end();
   }
 
@@ -80,7 +75,7 @@ async function readPackage(bytes: Uint8Array, lim: ReadLimits, inflater: Inflate
     const sheetEntry = entry(rel.target);
     if (!sheetEntry) throw new XlsxReadError('corrupt', `missing part ${rel.target}`);
     const reader = new SheetReader(strings, styles, date1904, cells);
-    await inflateEntry(bytes, sheetEntry, budget, (c) => reader.push(c), inflater);
+    inflateEntry(bytes, sheetEntry, budget, (c) => reader.push(c));
     const { rows, merges } = reader.end();
     sheets.push({ name: s.name, hidden: s.hidden, rows, merges });
   }

@@ -54,7 +54,9 @@ export class SheetReader implements XmlHandler {
   private inCell = false;
   private style = 0;
   private type = Type.Number;
-  private value: string | undefined;
+  private valueText: string | undefined;
+  /** A `<v>` that is a plain whole number (a shared-string index, a count) read without a string; -1 otherwise. */
+  private valueInt = -1;
   private formula: string | undefined;
   private formulaType: string | undefined;
   private formulaSi: string | undefined;
@@ -135,10 +137,32 @@ export class SheetReader implements XmlHandler {
   }
 
   text(buf: Uint8Array, start: number, end: number, cdata: boolean): void {
+    // Numbers and shared-string indexes only: a `str` cell's `007` must stay text.
+    if (this.capture === Capture.Value && (this.type === Type.Number || this.type === Type.Shared) && this.valueText === undefined && this.valueInt < 0 && end - start <= 15) {
+      let n = 0;
+      let k = start;
+      for (; k < end; k++) {
+        const b = buf[k];
+        if (b < 48 || b > 57) break;
+        n = n * 10 + (b - 48);
+      }
+      if (k === end && end > start) {
+        this.valueInt = n;
+        return;
+      }
+    }
     const piece = decodeText(buf, start, end, cdata);
-    if (this.capture === Capture.Value) this.value = this.value === undefined ? piece : this.value + piece;
-    else if (this.capture === Capture.Formula) this.formula = this.formula === undefined ? piece : this.formula + piece;
+    if (this.capture === Capture.Value) {
+      const before = this.value;
+      this.valueText = before === undefined ? piece : before + piece;
+      this.valueInt = -1;
+    } else if (this.capture === Capture.Formula) this.formula = this.formula === undefined ? piece : this.formula + piece;
     else if (this.capture === Capture.InlineText) this.inlineText = this.inlineText === undefined ? piece : this.inlineText + piece;
+  }
+
+  /** The text of `<v>`, undefined when the cell has none. */
+  private get value(): string | undefined {
+    return this.valueText ?? (this.valueInt >= 0 ? String(this.valueInt) : undefined);
   }
 
   private startText(capture: Capture): void {
@@ -156,7 +180,8 @@ export class SheetReader implements XmlHandler {
     this.inCell = true;
     this.style = 0;
     this.type = Type.Number;
-    this.value = undefined;
+    this.valueText = undefined;
+    this.valueInt = -1;
     this.formula = undefined;
     this.formulaType = undefined;
     this.formulaSi = undefined;
@@ -281,7 +306,7 @@ export class SheetReader implements XmlHandler {
     if (v === undefined) return undefined;
     switch (this.type) {
       case Type.Shared: {
-        const s = this.strings[parseInt(v, 10)];
+        const s = this.strings[this.valueInt >= 0 ? this.valueInt : parseInt(v, 10)];
         return s === undefined ? undefined : { value: s, numFmt: fmt };
       }
       case Type.Str:
@@ -300,7 +325,7 @@ export class SheetReader implements XmlHandler {
   }
 
   private numberCell(v: string, fmt: string | undefined): Cell {
-    const n = parseFloat(v);
+    const n = this.valueInt >= 0 ? this.valueInt : parseFloat(v);
     if (this.styles.isDate[this.style]) {
       const iso = serialToIso(n, this.date1904);
       if (iso !== undefined) return { value: iso, isDate: true, numFmt: fmt };

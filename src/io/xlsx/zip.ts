@@ -114,24 +114,12 @@ function spend(budget: InflateBudget, n: number): void {
 /** Input slice fed to the inflater at a time: bounds how far one step can overshoot the budget. */
 const SLICE = 16 * 1024;
 
-export type Inflater = 'native' | 'fflate';
-
-function nativeInflateAvailable(): boolean {
-  try {
-    return typeof DecompressionStream === 'function' && !!new DecompressionStream('deflate-raw' as CompressionFormat);
-  } catch {
-    return false;
-  }
-}
-
-const NATIVE = nativeInflateAvailable();
-
 /**
  * Inflates one entry and hands its bytes to `sink` chunk by chunk, stopping with `zip-bomb` as
- * soon as the bytes produced over the workbook exceed the budget. Uses the platform's
- * DecompressionStream where there is one (zlib in Node, the browser's own), fflate elsewhere.
+ * soon as the bytes produced over the workbook exceed the budget. (The platform's
+ * DecompressionStream was measured too: no faster here, where parsing, not inflating, is the cost.)
  */
-export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void, inflater: Inflater = NATIVE ? 'native' : 'fflate'): Promise<void> {
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): void {
   if (entry.flags & 1) throw new XlsxReadError('encrypted', entry.name);
   const data = entryData(bytes, entry);
   if (entry.method === 0) {
@@ -140,7 +128,7 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: I
     return;
   }
   if (entry.method !== 8) throw corrupt(`compression method ${entry.method}: ${entry.name}`);
-  if (inflater === 'native') return inflateNative(data, entry, budget, sink);
+  // Errors thrown by the sink are kept and rethrown as they are, not taken for a broken stream.
   let failure: unknown;
   const inflate = new Inflate((chunk) => {
     if (failure) return;
@@ -152,58 +140,22 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: I
     }
   });
   try {
-    for (let i = 0; i < data.length && !failure; i += SLICE) inflate.push(data.subarray(i, Math.min(data.length, i + SLICE)), i + SLICE >= data.length);
     if (data.length === 0) inflate.push(data, true);
+    for (let i = 0; i < data.length && !failure; i += SLICE) inflate.push(data.subarray(i, Math.min(data.length, i + SLICE)), i + SLICE >= data.length);
   } catch (e) {
     throw failure ?? corrupt(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (failure) throw failure;
 }
 
-async function inflateNative(data: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): Promise<void> {
-  const stream = new DecompressionStream('deflate-raw' as CompressionFormat);
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  // Written slice by slice so that a stop (zip bomb, parse error) leaves the rest uninflated.
-  const feeding = (async () => {
-    for (let i = 0; i < data.length; i += SLICE) await writer.write(data.subarray(i, Math.min(data.length, i + SLICE)) as Uint8Array<ArrayBuffer>);
-    await writer.close();
-  })();
-  feeding.catch(() => undefined);
-  try {
-    for (;;) {
-      let step: ReadableStreamReadResult<Uint8Array>;
-      try {
-        step = await reader.read();
-      } catch (e) {
-        throw corrupt(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      if (step.done) break;
-      spend(budget, step.value.length);
-      sink(step.value);
-    }
-    await feeding;
-  } catch (e) {
-    reader.cancel().catch(() => undefined);
-    writer.abort().catch(() => undefined);
-    throw e;
-  }
-}
-
 /** Inflates a whole (small) part into one buffer. */
-export async function inflateToBytes(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, inflater?: Inflater): Promise<Uint8Array> {
+export function inflateToBytes(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  await inflateEntry(
-    bytes,
-    entry,
-    budget,
-    (c) => {
-      chunks.push(c.slice());
-      size += c.length;
-    },
-    inflater,
-  );
+  inflateEntry(bytes, entry, budget, (c) => {
+    chunks.push(c);
+    size += c.length;
+  });
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(size);
   let o = 0;

@@ -17,16 +17,17 @@ const useStyles = makeStyles({
   },
   address: { fontWeight: tokens.fontWeightSemibold, minWidth: '6em' },
   before: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
+  wasBlank: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   after: { fontWeight: tokens.fontWeightSemibold },
   formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   reason: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   instead: { padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorPaletteYellowBackground1, borderRadius: tokens.borderRadiusMedium },
 });
 
-function beforeText(w: CellWrite, s: Strings): string {
+function beforeText(w: CellWrite): string | null {
   if (w.before.formula) return `=${w.before.formula}`;
   const v = w.before.value;
-  return v === null || v === '' ? s.blank : String(v);
+  return v === null || v === '' ? null : String(v);
 }
 
 /** What the last recalculation wrote: each cell, before → after, and the cells that got values instead of formulas. */
@@ -44,7 +45,7 @@ export function ChangesView({ s, change }: { s: Strings; change: AppliedChange |
             <span className={styles.address}>
               {w.sheet}!{w.address}
             </span>
-            <span className={styles.before}>{beforeText(w, s)}</span>
+            {beforeText(w) === null ? <span className={styles.wasBlank}>{s.blank}</span> : <span className={styles.before}>{beforeText(w)}</span>}
             <span aria-hidden>→</span>
             <span className={styles.after}>{String(w.value)}</span>
             {w.formula && <span className={styles.formula}>={w.formula}</span>}

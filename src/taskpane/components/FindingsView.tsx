@@ -1,7 +1,7 @@
 import { Badge, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import { RULES, formatFinding, type Finding, type RuleId, type Severity, type Table } from '../../engine/index.js';
 import type { Lang, Strings } from '../i18n.js';
 import type { Hyoka } from '../useHyoka.js';
@@ -140,7 +140,6 @@ export function FindingsView({ h, tables }: { h: Hyoka; tables: readonly Table[]
   const filtered = useMemo(() => applyFilter(findings, filter), [findings, filter]);
   const items = useMemo(() => groupFindings(filtered, tables), [filtered, tables]);
   const scroller = useRef<HTMLDivElement>(null);
-  const ruleSelectId = useId();
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -154,7 +153,6 @@ export function FindingsView({ h, tables }: { h: Hyoka; tables: readonly Table[]
     <div className={styles.view}>
       <div className={styles.filters}>
         <Select
-          id={ruleSelectId}
           size="small"
           className={styles.ruleSelect}
           aria-label={s.ruleFilter}

@@ -13,6 +13,7 @@ const useStyles = makeStyles({
   logo: { width: '24px', height: '24px', flexShrink: 0, marginTop: '2px' },
   brand: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   subtitle: { color: tokens.colorNeutralForeground3 },
+  lang: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
 export function Header(props: { s: Strings; lang: Lang; standalone: boolean; onLang: (lang: Lang) => void }) {
@@ -36,6 +37,7 @@ export function Header(props: { s: Strings; lang: Lang; standalone: boolean; onL
       <Button
         appearance="subtle"
         size="small"
+        className={styles.lang}
         icon={<LocalLanguage20Regular />}
         data-action="lang"
         aria-label={s.switchLanguageLabel}

@@ -5,6 +5,7 @@ import type { TargetView } from '../view-model.js';
 const useStyles = makeStyles({
   svg: { width: '100%', maxWidth: '520px', height: 'auto', display: 'block' },
   legend: { display: 'flex', gap: tokens.spacingHorizontalM, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  empty: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: '4px', borderRadius: '2px' },
 });
 
@@ -29,7 +30,7 @@ function tick(v: number): string {
 export function ProgressChart({ view, s }: { view: TargetView; s: Strings }) {
   const styles = useStyles();
   const values = view.years.flatMap((y) => [y.targetValue, y.actualValue]).filter((v): v is number => v !== null && Number.isFinite(v));
-  if (values.length === 0) return null;
+  if (values.length === 0) return <p className={styles.empty}>{s.noChartData}</p>;
   const hi = niceMax(Math.max(0, ...values));
   const lo = Math.min(0, ...values) < 0 ? -niceMax(-Math.min(...values)) : 0;
   const plotW = W - PAD.left - PAD.right;

@@ -24,11 +24,6 @@ describe('the streaming reader gives the grid the exceljs reader gave', () => {
     expect(await readXlsx(bytes)).toStrictEqual(await readWithExcelJs(bytes));
   });
 
-  it.each(FIXTURE_NAMES)('%s: the same with the fflate inflater (the browser without DecompressionStream)', async (name) => {
-    const bytes = fixtureBytes(name);
-    expect(await readXlsx(bytes, {}, { inflater: 'fflate' })).toStrictEqual(await readXlsx(bytes, {}, { inflater: 'native' }));
-  });
-
   it('a workbook of every kind of cell exceljs writes: dates, booleans, errors, formulas and their results, rich text, hidden sheets, merges', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('値');
@@ -144,10 +139,11 @@ describe('what other writers put in a workbook', () => {
     const xml = sheetXml(
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>' +
         '<c r="D1" t="inlineStr"><is><t>インライン</t></is></c><c r="E1" t="inlineStr"><is><r><t>10</t></r><r><t>4%</t></r></is></c>' +
-        '<c r="F1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="G1" t="inlineStr"><is><t><![CDATA[<b>&amp;</b>]]></t></is></c></row>',
+        '<c r="F1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="G1" t="inlineStr"><is><t><![CDATA[<b>&amp;</b>]]></t></is></c>' +
+        '<c r="H1" t="str"><f>"007"</f><v>007</v></c><c r="I1"><v>007</v></c><c r="J1"><v>-1.5E3</v></c></row>',
     );
     const row = (await readXlsx(handmade([{ name: 'S', xml }], { sharedStrings: sst }))).sheets[0].rows[0];
-    expect(row.map((c) => c?.value)).toEqual(['東京', '進捗度', '行1\r行2 & あ', 'インライン', '104%', 'ab', '<b>&amp;</b>']);
+    expect(row.map((c) => c?.value)).toEqual(['東京', '進捗度', '行1\r行2 & あ', 'インライン', '104%', 'ab', '<b>&amp;</b>', '007', 7, -1500]);
     expect(row[5]?.formula).toBe('"a"&"b"');
   });
 
@@ -192,17 +188,28 @@ describe('limits, enforced while inflating and reading', () => {
   const big = 'x'.repeat(4 * 1024 * 1024);
   const bomb = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(big) }, { level: 9 });
 
-  it.each(['native', 'fflate'] as const)('stops inflating with zip-bomb once the bytes produced pass the budget (%s), whatever the headers say', async (inflater) => {
+  it('stops inflating with zip-bomb once the bytes produced pass the budget, whatever the headers say', () => {
     const entry = readZipDirectory(bomb).get('xl/worksheets/sheet1.xml')!;
     let produced = 0;
     const budget = { remaining: 1024 * 1024, limit: 1024 * 1024 };
-    await expect(inflateEntry(bomb, entry, budget, (c) => (produced += c.length), inflater)).rejects.toMatchObject({ code: 'zip-bomb' });
+    expect(() => inflateEntry(bomb, entry, budget, (c) => (produced += c.length))).toThrow(expect.objectContaining({ code: 'zip-bomb' }));
     // One step past the budget at most: the rest of the 4 MiB is never inflated.
     expect(produced).toBeLessThan(2 * 1024 * 1024);
     const whole = { remaining: 8 * 1024 * 1024, limit: 8 * 1024 * 1024 };
     produced = 0;
-    await inflateEntry(bomb, entry, whole, (c) => (produced += c.length), inflater);
+    inflateEntry(bomb, entry, whole, (c) => (produced += c.length));
     expect(produced).toBe(big.length);
+  });
+
+  it('an error of the reader inside a part is its own, not taken for a broken archive', () => {
+    const entry = readZipDirectory(bomb).get('xl/worksheets/sheet1.xml')!;
+    const budget = { remaining: 8 * 1024 * 1024, limit: 8 * 1024 * 1024 };
+    const stop = new XlsxReadError('too-many-cells', 'test');
+    expect(() =>
+      inflateEntry(bomb, entry, budget, () => {
+        throw stop;
+      }),
+    ).toThrow(stop);
   });
 
   it('too-many-cells counts the cells a merged area spreads, which a count of <c> elements misses', async () => {
