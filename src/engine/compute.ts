@@ -4,6 +4,7 @@
  * precision allows, so that a stated value is an error only when no consistent input gives it.
  */
 import { Decimal, dec, roundHalfUp, show, sum } from './decimal.js';
+import * as exact from './exact.js';
 import { unitGroup, type NumberValue, type Parsed } from './numbers.js';
 import type { NumericTarget, PlanGoal, TargetMode, ValueCell, YearColumn } from './model.js';
 
@@ -20,9 +21,13 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.lo.lte(b.hi) && b.lo.lte(a.hi);
 }
 
+const halfSteps = new Map<number, Decimal>();
+
 /** Half a unit of the last shown digit: 0.5 for `104%`, 0.05 for `103.5%`. */
 export function halfStep(decimals: number): Decimal {
-  return dec(5).times(dec(10).pow(-(decimals + 1)));
+  let h = halfSteps.get(decimals);
+  if (!h) halfSteps.set(decimals, (h = dec(5).times(dec(10).pow(-(decimals + 1)))));
+  return h;
 }
 
 /** Whether some value in [lo, hi] rounds (half up, at `decimals`) to `stated`. */
@@ -94,6 +99,45 @@ export function isRatioCell(stated: NumberValue, point: Decimal): boolean {
   return stated.value.abs().lt(10) || stated.value.times(100).minus(point).abs().lte(point.abs().div(100));
 }
 
+/**
+ * A status with a computed progress. The unrounded progress, the expected value and the
+ * explanation are worked out when asked for: most cells agree with their computation, and
+ * nobody asks.
+ */
+class Computed<K extends 'ok' | 'within-precision' | 'missing' | 'mismatch'> {
+  private expectedValue: Decimal | undefined;
+
+  constructor(
+    readonly kind: K,
+    private readonly actual: NumberValue,
+    private readonly target: NumberValue,
+    private readonly decimals: number,
+  ) {}
+
+  get point(): Decimal {
+    return progressOf(this.actual, this.target)!.point;
+  }
+
+  get expected(): Decimal {
+    return (this.expectedValue ??= roundHalfUp(this.point, this.decimals));
+  }
+
+  get calc(): string {
+    return progressCalc(this.actual, this.target, this.point, this.decimals);
+  }
+}
+
+class Mismatch extends Computed<'mismatch'> {
+  constructor(
+    actual: NumberValue,
+    target: NumberValue,
+    decimals: number,
+    readonly stated: Decimal,
+  ) {
+    super('mismatch', actual, target, decimals);
+  }
+}
+
 const statusCache = new WeakMap<ValueCell, { actual: ValueCell; progress: ValueCell | undefined; status: ProgressStatus }>();
 
 /** How the stated progress of one year compares with actual ÷ target (assessed once per cell; rules share it). */
@@ -117,21 +161,73 @@ function assessProgressOnce(target: ValueCell, actual: ValueCell, progress: Valu
     }
     return { kind: 'none' };
   }
-  const p = progressOf(a, t);
-  if (!p) return { kind: 'none' };
+  // progressOf gives nothing for a zero target (handled above) or for units that do not convert.
+  if (!unitsCompatible(a, t)) return { kind: 'none' };
   if (!progress) return { kind: 'none' };
-  if (progress.parsed.kind === 'blank') {
-    const expected = roundHalfUp(p.point, 0);
-    return { kind: 'missing', expected, point: p.point, calc: progressCalc(a, t, p.point, 0) };
-  }
+  if (progress.parsed.kind === 'blank') return new Computed('missing', a, t, 0);
   if (!stated) return { kind: 'none' };
+  try {
+    return comparedExactly(a, t, stated);
+  } catch (e) {
+    if (!exact.isOutOfRange(e)) throw e;
+  }
+  return comparedWithDecimals(a, t, stated);
+}
+
+/** A stated progress against actual ÷ target × 100 (target not zero, units that convert). */
+export function comparedWithDecimals(a: NumberValue, t: NumberValue, stated: NumberValue): ProgressStatus {
+  const p = progressOf(a, t)!;
   const { value: statedValue, decimals } = statedPercent(stated, p.point);
   const expected = roundHalfUp(p.point, decimals);
-  const calc = progressCalc(a, t, p.point, decimals);
   const shown = roundHalfUp(statedValue, decimals);
-  if (shown.eq(expected)) return { kind: 'ok', expected, point: p.point, calc };
-  if (reachable(shown, decimals, p.range)) return { kind: 'within-precision', expected, point: p.point, calc };
-  return { kind: 'mismatch', expected, point: p.point, stated: shown, calc };
+  if (shown.eq(expected)) return new Computed('ok', a, t, decimals);
+  if (reachable(shown, decimals, p.range)) return new Computed('within-precision', a, t, decimals);
+  return new Mismatch(a, t, decimals, shown);
+}
+
+/**
+ * comparedWithDecimals in fractions of safe integers (exact.ts): the same steps, so the same
+ * answer, without allocating decimals. Throws OUT_OF_RANGE for numbers too large for it.
+ */
+export function comparedExactly(a: NumberValue, t: NumberValue, stated: NumberValue): ProgressStatus {
+  const point = exact.timesInteger(exact.divide(exact.fractionOf(a.value), exact.fractionOf(t.value)), 100);
+  const statedValue = exact.fractionOf(stated.value);
+  const ratio = isRatioExactly(stated, statedValue, point);
+  const decimals = ratio ? Math.max(0, stated.decimals - 2) : Math.max(0, stated.decimals);
+  const expected = exact.roundHalfUpAt(point, decimals);
+  const shown = exact.roundHalfUpAt(ratio ? exact.timesInteger(statedValue, 100) : statedValue, decimals);
+  if (shown === expected) return new Computed('ok', a, t, decimals);
+  // reachable(): some value of the range within half a unit of the last shown digit of `shown`.
+  const unit = 2 * exact.pow10(decimals);
+  const upper = { n: 2 * shown + 1, d: unit };
+  const lower = { n: 2 * shown - 1, d: unit };
+  let below = false;
+  let above = false;
+  if (exact.sign(exact.fractionOf(t.lo)) <= 0 && exact.sign(exact.fractionOf(t.hi)) >= 0) {
+    below = exact.compare(point, upper) < 0;
+    above = exact.compare(point, lower) >= 0;
+  } else {
+    // The range's ends are the extreme quotients of the ends of actual and target.
+    for (const x of [a.lo, a.hi]) {
+      for (const y of [t.lo, t.hi]) {
+        const q = exact.timesInteger(exact.divide(exact.fractionOf(x), exact.fractionOf(y)), 100);
+        below ||= exact.compare(q, upper) < 0;
+        above ||= exact.compare(q, lower) >= 0;
+      }
+    }
+  }
+  if (below && above) return new Computed('within-precision', a, t, decimals);
+  return new Mismatch(a, t, decimals, roundHalfUp(ratio ? stated.value.times(100) : stated.value, decimals));
+}
+
+/** isRatioCell in fractions. */
+function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact.Fraction): boolean {
+  if (stated.percent || !stated.numeric) return false;
+  const size = exact.abs(point);
+  if (exact.compare(size, exact.integer(20)) < 0) return false;
+  if (exact.compare(exact.abs(value), exact.integer(10)) < 0) return true;
+  const off = exact.abs(exact.subtract(exact.timesInteger(value, 100), point));
+  return exact.compare(exact.timesInteger(off, 100), size) <= 0;
 }
 
 /** Flow or stock, from the goal (SPEC §3): `累計` → flow; a goal tied to a year → stock. */

@@ -1,0 +1,129 @@
+/**
+ * The fast exact arithmetic (exact.ts) gives the answers of decimal.js: fractions read from
+ * decimals, rounding half up, and the progress comparison done both ways on the same cells.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { comparedExactly, comparedWithDecimals, unitsCompatible } from '../../src/engine/compute.js';
+import { Decimal, dec, roundHalfUp } from '../../src/engine/decimal.js';
+import * as exact from '../../src/engine/exact.js';
+import type { Cell } from '../../src/engine/grid.js';
+import { parseCell, type NumberValue } from '../../src/engine/numbers.js';
+
+const decimalText = fc
+  .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.integer({ min: -20, max: 20 }))
+  .map(([negative, digits, exponent]) => `${negative ? '-' : ''}${digits}e${exponent}`);
+
+/** The fraction, or undefined when it does not fit. */
+function tryExact<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (exact.isOutOfRange(e)) return undefined;
+    throw e;
+  }
+}
+
+describe('fractions of safe integers', () => {
+  it('read a decimal as exactly its value, or refuse it', () => {
+    fc.assert(
+      fc.property(decimalText, (text) => {
+        const x = dec(text);
+        const f = tryExact(() => exact.fractionOf(x));
+        if (!f) return;
+        expect(Number.isSafeInteger(f.n) && Number.isSafeInteger(f.d)).toBe(true);
+        expect(dec(f.n).div(f.d).eq(x)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round half away from zero as roundHalfUp does (3.95 → 4.0, 4.25 → 4.3, -2.5 → -3)', () => {
+    expect(exact.roundHalfUpAt({ n: 395, d: 100 }, 1)).toBe(40);
+    expect(exact.roundHalfUpAt({ n: 425, d: 100 }, 1)).toBe(43);
+    expect(exact.roundHalfUpAt({ n: -5, d: 2 }, 0)).toBe(-3);
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 4 }), (n, d, places) => {
+        const expected = roundHalfUp(dec(n).div(d), places).times(dec(10).pow(places));
+        expect(exact.roundHalfUpAt({ n, d }, places)).toBe(expected.toNumber());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('compare, add and divide as decimals do', () => {
+    const small = fc.tuple(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e4 }));
+    fc.assert(
+      fc.property(small, small, ([an, ad], [bn, bd]) => {
+        const a = { n: an, d: ad };
+        const b = { n: bn, d: bd };
+        const da = dec(an).div(ad);
+        const db = dec(bn).div(bd);
+        expect(exact.compare(a, b)).toBe(da.comparedTo(db));
+        const sum = exact.add(a, b);
+        expect(dec(sum.n).div(sum.d).minus(da.plus(db)).abs().lt('1e-30')).toBe(true);
+        if (bn !== 0) {
+          const q = exact.divide(a, b);
+          expect(q.d).toBeGreaterThan(0);
+          expect(BigInt(q.n) * BigInt(ad) * BigInt(bn)).toBe(BigInt(an) * BigInt(bd) * BigInt(q.d));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/** Cells of a progress row as the workbooks hold them: text with units, numbers with formats, ratios. */
+const amountCell: fc.Arbitrary<Cell> = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.constantFrom('億円', '人', '件', '社', '千円', '万人', '')).map(([v, u]) => ({ value: `${v.toLocaleString('en-US')}${u}` })),
+  fc.tuple(fc.integer({ min: 1, max: 30000 }), fc.constantFrom('万人', '億円')).map(([v, u]) => ({ value: `${v / 10}${u}` })),
+  fc.tuple(fc.integer({ min: -50, max: 3000 }), fc.constantFrom('#,##0"億円"', '0"件"', 'General', '#,##0,', '0.0')).map(([v, numFmt]) => ({ value: v, numFmt })),
+  fc.tuple(fc.integer({ min: 1, max: 10 ** 15 }), fc.integer({ min: 0, max: 6 })).map(([v, k]) => ({ value: v / 10 ** k })),
+  fc.constantFrom<Cell>({ value: '87億円' }, { value: '120億円' }, { value: '177,000 (千円)' }, { value: '△5' }, { value: '24.5万人' }, { value: 3 }, { value: 0.5 }),
+);
+
+/** A stated progress near actual ÷ target × 100: on the rounding boundary, off by one, as a ratio. */
+function statedCells(a: NumberValue, t: NumberValue): fc.Arbitrary<Cell> {
+  const p = a.value.div(t.value).times(100);
+  const near = (d: number, off: number) => roundHalfUp(p, d).plus(dec(off).div(dec(10).pow(d)));
+  return fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: -2, max: 2 }), fc.constantFrom('text', 'text-fw', 'percent', 'ratio', 'plain')).map(([d, off, form]): Cell => {
+    const v = near(d, off);
+    if (form === 'text') return { value: `${v.toFixed(d)}%` };
+    if (form === 'text-fw') return { value: `${v.toFixed(d)}％`.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) };
+    if (form === 'percent') return { value: v.div(100).toNumber(), numFmt: d === 0 ? '0%' : `0.${'0'.repeat(d)}%` };
+    if (form === 'ratio') return { value: v.div(100).toNumber() };
+    return { value: v.toNumber() };
+  });
+}
+
+describe('the progress comparison', () => {
+  it('gives the same status with fractions as with decimals', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.tuple(amountCell, amountCell).chain(([ac, tc]) => {
+          const a = parseCell(ac);
+          const t = parseCell(tc);
+          const none = fc.constant(undefined);
+          if (a.kind !== 'number' || t.kind !== 'number' || t.value.isZero() || !unitsCompatible(a, t)) return fc.tuple(fc.constant(a), fc.constant(t), none);
+          return fc.tuple(fc.constant(a), fc.constant(t), statedCells(a, t));
+        }),
+        ([a, t, statedCell]) => {
+          if (!statedCell || a.kind !== 'number' || t.kind !== 'number') return;
+          const stated = parseCell(statedCell);
+          if (stated.kind !== 'number') return;
+          const fast = tryExact(() => comparedExactly(a, t, stated));
+          if (!fast) return;
+          compared++;
+          const slow = comparedWithDecimals(a, t, stated);
+          expect(fast.kind).toBe(slow.kind);
+          if ('expected' in fast && 'expected' in slow) expect((fast.expected as Decimal).eq(slow.expected)).toBe(true);
+          if (fast.kind === 'mismatch' && slow.kind === 'mismatch') expect(fast.stated.eq(slow.stated)).toBe(true);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    // Most of the cells above fit the fractions; the test is not vacuous.
+    expect(compared).toBeGreaterThan(2000);
+  });
+});
