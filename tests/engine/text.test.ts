@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findIndicatorId, findTargetId } from '../../src/engine/text.js';
+import { compact, findIndicatorId, findTargetId, toHalfWidth } from '../../src/engine/text.js';
 
 describe('数値目標 / 評価指標 ids', () => {
   it.each([
@@ -18,5 +18,26 @@ describe('数値目標 / 評価指標 ids', () => {
     expect(findIndicatorId('評価指標（1）：連携企業数')?.indicator).toBe('1');
     expect(findIndicatorId('評価指標(12) 件数')?.indicator).toBe('12');
     expect(findIndicatorId('評価指標の考え方')).toBeUndefined();
+  });
+});
+
+describe('normalising text', () => {
+  // The reference: what the helpers did with regular expressions before they skipped unchanged texts.
+  const halfWidth = (s: string) => s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  const compacted = (s: string) => halfWidth(s).replace(/[\s\u00a0\u200b]+/g, '');
+
+  it('treats every character of the basic plane as the regular expressions do', () => {
+    const differing: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const s = `a${String.fromCharCode(code)}b`;
+      if (toHalfWidth(s) !== halfWidth(s) || compact(s) !== compacted(s)) differing.push(code);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('returns texts with nothing to change as they are', () => {
+    expect(compact('目標値')).toBe('目標値');
+    expect(compact('数値目標（1）－① 特区　関連')).toBe('数値目標(1)-①特区関連');
+    expect(toHalfWidth('１０４％')).toBe('104%');
   });
 });
