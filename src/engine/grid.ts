@@ -1,6 +1,6 @@
 /**
  * The engine's view of a workbook: sheets of cells, independent of where they came from
- * (exceljs, Office.js, a test). Rows and columns are 0-based inside the engine; addresses
+ * (the .xlsx reader, Office.js, a test). Rows and columns are 0-based inside the engine; addresses
  * shown to people are A1.
  */
 export type CellValue = number | string | boolean | null;

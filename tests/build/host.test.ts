@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manifestStructureTests, parseXml } from '../manifest-checks.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BASE = 'https://hyoka.intra.example.lg.jp/tools/hyoka/';
@@ -48,6 +49,10 @@ afterAll(() => {
 });
 
 describe('npm run build -- --env url=…', () => {
+  describe('the built manifest passes the offline manifest checks', () => {
+    manifestStructureTests(() => parseXml(readFileSync(join(cdn, 'manifest.xml'), 'utf8')), BASE);
+  });
+
   it('points every URL of the manifest at the base URL, and each names a file of the build', () => {
     const manifest = readFileSync(join(cdn, 'manifest.xml'), 'utf8');
     wellFormed(manifest);

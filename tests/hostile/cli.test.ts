@@ -7,7 +7,7 @@ import { FIXTURES } from '../helpers.js';
 import { bundleCli, tempDir, type Cli, type Run } from './cli.js';
 import { emptySheets, hostileFiles, writeAll, type HostileFile } from './files.js';
 
-/** Generous bounds: every hostile file is answered far below them (see docs/readme-limits.md). */
+/** Generous bounds: every hostile file is answered far below them (see README.md (Limits and safety)). */
 const MAX_MS = 20_000;
 const MAX_RSS = 1.5 * 1024 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 /**
  * The WorkbookHost of the standalone page: an .xlsx file held in memory. Reading goes through
- * the exceljs adapter, a recalculation patches the bytes (only the recalculated cells' XML), and
+ * the streaming .xlsx reader, a recalculation patches the bytes (only the recalculated cells' XML), and
  * undo goes back to the bytes before it. Nothing leaves the browser.
  *
  * A file in memory has no cell to select or fill: selecting and highlighting are kept as state
@@ -68,7 +68,7 @@ export class StandaloneHost implements WorkbookHost {
   }
 
   async readWorkbook(): Promise<Workbook> {
-    // exceljs is large: loaded only when a file is opened, in its own chunk.
+    // The reader is loaded only when a file is opened, in its own chunk.
     const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/read.js');
     const version = this.version;
     const workbook = await readXlsx(this.bytes);
