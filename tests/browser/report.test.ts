@@ -1,0 +1,98 @@
+/**
+ * The HTML report of `hyoka check DIR --report` in a real browser: it renders offline with no
+ * CSP violation, its tables sort by any column (numbers as numbers, cells in sheet order), and
+ * the search box filters the findings. The folder holds the fixtures, a truncated .xlsx and a
+ * CSV named .xlsx, as a reviewer's folder would.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES } from '../helpers.js';
+import { artifactPath, cspViolations, launch, ROOT, type Browser } from './harness.js';
+
+let dir = '';
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
+  dir = mkdtempSync(join(tmpdir(), 'hyoka-report-'));
+  const folder = join(dir, '提出');
+  spawnSync('mkdir', ['-p', folder]);
+  for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx'))) copyFileSync(join(FIXTURES, name), join(folder, name));
+  const good = readFileSync(join(FIXTURES, 'keihin-2019-text.xlsx'));
+  writeFileSync(join(folder, 'truncated.xlsx'), good.subarray(0, Math.floor(good.length / 2)));
+  writeFileSync(join(folder, 'notes.xlsx'), '事業名,投資額\n研究拠点整備事業,115\n');
+  const out = join(dir, 'report.html');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'hyoka.js'), 'check', folder, '--report', out], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  expect(r.status).toBe(2);
+  browser = await launch({ viewport: { width: 1280, height: 900 } });
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(pathToFileURL(out).href);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const column = (table: string, col: number) => page.$$eval(`#${table} tbody tr:not([hidden])`, (rows, c) => rows.map((r) => (r as HTMLTableRowElement).cells[c].textContent ?? ''), col);
+const header = (table: string, col: number) => page.locator(`#${table} thead th`).nth(col).locator('button');
+
+describe('the HTML report in a browser', () => {
+  it('lists every file, the unreadable ones with their reason, and runs without errors or CSP violations', async () => {
+    const files = await column('files', 0);
+    expect(files.length).toBe(readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).length + 2);
+    const text = await page.locator('#files').innerText();
+    expect(text).toContain('truncated.xlsx');
+    expect(text).toContain('notes.xlsx');
+    expect(await page.locator('#findings tbody tr').count()).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('report.png'), fullPage: false });
+  });
+
+  it('sorts the files by their error count as numbers, both ways', async () => {
+    await header('files', 2).click();
+    const up = (await column('files', 2)).filter((t) => t !== '').map(Number);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(new Set(up).size).toBeGreaterThan(1);
+    await header('files', 2).click();
+    const down = (await column('files', 2)).filter((t) => t !== '').map(Number);
+    expect(down).toEqual([...up].sort((a, b) => b - a));
+    expect(await page.locator('#files thead th').nth(2).getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('sorts findings by cell in reading order (B9 before B10, row before column), and by rule', async () => {
+    await header('findings', 2).click();
+    const cells = await column('findings', 2);
+    const key = (a1: string) => {
+      const m = /^([A-Z]+)(\d+)/.exec(a1)!;
+      return Number(m[2]) * 1e5 + [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    };
+    const keys = cells.map(key);
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    await header('findings', 4).click();
+    const rules = await column('findings', 4);
+    expect(rules).toEqual([...rules].sort((a, b) => a.localeCompare(b, 'ja', { numeric: true })));
+  });
+
+  it('filters the findings by the text typed in the search box, and shows them all again when it is cleared', async () => {
+    const all = await page.locator('#findings tbody tr').count();
+    const box = page.locator('input[data-filter="findings"]');
+    await box.fill('sum-mismatch');
+    const shown = await column('findings', 4);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(all);
+    expect(shown.every((r) => r === 'sum-mismatch')).toBe(true);
+    await box.fill('');
+    expect((await column('findings', 4)).length).toBe(all);
+  });
+});
