@@ -18,7 +18,23 @@ export function asNumber(p: Parsed | undefined): NumberValue | undefined {
 }
 
 export function overlaps(a: Interval, b: Interval): boolean {
-  return a.lo.lte(b.hi) && b.lo.lte(a.hi);
+  return exact.compareDecimals(a.lo, b.hi) <= 0 && exact.compareDecimals(b.lo, a.hi) <= 0;
+}
+
+/** Whether a's interval meets [Σ lo, Σ hi] of `values`. */
+export function overlapsSum(a: Interval, values: readonly Interval[]): boolean {
+  try {
+    let lo: exact.Fraction = { n: 0, d: 1 };
+    let hi: exact.Fraction = { n: 0, d: 1 };
+    for (const v of values) {
+      lo = exact.add(lo, exact.fractionOf(v.lo));
+      hi = exact.add(hi, exact.fractionOf(v.hi));
+    }
+    return exact.compare(exact.fractionOf(a.lo), hi) <= 0 && exact.compare(lo, exact.fractionOf(a.hi)) <= 0;
+  } catch (e) {
+    if (!exact.isOutOfRange(e)) throw e;
+  }
+  return overlaps(a, { lo: sum(values.map((v) => v.lo)), hi: sum(values.map((v) => v.hi)) });
 }
 
 const halfSteps = new Map<number, Decimal>();
@@ -32,6 +48,13 @@ export function halfStep(decimals: number): Decimal {
 
 /** Whether some value in [lo, hi] rounds (half up, at `decimals`) to `stated`. */
 export function reachable(stated: Decimal, decimals: number, range: Interval): boolean {
+  try {
+    const s = exact.fractionOf(stated);
+    const h = { n: 5, d: exact.pow10(decimals + 1) };
+    return exact.compare(exact.fractionOf(range.lo), exact.add(s, h)) < 0 && exact.compare(exact.fractionOf(range.hi), exact.subtract(s, h)) >= 0;
+  } catch (e) {
+    if (!exact.isOutOfRange(e)) throw e;
+  }
   const h = halfStep(decimals);
   return range.lo.lt(stated.plus(h)) && range.hi.gte(stated.minus(h));
 }
@@ -138,6 +161,18 @@ class Mismatch extends Computed<'mismatch'> {
   }
 }
 
+const statusesCache = new WeakMap<NumericTarget, { target: ValueCell[]; actual: ValueCell[]; progress: ValueCell[] | null; statuses: ProgressStatus[] }>();
+
+/** The progress status of every year of a target, worked out once: the rules share them. */
+export function progressStatuses(t: NumericTarget): ProgressStatus[] {
+  const cached = statusesCache.get(t);
+  if (cached && cached.target === t.target && cached.actual === t.actual && cached.progress === t.progress) return cached.statuses;
+  const statuses: ProgressStatus[] = [];
+  for (let i = 0; i < t.columns.length; i++) statuses.push(assessProgressOnce(t.target[i], t.actual[i], t.progress?.[i]));
+  statusesCache.set(t, { target: t.target, actual: t.actual, progress: t.progress, statuses });
+  return statuses;
+}
+
 const statusCache = new WeakMap<ValueCell, { actual: ValueCell; progress: ValueCell | undefined; status: ProgressStatus }>();
 
 /** How the stated progress of one year compares with actual ÷ target (assessed once per cell; rules share it). */
@@ -190,34 +225,49 @@ export function comparedWithDecimals(a: NumberValue, t: NumberValue, stated: Num
  * answer, without allocating decimals. Throws OUT_OF_RANGE for numbers too large for it.
  */
 export function comparedExactly(a: NumberValue, t: NumberValue, stated: NumberValue): ProgressStatus {
-  const point = exact.timesInteger(exact.divide(exact.fractionOf(a.value), exact.fractionOf(t.value)), 100);
-  const statedValue = exact.fractionOf(stated.value);
-  const ratio = isRatioExactly(stated, statedValue, point);
-  const decimals = ratio ? Math.max(0, stated.decimals - 2) : Math.max(0, stated.decimals);
-  const expected = exact.roundHalfUpAt(point, decimals);
-  const shown = exact.roundHalfUpAt(ratio ? exact.timesInteger(statedValue, 100) : statedValue, decimals);
-  if (shown === expected) return new Computed('ok', a, t, decimals);
-  // reachable(): some value of the range within half a unit of the last shown digit of `shown`.
-  const unit = 2 * exact.pow10(decimals);
-  const upper = { n: 2 * shown + 1, d: unit };
-  const lower = { n: 2 * shown - 1, d: unit };
-  let below = false;
-  let above = false;
-  if (exact.sign(exact.fractionOf(t.lo)) <= 0 && exact.sign(exact.fractionOf(t.hi)) >= 0) {
-    below = exact.compare(point, upper) < 0;
-    above = exact.compare(point, lower) >= 0;
-  } else {
-    // The range's ends are the extreme quotients of the ends of actual and target.
-    for (const x of [a.lo, a.hi]) {
-      for (const y of [t.lo, t.hi]) {
-        const q = exact.timesInteger(exact.divide(exact.fractionOf(x), exact.fractionOf(y)), 100);
-        below ||= exact.compare(q, upper) < 0;
-        above ||= exact.compare(q, lower) >= 0;
-      }
-    }
-  }
-  if (below && above) return new Computed('within-precision', a, t, decimals);
+  const point = progressFraction(a, t);
+  const { value, decimals, ratio } = statedPercentExactly(stated, point);
+  const shown = exact.roundHalfUpAt(value, decimals);
+  if (shown === exact.roundHalfUpAt(point, decimals)) return new Computed('ok', a, t, decimals);
+  const range = progressRangeExactly(a, t, point);
+  if (reachableExactly(shown, decimals, range.lo, range.hi)) return new Computed('within-precision', a, t, decimals);
   return new Mismatch(a, t, decimals, roundHalfUp(ratio ? stated.value.times(100) : stated.value, decimals));
+}
+
+/** actual ÷ target × 100 as a fraction (the point of progressOf). */
+export function progressFraction(a: NumberValue, t: NumberValue): exact.Fraction {
+  return exact.timesInteger(exact.divide(exact.fractionOf(a.value), exact.fractionOf(t.value)), 100);
+}
+
+/** The range of progressOf as fractions: the extreme quotients of the ends of actual and target. */
+export function progressRangeExactly(a: NumberValue, t: NumberValue, point: exact.Fraction): { lo: exact.Fraction; hi: exact.Fraction } {
+  const tLo = exact.fractionOf(t.lo);
+  const tHi = exact.fractionOf(t.hi);
+  if (exact.sign(tLo) <= 0 && exact.sign(tHi) >= 0) return { lo: point, hi: point };
+  const aLo = exact.fractionOf(a.lo);
+  const aHi = exact.fractionOf(a.hi);
+  // In lowest terms: `119.5億円` ÷ `87.5億円` would otherwise overflow when compared.
+  let lo = exact.reduce(exact.timesInteger(exact.divide(aLo, tLo), 100));
+  let hi = lo;
+  for (const q of [exact.divide(aLo, tHi), exact.divide(aHi, tLo), exact.divide(aHi, tHi)]) {
+    const c = exact.reduce(exact.timesInteger(q, 100));
+    if (exact.compare(c, lo) < 0) lo = c;
+    if (exact.compare(c, hi) > 0) hi = c;
+  }
+  return { lo, hi };
+}
+
+/** reachable() for a stated value of `shown` units of 10^-decimals: [lo, hi] meets its rounding interval. */
+export function reachableExactly(shown: number, decimals: number, lo: exact.Fraction, hi: exact.Fraction): boolean {
+  const unit = 2 * exact.pow10(decimals);
+  return exact.compare(lo, { n: 2 * shown + 1, d: unit }) < 0 && exact.compare(hi, { n: 2 * shown - 1, d: unit }) >= 0;
+}
+
+/** statedPercent in fractions, with whether the cell was read as a ratio. */
+export function statedPercentExactly(stated: NumberValue, point: exact.Fraction): { value: exact.Fraction; decimals: number; ratio: boolean } {
+  const value = exact.fractionOf(stated.value);
+  if (isRatioExactly(stated, value, point)) return { value: exact.timesInteger(value, 100), decimals: Math.max(0, stated.decimals - 2), ratio: true };
+  return { value, decimals: Math.max(0, stated.decimals), ratio: false };
 }
 
 /** isRatioCell in fractions. */

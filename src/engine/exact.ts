@@ -6,7 +6,7 @@
  * integers throws `OUT_OF_RANGE`, and the caller decides with Decimal instead: the answer is the
  * same either way, only the speed differs.
  */
-import type { Decimal } from './decimal.js';
+import { roundHalfUp, type Decimal } from './decimal.js';
 
 /** n / d with d > 0, both safe integers; not necessarily in lowest terms. */
 export interface Fraction {
@@ -138,4 +138,24 @@ export function roundHalfUpAt(a: Fraction, places: number): number {
   const q = (n - r) / a.d;
   const rounded = 2 * r >= a.d ? q + 1 : q;
   return a.n < 0 ? -rounded : rounded;
+}
+
+/** x compared with y, in fractions when they fit. */
+export function compareDecimals(x: Decimal, y: Decimal): number {
+  try {
+    return compare(fractionOf(x), fractionOf(y));
+  } catch (e) {
+    if (!isOutOfRange(e)) throw e;
+  }
+  return x.comparedTo(y);
+}
+
+/** Whether x and y round (half up, at `places`) to the same value. */
+export function roundedEqual(x: Decimal, y: Decimal, places: number): boolean {
+  try {
+    return roundHalfUpAt(fractionOf(x), places) === roundHalfUpAt(fractionOf(y), places);
+  } catch (e) {
+    if (!isOutOfRange(e)) throw e;
+  }
+  return roundHalfUp(x, places).eq(roundHalfUp(y, places));
 }

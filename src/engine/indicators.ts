@@ -1,6 +1,20 @@
 /** Indicator-level views shared by the rules, the recalculation and the pane. */
 import { Decimal, dec, roundHalfUp, sum } from './decimal.js';
-import { asNumber, assessProgress, progressOf, statedPercent, weightedProgress, type Interval, type WeightedPart } from './compute.js';
+import {
+  asNumber,
+  progressFraction,
+  progressOf,
+  progressRangeExactly,
+  progressStatuses,
+  reachableExactly,
+  statedPercent,
+  statedPercentExactly,
+  unitsCompatible,
+  weightedProgress,
+  type Interval,
+  type WeightedPart,
+} from './compute.js';
+import * as exact from './exact.js';
 import type { Model, NumericTarget, ProgressTable, SummaryRow } from './model.js';
 
 export interface TargetIndex {
@@ -69,7 +83,7 @@ export function indicatorProgress(targets: NumericTarget[], year: number): Indic
   for (const t of targets) {
     const i = columnOfYear(t, year);
     if (i < 0) return undefined;
-    const status = assessProgress(t.target[i], t.actual[i], t.progress?.[i]);
+    const status = progressStatuses(t)[i];
     const statedP = asNumber(t.progress?.[i]?.parsed);
     const weight = weighted ? t.weight!.value!.value : dec(1);
     let point: Decimal;
@@ -103,6 +117,67 @@ export function indicatorProgress(targets: NumericTarget[], year: number): Indic
     weighted,
     calc: w.calc,
   };
+}
+
+/**
+ * Whether a stated indicator progress (`shown` at `decimals`, rounded half up) agrees with
+ * indicatorProgress as the rule accepts it: its rounded point, its value from stated progress,
+ * or its range. Decided in fractions; true only when it surely agrees, false when it does not
+ * or when the numbers are too large for fractions, and then indicatorProgress decides.
+ */
+export function indicatorAgrees(targets: NumericTarget[], year: number, stated: Decimal, decimals: number): boolean {
+  try {
+    return indicatorAgreesExactly(targets, year, stated, decimals);
+  } catch (e) {
+    if (!exact.isOutOfRange(e)) throw e;
+    return false;
+  }
+}
+
+const ZERO: exact.Fraction = { n: 0, d: 1 };
+const ONE: exact.Fraction = { n: 1, d: 1 };
+
+function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: Decimal, decimals: number): boolean {
+  if (targets.length === 0) return false;
+  const weighted = targets.length > 1 && targets.every((t) => t.weight?.value);
+  let wSum = ZERO;
+  let fromPoint = ZERO;
+  let fromStated: exact.Fraction | null = ZERO;
+  let lo = ZERO;
+  let hi = ZERO;
+  for (const t of targets) {
+    const i = columnOfYear(t, year);
+    if (i < 0) return false;
+    const status = progressStatuses(t)[i];
+    const statedP = asNumber(t.progress?.[i]?.parsed);
+    const weight = weighted ? exact.fractionOf(t.weight!.value!.value) : ONE;
+    let point: exact.Fraction;
+    let range: { lo: exact.Fraction; hi: exact.Fraction };
+    if (status.kind === 'zero-target' && status.stated) {
+      point = exact.fractionOf(status.stated);
+      range = { lo: point, hi: point };
+    } else {
+      const a = asNumber(t.actual[i].parsed);
+      const tv = asNumber(t.target[i].parsed);
+      if (!a || !tv || tv.value.isZero() || !unitsCompatible(a, tv)) return false;
+      point = exact.reduce(progressFraction(a, tv));
+      range = progressRangeExactly(a, tv, point);
+    }
+    if (statedP && fromStated) {
+      const p = statedPercentExactly(statedP, point);
+      const rounded = { n: exact.roundHalfUpAt(p.value, p.decimals), d: exact.pow10(p.decimals) };
+      fromStated = exact.reduce(exact.add(fromStated, exact.times(weight, rounded)));
+    } else fromStated = null;
+    wSum = exact.add(wSum, weight);
+    fromPoint = exact.reduce(exact.add(fromPoint, exact.reduce(exact.times(weight, point))));
+    lo = exact.reduce(exact.add(lo, exact.reduce(exact.times(weight, range.lo))));
+    hi = exact.reduce(exact.add(hi, exact.reduce(exact.times(weight, range.hi))));
+  }
+  if (wSum.n === 0) return false;
+  const shown = exact.roundHalfUpAt(exact.fractionOf(stated), decimals);
+  if (exact.roundHalfUpAt(exact.divide(fromPoint, wSum), decimals) === shown) return true;
+  if (fromStated && exact.roundHalfUpAt(exact.divide(fromStated, wSum), decimals) === shown) return true;
+  return reachableExactly(shown, decimals, exact.divide(lo, wSum), exact.divide(hi, wSum));
 }
 
 /** The table target a summary line names; `数値目標(2)` also names the single target of indicator 2. */

@@ -8,7 +8,7 @@ import { comparedExactly, comparedWithDecimals, unitsCompatible } from '../../sr
 import { Decimal, dec, roundHalfUp } from '../../src/engine/decimal.js';
 import * as exact from '../../src/engine/exact.js';
 import type { Cell } from '../../src/engine/grid.js';
-import { parseCell, type NumberValue } from '../../src/engine/numbers.js';
+import { parseCell, type NumberValue, type Parsed } from '../../src/engine/numbers.js';
 
 const decimalText = fc
   .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.integer({ min: -20, max: 20 }))
@@ -101,12 +101,12 @@ describe('the progress comparison', () => {
     let compared = 0;
     fc.assert(
       fc.property(
-        fc.tuple(amountCell, amountCell).chain(([ac, tc]) => {
+        fc.tuple(amountCell, amountCell).chain(([ac, tc]): fc.Arbitrary<[Parsed, Parsed, Cell | undefined]> => {
           const a = parseCell(ac);
           const t = parseCell(tc);
-          const none = fc.constant(undefined);
-          if (a.kind !== 'number' || t.kind !== 'number' || t.value.isZero() || !unitsCompatible(a, t)) return fc.tuple(fc.constant(a), fc.constant(t), none);
-          return fc.tuple(fc.constant(a), fc.constant(t), statedCells(a, t));
+          const none = fc.constant<Cell | undefined>(undefined);
+          if (a.kind !== 'number' || t.kind !== 'number' || t.value.isZero() || !unitsCompatible(a, t)) return fc.tuple(fc.constant<Parsed>(a), fc.constant<Parsed>(t), none);
+          return fc.tuple(fc.constant<Parsed>(a), fc.constant<Parsed>(t), statedCells(a, t) as fc.Arbitrary<Cell | undefined>);
         }),
         ([a, t, statedCell]) => {
           if (!statedCell || a.kind !== 'number' || t.kind !== 'number') return;

@@ -1,13 +1,22 @@
 import { dec, show, sum } from '../decimal.js';
-import { asNumber, overlaps } from '../compute.js';
+import { asNumber, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import type { NumberValue } from '../numbers.js';
 import type { CellRef, NumericTarget } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
-/** Σ of the yearly targets of a flow target (baseline columns excluded), with its interval. */
-export function yearlyTargetSum(t: NumericTarget) {
-  const values = t.columns.flatMap((c, i) => (c.baseline ? [] : [asNumber(t.target[i].parsed)])).filter((v): v is NumberValue => !!v);
+/** The yearly targets of a flow target that hold numbers (baseline columns excluded). */
+function yearlyTargets(t: NumericTarget): NumberValue[] {
+  const values: NumberValue[] = [];
+  for (let i = 0; i < t.columns.length; i++) {
+    const v = t.columns[i].baseline ? undefined : asNumber(t.target[i].parsed);
+    if (v) values.push(v);
+  }
+  return values;
+}
+
+/** Σ of the yearly targets, with its interval. */
+function yearlyTargetSum(values: NumberValue[]) {
   return { values, point: sum(values.map((v) => v.value)), lo: sum(values.map((v) => v.lo)), hi: sum(values.map((v) => v.hi)) };
 }
 
@@ -22,15 +31,16 @@ export const cumulativeTotalMismatch: Rule = {
     const findings: Finding[] = [];
     for (const { target: t } of targets.all) {
       if (t.mode !== 'flow') continue;
-      const s = yearlyTargetSum(t);
-      if (s.values.length < 2) continue;
+      const values = yearlyTargets(t);
+      if (values.length < 2) continue;
       const stated: { value: NumberValue; ref: CellRef }[] = [];
       if (t.goal?.cumulative) stated.push({ value: t.goal.value, ref: t.goal.ref });
       const totalCell = t.total?.target;
       const total = asNumber(totalCell?.parsed);
       if (total && totalCell) stated.push({ value: total, ref: totalCell.ref });
       for (const g of stated) {
-        if (overlaps(g.value, s)) continue;
+        if (overlapsSum(g.value, values)) continue;
+        const s = yearlyTargetSum(values);
         const scale = g.value.scale.gt(0) ? g.value.scale : dec(1);
         const parts = s.values.map((v) => show(v.value.div(scale), 4)).join(' + ');
         findings.push(

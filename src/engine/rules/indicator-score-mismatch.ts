@@ -1,7 +1,7 @@
 import { roundHalfUp, show } from '../decimal.js';
 import { asNumber, reachable } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { indicatorProgress, latestActualYear } from '../indicators.js';
+import { indicatorAgrees, indicatorProgress, latestActualYear } from '../indicators.js';
 import type { ValueCell } from '../model.js';
 import type { Rule } from './types.js';
 
@@ -26,9 +26,10 @@ export const indicatorScoreMismatch: Rule = {
       if (!list || !value) continue;
       const year = s.year ?? latestActualYear(list[0]);
       if (year === null) continue;
+      const decimals = Math.max(0, value.decimals);
+      if (indicatorAgrees(list, year, value.value, decimals)) continue;
       const ip = indicatorProgress(list, year);
       if (!ip) continue;
-      const decimals = Math.max(0, value.decimals);
       const shown = roundHalfUp(value.value, decimals);
       const accepted = [roundHalfUp(ip.point, decimals), ip.fromStated ? roundHalfUp(ip.fromStated, decimals) : null];
       if (accepted.some((a) => a?.eq(shown)) || reachable(shown, decimals, ip.range)) continue;

@@ -1,5 +1,5 @@
-import { assessProgress } from '../compute.js';
-import { findingAt } from '../findings.js';
+import { progressStatuses } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
 import { targetParams, type Rule } from './types.js';
 
 export const progressMismatch: Rule = {
@@ -10,13 +10,16 @@ export const progressMismatch: Rule = {
     en: 'A stated progress differs from actual ÷ target × 100 beyond what the displayed precision allows',
   },
   check({ targets }) {
-    return targets.all.flatMap(({ target: t }) =>
-      t.columns.flatMap((col, i) => {
+    const findings: Finding[] = [];
+    for (const { target: t } of targets.all) {
+      const statuses = progressStatuses(t);
+      for (let i = 0; i < statuses.length; i++) {
         const p = t.progress?.[i];
-        const s = assessProgress(t.target[i], t.actual[i], p);
-        if (s.kind !== 'mismatch' || !p) return [];
-        return [findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: targetParams(t, col) })];
-      }),
-    );
+        const s = statuses[i];
+        if (s.kind !== 'mismatch' || !p) continue;
+        findings.push(findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: targetParams(t, t.columns[i]) }));
+      }
+    }
+    return findings;
   },
 };

@@ -1,5 +1,5 @@
-import { assessProgress } from '../compute.js';
-import { findingAt } from '../findings.js';
+import { progressStatuses } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
 import { targetParams, type Rule } from './types.js';
 
 export const progressOrphan: Rule = {
@@ -7,13 +7,16 @@ export const progressOrphan: Rule = {
   severity: 'warning',
   describe: { ja: '進捗度が記載されているが、その年度の目標値または実績値が空欄', en: 'A progress is stated but the target or actual of that year is blank' },
   check({ targets }) {
-    return targets.all.flatMap(({ target: t }) =>
-      t.columns.flatMap((col, i) => {
+    const findings: Finding[] = [];
+    for (const { target: t } of targets.all) {
+      const statuses = progressStatuses(t);
+      for (let i = 0; i < statuses.length; i++) {
         const p = t.progress?.[i];
-        const s = assessProgress(t.target[i], t.actual[i], p);
-        if (s.kind !== 'orphan' || !p) return [];
-        return [findingAt('progress-orphan', 'warning', p.ref, { stated: s.stated.toNumber(), params: { ...targetParams(t, col), blank: s.blank } })];
-      }),
-    );
+        const s = statuses[i];
+        if (s.kind !== 'orphan' || !p) continue;
+        findings.push(findingAt('progress-orphan', 'warning', p.ref, { stated: s.stated.toNumber(), params: { ...targetParams(t, t.columns[i]), blank: s.blank } }));
+      }
+    }
+    return findings;
   },
 };

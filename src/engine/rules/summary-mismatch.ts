@@ -1,5 +1,6 @@
 import { roundHalfUp, show } from '../decimal.js';
-import { asNumber, assessProgress, overlaps, progressOf, reachable } from '../compute.js';
+import { roundedEqual } from '../exact.js';
+import { asNumber, overlaps, progressOf, progressStatuses, reachable } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { columnOfYear, summaryTarget, summaryYear } from '../indicators.js';
 import type { NumberValue } from '../numbers.js';
@@ -44,15 +45,16 @@ export const summaryMismatch: Rule = {
         const stated = asNumber(row.progress?.parsed);
         if (stated && row.progress) {
           const decimals = Math.max(0, stated.decimals);
-          const shown = roundHalfUp(stated.value, decimals);
           const tableStated = asNumber(t.progress?.[i]?.parsed);
-          const status = assessProgress(t.target[i], t.actual[i], t.progress?.[i]);
+          // The summary usually repeats the table's progress: then nothing else is needed.
+          if (tableStated && roundedEqual(tableStated.value, stated.value, decimals)) continue;
+          const shown = roundHalfUp(stated.value, decimals);
           const a = asNumber(t.actual[i].parsed);
           const tv = asNumber(t.target[i].parsed);
           const p = a && tv ? progressOf(a, tv) : undefined;
-          const agreesWithTable = tableStated && roundHalfUp(tableStated.value, decimals).eq(shown);
           const agreesWithComputation = p && reachable(shown, decimals, p.range);
-          if (!agreesWithTable && !agreesWithComputation && (p || tableStated)) {
+          if (!agreesWithComputation && (p || tableStated)) {
+            const status = progressStatuses(t)[i];
             const expected = p ? roundHalfUp(p.point, decimals) : roundHalfUp(tableStated!.value, decimals);
             findings.push(
               findingAt('summary-mismatch', 'error', row.progress.ref, {

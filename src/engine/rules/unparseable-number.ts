@@ -3,17 +3,41 @@ import { findingAt, type Finding } from '../findings.js';
 import type { Table, ValueCell } from '../model.js';
 import type { Rule } from './types.js';
 
-/** Every cell of every table where a number belongs. */
-export function valueCellsOf(table: Table): ValueCell[] {
+/** Every cell of a table where a number belongs, in the order of the table's parts. */
+export function forEachValueCell(table: Table, visit: (cell: ValueCell) => void): void {
+  const each = (cells: readonly ValueCell[]) => {
+    for (const c of cells) visit(c);
+  };
   switch (table.kind) {
     case 'progress':
-      return table.targets.flatMap((t) => [...t.target, ...t.actual, ...(t.progress ?? []), ...(t.total?.target ? [t.total.target] : []), ...(t.total?.actual ? [t.total.actual] : [])]).concat(table.indicatorCells.map((c) => c.cell));
+      for (const t of table.targets) {
+        each(t.target);
+        each(t.actual);
+        if (t.progress) each(t.progress);
+        if (t.total?.target) visit(t.total.target);
+        if (t.total?.actual) visit(t.total.actual);
+      }
+      for (const c of table.indicatorCells) visit(c.cell);
+      return;
     case 'summary':
-      return table.rows.flatMap((r) => [r.targetValue, r.actualValue, r.progress, r.weight].filter((c): c is ValueCell => !!c));
+      for (const r of table.rows) {
+        if (r.targetValue) visit(r.targetValue);
+        if (r.actualValue) visit(r.actualValue);
+        if (r.progress) visit(r.progress);
+        if (r.weight) visit(r.weight);
+      }
+      return;
     case 'budget':
-      return table.rows.flatMap((r) => [...r.cells, ...(r.cumulative ? [r.cumulative] : [])]);
+      for (const r of table.rows) {
+        each(r.cells);
+        if (r.cumulative) visit(r.cumulative);
+      }
+      return;
     case 'overall-score':
-      return table.rows.flatMap((r) => [r.overall, ...r.scores]);
+      for (const r of table.rows) {
+        visit(r.overall);
+        each(r.scores);
+      }
   }
 }
 
@@ -28,13 +52,13 @@ export const unparseableNumber: Rule = {
     const seen = new Set<string>();
     const findings: Finding[] = [];
     for (const table of model.tables) {
-      for (const cell of valueCellsOf(table)) {
-        if (cell.parsed.kind !== 'invalid') continue;
+      forEachValueCell(table, (cell) => {
+        if (cell.parsed.kind !== 'invalid') return;
         const key = `${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`;
-        if (seen.has(key)) continue;
+        if (seen.has(key)) return;
         seen.add(key);
         findings.push(findingAt('unparseable-number', 'warning', cell.ref, { params: { text: cell.parsed.text.slice(0, 80), reason: cell.parsed.reason } }));
-      }
+      });
     }
     return findings;
   },
