@@ -25,11 +25,16 @@ function isSpace(code: number): boolean {
 
 /** Full-width ASCII to half-width, ideographic space to space; keeps ①, Ⅰ and kana as they are. */
 export function toHalfWidth(s: string): string {
-  // Most texts have nothing to change; one pass over the codes is cheaper than two replaces.
+  // One pass over the codes; most texts have nothing to change and are returned as they are.
   let i = 0;
   while (i < s.length && !isFullWidth(s.charCodeAt(i))) i++;
   if (i === s.length) return s;
-  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    out += code === 0x3000 ? ' ' : code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : s[i];
+  }
+  return out;
 }
 
 /** Half-width, with every white space removed: the form labels are compared in. */
@@ -40,7 +45,14 @@ export function compact(s: string): string {
     if (isFullWidth(code) || isSpace(code)) break;
   }
   if (i === s.length) return s;
-  return toHalfWidth(s).replace(/[\s\u00a0\u200b]+/g, '');
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    // U+3000 is white space; the full-width forms map to printable ASCII, never to white space.
+    if (isSpace(code)) continue;
+    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : s[i];
+  }
+  return out;
 }
 
 /** Dashes that people type between `(1)` and `①`. */
@@ -64,11 +76,10 @@ function subNumber(s: string): string | undefined {
 }
 
 // A sub-number needs a dash before it unless it is circled: `(1)-①`, `(1)①`, `(1)-1`; not `(3) 1 件`.
-const ID_RE = new RegExp(`^\\s*[(（]?\\s*([0-9０-９]+)\\s*[)）]?(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+)\\s*[)）]?|\\s*([${CIRCLED}]))?`);
+// Sticky: it matches exactly at its lastIndex, as `^` would at the start of the rest of the text.
+const ID_RE = new RegExp(`\\s*[(（]?\\s*([0-9０-９]+)\\s*[)）]?(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+)\\s*[)）]?|\\s*([${CIRCLED}]))?`, 'y');
 
-function parseIdAfter(text: string, index: number): TargetId | undefined {
-  const m = ID_RE.exec(text.slice(index));
-  if (!m) return undefined;
+function idOf(m: RegExpExecArray): TargetId {
   const indicator = String(Number(toHalfWidth(m[1])));
   const sub = toHalfWidth(m[2] ?? m[3] ?? '');
   const subKey = subNumber(sub);
@@ -79,17 +90,18 @@ function parseIdAfter(text: string, index: number): TargetId | undefined {
 
 /** `数値目標(1)-①`, `数値目標（1）－①`, `数値目標1` … anywhere in the text. */
 export function findTargetId(text: string): { id: TargetId; end: number } | undefined {
-  const i = text.search(/数値目標/);
+  const i = text.indexOf('数値目標');
   if (i < 0) return undefined;
   const start = i + '数値目標'.length;
-  const id = parseIdAfter(text, start);
-  if (!id) return undefined;
-  const m = ID_RE.exec(text.slice(start));
-  return { id, end: start + (m ? m[0].length : 0) };
+  ID_RE.lastIndex = start;
+  const m = ID_RE.exec(text);
+  if (!m) return undefined;
+  return { id: idOf(m), end: start + m[0].length };
 }
 
 /** `評価指標(1)`, `評価指標（1）`: the indicator number. */
 export function findIndicatorId(text: string): { indicator: string; end: number } | undefined {
+  if (!text.includes('評価指標')) return undefined;
   const m = /評価指標\s*[(（]?\s*([0-9０-９]+)\s*[)）]?/.exec(text);
   if (!m) return undefined;
   return { indicator: String(Number(toHalfWidth(m[1]))), end: m.index + m[0].length };

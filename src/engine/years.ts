@@ -17,8 +17,21 @@ function eraYear(era: string, n: string): number {
   return ERA[era.length === 1 ? era.toUpperCase() : era] + (n === '元' ? 1 : Number(n));
 }
 
+// What a year header can start with once compacted: an era (平成, H …), FY, a digit, or a
+// baseline word (当初, 基準, 初年度, 現状); in either width.
+const YEAR_STARTS = new Set([...'平令昭HhRrSsFf0123456789当基初現ＨｈＲｒＳｓＦｆ０１２３４５６７８９']);
+
+function mayBeYear(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (!/\s/.test(ch) && ch !== '\u200b') return YEAR_STARTS.has(ch);
+  }
+  return false;
+}
+
 /** Reads a fiscal year from a header text; undefined when the text is not a year header. */
 export function parseFiscalYear(raw: string): FiscalYear | undefined {
+  if (!mayBeYear(raw)) return undefined;
   let t = compact(raw);
   if (!t || t.length > 24) return undefined;
   let baseline = false;

@@ -3,10 +3,10 @@
  * header of years and `累計`, rows such as `国予算(a) (実績)`, `自治体予算(b) (実績)`,
  * `総事業費(a+b)` or `件数`, grouped by project.
  */
-import { compact, toHalfWidth } from '../text.js';
+import { toHalfWidth } from '../text.js';
 import { cellText } from '../numbers.js';
 import type { BudgetRow, BudgetTable, YearColumn } from '../model.js';
-import { classifyLabel, type SheetScan } from './scan.js';
+import type { SheetScan } from './scan.js';
 
 const TITLE_RE = /(財政|税制|金融)支援措置|支援措置の状況|予算|事業費/;
 
@@ -38,14 +38,14 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
         continue;
       }
       blanks = 0;
-      const label = [...texts].reverse().find((t) => isRowLabel(t.text)) ?? texts[texts.length - 1];
+      const label = [...texts].reverse().find((t) => isRowLabel(scan, t.text)) ?? texts[texts.length - 1];
       if (!label) continue;
-      const kind = classifyLabel(compact(label.text));
+      const kind = scan.labelKind(label.text);
       if (kind === 'target' || kind === 'actual' || kind === 'progress') {
         isProgress = true;
         break;
       }
-      if (!hasValues && !isRowLabel(label.text)) break;
+      if (!hasValues && !isRowLabel(scan, label.text)) break;
       const project = texts[0] && texts[0] !== label ? texts[0].text : '';
       const letters = partLetters(label.text);
       rows.push({
@@ -58,7 +58,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
       });
     }
     if (isProgress || rows.length === 0) continue;
-    if (!rows.some((r) => isRowLabel(r.label))) continue;
+    if (!rows.some((r) => isRowLabel(scan, r.label))) continue;
     usedRows.add(headerRow);
     const lastRow = Math.max(...rows.map((r) => r.cells[0].ref.row));
     tables.push({
@@ -73,8 +73,8 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
   return tables;
 }
 
-function isRowLabel(text: string): boolean {
-  const kind = classifyLabel(compact(text));
+function isRowLabel(scan: SheetScan, text: string): boolean {
+  const kind = scan.labelKind(text);
   return kind === 'budget-total' || kind === 'budget-part' || kind === 'budget-request' || kind === 'count';
 }
 

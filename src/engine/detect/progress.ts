@@ -6,7 +6,7 @@ import { parseCell } from '../numbers.js';
 import { compact, findIndicatorId, findTargetId, indicatorOnlyId, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
 import type { Fault, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
-import { classifyLabel, type Label, type SheetScan } from './scan.js';
+import type { Label, SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText } from './weight.js';
 import { decideMode } from '../compute.js';
@@ -145,11 +145,11 @@ function cumulativeColumn(scan: SheetScan, headerRow: number, columns: YearColum
 /** The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages. */
 function findProgressRow(scan: SheetScan, row: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number): number | null {
   if (row >= scan.view.rowCount) return null;
-  const own = classifyLabel(scan.shownText(row, labelCol));
+  const own = scan.shownKind(row, labelCol);
   if (own === 'progress') return row;
   if (own === 'target' || own === 'actual') return null;
   for (let c = 0; c < firstValueCol; c++) {
-    const kind = classifyLabel(scan.shownText(row, c));
+    const kind = scan.shownKind(row, c);
     if (kind === 'progress' || kind === 'weight') return row;
     if (kind === 'target' || kind === 'actual') return null;
   }
@@ -226,7 +226,7 @@ function findWeight(scan: SheetScan, top: number, bottom: number, firstValueCol:
       const shown = scan.view.shown(r, c);
       if (shown.row !== r && shown.row < top) continue;
       const v = shown.cell?.value;
-      if (typeof v !== 'string' || !compact(v).startsWith('寄与度')) continue;
+      if (typeof v !== 'string' || !v.includes('寄') || !compact(v).startsWith('寄与度')) continue;
       const ref = scan.ref(shown.row, shown.col);
       const inLabel = parseWeightText(v);
       if (inLabel !== undefined) return { value: inLabel, ref, text: v.trim() };

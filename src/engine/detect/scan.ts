@@ -42,9 +42,19 @@ export interface YearCell {
 
 const MAX_LABEL = 40;
 
+// The first characters of the labels that classifyLabel anchors at the start of the text.
+const LABEL_STARTS = new Set([...'各当目実進寄累合計5期総ⅢⅡⅠI財新契適活認件年対評']);
+
+/** Whether a text can be one of the labels classifyLabel knows: a cheap test before its patterns. */
+function mayBeLabel(c: string): boolean {
+  if (LABEL_STARTS.has(c[0])) return true;
+  // The budget labels are found anywhere in the text.
+  return c.includes('(') || c.includes('（') || c.includes('総事業費') || c.includes('国予算') || c.includes('自治体予算') || c.includes('地方予算') || c.includes('民間');
+}
+
 /** What a short label cell says, if it is one of the labels tables are built from. */
 export function classifyLabel(c: string): LabelKind | undefined {
-  if (c.length > MAX_LABEL) return undefined;
+  if (c.length > MAX_LABEL || !mayBeLabel(c)) return undefined;
   if (/^(各年度の)?(当該年度の?)?目標値?([(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
   if (c === '目標') return 'target';
   if (/^(当該年度の?)?実績値?([(（].*[)）])?$/.test(c)) return 'actual';
@@ -86,8 +96,8 @@ function readTextFacts(text: string): TextFacts {
     compact: comp,
     kind: classifyLabel(comp),
     id: comp.includes('数値目標') || comp.includes('評価指標'),
-    summaryLine: /当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp),
-    yearTitle: /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp) && comp.length <= 60,
+    summaryLine: (comp.includes('当該年度') || comp.includes('進捗')) && /当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp),
+    yearTitle: comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp),
   };
 }
 
@@ -120,13 +130,18 @@ export class SheetScan {
         this.cellCount++;
         const v = cell.value;
         if (typeof v === 'string') {
-          this.indexText(r, c, v, () => (years ??= []));
+          const year = this.indexText(r, c, v);
+          if (year) (years ??= []).push(year);
         } else if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100 && !formatInfo(cell.numFmt).isDate && !cell.numFmt?.includes('%')) {
           (years ??= []).push({ row: r, col: c, fy: { year: v, baseline: false }, header: String(v) });
         }
       }
       // A 目標値 / 実績値 / 進捗度 (or 寄与度) row holds values, never the year header of another block.
-      const valueRow = this.labels.slice(labelsBefore).some((l) => l.kind === 'target' || l.kind === 'actual' || l.kind === 'progress' || l.kind === 'weight');
+      let valueRow = false;
+      for (let i = labelsBefore; i < this.labels.length && !valueRow; i++) {
+        const kind = this.labels[i].kind;
+        valueRow = kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight';
+      }
       if (years && !valueRow && this.isYearRow(years)) {
         this.yearRows.set(r, years);
         this.yearRowList.push(r);
@@ -148,15 +163,13 @@ export class SheetScan {
    */
   private readonly facts = new Map<string, TextFacts>();
 
-  private indexText(r: number, c: number, text: string, years: () => YearCell[]): void {
+  /** Indexes a text cell; returns it as a year header cell when it is one. */
+  private indexText(r: number, c: number, text: string): YearCell | undefined {
     let facts = this.facts.get(text);
     if (!facts) this.facts.set(text, (facts = readTextFacts(text)));
-    if (facts.fy) {
-      years().push({ row: r, col: c, fy: facts.fy, header: facts.header });
-      return;
-    }
+    if (facts.fy) return { row: r, col: c, fy: facts.fy, header: facts.header };
     const comp = facts.compact;
-    if (!comp) return;
+    if (!comp) return undefined;
     const kind = facts.kind;
     if (kind) {
       const label: Label = { row: r, col: c, kind, text, compact: comp };
@@ -168,6 +181,7 @@ export class SheetScan {
     if (facts.id) this.idCells.push({ row: r, col: c, text });
     if (facts.summaryLine) this.summaryLines.push({ row: r, col: c, text });
     if (facts.yearTitle) this.yearTitles.push({ row: r, col: c, text });
+    return undefined;
   }
 
   kind(kind: LabelKind): Label[] {
@@ -198,6 +212,20 @@ export class SheetScan {
   /** Compact text shown at (row, col), merged areas resolved. */
   shownText(row: number, col: number): string {
     return compact(cellText(this.view.shown(row, col).cell));
+  }
+
+  private readonly kinds = new Map<string, LabelKind | null>();
+
+  /** classifyLabel(compact(text)), worked out once per text of the sheet. */
+  labelKind(text: string): LabelKind | undefined {
+    let kind = this.kinds.get(text);
+    if (kind === undefined) this.kinds.set(text, (kind = classifyLabel(compact(text)) ?? null));
+    return kind ?? undefined;
+  }
+
+  /** The label kind of the text shown at (row, col), merged areas resolved. */
+  shownKind(row: number, col: number): LabelKind | undefined {
+    return this.labelKind(cellText(this.view.shown(row, col).cell));
   }
 
   /** Reads a cell where a number belongs. */

@@ -12,11 +12,13 @@ import { classifyLabel, type SheetScan } from './scan.js';
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
 /** A header cell of a summary table, possibly prefixed by a year: `令和5年度目標値`. */
-function headerKind(text: string): { kind: Column; year?: number } | undefined {
-  const c = compact(text);
-  const direct = classifyLabel(c);
+function headerKind(scan: SheetScan, text: string): { kind: Column; year?: number } | undefined {
+  const direct = scan.labelKind(text);
   if (direct === 'target' || direct === 'actual' || direct === 'progress' || direct === 'weight') return { kind: direct };
   if (direct === 'year-column') return { kind: 'year' };
+  // The pattern below needs a 年; most cells of a row have none.
+  if (!text.includes('年')) return undefined;
+  const c = compact(text);
   const m = /^(.+?年度?)(の)?(目標値?|実績値?|進捗(度|率)?)([(（].*[)）]|%)?$/.exec(c);
   if (m) {
     const fy = parseFiscalYear(m[1]);
@@ -26,12 +28,19 @@ function headerKind(text: string): { kind: Column; year?: number } | undefined {
   return undefined;
 }
 
+/** The year of the nearest title at most 12 rows above (titles are in reading order). */
 function titleYear(scan: SheetScan, row: number): number | null {
+  const titles = scan.yearTitles;
+  let lo = 0;
+  let hi = titles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (titles[mid].row < row - 12) lo = mid + 1;
+    else hi = mid;
+  }
   let best: number | null = null;
-  for (const t of scan.yearTitles) {
-    if (t.row > row) break;
-    if (row - t.row > 12) continue;
-    const y = findFiscalYearIn(t.text);
+  for (let i = lo; i < titles.length && titles[i].row <= row; i++) {
+    const y = findFiscalYearIn(titles[i].text);
     if (y) best = y;
   }
   return best;
@@ -55,7 +64,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTabl
     for (let c = 0; c < width; c++) {
       const v = view.raw(row, c)?.value;
       if (typeof v !== 'string') continue;
-      const h = headerKind(v);
+      const h = headerKind(scan, v);
       if (h && !cols.has(h.kind)) {
         cols.set(h.kind, c);
         if (h.year) headerYear = h.year;

@@ -3,11 +3,11 @@
  * one row per fiscal year, for the 数値目標 named just above the table.
  */
 import { cellText } from '../numbers.js';
-import { compact, findIndicatorId, findTargetId, indicatorOnlyId } from '../text.js';
+import { findIndicatorId, findTargetId, indicatorOnlyId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
 import type { NumericTarget, ProgressTable, YearColumn } from '../model.js';
 import { decideMode } from '../compute.js';
-import { classifyLabel, type SheetScan } from './scan.js';
+import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText } from './weight.js';
 
@@ -21,7 +21,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
   for (const row of rows) {
     const cols = new Map<Kind, number>();
     for (let c = 0; c < view.rowWidth(row); c++) {
-      const kind = classifyLabel(compact(cellText(view.raw(row, c))));
+      const kind = scan.labelKind(cellText(view.raw(row, c)));
       if ((kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') && !cols.has(kind)) cols.set(kind, c);
     }
     if (!cols.has('target') || !cols.has('actual')) continue;
