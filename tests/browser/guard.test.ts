@@ -3,31 +3,16 @@
  * and Fluent UI need (as Internet Explorer 11 and the old Edge do), the page shows which Excel
  * versions work and the link to the standalone page, in Japanese and English, instead of nothing.
  */
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, builtSite, launch, serve, type Browser, type Site } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { artifactPath, useServedSite } from './harness.js';
 
-let dir = '';
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await builtSite();
-  site = await serve(dir);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const served = useServedSite();
 
 describe('the guard script', () => {
   it('shows the message when the main bundle fails to load', async () => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     await page.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.abort('failed'));
-    await page.goto(site.url('taskpane.html'));
+    await page.goto(served.site.url('taskpane.html'));
     const box = page.locator('#hyoka-unsupported');
     await box.waitFor({ timeout: 15_000 });
     expect(await box.getAttribute('data-reason')).toBe('bundle-failed');
@@ -35,19 +20,19 @@ describe('the guard script', () => {
     expect(text).toContain('Hyoka を表示できません');
     expect(text).toContain('Hyoka cannot start here');
     expect(text).toContain('Excel 2021');
-    expect(await box.locator('a').getAttribute('href')).toBe(site.url('taskpane.html'));
+    expect(await box.locator('a').getAttribute('href')).toBe(served.site.url('taskpane.html'));
     await page.screenshot({ path: artifactPath('guard-bundle-failed.png') });
     await page.close();
   });
 
   it('shows the message in a browser without the features the pane needs (an old web view)', async () => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     await page.addInitScript(() => {
       // What Internet Explorer 11 lacks: no Proxy, no Array.prototype.includes.
       delete (window as unknown as { Proxy?: unknown }).Proxy;
       delete (Array.prototype as unknown as { includes?: unknown }).includes;
     });
-    await page.goto(site.url('taskpane.html'));
+    await page.goto(served.site.url('taskpane.html'));
     const box = page.locator('#hyoka-unsupported');
     await box.waitFor({ timeout: 15_000 });
     expect(await box.getAttribute('data-reason')).toBe('unsupported-browser');
@@ -55,8 +40,8 @@ describe('the guard script', () => {
   });
 
   it('stays out of the way when the pane starts', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(site.url('taskpane.html'));
+    const page = await served.browser.context.newPage();
+    await page.goto(served.site.url('taskpane.html'));
     await page.locator('[data-action="open"]').waitFor({ timeout: 30_000 });
     // The guard waits 8 s after load before deciding the pane never started.
     await page.waitForTimeout(9_000);

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -145,7 +146,12 @@ export interface Browser {
 }
 
 /** Debian's Chromium, headless, in a fresh profile, with Office's CDN answered by a network error. */
-export async function launch(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Browser> {
+export interface LaunchOptions {
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'hyoka-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -225,4 +231,30 @@ export async function collectFindingRows(page: Page): Promise<RowData[]> {
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+export interface Served {
+  /** A copy of dist/ made for this test file (it may add files of its own). */
+  dir: string;
+  site: Site;
+  browser: Browser;
+}
+
+/**
+ * The built site served on a loopback port, and a browser: set up before the tests of the file
+ * that calls this, and removed after them. The fields are filled in once `beforeAll` has run.
+ */
+export function useServedSite(options: LaunchOptions = {}): Served {
+  const served = {} as Served;
+  beforeAll(async () => {
+    served.dir = await builtSite();
+    served.site = await serve(served.dir);
+    served.browser = await launch(options);
+  });
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.site?.close();
+    if (served.dir) rmSync(served.dir, { recursive: true, force: true });
+  });
+  return served;
 }

@@ -2,33 +2,22 @@
  * 10,000 findings: the list is virtualised (only the rows in view exist), stays responsive to
  * scrolling and filtering, and still reaches the last finding.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtSite, launch, serve, type Browser, type Site } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServedSite } from './harness.js';
 import { manyFindingsWorkbook } from './workbooks.js';
 
 const TARGETS = 2000;
 const FINDINGS = TARGETS * 5;
 
-let dir = '';
-let site: Site;
-let browser: Browser;
+const served = useServedSite({ viewport: { width: 420, height: 900 } });
 let path = '';
 
 beforeAll(async () => {
-  dir = await builtSite();
-  site = await serve(dir);
-  browser = await launch({ viewport: { width: 420, height: 900 } });
-  path = join(dir, 'many-findings.xlsx');
+  path = join(served.dir, 'many-findings.xlsx');
   writeFileSync(path, await manyFindingsWorkbook(TARGETS));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /**
@@ -47,8 +36,8 @@ const shownCount = (n: string) => document.querySelector<HTMLElement>('[data-tes
 
 describe('10,000 findings', () => {
   it('renders only the rows in view, and scrolls to the last finding quickly', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(site.url('taskpane.html'));
+    const page = await served.browser.context.newPage();
+    await page.goto(served.site.url('taskpane.html'));
     await page.locator('input[type=file]').setInputFiles(path);
     await page.locator(`[data-testid="finding-count"][data-total="${FINDINGS}"]`).waitFor({ timeout: 60_000 });
     await expect(page.locator('[data-testid="finding-count"]').textContent()).resolves.toContain(`${FINDINGS}`);

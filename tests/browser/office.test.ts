@@ -5,21 +5,18 @@
  * mode, and the live check after an edit.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook, type Finding } from '../../src/engine/index.js';
 import { createOfficeHost, SEVERITY_FILL } from '../../src/io/office/index.js';
 import { FakeExcel } from '../io/office/fake-excel.js';
 import { keihinSheet } from '../io/office/workbooks.js';
-import { artifactPath, builtSite, collectFindingRows, cspViolations, launch, serve, type Browser, type Site } from './harness.js';
+import { artifactPath, collectFindingRows, cspViolations, useServedSite } from './harness.js';
 
 const key = (f: { rule: string; sheet: string; cell: string }) => `${f.rule}@${f.sheet}!${f.cell}`;
 
-let dir = '';
-let site: Site;
-let browser: Browser;
+const served = useServedSite();
 let fakeOffice = '';
 
 interface FakeCellView {
@@ -30,17 +27,8 @@ interface FakeCellView {
 }
 
 beforeAll(async () => {
-  dir = await builtSite();
-  site = await serve(dir);
   const bundle = await build({ entryPoints: [join(import.meta.dirname, 'fake-office.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2020' });
   fakeOffice = bundle.outputFiles[0].text;
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function engineFindings(): Promise<Finding[]> {
@@ -49,10 +37,10 @@ async function engineFindings(): Promise<Finding[]> {
 }
 
 async function openPane(options: { host?: string; displayLanguage?: string } = {}): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await served.browser.context.newPage();
   await page.addInitScript((o) => ((window as unknown as { __fakeOfficeOptions: unknown }).__fakeOfficeOptions = o), options);
   await page.addInitScript({ content: fakeOffice });
-  await page.goto(site.url('taskpane.html'));
+  await page.goto(served.site.url('taskpane.html'));
   await page.locator('main[data-host]').waitFor();
   return page;
 }

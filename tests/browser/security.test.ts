@@ -3,32 +3,21 @@
  * formula, the Content-Security-Policy forbids inline script and eval and is never violated, and
  * the page asks nothing of any server but its own (and Office's CDN for office.js).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/index.js';
 import { readXlsx } from '../../src/io/xlsx/read.js';
 import { FIXTURES } from '../helpers.js';
-import { builtSite, collectFindingRows, cspViolations, launch, OFFICE_JS_URL, serve, type Browser, type Site } from './harness.js';
+import { collectFindingRows, cspViolations, OFFICE_JS_URL, useServedSite } from './harness.js';
 import { HOSTILE_LABEL, HOSTILE_SHEET, HOSTILE_TEXT, hostileWorkbook } from './workbooks.js';
 
-let dir = '';
-let site: Site;
-let browser: Browser;
+const served = useServedSite();
 let hostilePath = '';
 
 beforeAll(async () => {
-  dir = await builtSite();
-  site = await serve(dir);
-  browser = await launch();
-  hostilePath = join(dir, 'hostile.xlsx');
+  hostilePath = join(served.dir, 'hostile.xlsx');
   writeFileSync(hostilePath, await hostileWorkbook());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 function metaCsp(html: string): string {
@@ -45,7 +34,7 @@ function directive(csp: string, name: string): string[] {
 
 describe('the page’s Content-Security-Policy', () => {
   it('allows scripts only from the page and Office’s CDN, no inline script and no eval', () => {
-    const html = readFileSync(join(dir, 'taskpane.html'), 'utf8');
+    const html = readFileSync(join(served.dir, 'taskpane.html'), 'utf8');
     const csp = metaCsp(html);
     const script = directive(csp, 'script-src');
     expect(script).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
@@ -64,10 +53,10 @@ describe('the page’s Content-Security-Policy', () => {
   });
 
   it('builds bundles that need no eval', () => {
-    const html = readFileSync(join(dir, 'taskpane.html'), 'utf8');
+    const html = readFileSync(join(served.dir, 'taskpane.html'), 'utf8');
     const bundles = [...html.matchAll(/src="(taskpane\.[^"]+\.js)"/g)].map((m) => m[1]);
     expect(bundles).toHaveLength(1);
-    const code = readFileSync(join(dir, bundles[0]), 'utf8');
+    const code = readFileSync(join(served.dir, bundles[0]), 'utf8');
     expect(code).not.toMatch(/\beval\(/);
     expect(code).not.toContain('sourceURL=webpack');
   });
@@ -77,13 +66,13 @@ describe('hostile cell text', () => {
   it('shows markup from cells as text: no dialog, no element made from it, no CSP violation', async () => {
     const expected = checkWorkbook(await readXlsx(new Uint8Array(readFileSync(hostilePath)))).findings;
     expect(expected.some((f) => f.rule === 'unparseable-number')).toBe(true);
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', async (d) => {
       dialogs.push(d.message());
       await d.dismiss();
     });
-    await page.goto(site.url('taskpane.html'));
+    await page.goto(served.site.url('taskpane.html'));
     await page.locator('input[type=file]').setInputFiles(hostilePath);
     await page.locator(`[data-testid="finding-count"][data-total="${expected.length}"]`).waitFor();
 
@@ -107,8 +96,8 @@ describe('hostile cell text', () => {
   });
 
   it('neutralises text that a spreadsheet would read as a formula in the exported CSV', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(site.url('taskpane.html'));
+    const page = await served.browser.context.newPage();
+    await page.goto(served.site.url('taskpane.html'));
     await page.locator('input[type=file]').setInputFiles(hostilePath);
     await page.locator('[data-testid="finding-count"]').waitFor();
     const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export"]').click()]);
@@ -128,10 +117,10 @@ describe('hostile cell text', () => {
 
 describe('network', () => {
   it('asks its own origin for everything while checking, and Office’s CDN only for office.js', async () => {
-    const from = browser.requests.length;
-    const officeBefore = browser.officeJsRequests();
-    const page = await browser.context.newPage();
-    await page.goto(site.url('taskpane.html'));
+    const from = served.browser.requests.length;
+    const officeBefore = served.browser.officeJsRequests();
+    const page = await served.browser.context.newPage();
+    await page.goto(served.site.url('taskpane.html'));
     await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'planted-errors.xlsx'));
     await page.locator('[data-testid="finding-count"]').waitFor();
     await page.locator('[data-action="recalculate"]').click();
@@ -140,10 +129,10 @@ describe('network', () => {
     await page.locator('[data-action="sample"]').click();
     await page.locator('[data-testid="file-name"]', { hasText: 'sample-keihin-2019.xlsx' }).waitFor();
     await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export"]').click()]);
-    const requests = browser.requests.slice(from);
-    const foreign = requests.filter((u) => !u.startsWith(`${site.origin}/`) && !u.startsWith(`blob:${site.origin}/`));
+    const requests = served.browser.requests.slice(from);
+    const foreign = requests.filter((u) => !u.startsWith(`${served.site.origin}/`) && !u.startsWith(`blob:${served.site.origin}/`));
     expect(foreign).toEqual([OFFICE_JS_URL]);
-    expect(browser.officeJsRequests() - officeBefore).toBe(1);
+    expect(served.browser.officeJsRequests() - officeBefore).toBe(1);
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });

@@ -3,16 +3,16 @@
  * see exactly the engine's findings, recalculate, undo, download, export, switch language and
  * target type — each compared with what the engine gives in Node for the same bytes.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkWorkbook, planRecalculation, type Finding } from '../../src/engine/index.js';
 import { patchXlsx } from '../../src/io/xlsx/write.js';
 import { readXlsx } from '../../src/io/xlsx/read.js';
 import { FIXTURES } from '../helpers.js';
 import { formulaWorkbook } from './workbooks.js';
-import { artifactPath, builtSite, collectFindingRows, cspViolations, launch, serve, type Browser, type Site } from './harness.js';
+import { artifactPath, collectFindingRows, cspViolations, useServedSite } from './harness.js';
 
 const PLANTED = join(FIXTURES, 'planted-errors.xlsx');
 
@@ -22,28 +22,14 @@ async function engineFindings(bytes: Uint8Array, modeOverrides: Record<string, '
   return checkWorkbook(await readXlsx(bytes), { modeOverrides }).findings;
 }
 
-let dir = '';
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await builtSite();
-  site = await serve(dir);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const served = useServedSite();
 
 async function openPage(): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await served.browser.context.newPage();
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`);
   });
-  await page.goto(site.url('taskpane.html'));
+  await page.goto(served.site.url('taskpane.html'));
   await page.locator('[data-action="open"]').waitFor();
   return page;
 }
@@ -66,7 +52,7 @@ describe('the standalone page', () => {
     expect(await page.locator('input[type=file]').count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     await expect(page.getByText('評価書の .xlsx ファイルを開く').isVisible()).resolves.toBe(true);
-    expect(browser.officeJsRequests()).toBeGreaterThanOrEqual(1);
+    expect(served.browser.officeJsRequests()).toBeGreaterThanOrEqual(1);
     await page.close();
   });
 
@@ -164,7 +150,7 @@ describe('the standalone page', () => {
     const original = await formulaWorkbook();
     const plan = planRecalculation(checkWorkbook(await readXlsx(original)).model, { formulas: true });
     expect(plan.valuesInsteadOfFormulas.length).toBeGreaterThan(0);
-    const path = join(dir, 'formulas.xlsx');
+    const path = join(served.dir, 'formulas.xlsx');
     writeFileSync(path, original);
     const page = await openPage();
     await openFile(page, path, (await engineFindings(original)).length);
@@ -261,7 +247,7 @@ describe('the standalone page', () => {
   });
 
   it('opens the bundled sample and finds the real sum-mismatch of the Keihin budget table', async () => {
-    const sample = new Uint8Array(readFileSync(join(dir, 'assets', 'sample-keihin-2019.xlsx')));
+    const sample = new Uint8Array(readFileSync(join(served.dir, 'assets', 'sample-keihin-2019.xlsx')));
     const expected = await engineFindings(sample);
     expect(expected.some((f) => f.rule === 'sum-mismatch')).toBe(true);
     const page = await openPage();
@@ -304,9 +290,9 @@ describe('the standalone page', () => {
   });
 
   it('lays the tables out readably on a wide screen', async () => {
-    const wide = await browser.context.newPage();
+    const wide = await served.browser.context.newPage();
     await wide.setViewportSize({ width: 1280, height: 1000 });
-    await wide.goto(site.url('taskpane.html'));
+    await wide.goto(served.site.url('taskpane.html'));
     await openFile(wide, join(FIXTURES, 'keihin-2019-text.xlsx'), (await engineFindings(new Uint8Array(readFileSync(join(FIXTURES, 'keihin-2019-text.xlsx'))))).length);
     await wide.locator('[data-tab="tables"]').click();
     await wide.locator('svg[data-chart="1-1"]').waitFor();
