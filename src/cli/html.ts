@@ -38,6 +38,7 @@ const WORDS = {
     sortHint: '列名を押すと並べ替えます。',
     none: '指摘はありません。',
     skipped: (n: number) => `対象外 ${n} 件`,
+    ignored: (n: number) => `表計算のファイルではないため検査しなかったファイル ${n} 件:`,
     totals: (files: number, e: number, w: number, i: number, bad: number) => `ファイル ${files} 件 ・ エラー ${e} 件 ・ 警告 ${w} 件 ・ 情報 ${i} 件 ・ 読めないファイル ${bad} 件`,
   },
   en: {
@@ -67,6 +68,7 @@ const WORDS = {
     sortHint: 'Press a column name to sort by it.',
     none: 'No findings.',
     skipped: (n: number) => `${n} skipped`,
+    ignored: (n: number) => `${n} file(s) not checked, as they are not spreadsheets:`,
     totals: (files: number, e: number, w: number, i: number, bad: number) => `${files} file(s) · ${e} error(s) · ${w} warning(s) · ${i} info · ${bad} unreadable`,
   },
 };
@@ -175,11 +177,15 @@ export interface HtmlReportOptions {
   lang: Lang;
   /** When the report was made (shown on the page). */
   generated: Date;
+  /** Files of the folders named that are not spreadsheets (listed, not checked). */
+  ignored?: string[];
 }
 
 export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions): string {
   const { lang } = options;
   const w = WORDS[lang];
+  const ignored = options.ignored ?? [];
+  const ignoredNote = ignored.length > 0 ? `<p class="meta" id="ignored">${escapeHtml(w.ignored(ignored.length))} ${ignored.map((f) => text(f)).join(', ')}</p>\n` : '';
   const sev = SEVERITY_LABEL[lang];
   const describe = new Map(RULES.map((r) => [r.id, r.describe[lang]]));
   let errors = 0;
@@ -234,7 +240,7 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
 <h1>${escapeHtml(w.title)}</h1>
 <p class="meta">${escapeHtml(`${w.generated} ${when} UTC`)}</p>
 <p class="meta">${escapeHtml(w.totals(files.length, errors, warnings, infos, unreadable))}</p>
-</header>
+${ignoredNote}</header>
 <main>
 <h2>${escapeHtml(w.files)}</h2>
 <p class="hint">${escapeHtml(w.sortHint)}</p>

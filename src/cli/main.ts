@@ -20,7 +20,7 @@ const USAGE = {
   hyoka check FILE.xlsx|DIR… [--json] [--report OUT.html] [--jobs N] [--lang ja|en] [--max-cells N] [--max-bytes N]
   hyoka fix FILE.xlsx -o OUT.xlsx [--formulas] [--lang ja|en]
   hyoka schema            レポート JSON のスキーマを出力
-フォルダを指定すると、その中の .xlsx をすべて(サブフォルダも)検査します。
+フォルダを指定すると、その中の .xlsx・.xlsm をすべて(サブフォルダも)検査します。\n.xls・.xlsb・.csv・.ods は読めない理由を示し、それ以外のファイルは検査しなかったことを示します。
   --report OUT.html  全ファイルの件数と指摘を一覧する HTML を書き出す
   --jobs N           同時に検査するファイル数(既定: CPU コア数)
 終了コード: 0 エラーなし / 1 エラーあり / 2 読めないファイルまたは引数の誤り`,
@@ -28,7 +28,7 @@ const USAGE = {
   hyoka check FILE.xlsx|DIR… [--json] [--report OUT.html] [--jobs N] [--lang ja|en] [--max-cells N] [--max-bytes N]
   hyoka fix FILE.xlsx -o OUT.xlsx [--formulas] [--lang ja|en]
   hyoka schema            print the JSON Schema of the report
-A folder stands for every .xlsx file in it and in its subfolders.
+A folder stands for every .xlsx and .xlsm file in it and in its subfolders; .xls, .xlsb,\n.csv and .ods files get the reason they cannot be read, other files are listed as not checked.
   --report OUT.html  write one HTML page listing every file's counts and findings
   --jobs N           files checked at once (default: the number of CPU cores)
 Exit: 0 no error finding / 1 some error / 2 a file could not be read or wrong arguments`,
@@ -49,9 +49,23 @@ function positiveInt(name: string, v: unknown): number | undefined {
   return n;
 }
 
-/** Files named, and the .xlsx files under folders named (recursively), in a stable order. */
-export async function expandPaths(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * What a folder holds that is checked: workbooks (.xlsx, .xlsm) and the spreadsheet files a
+ * submission might come as instead (.xls, .xlsb, .csv, .ods), which get their one-line reason
+ * (e.g. "an old .xls file; save it as .xlsx") rather than being passed over unseen.
+ */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|csv|ods)$/i;
+
+export interface ExpandedPaths {
+  /** Files named, and the spreadsheet files under folders named (recursively), in a stable order. */
+  files: string[];
+  /** Other files under the folders named (documents, images…): listed, not checked. */
+  ignored: string[];
+}
+
+export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
+  const files: string[] = [];
+  const ignored: string[] = [];
   for (const p of paths) {
     let isDir = false;
     try {
@@ -60,17 +74,25 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
       isDir = false;
     }
     if (!isDir) {
-      out.push(p);
+      files.push(p);
       continue;
     }
     const entries = await readdir(p, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith('~$'))
+    // Excel's lock files (~$name.xlsx) and hidden files (.DS_Store) are no one's submission.
+    const found = entries
+      .filter((e) => e.isFile() && !e.name.startsWith('~$') && !e.name.startsWith('.'))
       .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
       .sort();
-    out.push(...files);
+    for (const f of found) (SPREADSHEET.test(f) ? files : ignored).push(f);
   }
-  return out;
+  return { files, ignored };
+}
+
+function ignoredLine(ignored: string[], lang: Lang): string {
+  const shown = ignored.slice(0, 5).join(', ') + (ignored.length > 5 ? ', …' : '');
+  return lang === 'ja'
+    ? `表計算のファイルではないため検査しなかったファイル ${ignored.length} 件: ${shown}`
+    : `${ignored.length} file(s) not checked, as they are not spreadsheets: ${shown}`;
 }
 
 async function runCheck(args: string[]): Promise<number> {
@@ -93,27 +115,28 @@ async function runCheck(args: string[]): Promise<number> {
   const jobs = positiveInt('--jobs', values.jobs) ?? availableParallelism();
   if (values.report === '') throw new UsageError('--report: OUT.html');
   const limits = { ...(maxCells ? { maxCells } : {}), ...(maxBytes ? { maxBytes } : {}) };
-  const files = await expandPaths(positionals);
+  const { files, ignored } = await expandPaths(positionals);
   if (files.length === 0) throw new UsageError(lang === 'ja' ? `.xlsx ファイルが見つかりません: ${positionals.join(' ')}` : `no .xlsx file in ${positionals.join(' ')}`);
   const bar = files.length > 1 ? progressBar(process.stderr) : undefined;
   const reports = await checkFiles(files, { lang, limits }, jobs, bar ? (done, total, file) => bar.update(done, total, file) : undefined);
   bar?.end();
   if (values.report) {
     try {
-      await writeFile(values.report, renderHtmlReport(reports, { lang, generated: new Date() }));
+      await writeFile(values.report, renderHtmlReport(reports, { lang, generated: new Date(), ignored }));
     } catch (e) {
       process.stderr.write(`hyoka: ${values.report}: ${describeError(e, lang)}\n`);
-      emit(reports, lang, !!values.json);
+      emit(reports, lang, !!values.json, ignored);
       return 2;
     }
   }
-  return emit(reports, lang, !!values.json);
+  return emit(reports, lang, !!values.json, ignored);
 }
 
-export function emit(reports: FileReport[], lang: Lang, json: boolean): number {
-  if (json) process.stdout.write(`${JSON.stringify(buildReport(reports), null, 2)}\n`);
+export function emit(reports: FileReport[], lang: Lang, json: boolean, ignored: string[] = []): number {
+  if (json) process.stdout.write(`${JSON.stringify(buildReport(reports, ignored), null, 2)}\n`);
   else process.stdout.write(formatText(reports, lang, !!process.stdout.isTTY && !process.env.NO_COLOR));
   for (const r of reports) if ('error' in r) process.stderr.write(`hyoka: ${r.file}: ${r.error}\n`);
+  if (ignored.length > 0) process.stderr.write(`hyoka: ${ignoredLine(ignored, lang)}\n`);
   if (reports.some((r) => 'error' in r)) return 2;
   return reports.some((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

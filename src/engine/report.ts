@@ -50,6 +50,8 @@ export const FileReportSchema = z.union([
 export const ReportSchema = z.object({
   version: z.literal(1),
   files: z.array(FileReportSchema),
+  /** Files found in the folders named that are not spreadsheets: listed, not checked. */
+  ignored: z.array(z.string()).optional(),
 });
 
 export type Report = z.infer<typeof ReportSchema>;
@@ -86,6 +88,6 @@ export function fileReport(file: string, model: Model, findings: Finding[], lang
   };
 }
 
-export function buildReport(files: FileReport[]): Report {
-  return ReportSchema.parse({ version: 1, files });
+export function buildReport(files: FileReport[], ignored: string[] = []): Report {
+  return ReportSchema.parse({ version: 1, files, ...(ignored.length > 0 ? { ignored } : {}) });
 }

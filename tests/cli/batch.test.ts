@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import CFB from 'cfb';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/engine/report.js';
 import { escapeHtml, neutralizeFormula, renderHtmlReport } from '../../src/cli/html.js';
@@ -31,6 +33,21 @@ async function hostileText(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** A macro-enabled copy of a fixture: the same package with the .xlsm content type. */
+function asXlsm(xlsx: Uint8Array): Uint8Array {
+  const parts = unzipSync(xlsx);
+  const types = strFromU8(parts['[Content_Types].xml']);
+  parts['[Content_Types].xml'] = strToU8(types.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'));
+  return zipSync(parts);
+}
+
+/** An old .xls: an OLE file whose Workbook stream starts with a BIFF8 BOF record. */
+function oldXls(): Uint8Array {
+  const xls = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(xls, '/Workbook', Buffer.from([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0xbb, 0x0d, 0xcc, 0x07, 0, 0, 0, 0, 0x06, 0x01, 0, 0]));
+  return new Uint8Array(CFB.write(xls, { type: 'buffer' }));
+}
+
 let dir: string;
 let clean: string;
 
@@ -44,6 +61,11 @@ beforeAll(async () => {
   writeFileSync(join(dir, '提出', '不備', 'notes.xlsx'), '事業名,投資額\n研究拠点整備事業,115\n');
   writeFileSync(join(dir, '提出', 'script.xlsx'), await hostileText());
   writeFileSync(join(dir, '提出', 'readme.txt'), 'not a workbook, and not named .xlsx');
+  writeFileSync(join(dir, '提出', 'マクロ付き.xlsm'), asXlsm(good));
+  writeFileSync(join(dir, '提出', '旧形式.xls'), oldXls());
+  // Excel's lock file of an open workbook, and a hidden file: neither is checked nor listed.
+  writeFileSync(join(dir, '提出', '~$マクロ付き.xlsm'), 'lock');
+  writeFileSync(join(dir, '提出', '.DS_Store'), 'finder');
   clean = mkdtempSync(join(tmpdir(), 'hyoka-batch-clean-'));
   copyFileSync(join(FIXTURES, 'tsukuba-2024.xlsx'), join(clean, 'tsukuba-2024.xlsx'));
   copyFileSync(join(FIXTURES, 'overall-2023.xlsx'), join(clean, 'overall-2023.xlsx'));
@@ -54,19 +76,28 @@ function files(report: Report): string[] {
 }
 
 describe('hyoka check DIR', () => {
-  it('checks every .xlsx under the folder, reports the unreadable ones with their reason, checks the rest, and exits 2', () => {
+  it('checks every workbook under the folder, reports the unreadable ones with their reason, checks the rest, and exits 2', () => {
     const r = hyoka('check', dir, '--json');
     expect(r.code).toBe(2);
     const report = ReportSchema.parse(JSON.parse(r.stdout));
-    expect(files(report)).toEqual([...FIXTURE_NAMES, join('提出', 'script.xlsx'), join('提出', '不備', 'notes.xlsx'), join('提出', '不備', 'truncated.xlsx')].sort());
+    const submitted = ['script.xlsx', 'マクロ付き.xlsm', '旧形式.xls', join('不備', 'notes.xlsx'), join('不備', 'truncated.xlsx')].map((f) => join('提出', f));
+    expect(files(report)).toEqual([...FIXTURE_NAMES, ...submitted].sort());
     const byName = new Map(report.files.map((f) => [f.file.slice(dir.length + 1), f]));
     expect(byName.get(join('提出', '不備', 'notes.xlsx'))).toEqual({ file: join(dir, '提出', '不備', 'notes.xlsx'), error: expect.stringContaining('CSV') });
     expect(byName.get(join('提出', '不備', 'truncated.xlsx'))).toEqual({ file: join(dir, '提出', '不備', 'truncated.xlsx'), error: expect.stringContaining('壊れている') });
     const text = byName.get('keihin-2019-text.xlsx');
     expect(text && 'findings' in text && text.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(['sum-mismatch@支援措置!I7']);
-    expect(report.files.filter((f) => 'findings' in f)).toHaveLength(FIXTURE_NAMES.length + 1);
-    // One line per unreadable file on stderr, and no progress bar when stderr is not a terminal.
-    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    // A macro-enabled workbook is read like any other; an .xls gets its reason instead of being passed over.
+    const xlsm = byName.get(join('提出', 'マクロ付き.xlsm'));
+    expect(xlsm && 'findings' in xlsm && xlsm.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(['sum-mismatch@支援措置!I7']);
+    expect(byName.get(join('提出', '旧形式.xls'))).toEqual({ file: join(dir, '提出', '旧形式.xls'), error: expect.stringContaining('.xls') });
+    expect(report.files.filter((f) => 'findings' in f)).toHaveLength(FIXTURE_NAMES.length + 2);
+    // Other files are listed as not checked, in the report and in one line on stderr.
+    expect(report.ignored).toEqual([join(dir, '提出', 'readme.txt')]);
+    // One line per unreadable file on stderr and one for the files not checked; no progress bar when stderr is not a terminal.
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe(`hyoka: 表計算のファイルではないため検査しなかったファイル 1 件: ${join(dir, '提出', 'readme.txt')}`);
     expect(r.stderr).not.toMatch(/\r|█/);
   });
 
@@ -75,7 +106,7 @@ describe('hyoka check DIR', () => {
     const two = hyoka('check', dir, '--json', '--jobs', '2');
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
-    expect(JSON.parse(one.stdout).files).toHaveLength(FIXTURE_NAMES.length + 3);
+    expect(JSON.parse(one.stdout).files).toHaveLength(FIXTURE_NAMES.length + 5);
   });
 
   it('several paths at once, files and folders; exit 1 when only error findings, 0 when none', () => {
@@ -113,6 +144,7 @@ describe('hyoka check --report', () => {
     expect(html.match(/<tr><td class="path">/g)).toHaveLength(json.files.length + findings.length);
     expect(html).toContain('sum-mismatch');
     expect(html).toContain('unreadable');
+    expect(html).toContain(`<p class="meta" id="ignored">1 file(s) not checked, as they are not spreadsheets: ${escapeHtml(join(dir, '提出', 'readme.txt'))}</p>`);
   });
 
   it('escapes the script tag in a cell, and shows a formula-like sheet name as text', () => {
