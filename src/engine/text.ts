@@ -6,6 +6,11 @@ function isFullWidth(code: number): boolean {
   return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000;
 }
 
+/** Whether compact() drops the character. */
+export function isCompactedAway(code: number): boolean {
+  return isSpace(code);
+}
+
 /** The white space of a regular expression's `\s`, and the zero-width space. */
 function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
@@ -23,18 +28,38 @@ function isSpace(code: number): boolean {
   );
 }
 
+// Scratch space for building normalised texts: one string allocation per text, not one per character.
+let scratch = new Uint16Array(256);
+
+function fromCodes(length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 4096) out += String.fromCharCode.apply(null, scratch.subarray(i, Math.min(length, i + 4096)) as unknown as number[]);
+  return out;
+}
+
+/**
+ * Copies the text into the scratch space from `from` on, mapping full-width ASCII to half-width
+ * and U+3000 to a space, and dropping white space when `dropSpace`; returns the length.
+ */
+function normalise(s: string, from: number, dropSpace: boolean): number {
+  if (scratch.length < s.length) scratch = new Uint16Array(s.length * 2);
+  let n = 0;
+  for (let i = 0; i < from; i++) scratch[n++] = s.charCodeAt(i);
+  for (let i = from; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (dropSpace && isSpace(code)) continue;
+    scratch[n++] = code === 0x3000 ? 0x20 : code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+  }
+  return n;
+}
+
 /** Full-width ASCII to half-width, ideographic space to space; keeps ①, Ⅰ and kana as they are. */
 export function toHalfWidth(s: string): string {
-  // One pass over the codes; most texts have nothing to change and are returned as they are.
+  // Most texts have nothing to change and are returned as they are.
   let i = 0;
   while (i < s.length && !isFullWidth(s.charCodeAt(i))) i++;
   if (i === s.length) return s;
-  let out = s.slice(0, i);
-  for (; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    out += code === 0x3000 ? ' ' : code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : s[i];
-  }
-  return out;
+  return fromCodes(normalise(s, i, false));
 }
 
 /** Half-width, with every white space removed: the form labels are compared in. */
@@ -45,14 +70,8 @@ export function compact(s: string): string {
     if (isFullWidth(code) || isSpace(code)) break;
   }
   if (i === s.length) return s;
-  let out = s.slice(0, i);
-  for (; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    // U+3000 is white space; the full-width forms map to printable ASCII, never to white space.
-    if (isSpace(code)) continue;
-    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : s[i];
-  }
-  return out;
+  // U+3000 is white space; the full-width forms map to printable ASCII, never to white space.
+  return fromCodes(normalise(s, i, true));
 }
 
 /** Dashes that people type between `(1)` and `①`. */

@@ -1,5 +1,5 @@
 /** Japanese fiscal-year headers: 平成29年度, 令和元年度, 当初(令和3年度), R5, H29, 2023年度, FY2023. */
-import { compact } from './text.js';
+import { compact, isCompactedAway } from './text.js';
 
 export interface FiscalYear {
   /** Gregorian start year of the fiscal year: 令和元年度 → 2019. */
@@ -17,14 +17,23 @@ function eraYear(era: string, n: string): number {
   return ERA[era.length === 1 ? era.toUpperCase() : era] + (n === '元' ? 1 : Number(n));
 }
 
-// What a year header can start with once compacted: an era (平成, H …), FY, a digit, or a
-// baseline word (当初, 基準, 初年度, 現状); in either width.
-const YEAR_STARTS = new Set([...'平令昭HhRrSsFf0123456789当基初現ＨｈＲｒＳｓＦｆ０１２３４５６７８９']);
+// What a year header can start with once compacted: an era (平成, H …), FY, or a baseline word
+// (当初, 基準, 初年度, 現状), in either width; or four digits (2023年度).
+const YEAR_STARTS = new Set([...'平令昭HhRrSsFf当基初現ＨｈＲｒＳｓＦｆ'].map((ch) => ch.charCodeAt(0)));
 
+function isDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** A cheap test before the patterns of parseFiscalYear, on the text as compact() would leave it. */
 function mayBeYear(raw: string): boolean {
+  let digits = 0;
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (!/\s/.test(ch) && ch !== '\u200b') return YEAR_STARTS.has(ch);
+    const code = raw.charCodeAt(i);
+    if (isCompactedAway(code)) continue;
+    if (digits === 0 && !isDigit(code)) return YEAR_STARTS.has(code);
+    if (!isDigit(code)) return false;
+    if (++digits === 4) return true;
   }
   return false;
 }

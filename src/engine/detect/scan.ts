@@ -43,11 +43,11 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new Set([...'各当目実進寄累合計5期総ⅢⅡⅠI財新契適活認件年対評']);
+const LABEL_STARTS = new Set([...'各当目実進寄累合計5期総ⅢⅡⅠI財新契適活認件年対評'].map((ch) => ch.charCodeAt(0)));
 
 /** Whether a text can be one of the labels classifyLabel knows: a cheap test before its patterns. */
 function mayBeLabel(c: string): boolean {
-  if (LABEL_STARTS.has(c[0])) return true;
+  if (LABEL_STARTS.has(c.charCodeAt(0))) return true;
   // The budget labels are found anywhere in the text.
   return c.includes('(') || c.includes('（') || c.includes('総事業費') || c.includes('国予算') || c.includes('自治体予算') || c.includes('地方予算') || c.includes('民間');
 }
@@ -225,7 +225,13 @@ export class SheetScan {
 
   /** The label kind of the text shown at (row, col), merged areas resolved. */
   shownKind(row: number, col: number): LabelKind | undefined {
-    return this.labelKind(cellText(this.view.shown(row, col).cell));
+    return this.cellKind(this.view.shown(row, col).cell);
+  }
+
+  /** The label kind of a cell's text; a number shown as itself is never a label. */
+  cellKind(cell: Cell | undefined): LabelKind | undefined {
+    if (!cell || (typeof cell.value === 'number' && cell.text === undefined && !cell.error)) return undefined;
+    return this.labelKind(cellText(cell));
   }
 
   /** Reads a cell where a number belongs. */

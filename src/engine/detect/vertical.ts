@@ -21,7 +21,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
   for (const row of rows) {
     const cols = new Map<Kind, number>();
     for (let c = 0; c < view.rowWidth(row); c++) {
-      const kind = scan.labelKind(cellText(view.raw(row, c)));
+      const kind = scan.cellKind(view.raw(row, c));
       if ((kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') && !cols.has(kind)) cols.set(kind, c);
     }
     if (!cols.has('target') || !cols.has('actual')) continue;
