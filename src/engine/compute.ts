@@ -5,7 +5,8 @@
  */
 import { Decimal, dec, roundHalfUp, show, sum } from './decimal.js';
 import * as exact from './exact.js';
-import { unitGroup, type NumberValue, type Parsed } from './numbers.js';
+import { parseNumberText, unitGroup, type NumberValue, type Parsed } from './numbers.js';
+import { keepShape } from './shapes.js';
 import type { NumericTarget, PlanGoal, TargetMode, ValueCell, YearColumn } from './model.js';
 
 export interface Interval {
@@ -160,6 +161,10 @@ class Mismatch extends Computed<'mismatch'> {
     super('mismatch', actual, target, decimals);
   }
 }
+
+const one = parseNumberText('1') as NumberValue;
+keepShape(new Computed('ok', one, one, 0));
+keepShape(new Mismatch(one, one, 0, one.value));
 
 const statusesCache = new WeakMap<NumericTarget, { target: ValueCell[]; actual: ValueCell[]; progress: ValueCell[] | null; statuses: ProgressStatus[] }>();
 

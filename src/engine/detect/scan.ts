@@ -7,6 +7,7 @@ import { cellText, formatInfo, parseCell } from '../numbers.js';
 import { compact } from '../text.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
+import { keepShape } from '../shapes.js';
 
 export type LabelKind =
   | 'target'
@@ -268,6 +269,8 @@ export class SheetScan {
     return undefined;
   }
 }
+
+keepShape(new SheetScan(new SheetView({ name: '', rows: [], merges: [] })));
 
 export function storageOf(cell: Cell | undefined): ValueCell['storage'] {
   if (!cell || cell.value === null || cell.value === undefined) return cell?.formula ? 'other' : 'empty';
