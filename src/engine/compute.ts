@@ -166,6 +166,9 @@ const one = parseNumberText('1') as NumberValue;
 keepShape(new Computed('ok', one, one, 0));
 keepShape(new Mismatch(one, one, 0, one.value));
 
+/** Nothing to compare; one shared, frozen status. */
+const NONE: ProgressStatus = Object.freeze({ kind: 'none' });
+
 const statusesCache = new WeakMap<NumericTarget, { target: ValueCell[]; actual: ValueCell[]; progress: ValueCell[] | null; statuses: ProgressStatus[] }>();
 
 /** The progress status of every year of a target, worked out once: the rules share them. */
@@ -193,19 +196,19 @@ function assessProgressOnce(target: ValueCell, actual: ValueCell, progress: Valu
   const t = asNumber(target.parsed);
   const a = asNumber(actual.parsed);
   const stated = asNumber(progress?.parsed);
-  if (t && t.value.isZero()) return a || stated ? { kind: 'zero-target', stated: stated?.value ?? null } : { kind: 'none' };
+  if (t && t.value.isZero()) return a || stated ? { kind: 'zero-target', stated: stated?.value ?? null } : NONE;
   if (!t || !a) {
     if (stated && progress && target.parsed.kind !== 'invalid' && actual.parsed.kind !== 'invalid') {
       const blank = !t && !a ? 'both' : !t ? 'target' : 'actual';
       return { kind: 'orphan', stated: stated.value, blank };
     }
-    return { kind: 'none' };
+    return NONE;
   }
   // progressOf gives nothing for a zero target (handled above) or for units that do not convert.
-  if (!unitsCompatible(a, t)) return { kind: 'none' };
-  if (!progress) return { kind: 'none' };
+  if (!unitsCompatible(a, t)) return NONE;
+  if (!progress) return NONE;
   if (progress.parsed.kind === 'blank') return new Computed('missing', a, t, 0);
-  if (!stated) return { kind: 'none' };
+  if (!stated) return NONE;
   try {
     return comparedExactly(a, t, stated);
   } catch (e) {

@@ -3,10 +3,10 @@
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
 import { parseCell } from '../numbers.js';
-import { compact, findIndicatorId, findTargetId, indicatorOnlyId, type TargetId } from '../text.js';
+import { compact, indicatorOnlyId, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
 import type { Fault, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
-import type { Label, SheetScan } from './scan.js';
+import type { Label, SheetScan, YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText } from './weight.js';
 import { decideMode } from '../compute.js';
@@ -112,11 +112,15 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   return groupBlocks(scan.view.name, blocks);
 }
 
+// Blocks under one header share its year columns (the header's cells are one array per scan).
+const columnsOfHeader = new WeakMap<YearCell[], YearColumn[]>();
+
 /** Year columns from the nearest header above; without one, the columns that hold numbers. */
 function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labelRight: number): { columns: YearColumn[]; headerRow: number | null } {
   const header = scan.headerAbove(targetRow, labelRight);
   if (header) {
-    const cols = header.map((h) => ({ col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header }));
+    let cols = columnsOfHeader.get(header);
+    if (!cols) columnsOfHeader.set(header, (cols = header.map((h) => ({ col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header }))));
     const hasValue = cols.some((c) => parseCell(scan.view.raw(targetRow, c.col)).kind === 'number' || parseCell(scan.view.raw(actualRow, c.col)).kind === 'number');
     if (hasValue) return { columns: cols, headerRow: header[0].row };
   }
@@ -187,11 +191,11 @@ function findIds(scan: SheetScan, top: number, bottom: number, labelCol: number,
     const value = shown.cell?.value;
     if (typeof value !== 'string') return;
     if (!target) {
-      const t = findTargetId(value);
+      const t = scan.targetIdIn(value);
       if (t) target = { row: shown.row, col: shown.col, text: value, end: t.end, id: t.id };
     }
     if (!indicator) {
-      const i = findIndicatorId(value);
+      const i = scan.indicatorIdIn(value);
       if (i) indicator = { row: shown.row, col: shown.col, text: value, end: i.end, indicator: i.indicator };
     }
   };

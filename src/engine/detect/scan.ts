@@ -4,7 +4,7 @@
  */
 import { SheetView, type Cell } from '../grid.js';
 import { cellText, formatInfo, parseCell } from '../numbers.js';
-import { compact } from '../text.js';
+import { compact, findIndicatorId, findTargetId } from '../text.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
@@ -46,11 +46,21 @@ const MAX_LABEL = 40;
 // The first characters of the labels that classifyLabel anchors at the start of the text.
 const LABEL_STARTS = new Set([...'各当目実進寄累合計5期総ⅢⅡⅠI財新契適活認件年対評'].map((ch) => ch.charCodeAt(0)));
 
+function isLetter(code: number): boolean {
+  const c = code | 0x20;
+  return (c >= 0x61 && c <= 0x7a) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
+}
+
 /** Whether a text can be one of the labels classifyLabel knows: a cheap test before its patterns. */
 function mayBeLabel(c: string): boolean {
   if (LABEL_STARTS.has(c.charCodeAt(0))) return true;
-  // The budget labels are found anywhere in the text.
-  return c.includes('(') || c.includes('（') || c.includes('総事業費') || c.includes('国予算') || c.includes('自治体予算') || c.includes('地方予算') || c.includes('民間');
+  // The budget labels are found anywhere in the text: by their words, or a letter in parentheses.
+  if (c.includes('総事業費') || c.includes('国予算') || c.includes('自治体予算') || c.includes('地方予算') || c.includes('民間')) return true;
+  for (let i = 0; i < c.length - 1; i++) {
+    const code = c.charCodeAt(i);
+    if ((code === 0x28 || code === 0xff08) && isLetter(c.charCodeAt(i + 1))) return true;
+  }
+  return false;
 }
 
 /** What a short label cell says, if it is one of the labels tables are built from. */
@@ -215,6 +225,23 @@ export class SheetScan {
     return compact(cellText(this.view.shown(row, col).cell));
   }
 
+  private readonly targetIds = new Map<string, ReturnType<typeof findTargetId> | null>();
+  private readonly indicatorIds = new Map<string, ReturnType<typeof findIndicatorId> | null>();
+
+  /** findTargetId, worked out once per text of the sheet (blocks look at the cells above them too). */
+  targetIdIn(text: string): ReturnType<typeof findTargetId> {
+    let id = this.targetIds.get(text);
+    if (id === undefined) this.targetIds.set(text, (id = findTargetId(text) ?? null));
+    return id ?? undefined;
+  }
+
+  /** findIndicatorId, worked out once per text of the sheet. */
+  indicatorIdIn(text: string): ReturnType<typeof findIndicatorId> {
+    let id = this.indicatorIds.get(text);
+    if (id === undefined) this.indicatorIds.set(text, (id = findIndicatorId(text) ?? null));
+    return id ?? undefined;
+  }
+
   private readonly kinds = new Map<string, LabelKind | null>();
 
   /** classifyLabel(compact(text)), worked out once per text of the sheet. */
@@ -263,10 +290,24 @@ export class SheetScan {
       } else hi = mid - 1;
     }
     for (let i = idx; i >= 0 && row - list[i] <= maxUp; i--) {
-      const cells = this.yearRows.get(list[i])!.filter((y) => y.col > afterCol);
+      const cells = this.yearsRightOf(list[i], afterCol);
       if (cells.length > 0) return cells;
     }
     return undefined;
+  }
+
+  private readonly rightOf = new Map<number, Map<number, YearCell[]>>();
+
+  /**
+   * The year cells of a header row right of a column; the same array for every block under that
+   * header, which then shares its year columns (progress.ts).
+   */
+  private yearsRightOf(row: number, afterCol: number): YearCell[] {
+    let byCol = this.rightOf.get(row);
+    if (!byCol) this.rightOf.set(row, (byCol = new Map()));
+    let cells = byCol.get(afterCol);
+    if (!cells) byCol.set(afterCol, (cells = this.yearRows.get(row)!.filter((y) => y.col > afterCol)));
+    return cells;
   }
 }
 

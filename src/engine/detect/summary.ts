@@ -87,14 +87,14 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTabl
         const shown = view.shown(r, c);
         const v = shown.cell?.value;
         if (typeof v !== 'string') continue;
-        if (shown.row !== r && !findTargetId(v)) {
+        if (shown.row !== r && !scan.targetIdIn(v)) {
           // A merged 評価指標 cell covering several target rows still names their indicator.
-          const ind = findIndicatorId(v);
+          const ind = scan.indicatorIdIn(v);
           if (ind && !indicator) indicator = ind;
           continue;
         }
-        target ??= findTargetId(v);
-        indicator ??= findIndicatorId(v);
+        target ??= scan.targetIdIn(v);
+        indicator ??= scan.indicatorIdIn(v);
         if ((target || indicator) && labelCol < 0) labelCol = c;
       }
       if (!target && !indicator) {
@@ -153,8 +153,8 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   for (const line of scan.summaryLines) {
     while (idIndex < ids.length && (ids[idIndex].row < line.row || (ids[idIndex].row === line.row && ids[idIndex].col < line.col))) {
       const t = ids[idIndex].text;
-      const target = findTargetId(t);
-      const ind = findIndicatorId(t);
+      const target = scan.targetIdIn(t);
+      const ind = scan.indicatorIdIn(t);
       if (target) current = { indicator: target.id.indicator, target };
       else if (ind) current = { indicator: ind.indicator, target: undefined };
       idIndex++;

@@ -3,7 +3,7 @@
  * one row per fiscal year, for the 数値目標 named just above the table.
  */
 import { cellText } from '../numbers.js';
-import { findIndicatorId, findTargetId, indicatorOnlyId } from '../text.js';
+import { indicatorOnlyId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
 import type { NumericTarget, ProgressTable, YearColumn } from '../model.js';
 import { decideMode } from '../compute.js';
@@ -93,9 +93,9 @@ function titleAbove(scan: SheetScan, row: number) {
     for (let c = 0; c < scan.view.rowWidth(r); c++) {
       const v = scan.view.raw(r, c)?.value;
       if (typeof v !== 'string') continue;
-      const t = findTargetId(v);
+      const t = scan.targetIdIn(v);
       if (t) return { row: r, col: c, text: v, target: t.id, indicator: t.id.indicator };
-      const i = findIndicatorId(v);
+      const i = scan.indicatorIdIn(v);
       if (i) return { row: r, col: c, text: v, target: undefined, indicator: i.indicator };
     }
   }
