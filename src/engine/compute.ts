@@ -38,6 +38,18 @@ export function overlapsSum(a: Interval, values: readonly Interval[]): boolean {
   return overlaps(a, { lo: sum(values.map((v) => v.lo)), hi: sum(values.map((v) => v.hi)) });
 }
 
+/** x compared with Σ lo of `values`: -1, 0 or 1. */
+export function compareWithLowSum(x: Decimal, values: readonly Interval[]): number {
+  try {
+    let lo: exact.Fraction = { n: 0, d: 1 };
+    for (const v of values) lo = exact.add(lo, exact.fractionOf(v.lo));
+    return exact.compare(exact.fractionOf(x), lo);
+  } catch (e) {
+    if (!exact.isOutOfRange(e)) throw e;
+  }
+  return x.comparedTo(sum(values.map((v) => v.lo)));
+}
+
 const halfSteps = new Map<number, Decimal>();
 
 /** Half a unit of the last shown digit: 0.5 for `104%`, 0.05 for `103.5%`. */

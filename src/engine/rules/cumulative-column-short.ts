@@ -1,5 +1,5 @@
 import { show, sum } from '../decimal.js';
-import { asNumber } from '../compute.js';
+import { asNumber, compareWithLowSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import type { NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
@@ -8,10 +8,13 @@ import { targetParams, type Rule } from './types.js';
 function shortBy(cells: ValueCell[], cumulative: ValueCell | undefined) {
   const total = asNumber(cumulative?.parsed);
   if (!total || !cumulative) return undefined;
-  const values = cells.map((c) => asNumber(c.parsed)).filter((v): v is NumberValue => !!v);
+  const values: NumberValue[] = [];
+  for (const c of cells) {
+    const v = asNumber(c.parsed);
+    if (v) values.push(v);
+  }
   if (values.length === 0) return undefined;
-  const lo = sum(values.map((v) => v.lo));
-  if (!total.hi.lt(lo)) return undefined;
+  if (compareWithLowSum(total.hi, values) >= 0) return undefined;
   const point = sum(values.map((v) => v.value));
   const scale = total.scale;
   return {
@@ -38,9 +41,12 @@ export const cumulativeColumnShort: Rule = {
       }
     }
     for (const { target: t } of targets.all) {
-      const yearly = (cells: ValueCell[]) => cells.filter((_, i) => !t.columns[i].baseline);
-      const s = shortBy(yearly(t.actual), t.total?.actual);
-      if (s && t.total?.actual) findings.push(findingAt('cumulative-column-short', 'warning', t.total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値' } }));
+      if (!t.total?.actual) continue;
+      const s = shortBy(
+        t.actual.filter((_, i) => !t.columns[i].baseline),
+        t.total.actual,
+      );
+      if (s) findings.push(findingAt('cumulative-column-short', 'warning', t.total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値' } }));
     }
     return findings;
   },

@@ -1,5 +1,5 @@
 import { show, sum } from '../decimal.js';
-import { asNumber, overlaps } from '../compute.js';
+import { asNumber, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import type { NumberValue } from '../numbers.js';
 import type { BudgetRow, BudgetTable } from '../model.js';
@@ -50,8 +50,7 @@ export const sumMismatch: Rule = {
           const values = parts.map((p) => asNumber(col.pick(p)?.parsed));
           const present = values.filter((v): v is NumberValue => !!v);
           if (present.length === 0) continue;
-          const range = { lo: sum(present.map((v) => v.lo)), hi: sum(present.map((v) => v.hi)) };
-          if (overlaps(total, range)) continue;
+          if (overlapsSum(total, present)) continue;
           const point = sum(present.map((v) => v.value));
           const scale = total.scale;
           const terms = parts.map((p, i) => `${show((values[i]?.value ?? point.minus(point)).div(scale), 4)}`).join(' + ');

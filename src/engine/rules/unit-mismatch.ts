@@ -1,18 +1,21 @@
 import { findingAt, type Finding } from '../findings.js';
-import { unitGroup } from '../numbers.js';
+import { unitGroup, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
 import type { Rule } from './types.js';
 
+const unitText = (n: NumberValue) => `${n.scaleLabel}${n.unit ?? ''}`;
+
 /** The first cell whose unit cannot be converted to the unit of the cells before it. */
-function firstClash(cells: ValueCell[]): { cell: ValueCell; unit: string; other: string } | undefined {
-  let seen: { group: string; unit: string } | undefined;
-  for (const c of cells) {
-    if (c.parsed.kind !== 'number') continue;
-    const group = unitGroup(c.parsed.unit);
-    if (!group) continue;
-    const unit = `${c.parsed.scaleLabel}${c.parsed.unit ?? ''}`;
-    if (!seen) seen = { group, unit };
-    else if (seen.group !== group) return { cell: c, unit, other: seen.unit };
+function firstClash(lists: readonly (readonly ValueCell[])[]): { cell: ValueCell; unit: string; other: string } | undefined {
+  let seen: { group: string; value: NumberValue } | undefined;
+  for (const cells of lists) {
+    for (const c of cells) {
+      if (c.parsed.kind !== 'number') continue;
+      const group = unitGroup(c.parsed.unit);
+      if (!group) continue;
+      if (!seen) seen = { group, value: c.parsed };
+      else if (seen.group !== group) return { cell: c, unit: unitText(c.parsed), other: unitText(seen.value) };
+    }
   }
   return undefined;
 }
@@ -24,13 +27,13 @@ export const unitMismatch: Rule = {
   check({ model, targets }) {
     const findings: Finding[] = [];
     for (const { target: t } of targets.all) {
-      const clash = firstClash([...t.target, ...t.actual]);
+      const clash = firstClash([t.target, t.actual]);
       if (clash) findings.push(findingAt('unit-mismatch', 'warning', clash.cell.ref, { params: { target: t.id.display, unit: clash.unit, other: clash.other } }));
     }
     for (const table of model.tables) {
       if (table.kind !== 'budget') continue;
       for (const row of table.rows) {
-        const clash = firstClash([...row.cells, ...(row.cumulative ? [row.cumulative] : [])]);
+        const clash = firstClash(row.cumulative ? [row.cells, [row.cumulative]] : [row.cells]);
         if (clash) findings.push(findingAt('unit-mismatch', 'warning', clash.cell.ref, { params: { row: row.label, unit: clash.unit, other: clash.other } }));
       }
     }
