@@ -95,21 +95,22 @@ interface TextFacts {
   yearTitle: boolean;
 }
 
+/** The facts of most texts: nothing the detectors look for. */
+const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', id: false, summaryLine: false, yearTitle: false });
+
 function readTextFacts(text: string): TextFacts {
   if (text.length <= 30) {
     const fy = parseFiscalYear(text);
     if (fy) return { fy, header: text.trim(), compact: '', id: false, summaryLine: false, yearTitle: false };
   }
   const comp = compact(text);
-  if (!comp) return { header: '', compact: '', id: false, summaryLine: false, yearTitle: false };
-  return {
-    header: '',
-    compact: comp,
-    kind: classifyLabel(comp),
-    id: comp.includes('数値目標') || comp.includes('評価指標'),
-    summaryLine: (comp.includes('当該年度') || comp.includes('進捗')) && /当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp),
-    yearTitle: comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp),
-  };
+  if (!comp) return NOTHING;
+  const kind = classifyLabel(comp);
+  const id = comp.includes('数値目標') || comp.includes('評価指標');
+  const summaryLine = (comp.includes('当該年度') || comp.includes('進捗')) && /当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp);
+  const yearTitle = comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp);
+  if (!kind && !id && !summaryLine && !yearTitle) return NOTHING;
+  return { header: '', compact: comp, kind, id, summaryLine, yearTitle };
 }
 
 export class SheetScan {
