@@ -25,13 +25,29 @@ export function overlaps(a: Interval, b: Interval): boolean {
 /** Whether a's interval meets [Σ lo, Σ hi] of `values`. */
 export function overlapsSum(a: Interval, values: readonly Interval[]): boolean {
   try {
-    let lo: exact.Fraction = { n: 0, d: 1 };
-    let hi: exact.Fraction = { n: 0, d: 1 };
+    const f = scratchPoint;
+    let loN = 0;
+    let loD = 1;
+    let hiN = 0;
+    let hiD = 1;
     for (const v of values) {
-      lo = exact.add(lo, exact.fractionOf(v.lo));
-      hi = exact.add(hi, exact.fractionOf(v.hi));
+      exact.fractionInto(v.lo, f);
+      if (f.d === loD) loN = exact.sum(loN, f.n);
+      else {
+        loN = exact.sum(exact.multiply(loN, f.d), exact.multiply(f.n, loD));
+        loD = exact.multiply(loD, f.d);
+      }
+      exact.fractionInto(v.hi, f);
+      if (f.d === hiD) hiN = exact.sum(hiN, f.n);
+      else {
+        hiN = exact.sum(exact.multiply(hiN, f.d), exact.multiply(f.n, hiD));
+        hiD = exact.multiply(hiD, f.d);
+      }
     }
-    return exact.compare(exact.fractionOf(a.lo), hi) <= 0 && exact.compare(lo, exact.fractionOf(a.hi)) <= 0;
+    exact.fractionInto(a.lo, f);
+    if (exact.compareParts(f.n, f.d, hiN, hiD) > 0) return false;
+    exact.fractionInto(a.hi, f);
+    return exact.compareParts(loN, loD, f.n, f.d) <= 0;
   } catch (e) {
     if (!exact.isOutOfRange(e)) throw e;
   }
@@ -245,18 +261,39 @@ export function comparedWithDecimals(a: NumberValue, t: NumberValue, stated: Num
  * answer, without allocating decimals. Throws OUT_OF_RANGE for numbers too large for it.
  */
 export function comparedExactly(a: NumberValue, t: NumberValue, stated: NumberValue): ProgressStatus {
-  const point = progressFraction(a, t);
-  const { value, decimals, ratio } = statedPercentExactly(stated, point);
-  const shown = exact.roundHalfUpAt(value, decimals);
-  if (shown === exact.roundHalfUpAt(point, decimals)) return new Computed('ok', a, t, decimals);
-  const range = progressRangeExactly(a, t, point);
+  const point = progressFraction(a, t, scratchPoint);
+  const pn = point.n;
+  const pd = point.d;
+  const value = exact.fractionInto(stated.value, scratchStated);
+  let sn = value.n;
+  const sd = value.d;
+  // statedPercent(): a ratio only in a numeric cell without a percent format.
+  const ratio = !stated.percent && stated.numeric && isRatioExactly(stated, { n: sn, d: sd }, { n: pn, d: pd });
+  if (ratio) sn = exact.multiply(sn, 100);
+  const decimals = ratio ? Math.max(0, stated.decimals - 2) : Math.max(0, stated.decimals);
+  const shown = exact.roundHalfUpParts(sn, sd, decimals);
+  if (shown === exact.roundHalfUpParts(pn, pd, decimals)) return new Computed('ok', a, t, decimals);
+  const range = progressRangeExactly(a, t, { n: pn, d: pd });
   if (reachableExactly(shown, decimals, range.lo, range.hi)) return new Computed('within-precision', a, t, decimals);
   return new Mismatch(a, t, decimals, roundHalfUp(ratio ? stated.value.times(100) : stated.value, decimals));
 }
 
-/** actual ÷ target × 100 as a fraction (the point of progressOf). */
-export function progressFraction(a: NumberValue, t: NumberValue): exact.Fraction {
-  return exact.timesInteger(exact.divide(exact.fractionOf(a.value), exact.fractionOf(t.value)), 100);
+// Scratch fractions: comparing the progress of a cell that agrees allocates nothing.
+const scratchPoint: exact.Fraction = { n: 0, d: 1 };
+const scratchStated: exact.Fraction = { n: 0, d: 1 };
+
+/** actual ÷ target × 100 as a fraction (the point of progressOf), into `into` when given. */
+export function progressFraction(a: NumberValue, t: NumberValue, into: exact.Fraction = { n: 0, d: 1 }): exact.Fraction {
+  exact.fractionInto(a.value, into);
+  const an = into.n;
+  const ad = into.d;
+  exact.fractionInto(t.value, into);
+  if (into.n === 0) throw new RangeError('division by zero');
+  const n = exact.multiply(exact.multiply(an, into.d), 100);
+  const d = exact.multiply(ad, into.n);
+  into.n = d < 0 ? -n : n;
+  into.d = d < 0 ? -d : d;
+  return into;
 }
 
 /** The range of progressOf as fractions: the extreme quotients of the ends of actual and target. */

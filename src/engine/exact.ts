@@ -34,6 +34,16 @@ function mul(x: number, y: number): number {
   return safe(x * y);
 }
 
+/** x · y of safe integers, exactly. */
+export function multiply(x: number, y: number): number {
+  return safe(x * y);
+}
+
+/** x + y of safe integers, exactly. */
+export function sum(x: number, y: number): number {
+  return safe(x + y);
+}
+
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 export function pow10(k: number): number {
@@ -51,10 +61,19 @@ function digitsOf(word: number): number {
  * seven (the first without leading zeros), the decimal exponent `e` of the first digit, the sign `s`.
  */
 export function fractionOf(x: Decimal): Fraction {
+  return fractionInto(x, { n: 0, d: 1 });
+}
+
+/** fractionOf into an existing fraction: the checks that run on every cell allocate nothing. */
+export function fractionInto(x: Decimal, into: Fraction): Fraction {
   const words = x.d;
   if (!words) throw OUT_OF_RANGE;
   let m = words[0];
-  if (m === 0) return { n: 0, d: 1 };
+  if (m === 0) {
+    into.n = 0;
+    into.d = 1;
+    return into;
+  }
   let digits = digitsOf(m);
   for (let i = 1; i < words.length; i++) {
     m = safe(m * 1e7 + words[i]);
@@ -66,7 +85,30 @@ export function fractionOf(x: Decimal): Fraction {
     k++;
   }
   if (x.s < 0) m = -m;
-  return k >= 0 ? { n: mul(m, pow10(k)), d: 1 } : { n: m, d: pow10(-k) };
+  if (k >= 0) {
+    into.n = mul(m, pow10(k));
+    into.d = 1;
+  } else {
+    into.n = m;
+    into.d = pow10(-k);
+  }
+  return into;
+}
+
+/** -1, 0 or 1 as an/ad is below, equal to or above bn/bd (ad, bd > 0). */
+export function compareParts(an: number, ad: number, bn: number, bd: number): number {
+  const x = ad === bd ? an : mul(an, bd);
+  const y = ad === bd ? bn : mul(bn, ad);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** roundHalfUpAt for n/d (d > 0). */
+export function roundHalfUpParts(n: number, d: number, places: number): number {
+  const a = mul(Math.abs(n), pow10(places));
+  const r = a % d;
+  const q = (a - r) / d;
+  const rounded = 2 * r >= d ? q + 1 : q;
+  return n < 0 ? -rounded : rounded;
 }
 
 export function integer(n: number): Fraction {
@@ -75,9 +117,7 @@ export function integer(n: number): Fraction {
 
 /** -1, 0 or 1 as a is below, equal to or above b. */
 export function compare(a: Fraction, b: Fraction): number {
-  const x = a.d === b.d ? a.n : mul(a.n, b.d);
-  const y = a.d === b.d ? b.n : mul(b.n, a.d);
-  return x < y ? -1 : x > y ? 1 : 0;
+  return compareParts(a.n, a.d, b.n, b.d);
 }
 
 export function sign(a: Fraction): number {
@@ -133,17 +173,18 @@ export function divide(a: Fraction, b: Fraction): Fraction {
  * 10^-places: 137.93 at 0 places → 138, at 1 place → 1379.
  */
 export function roundHalfUpAt(a: Fraction, places: number): number {
-  const n = mul(Math.abs(a.n), pow10(places));
-  const r = n % a.d;
-  const q = (n - r) / a.d;
-  const rounded = 2 * r >= a.d ? q + 1 : q;
-  return a.n < 0 ? -rounded : rounded;
+  return roundHalfUpParts(a.n, a.d, places);
 }
+
+const left: Fraction = { n: 0, d: 1 };
+const right: Fraction = { n: 0, d: 1 };
 
 /** x compared with y, in fractions when they fit. */
 export function compareDecimals(x: Decimal, y: Decimal): number {
   try {
-    return compare(fractionOf(x), fractionOf(y));
+    fractionInto(x, left);
+    fractionInto(y, right);
+    return compareParts(left.n, left.d, right.n, right.d);
   } catch (e) {
     if (!isOutOfRange(e)) throw e;
   }
@@ -153,7 +194,9 @@ export function compareDecimals(x: Decimal, y: Decimal): number {
 /** Whether x and y round (half up, at `places`) to the same value. */
 export function roundedEqual(x: Decimal, y: Decimal, places: number): boolean {
   try {
-    return roundHalfUpAt(fractionOf(x), places) === roundHalfUpAt(fractionOf(y), places);
+    fractionInto(x, left);
+    fractionInto(y, right);
+    return roundHalfUpParts(left.n, left.d, places) === roundHalfUpParts(right.n, right.d, places);
   } catch (e) {
     if (!isOutOfRange(e)) throw e;
   }

@@ -16,6 +16,7 @@ import {
 } from './compute.js';
 import * as exact from './exact.js';
 import type { Model, NumericTarget, ProgressTable, SummaryRow } from './model.js';
+import type { NumberValue } from './numbers.js';
 
 export interface TargetIndex {
   all: { table: ProgressTable; target: NumericTarget }[];
@@ -143,8 +144,8 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
   let wSum = ZERO;
   let fromPoint = ZERO;
   let fromStated: exact.Fraction | null = ZERO;
-  let lo = ZERO;
-  let hi = ZERO;
+  // The ranges are needed only when neither the point nor the stated progress agrees.
+  const parts: { weight: exact.Fraction; point: exact.Fraction; a?: NumberValue; t?: NumberValue }[] = [];
   for (const t of targets) {
     const i = columnOfYear(t, year);
     if (i < 0) return false;
@@ -152,16 +153,15 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
     const statedP = asNumber(t.progress?.[i]?.parsed);
     const weight = weighted ? exact.fractionOf(t.weight!.value!.value) : ONE;
     let point: exact.Fraction;
-    let range: { lo: exact.Fraction; hi: exact.Fraction };
     if (status.kind === 'zero-target' && status.stated) {
       point = exact.fractionOf(status.stated);
-      range = { lo: point, hi: point };
+      parts.push({ weight, point });
     } else {
       const a = asNumber(t.actual[i].parsed);
       const tv = asNumber(t.target[i].parsed);
       if (!a || !tv || tv.value.isZero() || !unitsCompatible(a, tv)) return false;
       point = exact.reduce(progressFraction(a, tv));
-      range = progressRangeExactly(a, tv, point);
+      parts.push({ weight, point, a, t: tv });
     }
     if (statedP && fromStated) {
       const p = statedPercentExactly(statedP, point);
@@ -170,13 +170,18 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
     } else fromStated = null;
     wSum = exact.add(wSum, weight);
     fromPoint = exact.reduce(exact.add(fromPoint, exact.reduce(exact.times(weight, point))));
-    lo = exact.reduce(exact.add(lo, exact.reduce(exact.times(weight, range.lo))));
-    hi = exact.reduce(exact.add(hi, exact.reduce(exact.times(weight, range.hi))));
   }
   if (wSum.n === 0) return false;
   const shown = exact.roundHalfUpAt(exact.fractionOf(stated), decimals);
   if (exact.roundHalfUpAt(exact.divide(fromPoint, wSum), decimals) === shown) return true;
   if (fromStated && exact.roundHalfUpAt(exact.divide(fromStated, wSum), decimals) === shown) return true;
+  let lo = ZERO;
+  let hi = ZERO;
+  for (const part of parts) {
+    const range = part.a && part.t ? progressRangeExactly(part.a, part.t, part.point) : { lo: part.point, hi: part.point };
+    lo = exact.reduce(exact.add(lo, exact.reduce(exact.times(part.weight, range.lo))));
+    hi = exact.reduce(exact.add(hi, exact.reduce(exact.times(part.weight, range.hi))));
+  }
   return reachableExactly(shown, decimals, exact.divide(lo, wSum), exact.divide(hi, wSum));
 }
 

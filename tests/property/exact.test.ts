@@ -4,7 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparedExactly, comparedWithDecimals, unitsCompatible } from '../../src/engine/compute.js';
+import { comparedExactly, comparedWithDecimals, reachable, unitsCompatible } from '../../src/engine/compute.js';
+import { detect } from '../../src/engine/detect/index.js';
+import { indexTargets, indicatorAgrees, indicatorProgress } from '../../src/engine/indicators.js';
+import { book } from '../helpers.js';
+import { progressSheet } from '../engine/rules/blocks.js';
 import { Decimal, dec, roundHalfUp } from '../../src/engine/decimal.js';
 import * as exact from '../../src/engine/exact.js';
 import type { Cell } from '../../src/engine/grid.js';
@@ -125,5 +129,40 @@ describe('the progress comparison', () => {
     );
     // Most of the cells above fit the fractions; the test is not vacuous.
     expect(compared).toBeGreaterThan(2000);
+  });
+});
+
+describe('the indicator progress check', () => {
+  const amount = fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.constantFrom('億円', '人', '件', '千円', '')).map(([v, u]) => `${v.toLocaleString('en-US')}${u}`);
+  const block = fc.record({ target: amount, actual: amount, weight: fc.constantFrom('33%', '50%', '34%', '25', '0.5', ''), progress: fc.constantFrom('', '100%', '104%', '1.04') });
+
+  it('accepts a stated indicator progress only when indicatorProgress does', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 3 }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 2 }), (blocks, off, decimals) => {
+        const wb = book(
+          progressSheet(
+            '別紙1',
+            ['R1'],
+            blocks.map((b, k) => ({ label: `数値目標(1)-${'①②③'[k]} 件数`, weight: `寄与度(※):${b.weight}`, target: [b.target], actual: [b.actual], progress: [b.progress] })),
+          ),
+        );
+        const model = detect(wb);
+        const list = indexTargets(model).byIndicator.get('1');
+        if (!list) return;
+        const ip = indicatorProgress(list, 2019);
+        // Stated values around the computed one, on and next to its rounding boundaries.
+        const base = ip ? roundHalfUp(ip.point, decimals) : dec(100);
+        const stated = base.plus(dec(off).div(dec(10).pow(decimals + 1)));
+        const shown = roundHalfUp(stated, decimals);
+        const reference = !!ip && ([ip.point, ip.fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range));
+        const fast = indicatorAgrees(list, 2019, stated, decimals);
+        if (fast) accepted++;
+        // The fast check may leave a decision to indicatorProgress, never contradict it.
+        if (fast) expect(reference).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(accepted).toBeGreaterThan(300);
   });
 });

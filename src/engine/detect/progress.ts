@@ -2,7 +2,6 @@
  * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
-import { parseCell } from '../numbers.js';
 import { compact, indicatorOnlyId, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
 import type { Fault, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
@@ -121,14 +120,14 @@ function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labe
   if (header) {
     let cols = columnsOfHeader.get(header);
     if (!cols) columnsOfHeader.set(header, (cols = header.map((h) => ({ col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header }))));
-    const hasValue = cols.some((c) => parseCell(scan.view.raw(targetRow, c.col)).kind === 'number' || parseCell(scan.view.raw(actualRow, c.col)).kind === 'number');
+    const hasValue = cols.some((c) => scan.parse(scan.view.raw(targetRow, c.col)).kind === 'number' || scan.parse(scan.view.raw(actualRow, c.col)).kind === 'number');
     if (hasValue) return { columns: cols, headerRow: header[0].row };
   }
   const cols: YearColumn[] = [];
   const width = Math.min(Math.max(scan.view.rowWidth(targetRow), scan.view.rowWidth(actualRow)), labelRight + 41);
   let gap = 0;
   for (let c = labelRight + 1; c < width; c++) {
-    const kinds = [parseCell(scan.view.raw(targetRow, c)).kind, parseCell(scan.view.raw(actualRow, c)).kind];
+    const kinds = [scan.parse(scan.view.raw(targetRow, c)).kind, scan.parse(scan.view.raw(actualRow, c)).kind];
     if (kinds.includes('number')) {
       cols.push({ col: c, year: null, baseline: false, header: '' });
       gap = 0;
@@ -136,7 +135,7 @@ function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labe
       cols.push({ col: c, year: null, baseline: false, header: '' });
     } else if (cols.length > 0) break;
   }
-  while (cols.length > 0 && [targetRow, actualRow].every((r) => parseCell(scan.view.raw(r, cols[cols.length - 1].col)).kind === 'blank')) cols.pop();
+  while (cols.length > 0 && [targetRow, actualRow].every((r) => scan.parse(scan.view.raw(r, cols[cols.length - 1].col)).kind === 'blank')) cols.pop();
   return { columns: cols, headerRow: null };
 }
 
@@ -163,11 +162,11 @@ function findProgressRow(scan: SheetScan, row: number, labelCol: number, firstVa
   let percentages = 0;
   let ratios = 0;
   for (const c of columns) {
-    const p = parseCell(scan.view.raw(row, c.col));
+    const p = scan.parse(scan.view.raw(row, c.col));
     if (p.kind !== 'number') continue;
     if (p.percent) percentages++;
-    const t = parseCell(scan.view.raw(targetRow, c.col));
-    const a = parseCell(scan.view.raw(actualRow, c.col));
+    const t = scan.parse(scan.view.raw(targetRow, c.col));
+    const a = scan.parse(scan.view.raw(actualRow, c.col));
     if (t.kind === 'number' && a.kind === 'number' && !t.value.isZero()) {
       const computed = a.value.div(t.value).times(100);
       if (computed.minus(p.value).abs().lte(1)) ratios++;
@@ -237,7 +236,7 @@ function findWeight(scan: SheetScan, top: number, bottom: number, firstValueCol:
       // `寄与度(※)` with the number in the next cell.
       const next = scan.view.shown(r, (scan.view.mergeAt(r, c)?.right ?? c) + 1);
       if (next.col < firstValueCol) {
-        const p = parseCell(next.cell);
+        const p = scan.parse(next.cell);
         if (p.kind === 'number') return { value: p.percent || p.value.gt(1) ? p : { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100) }, ref: scan.ref(next.row, next.col), text: String(next.cell?.value ?? '') };
       }
       return { value: null, ref, text: v.trim() };

@@ -3,7 +3,7 @@
  * looks labels up instead of rescanning the grid (detection stays linear in the number of cells).
  */
 import { SheetView, type Cell } from '../grid.js';
-import { cellText, formatInfo, parseCell } from '../numbers.js';
+import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
 import { compact, findIndicatorId, findTargetId } from '../text.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
@@ -263,12 +263,38 @@ export class SheetScan {
     return this.labelKind(cellText(cell));
   }
 
+  private readonly parsedTexts = new Map<string, Parsed>();
+  private readonly parsedNumbers = new Map<string, Map<number, Parsed>>();
+
+  /**
+   * parseCell, remembered per sheet by the sheet's own strings: cells that repeat a text (or a
+   * number format) share one string, which the lookup then recognises without reading it.
+   */
+  parse(cell: Cell | undefined): Parsed {
+    if (!cell || cell.error || cell.noCachedResult || cell.isDate) return parseCell(cell);
+    const v = cell.value;
+    if (typeof v === 'string') {
+      let parsed = this.parsedTexts.get(v);
+      if (!parsed) this.parsedTexts.set(v, (parsed = parseNumberText(v)));
+      return parsed;
+    }
+    if (typeof v === 'number') {
+      const format = cell.numFmt ?? '';
+      let byValue = this.parsedNumbers.get(format);
+      if (!byValue) this.parsedNumbers.set(format, (byValue = new Map()));
+      let parsed = byValue.get(v);
+      if (!parsed) byValue.set(v, (parsed = parseCell(cell)));
+      return parsed;
+    }
+    return parseCell(cell);
+  }
+
   /** Reads a cell where a number belongs. */
   valueCell(row: number, col: number): ValueCell {
     const cell: Cell | undefined = this.view.raw(row, col);
     return {
       ref: this.ref(row, col),
-      parsed: parseCell(cell),
+      parsed: this.parse(cell),
       text: cellText(cell),
       storage: storageOf(cell),
       numFmt: cell?.numFmt,
