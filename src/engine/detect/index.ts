@@ -26,11 +26,14 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     const scan = new SheetScan(new SheetView(sheet));
     const vertical = detectVerticalTables(scan, counter);
     const progress = [...detectProgressTables(scan, faults, counter), ...vertical.tables];
-    const usedRows = new Set<number>();
-    for (const t of progress) for (let r = t.range.top; r <= t.range.bottom; r++) usedRows.add(r);
+    // Year headers inside progress tables start no budget table (the budget detector asks only of those).
+    const inProgress = new Uint8Array(sheet.rows.length);
+    for (const t of progress) inProgress.fill(1, t.range.top, t.range.bottom + 1);
+    const usedRows = new Set(scan.yearRowList.filter((r) => inProgress[r] === 1));
     tables.push(...progress, ...detectSummaryTables(scan, vertical.headerRows), ...detectBudgetTables(scan, usedRows), ...detectOverallScoreTables(scan));
   }
   const overrides = options.modeOverrides ?? {};
+  if (Object.keys(overrides).length === 0) return { tables, faults };
   for (const t of tables) {
     if (t.kind !== 'progress') continue;
     for (const target of t.targets) {
