@@ -247,6 +247,9 @@ export class SheetScan {
 
   /** classifyLabel(compact(text)), worked out once per text of the sheet. */
   labelKind(text: string): LabelKind | undefined {
+    // The scan classified every text of the sheet that is not a year header.
+    const facts = this.facts.get(text);
+    if (facts && !facts.fy) return facts.kind;
     let kind = this.kinds.get(text);
     if (kind === undefined) this.kinds.set(text, (kind = classifyLabel(compact(text)) ?? null));
     return kind ?? undefined;

@@ -40,10 +40,20 @@ function titleYear(scan: SheetScan, row: number): number | null {
   }
   let best: number | null = null;
   for (let i = lo; i < titles.length && titles[i].row <= row; i++) {
-    const y = findFiscalYearIn(titles[i].text);
+    const y = yearOfTitle(scan, i);
     if (y) best = y;
   }
   return best;
+}
+
+// Every summary line below a title asks for its year: read once per title of a scan.
+const titleYears = new WeakMap<SheetScan, (number | undefined)[]>();
+
+function yearOfTitle(scan: SheetScan, i: number): number | undefined {
+  let years = titleYears.get(scan);
+  if (!years) titleYears.set(scan, (years = []));
+  if (!(i in years)) years[i] = findFiscalYearIn(scan.yearTitles[i].text);
+  return years[i];
 }
 
 /** `skipRows`: header rows already read as progress tables turned on their side. */
