@@ -6,7 +6,8 @@
  *   totalMs   the whole `hyoka check FILE --json`, a fresh process
  *   peakRssMb the peak memory of that process
  * and for 200 workbooks of the fixtures' size, `hyoka check DIR` against opening each one in
- * LibreOffice headless. Medians of several runs; results go to bench/results.json.
+ * LibreOffice headless. Medians of several runs. A whole run writes bench/results.json and the
+ * figures in README.md (bench/table.mjs); a partial one writes bench/out/results-partial.json.
  *
  * Options: --sizes 10000,100000  --lo-files N (LibreOffice on N of the 200, scaled up)  --no-lo
  */
@@ -31,14 +32,17 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const GENERATOR_VERSION = 1;
 const BATCH_FILES = 200;
 
+const ALL_SIZES = '10000,100000,1000000,3000000';
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '10000,100000,1000000,3000000' },
+    sizes: { type: 'string', default: ALL_SIZES },
     'lo-files': { type: 'string' },
     'no-lo': { type: 'boolean' },
   },
 });
 const SIZES = values.sizes!.split(',').map(Number);
+/** Only a whole run (every size, LibreOffice on all the files) replaces bench/results.json and the README's figures. */
+const WHOLE_RUN = values.sizes === ALL_SIZES && !values['no-lo'] && values['lo-files'] === undefined;
 
 /** Runs per size: fewer at the largest sizes, where one run takes long and varies little. */
 function runsFor(cells: number): { inProcess: number; cli: number } {
@@ -266,11 +270,14 @@ async function main(): Promise<void> {
     },
     benchSeconds: round((performance.now() - started) / 1000),
   };
-  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const resultsPath = WHOLE_RUN ? join(ROOT, 'bench', 'results.json') : join(OUT, 'results-partial.json');
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  if (WHOLE_RUN) spawnSync(process.execPath, [join(ROOT, 'bench', 'table.mjs'), '--write'], { cwd: ROOT, stdio: 'inherit' });
   process.stdout.write(`${table(cases)}\n\n`);
   process.stdout.write(`batch: ${batch.files} workbooks, hyoka check DIR ${batch.hyokaMs} ms on ${batch.jobs} cores (${batch.hyokaJobs1Ms} ms on one)`);
   process.stdout.write(typeof batch.libreOfficeMs === 'number' ? `; LibreOffice one by one ${batch.libreOfficeMs} ms (${batch.libreOfficeToHyoka}× longer)\n` : '\n');
   process.stdout.write(`targets: ${JSON.stringify(results.targets)}\n`);
+  process.stdout.write(WHOLE_RUN ? 'written: bench/results.json and the figures in README.md\n' : `a partial run: written to ${resultsPath} (bench/results.json and README.md are left as they are)\n`);
 }
 
 await main();
