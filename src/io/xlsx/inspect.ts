@@ -9,6 +9,7 @@
 import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors.js';
 import type { ReadLimits } from './limits.js';
+import { corrupt, entryData, readCentralDirectory, type ZipEntry } from './zip.js';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -41,110 +42,6 @@ function hasOleStream(bytes: Uint8Array, name: string): boolean {
     return true;
   }
   return false;
-}
-
-function u16(b: Uint8Array, o: number): number {
-  return b[o] | (b[o + 1] << 8);
-}
-
-function u32(b: Uint8Array, o: number): number {
-  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
-}
-
-function u64(b: Uint8Array, o: number): number {
-  return u32(b, o) + u32(b, o + 4) * 0x100000000;
-}
-
-export interface ZipEntry {
-  name: string;
-  flags: number;
-  method: number;
-  compressedSize: number;
-  /** The inflated size the central directory declares. */
-  size: number;
-  localOffset: number;
-}
-
-function corrupt(detail: string): XlsxReadError {
-  return new XlsxReadError('corrupt', detail);
-}
-
-const utf8 = new TextDecoder('utf-8');
-const latin1 = new TextDecoder('latin1');
-
-/** Reads the central directory (with Zip64 records), checking it lies inside the file. */
-function centralDirectory(bytes: Uint8Array, limits: ReadLimits): ZipEntry[] {
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw corrupt('no end of central directory');
-  let count = u16(bytes, eocd + 10);
-  let cdSize = u32(bytes, eocd + 12);
-  let cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const locator = eocd - 20;
-    if (locator < 0 || u32(bytes, locator) !== 0x07064b50) throw corrupt('no Zip64 locator');
-    const at = u64(bytes, locator + 8);
-    if (at + 56 > bytes.length || u32(bytes, at) !== 0x06064b50) throw corrupt('no Zip64 end of central directory');
-    count = u64(bytes, at + 32);
-    cdSize = u64(bytes, at + 40);
-    cdOffset = u64(bytes, at + 48);
-  }
-  if (count > limits.maxEntries) throw new XlsxReadError('too-many-parts', `${count} > ${limits.maxEntries}`);
-  if (cdOffset + cdSize > bytes.length) throw corrupt('the central directory lies beyond the end of the file');
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw corrupt('damaged central directory');
-    const flags = u16(bytes, p + 8);
-    const nameLength = u16(bytes, p + 28);
-    const extraLength = u16(bytes, p + 30);
-    const commentLength = u16(bytes, p + 32);
-    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLength);
-    const entry: ZipEntry = {
-      name: (flags & 0x800 ? utf8 : latin1).decode(nameBytes),
-      flags,
-      method: u16(bytes, p + 10),
-      compressedSize: u32(bytes, p + 20),
-      size: u32(bytes, p + 24),
-      localOffset: u32(bytes, p + 42),
-    };
-    // Zip64: the fields set to 0xffffffff follow in the extra field 0x0001, in this order.
-    let x = p + 46 + nameLength;
-    const extraEnd = x + extraLength;
-    while (x + 4 <= extraEnd) {
-      const id = u16(bytes, x);
-      const len = u16(bytes, x + 2);
-      if (id === 1) {
-        let f = x + 4;
-        const next = (): number => {
-          if (f + 8 > x + 4 + len) throw corrupt(`${entry.name}: damaged Zip64 field`);
-          f += 8;
-          return u64(bytes, f - 8);
-        };
-        if (entry.size === 0xffffffff) entry.size = next();
-        if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
-        if (entry.localOffset === 0xffffffff) entry.localOffset = next();
-      }
-      x += 4 + len;
-    }
-    entries.push(entry);
-    p = extraEnd + commentLength;
-  }
-  return entries;
-}
-
-/** The entry's compressed bytes, found through its local header. */
-function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  const at = e.localOffset;
-  if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw corrupt(`${e.name}: no local header`);
-  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
-  if (start + e.compressedSize > bytes.length) throw corrupt(`${e.name}: cut short`);
-  return bytes.subarray(start, start + e.compressedSize);
 }
 
 const TEXT = 0;
@@ -536,7 +433,7 @@ export function inspectContainer(bytes: Uint8Array, limits: ReadLimits): ZipEntr
   if (bytes.length > limits.maxBytes) throw new XlsxReadError('too-large', `${bytes.length} > ${limits.maxBytes} bytes`);
   if (startsWith(bytes, OLE)) throw new XlsxReadError(hasOleStream(bytes, 'EncryptedPackage') ? 'encrypted' : 'xls');
   if (!startsWith(bytes, [0x50, 0x4b])) throw new XlsxReadError(looksLikeText(bytes) ? 'csv' : 'not-zip');
-  const entries = centralDirectory(bytes, limits);
+  const entries = readCentralDirectory(bytes, limits.maxEntries);
   let declared = 0;
   for (const e of entries) declared += e.size;
   if (declared > limits.maxInflatedBytes) throw new XlsxReadError('zip-bomb', `${declared} > ${limits.maxInflatedBytes} bytes`);

@@ -6,104 +6,123 @@
 import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors.js';
 
-export interface ZipEntry {
-  /** Part name as stored, e.g. `xl/worksheets/sheet1.xml`. */
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  localOffset: number;
-}
-
 /** Inflated bytes still allowed over the whole workbook. */
 export interface InflateBudget {
   remaining: number;
   limit: number;
 }
 
-const utf8 = new TextDecoder('utf-8');
-
-function u16(b: Uint8Array, i: number): number {
-  return b[i] | (b[i + 1] << 8);
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
 }
 
-function u32(b: Uint8Array, i: number): number {
-  return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
 }
 
-function u64(b: Uint8Array, i: number): number {
-  return u32(b, i) + u32(b, i + 4) * 0x100000000;
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
 }
 
-function corrupt(detail: string): XlsxReadError {
+export interface ZipEntry {
+  /** Part name as stored, e.g. `xl/worksheets/sheet1.xml`. */
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  /** The inflated size the central directory declares (not trusted when inflating). */
+  size: number;
+  localOffset: number;
+}
+
+export function corrupt(detail: string): XlsxReadError {
   return new XlsxReadError('corrupt', detail);
 }
 
-/** Reads the central directory; part names are keyed in lower case (OPC names ignore case). */
-export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
-  const n = bytes.length;
+const utf8 = new TextDecoder('utf-8');
+const latin1 = new TextDecoder('latin1');
+
+/**
+ * Reads the central directory (with Zip64 records), checking it lies inside the file; more than
+ * `maxEntries` entries is `too-many-parts`, found before any entry is read.
+ */
+export function readCentralDirectory(bytes: Uint8Array, maxEntries = Infinity): ZipEntry[] {
   let eocd = -1;
-  for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) {
       eocd = i;
       break;
     }
   }
-  if (eocd < 0) throw corrupt('no ZIP central directory');
+  if (eocd < 0) throw corrupt('no end of central directory');
   let count = u16(bytes, eocd + 10);
-  let dirOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff) {
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     const locator = eocd - 20;
-    if (locator < 0 || u32(bytes, locator) !== 0x07064b50) throw corrupt('bad ZIP64 locator');
-    const eocd64 = u64(bytes, locator + 8);
-    if (eocd64 + 56 > n || u32(bytes, eocd64) !== 0x06064b50) throw corrupt('bad ZIP64 directory');
-    count = u64(bytes, eocd64 + 32);
-    dirOffset = u64(bytes, eocd64 + 48);
+    if (locator < 0 || u32(bytes, locator) !== 0x07064b50) throw corrupt('no Zip64 locator');
+    const at = u64(bytes, locator + 8);
+    if (at + 56 > bytes.length || u32(bytes, at) !== 0x06064b50) throw corrupt('no Zip64 end of central directory');
+    count = u64(bytes, at + 32);
+    cdSize = u64(bytes, at + 40);
+    cdOffset = u64(bytes, at + 48);
   }
-  const entries = new Map<string, ZipEntry>();
-  let p = dirOffset;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) throw corrupt('bad ZIP directory entry');
+  if (count > maxEntries) throw new XlsxReadError('too-many-parts', `${count} > ${maxEntries}`);
+  if (cdOffset + cdSize > bytes.length) throw corrupt('the central directory lies beyond the end of the file');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw corrupt('damaged central directory');
     const flags = u16(bytes, p + 8);
-    const method = u16(bytes, p + 10);
-    let compressedSize = u32(bytes, p + 20);
-    const uncompressed32 = u32(bytes, p + 24);
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
-    let localOffset = u32(bytes, p + 42);
-    const nameEnd = p + 46 + nameLen;
-    if (nameEnd + extraLen > n) throw corrupt('bad ZIP directory entry');
-    const name = utf8.decode(bytes.subarray(p + 46, nameEnd));
-    // ZIP64 extra field: the 64-bit values of the fields stored as 0xFFFFFFFF, in this order.
-    for (let e = nameEnd; e + 4 <= nameEnd + extraLen; ) {
-      const id = u16(bytes, e);
-      const size = u16(bytes, e + 2);
+    const nameLength = u16(bytes, p + 28);
+    const extraLength = u16(bytes, p + 30);
+    const commentLength = u16(bytes, p + 32);
+    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLength);
+    const entry: ZipEntry = {
+      name: (flags & 0x800 ? utf8 : latin1).decode(nameBytes),
+      flags,
+      method: u16(bytes, p + 10),
+      compressedSize: u32(bytes, p + 20),
+      size: u32(bytes, p + 24),
+      localOffset: u32(bytes, p + 42),
+    };
+    // Zip64: the fields set to 0xffffffff follow in the extra field 0x0001, in this order.
+    let x = p + 46 + nameLength;
+    const extraEnd = x + extraLength;
+    while (x + 4 <= extraEnd) {
+      const id = u16(bytes, x);
+      const len = u16(bytes, x + 2);
       if (id === 1) {
-        let q = e + 4;
-        if (uncompressed32 === 0xffffffff) q += 8;
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(bytes, q);
-          q += 8;
-        }
-        if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
+        let f = x + 4;
+        const next = (): number => {
+          if (f + 8 > x + 4 + len) throw corrupt(`${entry.name}: damaged Zip64 field`);
+          f += 8;
+          return u64(bytes, f - 8);
+        };
+        if (entry.size === 0xffffffff) entry.size = next();
+        if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+        if (entry.localOffset === 0xffffffff) entry.localOffset = next();
       }
-      e += 4 + size;
+      x += 4 + len;
     }
-    entries.set(name.toLowerCase(), { name, method, flags, compressedSize, localOffset });
-    p = nameEnd + extraLen + commentLen;
+    entries.push(entry);
+    p = extraEnd + commentLength;
   }
   return entries;
 }
 
-/** The compressed bytes of one entry, located through its local header. */
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const h = entry.localOffset;
-  if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) throw corrupt(`bad local header: ${entry.name}`);
-  const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw corrupt(`cut short: ${entry.name}`);
-  return bytes.subarray(start, end);
+/** The central directory by part name in lower case (OPC part names ignore case). */
+export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
+  return new Map(readCentralDirectory(bytes).map((e) => [e.name.toLowerCase(), e]));
+}
+
+/** The entry's compressed bytes, found through its local header. */
+export function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const at = e.localOffset;
+  if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw corrupt(`${e.name}: no local header`);
+  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
+  if (start + e.compressedSize > bytes.length) throw corrupt(`${e.name}: cut short`);
+  return bytes.subarray(start, start + e.compressedSize);
 }
 
 function spend(budget: InflateBudget, n: number): void {
