@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import type { Cell, Sheet, Workbook } from '../src/engine/grid.js';
 import { parseRangeA1 } from '../src/engine/grid.js';
 import { checkWorkbook } from '../src/engine/check.js';
+import { expect } from 'vitest';
+import { HostError } from '../src/io/host.js';
+import { XlsxReadError, type ReadErrorCode } from '../src/io/xlsx/errors.js';
+import type { ReadLimits } from '../src/io/xlsx/limits.js';
 import { readXlsx } from '../src/io/xlsx/read.js';
 
 export type Spec = string | number | null | { v: number | string; fmt?: string; f?: string };
@@ -43,4 +47,25 @@ export async function fixture(name: string): Promise<Workbook> {
 
 export function fixtureBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURES, name)));
+}
+
+/** The code a read ends with: `ok`, or the XlsxReadError's code (any other error is rethrown). */
+export async function readCode(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): Promise<ReadErrorCode | 'ok'> {
+  try {
+    await readXlsx(bytes, limits);
+    return 'ok';
+  } catch (e) {
+    if (e instanceof XlsxReadError) return e.code;
+    throw e;
+  }
+}
+
+/** The HostError a promise must reject with. */
+export async function hostError(p: Promise<unknown>): Promise<HostError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(HostError);
+  return e as HostError;
 }

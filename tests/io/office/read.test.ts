@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../../src/engine/check.js';
 import { parseA1, type Cell } from '../../../src/engine/grid.js';
-import { HostError } from '../../../src/io/host.js';
 import { createOfficeHost, DEFAULT_OFFICE_LIMITS } from '../../../src/io/office/index.js';
 import { parseAreas, planRequests } from '../../../src/io/office/read.js';
 import { FakeExcel, type FakeCell } from './fake-excel.js';
+import { hostError } from '../../helpers.js';
 import { keihinSheet, smallSheet } from './workbooks.js';
 
 function cellAt(rows: (Cell | undefined)[][], address: string): Cell | undefined {
   const { row, col } = parseA1(address);
   return rows[row]?.[col];
-}
-
-async function hostError(p: Promise<unknown>): Promise<HostError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(HostError);
-  return e as HostError;
 }
 
 describe('readWorkbook', () => {

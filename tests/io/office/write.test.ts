@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../../src/engine/check.js';
 import { planRecalculation, type CellWrite } from '../../../src/engine/fix.js';
-import { HostError } from '../../../src/io/host.js';
 import { createOfficeHost } from '../../../src/io/office/index.js';
 import { FakeExcel, type FakeSheetInit } from './fake-excel.js';
+import { hostError } from '../../helpers.js';
 import { keihinSheet } from './workbooks.js';
-
-async function hostError(p: Promise<unknown>): Promise<HostError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(HostError);
-  return e as HostError;
-}
 
 /** Reads the fake through the adapter and plans the recalculation, as the pane does. */
 async function planFor(fake: FakeExcel, formulas = false) {

@@ -12,7 +12,7 @@ import type { Workbook } from '../../../src/engine/grid.js';
 import { XlsxReadError } from '../../../src/io/xlsx/errors.js';
 import { readXlsx } from '../../../src/io/xlsx/read.js';
 import { inflateEntry, readZipDirectory } from '../../../src/io/xlsx/zip.js';
-import { FIXTURES, fixtureBytes, keys } from '../../helpers.js';
+import { FIXTURES, fixtureBytes, keys, readCode } from '../../helpers.js';
 import { readWithExcelJs } from './read-exceljs.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -173,16 +173,6 @@ describe('what other writers put in a workbook', () => {
     expect(wb.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
   });
 });
-
-async function readCode(bytes: Uint8Array, limits = {}): Promise<string> {
-  try {
-    await readXlsx(bytes, limits);
-    return 'ok';
-  } catch (e) {
-    if (e instanceof XlsxReadError) return e.code;
-    throw e;
-  }
-}
 
 describe('limits, enforced while inflating and reading', () => {
   const big = 'x'.repeat(4 * 1024 * 1024);
