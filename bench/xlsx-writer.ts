@@ -1,10 +1,11 @@
 /**
  * A minimal .xlsx writer for the benchmark: rows streamed into sheet XML as Excel writes it
- * (shared strings, cell styles by number format, merged cells), zipped with Node's zlib.
+ * (shared strings, cell styles by number format, merged cells), zipped with fflate.
  * A library that holds the whole workbook model could not write the largest sizes quickly.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import { columnLetters } from '../src/engine/grid.js';
 
 export type Value = string | number;
 
@@ -12,18 +13,7 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-const COL_NAMES = Array.from({ length: 64 }, (_, i) => colLetters(i));
+const COL_NAMES = Array.from({ length: 64 }, (_, i) => columnLetters(i));
 
 export class SheetWriter {
   private readonly parts: string[] = [];
@@ -42,7 +32,7 @@ export class SheetWriter {
   set(row: number, col: number, value: Value | null | undefined, numFmt?: string): void {
     if (value === null || value === undefined || value === '') return;
     if (row !== this.rowOpen) this.flushRow(row);
-    const ref = `${COL_NAMES[col] ?? colLetters(col)}${row + 1}`;
+    const ref = `${COL_NAMES[col] ?? columnLetters(col)}${row + 1}`;
     const s = numFmt ? this.book.styleOf(numFmt) : 0;
     const sAttr = s ? ` s="${s}"` : '';
     if (typeof value === 'number') this.row += `<c r="${ref}"${sAttr}><v>${value}</v></c>`;
@@ -57,7 +47,7 @@ export class SheetWriter {
 
   /** Merges rows top..bottom and columns left..right (0-based); the top-left cell shows. */
   merge(top: number, left: number, bottom: number, right: number): void {
-    this.merges.push(`${colLetters(left)}${top + 1}:${colLetters(right)}${bottom + 1}`);
+    this.merges.push(`${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`);
   }
 
   private flushRow(next: number): void {
@@ -146,44 +136,5 @@ export class BookWriter {
 }
 
 function writeZip(path: string, parts: { name: string; data: string }[]): void {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const raw = Buffer.from(p.data, 'utf8');
-    const comp = deflateRawSync(raw, { level: 6 });
-    const name = Buffer.from(p.name, 'utf8');
-    const crc = crc32(raw) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(comp.length, 20);
-    dir.writeUInt32LE(raw.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    chunks.push(local, name, comp);
-    central.push(dir, name);
-    offset += local.length + name.length + comp.length;
-  }
-  const dirSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dirSize, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(path, Buffer.concat([...chunks, ...central, end]));
+  writeFileSync(path, zipSync(Object.fromEntries(parts.map((p) => [p.name, strToU8(p.data)])), { level: 6 }));
 }
