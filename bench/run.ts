@@ -82,7 +82,7 @@ interface CliRun {
 /** `hyoka ARGS` in a fresh process; its stdout is discarded (written to /dev/null). */
 function runCli(args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const probe = pathToFileURL(join(ROOT, 'bench', 'rss-probe.mjs')).href;
+    const probe = pathToFileURL(join(ROOT, 'scripts', 'rss-probe.mjs')).href;
     const start = performance.now();
     const child = spawn(process.execPath, ['--import', probe, join(ROOT, 'bin', 'hyoka.js'), ...args], { cwd: ROOT, stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe', 'pipe'] });
     let usage = '';

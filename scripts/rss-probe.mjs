@@ -1,4 +1,5 @@
-// Preloaded into the command line under measurement: reports its peak resident memory (KiB) on
+// Preloaded into the command line under measurement (the benchmark, the hostile-file tests):
+// reports its peak resident memory (KiB) on
 // file descriptor 3 when it exits, worker threads included (they share the process).
 import { writeSync } from 'node:fs';
 
@@ -6,6 +7,6 @@ process.on('exit', () => {
   try {
     writeSync(3, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }));
   } catch {
-    // No descriptor 3: not run by the benchmark.
+    // No descriptor 3: not run under measurement.
   }
 });

@@ -2,12 +2,12 @@
  * Runs the `hyoka` command line as a child process and measures it: wall time and peak memory
  * (max RSS, reported by the child itself on exit through file descriptor 3).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { promisify } from 'node:util';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -28,28 +28,15 @@ export interface Cli {
 
 /**
  * Bundles the command line from the current sources into a directory of its own (other test
- * files rebuild build/cli.mjs at the same time), with a preload that reports resource usage
- * (worker threads included: they share the process).
+ * files rebuild build/cli.mjs at the same time) with scripts/build-cli.mjs, and runs it with
+ * scripts/rss-probe.mjs preloaded to report its peak memory (worker threads included).
  */
 export async function bundleCli(): Promise<Cli> {
   mkdirSync(join(ROOT, 'build'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, 'build', 'hostile-'));
   const cli = join(dir, 'cli.mjs');
-  // As scripts/build-cli.mjs bundles it: the command line and, beside it, the worker each core runs.
-  const worker = join(ROOT, 'src/cli/worker.ts');
-  await build({
-    entryPoints: { cli: join(ROOT, 'src/cli/bin.ts'), ...(existsSync(worker) ? { 'cli-worker': worker } : {}) },
-    outdir: dir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  const usage = join(dir, 'usage.mjs');
-  writeFileSync(usage, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { try { writeSync(3, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS })); } catch {} });\n");
+  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), dir]);
+  const usage = join(ROOT, 'scripts', 'rss-probe.mjs');
   return {
     run(args) {
       const start = performance.now();
