@@ -4,7 +4,7 @@ import type { Fault, Model, Table } from '../model.js';
 import { detectBudgetTables } from './budget.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
-import { SheetScan } from './scan.js';
+import { SheetScan, TextMemo } from './scan.js';
 import { detectSummaryTables } from './summary.js';
 import { detectVerticalTables } from './vertical.js';
 
@@ -17,13 +17,14 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
   const tables: Table[] = [];
   const faults: Fault[] = [];
   const counter = { n: 0 };
+  const memo = new TextMemo();
   for (const sheet of workbook.sheets) {
     if (sheet.hidden) faults.push({ sheet: sheet.name, reason: 'hidden-sheet', detail: 'checked, although hidden' });
     if (sheet.rows.length === 0) {
       faults.push({ sheet: sheet.name, reason: 'empty-sheet' });
       continue;
     }
-    const scan = new SheetScan(new SheetView(sheet));
+    const scan = new SheetScan(new SheetView(sheet), memo);
     const vertical = detectVerticalTables(scan, counter);
     const progress = [...detectProgressTables(scan, faults, counter), ...vertical.tables];
     // Year headers inside progress tables start no budget table (the budget detector asks only of those).

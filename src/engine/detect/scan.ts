@@ -2,7 +2,7 @@
  * One pass over a sheet that indexes every label the detectors look for, so that each detector
  * looks labels up instead of rescanning the grid (detection stays linear in the number of cells).
  */
-import { SheetView, type Cell } from '../grid.js';
+import { SheetView, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
 import { compact, findIndicatorId, findTargetId } from '../text.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
@@ -113,6 +113,20 @@ function readTextFacts(text: string): TextFacts {
   return { header: '', compact: comp, kind, id, summaryLine, yearTitle };
 }
 
+/**
+ * What the detectors work out from a text alone, remembered for a whole workbook: tables repeat
+ * their texts (`目標値`, `104%`, `寄与度(※):33%`) within a sheet and from sheet to sheet, and a
+ * workbook's cells that repeat a text share one string.
+ */
+export class TextMemo {
+  readonly facts = new Map<string, TextFacts>();
+  readonly targetIds = new Map<string, ReturnType<typeof findTargetId> | null>();
+  readonly indicatorIds = new Map<string, ReturnType<typeof findIndicatorId> | null>();
+  readonly kinds = new Map<string, LabelKind | null>();
+  readonly parsedTexts = new Map<string, Parsed>();
+  readonly parsedNumbers = new Map<string, Map<number, Parsed>>();
+}
+
 export class SheetScan {
   readonly view: SheetView;
   readonly labels: Label[] = [];
@@ -128,8 +142,21 @@ export class SheetScan {
   readonly yearTitles: { row: number; col: number; text: string }[] = [];
   cellCount = 0;
 
-  constructor(view: SheetView) {
+  private readonly facts: Map<string, TextFacts>;
+  private readonly targetIds: Map<string, ReturnType<typeof findTargetId> | null>;
+  private readonly indicatorIds: Map<string, ReturnType<typeof findIndicatorId> | null>;
+  private readonly kinds: Map<string, LabelKind | null>;
+  private readonly parsedTexts: Map<string, Parsed>;
+  private readonly parsedNumbers: Map<string, Map<number, Parsed>>;
+
+  constructor(view: SheetView, memo: TextMemo = new TextMemo()) {
     this.view = view;
+    this.facts = memo.facts;
+    this.targetIds = memo.targetIds;
+    this.indicatorIds = memo.indicatorIds;
+    this.kinds = memo.kinds;
+    this.parsedTexts = memo.parsedTexts;
+    this.parsedNumbers = memo.parsedNumbers;
     const rows = view.sheet.rows;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
@@ -168,12 +195,6 @@ export class SheetScan {
     for (let i = 1; i < years.length; i++) if (years[i].fy.year === years[i - 1].fy.year + 1) return true;
     return false;
   }
-
-  /**
-   * Tables repeat their texts (`目標値`, `104%`, `寄与度(※):33%`), so the facts of each text are
-   * worked out once per sheet; the cache goes with the scan.
-   */
-  private readonly facts = new Map<string, TextFacts>();
 
   /** Indexes a text cell; returns it as a year header cell when it is one. */
   private indexText(r: number, c: number, text: string): YearCell | undefined {
@@ -226,28 +247,23 @@ export class SheetScan {
     return compact(cellText(this.view.shown(row, col).cell));
   }
 
-  private readonly targetIds = new Map<string, ReturnType<typeof findTargetId> | null>();
-  private readonly indicatorIds = new Map<string, ReturnType<typeof findIndicatorId> | null>();
-
-  /** findTargetId, worked out once per text of the sheet (blocks look at the cells above them too). */
+  /** findTargetId, worked out once per text of the workbook (blocks look at the cells above them too). */
   targetIdIn(text: string): ReturnType<typeof findTargetId> {
     let id = this.targetIds.get(text);
     if (id === undefined) this.targetIds.set(text, (id = findTargetId(text) ?? null));
     return id ?? undefined;
   }
 
-  /** findIndicatorId, worked out once per text of the sheet. */
+  /** findIndicatorId, worked out once per text of the workbook. */
   indicatorIdIn(text: string): ReturnType<typeof findIndicatorId> {
     let id = this.indicatorIds.get(text);
     if (id === undefined) this.indicatorIds.set(text, (id = findIndicatorId(text) ?? null));
     return id ?? undefined;
   }
 
-  private readonly kinds = new Map<string, LabelKind | null>();
-
-  /** classifyLabel(compact(text)), worked out once per text of the sheet. */
+  /** classifyLabel(compact(text)), worked out once per text of the workbook. */
   labelKind(text: string): LabelKind | undefined {
-    // The scan classified every text of the sheet that is not a year header.
+    // The scans classified every text of the workbook's sheets so far that is not a year header.
     const facts = this.facts.get(text);
     if (facts && !facts.fy) return facts.kind;
     let kind = this.kinds.get(text);
@@ -266,12 +282,9 @@ export class SheetScan {
     return this.labelKind(cellText(cell));
   }
 
-  private readonly parsedTexts = new Map<string, Parsed>();
-  private readonly parsedNumbers = new Map<string, Map<number, Parsed>>();
-
   /**
-   * parseCell, remembered per sheet by the sheet's own strings: cells that repeat a text (or a
-   * number format) share one string, which the lookup then recognises without reading it.
+   * parseCell, remembered per workbook by its own strings: cells that repeat a text (or a number
+   * format) share one string, which the lookup then recognises without reading it.
    */
   parse(cell: Cell | undefined): Parsed {
     if (!cell || cell.error || cell.noCachedResult || cell.isDate) return parseCell(cell);
@@ -295,15 +308,7 @@ export class SheetScan {
   /** Reads a cell where a number belongs. */
   valueCell(row: number, col: number): ValueCell {
     const cell: Cell | undefined = this.view.raw(row, col);
-    return {
-      ref: this.ref(row, col),
-      parsed: this.parse(cell),
-      text: cellText(cell),
-      storage: storageOf(cell),
-      numFmt: cell?.numFmt,
-      formula: cell?.formula,
-      stored: cell?.value ?? null,
-    };
+    return new GridValueCell(this.view.name, row, col, cell, this.parse(cell));
   }
 
   /** The nearest year header row above `row` (within `maxUp` rows) with years right of `afterCol`. */
@@ -341,7 +346,52 @@ export class SheetScan {
   }
 }
 
+/**
+ * A cell where a number belongs, as a table holds it: a workbook has one for most of its value
+ * cells, so it keeps the cell and works out its address, text and storage when asked.
+ */
+class GridValueCell implements ValueCell {
+  private address: CellRef | undefined;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly col: number,
+    private readonly cell: Cell | undefined,
+    readonly parsed: Parsed,
+  ) {}
+
+  get ref(): CellRef {
+    return (this.address ??= { sheet: this.sheet, row: this.row, col: this.col });
+  }
+
+  get text(): string {
+    return cellText(this.cell);
+  }
+
+  get storage(): ValueCell['storage'] {
+    return storageOf(this.cell);
+  }
+
+  get numFmt(): string | undefined {
+    return this.cell?.numFmt;
+  }
+
+  get formula(): string | undefined {
+    return this.cell?.formula;
+  }
+
+  get stored(): CellValue {
+    return this.cell?.value ?? null;
+  }
+
+  get inline(): undefined {
+    return undefined;
+  }
+}
+
 keepShape(new SheetScan(new SheetView({ name: '', rows: [], merges: [] })));
+keepShape(new GridValueCell('', 0, 0, undefined, parseCell(undefined)));
 
 export function storageOf(cell: Cell | undefined): ValueCell['storage'] {
   if (!cell || cell.value === null || cell.value === undefined) return cell?.formula ? 'other' : 'empty';
