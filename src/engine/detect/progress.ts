@@ -185,25 +185,31 @@ interface IdHit {
 function findIds(scan: SheetScan, top: number, bottom: number, labelCol: number, labelRight: number, columns: YearColumn[]) {
   let target: (IdHit & { id: TargetId }) | undefined;
   let indicator: (IdHit & { indicator: string }) | undefined;
+  const view = scan.view;
   const consider = (row: number, col: number) => {
-    const shown = scan.view.shown(row, col);
-    const value = shown.cell?.value;
+    // The cell shown at (row, col): the top-left of its merged area, if any.
+    const merge = view.mergeAt(row, col);
+    if (merge) {
+      row = merge.top;
+      col = merge.left;
+    }
+    const value = view.raw(row, col)?.value;
     if (typeof value !== 'string') return;
     if (!target) {
       const t = scan.targetIdIn(value);
-      if (t) target = { row: shown.row, col: shown.col, text: value, end: t.end, id: t.id };
+      if (t) target = { row, col, text: value, end: t.end, id: t.id };
     }
     if (!indicator) {
       const i = scan.indicatorIdIn(value);
-      if (i) indicator = { row: shown.row, col: shown.col, text: value, end: i.end, indicator: i.indicator };
+      if (i) indicator = { row, col, text: value, end: i.end, indicator: i.indicator };
     }
   };
-  for (let r = top; r <= bottom; r++) for (let c = 0; c < labelCol; c++) consider(r, c);
+  for (let r = top; r <= bottom; r++) if (scan.showsIdWords(r)) for (let c = 0; c < labelCol; c++) consider(r, c);
   if (!target || !indicator) {
     // The indicator (or a lone target label) may sit in the rows just above: the header row of 000_….
     const header = scan.headerAbove(top, labelRight);
     const stop = Math.max(0, Math.min(header ? header[0].row : top - 2, top - 1) - 1);
-    for (let r = top - 1; r >= stop; r--) for (let c = 0; c <= labelRight && c < columns[0].col; c++) consider(r, c);
+    for (let r = top - 1; r >= stop; r--) if (scan.showsIdWords(r)) for (let c = 0; c <= labelRight && c < columns[0].col; c++) consider(r, c);
   }
   if (target && indicator && target.id.indicator !== indicator.indicator) indicator = undefined;
   return { target, indicator };
