@@ -5,11 +5,16 @@
  *   engineMs  detection and rules (checkWorkbook) on that grid
  *   totalMs   the whole `hyoka check FILE --json`, a fresh process
  *   peakRssMb the peak memory of that process
+ *   exceljsReadMs  for reference, up to a million cells: the same file read by exceljs (the
+ *             reader most spreadsheet tools in Node use), which Hyoka's own reader replaced
  * and for 200 workbooks of the fixtures' size, `hyoka check DIR` against opening each one in
  * LibreOffice headless. Medians of several runs. A whole run writes bench/results.json and the
  * figures in README.md (bench/table.mjs); a partial one writes bench/out/results-partial.json.
  *
  * Options: --sizes 10000,100000  --lo-files N (LibreOffice on N of the 200, scaled up)  --no-lo
+ *
+ * `npm run bench` bundles this file with esbuild first, as the command line is bundled, so that
+ * the engine measured is the code that ships (tsx would wrap every function to keep its name).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +22,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../src/engine/check.js';
 import { buildReport, fileReport } from '../src/engine/report.js';
 import type { Workbook } from '../src/engine/grid.js';
@@ -113,7 +119,23 @@ interface Case {
   engineToRead: number;
   readNsPerCell: number;
   engineNsPerCell: number;
+  /** For reference (null above a million cells): exceljs reading the same file, and the engine's share of that. */
+  exceljsReadMs: number | null;
+  engineToExceljsRead: number | null;
   runs: { inProcess: number; cli: number };
+}
+
+/** exceljs's reader, timed on the same bytes; only up to about a million cells (it needs minutes and gigabytes beyond). */
+async function exceljsRead(path: string, cells: number): Promise<number | null> {
+  if (cells > 1_500_000) return null;
+  const times: number[] = [];
+  for (let i = 0; i < (cells > 500_000 ? 1 : 3); i++) {
+    collect();
+    const t = performance.now();
+    await new ExcelJS.Workbook().xlsx.readFile(path);
+    times.push(performance.now() - t);
+  }
+  return median(times);
 }
 
 async function measureSize(target: number): Promise<Case> {
@@ -155,6 +177,9 @@ async function measureSize(target: number): Promise<Case> {
     log(`  run ${i + 1}: read ${round(read[i])} ms, engine ${round(engine[i])} ms`);
   }
   collect();
+  const exceljsReadMs = await exceljsRead(path, cells);
+  if (exceljsReadMs !== null) log(`  exceljs read (reference): ${round(exceljsReadMs)} ms`);
+  collect();
   const cli: CliRun[] = [];
   for (let i = 0; i < runs.cli; i++) {
     cli.push(await runCli(['check', path, '--json']));
@@ -177,6 +202,8 @@ async function measureSize(target: number): Promise<Case> {
     engineToRead: round(engineMs / readMs, 2),
     readNsPerCell: round((readMs * 1e6) / cells),
     engineNsPerCell: round((engineMs * 1e6) / cells),
+    exceljsReadMs: exceljsReadMs === null ? null : round(exceljsReadMs),
+    engineToExceljsRead: exceljsReadMs === null ? null : round(engineMs / exceljsReadMs, 2),
     runs,
   };
 }
@@ -233,8 +260,8 @@ async function measureBatch(): Promise<Record<string, unknown>> {
 }
 
 function table(cases: Case[]): string {
-  const head = ['cells', 'file MB', 'read ms', 'engine ms', 'engine/read', 'hyoka check ms', 'peak RSS MB', 'engine ns/cell'];
-  const rows = cases.map((c) => [c.cells.toLocaleString('en-US'), c.fileMb, c.readMs, c.engineMs, c.engineToRead, c.totalMs, c.peakRssMb, c.engineNsPerCell].map(String));
+  const head = ['cells', 'file MB', 'read ms', 'engine ms', 'engine/read', 'hyoka check ms', 'peak RSS MB', 'engine ns/cell', 'exceljs read ms'];
+  const rows = cases.map((c) => [c.cells.toLocaleString('en-US'), c.fileMb, c.readMs, c.engineMs, c.engineToRead, c.totalMs, c.peakRssMb, c.engineNsPerCell, c.exceljsReadMs ?? '-'].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => `| ${r.map((x, i) => x.padStart(widths[i])).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 1) + ':').join('|')}|`, ...rows.map(line)].join('\n');
