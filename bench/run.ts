@@ -267,7 +267,17 @@ function table(cases: Case[]): string {
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 1) + ':').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/** Whether LibreOffice's soffice runs here; asked before any size is measured, not after ten minutes of them. */
+function hasLibreOffice(): boolean {
+  return spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).status === 0;
+}
+
 async function main(): Promise<void> {
+  if (!values['no-lo'] && !hasLibreOffice()) {
+    log('LibreOffice (soffice) が見つかりません。`apt-get install libreoffice-calc-nogui` で入れるか、`npm run bench -- --no-lo` で比較を省いてください。');
+    log('LibreOffice (soffice) was not found: install it (`apt-get install libreoffice-calc-nogui`), or leave the comparison out with `npm run bench -- --no-lo`.');
+    process.exit(2);
+  }
   mkdirSync(OUT, { recursive: true });
   spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const started = performance.now();
