@@ -5,7 +5,7 @@
 import { compact, indicatorOnlyId, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
 import type { Fault, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
-import type { Label, SheetScan, YearCell } from './scan.js';
+import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText } from './weight.js';
 import { decideMode } from '../compute.js';
@@ -204,12 +204,14 @@ function findIds(scan: SheetScan, top: number, bottom: number, labelCol: number,
       if (i) indicator = { row, col, text: value, end: i.end, indicator: i.indicator };
     }
   };
-  for (let r = top; r <= bottom; r++) if (scan.showsIdWords(r)) for (let c = 0; c < labelCol; c++) consider(r, c);
+  // Only rows that show a word of an id still missing can give it.
+  const missing = () => (target ? 0 : ID_WORDS.target) | (indicator ? 0 : ID_WORDS.indicator);
+  for (let r = top; r <= bottom; r++) if (scan.showsIdWords(r, missing())) for (let c = 0; c < labelCol; c++) consider(r, c);
   if (!target || !indicator) {
     // The indicator (or a lone target label) may sit in the rows just above: the header row of 000_….
     const header = scan.headerAbove(top, labelRight);
     const stop = Math.max(0, Math.min(header ? header[0].row : top - 2, top - 1) - 1);
-    for (let r = top - 1; r >= stop; r--) if (scan.showsIdWords(r)) for (let c = 0; c <= labelRight && c < columns[0].col; c++) consider(r, c);
+    for (let r = top - 1; r >= stop; r--) if (scan.showsIdWords(r, missing())) for (let c = 0; c <= labelRight && c < columns[0].col; c++) consider(r, c);
   }
   if (target && indicator && target.id.indicator !== indicator.indicator) indicator = undefined;
   return { target, indicator };

@@ -91,19 +91,26 @@ interface TextFacts {
   compact: string;
   kind?: LabelKind;
   id: boolean;
-  /** The text holds 数値目標 or 評価指標, where findTargetId and findIndicatorId look (a year header too). */
-  namesId: boolean;
+  /** Which of the words findTargetId and findIndicatorId look for the text holds (a year header's too): ID_WORDS bits. */
+  idWords: number;
   summaryLine: boolean;
   yearTitle: boolean;
 }
 
 /** The facts of most texts: nothing the detectors look for. */
-const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', id: false, namesId: false, summaryLine: false, yearTitle: false });
+const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', id: false, idWords: 0, summaryLine: false, yearTitle: false });
+
+/** The words of the ids: 数値目標 for a target's, 評価指標 for an indicator's. */
+export const ID_WORDS = { target: 1, indicator: 2 } as const;
+
+function idWordsIn(text: string): number {
+  return (text.includes('数値目標') ? ID_WORDS.target : 0) | (text.includes('評価指標') ? ID_WORDS.indicator : 0);
+}
 
 function readTextFacts(text: string): TextFacts {
   if (text.length <= 30) {
     const fy = parseFiscalYear(text);
-    if (fy) return { fy, header: text.trim(), compact: '', id: false, namesId: text.includes('数値目標') || text.includes('評価指標'), summaryLine: false, yearTitle: false };
+    if (fy) return { fy, header: text.trim(), compact: '', id: false, idWords: idWordsIn(text), summaryLine: false, yearTitle: false };
   }
   const comp = compact(text);
   if (!comp) return NOTHING;
@@ -112,8 +119,8 @@ function readTextFacts(text: string): TextFacts {
   const summaryLine = (comp.includes('当該年度') || comp.includes('進捗')) && /当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp);
   const yearTitle = comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp);
   if (!kind && !id && !summaryLine && !yearTitle) return NOTHING;
-  // A text holding either word keeps it once compacted: `id` covers namesId here.
-  return { header: '', compact: comp, kind, id, namesId: id, summaryLine, yearTitle };
+  // A text holding either word keeps it once compacted: the compact text's words cover the text's.
+  return { header: '', compact: comp, kind, id, idWords: id ? idWordsIn(comp) : 0, summaryLine, yearTitle };
 }
 
 /**
@@ -139,8 +146,8 @@ export class SheetScan {
   readonly yearRowList: number[] = [];
   /** Cells whose text names a 数値目標 or 評価指標, in reading order. */
   readonly idCells: { row: number; col: number; text: string }[] = [];
-  /** Cells whose text holds 数値目標 or 評価指標 (idCells and year headers that do). */
-  private readonly idWordCells: { row: number; col: number }[] = [];
+  /** Cells whose text holds 数値目標 or 評価指標 (idCells and year headers that do), with which (ID_WORDS). */
+  private readonly idWordCells: { row: number; col: number; words: number }[] = [];
   /** Cells holding summary lines (`【当該年度目標値 …】`, `[進捗度 98%]`). */
   readonly summaryLines: { row: number; col: number; text: string }[] = [];
   /** Cells that mention the evaluation year (`評価対象年度：令和5年度`). */
@@ -205,7 +212,7 @@ export class SheetScan {
   private indexText(r: number, c: number, text: string): YearCell | undefined {
     let facts = this.facts.get(text);
     if (!facts) this.facts.set(text, (facts = readTextFacts(text)));
-    if (facts.namesId) this.idWordCells.push({ row: r, col: c });
+    if (facts.idWords) this.idWordCells.push({ row: r, col: c, words: facts.idWords });
     if (facts.fy) return { row: r, col: c, fy: facts.fy, header: facts.header };
     const comp = facts.compact;
     if (!comp) return undefined;
@@ -230,21 +237,26 @@ export class SheetScan {
   private idRowMarks: Uint8Array | undefined;
 
   /**
-   * Whether any cell of a row shows a text holding 数値目標 or 評価指標: its own, or that of the
-   * merged area it lies in. Rows without one need no look for an id.
+   * Whether any cell of a row shows a text holding one of `words` (ID_WORDS bits): its own, or
+   * that of the merged area it lies in. Rows without one need no look for such an id.
    */
-  showsIdWords(row: number): boolean {
+  showsIdWords(row: number, words: number): boolean {
     if (!this.idRowMarks) {
       const marks = new Uint8Array(this.view.rowCount);
-      const mark = (top: number, bottom: number) => marks.fill(1, top, Math.min(bottom, marks.length - 1) + 1);
-      for (const cell of this.idWordCells) mark(cell.row, cell.row);
+      const mark = (top: number, bottom: number, bits: number) => {
+        for (let r = top; r <= bottom && r < marks.length; r++) marks[r] |= bits;
+      };
+      for (const cell of this.idWordCells) mark(cell.row, cell.row, cell.words);
       if (this.idWordCells.length > 0) {
-        const at = new Set(this.idWordCells.map((cell) => cell.row * 16384 + cell.col));
-        for (const m of this.view.sheet.merges) if (at.has(m.top * 16384 + m.left)) mark(m.top, m.bottom);
+        const at = new Map(this.idWordCells.map((cell) => [cell.row * 16384 + cell.col, cell.words]));
+        for (const m of this.view.sheet.merges) {
+          const bits = at.get(m.top * 16384 + m.left);
+          if (bits) mark(m.top, m.bottom, bits);
+        }
       }
       this.idRowMarks = marks;
     }
-    return this.idRowMarks[row] === 1;
+    return (this.idRowMarks[row] & words) !== 0;
   }
 
   private readonly rowIndex = new Map<LabelKind, Map<number, Label[]>>();
