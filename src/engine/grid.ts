@@ -84,8 +84,10 @@ export function parseRangeA1(ref: string): CellRange {
 }
 
 const COLS = 16384;
-/** Merged areas larger than this are looked up by scanning instead of by cell. */
+/** Merged areas larger than this are looked up by their rows (or by scanning, when tall) instead of by cell. */
 const MAX_INDEXED_MERGE = 4096;
+/** Large merged areas up to this many rows (whole rows merged for titles) are listed under each of their rows. */
+const MAX_ROW_INDEXED_HEIGHT = 64;
 
 /**
  * Read access to one sheet with merged cells resolved in O(1): a cell inside a merged area
@@ -95,7 +97,8 @@ export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   private readonly mergeByCell = new Map<number, CellRange>();
-  private readonly bigMerges: CellRange[] = [];
+  private readonly wideMerges = new Map<number, CellRange[]>();
+  private readonly tallMerges: CellRange[] = [];
 
   constructor(readonly sheet: Sheet) {
     this.name = sheet.name;
@@ -103,7 +106,14 @@ export class SheetView {
     for (const m of sheet.merges) {
       const size = (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (size > MAX_INDEXED_MERGE) {
-        this.bigMerges.push(m);
+        if (m.bottom - m.top + 1 > MAX_ROW_INDEXED_HEIGHT) this.tallMerges.push(m);
+        else {
+          for (let r = m.top; r <= m.bottom; r++) {
+            const list = this.wideMerges.get(r);
+            if (list) list.push(m);
+            else this.wideMerges.set(r, [m]);
+          }
+        }
         continue;
       }
       for (let r = m.top; r <= m.bottom; r++) {
@@ -119,8 +129,11 @@ export class SheetView {
 
   mergeAt(row: number, col: number): CellRange | undefined {
     const m = this.mergeByCell.get(row * COLS + col);
-    if (m || this.bigMerges.length === 0) return m;
-    return this.bigMerges.find((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
+    if (m) return m;
+    const wide = this.wideMerges.size > 0 ? this.wideMerges.get(row) : undefined;
+    const inWide = wide?.find((b) => col >= b.left && col <= b.right);
+    if (inWide || this.tallMerges.length === 0) return inWide;
+    return this.tallMerges.find((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
   }
 
   /** The cell that shows at (row, col): the top-left of its merged area, if any. */

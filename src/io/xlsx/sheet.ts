@@ -342,41 +342,66 @@ export class SheetReader implements XmlHandler {
 
   /**
    * Every cell of a merged area shows its top-left cell's value, in its own number format (as
-   * spreadsheet libraries read it); an area whose top-left cell is empty adds nothing.
+   * spreadsheet libraries read it); an area whose top-left cell is empty adds nothing. A large
+   * area (a whole row merged for a title: 16,384 cells) shows its value only as far as the
+   * sheet's cells reach: copies beyond them would only cost memory, and a few hundred such rows
+   * would pass the cell limit in a file of a few kilobytes.
    */
   private spreadMerges(): void {
+    // How far the sheet's cells reach: its own cells, and the small merged areas that show a value.
+    let lastRow = this.rows.length - 1;
+    let lastCol = -1;
+    for (const cells of this.rows) if (cells && cells.length - 1 > lastCol) lastCol = cells.length - 1;
+    for (const m of this.merges) {
+      if (size(m) > MAX_FULL_SPREAD || !this.rows[m.top]?.[m.left]) continue;
+      lastRow = Math.max(lastRow, m.bottom);
+      lastCol = Math.max(lastCol, m.right);
+    }
     let cleared = 0;
     for (const m of this.merges) {
       const master = this.rows[m.top]?.[m.left];
-      if (!master) {
-        // Values hidden under an empty top-left cell are not shown, so not read.
-        for (let r = m.top; r <= m.bottom && r < this.rows.length; r++) {
-          const cells = this.rows[r];
-          if (!cells) continue;
-          const right = Math.min(m.right, cells.length - 1);
-          cleared += right - m.left + 1;
-          if (cleared > this.budget.max) throw new XlsxReadError('too-many-cells', `merged areas > ${this.budget.max}`);
-          for (let c = m.left; c <= right; c++) {
-            if (cells[c] === undefined) continue;
-            delete cells[c];
-            this.budget.count--;
-          }
-          trim(cells);
-          if (cells.length === 0) delete this.rows[r];
-        }
-        trim(this.rows);
+      if (master) {
+        if (size(m) <= MAX_FULL_SPREAD) this.spread(master, m.top, m.left, m.bottom, m.right);
+        else this.spread(master, m.top, m.left, Math.min(m.bottom, Math.max(lastRow, m.top)), Math.min(m.right, Math.max(lastCol, m.left)));
         continue;
       }
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) {
-          if (r === m.top && c === m.left) continue;
-          const own = this.rows[r]?.[c];
-          const fmt = own ? own.numFmt : this.emptyFormats.get(r * COLS + c);
-          this.put(r, c, { ...master, numFmt: fmt });
+      // Values hidden under an empty top-left cell are not shown, so not read.
+      for (let r = m.top; r <= m.bottom && r < this.rows.length; r++) {
+        const cells = this.rows[r];
+        if (!cells) continue;
+        const right = Math.min(m.right, cells.length - 1);
+        cleared += right - m.left + 1;
+        if (cleared > this.budget.max) throw new XlsxReadError('too-many-cells', `merged areas > ${this.budget.max}`);
+        for (let c = m.left; c <= right; c++) {
+          if (cells[c] === undefined) continue;
+          delete cells[c];
+          this.budget.count--;
         }
+        trim(cells);
+        if (cells.length === 0) delete this.rows[r];
+      }
+      trim(this.rows);
+    }
+  }
+
+  /** Copies the top-left cell of a merged area over rows top..bottom, columns left..right. */
+  private spread(master: Cell, top: number, left: number, bottom: number, right: number): void {
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
+        if (r === top && c === left) continue;
+        const own = this.rows[r]?.[c];
+        const fmt = own ? own.numFmt : this.emptyFormats.get(r * COLS + c);
+        this.put(r, c, { ...master, numFmt: fmt });
       }
     }
   }
+}
+
+/** Merged areas up to this many cells show their value in every cell; larger ones only as far as the sheet's cells reach. */
+const MAX_FULL_SPREAD = 4096;
+
+function size(m: CellRange): number {
+  return (m.bottom - m.top + 1) * (m.right - m.left + 1);
 }
 
 /** Drops trailing holes, so that a row's length is its last cell's column + 1. */

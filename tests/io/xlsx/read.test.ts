@@ -208,6 +208,33 @@ describe('limits, enforced while inflating and reading', () => {
     expect(await readCode(handmade([{ name: 'S', xml }]), { maxCells: 99 })).toBe('too-many-cells');
   });
 
+  it('whole rows merged for titles: read as far as the cells reach, so a few kilobytes stay within the limit and the table is checked', async () => {
+    // As Excel writes it: only the top-left cell of each merged row is in the file.
+    const titles = Array.from({ length: 400 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>見出し${i + 1}</t></is></c></row>`).join('');
+    const str = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const table =
+      `<row r="402">${str('D402', 'H30')}${str('E402', 'R1')}${str('F402', 'R2')}</row>` +
+      `<row r="403">${str('B403', '数値目標(1) 投資額')}${str('C403', '目標値')}<c r="D403"><v>100</v></c><c r="E403"><v>110</v></c><c r="F403"><v>120</v></c></row>` +
+      `<row r="404">${str('C404', '実績値')}<c r="D404"><v>90</v></c><c r="E404"><v>121</v></c><c r="F404"><v>100</v></c></row>` +
+      `<row r="405">${str('C405', '進捗度')}${str('D405', '90%')}${str('E405', '110%')}${str('F405', '80%')}</row>`;
+    const merges = Array.from({ length: 400 }, (_, i) => `<mergeCell ref="A${i + 1}:XFD${i + 1}"/>`).join('');
+    const bytes = handmade([{ name: '別紙1', xml: sheetXml(titles + table, `<mergeCells count="400">${merges}</mergeCells>`) }]);
+    expect(bytes.length).toBeLessThan(20_000);
+    const wb = await readXlsx(bytes);
+    const rows = wb.sheets[0].rows;
+    // 400 × 16,384 copies would be 6.5 million cells; the titles reach as far as the table (column F).
+    expect(rows[0].length).toBe(6);
+    expect(rows[0][5]?.value).toBe('見出し1');
+    expect(wb.sheets[0].merges).toHaveLength(400);
+    const { findings } = checkWorkbook(wb);
+    expect(findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['progress-mismatch F405']);
+  });
+
+  it('a whole-sheet merged area over a sheet whose cells reach its far corner still meets the cell limit', async () => {
+    const xml = sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>');
+    expect(await readCode(handmade([{ name: 'S', xml }]))).toBe('too-many-cells');
+  });
+
   it('maxInflatedBytes bounds the whole workbook', async () => {
     const bytes = fixtureBytes('planted-errors.xlsx');
     expect(await readCode(bytes, { maxInflatedBytes: 1000 })).toBe('zip-bomb');
