@@ -26,8 +26,6 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../src/engine/check.js';
 import { buildReport, fileReport } from '../src/engine/report.js';
 import type { Workbook } from '../src/engine/grid.js';
-import { inspectXlsx } from '../src/io/xlsx/inspect.js';
-import { DEFAULT_LIMITS } from '../src/io/xlsx/limits.js';
 import { readXlsx } from '../src/io/xlsx/read.js';
 import { generateWorkbook } from './generate.js';
 
@@ -111,7 +109,6 @@ interface Case {
   targets: number;
   findings: number;
   readMs: number;
-  inspectMs: number;
   engineMs: number;
   reportMs: number;
   totalMs: number;
@@ -148,7 +145,6 @@ async function measureSize(target: number): Promise<Case> {
   }
   const runs = runsFor(target);
   const read: number[] = [];
-  const inspect: number[] = [];
   const engine: number[] = [];
   const report: number[] = [];
   let cells = 0;
@@ -161,9 +157,6 @@ async function measureSize(target: number): Promise<Case> {
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     const wb = await readXlsx(bytes);
     read.push(performance.now() - t);
-    t = performance.now();
-    inspectXlsx(bytes, DEFAULT_LIMITS);
-    inspect.push(performance.now() - t);
     t = performance.now();
     const result = checkWorkbook(wb);
     engine.push(performance.now() - t);
@@ -194,7 +187,6 @@ async function measureSize(target: number): Promise<Case> {
     targets,
     findings,
     readMs: round(readMs),
-    inspectMs: round(median(inspect)),
     engineMs: round(engineMs),
     reportMs: round(median(report)),
     totalMs: round(median(cli.map((c) => c.ms))),

@@ -102,6 +102,36 @@ describe('inspection of hostile files, before any parser holds them', () => {
     expect(codeOf(() => inspectXlsx(withSheet(nested(101)), DEFAULT_LIMITS))).toBe('xml-too-deep');
   });
 
+  it('readXlsx, which inflates each part once and checks it on the way, gives the inspection’s verdict for every case above', async () => {
+    const cellsXml = (n: number, p = '') =>
+      `<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ''}="${NS}"><${p}sheetData><${p}row r="1">${Array.from({ length: n }, (_, i) => `<${p}c r="A${i + 1}"><${p}v>${i}</${p}v></${p}c>`).join('')}</${p}row></${p}sheetData></${p}worksheet>`;
+    const sheet = deflatedPart(SHEET, `<worksheet xmlns="${NS}"><sheetData>${'<row/>'.repeat(5000)}</sheetData></worksheet>`);
+    const damaged = sheet.data.slice();
+    damaged.fill(0xff, 2, 12);
+    const sst = (n: number) => deflatedPart('xl/sharedStrings.xml', `<sst xmlns="${NS}">${'<si><t>a</t></si>'.repeat(n)}</sst>`);
+    const nested = (depth: number) => `<worksheet xmlns="${NS}">${'<a>'.repeat(depth - 1)}${'</a>'.repeat(depth - 1)}</worksheet>`;
+    const theme = deflatedPart('xl/theme/theme1.xml', `<a:theme xmlns:a="x">${'<a:b/>'.repeat(400)}</a:theme>`);
+    const cases: [string, Uint8Array, Partial<ReadLimits>, ReadErrorCode | 'ok'][] = [
+      ['damaged deflate data in a sheet', workbookWith(base, [{ ...sheet, data: damaged }]), {}, 'corrupt'],
+      ['a sheet shorter than it declares', workbookWith(base, [{ ...sheet, centralSize: sheet.size + 10 }]), {}, 'corrupt'],
+      ['a part the reader never reads, longer than it declares', workbookWith(base, [{ ...theme, centralSize: theme.size - 10 }]), {}, 'zip-bomb'],
+      ['a part the reader never reads, shorter than it declares', workbookWith(base, [{ ...theme, centralSize: theme.size + 10 }]), {}, 'corrupt'],
+      ['cells at the limit', withSheet(cellsXml(10)), { maxCells: 10 }, 'ok'],
+      ['cells past the limit', withSheet(cellsXml(11)), { maxCells: 10 }, 'too-many-cells'],
+      ['prefixed cells past the limit', withSheet(cellsXml(11, 'x:')), { maxCells: 10 }, 'too-many-cells'],
+      ['shared strings at the limit', workbookWith(base, [sst(20)]), { maxCells: 20 }, 'ok'],
+      ['shared strings past the limit', workbookWith(base, [sst(21)]), { maxCells: 20 }, 'too-many-strings'],
+      ['broken XML in a part the reader never reads', workbookWith(base, [deflatedPart('xl/custom/data.xml', `<worksheet xmlns="${NS}"><sheetData><row r="1"></sheetData></worksheet>`)]), {}, 'invalid-xml'],
+      ['cells in a part the reader never reads', workbookWith(base, [deflatedPart('elsewhere/s.xml', cellsXml(11))]), { maxCells: 10 }, 'too-many-cells'],
+      ['a sheet nested as deep as allowed', withSheet(nested(100)), {}, 'ok'],
+      ['a sheet nested deeper', withSheet(nested(101)), {}, 'xml-too-deep'],
+    ];
+    for (const [what, bytes, over, code] of cases) {
+      expect(codeOf(() => inspectXlsx(bytes, limits(over))), what).toBe(code);
+      expect(await readCode(bytes, over), what).toBe(code);
+    }
+  });
+
   it('finds the EncryptedPackage stream wherever the directory of the OLE file lies', () => {
     const encrypted = hostile.find((f) => f.code === 'encrypted')!;
     expect(encrypted.bytes.length).toBeGreaterThan(3_000_000);

@@ -405,8 +405,8 @@ export class PartGuard {
   }
 }
 
-/** Inflates one entry as a stream, in small steps, through its guard. */
-function inflateEntry(bytes: Uint8Array, e: ZipEntry, guard: PartGuard): void {
+/** Inflates one entry as a stream, in small steps, through its guard (nothing of it is kept). */
+export function inspectEntry(bytes: Uint8Array, e: ZipEntry, guard: PartGuard): void {
   const data = entryData(bytes, e);
   if (e.method === 0) guard.push(data);
   else if (e.method === 8) {
@@ -456,7 +456,7 @@ export function inspectContainer(bytes: Uint8Array, limits: ReadLimits): ZipEntr
  */
 export function inspectParts(bytes: Uint8Array, entries: ZipEntry[], limits: ReadLimits): void {
   const counts: PartCounts = { cells: 0, strings: 0 };
-  for (const e of entries) if (!e.name.endsWith('/')) inflateEntry(bytes, e, new PartGuard(e, counts, limits));
+  for (const e of entries) if (!e.name.endsWith('/')) inspectEntry(bytes, e, new PartGuard(e, counts, limits));
 }
 
 /** Throws an XlsxReadError when the bytes cannot be an .xlsx workbook within the limits. */

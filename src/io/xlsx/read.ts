@@ -2,15 +2,17 @@
  * Reads an .xlsx file into the engine's grid: cached formula results, number formats, merged
  * areas, hidden sheets. Streams each sheet from the archive through a byte-level tokenizer, so
  * memory follows the cells kept rather than the XML, and stops at the limits while inflating.
- * No Node APIs: the same reader serves the command line and the browser.
+ * Every part is inflated once: the parts it reads go through the inspection's guard chunk by
+ * chunk before the parser sees them, the others are inspected without being kept, before any
+ * sheet is parsed. No Node APIs: the same reader serves the command line and the browser.
  */
 import type { Sheet, Workbook } from '../../engine/grid.js';
 import { XlsxReadError } from './errors.js';
-import { inspectXlsx } from './inspect.js';
+import { inspectContainer, inspectEntry, PartGuard, type PartCounts } from './inspect.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { parseRelationships, parseStyles, parseWorkbook, relsPathOf, SharedStringsReader, type Relationship } from './parts.js';
 import { SheetReader, type CellBudget } from './sheet.js';
-import { inflateEntry, inflateToBytes, readZipDirectory, type InflateBudget, type ZipEntry } from './zip.js';
+import { inflateEntry, type InflateBudget, type ZipEntry } from './zip.js';
 
 const REL = {
   officeDocument: '/officeDocument',
@@ -27,22 +29,45 @@ function relOfType(rels: Map<string, Relationship>, suffix: string): Relationshi
 export async function readXlsx(data: Uint8Array | ArrayBuffer, limits: Partial<ReadLimits> = {}): Promise<Workbook> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  inspectXlsx(bytes, lim);
+  const entries = inspectContainer(bytes, lim);
   try {
-    return readPackage(bytes, lim);
+    return readPackage(bytes, entries, lim);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     throw new XlsxReadError('corrupt', e instanceof Error ? e.message.slice(0, 200) : String(e));
   }
 }
 
-function readPackage(bytes: Uint8Array, lim: ReadLimits): Workbook {
-  const zip = readZipDirectory(bytes);
+function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): Workbook {
+  const zip = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   const budget: InflateBudget = { remaining: lim.maxInflatedBytes, limit: lim.maxInflatedBytes };
+  const counts: PartCounts = { cells: 0, strings: 0 };
+  const seen = new Set<ZipEntry>();
   const entry = (part: string): ZipEntry | undefined => zip.get(part.toLowerCase());
+  /** Inflates an entry into `sink`, each chunk through the inspection's guard first (the first time it is read). */
+  const inflate = (e: ZipEntry, sink: (chunk: Uint8Array) => void): void => {
+    if (seen.has(e)) return inflateEntry(bytes, e, budget, sink);
+    seen.add(e);
+    const guard = new PartGuard(e, counts, lim);
+    inflateEntry(bytes, e, budget, (chunk) => {
+      guard.push(chunk);
+      sink(chunk);
+    });
+    guard.end();
+  };
+  const parts = new Map<ZipEntry, Uint8Array>();
+  /** A whole (small) part, inflated once however often it is asked for. */
   const part = (name: string): Uint8Array | undefined => {
     const e = entry(name);
-    return e ? inflateToBytes(bytes, e, budget) : undefined;
+    if (!e) return undefined;
+    let data = parts.get(e);
+    if (!data) {
+      const chunks: Uint8Array[] = [];
+      inflate(e, (c) => chunks.push(c));
+      data = chunks.length === 1 ? chunks[0] : concat(chunks);
+      parts.set(e, data);
+    }
+    return data;
   };
 
   const rootRels = part('_rels/.rels');
@@ -50,34 +75,57 @@ function readPackage(bytes: Uint8Array, lim: ReadLimits): Workbook {
   const workbookPath = root?.target ?? 'xl/workbook.xml';
   const workbookXml = part(workbookPath);
   if (!workbookXml) throw new XlsxReadError('not-xlsx');
-  const { sheets: entries, date1904 } = parseWorkbook(workbookXml);
+  const { sheets: sheetList, date1904 } = parseWorkbook(workbookXml);
   const relsXml = part(relsPathOf(workbookPath));
   const rels = relsXml ? parseRelationships(relsXml, workbookPath) : new Map<string, Relationship>();
 
   const stylesRel = relOfType(rels, REL.styles);
   const styles = parseStyles(stylesRel ? part(stylesRel.target) : undefined);
 
-  let strings: string[] = [];
   const stringsRel = relOfType(rels, REL.sharedStrings);
   const stringsEntry = stringsRel ? entry(stringsRel.target) : undefined;
+  // Chart sheets and dialog sheets hold no cells.
+  const worksheets = sheetList.flatMap((s) => {
+    const rel = rels.get(s.relId);
+    return rel && !rel.external && rel.type.endsWith(REL.worksheet) ? [{ sheet: s, target: rel.target }] : [];
+  });
+  const sheetEntries = new Set(worksheets.map((w) => entry(w.target)));
+
+  // Every other part is checked before any sheet is parsed: a bomb anywhere stops the read early.
+  for (const e of entries) {
+    if (e.name.endsWith('/') || seen.has(e) || e === stringsEntry || sheetEntries.has(e)) continue;
+    seen.add(e);
+    inspectEntry(bytes, e, new PartGuard(e, counts, lim));
+  }
+
+  let strings: string[] = [];
   if (stringsEntry) {
     const reader = new SharedStringsReader();
-    inflateEntry(bytes, stringsEntry, budget, (c) => reader.push(c));
+    inflate(stringsEntry, (c) => reader.push(c));
     strings = reader.end();
   }
 
   const cells: CellBudget = { count: 0, max: lim.maxCells };
   const sheets: Sheet[] = [];
-  for (const s of entries) {
-    const rel = rels.get(s.relId);
-    // Chart sheets and dialog sheets hold no cells.
-    if (!rel || rel.external || !rel.type.endsWith(REL.worksheet)) continue;
-    const sheetEntry = entry(rel.target);
-    if (!sheetEntry) throw new XlsxReadError('corrupt', `missing part ${rel.target}`);
+  for (const { sheet, target } of worksheets) {
+    const sheetEntry = entry(target);
+    if (!sheetEntry) throw new XlsxReadError('corrupt', `missing part ${target}`);
     const reader = new SheetReader(strings, styles, date1904, cells);
-    inflateEntry(bytes, sheetEntry, budget, (c) => reader.push(c));
+    inflate(sheetEntry, (c) => reader.push(c));
     const { rows, merges } = reader.end();
-    sheets.push({ name: s.name, hidden: s.hidden, rows, merges });
+    sheets.push({ name: sheet.name, hidden: sheet.hidden, rows, merges });
   }
   return { sheets };
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
