@@ -166,21 +166,3 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   }
   if (failure) throw failure;
 }
-
-/** Inflates a whole (small) part into one buffer. */
-export function inflateToBytes(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  inflateEntry(bytes, entry, budget, (c) => {
-    chunks.push(c);
-    size += c.length;
-  });
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
