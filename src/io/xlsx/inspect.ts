@@ -6,10 +6,9 @@
  * depth and the number of cells and shared strings before a parser holds any of it in memory.
  * Browser-safe: no Node APIs.
  */
-import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors.js';
 import type { ReadLimits } from './limits.js';
-import { corrupt, entryData, readCentralDirectory, type ZipEntry } from './zip.js';
+import { corrupt, inflateEntry, readCentralDirectory, type InflateBudget, type ZipEntry } from './zip.js';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -405,22 +404,15 @@ export class PartGuard {
   }
 }
 
-/** Inflates one entry as a stream, in small steps, through its guard (nothing of it is kept). */
-export function inspectEntry(bytes: Uint8Array, e: ZipEntry, guard: PartGuard): void {
-  const data = entryData(bytes, e);
-  if (e.method === 0) guard.push(data);
-  else if (e.method === 8) {
-    const inflate = new Inflate((chunk) => guard.push(chunk));
-    // Small steps bound what one step can produce (deflate expands at most about 1032 times).
-    const step = 1 << 13;
-    try {
-      if (data.length === 0) inflate.push(data, true);
-      for (let at = 0; at < data.length; at += step) inflate.push(data.subarray(at, at + step), at + step >= data.length);
-    } catch (err) {
-      if (err instanceof XlsxReadError) throw err;
-      throw corrupt(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  } else throw corrupt(`${e.name}: compression method ${e.method} is not supported`);
+/**
+ * Inflates one entry as a stream through its guard, handing each slice to `sink` only once the
+ * guard has passed it: the inspection passes no sink (nothing is kept), the reader its parser.
+ */
+export function inflateChecked(bytes: Uint8Array, e: ZipEntry, guard: PartGuard, budget: InflateBudget, sink?: (chunk: Uint8Array) => void): void {
+  inflateEntry(bytes, e, budget, (chunk) => {
+    guard.push(chunk);
+    sink?.(chunk);
+  });
   guard.end();
 }
 
@@ -456,7 +448,8 @@ export function inspectContainer(bytes: Uint8Array, limits: ReadLimits): ZipEntr
  */
 export function inspectParts(bytes: Uint8Array, entries: ZipEntry[], limits: ReadLimits): void {
   const counts: PartCounts = { cells: 0, strings: 0 };
-  for (const e of entries) if (!e.name.endsWith('/')) inspectEntry(bytes, e, new PartGuard(e, counts, limits));
+  const budget: InflateBudget = { remaining: limits.maxInflatedBytes, limit: limits.maxInflatedBytes };
+  for (const e of entries) if (!e.name.endsWith('/')) inflateChecked(bytes, e, new PartGuard(e, counts, limits), budget);
 }
 
 /** Throws an XlsxReadError when the bytes cannot be an .xlsx workbook within the limits. */

@@ -8,7 +8,7 @@
  */
 import type { Sheet, Workbook } from '../../engine/grid.js';
 import { XlsxReadError } from './errors.js';
-import { inspectContainer, inspectEntry, PartGuard, type PartCounts } from './inspect.js';
+import { inflateChecked, inspectContainer, PartGuard, type PartCounts } from './inspect.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { parseRelationships, parseStyles, parseWorkbook, relsPathOf, SharedStringsReader, type Relationship } from './parts.js';
 import { SheetReader, type CellBudget } from './sheet.js';
@@ -44,16 +44,11 @@ function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): W
   const counts: PartCounts = { cells: 0, strings: 0 };
   const seen = new Set<ZipEntry>();
   const entry = (part: string): ZipEntry | undefined => zip.get(part.toLowerCase());
-  /** Inflates an entry into `sink`, each chunk through the inspection's guard first (the first time it is read). */
-  const inflate = (e: ZipEntry, sink: (chunk: Uint8Array) => void): void => {
-    if (seen.has(e)) return inflateEntry(bytes, e, budget, sink);
+  /** Inflates an entry into `sink` (none: only checked), each chunk through the inspection's guard the first time. */
+  const inflate = (e: ZipEntry, sink?: (chunk: Uint8Array) => void): void => {
+    if (seen.has(e)) return inflateEntry(bytes, e, budget, sink ?? (() => {}));
     seen.add(e);
-    const guard = new PartGuard(e, counts, lim);
-    inflateEntry(bytes, e, budget, (chunk) => {
-      guard.push(chunk);
-      sink(chunk);
-    });
-    guard.end();
+    inflateChecked(bytes, e, new PartGuard(e, counts, lim), budget, sink);
   };
   const parts = new Map<ZipEntry, Uint8Array>();
   /** A whole (small) part, inflated once however often it is asked for. */
@@ -94,8 +89,7 @@ function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): W
   // Every other part is checked before any sheet is parsed: a bomb anywhere stops the read early.
   for (const e of entries) {
     if (e.name.endsWith('/') || seen.has(e) || e === stringsEntry || sheetEntries.has(e)) continue;
-    seen.add(e);
-    inspectEntry(bytes, e, new PartGuard(e, counts, lim));
+    inflate(e);
   }
 
   let strings: string[] = [];

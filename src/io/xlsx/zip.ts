@@ -146,7 +146,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
     sink(data);
     return;
   }
-  if (entry.method !== 8) throw corrupt(`compression method ${entry.method}: ${entry.name}`);
+  if (entry.method !== 8) throw corrupt(`${entry.name}: compression method ${entry.method} is not supported`);
   // Errors thrown by the sink are kept and rethrown as they are, not taken for a broken stream.
   let failure: unknown;
   const inflate = new Inflate((chunk) => {
