@@ -146,30 +146,22 @@ export class SheetScan {
   readonly yearRowList: number[] = [];
   /** Cells whose text names a 数値目標 or 評価指標, in reading order. */
   readonly idCells: { row: number; col: number; text: string }[] = [];
-  /** Cells whose text holds 数値目標 or 評価指標 (idCells and year headers that do), with which (ID_WORDS). */
-  private readonly idWordCells: { row: number; col: number; words: number }[] = [];
   /** Cells holding summary lines (`【当該年度目標値 …】`, `[進捗度 98%]`). */
   readonly summaryLines: { row: number; col: number; text: string }[] = [];
   /** Cells that mention the evaluation year (`評価対象年度：令和5年度`). */
   readonly yearTitles: { row: number; col: number; text: string }[] = [];
   cellCount = 0;
 
-  private readonly facts: Map<string, TextFacts>;
-  private readonly targetIds: Map<string, ReturnType<typeof findTargetId> | null>;
-  private readonly indicatorIds: Map<string, ReturnType<typeof findIndicatorId> | null>;
-  private readonly kinds: Map<string, LabelKind | null>;
-  private readonly parsedTexts: Map<string, Parsed>;
-  private readonly parsedNumbers: Map<string, Map<number, Parsed>>;
+  /** Per row, the id words (ID_WORDS bits) its cells show, merged areas included. */
+  private readonly idWordRows: Uint8Array;
 
-  constructor(view: SheetView, memo: TextMemo = new TextMemo()) {
+  constructor(
+    view: SheetView,
+    private readonly memo: TextMemo = new TextMemo(),
+  ) {
     this.view = view;
-    this.facts = memo.facts;
-    this.targetIds = memo.targetIds;
-    this.indicatorIds = memo.indicatorIds;
-    this.kinds = memo.kinds;
-    this.parsedTexts = memo.parsedTexts;
-    this.parsedNumbers = memo.parsedNumbers;
     const rows = view.sheet.rows;
+    this.idWordRows = new Uint8Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       if (!row) continue;
@@ -198,6 +190,12 @@ export class SheetScan {
         this.yearRowList.push(r);
       }
     }
+    // A merged area shows its top-left cell's words in every row it covers.
+    for (const m of view.sheet.merges) {
+      const v = view.raw(m.top, m.left)?.value;
+      const words = typeof v === 'string' ? (this.memo.facts.get(v)?.idWords ?? 0) : 0;
+      for (let r = m.top + 1; words !== 0 && r <= m.bottom && r < rows.length; r++) this.idWordRows[r] |= words;
+    }
   }
 
   private isYearRow(years: YearCell[]): boolean {
@@ -210,9 +208,9 @@ export class SheetScan {
 
   /** Indexes a text cell; returns it as a year header cell when it is one. */
   private indexText(r: number, c: number, text: string): YearCell | undefined {
-    let facts = this.facts.get(text);
-    if (!facts) this.facts.set(text, (facts = readTextFacts(text)));
-    if (facts.idWords) this.idWordCells.push({ row: r, col: c, words: facts.idWords });
+    let facts = this.memo.facts.get(text);
+    if (!facts) this.memo.facts.set(text, (facts = readTextFacts(text)));
+    this.idWordRows[r] |= facts.idWords;
     if (facts.fy) return { row: r, col: c, fy: facts.fy, header: facts.header };
     const comp = facts.compact;
     if (!comp) return undefined;
@@ -234,29 +232,12 @@ export class SheetScan {
     return this.byKind.get(kind) ?? [];
   }
 
-  private idRowMarks: Uint8Array | undefined;
-
   /**
    * Whether any cell of a row shows a text holding one of `words` (ID_WORDS bits): its own, or
    * that of the merged area it lies in. Rows without one need no look for such an id.
    */
   showsIdWords(row: number, words: number): boolean {
-    if (!this.idRowMarks) {
-      const marks = new Uint8Array(this.view.rowCount);
-      const mark = (top: number, bottom: number, bits: number) => {
-        for (let r = top; r <= bottom && r < marks.length; r++) marks[r] |= bits;
-      };
-      for (const cell of this.idWordCells) mark(cell.row, cell.row, cell.words);
-      if (this.idWordCells.length > 0) {
-        const at = new Map(this.idWordCells.map((cell) => [cell.row * 16384 + cell.col, cell.words]));
-        for (const m of this.view.sheet.merges) {
-          const bits = at.get(m.top * 16384 + m.left);
-          if (bits) mark(m.top, m.bottom, bits);
-        }
-      }
-      this.idRowMarks = marks;
-    }
-    return (this.idRowMarks[row] & words) !== 0;
+    return (this.idWordRows[row] & words) !== 0;
   }
 
   private readonly rowIndex = new Map<LabelKind, Map<number, Label[]>>();
@@ -287,25 +268,25 @@ export class SheetScan {
 
   /** findTargetId, worked out once per text of the workbook (blocks look at the cells above them too). */
   targetIdIn(text: string): ReturnType<typeof findTargetId> {
-    let id = this.targetIds.get(text);
-    if (id === undefined) this.targetIds.set(text, (id = findTargetId(text) ?? null));
+    let id = this.memo.targetIds.get(text);
+    if (id === undefined) this.memo.targetIds.set(text, (id = findTargetId(text) ?? null));
     return id ?? undefined;
   }
 
   /** findIndicatorId, worked out once per text of the workbook. */
   indicatorIdIn(text: string): ReturnType<typeof findIndicatorId> {
-    let id = this.indicatorIds.get(text);
-    if (id === undefined) this.indicatorIds.set(text, (id = findIndicatorId(text) ?? null));
+    let id = this.memo.indicatorIds.get(text);
+    if (id === undefined) this.memo.indicatorIds.set(text, (id = findIndicatorId(text) ?? null));
     return id ?? undefined;
   }
 
   /** classifyLabel(compact(text)), worked out once per text of the workbook. */
   labelKind(text: string): LabelKind | undefined {
     // The scans classified every text of the workbook's sheets so far that is not a year header.
-    const facts = this.facts.get(text);
+    const facts = this.memo.facts.get(text);
     if (facts && !facts.fy) return facts.kind;
-    let kind = this.kinds.get(text);
-    if (kind === undefined) this.kinds.set(text, (kind = classifyLabel(compact(text)) ?? null));
+    let kind = this.memo.kinds.get(text);
+    if (kind === undefined) this.memo.kinds.set(text, (kind = classifyLabel(compact(text)) ?? null));
     return kind ?? undefined;
   }
 
@@ -328,14 +309,14 @@ export class SheetScan {
     if (!cell || cell.error || cell.noCachedResult || cell.isDate) return parseCell(cell);
     const v = cell.value;
     if (typeof v === 'string') {
-      let parsed = this.parsedTexts.get(v);
-      if (!parsed) this.parsedTexts.set(v, (parsed = parseNumberText(v)));
+      let parsed = this.memo.parsedTexts.get(v);
+      if (!parsed) this.memo.parsedTexts.set(v, (parsed = parseNumberText(v)));
       return parsed;
     }
     if (typeof v === 'number') {
       const format = cell.numFmt ?? '';
-      let byValue = this.parsedNumbers.get(format);
-      if (!byValue) this.parsedNumbers.set(format, (byValue = new Map()));
+      let byValue = this.memo.parsedNumbers.get(format);
+      if (!byValue) this.memo.parsedNumbers.set(format, (byValue = new Map()));
       let parsed = byValue.get(v);
       if (!parsed) byValue.set(v, (parsed = parseCell(cell)));
       return parsed;
