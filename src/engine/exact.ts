@@ -30,9 +30,6 @@ function safe(x: number): number {
 
 // Products and sums of safe integers are exact whenever the exact result is a safe integer, and
 // round to at least 2^53 otherwise, so checking the result is enough.
-function mul(x: number, y: number): number {
-  return safe(x * y);
-}
 
 /** x · y of safe integers, exactly. */
 export function multiply(x: number, y: number): number {
@@ -86,7 +83,7 @@ export function fractionInto(x: Decimal, into: Fraction): Fraction {
   }
   if (x.s < 0) m = -m;
   if (k >= 0) {
-    into.n = mul(m, pow10(k));
+    into.n = multiply(m, pow10(k));
     into.d = 1;
   } else {
     into.n = m;
@@ -97,14 +94,14 @@ export function fractionInto(x: Decimal, into: Fraction): Fraction {
 
 /** -1, 0 or 1 as an/ad is below, equal to or above bn/bd (ad, bd > 0). */
 export function compareParts(an: number, ad: number, bn: number, bd: number): number {
-  const x = ad === bd ? an : mul(an, bd);
-  const y = ad === bd ? bn : mul(bn, ad);
+  const x = ad === bd ? an : multiply(an, bd);
+  const y = ad === bd ? bn : multiply(bn, ad);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** roundHalfUpAt for n/d (d > 0). */
 export function roundHalfUpParts(n: number, d: number, places: number): number {
-  const a = mul(Math.abs(n), pow10(places));
+  const a = multiply(Math.abs(n), pow10(places));
   const r = a % d;
   const q = (a - r) / d;
   const rounded = 2 * r >= d ? q + 1 : q;
@@ -146,7 +143,7 @@ export function reduce(a: Fraction): Fraction {
 
 export function add(a: Fraction, b: Fraction): Fraction {
   if (a.d === b.d) return { n: safe(a.n + b.n), d: a.d };
-  return { n: safe(mul(a.n, b.d) + mul(b.n, a.d)), d: mul(a.d, b.d) };
+  return { n: safe(multiply(a.n, b.d) + multiply(b.n, a.d)), d: multiply(a.d, b.d) };
 }
 
 export function subtract(a: Fraction, b: Fraction): Fraction {
@@ -154,17 +151,17 @@ export function subtract(a: Fraction, b: Fraction): Fraction {
 }
 
 export function times(a: Fraction, b: Fraction): Fraction {
-  return { n: mul(a.n, b.n), d: mul(a.d, b.d) };
+  return { n: multiply(a.n, b.n), d: multiply(a.d, b.d) };
 }
 
 export function timesInteger(a: Fraction, k: number): Fraction {
-  return { n: mul(a.n, k), d: a.d };
+  return { n: multiply(a.n, k), d: a.d };
 }
 
 export function divide(a: Fraction, b: Fraction): Fraction {
   if (b.n === 0) throw new RangeError('division by zero');
-  const n = mul(a.n, b.d);
-  const d = mul(a.d, b.n);
+  const n = multiply(a.n, b.d);
+  const d = multiply(a.d, b.n);
   return d < 0 ? { n: -n, d: -d } : { n, d };
 }
 
