@@ -1,6 +1,5 @@
-import { progressStatuses } from '../compute.js';
-import { findingAt, type Finding } from '../findings.js';
-import { targetParams, type Rule } from './types.js';
+import { findingAt } from '../findings.js';
+import { findingsForStatus, targetParams, type Rule } from './types.js';
 
 export const progressMismatch: Rule = {
   id: 'progress-mismatch',
@@ -10,16 +9,9 @@ export const progressMismatch: Rule = {
     en: 'A stated progress differs from actual ÷ target × 100 beyond what the displayed precision allows',
   },
   check({ targets }) {
-    const findings: Finding[] = [];
-    for (const { target: t } of targets.all) {
-      const statuses = progressStatuses(t);
-      for (let i = 0; i < statuses.length; i++) {
-        const p = t.progress?.[i];
-        const s = statuses[i];
-        if (s.kind !== 'mismatch' || !p) continue;
-        findings.push(findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: targetParams(t, t.columns[i]) }));
-      }
-    }
-    return findings;
+    return findingsForStatus(targets, 'mismatch', (t, i, s) => {
+      const p = t.progress?.[i];
+      return p && findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: targetParams(t, t.columns[i]) });
+    });
   },
 };

@@ -1,3 +1,4 @@
+import { progressStatuses, type ProgressStatus } from '../compute.js';
 import type { Finding, RuleId, Severity } from '../findings.js';
 import type { TargetIndex } from '../indicators.js';
 import type { Model, NumericTarget, YearColumn } from '../model.js';
@@ -22,4 +23,23 @@ export function targetParams(t: NumericTarget, col?: YearColumn): Record<string,
     year: col?.year ?? null,
     column: col?.header ?? null,
   };
+}
+
+/** A finding for each year of each target whose progress status is of `kind` (the statuses are shared by the rules). */
+export function findingsForStatus<K extends ProgressStatus['kind']>(
+  targets: TargetIndex,
+  kind: K,
+  make: (t: NumericTarget, i: number, status: Extract<ProgressStatus, { kind: K }>) => Finding | undefined,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const { target: t } of targets.all) {
+    const statuses = progressStatuses(t);
+    for (let i = 0; i < statuses.length; i++) {
+      const s = statuses[i];
+      if (s.kind !== kind) continue;
+      const finding = make(t, i, s as Extract<ProgressStatus, { kind: K }>);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
 }
