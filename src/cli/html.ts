@@ -181,6 +181,11 @@ export interface HtmlReportOptions {
   ignored?: string[];
 }
 
+/** `N file(s) not checked, as they are not spreadsheets:`, for the page and the command line's stderr line. */
+export function notCheckedLabel(n: number, lang: Lang): string {
+  return WORDS[lang].ignored(n);
+}
+
 export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions): string {
   const { lang } = options;
   const w = WORDS[lang];

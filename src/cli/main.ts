@@ -11,7 +11,7 @@ import { readXlsx } from '../io/xlsx/read.js';
 import { patchXlsx } from '../io/xlsx/write.js';
 import { describeError } from './check-file.js';
 import { formatText } from './format.js';
-import { renderHtmlReport } from './html.js';
+import { notCheckedLabel, renderHtmlReport } from './html.js';
 import { checkFiles } from './pool.js';
 import { progressBar } from './progress.js';
 
@@ -90,9 +90,7 @@ export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
 
 function ignoredLine(ignored: string[], lang: Lang): string {
   const shown = ignored.slice(0, 5).join(', ') + (ignored.length > 5 ? ', …' : '');
-  return lang === 'ja'
-    ? `表計算のファイルではないため検査しなかったファイル ${ignored.length} 件: ${shown}`
-    : `${ignored.length} file(s) not checked, as they are not spreadsheets: ${shown}`;
+  return `${notCheckedLabel(ignored.length, lang)} ${shown}`;
 }
 
 async function runCheck(args: string[]): Promise<number> {
