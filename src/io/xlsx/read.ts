@@ -50,19 +50,13 @@ function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): W
     seen.add(e);
     inflateChecked(bytes, e, new PartGuard(e, counts, lim), budget, sink);
   };
-  const parts = new Map<ZipEntry, Uint8Array>();
-  /** A whole (small) part, inflated once however often it is asked for. */
+  /** A whole (small) part, checked in full before it is parsed. */
   const part = (name: string): Uint8Array | undefined => {
     const e = entry(name);
     if (!e) return undefined;
-    let data = parts.get(e);
-    if (!data) {
-      const chunks: Uint8Array[] = [];
-      inflate(e, (c) => chunks.push(c));
-      data = chunks.length === 1 ? chunks[0] : concat(chunks);
-      parts.set(e, data);
-    }
-    return data;
+    const chunks: Uint8Array[] = [];
+    inflate(e, (c) => chunks.push(c));
+    return chunks.length === 1 ? chunks[0] : concat(chunks);
   };
 
   const rootRels = part('_rels/.rels');
