@@ -83,6 +83,11 @@ export function parseRangeA1(ref: string): CellRange {
   };
 }
 
+/** How many cells a range covers. */
+export function cellsIn(r: CellRange): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
 const COLS = 16384;
 /** Merged areas larger than this are looked up by their rows (or by scanning, when tall) instead of by cell. */
 const MAX_INDEXED_MERGE = 4096;
@@ -104,8 +109,7 @@ export class SheetView {
     this.name = sheet.name;
     this.rowCount = sheet.rows.length;
     for (const m of sheet.merges) {
-      const size = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (size > MAX_INDEXED_MERGE) {
+      if (cellsIn(m) > MAX_INDEXED_MERGE) {
         if (m.bottom - m.top + 1 > MAX_ROW_INDEXED_HEIGHT) this.tallMerges.push(m);
         else {
           for (let r = m.top; r <= m.bottom; r++) {

@@ -5,6 +5,7 @@
 import {
   a1,
   assessProgress,
+  cellsIn,
   parseA1,
   rangeA1,
   showFiscalYear,
@@ -59,7 +60,7 @@ function tableOf(f: Finding, tables: readonly Table[]): Table | null {
     if (t.sheet !== f.sheet) continue;
     const r = t.range;
     if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
-    const size = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    const size = cellsIn(r);
     if (size < bestSize) {
       best = t;
       bestSize = size;

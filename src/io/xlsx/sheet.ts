@@ -2,7 +2,7 @@
  * One worksheet part into the engine's rows: values with their number formats, cached formula
  * results, merged areas. Cells are read straight from the bytes; only values become strings.
  */
-import { parseRangeA1, type Cell, type CellRange } from '../../engine/grid.js';
+import { cellsIn, parseRangeA1, type Cell, type CellRange } from '../../engine/grid.js';
 import { XlsxReadError } from './errors.js';
 import { shiftFormula } from './formula.js';
 import { unescapeOoxml, type Styles } from './parts.js';
@@ -353,7 +353,7 @@ export class SheetReader implements XmlHandler {
     let lastCol = -1;
     for (const cells of this.rows) if (cells && cells.length - 1 > lastCol) lastCol = cells.length - 1;
     for (const m of this.merges) {
-      if (size(m) > MAX_FULL_SPREAD || !this.rows[m.top]?.[m.left]) continue;
+      if (cellsIn(m) > MAX_FULL_SPREAD || !this.rows[m.top]?.[m.left]) continue;
       lastRow = Math.max(lastRow, m.bottom);
       lastCol = Math.max(lastCol, m.right);
     }
@@ -361,7 +361,7 @@ export class SheetReader implements XmlHandler {
     for (const m of this.merges) {
       const master = this.rows[m.top]?.[m.left];
       if (master) {
-        if (size(m) <= MAX_FULL_SPREAD) this.spread(master, m.top, m.left, m.bottom, m.right);
+        if (cellsIn(m) <= MAX_FULL_SPREAD) this.spread(master, m.top, m.left, m.bottom, m.right);
         else this.spread(master, m.top, m.left, Math.min(m.bottom, Math.max(lastRow, m.top)), Math.min(m.right, Math.max(lastCol, m.left)));
         continue;
       }
@@ -399,10 +399,6 @@ export class SheetReader implements XmlHandler {
 
 /** Merged areas up to this many cells show their value in every cell; larger ones only as far as the sheet's cells reach. */
 const MAX_FULL_SPREAD = 4096;
-
-function size(m: CellRange): number {
-  return (m.bottom - m.top + 1) * (m.right - m.left + 1);
-}
 
 /** Drops trailing holes, so that a row's length is its last cell's column + 1. */
 function trim<T>(list: (T | undefined)[]): void {
