@@ -31,6 +31,19 @@ beforeAll(async () => {
 const SHEET = 'xl/worksheets/sheet1.xml';
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const withSheet = (xml: string) => workbookWith(base, [deflatedPart(SHEET, xml)]);
+/** A sheet of `n` cells in one row, its elements prefixed with `p` (`x:`) or not. */
+const cellsXml = (n: number, p = '') =>
+  `<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ''}="${NS}"><${p}sheetData><${p}row r="1">${Array.from({ length: n }, (_, i) => `<${p}c r="A${i + 1}"><${p}v>${i}</${p}v></${p}c>`).join('')}</${p}row></${p}sheetData></${p}worksheet>`;
+const sst = (n: number) => deflatedPart('xl/sharedStrings.xml', `<sst xmlns="${NS}">${'<si><t>a</t></si>'.repeat(n)}</sst>`);
+const nested = (depth: number) => `<worksheet xmlns="${NS}">${'<a>'.repeat(depth - 1)}${'</a>'.repeat(depth - 1)}</worksheet>`;
+const brokenXml = `<worksheet xmlns="${NS}"><sheetData><row r="1"></sheetData></worksheet>`;
+/** A sheet of 5,000 empty rows, deflated; and the same with bytes 2–11 of its deflate data overwritten. */
+const rowsSheet = () => deflatedPart(SHEET, `<worksheet xmlns="${NS}"><sheetData>${'<row/>'.repeat(5000)}</sheetData></worksheet>`);
+function damaged(part: ZipPart): ZipPart {
+  const data = part.data.slice();
+  data.fill(0xff, 2, 12);
+  return { ...part, data };
+}
 
 describe('inspection of hostile files, before any parser holds them', () => {
   it('gives each hostile file its reason, and readXlsx refuses it with the same reason', async () => {
@@ -71,48 +84,36 @@ describe('inspection of hostile files, before any parser holds them', () => {
   });
 
   it('refuses a part whose deflate data is damaged, or shorter than it declares', () => {
-    const sheet = deflatedPart(SHEET, `<worksheet xmlns="${NS}"><sheetData>${'<row/>'.repeat(5000)}</sheetData></worksheet>`);
-    const damaged = sheet.data.slice();
-    damaged.fill(0xff, 2, 12);
-    expect(codeOf(() => inspectXlsx(workbookWith(base, [{ ...sheet, data: damaged }]), DEFAULT_LIMITS))).toBe('corrupt');
+    const sheet = rowsSheet();
+    expect(codeOf(() => inspectXlsx(workbookWith(base, [damaged(sheet)]), DEFAULT_LIMITS))).toBe('corrupt');
     expect(codeOf(() => inspectXlsx(workbookWith(base, [{ ...sheet, centralSize: sheet.size + 10 }]), DEFAULT_LIMITS))).toBe('corrupt');
   });
 
   it('counts cells and shared strings against maxCells, prefixed or not, and stops one past the limit', () => {
-    const cells = (n: number, p = '') => `<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ''}="${NS}"><${p}sheetData><${p}row r="1">${Array.from({ length: n }, (_, i) => `<${p}c r="A${i + 1}"><${p}v>${i}</${p}v></${p}c>`).join('')}</${p}row></${p}sheetData></${p}worksheet>`;
-    expect(codeOf(() => inspectXlsx(withSheet(cells(10)), limits({ maxCells: 10 })))).toBe('ok');
-    expect(codeOf(() => inspectXlsx(withSheet(cells(11)), limits({ maxCells: 10 })))).toBe('too-many-cells');
-    expect(codeOf(() => inspectXlsx(withSheet(cells(11, 'x:')), limits({ maxCells: 10 })))).toBe('too-many-cells');
-    const sst = (n: number) => deflatedPart('xl/sharedStrings.xml', `<sst xmlns="${NS}">${'<si><t>a</t></si>'.repeat(n)}</sst>`);
+    expect(codeOf(() => inspectXlsx(withSheet(cellsXml(10)), limits({ maxCells: 10 })))).toBe('ok');
+    expect(codeOf(() => inspectXlsx(withSheet(cellsXml(11)), limits({ maxCells: 10 })))).toBe('too-many-cells');
+    expect(codeOf(() => inspectXlsx(withSheet(cellsXml(11, 'x:')), limits({ maxCells: 10 })))).toBe('too-many-cells');
     expect(codeOf(() => inspectXlsx(workbookWith(base, [sst(20)]), limits({ maxCells: 20 })))).toBe('ok');
     expect(codeOf(() => inspectXlsx(workbookWith(base, [sst(21)]), limits({ maxCells: 20 })))).toBe('too-many-strings');
   });
 
   it('checks XML parts wherever they lie, not only at the usual paths, and leaves legacy .vml alone', () => {
-    const broken = `<worksheet xmlns="${NS}"><sheetData><row r="1"></sheetData></worksheet>`;
-    expect(codeOf(() => inspectXlsx(workbookWith(base, [deflatedPart('xl/custom/data.xml', broken)]), DEFAULT_LIMITS))).toBe('invalid-xml');
+    expect(codeOf(() => inspectXlsx(workbookWith(base, [deflatedPart('xl/custom/data.xml', brokenXml)]), DEFAULT_LIMITS))).toBe('invalid-xml');
     const cells = `<worksheet xmlns="${NS}"><sheetData><row r="1">${'<c><v>1</v></c>'.repeat(11)}</row></sheetData></worksheet>`;
     expect(codeOf(() => inspectXlsx(workbookWith(base, [deflatedPart('elsewhere/s.xml', cells)]), limits({ maxCells: 10 })))).toBe('too-many-cells');
     expect(codeOf(() => inspectXlsx(workbookWith(base, [deflatedPart('xl/drawings/vmlDrawing1.vml', '<xml><v:shape><br></v:shape></xml>')]), DEFAULT_LIMITS))).toBe('ok');
   });
 
   it('refuses XML nested deeper than maxXmlDepth, and accepts it at exactly that depth', () => {
-    const nested = (depth: number) => `<worksheet xmlns="${NS}">${'<a>'.repeat(depth - 1)}${'</a>'.repeat(depth - 1)}</worksheet>`;
     expect(codeOf(() => inspectXlsx(withSheet(nested(100)), DEFAULT_LIMITS))).toBe('ok');
     expect(codeOf(() => inspectXlsx(withSheet(nested(101)), DEFAULT_LIMITS))).toBe('xml-too-deep');
   });
 
   it('readXlsx, which inflates each part once and checks it on the way, gives the inspection’s verdict for every case above', async () => {
-    const cellsXml = (n: number, p = '') =>
-      `<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ''}="${NS}"><${p}sheetData><${p}row r="1">${Array.from({ length: n }, (_, i) => `<${p}c r="A${i + 1}"><${p}v>${i}</${p}v></${p}c>`).join('')}</${p}row></${p}sheetData></${p}worksheet>`;
-    const sheet = deflatedPart(SHEET, `<worksheet xmlns="${NS}"><sheetData>${'<row/>'.repeat(5000)}</sheetData></worksheet>`);
-    const damaged = sheet.data.slice();
-    damaged.fill(0xff, 2, 12);
-    const sst = (n: number) => deflatedPart('xl/sharedStrings.xml', `<sst xmlns="${NS}">${'<si><t>a</t></si>'.repeat(n)}</sst>`);
-    const nested = (depth: number) => `<worksheet xmlns="${NS}">${'<a>'.repeat(depth - 1)}${'</a>'.repeat(depth - 1)}</worksheet>`;
+    const sheet = rowsSheet();
     const theme = deflatedPart('xl/theme/theme1.xml', `<a:theme xmlns:a="x">${'<a:b/>'.repeat(400)}</a:theme>`);
     const cases: [string, Uint8Array, Partial<ReadLimits>, ReadErrorCode | 'ok'][] = [
-      ['damaged deflate data in a sheet', workbookWith(base, [{ ...sheet, data: damaged }]), {}, 'corrupt'],
+      ['damaged deflate data in a sheet', workbookWith(base, [damaged(sheet)]), {}, 'corrupt'],
       ['a sheet shorter than it declares', workbookWith(base, [{ ...sheet, centralSize: sheet.size + 10 }]), {}, 'corrupt'],
       ['a part the reader never reads, longer than it declares', workbookWith(base, [{ ...theme, centralSize: theme.size - 10 }]), {}, 'zip-bomb'],
       ['a part the reader never reads, shorter than it declares', workbookWith(base, [{ ...theme, centralSize: theme.size + 10 }]), {}, 'corrupt'],
@@ -121,7 +122,7 @@ describe('inspection of hostile files, before any parser holds them', () => {
       ['prefixed cells past the limit', withSheet(cellsXml(11, 'x:')), { maxCells: 10 }, 'too-many-cells'],
       ['shared strings at the limit', workbookWith(base, [sst(20)]), { maxCells: 20 }, 'ok'],
       ['shared strings past the limit', workbookWith(base, [sst(21)]), { maxCells: 20 }, 'too-many-strings'],
-      ['broken XML in a part the reader never reads', workbookWith(base, [deflatedPart('xl/custom/data.xml', `<worksheet xmlns="${NS}"><sheetData><row r="1"></sheetData></worksheet>`)]), {}, 'invalid-xml'],
+      ['broken XML in a part the reader never reads', workbookWith(base, [deflatedPart('xl/custom/data.xml', brokenXml)]), {}, 'invalid-xml'],
       ['cells in a part the reader never reads', workbookWith(base, [deflatedPart('elsewhere/s.xml', cellsXml(11))]), { maxCells: 10 }, 'too-many-cells'],
       ['a sheet nested as deep as allowed', withSheet(nested(100)), {}, 'ok'],
       ['a sheet nested deeper', withSheet(nested(101)), {}, 'xml-too-deep'],
