@@ -122,7 +122,7 @@ interface Case {
   runs: { inProcess: number; cli: number };
 }
 
-/** exceljs's reader, timed on the same bytes; only up to about a million cells (it needs minutes and gigabytes beyond). */
+/** exceljs's reader, timed on the same file; only up to about a million cells (it needs minutes and gigabytes beyond). */
 async function exceljsRead(path: string, cells: number): Promise<number | null> {
   if (cells > 1_500_000) return null;
   const times: number[] = [];
