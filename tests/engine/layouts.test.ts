@@ -143,4 +143,22 @@ describe('summary tables with a 年度 column', () => {
     expect(model.tables.map((t) => t.kind)).toEqual(['progress', 'summary']);
     expect(keys(findings)).toEqual(['summary-mismatch@概要!D3']);
   });
+
+  it('a header whose 実績 and 進捗 columns carry the year (令和5年度の実績値) still makes a summary table', () => {
+    const table = sheet('T', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 連携企業数', '目標値', 360, 540],
+      [null, '実績値', 461, 580],
+      [null, '進捗度(%)', 128, 107],
+    ]);
+    const summary = sheet('概要', [
+      ['項目', '目標値', '令和5年度の実績値', '令和5年度の進捗度'],
+      ['数値目標(1)', 540, 590, '107%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(table, summary));
+    expect(model.tables.map((t) => t.kind)).toEqual(['progress', 'summary']);
+    const s = model.tables[1];
+    expect(s.kind === 'summary' && s.year).toBe(2023);
+    expect(keys(findings)).toEqual(['summary-mismatch@概要!C2']);
+  });
 });

@@ -95,10 +95,14 @@ interface TextFacts {
   idWords: number;
   summaryLine: boolean;
   yearTitle: boolean;
+  /** Whether the text may head a column of a summary table (summary.ts headerKind): 実績 or 進捗 labels, years, or a 年. */
+  columnHint: boolean;
 }
 
 /** The facts of most texts: nothing the detectors look for. */
-const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', id: false, idWords: 0, summaryLine: false, yearTitle: false });
+const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', id: false, idWords: 0, summaryLine: false, yearTitle: false, columnHint: false });
+/** A text with a 年 and nothing else the detectors look for. */
+const YEAR_WORD: TextFacts = Object.freeze({ ...NOTHING, columnHint: true });
 
 /** The words of the ids: 数値目標 for a target's, 評価指標 for an indicator's. */
 export const ID_WORDS = { target: 1, indicator: 2 } as const;
@@ -110,7 +114,7 @@ function idWordsIn(text: string): number {
 function readTextFacts(text: string): TextFacts {
   if (text.length <= 30) {
     const fy = parseFiscalYear(text);
-    if (fy) return { fy, header: text.trim(), compact: '', id: false, idWords: idWordsIn(text), summaryLine: false, yearTitle: false };
+    if (fy) return { fy, header: text.trim(), compact: '', id: false, idWords: idWordsIn(text), summaryLine: false, yearTitle: false, columnHint: true };
   }
   const comp = compact(text);
   if (!comp) return NOTHING;
@@ -118,9 +122,10 @@ function readTextFacts(text: string): TextFacts {
   const id = comp.includes('数値目標') || comp.includes('評価指標');
   const summaryLine = (comp.includes('当該年度') || comp.includes('進捗')) && /当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp);
   const yearTitle = comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp);
-  if (!kind && !id && !summaryLine && !yearTitle) return NOTHING;
+  const columnHint = kind === 'actual' || kind === 'progress' || text.includes('年');
+  if (!kind && !id && !summaryLine && !yearTitle) return columnHint ? YEAR_WORD : NOTHING;
   // A text holding either word keeps it once compacted: the compact text's words cover the text's.
-  return { header: '', compact: comp, kind, id, idWords: id ? idWordsIn(comp) : 0, summaryLine, yearTitle };
+  return { header: '', compact: comp, kind, id, idWords: id ? idWordsIn(comp) : 0, summaryLine, yearTitle, columnHint };
 }
 
 /**
@@ -154,6 +159,8 @@ export class SheetScan {
 
   /** Per row, the id words (ID_WORDS bits) its cells show, merged areas included. */
   private readonly idWordRows: Uint8Array;
+  /** Per row, 1 when a cell's own text may head a summary table's 実績 or 進捗 column. */
+  private readonly columnHintRows: Uint8Array;
 
   constructor(
     view: SheetView,
@@ -162,6 +169,7 @@ export class SheetScan {
     this.view = view;
     const rows = view.sheet.rows;
     this.idWordRows = new Uint8Array(rows.length);
+    this.columnHintRows = new Uint8Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       if (!row) continue;
@@ -211,6 +219,7 @@ export class SheetScan {
     let facts = this.memo.facts.get(text);
     if (!facts) this.memo.facts.set(text, (facts = readTextFacts(text)));
     this.idWordRows[r] |= facts.idWords;
+    if (facts.columnHint) this.columnHintRows[r] = 1;
     if (facts.fy) return { row: r, col: c, fy: facts.fy, header: facts.header };
     const comp = facts.compact;
     if (!comp) return undefined;
@@ -238,6 +247,14 @@ export class SheetScan {
    */
   showsIdWords(row: number, words: number): boolean {
     return (this.idWordRows[row] & words) !== 0;
+  }
+
+  /**
+   * Whether a row may hold the 実績 or 進捗 header of a summary table (a text labelled so, a
+   * year, or one with a 年): 目標値 rows without one need no look for such a table.
+   */
+  mayHoldColumnHeader(row: number): boolean {
+    return this.columnHintRows[row] === 1;
   }
 
   private readonly rowIndex = new Map<LabelKind, Map<number, Label[]>>();

@@ -67,7 +67,8 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTabl
   const headerRows = new Set<number>();
   for (const l of scan.kind('target')) headerRows.add(l.row);
   for (const row of [...headerRows].sort((a, b) => a - b)) {
-    if (skipRows.has(row)) continue;
+    // A table needs 目標値 and a 実績値 or 進捗度 column; most 目標値 rows are rows of progress blocks.
+    if (skipRows.has(row) || !scan.mayHoldColumnHeader(row)) continue;
     const cols = new Map<Column, number>();
     let headerYear: number | undefined;
     const width = view.rowWidth(row);
