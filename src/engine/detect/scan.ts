@@ -4,7 +4,7 @@
  */
 import { SheetView, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
-import { compact, findIndicatorId, findTargetId } from '../text.js';
+import { compact, findIndicatorId, findTargetId, isCompactedAway } from '../text.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
@@ -111,11 +111,32 @@ function idWordsIn(text: string): number {
   return (text.includes('数値目標') ? ID_WORDS.target : 0) | (text.includes('評価指標') ? ID_WORDS.indicator : 0);
 }
 
+// The first characters of every word readTextFacts looks for anywhere in a text (総事業費, 国予算,
+// 自治体予算, 地方予算, 民間, a letter in parentheses, 数値目標, 評価指標, 評価, 当該年度, 進捗).
+const WORD_STARTS = new Set([...'総国自地民(（数評当進'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether the compact form of a text could be anything readTextFacts looks for: a label starts
+ * with one of LABEL_STARTS, every other pattern holds a word starting with one of WORD_STARTS.
+ * Most texts of a workbook (`1,234億円`, `104%`, names) hold neither and need no compact form.
+ */
+export function mayMatter(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isCompactedAway(text.charCodeAt(i))) i++;
+  if (i === text.length) return false;
+  const first = text.charCodeAt(i);
+  // compact() maps full-width ASCII (Ｉ, ５) to half-width.
+  if (LABEL_STARTS.has(first >= 0xff01 && first <= 0xff5e ? first - 0xfee0 : first)) return true;
+  for (; i < text.length; i++) if (WORD_STARTS.has(text.charCodeAt(i))) return true;
+  return false;
+}
+
 function readTextFacts(text: string): TextFacts {
   if (text.length <= 30) {
     const fy = parseFiscalYear(text);
     if (fy) return { fy, header: text.trim(), compact: '', id: false, idWords: idWordsIn(text), summaryLine: false, yearTitle: false, columnHint: true };
   }
+  if (!mayMatter(text)) return text.includes('年') ? YEAR_WORD : NOTHING;
   const comp = compact(text);
   if (!comp) return NOTHING;
   const kind = classifyLabel(comp);

@@ -1,0 +1,45 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classifyLabel, mayMatter } from '../../src/engine/detect/scan.js';
+import { compact } from '../../src/engine/text.js';
+import { fixture, FIXTURES } from '../helpers.js';
+
+/** What readTextFacts reads from a compact text besides its year: a label, or one of the words it looks for. */
+function matters(text: string): boolean {
+  const c = compact(text);
+  return classifyLabel(c) !== undefined || /数値目標|評価指標|当該年度|進捗|評価/.test(c);
+}
+
+const LABELS = ['目標値', '当該年度の目標値', '各年度の目標値(億円)', '実績値', '進捗度', '進捗率(%)', '寄与度(※):33%', '累計', '5年間累計', '合計', '総合評価', 'Ⅲ', 'III 取組', 'Ⅰ', 'I', '総事業費(a+b)', '国予算(a)', '自治体予算(b)', '民間(c)', '(ｂ)', '財政支援要望', '件数', '新規契約件数', '年度', '評価対象年度', '数値目標(1)-①', '評価指標(2)', '【当該年度目標値 87 億円】', '[進捗度 98%]', '令和5年度評価'];
+
+/** A label as people type it: spaced out, in full width, behind an ideographic space or a zero-width space. */
+function variants(label: string): string[] {
+  const fullWidth = [...label].map((ch) => (ch >= '!' && ch <= '~' ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch)).join('');
+  return [label, [...label].join(' '), [...label].join('\u3000'), `\u3000${label}`, `\u200b${label}`, fullWidth, ` ${fullWidth} `];
+}
+
+describe('the scan skips texts that cannot be labels (mayMatter)', () => {
+  it('keeps every label and word in every way people type them', () => {
+    for (const label of LABELS) for (const v of variants(label)) if (matters(v)) expect(mayMatter(v), v).toBe(true);
+  });
+
+  it('skips a text only when its compact form is no label and holds no word the detectors look for (every text of the fixtures)', async () => {
+    const texts = new Set<string>();
+    for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx'))) {
+      const wb = await fixture(name);
+      for (const s of wb.sheets) for (const row of s.rows) for (const cell of row ?? []) if (typeof cell?.value === 'string') texts.add(cell.value);
+    }
+    let skipped = 0;
+    for (const t of texts) {
+      if (mayMatter(t)) continue;
+      skipped++;
+      expect(matters(t), t).toBe(false);
+    }
+    // Most texts of a workbook are values and prose: the test would prove nothing if none were skipped.
+    expect(skipped).toBeGreaterThan(texts.size / 4);
+  });
+
+  it('skips values and names', () => {
+    for (const t of ['1,234億円', '104%', '１２件', '特区関連事業の就業者の増加', '', '   ']) expect(mayMatter(t), t).toBe(false);
+  });
+});
