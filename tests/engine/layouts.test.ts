@@ -127,13 +127,17 @@ describe('recalculating summary lines', () => {
 });
 
 describe('summary tables with a 年度 column', () => {
-  it('rows naming targets with their year are summary rows, checked against the table of that year', () => {
-    const table = sheet('T', [
+  /** The progress table the summaries below speak of. */
+  const progressTable = () =>
+    sheet('T', [
       [null, null, 'R4', 'R5'],
       ['数値目標(1) 連携企業数', '目標値', 360, 540],
       [null, '実績値', 461, 580],
       [null, '進捗度(%)', 128, 107],
     ]);
+
+  it('rows naming targets with their year are summary rows, checked against the table of that year', () => {
+    const table = progressTable();
     const summary = sheet('概要', [
       ['年度', '項目', '目標値', '実績値', '進捗度'],
       ['令和4年度', '数値目標(1)', 360, 461, '128%'],
@@ -145,12 +149,7 @@ describe('summary tables with a 年度 column', () => {
   });
 
   it('a header whose 実績 and 進捗 columns carry the year (令和5年度の実績値) still makes a summary table', () => {
-    const table = sheet('T', [
-      [null, null, 'R4', 'R5'],
-      ['数値目標(1) 連携企業数', '目標値', 360, 540],
-      [null, '実績値', 461, 580],
-      [null, '進捗度(%)', 128, 107],
-    ]);
+    const table = progressTable();
     const summary = sheet('概要', [
       ['項目', '目標値', '令和5年度の実績値', '令和5年度の進捗度'],
       ['数値目標(1)', 540, 590, '107%'],
