@@ -90,8 +90,10 @@ interface TextFacts {
   header: string;
   compact: string;
   kind?: LabelKind;
-  id: boolean;
-  /** Which of the words findTargetId and findIndicatorId look for the text holds (a year header's too): ID_WORDS bits. */
+  /**
+   * Which of the words findTargetId and findIndicatorId look for the text holds (a year header's
+   * too): ID_WORDS bits. A text other than a year header that holds one names an id (SheetScan.idCells).
+   */
   idWords: number;
   summaryLine: boolean;
   yearTitle: boolean;
@@ -100,7 +102,7 @@ interface TextFacts {
 }
 
 /** The facts of most texts: nothing the detectors look for. */
-const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', id: false, idWords: 0, summaryLine: false, yearTitle: false, columnHint: false });
+const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', idWords: 0, summaryLine: false, yearTitle: false, columnHint: false });
 /** A text with a 年 and nothing else the detectors look for. */
 const YEAR_WORD: TextFacts = Object.freeze({ ...NOTHING, columnHint: true });
 
@@ -134,19 +136,19 @@ export function mayMatter(text: string): boolean {
 function readTextFacts(text: string): TextFacts {
   if (text.length <= 30) {
     const fy = parseFiscalYear(text);
-    if (fy) return { fy, header: text.trim(), compact: '', id: false, idWords: idWordsIn(text), summaryLine: false, yearTitle: false, columnHint: true };
+    if (fy) return { fy, header: text.trim(), compact: '', idWords: idWordsIn(text), summaryLine: false, yearTitle: false, columnHint: true };
   }
   if (!mayMatter(text)) return text.includes('年') ? YEAR_WORD : NOTHING;
   const comp = compact(text);
   if (!comp) return NOTHING;
   const kind = classifyLabel(comp);
-  const id = comp.includes('数値目標') || comp.includes('評価指標');
+  // A text holding either word keeps it once compacted: the compact text's words cover the text's.
+  const idWords = idWordsIn(comp);
   const summaryLine = (comp.includes('当該年度') || comp.includes('進捗')) && /当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp);
   const yearTitle = comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp);
   const columnHint = kind === 'actual' || kind === 'progress' || text.includes('年');
-  if (!kind && !id && !summaryLine && !yearTitle) return columnHint ? YEAR_WORD : NOTHING;
-  // A text holding either word keeps it once compacted: the compact text's words cover the text's.
-  return { header: '', compact: comp, kind, id, idWords: id ? idWordsIn(comp) : 0, summaryLine, yearTitle, columnHint };
+  if (!kind && !idWords && !summaryLine && !yearTitle) return columnHint ? YEAR_WORD : NOTHING;
+  return { header: '', compact: comp, kind, idWords, summaryLine, yearTitle, columnHint };
 }
 
 /**
@@ -252,7 +254,7 @@ export class SheetScan {
       if (!list) this.byKind.set(kind, (list = []));
       list.push(label);
     }
-    if (facts.id) this.idCells.push({ row: r, col: c, text });
+    if (facts.idWords !== 0) this.idCells.push({ row: r, col: c, text });
     if (facts.summaryLine) this.summaryLines.push({ row: r, col: c, text });
     if (facts.yearTitle) this.yearTitles.push({ row: r, col: c, text });
     return undefined;
