@@ -12,7 +12,7 @@ import { inflateChecked, inspectContainer, PartGuard, type PartCounts } from './
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { parseRelationships, parseStyles, parseWorkbook, relsPathOf, SharedStringsReader, type Relationship } from './parts.js';
 import { SheetReader, type CellBudget } from './sheet.js';
-import { inflateEntry, type InflateBudget, type ZipEntry } from './zip.js';
+import { byPartName, inflateEntry, type InflateBudget, type ZipEntry } from './zip.js';
 
 const REL = {
   officeDocument: '/officeDocument',
@@ -39,7 +39,7 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, limits: Partial<R
 }
 
 function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): Workbook {
-  const zip = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  const zip = byPartName(entries);
   const budget: InflateBudget = { remaining: lim.maxInflatedBytes, limit: lim.maxInflatedBytes };
   const counts: PartCounts = { cells: 0, strings: 0 };
   const seen = new Set<ZipEntry>();

@@ -111,13 +111,13 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries = Infinity): 
   return entries;
 }
 
-/** The central directory by part name in lower case (OPC part names ignore case). */
-export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
-  return new Map(readCentralDirectory(bytes).map((e) => [e.name.toLowerCase(), e]));
+/** Entries by part name in lower case (OPC part names ignore case). */
+export function byPartName(entries: ZipEntry[]): Map<string, ZipEntry> {
+  return new Map(entries.map((e) => [e.name.toLowerCase(), e]));
 }
 
 /** The entry's compressed bytes, found through its local header. */
-export function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   const at = e.localOffset;
   if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw corrupt(`${e.name}: no local header`);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
