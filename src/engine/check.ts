@@ -1,5 +1,5 @@
 /** The engine's front door: a workbook in, the tables it recognized and the findings out. */
-import { detect, type DetectOptions } from './detect/index.js';
+import { detect, untimed, type DetectOptions, type Stage } from './detect/index.js';
 import { RULE_IDS, type Finding } from './findings.js';
 import { parseA1, type Workbook } from './grid.js';
 import { indexTargets } from './indicators.js';
@@ -11,9 +11,9 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-export function checkModel(model: Model, sheetOrder: string[] = []): Finding[] {
-  const ctx = { model, targets: indexTargets(model) };
-  const findings = RULES.flatMap((rule) => rule.check(ctx));
+export function checkModel(model: Model, sheetOrder: string[] = [], stage: Stage = untimed): Finding[] {
+  const ctx = stage('index targets', () => ({ model, targets: indexTargets(model) }));
+  const findings = RULES.flatMap((rule) => stage(`rule ${rule.id}`, () => rule.check(ctx)));
   const order = new Map(sheetOrder.map((name, i) => [name, i]));
   const ruleOrder = new Map(RULE_IDS.map((id, i) => [id, i]));
   const keyed = findings.map((f) => ({ f, pos: parseA1(f.cell) }));
@@ -29,5 +29,5 @@ export function checkModel(model: Model, sheetOrder: string[] = []): Finding[] {
 
 export function checkWorkbook(workbook: Workbook, options: DetectOptions = {}): CheckResult {
   const model = detect(workbook, options);
-  return { model, findings: checkModel(model, workbook.sheets.map((s) => s.name)) };
+  return { model, findings: checkModel(model, workbook.sheets.map((s) => s.name), options.stage) };
 }

@@ -8,9 +8,15 @@ import { SheetScan, TextMemo } from './scan.js';
 import { detectSummaryTables } from './summary.js';
 import { detectVerticalTables } from './vertical.js';
 
+/** Runs one stage of a check; the benchmark passes one that times each stage (bench/phases.mts). */
+export type Stage = <T>(name: string, run: () => T) => T;
+
+export const untimed: Stage = (_name, run) => run();
+
 export interface DetectOptions {
   /** Flow/stock chosen by the user, by target key (`1-1`) or display id (`1-①`). */
   modeOverrides?: Record<string, 'flow' | 'stock'>;
+  stage?: Stage;
 }
 
 export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
@@ -18,20 +24,26 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
   const faults: Fault[] = [];
   const counter = { n: 0 };
   const memo = new TextMemo();
+  const stage = options.stage ?? untimed;
   for (const sheet of workbook.sheets) {
     if (sheet.hidden) faults.push({ sheet: sheet.name, reason: 'hidden-sheet', detail: 'checked, although hidden' });
     if (sheet.rows.length === 0) {
       faults.push({ sheet: sheet.name, reason: 'empty-sheet' });
       continue;
     }
-    const scan = new SheetScan(new SheetView(sheet), memo);
-    const vertical = detectVerticalTables(scan, counter);
-    const progress = [...detectProgressTables(scan, faults, counter), ...vertical.tables];
+    const scan = stage('scan', () => new SheetScan(new SheetView(sheet), memo));
+    const vertical = stage('detect vertical', () => detectVerticalTables(scan, counter));
+    const progress = [...stage('detect progress', () => detectProgressTables(scan, faults, counter)), ...vertical.tables];
     // Year headers inside progress tables start no budget table (the budget detector asks only of those).
     const inProgress = new Uint8Array(sheet.rows.length);
     for (const t of progress) inProgress.fill(1, t.range.top, t.range.bottom + 1);
     const usedRows = new Set(scan.yearRowList.filter((r) => inProgress[r] === 1));
-    tables.push(...progress, ...detectSummaryTables(scan, vertical.headerRows), ...detectBudgetTables(scan, usedRows), ...detectOverallScoreTables(scan));
+    tables.push(
+      ...progress,
+      ...stage('detect summary', () => detectSummaryTables(scan, vertical.headerRows)),
+      ...stage('detect budget', () => detectBudgetTables(scan, usedRows)),
+      ...stage('detect overall', () => detectOverallScoreTables(scan)),
+    );
   }
   const overrides = options.modeOverrides ?? {};
   if (Object.keys(overrides).length === 0) return { tables, faults };
