@@ -251,14 +251,6 @@ async function measureBatch(): Promise<Record<string, unknown>> {
   return { ...result, libreOfficeMs: round(libreOfficeMs), libreOfficeFilesMeasured: loFiles, libreOfficeToHyoka: round(libreOfficeMs / median(hyoka), 1) };
 }
 
-function table(cases: Case[]): string {
-  const head = ['cells', 'file MB', 'read ms', 'engine ms', 'engine/read', 'hyoka check ms', 'peak RSS MB', 'engine ns/cell', 'exceljs read ms'];
-  const rows = cases.map((c) => [c.cells.toLocaleString('en-US'), c.fileMb, c.readMs, c.engineMs, c.engineToRead, c.totalMs, c.peakRssMb, c.engineNsPerCell, c.exceljsReadMs ?? '-'].map(String));
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => `| ${r.map((x, i) => x.padStart(widths[i])).join(' | ')} |`;
-  return [line(head), `|${widths.map((w) => '-'.repeat(w + 1) + ':').join('|')}|`, ...rows.map(line)].join('\n');
-}
-
 /** Whether LibreOffice's soffice runs here; asked before any size is measured, not after ten minutes of them. */
 function hasLibreOffice(): boolean {
   return spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).status === 0;
@@ -301,11 +293,10 @@ async function main(): Promise<void> {
   };
   const resultsPath = WHOLE_RUN ? join(ROOT, 'bench', 'results.json') : join(OUT, 'results-partial.json');
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
-  if (WHOLE_RUN) spawnSync(process.execPath, [join(ROOT, 'bench', 'table.mjs'), '--write'], { cwd: ROOT, stdio: 'inherit' });
-  process.stdout.write(`${table(cases)}\n\n`);
-  process.stdout.write(`batch: ${batch.files} workbooks, hyoka check DIR ${batch.hyokaMs} ms on ${batch.jobs} cores (${batch.hyokaJobs1Ms} ms on one)`);
-  process.stdout.write(typeof batch.libreOfficeMs === 'number' ? `; LibreOffice one by one ${batch.libreOfficeMs} ms (${batch.libreOfficeToHyoka}× longer)\n` : '\n');
-  process.stdout.write(`targets: ${JSON.stringify(results.targets)}\n`);
+  const table = join(ROOT, 'bench', 'table.mjs');
+  if (WHOLE_RUN) spawnSync(process.execPath, [table, '--write'], { cwd: ROOT, stdio: 'inherit' });
+  // The figures as the README shows them (bench/table.mjs), from this run's results.
+  spawnSync(process.execPath, [table, 'en', '--from', resultsPath], { cwd: ROOT, stdio: 'inherit' });
   process.stdout.write(WHOLE_RUN ? 'written: bench/results.json and the figures in README.md\n' : `a partial run: written to ${resultsPath} (bench/results.json and README.md are left as they are)\n`);
 }
 

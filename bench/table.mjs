@@ -1,9 +1,13 @@
-// The figures of bench/results.json as Markdown (Japanese or English), for the README.
-// Usage: node bench/table.mjs ja|en   prints them
-//        node bench/table.mjs --write  puts both into README.md between its <!-- bench:ja --> / <!-- bench:en --> markers
+// The figures of bench/results.json as Markdown (Japanese or English), for the README and for the
+// benchmark's own summary at the end of a run.
+// Usage: node bench/table.mjs ja|en [--from FILE]  prints them (from FILE: a partial run's results)
+//        node bench/table.mjs --write              puts both into README.md between its <!-- bench:ja --> / <!-- bench:en --> markers
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-const r = JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8'));
+const args = process.argv.slice(2);
+const from = args.includes('--from') ? resolve(args[args.indexOf('--from') + 1]) : new URL('./results.json', import.meta.url);
+const r = JSON.parse(readFileSync(from, 'utf8'));
 
 function figures(lang) {
 const n = (v) => Number(v).toLocaleString('en-US');
@@ -15,22 +19,27 @@ const rows = [`| ${H.join(' | ')} |`, `|${H.map(() => '---:').join('|')}|`];
 for (const c of r.cases) rows.push(`| ${[n(c.cells), c.fileMb, n(c.readMs), n(c.engineMs), c.engineToRead, n(c.engineNsPerCell), n(c.totalMs), n(c.peakRssMb), c.exceljsReadMs == null ? '-' : n(c.exceljsReadMs)].join(' | ')} |`);
 const b = r.batch;
 const load = r.machine.loadAverage ? ` (load ${r.machine.loadAverage.start} → ${r.machine.loadAverage.end})` : '';
+// A partial run (--no-lo) has no LibreOffice figures, nor the targets that need them or a size it left out.
+const lo = typeof b?.libreOfficeMs === 'number';
 const batch = b
   ? lang === 'ja'
-    ? `フォルダ ${b.files} 冊: hyoka check ${n(b.hyokaMs)} ms(--jobs ${b.jobs}; --jobs 1 では ${n(b.hyokaJobs1Ms)} ms)、LibreOffice で 1 冊ずつ開くと ${n(b.libreOfficeMs)} ms(${b.libreOfficeFilesMeasured} 冊を測定)、比 ${b.libreOfficeToHyoka} 倍。`
-    : `A folder of ${b.files} workbooks: hyoka check ${n(b.hyokaMs)} ms (--jobs ${b.jobs}; ${n(b.hyokaJobs1Ms)} ms with --jobs 1); opening them one by one in LibreOffice ${n(b.libreOfficeMs)} ms (${b.libreOfficeFilesMeasured} measured), ${b.libreOfficeToHyoka}× longer.`
+    ? `フォルダ ${b.files} 冊: hyoka check ${n(b.hyokaMs)} ms(--jobs ${b.jobs}; --jobs 1 では ${n(b.hyokaJobs1Ms)} ms)` +
+      (lo ? `、LibreOffice で 1 冊ずつ開くと ${n(b.libreOfficeMs)} ms(${b.libreOfficeFilesMeasured} 冊を測定)、比 ${b.libreOfficeToHyoka} 倍。` : '。')
+    : `A folder of ${b.files} workbooks: hyoka check ${n(b.hyokaMs)} ms (--jobs ${b.jobs}; ${n(b.hyokaJobs1Ms)} ms with --jobs 1)` +
+      (lo ? `; opening them one by one in LibreOffice ${n(b.libreOfficeMs)} ms (${b.libreOfficeFilesMeasured} measured), ${b.libreOfficeToHyoka}× longer.` : '.')
   : '';
 const t = r.targets;
-const yes = (v) => (v ? (lang === 'ja' ? '達成' : 'met') : lang === 'ja' ? '未達' : 'not met');
+const yes = (v) => (v === null ? (lang === 'ja' ? '未測定' : 'not measured') : v ? (lang === 'ja' ? '達成' : 'met') : lang === 'ja' ? '未達' : 'not met');
+const ratio = t.engineNsPerCellLargestOver100k === null ? '' : lang === 'ja' ? `(比 ${t.engineNsPerCellLargestOver100k})` : ` (ratio ${t.engineNsPerCellLargestOver100k})`;
 const targets =
   lang === 'ja'
-    ? `目標: エンジン ≤ 読み取りの 1/4 — ${yes(t.engineAtMostQuarterOfRead)}; 最大サイズの ns/セル ≤ 10 万セルの 1.5 倍 — ${yes(t.engineLinear)}(比 ${t.engineNsPerCellLargestOver100k}); 300 万セルで 2 GiB 未満 — ${yes(t.peakRssUnder2GiB)}; LibreOffice より速い — ${yes(t.batchFasterThanLibreOffice)}。`
-    : `Targets: engine ≤ ¼ of read — ${yes(t.engineAtMostQuarterOfRead)}; ns/cell at the largest size ≤ 1.5× that at 100k — ${yes(t.engineLinear)} (ratio ${t.engineNsPerCellLargestOver100k}); under 2 GiB at 3M cells — ${yes(t.peakRssUnder2GiB)}; faster than LibreOffice — ${yes(t.batchFasterThanLibreOffice)}.`;
+    ? `目標: エンジン ≤ 読み取りの 1/4 — ${yes(t.engineAtMostQuarterOfRead)}; 最大サイズの ns/セル ≤ 10 万セルの 1.5 倍 — ${yes(t.engineLinear)}${ratio}; 300 万セルで 2 GiB 未満 — ${yes(t.peakRssUnder2GiB)}; LibreOffice より速い — ${yes(t.batchFasterThanLibreOffice)}。`
+    : `Targets: engine ≤ ¼ of read — ${yes(t.engineAtMostQuarterOfRead)}; ns/cell at the largest size ≤ 1.5× that at 100k — ${yes(t.engineLinear)}${ratio}; under 2 GiB at 3M cells — ${yes(t.peakRssUnder2GiB)}; faster than LibreOffice — ${yes(t.batchFasterThanLibreOffice)}.`;
 const when = lang === 'ja' ? `測定 ${r.generated.slice(0, 10)}、${r.machine.cpus} コア ${r.machine.cpu}、Node ${r.machine.node}${load}。` : `Measured ${r.generated.slice(0, 10)} on ${r.machine.cpus} cores (${r.machine.cpu}), Node ${r.machine.node}${load}.`;
 return [rows.join('\n'), '', batch, '', targets, '', when].join('\n');
 }
 
-if (process.argv[2] === '--write') {
+if (args[0] === '--write') {
   const readme = new URL('../README.md', import.meta.url);
   let text = readFileSync(readme, 'utf8');
   for (const lang of ['ja', 'en']) {
@@ -40,5 +49,5 @@ if (process.argv[2] === '--write') {
   }
   writeFileSync(readme, text);
 } else {
-  console.log(figures(process.argv[2] === 'en' ? 'en' : 'ja'));
+  console.log(figures(args[0] === 'en' ? 'en' : 'ja'));
 }
