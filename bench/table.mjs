@@ -23,9 +23,9 @@ const load = r.machine.loadAverage ? ` (load ${r.machine.loadAverage.start} → 
 const lo = typeof b?.libreOfficeMs === 'number';
 const batch = b
   ? lang === 'ja'
-    ? `フォルダ ${b.files} 冊: hyoka check ${n(b.hyokaMs)} ms(--jobs ${b.jobs}; --jobs 1 では ${n(b.hyokaJobs1Ms)} ms)` +
+    ? `フォルダ ${b.files} 冊: hyoka check ${n(b.hyokaMs)} ms(既定の --jobs ${b.jobs}; --jobs ${b.otherJobs} では ${n(b.hyokaOtherJobsMs)} ms)` +
       (lo ? `、LibreOffice で 1 冊ずつ開くと ${n(b.libreOfficeMs)} ms(${b.libreOfficeFilesMeasured} 冊を測定)、比 ${b.libreOfficeToHyoka} 倍。` : '。')
-    : `A folder of ${b.files} workbooks: hyoka check ${n(b.hyokaMs)} ms (--jobs ${b.jobs}; ${n(b.hyokaJobs1Ms)} ms with --jobs 1)` +
+    : `A folder of ${b.files} workbooks: hyoka check ${n(b.hyokaMs)} ms (default --jobs ${b.jobs}; ${n(b.hyokaOtherJobsMs)} ms with --jobs ${b.otherJobs})` +
       (lo ? `; opening them one by one in LibreOffice ${n(b.libreOfficeMs)} ms (${b.libreOfficeFilesMeasured} measured), ${b.libreOfficeToHyoka}× longer.` : '.')
   : '';
 const t = r.targets;

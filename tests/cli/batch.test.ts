@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/engine/report.js';
 import { escapeHtml, neutralizeFormula, renderHtmlReport } from '../../src/cli/html.js';
 import { progressBar } from '../../src/cli/progress.js';
+import { defaultJobs } from '../../src/cli/pool.js';
 import { FIXTURES } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -114,6 +115,10 @@ describe('hyoka check DIR', () => {
     const r = hyoka('check', clean, '--json', '--jobs', '2');
     expect(r.code).toBe(0);
     expect(ReportSchema.parse(JSON.parse(r.stdout)).files).toHaveLength(2);
+  });
+
+  it('checks one file at a time on 2 cores by default, and more only where a check leaves cores free', () => {
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores))).toEqual([1, 1, 2, 2, 5, 10]);
   });
 
   it('a folder without any .xlsx is a usage error', () => {
