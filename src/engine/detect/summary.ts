@@ -161,21 +161,34 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   const ids = scan.idCells;
   let idIndex = 0;
   let current: { indicator: string; target: ReturnType<typeof findTargetId> } | undefined;
-  for (const line of scan.summaryLines) {
-    while (idIndex < ids.length && (ids[idIndex].row < line.row || (ids[idIndex].row === line.row && ids[idIndex].col < line.col))) {
-      const t = ids[idIndex].text;
+  // The id cells before `resolved` are accounted for in `current`.
+  let resolved = 0;
+  /** The id named last before the id cell `end`: needed only for lines that name none of their own. */
+  const currentBefore = (end: number) => {
+    for (let i = end - 1; i >= resolved; i--) {
+      const t = ids[i].text;
       const target = scan.targetIdIn(t);
+      if (target) {
+        current = { indicator: target.id.indicator, target };
+        break;
+      }
       const ind = scan.indicatorIdIn(t);
-      if (target) current = { indicator: target.id.indicator, target };
-      else if (ind) current = { indicator: ind.indicator, target: undefined };
-      idIndex++;
+      if (ind) {
+        current = { indicator: ind.indicator, target: undefined };
+        break;
+      }
     }
+    resolved = end;
+    return current;
+  };
+  for (const line of scan.summaryLines) {
+    while (idIndex < ids.length && (ids[idIndex].row < line.row || (ids[idIndex].row === line.row && ids[idIndex].col < line.col))) idIndex++;
     const text = toHalfWidth(line.text);
     const bracket = text.search(/[【\[［]/);
     const before = bracket > 0 ? text.slice(0, bracket) : '';
     const ownTarget = findTargetId(before);
     const ownIndicator = findIndicatorId(before);
-    const who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : current;
+    const who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : currentBefore(idIndex);
     if (!who) continue;
     const body = bracket >= 0 ? text.slice(bracket) : text;
     // 当該年度目標値 / 実績値 speak of a target: under an indicator line, of its single target.
