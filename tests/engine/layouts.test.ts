@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check.js';
 import { planRecalculation } from '../../src/engine/fix.js';
-import { book, findingsOf, keys, sheet } from '../helpers.js';
+import type { Model } from '../../src/engine/model.js';
+import { book, findingsOf, keys, sheet, type Spec } from '../helpers.js';
 
 describe('layouts the seeds do not show', () => {
   it('an unlabelled row of plain numbers equal to actual ÷ target × 100 is the progress row', () => {
@@ -81,6 +82,31 @@ describe('layouts the seeds do not show', () => {
     const { model, findings } = checkWorkbook(book(sheet('S', rows)));
     expect(model.tables.map((t) => t.kind)).toEqual(['progress', 'overall-score']);
     expect(findings).toEqual([]);
+  });
+});
+
+describe('one year header over a long list of targets', () => {
+  const list = (count: number, gapBefore = 0) => {
+    const rows: Spec[][] = [[null, null, 'R4', 'R5', 'R6']];
+    for (let i = 0; i < gapBefore; i++) rows.push([]);
+    for (let i = 1; i <= count; i++) {
+      rows.push([`数値目標(${i}) 連携企業数`, '目標値', 100, 100, 100]);
+      rows.push([null, '実績値', 50, 60, 70]);
+      rows.push([null, '進捗度', '50%', '60%', i === count ? '71%' : '70%']);
+    }
+    return rows;
+  };
+  const years = (model: Model) => model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => x.columns.map((c) => c.year)) : []));
+
+  it('reaches every block of the list, however far down, one table', () => {
+    const { model, findings } = checkWorkbook(book(sheet('S', list(40))));
+    expect(model.tables).toHaveLength(1);
+    expect(years(model)).toEqual(Array.from({ length: 40 }, () => [2022, 2023, 2024]));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E121']);
+  });
+
+  it('does not reach a block far below it with nothing in between', () => {
+    expect(years(checkWorkbook(book(sheet('S', list(1, 100)))).model)).toEqual([[null, null, null]]);
   });
 });
 

@@ -45,6 +45,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   const actualByCol = labelsByColumn(scan.kind('actual'));
   const targetByCol = labelsByColumn(scan.kind('target'));
   const blocks: Block[] = [];
+  // Per year header row, the last row of the last block under it (blocks come in reading order).
+  const reach = new Map<number, number>();
   for (const t of scan.kind('target')) {
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
@@ -55,7 +57,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const nearer = firstBelow(targetByCol.get(t.col), t.row, a.row - t.row);
     if (nearer && nearer.row < a.row) continue;
     const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
-    const { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight);
+    const { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight, reach);
     if (columns.length === 0) {
       faults.push({ sheet: view.name, cell: a1(t.row, t.col), reason: 'block-without-years' });
       continue;
@@ -63,6 +65,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const firstValueCol = columns[0].col;
     const progressRow = findProgressRow(scan, aBottom + 1, t.col, firstValueCol, columns, t.row, a.row);
     const lastRow = progressRow === null ? aBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
+    if (headerRow !== null) reach.set(headerRow, Math.max(reach.get(headerRow) ?? lastRow, lastRow));
     const ids = findIds(scan, t.row, lastRow, t.col, labelRight, columns);
     let id: TargetId;
     let idInferred = false;
@@ -114,9 +117,29 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
 // Blocks under one header share its year columns (the header's cells are one array per scan).
 const columnsOfHeader = new WeakMap<YearCell[], YearColumn[]>();
 
+/** How far a year header reaches down, in rows: from the header itself, or from the last block under it. */
+const HEADER_REACH = 80;
+
+/**
+ * The header of a block further than HEADER_REACH below it: the nearest year header above, when
+ * the blocks under it run down to within HEADER_REACH rows of this one (one header over a long
+ * list of targets). A block far below a header with nothing of its own in between gets none.
+ */
+function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, reach: Map<number, number>): YearCell[] | undefined {
+  let nearest = -1;
+  for (const [row, bottom] of reach) {
+    // Blocks come in reading order: a header no block reached in the last HEADER_REACH rows is out of reach for good.
+    if (targetRow - bottom > HEADER_REACH) reach.delete(row);
+    else if (row < targetRow && row > nearest) nearest = row;
+  }
+  if (nearest < 0) return undefined;
+  const header = scan.headerAbove(targetRow, labelRight, targetRow - nearest);
+  return header && header[0].row === nearest ? header : undefined;
+}
+
 /** Year columns from the nearest header above; without one, the columns that hold numbers. */
-function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labelRight: number): { columns: YearColumn[]; headerRow: number | null } {
-  const header = scan.headerAbove(targetRow, labelRight);
+function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labelRight: number, reach: Map<number, number>): { columns: YearColumn[]; headerRow: number | null } {
+  const header = scan.headerAbove(targetRow, labelRight, HEADER_REACH) ?? chainedHeader(scan, targetRow, labelRight, reach);
   if (header) {
     let cols = columnsOfHeader.get(header);
     if (!cols) columnsOfHeader.set(header, (cols = header.map((h) => ({ col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header }))));
@@ -209,7 +232,7 @@ function findIds(scan: SheetScan, top: number, bottom: number, labelCol: number,
   for (let r = top; r <= bottom; r++) if (scan.showsIdWords(r, missing())) for (let c = 0; c < labelCol; c++) consider(r, c);
   if (!target || !indicator) {
     // The indicator (or a lone target label) may sit in the rows just above: the header row of 000_….
-    const header = scan.headerAbove(top, labelRight);
+    const header = scan.headerAbove(top, labelRight, HEADER_REACH);
     const stop = Math.max(0, Math.min(header ? header[0].row : top - 2, top - 1) - 1);
     for (let r = top - 1; r >= stop; r--) if (scan.showsIdWords(r, missing())) for (let c = 0; c <= labelRight && c < columns[0].col; c++) consider(r, c);
   }

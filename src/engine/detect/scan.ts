@@ -371,7 +371,7 @@ export class SheetScan {
   }
 
   /** The nearest year header row above `row` (within `maxUp` rows) with years right of `afterCol`. */
-  headerAbove(row: number, afterCol: number, maxUp = 80): YearCell[] | undefined {
+  headerAbove(row: number, afterCol: number, maxUp: number): YearCell[] | undefined {
     const list = this.yearRowList;
     let lo = 0;
     let hi = list.length - 1;
