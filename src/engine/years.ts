@@ -1,4 +1,4 @@
-/** Japanese fiscal-year headers: 平成29年度, 令和元年度, 当初(令和3年度), R5, H29, 2023年度, FY2023. */
+/** Japanese fiscal-year headers: 平成29年度, 令和元年度, 当初(令和3年度), R5, H29, 2023年度, FY2023, H31/R1. */
 import { compact, isCompactedAway } from './text.js';
 
 export interface FiscalYear {
@@ -51,6 +51,13 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
   }
   // Trailing notes such as (実績), 目標 or (2019年度) do not change which year a column is.
   t = t.replace(/[(（][^()（）]*[)）]$/, '').replace(/(実績|目標|見込み?)$/, '');
+  // The year the era changed, under both names: `H31/R1`, `平成31年度・令和元年度`.
+  const both = /^([^/・]+)[/・]([^/・]+)$/.exec(t);
+  if (both) {
+    const a = parseFiscalYear(both[1]);
+    const b = parseFiscalYear(both[2]);
+    return a && b && a.year === b.year && !a.baseline && !b.baseline ? { year: a.year, baseline } : undefined;
+  }
   const era = ERA_RE.exec(t);
   if (era) return { year: eraYear(era[1], era[2]), baseline };
   const western = WESTERN_RE.exec(t);

@@ -85,6 +85,31 @@ describe('layouts the seeds do not show', () => {
   });
 });
 
+describe('labels and year headers in other words', () => {
+  const block = (header: Spec[], target: string, actual: string, progress: string) =>
+    sheet('S', [
+      [null, null, ...header],
+      ['数値目標(1) 連携企業数', target, 100, 100, 100],
+      [null, actual, 50, 60, 70],
+      [null, progress, '50%', '61%', '70%'],
+    ]);
+
+  it.each([
+    ['達成率', ['目標値', '実績値', '達成率']],
+    ['達成度(%)', ['目標値', '実績値', '達成度(%)']],
+    ['【目標値】 in brackets', ['【目標値】', '【実績値】', '【進捗度】']],
+    ['目標値： with a colon', ['目標値：', '実績値：', '進捗度：']],
+  ])('%s: the block and its progress row are found and checked', (_, [target, actual, progress]) => {
+    expect(keys(findingsOf(book(block(['R4', 'R5', 'R6'], target, actual, progress))))).toEqual(['progress-mismatch@S!D4']);
+  });
+
+  it('the year the era changed, under both names (H31/R1), is a year column like the others', () => {
+    const { model, findings } = checkWorkbook(book(block(['H30', 'H31/R1', 'R2'], '目標値', '実績値', '進捗度')));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([2018, 2019, 2020]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
+  });
+});
+
 describe('one year header over a long list of targets', () => {
   const list = (count: number, gapBefore = 0) => {
     const rows: Spec[][] = [[null, null, 'R4', 'R5', 'R6']];

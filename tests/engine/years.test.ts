@@ -16,11 +16,16 @@ describe('fiscal-year headers', () => {
     ['FY2023', 2023, false],
     ['ＦＹ２０２３', 2023, false],
     ['令和5年度(実績)', 2023, false],
+    ['H31/R1', 2019, false],
+    ['Ｈ３１／Ｒ１', 2019, false],
+    ['平成31年度/令和元年度', 2019, false],
+    ['平成31年度・令和元年度', 2019, false],
+    ['当初(H31/R1)', 2019, true],
   ])('%s → FY%i', (text, year, baseline) => {
     expect(parseFiscalYear(text)).toEqual({ year, baseline });
   });
 
-  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)'])('%s is not a year header', (text) => {
+  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1'])('%s is not a year header', (text) => {
     expect(parseFiscalYear(text)).toBeUndefined();
   });
 

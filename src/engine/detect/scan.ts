@@ -44,7 +44,11 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new Set([...'各当目実進寄累合計5期総ⅢⅡⅠI財新契適活認件年対評'].map((ch) => ch.charCodeAt(0)));
+const LABEL_STARTS = new Set([...'各当目実進達寄累合計5期総ⅢⅡⅠI財新契適活認件年対評'].map((ch) => ch.charCodeAt(0)));
+
+// Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`).
+const OPENING = '【[〔';
+const CLOSING = '】]〕';
 
 function isLetter(code: number): boolean {
   const c = code | 0x20;
@@ -63,13 +67,24 @@ function mayBeLabel(c: string): boolean {
   return false;
 }
 
+/** A compact label without the brackets around it or the colon after it: `【目標値】`, `目標値：` → `目標値`. */
+function bareLabel(c: string): string {
+  let end = c.length;
+  if (end > 1 && c.charCodeAt(end - 1) === 0x3a) end--;
+  const open = OPENING.indexOf(c[0]);
+  if (open >= 0 && end > 2 && CLOSING.indexOf(c[end - 1]) === open) return c.slice(1, end - 1);
+  return end === c.length ? c : c.slice(0, end);
+}
+
 /** What a short label cell says, if it is one of the labels tables are built from. */
-export function classifyLabel(c: string): LabelKind | undefined {
-  if (c.length > MAX_LABEL || !mayBeLabel(c)) return undefined;
+export function classifyLabel(compacted: string): LabelKind | undefined {
+  if (compacted.length > MAX_LABEL) return undefined;
+  const c = bareLabel(compacted);
+  if (!mayBeLabel(c)) return undefined;
   if (/^(各年度の)?(当該年度の?)?目標値?([(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
   if (c === '目標') return 'target';
   if (/^(当該年度の?)?実績値?([(（].*[)）])?$/.test(c)) return 'actual';
-  if (/^(当該年度の?)?進捗(度|率)?([(（].*[)）]|%)?$/.test(c)) return 'progress';
+  if (/^(当該年度の?)?(進捗(度|率)?|達成(度|率))([(（].*[)）]|%)?$/.test(c)) return 'progress';
   if (/^寄与度/.test(c)) return 'weight';
   if (/^(累計|合計|計|5年間累計|期間累計)([(（].*[)）])?$/.test(c)) return 'cumulative';
   if (/^総合評価/.test(c) && c.length <= 20) return 'overall';
@@ -116,6 +131,8 @@ function idWordsIn(text: string): number {
 // The first characters of every word readTextFacts looks for anywhere in a text (総事業費, 国予算,
 // 自治体予算, 地方予算, 民間, a letter in parentheses, 数値目標, 評価指標, 評価, 当該年度, 進捗).
 const WORD_STARTS = new Set([...'総国自地民(（数評当進'].map((ch) => ch.charCodeAt(0)));
+// The opening brackets of bareLabel as they stand before compact(): `［` becomes `[`.
+const OPENING_CODES = new Set([...'【[〔［'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * Whether the compact form of a text could be anything readTextFacts looks for: a label starts
@@ -124,6 +141,9 @@ const WORD_STARTS = new Set([...'総国自地民(（数評当進'].map((ch) => c
  */
 export function mayMatter(text: string): boolean {
   let i = 0;
+  while (i < text.length && isCompactedAway(text.charCodeAt(i))) i++;
+  // A label in brackets (bareLabel) starts after the bracket.
+  if (i < text.length && OPENING_CODES.has(text.charCodeAt(i))) i++;
   while (i < text.length && isCompactedAway(text.charCodeAt(i))) i++;
   if (i === text.length) return false;
   const first = text.charCodeAt(i);

@@ -19,7 +19,7 @@ function headerKind(scan: SheetScan, text: string): { kind: Column; year?: numbe
   // The pattern below needs a 年; most cells of a row have none.
   if (!text.includes('年')) return undefined;
   const c = compact(text);
-  const m = /^(.+?年度?)(の)?(目標値?|実績値?|進捗(度|率)?)([(（].*[)）]|%)?$/.exec(c);
+  const m = /^(.+?年度?)(の)?(目標値?|実績値?|進捗(度|率)?|達成(度|率))([(（].*[)）]|%)?$/.exec(c);
   if (m) {
     const fy = parseFiscalYear(m[1]);
     const rest = classifyLabel(m[3]);
