@@ -5,7 +5,7 @@
  */
 import { Decimal, dec, roundHalfUp, show, sum } from './decimal.js';
 import * as exact from './exact.js';
-import { parseNumberText, unitGroup, type NumberValue, type Parsed } from './numbers.js';
+import { inUnitOf, parseNumberText, unitGroup, type NumberValue, type Parsed } from './numbers.js';
 import { keepShape } from './shapes.js';
 import type { NumericTarget, PlanGoal, TargetMode, ValueCell, YearColumn } from './model.js';
 
@@ -106,7 +106,10 @@ export function progressOf(actual: NumberValue, target: NumberValue): { point: D
   return result;
 }
 
-function computeProgress(actual: NumberValue, target: NumberValue): { point: Decimal; range: Interval } | undefined {
+function computeProgress(actualAsRead: NumberValue, targetAsRead: NumberValue): { point: Decimal; range: Interval } | undefined {
+  // `120億円` over a bare 100: the 100 is in 億円 too.
+  const actual = inUnitOf(actualAsRead, targetAsRead);
+  const target = inUnitOf(targetAsRead, actualAsRead);
   if (target.value.isZero() || !unitsCompatible(actual, target)) return undefined;
   const point = actual.value.div(target.value).times(100);
   if (target.lo.lte(0) && target.hi.gte(0)) return { point, range: { lo: point, hi: point } };
@@ -128,7 +131,9 @@ function showUnit(n: NumberValue): string {
 }
 
 /** `120 ÷ 87 × 100 = 137.93 → 138` */
-export function progressCalc(actual: NumberValue, target: NumberValue, point: Decimal, decimals: number): string {
+export function progressCalc(actualAsRead: NumberValue, targetAsRead: NumberValue, point: Decimal, decimals: number): string {
+  const actual = inUnitOf(actualAsRead, targetAsRead);
+  const target = inUnitOf(targetAsRead, actualAsRead);
   const sameScale = actual.scale.eq(target.scale);
   const a = sameScale ? showUnit(actual) : show(actual.value, 4);
   const t = sameScale ? showUnit(target) : show(target.value, 4);
@@ -260,7 +265,10 @@ export function comparedWithDecimals(a: NumberValue, t: NumberValue, stated: Num
  * comparedWithDecimals in fractions of safe integers (exact.ts): the same steps, so the same
  * answer, without allocating decimals. Throws OUT_OF_RANGE for numbers too large for it.
  */
-export function comparedExactly(a: NumberValue, t: NumberValue, stated: NumberValue): ProgressStatus {
+export function comparedExactly(actualAsRead: NumberValue, targetAsRead: NumberValue, stated: NumberValue): ProgressStatus {
+  // As in progressOf: `120億円` over a bare 100 is 120 %.
+  const a = inUnitOf(actualAsRead, targetAsRead);
+  const t = inUnitOf(targetAsRead, actualAsRead);
   const point = progressFraction(a, t, scratchPoint);
   const pn = point.n;
   const pd = point.d;
@@ -341,7 +349,10 @@ function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact
 export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: YearColumn[]): { mode: TargetMode; source: NumericTarget['modeSource'] } {
   if (goal?.cumulative) return { mode: 'flow', source: 'cumulative-label' };
   if (goal?.year !== undefined && goal?.year !== null) {
-    const values = target.map((c) => asNumber(c.parsed));
+    const values = target.map((c) => {
+      const v = asNumber(c.parsed);
+      return v && inUnitOf(v, goal.value);
+    });
     const present = values.filter((v): v is NumberValue => !!v);
     const nonDecreasing = present.every((v, i) => i === 0 || v.value.gte(present[i - 1].value));
     const finalMatches = present.length > 0 && overlaps(present[present.length - 1], goal.value);

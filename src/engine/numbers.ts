@@ -108,6 +108,20 @@ function interval(shown: Decimal, decimals: number, scale: Decimal, exact: boole
 }
 
 /**
+ * A bare number (no unit, no scale: `100`, a General cell) read in the unit of `like`: beside a
+ * goal of `300億円`, a cell holding 100 means 100億円, rounded to its last shown digit as if the
+ * unit were written. A number with a unit of its own, or beside another bare number or a
+ * percentage, is returned as it is.
+ */
+export function inUnitOf(v: NumberValue, like: NumberValue | undefined): NumberValue {
+  if (!like || like.percent || (like.unit === null && like.scaleLabel === '')) return v;
+  if (v.unit !== null || v.percent || v.scaleLabel !== '' || !v.scale.eq(1)) return v;
+  const scaled = !like.scale.eq(1);
+  const { lo, hi } = !scaled ? v : v.exact ? interval(v.value, 0, like.scale, false) : { lo: times(v.lo, like.scale), hi: times(v.hi, like.scale) };
+  return { ...v, value: times(v.value, like.scale), lo, hi, unit: like.unit, scale: like.scale, scaleLabel: like.scaleLabel, exact: v.exact && !scaled };
+}
+
+/**
  * Parsed values are immutable and depend only on their input, so a cell text or a numeric value
  * seen before (tables repeat `104%`, `実績値`, `- (千円)` many times) is parsed once. The caches
  * are emptied when they grow past this many entries, which bounds their memory.

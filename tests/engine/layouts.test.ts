@@ -110,6 +110,47 @@ describe('labels and year headers in other words', () => {
   });
 });
 
+describe('bare numbers in a table whose goal or summary line gives the unit', () => {
+  const table = (goal: string, actual: Spec[] = [80, 95, 110]) =>
+    sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      [`数値目標(1) 投資額 ${goal}`, '目標値', 80, 90, 100],
+      [null, '実績値', ...actual],
+      [null, '進捗度', '100%', '106%', '110%'],
+    ]);
+  const line = (text: string) => sheet('T', [['評価対象年度：令和5年度'], [`数値目標(1)：【${text}】`]]);
+
+  it('a cumulative goal in 億円 over cells of plain numbers: the sum is compared in 億円', () => {
+    expect(findingsOf(book(table('270億円(累計)')))).toEqual([]);
+    const f = findingsOf(book(table('280億円(累計)')));
+    expect(keys(f)).toEqual(['cumulative-total-mismatch@S!A2']);
+    expect(f[0]).toMatchObject({ expected: 270, stated: 280, calc: '80 + 90 + 100 = 270', params: { unit: '億円' } });
+  });
+
+  it('a goal level in 億円 for a year over plain numbers: the final target is compared in 億円', () => {
+    const { model, findings } = checkWorkbook(book(table('100億円（令和5年度）')));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => x.mode) : []))).toEqual(['stock']);
+    expect(findings).toEqual([]);
+    expect(keys(findingsOf(book(table('120億円（令和5年度）'))))).toEqual(['stock-goal-mismatch@S!A2']);
+  });
+
+  it('a summary line in 億円 against plain numbers in the table', () => {
+    expect(findingsOf(book(table('270億円(累計)'), line('当該年度目標値 100 億円、当該年度実績値 110 億円、進捗度 110%')))).toEqual([]);
+    const f = findingsOf(book(table('270億円(累計)'), line('当該年度目標値 100 億円、当該年度実績値 105 億円、進捗度 110%')));
+    expect(keys(f)).toEqual(['summary-mismatch@T!A2']);
+    expect(f[0]).toMatchObject({ expected: 110, stated: 105, params: { field: 'actual', unit: '億円' } });
+  });
+
+  it('actuals written with 億円 over targets of plain numbers', () => {
+    expect(findingsOf(book(table('270億円(累計)', ['80億円', '95億円', '110億円'])))).toEqual([]);
+    const { model, findings: f } = checkWorkbook(book(table('270億円(累計)', ['80億円', '95億円', '120億円'])));
+    expect(keys(f)).toEqual(['progress-mismatch@S!E4']);
+    expect(f[0]).toMatchObject({ expected: 120, stated: 110, calc: '120 ÷ 100 × 100 = 120 → 120' });
+    // The one-click recalculation writes the same 120 %, never a ratio of yen to 億円.
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E4', '120%']]);
+  });
+});
+
 describe('one year header over a long list of targets', () => {
   const list = (count: number, gapBefore = 0) => {
     const rows: Spec[][] = [[null, null, 'R4', 'R5', 'R6']];

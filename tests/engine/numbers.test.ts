@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCell, parseNumberText, formatInfo, type NumberValue } from '../../src/engine/numbers.js';
+import { inUnitOf, parseCell, parseNumberText, formatInfo, type NumberValue } from '../../src/engine/numbers.js';
 
 function num(text: string): NumberValue {
   const p = parseNumberText(text);
@@ -101,5 +101,35 @@ describe('parseCell: numeric cells and their number formats', () => {
     expect(formatInfo('#,##0,')).toMatchObject({ thousandsScaling: 1 });
     expect(formatInfo('[$-ja-JP]ggge"年"m"月"d"日"').isDate).toBe(true);
     expect(formatInfo('General').decimals).toBeNull();
+  });
+});
+
+describe('inUnitOf: a bare number beside a number with a unit', () => {
+  const n = (text: string) => parseNumberText(text) as NumberValue;
+  const numeric = (v: number, fmt?: string) => parseCell({ value: v, numFmt: fmt }) as NumberValue;
+
+  it('reads a bare count in a scaled unit as rounded to its last digit, as if the unit were written', () => {
+    const v = inUnitOf(numeric(100), n('300億円'));
+    expect([v.value, v.lo, v.hi].map(String)).toEqual(['10000000000', '9950000000', '10050000000']);
+    expect(v).toMatchObject({ unit: '円', scaleLabel: '億', exact: false, numeric: true });
+    expect(inUnitOf(n('24.5'), n('25万人'))).toMatchObject({ unit: '人', scaleLabel: '万', decimals: 1 });
+    expect(String(inUnitOf(n('24.5'), n('25万人')).lo)).toBe('244500');
+  });
+
+  it('keeps a bare count exact in a unit without scale', () => {
+    const v = inUnitOf(n('900'), n('900社'));
+    expect(v).toMatchObject({ unit: '社', exact: true });
+    expect([v.lo, v.hi].map(String)).toEqual(['900', '900']);
+  });
+
+  it('leaves numbers with a unit of their own, pairs of bare numbers and percentages as they are', () => {
+    for (const [v, like] of [
+      [n('100億円'), numeric(100)],
+      [n('100人'), n('3億円')],
+      [numeric(100), numeric(200)],
+      [numeric(100), n('50%')],
+      [n('50%'), n('3億円')],
+      [numeric(100, '#,##0"億円"'), n('3万人')],
+    ] as const) expect(inUnitOf(v, like)).toBe(v);
   });
 });

@@ -1,7 +1,7 @@
 import { dec, show, sum } from '../decimal.js';
 import { asNumber, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import type { NumberValue } from '../numbers.js';
+import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { CellRef, NumericTarget } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
@@ -39,16 +39,19 @@ export const cumulativeTotalMismatch: Rule = {
       const total = asNumber(totalCell?.parsed);
       if (total && totalCell) stated.push({ value: total, ref: totalCell.ref });
       for (const g of stated) {
-        if (overlapsSum(g.value, values)) continue;
-        const s = yearlyTargetSum(values);
-        const scale = g.value.scale.gt(0) ? g.value.scale : dec(1);
-        const parts = s.values.map((v) => show(v.value.div(scale), 4)).join(' + ');
+        // A bare number is in the unit of the other side: a goal of `475億円` over cells holding 115, 81 ….
+        const goal = inUnitOf(g.value, values.find((v) => v.unit !== null || v.scaleLabel !== ''));
+        const parts = values.map((v) => inUnitOf(v, goal));
+        if (overlapsSum(goal, parts)) continue;
+        const s = yearlyTargetSum(parts);
+        const scale = goal.scale.gt(0) ? goal.scale : dec(1);
+        const terms = s.values.map((v) => show(v.value.div(scale), 4)).join(' + ');
         findings.push(
           findingAt('cumulative-total-mismatch', 'error', g.ref, {
             expected: s.point.div(scale).toNumber(),
-            stated: g.value.value.div(scale).toNumber(),
-            calc: `${parts} = ${show(s.point.div(scale), 4)}`,
-            params: { ...targetParams(t), unit: `${g.value.scaleLabel}${g.value.unit ?? ''}` },
+            stated: goal.value.div(scale).toNumber(),
+            calc: `${terms} = ${show(s.point.div(scale), 4)}`,
+            params: { ...targetParams(t), unit: `${goal.scaleLabel}${goal.unit ?? ''}` },
           }),
         );
       }

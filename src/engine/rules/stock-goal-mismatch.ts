@@ -2,6 +2,7 @@ import { show } from '../decimal.js';
 import { a1 } from '../grid.js';
 import { asNumber, overlaps } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
+import { inUnitOf } from '../numbers.js';
 import { columnOfYear } from '../indicators.js';
 import { targetParams, type Rule } from './types.js';
 
@@ -20,15 +21,19 @@ export const stockGoalMismatch: Rule = {
       if (i < 0) {
         for (let k = t.target.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[k].parsed)) i = k;
       }
-      const final = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
-      if (!final || overlaps(final, t.goal.value)) continue;
-      const scale = t.goal.value.scale;
+      const asRead = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
+      if (!asRead) continue;
+      // A bare number on either side is in the other's unit.
+      const final = inUnitOf(asRead, t.goal.value);
+      const goal = inUnitOf(t.goal.value, asRead);
+      if (overlaps(final, goal)) continue;
+      const scale = goal.scale;
       findings.push(
         findingAt('stock-goal-mismatch', 'error', t.goal.ref, {
           expected: final.value.div(scale).toNumber(),
-          stated: t.goal.value.value.div(scale).toNumber(),
-          calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(t.goal.value.value.div(scale), 4)}`,
-          params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${t.goal.value.scaleLabel}${t.goal.value.unit ?? ''}` },
+          stated: goal.value.div(scale).toNumber(),
+          calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(goal.value.div(scale), 4)}`,
+          params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${goal.scaleLabel}${goal.unit ?? ''}` },
         }),
       );
     }

@@ -3,7 +3,7 @@ import { roundedEqual } from '../exact.js';
 import { asNumber, overlaps, progressOf, progressStatuses, reachable } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { columnOfYear, summaryTarget, summaryYear } from '../indicators.js';
-import type { NumberValue } from '../numbers.js';
+import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
 import type { Rule } from './types.js';
 
@@ -26,9 +26,13 @@ export const summaryMismatch: Rule = {
         const i = columnOfYear(t, year);
         if (i < 0) continue;
         const base = { target: t.id.display, indicator: t.id.indicator, year };
-        const compare = (field: 'target' | 'actual' | 'weight', cell: ValueCell | undefined, table: NumberValue | undefined | null) => {
-          const stated = asNumber(cell?.parsed);
-          if (!stated || !table || !cell || overlaps(stated, table)) return;
+        const compare = (field: 'target' | 'actual' | 'weight', cell: ValueCell | undefined, tableAsRead: NumberValue | undefined | null) => {
+          const statedAsRead = asNumber(cell?.parsed);
+          if (!statedAsRead || !tableAsRead || !cell) return;
+          // `87 億円` in a line against a bare 87 in the table: the same amount.
+          const stated = inUnitOf(statedAsRead, tableAsRead);
+          const table = inUnitOf(tableAsRead, statedAsRead);
+          if (overlaps(stated, table)) return;
           const scale = stated.scale;
           findings.push(
             findingAt('summary-mismatch', 'error', cell.ref, {
