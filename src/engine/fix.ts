@@ -5,7 +5,7 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, assessProgress, isRatioCell, progressOf, reachable } from './compute.js';
 import { a1 } from './grid.js';
-import { columnOfYear, indexTargets, indicatorProgress, latestActualYear, summaryTarget, summaryYear } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorProgress, latestActualYear, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo } from './numbers.js';
 import type { Model, NumericTarget, ValueCell } from './model.js';
 
@@ -154,6 +154,12 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const stated = asNumber(cell.parsed);
       if (!stated && cell.parsed.kind !== 'blank') continue;
       const decimals = stated ? Math.max(0, stated.decimals) : 0;
+      const own = ownProgressStatus(index, row);
+      if (own) {
+        // A row that restates no progress table: its own target and actual give its progress.
+        if (own.kind === 'mismatch' || own.kind === 'missing') add(cell, own.expected, conventionOf(cell, progressCells, own.point), { reason: own.kind, what: 'summary-progress', target: row.target?.display ?? row.indicator, year: row.year });
+        continue;
+      }
       const conv = conventionOf(cell, progressCells, dec(100));
       if (!row.target) {
         const list = index.byIndicator.get(row.indicator);

@@ -2,6 +2,7 @@
 import { Decimal, dec, roundHalfUp, sum } from './decimal.js';
 import {
   asNumber,
+  assessProgress,
   progressFraction,
   progressOf,
   progressRangeExactly,
@@ -12,6 +13,7 @@ import {
   unitsCompatible,
   weightedProgress,
   type Interval,
+  type ProgressStatus,
   type WeightedPart,
 } from './compute.js';
 import * as exact from './exact.js';
@@ -51,6 +53,22 @@ export function columnOfYear(target: NumericTarget, year: number | null): number
 /** The year a summary line speaks of: its own, or the latest year with an actual value. */
 export function summaryYear(row: SummaryRow, target: NumericTarget): number | null {
   return row.year ?? latestActualYear(target);
+}
+
+/** Whether a summary row restates a target or an indicator of the progress tables (it is then checked against them). */
+export function restatesTable(index: TargetIndex, row: SummaryRow): boolean {
+  if (!row.target) return index.byIndicator.has(row.indicator);
+  const t = summaryTarget(index, row.target.key, row.indicator);
+  return !!t && columnOfYear(t, summaryYear(row, t)) >= 0;
+}
+
+/**
+ * The progress status of a summary row that restates no progress table but states its own
+ * target, actual and progress (a summary table handed in without its 別紙1): checked on its own.
+ */
+export function ownProgressStatus(index: TargetIndex, row: SummaryRow): ProgressStatus | undefined {
+  if (!row.targetValue || !row.actualValue || !row.progress || restatesTable(index, row)) return undefined;
+  return assessProgress(row.targetValue, row.actualValue, row.progress);
 }
 
 export function latestActualYear(target: NumericTarget): number | null {

@@ -253,3 +253,36 @@ describe('summary tables with a 年度 column', () => {
     expect(keys(findings)).toEqual(['summary-mismatch@概要!C2']);
   });
 });
+
+describe('summary tables handed in without their progress table', () => {
+  const summary = () =>
+    sheet('概要', [
+      ['評価対象年度：令和5年度'],
+      [null, '目標値', '実績値', '進捗度'],
+      ['数値目標(1) 連携企業数', 100, 60, '61%'],
+      ['数値目標(2) 投資額', '200億円', '120億円', null],
+      ['数値目標(3) 投資額', '200億円', '120億円', '60%'],
+    ]);
+  const line = () => sheet('本文', [['評価対象年度：令和5年度'], ['数値目標(4)：【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 140%】']]);
+
+  it('checks each row and line on its own target and actual, and the recalculation rewrites them', () => {
+    const { model, findings } = checkWorkbook(book(summary(), line()));
+    expect(keys(findings)).toEqual(['progress-mismatch@概要!D3', 'progress-missing@概要!D4', 'progress-mismatch@本文!A2']);
+    expect(findings[0]).toMatchObject({ expected: 60, stated: 61, calc: '60 ÷ 100 × 100 = 60 → 60', params: { target: '1', year: 2023 } });
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['D3', '60%'],
+      ['D4', '60%'],
+      ['A2', '数値目標(4)：【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%】'],
+    ]);
+  });
+
+  it('a row that restates a progress table is checked against it alone, not twice', () => {
+    const table = sheet('T', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 連携企業数', '目標値', 100, 100],
+      [null, '実績値', 50, 60],
+      [null, '進捗度', '50%', '60%'],
+    ]);
+    expect(keys(findingsOf(book(table, summary())))).toEqual(['summary-mismatch@概要!D3', 'progress-missing@概要!D4']);
+  });
+});

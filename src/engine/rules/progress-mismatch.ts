@@ -1,5 +1,5 @@
 import { findingAt } from '../findings.js';
-import { findingsForStatus, targetParams, type Rule } from './types.js';
+import { findingsForOwnStatus, findingsForStatus, summaryRowParams, targetParams, type Rule } from './types.js';
 
 export const progressMismatch: Rule = {
   id: 'progress-mismatch',
@@ -8,10 +8,13 @@ export const progressMismatch: Rule = {
     ja: '記載された進捗度が 実績値 ÷ 目標値 × 100 と一致しない(表示桁の丸めで説明できる差は除く)',
     en: 'A stated progress differs from actual ÷ target × 100 beyond what the displayed precision allows',
   },
-  check({ targets }) {
-    return findingsForStatus(targets, 'mismatch', (t, i, s) => {
-      const p = t.progress?.[i];
-      return p && findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: targetParams(t, t.columns[i]) });
-    });
+  check(ctx) {
+    return [
+      ...findingsForStatus(ctx.targets, 'mismatch', (t, i, s) => {
+        const p = t.progress?.[i];
+        return p && findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: targetParams(t, t.columns[i]) });
+      }),
+      ...findingsForOwnStatus(ctx, 'mismatch', (row, s) => row.progress && findingAt('progress-mismatch', 'error', row.progress.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: summaryRowParams(row) })),
+    ];
   },
 };

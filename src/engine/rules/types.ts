@@ -1,7 +1,7 @@
 import { progressStatuses, type ProgressStatus } from '../compute.js';
 import type { Finding, RuleId, Severity } from '../findings.js';
-import type { TargetIndex } from '../indicators.js';
-import type { Model, NumericTarget, YearColumn } from '../model.js';
+import { ownProgressStatus, type TargetIndex } from '../indicators.js';
+import type { Model, NumericTarget, SummaryRow, YearColumn } from '../model.js';
 
 export interface RuleContext {
   model: Model;
@@ -38,6 +38,30 @@ export function findingsForStatus<K extends ProgressStatus['kind']>(
       const s = statuses[i];
       if (s.kind !== kind) continue;
       const finding = make(t, i, s as Extract<ProgressStatus, { kind: K }>);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+/** What a finding about a summary row checked on its own says of it. */
+export function summaryRowParams(row: SummaryRow): Record<string, string | number | null> {
+  return { target: row.target?.display ?? row.indicator, indicator: row.indicator, year: row.year, column: null };
+}
+
+/** findingsForStatus for the summary rows checked on their own (ownProgressStatus). */
+export function findingsForOwnStatus<K extends ProgressStatus['kind']>(
+  { model, targets }: RuleContext,
+  kind: K,
+  make: (row: SummaryRow, status: Extract<ProgressStatus, { kind: K }>) => Finding | undefined,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const table of model.tables) {
+    if (table.kind !== 'summary') continue;
+    for (const row of table.rows) {
+      const s = ownProgressStatus(targets, row);
+      if (s?.kind !== kind) continue;
+      const finding = make(row, s as Extract<ProgressStatus, { kind: K }>);
       if (finding) findings.push(finding);
     }
   }
