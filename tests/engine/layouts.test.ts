@@ -286,3 +286,36 @@ describe('summary tables handed in without their progress table', () => {
     expect(keys(findingsOf(book(table, summary())))).toEqual(['summary-mismatch@概要!D3', 'progress-missing@概要!D4']);
   });
 });
+
+describe('a summary table that repeats its columns for each year', () => {
+  const wide = (r5Progress: Spec) =>
+    sheet(
+      '一覧',
+      [
+        [null, '令和4年度', null, null, '令和5年度', null, null],
+        [null, '目標値', '実績値', '進捗度', '目標値', '実績値', '進捗度'],
+        ['数値目標(1) 連携企業数', 100, 50, '50%', 100, 60, r5Progress],
+        ['数値目標(2) 投資額', '200億円', '100億円', '50%', '200億円', '120億円', '60%'],
+      ],
+      ['B1:D1', 'E1:G1'],
+    );
+
+  it('reads one row per target and year, each group with the year above it, and checks every group', () => {
+    const { model, findings } = checkWorkbook(book(wide('61%')));
+    const rows = model.tables.flatMap((t) => (t.kind === 'summary' ? t.rows.map((r) => `${r.target?.display}@${r.year}:${r.progress?.ref.col}`) : []));
+    expect(rows).toEqual(['1@2022:3', '1@2023:6', '2@2022:3', '2@2023:6']);
+    expect(keys(findings)).toEqual(['progress-mismatch@一覧!G3']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['G3', '60%']]);
+  });
+
+  it('against the progress table, each group is compared with its own year', () => {
+    const table = sheet('T', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 連携企業数', '目標値', 100, 100],
+      [null, '実績値', 50, 60],
+      [null, '進捗度', '50%', '60%'],
+    ]);
+    expect(keys(findingsOf(book(table, wide('60%'))))).toEqual([]);
+    expect(keys(findingsOf(book(table, wide('61%'))))).toEqual(['summary-mismatch@一覧!G3']);
+  });
+});

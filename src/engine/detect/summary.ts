@@ -3,7 +3,7 @@
  * 寄与度 columns and one row per indicator or numeric target, or text lines such as
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
-import { parseNumberText } from '../numbers.js';
+import { cellText, parseNumberText } from '../numbers.js';
 import { compact, findIndicatorId, findTargetId, indicatorOnlyId, toHalfWidth } from '../text.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, ValueCell } from '../model.js';
@@ -46,6 +46,40 @@ function titleYear(scan: SheetScan, row: number): number | null {
   return best;
 }
 
+/**
+ * The column groups of a summary header that repeats 目標値 / 実績値 / 進捗度 once per year, the
+ * year above each group (`令和4年度` merged over its three columns) or in its headers
+ * (`令和4年度目標値`). One group, the first columns of each kind, when the header does not repeat
+ * or a group's year is missing or repeated.
+ */
+function yearGroups(scan: SheetScan, row: number, first: Map<Column, number>): { cols: Map<Column, number>; year: number | undefined }[] {
+  const view = scan.view;
+  const headers: { col: number; kind: Column; year?: number }[] = [];
+  for (let c = 0; c < view.rowWidth(row); c++) {
+    const v = view.raw(row, c)?.value;
+    const h = typeof v === 'string' ? headerKind(scan, v) : undefined;
+    if (h && h.kind !== 'year') headers.push({ col: c, ...h });
+  }
+  const starts = headers.filter((h) => h.kind === 'target').map((h) => h.col);
+  const single = [{ cols: first, year: undefined }];
+  if (starts.length < 2) return single;
+  const groups = starts.map((start, i) => {
+    const end = starts[i + 1] ?? Infinity;
+    const cols = new Map<Column, number>();
+    let year: number | undefined;
+    for (const h of headers) {
+      if (h.col < start || h.col >= end || cols.has(h.kind)) continue;
+      cols.set(h.kind, h.col);
+      year ??= h.year;
+    }
+    year ??= row > 0 ? parseFiscalYear(cellText(view.shown(row - 1, start).cell))?.year : undefined;
+    return { cols, year };
+  });
+  const years = groups.map((g) => g.year);
+  if (years.includes(undefined) || new Set(years).size < years.length) return single;
+  return groups;
+}
+
 // Every summary line below a title asks for its year: read once per title of a scan.
 const titleYears = new WeakMap<SheetScan, (number | undefined)[]>();
 
@@ -83,9 +117,11 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTabl
     }
     const valueKinds = (['target', 'actual', 'progress'] as const).filter((k) => cols.has(k));
     if (!cols.has('target') || valueKinds.length < 2) continue;
+    const groups = yearGroups(scan, row, cols);
+    const valueCols = groups.flatMap((g) => [...g.cols.values()]);
     const firstValueCol = Math.min(...[...cols.entries()].filter(([k]) => k !== 'year').map(([, c]) => c));
     const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
-    const tableYear = headerYear ?? titleYear(scan, row);
+    const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? titleYear(scan, row);
     const rows: SummaryRow[] = [];
     let lastIndicator: string | undefined;
     let r = headerBottom + 1;
@@ -109,7 +145,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTabl
         if ((target || indicator) && labelCol < 0) labelCol = c;
       }
       if (!target && !indicator) {
-        const empty = [...cols.values()].every((c) => view.raw(r, c)?.value == null);
+        const empty = [cols.get('year'), ...valueCols].every((c) => c === undefined || view.raw(r, c)?.value == null);
         if (empty) {
           blanks++;
           continue;
@@ -119,23 +155,25 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTabl
       blanks = 0;
       const yearCol = cols.get('year');
       const rowYear = yearCol !== undefined ? parseFiscalYear(String(view.raw(r, yearCol)?.value ?? ''))?.year ?? null : null;
-      const cell = (k: Column) => (cols.has(k) ? scan.valueCell(r, cols.get(k)!) : undefined);
       const ind = target?.id.indicator ?? indicator!.indicator;
       lastIndicator = ind;
-      rows.push({
-        indicator: ind,
-        target: target ? target.id : null,
-        year: rowYear ?? tableYear,
-        targetValue: cell('target'),
-        actualValue: cell('actual'),
-        progress: cell('progress'),
-        weight: cell('weight'),
-        labelRef: scan.ref(r, labelCol < 0 ? firstValueCol : labelCol),
-      });
+      for (const group of groups) {
+        const cell = (k: Column) => (group.cols.has(k) ? scan.valueCell(r, group.cols.get(k)!) : undefined);
+        rows.push({
+          indicator: ind,
+          target: target ? target.id : null,
+          year: rowYear ?? group.year ?? tableYear,
+          targetValue: cell('target'),
+          actualValue: cell('actual'),
+          progress: cell('progress'),
+          weight: cell('weight'),
+          labelRef: scan.ref(r, labelCol < 0 ? firstValueCol : labelCol),
+        });
+      }
     }
     void lastIndicator;
     if (rows.length === 0) continue;
-    const right = Math.max(...cols.values());
+    const right = Math.max(...cols.values(), ...valueCols);
     const left = Math.min(...cols.values(), ...rows.map((x) => x.labelRef.col));
     tables.push({ kind: 'summary', sheet: view.name, range: { top: row, left, bottom: rows[rows.length - 1].labelRef.row, right }, year: tableYear, rows });
   }
