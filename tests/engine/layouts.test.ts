@@ -319,3 +319,30 @@ describe('a summary table that repeats its columns for each year', () => {
     expect(keys(findingsOf(book(table, wide('61%'))))).toEqual(['summary-mismatch@一覧!G3']);
   });
 });
+
+describe('one zone’s overall score down a column', () => {
+  const scores = (overall: Spec, merges: string[] = []) =>
+    sheet(
+      '評価',
+      [
+        ['○○総合特区 評価'],
+        ['評価項目', null, '評点'],
+        ['Ⅰ 目標に向けた取組の進捗', '数値目標の達成状況', 4],
+        ['Ⅱ 支援措置の活用と地域独自の取組の状況', null, 3.6],
+        ['Ⅲ 取組全体にわたる事業の進捗と政策課題の解決', null, 4],
+        ['総合評価', null, overall],
+      ],
+      merges,
+    );
+
+  it('reads Ⅰ, Ⅱ, Ⅲ and 総合評価 with the score right of each label, past a description', () => {
+    expect(findingsOf(book(scores(3.9)))).toEqual([]);
+    const f = findingsOf(book(scores(4)));
+    expect(keys(f)).toEqual(['overall-score-mismatch@評価!C6']);
+    expect(f[0]).toMatchObject({ expected: 3.9, stated: 4, calc: '(4 + 3.6 + 2 × 4) ÷ 4 = 3.9 → 3.9', params: { name: '評価' } });
+  });
+
+  it('labels in merged cells', () => {
+    expect(keys(findingsOf(book(scores('4.0', ['A3:B3', 'A4:B4', 'A5:B5', 'A6:B6']))))).toEqual(['overall-score-mismatch@評価!C6']);
+  });
+});

@@ -1,4 +1,7 @@
-/** Overall score tables (総合評価): columns Ⅰ, Ⅱ, Ⅲ and 総合評価, one row per zone. */
+/**
+ * Overall score tables (総合評価): columns Ⅰ, Ⅱ, Ⅲ and 総合評価, one row per zone; or one zone's
+ * Ⅰ, Ⅱ, Ⅲ and 総合評価 down a column, each with its score to the right.
+ */
 import { cellText } from '../numbers.js';
 import type { OverallScoreRow, OverallScoreTable } from '../model.js';
 import type { Label, SheetScan } from './scan.js';
@@ -54,6 +57,45 @@ export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
       sheet: view.name,
       range: { top: Math.min(one.row, overall.row), left: nameCol, bottom: rows[rows.length - 1].overall.ref.row, right: Math.max(...cols) },
       rows,
+    });
+  }
+  return [...tables, ...detectDownAColumn(scan, seen)];
+}
+
+/** How far apart, in rows, the labels of a table down a column may be (a label may fill several merged rows). */
+const LABEL_GAP = 4;
+/** How far right of its label a score may be (a description may sit between). */
+const SCORE_REACH = 6;
+
+/** One zone's scores down a column: Ⅰ, then Ⅱ, Ⅲ and 総合評価 below it, each score the first number right of its label. */
+function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTable[] {
+  const view = scan.view;
+  const tables: OverallScoreTable[] = [];
+  const bottomOf = (l: Label) => view.mergeAt(l.row, l.col)?.bottom ?? l.row;
+  const below = (kind: 'roman2' | 'roman3' | 'overall', above: Label) =>
+    scan.kind(kind).find((l) => l.col === above.col && l.row > bottomOf(above) && l.row <= bottomOf(above) + LABEL_GAP);
+  const scoreOf = (l: Label) => {
+    const from = (view.mergeAt(l.row, l.col)?.right ?? l.col) + 1;
+    for (let c = from; c < from + SCORE_REACH && c < view.rowWidth(l.row); c++) {
+      const cell = scan.valueCell(l.row, c);
+      if (cell.parsed.kind === 'number') return cell;
+    }
+    return undefined;
+  };
+  for (const one of scan.kind('roman1')) {
+    if (seen.has(one.row)) continue;
+    const two = below('roman2', one);
+    const three = two && below('roman3', two);
+    const overall = three && below('overall', three);
+    if (!two || !three || !overall) continue;
+    const [s0, s1, s2, s3] = [overall, one, two, three].map(scoreOf);
+    if (!s0 || !s1 || !s2 || !s3) continue;
+    tables.push({
+      kind: 'overall-score',
+      sheet: view.name,
+      range: { top: one.row, left: one.col, bottom: bottomOf(overall), right: Math.max(...[s0, s1, s2, s3].map((c) => c.ref.col)) },
+      // The sheet is the zone's own: its name names the zone.
+      rows: [{ name: view.name, overall: s0, scores: [s1, s2, s3] }],
     });
   }
   return tables;
