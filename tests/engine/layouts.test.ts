@@ -346,3 +346,25 @@ describe('one zone’s overall score down a column', () => {
     expect(keys(findingsOf(book(scores('4.0', ['A3:B3', 'A4:B4', 'A5:B5', 'A6:B6']))))).toEqual(['overall-score-mismatch@評価!C6']);
   });
 });
+
+describe('budget tables in other words', () => {
+  const budget = (a: string, b: string, total: string) =>
+    sheet('S', [
+      ['財政支援措置の状況（単位：千円）'],
+      ['事業名', '区分', 'R3', 'R4', '累計'],
+      ['研究拠点整備事業', a, 100, 200, 300],
+      [null, b, 50, 50, 100],
+      [null, total, 150, 260, 410],
+    ]);
+
+  it.each([
+    ['国費(a)', '県費(b)', '合計(a+b)'],
+    ['国予算(a)', '自治体予算(b)', '計(a+b)'],
+    ['国予算(a)', '自治体予算(b)', '総事業費(a)+(b)'],
+    ['国予算（ａ）', '自治体予算（ｂ）', '総事業費（ａ）＋（ｂ）'],
+  ])('%s + %s = %s is checked in every column', (a, b, total) => {
+    const f = findingsOf(book(budget(a, b, total)));
+    expect(keys(f)).toEqual(['sum-mismatch@S!D5', 'sum-mismatch@S!E5']);
+    expect(f[0]).toMatchObject({ expected: 250, stated: 260 });
+  });
+});

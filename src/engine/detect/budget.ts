@@ -78,11 +78,13 @@ function isRowLabel(scan: SheetScan, text: string): boolean {
   return kind === 'budget-total' || kind === 'budget-part' || kind === 'budget-request' || kind === 'count';
 }
 
-/** `国予算(a)` → part a; `総事業費(a+b)` → total of a and b. */
+/** `国予算(a)` → part a; `総事業費(a+b)` or `総事業費(a)+(b)` → total of a and b. */
 export function partLetters(label: string): { part?: string; totalOf?: string[] } {
   const t = toHalfWidth(label).toLowerCase().replace(/\s+/g, '');
   const total = /[(]([a-z](?:\+[a-z])+)[)]/.exec(t);
   if (total) return { totalOf: total[1].split('+') };
+  const chain = /[(][a-z][)](?:\+[(][a-z][)])+/.exec(t);
+  if (chain) return { totalOf: chain[0].replace(/[()]/g, '').split('+') };
   const part = /[(]([a-z])[)]/.exec(t);
   if (part) return { part: part[1] };
   return {};

@@ -91,7 +91,7 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (/^(Ⅲ|III)(?![IⅠa-zA-Z])/.test(c)) return 'roman3';
   if (/^(Ⅱ|II)(?![IⅠa-zA-Z])/.test(c)) return 'roman2';
   if (/^(Ⅰ|I)(?![IⅠⅡa-zA-Z])/.test(c)) return 'roman1';
-  if (/総事業費|[(（][a-zＡ-Ｚａ-ｚ]\s*[+＋]/.test(c)) return 'budget-total';
+  if (/総事業費|[(（][a-zＡ-Ｚａ-ｚ][)）]?\s*[+＋]/.test(c)) return 'budget-total';
   if (/(国予算|自治体予算|地方予算|民間|[(（][a-z][)）])/.test(c) && c.length <= 24) return 'budget-part';
   if (/^財政支援要望/.test(c)) return 'budget-request';
   if (/^(新規)?(契約|適用|活用|認定)?件数$/.test(c)) return 'count';
