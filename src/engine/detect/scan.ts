@@ -86,7 +86,7 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (/^(当該年度の?)?実績値?([(（].*[)）])?$/.test(c)) return 'actual';
   if (/^(当該年度の?)?(進捗(度|率)?|達成(度|率))([(（].*[)）]|%)?$/.test(c)) return 'progress';
   if (/^寄与度/.test(c)) return 'weight';
-  if (/^(累計|合計|計|5年間累計|期間累計)([(（].*[)）])?$/.test(c)) return 'cumulative';
+  if (/^(累計|合計|計|(5年間|期間|計画期間)の?(累計|合計))([(（].*[)）])?$/.test(c)) return 'cumulative';
   if (/^総合評価/.test(c) && c.length <= 20) return 'overall';
   if (/^(Ⅲ|III)(?![IⅠa-zA-Z])/.test(c)) return 'roman3';
   if (/^(Ⅱ|II)(?![IⅠa-zA-Z])/.test(c)) return 'roman2';
