@@ -254,6 +254,15 @@ describe('summary tables with a 年度 column', () => {
   });
 });
 
+/** 数値目標(1) over R4 and R5, its progress stated right: what the summaries below restate. */
+const targetOneR4R5 = () =>
+  sheet('T', [
+    [null, null, 'R4', 'R5'],
+    ['数値目標(1) 連携企業数', '目標値', 100, 100],
+    [null, '実績値', 50, 60],
+    [null, '進捗度', '50%', '60%'],
+  ]);
+
 describe('summary tables handed in without their progress table', () => {
   const summary = () =>
     sheet('概要', [
@@ -277,12 +286,7 @@ describe('summary tables handed in without their progress table', () => {
   });
 
   it('a row that restates a progress table is checked against it alone, not twice', () => {
-    const table = sheet('T', [
-      [null, null, 'R4', 'R5'],
-      ['数値目標(1) 連携企業数', '目標値', 100, 100],
-      [null, '実績値', 50, 60],
-      [null, '進捗度', '50%', '60%'],
-    ]);
+    const table = targetOneR4R5();
     expect(keys(findingsOf(book(table, summary())))).toEqual(['summary-mismatch@概要!D3', 'progress-missing@概要!D4']);
   });
 });
@@ -309,12 +313,7 @@ describe('a summary table that repeats its columns for each year', () => {
   });
 
   it('against the progress table, each group is compared with its own year', () => {
-    const table = sheet('T', [
-      [null, null, 'R4', 'R5'],
-      ['数値目標(1) 連携企業数', '目標値', 100, 100],
-      [null, '実績値', 50, 60],
-      [null, '進捗度', '50%', '60%'],
-    ]);
+    const table = targetOneR4R5();
     expect(keys(findingsOf(book(table, wide('60%'))))).toEqual([]);
     expect(keys(findingsOf(book(table, wide('61%'))))).toEqual(['summary-mismatch@一覧!G3']);
   });
