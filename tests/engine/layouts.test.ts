@@ -366,4 +366,18 @@ describe('budget tables in other words', () => {
     expect(keys(f)).toEqual(['sum-mismatch@S!D5', 'sum-mismatch@S!E5']);
     expect(f[0]).toMatchObject({ expected: 250, stated: 260 });
   });
+
+  it('totals written `150 (千円)` over parts of plain numbers are compared in 千円', () => {
+    const s = sheet('S', [
+      ['財政支援措置の状況'],
+      ['事業名', '区分', 'R3', 'R4', '累計'],
+      ['研究拠点整備事業', '国予算(a)', 100, 200, 300],
+      [null, '自治体予算(b)', 50, 50, 100],
+      [null, '総事業費(a+b)', '150 (千円)', '260 (千円)', '400 (千円)'],
+    ]);
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['sum-mismatch@S!D5', 'cumulative-column-short@S!E5']);
+    expect(f[0]).toMatchObject({ expected: 250, stated: 260, calc: '200 + 50 = 250', params: { unit: '千円' } });
+    expect(f[1]).toMatchObject({ expected: 410, stated: 400 });
+  });
 });

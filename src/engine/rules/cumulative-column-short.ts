@@ -1,19 +1,22 @@
 import { show, sum } from '../decimal.js';
 import { asNumber, compareWithLowSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import type { NumberValue } from '../numbers.js';
+import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
 function shortBy(cells: ValueCell[], cumulative: ValueCell | undefined) {
-  const total = asNumber(cumulative?.parsed);
-  if (!total || !cumulative) return undefined;
-  const values: NumberValue[] = [];
+  const totalAsRead = asNumber(cumulative?.parsed);
+  if (!totalAsRead || !cumulative) return undefined;
+  const read: NumberValue[] = [];
   for (const c of cells) {
     const v = asNumber(c.parsed);
-    if (v) values.push(v);
+    if (v) read.push(v);
   }
-  if (values.length === 0) return undefined;
+  if (read.length === 0) return undefined;
+  // A bare number is in the unit of the other side.
+  const total = inUnitOf(totalAsRead, read.find((v) => v.unit !== null || v.scaleLabel !== ''));
+  const values = read.map((v) => inUnitOf(v, total));
   if (compareWithLowSum(total.hi, values) >= 0) return undefined;
   const point = sum(values.map((v) => v.value));
   const scale = total.scale;

@@ -1,7 +1,7 @@
 import { show, sum } from '../decimal.js';
 import { asNumber, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import type { NumberValue } from '../numbers.js';
+import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { BudgetRow, BudgetTable } from '../model.js';
 import type { Rule } from './types.js';
 
@@ -45,9 +45,12 @@ export const sumMismatch: Rule = {
         const columns = [...table.columns.map((c, i) => ({ header: c.header, pick: (r: BudgetRow) => r.cells[i] })), { header: '累計', pick: (r: BudgetRow) => r.cumulative }];
         for (const col of columns) {
           const totalCell = col.pick(row);
-          const total = asNumber(totalCell?.parsed);
-          if (!total || !totalCell) continue;
-          const values = parts.map((p) => asNumber(col.pick(p)?.parsed));
+          const totalAsRead = asNumber(totalCell?.parsed);
+          if (!totalAsRead || !totalCell) continue;
+          const read = parts.map((p) => asNumber(col.pick(p)?.parsed));
+          // A bare number is in the unit of the other side: `260 (千円)` over parts holding 100 and 160.
+          const total = inUnitOf(totalAsRead, read.find((v) => v && (v.unit !== null || v.scaleLabel !== '')));
+          const values = read.map((v) => v && inUnitOf(v, total));
           const present = values.filter((v): v is NumberValue => !!v);
           if (present.length === 0) continue;
           if (overlapsSum(total, present)) continue;
