@@ -5,7 +5,7 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, assessProgress, isRatioCell, progressOf, reachable } from './compute.js';
 import { a1 } from './grid.js';
-import { columnOfYear, indexTargets, indicatorProgress, latestActualYear, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorProgress, indicatorTargets, latestActualYear, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo } from './numbers.js';
 import type { Model, NumericTarget, ValueCell } from './model.js';
 
@@ -162,8 +162,9 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       }
       const conv = conventionOf(cell, progressCells, dec(100));
       if (!row.target) {
-        const list = index.byIndicator.get(row.indicator);
-        const year = row.year ?? (list ? latestActualYear(list[0]) : null);
+        const first = index.byIndicator.get(row.indicator);
+        const year = row.year ?? (first ? latestActualYear(first[0]) : null);
+        const list = indicatorTargets(index, row.indicator, year);
         const ip = list && year !== null ? indicatorProgress(list, year) : undefined;
         if (!ip) continue;
         if (stated) {
@@ -174,7 +175,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
         add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: row.indicator, year });
         continue;
       }
-      const t = summaryTarget(index, row.target.key, row.indicator);
+      const t = summaryTarget(index, row.target.key, row.indicator, row.year);
       if (!t) continue;
       const year = summaryYear(row, t);
       const i = columnOfYear(t, year);

@@ -22,25 +22,68 @@ import type { NumberValue } from './numbers.js';
 
 export interface TargetIndex {
   all: { table: ProgressTable; target: NumericTarget }[];
+  /** The first table target of each key. */
   byKey: Map<string, NumericTarget>;
+  /** The first table target of each key of an indicator (its first generation). */
   byIndicator: Map<string, NumericTarget[]>;
+  /** Every table target of a key, in the order of the workbook: a workbook that keeps each year's evaluation repeats its tables. */
+  allByKey: Map<string, NumericTarget[]>;
+  /** An indicator's targets by generation: the n-th table target of each key belongs to the n-th. */
+  generations: Map<string, NumericTarget[][]>;
 }
 
 export function indexTargets(model: Model): TargetIndex {
   const all: TargetIndex['all'] = [];
   const byKey = new Map<string, NumericTarget>();
   const byIndicator = new Map<string, NumericTarget[]>();
+  const allByKey = new Map<string, NumericTarget[]>();
+  const generations = new Map<string, NumericTarget[][]>();
   for (const table of model.tables) {
     if (table.kind !== 'progress') continue;
     for (const target of table.targets) {
       all.push({ table, target });
-      if (!byKey.has(target.id.key)) byKey.set(target.id.key, target);
-      let list = byIndicator.get(target.id.indicator);
-      if (!list) byIndicator.set(target.id.indicator, (list = []));
-      if (!list.some((t) => t.id.key === target.id.key)) list.push(target);
+      let same = allByKey.get(target.id.key);
+      if (!same) allByKey.set(target.id.key, (same = []));
+      same.push(target);
+      let gens = generations.get(target.id.indicator);
+      if (!gens) generations.set(target.id.indicator, (gens = []));
+      (gens[same.length - 1] ??= []).push(target);
+      if (same.length === 1) byKey.set(target.id.key, target);
     }
   }
-  return { all, byKey, byIndicator };
+  for (const [indicator, gens] of generations) byIndicator.set(indicator, gens[0]);
+  return { all, byKey, byIndicator, allByKey, generations };
+}
+
+/** Whether a target's table holds an actual for the year. */
+function hasActual(t: NumericTarget, year: number): boolean {
+  const i = columnOfYear(t, year);
+  return i >= 0 && !!asNumber(t.actual[i].parsed);
+}
+
+/**
+ * Of the tables that repeat a target or an indicator (one per year's evaluation), the one that
+ * speaks of `year`: the one whose latest actual is that year's, else the first with an actual
+ * for it, else the first.
+ */
+function forYear<T>(repeats: T[], year: number | null, targetsOf: (x: T) => NumericTarget[]): T {
+  if (repeats.length === 1 || year === null) return repeats[0];
+  return (
+    repeats.find((x) => targetsOf(x).every((t) => latestActualYear(t) === year)) ??
+    repeats.find((x) => targetsOf(x).every((t) => hasActual(t, year))) ??
+    repeats[0]
+  );
+}
+
+/** Each indicator's targets, once per generation that holds them all (each year's tables, when a workbook repeats them). */
+export function* completeGenerations(index: TargetIndex): Generator<[string, NumericTarget[]]> {
+  for (const [indicator, gens] of index.generations) for (const list of gens) if (list.length === gens[0].length) yield [indicator, list];
+}
+
+/** An indicator's targets as the tables of `year`'s evaluation give them (indexTargets' generations). */
+export function indicatorTargets(index: TargetIndex, indicator: string, year: number | null): NumericTarget[] | undefined {
+  const gens = index.generations.get(indicator);
+  return gens && forYear(gens, year, (g) => g);
 }
 
 /** The column of a fiscal year (a baseline column only when nothing else has that year). */
@@ -58,7 +101,7 @@ export function summaryYear(row: SummaryRow, target: NumericTarget): number | nu
 /** Whether a summary row restates a target or an indicator of the progress tables (it is then checked against them). */
 export function restatesTable(index: TargetIndex, row: SummaryRow): boolean {
   if (!row.target) return index.byIndicator.has(row.indicator);
-  const t = summaryTarget(index, row.target.key, row.indicator);
+  const t = summaryTarget(index, row.target.key, row.indicator, row.year);
   return !!t && columnOfYear(t, summaryYear(row, t)) >= 0;
 }
 
@@ -203,10 +246,12 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
   return reachableExactly(shown, decimals, exact.divide(lo, wSum), exact.divide(hi, wSum));
 }
 
-/** The table target a summary line names; `数値目標(2)` also names the single target of indicator 2. */
-export function summaryTarget(index: TargetIndex, key: string, indicator: string): NumericTarget | undefined {
-  const exact = index.byKey.get(key);
-  if (exact) return exact;
+/**
+ * The table target a summary line names, from the tables of its year when the workbook repeats
+ * them; `数値目標(2)` also names the single target of indicator 2.
+ */
+export function summaryTarget(index: TargetIndex, key: string, indicator: string, year: number | null): NumericTarget | undefined {
   const list = index.byIndicator.get(indicator);
-  return key === indicator && list?.length === 1 ? list[0] : undefined;
+  const same = index.allByKey.get(key) ?? (key === indicator && list?.length === 1 ? index.allByKey.get(list[0].id.key) : undefined);
+  return same && forYear(same, year, (t) => [t]);
 }

@@ -381,3 +381,38 @@ describe('budget tables in other words', () => {
     expect(f[1]).toMatchObject({ expected: 410, stated: 400 });
   });
 });
+
+describe('a workbook that keeps each year’s evaluation, with the same targets every year', () => {
+  const year = (label: string, actuals: Spec[], progress: Spec[], weights: [string, string]) =>
+    sheet(`${label} 別紙1`, [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1)-① 連携企業数', '目標値', 100, 100, 100],
+      [null, '実績値', ...actuals],
+      [weights[0], '進捗度', ...progress],
+      ['数値目標(1)-② 研修受入数', '目標値', 50, 50, 50],
+      [null, '実績値', 50, 50, 50],
+      [weights[1], '進捗度', '100%', '100%', '100%'],
+    ]);
+  const text = (label: string, fy: string, lines: string[]) => sheet(`${label} 本文`, [[`評価対象年度：${fy}`], ...lines.map((l) => [l])]);
+  const r4 = () => year('令和4年度', [90, 95, null], ['90%', '95%', null], ['寄与度(※):50%', '寄与度(※):50%']);
+  const r5 = (weights: [string, string] = ['寄与度(※):50%', '寄与度(※):50%']) => year('令和5年度', [90, 97, 110], ['90%', '97%', '110%'], weights);
+
+  it('a summary of 令和5年度 is checked against the tables of 令和5年度, not the first ones', () => {
+    const f = findingsOf(
+      book(
+        r4(),
+        text('令和4年度', '令和4年度', ['数値目標(1)-①：【当該年度目標値 100 社、当該年度実績値 95 社、進捗度 95%】']),
+        r5(),
+        text('令和5年度', '令和5年度', ['数値目標(1)-①：【当該年度目標値 100 社、当該年度実績値 111 社、進捗度 110%】', '評価指標(1)：【進捗度 106%】']),
+      ),
+    );
+    // (110 + 100) ÷ 2 = 105 for 令和5年度; the first tables have no actual for that year.
+    expect(keys(f)).toEqual(['summary-mismatch@令和5年度 本文!A2', 'indicator-score-mismatch@令和5年度 本文!A3']);
+    expect(f[0]).toMatchObject({ expected: 110, stated: 111 });
+    expect(f[1]).toMatchObject({ expected: 105, stated: 106 });
+  });
+
+  it('each year’s weights are checked, not only the first year’s', () => {
+    expect(keys(findingsOf(book(r4(), r5(['寄与度(※):50%', '寄与度(※):40%']))))).toEqual(['weights-sum@令和5年度 別紙1!A4']);
+  });
+});

@@ -1,7 +1,7 @@
 import { roundHalfUp, show } from '../decimal.js';
 import { asNumber, reachable } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { indicatorAgrees, indicatorProgress, latestActualYear } from '../indicators.js';
+import { indicatorAgrees, indicatorProgress, indicatorTargets, latestActualYear } from '../indicators.js';
 import type { ValueCell } from '../model.js';
 import type { Rule } from './types.js';
 
@@ -21,11 +21,13 @@ export const indicatorScoreMismatch: Rule = {
     }
     const findings: Finding[] = [];
     for (const s of stated) {
-      const list = targets.byIndicator.get(s.indicator);
+      const first = targets.byIndicator.get(s.indicator);
       const value = asNumber(s.cell.parsed);
-      if (!list || !value) continue;
-      const year = s.year ?? latestActualYear(list[0]);
+      if (!first || !value) continue;
+      const year = s.year ?? latestActualYear(first[0]);
       if (year === null) continue;
+      // The indicator's targets in the tables of that year's evaluation, when the workbook repeats them.
+      const list = indicatorTargets(targets, s.indicator, year)!;
       const decimals = Math.max(0, value.decimals);
       if (indicatorAgrees(list, year, value.value, decimals)) continue;
       const ip = indicatorProgress(list, year);

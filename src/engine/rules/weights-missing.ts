@@ -1,4 +1,5 @@
 import { findingAt, type Finding } from '../findings.js';
+import { completeGenerations } from '../indicators.js';
 import type { Rule } from './types.js';
 
 export const weightsMissing: Rule = {
@@ -10,7 +11,7 @@ export const weightsMissing: Rule = {
   },
   check({ targets }) {
     const findings: Finding[] = [];
-    for (const [indicator, list] of targets.byIndicator) {
+    for (const [indicator, list] of completeGenerations(targets)) {
       if (list.length < 2) continue;
       const missing = list.filter((t) => !t.weight?.value);
       if (missing.length === 0) continue;

@@ -1,6 +1,7 @@
 import { Decimal, dec, show, sum } from '../decimal.js';
 import { halfStep } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
+import { completeGenerations } from '../indicators.js';
 import type { Rule } from './types.js';
 
 export const weightsSum: Rule = {
@@ -12,7 +13,7 @@ export const weightsSum: Rule = {
   },
   check({ targets }) {
     const findings: Finding[] = [];
-    for (const [indicator, list] of targets.byIndicator) {
+    for (const [indicator, list] of completeGenerations(targets)) {
       const weights = list.map((t) => t.weight?.value ?? null);
       // One target carries the whole indicator whatever its weight says.
       if (weights.some((w) => w === null) || weights.length < 2) continue;
