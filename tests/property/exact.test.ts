@@ -125,7 +125,9 @@ describe('the progress comparison', () => {
           if (fast.kind === 'mismatch' && slow.kind === 'mismatch') expect(fast.stated.eq(slow.stated)).toBe(true);
         },
       ),
-      { numRuns: 5000 },
+      // A bare number beside 億円 is read in 億円 (inUnitOf), which puts more pairs beyond the fractions:
+      // about 41 % of the runs are compared (44 % before), so 6,000 runs keep the bound below well clear.
+      { numRuns: 6000 },
     );
     // Most of the cells above fit the fractions; the test is not vacuous.
     expect(compared).toBeGreaterThan(2000);
