@@ -26,33 +26,48 @@ export interface TargetIndex {
   byKey: Map<string, NumericTarget>;
   /** The first table target of each key of an indicator (its first generation). */
   byIndicator: Map<string, NumericTarget[]>;
-  /** Every table target of a key, in the order of the workbook: a workbook that keeps each year's evaluation repeats its tables. */
-  allByKey: Map<string, NumericTarget[]>;
-  /** An indicator's targets by generation: the n-th table target of each key belongs to the n-th. */
-  generations: Map<string, NumericTarget[][]>;
+  /**
+   * Only in a workbook that repeats its tables (each year's evaluation kept, the same targets in
+   * each): every table target of a key in the order of the workbook, and an indicator's targets
+   * by generation (the n-th table target of each key belongs to the n-th).
+   */
+  repeats?: { allByKey: Map<string, NumericTarget[]>; generations: Map<string, NumericTarget[][]> };
 }
 
 export function indexTargets(model: Model): TargetIndex {
   const all: TargetIndex['all'] = [];
   const byKey = new Map<string, NumericTarget>();
   const byIndicator = new Map<string, NumericTarget[]>();
-  const allByKey = new Map<string, NumericTarget[]>();
-  const generations = new Map<string, NumericTarget[][]>();
+  let repeated = false;
   for (const table of model.tables) {
     if (table.kind !== 'progress') continue;
     for (const target of table.targets) {
       all.push({ table, target });
-      let same = allByKey.get(target.id.key);
-      if (!same) allByKey.set(target.id.key, (same = []));
-      same.push(target);
-      let gens = generations.get(target.id.indicator);
-      if (!gens) generations.set(target.id.indicator, (gens = []));
-      (gens[same.length - 1] ??= []).push(target);
-      if (same.length === 1) byKey.set(target.id.key, target);
+      if (byKey.has(target.id.key)) {
+        repeated = true;
+        continue;
+      }
+      byKey.set(target.id.key, target);
+      let list = byIndicator.get(target.id.indicator);
+      if (!list) byIndicator.set(target.id.indicator, (list = []));
+      list.push(target);
     }
   }
-  for (const [indicator, gens] of generations) byIndicator.set(indicator, gens[0]);
-  return { all, byKey, byIndicator, allByKey, generations };
+  return { all, byKey, byIndicator, ...(repeated ? { repeats: indexRepeats(all) } : {}) };
+}
+
+function indexRepeats(all: TargetIndex['all']): NonNullable<TargetIndex['repeats']> {
+  const allByKey = new Map<string, NumericTarget[]>();
+  const generations = new Map<string, NumericTarget[][]>();
+  for (const { target } of all) {
+    let same = allByKey.get(target.id.key);
+    if (!same) allByKey.set(target.id.key, (same = []));
+    same.push(target);
+    let gens = generations.get(target.id.indicator);
+    if (!gens) generations.set(target.id.indicator, (gens = []));
+    (gens[same.length - 1] ??= []).push(target);
+  }
+  return { allByKey, generations };
 }
 
 /** Whether a target's table holds an actual for the year. */
@@ -77,13 +92,17 @@ function forYear<T>(repeats: T[], year: number | null, targetsOf: (x: T) => Nume
 
 /** Each indicator's targets, once per generation that holds them all (each year's tables, when a workbook repeats them). */
 export function* completeGenerations(index: TargetIndex): Generator<[string, NumericTarget[]]> {
-  for (const [indicator, gens] of index.generations) for (const list of gens) if (list.length === gens[0].length) yield [indicator, list];
+  if (!index.repeats) {
+    yield* index.byIndicator;
+    return;
+  }
+  for (const [indicator, gens] of index.repeats.generations) for (const list of gens) if (list.length === gens[0].length) yield [indicator, list];
 }
 
 /** An indicator's targets as the tables of `year`'s evaluation give them (indexTargets' generations). */
 export function indicatorTargets(index: TargetIndex, indicator: string, year: number | null): NumericTarget[] | undefined {
-  const gens = index.generations.get(indicator);
-  return gens && forYear(gens, year, (g) => g);
+  const gens = index.repeats?.generations.get(indicator);
+  return gens ? forYear(gens, year, (g) => g) : index.byIndicator.get(indicator);
 }
 
 /** The column of a fiscal year (a baseline column only when nothing else has that year). */
@@ -252,6 +271,7 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
  */
 export function summaryTarget(index: TargetIndex, key: string, indicator: string, year: number | null): NumericTarget | undefined {
   const list = index.byIndicator.get(indicator);
-  const same = index.allByKey.get(key) ?? (key === indicator && list?.length === 1 ? index.allByKey.get(list[0].id.key) : undefined);
-  return same && forYear(same, year, (t) => [t]);
+  const first = index.byKey.get(key) ?? (key === indicator && list?.length === 1 ? list[0] : undefined);
+  const same = first && index.repeats?.allByKey.get(first.id.key);
+  return same ? forYear(same, year, (t) => [t]) : first;
 }

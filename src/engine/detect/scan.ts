@@ -46,9 +46,9 @@ const MAX_LABEL = 40;
 // The first characters of the labels that classifyLabel anchors at the start of the text.
 const LABEL_STARTS = new Set([...'各当目実進達寄累合計5期総ⅢⅡⅠI財新契適活認件年対評'].map((ch) => ch.charCodeAt(0)));
 
-// Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`).
-const OPENING = '【[〔';
-const CLOSING = '】]〕';
+// Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`), as char codes.
+const OPENING = [...'【[〔'].map((ch) => ch.charCodeAt(0));
+const CLOSING = [...'】]〕'].map((ch) => ch.charCodeAt(0));
 
 function isLetter(code: number): boolean {
   const c = code | 0x20;
@@ -71,8 +71,8 @@ function mayBeLabel(c: string): boolean {
 function bareLabel(c: string): string {
   let end = c.length;
   if (end > 1 && c.charCodeAt(end - 1) === 0x3a) end--;
-  const open = OPENING.indexOf(c[0]);
-  if (open >= 0 && end > 2 && CLOSING.indexOf(c[end - 1]) === open) return c.slice(1, end - 1);
+  const open = OPENING.indexOf(c.charCodeAt(0));
+  if (open >= 0 && end > 2 && CLOSING.indexOf(c.charCodeAt(end - 1)) === open) return c.slice(1, end - 1);
   return end === c.length ? c : c.slice(0, end);
 }
 

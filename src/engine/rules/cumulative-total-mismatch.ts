@@ -41,7 +41,7 @@ export const cumulativeTotalMismatch: Rule = {
       for (const g of stated) {
         // A bare number is in the unit of the other side: a goal of `475億円` over cells holding 115, 81 ….
         const goal = inUnitOf(g.value, values.find((v) => v.unit !== null || v.scaleLabel !== ''));
-        const parts = values.map((v) => inUnitOf(v, goal));
+        const parts = values.some((v) => inUnitOf(v, goal) !== v) ? values.map((v) => inUnitOf(v, goal)) : values;
         if (overlapsSum(goal, parts)) continue;
         const s = yearlyTargetSum(parts);
         const scale = goal.scale.gt(0) ? goal.scale : dec(1);

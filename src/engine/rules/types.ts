@@ -49,21 +49,35 @@ export function summaryRowParams(row: SummaryRow): Record<string, string | numbe
   return { target: row.target?.display ?? row.indicator, indicator: row.indicator, year: row.year, column: null };
 }
 
-/** findingsForStatus for the summary rows checked on their own (ownProgressStatus). */
+const ownStatuses = new WeakMap<TargetIndex, { row: SummaryRow; status: ProgressStatus }[]>();
+
+/** The summary rows checked on their own (ownProgressStatus) with their statuses, worked out once: the rules share them. */
+function ownStatusesOf({ model, targets }: RuleContext): { row: SummaryRow; status: ProgressStatus }[] {
+  let list = ownStatuses.get(targets);
+  if (list) return list;
+  list = [];
+  for (const table of model.tables) {
+    if (table.kind !== 'summary') continue;
+    for (const row of table.rows) {
+      const status = ownProgressStatus(targets, row);
+      if (status) list.push({ row, status });
+    }
+  }
+  ownStatuses.set(targets, list);
+  return list;
+}
+
+/** findingsForStatus for the summary rows checked on their own. */
 export function findingsForOwnStatus<K extends ProgressStatus['kind']>(
-  { model, targets }: RuleContext,
+  ctx: RuleContext,
   kind: K,
   make: (row: SummaryRow, status: Extract<ProgressStatus, { kind: K }>) => Finding | undefined,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const table of model.tables) {
-    if (table.kind !== 'summary') continue;
-    for (const row of table.rows) {
-      const s = ownProgressStatus(targets, row);
-      if (s?.kind !== kind) continue;
-      const finding = make(row, s as Extract<ProgressStatus, { kind: K }>);
-      if (finding) findings.push(finding);
-    }
+  for (const { row, status } of ownStatusesOf(ctx)) {
+    if (status.kind !== kind) continue;
+    const finding = make(row, status as Extract<ProgressStatus, { kind: K }>);
+    if (finding) findings.push(finding);
   }
   return findings;
 }
