@@ -83,6 +83,25 @@ describe('layouts the seeds do not show', () => {
     expect(model.tables.map((t) => t.kind)).toEqual(['progress', 'overall-score']);
     expect(findings).toEqual([]);
   });
+
+  it('two progress tables side by side under one header row keep their own ids, years, weights, goals and 累計', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6', '累計', null, null, null, 'R4', 'R5', 'R6', '累計'],
+      ['数値目標(1)-① 連携企業数 600社(累計)', '目標値', 100, 200, 300, 600, null, '数値目標(1)-② 起業数 60件(累計)', '目標値', 10, 20, 30, 60],
+      [null, '実績値', 110, 190, 330, 630, null, null, '実績値', 12, 20, 27, 59],
+      ['寄与度(※):50%', '進捗度', '110%', '95%', '110%', null, null, '寄与度(※):50%', '進捗度', '120%', '100%', '95%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const targets = model.tables.flatMap((t) =>
+      t.kind === 'progress' ? t.targets.map((x) => [t.range, x.id.display, x.columns.map((c) => c.col), x.weight?.value?.value.toNumber(), x.goal?.value.value.toNumber(), x.total?.actual?.ref.col]) : [],
+    );
+    expect(targets).toEqual([
+      [{ top: 0, left: 0, bottom: 3, right: 5 }, '1-①', [2, 3, 4], 50, 600, 5],
+      [{ top: 0, left: 7, bottom: 3, right: 12 }, '1-②', [9, 10, 11], 50, 60, 12],
+    ]);
+    // (1)-② FY2024: 27 ÷ 30 = 90 %, stated 95 %; its 累計 59 = 12 + 20 + 27. Each error once, at its own table.
+    expect(keys(findings)).toEqual(['progress-mismatch@S!L4']);
+  });
 });
 
 describe('labels and year headers in other words', () => {

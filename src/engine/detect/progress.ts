@@ -57,16 +57,18 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const nearer = firstBelow(targetByCol.get(t.col), t.row, a.row - t.row);
     if (nearer && nearer.row < a.row) continue;
     const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
-    const { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight, reach);
+    // Another block's labels in these rows mark a table beside this one: its columns are not this block's.
+    const { left, right } = besideLabels(scan, t.row, a.row, t.col, labelRight);
+    const { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight, right, reach);
     if (columns.length === 0) {
       faults.push({ sheet: view.name, cell: a1(t.row, t.col), reason: 'block-without-years' });
       continue;
     }
     const firstValueCol = columns[0].col;
-    const progressRow = findProgressRow(scan, aBottom + 1, t.col, firstValueCol, columns, t.row, a.row);
+    const progressRow = findProgressRow(scan, aBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row);
     const lastRow = progressRow === null ? aBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
     if (headerRow !== null) reach.set(headerRow, Math.max(reach.get(headerRow) ?? lastRow, lastRow));
-    const ids = findIds(scan, t.row, lastRow, t.col, labelRight, columns);
+    const ids = findIds(scan, t.row, lastRow, left, t.col, labelRight, columns);
     let id: TargetId;
     let idInferred = false;
     if (ids.target) id = ids.target.id;
@@ -80,12 +82,12 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
     const goalSource = ids.target ?? ids.indicator;
     let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col)) : undefined;
-    if (!goal) goal = goalInBlock(scan, t.row, lastRow, firstValueCol, goalSource);
+    if (!goal) goal = goalInBlock(scan, t.row, lastRow, left, firstValueCol, goalSource);
     const cells = (row: number) => columns.map((c) => scan.valueCell(row, c.col));
     const target = cells(t.row);
     const actual = cells(a.row);
     const progress = progressRow === null ? null : cells(progressRow);
-    const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight);
+    const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight, right);
     const { mode, source } = decideMode(goal ?? null, target, columns);
     const numeric: NumericTarget = {
       id,
@@ -95,7 +97,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       goal: goal ?? null,
       mode,
       modeSource: source,
-      weight: findWeight(scan, t.row, lastRow, firstValueCol),
+      weight: findWeight(scan, t.row, lastRow, left, firstValueCol),
       columns,
       target,
       actual,
@@ -125,7 +127,7 @@ const HEADER_REACH = 80;
  * the blocks under it run down to within HEADER_REACH rows of this one (one header over a long
  * list of targets). A block far below a header with nothing of its own in between gets none.
  */
-function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, reach: Map<number, number>): YearCell[] | undefined {
+function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, beforeCol: number, reach: Map<number, number>): YearCell[] | undefined {
   let nearest = -1;
   for (const [row, bottom] of reach) {
     // Blocks come in reading order: a header no block reached in the last HEADER_REACH rows is out of reach for good.
@@ -133,13 +135,33 @@ function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, r
     else if (row < targetRow && row > nearest) nearest = row;
   }
   if (nearest < 0) return undefined;
-  const header = scan.headerAbove(targetRow, labelRight, targetRow - nearest);
+  const header = scan.headerAbove(targetRow, labelRight, targetRow - nearest, beforeCol);
   return header && header[0].row === nearest ? header : undefined;
 }
 
+/**
+ * The columns of the 目標値 / 実績値 labels of other blocks in a block's rows: the nearest left of
+ * its label (`left` is the column after it, 0 when there is none) and right of it (`right`,
+ * Infinity when there is none). Tables side by side (targets (1) left, (2) right, one year header
+ * row) keep their ids, weights and years apart by them.
+ */
+function besideLabels(scan: SheetScan, targetRow: number, actualRow: number, labelCol: number, labelRight: number): { left: number; right: number } {
+  let left = 0;
+  let right = Infinity;
+  for (let r = targetRow; r <= actualRow; r++) {
+    for (const kind of ['target', 'actual'] as const) {
+      for (const l of scan.inRow(kind, r)) {
+        if (l.col < labelCol) left = Math.max(left, l.col + 1);
+        else if (l.col > labelRight) right = Math.min(right, l.col);
+      }
+    }
+  }
+  return { left, right };
+}
+
 /** Year columns from the nearest header above; without one, the columns that hold numbers. */
-function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labelRight: number, reach: Map<number, number>): { columns: YearColumn[]; headerRow: number | null } {
-  const header = scan.headerAbove(targetRow, labelRight, HEADER_REACH) ?? chainedHeader(scan, targetRow, labelRight, reach);
+function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labelRight: number, beforeCol: number, reach: Map<number, number>): { columns: YearColumn[]; headerRow: number | null } {
+  const header = scan.headerAbove(targetRow, labelRight, HEADER_REACH, beforeCol) ?? chainedHeader(scan, targetRow, labelRight, beforeCol, reach);
   if (header) {
     let cols = columnsOfHeader.get(header);
     if (!cols) columnsOfHeader.set(header, (cols = header.map((h) => ({ col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header }))));
@@ -147,7 +169,7 @@ function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labe
     if (hasValue) return { columns: cols, headerRow: header[0].row };
   }
   const cols: YearColumn[] = [];
-  const width = Math.min(Math.max(scan.view.rowWidth(targetRow), scan.view.rowWidth(actualRow)), labelRight + 41);
+  const width = Math.min(Math.max(scan.view.rowWidth(targetRow), scan.view.rowWidth(actualRow)), labelRight + 41, beforeCol);
   let gap = 0;
   for (let c = labelRight + 1; c < width; c++) {
     const kinds = [scan.parse(scan.view.raw(targetRow, c)).kind, scan.parse(scan.view.raw(actualRow, c)).kind];
@@ -162,19 +184,19 @@ function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labe
   return { columns: cols, headerRow: null };
 }
 
-function cumulativeColumn(scan: SheetScan, headerRow: number, columns: YearColumn[], labelRight: number): number | null {
+function cumulativeColumn(scan: SheetScan, headerRow: number, columns: YearColumn[], labelRight: number, beforeCol: number): number | null {
   const last = columns[columns.length - 1].col;
-  for (const l of scan.inRow('cumulative', headerRow)) if (l.col > last && l.col > labelRight) return l.col;
+  for (const l of scan.inRow('cumulative', headerRow)) if (l.col > last && l.col > labelRight && l.col < beforeCol) return l.col;
   return null;
 }
 
 /** The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages. */
-function findProgressRow(scan: SheetScan, row: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number): number | null {
+function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number): number | null {
   if (row >= scan.view.rowCount) return null;
   const own = scan.shownKind(row, labelCol);
   if (own === 'progress') return row;
   if (own === 'target' || own === 'actual') return null;
-  for (let c = 0; c < firstValueCol; c++) {
+  for (let c = left; c < firstValueCol; c++) {
     const kind = scan.shownKind(row, c);
     if (kind === 'progress' || kind === 'weight') return row;
     if (kind === 'target' || kind === 'actual') return null;
@@ -205,7 +227,7 @@ interface IdHit {
   end: number;
 }
 
-function findIds(scan: SheetScan, top: number, bottom: number, labelCol: number, labelRight: number, columns: YearColumn[]) {
+function findIds(scan: SheetScan, top: number, bottom: number, left: number, labelCol: number, labelRight: number, columns: YearColumn[]) {
   let target: (IdHit & { id: TargetId }) | undefined;
   let indicator: (IdHit & { indicator: string }) | undefined;
   const view = scan.view;
@@ -229,20 +251,20 @@ function findIds(scan: SheetScan, top: number, bottom: number, labelCol: number,
   };
   // Only rows that show a word of an id still missing can give it.
   const missing = () => (target ? 0 : ID_WORDS.target) | (indicator ? 0 : ID_WORDS.indicator);
-  for (let r = top; r <= bottom; r++) if (scan.showsIdWords(r, missing())) for (let c = 0; c < labelCol; c++) consider(r, c);
+  for (let r = top; r <= bottom; r++) if (scan.showsIdWords(r, missing())) for (let c = left; c < labelCol; c++) consider(r, c);
   if (!target || !indicator) {
     // The indicator (or a lone target label) may sit in the rows just above: the header row of 000_….
     const header = scan.headerAbove(top, labelRight, HEADER_REACH);
     const stop = Math.max(0, Math.min(header ? header[0].row : top - 2, top - 1) - 1);
-    for (let r = top - 1; r >= stop; r--) if (scan.showsIdWords(r, missing())) for (let c = 0; c <= labelRight && c < columns[0].col; c++) consider(r, c);
+    for (let r = top - 1; r >= stop; r--) if (scan.showsIdWords(r, missing())) for (let c = left; c <= labelRight && c < columns[0].col; c++) consider(r, c);
   }
   if (target && indicator && target.id.indicator !== indicator.indicator) indicator = undefined;
   return { target, indicator };
 }
 
-function goalInBlock(scan: SheetScan, top: number, bottom: number, firstValueCol: number, skip: IdHit | undefined) {
+function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number, firstValueCol: number, skip: IdHit | undefined) {
   for (let r = top; r <= bottom; r++) {
-    for (let c = 0; c < firstValueCol; c++) {
+    for (let c = left; c < firstValueCol; c++) {
       const shown = scan.view.shown(r, c);
       if (skip && shown.row === skip.row && shown.col === skip.col) continue;
       const v = shown.cell?.value;
@@ -254,9 +276,9 @@ function goalInBlock(scan: SheetScan, top: number, bottom: number, firstValueCol
   return undefined;
 }
 
-function findWeight(scan: SheetScan, top: number, bottom: number, firstValueCol: number): Weight | null {
+function findWeight(scan: SheetScan, top: number, bottom: number, left: number, firstValueCol: number): Weight | null {
   for (let r = top; r <= bottom; r++) {
-    for (let c = 0; c < firstValueCol; c++) {
+    for (let c = left; c < firstValueCol; c++) {
       const shown = scan.view.shown(r, c);
       if (shown.row !== r && shown.row < top) continue;
       const v = shown.cell?.value;

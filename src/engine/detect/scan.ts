@@ -390,8 +390,11 @@ export class SheetScan {
     return new GridValueCell(this.view.name, row, col, cell, this.parse(cell));
   }
 
-  /** The nearest year header row above `row` (within `maxUp` rows) with years right of `afterCol`. */
-  headerAbove(row: number, afterCol: number, maxUp: number): YearCell[] | undefined {
+  /**
+   * The nearest year header row above `row` (within `maxUp` rows) with years right of `afterCol`
+   * and left of `beforeCol` (where a table beside the block starts).
+   */
+  headerAbove(row: number, afterCol: number, maxUp: number, beforeCol = Infinity): YearCell[] | undefined {
     const list = this.yearRowList;
     let lo = 0;
     let hi = list.length - 1;
@@ -404,23 +407,25 @@ export class SheetScan {
       } else hi = mid - 1;
     }
     for (let i = idx; i >= 0 && row - list[i] <= maxUp; i--) {
-      const cells = this.yearsRightOf(list[i], afterCol);
+      const cells = this.yearsBetween(list[i], afterCol, beforeCol);
       if (cells.length > 0) return cells;
     }
     return undefined;
   }
 
-  private readonly rightOf = new Map<number, Map<number, YearCell[]>>();
+  private readonly between = new Map<number, Map<number, YearCell[]>>();
 
   /**
-   * The year cells of a header row right of a column; the same array for every block under that
+   * The year cells of a header row between two columns; the same array for every block under that
    * header, which then shares its year columns (progress.ts).
    */
-  private yearsRightOf(row: number, afterCol: number): YearCell[] {
-    let byCol = this.rightOf.get(row);
-    if (!byCol) this.rightOf.set(row, (byCol = new Map()));
-    let cells = byCol.get(afterCol);
-    if (!cells) byCol.set(afterCol, (cells = this.yearRows.get(row)!.filter((y) => y.col > afterCol)));
+  private yearsBetween(row: number, afterCol: number, beforeCol: number): YearCell[] {
+    let byCols = this.between.get(row);
+    if (!byCols) this.between.set(row, (byCols = new Map()));
+    // Excel has 16,384 columns: one number keys both bounds.
+    const key = beforeCol === Infinity ? afterCol : afterCol + (beforeCol + 1) * 16384;
+    let cells = byCols.get(key);
+    if (!cells) byCols.set(key, (cells = this.yearRows.get(row)!.filter((y) => y.col > afterCol && y.col < beforeCol)));
     return cells;
   }
 }
