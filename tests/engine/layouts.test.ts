@@ -122,6 +122,14 @@ describe('labels and year headers in other words', () => {
     expect(keys(findingsOf(book(block(['R4', 'R5', 'R6'], target, actual, progress))))).toEqual(['progress-mismatch@S!D4']);
   });
 
+  it('year headers kept as dates, as Office.js gives them (a serial number, its format and the text it shows), are year columns', () => {
+    const s = block([], '目標値', '実績値', '進捗度');
+    s.rows[0] = [undefined, undefined, ...['令和4年度', '令和5年度', '令和6年度'].map((text, i) => ({ value: 44652 + [0, 365, 731][i], numFmt: '[$-411]ggge"年度"', text }))];
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([2022, 2023, 2024]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
+  });
+
   it('the year the era changed, under both names (H31/R1), is a year column like the others', () => {
     const { model, findings } = checkWorkbook(book(block(['H30', 'H31/R1', 'R2'], '目標値', '実績値', '進捗度')));
     expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([2018, 2019, 2020]);

@@ -223,7 +223,11 @@ export class SheetScan {
         if (!cell) continue;
         this.cellCount++;
         const v = cell.value;
-        if (typeof v === 'string') {
+        if (cell.text !== undefined && (cell.isDate || (typeof v === 'number' && formatInfo(cell.numFmt).isDate))) {
+          // A year header kept as a date and shown as its year (`[$-411]ggge"年度"` → 令和5年度).
+          const fy = parseFiscalYear(cell.text);
+          if (fy) (years ??= []).push({ row: r, col: c, fy, header: cell.text.trim() });
+        } else if (typeof v === 'string') {
           const year = this.indexText(r, c, v);
           if (year) (years ??= []).push(year);
         } else if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100 && !formatInfo(cell.numFmt).isDate && !cell.numFmt?.includes('%')) {

@@ -54,11 +54,71 @@ export function builtInFormat(id: number): string | undefined {
   return BUILT_IN[id];
 }
 
-/** Whether numbers in this format are shown as dates or times (and so are serial dates). */
+/** A format's codes without its literals (`"年度"`, `\年`) and bracketed parts (`[$-411]`, `[Red]`). */
+function codesOf(fmt: string): string {
+  return fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+}
+
+/**
+ * Whether numbers in this format are shown as dates or times (and so are serial dates): years,
+ * months, days, hours, seconds, or the Japanese era (`ggg` 令和, `e` its year).
+ */
 export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]/.test(bare);
+  if (!fmt || /^general$/i.test(fmt)) return false;
+  const bare = codesOf(fmt);
+  return /[ymdhMsbg]/.test(bare) || /e(?![+-])/.test(bare);
+}
+
+const ERAS = [
+  { start: Date.UTC(2019, 4, 1), year: 2018, name: '令和', letter: 'R' },
+  { start: Date.UTC(1989, 0, 8), year: 1988, name: '平成', letter: 'H' },
+  { start: Date.UTC(1926, 11, 25), year: 1925, name: '昭和', letter: 'S' },
+];
+
+/**
+ * The text a date shows in a format that shows its year alone (`[$-411]ggge"年度"` → 令和5年度,
+ * `yyyy"年度"` → 2023年度, `\R e` → R 5): year headers kept as dates. Undefined for any other
+ * format (one showing months or days is no year header), or a date before 昭和 in an era format.
+ */
+export function yearShown(iso: string, fmt: string | undefined): string | undefined {
+  if (!fmt) return undefined;
+  const section = fmt.split(';')[0];
+  const bare = codesOf(section);
+  if (/[mdhsb]/i.test(bare) || !/[yeg]/i.test(bare)) return undefined;
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return undefined;
+  const year = new Date(time).getUTCFullYear();
+  const era = ERAS.find((e) => time >= e.start);
+  const gannen = /x-gannen/i.test(section);
+  let out = '';
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      out += section.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '\\') {
+      out += section[++i] ?? '';
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '_' || ch === '*') {
+      i++;
+    } else if (/[yYeEgG]/.test(ch)) {
+      let n = 1;
+      while (section[i + n]?.toLowerCase() === ch.toLowerCase()) n++;
+      i += n - 1;
+      const token = ch.toLowerCase();
+      if (token === 'y') out += n <= 2 ? String(year % 100).padStart(2, '0') : String(year);
+      else if (!era) return undefined;
+      else if (token === 'g') out += n >= 3 ? era.name : n === 2 ? era.name[0] : era.letter;
+      else {
+        const inEra = year - era.year;
+        out += gannen && inEra === 1 ? '元' : n >= 2 ? String(inEra).padStart(2, '0') : String(inEra);
+      }
+    } else out += ch;
+  }
+  return out;
 }
 
 /** A serial date as ISO text; undefined when it is no real date. */

@@ -6,7 +6,7 @@ import { cellsIn, parseRangeA1, type Cell, type CellRange } from '../../engine/g
 import { XlsxReadError } from './errors.js';
 import { shiftFormula } from './formula.js';
 import { unescapeOoxml, type Styles } from './parts.js';
-import { serialToIso } from './numfmt.js';
+import { serialToIso, yearShown } from './numfmt.js';
 import { attributes, decodeText, nameIs, XmlStream, type XmlHandler } from './xml.js';
 
 /** Cells read so far over the whole workbook, and how many are allowed. */
@@ -317,7 +317,7 @@ export class SheetReader implements XmlHandler {
         return { value: null, error: v, numFmt: fmt };
       case Type.Date: {
         const d = new Date(v.trim());
-        return Number.isNaN(d.getTime()) ? { value: v, numFmt: fmt } : { value: d.toISOString(), isDate: true, numFmt: fmt };
+        return Number.isNaN(d.getTime()) ? { value: v, numFmt: fmt } : dateCell(d.toISOString(), fmt);
       }
       default:
         return this.numberCell(v, fmt);
@@ -328,7 +328,7 @@ export class SheetReader implements XmlHandler {
     const n = this.valueInt >= 0 ? this.valueInt : parseFloat(v);
     if (this.styles.isDate[this.style]) {
       const iso = serialToIso(n, this.date1904);
-      if (iso !== undefined) return { value: iso, isDate: true, numFmt: fmt };
+      if (iso !== undefined) return dateCell(iso, fmt);
     }
     return { value: n, numFmt: fmt };
   }
@@ -452,3 +452,8 @@ function readNumberAttr(buf: Uint8Array, a: number, ae: number, letter: number):
   return -1;
 }
 
+/** A date cell; one shown as its year alone (`令和5年度`, a year header kept as a date) keeps that text. */
+function dateCell(iso: string, fmt: string | undefined): Cell {
+  const text = yearShown(iso, fmt);
+  return text === undefined ? { value: iso, isDate: true, numFmt: fmt } : { value: iso, text, isDate: true, numFmt: fmt };
+}

@@ -11,6 +11,7 @@ import { checkWorkbook } from '../../../src/engine/check.js';
 import type { Workbook } from '../../../src/engine/grid.js';
 import { XlsxReadError } from '../../../src/io/xlsx/errors.js';
 import { readXlsx } from '../../../src/io/xlsx/read.js';
+import { isDateFormat, yearShown } from '../../../src/io/xlsx/numfmt.js';
 import { byPartName, inflateEntry, readCentralDirectory } from '../../../src/io/xlsx/zip.js';
 import { FIXTURES, fixtureBytes, keys, readCode } from '../../helpers.js';
 import { readWithExcelJs } from './read-exceljs.js';
@@ -171,6 +172,60 @@ describe('what other writers put in a workbook', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['S']);
     expect(wb.sheets[0].rows).toEqual([]);
     expect(wb.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
+  });
+
+  it('year headers kept as dates show their year as Excel does (令和元年度, 平成31年度, 2023年度), and their tables get their years', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    const formats = ['[$-ja-JP-x-gannen]ggge"年度"', '[$-411]ggge"年度"', 'yyyy"年度"', '[$-411]ggge"年"m"月"d"日"'];
+    const dates = [Date.UTC(2019, 4, 1), Date.UTC(2019, 3, 1), Date.UTC(2023, 3, 1), Date.UTC(2023, 3, 1)];
+    dates.forEach((d, i) => {
+      ws.getCell(1, i + 3).value = new Date(d);
+      ws.getCell(1, i + 3).numFmt = formats[i];
+    });
+    ws.getRow(2).values = ['数値目標(1) 連携企業数', '目標値', 100, 200, 300];
+    ws.getRow(3).values = [null, '実績値', 110, 190, 330];
+    ws.getRow(4).values = [null, '進捗度', '110%', '95%', '120%'];
+    const read = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(read.sheets[0].rows[0].slice(2).map((c) => c?.text)).toEqual(['令和元年度', '平成31年度', '2023年度', undefined]);
+    const { model, findings } = checkWorkbook(read);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => [c.year, c.header])).toEqual([
+      [2019, '令和元年度'],
+      [2019, '平成31年度'],
+      [2023, '2023年度'],
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@別紙1!E4']);
+  });
+});
+
+describe('number formats that show dates', () => {
+  it.each([
+    ['[$-411]ggge"年度"', true],
+    ['ggge', true],
+    ['yyyy"年度"', true],
+    ['yyyy/m/d', true],
+    ['General', false],
+    ['G/標準', false],
+    ['0.00E+00', false],
+    ['#,##0"億円"', false],
+    ['0"年目"', false],
+  ])('%s: %s', (fmt, date) => {
+    expect(isDateFormat(fmt)).toBe(date);
+  });
+
+  it('a year shown alone: the era (元 with gannen), its letter, two or four digits; nothing for a format with months or days', () => {
+    const r5 = '2023-04-01T00:00:00.000Z';
+    expect(yearShown(r5, '[$-411]ggge"年度"')).toBe('令和5年度');
+    expect(yearShown(r5, '[$-411]gge"年度"')).toBe('令5年度');
+    expect(yearShown(r5, '[$-411]gee')).toBe('R05');
+    expect(yearShown('2019-05-01T00:00:00.000Z', '[$-ja-JP-x-gannen]ggge"年度"')).toBe('令和元年度');
+    expect(yearShown('2019-04-30T00:00:00.000Z', '[$-ja-JP-x-gannen]ggge"年度"')).toBe('平成31年度');
+    expect(yearShown(r5, 'yyyy"年度"')).toBe('2023年度');
+    expect(yearShown(r5, '"FY"yy')).toBe('FY23');
+    expect(yearShown(r5, 'yyyy/m/d')).toBeUndefined();
+    expect(yearShown(r5, '[$-411]ggge"年"m"月"d"日"')).toBeUndefined();
+    expect(yearShown('1900-01-01T00:00:00.000Z', 'ggge')).toBeUndefined();
   });
 });
 
