@@ -58,11 +58,16 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): C
     const t = cell.text.trim();
     return { kind: 'text', suffix: /％$/.test(t) ? '％' : /%$/.test(t) ? '%' : '', fullWidth: /^[０-９]/.test(t) };
   }
-  const sample = cell.storage !== 'empty' ? cell : siblings.find((s) => s.storage === 'number' || s.storage === 'text');
+  // A blank (empty, or `-` as a placeholder) takes the convention of a neighbour that holds a number.
+  const holdsNumber = (s: ValueCell) => (s.storage === 'number' || s.storage === 'text') && s.parsed.kind === 'number';
+  const sample = holdsNumber(cell) ? cell : (siblings.find(holdsNumber) ?? (cell.storage !== 'empty' ? cell : siblings.find((s) => s.storage === 'number' || s.storage === 'text')));
   const styleFrom = cell.storage === 'empty' && sample && sample !== cell ? { row: sample.ref.row, col: sample.ref.col } : undefined;
   if (sample?.storage === 'text') {
     const t = sample.text.trim();
-    return { kind: 'text', suffix: /％\s*$/.test(t) ? '％' : /%\s*$/.test(t) ? '%' : '', fullWidth: /^[０-９]/.test(t), styleFrom };
+    // The cell's own text keeps what follows its number (`%`, and a note such as `(見込)`); a neighbour's lends its `%` only.
+    const own = sample === cell ? /^(?:約)?[△▲+\-−]?[\d０-９,，.．]+\s*(.*)$/s.exec(t) : null;
+    const suffix = own ? own[1] : (/\d\s*([%％])/.exec(t)?.[1] ?? '');
+    return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom };
   }
   if (sample?.storage === 'number') {
     const numFmt = sample.numFmt;

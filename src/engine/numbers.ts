@@ -147,8 +147,17 @@ export function parseNumberText(raw: string): Parsed {
 // Characters the normalisation below changes: full-width forms, spaces, separators.
 const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
 
+// A note after a number, in parentheses: what kind of figure it is (`(見込)`, `(速報値)`, `(累計)`) or
+// when it was taken (`(R5.3末時点)`, `(3月末現在)`); or a note mark (`※`, `※1`, `*2`).
+const NOTE_RE = /^(.+?)(?:[(（](?:(?:見込み?|速報|暫定|概算|推計|予定|予測|確定|参考)値?|累計|実績|目標|[^()（）]{0,16}(?:時点|現在))[)）]|※\d*|\*\d+)$/;
+// The leading parts of a number written with several scales: `1億2,000万円`, `3万5千人`.
+const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
+const COMPOUND_ORDER = ['兆', '億', '万', '千'];
+
 function parseNumberTextOnce(raw: string): Parsed {
   let t = NEEDS_NORMALISING.test(raw) ? toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '') : raw;
+  for (let note = NOTE_RE.exec(t); note && /\d/.test(note[1]); note = NOTE_RE.exec(t)) t = note[1];
+  if (COMPOUND_RE.test(t)) return compound(t, raw);
   let parenUnit: string | null = null;
   const last = t.charCodeAt(t.length - 1);
   const paren = last === 0x29 || last === 0xff09 ? /^(.*?)[(（]([^()（）\d]{1,6})[)）]$/.exec(t) : null;
@@ -185,6 +194,30 @@ function parseNumberTextOnce(raw: string): Parsed {
     numeric: false,
     percent: unit === '%',
   };
+}
+
+/**
+ * A number written with several scales, largest first: `1億2,000万円` is 1億 + 2,000万 円, shown
+ * to its last part's digit (1億1,999.5万–1億2,000.5万 円).
+ */
+function compound(t: string, raw: string): Parsed {
+  let head = dec(0);
+  let order = -1;
+  let rest = t;
+  for (let m = COMPOUND_RE.exec(rest); m; m = COMPOUND_RE.exec(rest)) {
+    const at = COMPOUND_ORDER.indexOf(m[2]);
+    if (at <= order) return { kind: 'invalid', reason: 'text', text: raw };
+    order = at;
+    head = head.plus(dec(m[1]).times(SCALE_VALUES.get(m[2])!));
+    rest = rest.slice(m[0].length);
+  }
+  const tail = parseNumberTextOnce(rest);
+  // The last part is smaller than the one before it: `1億2,000万` but not `1万2億` or `1億5兆`.
+  const last = tail.kind === 'number' ? COMPOUND_ORDER.indexOf(tail.scaleLabel) : -1;
+  if (tail.kind !== 'number' || tail.value.isNegative() || (tail.scaleLabel !== '' && last <= order) || tail.scaleLabel === '百万' || tail.scaleLabel === '千万') {
+    return { kind: 'invalid', reason: 'text', text: raw };
+  }
+  return { ...tail, value: tail.value.plus(head), lo: tail.lo.plus(head), hi: tail.hi.plus(head) };
 }
 
 export interface FormatInfo {

@@ -104,6 +104,24 @@ describe('layouts the seeds do not show', () => {
   });
 });
 
+describe('numbers written with notes and several scales', () => {
+  it('are checked, and the recalculation keeps a progress cell’s note and gives a `-` placeholder its row’s `%`', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1) 投資額', '目標値', '1億円', '1億2,000万円', '1億5,000万円'],
+      [null, '実績値', '1億2,000万円(見込)', '1億3,000万円※1', '1億4,000万円'],
+      [null, '進捗度', '-', '104%(見込)', '93%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    // 1億3,000万 ÷ 1億2,000万 = 108.3 % (107.6–109.1 within the 万 shown), not 104.
+    expect(keys(findings)).toEqual(['progress-missing@S!C4', 'progress-mismatch@S!D4']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['C4', '120%'],
+      ['D4', '108%(見込)'],
+    ]);
+  });
+});
+
 describe('labels and year headers in other words', () => {
   const block = (header: Spec[], target: string, actual: string, progress: string) =>
     sheet('S', [

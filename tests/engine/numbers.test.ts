@@ -59,7 +59,31 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
   });
 
   it('text that is not a number is invalid, not zero', () => {
-    for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件']) expect(parseNumberText(t).kind, t).toBe('invalid');
+    for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件', '1万2億円', '1億5兆円', '1億2百万円', '※1']) expect(parseNumberText(t).kind, t).toBe('invalid');
+  });
+
+  it.each([
+    ['120億円(見込)', '12000000000', '円'],
+    ['120億円（見込み）', '12000000000', '円'],
+    ['120 (速報値)', '120', null],
+    ['46,298人(R5.3末時点)', '46298', '人'],
+    ['5件（累計）', '5', '件'],
+    ['119億円※', '11900000000', '円'],
+    ['842人※2', '842', '人'],
+    ['177,000 (千円)(見込)', '177000000', '円'],
+  ])('a note after the number is not part of it: %s', (text, value, unit) => {
+    const n = num(text);
+    expect([n.value.toFixed(), n.unit]).toEqual([value, unit]);
+  });
+
+  it('a number written with several scales, largest first, is their sum, shown to its last part’s digit', () => {
+    const a = num('1億2,000万円');
+    expect([a.value.toFixed(), a.lo.toFixed(), a.hi.toFixed(), a.unit]).toEqual(['120000000', '119995000', '120005000', '円']);
+    const b = num('3万5千人');
+    expect([b.value.toFixed(), b.lo.toFixed(), b.hi.toFixed()]).toEqual(['35000', '34500', '35500']);
+    const c = num('1万2,345人');
+    expect([c.value.toFixed(), c.exact]).toEqual(['12345', true]);
+    expect(num('2兆3,456億円').value.toFixed()).toBe('2345600000000');
   });
 });
 
