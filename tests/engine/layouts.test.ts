@@ -84,6 +84,36 @@ describe('layouts the seeds do not show', () => {
     expect(findings).toEqual([]);
   });
 
+  it('blocks that put 実績値 above 目標値 pair each 目標値 with its own 実績値, with or without a progress row', () => {
+    const withProgress = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1) 連携企業数', '実績値', 110, 190, 330],
+      [null, '目標値', 100, 200, 300],
+      [null, '進捗度', '110%', '95%', '110%'],
+      ['数値目標(2) 起業数', '実績値', 12, 20, 27],
+      [null, '目標値', 10, 20, 30],
+      [null, '進捗度', '120%', '100%', '95%'],
+    ]);
+    const pairs = (m: Model) => m.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.rows.target, x.rows.actual, x.rows.progress]) : []));
+    const a = checkWorkbook(book(withProgress));
+    expect(pairs(a.model)).toEqual([
+      ['1', 2, 1, 3],
+      ['2', 5, 4, 6],
+    ]);
+    expect(keys(a.findings)).toEqual(['progress-mismatch@S!E7']);
+    const without = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1) 連携企業数', '実績値', 110, 190, 330],
+      [null, '目標値', 100, 200, 300],
+      ['数値目標(2) 起業数', '実績値', 12, 20, 27],
+      [null, '目標値', 10, 20, 30],
+    ]);
+    expect(pairs(checkWorkbook(book(without)).model)).toEqual([
+      ['1', 2, 1, null],
+      ['2', 4, 3, null],
+    ]);
+  });
+
   it('two progress tables side by side under one header row keep their own ids, years, weights, goals and 累計', () => {
     const s = sheet('S', [
       [null, null, 'R4', 'R5', 'R6', '累計', null, null, null, 'R4', 'R5', 'R6', '累計'],

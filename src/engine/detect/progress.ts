@@ -26,6 +26,43 @@ function labelsByColumn(labels: Label[]): Map<number, Label[]> {
   return map;
 }
 
+/** The last label of a row-sorted list above `before`, at most `within` rows up (binary search). */
+function lastAbove(list: Label[] | undefined, before: number, within: number): Label | undefined {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].row < before) lo = mid + 1;
+    else hi = mid;
+  }
+  const l = list[lo - 1];
+  return l && l.row >= before - within ? l : undefined;
+}
+
+/**
+ * The 実績値 label of a 目標値 label's block: the one at most 3 rows below it, that no nearer 目標値
+ * label claims. Blocks that put 実績値 first (実績値 / 目標値 / 進捗度) pair it with the one at most 3
+ * rows above instead, when nothing between claims it, and the next label below is not a 実績値 or
+ * the column's first 実績値 comes before its first 目標値.
+ */
+function pairedActual(t: Label, tBottom: number, actuals: Label[] | undefined, targets: Label[] | undefined, progresses: Label[] | undefined): Label | undefined {
+  const below = firstBelow(actuals, tBottom, 3);
+  const next = firstBelow(targets, t.row, 3);
+  const above = lastAbove(actuals, t.row, 3);
+  const previous = lastAbove(targets, t.row, 3);
+  const actualFirst =
+    above !== undefined &&
+    (previous === undefined || previous.row < above.row) &&
+    (below === undefined ||
+      (next !== undefined && next.row < below.row) ||
+      (firstBelow(progresses, tBottom, 3)?.row ?? Infinity) < below.row ||
+      actuals![0].row < targets![0].row);
+  if (actualFirst) return above;
+  // An actual row belongs to the nearest target label above it, never to two blocks.
+  return below && !(next && next.row < below.row) ? below : undefined;
+}
+
 /** The first label of a row-sorted list below `after`, at most `within` rows down (binary search). */
 function firstBelow(list: Label[] | undefined, after: number, within: number): Label | undefined {
   if (!list) return undefined;
@@ -44,6 +81,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   const view = scan.view;
   const actualByCol = labelsByColumn(scan.kind('actual'));
   const targetByCol = labelsByColumn(scan.kind('target'));
+  const progressByCol = labelsByColumn(scan.kind('progress'));
   const blocks: Block[] = [];
   // Per year header row, the last row of the last block under it (blocks come in reading order).
   const reach = new Map<number, number>();
@@ -51,24 +89,24 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
     const labelRight = tMerge?.right ?? t.col;
-    const a = firstBelow(actualByCol.get(t.col), tBottom, 3);
+    const a = pairedActual(t, tBottom, actualByCol.get(t.col), targetByCol.get(t.col), progressByCol.get(t.col));
     if (!a) continue;
-    // An actual row belongs to the nearest target label above it, never to two blocks.
-    const nearer = firstBelow(targetByCol.get(t.col), t.row, a.row - t.row);
-    if (nearer && nearer.row < a.row) continue;
     const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
+    // The block's first and last rows of its 目標値 and 実績値 (実績値 may come first).
+    const top = Math.min(t.row, a.row);
+    const pairBottom = Math.max(tBottom, aBottom);
     // Another block's labels in these rows mark a table beside this one: its columns are not this block's.
-    const { left, right } = besideLabels(scan, t.row, a.row, t.col, labelRight);
+    const { left, right } = besideLabels(scan, top, pairBottom, t.col, labelRight);
     const { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight, right, reach);
     if (columns.length === 0) {
       faults.push({ sheet: view.name, cell: a1(t.row, t.col), reason: 'block-without-years' });
       continue;
     }
     const firstValueCol = columns[0].col;
-    const progressRow = findProgressRow(scan, aBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row);
-    const lastRow = progressRow === null ? aBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
+    const progressRow = findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row);
+    const lastRow = progressRow === null ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
     if (headerRow !== null) reach.set(headerRow, Math.max(reach.get(headerRow) ?? lastRow, lastRow));
-    const ids = findIds(scan, t.row, lastRow, left, t.col, labelRight, columns);
+    const ids = findIds(scan, top, lastRow, left, t.col, labelRight, columns);
     let id: TargetId;
     let idInferred = false;
     if (ids.target) id = ids.target.id;
@@ -82,7 +120,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
     const goalSource = ids.target ?? ids.indicator;
     let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col)) : undefined;
-    if (!goal) goal = goalInBlock(scan, t.row, lastRow, left, firstValueCol, goalSource);
+    if (!goal) goal = goalInBlock(scan, top, lastRow, left, firstValueCol, goalSource);
     const cells = (row: number) => columns.map((c) => scan.valueCell(row, c.col));
     const target = cells(t.row);
     const actual = cells(a.row);
@@ -97,7 +135,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       goal: goal ?? null,
       mode,
       modeSource: source,
-      weight: findWeight(scan, t.row, lastRow, left, firstValueCol),
+      weight: findWeight(scan, top, lastRow, left, firstValueCol),
       columns,
       target,
       actual,
@@ -110,7 +148,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     blocks.push({
       target: numeric,
       headerRow,
-      range: { top: Math.min(headerRow ?? t.row, labelCell?.row ?? t.row), left: minCol, bottom: lastRow, right: maxCol },
+      range: { top: Math.min(headerRow ?? top, labelCell?.row ?? top), left: minCol, bottom: lastRow, right: maxCol },
     });
   }
   return groupBlocks(scan.view.name, blocks);
