@@ -269,6 +269,27 @@ describe('progress tables on their side (one row per year)', () => {
     expect(t.kind === 'progress' && [t.targets[0].id.display, t.targets[0].mode, t.targets[0].columns.length]).toEqual(['2', 'stock', 5]);
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D6', 62, 63]]);
   });
+
+  it('several targets side by side under one header row, each titled above its own columns, are each checked', () => {
+    const s = sheet(
+      'S',
+      [
+        [null, '数値目標(1)-① 連携企業数', null, null, '数値目標(1)-② 起業数'],
+        ['年度', '目標値', '実績値', '進捗度', '目標値', '実績値', '進捗度'],
+        ['R4', 100, 110, '110%', 10, 12, '120%'],
+        ['R5', 200, 190, '95%', 20, 20, '100%'],
+        ['R6', 300, 330, '110%', 30, 27, '95%'],
+      ],
+      ['B1:D1', 'E1:G1'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.target[2].ref.col, x.progress?.[2].ref.col]) : []))).toEqual([
+      ['1-①', 1, 3],
+      ['1-②', 4, 6],
+    ]);
+    // Two targets of indicator (1) and no 寄与度: the weights-missing warning is right.
+    expect(keys(findings)).toEqual(['weights-missing@S!B1', 'progress-mismatch@S!G5']);
+  });
 });
 
 describe('recalculating summary lines', () => {

@@ -19,14 +19,25 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
   const headerRows = new Set<number>();
   const rows = [...new Set(scan.kind('target').map((l) => l.row))];
   for (const row of rows) {
-    const cols = new Map<Kind, number>();
+    // One group of columns per target: a kind seen again starts the next target's group
+    // (目標値 / 実績値 / 進捗度 for (1), then the same for (2), under one header row).
+    const groups: Map<Kind, number>[] = [];
+    let cols = new Map<Kind, number>();
     for (let c = 0; c < view.rowWidth(row); c++) {
       const kind = scan.cellKind(view.raw(row, c));
-      if ((kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') && !cols.has(kind)) cols.set(kind, c);
+      if (kind !== 'target' && kind !== 'actual' && kind !== 'progress' && kind !== 'weight') continue;
+      if (cols.has(kind)) {
+        groups.push(cols);
+        cols = new Map();
+      }
+      cols.set(kind, c);
     }
-    if (!cols.has('target') || !cols.has('actual')) continue;
-    const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
-    const valueCols = new Set(cols.values());
+    groups.push(cols);
+    const complete = groups.filter((g) => g.has('target') && g.has('actual'));
+    if (complete.length === 0) continue;
+    const labelCols = complete.flatMap((g) => [...g.values()]);
+    const headerBottom = Math.max(...labelCols.map((c) => view.mergeAt(row, c)?.bottom ?? row));
+    const valueCols = new Set(labelCols);
     // The year column: the one whose cells under the header read as fiscal years.
     let yearCol = -1;
     for (let c = 0; c < view.rowWidth(headerBottom + 1) && yearCol < 0; c++) {
@@ -47,50 +58,62 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     }
     if (yearRows.length < 2) continue;
     headerRows.add(row);
-    const cells = (kind: Kind) => yearRows.map((r) => scan.valueCell(r, cols.get(kind)!));
-    const title = titleAbove(scan, row);
-    let id = title?.target ?? (title?.indicator ? indicatorOnlyId(title.indicator) : undefined);
-    const idInferred = !id;
-    if (!id) {
-      counter.n++;
-      id = { indicator: `?${counter.n}`, display: `?${counter.n}`, key: `?${counter.n}` };
-    }
-    const labelRef = title ? scan.ref(title.row, title.col) : null;
-    const goal = title && labelRef ? parseGoal(title.text, labelRef) : undefined;
-    const target = cells('target');
-    const { mode, source } = decideMode(goal ?? null, target, columns);
-    const weightCell = cols.has('weight') ? cells('weight').find((c) => c.parsed.kind === 'number') : undefined;
-    const titleWeight = title ? parseWeightText(title.text.slice(title.text.indexOf('寄与度'))) : undefined;
-    const numeric: NumericTarget = {
-      id,
-      idInferred,
-      label: title?.text.trim() ?? '',
-      labelRef,
-      goal: goal ?? null,
-      mode,
-      modeSource: source,
-      weight: weightCell && weightCell.parsed.kind === 'number' ? { value: weightCell.parsed, ref: weightCell.ref, text: weightCell.text } : title && title.text.includes('寄与度') && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null,
-      columns,
-      target,
-      actual: cells('actual'),
-      progress: cols.has('progress') ? cells('progress') : null,
-      rows: { target: row, actual: row, progress: cols.has('progress') ? row : null },
-    };
-    const allCols = [...valueCols, yearCol];
+    const targets: NumericTarget[] = [];
+    let top = row;
+    let left = Math.min(...labelCols, yearCol);
+    complete.forEach((group, i) => {
+      const cells = (kind: Kind) => yearRows.map((r) => scan.valueCell(r, group.get(kind)!));
+      // Each group's title stands above its own columns; a lone group's may stand anywhere above.
+      const groupCols = [...group.values()];
+      const title = complete.length === 1 ? titleAbove(scan, row, 0, Infinity) : titleAbove(scan, row, i === 0 ? 0 : Math.min(...groupCols), Math.max(...groupCols));
+      let id = title?.target ?? (title?.indicator ? indicatorOnlyId(title.indicator) : undefined);
+      const idInferred = !id;
+      if (!id) {
+        counter.n++;
+        id = { indicator: `?${counter.n}`, display: `?${counter.n}`, key: `?${counter.n}` };
+      }
+      const labelRef = title ? scan.ref(title.row, title.col) : null;
+      const goal = title && labelRef ? parseGoal(title.text, labelRef) : undefined;
+      const target = cells('target');
+      const { mode, source } = decideMode(goal ?? null, target, columns);
+      const weightCell = group.has('weight') ? cells('weight').find((c) => c.parsed.kind === 'number') : undefined;
+      const titleWeight = title ? parseWeightText(title.text.slice(title.text.indexOf('寄与度'))) : undefined;
+      targets.push({
+        id,
+        idInferred,
+        label: title?.text.trim() ?? '',
+        labelRef,
+        goal: goal ?? null,
+        mode,
+        modeSource: source,
+        weight: weightCell && weightCell.parsed.kind === 'number' ? { value: weightCell.parsed, ref: weightCell.ref, text: weightCell.text } : title && title.text.includes('寄与度') && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null,
+        columns,
+        target,
+        actual: cells('actual'),
+        progress: group.has('progress') ? cells('progress') : null,
+        rows: { target: row, actual: row, progress: group.has('progress') ? row : null },
+      });
+      if (title) {
+        top = Math.min(top, title.row);
+        left = Math.min(left, title.col);
+      }
+    });
     tables.push({
       kind: 'progress',
       sheet: view.name,
-      range: { top: title?.row ?? row, left: Math.min(...allCols, title?.col ?? Infinity), bottom: yearRows[yearRows.length - 1], right: Math.max(...allCols) },
-      targets: [numeric],
+      range: { top, left, bottom: yearRows[yearRows.length - 1], right: Math.max(...labelCols, yearCol) },
+      targets,
       indicatorCells: [],
     });
   }
   return { tables, headerRows };
 }
 
-function titleAbove(scan: SheetScan, row: number) {
+/** The nearest 数値目標 or 評価指標 cell in the 4 rows above a header, shown in columns fromCol…toCol (merged areas by their left cell). */
+function titleAbove(scan: SheetScan, row: number, fromCol: number, toCol: number) {
   for (let r = row - 1; r >= Math.max(0, row - 4); r--) {
     for (let c = 0; c < scan.view.rowWidth(r); c++) {
+      if (c > toCol || (fromCol > 0 && (scan.view.mergeAt(r, c)?.right ?? c) < fromCol)) continue;
       const v = scan.view.raw(r, c)?.value;
       if (typeof v !== 'string') continue;
       const t = scan.targetIdIn(v);
