@@ -34,6 +34,11 @@ export interface YearColumn {
   year: number | null;
   baseline: boolean;
   header: string;
+  /**
+   * A column beside it under the same merged year header that holds the unit of its values
+   * (`100 | 社`, `110 | %`): its values are read with that unit.
+   */
+  unitCol?: number;
 }
 
 export type TargetMode = 'flow' | 'stock';

@@ -134,6 +134,35 @@ describe('layouts the seeds do not show', () => {
   });
 });
 
+describe('units in a column of their own', () => {
+  it('a year merged over a value column and a unit column (100 | 社, 110 | %) is one year whose values take that unit', () => {
+    const s = sheet(
+      'S',
+      [
+        [null, null, 'R4', null, 'R5', null, 'R6', null],
+        ['数値目標(1) 連携企業数', '目標値', 100, '社', 200, '社', 300, '社'],
+        [null, '実績値', 110, '社', 190, '社', 330, '社'],
+        [null, '進捗度', 110, '%', 97, '%', 110, '%'],
+      ],
+      ['C1:D1', 'E1:F1', 'G1:H1'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => [c.col, c.year, c.unitCol])).toEqual([
+      [2, 2022, 3],
+      [4, 2023, 5],
+      [6, 2024, 7],
+    ]);
+    expect(t.kind === 'progress' && [t.targets[0].target[0].parsed, t.targets[0].progress?.[0].parsed].map((p) => p?.kind === 'number' && [p.unit, p.percent])).toEqual([
+      ['社', false],
+      ['%', true],
+    ]);
+    // No unparseable-number for the unit cells; 190 ÷ 200 = 95 %, not 97.
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E4']);
+    expect(planRecalculation(checkWorkbook(book(s)).model).writes.map((w) => [w.address, w.value])).toEqual([['E4', 95]]);
+  });
+});
+
 describe('numbers written with notes and several scales', () => {
   it('are checked, and the recalculation keeps a progress cell’s note and gives a `-` placeholder its row’s `%`', () => {
     const s = sheet('S', [

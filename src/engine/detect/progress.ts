@@ -9,6 +9,7 @@ import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText } from './weight.js';
 import { decideMode } from '../compute.js';
+import { parseNumberText } from '../numbers.js';
 
 interface Block {
   target: NumericTarget;
@@ -121,7 +122,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const goalSource = ids.target ?? ids.indicator;
     let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col)) : undefined;
     if (!goal) goal = goalInBlock(scan, top, lastRow, left, firstValueCol, goalSource);
-    const cells = (row: number) => columns.map((c) => scan.valueCell(row, c.col));
+    const cells = (row: number) => columns.map((c) => (c.unitCol === undefined ? scan.valueCell(row, c.col) : scan.valueCellWithUnit(row, c.col, c.unitCol)));
     const target = cells(t.row);
     const actual = cells(a.row);
     const progress = progressRow === null ? null : cells(progressRow);
@@ -202,7 +203,7 @@ function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labe
   const header = scan.headerAbove(targetRow, labelRight, HEADER_REACH, beforeCol) ?? chainedHeader(scan, targetRow, labelRight, beforeCol, reach);
   if (header) {
     let cols = columnsOfHeader.get(header);
-    if (!cols) columnsOfHeader.set(header, (cols = header.map((h) => ({ col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header }))));
+    if (!cols) columnsOfHeader.set(header, (cols = withUnitColumns(scan, header, targetRow, actualRow)));
     const hasValue = cols.some((c) => scan.parse(scan.view.raw(targetRow, c.col)).kind === 'number' || scan.parse(scan.view.raw(actualRow, c.col)).kind === 'number');
     if (hasValue) return { columns: cols, headerRow: header[0].row };
   }
@@ -220,6 +221,42 @@ function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labe
   }
   while (cols.length > 0 && [targetRow, actualRow].every((r) => scan.parse(scan.view.raw(r, cols[cols.length - 1].col)).kind === 'blank')) cols.pop();
   return { columns: cols, headerRow: null };
+}
+
+/**
+ * The year columns of a header. A year merged over two columns, the first holding the block's
+ * numbers and the second their unit (`100 | 社`), is one year column whose values take that unit;
+ * otherwise each year cell is a column (as the reader spreads a merged year over its cells).
+ */
+function withUnitColumns(scan: SheetScan, header: YearCell[], targetRow: number, actualRow: number): YearColumn[] {
+  const view = scan.view;
+  const columns: YearColumn[] = [];
+  for (let i = 0; i < header.length; i++) {
+    const h = header[i];
+    const column: YearColumn = { col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header };
+    columns.push(column);
+    const merge = view.mergeAt(h.row, h.col);
+    const next = header[i + 1];
+    if (!merge || merge.left !== h.col || merge.right !== h.col + 1) continue;
+    const rows = [targetRow, actualRow];
+    const unitsBeside = rows.every((r) => {
+      const unit = view.raw(r, h.col + 1)?.value;
+      return unit === undefined || unit === null || (typeof unit === 'string' && isUnitText(unit));
+    });
+    const someUnit = rows.some((r) => typeof view.raw(r, h.col + 1)?.value === 'string');
+    if (unitsBeside && someUnit) {
+      column.unitCol = h.col + 1;
+      // The .xlsx reader shows the merged year in its second cell too (Office.js leaves it empty).
+      if (next?.col === h.col + 1) i++;
+    }
+  }
+  return columns;
+}
+
+/** A short text that is only a unit (`社`, `%`, `億円`, `(千円)`), as a column beside the numbers holds it. */
+export function isUnitText(text: string): boolean {
+  const t = text.trim().replace(/^[(（](.*)[)）]$/, '$1');
+  return t.length > 0 && t.length <= 4 && !/[\d０-９]/.test(t) && parseNumberText(`1${t}`).kind === 'number';
 }
 
 function cumulativeColumn(scan: SheetScan, headerRow: number, columns: YearColumn[], labelRight: number, beforeCol: number): number | null {

@@ -395,6 +395,20 @@ export class SheetScan {
   }
 
   /**
+   * Reads a cell where a number belongs whose unit stands in a cell beside it (`100 | 社`): a
+   * number without a unit of its own is read with that unit; anything else as valueCell reads it.
+   */
+  valueCellWithUnit(row: number, col: number, unitCol: number): ValueCell {
+    const cell: Cell | undefined = this.view.raw(row, col);
+    const own = this.parse(cell);
+    const unit = this.view.raw(row, unitCol)?.value;
+    if (own.kind !== 'number' || own.unit !== null || own.percent || own.scaleLabel !== '' || typeof unit !== 'string') return new GridValueCell(this.view.name, row, col, cell, own);
+    const withUnit = parseNumberText(`${own.value.toFixed(own.decimals)}${unit.trim()}`);
+    if (withUnit.kind !== 'number') return new GridValueCell(this.view.name, row, col, cell, own);
+    return new GridValueCell(this.view.name, row, col, cell, { ...withUnit, numeric: own.numeric, exact: withUnit.exact && own.exact });
+  }
+
+  /**
    * The nearest year header row above `row` (within `maxUp` rows) with years right of `afterCol`
    * and left of `beforeCol` (where a table beside the block starts).
    */

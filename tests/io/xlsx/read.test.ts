@@ -174,6 +174,28 @@ describe('what other writers put in a workbook', () => {
     expect(wb.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
   });
 
+  it('a year merged over a value column and a unit column, which the reader shows in both cells, is one year', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    [
+      [null, null, null, 'R4', null, 'R5', null],
+      [null, '数値目標(1) 連携企業数', '目標値', 100, '社', 200, '社'],
+      [null, null, '実績値', 110, '社', 190, '社'],
+      [null, null, '進捗度', 110, '%', 97, '%'],
+    ].forEach((r, i) => (ws.getRow(i + 1).values = r));
+    ws.mergeCells('D1:E1');
+    ws.mergeCells('F1:G1');
+    const read = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(read.sheets[0].rows[0][4]?.value).toBe('R4');
+    const { model, findings } = checkWorkbook(read);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => [c.col, c.unitCol])).toEqual([
+      [3, 4],
+      [5, 6],
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!F4']);
+  });
+
   it('year headers kept as dates show their year as Excel does (令和元年度, 平成31年度, 2023年度), and their tables get their years', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('別紙1');
