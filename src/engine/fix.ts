@@ -6,7 +6,7 @@ import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, assessProgress, isRatioCell, progressOf, reachable } from './compute.js';
 import { a1 } from './grid.js';
 import { columnOfYear, indexTargets, indicatorProgress, indicatorTargets, latestActualYear, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
-import { formatInfo } from './numbers.js';
+import { formatInfo, parseNumberText } from './numbers.js';
 import type { Model, NumericTarget, ValueCell } from './model.js';
 
 export interface CellWrite {
@@ -61,12 +61,16 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): C
   // A blank (empty, or `-` as a placeholder) takes the convention of a neighbour that holds a number.
   const holdsNumber = (s: ValueCell) => (s.storage === 'number' || s.storage === 'text') && s.parsed.kind === 'number';
   const sample = holdsNumber(cell) ? cell : (siblings.find(holdsNumber) ?? (cell.storage !== 'empty' ? cell : siblings.find((s) => s.storage === 'number' || s.storage === 'text')));
-  const styleFrom = cell.storage === 'empty' && sample && sample !== cell ? { row: sample.ref.row, col: sample.ref.col } : undefined;
+  // A cell that holds no number of its own (empty, or a `-` placeholder) takes that neighbour's style too, so that
+  // a ratio written into it shows as `1%`, not `0.01`.
+  const styleFrom = cell.storage !== 'number' && sample && sample !== cell ? { row: sample.ref.row, col: sample.ref.col } : undefined;
   if (sample?.storage === 'text') {
     const t = sample.text.trim();
     // The cell's own text keeps what follows its number (`%`, and a note such as `(見込)`); a neighbour's lends its `%` only.
-    const own = sample === cell ? /^(?:約)?[△▲+\-−]?[\d０-９,，.．]+\s*(.*)$/s.exec(t) : null;
-    const suffix = own ? own[1] : (/\d\s*([%％])/.exec(t)?.[1] ?? '');
+    // A unit other than `%` (`87億円`, `177,000 (千円)` typed into a progress row) gives way to `%`: kept, the number
+    // would read back as 100億 or 100,000 円 and never settle.
+    const own = sample === cell ? /^(?:約)?[△▲+\-−]?[\d０-９,，.．]+(.*)$/s.exec(t)?.[1] : undefined;
+    const suffix = own === undefined ? (/\d\s*([%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
     return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom };
   }
   if (sample?.storage === 'number') {
@@ -76,6 +80,12 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): C
   }
   // Nothing in the row to copy: a plain number, as `進捗度(%)` rows hold.
   return { kind: 'number', suffix: '', fullWidth: false };
+}
+
+/** Whether a number followed by `suffix` reads back as that number of percent (or a bare number). */
+function readsAsPercent(suffix: string): boolean {
+  const p = parseNumberText(`100${suffix}`);
+  return p.kind === 'number' && p.value.eq(100) && (p.unit === null || p.unit === '' || p.percent);
 }
 
 function render(expected: Decimal, conv: Convention): number | string {
@@ -112,7 +122,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       col: cell.ref.col,
       address: a1(cell.ref.row, cell.ref.col),
       value,
-      ...(conv.numFmt && cell.storage === 'empty' ? { numFmt: conv.numFmt } : {}),
+      ...(conv.numFmt && cell.storage !== 'number' ? { numFmt: conv.numFmt } : {}),
       ...(conv.styleFrom ? { styleFrom: conv.styleFrom } : {}),
       before: before(cell),
       ...rest,

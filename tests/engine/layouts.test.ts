@@ -181,6 +181,41 @@ describe('numbers written with notes and several scales', () => {
   });
 });
 
+describe('a progress cell written with another unit', () => {
+  it.each([
+    ['87億円', '100%'],
+    ['177,000 (千円)', '100%'],
+    ['87%(見込)', '100%(見込)'],
+    ['87 ％', '100 ％'],
+  ])('%s is rewritten as %s, so that fixing it twice is fixing it once', (typed, written) => {
+    const s = sheet('別紙1', [
+      [null, null, '2023年度'],
+      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', 1],
+      [null, '実績値', 1],
+      ['寄与度(※):33%', '進捗度(%)', typed],
+    ]);
+    const first = planRecalculation(checkWorkbook(book(s)).model).writes;
+    expect(first.map((w) => [w.address, w.value])).toEqual([['C4', written]]);
+    s.rows[3][2] = { value: written };
+    expect(planRecalculation(checkWorkbook(book(s)).model).writes).toEqual([]);
+  });
+});
+
+describe('a `-` placeholder in a row of ratios formatted 0%', () => {
+  it('is written as a ratio with the row’s format and style, so that it reads back as the percent written', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 投資額', '目標値', 259274719, 200],
+      [null, '実績値', 1296374, 100],
+      [null, '進捗度', '－', { v: 0.5, fmt: '0%' }],
+    ]);
+    const writes = planRecalculation(checkWorkbook(book(s)).model).writes;
+    expect(writes.map((w) => [w.address, w.value, w.numFmt, w.styleFrom])).toEqual([['C4', 0.01, '0%', { row: 3, col: 3 }]]);
+    s.rows[3][2] = { value: 0.01, numFmt: '0%' };
+    expect(planRecalculation(checkWorkbook(book(s)).model).writes).toEqual([]);
+  });
+});
+
 describe('labels and year headers in other words', () => {
   const block = (header: Spec[], target: string, actual: string, progress: string) =>
     sheet('S', [

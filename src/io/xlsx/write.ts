@@ -188,7 +188,8 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
         }
         if (existing?.inner.includes('<f') || w.formula) formulasTouched = true;
         let style = existing ? attr(existing.attrs, 's') : undefined;
-        if (style === undefined && w.styleFrom) style = borrowed.get(w);
+        // A number format to give (a ratio written where `-` stood) outweighs the cell's own style.
+        if (w.styleFrom && (style === undefined || w.numFmt !== undefined)) style = borrowed.get(w) ?? style;
         if (style === undefined && w.numFmt === '0%') style = percentStyle(files, styleCache);
         const text = cellXml(w, style, ns);
         if (existing) rowEdits.push({ start: existing.start, end: existing.end, text });

@@ -63,6 +63,13 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect(wb.sheets[0].rows[1][1]).toEqual({ value: 0.5, numFmt: '0%' });
   });
 
+  it('gives a `-` placeholder with a style of its own the style of the neighbour whose 0% format it takes', async () => {
+    const input = workbook('<sheetData><row r="1"><c r="A1" s="1"><v>0.5</v></c><c r="B1" t="inlineStr"><is><t>-</t></is></c></row></sheetData>'.replace('<c r="B1"', '<c r="B1" s="0"'));
+    const { bytes } = patchXlsx(input, [write('B1', 0, 1, 0.01, { numFmt: '0%', styleFrom: { row: 0, col: 0 }, before: { value: '-' } })]);
+    expect(sheetXmlOf(bytes)).toContain('<c r="B1" s="1"><v>0.01</v></c>');
+    expect((await readXlsx(bytes)).sheets[0].rows[0][1]).toEqual({ value: 0.01, numFmt: '0%' });
+  });
+
   it('refuses to overwrite the anchor of a shared formula, writing nothing there', () => {
     const input = workbook('<sheetData><row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f><v>2</v></c></row></sheetData>');
     const { bytes, skipped } = patchXlsx(input, [write('A1', 0, 0, 5)]);
