@@ -209,7 +209,11 @@ export function progressStatuses(t: NumericTarget): ProgressStatus[] {
   const cached = statusesCache.get(t);
   if (cached && cached.target === t.target && cached.actual === t.actual && cached.progress === t.progress) return cached.statuses;
   const statuses: ProgressStatus[] = [];
-  for (let i = 0; i < t.columns.length; i++) statuses.push(assessProgressOnce(t.target[i], t.actual[i], t.progress?.[i]));
+  for (let i = 0; i < t.columns.length; i++) {
+    const status = assessProgressOnce(t.target[i], t.actual[i], t.progress?.[i]);
+    // A baseline year (基準値, 当初) often states no progress: nothing is missing there.
+    statuses.push(status.kind === 'missing' && t.columns[i].baseline ? NONE : status);
+  }
   statusesCache.set(t, { target: t.target, actual: t.actual, progress: t.progress, statuses });
   return statuses;
 }
@@ -345,8 +349,18 @@ function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact
   return exact.compare(exact.timesInteger(off, 100), size) <= 0;
 }
 
-/** Flow or stock, from the goal (SPEC §3): `累計` → flow; a goal tied to a year → stock. */
-export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: YearColumn[]): { mode: TargetMode; source: NumericTarget['modeSource'] } {
+/** A 目標値 label that says its row holds running totals: `目標値（累計）`, `目標値【累計値】`. */
+export function isRunningTotalLabel(text: string): boolean {
+  return /目標値?\s*[(（【［[][^)）】］\]]*累計/.test(text);
+}
+
+/**
+ * Flow or stock, from the goal (SPEC §3): `累計` → flow; a goal tied to a year → stock. A 目標値 row
+ * labelled `（累計）` holds running totals, each year's target the level reached so far: a stock,
+ * whose final year's target is the cumulative goal, whatever the goal says.
+ */
+export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: YearColumn[], runningTotals = false): { mode: TargetMode; source: NumericTarget['modeSource'] } {
+  if (runningTotals) return { mode: 'stock', source: 'running-total-label' };
   if (goal?.cumulative) return { mode: 'flow', source: 'cumulative-label' };
   if (goal?.year !== undefined && goal?.year !== null) {
     const values = target.map((c) => {

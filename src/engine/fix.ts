@@ -139,6 +139,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const cell = t.progress![i];
       const status = assessProgress(t.target[i], t.actual[i], cell);
       if (status.kind !== 'mismatch' && status.kind !== 'missing') return;
+      if (status.kind === 'missing' && col.baseline) return;
       if (!rewritten.has(t)) rewritten.set(t, new Set());
       rewritten.get(t)!.add(col.year);
       const conv = conventionOf(cell, t.progress!, status.point);

@@ -69,7 +69,7 @@ export interface NumericTarget {
   labelRef: CellRef | null;
   goal: PlanGoal | null;
   mode: TargetMode;
-  modeSource: 'cumulative-label' | 'goal-year' | 'default' | 'override';
+  modeSource: 'cumulative-label' | 'running-total-label' | 'goal-year' | 'default' | 'override';
   weight: Weight | null;
   columns: YearColumn[];
   target: ValueCell[];

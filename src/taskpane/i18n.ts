@@ -8,7 +8,7 @@ import type { HostErrorCode } from '../io/host.js';
 export type Lang = 'ja' | 'en';
 
 type TableKind = Table['kind'] | 'other';
-type ModeSource = 'cumulative-label' | 'goal-year' | 'default' | 'override';
+type ModeSource = 'cumulative-label' | 'running-total-label' | 'goal-year' | 'default' | 'override';
 
 export interface Strings {
   appTitle: string;
@@ -179,6 +179,7 @@ const ja: Strings = {
   modeName: { flow: 'フロー型(年度ごとの量)', stock: 'ストック型(到達する水準)' },
   modeSource: {
     'cumulative-label': 'ラベルの「累計」から判定',
+    'running-total-label': '目標値の行の「(累計)」から判定(各年度の値は累計)',
     'goal-year': '目標年度から判定',
     default: '判定材料がないためフロー型',
     override: '手動で指定',
@@ -295,6 +296,7 @@ const en: Strings = {
   modeName: { flow: 'Flow (amount per year)', stock: 'Stock (level to reach)' },
   modeSource: {
     'cumulative-label': 'from “累計” in the label',
+    'running-total-label': 'from “(累計)” on the target row (each year holds the running total)',
     'goal-year': 'from the goal year',
     default: 'flow, as nothing tells otherwise',
     override: 'chosen by you',

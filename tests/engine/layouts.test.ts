@@ -216,6 +216,53 @@ describe('a `-` placeholder in a row of ratios formatted 0%', () => {
   });
 });
 
+describe('a baseline column (基準値) with no progress', () => {
+  it('is not a missing progress, and the recalculation leaves it blank; a later blank year still is', () => {
+    const s = sheet('S', [
+      [null, null, '基準値(R3)', 'R4', 'R5', 'R6'],
+      ['数値目標(1) 連携企業数 300社(令和6年度)', '目標値', 50, 100, 200, 300],
+      [null, '実績値', 50, 110, 190, 330],
+      [null, '進捗度', null, '110%', '95%', null],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['progress-missing@S!F4']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F4', '110%']]);
+  });
+});
+
+describe('a table with columns of its own for the ids and the goals', () => {
+  // 数値目標 | 目標(R6) | 区分 | R4 R5 R6: the years share their header row with column titles that name a year.
+  const table = (goal2: string) =>
+    sheet('S', [
+      ['数値目標', '目標(R6)', '区分', 'R4', 'R5', 'R6'],
+      ['(1) 連携企業数', '300社', '目標値', 100, 200, 300],
+      [null, null, '実績値', 110, 190, 330],
+      [null, null, '進捗度', '110%', '95%', '110%'],
+      ['(2) 起業数', goal2, '目標値', 10, 20, 30],
+      [null, null, '実績値', 12, 20, 27],
+      [null, null, '進捗度', '120%', '100%', '95%'],
+    ]);
+
+  it('reads each block’s id from the 数値目標 column, its goal from the 目標(R6) column, and its years from the header row', () => {
+    const { model, findings } = checkWorkbook(book(table('30社')));
+    const t = model.tables[0];
+    expect(model.tables).toHaveLength(1);
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.goal?.value.kind === 'number' && x.goal.value.value.toNumber(), x.goal?.year, x.mode, x.columns.map((c) => c.year)])).toEqual([
+      ['1', 300, 2024, 'stock', [2022, 2023, 2024]],
+      ['2', 30, 2024, 'stock', [2022, 2023, 2024]],
+    ]);
+    // 27 ÷ 30 = 90 %, not 95.
+    expect(keys(findings)).toEqual(['progress-mismatch@S!F7']);
+  });
+
+  it('a goal that the final target does not reach is reported at the goal’s cell', () => {
+    expect(findingsOf(book(table('35社'))).map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['stock-goal-mismatch', 'B5', 30, 35],
+      ['progress-mismatch', 'F7', 90, 95],
+    ]);
+  });
+});
+
 describe('labels and year headers in other words', () => {
   const block = (header: Spec[], target: string, actual: string, progress: string) =>
     sheet('S', [

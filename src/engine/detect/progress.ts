@@ -8,8 +8,8 @@ import type { Fault, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText } from './weight.js';
-import { decideMode } from '../compute.js';
-import { parseNumberText } from '../numbers.js';
+import { decideMode, isRunningTotalLabel } from '../compute.js';
+import { cellText, parseNumberText } from '../numbers.js';
 
 interface Block {
   target: NumericTarget;
@@ -107,7 +107,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const progressRow = findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row);
     const lastRow = progressRow === null ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
     if (headerRow !== null) reach.set(headerRow, Math.max(reach.get(headerRow) ?? lastRow, lastRow));
-    const ids = findIds(scan, top, lastRow, left, t.col, labelRight, columns);
+    const ids = findIds(scan, top, lastRow, left, t.col, labelRight, columns, headerRow);
     let id: TargetId;
     let idInferred = false;
     if (ids.target) id = ids.target.id;
@@ -121,13 +121,13 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
     const goalSource = ids.target ?? ids.indicator;
     let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col)) : undefined;
-    if (!goal) goal = goalInBlock(scan, top, lastRow, left, firstValueCol, goalSource);
+    if (!goal) goal = goalInBlock(scan, top, lastRow, left, firstValueCol, goalSource, headerRow);
     const cells = (row: number) => columns.map((c) => (c.unitCol === undefined ? scan.valueCell(row, c.col) : scan.valueCellWithUnit(row, c.col, c.unitCol)));
     const target = cells(t.row);
     const actual = cells(a.row);
     const progress = progressRow === null ? null : cells(progressRow);
     const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight, right);
-    const { mode, source } = decideMode(goal ?? null, target, columns);
+    const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(t.text));
     const numeric: NumericTarget = {
       id,
       idInferred,
@@ -302,7 +302,7 @@ interface IdHit {
   end: number;
 }
 
-function findIds(scan: SheetScan, top: number, bottom: number, left: number, labelCol: number, labelRight: number, columns: YearColumn[]) {
+function findIds(scan: SheetScan, top: number, bottom: number, left: number, labelCol: number, labelRight: number, columns: YearColumn[], headerRow: number | null) {
   let target: (IdHit & { id: TargetId }) | undefined;
   let indicator: (IdHit & { indicator: string }) | undefined;
   const view = scan.view;
@@ -333,19 +333,44 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
     const stop = Math.max(0, Math.min(header ? header[0].row : top - 2, top - 1) - 1);
     for (let r = top - 1; r >= stop; r--) if (scan.showsIdWords(r, missing())) for (let c = left; c <= labelRight && c < columns[0].col; c++) consider(r, c);
   }
+  if (!target && !indicator && headerRow !== null) {
+    // A column headed 数値目標 (or 評価指標) whose cells hold the bare ids: `(1) 連携企業数`, `①`.
+    for (let c = left; c < labelCol && !target && !indicator; c++) {
+      const head = cellText(view.shown(headerRow, c).cell);
+      const word = /数値目標/.test(head) ? '数値目標' : /評価指標/.test(head) ? '評価指標' : '';
+      if (!word) continue;
+      for (let r = top; r <= bottom && !target && !indicator; r++) {
+        const shown = view.shown(r, c);
+        const value = shown.cell?.value;
+        if (typeof value !== 'string' || !/^\s*(?:[(（]\s*[0-9０-９]+\s*[)）]|[①-⑳])/.test(value)) continue;
+        const named = `${word}${value}`;
+        const t = scan.targetIdIn(named);
+        if (t) target = { row: shown.row, col: shown.col, text: value, end: Math.max(0, t.end - word.length), id: t.id };
+        const i = t ? undefined : scan.indicatorIdIn(named);
+        if (i) indicator = { row: shown.row, col: shown.col, text: value, end: Math.max(0, i.end - word.length), indicator: i.indicator };
+      }
+    }
+  }
   if (target && indicator && target.id.indicator !== indicator.indicator) indicator = undefined;
   return { target, indicator };
 }
 
-function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number, firstValueCol: number, skip: IdHit | undefined) {
+function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number, firstValueCol: number, skip: IdHit | undefined, headerRow: number | null) {
   for (let r = top; r <= bottom; r++) {
     for (let c = left; c < firstValueCol; c++) {
       const shown = scan.view.shown(r, c);
       if (skip && shown.row === skip.row && shown.col === skip.col) continue;
       const v = shown.cell?.value;
-      if (typeof v !== 'string' || v.length > 80) continue;
-      const goal = parseGoal(v, scan.ref(shown.row, shown.col));
+      if ((typeof v !== 'string' && typeof v !== 'number') || (typeof v === 'string' && v.length > 80)) continue;
+      const ref = scan.ref(shown.row, shown.col);
+      const goal = typeof v === 'string' ? parseGoal(v, ref) : undefined;
       if (goal) return goal;
+      // A bare amount in a column headed with what it is: `目標(R6)` | `300社`, `累計目標` | `475億円`.
+      const head = headerRow === null || headerRow >= top ? '' : cellText(scan.view.shown(headerRow, c).cell);
+      if (!head.includes('目標')) continue;
+      const what = /累計/.test(head) ? '累計' : (/[(（]([^)）]+)[)）]/.exec(head)?.[1] ?? head.replace(/目標値?|[:：\s]/g, ''));
+      const headed = what ? parseGoal(`${cellText(shown.cell)}(${what})`, ref) : undefined;
+      if (headed) return headed;
     }
   }
   return undefined;

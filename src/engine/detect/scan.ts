@@ -67,6 +67,9 @@ function mayBeLabel(c: string): boolean {
   return false;
 }
 
+// An era year (`R6`, `令和6年度`, `H30`) or a western one (`2024年`) inside a label.
+const NAMES_A_YEAR = /(?:^|[^A-Za-zＡ-Ｚａ-ｚ])[RHＲＨ][0-9０-９元]|令和|平成|[0-9０-９]{4}\s*年/;
+
 /** A compact label without the brackets around it or the colon after it: `【目標値】`, `目標値：` → `目標値`. */
 function bareLabel(c: string): string {
   let end = c.length;
@@ -235,10 +238,11 @@ export class SheetScan {
         }
       }
       // A 目標値 / 実績値 / 進捗度 (or 寄与度) row holds values, never the year header of another block.
+      // A label naming a year (`目標(R6)` over a column of goals) heads a column: its row may be the header.
       let valueRow = false;
       for (let i = labelsBefore; i < this.labels.length && !valueRow; i++) {
-        const kind = this.labels[i].kind;
-        valueRow = kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight';
+        const { kind, text } = this.labels[i];
+        valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') && !NAMES_A_YEAR.test(text);
       }
       if (years && !valueRow && this.isYearRow(years)) {
         this.yearRows.set(r, years);

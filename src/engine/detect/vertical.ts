@@ -6,7 +6,7 @@ import { cellText } from '../numbers.js';
 import { indicatorOnlyId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
 import type { NumericTarget, ProgressTable, YearColumn } from '../model.js';
-import { decideMode } from '../compute.js';
+import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText } from './weight.js';
@@ -75,7 +75,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
       const labelRef = title ? scan.ref(title.row, title.col) : null;
       const goal = title && labelRef ? parseGoal(title.text, labelRef) : undefined;
       const target = cells('target');
-      const { mode, source } = decideMode(goal ?? null, target, columns);
+      const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(cellText(view.shown(row, group.get('target')!).cell)));
       const weightCell = group.has('weight') ? cells('weight').find((c) => c.parsed.kind === 'number') : undefined;
       const titleWeight = title ? parseWeightText(title.text.slice(title.text.indexOf('寄与度'))) : undefined;
       targets.push({

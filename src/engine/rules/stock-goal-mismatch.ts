@@ -16,7 +16,8 @@ export const stockGoalMismatch: Rule = {
   check({ targets }) {
     const findings: Finding[] = [];
     for (const { target: t } of targets.all) {
-      if (t.mode !== 'stock' || !t.goal || t.goal.cumulative) continue;
+      // A cumulative goal is a stock's goal only when each year's target is the running total.
+      if (t.mode !== 'stock' || !t.goal || (t.goal.cumulative && t.modeSource !== 'running-total-label')) continue;
       let i = columnOfYear(t, t.goal.year);
       if (i < 0) {
         for (let k = t.target.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[k].parsed)) i = k;

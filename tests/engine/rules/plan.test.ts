@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { book, findingsOf, keys } from '../../helpers.js';
+import { checkWorkbook } from '../../../src/engine/check.js';
+import { book, findingsOf, keys, sheet } from '../../helpers.js';
 import { progressSheet, R } from './blocks.js';
 
 describe('cumulative-total-mismatch (flow targets)', () => {
@@ -34,6 +35,42 @@ describe('stock targets (000_…)', () => {
   it('targets or actuals that go down are a warning', () => {
     const f = findingsOf(book(progressSheet('S', years, [{ ...tsukuba, target: [180, 360, 340, 720, 900], actual: [194, 461, 450, '', ''], progress: [108, 128, 132, '', ''] }])));
     expect(keys(f)).toEqual(['stock-decrease@S!F2', 'stock-decrease@S!F3']);
+  });
+});
+
+describe('a 目標値 row labelled （累計）: running totals toward a cumulative goal', () => {
+  const across = (goal: string, targets: number[], actuals: number[]) =>
+    sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      [`数値目標(1) 連携企業数 ${goal}`, '目標値（累計）', ...targets],
+      [null, '実績値（累計）', ...actuals],
+      [null, '進捗度', '110%', '95%', '110%'],
+    ]);
+  const down = (goal: string, targets: number[]) =>
+    sheet('S', [
+      [`数値目標(1) 連携企業数 ${goal}`],
+      ['年度', '目標値(累計)', '実績値(累計)', '進捗度'],
+      ['R4', targets[0], 110, '110%'],
+      ['R5', targets[1], 190, '95%'],
+      ['R6', targets[2], 330, '110%'],
+    ]);
+
+  it.each([
+    ['across', across('300社(累計)', [100, 200, 300], [110, 190, 330])],
+    ['down', down('300社(累計)', [100, 200, 300])],
+  ])('%s: are a stock whose last target is the goal, not yearly amounts summing to 600', (_, s) => {
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.targets[0].mode, t.targets[0].modeSource]).toEqual(['stock', 'running-total-label']);
+    expect(findings).toEqual([]);
+  });
+
+  it('a last running total short of the goal is a stock-goal-mismatch at the goal', () => {
+    expect(findingsOf(book(down('350社(累計)', [100, 200, 300]))).map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['stock-goal-mismatch', 'A1', 300, 350]]);
+  });
+
+  it('running totals that go down are a stock-decrease', () => {
+    expect(keys(findingsOf(book(across('300社(累計)', [100, 90, 300], [110, 190, 330]))))).toEqual(['stock-decrease@S!D2', 'progress-mismatch@S!D4']);
   });
 });
 
