@@ -263,6 +263,32 @@ describe('a table with columns of its own for the ids and the goals', () => {
   });
 });
 
+describe('blocks that put 進捗度 first (進捗度 / 目標値 / 実績値)', () => {
+  it('each take the progress row just above them, not the next block’s, and are checked and fixed there', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1) 連携企業数', '進捗度', '110%', '96%', '110%'],
+      [null, '目標値', 100, 200, 300],
+      [null, '実績値', 110, 190, 330],
+      ['数値目標(2) 起業数', '進捗度', '120%', '100%', '95%'],
+      [null, '実績値', 12, 20, 27],
+      [null, '目標値', 10, 20, 30],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.rows.progress])).toEqual([
+      ['1', 1],
+      ['2', 4],
+    ]);
+    // 190 ÷ 200 = 95 %, 27 ÷ 30 = 90 %.
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D2', 'progress-mismatch@S!E5']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['D2', '95%'],
+      ['E5', '90%'],
+    ]);
+  });
+});
+
 describe('labels and year headers in other words', () => {
   const block = (header: Spec[], target: string, actual: string, progress: string) =>
     sheet('S', [
@@ -277,6 +303,7 @@ describe('labels and year headers in other words', () => {
     ['達成度(%)', ['目標値', '実績値', '達成度(%)']],
     ['【目標値】 in brackets', ['【目標値】', '【実績値】', '【進捗度】']],
     ['目標値： with a colon', ['目標値：', '実績値：', '進捗度：']],
+    ['計画値 for 目標値', ['計画値', '実績値', '進捗度']],
   ])('%s: the block and its progress row are found and checked', (_, [target, actual, progress]) => {
     expect(keys(findingsOf(book(block(['R4', 'R5', 'R6'], target, actual, progress))))).toEqual(['progress-mismatch@S!D4']);
   });

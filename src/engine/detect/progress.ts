@@ -86,6 +86,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   const blocks: Block[] = [];
   // Per year header row, the last row of the last block under it (blocks come in reading order).
   const reach = new Map<number, number>();
+  // The progress rows blocks have taken, as row × 16384 + label column.
+  const taken = new Set<number>();
   for (const t of scan.kind('target')) {
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
@@ -104,10 +106,17 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       continue;
     }
     const firstValueCol = columns[0].col;
-    const progressRow = findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row);
-    const lastRow = progressRow === null ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
+    // The progress row: a 進捗度 row just above that no block above has taken (進捗度 / 目標値 / 実績値), else the one below.
+    const onTop = lastAbove(progressByCol.get(t.col), top, 3);
+    const progressRow =
+      onTop && (view.mergeAt(onTop.row, onTop.col)?.bottom ?? onTop.row) === top - 1 && !taken.has(onTop.row * 16384 + t.col)
+        ? onTop.row
+        : findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row);
+    if (progressRow !== null) taken.add(progressRow * 16384 + t.col);
+    const blockTop = Math.min(top, progressRow ?? top);
+    const lastRow = progressRow === null || progressRow < top ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
     if (headerRow !== null) reach.set(headerRow, Math.max(reach.get(headerRow) ?? lastRow, lastRow));
-    const ids = findIds(scan, top, lastRow, left, t.col, labelRight, columns, headerRow);
+    const ids = findIds(scan, blockTop, lastRow, left, t.col, labelRight, columns, headerRow);
     let id: TargetId;
     let idInferred = false;
     if (ids.target) id = ids.target.id;
@@ -121,7 +130,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
     const goalSource = ids.target ?? ids.indicator;
     let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col)) : undefined;
-    if (!goal) goal = goalInBlock(scan, top, lastRow, left, firstValueCol, goalSource, headerRow);
+    if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow);
     const cells = (row: number) => columns.map((c) => (c.unitCol === undefined ? scan.valueCell(row, c.col) : scan.valueCellWithUnit(row, c.col, c.unitCol)));
     const target = cells(t.row);
     const actual = cells(a.row);
@@ -136,7 +145,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       goal: goal ?? null,
       mode,
       modeSource: source,
-      weight: findWeight(scan, top, lastRow, left, firstValueCol),
+      weight: findWeight(scan, blockTop, lastRow, left, firstValueCol),
       columns,
       target,
       actual,
@@ -149,7 +158,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     blocks.push({
       target: numeric,
       headerRow,
-      range: { top: Math.min(headerRow ?? top, labelCell?.row ?? top), left: minCol, bottom: lastRow, right: maxCol },
+      range: { top: Math.min(headerRow ?? blockTop, labelCell?.row ?? blockTop), left: minCol, bottom: lastRow, right: maxCol },
     });
   }
   return groupBlocks(scan.view.name, blocks);

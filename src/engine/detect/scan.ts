@@ -84,7 +84,7 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (compacted.length > MAX_LABEL) return undefined;
   const c = bareLabel(compacted);
   if (!mayBeLabel(c)) return undefined;
-  if (/^(各年度の)?(当該年度の?)?目標値?([(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
+  if (/^(各年度の)?(当該年度の?)?(目標値?|計画値)([(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
   if (c === '目標') return 'target';
   if (/^(当該年度の?)?実績値?([(（].*[)）])?$/.test(c)) return 'actual';
   if (/^(当該年度の?)?(進捗(度|率)?|達成(度|率))([(（].*[)）]|%)?$/.test(c)) return 'progress';
