@@ -488,6 +488,39 @@ describe('summary tables with a 年度 column', () => {
   });
 });
 
+describe('summary tables whose 評価指標 and 数値目標 columns hold bare ids', () => {
+  const table = () =>
+    sheet('T', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1)-① 連携企業数', '目標値', 360, 540],
+      [null, '実績値', 461, 580],
+      [null, '進捗度(%)', 128, 107],
+      ['数値目標(1)-② 起業数', '目標値', 10, 20],
+      [null, '実績値', 12, 18],
+      [null, '進捗度(%)', 120, 90],
+    ]);
+
+  it.each([
+    ['(1) and ①, the indicator merged over its targets', [['(1)', '①'], [null, '②']], ['A2:A3']],
+    ['1 and (1)-②, as numbers and text', [[1, '(1)-①'], [1, '(1)-②']], []],
+  ])('%s: each row is read as its target and checked against the table', (_, ids, merges) => {
+    const summary = sheet(
+      '概要',
+      [
+        ['評価指標', '数値目標', '目標値', '実績値', '進捗度'],
+        [...(ids[0] as Spec[]), 540, 580, '107%'],
+        [...(ids[1] as Spec[]), 20, 18, '95%'],
+      ],
+      merges as string[],
+    );
+    const { model, findings } = checkWorkbook(book(table(), summary));
+    const s = model.tables[model.tables.length - 1];
+    expect(s.kind === 'summary' && s.rows.map((r) => r.target?.display)).toEqual(['1-①', '1-②']);
+    // 18 ÷ 20 = 90 %, not 95.
+    expect(keys(findings)).toEqual(['weights-missing@T!A2', 'summary-mismatch@概要!E3']);
+  });
+});
+
 /** 数値目標(1) over R4 and R5, its progress stated right: what the summaries below restate. */
 const targetOneR4R5 = () =>
   sheet('T', [

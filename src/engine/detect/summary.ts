@@ -95,6 +95,22 @@ export function detectSummaryTables(scan: SheetScan, skipRows: Set<number> = new
   return [...detectSummaryGrids(scan, skipRows), ...detectSummaryLines(scan)];
 }
 
+/**
+ * A bare id in a column headed 評価指標 or 数値目標, written out as the id it is: `(1)` or 1 under
+ * 数値目標 → `数値目標(1)`, `①` → `数値目標(1)-①` in the row of 評価指標 (1). Anything else as it is.
+ */
+function bareId(v: unknown, word: '評価指標' | '数値目標' | undefined, indicator: string | undefined): unknown {
+  if (!word) return v;
+  if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 100 ? `${word}(${v})` : v;
+  if (typeof v !== 'string') return v;
+  const t = toHalfWidth(v).trim();
+  if (/^\(\d{1,2}\)/.test(t)) return `${word}${t}`;
+  const plain = /^(\d{1,2})(?=$|[-\s])(.*)$/s.exec(t);
+  if (plain) return `${word}(${plain[1]})${plain[2]}`;
+  if (/^[①-⑳]/.test(t) && word === '数値目標' && indicator) return `数値目標(${indicator})-${t}`;
+  return v;
+}
+
 function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTable[] {
   const view = scan.view;
   const tables: SummaryTable[] = [];
@@ -122,6 +138,13 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTabl
     const firstValueCol = Math.min(...[...cols.entries()].filter(([k]) => k !== 'year').map(([, c]) => c));
     const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
     const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? titleYear(scan, row);
+    // Columns headed 評価指標 or 数値目標 may hold the bare ids: `(1)`, `1`, `(1)-①`, `①`.
+    const idWord = new Map<number, '評価指標' | '数値目標'>();
+    for (let c = 0; c < firstValueCol; c++) {
+      const head = cellText(view.shown(row, c).cell);
+      if (head.includes('数値目標')) idWord.set(c, '数値目標');
+      else if (head.includes('評価指標')) idWord.set(c, '評価指標');
+    }
     const rows: SummaryRow[] = [];
     let lastIndicator: string | undefined;
     let r = headerBottom + 1;
@@ -132,7 +155,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTabl
       let labelCol = -1;
       for (let c = 0; c < firstValueCol; c++) {
         const shown = view.shown(r, c);
-        const v = shown.cell?.value;
+        const v = bareId(shown.cell?.value, idWord.get(c), indicator?.indicator);
         if (typeof v !== 'string') continue;
         if (shown.row !== r && !scan.targetIdIn(v)) {
           // A merged 評価指標 cell covering several target rows still names their indicator.
