@@ -51,6 +51,13 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
   }
   // Trailing notes such as (実績), 目標 or (2019年度) do not change which year a column is.
   t = t.replace(/[(（][^()（）]*[)）]$/, '').replace(/(実績|目標|見込み?)$/, '');
+  // One year under both calendars, the second in parentheses before 年度: `2022(R4)年度`, `令和4(2022)年度`.
+  const paired = /^([^()（）]+)[(（]([^()（）]+)[)）](年度?)$/.exec(t);
+  if (paired) {
+    const a = parseFiscalYear(`${paired[1]}${paired[3]}`);
+    const b = parseFiscalYear(`${paired[2]}${paired[3]}`);
+    return a && b && a.year === b.year && !a.baseline && !b.baseline ? { year: a.year, baseline } : undefined;
+  }
   // The year the era changed, under both names: `H31/R1`, `平成31年度・令和元年度`.
   const both = /^([^/・]+)[/・]([^/・]+)$/.exec(t);
   if (both) {

@@ -408,6 +408,24 @@ describe('progress tables on their side (one row per year)', () => {
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D6', 62, 63]]);
   });
 
+  it('a 累計 row under the years holds each target’s totals, checked against the sum of the years', () => {
+    const s = sheet('S', [
+      ['数値目標(1) 投資額 600億円(累計)'],
+      ['年度', '目標値', '実績値', '進捗度'],
+      ['R4', '100億円', '110億円', '110%'],
+      ['R5', '200億円', '190億円', '95%'],
+      ['R6', '300億円', '330億円', '110%'],
+      ['累計', '650億円', '600億円', '97%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables[0].range.bottom).toBe(5);
+    // 100 + 200 + 300 = 600, not 650; 110 + 190 + 330 = 630 > 600 shown as the actuals' total.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['cumulative-total-mismatch', 'B6', 600, 650],
+      ['cumulative-column-short', 'C6', 630, 600],
+    ]);
+  });
+
   it('several targets side by side under one header row, each titled above its own columns, are each checked', () => {
     const s = sheet(
       'S',

@@ -21,11 +21,15 @@ describe('fiscal-year headers', () => {
     ['平成31年度/令和元年度', 2019, false],
     ['平成31年度・令和元年度', 2019, false],
     ['当初(H31/R1)', 2019, true],
+    ['2022(R4)年度', 2022, false],
+    ['令和4(2022)年度', 2022, false],
+    ['R4（2022）年度', 2022, false],
+    ['H31(2019)年度', 2019, false],
   ])('%s → FY%i', (text, year, baseline) => {
     expect(parseFiscalYear(text)).toEqual({ year, baseline });
   });
 
-  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1'])('%s is not a year header', (text) => {
+  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1', '2022(R5)年度', '2022(1)年度'])('%s is not a year header', (text) => {
     expect(parseFiscalYear(text)).toBeUndefined();
   });
 

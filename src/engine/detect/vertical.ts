@@ -56,6 +56,9 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
       columns.push({ col: yearCol, year: fy.year, baseline: fy.baseline, header: header.trim() });
       yearRows.push(r);
     }
+    // A 累計 (or 合計) row under the years: each target's stated totals.
+    const after = headerBottom + 1 + yearRows.length;
+    const totalRow = yearRows.length > 0 && after < view.rowCount && scan.shownKind(after, yearCol) === 'cumulative' ? after : null;
     if (yearRows.length < 2) continue;
     headerRows.add(row);
     const targets: NumericTarget[] = [];
@@ -91,6 +94,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         target,
         actual: cells('actual'),
         progress: group.has('progress') ? cells('progress') : null,
+        ...(totalRow === null ? {} : { total: { target: scan.valueCell(totalRow, group.get('target')!), actual: scan.valueCell(totalRow, group.get('actual')!) } }),
         rows: { target: row, actual: row, progress: group.has('progress') ? row : null },
       });
       if (title) {
@@ -101,7 +105,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     tables.push({
       kind: 'progress',
       sheet: view.name,
-      range: { top, left, bottom: yearRows[yearRows.length - 1], right: Math.max(...labelCols, yearCol) },
+      range: { top, left, bottom: totalRow ?? yearRows[yearRows.length - 1], right: Math.max(...labelCols, yearCol) },
       targets,
       indicatorCells: [],
     });
