@@ -652,6 +652,26 @@ describe('budget tables in other words', () => {
     expect(f[0]).toMatchObject({ expected: 250, stated: 260 });
   });
 
+  it.each([
+    ['国予算(a)', '自治体予算(b)', '総事業費(a+b)'],
+    ['国費(a)', '県費(b)', '合計(a+b)'],
+  ])('turned on its side (one row per year, %s %s %s across, 累計 at the foot) is checked in every year and the 累計', (a, b, total) => {
+    const s = sheet('S', [
+      ['財政支援措置の状況（単位：千円）'],
+      ['年度', a, b, total],
+      ['R3', 100, 50, 150],
+      ['R4', 200, 50, 260],
+      ['累計', 300, 100, 400],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => [t.kind, t.range])).toEqual([['budget', { top: 1, left: 0, bottom: 4, right: 3 }]]);
+    // R4: 200 + 50 = 250, not 260; the 累計 400 is short of 150 + 260 = 410 shown in the years.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['sum-mismatch', 'D4', 250, 260],
+      ['cumulative-column-short', 'D5', 410, 400],
+    ]);
+  });
+
   it('totals written `150 (千円)` over parts of plain numbers are compared in 千円', () => {
     const s = sheet('S', [
       ['財政支援措置の状況'],

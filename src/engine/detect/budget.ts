@@ -6,6 +6,7 @@
 import { toHalfWidth } from '../text.js';
 import { cellText } from '../numbers.js';
 import type { BudgetRow, BudgetTable, YearColumn } from '../model.js';
+import { parseFiscalYear } from '../years.js';
 import type { SheetScan } from './scan.js';
 
 const TITLE_RE = /(財政|税制|金融)支援措置|支援措置の状況|予算|事業費/;
@@ -66,6 +67,58 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
       sheet: view.name,
       range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: cumCol ?? columns[columns.length - 1].col },
       title: titleAbove(scan, headerRow),
+      columns,
+      rows,
+    });
+  }
+  return [...tables, ...detectBudgetsOnTheirSide(scan, usedRows, tables)];
+}
+
+/**
+ * Budget tables turned on their side: a header row of parts and totals (`国予算(a)` … `総事業費(a+b)`),
+ * one row per year below it, and a `累計` row under the years. Each labelled column is a row of the table.
+ */
+function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: Set<number>, across: BudgetTable[]): BudgetTable[] {
+  const view = scan.view;
+  const tables: BudgetTable[] = [];
+  for (const row of [...new Set(scan.kind('budget-part').map((l) => l.row))]) {
+    if (usedRows.has(row)) continue;
+    // `合計(a+b)` reads as a 合計 label: it is a total here by its letters.
+    const totals = [...scan.inRow('budget-total', row), ...scan.inRow('cumulative', row).filter((l) => partLetters(l.text).totalOf)];
+    if (totals.length === 0 || across.some((t) => row >= t.range.top && row <= t.range.bottom)) continue;
+    const labels = [...scan.inRow('budget-part', row), ...totals, ...scan.inRow('budget-request', row), ...scan.inRow('count', row)].sort((a, b) => a.col - b.col);
+    const headerBottom = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row));
+    const labelCols = new Set(labels.map((l) => l.col));
+    let yearCol = -1;
+    for (let c = 0; c < view.rowWidth(headerBottom + 1) && yearCol < 0; c++) {
+      if (!labelCols.has(c) && parseFiscalYear(cellText(view.shown(headerBottom + 1, c).cell))) yearCol = c;
+    }
+    if (yearCol < 0) continue;
+    const columns: YearColumn[] = [];
+    let r = headerBottom + 1;
+    for (; r < view.rowCount; r++) {
+      const header = cellText(view.shown(r, yearCol).cell).trim();
+      const fy = parseFiscalYear(header);
+      if (!fy) break;
+      columns.push({ col: yearCol, year: fy.year, baseline: fy.baseline, header });
+    }
+    if (columns.length < 2) continue;
+    const cumRow = r < view.rowCount && scan.shownKind(r, yearCol) === 'cumulative' ? r : null;
+    const firstYearRow = headerBottom + 1;
+    const rows: BudgetRow[] = labels.map((l) => ({
+      project: '',
+      label: l.text,
+      labelRef: scan.ref(l.row, l.col),
+      ...partLetters(l.text),
+      cells: columns.map((_, i) => scan.valueCell(firstYearRow + i, l.col)),
+      cumulative: cumRow === null ? undefined : scan.valueCell(cumRow, l.col),
+    }));
+    usedRows.add(row);
+    tables.push({
+      kind: 'budget',
+      sheet: view.name,
+      range: { top: row, left: Math.min(yearCol, labels[0].col), bottom: cumRow ?? firstYearRow + columns.length - 1, right: Math.max(yearCol, labels[labels.length - 1].col) },
+      title: titleAbove(scan, row),
       columns,
       rows,
     });
