@@ -263,6 +263,30 @@ describe('a table with columns of its own for the ids and the goals', () => {
   });
 });
 
+describe('a goal in a column right of the years, headed 目標(R7) or 最終目標(R7)', () => {
+  const block = (years: string[], targets: number[], head: string, goal: string) =>
+    sheet('S', [
+      [null, null, ...years, head],
+      ['数値目標(1) 連携企業数', '目標値', ...targets, goal],
+      [null, '実績値', 110, 190, 330],
+      [null, '進捗度', '110%', '95%', '110%'],
+    ]);
+
+  it('is the goal of its year: a final target short of it is a stock-goal-mismatch at the goal', () => {
+    const { model, findings } = checkWorkbook(book(block(['R4', 'R5', 'R6', 'R7'], [100, 200, 300, 400], '目標(R7)', '450社')));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.targets[0].goal?.year, t.targets[0].mode, t.range.right]).toEqual([2025, 'stock', 6]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['stock-goal-mismatch', 'G2', 400, 450]]);
+  });
+
+  it('for a year the table does not reach yet, is no finding', () => {
+    expect(findingsOf(book(block(['R4', 'R5', 'R6'], [100, 200, 300], '最終目標(R7)', '400')))).toEqual([]);
+    const labelled = block(['R4', 'R5', 'R6'], [100, 200, 300], '', '');
+    labelled.rows[1][0] = { value: '数値目標(1) 連携企業数 400社(令和7年度)' };
+    expect(findingsOf(book(labelled))).toEqual([]);
+  });
+});
+
 describe('blocks that put 進捗度 first (進捗度 / 目標値 / 実績値)', () => {
   it('each take the progress row just above them, not the next block’s, and are checked and fixed there', () => {
     const s = sheet('S', [

@@ -130,12 +130,13 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
     const goalSource = ids.target ?? ids.indicator;
     let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col)) : undefined;
+    const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight, right);
     if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow);
+    if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right);
     const cells = (row: number) => columns.map((c) => (c.unitCol === undefined ? scan.valueCell(row, c.col) : scan.valueCellWithUnit(row, c.col, c.unitCol)));
     const target = cells(t.row);
     const actual = cells(a.row);
     const progress = progressRow === null ? null : cells(progressRow);
-    const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight, right);
     const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(t.text));
     const numeric: NumericTarget = {
       id,
@@ -154,7 +155,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       rows: { target: t.row, actual: a.row, progress: progressRow },
     };
     const minCol = Math.min(t.col, labelCell?.col ?? t.col);
-    const maxCol = Math.max(totalCol ?? 0, columns[columns.length - 1].col);
+    const goalCol = goal && goal.ref.row >= blockTop && goal.ref.row <= lastRow ? goal.ref.col : 0;
+    const maxCol = Math.max(totalCol ?? 0, columns[columns.length - 1].col, goalCol);
     blocks.push({
       target: numeric,
       headerRow,
@@ -374,13 +376,27 @@ function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number,
       const ref = scan.ref(shown.row, shown.col);
       const goal = typeof v === 'string' ? parseGoal(v, ref) : undefined;
       if (goal) return goal;
-      // A bare amount in a column headed with what it is: `目標(R6)` | `300社`, `累計目標` | `475億円`.
-      const head = headerRow === null || headerRow >= top ? '' : cellText(scan.view.shown(headerRow, c).cell);
-      if (!head.includes('目標')) continue;
-      const what = /累計/.test(head) ? '累計' : (/[(（]([^)）]+)[)）]/.exec(head)?.[1] ?? head.replace(/目標値?|[:：\s]/g, ''));
-      const headed = what ? parseGoal(`${cellText(shown.cell)}(${what})`, ref) : undefined;
+      const headed = headerRow === null || headerRow >= top ? undefined : headedGoal(scan, headerRow, shown.row, shown.col);
       if (headed) return headed;
     }
+  }
+  return undefined;
+}
+
+/** A bare amount in a column headed with what it is: `目標(R6)` | `300社`, `累計目標` | `475億円`. */
+function headedGoal(scan: SheetScan, headerRow: number, row: number, col: number) {
+  const head = cellText(scan.view.shown(headerRow, col).cell);
+  if (!head.includes('目標')) return undefined;
+  const what = /累計/.test(head) ? '累計' : (/[(（]([^)）]+)[)）]/.exec(head)?.[1] ?? head.replace(/(最終|計画)?目標値?|[:：\s]/g, ''));
+  return what ? parseGoal(`${cellText(scan.view.shown(row, col).cell)}(${what})`, scan.ref(row, col)) : undefined;
+}
+
+/** The goal in the 目標値 row under a header such as `最終目標(R7)` just right of the years (or of 累計). */
+function goalRightOfYears(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], totalCol: number | null, beforeCol: number) {
+  const after = Math.max(columns[columns.length - 1].col, totalCol ?? 0);
+  for (let c = after + 1; c <= after + 2 && c < beforeCol; c++) {
+    const goal = headedGoal(scan, headerRow, targetRow, c);
+    if (goal) return goal;
   }
   return undefined;
 }

@@ -19,6 +19,9 @@ export const stockGoalMismatch: Rule = {
       // A cumulative goal is a stock's goal only when each year's target is the running total.
       if (t.mode !== 'stock' || !t.goal || (t.goal.cumulative && t.modeSource !== 'running-total-label')) continue;
       let i = columnOfYear(t, t.goal.year);
+      // A goal for a year after the last the table shows (最終目標(R7) beside R4 … R6) is not yet due.
+      const lastYear = t.columns.reduce<number | null>((y, c) => (c.year !== null && (y === null || c.year > y) ? c.year : y), null);
+      if (i < 0 && t.goal.year !== null && lastYear !== null && t.goal.year > lastYear) continue;
       if (i < 0) {
         for (let k = t.target.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[k].parsed)) i = k;
       }
