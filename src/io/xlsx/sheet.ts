@@ -58,6 +58,8 @@ export class SheetReader implements XmlHandler {
   /** A `<v>` that is a plain whole number (a shared-string index, a count) read without a string; -1 otherwise. */
   private valueInt = -1;
   private formula: string | undefined;
+  /** Whether the cell has a `<v>`, even an empty one. */
+  private hasValue = false;
   private formulaType: string | undefined;
   private formulaSi: string | undefined;
   private inline = false;
@@ -91,6 +93,7 @@ export class SheetReader implements XmlHandler {
       if (c0 === 99 /* c */) {
         if (this.inSheetData) this.startCell(buf, a, ae);
       } else if (c0 === 118 /* v */) {
+        if (this.inCell) this.hasValue = true;
         if (this.inCell && !selfClosing) this.startText(Capture.Value);
       } else if (c0 === 102 /* f */) {
         if (this.inCell) this.startFormula(buf, a, ae, selfClosing);
@@ -182,6 +185,7 @@ export class SheetReader implements XmlHandler {
     this.type = Type.Number;
     this.valueText = undefined;
     this.valueInt = -1;
+    this.hasValue = false;
     this.formula = undefined;
     this.formulaType = undefined;
     this.formulaSi = undefined;
@@ -279,6 +283,8 @@ export class SheetReader implements XmlHandler {
 
   private formulaCell(formula: string, fmt: string | undefined): Cell {
     const v = this.value;
+    // `=IF(A1="","",…)` saved with its empty text result: `<c t="str"><f>…</f><v></v></c>`.
+    if (!v && this.type === Type.Str && this.hasValue) return { value: '', formula, numFmt: fmt };
     if (!v) return { value: null, formula, noCachedResult: true, numFmt: fmt };
     let inner: Cell | undefined;
     switch (this.type) {

@@ -135,6 +135,14 @@ describe('what other writers put in a workbook', () => {
     expect(rows[5][4]).toEqual({ value: null, formula: 'D6*2+$A$1+SUM(B6:C6)', noCachedResult: true, numFmt: undefined });
   });
 
+  it('a formula saved with an empty text result (=IF(…,"",…)) is an empty cell with its formula, not one without a result', async () => {
+    const xml = sheetXml('<row r="1"><c r="A1" t="str"><f>IF(B1="","",B1)</f><v></v></c><c r="B1" t="str"><f>IF(C1="","",C1)</f><v/></c><c r="C1" t="str"><f>D1</f></c></row>');
+    const row = (await readXlsx(handmade([{ name: 'S', xml }]))).sheets[0].rows[0];
+    expect(row[0]).toEqual({ value: '', formula: 'IF(B1="","",B1)', numFmt: undefined });
+    expect(row[1]).toEqual({ value: '', formula: 'IF(C1="","",C1)', numFmt: undefined });
+    expect(row[2]).toEqual({ value: null, formula: 'D1', noCachedResult: true, numFmt: undefined });
+  });
+
   it('inline strings, phonetic guides, escaped characters, entities and CDATA', async () => {
     const sst = `<sst xmlns="${NS}"><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si><si><r><t>進捗</t></r><r><rPr><b/></rPr><t>度</t></r></si><si><t>行1_x000D_行2 &amp; &#x3042;</t></si></sst>`;
     const xml = sheetXml(
