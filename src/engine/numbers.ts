@@ -329,7 +329,9 @@ function parseNumericCellOnce(v: number, numFmt: string | undefined): Parsed {
   const decimals = fmt.decimals ?? countDecimals(shownValue);
   const shown = shownValue.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
   const exact = decimals === 0 && scale.eq(1) && fmt.thousandsScaling === 0 && shown.eq(shownValue);
-  const displayScale = scale.times(dec(1000).pow(fmt.thousandsScaling));
+  // A scaled unit names what the number shown counts: `#,##0,"千円"` holding 1,200,000 shows 1,200 千円,
+  // 1,200,000 円, not 1,200 × 千 × 1000. Without one, the amount is what the cell holds (`#,##0,`).
+  const displayScale = scaleLabel ? scale : scale.times(dec(1000).pow(fmt.thousandsScaling));
   const { lo, hi } = interval(shown, decimals, displayScale, exact);
   const value = shownValue.times(displayScale);
   return {

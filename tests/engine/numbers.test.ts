@@ -123,6 +123,12 @@ describe('parseCell: numeric cells and their number formats', () => {
     expect(formatInfo('0.0%')).toMatchObject({ percent: true, decimals: 1 });
     expect(formatInfo('#,##0"千円";[Red]-#,##0"千円"')).toMatchObject({ unitText: '千円', decimals: 0 });
     expect(formatInfo('#,##0,')).toMatchObject({ thousandsScaling: 1 });
+    // Held in 円, shown in 千円 or 百万円 by the trailing commas: the amount is what the cell holds.
+    const yen = (v: number, fmt: string) => parseCell({ value: v, numFmt: fmt }) as NumberValue;
+    expect([yen(1200000, '#,##0,"千円"')].map((p) => [p.value, p.lo, p.hi, p.unit, p.scaleLabel].map(String))).toEqual([['1200000', '1199500', '1200500', '円', '千']]);
+    expect(String(yen(1500000000, '#,##0,,"百万円"').value)).toBe('1500000000');
+    expect(String(yen(1200, '#,##0"千円"').value)).toBe('1200000');
+    expect(String(yen(1234567, '#,##0,').value)).toBe('1234567');
     expect(formatInfo('[$-ja-JP]ggge"年"m"月"d"日"').isDate).toBe(true);
     expect(formatInfo('General').decimals).toBeNull();
   });
