@@ -494,6 +494,27 @@ describe('recalculating summary lines', () => {
   });
 });
 
+describe('summary lines without 当該年度', () => {
+  const table = sheet('T', [
+    [null, null, 'R4', 'R5'],
+    ['数値目標(1) 投資額 200億円(累計)', '目標値', '100億円', '100億円'],
+    [null, '実績値', '110億円', '120億円'],
+    [null, '進捗度', '110%', '120%'],
+  ]);
+
+  it.each([
+    ['数値目標(1)　目標値：100億円　実績値：120億円　進捗度：125％', '数値目標(1)　目標値：100億円　実績値：120億円　進捗度：120％'],
+    ['数値目標(1) 前年度実績値 110億円、目標値 100億円、実績値 120億円、進捗度 125%', '数値目標(1) 前年度実績値 110億円、目標値 100億円、実績値 120億円、進捗度 120%'],
+  ])('%s is checked against the table and rewritten in place', (line, fixed) => {
+    const text = sheet('本文', [['評価対象年度：令和5年度'], [line]]);
+    const { model, findings } = checkWorkbook(book(table, text));
+    const summary = model.tables.find((t) => t.kind === 'summary');
+    expect(summary?.kind === 'summary' && [summary.rows[0].targetValue?.text, summary.rows[0].actualValue?.text]).toEqual(['100億円', '120億円']);
+    expect(keys(findings)).toEqual(['summary-mismatch@本文!A2']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['A2', fixed]]);
+  });
+});
+
 describe('summary tables with a 年度 column', () => {
   /** The progress table the summaries below speak of. */
   const progressTable = () =>

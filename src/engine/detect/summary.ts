@@ -7,7 +7,7 @@ import { cellText, parseNumberText } from '../numbers.js';
 import { compact, findIndicatorId, findTargetId, indicatorOnlyId, toHalfWidth } from '../text.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, ValueCell } from '../model.js';
-import { classifyLabel, type SheetScan } from './scan.js';
+import { classifyLabel, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
@@ -210,6 +210,11 @@ const FIELD = {
   progress: new RegExp(`進捗(?:度|率)\\s*[:：]?\\s*${VALUE}`),
   weight: new RegExp(`寄与度\\s*[:：]?\\s*${VALUE}`),
 };
+// Lines that state the year's figures without 当該年度 (`目標値：100億円　実績値：120億円`); 当該年度 wins when both are there.
+const PLAIN_FIELD: Partial<Record<keyof typeof FIELD, RegExp>> = {
+  target: new RegExp(`(?<!数値|前年度|前年)目標値?\\s*[:：]?\\s*${VALUE}`),
+  actual: new RegExp(`(?<!前年度|前年)実績値?\\s*[:：]?\\s*${VALUE}`),
+};
 
 function inlineValue(scan: SheetScan, row: number, col: number, line: string, start: number, text: string): ValueCell {
   const parsed = parseNumberText(text.replace(/\s+/g, ''));
@@ -246,17 +251,20 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
     while (idIndex < ids.length && (ids[idIndex].row < line.row || (ids[idIndex].row === line.row && ids[idIndex].col < line.col))) idIndex++;
     const text = toHalfWidth(line.text);
     const bracket = text.search(/[【\[［]/);
-    const before = bracket > 0 ? text.slice(0, bracket) : '';
+    // The id the line names before its figures: before its bracket, or before its first field when it has none.
+    const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*[△▲-]?\d|実績値?\s*[:：]?\s*[△▲-]?\d|進捗(?:度|率)/);
+    const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
     const ownTarget = findTargetId(before);
     const ownIndicator = findIndicatorId(before);
     const who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : currentBefore(idIndex);
     if (!who) continue;
     const body = bracket >= 0 ? text.slice(bracket) : text;
     // 当該年度目標値 / 実績値 speak of a target: under an indicator line, of its single target.
-    const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) ? indicatorOnlyId(who.indicator) : null);
+    const plain = PLAIN_SUMMARY_LINE.test(compact(body));
+    const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) || plain ? indicatorOnlyId(who.indicator) : null);
     const bodyStart = bracket >= 0 ? bracket : 0;
     const field = (k: keyof typeof FIELD) => {
-      const m = FIELD[k].exec(body);
+      const m = FIELD[k].exec(body) ?? (plain ? PLAIN_FIELD[k]?.exec(body) : null) ?? null;
       // toHalfWidth maps character for character, so offsets hold in the original text.
       return m ? inlineValue(scan, line.row, line.col, line.text, bodyStart + m.index + m[0].length - m[1].length, m[1]) : undefined;
     };
