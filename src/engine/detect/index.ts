@@ -51,7 +51,8 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     if (t.kind !== 'progress') continue;
     for (const target of t.targets) {
       const mode = overrides[target.id.key] ?? overrides[target.id.display];
-      if (mode) {
+      // Choosing the mode it already has changes nothing (a running-total row stays one).
+      if (mode && mode !== target.mode) {
         target.mode = mode;
         target.modeSource = 'override';
       }

@@ -65,8 +65,12 @@ describe('a 目標値 row labelled （累計）: running totals toward a cumulat
     expect(findings).toEqual([]);
   });
 
-  it('a last running total short of the goal is a stock-goal-mismatch at the goal', () => {
+  it('a last running total short of the goal is a stock-goal-mismatch at the goal, also after choosing stock in the pane', () => {
     expect(findingsOf(book(down('350社(累計)', [100, 200, 300]))).map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['stock-goal-mismatch', 'A1', 300, 350]]);
+    const chosen = checkWorkbook(book(down('350社(累計)', [100, 200, 300])), { modeOverrides: { '1': 'stock' } });
+    expect(chosen.findings.map((f) => f.rule)).toEqual(['stock-goal-mismatch']);
+    const flow = checkWorkbook(book(down('350社(累計)', [100, 200, 300])), { modeOverrides: { '1': 'flow' } });
+    expect(flow.findings.map((f) => [f.rule, f.expected, f.stated])).toEqual([['cumulative-total-mismatch', 600, 350]]);
   });
 
   it('running totals that go down are a stock-decrease', () => {
