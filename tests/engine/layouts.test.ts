@@ -582,6 +582,14 @@ describe('summary tables whose 評価指標 and 数値目標 columns hold bare i
     // 18 ÷ 20 = 90 %, not 95.
     expect(keys(findings)).toEqual(['weights-missing@T!A2', 'summary-mismatch@概要!E3']);
   });
+
+  it('an amount under 数値目標 (`10 社`) names no target', () => {
+    const summary = sheet('概要', [
+      ['評価指標', '数値目標', '目標値', '実績値', '進捗度'],
+      [null, '10 社', 540, 580, '107%'],
+    ]);
+    expect(checkWorkbook(book(table(), summary)).model.tables.map((t) => t.kind)).toEqual(['progress']);
+  });
 });
 
 /** 数値目標(1) over R4 and R5, its progress stated right: what the summaries below restate. */

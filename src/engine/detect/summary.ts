@@ -105,7 +105,8 @@ function bareId(v: unknown, word: '評価指標' | '数値目標' | undefined, i
   if (typeof v !== 'string') return v;
   const t = toHalfWidth(v).trim();
   if (/^\(\d{1,2}\)/.test(t)) return `${word}${t}`;
-  const plain = /^(\d{1,2})(?=$|[-\s])(.*)$/s.exec(t);
+  // A bare number only alone or before `-①`: `10 社` under 数値目標 is an amount, not an id.
+  const plain = /^(\d{1,2})(?=$|-)(.*)$/s.exec(t);
   if (plain) return `${word}(${plain[1]})${plain[2]}`;
   if (/^[①-⑳]/.test(t) && word === '数値目標' && indicator) return `数値目標(${indicator})-${t}`;
   return v;
