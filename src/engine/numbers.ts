@@ -168,7 +168,9 @@ function parseNumberTextOnce(raw: string): Parsed {
   if (BLANKS.has(t)) return { kind: 'blank', unit: parenUnit };
   const m = NUMBER_RE.exec(t);
   if (!m) return { kind: 'invalid', reason: 'text', text: raw };
-  const [, sign, digits, rest] = m;
+  const [, sign, digits, written] = m;
+  // A bound on the amount is no part of its unit: `900社以上`, `120億円超`.
+  const rest = written.replace(/(以上|以下|超|未満|程度|前後)$/, '');
   if (rest && (/\d/.test(rest) || rest.length > 6 || /[()（）]/.test(rest))) return { kind: 'invalid', reason: 'text', text: raw };
   if (rest && parenUnit) return { kind: 'invalid', reason: 'text', text: raw };
   // Dates and times are not amounts: `12月末`, `3年`.

@@ -71,6 +71,9 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     ['119億円※', '11900000000', '円'],
     ['842人※2', '842', '人'],
     ['177,000 (千円)(見込)', '177000000', '円'],
+    ['900社以上', '900', '社'],
+    ['120億円超', '12000000000', '円'],
+    ['50件程度', '50', '件'],
   ])('a note after the number is not part of it: %s', (text, value, unit) => {
     const n = num(text);
     expect([n.value.toFixed(), n.unit]).toEqual([value, unit]);

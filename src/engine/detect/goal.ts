@@ -7,6 +7,10 @@ import type { CellRef, PlanGoal } from '../model.js';
 const NUM = String.raw`([△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
 const WITH_PAREN = new RegExp(`${NUM}\\s*[(（]\\s*([^)）]{1,20})[)）]`, 'g');
 const CUMULATIVE_PREFIX = new RegExp(`累計(?:目標)?(?:値)?\\s*[:：]?\\s*${NUM}`);
+// A total over the plan's years said in words: `5年間で475億円`, `計画期間中に1,000人`.
+const PERIOD_PREFIX = new RegExp(`(?:\\d年間|[5五]か年|計画期間中?|期間中)(?:の累計|の合計|合計|累計)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
+// A level to reach by a year said in words: `令和7年度までに900社`, `R7年度末に900社`.
+const YEAR_PREFIX = new RegExp(`((?:令和|平成|[RH])(?:元|\\d{1,2})年度?|(?:19|20)\\d\\d年度?)末?(?:まで)?に\\s*[:：]?\\s*${NUM}`);
 
 /** Reads the goal from a label; undefined when the label states none. */
 export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
@@ -28,6 +32,17 @@ export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
   if (prefix) {
     const value = parseNumberText(`${prefix[1]}${prefix[2]}`);
     if (value.kind === 'number') return { value, cumulative: true, year: null, ref, text: prefix[0].trim() };
+  }
+  const period = PERIOD_PREFIX.exec(t);
+  if (period) {
+    const value = parseNumberText(`${period[1]}${period[2]}`);
+    if (value.kind === 'number') return { value, cumulative: true, year: null, ref, text: period[0].trim() };
+  }
+  const byYear = YEAR_PREFIX.exec(t);
+  const fy = byYear ? parseFiscalYear(byYear[1]) : undefined;
+  if (byYear && fy) {
+    const value = parseNumberText(`${byYear[2]}${byYear[3]}`);
+    if (value.kind === 'number') return { value, cumulative: false, year: fy.year, ref, text: byYear[0].trim() };
   }
   return undefined;
 }
