@@ -1,0 +1,95 @@
+/**
+ * Layouts found by building real workbooks, read back through the .xlsx reader (merged cells, formulas
+ * with their saved results, number formats) and fixed with patchXlsx: what the engine tests check on
+ * grids, checked here on files.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../../src/engine/check.js';
+import { planRecalculation } from '../../../src/engine/fix.js';
+import { readXlsx } from '../../../src/io/xlsx/read.js';
+import { patchXlsx } from '../../../src/io/xlsx/write.js';
+
+async function workbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const put = (ws: ExcelJS.Worksheet, rows: ExcelJS.CellValue[][]) => rows.forEach((r, i) => r.forEach((v, c) => v !== null && (ws.getCell(i + 1, c + 1).value = v)));
+
+  // 進捗度 / 目標値 / 実績値, each block's id merged down its three rows.
+  const top = wb.addWorksheet('上に進捗度');
+  put(top, [
+    [null, null, 'R4', 'R5', 'R6'],
+    ['数値目標(1) 連携企業数', '進捗度', '110%', '96%', '110%'],
+    [null, '目標値', 100, 200, 300],
+    [null, '実績値', 110, 190, 330],
+    ['数値目標(2) 起業数', '進捗度', '120%', '100%', '95%'],
+    [null, '目標値', 10, 20, 30],
+    [null, '実績値', 12, 20, 27],
+  ]);
+  top.mergeCells('A2:A4');
+  top.mergeCells('A5:A7');
+
+  // Ids and goals in columns of their own; the id merged down its block.
+  const cols = wb.addWorksheet('番号と目標の列');
+  put(cols, [
+    ['数値目標', '目標(R6)', '区分', 'R4', 'R5', 'R6'],
+    ['(1) 連携企業数', '350社', '目標値', 100, 200, 300],
+    [null, null, '実績値', 110, 190, 330],
+    [null, null, '進捗度', '110%', '95%', '110%'],
+  ]);
+  cols.mergeCells('A2:A4');
+  cols.mergeCells('B2:B4');
+
+  // A budget table on its side, kept in 円 and shown in 千円.
+  const budget = wb.addWorksheet('予算');
+  put(budget, [
+    ['財政支援措置の状況'],
+    ['年度', '国予算(a)', '自治体予算(b)', '総事業費(a+b)'],
+    ['R3', 100000, 50000, 150000],
+    ['R4', 200000, 50000, 260000],
+    ['累計', 300000, 100000, 410000],
+  ]);
+  for (let r = 3; r <= 5; r++) for (let c = 2; c <= 4; c++) budget.getCell(r, c).numFmt = '#,##0,"千円"';
+
+  // Progress by formula, left blank by =IF(…,"",…) where the actual is not in yet.
+  const formulas = wb.addWorksheet('数式');
+  put(formulas, [
+    [null, null, 'R4', 'R5', 'R6'],
+    ['数値目標(1) 連携企業数', '目標値', 100, 200, 300],
+    [null, '実績値', 110, 190, null],
+    [null, '進捗度', null, null, null],
+  ]);
+  formulas.getCell('C4').value = { formula: 'IF(C3="","",ROUND(C3/C2*100,0))', result: 110 };
+  formulas.getCell('D4').value = { formula: 'IF(D3="","",ROUND(D3/D2*100,0))', result: 95 };
+  formulas.getCell('E4').value = { formula: 'IF(E3="","",ROUND(E3/E2*100,0))', result: '' };
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('layouts in a real .xlsx', () => {
+  it('are found and checked through the reader, and the fix settles them in one pass', async () => {
+    const bytes = await workbook();
+    const { model, findings } = checkWorkbook(await readXlsx(bytes));
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      // 190 ÷ 200 = 95 %, 27 ÷ 30 = 90 %.
+      ['progress-mismatch', '上に進捗度!D2', 95, 96],
+      ['progress-mismatch', '上に進捗度!E5', 90, 95],
+      // The last target, 300, short of the 350 the goal column states for R6.
+      ['stock-goal-mismatch', '番号と目標の列!B2', 300, 350],
+      // In the 千円 shown: R4 200 + 50 = 250, not 260; the 累計 410 is 10 more than 300 + 100.
+      ['sum-mismatch', '予算!D4', 250, 260],
+      ['sum-mismatch', '予算!D5', 400, 410],
+    ]);
+    const t = model.tables.find((x) => x.sheet === '番号と目標の列');
+    expect(t?.kind === 'progress' && t.targets.map((x) => x.id.display)).toEqual(['1']);
+
+    const plan = planRecalculation(model);
+    expect(plan.writes.map((w) => [`${w.sheet}!${w.address}`, w.value])).toEqual([
+      ['上に進捗度!D2', '95%'],
+      ['上に進捗度!E5', '90%'],
+    ]);
+    const patched = patchXlsx(bytes, plan.writes);
+    expect(patched.skipped).toEqual([]);
+    const again = checkWorkbook(await readXlsx(patched.bytes));
+    expect(planRecalculation(again.model).writes).toEqual([]);
+    expect(again.findings.filter((f) => f.rule.startsWith('progress-'))).toEqual([]);
+  });
+});
