@@ -340,6 +340,17 @@ describe('labels and year headers in other words', () => {
     expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
   });
 
+  it.each([
+    ['"令和"0"年度"', [4, 5, 6], ['令和4年度', '令和5年度', '令和6年度']],
+    ['"R"0', [4, 5, 6], ['R4', 'R5', 'R6']],
+  ])('year headers typed as numbers in the format %s, as Office.js gives them (the number and the text it shows), are year columns', (numFmt, values, texts) => {
+    const s = block([], '目標値', '実績値', '進捗度');
+    s.rows[0] = [undefined, undefined, ...values.map((value, i) => ({ value, numFmt, text: texts[i] }))];
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([2022, 2023, 2024]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
+  });
+
   it('the year the era changed, under both names (H31/R1), is a year column like the others', () => {
     const { model, findings } = checkWorkbook(book(block(['H30', 'H31/R1', 'R2'], '目標値', '実績値', '進捗度')));
     expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([2018, 2019, 2020]);

@@ -1,4 +1,5 @@
 /** Number formats of an .xlsx: the built-in ids Excel leaves undefined in styles.xml, and dates. */
+import { parseFiscalYear } from '../../engine/years.js';
 
 /** Built-in formats (ECMA-376 §18.8.30); 27–36 and 50–58 as Japanese Excel shows them. */
 const BUILT_IN: Record<number, string> = {
@@ -126,4 +127,43 @@ export function serialToIso(serial: number, date1904: boolean): string | undefin
   const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
   const d = new Date(ms);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/**
+ * The text an integer shows in a format of integer digits and literals (`"令和"0"年度"` holding 5 →
+ * 令和5年度, `"R"0` → R5); undefined for any other format.
+ */
+export function integerShown(v: number, fmt: string | undefined): string | undefined {
+  if (!fmt || !Number.isInteger(v)) return undefined;
+  const section = fmt.split(';')[0];
+  if (!/^[#0,]+$/.test(codesOf(section).replace(/[\s_*]/g, ''))) return undefined;
+  let out = '';
+  let placed = false;
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      out += section.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '\\') {
+      out += section[++i] ?? '';
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '_' || ch === '*') {
+      i++;
+    } else if (ch === '0' || ch === '#' || ch === ',') {
+      if (!placed) out += String(v);
+      placed = true;
+    } else out += ch;
+  }
+  return out;
+}
+
+/** Whether a format shows integers as fiscal years (`"令和"0"年度"`, `"R"0`, `0"年度"`): year headers typed as numbers. */
+export function showsIntegersAsYears(fmt: string | undefined): boolean {
+  return [5, 2022].some((n) => {
+    const text = integerShown(n, fmt);
+    return text !== undefined && text !== String(n) && parseFiscalYear(text) !== undefined;
+  });
 }

@@ -1,6 +1,6 @@
 /** The small parts of an .xlsx: relationships, the workbook's sheet list, styles, shared strings. */
 import { attributes, decodeText, nameIs, parseXml, XmlStream, type XmlHandler } from './xml.js';
-import { builtInFormat, isDateFormat } from './numfmt.js';
+import { builtInFormat, isDateFormat, showsIntegersAsYears } from './numfmt.js';
 
 export interface Relationship {
   type: string;
@@ -91,6 +91,8 @@ export interface Styles {
   numFmt: (string | undefined)[];
   /** Whether numbers in that style are dates. */
   isDate: boolean[];
+  /** Whether integers in that style show as fiscal years (`"令和"0"年度"`). */
+  integerYear: boolean[];
 }
 
 export function parseStyles(bytes: Uint8Array | undefined): Styles {
@@ -117,7 +119,7 @@ export function parseStyles(bytes: Uint8Array | undefined): Styles {
   }
   // Cells without a style (s="0" or none) read as General, as spreadsheet libraries read them.
   const numFmt = xfFormatIds.map((id, i) => (i > 0 && id ? custom.get(id) ?? builtInFormat(id) : undefined) || undefined);
-  return { numFmt, isDate: numFmt.map(isDateFormat) };
+  return { numFmt, isDate: numFmt.map(isDateFormat), integerYear: numFmt.map(showsIntegersAsYears) };
 }
 
 /** `_x000D_`: a character Excel escapes in strings. */

@@ -6,7 +6,7 @@ import { cellsIn, parseRangeA1, type Cell, type CellRange } from '../../engine/g
 import { XlsxReadError } from './errors.js';
 import { shiftFormula } from './formula.js';
 import { unescapeOoxml, type Styles } from './parts.js';
-import { serialToIso, yearShown } from './numfmt.js';
+import { integerShown, serialToIso, yearShown } from './numfmt.js';
 import { attributes, decodeText, nameIs, XmlStream, type XmlHandler } from './xml.js';
 
 /** Cells read so far over the whole workbook, and how many are allowed. */
@@ -336,6 +336,8 @@ export class SheetReader implements XmlHandler {
       const iso = serialToIso(n, this.date1904);
       if (iso !== undefined) return dateCell(iso, fmt);
     }
+    // A year header typed as a number (5 shown as 令和5年度) keeps the text it shows, as Office.js gives it.
+    if (this.styles.integerYear[this.style] && Number.isInteger(n)) return { value: n, text: integerShown(n, fmt), numFmt: fmt };
     return { value: n, numFmt: fmt };
   }
 

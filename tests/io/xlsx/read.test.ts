@@ -11,7 +11,7 @@ import { checkWorkbook } from '../../../src/engine/check.js';
 import type { Workbook } from '../../../src/engine/grid.js';
 import { XlsxReadError } from '../../../src/io/xlsx/errors.js';
 import { readXlsx } from '../../../src/io/xlsx/read.js';
-import { isDateFormat, yearShown } from '../../../src/io/xlsx/numfmt.js';
+import { integerShown, isDateFormat, showsIntegersAsYears, yearShown } from '../../../src/io/xlsx/numfmt.js';
 import { byPartName, inflateEntry, readCentralDirectory } from '../../../src/io/xlsx/zip.js';
 import { FIXTURES, fixtureBytes, keys, readCode } from '../../helpers.js';
 import { readWithExcelJs } from './read-exceljs.js';
@@ -226,6 +226,45 @@ describe('what other writers put in a workbook', () => {
       [2023, '2023年度'],
     ]);
     expect(keys(findings)).toEqual(['progress-mismatch@別紙1!E4']);
+  });
+
+  it('year headers typed as numbers (4 in "令和"0"年度", 5 in "R"0, 2024 in 0"年度") keep the text they show, and their tables get their years', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    const headers: [number, string][] = [[4, '"令和"0"年度"'], [5, '"R"0'], [2024, '0"年度"']];
+    headers.forEach(([v, fmt], i) => {
+      ws.getCell(1, i + 3).value = v;
+      ws.getCell(1, i + 3).numFmt = fmt;
+    });
+    ws.getRow(2).values = ['数値目標(1) 連携企業数', '目標値', 100, 200, 300];
+    ws.getRow(3).values = [null, '実績値', 110, 190, 330];
+    ws.getRow(4).values = [null, '進捗度', '110%', '96%', '110%'];
+    ws.getCell('C2').numFmt = '0"社"';
+    const read = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(read.sheets[0].rows[0].slice(2).map((c) => c?.text)).toEqual(['令和4年度', 'R5', '2024年度']);
+    // A count in 0"社" shows no year: it keeps no text.
+    expect(read.sheets[0].rows[1][2]).toEqual({ value: 100, numFmt: '0"社"' });
+    const { model, findings } = checkWorkbook(read);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => c.year)).toEqual([2022, 2023, 2024]);
+    expect(keys(findings)).toEqual(['progress-mismatch@別紙1!D4']);
+  });
+});
+
+describe('number formats that show integers as years', () => {
+  it.each([
+    ['"令和"0"年度"', 5, '令和5年度', true],
+    ['"R"0', 5, 'R5', true],
+    ['\\H0', 30, 'H30', true],
+    ['0"年度"', 2022, '2022年度', true],
+    ['#,##0"社"', 5, '5社', false],
+    ['0"年目"', 5, '5年目', false],
+    ['0.0', 5, undefined, false],
+    ['0%', 5, undefined, false],
+    ['General', 5, undefined, false],
+  ])('%s holding %i shows %s (years: %s)', (fmt, v, shown, years) => {
+    expect(integerShown(v, fmt)).toBe(shown);
+    expect(showsIntegersAsYears(fmt)).toBe(years);
   });
 });
 
