@@ -49,8 +49,8 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
     baseline = true;
     t = base[2];
   }
-  // Trailing notes such as (実績), 目標 or (2019年度) do not change which year a column is.
-  t = t.replace(/[(（][^()（）]*[)）]$/, '').replace(/(実績|目標|見込み?)$/, '');
+  // Trailing notes such as (実績), 目標, 実績見込 or (2019年度) do not change which year a column is; nor does 末.
+  t = t.replace(/[(（][^()（）]*[)）]$/, '').replace(/(?:(?:実績|目標|計画)値?|見込み?|予定|末)+$/, '');
   // One year under both calendars, the second in parentheses before 年度: `2022(R4)年度`, `令和4(2022)年度`.
   const paired = /^([^()（）]+)[(（]([^()（）]+)[)）](年度?)$/.exec(t);
   if (paired) {

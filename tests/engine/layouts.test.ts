@@ -548,6 +548,31 @@ describe('summary tables with a 年度 column', () => {
     expect(keys(findings)).toEqual(['summary-mismatch@概要!D3']);
   });
 
+  it.each([
+    [['項目', 'R5目標値', 'R5実績値', 'R5進捗度']],
+    [['項目', '令和5年度目標値', '令和5年度実績値', '令和5年度進捗度']],
+  ])('a header whose every column carries the year (%s) makes a summary table of that year', (header) => {
+    const summary = sheet('概要', [header, ['数値目標(1)', 540, 590, '107%']]);
+    const { model, findings } = checkWorkbook(book(progressTable(), summary));
+    expect(model.tables.map((t) => [t.kind, t.kind === 'summary' ? t.year : null])).toEqual([
+      ['progress', null],
+      ['summary', 2023],
+    ]);
+    expect(keys(findings)).toEqual(['summary-mismatch@概要!C2']);
+  });
+
+  it('a progress table whose year headers carry 実績 and 目標 (R4実績 | R5目標) is no summary table', () => {
+    const s = sheet('T', [
+      [null, null, 'R4実績', 'R5目標'],
+      ['数値目標(1) 連携企業数', '目標値', 360, 540],
+      [null, '実績値', 461, 580],
+      [null, '進捗度(%)', 128, 108],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => t.kind)).toEqual(['progress']);
+    expect(keys(findings)).toEqual(['progress-mismatch@T!D4']);
+  });
+
   it('a header whose 実績 and 進捗 columns carry the year (令和5年度の実績値) still makes a summary table', () => {
     const table = progressTable();
     const summary = sheet('概要', [

@@ -38,9 +38,10 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     const inProgress = new Uint8Array(sheet.rows.length);
     for (const t of progress) inProgress.fill(1, t.range.top, t.range.bottom + 1);
     const usedRows = new Set(scan.yearRowList.filter((r) => inProgress[r] === 1));
+    const freeYearRows = scan.yearRowList.filter((r) => inProgress[r] !== 1);
     tables.push(
       ...progress,
-      ...stage('detect summary', () => detectSummaryTables(scan, vertical.headerRows)),
+      ...stage('detect summary', () => detectSummaryTables(scan, vertical.headerRows, freeYearRows)),
       ...stage('detect budget', () => detectBudgetTables(scan, usedRows)),
       ...stage('detect overall', () => detectOverallScoreTables(scan)),
     );

@@ -11,15 +11,15 @@ import { classifyLabel, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
-/** A header cell of a summary table, possibly prefixed by a year: `令和5年度目標値`. */
+/** A header cell of a summary table, possibly prefixed by a year: `令和5年度目標値`, `R5実績値`. */
 function headerKind(scan: SheetScan, text: string): { kind: Column; year?: number } | undefined {
   const direct = scan.labelKind(text);
   if (direct === 'target' || direct === 'actual' || direct === 'progress' || direct === 'weight') return { kind: direct };
   if (direct === 'year-column') return { kind: 'year' };
-  // The pattern below needs a 年; most cells of a row have none.
-  if (!text.includes('年')) return undefined;
+  // The pattern below needs a year: a 年, or an era letter and its number; most cells of a row have none.
+  if (!text.includes('年') && !/^\s*[RHＲＨ][0-9０-９]/.test(text)) return undefined;
   const c = compact(text);
-  const m = /^(.+?年度?)(の)?(目標値?|実績値?|進捗(度|率)?|達成(度|率))([(（].*[)）]|%)?$/.exec(c);
+  const m = /^(.+?年度?|[RH]\d{1,2})(の)?(目標値?|実績値?|進捗(度|率)?|達成(度|率))([(（].*[)）]|%)?$/.exec(c);
   if (m) {
     const fy = parseFiscalYear(m[1]);
     const rest = classifyLabel(m[3]);
@@ -91,8 +91,12 @@ function yearOfTitle(scan: SheetScan, i: number): number | undefined {
 }
 
 /** `skipRows`: header rows already read as progress tables turned on their side. */
-export function detectSummaryTables(scan: SheetScan, skipRows: Set<number> = new Set()): SummaryTable[] {
-  return [...detectSummaryGrids(scan, skipRows), ...detectSummaryLines(scan)];
+/**
+ * `yearRows`: rows of year headers outside progress tables, which may head a summary table whose
+ * headers carry their year (`R5目標値 | R5実績値 | R5進捗度`).
+ */
+export function detectSummaryTables(scan: SheetScan, skipRows: Set<number> = new Set(), yearRows: number[] = []): SummaryTable[] {
+  return [...detectSummaryGrids(scan, skipRows, yearRows), ...detectSummaryLines(scan)];
 }
 
 /**
@@ -112,11 +116,13 @@ function bareId(v: unknown, word: '評価指標' | '数値目標' | undefined, i
   return v;
 }
 
-function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>): SummaryTable[] {
+function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: number[]): SummaryTable[] {
   const view = scan.view;
   const tables: SummaryTable[] = [];
   const headerRows = new Set<number>();
   for (const l of scan.kind('target')) headerRows.add(l.row);
+  // Headers that carry their year (`R5目標値 | R5実績値 | R5進捗度`) read as a row of years.
+  for (const row of yearRows) headerRows.add(row);
   for (const row of [...headerRows].sort((a, b) => a - b)) {
     // A table needs 目標値 and a 実績値 or 進捗度 column; most 目標値 rows are rows of progress blocks.
     if (skipRows.has(row) || !scan.mayHoldColumnHeader(row)) continue;
