@@ -287,6 +287,30 @@ describe('a goal in a column right of the years, headed 目標(R7) or 最終目�
   });
 });
 
+describe('weights in a column headed 寄与度 right of the years', () => {
+  it('keep the header row a row of years, and each target gets the weight in its 目標値 row', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5', '寄与度'],
+      ['数値目標(1)-① 投資額', '目標値', 100, 100, '60%'],
+      [null, '実績値', 100, 120, null],
+      [null, '進捗度', '100%', '120%', null],
+      ['数値目標(1)-② 雇用', '目標値', 100, 100, 0.5],
+      [null, '実績値', 100, 80, null],
+      [null, '進捗度', '100%', '80%', null],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.columns.map((c) => c.year), x.weight?.value?.value.toNumber()]) : []))).toEqual([
+      [
+        ['1-①', [2022, 2023], 60],
+        ['1-②', [2022, 2023], 50],
+      ],
+    ]);
+    expect(model.tables[0].range).toEqual({ top: 0, left: 0, bottom: 6, right: 4 });
+    // 60 % + 50 % = 110 %.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['weights-sum', 'E2', 100, 110]]);
+  });
+});
+
 describe('blocks that put 進捗度 first (進捗度 / 目標値 / 実績値)', () => {
   it('each take the progress row just above them, not the next block’s, and are checked and fixed there', () => {
     const s = sheet('S', [

@@ -9,7 +9,7 @@ import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText } from './weight.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
-import { cellText, parseNumberText } from '../numbers.js';
+import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
 
 interface Block {
   target: NumericTarget;
@@ -146,7 +146,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       goal: goal ?? null,
       mode,
       modeSource: source,
-      weight: findWeight(scan, blockTop, lastRow, left, firstValueCol),
+      weight: findWeight(scan, blockTop, lastRow, left, firstValueCol) ?? (headerRow === null ? null : weightRightOfYears(scan, t.row, headerRow, columns, right)),
       columns,
       target,
       actual,
@@ -155,8 +155,9 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       rows: { target: t.row, actual: a.row, progress: progressRow },
     };
     const minCol = Math.min(t.col, labelCell?.col ?? t.col);
-    const goalCol = goal && goal.ref.row >= blockTop && goal.ref.row <= lastRow ? goal.ref.col : 0;
-    const maxCol = Math.max(totalCol ?? 0, columns[columns.length - 1].col, goalCol);
+    // A goal or weight in a column of its own right of the years is part of the table.
+    const besideCols = [goal?.ref, numeric.weight?.ref].map((ref) => (ref && ref.row >= blockTop && ref.row <= lastRow ? ref.col : 0));
+    const maxCol = Math.max(totalCol ?? 0, columns[columns.length - 1].col, ...besideCols);
     blocks.push({
       target: numeric,
       headerRow,
@@ -415,10 +416,29 @@ function findWeight(scan: SheetScan, top: number, bottom: number, left: number, 
       const next = scan.view.shown(r, (scan.view.mergeAt(r, c)?.right ?? c) + 1);
       if (next.col < firstValueCol) {
         const p = scan.parse(next.cell);
-        if (p.kind === 'number') return { value: p.percent || p.value.gt(1) ? p : { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100) }, ref: scan.ref(next.row, next.col), text: String(next.cell?.value ?? '') };
+        if (p.kind === 'number') return { value: weightPercent(p), ref: scan.ref(next.row, next.col), text: String(next.cell?.value ?? '') };
       }
       return { value: null, ref, text: v.trim() };
     }
+  }
+  return null;
+}
+
+/** A weight in percent: `33%`, 33, or 0.33 in a General cell. */
+function weightPercent(p: NumberValue): NumberValue {
+  return p.percent || p.value.gt(1) ? p : { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100) };
+}
+
+/** The weight in the 目標値 row under a `寄与度` header right of the years (`R4 | R5 | 寄与度` over `… | 33%`). */
+function weightRightOfYears(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], beforeCol: number): Weight | null {
+  const last = columns[columns.length - 1].col;
+  for (const l of scan.inRow('weight', headerRow)) {
+    if (l.col <= last || l.col >= beforeCol) continue;
+    const shown = scan.view.shown(targetRow, l.col);
+    const p = scan.parse(shown.cell);
+    const ref = scan.ref(shown.row, shown.col);
+    if (p.kind === 'number') return { value: weightPercent(p), ref, text: String(shown.cell?.value ?? '') };
+    if (p.kind === 'blank') return { value: null, ref, text: String(shown.cell?.value ?? '') };
   }
   return null;
 }

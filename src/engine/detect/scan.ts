@@ -243,11 +243,13 @@ export class SheetScan {
         }
       }
       // A 目標値 / 実績値 / 進捗度 (or 寄与度) row holds values, never the year header of another block.
-      // A label naming a year (`目標(R6)` over a column of goals) heads a column: its row may be the header.
+      // A label naming a year (`目標(R6)` over a column of goals), or one right of the years (`寄与度`
+      // over a column of weights), heads a column: its row may be the header.
       let valueRow = false;
+      const firstYearCol = years ? years[0].col : 0;
       for (let i = labelsBefore; i < this.labels.length && !valueRow; i++) {
-        const { kind, text } = this.labels[i];
-        valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') && !NAMES_A_YEAR.test(text);
+        const { kind, text, col } = this.labels[i];
+        valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') && col < firstYearCol && !NAMES_A_YEAR.test(text);
       }
       if (years && !valueRow && this.isYearRow(years)) {
         this.yearRows.set(r, years);
