@@ -231,8 +231,8 @@ export class SheetScan {
         this.cellCount++;
         const v = cell.value;
         if (cell.text !== undefined && (cell.isDate || (typeof v === 'number' && (formatInfo(cell.numFmt).isDate || (cell.numFmt !== undefined && Number.isInteger(v) && v > 0 && v < 100))))) {
-          // Also a year typed as a number and shown as one (`"令和"0"年度"` holding 5 → 令和5年度).
-          // A year header kept as a date and shown as its year (`[$-411]ggge"年度"` → 令和5年度).
+          // A year header kept as a date and shown as its year (`[$-411]ggge"年度"` → 令和5年度), or typed as a
+          // number and shown as one (`"令和"0"年度"` holding 5 → 令和5年度).
           const fy = parseFiscalYear(cell.text);
           if (fy) (years ??= []).push({ row: r, col: c, fy, header: cell.text.trim() });
         } else if (typeof v === 'string') {
