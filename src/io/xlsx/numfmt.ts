@@ -91,6 +91,21 @@ export function yearShown(iso: string, fmt: string | undefined): string | undefi
   const year = new Date(time).getUTCFullYear();
   const era = ERAS.find((e) => time >= e.start);
   const gannen = /x-gannen/i.test(section);
+  return showSection(section, (ch) => /[yYeEgG]/.test(ch), (token, n) => {
+    if (token === 'y') return n <= 2 ? String(year % 100).padStart(2, '0') : String(year);
+    if (!era) return undefined;
+    if (token === 'g') return n >= 3 ? era.name : n === 2 ? era.name[0] : era.letter;
+    const inEra = year - era.year;
+    return gannen && inEra === 1 ? '元' : n >= 2 ? String(inEra).padStart(2, '0') : String(inEra);
+  });
+}
+
+/**
+ * A format section as it shows: its literals (`"年度"`, `\R`) kept, bracketed parts (`[$-411]`) and
+ * padding (`_)`, `*-`) dropped, and each run of a code character (`ggg`, `e`) given by `code`, lower-cased
+ * with the run's length; undefined when `code` cannot show one.
+ */
+function showSection(section: string, isCode: (ch: string) => boolean, code: (token: string, run: number) => string | undefined): string | undefined {
   let out = '';
   for (let i = 0; i < section.length; i++) {
     const ch = section[i];
@@ -105,18 +120,13 @@ export function yearShown(iso: string, fmt: string | undefined): string | undefi
       i = end < 0 ? section.length : end;
     } else if (ch === '_' || ch === '*') {
       i++;
-    } else if (/[yYeEgG]/.test(ch)) {
+    } else if (isCode(ch)) {
       let n = 1;
       while (section[i + n]?.toLowerCase() === ch.toLowerCase()) n++;
       i += n - 1;
-      const token = ch.toLowerCase();
-      if (token === 'y') out += n <= 2 ? String(year % 100).padStart(2, '0') : String(year);
-      else if (!era) return undefined;
-      else if (token === 'g') out += n >= 3 ? era.name : n === 2 ? era.name[0] : era.letter;
-      else {
-        const inEra = year - era.year;
-        out += gannen && inEra === 1 ? '元' : n >= 2 ? String(inEra).padStart(2, '0') : String(inEra);
-      }
+      const shown = code(ch.toLowerCase(), n);
+      if (shown === undefined) return undefined;
+      out += shown;
     } else out += ch;
   }
   return out;
@@ -137,27 +147,9 @@ export function integerShown(v: number, fmt: string | undefined): string | undef
   if (!fmt || !Number.isInteger(v)) return undefined;
   const section = fmt.split(';')[0];
   if (!/^[#0,]+$/.test(codesOf(section).replace(/[\s_*]/g, ''))) return undefined;
-  let out = '';
   let placed = false;
-  for (let i = 0; i < section.length; i++) {
-    const ch = section[i];
-    if (ch === '"') {
-      const end = section.indexOf('"', i + 1);
-      out += section.slice(i + 1, end < 0 ? undefined : end);
-      i = end < 0 ? section.length : end;
-    } else if (ch === '\\') {
-      out += section[++i] ?? '';
-    } else if (ch === '[') {
-      const end = section.indexOf(']', i);
-      i = end < 0 ? section.length : end;
-    } else if (ch === '_' || ch === '*') {
-      i++;
-    } else if (ch === '0' || ch === '#' || ch === ',') {
-      if (!placed) out += String(v);
-      placed = true;
-    } else out += ch;
-  }
-  return out;
+  // `#,##0`: the number once, for the first of its digit codes.
+  return showSection(section, (ch) => ch === '0' || ch === '#' || ch === ',', () => (placed ? '' : ((placed = true), String(v))));
 }
 
 /** Whether a format shows integers as fiscal years (`"令和"0"年度"`, `"R"0`, `0"年度"`): year headers typed as numbers. */
