@@ -161,6 +161,31 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     });
   }
 
+  /** An indicator's stated progress (year null: its latest year with an actual), rewritten when it disagrees or is blank. */
+  const fixIndicator = (cell: ValueCell, indicator: string, rowYear: number | null, conv: Convention) => {
+    const stated = asNumber(cell.parsed);
+    if (!stated && cell.parsed.kind !== 'blank') return;
+    const decimals = stated ? Math.max(0, stated.decimals) : 0;
+    const first = index.byIndicator.get(indicator);
+    const year = rowYear ?? (first ? latestActualYear(first[0]) : null);
+    const list = indicatorTargets(index, indicator, year);
+    const ip = list && year !== null ? indicatorProgress(list, year) : undefined;
+    if (!ip) return;
+    if (stated) {
+      const shown = roundHalfUp(stated.value, decimals);
+      const fromStated = list!.some((t) => wasRewritten(t, year)) ? null : ip.fromStated;
+      if ([ip.point, fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)) return;
+    }
+    add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: indicator, year });
+  };
+
+  // Indicator progress rows inside progress tables (`評価指標(1)の進捗度`), year by year.
+  for (const table of model.tables) {
+    if (table.kind !== 'progress') continue;
+    const cells = table.indicatorCells.map((c) => c.cell);
+    for (const c of table.indicatorCells) fixIndicator(c.cell, c.indicator, c.year, conventionOf(c.cell, cells, dec(100)));
+  }
+
   for (const table of model.tables) {
     if (table.kind !== 'summary') continue;
     const progressCells = table.rows.map((r) => r.progress).filter((c): c is ValueCell => !!c);
@@ -178,17 +203,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       }
       const conv = conventionOf(cell, progressCells, dec(100));
       if (!row.target) {
-        const first = index.byIndicator.get(row.indicator);
-        const year = row.year ?? (first ? latestActualYear(first[0]) : null);
-        const list = indicatorTargets(index, row.indicator, year);
-        const ip = list && year !== null ? indicatorProgress(list, year) : undefined;
-        if (!ip) continue;
-        if (stated) {
-          const shown = roundHalfUp(stated.value, decimals);
-          const fromStated = list!.some((t) => wasRewritten(t, year)) ? null : ip.fromStated;
-          if ([ip.point, fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)) continue;
-        }
-        add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: row.indicator, year });
+        fixIndicator(cell, row.indicator, row.year, conv);
         continue;
       }
       const t = summaryTarget(index, row.target.key, row.indicator, row.year);

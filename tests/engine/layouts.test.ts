@@ -287,6 +287,49 @@ describe('a goal in a column right of the years, headed 目標(R7) or 最終目�
   });
 });
 
+describe('an indicator’s progress in a row of its own under its targets', () => {
+  const table = (label: string, stated: Spec[]) =>
+    sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1)-① 投資額', '目標値', 100, 100, 100],
+      ['寄与度(※):60%', '実績値', 100, 120, null],
+      [null, '進捗度', '100%', '120%', null],
+      ['数値目標(1)-② 雇用', '目標値', 100, 100, 100],
+      ['寄与度(※):40%', '実績値', 100, 80, null],
+      [null, '進捗度', '100%', '80%', null],
+      [label, null, ...stated],
+      ['数値目標(2) 起業数', '目標値', 10, 20, 30],
+      [null, '実績値', 12, 20, null],
+      [null, '進捗度', '120%', '100%', null],
+    ]);
+
+  it.each(['評価指標(1)の進捗度', '評価指標の進捗度（加重平均）', '指標全体の達成度'])('%s is checked year by year against the weighted mean, and fixed', (label) => {
+    const { model, findings } = checkWorkbook(book(table(label, ['100%', '105%', '-'])));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.targets.map((x) => x.id.display), t.indicatorCells.map((c) => [c.indicator, c.year, c.cell.text])]).toEqual([
+      ['1-①', '1-②', '2'],
+      [
+        ['1', 2022, '100%'],
+        ['1', 2023, '105%'],
+        ['1', 2024, '-'],
+      ],
+    ]);
+    // R5: 120 × 0.6 + 80 × 0.4 = 104, not 105; R6 has no actuals yet, so its `-` stays.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'D8', 104, 105]]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value, w.what])).toEqual([['D8', '104%', 'indicator-progress']]);
+  });
+
+  it('a blank one is filled; the block below keeps its own progress row', () => {
+    const { model } = checkWorkbook(book(table('評価指標(1)の進捗度', [null, null, null])));
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['C8', 100],
+      ['D8', 104],
+    ]);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[2].rows).toEqual({ target: 8, actual: 9, progress: 10 });
+  });
+});
+
 describe('weights in a column headed 寄与度 right of the years', () => {
   it('keep the header row a row of years, and each target gets the weight in its 目標値 row', () => {
     const s = sheet('S', [

@@ -2,9 +2,9 @@
  * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
-import { compact, indicatorOnlyId, type TargetId } from '../text.js';
+import { compact, findIndicatorId, indicatorOnlyId, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
-import type { Fault, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
+import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText } from './weight.js';
@@ -15,6 +15,7 @@ interface Block {
   target: NumericTarget;
   headerRow: number | null;
   range: CellRange;
+  indicatorCells: IndicatorProgressCell[];
 }
 
 function labelsByColumn(labels: Label[]): Map<number, Label[]> {
@@ -154,6 +155,10 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       total: totalCol === null ? undefined : { target: scan.valueCell(t.row, totalCol), actual: scan.valueCell(a.row, totalCol) },
       rows: { target: t.row, actual: a.row, progress: progressRow },
     };
+    // The indicator's weighted progress stated in a row of its own under its last block (`評価指標(1)の進捗度`).
+    const indicatorRow = findIndicatorRow(scan, lastRow + 1, left, firstValueCol, id.indicator);
+    const indicatorCells = indicatorRow ? columns.map((c) => ({ indicator: indicatorRow.indicator, year: c.year, cell: scan.valueCell(indicatorRow.row, c.col) })) : [];
+    if (indicatorRow) taken.add(indicatorRow.row * 16384 + t.col);
     const minCol = Math.min(t.col, labelCell?.col ?? t.col);
     // A goal or weight in a column of its own right of the years is part of the table.
     const besideCols = [goal?.ref, numeric.weight?.ref].map((ref) => (ref && ref.row >= blockTop && ref.row <= lastRow ? ref.col : 0));
@@ -161,7 +166,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     blocks.push({
       target: numeric,
       headerRow,
-      range: { top: Math.min(headerRow ?? blockTop, labelCell?.row ?? blockTop), left: minCol, bottom: lastRow, right: maxCol },
+      range: { top: Math.min(headerRow ?? blockTop, labelCell?.row ?? blockTop), left: minCol, bottom: indicatorRow?.row ?? lastRow, right: maxCol },
+      indicatorCells,
     });
   }
   return groupBlocks(scan.view.name, blocks);
@@ -424,6 +430,26 @@ function findWeight(scan: SheetScan, top: number, bottom: number, left: number, 
   return null;
 }
 
+/**
+ * A row stating an indicator's progress, right under a block: labelled with 評価指標 (or 指標全体, 加重平均)
+ * and 進捗 or 達成 left of the years. Its indicator is the one the label names, else the block's.
+ */
+function findIndicatorRow(scan: SheetScan, row: number, left: number, firstValueCol: number, blockIndicator: string): { row: number; indicator: string } | undefined {
+  if (row >= scan.view.rowCount) return undefined;
+  for (let c = left; c < firstValueCol; c++) {
+    const shown = scan.view.shown(row, c);
+    if (shown.row !== row) continue;
+    const text = cellText(shown.cell);
+    if (!text.includes('進捗') && !text.includes('達成')) continue;
+    const c2 = compact(text);
+    if (!/評価指標|指標全体|加重平均/.test(c2) || c2.length > 40) continue;
+    const named = findIndicatorId(c2);
+    if (named && named.indicator !== blockIndicator) return undefined;
+    return { row, indicator: named?.indicator ?? blockIndicator };
+  }
+  return undefined;
+}
+
 /** A weight in percent: `33%`, 33, or 0.33 in a General cell. */
 function weightPercent(p: NumberValue): NumberValue {
   return p.percent || p.value.gt(1) ? p : { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100) };
@@ -451,6 +477,7 @@ function groupBlocks(sheet: string, blocks: Block[]): ProgressTable[] {
     const joins = current && currentHeader === b.headerRow && b.headerRow !== null && b.range.left <= current.range.right && b.range.right >= current.range.left;
     if (current && joins) {
       current.targets.push(b.target);
+      current.indicatorCells.push(...b.indicatorCells);
       current.range = {
         top: Math.min(current.range.top, b.range.top),
         left: Math.min(current.range.left, b.range.left),
@@ -458,7 +485,7 @@ function groupBlocks(sheet: string, blocks: Block[]): ProgressTable[] {
         right: Math.max(current.range.right, b.range.right),
       };
     } else {
-      current = { kind: 'progress', sheet, range: { ...b.range }, targets: [b.target], indicatorCells: [] };
+      current = { kind: 'progress', sheet, range: { ...b.range }, targets: [b.target], indicatorCells: [...b.indicatorCells] };
       currentHeader = b.headerRow;
       tables.push(current);
     }
