@@ -182,7 +182,8 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   // Indicator progress rows inside progress tables (`評価指標(1)の進捗度`), year by year.
   for (const table of model.tables) {
     if (table.kind !== 'progress') continue;
-    const cells = table.indicatorCells.map((c) => c.cell);
+    // Written as the row's other cells are, or else as the table's progress rows.
+    const cells = [...table.indicatorCells.map((c) => c.cell), ...table.targets.flatMap((t) => t.progress ?? [])];
     for (const c of table.indicatorCells) fixIndicator(c.cell, c.indicator, c.year, conventionOf(c.cell, cells, dec(100)));
   }
 

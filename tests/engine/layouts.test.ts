@@ -319,11 +319,11 @@ describe('an indicator’s progress in a row of its own under its targets', () =
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value, w.what])).toEqual([['D8', '104%', 'indicator-progress']]);
   });
 
-  it('a blank one is filled; the block below keeps its own progress row', () => {
+  it('a blank one is filled, written as the table’s progress rows are; the block below keeps its own progress row', () => {
     const { model } = checkWorkbook(book(table('評価指標(1)の進捗度', [null, null, null])));
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
-      ['C8', 100],
-      ['D8', 104],
+      ['C8', '100%'],
+      ['D8', '104%'],
     ]);
     const t = model.tables[0];
     expect(t.kind === 'progress' && t.targets[2].rows).toEqual({ target: 8, actual: 9, progress: 10 });
