@@ -319,6 +319,23 @@ describe('an indicator’s progress in a row of its own under its targets', () =
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value, w.what])).toEqual([['D8', '104%', 'indicator-progress']]);
   });
 
+  it('is never the 目標値 row of the next block, whatever its first cell says', () => {
+    const s = sheet('S', [
+      [null, null, 'H29', '2023年度'],
+      ['数値目標(1)-① 投資額', '目標値', 100, 100],
+      [null, '実績値', 100, 87],
+      [null, '進捗度(%)', 100, 87],
+      ['評価指標（1）：…【進捗度 103%】', '目標値', 2015, null],
+      [null, '実績値', 2015, null],
+      [null, '進捗度(%)', null, null],
+    ]);
+    const { model } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.indicatorCells).toEqual([]);
+    // The 目標値 2015 in C5 stays; A5 is a summary line of its own, and C7 the progress of the block it heads.
+    expect(planRecalculation(model).writes.map((w) => w.address)).toEqual(['C7', 'A5']);
+  });
+
   it('a blank one is filled, written as the table’s progress rows are; the block below keeps its own progress row', () => {
     const { model } = checkWorkbook(book(table('評価指標(1)の進捗度', [null, null, null])));
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([

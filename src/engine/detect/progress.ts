@@ -436,18 +436,23 @@ function findWeight(scan: SheetScan, top: number, bottom: number, left: number, 
  */
 function findIndicatorRow(scan: SheetScan, row: number, left: number, firstValueCol: number, blockIndicator: string): { row: number; indicator: string } | undefined {
   if (row >= scan.view.rowCount) return undefined;
+  let found: { row: number; indicator: string } | undefined;
   for (let c = left; c < firstValueCol; c++) {
+    // A row of another block (its 目標値, 実績値, 進捗度 or 寄与度 label) states no indicator's progress.
+    const kind = scan.shownKind(row, c);
+    if (kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') return undefined;
     const shown = scan.view.shown(row, c);
-    if (shown.row !== row) continue;
+    if (found || shown.row !== row) continue;
     const text = cellText(shown.cell);
     if (!text.includes('進捗') && !text.includes('達成')) continue;
+    // The label ends with what it states: `評価指標(1)の進捗度`, `評価指標の進捗度（加重平均）`; not a summary line.
     const c2 = compact(text);
-    if (!/評価指標|指標全体|加重平均/.test(c2) || c2.length > 40) continue;
+    if (c2.length > 40 || !/(評価指標|指標全体|加重平均).*(進捗|達成)(度|率)?([(（][^()（）]*[)）])?[%％]?$/.test(c2)) continue;
     const named = findIndicatorId(c2);
     if (named && named.indicator !== blockIndicator) return undefined;
-    return { row, indicator: named?.indicator ?? blockIndicator };
+    found = { row, indicator: named?.indicator ?? blockIndicator };
   }
-  return undefined;
+  return found;
 }
 
 /** A weight in percent: `33%`, 33, or 0.33 in a General cell. */
