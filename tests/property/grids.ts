@@ -24,7 +24,10 @@ export const numberCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.tuple(fc.integer({ min: -1e6, max: 1e9 }), fc.integer({ min: 0, max: 4 })).map(([v, k]) => ({ value: v / 10 ** k })),
   fc.integer({ min: 0, max: 300 }).map((v) => ({ value: v / 100, numFmt: '0%' })),
   fc.integer({ min: 2015, max: 2030 }).map((v) => ({ value: v })),
-  fc.constantFrom('87億円', '120億円', '104%', '１３８％', '177,000 (千円)', '△5', '24.5万人', '8者', '900社', '- (千円)').map((v) => ({ value: v })),
+  fc.constantFrom('87億円', '120億円', '104%', '１３８％', '177,000 (千円)', '△5', '24.5万人', '8者', '900社', '- (千円)', '900社以上', '104%(見込)').map((v) => ({ value: v })),
+  fc.integer({ min: 0, max: 2000000 }).map((v) => ({ value: v, numFmt: '#,##0,"千円"' })),
+  // A year typed as a number and shown as one, as Office.js gives it.
+  fc.integer({ min: 1, max: 9 }).map((v) => ({ value: v, numFmt: '"令和"0"年度"', text: `令和${v}年度` })),
 );
 
 /** Cells of a grid with no table in it. */
@@ -42,6 +45,10 @@ export const LABELS = [
   '自治体予算(b) (実績)', '財政支援要望', '件数', '総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'I', 'II', 'III', '年度', '数値目標(1)-①', '数値目標(1)-② 就業者数 1,100人 (累計)',
   '評価指標(1)', '評価指標（2）', '数値目標(2) 900社（令和7年度）', '評価対象年度：令和5年度', '当該年度目標値', '当該年度実績値',
   '【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】', '評価指標（1）：…【進捗度 103%】', '財政支援措置の状況',
+  // Other ways reports say the same: running totals, id and goal columns, indicator rows, year notes, lines without 当該年度.
+  '目標値（累計）', '計画値', '寄与度', '数値目標', '(1)', '①', '目標(R6)', '最終目標(R7)', '基準値(R3)', '評価指標(1)の進捗度',
+  'R5目標値', 'R5実績値', 'R5進捗度', '2022(R4)年度', 'R5実績見込', '国費(a)', '合計(a+b)', '5年間で475億円', '令和7年度までに900社',
+  '数値目標(1)　目標値：100億円　実績値：120億円　進捗度：125％',
 ];
 
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof({ weight: 3, arbitrary: plainCell }, { weight: 2, arbitrary: fc.constantFrom(...LABELS).map((v) => ({ value: v })) });
@@ -142,14 +149,17 @@ export function undoWrites(wb: Workbook, writes: CellWrite[]): Workbook {
   return copy;
 }
 
-/** Cells compared as data: an empty cell with nothing else is no cell; trailing holes do not count. */
+/**
+ * Cells compared as data: an empty cell with nothing else is no cell; trailing holes do not count; the text a
+ * cell shows is left out (a spreadsheet derives it from the value and its format, as after an undo).
+ */
 export function cellsOf(wb: Workbook): Map<string, Cell> {
   const out = new Map<string, Cell>();
   for (const s of wb.sheets) {
     s.rows.forEach((row, r) => {
       row?.forEach((cell, c) => {
         if (!cell) return;
-        const kept = Object.fromEntries(Object.entries(cell).filter(([, v]) => v !== undefined && v !== false)) as unknown as Cell;
+        const kept = Object.fromEntries(Object.entries(cell).filter(([k, v]) => k !== 'text' && v !== undefined && v !== false)) as unknown as Cell;
         if (kept.value === null && Object.keys(kept).length === 1) return;
         out.set(`${s.name}!${a1(r, c)}`, kept);
       });
