@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check.js';
 import { planRecalculation } from '../../src/engine/fix.js';
 import type { Model } from '../../src/engine/model.js';
+import type { Sheet } from '../../src/engine/grid.js';
 import { book, findingsOf, keys, sheet, type Spec } from '../helpers.js';
 
 describe('layouts the seeds do not show', () => {
@@ -394,6 +395,33 @@ describe('blocks that put 進捗度 first (進捗度 / 目標値 / 実績値)', 
       ['D2', '95%'],
       ['E5', '90%'],
     ]);
+  });
+});
+
+describe('a row of year headers right under a block with no progress row', () => {
+  it('is the next block’s header, never the block’s progress row, even when its numbers look like one', () => {
+    // Found by the fix property test: 1 (shown 令和1年度) is within 1 of 2 ÷ 2015 × 100, so the row read as
+    // progress; the fix wrote 0 there, the header was gone, and fixing again found more to fix.
+    const year = (v: number) => ({ value: v, numFmt: '"令和"0"年度"', text: `令和${v}年度` });
+    const s: Sheet = {
+      name: 'S',
+      rows: [
+        [undefined, undefined, { value: '平成29年度' }, { value: 'FY2024' }],
+        [{ value: '数値目標(1) 投資額' }, { value: '目標値' }, { value: 2015 }],
+        [undefined, { value: '実績値' }, { value: 2 }],
+        [undefined, undefined, year(1)],
+        [{ value: '数値目標(2) 雇用' }, { value: '目標値' }, { value: 10 }, { value: 1 }],
+        [undefined, { value: '実績値' }, { value: 5 }, { value: 0 }],
+        [undefined, { value: '進捗度(%)' }, { value: 50 }],
+      ],
+      merges: [],
+    };
+    const { model } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.rows.progress, x.columns.map((c) => c.year)]) : []))).toEqual([
+      [['1', null, [2017, 2024]]],
+      [['2', 6, [2019]]],
+    ]);
+    expect(planRecalculation(model).writes).toEqual([]);
   });
 });
 

@@ -296,6 +296,8 @@ function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: n
   }
   const own2 = scan.shownText(row, labelCol);
   if (own2 && !/%|％/.test(own2)) return null;
+  // A row of year headers (the next block's) holds no progress, whatever its numbers.
+  if (scan.yearRows.has(row)) return null;
   // Unlabelled: a row of percentages, or of numbers that are actual ÷ target × 100.
   let percentages = 0;
   let ratios = 0;
