@@ -6,8 +6,8 @@
 import { toHalfWidth } from '../text.js';
 import { cellText } from '../numbers.js';
 import type { BudgetRow, BudgetTable, YearColumn } from '../model.js';
-import { parseFiscalYear } from '../years.js';
 import type { SheetScan } from './scan.js';
+import { yearsDown } from './vertical.js';
 
 const TITLE_RE = /(財政|税制|金融)支援措置|支援措置の状況|予算|事業費/;
 
@@ -88,22 +88,9 @@ function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: Set<number>, across
     if (totals.length === 0 || across.some((t) => row >= t.range.top && row <= t.range.bottom)) continue;
     const labels = [...scan.inRow('budget-part', row), ...totals, ...scan.inRow('budget-request', row), ...scan.inRow('count', row)].sort((a, b) => a.col - b.col);
     const headerBottom = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row));
-    const labelCols = new Set(labels.map((l) => l.col));
-    let yearCol = -1;
-    for (let c = 0; c < view.rowWidth(headerBottom + 1) && yearCol < 0; c++) {
-      if (!labelCols.has(c) && parseFiscalYear(cellText(view.shown(headerBottom + 1, c).cell))) yearCol = c;
-    }
-    if (yearCol < 0) continue;
-    const columns: YearColumn[] = [];
-    let r = headerBottom + 1;
-    for (; r < view.rowCount; r++) {
-      const header = cellText(view.shown(r, yearCol).cell).trim();
-      const fy = parseFiscalYear(header);
-      if (!fy) break;
-      columns.push({ col: yearCol, year: fy.year, baseline: fy.baseline, header });
-    }
-    if (columns.length < 2) continue;
-    const cumRow = r < view.rowCount && scan.shownKind(r, yearCol) === 'cumulative' ? r : null;
+    const years = yearsDown(scan, headerBottom + 1, new Set(labels.map((l) => l.col)));
+    if (!years || years.columns.length < 2) continue;
+    const { col: yearCol, columns, totalRow: cumRow } = years;
     const firstYearRow = headerBottom + 1;
     const rows: BudgetRow[] = labels.map((l) => ({
       project: '',

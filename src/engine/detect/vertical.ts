@@ -37,28 +37,12 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     if (complete.length === 0) continue;
     const labelCols = complete.flatMap((g) => [...g.values()]);
     const headerBottom = Math.max(...labelCols.map((c) => view.mergeAt(row, c)?.bottom ?? row));
-    const valueCols = new Set(labelCols);
-    // The year column: the one whose cells under the header read as fiscal years.
-    let yearCol = -1;
-    for (let c = 0; c < view.rowWidth(headerBottom + 1) && yearCol < 0; c++) {
-      if (!valueCols.has(c) && parseFiscalYear(cellText(view.shown(headerBottom + 1, c).cell))) yearCol = c;
-    }
-    if (yearCol < 0) continue;
+    const years = yearsDown(scan, headerBottom + 1, new Set(labelCols));
+    if (!years) continue;
     // Rows that name targets make a summary table with a 年度 column, not a table on its side.
     const firstRowNamesTargets = Array.from({ length: view.rowWidth(headerBottom + 1) }, (_, c) => cellText(view.shown(headerBottom + 1, c).cell)).some((t) => /数値目標|評価指標/.test(t));
     if (firstRowNamesTargets) continue;
-    const columns: YearColumn[] = [];
-    const yearRows: number[] = [];
-    for (let r = headerBottom + 1; r < view.rowCount; r++) {
-      const header = cellText(view.shown(r, yearCol).cell);
-      const fy = parseFiscalYear(header);
-      if (!fy) break;
-      columns.push({ col: yearCol, year: fy.year, baseline: fy.baseline, header: header.trim() });
-      yearRows.push(r);
-    }
-    // A 累計 (or 合計) row under the years: each target's stated totals.
-    const after = headerBottom + 1 + yearRows.length;
-    const totalRow = yearRows.length > 0 && after < view.rowCount && scan.shownKind(after, yearCol) === 'cumulative' ? after : null;
+    const { col: yearCol, columns, rows: yearRows, totalRow } = years;
     if (yearRows.length < 2) continue;
     headerRows.add(row);
     const targets: NumericTarget[] = [];
@@ -111,6 +95,32 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     });
   }
   return { tables, headerRows };
+}
+
+/**
+ * The years down a column, from `firstRow`: the column (other than `skipCols`) whose cell in that row reads
+ * as a fiscal year, one YearColumn per row while its cells do, and a 累計 (or 合計) row right under them.
+ * Undefined when no cell of `firstRow` reads as a year.
+ */
+export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<number>): { col: number; columns: YearColumn[]; rows: number[]; totalRow: number | null } | undefined {
+  const view = scan.view;
+  let col = -1;
+  for (let c = 0; c < view.rowWidth(firstRow) && col < 0; c++) {
+    if (!skipCols.has(c) && parseFiscalYear(cellText(view.shown(firstRow, c).cell))) col = c;
+  }
+  if (col < 0) return undefined;
+  const columns: YearColumn[] = [];
+  const rows: number[] = [];
+  for (let r = firstRow; r < view.rowCount; r++) {
+    const header = cellText(view.shown(r, col).cell);
+    const fy = parseFiscalYear(header);
+    if (!fy) break;
+    columns.push({ col, year: fy.year, baseline: fy.baseline, header: header.trim() });
+    rows.push(r);
+  }
+  const after = firstRow + rows.length;
+  const totalRow = after < view.rowCount && scan.shownKind(after, col) === 'cumulative' ? after : null;
+  return { col, columns, rows, totalRow };
 }
 
 /** The nearest 数値目標 or 評価指標 cell in the 4 rows above a header, shown in columns fromCol…toCol (merged areas by their left cell). */
