@@ -129,3 +129,8 @@ export function findIndicatorId(text: string): { indicator: string; end: number 
 export function indicatorOnlyId(indicator: string): TargetId {
   return { indicator, display: indicator, key: indicator };
 }
+
+/** The id word a column header names, for columns of bare ids (`(1)`, `①`) under `数値目標` or `評価指標`. */
+export function idColumnWord(header: string): '数値目標' | '評価指標' | undefined {
+  return header.includes('数値目標') ? '数値目標' : header.includes('評価指標') ? '評価指標' : undefined;
+}

@@ -2,7 +2,7 @@
  * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
-import { compact, findIndicatorId, indicatorOnlyId, type TargetId } from '../text.js';
+import { compact, findIndicatorId, idColumnWord, indicatorOnlyId, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
@@ -356,8 +356,7 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
   if (!target && !indicator && headerRow !== null) {
     // A column headed 数値目標 (or 評価指標) whose cells hold the bare ids: `(1) 連携企業数`, `①`.
     for (let c = left; c < labelCol && !target && !indicator; c++) {
-      const head = cellText(view.shown(headerRow, c).cell);
-      const word = /数値目標/.test(head) ? '数値目標' : /評価指標/.test(head) ? '評価指標' : '';
+      const word = idColumnWord(cellText(view.shown(headerRow, c).cell));
       if (!word) continue;
       for (let r = top; r <= bottom && !target && !indicator; r++) {
         const shown = view.shown(r, c);

@@ -4,7 +4,7 @@
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
 import { cellText, parseNumberText } from '../numbers.js';
-import { compact, findIndicatorId, findTargetId, indicatorOnlyId, toHalfWidth } from '../text.js';
+import { compact, findIndicatorId, findTargetId, idColumnWord, indicatorOnlyId, toHalfWidth } from '../text.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, ValueCell } from '../model.js';
 import { classifyLabel, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
@@ -148,9 +148,8 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     // Columns headed 評価指標 or 数値目標 may hold the bare ids: `(1)`, `1`, `(1)-①`, `①`.
     const idWord = new Map<number, '評価指標' | '数値目標'>();
     for (let c = 0; c < firstValueCol; c++) {
-      const head = cellText(view.shown(row, c).cell);
-      if (head.includes('数値目標')) idWord.set(c, '数値目標');
-      else if (head.includes('評価指標')) idWord.set(c, '評価指標');
+      const word = idColumnWord(cellText(view.shown(row, c).cell));
+      if (word) idWord.set(c, word);
     }
     const rows: SummaryRow[] = [];
     let lastIndicator: string | undefined;
