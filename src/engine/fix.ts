@@ -3,7 +3,7 @@
  * convention of their row, and what each held before. Adapters apply the plan; nothing else is touched.
  */
 import { Decimal, dec, roundHalfUp } from './decimal.js';
-import { asNumber, assessProgress, isRatioCell, progressOf, reachable } from './compute.js';
+import { asNumber, isRatioCell, progressOf, progressStatuses, reachable } from './compute.js';
 import { a1 } from './grid.js';
 import { columnOfYear, indexTargets, indicatorProgress, indicatorTargets, latestActualYear, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo, parseNumberText } from './numbers.js';
@@ -137,9 +137,9 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     if (!t.progress) continue;
     t.columns.forEach((col, i) => {
       const cell = t.progress![i];
-      const status = assessProgress(t.target[i], t.actual[i], cell);
+      // The statuses the rules report (a baseline year with no progress is none missing).
+      const status = progressStatuses(t)[i];
       if (status.kind !== 'mismatch' && status.kind !== 'missing') return;
-      if (status.kind === 'missing' && col.baseline) return;
       if (!rewritten.has(t)) rewritten.set(t, new Set());
       rewritten.get(t)!.add(col.year);
       const conv = conventionOf(cell, t.progress!, status.point);
