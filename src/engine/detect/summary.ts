@@ -90,10 +90,10 @@ function yearOfTitle(scan: SheetScan, i: number): number | undefined {
   return years[i];
 }
 
-/** `skipRows`: header rows already read as progress tables turned on their side. */
 /**
- * `yearRows`: rows of year headers outside progress tables, which may head a summary table whose
- * headers carry their year (`R5目標値 | R5実績値 | R5進捗度`).
+ * `skipRows`: header rows already read as progress tables turned on their side. `yearRows`: rows of year
+ * headers outside progress tables, which may head a summary table whose headers carry their year
+ * (`R5目標値 | R5実績値 | R5進捗度`).
  */
 export function detectSummaryTables(scan: SheetScan, skipRows: Set<number> = new Set(), yearRows: number[] = []): SummaryTable[] {
   return [...detectSummaryGrids(scan, skipRows, yearRows), ...detectSummaryLines(scan)];
