@@ -372,6 +372,43 @@ describe('weights in a column headed 寄与度 right of the years', () => {
   });
 });
 
+describe('weights in a 寄与度 row of its own under each block', () => {
+  const table = (weights: [Spec[], Spec[]], indicator: Spec[]) =>
+    sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1)-① 雇用者数', '目標値', '100人', '100人', '100人'],
+      [null, '実績値', '110人', '90人', '130人'],
+      [null, '進捗度', '110%', '90%', '130%'],
+      [null, '寄与度', ...weights[0]],
+      ['数値目標(1)-② 件数', '目標値', '10件', '10件', '10件'],
+      [null, '実績値', '12件', '8件', '10件'],
+      [null, '進捗度', '120%', '80%', '100%'],
+      [null, '寄与度', ...weights[1]],
+      ['評価指標(1)の進捗度', null, ...indicator],
+    ]);
+
+  it('give each target its weight, and the indicator’s progress row under them is checked with it', () => {
+    const { model, findings } = checkWorkbook(book(table([['70%', '70%', '70%'], ['30%', '30%', '30%']], ['113%', '87%', '122%'])));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.weight?.value?.value.toNumber(), x.weight?.ref])).toEqual([
+      ['1-①', 70, { sheet: 'S', row: 4, col: 4 }],
+      ['1-②', 30, { sheet: 'S', row: 8, col: 4 }],
+    ]);
+    expect(t.range).toEqual({ top: 0, left: 0, bottom: 9, right: 4 });
+    // R5: 130 × 0.7 + 100 × 0.3 = 121, not 122.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'E10', 121, 122]]);
+  });
+
+  it('weights as ratios or written once, and weights that do not add up to 100 %', () => {
+    const { model, findings } = checkWorkbook(book(table([[null, null, 0.6], ['寄与度', null, null]], [null, null, null])));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.weight?.value?.value.toNumber() ?? null)).toEqual([60, null]);
+    expect(findings.map((f) => f.rule)).toEqual(['weights-missing']);
+    const sum = checkWorkbook(book(table([['60%', '60%', '60%'], ['30%', '30%', '30%']], [null, null, null])));
+    expect(sum.findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['weights-sum', 'E5', 100, 90]]);
+  });
+});
+
 describe('blocks that put 進捗度 first (進捗度 / 目標値 / 実績値)', () => {
   it('each take the progress row just above them, not the next block’s, and are checked and fixed there', () => {
     const s = sheet('S', [

@@ -115,7 +115,10 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
         : findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row);
     if (progressRow !== null) taken.add(progressRow * 16384 + t.col);
     const blockTop = Math.min(top, progressRow ?? top);
-    const lastRow = progressRow === null || progressRow < top ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
+    const progressBottom = progressRow === null || progressRow < top ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
+    // A 寄与度 row of its own under the progress row belongs to the block.
+    const weightRow = progressRow !== null && progressRow > pairBottom ? weightRowUnder(scan, progressBottom + 1, t.col, columns) : undefined;
+    const lastRow = weightRow?.bottom ?? progressBottom;
     if (headerRow !== null) reach.set(headerRow, Math.max(reach.get(headerRow) ?? lastRow, lastRow));
     const ids = findIds(scan, blockTop, lastRow, left, t.col, labelRight, columns, headerRow);
     let id: TargetId;
@@ -147,7 +150,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       goal: goal ?? null,
       mode,
       modeSource: source,
-      weight: findWeight(scan, blockTop, lastRow, left, firstValueCol) ?? (headerRow === null ? null : weightRightOfYears(scan, t.row, headerRow, columns, right)),
+      weight: weightRow?.weight ?? findWeight(scan, blockTop, lastRow, left, firstValueCol) ?? (headerRow === null ? null : weightRightOfYears(scan, t.row, headerRow, columns, right)),
       columns,
       target,
       actual,
@@ -454,6 +457,24 @@ function findIndicatorRow(scan: SheetScan, row: number, left: number, firstValue
     found = { row, indicator: named?.indicator ?? blockIndicator };
   }
   return found;
+}
+
+/**
+ * A row of its own labelled 寄与度 in a block's label column, stating the weight under the years
+ * (`寄与度 | 50% | 50% | 50%`) or in its label (`寄与度：50%`). The weight is the latest year's
+ * that states one (a target has one weight); a row stating none gives a weight of none.
+ */
+function weightRowUnder(scan: SheetScan, row: number, labelCol: number, columns: YearColumn[]): { bottom: number; weight: Weight } | undefined {
+  if (row >= scan.view.rowCount || scan.shownKind(row, labelCol) !== 'weight') return undefined;
+  const label = scan.view.shown(row, labelCol);
+  const bottom = scan.view.mergeAt(row, labelCol)?.bottom ?? row;
+  for (let i = columns.length - 1; i >= 0; i--) {
+    const cell = scan.view.raw(row, columns[i].col);
+    const p = scan.parse(cell);
+    if (p.kind === 'number') return { bottom, weight: { value: weightPercent(p), ref: scan.ref(row, columns[i].col), text: cellText(cell).trim() } };
+  }
+  const text = cellText(label.cell).trim();
+  return { bottom, weight: { value: parseWeightText(text) ?? null, ref: scan.ref(label.row, label.col), text } };
 }
 
 /** A weight in percent: `33%`, 33, or 0.33 in a General cell. */
