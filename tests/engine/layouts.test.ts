@@ -500,6 +500,30 @@ describe('labels and year headers in other words', () => {
     expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
   });
 
+  it.each([
+    ['texts', ['3年度', '4年度', '5年度']],
+    ['full-width texts, 元 for 1', ['元年度', '２年度', '３年度']],
+    ['numbers', [3, 4, 5]],
+  ])('years without their era (%s) under a cell holding the era alone, merged over them, are year columns', (_, years) => {
+    const s = block(years, '目標値', '実績値', '進捗度');
+    s.rows.unshift([undefined, undefined, { value: '令和' }]);
+    s.merges.push({ top: 0, left: 2, bottom: 0, right: 4 });
+    const { model, findings } = checkWorkbook(book(s));
+    const first = years[0] === '元年度' ? 2019 : 2021;
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([first, first + 1, first + 2]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D5']);
+  });
+
+  it('numbers shown with 年度 (3 in `0"年度"`) under 令和 are year columns; the same numbers under other words are not', () => {
+    const s = block([], '目標値', '実績値', '進捗度');
+    s.rows[0] = [undefined, undefined, ...[3, 4, 5].map((value) => ({ value, numFmt: '0"年度"', text: `${value}年度` }))];
+    s.rows.unshift([undefined, undefined, { value: '令和' }, { value: '令和' }, { value: '令和' }]);
+    const years = (wb: ReturnType<typeof book>) => checkWorkbook(wb).model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []));
+    expect(years(book(s))).toEqual([2021, 2022, 2023]);
+    s.rows[0] = [undefined, undefined, { value: '年度' }, { value: '西暦' }, { value: '区分' }];
+    expect(years(book(s))).toEqual([null, null, null]);
+  });
+
   it('the year the era changed, under both names (H31/R1), is a year column like the others', () => {
     const { model, findings } = checkWorkbook(book(block(['H30', 'H31/R1', 'R2'], '目標値', '実績値', '進捗度')));
     expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([2018, 2019, 2020]);

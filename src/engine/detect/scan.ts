@@ -102,6 +102,16 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   return undefined;
 }
 
+/** The era a text names alone (`令和`, `平成`), if it does. */
+function eraOf(text: string): '令和' | '平成' | undefined {
+  const t = compact(text);
+  return t === '令和' || t === '平成' ? t : undefined;
+}
+
+function isDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
 /** What the scan learns from a cell's text alone. */
 interface TextFacts {
   fy?: FiscalYear;
@@ -220,6 +230,8 @@ export class SheetScan {
     const rows = view.sheet.rows;
     this.idWordRows = new Uint8Array(rows.length);
     this.columnHintRows = new Uint8Array(rows.length);
+    // The last row holding an era alone (`令和` merged over `3年度 | 4年度 | 5年度`).
+    let eraRow = -2;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       if (!row) continue;
@@ -234,12 +246,17 @@ export class SheetScan {
           // A year header kept as a date and shown as its year (`[$-411]ggge"年度"` → 令和5年度), or typed as a
           // number and shown as one (`"令和"0"年度"` holding 5 → 令和5年度).
           const fy = parseFiscalYear(cell.text);
-          if (fy) (years ??= []).push({ row: r, col: c, fy, header: cell.text.trim() });
-        } else if (typeof v === 'string') {
-          const year = this.indexText(r, c, v);
+          const year = fy ? { row: r, col: c, fy, header: cell.text.trim() } : eraRow === r - 1 ? this.yearUnderEra(r, c, cell.text) : undefined;
           if (year) (years ??= []).push(year);
+        } else if (typeof v === 'string') {
+          const year = this.indexText(r, c, v) ?? (eraRow === r - 1 ? this.yearUnderEra(r, c, v) : undefined);
+          if (year) (years ??= []).push(year);
+          else if (v.length <= 4 && eraOf(v)) eraRow = r;
         } else if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100 && !formatInfo(cell.numFmt).isDate && !cell.numFmt?.includes('%')) {
           (years ??= []).push({ row: r, col: c, fy: { year: v, baseline: false }, header: String(v) });
+        } else if (eraRow === r - 1 && typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 100 && !cell.numFmt?.includes('%')) {
+          const year = this.yearUnderEra(r, c, `${v}年度`);
+          if (year) (years ??= []).push(year);
         }
       }
       // A 目標値 / 実績値 / 進捗度 (or 寄与度) row holds values, never the year header of another block.
@@ -270,6 +287,20 @@ export class SheetScan {
     // Bare numbers count as years only as a run of consecutive years.
     for (let i = 1; i < years.length; i++) if (years[i].fy.year === years[i - 1].fy.year + 1) return true;
     return false;
+  }
+
+  /**
+   * A year written without its era under a cell holding the era alone (`令和` over `3年度`, or over
+   * 3): the year header that the two cells make.
+   */
+  private yearUnderEra(r: number, c: number, text: string): YearCell | undefined {
+    const t = text.trim();
+    const first = t.charCodeAt(0);
+    if (!(isDigit(first) || t.startsWith('元')) || t.length > 12) return undefined;
+    const above = this.view.shown(r - 1, c).cell?.value;
+    const era = typeof above === 'string' ? eraOf(above) : undefined;
+    const fy = era ? parseFiscalYear(era + t) : undefined;
+    return fy && !fy.baseline ? { row: r, col: c, fy, header: era + t } : undefined;
   }
 
   /** Indexes a text cell; returns it as a year header cell when it is one. */
