@@ -409,6 +409,97 @@ describe('weights in a 寄与度 row of its own under each block', () => {
   });
 });
 
+describe('weights in a column headed 寄与度 between the labels and the years', () => {
+  it('keep the header row a row of years, and each target gets the weight in its 目標値 row', () => {
+    const s = sheet(
+      'S',
+      [
+        ['数値目標', '区分', '寄与度', 'R3', 'R4', 'R5'],
+        ['(1)-① 投資額', '目標値', '70%', 100, 100, 100],
+        [null, '実績値', null, 110, 90, 130],
+        [null, '進捗度', null, '110%', '90%', '130%'],
+        ['(1)-② 雇用者数', '目標値', '30%', 300, 600, 900],
+        [null, '実績値', null, 310, 500, 950],
+        [null, '進捗度', null, '103%', '83%', '106%'],
+        ['評価指標(1)の進捗度', null, null, '108%', '88%', '122%'],
+      ],
+      ['A2:A4', 'A5:A7', 'C2:C4', 'C5:C7'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.columns.map((c) => c.year), x.weight?.value?.value.toNumber()]) : t.kind))).toEqual([
+      [
+        ['1-①', [2021, 2022, 2023], 70],
+        ['1-②', [2021, 2022, 2023], 30],
+      ],
+    ]);
+    // R5: 130 × 0.7 + 105.6 × 0.3 = 122.7, not 122.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'F8', 123, 122]]);
+  });
+});
+
+describe('summary tables of the progress or the weights alone, their ids under a header of their own', () => {
+  const blocks = (weights: [Spec, Spec]): Spec[][] => [
+    [null, null, 'R3', 'R4', 'R5'],
+    [`数値目標(1)-① 雇用者数`, '目標値', 100, 100, 100],
+    [weights[0], '実績値', 110, 90, 130],
+    [null, '進捗度', '110%', '90%', '130%'],
+    [`数値目標(1)-② 件数`, '目標値', 10, 10, 10],
+    [weights[1], '実績値', 12, 8, 10],
+    [null, '進捗度', '120%', '80%', '100%'],
+    [],
+  ];
+  const weightTable: Spec[][] = [['数値目標', '寄与度'], ['(1)-①', '70%'], ['(1)-②', '30%'], []];
+  const progressTable = (stated: Spec): Spec[][] => [['評価指標', '進捗度(R5)'], ['(1)', stated]];
+
+  it('`評価指標 | 進捗度` is checked against the indicator’s weighted progress', () => {
+    const weighted = (w: number): Spec => `寄与度(※):${w}%`;
+    const ok = checkWorkbook(book(sheet('S', [...blocks([weighted(70), weighted(30)]), ...progressTable('121%')])));
+    expect(ok.model.tables.map((t) => t.kind)).toEqual(['progress', 'summary']);
+    expect(ok.findings).toEqual([]);
+    const wrong = checkWorkbook(book(sheet('S', [...blocks([weighted(70), weighted(30)]), ...progressTable('125%')])));
+    expect(wrong.findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'B10', 121, 125]]);
+  });
+
+  it('`数値目標 | 寄与度` gives its weights to targets that state none, on another sheet too', () => {
+    const { model, findings } = checkWorkbook(book(sheet('S', [...blocks([null, null]), ...progressTable('121%')]), sheet('W', weightTable)));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.weight?.value?.value.toNumber(), x.weight?.ref])).toEqual([
+      [70, { sheet: 'W', row: 1, col: 1 }],
+      [30, { sheet: 'W', row: 2, col: 1 }],
+    ]);
+    expect(findings).toEqual([]);
+    // Without it, equal weights: (130 + 100) / 2 = 115, and the weights are missing.
+    const alone = checkWorkbook(book(sheet('S', [...blocks([null, null]), ...progressTable('121%')])));
+    expect(alone.findings.map((f) => [f.rule, f.expected, f.stated])).toEqual([
+      ['weights-missing', null, null],
+      ['indicator-score-mismatch', 115, 121],
+    ]);
+  });
+
+  it('a target that states its weight keeps it, and the summary that differs is flagged', () => {
+    const { model, findings } = checkWorkbook(book(sheet('S', [...blocks(['寄与度(※):60%', '寄与度(※):40%']), ...weightTable])));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.weight?.value?.value.toNumber())).toEqual([60, 40]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['summary-mismatch', 'B10', 60, 70],
+      ['summary-mismatch', 'B11', 40, 30],
+    ]);
+  });
+
+  it('a block’s 進捗度 row is no such table, whatever stands left of it', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4'],
+      ['数値目標', '目標値', 100, 100],
+      [null, '実績値', 110, 90],
+      ['評価指標', '進捗度', '110%', '90%'],
+      ['(1)', '目標値', 100, 100],
+      [null, '実績値', 110, 90],
+      [null, '進捗度', '110%', '91%'],
+    ]);
+    expect(checkWorkbook(book(s)).model.tables.map((t) => t.kind)).toEqual(['progress']);
+  });
+});
+
 describe('blocks that put 進捗度 first (進捗度 / 目標値 / 実績値)', () => {
   it('each take the progress row just above them, not the next block’s, and are checked and fixed there', () => {
     const s = sheet('S', [

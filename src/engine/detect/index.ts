@@ -5,7 +5,7 @@ import { detectBudgetTables } from './budget.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
 import { SheetScan, TextMemo } from './scan.js';
-import { detectSummaryTables } from './summary.js';
+import { detectSummaryTables, lendWeights } from './summary.js';
 import { detectVerticalTables } from './vertical.js';
 
 /** Runs one stage of a check; the benchmark passes one that times each stage (bench/phases.mts). */
@@ -46,6 +46,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
       ...stage('detect overall', () => detectOverallScoreTables(scan)),
     );
   }
+  lendWeights(tables);
   const overrides = options.modeOverrides ?? {};
   if (Object.keys(overrides).length === 0) return { tables, faults };
   for (const t of tables) {

@@ -7,7 +7,7 @@ import { a1, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
-import { parseWeightText } from './weight.js';
+import { parseWeightText, weightPercent } from './weight.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
 
@@ -150,7 +150,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       goal: goal ?? null,
       mode,
       modeSource: source,
-      weight: weightRow?.weight ?? findWeight(scan, blockTop, lastRow, left, firstValueCol) ?? (headerRow === null ? null : weightRightOfYears(scan, t.row, headerRow, columns, right)),
+      weight: weightRow?.weight ?? findWeight(scan, blockTop, lastRow, left, firstValueCol) ?? (headerRow === null ? null : weightInColumn(scan, t.row, headerRow, columns, labelRight, right)),
       columns,
       target,
       actual,
@@ -477,16 +477,15 @@ function weightRowUnder(scan: SheetScan, row: number, labelCol: number, columns:
   return { bottom, weight: { value: parseWeightText(text) ?? null, ref: scan.ref(label.row, label.col), text } };
 }
 
-/** A weight in percent: `33%`, 33, or 0.33 in a General cell. */
-function weightPercent(p: NumberValue): NumberValue {
-  return p.percent || p.value.gt(1) ? p : { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100) };
-}
-
-/** The weight in the 目標値 row under a `寄与度` header right of the years (`R4 | R5 | 寄与度` over `… | 33%`). */
-function weightRightOfYears(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], beforeCol: number): Weight | null {
+/**
+ * The weight in the 目標値 row under a `寄与度` header beside the years: right of them
+ * (`R4 | R5 | 寄与度` over `… | 33%`) or between the block's label and them (`区分 | 寄与度 | R4 | R5`).
+ */
+function weightInColumn(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], labelRight: number, beforeCol: number): Weight | null {
+  const first = columns[0].col;
   const last = columns[columns.length - 1].col;
   for (const l of scan.inRow('weight', headerRow)) {
-    if (l.col <= last || l.col >= beforeCol) continue;
+    if (l.col <= labelRight || (l.col >= first && l.col <= last) || l.col >= beforeCol) continue;
     const shown = scan.view.shown(targetRow, l.col);
     const p = scan.parse(shown.cell);
     const ref = scan.ref(shown.row, shown.col);

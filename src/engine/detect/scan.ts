@@ -70,6 +70,9 @@ function mayBeLabel(c: string): boolean {
 // An era year (`R6`, `令和6年度`, `H30`) or a western one (`2024年`) inside a label.
 const NAMES_A_YEAR = /(?:^|[^A-Za-zＡ-Ｚａ-ｚ])[RHＲＨ][0-9０-９元]|令和|平成|[0-9０-９]{4}\s*年/;
 
+// A 寄与度 label with nothing after it but a note in parentheses (`寄与度`, `寄与度(%)`): it may head a column of weights.
+const WEIGHT_HEADER = /^寄与度([(（][^()（）]*[)）])?$/;
+
 /** A compact label without the brackets around it or the colon after it: `【目標値】`, `目標値：` → `目標値`. */
 function bareLabel(c: string): string {
   let end = c.length;
@@ -265,8 +268,8 @@ export class SheetScan {
       let valueRow = false;
       const firstYearCol = years ? years[0].col : 0;
       for (let i = labelsBefore; i < this.labels.length && !valueRow; i++) {
-        const { kind, text, col } = this.labels[i];
-        valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') && col < firstYearCol && !NAMES_A_YEAR.test(text);
+        const { kind, text, col, compact } = this.labels[i];
+        valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || (kind === 'weight' && !WEIGHT_HEADER.test(compact))) && col < firstYearCol && !NAMES_A_YEAR.test(text);
       }
       if (years && !valueRow && this.isYearRow(years)) {
         this.yearRows.set(r, years);

@@ -3,10 +3,11 @@
  * 寄与度 columns and one row per indicator or numeric target, or text lines such as
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
-import { cellText, parseNumberText } from '../numbers.js';
+import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
+import { weightPercent } from './weight.js';
 import { compact, findIndicatorId, findTargetId, idColumnWord, indicatorOnlyId, toHalfWidth } from '../text.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
-import type { SummaryRow, SummaryTable, ValueCell } from '../model.js';
+import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
@@ -116,16 +117,65 @@ function bareId(v: unknown, word: '評価指標' | '数値目標' | undefined, i
   return v;
 }
 
+/** A column header naming the ids alone: `評価指標`, `数値目標`, `評価指標名`, `数値目標(番号)`. */
+const ID_HEADER = /^(評価指標|数値目標)(名|番号|No\.?)?([(（][^()（）]*[)）])?$/;
+
+/** Whether a cell of its own left of `col` in a row is a header naming the ids alone (ID_HEADER). */
+function idHeaderLeftOf(scan: SheetScan, row: number, col: number): boolean {
+  for (let c = 0; c < col; c++) {
+    const v = scan.view.raw(row, c)?.value;
+    if (typeof v === 'string' && v.length <= 20 && idColumnWord(v) && ID_HEADER.test(compact(v))) return true;
+  }
+  return false;
+}
+
+/**
+ * Weights stated only in a summary (`数値目標 | 寄与度` beside the tables): each target of the
+ * progress tables that states no weight takes its summary row's, from a summary on its own sheet
+ * if there is one. A target stating a weight keeps it (summary-mismatch compares the two).
+ */
+export function lendWeights(tables: Table[]): void {
+  const stated = new Map<string, SummaryRow[]>();
+  for (const t of tables) {
+    if (t.kind !== 'summary') continue;
+    for (const row of t.rows) {
+      if (!row.target || row.weight?.parsed.kind !== 'number') continue;
+      let list = stated.get(row.target.key);
+      if (!list) stated.set(row.target.key, (list = []));
+      list.push(row);
+    }
+  }
+  if (stated.size === 0) return;
+  for (const t of tables) {
+    if (t.kind !== 'progress') continue;
+    for (const target of t.targets) {
+      const rows = target.weight === null ? stated.get(target.id.key) : undefined;
+      if (!rows) continue;
+      const row = rows.find((r) => r.weight!.ref.sheet === t.sheet) ?? rows[0];
+      const cell = row.weight!;
+      target.weight = { value: weightPercent(cell.parsed as NumberValue), ref: cell.ref, text: cell.text.trim() };
+    }
+  }
+}
+
 function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: number[]): SummaryTable[] {
   const view = scan.view;
   const tables: SummaryTable[] = [];
   const headerRows = new Set<number>();
   for (const l of scan.kind('target')) headerRows.add(l.row);
+  // Tables of the progress or the weights alone (`評価指標 | 進捗度`, `数値目標 | 寄与度`) have no 目標値 column;
+  // their ids stand under a header of their own, left of the label.
+  const idHeaded = new Set<number>();
+  for (const kind of ['progress', 'weight'] as const) {
+    // A row of years is a progress table's header (`数値目標 | 寄与度 | R4 | R5`), read there.
+    for (const l of scan.kind(kind)) if (l.compact.length <= 12 && !scan.yearRows.has(l.row) && idHeaderLeftOf(scan, l.row, l.col)) idHeaded.add(l.row);
+  }
+  for (const row of idHeaded) headerRows.add(row);
   // Headers that carry their year (`R5目標値 | R5実績値 | R5進捗度`) read as a row of years.
   for (const row of yearRows) headerRows.add(row);
   for (const row of [...headerRows].sort((a, b) => a - b)) {
     // A table needs 目標値 and a 実績値 or 進捗度 column; most 目標値 rows are rows of progress blocks.
-    if (skipRows.has(row) || !scan.mayHoldColumnHeader(row)) continue;
+    if (skipRows.has(row) || !(scan.mayHoldColumnHeader(row) || idHeaded.has(row))) continue;
     const cols = new Map<Column, number>();
     let headerYear: number | undefined;
     const width = view.rowWidth(row);
@@ -139,18 +189,21 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       }
     }
     const valueKinds = (['target', 'actual', 'progress'] as const).filter((k) => cols.has(k));
-    if (!cols.has('target') || valueKinds.length < 2) continue;
-    const groups = yearGroups(scan, row, cols);
-    const valueCols = groups.flatMap((g) => [...g.cols.values()]);
     const firstValueCol = Math.min(...[...cols.entries()].filter(([k]) => k !== 'year').map(([, c]) => c));
-    const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
-    const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? titleYear(scan, row);
+    // A table needs 目標値 and a 実績値 or 進捗度 column; without 目標値, the ids under a header of
+    // their own and one of 実績値, 進捗度 or 寄与度 (never a block's 進捗度 or 寄与度 row).
+    if (cols.has('target') ? valueKinds.length < 2 : valueKinds.length === 0 && !cols.has('weight')) continue;
+    if (!cols.has('target') && !idHeaderLeftOf(scan, row, firstValueCol)) continue;
     // Columns headed 評価指標 or 数値目標 may hold the bare ids: `(1)`, `1`, `(1)-①`, `①`.
     const idWord = new Map<number, '評価指標' | '数値目標'>();
     for (let c = 0; c < firstValueCol; c++) {
       const word = idColumnWord(cellText(view.shown(row, c).cell));
       if (word) idWord.set(c, word);
     }
+    const groups = yearGroups(scan, row, cols);
+    const valueCols = groups.flatMap((g) => [...g.cols.values()]);
+    const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
+    const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? titleYear(scan, row);
     const rows: SummaryRow[] = [];
     let lastIndicator: string | undefined;
     let r = headerBottom + 1;
@@ -181,6 +234,8 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
         }
         break;
       }
+      // A label under a column of values (a block's 目標値 under `評価指標 | 進捗度`) ends the table.
+      if (!cols.has('target') && valueCols.some((c) => scan.cellKind(view.raw(r, c)) !== undefined)) break;
       blanks = 0;
       const yearCol = cols.get('year');
       const rowYear = yearCol !== undefined ? parseFiscalYear(String(view.raw(r, yearCol)?.value ?? ''))?.year ?? null : null;

@@ -17,3 +17,8 @@ export function parseWeightText(text: string): NumberValue | null | undefined {
   }
   return parsed;
 }
+
+/** A weight in percent: `33%`, 33, or 0.33 in a General cell. */
+export function weightPercent(p: NumberValue): NumberValue {
+  return p.percent || p.value.gt(1) ? p : { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100) };
+}
