@@ -333,8 +333,9 @@ describe('an indicator’s progress in a row of its own under its targets', () =
     const { model } = checkWorkbook(book(s));
     const t = model.tables[0];
     expect(t.kind === 'progress' && t.indicatorCells).toEqual([]);
-    // The 目標値 2015 in C5 stays; A5 is a summary line of its own, and C7 the progress of the block it heads.
-    expect(planRecalculation(model).writes.map((w) => w.address)).toEqual(['C7', 'A5']);
+    // The 目標値 2015 in C5 stays; C7 is the progress of the block A5 heads. That block names indicator (1) and no
+    // target (the 数値目標(1)-① above is the first block's), so A5's line speaks of an indicator whose 2023 is incomplete.
+    expect(planRecalculation(model).writes.map((w) => w.address)).toEqual(['C7']);
   });
 
   it('a blank one is filled, written as the table’s progress rows are; the block below keeps its own progress row', () => {
@@ -497,6 +498,36 @@ describe('summary tables of the progress or the weights alone, their ids under a
       [null, '進捗度', '110%', '91%'],
     ]);
     expect(checkWorkbook(book(s)).model.tables.map((t) => t.kind)).toEqual(['progress']);
+  });
+});
+
+describe('a block whose own rows name no target', () => {
+  it('never takes the id of the block above it (it would be checked as that target twice over), only the indicator over both', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['評価指標(1) 産業の集積'],
+      ['数値目標(1)-① 件数 30件(累計)', '目標値', 10, 10, 10],
+      [null, '実績値', 12, 8, 10],
+      [null, '進捗度', '120%', '80%', '100%'],
+      ['数値目標①　連携企業数　90社(累計)', '目標値', 30, 30, 30],
+      [null, '実績値', 31, 29, 30],
+      [null, '進捗度', '103%', '97%', '100%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.idInferred])).toEqual([
+      ['1-①', false],
+      ['1', false],
+    ]);
+    // Under 評価指標(1) with the target above: two targets of that indicator, without weights.
+    expect(findings.map((f) => f.rule)).toEqual(['weights-missing']);
+    // Without the indicator's row, the block is numbered by position.
+    s.rows.splice(1, 1);
+    const alone = checkWorkbook(book(s)).model.tables[0];
+    expect(alone.kind === 'progress' && alone.targets.map((x) => [x.id.display, x.idInferred])).toEqual([
+      ['1-①', false],
+      ['?1', true],
+    ]);
   });
 });
 

@@ -329,6 +329,8 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
   let target: (IdHit & { id: TargetId }) | undefined;
   let indicator: (IdHit & { indicator: string }) | undefined;
   const view = scan.view;
+  // Above the block, past another block's rows, only an indicator can be this block's (a target's id there is that block's).
+  let pastBlock = false;
   const consider = (row: number, col: number) => {
     // The cell shown at (row, col): the top-left of its merged area, if any.
     const merge = view.mergeAt(row, col);
@@ -338,7 +340,7 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
     }
     const value = view.raw(row, col)?.value;
     if (typeof value !== 'string') return;
-    if (!target) {
+    if (!target && !pastBlock) {
       const t = scan.targetIdIn(value);
       if (t) target = { row, col, text: value, end: t.end, id: t.id };
     }
@@ -354,7 +356,13 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
     // The indicator (or a lone target label) may sit in the rows just above: the header row of 000_….
     const header = scan.headerAbove(top, labelRight, HEADER_REACH);
     const stop = Math.max(0, Math.min(header ? header[0].row : top - 2, top - 1) - 1);
-    for (let r = top - 1; r >= stop; r--) if (scan.showsIdWords(r, missing())) for (let c = left; c <= labelRight && c < columns[0].col; c++) consider(r, c);
+    for (let r = top - 1; r >= stop; r--) {
+      if (!target && !pastBlock) {
+        const kind = scan.shownKind(r, labelCol);
+        pastBlock = kind === 'target' || kind === 'actual' || kind === 'progress';
+      }
+      if (scan.showsIdWords(r, missing())) for (let c = left; c <= labelRight && c < columns[0].col; c++) consider(r, c);
+    }
   }
   if (!target && !indicator && headerRow !== null) {
     // A column headed 数値目標 (or 評価指標) whose cells hold the bare ids: `(1) 連携企業数`, `①`.
