@@ -131,8 +131,8 @@ const textCache = new Map<string, Parsed>();
 const numericCache = new Map<string, Map<number, Parsed>>();
 let numericCached = 0;
 
-// `約` (about) and `+` are tolerated before the number; `△` / `▲` are minus signs.
-const NUMBER_RE = /^(?:約)?([△▲+\-−]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
+// `約` (about), `延べ` (in total) and `+` are tolerated before the number; `△` / `▲` are minus signs.
+const NUMBER_RE = /^(?:約|延べ?)?([△▲+\-−]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
 
 /** Parses the text of a cell where a number belongs. */
 export function parseNumberText(raw: string): Parsed {
@@ -149,7 +149,7 @@ const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
 
 // A note after a number, in parentheses: what kind of figure it is (`(見込)`, `(速報値)`, `(累計)`) or
 // when it was taken (`(R5.3末時点)`, `(3月末現在)`); or a note mark (`※`, `※1`, `*2`).
-const NOTE_RE = /^(.+?)(?:[(（](?:(?:見込み?|速報|暫定|概算|推計|予定|予測|確定|参考)値?|累計|実績|目標|[^()（）]{0,16}(?:時点|現在))[)）]|※\d*|\*\d+)$/;
+const NOTE_RE = /^(.+?)(?:[(（](?:(?:実績)?(?:見込み?|速報|暫定|概算|推計|予定|予測|確定|参考)値?|累計|累積|単年度?|年間|延べ?|実績|目標|[^()（）]{0,16}(?:時点|現在))[)）]|※\d*|\*\d+)$/;
 // The leading parts of a number written with several scales: `1億2,000万円`, `3万5千人`.
 const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
 const COMPOUND_ORDER = ['兆', '億', '万', '千'];
@@ -215,8 +215,8 @@ function compound(t: string, raw: string): Parsed {
   }
   const tail = parseNumberTextOnce(rest);
   // The last part is smaller than the one before it: `1億2,000万` but not `1万2億` or `1億5兆`.
-  const last = tail.kind === 'number' ? COMPOUND_ORDER.indexOf(tail.scaleLabel) : -1;
-  if (tail.kind !== 'number' || tail.value.isNegative() || (tail.scaleLabel !== '' && last <= order) || tail.scaleLabel === '百万' || tail.scaleLabel === '千万') {
+  // `1億2千万円`, `1億5百万円`: a 千万 or 百万 last part is smaller than 億.
+  if (tail.kind !== 'number' || tail.value.isNegative() || tail.scale.gte(SCALE_VALUES.get(COMPOUND_ORDER[order])!)) {
     return { kind: 'invalid', reason: 'text', text: raw };
   }
   return { ...tail, value: tail.value.plus(head), lo: tail.lo.plus(head), hi: tail.hi.plus(head) };

@@ -59,7 +59,7 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
   });
 
   it('text that is not a number is invalid, not zero', () => {
-    for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件', '1万2億円', '1億5兆円', '1億2百万円', '※1']) expect(parseNumberText(t).kind, t).toBe('invalid');
+    for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件', '1万2億円', '1億5兆円', '1千2万円', '1億2億円', '※1']) expect(parseNumberText(t).kind, t).toBe('invalid');
   });
 
   it.each([
@@ -74,6 +74,10 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     ['900社以上', '900', '社'],
     ['120億円超', '12000000000', '円'],
     ['50件程度', '50', '件'],
+    ['1,200人（延べ）', '1200', '人'],
+    ['延べ1,200人', '1200', '人'],
+    ['120億円（実績見込）', '12000000000', '円'],
+    ['30件（単年度）', '30', '件'],
   ])('a note after the number is not part of it: %s', (text, value, unit) => {
     const n = num(text);
     expect([n.value.toFixed(), n.unit]).toEqual([value, unit]);
@@ -87,6 +91,10 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     const c = num('1万2,345人');
     expect([c.value.toFixed(), c.exact]).toEqual(['12345', true]);
     expect(num('2兆3,456億円').value.toFixed()).toBe('2345600000000');
+    // A 千万 or 百万 last part after 億: `1億2千万円` is 1.2 億円, shown to the 千万.
+    const d = num('1億2千万円');
+    expect([d.value.toFixed(), d.lo.toFixed(), d.hi.toFixed()]).toEqual(['120000000', '115000000', '125000000']);
+    expect(num('1億5百万円').value.toFixed()).toBe('105000000');
   });
 });
 
