@@ -1013,6 +1013,20 @@ describe('one zone’s overall score down a column', () => {
   it('labels in merged cells', () => {
     expect(keys(findingsOf(book(scores('4.0', ['A3:B3', 'A4:B4', 'A5:B5', 'A6:B6']))))).toEqual(['overall-score-mismatch@評価!C6']);
   });
+
+  it('several zones side by side, one column each, are each checked under their own name', () => {
+    const s = sheet('一覧', [
+      ['評価項目', 'A特区', 'B特区', 'C特区'],
+      ['Ⅰ 目標に向けた取組の進捗', 5, 4.8, 4],
+      ['Ⅱ 支援措置の活用', 4, 3.7, 3.8],
+      ['Ⅲ 取組全体の進捗', 5, 4.7, 4],
+      ['総合評価', 4.8, 4.5, 3.9],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => (t.kind === 'overall-score' ? t.rows.map((r) => r.name) : []))).toEqual([['A特区', 'B特区', 'C特区']]);
+    // C特区: (4 + 3.8 + 2 × 4) ÷ 4 = 3.95 → 4.0.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated, f.params?.name])).toEqual([['overall-score-mismatch', 'D5', 4, 3.9, 'C特区']]);
+  });
 });
 
 describe('budget tables in other words', () => {

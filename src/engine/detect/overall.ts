@@ -3,7 +3,7 @@
  * Ⅰ, Ⅱ, Ⅲ and 総合評価 down a column, each with its score to the right.
  */
 import { cellText } from '../numbers.js';
-import type { OverallScoreRow, OverallScoreTable } from '../model.js';
+import type { OverallScoreRow, OverallScoreTable, ValueCell } from '../model.js';
 import type { Label, SheetScan } from './scan.js';
 
 export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
@@ -88,6 +88,15 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
     const three = two && below('roman3', two);
     const overall = three && below('overall', three);
     if (!two || !three || !overall) continue;
+    const zones = zoneColumns(scan, [overall, one, two, three]);
+    if (zones.length > 1) {
+      const rows = zones.map((c) => {
+        const [s0, s1, s2, s3] = [overall, one, two, three].map((l) => scan.valueCell(l.row, c));
+        return { name: zoneName(scan, one.row, c) ?? view.name, overall: s0, scores: [s1, s2, s3] as [ValueCell, ValueCell, ValueCell] };
+      });
+      tables.push({ kind: 'overall-score', sheet: view.name, range: { top: Math.max(0, one.row - 1), left: one.col, bottom: bottomOf(overall), right: zones[zones.length - 1] }, rows });
+      continue;
+    }
     const [s0, s1, s2, s3] = [overall, one, two, three].map(scoreOf);
     if (!s0 || !s1 || !s2 || !s3) continue;
     tables.push({
@@ -99,4 +108,26 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
     });
   }
   return tables;
+}
+
+/**
+ * Several zones side by side, one column each (`評価項目 | A特区 | B特区` over Ⅰ, Ⅱ, Ⅲ, 総合評価):
+ * the columns right of the labels where all four rows hold a number.
+ */
+function zoneColumns(scan: SheetScan, labels: Label[]): number[] {
+  const view = scan.view;
+  const from = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.right ?? l.col)) + 1;
+  const to = Math.min(...labels.map((l) => view.rowWidth(l.row)));
+  const cols: number[] = [];
+  for (let c = from; c < to; c++) if (labels.every((l) => scan.parse(view.raw(l.row, c)).kind === 'number')) cols.push(c);
+  return cols;
+}
+
+/** The zone a column of scores is for: the text over it, in the two rows above Ⅰ. */
+function zoneName(scan: SheetScan, row: number, col: number): string | undefined {
+  for (let r = row - 1; r >= Math.max(0, row - 2); r--) {
+    const t = cellText(scan.view.shown(r, col).cell).trim();
+    if (t && !/^[\d.\s]+$/.test(t)) return t;
+  }
+  return undefined;
 }
