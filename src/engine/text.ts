@@ -96,10 +96,17 @@ function subNumber(s: string): string | undefined {
 
 // A sub-number needs a dash before it unless it is circled: `(1)-①`, `(1)①`, `(1)-1`; not `(3) 1 件`.
 // Sticky: it matches exactly at its lastIndex, as `^` would at the start of the rest of the text.
-const ID_RE = new RegExp(`\\s*[(（]?\\s*([0-9０-９]+)\\s*[)）]?(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+)\\s*[)）]?|\\s*([${CIRCLED}]))?`, 'y');
+// The indicator's number may be circled when a sub-number follows it: `数値目標①-1` under `評価指標①`.
+const ID_RE = new RegExp(`\\s*[(（]?\\s*([0-9０-９]+|[${CIRCLED}](?=\\s*[)）]?\\s*${DASH}\\s*[(（]?\\s*[0-9０-９${CIRCLED}]))\\s*[)）]?(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+)\\s*[)）]?|\\s*([${CIRCLED}]))?`, 'y');
+
+/** `1`, `１` or `①` as the number it is: `1`. */
+function idNumber(s: string): string {
+  const circled = CIRCLED.indexOf(s);
+  return circled >= 0 ? String(circled + 1) : String(Number(toHalfWidth(s)));
+}
 
 function idOf(m: RegExpExecArray): TargetId {
-  const indicator = String(Number(toHalfWidth(m[1])));
+  const indicator = idNumber(m[1]);
   const sub = toHalfWidth(m[2] ?? m[3] ?? '');
   const subKey = subNumber(sub);
   if (!subKey) return { indicator, display: indicator, key: indicator };
@@ -121,9 +128,29 @@ export function findTargetId(text: string): { id: TargetId; end: number } | unde
 /** `評価指標(1)`, `評価指標（1）`: the indicator number. */
 export function findIndicatorId(text: string): { indicator: string; end: number } | undefined {
   if (!text.includes('評価指標')) return undefined;
-  const m = /評価指標\s*[(（]?\s*([0-9０-９]+)\s*[)）]?/.exec(text);
+  const m = INDICATOR_RE.exec(text);
   if (!m) return undefined;
-  return { indicator: String(Number(toHalfWidth(m[1]))), end: m.index + m[0].length };
+  return { indicator: idNumber(m[1]), end: m.index + m[0].length };
+}
+
+const INDICATOR_RE = new RegExp(`評価指標\\s*[(（]?\\s*([0-9０-９]+|[${CIRCLED}])\\s*[)）]?`);
+
+/**
+ * A target numbered within its indicator only, `数値目標①` (`数値目標(1)` names the indicator): the
+ * circled number, for a block or a line under an indicator that names its number.
+ */
+export function findSubOnlyId(text: string): { sub: string; end: number } | undefined {
+  const i = text.indexOf('数値目標');
+  if (i < 0) return undefined;
+  const m = SUB_ONLY_RE.exec(text.slice(i + 4));
+  return m ? { sub: m[1], end: i + 4 + m[0].length } : undefined;
+}
+
+const SUB_ONLY_RE = new RegExp(`^\\s*[(（]?\\s*([${CIRCLED}])\\s*[)）]?(?!\\s*[)）]?\\s*${DASH}\\s*[(（]?\\s*[0-9０-９${CIRCLED}])`);
+
+/** The id of target `sub` (`①`) of an indicator: `1-①`. */
+export function subTargetId(indicator: string, sub: string): TargetId {
+  return { indicator, display: `${indicator}-${sub}`, key: `${indicator}-${CIRCLED.indexOf(sub) + 1}` };
 }
 
 export function indicatorOnlyId(indicator: string): TargetId {

@@ -509,7 +509,7 @@ describe('a block whose own rows name no target', () => {
       ['数値目標(1)-① 件数 30件(累計)', '目標値', 10, 10, 10],
       [null, '実績値', 12, 8, 10],
       [null, '進捗度', '120%', '80%', '100%'],
-      ['数値目標①　連携企業数　90社(累計)', '目標値', 30, 30, 30],
+      ['連携企業数　90社(累計)', '目標値', 30, 30, 30],
       [null, '実績値', 31, 29, 30],
       [null, '進捗度', '103%', '97%', '100%'],
     ]);
@@ -527,6 +527,59 @@ describe('a block whose own rows name no target', () => {
     expect(alone.kind === 'progress' && alone.targets.map((x) => [x.id.display, x.idInferred])).toEqual([
       ['1-①', false],
       ['?1', true],
+    ]);
+  });
+});
+
+describe('targets numbered within their indicator only (数値目標①) and circled indicators (評価指標①)', () => {
+  it('数値目標① and ② under 評価指標(1) are 1-① and 1-②, in the blocks and in the summary lines', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['評価指標(1)　産業集積'],
+      ['数値目標①　投資額 300億円(累計)', '目標値', '100億円', '100億円', '100億円'],
+      ['寄与度(※):50%', '実績値', '110億円', '90億円', '130億円'],
+      [null, '進捗度', '110%', '90%', '130%'],
+      ['数値目標②　件数 30件(累計)', '目標値', '10件', '10件', '10件'],
+      ['寄与度(※):50%', '実績値', '12件', '8件', '10件'],
+      [null, '進捗度', '120%', '80%', '100%'],
+      ['評価指標(2)　雇用'],
+      ['数値目標①　雇用者数 900人(R5)', '目標値', '300人', '600人', '900人'],
+      [null, '実績値', '310人', '500人', '950人'],
+      [null, '進捗度', '103%', '83%', '106%'],
+      [],
+      ['評価対象年度：令和5年度'],
+      ['評価指標(1)：【進捗度 115%】'],
+      ['数値目標①：【当該年度目標値 100億円、当該年度実績値 130億円、進捗度 130%、寄与度 50%】'],
+      ['数値目標②：【当該年度目標値 10件、当該年度実績値 11件、進捗度 100%、寄与度 50%】'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.goal?.value.value.toNumber()])).toEqual([
+      ['1-①', 30000000000],
+      ['1-②', 30],
+      ['2-①', 900],
+    ]);
+    const lines = model.tables.find((x) => x.kind === 'summary');
+    expect(lines?.kind === 'summary' && lines.rows.map((r) => r.target?.display ?? r.indicator)).toEqual(['1', '1-①', '1-②']);
+    // Only 数値目標② of the lines is wrong: its actual is 10 件, not 11.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['summary-mismatch', 'A17', 10, 11]]);
+  });
+
+  it('評価指標① over 数値目標①-1 and 数値目標①-2', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['評価指標①　投資額'],
+      ['数値目標①-1 投資額 300億円(累計)', '目標値', 100, 100, 100],
+      ['寄与度(※):50%', '実績値', 110, 90, 130],
+      [null, '進捗度', '110%', '90%', '130%'],
+      ['数値目標①-2 件数 30件(累計)', '目標値', 10, 10, 10],
+      ['寄与度(※):50%', '実績値', 12, 8, 10],
+      [null, '進捗度', '120%', '80%', '100%'],
+    ]);
+    const t = checkWorkbook(book(s)).model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.id)).toEqual([
+      { indicator: '1', display: '1-①', key: '1-1' },
+      { indicator: '1', display: '1-②', key: '1-2' },
     ]);
   });
 });

@@ -2,7 +2,7 @@
  * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
-import { compact, findIndicatorId, idColumnWord, indicatorOnlyId, type TargetId } from '../text.js';
+import { compact, findIndicatorId, findSubOnlyId, idColumnWord, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
@@ -331,6 +331,8 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
   const view = scan.view;
   // Above the block, past another block's rows, only an indicator can be this block's (a target's id there is that block's).
   let pastBlock = false;
+  // `数値目標①` in the block's own rows: target ① of the indicator found.
+  let subOnly: (IdHit & { sub: string }) | undefined;
   const consider = (row: number, col: number) => {
     // The cell shown at (row, col): the top-left of its merged area, if any.
     const merge = view.mergeAt(row, col);
@@ -343,6 +345,10 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
     if (!target && !pastBlock) {
       const t = scan.targetIdIn(value);
       if (t) target = { row, col, text: value, end: t.end, id: t.id };
+      else if (!subOnly && row >= top) {
+        const sub = findSubOnlyId(value);
+        if (sub) subOnly = { row, col, text: value, end: sub.end, sub: sub.sub };
+      }
     }
     if (!indicator) {
       const i = scan.indicatorIdIn(value);
@@ -381,6 +387,7 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
       }
     }
   }
+  if (!target && subOnly && indicator) target = { ...subOnly, id: subTargetId(indicator.indicator, subOnly.sub) };
   if (target && indicator && target.id.indicator !== indicator.indicator) indicator = undefined;
   return { target, indicator };
 }

@@ -5,7 +5,7 @@
  */
 import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
 import { weightPercent } from './weight.js';
-import { compact, findIndicatorId, findTargetId, idColumnWord, indicatorOnlyId, toHalfWidth } from '../text.js';
+import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, indicatorOnlyId, subTargetId, toHalfWidth } from '../text.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
@@ -317,7 +317,10 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
     const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
     const ownTarget = findTargetId(before);
     const ownIndicator = findIndicatorId(before);
-    const who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : currentBefore(idIndex);
+    let who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : currentBefore(idIndex);
+    // `数値目標①：【…】` under a line or cell naming its indicator: that indicator's target ①.
+    const ownSub = ownTarget || ownIndicator ? undefined : findSubOnlyId(before);
+    if (who && ownSub) who = { indicator: who.indicator, target: { id: subTargetId(who.indicator, ownSub.sub), end: ownSub.end } };
     if (!who) continue;
     const body = bracket >= 0 ? text.slice(bracket) : text;
     // 当該年度目標値 / 実績値 speak of a target: under an indicator line, of its single target.
