@@ -49,6 +49,9 @@ export const LABELS = [
   '目標値（累計）', '計画値', '寄与度', '数値目標', '(1)', '①', '目標(R6)', '最終目標(R7)', '基準値(R3)', '評価指標(1)の進捗度',
   'R5目標値', 'R5実績値', 'R5進捗度', '2022(R4)年度', 'R5実績見込', '国費(a)', '合計(a+b)', '5年間で475億円', '令和7年度までに900社',
   '数値目標(1)　目標値：100億円　実績値：120億円　進捗度：125％',
+  // Eras over bare years, weight rows and columns, tables of the progress or the weights alone, more number forms.
+  '令和', '平成', '3年度', '元年度', '寄与度(%)', '評価指標', '進捗度(R5)', '1億2千万円', '延べ1,200人', '30件（単年度）',
+  '数値目標①', '数値目標② 件数', '評価指標①', '数値目標①-1', 'A特区', '評価項目',
 ];
 
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof({ weight: 3, arbitrary: plainCell }, { weight: 2, arbitrary: fc.constantFrom(...LABELS).map((v) => ({ value: v })) });
