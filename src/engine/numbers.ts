@@ -246,9 +246,20 @@ export function formatInfo(numFmt: string | undefined): FormatInfo {
   return info;
 }
 
+/**
+ * The General code inside a format, as Excel writes it in each language: `General"件"` in English,
+ * `G/標準"件"` in Japanese (`G/通用格式`, `G/표준`, `G/Standard` elsewhere). It shows the number as it
+ * is, and none of its letters is a date code.
+ */
+export const GENERAL_CODE = /General|G\/(?:標準|通用格式|표준|Standard)/gi;
+
 function analyseFormat(fmt: string): FormatInfo {
   const general: FormatInfo = { percent: false, decimals: null, unitText: '', thousandsScaling: 0, isDate: false, isText: false };
   if (!fmt || /^general$/i.test(fmt)) return general;
+  // `G/標準"件"`: General with a unit, read as `0"件"` but showing every decimal the number has.
+  const first = fmt.split(';')[0];
+  const generalless = first.replace(GENERAL_CODE, '0');
+  if (generalless !== first) return { ...analyseFormat(generalless), decimals: null };
   if (fmt === '@') return { ...general, isText: true };
   // The first section is for positive numbers; the others repeat it for negatives and zero.
   let section = '';

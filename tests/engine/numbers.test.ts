@@ -99,6 +99,12 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
 });
 
 describe('parseCell: numeric cells and their number formats', () => {
+  it.each(['G/標準"件"', 'General"件"', 'G/標準"件";[赤]-G/標準"件"'])('General with a unit, as Japanese and English Excel write it (%s), is no date', (numFmt) => {
+    const p = parseCell({ value: 12.5, numFmt }) as NumberValue;
+    expect([p.kind, p.value.toFixed(), p.unit, p.decimals]).toEqual(['number', '12.5', '件', 1]);
+    expect((parseCell({ value: 12, numFmt }) as NumberValue).exact).toBe(true);
+  });
+
   it('a 0% cell holding 1.38 shows 138%', () => {
     const p = parseCell({ value: 1.38, numFmt: '0%' });
     expect(p.kind === 'number' && p.percent && p.value.toFixed()).toBe('138');

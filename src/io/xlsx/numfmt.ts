@@ -1,4 +1,5 @@
 /** Number formats of an .xlsx: the built-in ids Excel leaves undefined in styles.xml, and dates. */
+import { GENERAL_CODE } from '../../engine/numbers.js';
 import { parseFiscalYear } from '../../engine/years.js';
 
 /** Built-in formats (ECMA-376 §18.8.30); 27–36 and 50–58 as Japanese Excel shows them. */
@@ -66,7 +67,8 @@ function codesOf(fmt: string): string {
  */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt || /^general$/i.test(fmt)) return false;
-  const bare = codesOf(fmt);
+  // General's letters (`General"件"`, `G/標準"件"`) are no date codes.
+  const bare = codesOf(fmt).replace(GENERAL_CODE, '0');
   return /[ymdhMsbg]/.test(bare) || /e(?![+-])/.test(bare);
 }
 
@@ -84,7 +86,7 @@ const ERAS = [
 export function yearShown(iso: string, fmt: string | undefined): string | undefined {
   if (!fmt) return undefined;
   const section = fmt.split(';')[0];
-  const bare = codesOf(section);
+  const bare = codesOf(section).replace(GENERAL_CODE, '0');
   if (/[mdhsb]/i.test(bare) || !/[yeg]/i.test(bare)) return undefined;
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;

@@ -61,6 +61,23 @@ async function workbook(): Promise<Uint8Array> {
   formulas.getCell('C4').value = { formula: 'IF(C3="","",ROUND(C3/C2*100,0))', result: 110 };
   formulas.getCell('D4').value = { formula: 'IF(D3="","",ROUND(D3/D2*100,0))', result: 95 };
   formulas.getCell('E4').value = { formula: 'IF(E3="","",ROUND(E3/E2*100,0))', result: '' };
+
+  // Japanese Excel's General with a unit (`G/標準"社"`), and English Excel's (`General"社"`); years
+  // without their era under 令和; the weight in a row of its own.
+  const formats = wb.addWorksheet('書式');
+  put(formats, [
+    [null, null, '令和', null, null],
+    [null, null, '4年度', '5年度', '6年度'],
+    ['数値目標(1) 連携企業数', '目標値', 100, 200, 300],
+    [null, '実績値', 110, 190, 330],
+    [null, '進捗度', '110%', '95%', '111%'],
+    [null, '寄与度', '100%', '100%', '100%'],
+  ]);
+  formats.mergeCells('C1:E1');
+  for (let c = 3; c <= 5; c++) {
+    formats.getCell(3, c).numFmt = 'G/標準"社"';
+    formats.getCell(4, c).numFmt = 'General"社"';
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -77,6 +94,12 @@ describe('layouts in a real .xlsx', () => {
       // In the 千円 shown: R4 200 + 50 = 250, not 260; the 累計 410 is 10 more than 300 + 100.
       ['sum-mismatch', '予算!D4', 250, 260],
       ['sum-mismatch', '予算!D5', 400, 410],
+      // 330 社 ÷ 300 社 = 110 %.
+      ['progress-mismatch', '書式!E5', 110, 111],
+    ]);
+    const f = model.tables.find((x) => x.sheet === '書式');
+    expect(f?.kind === 'progress' && f.targets.map((x) => [x.columns.map((c) => c.year), x.target.map((c) => c.parsed.kind === 'number' && c.parsed.unit), x.weight?.value?.value.toNumber()])).toEqual([
+      [[2022, 2023, 2024], ['社', '社', '社'], 100],
     ]);
     const t = model.tables.find((x) => x.sheet === '番号と目標の列');
     expect(t?.kind === 'progress' && t.targets.map((x) => x.id.display)).toEqual(['1']);
@@ -85,6 +108,7 @@ describe('layouts in a real .xlsx', () => {
     expect(plan.writes.map((w) => [`${w.sheet}!${w.address}`, w.value])).toEqual([
       ['上に進捗度!D2', '95%'],
       ['上に進捗度!E5', '90%'],
+      ['書式!E5', '110%'],
     ]);
     const patched = patchXlsx(bytes, plan.writes);
     expect(patched.skipped).toEqual([]);

@@ -276,6 +276,8 @@ describe('number formats that show dates', () => {
     ['yyyy/m/d', true],
     ['General', false],
     ['G/標準', false],
+    ['General"件"', false],
+    ['G/標準"人"', false],
     ['0.00E+00', false],
     ['#,##0"億円"', false],
     ['0"年目"', false],
