@@ -487,6 +487,41 @@ describe('summary tables of the progress or the weights alone, their ids under a
     ]);
   });
 
+  it('the progress year by year (`評価指標 | R3 | R4 | R5`, `数値目標 | …`) is checked, and rewritten by the recalculation', () => {
+    const weighted = (w: number): Spec => `寄与度(※):${w}%`;
+    const s = sheet('S', [
+      ...blocks([weighted(70), weighted(30)]),
+      ['評価指標の進捗度'],
+      ['評価指標', 'R3', 'R4', 'R5'],
+      ['(1)', '113%', '87%', '122%'],
+      [],
+      ['数値目標', 'R3', 'R4', 'R5'],
+      ['(1)-①', '110%', '90%', '130%'],
+      ['(1)-②', '120%', '80%', '110%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => [t.kind, t.range.top])).toEqual([
+      ['progress', 0],
+      ['summary', 9],
+      ['summary', 12],
+    ]);
+    // R5: 130 × 0.7 + 100 × 0.3 = 121; 数値目標(1)-② R5: 10 ÷ 10 = 100 %.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['indicator-score-mismatch', 'D11', 121, 122],
+      ['summary-mismatch', 'D15', 100, 110],
+    ]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['D11', '121%'],
+      ['D15', '100%'],
+    ]);
+  });
+
+  it('a table of other figures by year under such a header is no such table', () => {
+    const others = (title: string, values: Spec[]) => sheet('S', [...blocks([null, null]), [title], ['数値目標', 'R3', 'R4', 'R5'], ['(1)-①', ...values]]);
+    expect(checkWorkbook(book(others('目標値の推移', ['10%', '20%', '30%']))).model.tables.map((t) => t.kind)).toEqual(['progress']);
+    expect(checkWorkbook(book(others('数値目標', [100, 100, 100]))).model.tables.map((t) => t.kind)).toEqual(['progress']);
+  });
+
   it('a block’s 進捗度 row is no such table, whatever stands left of it', () => {
     const s = sheet('S', [
       [null, null, 'R3', 'R4'],

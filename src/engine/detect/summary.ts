@@ -97,7 +97,75 @@ function yearOfTitle(scan: SheetScan, i: number): number | undefined {
  * (`R5目標値 | R5実績値 | R5進捗度`).
  */
 export function detectSummaryTables(scan: SheetScan, skipRows: Set<number> = new Set(), yearRows: number[] = []): SummaryTable[] {
-  return [...detectSummaryGrids(scan, skipRows, yearRows), ...detectSummaryLines(scan)];
+  return [...detectSummaryGrids(scan, skipRows, yearRows), ...detectProgressByYear(scan, yearRows), ...detectSummaryLines(scan)];
+}
+
+/**
+ * The progress of each indicator or target year by year, in a table of its own (`評価指標 | R3 | R4 | R5`
+ * over `(1) | 115% | 85% | 115%`): a row of years whose ids stand under a header of their own, and
+ * nothing but percentages under the years. A title above naming 目標値 or 実績値 and not 進捗 marks a table of
+ * other figures.
+ */
+function detectProgressByYear(scan: SheetScan, yearRows: number[]): SummaryTable[] {
+  const view = scan.view;
+  const tables: SummaryTable[] = [];
+  for (const header of yearRows) {
+    const years = scan.yearRows.get(header)!;
+    const firstYearCol = years[0].col;
+    if (!idHeaderLeftOf(scan, header, firstYearCol)) continue;
+    const idWord = new Map<number, '評価指標' | '数値目標'>();
+    for (let c = 0; c < firstYearCol; c++) {
+      const word = idColumnWord(cellText(view.raw(header, c)));
+      if (word) idWord.set(c, word);
+    }
+    if (!titleSpeaksOfProgress(scan, header, firstYearCol)) continue;
+    const rows: SummaryRow[] = [];
+    let allPercent = true;
+    let blanks = 0;
+    for (let r = (view.mergeAt(header, firstYearCol)?.bottom ?? header) + 1; r < view.rowCount && blanks < 2 && allPercent; r++) {
+      let target: ReturnType<typeof findTargetId>;
+      let indicator: ReturnType<typeof findIndicatorId>;
+      let labelCol = -1;
+      for (let c = 0; c < firstYearCol && !target; c++) {
+        const shown = view.shown(r, c);
+        const v = bareId(shown.cell?.value, idWord.get(c), indicator?.indicator);
+        if (typeof v !== 'string') continue;
+        target = scan.targetIdIn(v);
+        indicator ??= scan.indicatorIdIn(v);
+        if ((target || indicator) && labelCol < 0) labelCol = c;
+      }
+      const cells = years.map((y) => ({ year: y.fy.year, cell: scan.valueCell(r, y.col) }));
+      if (!target && !indicator) {
+        if (cells.every((x) => x.cell.parsed.kind === 'blank')) {
+          blanks++;
+          continue;
+        }
+        break;
+      }
+      blanks = 0;
+      for (const { year, cell } of cells) {
+        if (cell.parsed.kind === 'blank') continue;
+        if (cell.parsed.kind !== 'number' || !cell.parsed.percent) allPercent = false;
+        rows.push({ indicator: target?.id.indicator ?? indicator!.indicator, target: target ? target.id : null, year, progress: cell, labelRef: scan.ref(r, labelCol) });
+      }
+    }
+    if (!allPercent || rows.length === 0) continue;
+    const bottom = Math.max(...rows.map((x) => x.labelRef.row));
+    const left = Math.min(...rows.map((x) => x.labelRef.col));
+    tables.push({ kind: 'summary', sheet: view.name, range: { top: header, left, bottom, right: years[years.length - 1].col }, year: null, rows });
+  }
+  return tables;
+}
+
+/** Whether the nearest text in the two rows above a table (its title), if any, speaks of progress rather than of targets or actuals. */
+function titleSpeaksOfProgress(scan: SheetScan, header: number, width: number): boolean {
+  for (let r = header - 1; r >= Math.max(0, header - 2); r--) {
+    for (let c = 0; c < Math.max(width, scan.view.rowWidth(r)); c++) {
+      const t = cellText(scan.view.raw(r, c));
+      if (t.trim()) return /進捗|達成/.test(t) || !/目標|実績/.test(t);
+    }
+  }
+  return true;
 }
 
 /**
