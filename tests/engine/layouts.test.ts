@@ -1139,6 +1139,30 @@ describe('budget tables in other words', () => {
   });
 
   it.each([
+    ['国費', '地方費', '事業費計'],
+    ['国費', '県費', '合計'],
+    ['国予算', '自治体予算', '総事業費'],
+  ])('%s + %s = %s without letters: the one total of a project adds up its parts', (a, b, total) => {
+    const f = findingsOf(book(budget(a, b, total)));
+    expect(keys(f)).toEqual(['sum-mismatch@S!D5', 'sum-mismatch@S!E5']);
+    expect(f[0]).toMatchObject({ expected: 250, stated: 260, params: { parts: `${a} + ${b}` } });
+  });
+
+  it('without letters and without a project column too; but shares of a total (うち国費) need not add up to it', () => {
+    const s = sheet('S', [
+      ['財政支援措置の状況（単位：千円）'],
+      ['区分', 'R3', 'R4', '累計'],
+      ['国費', 100, 200, 300],
+      ['市費', 50, 50, 100],
+      ['計', 150, 260, 400],
+    ]);
+    expect(keys(findingsOf(book(s)).filter((f) => f.rule === 'sum-mismatch'))).toEqual(['sum-mismatch@S!C5']);
+    const shares = budget('うち国費', 'うち県費', '総事業費');
+    shares.rows.push(shares.rows.splice(2, 1)[0]);
+    expect(findingsOf(book(shares)).filter((f) => f.rule === 'sum-mismatch')).toEqual([]);
+  });
+
+  it.each([
     ['国予算(a)', '自治体予算(b)', '総事業費(a+b)'],
     ['国費(a)', '県費(b)', '合計(a+b)'],
   ])('turned on its side (one row per year, %s %s %s across, 累計 at the foot) is checked in every year and the 累計', (a, b, total) => {

@@ -60,6 +60,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
     }
     if (isProgress || rows.length === 0) continue;
     if (!rows.some((r) => isRowLabel(scan, r.label))) continue;
+    implicitTotals(scan, rows);
     usedRows.add(headerRow);
     const lastRow = Math.max(...rows.map((r) => r.cells[0].ref.row));
     tables.push({
@@ -111,6 +112,29 @@ function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: Set<number>, across
     });
   }
   return tables;
+}
+
+/**
+ * Totals without letters over parts without letters (`国費 | 地方費 | 事業費計`, `国予算 | 自治体予算 |
+ * 合計`): in each project's run of rows, a single total (総事業費, 事業費計, 合計, 計) adds up the parts
+ * around it, when they are at least two and none is a share of it (`うち国費`). Each part gets a
+ * letter of its own (`#1`, `#2`), as `(a+b)` would give it.
+ */
+function implicitTotals(scan: SheetScan, rows: BudgetRow[]): void {
+  for (let start = 0; start < rows.length; ) {
+    let end = start + 1;
+    // A row without a project of its own is its project's above (the name written once, not merged down).
+    while (end < rows.length && (rows[end].project === rows[start].project || rows[end].project === '')) end++;
+    const group = rows.slice(start, end);
+    start = end;
+    if (group.some((r) => r.part !== undefined || r.totalOf !== undefined)) continue;
+    const kinds = group.map((r) => scan.labelKind(r.label));
+    const totals = group.filter((r, i) => kinds[i] === 'budget-total' || (kinds[i] === 'cumulative' && /^(合計|計)$/.test(toHalfWidth(r.label).replace(/\s+/g, ''))));
+    const parts = group.filter((_, i) => kinds[i] === 'budget-part');
+    if (totals.length !== 1 || parts.length < 2 || parts.length + 1 !== group.length || parts.some((r) => /^うち/.test(r.label.trim()))) continue;
+    parts.forEach((r, i) => (r.part = `#${i + 1}`));
+    totals[0].totalOf = parts.map((r) => r.part!);
+  }
 }
 
 function isRowLabel(scan: SheetScan, text: string): boolean {

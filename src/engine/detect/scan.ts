@@ -59,7 +59,7 @@ function isLetter(code: number): boolean {
 function mayBeLabel(c: string): boolean {
   if (LABEL_STARTS.has(c.charCodeAt(0))) return true;
   // The budget labels are found anywhere in the text: by their words, or a letter in parentheses.
-  if (c.includes('総事業費') || c.includes('国予算') || c.includes('自治体予算') || c.includes('地方予算') || c.includes('民間')) return true;
+  if (c.includes('総事業費') || c.includes('国予算') || c.includes('自治体予算') || c.includes('地方予算') || c.includes('民間') || c.includes('費') || c.includes('自己資金')) return true;
   for (let i = 0; i < c.length - 1; i++) {
     const code = c.charCodeAt(i);
     if ((code === 0x28 || code === 0xff08) && isLetter(c.charCodeAt(i + 1))) return true;
@@ -97,8 +97,8 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (/^(Ⅲ|III)(?![IⅠa-zA-Z])/.test(c)) return 'roman3';
   if (/^(Ⅱ|II)(?![IⅠa-zA-Z])/.test(c)) return 'roman2';
   if (/^(Ⅰ|I)(?![IⅠⅡa-zA-Z])/.test(c)) return 'roman1';
-  if (/総事業費|[(（][a-zＡ-Ｚａ-ｚ][)）]?\s*[+＋]/.test(c)) return 'budget-total';
-  if (/(国予算|自治体予算|地方予算|民間|[(（][a-z][)）])/.test(c) && c.length <= 24) return 'budget-part';
+  if (/総事業費|事業費の?(合計|計)|[(（][a-zＡ-Ｚａ-ｚ][)）]?\s*[+＋]/.test(c)) return 'budget-total';
+  if (/(国予算|自治体予算|地方予算|民間|国費|地方費|[都道府県市区町村]費|自己資金|[(（][a-z][)）])/.test(c) && c.length <= 24) return 'budget-part';
   if (/^財政支援要望/.test(c)) return 'budget-request';
   if (/^(新規)?(契約|適用|活用|認定)?件数$/.test(c)) return 'count';
   if (/^(年度|年次|対象年度|評価対象年度)$/.test(c)) return 'year-column';
@@ -148,8 +148,8 @@ function idWordsIn(text: string): number {
 }
 
 // The first characters of every word readTextFacts looks for anywhere in a text (総事業費, 国予算,
-// 自治体予算, 地方予算, 民間, a letter in parentheses, 数値目標, 評価指標, 評価, 当該年度, 進捗).
-const WORD_STARTS = new Set([...'総国自地民(（数評当進'].map((ch) => ch.charCodeAt(0)));
+// 自治体予算, 地方予算, 民間, a letter in parentheses, 数値目標, 評価指標, 評価, 当該年度, 進捗), and 費 of 国費, 県費, 事業費計.
+const WORD_STARTS = new Set([...'総国自地民(（数評当進費'].map((ch) => ch.charCodeAt(0)));
 // The opening brackets of bareLabel as they stand before compact(): `［` becomes `[`.
 const OPENING_CODES = new Set([...'【[〔［'].map((ch) => ch.charCodeAt(0)));
 
