@@ -1148,6 +1148,16 @@ describe('budget tables in other words', () => {
     expect(f[0]).toMatchObject({ expected: 250, stated: 260, params: { parts: `${a} + ${b}` } });
   });
 
+  it('without letters, turned on its side', () => {
+    const s = sheet('S', [
+      ['年度', '国費', '地方費', '事業費計'],
+      ['R3', 100, 50, 150],
+      ['R4', 200, 50, 260],
+      ['累計', 300, 100, 410],
+    ]);
+    expect(keys(findingsOf(book(s)))).toEqual(['sum-mismatch@S!D3', 'sum-mismatch@S!D4']);
+  });
+
   it('without letters and without a project column too; but shares of a total (うち国費) need not add up to it', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],

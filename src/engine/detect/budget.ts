@@ -101,6 +101,7 @@ function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: Set<number>, across
       cells: columns.map((_, i) => scan.valueCell(firstYearRow + i, l.col)),
       cumulative: cumRow === null ? undefined : scan.valueCell(cumRow, l.col),
     }));
+    implicitTotals(scan, rows);
     usedRows.add(row);
     tables.push({
       kind: 'budget',
