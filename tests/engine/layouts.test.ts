@@ -619,6 +619,42 @@ describe('targets numbered within their indicator only (数値目標①) and cir
   });
 });
 
+describe('a row of other figures between 実績値 and 進捗度', () => {
+  const table = (between: Spec[]) =>
+    sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1) 件数', '目標値', 10, 10, 10],
+      [null, '実績値', 12, 8, 10],
+      between,
+      [null, '進捗度', '120%', '80%', '101%'],
+    ]);
+
+  it.each([
+    ['差（実績－目標）', [null, '差（実績－目標）', 2, -2, 0]],
+    ['前年度比', [null, '前年度比', null, '67%', '125%']],
+    ['a blank row', []],
+  ])('%s: the 進捗度 row below it is the block’s', (_, between) => {
+    expect(keys(findingsOf(book(table(between))))).toEqual(['progress-mismatch@S!E5']);
+  });
+
+  it('never the 進捗度 on top of the next block', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1) 件数', '目標値', 10, 10, 10],
+      [null, '実績値', 12, 8, 10],
+      [],
+      ['数値目標(2) 人数', '進捗度', '110%', '90%', '130%'],
+      [null, '目標値', 100, 100, 100],
+      [null, '実績値', 110, 90, 130],
+    ]);
+    const t = checkWorkbook(book(s)).model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.rows)).toEqual([
+      { target: 1, actual: 2, progress: null },
+      { target: 5, actual: 6, progress: 4 },
+    ]);
+  });
+});
+
 describe('blocks that put 進捗度 first (進捗度 / 目標値 / 実績値)', () => {
   it('each take the progress row just above them, not the next block’s, and are checked and fixed there', () => {
     const s = sheet('S', [
