@@ -55,8 +55,10 @@ interface Convention {
  */
 function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): Convention {
   if (cell.inline) {
+    // What follows the number in the line is kept (`%`, `％`, a note such as `（見込）`), but a unit other than `%`.
     const t = cell.text.trim();
-    return { kind: 'text', suffix: /％$/.test(t) ? '％' : /%$/.test(t) ? '%' : '', fullWidth: /^[０-９]/.test(t) };
+    const own = NUMBER_THEN.exec(t)?.[1] ?? '';
+    return { kind: 'text', suffix: readsAsPercent(own) ? own : '%', fullWidth: /^[０-９]/.test(t) };
   }
   // A blank (empty, or `-` as a placeholder) takes the convention of a neighbour that holds a number.
   const holdsNumber = (s: ValueCell) => (s.storage === 'number' || s.storage === 'text') && s.parsed.kind === 'number';
@@ -69,7 +71,7 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): C
     // The cell's own text keeps what follows its number (`%`, and a note such as `(見込)`); a neighbour's lends its `%` only.
     // A unit other than `%` (`87億円`, `177,000 (千円)` typed into a progress row) gives way to `%`: kept, the number
     // would read back as 100億 or 100,000 円 and never settle.
-    const own = sample === cell ? /^(?:約)?[△▲+\-−]?[\d０-９,，.．]+(.*)$/s.exec(t)?.[1] : undefined;
+    const own = sample === cell ? NUMBER_THEN.exec(t)?.[1] : undefined;
     const suffix = own === undefined ? (/\d\s*([%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
     return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom };
   }
@@ -81,6 +83,9 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): C
   // Nothing in the row to copy: a plain number, as `進捗度(%)` rows hold.
   return { kind: 'number', suffix: '', fullWidth: false };
 }
+
+/** A number as typed, and what follows it. */
+const NUMBER_THEN = /^(?:約)?[△▲+\-−]?[\d０-９,，.．]+(.*)$/s;
 
 /** Whether a number followed by `suffix` reads back as that number of percent (or a bare number). */
 function readsAsPercent(suffix: string): boolean {

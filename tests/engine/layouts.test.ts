@@ -945,6 +945,33 @@ describe('summary lines without 当該年度', () => {
   });
 });
 
+describe('summary lines in other punctuation, and notes after their numbers', () => {
+  const table = sheet('T', [
+    [null, null, 'R4', 'R5'],
+    ['数値目標(1) 投資額 200億円(累計)', '目標値', '100億円', '100億円'],
+    [null, '実績値', '110億円', '120億円'],
+    [null, '進捗度', '110%', '120%'],
+  ]);
+
+  it.each([
+    ['数値目標(1)（当該年度目標値 100億円、当該年度実績値 125億円、進捗度 120％）', '125億円'],
+    ['数値目標(1)【当該年度目標値：100億円／当該年度実績値：125億円／進捗度：120％】', '125億円'],
+    ['数値目標(1)【当該年度目標値 100億円、当該年度実績値 125億円（見込）、進捗度 120%】', '125億円（見込）'],
+    ['数値目標(1)【当該年度目標値 100億円、当該年度実績値 125億円、進捗度 120%（前年度比+10%）】', '125億円'],
+  ])('%s: each figure is read, the actual found wrong, and nothing is unparseable', (line, actual) => {
+    const { model, findings } = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [line]])));
+    const summary = model.tables.find((t) => t.kind === 'summary');
+    expect(summary?.kind === 'summary' && summary.rows[0].actualValue?.text).toBe(actual);
+    expect(findings.map((f) => [f.rule, f.expected, f.stated])).toEqual([['summary-mismatch', 120, 125]]);
+  });
+
+  it('a progress with a note is rewritten with its note', () => {
+    const line = '数値目標(1)【当該年度目標値 100億円、当該年度実績値 120億円、進捗度 125%（見込）】';
+    const { model } = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [line]])));
+    expect(planRecalculation(model).writes.map((w) => w.value)).toEqual(['数値目標(1)【当該年度目標値 100億円、当該年度実績値 120億円、進捗度 120%（見込）】']);
+  });
+});
+
 describe('summary tables with a 年度 column', () => {
   /** The progress table the summaries below speak of. */
   const progressTable = () =>

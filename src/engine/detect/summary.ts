@@ -332,7 +332,8 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
   return tables;
 }
 
-const VALUE = String.raw`([△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,】\]］]{0,4})`;
+// A number, its unit and a note in parentheses after it (`125億円（見込）`, `177,000 (千円)`).
+const VALUE = String.raw`([△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,】\]］()（）／/・]{0,4}(?:\s*[(（][^()（）]{0,12}[)）])?)`;
 const FIELD = {
   target: new RegExp(`当該年度目標値?\\s*[:：]?\\s*${VALUE}`),
   actual: new RegExp(`当該年度実績値?\\s*[:：]?\\s*${VALUE}`),
@@ -346,7 +347,13 @@ const PLAIN_FIELD: Partial<Record<keyof typeof FIELD, RegExp>> = {
 };
 
 function inlineValue(scan: SheetScan, row: number, col: number, line: string, start: number, text: string): ValueCell {
-  const parsed = parseNumberText(text.replace(/\s+/g, ''));
+  let parsed = parseNumberText(text.replace(/\s+/g, ''));
+  // What the parentheses hold is no note of the number's (`120%（前年度比+10%）`): the number before them.
+  const paren = parsed.kind === 'invalid' ? /^(.*?)\s*[(（][^()（）]*[)）]$/.exec(text) : null;
+  if (paren && parseNumberText(paren[1].replace(/\s+/g, '')).kind === 'number') {
+    text = paren[1];
+    parsed = parseNumberText(text.replace(/\s+/g, ''));
+  }
   const end = start + text.trimEnd().length;
   return { ref: scan.ref(row, col), parsed, text: line.slice(start, end), storage: 'text', inline: { line, start, end } };
 }
