@@ -1139,6 +1139,20 @@ describe('a summary table that repeats its columns for each year', () => {
   });
 });
 
+describe('overall-score headers in other words', () => {
+  it.each([
+    [['（Ⅰ）目標に向けた取組の進捗', '（Ⅱ）支援措置の活用', '（Ⅲ）取組全体の進捗']],
+    [['評価Ⅰ', '評価Ⅱ', '評価Ⅲ']],
+    [['(I)', '(II)', '(III)']],
+  ])('%s', (heads) => {
+    const s = sheet('S', [
+      ['特区名', ...heads, '総合評価'],
+      ['A特区', 4, 3.8, 4, 3.9],
+    ]);
+    expect(keys(findingsOf(book(s)))).toEqual(['overall-score-mismatch@S!E2']);
+  });
+});
+
 describe('one zone’s overall score down a column', () => {
   const scores = (overall: Spec, merges: string[] = []) =>
     sheet(

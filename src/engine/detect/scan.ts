@@ -44,7 +44,7 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new Set([...'各当目実進達寄累合計5期総ⅢⅡⅠI財新契適活認件年対評'].map((ch) => ch.charCodeAt(0)));
+const LABEL_STARTS = new Set([...'各当目実進達寄累合計5期総ⅢⅡⅠI財新契適活認件年対評('].map((ch) => ch.charCodeAt(0)));
 
 // Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`), as char codes.
 const OPENING = [...'【[〔'].map((ch) => ch.charCodeAt(0));
@@ -94,9 +94,10 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (/^寄与度/.test(c)) return 'weight';
   if (/^(累計|合計|計|(5年間|期間|計画期間)の?(累計|合計))([(（].*[)）])?$/.test(c)) return 'cumulative';
   if (/^総合評価/.test(c) && c.length <= 20) return 'overall';
-  if (/^(Ⅲ|III)(?![IⅠa-zA-Z])/.test(c)) return 'roman3';
-  if (/^(Ⅱ|II)(?![IⅠa-zA-Z])/.test(c)) return 'roman2';
-  if (/^(Ⅰ|I)(?![IⅠⅡa-zA-Z])/.test(c)) return 'roman1';
+  // `Ⅲ`, `(Ⅲ)`, `評価Ⅲ`, each maybe followed by what it scores.
+  if (/^(評価)?(Ⅲ|III|\((Ⅲ|III)\))(?![IⅠa-zA-Z])/.test(c)) return 'roman3';
+  if (/^(評価)?(Ⅱ|II|\((Ⅱ|II)\))(?![IⅠa-zA-Z])/.test(c)) return 'roman2';
+  if (/^(評価)?(Ⅰ|I|\((Ⅰ|I)\))(?![IⅠⅡa-zA-Z])/.test(c)) return 'roman1';
   if (/総事業費|事業費の?(合計|計)|[(（][a-zＡ-Ｚａ-ｚ][)）]?\s*[+＋]/.test(c)) return 'budget-total';
   if (/(国予算|自治体予算|地方予算|民間|国費|地方費|[都道府県市区町村]費|自己資金|[(（][a-z][)）])/.test(c) && c.length <= 24) return 'budget-part';
   if (/^財政支援要望/.test(c)) return 'budget-request';
