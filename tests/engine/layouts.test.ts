@@ -723,6 +723,8 @@ describe('labels and year headers in other words', () => {
     ['【目標値】 in brackets', ['【目標値】', '【実績値】', '【進捗度】']],
     ['目標値： with a colon', ['目標値：', '実績値：', '進捗度：']],
     ['計画値 for 目標値', ['計画値', '実績値', '進捗度']],
+    ['目標達成率', ['目標値', '実績値', '目標達成率(%)']],
+    ['対目標比', ['目標値', '実績値', '対目標比']],
   ])('%s: the block and its progress row are found and checked', (_, [target, actual, progress]) => {
     expect(keys(findingsOf(book(block(['R4', 'R5', 'R6'], target, actual, progress))))).toEqual(['progress-mismatch@S!D4']);
   });

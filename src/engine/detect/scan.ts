@@ -90,7 +90,7 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (/^(各年度の)?(当該年度の?)?(目標値?|計画値)([(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
   if (c === '目標') return 'target';
   if (/^(当該年度の?)?実績値?([(（].*[)）])?$/.test(c)) return 'actual';
-  if (/^(当該年度の?)?(進捗(度|率)?|達成(度|率))([(（].*[)）]|%)?$/.test(c)) return 'progress';
+  if (/^(当該年度の?)?(進捗(度|率)?|(目標)?達成(度|率)|対目標比?)([(（].*[)）]|%)?$/.test(c)) return 'progress';
   if (/^寄与度/.test(c)) return 'weight';
   if (/^(累計|合計|計|(5年間|期間|計画期間)の?(累計|合計))([(（].*[)）])?$/.test(c)) return 'cumulative';
   if (/^総合評価/.test(c) && c.length <= 20) return 'overall';
