@@ -22,6 +22,9 @@ describe('labels as people write them', () => {
   it.each([
     ['達成率', 'progress'],
     ['達成度(%)', 'progress'],
+    // A word that starts with 目標 is a target label only when it is one: 目標達成率 states progress.
+    ['目標達成率', 'progress'],
+    ['対目標比(%)', 'progress'],
     ['【目標値】', 'target'],
     ['［実績値］', 'actual'],
     ['〔進捗度〕', 'progress'],
@@ -35,7 +38,7 @@ describe('labels as people write them', () => {
     expect(classifyLabel(compact(text))).toBe(kind);
   });
 
-  it.each(['【目標値', '目標値】', '【目標値］', '【】', '：', '目標達成率', '達成'])('%s is no label', (text) => {
+  it.each(['【目標値', '目標値】', '【目標値］', '【】', '：', '目標達成', '達成', '目標比較'])('%s is no label', (text) => {
     expect(classifyLabel(compact(text))).toBeUndefined();
   });
 });
