@@ -101,8 +101,7 @@ const ID_RE = new RegExp(`\\s*[(（]?\\s*([0-9０-９]+|[${CIRCLED}](?=\\s*[)）
 
 /** `1`, `１` or `①` as the number it is: `1`. */
 function idNumber(s: string): string {
-  const circled = CIRCLED.indexOf(s);
-  return circled >= 0 ? String(circled + 1) : String(Number(toHalfWidth(s)));
+  return subNumber(toHalfWidth(s))!;
 }
 
 function idOf(m: RegExpExecArray): TargetId {
@@ -150,7 +149,7 @@ const SUB_ONLY_RE = new RegExp(`^\\s*[(（]?\\s*([${CIRCLED}])\\s*[)）]?(?!\\s*
 
 /** The id of target `sub` (`①`) of an indicator: `1-①`. */
 export function subTargetId(indicator: string, sub: string): TargetId {
-  return { indicator, display: `${indicator}-${sub}`, key: `${indicator}-${CIRCLED.indexOf(sub) + 1}` };
+  return { indicator, display: `${indicator}-${sub}`, key: `${indicator}-${subNumber(sub)}` };
 }
 
 export function indicatorOnlyId(indicator: string): TargetId {

@@ -21,7 +21,8 @@ function eraYear(era: string, n: string): number {
 // (当初, 基準, 初年度, 現状), in either width; or four digits (2023年度).
 const YEAR_STARTS = new Set([...'平令昭HhRrSsFf当基初現ＨｈＲｒＳｓＦｆ'].map((ch) => ch.charCodeAt(0)));
 
-function isDigit(code: number): boolean {
+/** Whether a char code is a digit, half-width or full-width. */
+export function isDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 }
 

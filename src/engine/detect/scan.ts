@@ -5,7 +5,7 @@
 import { SheetView, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
 import { compact, findIndicatorId, findTargetId, isCompactedAway } from '../text.js';
-import { parseFiscalYear, type FiscalYear } from '../years.js';
+import { isDigit, parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
 
@@ -59,7 +59,7 @@ function isLetter(code: number): boolean {
 function mayBeLabel(c: string): boolean {
   if (LABEL_STARTS.has(c.charCodeAt(0))) return true;
   // The budget labels are found anywhere in the text: by their words, or a letter in parentheses.
-  if (c.includes('総事業費') || c.includes('国予算') || c.includes('自治体予算') || c.includes('地方予算') || c.includes('民間') || c.includes('費') || c.includes('自己資金')) return true;
+  if (c.includes('費') || c.includes('国予算') || c.includes('自治体予算') || c.includes('地方予算') || c.includes('民間') || c.includes('自己資金')) return true;
   for (let i = 0; i < c.length - 1; i++) {
     const code = c.charCodeAt(i);
     if ((code === 0x28 || code === 0xff08) && isLetter(c.charCodeAt(i + 1))) return true;
@@ -110,10 +110,6 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
 function eraOf(text: string): '令和' | '平成' | undefined {
   const t = compact(text);
   return t === '令和' || t === '平成' ? t : undefined;
-}
-
-function isDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 }
 
 /** What the scan learns from a cell's text alone. */

@@ -4,11 +4,11 @@
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
 import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
-import { weightPercent } from './weight.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, indicatorOnlyId, subTargetId, toHalfWidth } from '../text.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
+import { weightPercent } from './weight.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
@@ -242,7 +242,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
   // Headers that carry their year (`R5目標値 | R5実績値 | R5進捗度`) read as a row of years.
   for (const row of yearRows) headerRows.add(row);
   for (const row of [...headerRows].sort((a, b) => a - b)) {
-    // A table needs 目標値 and a 実績値 or 進捗度 column; most 目標値 rows are rows of progress blocks.
+    // Most 目標値 rows are rows of progress blocks, with no 実績値 or 進捗度 header beside them.
     if (skipRows.has(row) || !(scan.mayHoldColumnHeader(row) || idHeaded.has(row))) continue;
     const cols = new Map<Column, number>();
     let headerYear: number | undefined;
