@@ -600,6 +600,33 @@ describe('targets numbered within their indicator only (数値目標①) and cir
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['summary-mismatch', 'A17', 10, 11]]);
   });
 
+  it('in a summary table too, under the row of their indicator', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['評価指標(1)　産業集積'],
+      ['数値目標①　雇用者数', '目標値', '100人', '100人', '100人'],
+      ['寄与度(※):50%', '実績値', '110人', '90人', '130人'],
+      [null, '進捗度', '110%', '90%', '130%'],
+      ['数値目標②　件数', '目標値', '10件', '10件', '10件'],
+      ['寄与度(※):50%', '実績値', '12件', '8件', '10件'],
+      [null, '進捗度', '120%', '80%', '100%'],
+      [],
+      ['評価対象年度：令和5年度'],
+      ['区分', '目標値', '実績値', '進捗度'],
+      ['評価指標(1) 産業集積', null, null, '116%'],
+      ['数値目標① 雇用者数', '100人', '130人', '130%'],
+      ['数値目標② 件数', '10件', '11件', '100%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const summary = model.tables.find((t) => t.kind === 'summary');
+    expect(summary?.kind === 'summary' && summary.rows.map((r) => r.target?.display ?? r.indicator)).toEqual(['1', '1-①', '1-②']);
+    // (130 + 100) ÷ 2 = 115, not 116; 数値目標②'s actual is 10 件, not 11.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['indicator-score-mismatch', 'D12', 115, 116],
+      ['summary-mismatch', 'C14', 10, 11],
+    ]);
+  });
+
   it('評価指標① over 数値目標①-1 and 数値目標①-2', () => {
     const s = sheet('S', [
       [null, null, 'R3', 'R4', 'R5'],

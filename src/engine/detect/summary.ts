@@ -292,6 +292,10 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
         }
         target ??= scan.targetIdIn(v);
         indicator ??= scan.indicatorIdIn(v);
+        // `数値目標①` in a row under its indicator's: that indicator's target ①.
+        const sub = target || indicator ? undefined : findSubOnlyId(v);
+        const subOf = indicator?.indicator ?? lastIndicator;
+        if (sub && subOf) target = { id: subTargetId(subOf, sub.sub), end: sub.end };
         if ((target || indicator) && labelCol < 0) labelCol = c;
       }
       if (!target && !indicator) {
@@ -323,7 +327,6 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
         });
       }
     }
-    void lastIndicator;
     if (rows.length === 0) continue;
     const right = Math.max(...cols.values(), ...valueCols);
     const left = Math.min(...cols.values(), ...rows.map((x) => x.labelRef.col));
