@@ -351,7 +351,7 @@ function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact
 
 /** A 目標値 label that says its row holds running totals: `目標値（累計）`, `目標値【累計値】`. */
 export function isRunningTotalLabel(text: string): boolean {
-  return /目標値?\s*[(（【［[][^)）】］\]]*累計/.test(text);
+  return /目標値?\s*[(（【［[][^)）】］\]]*累計|^\s*累計の?\s*目標/.test(text);
 }
 
 /**

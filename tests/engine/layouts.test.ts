@@ -752,6 +752,10 @@ describe('labels and year headers in other words', () => {
     ['計画値 for 目標値', ['計画値', '実績値', '進捗度']],
     ['目標達成率', ['目標値', '実績値', '目標達成率(%)']],
     ['対目標比', ['目標値', '実績値', '対目標比']],
+    ['単年度目標値 / 単年度実績値', ['単年度目標値', '単年度実績値', '進捗度']],
+    ['各年度目標値 / 年度実績値', ['各年度目標値', '年度実績値', '進捗率']],
+    ['実績見込 for 実績値', ['目標値', '実績見込', '進捗度']],
+    ['見込値 for 実績値, 進ちょく度', ['目標値', '見込値', '進ちょく度']],
   ])('%s: the block and its progress row are found and checked', (_, [target, actual, progress]) => {
     expect(keys(findingsOf(book(block(['R4', 'R5', 'R6'], target, actual, progress))))).toEqual(['progress-mismatch@S!D4']);
   });

@@ -44,7 +44,7 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new Set([...'各当目実進達寄累合計5期総ⅢⅡⅠI財新契適活認件年対評('].map((ch) => ch.charCodeAt(0)));
+const LABEL_STARTS = new Set([...'各当目実進達寄累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見'].map((ch) => ch.charCodeAt(0)));
 
 // Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`), as char codes.
 const OPENING = [...'【[〔'].map((ch) => ch.charCodeAt(0));
@@ -87,10 +87,12 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (compacted.length > MAX_LABEL) return undefined;
   const c = bareLabel(compacted);
   if (!mayBeLabel(c)) return undefined;
-  if (/^(各年度の)?(当該年度の?)?(目標値?|計画値)([(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
+  // `単年度目標値`, `各年度目標値`, `年度別の目標値`; `累計目標値` (running totals, as `目標値（累計）`).
+  if (/^(各年度の?|(単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(目標値?|計画値)([(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
   if (c === '目標') return 'target';
-  if (/^(当該年度の?)?実績値?([(（].*[)）])?$/.test(c)) return 'actual';
-  if (/^(当該年度の?)?(進捗(度|率)?|(目標)?達成(度|率)|対目標比?)([(（].*[)）]|%)?$/.test(c)) return 'progress';
+  // `実績見込`, `見込値`: an actual not yet final.
+  if (/^((単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(実績値?|実績見込み?値?|見込み?値)([(（].*[)）])?$/.test(c)) return 'actual';
+  if (/^(当該年度の?)?(進(捗|ちょく)(度|率)?|(目標)?達成(度|率)|対目標比?)([(（].*[)）]|%)?$/.test(c)) return 'progress';
   if (/^寄与度/.test(c)) return 'weight';
   if (/^(累計|合計|計|(5年間|期間|計画期間)の?(累計|合計))([(（].*[)）])?$/.test(c)) return 'cumulative';
   if (/^総合評価/.test(c) && c.length <= 20) return 'overall';

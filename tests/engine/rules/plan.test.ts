@@ -39,11 +39,11 @@ describe('stock targets (000_…)', () => {
 });
 
 describe('a 目標値 row labelled （累計）: running totals toward a cumulative goal', () => {
-  const across = (goal: string, targets: number[], actuals: number[]) =>
+  const across = (goal: string, targets: number[], actuals: number[], labels = ['目標値（累計）', '実績値（累計）']) =>
     sheet('S', [
       [null, null, 'R4', 'R5', 'R6'],
-      [`数値目標(1) 連携企業数 ${goal}`, '目標値（累計）', ...targets],
-      [null, '実績値（累計）', ...actuals],
+      [`数値目標(1) 連携企業数 ${goal}`, labels[0], ...targets],
+      [null, labels[1], ...actuals],
       [null, '進捗度', '110%', '95%', '110%'],
     ]);
   const down = (goal: string, targets: number[]) =>
@@ -58,6 +58,7 @@ describe('a 目標値 row labelled （累計）: running totals toward a cumulat
   it.each([
     ['across', across('300社(累計)', [100, 200, 300], [110, 190, 330])],
     ['down', down('300社(累計)', [100, 200, 300])],
+    ['labelled 累計目標値 / 累計実績値', across('300社(累計)', [100, 200, 300], [110, 190, 330], ['累計目標値', '累計実績値'])],
   ])('%s: are a stock whose last target is the goal, not yearly amounts summing to 600', (_, s) => {
     const { model, findings } = checkWorkbook(book(s));
     const t = model.tables[0];
