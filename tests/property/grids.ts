@@ -52,6 +52,7 @@ export const LABELS = [
   // Eras over bare years, weight rows and columns, tables of the progress or the weights alone, more number forms.
   '令和', '平成', '3年度', '元年度', '寄与度(%)', '評価指標', '進捗度(R5)', '1億2千万円', '延べ1,200人', '30件（単年度）',
   '数値目標①', '数値目標② 件数', '評価指標①', '数値目標①-1', 'A特区', '評価項目', '国費', '地方費', '事業費計', 'うち国費', 'G/標準',
+  '単年度目標値', '累計目標値', '累計実績値', '実績見込', '見込値', '対目標比', '（Ⅰ）目標に向けた取組の進捗', '評価Ⅱ', '差（実績－目標）',
 ];
 
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof({ weight: 3, arbitrary: plainCell }, { weight: 2, arbitrary: fc.constantFrom(...LABELS).map((v) => ({ value: v })) });
