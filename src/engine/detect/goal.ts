@@ -6,11 +6,11 @@ import type { CellRef, PlanGoal } from '../model.js';
 
 const NUM = String.raw`([△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
 const WITH_PAREN = new RegExp(`${NUM}\\s*[(（]\\s*([^)）]{1,20})[)）]`, 'g');
-const CUMULATIVE_PREFIX = new RegExp(`累計(?:目標)?(?:値)?\\s*[:：]?\\s*${NUM}`);
+const CUMULATIVE_PREFIX = new RegExp(`累計(?:目標)?(?:値)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
 // A total over the plan's years said in words: `5年間で475億円`, `計画期間中に1,000人`.
 const PERIOD_PREFIX = new RegExp(`(?:\\d年間|[5五]か年|計画期間中?|期間中)(?:の累計|の合計|合計|累計)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
-// A level to reach by a year said in words: `令和7年度までに900社`, `R7年度末に900社`.
-const YEAR_PREFIX = new RegExp(`((?:令和|平成|[RH])(?:元|\\d{1,2})年度?|(?:19|20)\\d\\d年度?)末?(?:まで)?に\\s*[:：]?\\s*${NUM}`);
+// A level to reach by a year said in words: `令和7年度までに900社`, `R7年度末に900社`, `R7年度末 900社`.
+const YEAR_PREFIX = new RegExp(`((?:令和|平成|[RH])(?:元|\\d{1,2})年度?|(?:19|20)\\d\\d年度?)(?:末(?:まで)?(?:に|で)?|まで(?:に|で)?|に)\\s*[:：]?\\s*${NUM}`);
 
 /** Reads the goal from a label; undefined when the label states none. */
 export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
