@@ -664,6 +664,26 @@ describe('a row of other figures between 実績値 and 進捗度', () => {
     expect(keys(findingsOf(book(table(between))))).toEqual(['progress-mismatch@S!E5']);
   });
 
+  it('never the 進捗度 of the next block, past its 実績値 (found by the fix soak: both blocks took it)', () => {
+    const s = sheet(
+      'S',
+      [
+        [null, null, 'R4'],
+        ['数値目標(1) 件数', '目標値', 1],
+        [null, '実績値', 0],
+        [null, '目標値', 1],
+        [null, '実績値', '87億円'],
+        [null, '進捗度(%)', null],
+      ],
+      ['B3:B4'],
+    );
+    const t = checkWorkbook(book(s)).model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.rows)).toEqual([
+      { target: 1, actual: 2, progress: null },
+      { target: 3, actual: 4, progress: 5 },
+    ]);
+  });
+
   it('never the 進捗度 on top of the next block', () => {
     const s = sheet('S', [
       [null, null, 'R3', 'R4', 'R5'],

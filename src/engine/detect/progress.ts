@@ -112,7 +112,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const progressRow =
       onTop && (view.mergeAt(onTop.row, onTop.col)?.bottom ?? onTop.row) === top - 1 && !taken.has(onTop.row * 16384 + t.col)
         ? onTop.row
-        : findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 2, t.col);
+        : findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col);
     if (progressRow !== null) taken.add(progressRow * 16384 + t.col);
     const blockTop = Math.min(top, progressRow ?? top);
     const progressBottom = progressRow === null || progressRow < top ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
@@ -319,14 +319,14 @@ function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: n
 }
 
 /**
- * A 進捗度 row labelled so in the label column, one or two rows further down than the row under
- * 実績値, past rows of other figures (`差（実績－目標）`, `前年度比`); none past another block's row.
+ * A 進捗度 row labelled so in the label column, one or two rows under the row right under 実績値
+ * (`from`), past rows of other figures (`差（実績－目標）`, `前年度比`); none past another block's row.
  */
 function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number): number | null {
-  for (let r = from; r < from + 2 && r < scan.view.rowCount; r++) {
+  for (let r = from; r <= from + 2 && r < scan.view.rowCount; r++) {
     if (scan.yearRows.has(r)) return null;
     const kind = scan.shownKind(r, labelCol);
-    if (kind === 'progress') {
+    if (kind === 'progress' && r > from) {
       // One right over a 目標値 or 実績値 is the next block's, on top of it.
       const next = scan.shownKind((scan.view.mergeAt(r, labelCol)?.bottom ?? r) + 1, labelCol);
       return next === 'target' || next === 'actual' ? null : r;
