@@ -78,6 +78,27 @@ async function workbook(): Promise<Uint8Array> {
     formats.getCell(3, c).numFmt = 'G/標準"社"';
     formats.getCell(4, c).numFmt = 'General"社"';
   }
+
+  // Targets numbered within their indicator (another indicator than the other sheets' 1), their weights in
+  // a table of their own, and the indicator's progress year by year in another.
+  const indicator = wb.addWorksheet('指標');
+  put(indicator, [
+    [null, null, 'R4', 'R5'],
+    ['評価指標(5)　産業集積'],
+    ['数値目標①　雇用者数', '目標値', '100人', '100人'],
+    [null, '実績値', '110人', '130人'],
+    [null, '進捗度', '110%', '130%'],
+    ['数値目標②　件数', '目標値', '10件', '10件'],
+    [null, '実績値', '12件', '10件'],
+    [null, '進捗度', '120%', '100%'],
+    [],
+    ['数値目標', '寄与度'],
+    ['(5)-①', '70%'],
+    ['(5)-②', '30%'],
+    [],
+    ['評価指標', 'R4', 'R5'],
+    ['(5)', '113%', '122%'],
+  ]);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -96,6 +117,8 @@ describe('layouts in a real .xlsx', () => {
       ['sum-mismatch', '予算!D5', 400, 410],
       // 330 社 ÷ 300 社 = 110 %.
       ['progress-mismatch', '書式!E5', 110, 111],
+      // R5: 130 × 0.7 + 100 × 0.3 = 121.
+      ['indicator-score-mismatch', '指標!C15', 121, 122],
     ]);
     const f = model.tables.find((x) => x.sheet === '書式');
     expect(f?.kind === 'progress' && f.targets.map((x) => [x.columns.map((c) => c.year), x.target.map((c) => c.parsed.kind === 'number' && c.parsed.unit), x.weight?.value?.value.toNumber()])).toEqual([
@@ -109,6 +132,7 @@ describe('layouts in a real .xlsx', () => {
       ['上に進捗度!D2', '95%'],
       ['上に進捗度!E5', '90%'],
       ['書式!E5', '110%'],
+      ['指標!C15', '121%'],
     ]);
     const patched = patchXlsx(bytes, plan.writes);
     expect(patched.skipped).toEqual([]);
