@@ -173,7 +173,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     const decimals = stated ? Math.max(0, stated.decimals) : 0;
     const first = index.byIndicator.get(indicator);
     const year = rowYear ?? (first ? latestActualYear(first[0]) : null);
-    const list = indicatorTargets(index, indicator, year);
+    const list = indicatorTargets(index, indicator, year, cell.ref.sheet);
     const ip = list && year !== null ? indicatorProgress(list, year) : undefined;
     if (!ip) return;
     if (stated) {
@@ -212,7 +212,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
         fixIndicator(cell, row.indicator, row.year, conv);
         continue;
       }
-      const t = summaryTarget(index, row.target.key, row.indicator, row.year);
+      const t = summaryTarget(index, row.target.key, row.indicator, row.year, row.labelRef.sheet);
       if (!t) continue;
       const year = summaryYear(row, t);
       const i = columnOfYear(t, year);

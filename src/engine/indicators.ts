@@ -77,16 +77,19 @@ function hasActual(t: NumericTarget, year: number): boolean {
 }
 
 /**
- * Of the tables that repeat a target or an indicator (one per year's evaluation), the one that
- * speaks of `year`: the one whose latest actual is that year's, else the first with an actual
- * for it, else the first.
+ * Of the tables that repeat a target or an indicator (one per year's evaluation, or one per zone
+ * in a workbook of several), the one that speaks of `year`: the one whose latest actual is that
+ * year's, else the first with an actual for it, else the first; those on the sheet the summary
+ * stands on (`sheet`) first, when there are any.
  */
-function forYear<T>(repeats: T[], year: number | null, targetsOf: (x: T) => NumericTarget[]): T {
-  if (repeats.length === 1 || year === null) return repeats[0];
+function forYear<T>(repeats: T[], year: number | null, targetsOf: (x: T) => NumericTarget[], sheet?: string): T {
+  const onSheet = sheet === undefined || repeats.length === 1 ? [] : repeats.filter((x) => targetsOf(x).every((t) => t.target[0]?.ref.sheet === sheet));
+  const pool = onSheet.length > 0 ? onSheet : repeats;
+  if (pool.length === 1 || year === null) return pool[0];
   return (
-    repeats.find((x) => targetsOf(x).every((t) => latestActualYear(t) === year)) ??
-    repeats.find((x) => targetsOf(x).every((t) => hasActual(t, year))) ??
-    repeats[0]
+    pool.find((x) => targetsOf(x).every((t) => latestActualYear(t) === year)) ??
+    pool.find((x) => targetsOf(x).every((t) => hasActual(t, year))) ??
+    pool[0]
   );
 }
 
@@ -99,10 +102,13 @@ export function* completeGenerations(index: TargetIndex): Generator<[string, Num
   for (const [indicator, gens] of index.repeats.generations) for (const list of gens) if (list.length === gens[0].length) yield [indicator, list];
 }
 
-/** An indicator's targets as the tables of `year`'s evaluation give them (indexTargets' generations). */
-export function indicatorTargets(index: TargetIndex, indicator: string, year: number | null): NumericTarget[] | undefined {
+/**
+ * An indicator's targets as the tables of `year`'s evaluation give them (indexTargets' generations),
+ * those on `sheet` first.
+ */
+export function indicatorTargets(index: TargetIndex, indicator: string, year: number | null, sheet?: string): NumericTarget[] | undefined {
   const gens = index.repeats?.generations.get(indicator);
-  return gens ? forYear(gens, year, (g) => g) : index.byIndicator.get(indicator);
+  return gens ? forYear(gens, year, (g) => g, sheet) : index.byIndicator.get(indicator);
 }
 
 /** The column of a fiscal year (a baseline column only when nothing else has that year). */
@@ -120,7 +126,7 @@ export function summaryYear(row: SummaryRow, target: NumericTarget): number | nu
 /** Whether a summary row restates a target or an indicator of the progress tables (it is then checked against them). */
 export function restatesTable(index: TargetIndex, row: SummaryRow): boolean {
   if (!row.target) return index.byIndicator.has(row.indicator);
-  const t = summaryTarget(index, row.target.key, row.indicator, row.year);
+  const t = summaryTarget(index, row.target.key, row.indicator, row.year, row.labelRef.sheet);
   return !!t && columnOfYear(t, summaryYear(row, t)) >= 0;
 }
 
@@ -266,12 +272,12 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
 }
 
 /**
- * The table target a summary line names, from the tables of its year when the workbook repeats
- * them; `数値目標(2)` also names the single target of indicator 2.
+ * The table target a summary line names, from the tables of its year (and of its sheet) when the
+ * workbook repeats them; `数値目標(2)` also names the single target of indicator 2.
  */
-export function summaryTarget(index: TargetIndex, key: string, indicator: string, year: number | null): NumericTarget | undefined {
+export function summaryTarget(index: TargetIndex, key: string, indicator: string, year: number | null, sheet?: string): NumericTarget | undefined {
   const list = index.byIndicator.get(indicator);
   const first = index.byKey.get(key) ?? (key === indicator && list?.length === 1 ? list[0] : undefined);
   const same = first && index.repeats?.allByKey.get(first.id.key);
-  return same ? forYear(same, year, (t) => [t]) : first;
+  return same ? forYear(same, year, (t) => [t], sheet) : first;
 }

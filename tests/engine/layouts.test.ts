@@ -1337,6 +1337,33 @@ describe('budget tables in other words', () => {
   });
 });
 
+describe('a workbook of several zones, one sheet each, with the same ids', () => {
+  const zone = (name: string, a: number[], b: number[], indicator: string, line: string) =>
+    sheet(name, [
+      [`${name} 評価書`],
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1)-① 雇用者数', '目標値', 100, 100],
+      ['寄与度(※):50%', '実績値', a[0], a[1]],
+      [null, '進捗度', `${a[0]}%`, `${a[1]}%`],
+      ['数値目標(1)-② 件数', '目標値', 10, 10],
+      ['寄与度(※):50%', '実績値', b[0], b[1]],
+      [null, '進捗度', `${b[0] * 10}%`, `${b[1] * 10}%`],
+      [],
+      ['評価対象年度：令和5年度'],
+      [`評価指標(1)：【進捗度 ${indicator}】`],
+      [`数値目標(1)-②：【${line}】`],
+    ]);
+
+  it('checks each zone’s summary against the tables on its own sheet, and the recalculation writes from them', () => {
+    const a = zone('A特区', [110, 130], [12, 10], '115%', '当該年度目標値 10件、当該年度実績値 10件、進捗度 100%');
+    const b = zone('B特区', [90, 70], [8, 9], '81%', '当該年度目標値 10件、当該年度実績値 9件、進捗度 90%');
+    const { model, findings } = checkWorkbook(book(a, b));
+    // B特区: (70 + 90) ÷ 2 = 80, not 81; before, both of its lines were checked against A特区's tables (115, and 10 件).
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'B特区!A11', 80, 81]]);
+    expect(planRecalculation(model).writes.map((w) => [w.sheet, w.address, w.value])).toEqual([['B特区', 'A11', '評価指標(1)：【進捗度 80%】']]);
+  });
+});
+
 describe('a workbook that keeps each year’s evaluation, with the same targets every year', () => {
   const year = (label: string, actuals: Spec[], progress: Spec[], weights: [string, string]) =>
     sheet(`${label} 別紙1`, [

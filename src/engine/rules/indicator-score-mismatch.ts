@@ -27,7 +27,7 @@ export const indicatorScoreMismatch: Rule = {
       const year = s.year ?? latestActualYear(first[0]);
       if (year === null) continue;
       // The indicator's targets in the tables of that year's evaluation, when the workbook repeats them.
-      const list = indicatorTargets(targets, s.indicator, year)!;
+      const list = indicatorTargets(targets, s.indicator, year, s.cell.ref.sheet)!;
       const decimals = Math.max(0, value.decimals);
       if (indicatorAgrees(list, year, value.value, decimals)) continue;
       const ip = indicatorProgress(list, year);

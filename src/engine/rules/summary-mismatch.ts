@@ -20,7 +20,7 @@ export const summaryMismatch: Rule = {
       if (table.kind !== 'summary') continue;
       for (const row of table.rows) {
         if (!row.target) continue;
-        const t = summaryTarget(targets, row.target.key, row.indicator, row.year);
+        const t = summaryTarget(targets, row.target.key, row.indicator, row.year, row.labelRef.sheet);
         if (!t) continue;
         const year = summaryYear(row, t);
         const i = columnOfYear(t, year);
