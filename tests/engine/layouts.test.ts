@@ -469,6 +469,9 @@ describe('summary tables of the progress or the weights alone, their ids under a
       [30, { sheet: 'W', row: 2, col: 1 }],
     ]);
     expect(findings).toEqual([]);
+    // An empty `寄与度(※):` in the blocks states none either.
+    const empty = checkWorkbook(book(sheet('S', [...blocks(['寄与度(※):', '寄与度(※):']), ...progressTable('121%')]), sheet('W', weightTable)));
+    expect(empty.findings).toEqual([]);
     // Without it, equal weights: (130 + 100) / 2 = 115, and the weights are missing.
     const alone = checkWorkbook(book(sheet('S', [...blocks([null, null]), ...progressTable('121%')])));
     expect(alone.findings.map((f) => [f.rule, f.expected, f.stated])).toEqual([

@@ -199,8 +199,9 @@ function idHeaderLeftOf(scan: SheetScan, row: number, col: number): boolean {
 
 /**
  * Weights stated only in a summary (`数値目標 | 寄与度` beside the tables): each target of the
- * progress tables that states no weight takes its summary row's, from a summary on its own sheet
- * if there is one. A target stating a weight keeps it (summary-mismatch compares the two).
+ * progress tables that states no weight (or an empty `寄与度(※):`) takes its summary row's, from a
+ * summary on its own sheet if there is one. A target stating a weight keeps it (summary-mismatch
+ * compares the two).
  */
 export function lendWeights(tables: Table[]): void {
   const stated = new Map<string, SummaryRow[]>();
@@ -217,7 +218,7 @@ export function lendWeights(tables: Table[]): void {
   for (const t of tables) {
     if (t.kind !== 'progress') continue;
     for (const target of t.targets) {
-      const rows = target.weight === null ? stated.get(target.id.key) : undefined;
+      const rows = target.weight?.value == null ? stated.get(target.id.key) : undefined;
       if (!rows) continue;
       const row = rows.find((r) => r.weight!.ref.sheet === t.sheet) ?? rows[0];
       const cell = row.weight!;
