@@ -570,16 +570,21 @@ describe('a block whose own rows name no target', () => {
 });
 
 describe('targets numbered within their indicator only (数値目標①) and circled indicators (評価指標①)', () => {
+  /** Indicator (1) and its targets ① and ②, weighted 50 : 50. */
+  const indicatorOne: Spec[][] = [
+    [null, null, 'R3', 'R4', 'R5'],
+    ['評価指標(1)　産業集積'],
+    ['数値目標①　雇用者数 300人(累計)', '目標値', '100人', '100人', '100人'],
+    ['寄与度(※):50%', '実績値', '110人', '90人', '130人'],
+    [null, '進捗度', '110%', '90%', '130%'],
+    ['数値目標②　件数 30件(累計)', '目標値', '10件', '10件', '10件'],
+    ['寄与度(※):50%', '実績値', '12件', '8件', '10件'],
+    [null, '進捗度', '120%', '80%', '100%'],
+  ];
+
   it('数値目標① and ② under 評価指標(1) are 1-① and 1-②, in the blocks and in the summary lines', () => {
     const s = sheet('S', [
-      [null, null, 'R3', 'R4', 'R5'],
-      ['評価指標(1)　産業集積'],
-      ['数値目標①　投資額 300億円(累計)', '目標値', '100億円', '100億円', '100億円'],
-      ['寄与度(※):50%', '実績値', '110億円', '90億円', '130億円'],
-      [null, '進捗度', '110%', '90%', '130%'],
-      ['数値目標②　件数 30件(累計)', '目標値', '10件', '10件', '10件'],
-      ['寄与度(※):50%', '実績値', '12件', '8件', '10件'],
-      [null, '進捗度', '120%', '80%', '100%'],
+      ...indicatorOne,
       ['評価指標(2)　雇用'],
       ['数値目標①　雇用者数 900人(R5)', '目標値', '300人', '600人', '900人'],
       [null, '実績値', '310人', '500人', '950人'],
@@ -587,13 +592,13 @@ describe('targets numbered within their indicator only (数値目標①) and cir
       [],
       ['評価対象年度：令和5年度'],
       ['評価指標(1)：【進捗度 115%】'],
-      ['数値目標①：【当該年度目標値 100億円、当該年度実績値 130億円、進捗度 130%、寄与度 50%】'],
+      ['数値目標①：【当該年度目標値 100人、当該年度実績値 130人、進捗度 130%、寄与度 50%】'],
       ['数値目標②：【当該年度目標値 10件、当該年度実績値 11件、進捗度 100%、寄与度 50%】'],
     ]);
     const { model, findings } = checkWorkbook(book(s));
     const t = model.tables[0];
     expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.goal?.value.value.toNumber()])).toEqual([
-      ['1-①', 30000000000],
+      ['1-①', 300],
       ['1-②', 30],
       ['2-①', 900],
     ]);
@@ -605,14 +610,7 @@ describe('targets numbered within their indicator only (数値目標①) and cir
 
   it('in a summary table too, under the row of their indicator', () => {
     const s = sheet('S', [
-      [null, null, 'R3', 'R4', 'R5'],
-      ['評価指標(1)　産業集積'],
-      ['数値目標①　雇用者数', '目標値', '100人', '100人', '100人'],
-      ['寄与度(※):50%', '実績値', '110人', '90人', '130人'],
-      [null, '進捗度', '110%', '90%', '130%'],
-      ['数値目標②　件数', '目標値', '10件', '10件', '10件'],
-      ['寄与度(※):50%', '実績値', '12件', '8件', '10件'],
-      [null, '進捗度', '120%', '80%', '100%'],
+      ...indicatorOne,
       [],
       ['評価対象年度：令和5年度'],
       ['区分', '目標値', '実績値', '進捗度'],
@@ -980,13 +978,16 @@ describe('recalculating summary lines', () => {
   });
 });
 
+/** The table the summary lines below speak of: R5 target 100億円, actual 120億円, progress 120 %. */
+const lineTable = sheet('T', [
+  [null, null, 'R4', 'R5'],
+  ['数値目標(1) 投資額 200億円(累計)', '目標値', '100億円', '100億円'],
+  [null, '実績値', '110億円', '120億円'],
+  [null, '進捗度', '110%', '120%'],
+]);
+
 describe('summary lines without 当該年度', () => {
-  const table = sheet('T', [
-    [null, null, 'R4', 'R5'],
-    ['数値目標(1) 投資額 200億円(累計)', '目標値', '100億円', '100億円'],
-    [null, '実績値', '110億円', '120億円'],
-    [null, '進捗度', '110%', '120%'],
-  ]);
+  const table = lineTable;
 
   it.each([
     ['数値目標(1)　目標値：100億円　実績値：120億円　進捗度：125％', '数値目標(1)　目標値：100億円　実績値：120億円　進捗度：120％'],
@@ -1002,12 +1003,7 @@ describe('summary lines without 当該年度', () => {
 });
 
 describe('summary lines in other punctuation, and notes after their numbers', () => {
-  const table = sheet('T', [
-    [null, null, 'R4', 'R5'],
-    ['数値目標(1) 投資額 200億円(累計)', '目標値', '100億円', '100億円'],
-    [null, '実績値', '110億円', '120億円'],
-    [null, '進捗度', '110%', '120%'],
-  ]);
+  const table = lineTable;
 
   it.each([
     ['数値目標(1)（当該年度目標値 100億円、当該年度実績値 125億円、進捗度 120％）', '125億円'],
