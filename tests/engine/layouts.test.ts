@@ -480,6 +480,34 @@ describe('summary tables of the progress or the weights alone, their ids under a
     ]);
   });
 
+  it('in a workbook that keeps each year’s evaluation, each year’s targets take the weights of that year’s table', () => {
+    const year = (name: string, actuals: number[]) =>
+      sheet(name, [
+        [null, null, 'R3', 'R4', 'R5'],
+        ['数値目標(1)-① 雇用者数', '目標値', 100, 100, 100],
+        [null, '実績値', ...actuals],
+        [null, '進捗度', ...actuals.map((a) => `${a}%`)],
+        ['数値目標(1)-② 件数', '目標値', 10, 10, 10],
+        [null, '実績値', ...actuals.map((a) => a / 10)],
+        [null, '進捗度', ...actuals.map((a) => `${a}%`)],
+      ]);
+    const text = sheet('本文', [
+      ['評価対象年度：令和4年度'],
+      ['数値目標', '寄与度'],
+      ['(1)-①', '60%'],
+      ['(1)-②', '40%'],
+      [],
+      [],
+      ['評価対象年度：令和5年度'],
+      ['数値目標', '寄与度'],
+      ['(1)-①', '70%'],
+      ['(1)-②', '30%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(year('R4', [110, 120]), year('R5', [110, 120, 130]), text));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => x.weight?.value?.value.toNumber()) : []))).toEqual([60, 40, 70, 30]);
+    expect(findings).toEqual([]);
+  });
+
   it('a target that states its weight keeps it, and the summary that differs is flagged', () => {
     const { model, findings } = checkWorkbook(book(sheet('S', [...blocks(['寄与度(※):60%', '寄与度(※):40%']), ...weightTable])));
     const t = model.tables[0];

@@ -5,6 +5,7 @@
  */
 import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, indicatorOnlyId, subTargetId, toHalfWidth } from '../text.js';
+import { latestActualYear } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
@@ -200,8 +201,8 @@ function idHeaderLeftOf(scan: SheetScan, row: number, col: number): boolean {
 /**
  * Weights stated only in a summary (`数値目標 | 寄与度` beside the tables): each target of the
  * progress tables that states no weight (or an empty `寄与度(※):`) takes its summary row's, from a
- * summary on its own sheet if there is one. A target stating a weight keeps it (summary-mismatch
- * compares the two).
+ * summary on its own sheet if there is one, else from the summary of its latest year's evaluation.
+ * A target stating a weight keeps it (summary-mismatch compares the two).
  */
 export function lendWeights(tables: Table[]): void {
   const stated = new Map<string, SummaryRow[]>();
@@ -220,7 +221,8 @@ export function lendWeights(tables: Table[]): void {
     for (const target of t.targets) {
       const rows = target.weight?.value == null ? stated.get(target.id.key) : undefined;
       if (!rows) continue;
-      const row = rows.find((r) => r.weight!.ref.sheet === t.sheet) ?? rows[0];
+      const latest = rows.length > 1 ? latestActualYear(target) : null;
+      const row = rows.find((r) => r.weight!.ref.sheet === t.sheet) ?? rows.find((r) => r.year !== null && r.year === latest) ?? rows[0];
       const cell = row.weight!;
       target.weight = { value: weightPercent(cell.parsed as NumberValue), ref: cell.ref, text: cell.text.trim() };
     }
