@@ -1052,6 +1052,35 @@ describe('summary lines in other punctuation, and notes after their numbers', ()
   });
 });
 
+describe('lines stating a progress after the id, without brackets', () => {
+  const blocks = sheet('T', [
+    [null, null, 'R4', 'R5'],
+    ['数値目標(1)-① 雇用者数', '目標値', 100, 100],
+    ['寄与度(※):50%', '実績値', 110, 130],
+    [null, '進捗度', '110%', '130%'],
+    ['数値目標(1)-② 件数', '目標値', 10, 10],
+    ['寄与度(※):50%', '実績値', 12, 10],
+    [null, '進捗度', '120%', '100%'],
+  ]);
+
+  it.each([
+    ['評価指標(1)の進捗度：116％', '評価指標(1)の進捗度：115％'],
+    ['評価指標（1）：産業集積（進捗度 116%）', '評価指標（1）：産業集積（進捗度 115%）'],
+    ['評価指標(1) 産業集積 進捗度116%', '評価指標(1) 産業集積 進捗度115%'],
+    ['評価指標(1)：進捗度 116％（寄与度加重平均）', '評価指標(1)：進捗度 115％（寄与度加重平均）'],
+  ])('%s is checked against the weighted progress and rewritten in place', (line, fixed) => {
+    const { model, findings } = checkWorkbook(book(blocks, sheet('本文', [['評価対象年度：令和5年度'], [line]])));
+    // (130 + 100) ÷ 2 = 115.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'A2', 115, 116]]);
+    expect(planRecalculation(model).writes.map((w) => w.value)).toEqual([fixed]);
+  });
+
+  it('a sentence about the progress with no figure right after it is no such line', () => {
+    const text = sheet('本文', [['評価対象年度：令和5年度'], ['評価指標(1)の進捗度は、前年度の115%から116%に上がった。']]);
+    expect(checkWorkbook(book(blocks, text)).model.tables.map((t) => t.kind)).toEqual(['progress']);
+  });
+});
+
 describe('summary tables with a 年度 column', () => {
   /** The progress table the summaries below speak of. */
   const progressTable = () =>
