@@ -410,6 +410,52 @@ describe('weights in a 寄与度 row of its own under each block', () => {
   });
 });
 
+describe('weights stated inside the id’s text', () => {
+  it('across: `数値目標(1)-① 雇用者数（寄与度70%）`', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1)-① 雇用者数（寄与度70%）', '目標値', 100, 100],
+      [null, '実績値', 110, 130],
+      [null, '進捗度', '110%', '130%'],
+      ['数値目標(1)-② 件数（寄与度：30％）', '目標値', 10, 10],
+      [null, '実績値', 12, 10],
+      [null, '進捗度', '120%', '100%'],
+      ['評価指標(1)の進捗度', null, '113%', '122%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.weight?.value?.value.toNumber())).toEqual([70, 30]);
+    // R5: 130 × 0.7 + 100 × 0.3 = 121.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'D8', 121, 122]]);
+  });
+
+  it('on their side: a title `数値目標(1)-① 雇用者数（寄与度70%）` over each target’s columns', () => {
+    const s = sheet(
+      'S',
+      [
+        ['年度', '数値目標(1)-① 雇用者数（寄与度70%）', null, null, '数値目標(1)-② 件数（寄与度30%）', null, null],
+        [null, '目標値', '実績値', '進捗度', '目標値', '実績値', '進捗度'],
+        ['R4', 100, 110, '110%', 10, 12, '120%'],
+        ['R5', 100, 130, '130%', 10, 10, '100%'],
+      ],
+      ['B1:D1', 'E1:G1', 'A1:A2'],
+    );
+    const t = checkWorkbook(book(s)).model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.weight?.value?.value.toNumber())).toEqual([70, 30]);
+  });
+
+  it('a mention of 寄与度 with no figure after it gives none', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 雇用者数（寄与度は下表）', '目標値', 100, 100],
+      [null, '実績値', 110, 130],
+      [null, '進捗度', '110%', '130%'],
+    ]);
+    const t = checkWorkbook(book(s)).model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].weight).toBeNull();
+  });
+});
+
 describe('weights in a column headed 寄与度 between the labels and the years', () => {
   it('keep the header row a row of years, and each target gets the weight in its 目標値 row', () => {
     const s = sheet(

@@ -451,8 +451,14 @@ function findWeight(scan: SheetScan, top: number, bottom: number, left: number, 
       const shown = scan.view.shown(r, c);
       if (shown.row !== r && shown.row < top) continue;
       const v = shown.cell?.value;
-      if (typeof v !== 'string' || !v.includes('寄') || !compact(v).startsWith('寄与度')) continue;
+      if (typeof v !== 'string' || !v.includes('寄与度')) continue;
       const ref = scan.ref(shown.row, shown.col);
+      if (!compact(v).startsWith('寄与度')) {
+        // Stated inside the id's text: `数値目標(1)-① 投資額（寄与度33%）`.
+        const inText = parseWeightText(v.slice(v.indexOf('寄与度')));
+        if (inText) return { value: inText, ref, text: v.trim() };
+        continue;
+      }
       const inLabel = parseWeightText(v);
       if (inLabel !== undefined) return { value: inLabel, ref, text: v.trim() };
       // `寄与度(※)` with the number in the next cell.

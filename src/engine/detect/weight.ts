@@ -2,14 +2,17 @@ import { parseNumberText, type NumberValue } from '../numbers.js';
 import { compact } from '../text.js';
 
 /**
- * The weight in a `寄与度` label: `寄与度(※):33%` → 33, `寄与度(※):33(%)` → 33;
- * null for `寄与度(※):-(%)` (none given); undefined when the label carries nothing after it.
+ * The weight in a `寄与度` label: `寄与度(※):33%` → 33, `寄与度(※):33(%)` → 33, `寄与度50%）` (the end of
+ * `…（寄与度50%）`) → 50; null for `寄与度(※):-(%)` (none given); undefined when the label carries nothing after it.
  */
 export function parseWeightText(text: string): NumberValue | null | undefined {
   const c = compact(text);
   const rest = c.replace(/^寄与度/, '').replace(/^[(（][※*]?[)）]/, '').replace(/^[:：]/, '');
   if (!rest) return undefined;
-  const parsed = parseNumberText(rest);
+  // Inside a longer text the weight is the number right after the label: `…（寄与度50%）`, `寄与度33%、…`.
+  const lead = /^[△▲-]?\d+(?:\.\d+)?(?:\(%\)|%)?/.exec(rest)?.[0];
+  const full = parseNumberText(rest);
+  const parsed = full.kind === 'invalid' && lead ? parseNumberText(lead) : full;
   if (parsed.kind === 'blank') return null;
   if (parsed.kind !== 'number') return undefined;
   if (!parsed.percent && parsed.value.lte(1) && parsed.decimals > 0) {
