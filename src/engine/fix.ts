@@ -116,9 +116,17 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   const writes: CellWrite[] = [];
   const valuesInsteadOfFormulas: string[] = [];
   const written = new Set<string>();
+  const keyOf = (cell: ValueCell) => `${cell.ref.sheet}!${cell.ref.row}:${cell.ref.col}`;
+  // The figures progress is computed from (targets' 目標値 and 実績値, and their 累計) are never written, whatever
+  // else a cell is read as: the recalculation rewrites progress only.
+  const inputs = new Set<string>();
+  for (const table of model.tables) {
+    if (table.kind !== 'progress') continue;
+    for (const t of table.targets) for (const cell of [...t.target, ...t.actual, t.total?.target, t.total?.actual]) if (cell) inputs.add(keyOf(cell));
+  }
   const add = (cell: ValueCell, expected: Decimal, conv: Convention, rest: Omit<CellWrite, 'sheet' | 'row' | 'col' | 'address' | 'value' | 'before' | 'numFmt' | 'styleFrom'>) => {
-    const key = `${cell.ref.sheet}!${cell.ref.row}:${cell.ref.col}`;
-    if (written.has(key)) return;
+    const key = keyOf(cell);
+    if (written.has(key) || (!cell.inline && inputs.has(key))) return;
     written.add(key);
     const value = cell.inline ? rewriteInline(cell.inline, render(expected, conv)) : render(expected, conv);
     writes.push({

@@ -1127,6 +1127,46 @@ describe('lines stating a progress after the id, without brackets', () => {
   });
 });
 
+describe('a progress block’s figures are never rewritten', () => {
+  /** Found by the fix soak: a 目標値 row with a stray `R5進捗度` read as a summary header, the next block’s 目標値 as its progress. */
+  const block = (id: string, r5: [Spec, Spec] = [null, null]): Spec[][] => [
+    [id, '目標値', null, null, null, r5[0]],
+    [null, '実績値', null, null, null, r5[1]],
+    ['寄与度(※):33%', '進捗度(%)'],
+  ];
+  const s = sheet(
+    'S',
+    [
+      [null, null, '平成29年度', '平成30年度', 'R4', 'R5', 'H29'],
+      ...block('数値目標(1)-① 投資額 475億円 (累計)'),
+      ...block('数値目標(1)-① 投資額 475億円 (累計)'),
+      ...block('数値目標(2) 900社（令和7年度）', ['R5進捗度', null]),
+      ...block('数値目標(1)-① 投資額 475億円 (累計)', [2015, 2015]),
+    ],
+    ['B8:B10'],
+  );
+
+  it('a 目標値 row with a progress header in it heads no summary table over the blocks below', () => {
+    const { model } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => t.kind)).toEqual(['progress']);
+    // F11 and F12 hold the last block's 目標値 and 実績値 (2015): before, F11 was rewritten as a progress of 100.
+    const written = planRecalculation(model).writes.map((w) => w.address);
+    expect(written).not.toContain('F11');
+    expect(written).not.toContain('F12');
+  });
+
+  it('whatever else reads a 目標値 or 実績値 cell as a progress, the recalculation leaves it as it is', () => {
+    const { model } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    if (t.kind !== 'progress') throw new Error('no progress table');
+    const target = t.targets[t.targets.length - 1];
+    // A summary row that takes the block's R5 目標値 cell (F11) for its progress.
+    model.tables.push({ kind: 'summary', sheet: 'S', range: { top: 10, left: 0, bottom: 10, right: 5 }, year: 2023, rows: [{ indicator: '1', target: target.id, year: 2023, progress: target.target[3], labelRef: { sheet: 'S', row: 10, col: 0 } }] });
+    expect(target.target[3].ref).toEqual({ sheet: 'S', row: 10, col: 5 });
+    expect(planRecalculation(model).writes.map((w) => w.address)).not.toContain('F11');
+  });
+});
+
 describe('summary tables with a 年度 column', () => {
   /** The progress table the summaries below speak of. */
   const progressTable = () =>

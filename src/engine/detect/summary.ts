@@ -309,8 +309,9 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
         }
         break;
       }
-      // A label under a column of values (a block's 目標値 under `評価指標 | 進捗度`) ends the table.
-      if (!cols.has('target') && valueCols.some((c) => scan.cellKind(view.raw(r, c)) !== undefined)) break;
+      // A label under a column of values (a block's 目標値 under `評価指標 | 進捗度`, or under a 目標値 row taken
+      // for a header) ends the table: the rows below are a progress block's.
+      if (valueCols.some((c) => scan.cellKind(view.raw(r, c)) !== undefined)) break;
       blanks = 0;
       const yearCol = cols.get('year');
       const rowYear = yearCol !== undefined ? parseFiscalYear(String(view.raw(r, yearCol)?.value ?? ''))?.year ?? null : null;
