@@ -147,8 +147,22 @@ export class SheetView {
     return { cell: this.raw(row, col), row, col };
   }
 
-  /** Width of the row array (the last column index + 1 that holds anything). */
+  /** Per row, its width once worked out (-1 before). */
+  private widths: Int32Array | undefined;
+
+  /**
+   * The last column index + 1 that holds a cell: a row padded with empty slots (as Office.js gives the used
+   * range) reads as the same row without them, so that detection does not depend on where the cells came from.
+   */
   rowWidth(row: number): number {
-    return this.sheet.rows[row]?.length ?? 0;
+    const cells = this.sheet.rows[row];
+    if (!cells) return 0;
+    this.widths ??= new Int32Array(this.rowCount).fill(-1);
+    let w = this.widths[row];
+    if (w >= 0) return w;
+    w = cells.length;
+    while (w > 0 && cells[w - 1] === undefined) w--;
+    this.widths[row] = w;
+    return w;
   }
 }

@@ -1127,6 +1127,32 @@ describe('lines stating a progress after the id, without brackets', () => {
   });
 });
 
+describe('rows padded with empty cells', () => {
+  it('read as the same rows without them (Office.js gives the used range, the .xlsx reader each row to its last cell)', () => {
+    // Found by the move soak: the same sheet gave a table and findings or none, as its rows were padded or not.
+    const rows: Spec[][] = [
+      [null, null, 'H29', '当初(令和3年度)'],
+      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', null, null],
+      [null, '実績値', null, null],
+      ['寄与度(※):33%', '進捗度(%)', null, null],
+      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', null, null],
+      ['目標値', '実績値', null, '平成29年度'],
+      ['寄与度(※):33%', '進捗度(%)', null, null],
+      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', null, '平成29年度'],
+      [null, '実績値', null, null],
+    ];
+    const trim = (row: Spec[]) => {
+      const out = [...row];
+      while (out.length > 0 && out[out.length - 1] === null) out.pop();
+      return out;
+    };
+    const padded = checkWorkbook(book(sheet('S', rows, ['D6:D7'])));
+    const trimmed = checkWorkbook(book(sheet('S', rows.map(trim), ['D6:D7'])));
+    expect(trimmed.model.tables).toEqual(padded.model.tables);
+    expect(trimmed.findings).toEqual(padded.findings);
+  });
+});
+
 describe('a progress block’s figures are never rewritten', () => {
   /** Found by the fix soak: a 目標値 row with a stray `R5進捗度` read as a summary header, the next block’s 目標値 as its progress. */
   const block = (id: string, r5: [Spec, Spec] = [null, null]): Spec[][] => [
