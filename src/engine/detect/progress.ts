@@ -7,9 +7,9 @@ import { a1, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
-import { parseWeightText, weightPercent } from './weight.js';
+import { parseWeightText, weightInText, weightPercent } from './weight.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
-import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
+import { cellText, parseNumberText } from '../numbers.js';
 
 interface Block {
   target: NumericTarget;
@@ -455,7 +455,7 @@ function findWeight(scan: SheetScan, top: number, bottom: number, left: number, 
       const ref = scan.ref(shown.row, shown.col);
       if (!compact(v).startsWith('寄与度')) {
         // Stated inside the id's text: `数値目標(1)-① 投資額（寄与度33%）`.
-        const inText = parseWeightText(v.slice(v.indexOf('寄与度')));
+        const inText = weightInText(v);
         if (inText) return { value: inText, ref, text: v.trim() };
         continue;
       }

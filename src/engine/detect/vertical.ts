@@ -9,7 +9,7 @@ import type { NumericTarget, ProgressTable, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
-import { parseWeightText } from './weight.js';
+import { weightInText } from './weight.js';
 
 type Kind = 'target' | 'actual' | 'progress' | 'weight';
 
@@ -64,7 +64,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
       const target = cells('target');
       const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(cellText(view.shown(row, group.get('target')!).cell)));
       const weightCell = group.has('weight') ? cells('weight').find((c) => c.parsed.kind === 'number') : undefined;
-      const titleWeight = title ? parseWeightText(title.text.slice(title.text.indexOf('寄与度'))) : undefined;
+      const titleWeight = title ? weightInText(title.text) : undefined;
       targets.push({
         id,
         idInferred,

@@ -21,6 +21,12 @@ export function parseWeightText(text: string): NumberValue | null | undefined {
   return parsed;
 }
 
+/** The weight a longer text states after its `寄与度`: `数値目標(1)-① 投資額（寄与度33%）` → 33 (as parseWeightText reads it). */
+export function weightInText(text: string): NumberValue | null | undefined {
+  const at = text.indexOf('寄与度');
+  return at < 0 ? undefined : parseWeightText(text.slice(at));
+}
+
 /** A weight in percent: `33%`, 33, or 0.33 in a General cell. */
 export function weightPercent(p: NumberValue): NumberValue {
   return p.percent || p.value.gt(1) ? p : { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100) };

@@ -61,14 +61,18 @@ function codesOf(fmt: string): string {
   return fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
 }
 
+/** A format's codes as date codes are looked for in them: General's letters (`General"件"`, `G/標準"件"`) are none. */
+function dateCodesOf(fmt: string): string {
+  return codesOf(fmt).replace(GENERAL_CODE, '0');
+}
+
 /**
  * Whether numbers in this format are shown as dates or times (and so are serial dates): years,
  * months, days, hours, seconds, or the Japanese era (`ggg` 令和, `e` its year).
  */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt || /^general$/i.test(fmt)) return false;
-  // General's letters (`General"件"`, `G/標準"件"`) are no date codes.
-  const bare = codesOf(fmt).replace(GENERAL_CODE, '0');
+  const bare = dateCodesOf(fmt);
   return /[ymdhMsbg]/.test(bare) || /e(?![+-])/.test(bare);
 }
 
@@ -86,7 +90,7 @@ const ERAS = [
 export function yearShown(iso: string, fmt: string | undefined): string | undefined {
   if (!fmt) return undefined;
   const section = fmt.split(';')[0];
-  const bare = codesOf(section).replace(GENERAL_CODE, '0');
+  const bare = dateCodesOf(section);
   if (/[mdhsb]/i.test(bare) || !/[yeg]/i.test(bare)) return undefined;
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
