@@ -19,7 +19,13 @@ function eraYear(era: string, n: string): number {
 
 // What a year header can start with once compacted: an era (平成, H …), FY, or a baseline word
 // (当初, 基準, 初年度, 現状), in either width; or four digits (2023年度).
-const YEAR_STARTS = new Set([...'平令昭HhRrSsFf当基初現ＨｈＲｒＳｓＦｆ'].map((ch) => ch.charCodeAt(0)));
+const YEAR_STARTS = new Set([...'平令昭HhRrSsFf当基初現策計ＨｈＲｒＳｓＦｆ'].map((ch) => ch.charCodeAt(0)));
+
+// The words of a baseline column (当初, 基準値, 現状, 策定時), before its year (`基準値(H28)`) or after it (`H28(基準)`,
+// `R2現状`); 初年度 only before it (`R3(初年度)` is the plan's first year, which has a target).
+const BASE_WORD = '(?:当初|基準(?:年度?|値)?|現状値?|(?:計画)?策定時)';
+const BASE_BEFORE = new RegExp(`^(?:${BASE_WORD}|初年度)[(（]?(.*?)[)）]?$`);
+const BASE_AFTER = new RegExp(`(?:[(（]${BASE_WORD}[)）]|${BASE_WORD})$`);
 
 /** Whether a char code is a digit, half-width or full-width. */
 export function isDigit(code: number): boolean {
@@ -45,10 +51,16 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
   let t = compact(raw);
   if (!t || t.length > 24) return undefined;
   let baseline = false;
-  const base = /^(当初|基準年度?|基準値|初年度|現状値?)[(（]?(.*?)[)）]?$/.exec(t);
+  const base = BASE_BEFORE.exec(t);
   if (base) {
     baseline = true;
-    t = base[2];
+    t = base[1];
+  } else {
+    const after = BASE_AFTER.exec(t);
+    if (after && after.index > 0) {
+      baseline = true;
+      t = t.slice(0, after.index);
+    }
   }
   // Trailing notes such as (実績), 目標, 実績見込 or (2019年度) do not change which year a column is; nor does 末.
   t = t.replace(/[(（][^()（）]*[)）]$/, '').replace(/(?:(?:実績|目標|計画)値?|見込み?|予定|末)+$/, '');

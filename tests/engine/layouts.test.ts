@@ -229,6 +229,21 @@ describe('a baseline column (基準値) with no progress', () => {
     expect(keys(findings)).toEqual(['progress-missing@S!F4']);
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F4', '110%']]);
   });
+
+  it.each(['H28(基準)', 'H28年度（基準年）', 'H28実績(基準値)', 'H28現状', '策定時(H28)'])(
+    'marked after its year or as the plan’s start (%s): its target is no part of the cumulative goal',
+    (header) => {
+      const s = sheet('S', [
+        [null, null, null, header, 'H29', 'H30', 'R1', 'R2', 'R3'],
+        [null, '数値目標(1) 投資額 475億円(累計)', '目標値', '100億円', '115億円', '81億円', '87億円', '93億円', '99億円'],
+        [null, null, '実績値', '100億円', '119億円', '141億円', '120億円', null, null],
+        [null, null, '進捗度', null, '104%', '174%', '138%', null, null],
+      ]);
+      const { model, findings } = checkWorkbook(book(s));
+      expect(keys(findings)).toEqual([]);
+      expect(model.tables[0].kind === 'progress' && model.tables[0].targets[0].columns[0]).toMatchObject({ year: 2016, baseline: true });
+    },
+  );
 });
 
 describe('a table with columns of its own for the ids and the goals', () => {

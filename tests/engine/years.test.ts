@@ -30,11 +30,25 @@ describe('fiscal-year headers', () => {
     ['令和4(2022)年度', 2022, false],
     ['R4（2022）年度', 2022, false],
     ['H31(2019)年度', 2019, false],
+    // The baseline marked after its year, in parentheses or not.
+    ['H28(基準)', 2016, true],
+    ['H28年度(基準年)', 2016, true],
+    ['2020年度（基準年度）', 2020, true],
+    ['R3(当初)', 2021, true],
+    ['R2(現状値)', 2020, true],
+    ['H27実績(基準値)', 2015, true],
+    ['R2現状', 2020, true],
+    ['策定時(R2)', 2020, true],
+    ['計画策定時（令和2年度）', 2020, true],
+    ['R2(策定時)', 2020, true],
+    // A note naming the first plan is no baseline.
+    ['令和3年度(当初計画)', 2021, false],
+    ['R3(初年度)', 2021, false],
   ])('%s → FY%i', (text, year, baseline) => {
     expect(parseFiscalYear(text)).toEqual({ year, baseline });
   });
 
-  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1', '2022(R5)年度', '2022(1)年度'])('%s is not a year header', (text) => {
+  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1', '2022(R5)年度', '2022(1)年度', '基準(H28)(R2)'])('%s is not a year header', (text) => {
     expect(parseFiscalYear(text)).toBeUndefined();
   });
 
