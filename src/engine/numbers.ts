@@ -134,6 +134,9 @@ let numericCached = 0;
 // `約` (about), `延べ` (in total) and `+` are tolerated before the number; `△` / `▲` are minus signs.
 const NUMBER_RE = /^(?:約|延べ?)?([△▲+\-−]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
 
+/** A unit of a length of time. */
+const DURATION = /^(時間|分間?|秒間?|日間|週間|[かヶカケ]月間|年間)$/;
+
 /** Parses the text of a cell where a number belongs. */
 export function parseNumberText(raw: string): Parsed {
   const hit = textCache.get(raw);
@@ -173,8 +176,8 @@ function parseNumberTextOnce(raw: string): Parsed {
   const rest = written.replace(/(以上|以下|超|未満|程度|前後)$/, '');
   if (rest && (/\d/.test(rest) || rest.length > 6 || /[()（）]/.test(rest))) return { kind: 'invalid', reason: 'text', text: raw };
   if (rest && parenUnit) return { kind: 'invalid', reason: 'text', text: raw };
-  // Dates and times are not amounts: `12月末`, `3年`.
-  if (/^(年|月|日|時|分|秒|月末|年度|か月|ヶ月|カ月)/.test(rest)) return { kind: 'invalid', reason: 'text', text: raw };
+  // Dates and times of day are not amounts (`12月末`, `3年`, `12時`); lengths of time are (`30分`, `2.5時間`, `14日間`).
+  if (/^(年|月|日|時|分|秒|月末|年度|か月|ヶ月|カ月)/.test(rest) && !DURATION.test(rest)) return { kind: 'invalid', reason: 'text', text: raw };
   const unitText = (rest || parenUnit || '').replace('％', '%');
   const { scaleLabel, scale, unit } = splitScale(unitText);
   const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;

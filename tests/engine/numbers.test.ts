@@ -58,6 +58,13 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     }
   });
 
+  it('a length of time is an amount in its unit; a date or a time of day is not', () => {
+    for (const [t, value, unit] of [['30分', '30', '分'], ['2.5時間', '2.5', '時間'], ['14日間', '14', '日間'], ['6か月間', '6', 'か月間'], ['3年間', '3', '年間']]) {
+      expect([num(t).value.toFixed(), num(t).unit], t).toEqual([value, unit]);
+    }
+    for (const t of ['12時', '3年', '6か月', '30日', '12月', '10分の1']) expect(parseNumberText(t).kind, t).toBe('invalid');
+  });
+
   it('text that is not a number is invalid, not zero', () => {
     for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件', '1万2億円', '1億5兆円', '1千2万円', '1億2億円', '※1']) expect(parseNumberText(t).kind, t).toBe('invalid');
   });
