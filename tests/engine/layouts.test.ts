@@ -364,6 +364,55 @@ describe('an indicator’s progress in a row of its own under its targets', () =
   });
 });
 
+describe('an indicator’s progress in a row labelled 進捗度 beside the indicator’s name', () => {
+  const blocks: Spec[][] = [
+    ['数値目標(1)-① 雇用者数', '目標値', 100, 100, 100],
+    ['寄与度(※):50%', '実績値', 110, 90, 130],
+    [null, '進捗度', '110%', '90%', '130%'],
+    ['数値目標(1)-② 件数', '目標値', 10, 10, 10],
+    ['寄与度(※):50%', '実績値', 12, 10, 8],
+    [null, '進捗度', '120%', '100%', '80%'],
+  ];
+  const header: Spec[] = [null, null, 'R3', 'R4', 'R5'];
+
+  it('over the targets: the indicator’s row, not the first block’s progress (each block keeps the row under its 実績値)', () => {
+    const s = sheet('S', [header, ['評価指標(1) 産業集積', '進捗度', '115%', '99%', '105%'], ...blocks]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.rows)).toEqual([
+      { target: 2, actual: 3, progress: 4 },
+      { target: 5, actual: 6, progress: 7 },
+    ]);
+    // R4: (90 + 100) ÷ 2 = 95, not 99.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'D2', 95, 99]]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value, w.what])).toEqual([['D2', '95%', 'indicator-progress']]);
+  });
+
+  it('under the targets, labelled 進捗度(加重平均)', () => {
+    const s = sheet('S', [header, ...blocks, ['評価指標(1)', '進捗度(加重平均)', '115%', '99%', '105%']]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'D8', 95, 99]]);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.targets.map((x) => x.rows.progress), t.range.bottom]).toEqual([[3, 6], 7]);
+  });
+
+  it('a block that puts its 進捗度 on top keeps it, when the row under its 実績値 is the next block’s', () => {
+    const s = sheet('S', [
+      header,
+      ['数値目標(1)-① 雇用者数', '進捗度', '110%', '95%', '130%'],
+      ['寄与度(※):50%', '目標値', 100, 100, 100],
+      [null, '実績値', 110, 90, 130],
+      ['数値目標(1)-② 件数', '進捗度', '120%', '100%', '80%'],
+      ['寄与度(※):50%', '目標値', 10, 10, 10],
+      [null, '実績値', 12, 10, 8],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.rows.progress)).toEqual([1, 4]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D2', 90, 95]]);
+  });
+});
+
 describe('weights in a column headed 寄与度 right of the years', () => {
   it('keep the header row a row of years, and each target gets the weight in its 目標値 row', () => {
     const s = sheet('S', [

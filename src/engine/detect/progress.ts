@@ -109,10 +109,19 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const firstValueCol = columns[0].col;
     // The progress row: a 進捗度 row just above that no block above has taken (進捗度 / 目標値 / 実績値), else the one below.
     const onTop = lastAbove(progressByCol.get(t.col), top, 3);
-    const progressRow =
-      onTop && (view.mergeAt(onTop.row, onTop.col)?.bottom ?? onTop.row) === top - 1 && !taken.has(onTop.row * 16384 + t.col)
-        ? onTop.row
-        : findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col);
+    const onTopRow = onTop && (view.mergeAt(onTop.row, onTop.col)?.bottom ?? onTop.row) === top - 1 && !taken.has(onTop.row * 16384 + t.col) ? onTop.row : null;
+    const below = () => findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col);
+    let progressRow = onTopRow ?? below();
+    // With a 進捗度 row on top and one labelled so under 実績値, the one whose figures are actual ÷ target × 100 is
+    // the block's (the row on top states the indicator's progress: `評価指標(1) 産業集積 | 進捗度 | 115%`).
+    let indicatorOnTop: number | undefined;
+    if (onTopRow !== null) {
+      const under = below();
+      if (under !== null && scan.shownKind(under, t.col) === 'progress' && agreeing(scan, under, columns, t.row, a.row) > agreeing(scan, onTopRow, columns, t.row, a.row)) {
+        progressRow = under;
+        indicatorOnTop = onTopRow;
+      }
+    }
     if (progressRow !== null) taken.add(progressRow * 16384 + t.col);
     const blockTop = Math.min(top, progressRow ?? top);
     const progressBottom = progressRow === null || progressRow < top ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
@@ -158,8 +167,11 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       total: totalCol === null ? undefined : { target: scan.valueCell(t.row, totalCol), actual: scan.valueCell(a.row, totalCol) },
       rows: { target: t.row, actual: a.row, progress: progressRow },
     };
-    // The indicator's weighted progress stated in a row of its own under its last block (`評価指標(1)の進捗度`).
-    const indicatorRow = findIndicatorRow(scan, lastRow + 1, left, firstValueCol, id.indicator);
+    // The indicator's weighted progress stated in a row of its own under its last block (`評価指標(1)の進捗度`), or
+    // over its first one (`評価指標(1) 産業集積 | 進捗度`).
+    const indicatorRow =
+      (indicatorOnTop !== undefined && namesOnlyIndicator(scan, indicatorOnTop, left, firstValueCol, id.indicator) ? { row: indicatorOnTop, indicator: id.indicator } : undefined) ??
+      findIndicatorRow(scan, lastRow + 1, left, t.col, firstValueCol, id.indicator);
     const indicatorCells = indicatorRow ? columns.map((c) => ({ indicator: indicatorRow.indicator, year: c.year, cell: scan.valueCell(indicatorRow.row, c.col) })) : [];
     if (indicatorRow) taken.add(indicatorRow.row * 16384 + t.col);
     const minCol = Math.min(t.col, labelCell?.col ?? t.col);
@@ -169,7 +181,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     blocks.push({
       target: numeric,
       headerRow,
-      range: { top: Math.min(headerRow ?? blockTop, labelCell?.row ?? blockTop), left: minCol, bottom: indicatorRow?.row ?? lastRow, right: maxCol },
+      range: { top: Math.min(headerRow ?? blockTop, labelCell?.row ?? blockTop, indicatorRow?.row ?? blockTop), left: minCol, bottom: Math.max(indicatorRow?.row ?? lastRow, lastRow), right: maxCol },
       indicatorCells,
     });
   }
@@ -303,19 +315,41 @@ function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: n
   if (scan.yearRows.has(row)) return null;
   // Unlabelled: a row of percentages, or of numbers that are actual ÷ target × 100.
   let percentages = 0;
-  let ratios = 0;
+  for (const c of columns) {
+    const p = scan.parse(scan.view.raw(row, c.col));
+    if (p.kind === 'number' && p.percent) percentages++;
+  }
+  return percentages > 0 || agreeing(scan, row, columns, targetRow, actualRow) > 0 ? row : null;
+}
+
+/** How many of a row's numbers are within 1 of actual ÷ target × 100 in their column. */
+function agreeing(scan: SheetScan, row: number, columns: YearColumn[], targetRow: number, actualRow: number): number {
+  let n = 0;
   for (const c of columns) {
     const p = scan.parse(scan.view.raw(row, c.col));
     if (p.kind !== 'number') continue;
-    if (p.percent) percentages++;
     const t = scan.parse(scan.view.raw(targetRow, c.col));
     const a = scan.parse(scan.view.raw(actualRow, c.col));
-    if (t.kind === 'number' && a.kind === 'number' && !t.value.isZero()) {
-      const computed = a.value.div(t.value).times(100);
-      if (computed.minus(p.value).abs().lte(1)) ratios++;
-    }
+    if (t.kind === 'number' && a.kind === 'number' && !t.value.isZero() && a.value.div(t.value).times(100).minus(p.value).abs().lte(1)) n++;
   }
-  return percentages > 0 || ratios > 0 ? row : null;
+  return n;
+}
+
+/**
+ * Whether a row's label cells name the indicator `indicator` (in a cell starting in that row) and no
+ * numeric target (in any cell they show): a row stating that indicator's progress.
+ */
+function namesOnlyIndicator(scan: SheetScan, row: number, left: number, firstValueCol: number, indicator: string): boolean {
+  if (!scan.showsIdWords(row, ID_WORDS.indicator)) return false;
+  let named = false;
+  for (let c = left; c < firstValueCol; c++) {
+    const shown = scan.view.shown(row, c);
+    const value = shown.cell?.value;
+    if (typeof value !== 'string') continue;
+    if (scan.targetIdIn(value)) return false;
+    if (shown.row === row && scan.indicatorIdIn(value)?.indicator === indicator) named = true;
+  }
+  return named;
 }
 
 /**
@@ -477,8 +511,13 @@ function findWeight(scan: SheetScan, top: number, bottom: number, left: number, 
  * A row stating an indicator's progress, right under a block: labelled with 評価指標 (or 指標全体, 加重平均)
  * and 進捗 or 達成 left of the years. Its indicator is the one the label names, else the block's.
  */
-function findIndicatorRow(scan: SheetScan, row: number, left: number, firstValueCol: number, blockIndicator: string): { row: number; indicator: string } | undefined {
+function findIndicatorRow(scan: SheetScan, row: number, left: number, labelCol: number, firstValueCol: number, blockIndicator: string): { row: number; indicator: string } | undefined {
   if (row >= scan.view.rowCount) return undefined;
+  // `評価指標(1) | 進捗度(加重平均)`: a 進捗度 label beside the indicator's name, with no block of it under.
+  if (scan.shownKind(row, labelCol) === 'progress' && namesOnlyIndicator(scan, row, left, firstValueCol, blockIndicator)) {
+    const next = scan.shownKind((scan.view.mergeAt(row, labelCol)?.bottom ?? row) + 1, labelCol);
+    return next === 'target' || next === 'actual' ? undefined : { row, indicator: blockIndicator };
+  }
   let found: { row: number; indicator: string } | undefined;
   for (let c = left; c < firstValueCol; c++) {
     // A row of another block (its 目標値, 実績値, 進捗度 or 寄与度 label) states no indicator's progress.
