@@ -150,9 +150,11 @@ export function parseNumberText(raw: string): Parsed {
 // Characters the normalisation below changes: full-width forms, spaces, separators.
 const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
 
-// A note after a number, in parentheses: what kind of figure it is (`(見込)`, `(速報値)`, `(累計)`) or
-// when it was taken (`(R5.3末時点)`, `(3月末現在)`); or a note mark (`※`, `※1`, `*2`).
-const NOTE_RE = /^(.+?)(?:[(（](?:(?:実績)?(?:見込み?|速報|暫定|概算|推計|予定|予測|確定|参考)値?|累計|累積|単年度?|年間|延べ?|実績|目標|[^()（）]{0,16}(?:時点|現在))[)）]|※\d*|\*\d+)$/;
+// A note after a number, in parentheses: what kind of figure it is (`(見込)`, `(速報値)`, `(累計)`, `(概数)`) or
+// when it was taken (`(R5.3末時点)`, `(3月末現在)`, `(R6.3末)`, `(2024.3)`); or a note mark (`※`, `※1`, `*`,
+// `*2`, `注1`, `(注)`, `(※)`).
+const NOTE_RE =
+  /^(.+?)(?:[(（](?:(?:実績)?(?:見込み?|速報|暫定|概算|概数|推計|試算|予定|予測|確定|参考)値?|累計|累積|単年度?|年間|延べ?|実績|目標|[^()（）]{0,16}(?:時点|現在)|(?:令和|平成|[RH])?(?:元|\d{1,4})[./年]\d{1,2}月?末?|注\d*|※\d*|\*\d*)[)）]|※\d*|\*\d*|注\d+)$/;
 // The leading parts of a number written with several scales: `1億2,000万円`, `3万5千人`.
 const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
 const COMPOUND_ORDER = ['兆', '億', '万', '千'];
