@@ -1359,6 +1359,49 @@ describe('summary tables whose 評価指標 and 数値目標 columns hold bare i
   });
 });
 
+describe('summary tables with a column of the indicators’ progress', () => {
+  const progress = () =>
+    sheet('T', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1)-① 雇用者数', '目標値', 100, 100],
+      ['寄与度(※):50%', '実績値', 110, 130],
+      [null, '進捗度', '110%', '130%'],
+      ['数値目標(1)-② 件数', '目標値', 10, 10],
+      ['寄与度(※):50%', '実績値', 12, 8],
+      [null, '進捗度', '120%', '80%'],
+      ['数値目標(2) 研究数', '目標値', 10, 10],
+      [null, '実績値', 10, 12],
+      [null, '進捗度', '100%', '120%'],
+    ]);
+  const summary = (one: Spec, two: Spec, merges: string[]) =>
+    sheet(
+      '概要',
+      [
+        ['令和5年度 評価指標の進捗'],
+        ['評価指標', '数値目標', '目標値', '実績値', '進捗度', '寄与度', '評価指標の進捗度'],
+        ['(1) 産業集積', '①雇用者数', 100, 130, '130%', '50%', one],
+        [null, '②件数', 10, 8, '80%', '50%', null],
+        ['(2) 研究', '数値目標(2) 研究数', 10, 12, '120%', '-', two],
+      ],
+      merges,
+    );
+
+  it.each([[['A3:A4', 'G3:G4']], [[]]])('the indicator’s figure, once per indicator (merged %j), is checked against the weighted mean, and fixed', (merges) => {
+    // (130 + 80) ÷ 2 = 105, not 110.
+    const { model, findings } = checkWorkbook(book(progress(), summary('110%', '120%', merges)));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'G3', 105, 110]]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value, w.what])).toEqual([['G3', '105%', 'indicator-progress']]);
+    const s = model.tables[model.tables.length - 1];
+    expect(s.kind === 'summary' && s.range).toEqual({ top: 1, left: 0, bottom: 4, right: 6 });
+  });
+
+  it('a blank one is filled for each indicator, not in every row of its targets', () => {
+    const { model, findings } = checkWorkbook(book(progress(), summary(null, '120%', [])));
+    expect(findings).toEqual([]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['G3', '105%']]);
+  });
+});
+
 /** 数値目標(1) over R4 and R5, its progress stated right: what the summaries below restate. */
 const targetOneR4R5 = () =>
   sheet('T', [

@@ -186,6 +186,9 @@ function bareId(v: unknown, word: '評価指標' | '数値目標' | undefined, i
   return v;
 }
 
+/** A column header of the indicators' progress: `評価指標の進捗度`, `指標全体の達成度`, `進捗度（加重平均）`. */
+const INDICATOR_PROGRESS_HEADER = /^((評価指標|指標全体)(全体)?の?(進捗|達成)(度|率)?|(加重平均|寄与度加重平均)の?(進捗|達成)?(度|率)?|(進捗|達成)(度|率)?[(（]加重平均[)）])([(（][^()（）]*[)）]|[%％])?$/;
+
 /** A column header naming the ids alone: `評価指標`, `数値目標`, `評価指標名`, `数値目標(番号)`. */
 const ID_HEADER = /^(評価指標|数値目標)(名|番号|No\.?)?([(（][^()（）]*[)）])?$/;
 
@@ -250,6 +253,8 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     const cols = new Map<Column, number>();
     let headerYear: number | undefined;
     const width = view.rowWidth(row);
+    // A column of the indicators' progress (`評価指標の進捗度`), beside their targets' rows.
+    let indicatorCol: number | undefined;
     for (let c = 0; c < width; c++) {
       const v = view.raw(row, c)?.value;
       if (typeof v !== 'string') continue;
@@ -257,7 +262,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       if (h && !cols.has(h.kind)) {
         cols.set(h.kind, c);
         if (h.year) headerYear = h.year;
-      }
+      } else if (!h && indicatorCol === undefined && v.length <= 30 && INDICATOR_PROGRESS_HEADER.test(compact(v))) indicatorCol = c;
     }
     const valueKinds = (['target', 'actual', 'progress'] as const).filter((k) => cols.has(k));
     const firstValueCol = Math.min(...[...cols.entries()].filter(([k]) => k !== 'year').map(([, c]) => c));
@@ -268,10 +273,12 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     // Columns headed 評価指標 or 数値目標 may hold the bare ids: `(1)`, `1`, `(1)-①`, `①`.
     const idWord = new Map<number, '評価指標' | '数値目標'>();
     for (let c = 0; c < firstValueCol; c++) {
-      const word = idColumnWord(cellText(view.shown(row, c).cell));
+      const word = c === indicatorCol ? undefined : idColumnWord(cellText(view.shown(row, c).cell));
       if (word) idWord.set(c, word);
     }
     const groups = yearGroups(scan, row, cols);
+    // The indicators whose progress the column has given a row (one per indicator, unless stated again).
+    const indicatorsRead = new Set<string>();
     const valueCols = groups.flatMap((g) => [...g.cols.values()]);
     const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
     const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? titleYear(scan, row);
@@ -285,7 +292,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       let labelCol = -1;
       for (let c = 0; c < firstValueCol; c++) {
         const shown = view.shown(r, c);
-        const v = bareId(shown.cell?.value, idWord.get(c), indicator?.indicator);
+        const v = bareId(shown.cell?.value, idWord.get(c), indicator?.indicator ?? lastIndicator);
         if (typeof v !== 'string') continue;
         if (shown.row !== r && !scan.targetIdIn(v)) {
           // A merged 評価指標 cell covering several target rows still names their indicator.
@@ -330,9 +337,19 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
           labelRef: scan.ref(r, labelCol < 0 ? firstValueCol : labelCol),
         });
       }
+      // The indicator's progress: in a cell of the row's own (a merged one over its targets' rows counts in its first),
+      // for the first row of each indicator even when blank (a cell to fill), and wherever else it is stated.
+      if (indicatorCol !== undefined && groups.length === 1) {
+        const shown = view.shown(r, indicatorCol);
+        const cell = shown.row === r && shown.col === indicatorCol ? scan.valueCell(r, indicatorCol) : undefined;
+        if (cell && (cell.parsed.kind !== 'blank' || !indicatorsRead.has(ind))) {
+          indicatorsRead.add(ind);
+          rows.push({ indicator: ind, target: null, year: rowYear ?? groups[0].year ?? tableYear, progress: cell, labelRef: scan.ref(r, labelCol < 0 ? firstValueCol : labelCol) });
+        }
+      }
     }
     if (rows.length === 0) continue;
-    const right = Math.max(...cols.values(), ...valueCols);
+    const right = Math.max(...cols.values(), ...valueCols, indicatorCol ?? 0);
     const left = Math.min(...cols.values(), ...rows.map((x) => x.labelRef.col));
     tables.push({ kind: 'summary', sheet: view.name, range: { top: row, left, bottom: rows[rows.length - 1].labelRef.row, right }, year: tableYear, rows });
   }
