@@ -55,6 +55,8 @@ export const LABELS = [
   '単年度目標値', '累計目標値', '累計実績値', '実績見込', '見込値', '対目標比', '（Ⅰ）目標に向けた取組の進捗', '評価Ⅱ', '差（実績－目標）',
   '評価指標(1)の進捗度：103％', '数値目標(1)【当該年度目標値 87億円、当該年度実績値 120億円（見込）、進捗度 138%】',
   '数値目標(1)-① 雇用者数（寄与度70%）',
+  // Indicator progress beside the indicator's name or in a summary column; notes and marks after numbers.
+  '評価指標(1) 産業集積', '進捗度(加重平均)', '評価指標の進捗度', '119*', '120社(R6.3末)', '30分', '2.5時間',
 ];
 
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof({ weight: 3, arbitrary: plainCell }, { weight: 2, arbitrary: fc.constantFrom(...LABELS).map((v) => ({ value: v })) });
