@@ -17,7 +17,10 @@ export const en: MessageBook = {
   'cumulative-column-short': (f, h) => `"${h.param('project') || h.param('target')}", ${h.param('row')}: the cumulative ${h.num(f.stated)} is smaller than the sum of the years shown, ${h.num(f.expected)}.`,
   'overall-score-mismatch': (f, h) => `"${h.param('name')}": overall score ${h.num(f.stated)} differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded, ${h.num(f.expected)}.`,
   'summary-mismatch': (f, h) => `Summary of ${h.target()}: the ${h.param('field')} ${h.num(f.stated)} ${h.param('unit')} differs from the progress table's ${h.year()} value, ${h.num(f.expected)} ${h.param('unit')}.`,
-  'unparseable-number': (f, h) => `"${h.param('text')}" stands where a number belongs and cannot be read as one (${h.param('reason')}). Enter a number or a blank (-).`,
+  'unparseable-number': (f, h) =>
+    h.param('reason') === 'no-cached-result'
+      ? `"${h.param('text')}" stands where a number belongs, a formula whose result was never saved in the file. Open the workbook in Excel and save it again to store its result, then check it.`
+      : `"${h.param('text')}" stands where a number belongs and cannot be read as one (${h.param('reason')}). Enter a number or a blank (-).`,
   'unit-mismatch': (f, h) => `${h.param('target') ? `${cap(h.target())}` : `"${h.param('row')}"`}: the row mixes units that cannot be converted (${h.param('other')} and ${h.param('unit')}).`,
   'zero-target': (f, h) => `${cap(h.target())}, ${h.year()}: the target is 0, so progress is not computed${f.stated !== null ? ` (stated ${h.num(f.stated)}%)` : ''}.`,
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatFinding } from '../../../src/engine/messages/index.js';
 import { book, findingsOf, keys, sheet } from '../../helpers.js';
 
 describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
@@ -73,6 +74,17 @@ describe('unparseable-number and unit-mismatch', () => {
   it('stray text where a number belongs is a warning at its cell, never a crash', () => {
     const f = findingsOf(book(sheet('S', [head, [null, '数値目標(1)', '目標値', 10, 10, 10], [null, null, '実績値', '集計中', { v: 12 }, null], [null, null, '進捗度', null, 120, null]])));
     expect(keys(f)).toEqual(['unparseable-number@S!D3']);
+  });
+
+  it('a formula whose result was never saved: the message says to save the workbook again from Excel, in both languages', () => {
+    const s = sheet('S', [head, [null, '数値目標(1)', '目標値', 10, 10, 10], [null, null, '実績値', 12, 12, 12], [null, null, '進捗度', null, 120, 120]]);
+    s.rows[3][3] = { value: null, formula: 'D3/D2*100', noCachedResult: true };
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['unparseable-number@S!D4']);
+    expect(formatFinding(f[0], 'ja')).toContain('Excel で開いて保存し直す');
+    expect(formatFinding(f[0], 'en')).toContain('Open the workbook in Excel and save it again');
+    const stray = findingsOf(book(sheet('S', [head, [null, '数値目標(1)', '目標値', 10], [null, null, '実績値', '集計中']])));
+    expect([formatFinding(stray[0], 'ja'), formatFinding(stray[0], 'en')]).toEqual([expect.stringContaining('数値か空欄(-)にしてください'), expect.stringContaining('Enter a number or a blank')]);
   });
 
   it('人 and 件 in one row is a warning and no progress is computed across them', () => {
