@@ -160,3 +160,10 @@ export function indicatorOnlyId(indicator: string): TargetId {
 export function idColumnWord(header: string): '数値目標' | '評価指標' | undefined {
   return header.includes('数値目標') ? '数値目標' : header.includes('評価指標') ? '評価指標' : undefined;
 }
+
+/**
+ * A label (compacted) of an indicator's progress as a whole: `評価指標(1)の進捗度`, `評価指標の進捗度（加重平均）`,
+ * `指標全体の達成度`, `進捗度(加重平均)`, `加重平均`.
+ */
+export const INDICATOR_PROGRESS_LABEL =
+  /(?:(?:評価指標|指標全体|加重平均).*(?:進捗|達成)(?:度|率)?|^(?:寄与度)?加重平均値?|^(?:進捗|達成)(?:度|率)?[(（](?:寄与度)?加重平均値?[)）])(?:[(（][^()（）]*[)）])?[%％]?$/;

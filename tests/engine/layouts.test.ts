@@ -1092,6 +1092,24 @@ describe('progress tables on their side (one row per year)', () => {
     // Two targets of indicator (1) and no 寄与度: the weights-missing warning is right.
     expect(keys(findings)).toEqual(['weights-missing@S!B1', 'progress-mismatch@S!G5']);
   });
+
+  it.each(['評価指標(1)の進捗度', '進捗度（加重平均）'])('a column of the indicator’s progress beside its targets (%s) is checked year by year, and fixed', (header) => {
+    const s = sheet(
+      'S',
+      [
+        ['年度', '数値目標(1)-① 雇用者数（寄与度50%）', null, null, '数値目標(1)-② 件数（寄与度50%）', null, null, header],
+        [null, '目標値', '実績値', '進捗度', '目標値', '実績値', '進捗度', null],
+        ['R4', 100, 110, '110%', 10, 12, '120%', '115%'],
+        ['R5', 100, 130, '130%', 10, 8, '80%', '110%'],
+      ],
+      ['B1:D1', 'E1:G1', 'A1:A2', 'H1:H2'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    // R5: (130 + 80) ÷ 2 = 105, not 110.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'H4', 105, 110]]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['H4', '105%']]);
+    expect(model.tables[0].range.right).toBe(7);
+  });
 });
 
 describe('recalculating summary lines', () => {

@@ -2,7 +2,7 @@
  * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
-import { compact, findIndicatorId, findSubOnlyId, idColumnWord, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
+import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
@@ -529,7 +529,7 @@ function findIndicatorRow(scan: SheetScan, row: number, left: number, labelCol: 
     if (!text.includes('進捗') && !text.includes('達成')) continue;
     // The label ends with what it states: `評価指標(1)の進捗度`, `評価指標の進捗度（加重平均）`; not a summary line.
     const c2 = compact(text);
-    if (c2.length > 40 || !/(評価指標|指標全体|加重平均).*(進捗|達成)(度|率)?([(（][^()（）]*[)）])?[%％]?$/.test(c2)) continue;
+    if (c2.length > 40 || !INDICATOR_PROGRESS_LABEL.test(c2)) continue;
     const named = findIndicatorId(c2);
     if (named && named.indicator !== blockIndicator) return undefined;
     found = { row, indicator: named?.indicator ?? blockIndicator };

@@ -4,7 +4,7 @@
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
 import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
-import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, indicatorOnlyId, subTargetId, toHalfWidth } from '../text.js';
+import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth } from '../text.js';
 import { latestActualYear } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
@@ -186,9 +186,6 @@ function bareId(v: unknown, word: '評価指標' | '数値目標' | undefined, i
   return v;
 }
 
-/** A column header of the indicators' progress: `評価指標の進捗度`, `指標全体の達成度`, `進捗度（加重平均）`. */
-const INDICATOR_PROGRESS_HEADER = /^((評価指標|指標全体)(全体)?の?(進捗|達成)(度|率)?|(加重平均|寄与度加重平均)の?(進捗|達成)?(度|率)?|(進捗|達成)(度|率)?[(（]加重平均[)）])([(（][^()（）]*[)）]|[%％])?$/;
-
 /** A column header naming the ids alone: `評価指標`, `数値目標`, `評価指標名`, `数値目標(番号)`. */
 const ID_HEADER = /^(評価指標|数値目標)(名|番号|No\.?)?([(（][^()（）]*[)）])?$/;
 
@@ -262,7 +259,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       if (h && !cols.has(h.kind)) {
         cols.set(h.kind, c);
         if (h.year) headerYear = h.year;
-      } else if (!h && indicatorCol === undefined && v.length <= 30 && INDICATOR_PROGRESS_HEADER.test(compact(v))) indicatorCol = c;
+      } else if (!h && indicatorCol === undefined && v.length <= 30 && INDICATOR_PROGRESS_LABEL.test(compact(v))) indicatorCol = c;
     }
     const valueKinds = (['target', 'actual', 'progress'] as const).filter((k) => cols.has(k));
     const firstValueCol = Math.min(...[...cols.entries()].filter(([k]) => k !== 'year').map(([, c]) => c));

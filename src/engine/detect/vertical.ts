@@ -3,9 +3,9 @@
  * one row per fiscal year, for the 数値目標 named just above the table.
  */
 import { cellText } from '../numbers.js';
-import { indicatorOnlyId } from '../text.js';
+import { compact, findIndicatorId, INDICATOR_PROGRESS_LABEL, indicatorOnlyId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
-import type { NumericTarget, ProgressTable, YearColumn } from '../model.js';
+import type { IndicatorProgressCell, NumericTarget, ProgressTable, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
@@ -86,12 +86,17 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         left = Math.min(left, title.col);
       }
     });
+    // A column of the indicator's progress beside its targets' (`評価指標(1)の進捗度`, `進捗度（加重平均）`).
+    const indicatorColumn = indicatorColumnOf(scan, row, headerBottom, new Set([...labelCols, yearCol]), targets);
+    const indicatorCells: IndicatorProgressCell[] = indicatorColumn
+      ? yearRows.map((r, i) => ({ indicator: indicatorColumn.indicator, year: columns[i].year, cell: scan.valueCell(r, indicatorColumn.col) }))
+      : [];
     tables.push({
       kind: 'progress',
       sheet: view.name,
-      range: { top, left, bottom: totalRow ?? yearRows[yearRows.length - 1], right: Math.max(...labelCols, yearCol) },
+      range: { top, left, bottom: totalRow ?? yearRows[yearRows.length - 1], right: Math.max(...labelCols, yearCol, indicatorColumn?.col ?? 0) },
       targets,
-      indicatorCells: [],
+      indicatorCells,
     });
   }
   return { tables, headerRows };
@@ -134,6 +139,30 @@ function titleAbove(scan: SheetScan, row: number, fromCol: number, toCol: number
       if (t) return { row: r, col: c, text: v, target: t.id, indicator: t.id.indicator };
       const i = scan.indicatorIdIn(v);
       if (i) return { row: r, col: c, text: v, target: undefined, indicator: i.indicator };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The column headed with an indicator's progress in a header (rows `row` to `headerBottom`, or the two rows above
+ * `row` when merged down into it), other than `skipCols`; its indicator is the one the header names, else that of
+ * every target of the table.
+ */
+function indicatorColumnOf(scan: SheetScan, row: number, headerBottom: number, skipCols: Set<number>, targets: NumericTarget[]): { col: number; indicator: string } | undefined {
+  const view = scan.view;
+  const common = targets.every((t) => !t.idInferred && t.id.indicator === targets[0].id.indicator) ? targets[0].id.indicator : undefined;
+  for (let r = Math.max(0, row - 2); r <= headerBottom; r++) {
+    for (let c = 0; c < view.rowWidth(r); c++) {
+      const v = view.raw(r, c)?.value;
+      if (typeof v !== 'string' || v.length > 40 || skipCols.has(c)) continue;
+      const merge = view.mergeAt(r, c);
+      // Above the header row, only a cell merged down into it heads a column.
+      if (r < row && (merge?.bottom ?? r) < row) continue;
+      const text = compact(v);
+      if (!INDICATOR_PROGRESS_LABEL.test(text)) continue;
+      const indicator = findIndicatorId(text)?.indicator ?? common;
+      if (indicator !== undefined) return { col: c, indicator };
     }
   }
   return undefined;
