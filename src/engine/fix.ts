@@ -5,9 +5,9 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable } from './compute.js';
 import { a1 } from './grid.js';
-import { columnOfYear, indexTargets, indicatorProgress, indicatorTargets, latestActualYear, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorBasis, indicatorProgress, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo, parseNumberText } from './numbers.js';
-import type { Model, NumericTarget, ValueCell } from './model.js';
+import type { Model, NumericTarget, SummaryTable, ValueCell } from './model.js';
 
 export interface CellWrite {
   sheet: string;
@@ -174,22 +174,35 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     });
   }
 
-  /** An indicator's stated progress (year null: its latest year with an actual), rewritten when it disagrees or is blank. */
-  const fixIndicator = (cell: ValueCell, indicator: string, rowYear: number | null, conv: Convention) => {
+  // Summary rows checked on their own whose progress this plan rewrites: they no longer vouch for their indicator's.
+  const ownRewritten = new Set<ValueCell>();
+  for (const table of model.tables) {
+    if (table.kind !== 'summary') continue;
+    for (const row of table.rows) {
+      const own = row.progress && ownProgressStatus(index, row);
+      if (own && (own.kind === 'mismatch' || own.kind === 'missing')) ownRewritten.add(row.progress!);
+    }
+  }
+
+  /**
+   * An indicator's stated progress (year null: its latest year with an actual), rewritten when it disagrees or is
+   * blank; `own`: the summary stating it, whose own rows give its targets when no progress table does.
+   */
+  const fixIndicator = (cell: ValueCell, indicator: string, rowYear: number | null, conv: Convention, own?: SummaryTable) => {
     const stated = asNumber(cell.parsed);
     if (!stated && cell.parsed.kind !== 'blank') return;
     const decimals = stated ? Math.max(0, stated.decimals) : 0;
-    const first = index.byIndicator.get(indicator);
-    const year = rowYear ?? (first ? latestActualYear(first[0]) : null);
-    const list = indicatorTargets(index, indicator, year, cell.ref.sheet);
-    const ip = list && year !== null ? indicatorProgress(list, year) : undefined;
+    const basis = indicatorBasis(index, indicator, rowYear, cell.ref.sheet, own);
+    if (!basis) return;
+    const { list, year, shownYear } = basis;
+    const ip = indicatorProgress(list, year);
     if (!ip) return;
     if (stated) {
       const shown = roundHalfUp(stated.value, decimals);
-      const fromStated = list!.some((t) => wasRewritten(t, year)) ? null : ip.fromStated;
+      const fromStated = list.some((t) => wasRewritten(t, year) || (t.progress !== null && ownRewritten.has(t.progress[0]))) ? null : ip.fromStated;
       if ([ip.point, fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)) return;
     }
-    add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: indicator, year });
+    add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: indicator, year: shownYear });
   };
 
   // Indicator progress rows inside progress tables (`評価指標(1)の進捗度`), year by year.
@@ -217,7 +230,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       }
       const conv = conventionOf(cell, progressCells, dec(100));
       if (!row.target) {
-        fixIndicator(cell, row.indicator, row.year, conv);
+        fixIndicator(cell, row.indicator, row.year, conv, table);
         continue;
       }
       const t = summaryTarget(index, row.target.key, row.indicator, row.year, row.labelRef.sheet);

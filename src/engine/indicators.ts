@@ -17,7 +17,8 @@ import {
   type WeightedPart,
 } from './compute.js';
 import * as exact from './exact.js';
-import type { Model, NumericTarget, ProgressTable, SummaryRow } from './model.js';
+import type { Model, NumericTarget, ProgressTable, SummaryRow, SummaryTable } from './model.js';
+import { weightPercent } from './detect/weight.js';
 import type { NumberValue } from './numbers.js';
 
 export interface TargetIndex {
@@ -137,6 +138,61 @@ export function restatesTable(index: TargetIndex, row: SummaryRow): boolean {
 export function ownProgressStatus(index: TargetIndex, row: SummaryRow): ProgressStatus | undefined {
   if (!row.targetValue || !row.actualValue || !row.progress || restatesTable(index, row)) return undefined;
   return assessProgress(row.targetValue, row.actualValue, row.progress);
+}
+
+/** The year of the targets a summary states of itself when it names none (summaryOwnTargets). */
+const UNDATED = -1;
+
+/**
+ * What a stated indicator progress is checked against: the indicator's targets in the progress tables (those
+ * of the year's evaluation, on `sheet` first) in its year (its own, else the latest with an actual); without a
+ * progress table of the indicator, the targets `own` (the summary stating it) gives with their own figures.
+ * `shownYear` is the year to name (null when none is known).
+ */
+export function indicatorBasis(
+  index: TargetIndex,
+  indicator: string,
+  statedYear: number | null,
+  sheet: string,
+  own?: SummaryTable,
+): { list: NumericTarget[]; year: number; shownYear: number | null } | undefined {
+  const first = index.byIndicator.get(indicator);
+  if (first) {
+    const year = statedYear ?? latestActualYear(first[0]);
+    return year === null ? undefined : { list: indicatorTargets(index, indicator, year, sheet)!, year, shownYear: year };
+  }
+  const list = own ? summaryOwnTargets(own, indicator, statedYear) : [];
+  return list.length > 0 ? { list, year: statedYear ?? UNDATED, shownYear: statedYear } : undefined;
+}
+
+/**
+ * An indicator's targets as a summary handed in without its progress table states them: one per row naming a
+ * target of the indicator in the year (null: none named) with a target and an actual, with its weight.
+ */
+function summaryOwnTargets(table: SummaryTable, indicator: string, year: number | null): NumericTarget[] {
+  const list: NumericTarget[] = [];
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    if (!row.target || row.indicator !== indicator || row.year !== year || !row.targetValue || !row.actualValue || seen.has(row.target.key)) continue;
+    seen.add(row.target.key);
+    const w = row.weight?.parsed;
+    list.push({
+      id: row.target,
+      idInferred: false,
+      label: '',
+      labelRef: row.labelRef,
+      goal: null,
+      mode: 'flow',
+      modeSource: 'default',
+      weight: w?.kind === 'number' ? { value: weightPercent(w), ref: row.weight!.ref, text: row.weight!.text.trim() } : null,
+      columns: [{ col: row.labelRef.col, year: year ?? UNDATED, baseline: false, header: '' }],
+      target: [row.targetValue],
+      actual: [row.actualValue],
+      progress: row.progress ? [row.progress] : null,
+      rows: { target: row.labelRef.row, actual: row.labelRef.row, progress: row.progress ? row.labelRef.row : null },
+    });
+  }
+  return list;
 }
 
 export function latestActualYear(target: NumericTarget): number | null {

@@ -1455,6 +1455,59 @@ describe('summary tables handed in without their progress table', () => {
     const table = targetOneR4R5();
     expect(keys(findingsOf(book(table, summary())))).toEqual(['summary-mismatch@概要!D3', 'progress-missing@概要!D4']);
   });
+
+  // The 本文 of 002_… alone, its indicators' progress misstated: (138 + 68 + 103) × 33 ÷ 99 = 103, not 105; 5 ÷ 6 = 83, not 80.
+  const body = (year: string | null) =>
+    sheet('本文', [
+      [year],
+      ['評価指標（1）：特区事業の実施による経済効果【進捗度 105%】'],
+      ['数値目標（1）－①：特区関連事業による投資額'],
+      ['【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】'],
+      ['数値目標（1）－②：特区関連事業の就業者の増加数'],
+      ['【当該年度目標値 200 人、当該年度実績値 136 人、進捗度 68%、寄与度 33%】'],
+      ['数値目標（1）－③：特区関連事業の研修等の受入数'],
+      ['【当該年度目標値 49,000 人、当該年度実績値 50,666 人、進捗度 103%、寄与度 33%】'],
+      ['評価指標（2）：事業数【進捗度 80%】'],
+      ['【当該年度目標値 6 件、当該年度実績値 5 件、進捗度 83%】'],
+    ]);
+
+  it.each(['評価対象年度：令和元年度', null])('an indicator’s progress is checked against its own targets’ lines (title %s), and fixed', (year) => {
+    const { model, findings } = checkWorkbook(book(body(year)));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['indicator-score-mismatch', 'A2', 103, 105],
+      ['indicator-score-mismatch', 'A9', 83, 80],
+    ]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['A2', '評価指標（1）：特区事業の実施による経済効果【進捗度 103%】'],
+      ['A9', '評価指標（2）：事業数【進捗度 83%】'],
+    ]);
+  });
+
+  it('and in a summary table, against its targets’ rows', () => {
+    const s = sheet('概要', [
+      ['評価対象年度：令和5年度'],
+      ['評価指標', '数値目標', '目標値', '実績値', '進捗度', '寄与度', '評価指標の進捗度'],
+      ['(1) 産業集積', '①雇用者数', '100人', '130人', '130%', '50%', '110%'],
+      [null, '②件数', '10件', '8件', '80%', '50%', null],
+    ]);
+    expect(keys(findingsOf(book(s)))).toEqual(['indicator-score-mismatch@概要!G3']);
+  });
+
+  it('an indicator’s progress that follows from a misstated target progress is accepted, and rewritten with it', () => {
+    const s = sheet('概要', [
+      ['評価対象年度：令和5年度'],
+      ['評価指標', '数値目標', '目標値', '実績値', '進捗度', '寄与度', '評価指標の進捗度'],
+      ['(1) 産業集積', '①雇用者数', '100人', '130人', '130%', '50%', '108%'],
+      [null, '②件数', '10件', '8件', '85%', '50%', null],
+    ]);
+    // (130 + 85) ÷ 2 = 107.5 → 108 from the stated 85 %; 8 ÷ 10 = 80 %, so 105 once it is rewritten.
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['progress-mismatch@概要!E4']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['G3', '105%'],
+      ['E4', '80%'],
+    ]);
+  });
 });
 
 describe('a summary table that repeats its columns for each year', () => {

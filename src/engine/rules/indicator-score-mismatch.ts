@@ -1,8 +1,8 @@
 import { roundHalfUp, show } from '../decimal.js';
 import { asNumber, reachable } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { indicatorAgrees, indicatorProgress, indicatorTargets, latestActualYear } from '../indicators.js';
-import type { ValueCell } from '../model.js';
+import { indicatorAgrees, indicatorBasis, indicatorProgress } from '../indicators.js';
+import type { SummaryTable, ValueCell } from '../model.js';
 import type { Rule } from './types.js';
 
 export const indicatorScoreMismatch: Rule = {
@@ -13,21 +13,20 @@ export const indicatorScoreMismatch: Rule = {
     en: "A stated indicator progress differs from the weighted mean of its targets' progress",
   },
   check({ model, targets }) {
-    const stated: { indicator: string; year: number | null; cell: ValueCell }[] = [];
+    const stated: { indicator: string; year: number | null; cell: ValueCell; own?: SummaryTable }[] = [];
     for (const table of model.tables) {
       if (table.kind === 'progress') for (const c of table.indicatorCells) stated.push(c);
       if (table.kind === 'summary')
-        for (const row of table.rows) if (!row.target && row.progress) stated.push({ indicator: row.indicator, year: row.year, cell: row.progress });
+        for (const row of table.rows) if (!row.target && row.progress) stated.push({ indicator: row.indicator, year: row.year, cell: row.progress, own: table });
     }
     const findings: Finding[] = [];
     for (const s of stated) {
-      const first = targets.byIndicator.get(s.indicator);
       const value = asNumber(s.cell.parsed);
-      if (!first || !value) continue;
-      const year = s.year ?? latestActualYear(first[0]);
-      if (year === null) continue;
-      // The indicator's targets in the tables of that year's evaluation, when the workbook repeats them.
-      const list = indicatorTargets(targets, s.indicator, year, s.cell.ref.sheet)!;
+      // The indicator's targets in the tables of that year's evaluation (when the workbook repeats them), or as
+      // the summary states them itself.
+      const basis = value && indicatorBasis(targets, s.indicator, s.year, s.cell.ref.sheet, s.own);
+      if (!value || !basis) continue;
+      const { list, year, shownYear } = basis;
       const decimals = Math.max(0, value.decimals);
       if (indicatorAgrees(list, year, value.value, decimals)) continue;
       const ip = indicatorProgress(list, year);
@@ -40,7 +39,7 @@ export const indicatorScoreMismatch: Rule = {
           expected: roundHalfUp(ip.point, decimals).toNumber(),
           stated: shown.toNumber(),
           calc: ip.calc,
-          params: { indicator: s.indicator, year, weighted: ip.weighted ? 1 : 0, fromStated: ip.fromStated ? show(ip.fromStated, 2) : null },
+          params: { indicator: s.indicator, year: shownYear, weighted: ip.weighted ? 1 : 0, fromStated: ip.fromStated ? show(ip.fromStated, 2) : null },
         }),
       );
     }
