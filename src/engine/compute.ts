@@ -146,8 +146,19 @@ export function progressCalc(actualAsRead: NumberValue, targetAsRead: NumberValu
  * the percentage itself (`進捗度(%)` rows of plain numbers).
  */
 export function statedPercent(stated: NumberValue, point: Decimal): { value: Decimal; decimals: number } {
-  if (isRatioCell(stated, point)) return { value: stated.value.times(100), decimals: Math.max(0, stated.decimals - 2) };
-  return { value: stated.value, decimals: Math.max(0, stated.decimals) };
+  if (isRatioCell(stated, point)) {
+    const value = stated.value.times(100);
+    return { value, decimals: progressDecimals(value.isInteger(), stated.decimals - 2) };
+  }
+  return { value: stated.value, decimals: progressDecimals(stated.value.isInteger(), stated.decimals) };
+}
+
+/**
+ * The decimals a stated progress is compared at: those it shows, none when they are all zeros. A progress is
+ * rounded to a whole percent (SPEC §3): `62.0%` (0.62 in a `0.0%` cell) states that whole percent.
+ */
+export function progressDecimals(whole: boolean, decimals: number): number {
+  return whole ? 0 : Math.max(0, decimals);
 }
 
 export function isRatioCell(stated: NumberValue, point: Decimal): boolean {
@@ -282,7 +293,7 @@ export function comparedExactly(actualAsRead: NumberValue, targetAsRead: NumberV
   // statedPercent(): a ratio only in a numeric cell without a percent format.
   const ratio = !stated.percent && stated.numeric && isRatioExactly(stated, { n: sn, d: sd }, { n: pn, d: pd });
   if (ratio) sn = exact.multiply(sn, 100);
-  const decimals = ratio ? Math.max(0, stated.decimals - 2) : Math.max(0, stated.decimals);
+  const decimals = progressDecimals(sn % sd === 0, ratio ? stated.decimals - 2 : stated.decimals);
   const shown = exact.roundHalfUpParts(sn, sd, decimals);
   if (shown === exact.roundHalfUpParts(pn, pd, decimals)) return new Computed('ok', a, t, decimals);
   const range = progressRangeExactly(a, t, { n: pn, d: pd });
@@ -335,8 +346,11 @@ export function reachableExactly(shown: number, decimals: number, lo: exact.Frac
 /** statedPercent in fractions, with whether the cell was read as a ratio. */
 export function statedPercentExactly(stated: NumberValue, point: exact.Fraction): { value: exact.Fraction; decimals: number; ratio: boolean } {
   const value = exact.fractionOf(stated.value);
-  if (isRatioExactly(stated, value, point)) return { value: exact.timesInteger(value, 100), decimals: Math.max(0, stated.decimals - 2), ratio: true };
-  return { value, decimals: Math.max(0, stated.decimals), ratio: false };
+  if (isRatioExactly(stated, value, point)) {
+    const percent = exact.timesInteger(value, 100);
+    return { value: percent, decimals: progressDecimals(percent.n % percent.d === 0, stated.decimals - 2), ratio: true };
+  }
+  return { value, decimals: progressDecimals(value.n % value.d === 0, stated.decimals), ratio: false };
 }
 
 /** isRatioCell in fractions. */

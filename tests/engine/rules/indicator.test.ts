@@ -25,6 +25,24 @@ describe('indicator-score-mismatch', () => {
     expect(findingsOf(book(progressSheet('別紙1', years, keihin), summary('103%')))).toEqual([]);
   });
 
+  it('a whole percent shown with zero decimals (53.0 %) states the rounded whole percent; 53.5 % is compared at its decimal', () => {
+    // Exact counts: (37/60 × 100 + 20/45 × 100) ÷ 2 = 53.06, so 53 as a whole percent and 53.1 at one decimal.
+    const table = (stated: string) =>
+      sheet('S', [
+        [null, null, 'R5'],
+        ['数値目標(2)-① 件数', '目標値', 60],
+        ['寄与度(※):50%', '実績値', 37],
+        [null, '進捗度', '61.7%'],
+        ['数値目標(2)-② 社数', '目標値', 45],
+        ['寄与度(※):50%', '実績値', 20],
+        [null, '進捗度', '44.4%'],
+        ['評価指標(2)の進捗度', null, stated],
+      ]);
+    expect(findingsOf(book(table('53.0%')))).toEqual([]);
+    expect(findingsOf(book(table('53.1%')))).toEqual([]);
+    expect(keys(findingsOf(book(table('53.5%'))))).toEqual(['indicator-score-mismatch@S!C8']);
+  });
+
   it('a stated 110 % is an error with the weighted arithmetic', () => {
     const f = findingsOf(book(progressSheet('別紙1', years, keihin), summary('110%')));
     expect(keys(f)).toEqual(['indicator-score-mismatch@本文!E3']);

@@ -29,6 +29,17 @@ describe('progress-mismatch', () => {
     expect(keys(bad)).toEqual(['progress-mismatch@S!D4']);
   });
 
+  it('a whole percent shown with zero decimals (62.0 %) states the rounded whole percent SPEC §3 asks for', () => {
+    // 37/60 = 61.67: 62.0 % is its whole percent; 61.7 % its first decimal; 61.0 % and 61.5 % are neither.
+    const ok = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(2)', target: [60, 60, 60], actual: [37, 37, 37], progress: [{ v: 0.62, fmt: '0.0%' }, '62.0%', '61.7%'] }])));
+    expect(ok).toEqual([]);
+    const bad = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(2)', target: [60, 60], actual: [37, 37], progress: [{ v: 0.61, fmt: '0.0%' }, '61.5%'] }])));
+    expect(bad.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['progress-mismatch', 'D4', 62, 61],
+      ['progress-mismatch', 'E4', 61.7, 61.5],
+    ]);
+  });
+
   it('reads 0% cells holding ratios: 1.38 is 138 %', () => {
     const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [87], actual: [120], progress: [{ v: 1.38, fmt: '0%' }, null] }])));
     expect(f).toEqual([]);
