@@ -4,6 +4,7 @@ import { planRecalculation } from '../../src/engine/fix.js';
 import type { Model } from '../../src/engine/model.js';
 import type { Sheet } from '../../src/engine/grid.js';
 import { book, findingsOf, keys, sheet, type Spec } from '../helpers.js';
+import { applyWrites } from '../property/grids.js';
 
 describe('layouts the seeds do not show', () => {
   it('an unlabelled row of plain numbers equal to actual ÷ target × 100 is the progress row', () => {
@@ -410,6 +411,28 @@ describe('an indicator’s progress in a row labelled 進捗度 beside the indic
     const t = model.tables[0];
     expect(t.kind === 'progress' && t.targets.map((x) => x.rows.progress)).toEqual([1, 4]);
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D2', 90, 95]]);
+  });
+
+  it('the figures are compared as the rules read them (a bare actual in its target’s unit): a recalculation settles in one pass', () => {
+    // Found by the 30× fix soak: 2015 under 87億円 is 2015億円, 2,316 %; the 1 under it agreed with 2015 ÷ 8,700,000,000 × 100.
+    const s = sheet('S', [
+      [null, null, '2023年度'],
+      ['数値目標(1)-① 投資額', '目標値', null],
+      [null, '実績値', null],
+      [null, '進捗度(%)', null],
+      ['数値目標(1)-① 投資額', '目標値', '87億円'],
+      [null, '実績値', 2015],
+      [null, '進捗度(%)', 1],
+      ['数値目標(1)-① 投資額', '目標値', '177,000 (千円)'],
+      [null, '実績値', 2015],
+      [null, '進捗度(%)', null],
+    ]);
+    const { model } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.rows.progress)).toEqual([3, 6]);
+    const writes = planRecalculation(model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([['C4', 2316]]);
+    expect(planRecalculation(checkWorkbook(applyWrites(book(s), writes)).model).writes).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueC
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { parseWeightText, weightInText, weightPercent } from './weight.js';
-import { decideMode, isRunningTotalLabel } from '../compute.js';
+import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText, parseNumberText } from '../numbers.js';
 
 interface Block {
@@ -319,11 +319,11 @@ function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: n
     const p = scan.parse(scan.view.raw(row, c.col));
     if (p.kind === 'number' && p.percent) percentages++;
   }
-  return percentages > 0 || agreeing(scan, row, columns, targetRow, actualRow) > 0 ? row : null;
+  return percentages > 0 || nearRatios(scan, row, columns, targetRow, actualRow) > 0 ? row : null;
 }
 
-/** How many of a row's numbers are within 1 of actual ÷ target × 100 in their column. */
-function agreeing(scan: SheetScan, row: number, columns: YearColumn[], targetRow: number, actualRow: number): number {
+/** How many of a row's numbers are within 1 of actual ÷ target × 100 in their column (as read, units aside). */
+function nearRatios(scan: SheetScan, row: number, columns: YearColumn[], targetRow: number, actualRow: number): number {
   let n = 0;
   for (const c of columns) {
     const p = scan.parse(scan.view.raw(row, c.col));
@@ -331,6 +331,20 @@ function agreeing(scan: SheetScan, row: number, columns: YearColumn[], targetRow
     const t = scan.parse(scan.view.raw(targetRow, c.col));
     const a = scan.parse(scan.view.raw(actualRow, c.col));
     if (t.kind === 'number' && a.kind === 'number' && !t.value.isZero() && a.value.div(t.value).times(100).minus(p.value).abs().lte(1)) n++;
+  }
+  return n;
+}
+
+/**
+ * How many of a row's progress figures the rules accept as actual ÷ target × 100 in their column (the units,
+ * ratios and precision read as the rules read them): a recalculation fills the block's own row with such figures.
+ */
+function agreeing(scan: SheetScan, row: number, columns: YearColumn[], targetRow: number, actualRow: number): number {
+  let n = 0;
+  for (const c of columns) {
+    const cell = (r: number) => (c.unitCol === undefined ? scan.valueCell(r, c.col) : scan.valueCellWithUnit(r, c.col, c.unitCol));
+    const kind = assessProgress(cell(targetRow), cell(actualRow), cell(row)).kind;
+    if (kind === 'ok' || kind === 'within-precision') n++;
   }
   return n;
 }
