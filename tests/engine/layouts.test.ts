@@ -413,6 +413,21 @@ describe('an indicator’s progress in a row labelled 進捗度 beside the indic
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D2', 90, 95]]);
   });
 
+  it('an indicator of one target: the row over it stays the indicator’s once the recalculation makes it state the target’s progress', () => {
+    const s = sheet('S', [
+      [null, null, 'R5'],
+      ['評価指標(1) 産業集積', '進捗度', '115%'],
+      ['数値目標(1) 件数', '目標値', 100],
+      [null, '実績値', 110],
+      [null, '進捗度', '110%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['indicator-score-mismatch@S!C2']);
+    const writes = planRecalculation(model).writes;
+    const fixed = checkWorkbook(applyWrites(book(s), writes)).model.tables[0];
+    expect(fixed.kind === 'progress' && [fixed.targets[0].rows.progress, fixed.indicatorCells.map((c) => c.cell.text)]).toEqual([4, ['110%']]);
+  });
+
   it('the figures are compared as the rules read them (a bare actual in its target’s unit): a recalculation settles in one pass', () => {
     // Found by the 30× fix soak: 2015 under 87億円 is 2015億円, 2,316 %; the 1 under it agreed with 2015 ÷ 8,700,000,000 × 100.
     const s = sheet('S', [

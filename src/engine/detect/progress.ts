@@ -113,13 +113,19 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const below = () => findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col);
     let progressRow = onTopRow ?? below();
     // With a 進捗度 row on top and one labelled so under 実績値, the one whose figures are actual ÷ target × 100 is
-    // the block's (the row on top states the indicator's progress: `評価指標(1) 産業集積 | 進捗度 | 115%`).
+    // the block's (the row on top states the indicator's progress: `評価指標(1) 産業集積 | 進捗度 | 115%`); when both
+    // agree as much, the one under it, if the one on top names an indicator and no target (an indicator of one
+    // target states its target's progress: so it does once the recalculation has rewritten it).
     let indicatorOnTop: number | undefined;
     if (onTopRow !== null) {
       const under = below();
-      if (under !== null && scan.shownKind(under, t.col) === 'progress' && agreeing(scan, under, columns, t.row, a.row) > agreeing(scan, onTopRow, columns, t.row, a.row)) {
-        progressRow = under;
-        indicatorOnTop = onTopRow;
+      if (under !== null && scan.shownKind(under, t.col) === 'progress') {
+        const fromUnder = agreeing(scan, under, columns, t.row, a.row);
+        const fromTop = agreeing(scan, onTopRow, columns, t.row, a.row);
+        if (fromUnder > fromTop || (fromUnder === fromTop && fromUnder > 0 && namesOnlyIndicator(scan, onTopRow, left, firstValueCol))) {
+          progressRow = under;
+          indicatorOnTop = onTopRow;
+        }
       }
     }
     if (progressRow !== null) taken.add(progressRow * 16384 + t.col);
@@ -350,10 +356,10 @@ function agreeing(scan: SheetScan, row: number, columns: YearColumn[], targetRow
 }
 
 /**
- * Whether a row's label cells name the indicator `indicator` (in a cell starting in that row) and no
- * numeric target (in any cell they show): a row stating that indicator's progress.
+ * Whether a row's label cells name the indicator `indicator` (any, when not given) in a cell starting in that
+ * row, and no numeric target in any cell they show: a row stating that indicator's progress.
  */
-function namesOnlyIndicator(scan: SheetScan, row: number, left: number, firstValueCol: number, indicator: string): boolean {
+function namesOnlyIndicator(scan: SheetScan, row: number, left: number, firstValueCol: number, indicator?: string): boolean {
   if (!scan.showsIdWords(row, ID_WORDS.indicator)) return false;
   let named = false;
   for (let c = left; c < firstValueCol; c++) {
@@ -361,7 +367,8 @@ function namesOnlyIndicator(scan: SheetScan, row: number, left: number, firstVal
     const value = shown.cell?.value;
     if (typeof value !== 'string') continue;
     if (scan.targetIdIn(value)) return false;
-    if (shown.row === row && scan.indicatorIdIn(value)?.indicator === indicator) named = true;
+    const id = shown.row === row ? scan.indicatorIdIn(value) : undefined;
+    if (id && (indicator === undefined || id.indicator === indicator)) named = true;
   }
   return named;
 }
