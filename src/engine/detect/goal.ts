@@ -9,8 +9,8 @@ const WITH_PAREN = new RegExp(`${NUM}\\s*[(（]\\s*([^)）]{1,20})[)）]`, 'g');
 const CUMULATIVE_PREFIX = new RegExp(`累計(?:目標)?(?:値)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
 // A total over the plan's years said in words: `5年間で475億円`, `計画期間中に1,000人`.
 const PERIOD_PREFIX = new RegExp(`(?:\\d年間|[5五]か年|計画期間中?|期間中)(?:の累計|の合計|合計|累計)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
-// A level to reach by a year said in words: `令和7年度までに900社`, `R7年度末に900社`, `R7年度末 900社`.
-const YEAR_PREFIX = new RegExp(`((?:令和|平成|[RH])(?:元|\\d{1,2})年度?|(?:19|20)\\d\\d年度?)(?:末(?:まで)?(?:に|で)?|まで(?:に|で)?|に)\\s*[:：]?\\s*${NUM}`);
+// A level to reach by a year said in words: `令和7年度までに900社`, `R7年度末に900社`, `R7年度末 900社`, `R7：900社`.
+const YEAR_PREFIX = new RegExp(`((?:令和|平成|(?<![A-Za-z])[RH])(?:元|\\d{1,2})(?:年度?)?|(?:19|20)\\d\\d年度?)(?:末(?:まで)?(?:に|で)?|まで(?:に|で)?|に|(?=\\s*[:：]))\\s*[:：]?\\s*${NUM}`);
 
 /** Reads the goal from a label; undefined when the label states none. */
 export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
@@ -20,7 +20,7 @@ export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
     const [, digits, unit, inner] = m;
     const value = parseNumberText(`${digits}${unit}`);
     if (value.kind !== 'number') continue;
-    if (/累計|合計|総計/.test(inner)) {
+    if (/累計|合計|総計|期間計|か年計|年間計/.test(inner)) {
       found = { value, cumulative: true, year: null, ref, text: m[0].trim() };
       continue;
     }
