@@ -17,7 +17,7 @@ import {
   type WeightedPart,
 } from './compute.js';
 import * as exact from './exact.js';
-import type { Model, NumericTarget, ProgressTable, SummaryRow, SummaryTable } from './model.js';
+import type { Model, NumericTarget, ProgressTable, SummaryRow, SummaryTable, Weight } from './model.js';
 import { weightPercent } from './detect/weight.js';
 import type { NumberValue } from './numbers.js';
 
@@ -166,6 +166,31 @@ export function indicatorBasis(
 }
 
 /**
+ * Each indicator no progress table holds, with the weights a summary states of its targets (one per target), once
+ * per summary and year.
+ */
+export function* summaryOnlyWeights(model: Model, index: TargetIndex): Generator<[string, { weight: Weight | null }[]]> {
+  for (const table of model.tables) {
+    if (table.kind !== 'summary') continue;
+    const byIndicator = new Map<string, Map<string, { weight: Weight | null }>>();
+    for (const row of table.rows) {
+      if (!row.target || index.byIndicator.has(row.indicator)) continue;
+      const key = `${row.indicator}\u0000${row.year}`;
+      let targets = byIndicator.get(key);
+      if (!targets) byIndicator.set(key, (targets = new Map()));
+      if (!targets.has(row.target.key)) targets.set(row.target.key, { weight: weightOf(row) });
+    }
+    for (const [key, targets] of byIndicator) yield [key.slice(0, key.indexOf('\u0000')), [...targets.values()]];
+  }
+}
+
+/** The weight a summary row states, in percent. */
+function weightOf(row: SummaryRow): Weight | null {
+  const w = row.weight?.parsed;
+  return w?.kind === 'number' ? { value: weightPercent(w), ref: row.weight!.ref, text: row.weight!.text.trim() } : null;
+}
+
+/**
  * An indicator's targets as a summary handed in without its progress table states them: one per row naming a
  * target of the indicator in the year (null: none named) with a target and an actual, with its weight.
  */
@@ -175,7 +200,6 @@ function summaryOwnTargets(table: SummaryTable, indicator: string, year: number 
   for (const row of table.rows) {
     if (!row.target || row.indicator !== indicator || row.year !== year || !row.targetValue || !row.actualValue || seen.has(row.target.key)) continue;
     seen.add(row.target.key);
-    const w = row.weight?.parsed;
     list.push({
       id: row.target,
       idInferred: false,
@@ -184,7 +208,7 @@ function summaryOwnTargets(table: SummaryTable, indicator: string, year: number 
       goal: null,
       mode: 'flow',
       modeSource: 'default',
-      weight: w?.kind === 'number' ? { value: weightPercent(w), ref: row.weight!.ref, text: row.weight!.text.trim() } : null,
+      weight: weightOf(row),
       columns: [{ col: row.labelRef.col, year: year ?? UNDATED, baseline: false, header: '' }],
       target: [row.targetValue],
       actual: [row.actualValue],

@@ -1521,6 +1521,16 @@ describe('summary tables handed in without their progress table', () => {
     ]);
   });
 
+  it('the weights its lines state are checked to sum to 100 (33 + 33 + 33 is fine, 50 + 30 is not)', () => {
+    expect(findingsOf(book(body('評価対象年度：令和元年度'))).filter((f) => f.rule === 'weights-sum')).toEqual([]);
+    const s = body('評価対象年度：令和元年度');
+    s.rows[3][0] = { value: '【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 50%】' };
+    s.rows[5][0] = { value: '【当該年度目標値 200 人、当該年度実績値 136 人、進捗度 68%、寄与度 30%】' };
+    s.rows[7][0] = { value: '【当該年度目標値 49,000 人、当該年度実績値 50,666 人、進捗度 103%、寄与度 30%】' };
+    const f = findingsOf(book(s)).filter((x) => x.rule === 'weights-sum');
+    expect(f.map((x) => [x.cell, x.expected, x.stated])).toEqual([['A4', 100, 110]]);
+  });
+
   it('and in a summary table, against its targets’ rows', () => {
     const s = sheet('概要', [
       ['評価対象年度：令和5年度'],

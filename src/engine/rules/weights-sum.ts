@@ -1,7 +1,7 @@
 import { Decimal, dec, show, sum } from '../decimal.js';
 import { halfStep } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { completeGenerations } from '../indicators.js';
+import { completeGenerations, summaryOnlyWeights } from '../indicators.js';
 import type { Rule } from './types.js';
 
 export const weightsSum: Rule = {
@@ -11,9 +11,10 @@ export const weightsSum: Rule = {
     ja: '評価指標の寄与度の合計が 100% にならない(各寄与度の丸め分は許容: 33+33+33 は可)',
     en: "An indicator's weights do not sum to 100 (each may be short by its rounding: 33+33+33 is fine)",
   },
-  check({ targets }) {
+  check({ model, targets }) {
     const findings: Finding[] = [];
-    for (const [indicator, list] of completeGenerations(targets)) {
+    // The indicators of the progress tables, and those of summaries handed in without theirs (the weights they state).
+    for (const [indicator, list] of [...completeGenerations(targets), ...summaryOnlyWeights(model, targets)]) {
       const weights = list.map((t) => t.weight?.value ?? null);
       // One target carries the whole indicator whatever its weight says.
       if (weights.some((w) => w === null) || weights.length < 2) continue;
