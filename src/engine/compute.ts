@@ -75,17 +75,29 @@ export function halfStep(decimals: number): Decimal {
   return h;
 }
 
-/** Whether some value in [lo, hi] rounds (half up, at `decimals`) to `stated`. */
+/**
+ * Whether some value in [lo, hi] rounds (half away from zero, at `decimals`) to `stated`: the values that do are
+ * [s − h, s + h) for a positive s, (s − h, s + h] for a negative one (−62.5 → −63), (−h, h) for zero.
+ */
 export function reachable(stated: Decimal, decimals: number, range: Interval): boolean {
+  const sign = stated.isZero() ? 0 : stated.isNegative() ? -1 : 1;
   try {
     const s = exact.fractionOf(stated);
     const h = { n: 5, d: exact.pow10(decimals + 1) };
-    return exact.compare(exact.fractionOf(range.lo), exact.add(s, h)) < 0 && exact.compare(exact.fractionOf(range.hi), exact.subtract(s, h)) >= 0;
+    return meets(exact.compare(exact.fractionOf(range.lo), exact.add(s, h)), exact.compare(exact.fractionOf(range.hi), exact.subtract(s, h)), sign);
   } catch (e) {
     if (!exact.isOutOfRange(e)) throw e;
   }
   const h = halfStep(decimals);
-  return range.lo.lt(stated.plus(h)) && range.hi.gte(stated.minus(h));
+  return meets(range.lo.cmp(stated.plus(h)), range.hi.cmp(stated.minus(h)), sign);
+}
+
+/**
+ * Whether [lo, hi] meets the rounding interval of a shown value of sign `sign`, from lo compared with its upper
+ * end and hi with its lower end: the upper end belongs to it below zero, the lower end above zero.
+ */
+function meets(loVsUpper: number, hiVsLower: number, sign: number): boolean {
+  return (sign < 0 ? loVsUpper <= 0 : loVsUpper < 0) && (sign > 0 ? hiVsLower >= 0 : hiVsLower > 0);
 }
 
 export function unitsCompatible(a: NumberValue, b: NumberValue): boolean {
@@ -340,7 +352,7 @@ export function progressRangeExactly(a: NumberValue, t: NumberValue, point: exac
 /** reachable() for a stated value of `shown` units of 10^-decimals: [lo, hi] meets its rounding interval. */
 export function reachableExactly(shown: number, decimals: number, lo: exact.Fraction, hi: exact.Fraction): boolean {
   const unit = 2 * exact.pow10(decimals);
-  return exact.compare(lo, { n: 2 * shown + 1, d: unit }) < 0 && exact.compare(hi, { n: 2 * shown - 1, d: unit }) >= 0;
+  return meets(exact.compare(lo, { n: 2 * shown + 1, d: unit }), exact.compare(hi, { n: 2 * shown - 1, d: unit }), Math.sign(shown));
 }
 
 /** statedPercent in fractions, with whether the cell was read as a ratio. */

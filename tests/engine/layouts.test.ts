@@ -1150,6 +1150,24 @@ describe('progress tables on their side (one row per year)', () => {
   });
 });
 
+describe('a negative progress half-way between two whole percents', () => {
+  it('rounds away from zero in every comparison: △5 ÷ 8 = −62.5 % is −63 %, in a summary line too', () => {
+    // Found by the 50× fix soak: the line's −63 % was a summary-mismatch expecting −63, and the recalculation rewrote it as it was.
+    const s = sheet('S', [
+      [null, null, 'R5'],
+      ['数値目標(1) 収支', '目標値', 8],
+      [null, '実績値', '△5'],
+      [null, '進捗度', null],
+      [],
+      ['評価対象年度：令和5年度'],
+      ['数値目標(1)【当該年度目標値 8、当該年度実績値 △5、進捗度 -63%】'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['progress-missing@S!C4']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['C4', -63]]);
+  });
+});
+
 describe('recalculating summary lines', () => {
   it('rewrites only the number inside a summary line, keeping the rest of the text', () => {
     const table = sheet('T', [

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparedExactly, comparedWithDecimals, reachable, unitsCompatible } from '../../src/engine/compute.js';
+import { comparedExactly, comparedWithDecimals, reachable, reachableExactly, unitsCompatible } from '../../src/engine/compute.js';
 import { detect } from '../../src/engine/detect/index.js';
 import { indexTargets, indicatorAgrees, indicatorProgress } from '../../src/engine/indicators.js';
 import { book } from '../helpers.js';
@@ -50,6 +50,24 @@ describe('fractions of safe integers', () => {
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 4 }), (n, d, places) => {
         const expected = roundHalfUp(dec(n).div(d), places).times(dec(10).pow(places));
         expect(exact.roundHalfUpAt({ n, d }, places)).toBe(expected.toNumber());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a value rounds to a shown figure exactly when reachable says so, negatives and zero included (-62.5 → -63, not -62)', () => {
+    expect(reachable(dec(-63), 0, { lo: dec(-62.5), hi: dec(-62.5) })).toBe(true);
+    expect(reachable(dec(-62), 0, { lo: dec(-62.5), hi: dec(-62.5) })).toBe(false);
+    expect(reachable(dec(0), 0, { lo: dec(-0.5), hi: dec(-0.5) })).toBe(false);
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: -3, max: 3 }), (n, d, places, off) => {
+        const v = dec(n).div(d);
+        const rounded = roundHalfUp(v, places);
+        const shown = rounded.plus(dec(off).div(dec(10).pow(places)));
+        const range = { lo: v, hi: v };
+        expect(reachable(shown, places, range)).toBe(shown.eq(rounded));
+        const scaled = shown.times(dec(10).pow(places)).toNumber();
+        expect(reachableExactly(scaled, places, { n, d }, { n, d })).toBe(shown.eq(rounded));
       }),
       { numRuns: 2000 },
     );
