@@ -258,6 +258,24 @@ export function formatInfo(numFmt: string | undefined): FormatInfo {
  */
 export const GENERAL_CODE = /General|G\/(?:標準|通用格式|표준|Standard)/gi;
 
+/** A format's sections, split at the semicolons outside quotes. */
+function formatSections(fmt: string): string[] {
+  const sections = [''];
+  let inQuote = false;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch === '"') inQuote = !inQuote;
+    if (ch === ';' && !inQuote) sections.push('');
+    else sections[sections.length - 1] += ch;
+  }
+  return sections;
+}
+
+/** Whether a format section shows digits (a 0, # or ? outside quotes and brackets). */
+function showsDigits(section: string): boolean {
+  return /[0#?]/.test(section.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+}
+
 function analyseFormat(fmt: string): FormatInfo {
   const general: FormatInfo = { percent: false, decimals: null, unitText: '', thousandsScaling: 0, isDate: false, isText: false };
   if (!fmt || /^general$/i.test(fmt)) return general;
@@ -266,15 +284,10 @@ function analyseFormat(fmt: string): FormatInfo {
   const generalless = first.replace(GENERAL_CODE, '0');
   if (generalless !== first) return { ...analyseFormat(generalless), decimals: null };
   if (fmt === '@') return { ...general, isText: true };
-  // The first section is for positive numbers; the others repeat it for negatives and zero.
-  let section = '';
-  let inQuote = false;
-  for (let i = 0; i < fmt.length; i++) {
-    const ch = fmt[i];
-    if (ch === '"') inQuote = !inQuote;
-    if (ch === ';' && !inQuote) break;
-    section += ch;
-  }
+  // The first section is for positive numbers; the others repeat it for negatives and zero. With conditions
+  // (`[=0]"-";0"件"`, which hides zeros), the first section that shows digits.
+  const sections = formatSections(fmt);
+  const section = /^\[[=<>]/.test(sections[0]) && !showsDigits(sections[0]) ? (sections.find(showsDigits) ?? sections[0]) : sections[0];
   let literal = '';
   let code = '';
   for (let i = 0; i < section.length; i++) {

@@ -121,6 +121,11 @@ describe('parseCell: numeric cells and their number formats', () => {
     expect((parseCell({ value: 12, numFmt }) as NumberValue).exact).toBe(true);
   });
 
+  it.each(['[=0]"-";0"件"', '[=0]"－";#,##0"件"', '[<1]"-";0"件"'])('a format whose first condition hides a value (%s) is read by its section that shows digits', (numFmt) => {
+    const p = parseCell({ value: 12, numFmt }) as NumberValue;
+    expect([p.kind, p.value.toFixed(), p.unit]).toEqual(['number', '12', '件']);
+  });
+
   it('a 0% cell holding 1.38 shows 138%', () => {
     const p = parseCell({ value: 1.38, numFmt: '0%' });
     expect(p.kind === 'number' && p.percent && p.value.toFixed()).toBe('138');
