@@ -1214,6 +1214,43 @@ describe('summary lines without 当該年度', () => {
   });
 });
 
+describe('summary lines that name their year', () => {
+  it.each([
+    '数値目標(1)【令和4年度目標値 110億円、令和4年度実績値 110億円、進捗度 100%】',
+    '数値目標(1)【R4目標値 110億円、R4実績値 110億円、進捗度 100%】',
+    '数値目標(1)【令和4年度 目標値110億円 実績値110億円 進捗度100%】',
+    '数値目標(1)（令和4年度）目標値：110億円、実績値：110億円、進捗度：100％',
+    '数値目標(1)【当該年度(令和4年度)目標値 110億円、当該年度実績値 110億円、進捗度 100%】',
+  ])('%s is compared with that year, not the latest', (line) => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 投資額 800社(R7)', '目標値', '110億円', '100億円'],
+      [null, '実績値', '110億円', '120億円'],
+      [null, '進捗度', '100%', '120%'],
+      [],
+      ['評価対象年度：令和5年度'],
+      [line],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const summary = model.tables.find((t) => t.kind === 'summary');
+    expect(summary?.kind === 'summary' && summary.rows.map((r) => r.year)).toEqual([2022]);
+    expect(findings.filter((f) => f.rule === 'summary-mismatch')).toEqual([]);
+  });
+
+  it('a year in the id’s name or goal is not the figures’ year', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 投資額', '目標値', '110億円', '100億円'],
+      [null, '実績値', '110億円', '120億円'],
+      [null, '進捗度', '100%', '120%'],
+      [],
+      ['数値目標(1) 令和4年度から取り組む投資額【当該年度目標値 100億円、当該年度実績値 120億円、進捗度 120%】'],
+    ]);
+    const summary = checkWorkbook(book(s)).model.tables.find((t) => t.kind === 'summary');
+    expect(summary?.kind === 'summary' && summary.rows.map((r) => r.year)).toEqual([null]);
+  });
+});
+
 describe('summary lines in other punctuation, and notes after their numbers', () => {
   const table = lineTable;
 

@@ -379,6 +379,15 @@ function inlineValue(scan: SheetScan, row: number, col: number, line: string, st
   return { ref: scan.ref(row, col), parsed, text: line.slice(start, end), storage: 'text', inline: { line, start, end } };
 }
 
+// A year right before a line's figures: `【令和4年度目標値 …`, `【R4目標値 …`, `（令和4年度）目標値：…`, `当該年度(令和4年度)目標値`.
+const YEAR_OF_FIGURES = /(?:^|[【\[(、,])((?:令和|平成)(?:元|\d{1,2})年度?|[RH]\d{1,2}(?:年度?)?|(?:19|20)\d\d年度?)\)?の?(?:当該年度)?(?:目標|実績)/;
+
+/** The year a summary line names for its figures, if it names one there (a year in the id's name is no such year). */
+function yearOfFigures(line: string): number | undefined {
+  const m = YEAR_OF_FIGURES.exec(compact(line));
+  return m ? parseFiscalYear(m[1])?.year : undefined;
+}
+
 function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   const rows: SummaryRow[] = [];
   const ids = scan.idCells;
@@ -431,7 +440,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
     rows.push({
       indicator: who.indicator,
       target: targetId,
-      year: titleYear(scan, line.row),
+      year: yearOfFigures(text) ?? titleYear(scan, line.row),
       targetValue: field('target'),
       actualValue: field('actual'),
       progress: field('progress'),
