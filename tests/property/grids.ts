@@ -26,6 +26,8 @@ export const numberCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.integer({ min: 2015, max: 2030 }).map((v) => ({ value: v })),
   fc.constantFrom('87億円', '120億円', '104%', '１３８％', '177,000 (千円)', '△5', '24.5万人', '8者', '900社', '- (千円)', '900社以上', '104%(見込)').map((v) => ({ value: v })),
   fc.integer({ min: 0, max: 2000000 }).map((v) => ({ value: v, numFmt: '#,##0,"千円"' })),
+  fc.integer({ min: 0, max: 50 }).map((v) => ({ value: v, numFmt: '[=0]"-";0"件"' })),
+  fc.integer({ min: 0, max: 150 }).map((v) => ({ value: v / 100, numFmt: '0.0%' })),
   // A year typed as a number and shown as one, as Office.js gives it.
   fc.integer({ min: 1, max: 9 }).map((v) => ({ value: v, numFmt: '"令和"0"年度"', text: `令和${v}年度` })),
 );
@@ -57,6 +59,7 @@ export const LABELS = [
   '数値目標(1)-① 雇用者数（寄与度70%）',
   // Indicator progress beside the indicator's name or in a summary column; notes and marks after numbers.
   '評価指標(1) 産業集積', '進捗度(加重平均)', '評価指標の進捗度', '119*', '120社(R6.3末)', '30分', '2.5時間',
+  '数値目標(1)【R4目標値 100億円、R4実績値 110億円、進捗度 110%】', '策定時(R2)', 'R7：900社',
 ];
 
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof({ weight: 3, arbitrary: plainCell }, { weight: 2, arbitrary: fc.constantFrom(...LABELS).map((v) => ({ value: v })) });
