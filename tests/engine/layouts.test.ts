@@ -1168,6 +1168,76 @@ describe('a negative progress half-way between two whole percents', () => {
   });
 });
 
+describe('progress tables kept as one matrix per figure (目標値, 実績値, 進捗度)', () => {
+  const headed: Spec[][] = [
+    ['目標値', 'R3', 'R4', 'R5'],
+    ['数値目標(1) 件数 30件(累計)', 10, 10, 10],
+    ['数値目標(2) 社数', 20, 20, 20],
+    [],
+    ['実績値', 'R3', 'R4', 'R5'],
+    ['数値目標(2) 社数', 20, 25, 18],
+    ['数値目標(1) 件数 30件(累計)', 12, 8, 11],
+    [],
+    ['進捗度', 'R3', 'R4', 'R5'],
+    ['数値目標(1) 件数 30件(累計)', '120%', '85%', '110%'],
+    ['数値目標(2) 社数', '100%', '125%', '90%'],
+  ];
+
+  it('each target’s rows in the three matrices make its block, checked and rewritten (the matrices headed by what they hold)', () => {
+    const { model, findings } = checkWorkbook(book(sheet('S', headed)));
+    const t = model.tables.find((x) => x.kind === 'progress');
+    expect(t?.kind === 'progress' && t.targets.map((x) => [x.id.display, x.rows, x.mode])).toEqual([
+      ['1', { target: 1, actual: 6, progress: 9 }, 'flow'],
+      ['2', { target: 2, actual: 5, progress: 10 }, 'flow'],
+    ]);
+    // (1) R4: 8 ÷ 10 = 80 %, not 85.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'C10', 80, 85]]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['C10', '80%']]);
+    expect(model.tables.map((x) => x.kind)).toEqual(['progress']);
+  });
+
+  it('titled above, with the ids bare under a 数値目標 header', () => {
+    const s = sheet('S', [
+      ['【目標値】'],
+      ['数値目標', 'R3', 'R4', 'R5'],
+      ['(1) 件数', 10, 10, 10],
+      ['(2) 社数', 20, 20, 20],
+      [],
+      ['【実績値】'],
+      ['数値目標', 'R3', 'R4', 'R5'],
+      ['(1) 件数', 12, 8, 11],
+      ['(2) 社数', 20, 25, 18],
+      [],
+      ['【進捗度】'],
+      ['数値目標', 'R3', 'R4', 'R5'],
+      ['(1) 件数', '120%', '85%', '110%'],
+      ['(2) 社数', '100%', '125%', '90%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'C13', 80, 85]]);
+    expect(model.tables.map((x) => x.kind)).toEqual(['progress']);
+  });
+
+  it('a block’s rows holding amounts that read as years (2019 | 2020) make no matrix of its cells', () => {
+    const s = sheet('S', [
+      [null, null, 'R1', 'R2'],
+      ['数値目標(1) 件数', '目標値', 2019, 2020],
+      ['数値目標(2) 社数', '実績値', 2019, 2020],
+      ['数値目標(2) 社数', '進捗度', '100%', '100%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.rows]) : t.kind))).toEqual([[['1', { target: 1, actual: 2, progress: 3 }]]]);
+    expect(findings).toEqual([]);
+  });
+
+  it('without a 進捗度 matrix, the targets have no progress to check; a target missing from the 実績値 matrix is left out', () => {
+    const { model, findings } = checkWorkbook(book(sheet('S', headed.slice(0, 6))));
+    const t = model.tables.find((x) => x.kind === 'progress');
+    expect(t?.kind === 'progress' && t.targets.map((x) => [x.id.display, x.progress])).toEqual([['2', null]]);
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('recalculating summary lines', () => {
   it('rewrites only the number inside a summary line, keeping the rest of the text', () => {
     const table = sheet('T', [

@@ -2,6 +2,7 @@
 import { SheetView, type Workbook } from '../grid.js';
 import type { Fault, Model, Table } from '../model.js';
 import { detectBudgetTables } from './budget.js';
+import { detectMatrixTables } from './matrix.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
 import { SheetScan, TextMemo } from './scan.js';
@@ -33,7 +34,8 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     }
     const scan = stage('scan', () => new SheetScan(new SheetView(sheet), memo));
     const vertical = stage('detect vertical', () => detectVerticalTables(scan, counter));
-    const progress = [...stage('detect progress', () => detectProgressTables(scan, faults, counter)), ...vertical.tables];
+    const blocks = [...stage('detect progress', () => detectProgressTables(scan, faults, counter)), ...vertical.tables];
+    const progress = [...blocks, ...stage('detect matrices', () => detectMatrixTables(scan, blocks))];
     // Year headers inside progress tables start no budget table (the budget detector asks only of those).
     const inProgress = new Uint8Array(sheet.rows.length);
     for (const t of progress) inProgress.fill(1, t.range.top, t.range.bottom + 1);

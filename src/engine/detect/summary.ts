@@ -173,7 +173,7 @@ function titleSpeaksOfProgress(scan: SheetScan, header: number, width: number): 
  * A bare id in a column headed 評価指標 or 数値目標, written out as the id it is: `(1)` or 1 under
  * 数値目標 → `数値目標(1)`, `①` → `数値目標(1)-①` in the row of 評価指標 (1). Anything else as it is.
  */
-function bareId(v: unknown, word: '評価指標' | '数値目標' | undefined, indicator: string | undefined): unknown {
+export function bareId(v: unknown, word: '評価指標' | '数値目標' | undefined, indicator: string | undefined): unknown {
   if (!word) return v;
   if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 100 ? `${word}(${v})` : v;
   if (typeof v !== 'string') return v;

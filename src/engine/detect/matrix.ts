@@ -1,0 +1,184 @@
+/**
+ * Progress tables kept as one matrix per figure: a 目標値 matrix, a 実績値 matrix and often a 進捗度 matrix, each a
+ * row of years headed by what it holds (`目標値 | R3 | R4 | R5`) or titled with it just above (`【目標値】`), over
+ * one row per target (`数値目標(1) 件数 | 10 | 10 | 10`, or a bare `(1) 件数` under a `数値目標` header). A target's
+ * rows in the three make its block.
+ */
+import { cellText } from '../numbers.js';
+import { idColumnWord, indicatorOnlyId, type TargetId } from '../text.js';
+import { parseFiscalYear } from '../years.js';
+import type { CellRange } from '../grid.js';
+import type { NumericTarget, ProgressTable, ValueCell, YearColumn } from '../model.js';
+import { decideMode, isRunningTotalLabel } from '../compute.js';
+import type { SheetScan } from './scan.js';
+import { parseGoal } from './goal.js';
+import { weightInText } from './weight.js';
+import { bareId } from './summary.js';
+
+type Figure = 'target' | 'actual' | 'progress';
+
+interface Matrix {
+  figure: Figure;
+  header: number;
+  years: { col: number; year: number; baseline: boolean; header: string }[];
+  /** Each target's row, by its key. */
+  rows: Map<string, { row: number; col: number; id: TargetId; text: string }>;
+  range: CellRange;
+}
+
+/** Years right of `col` in a row, in a run of year cells (at least two); undefined when there are fewer. */
+function yearsRightOf(scan: SheetScan, row: number, col: number): Matrix['years'] | undefined {
+  const years: Matrix['years'] = [];
+  const width = scan.view.rowWidth(row);
+  for (let c = col + 1; c < width; c++) {
+    const cell = scan.view.shown(row, c).cell;
+    // Most labels head a block's amounts: a number that is no year ends the run at once.
+    if (typeof cell?.value === 'number' && cell.text === undefined && !(Number.isInteger(cell.value) && cell.value >= 1950 && cell.value <= 2200)) break;
+    const text = cellText(cell).trim();
+    if (!text) {
+      if (years.length > 0) break;
+      continue;
+    }
+    const fy = parseFiscalYear(text);
+    if (!fy) break;
+    years.push({ col: c, year: fy.year, baseline: fy.baseline, header: text });
+  }
+  if (years.length < 2) return undefined;
+  // Bare numbers (2015 | 2016) are years only as consecutive ones: a 目標値 row may hold such amounts.
+  const bare = years.every((y) => typeof scan.view.shown(row, y.col).cell?.value === 'number');
+  return !bare || years.every((y, i) => i === 0 || y.year === years[i - 1].year + 1) ? years : undefined;
+}
+
+/**
+ * The matrix a figure label heads: in its own row left of the years, or alone in the row above the years (at
+ * most two rows up), the years then headed by an id header (`数値目標`) or by nothing.
+ */
+function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: Figure): Matrix | undefined {
+  const view = scan.view;
+  let header = labelRow;
+  let years = yearsRightOf(scan, labelRow, labelCol);
+  let idCol = labelCol;
+  if (!years) {
+    // A title: nothing else in its row.
+    for (let c = 0; c < view.rowWidth(labelRow); c++) if (c !== labelCol && cellText(view.raw(labelRow, c)).trim()) return undefined;
+    for (let r = labelRow + 1; r <= labelRow + 2 && r < view.rowCount && !years; r++) {
+      for (let c = 0; c < view.rowWidth(r) && !years; c++) {
+        const text = cellText(view.raw(r, c)).trim();
+        if (!text) continue;
+        if (parseFiscalYear(text) && c > 0) years = yearsRightOf(scan, r, c - 1);
+        else if (!idColumnWord(text)) break;
+        if (years) {
+          header = r;
+          idCol = c - 1;
+        }
+      }
+    }
+    if (!years) return undefined;
+  }
+  const word = idColumnWord(cellText(view.raw(header, idCol)));
+  const first = years[0].col;
+  const rows: Matrix['rows'] = new Map();
+  let bottom = header;
+  for (let r = header + 1; r < view.rowCount; r++) {
+    let hit: { row: number; col: number; id: TargetId; text: string } | undefined;
+    for (let c = 0; c < first && !hit; c++) {
+      const shown = view.shown(r, c);
+      const v = bareId(shown.cell?.value, c === idCol ? (word ?? undefined) : undefined, undefined);
+      if (typeof v !== 'string') continue;
+      const target = scan.targetIdIn(v);
+      const indicator = target ? undefined : scan.indicatorIdIn(v);
+      const id = target?.id ?? (indicator ? indicatorOnlyId(indicator.indicator) : undefined);
+      if (id) hit = { row: r, col: c, id, text: String(shown.cell?.value) };
+    }
+    // The matrix ends at the first row naming no target, or holding a label of its own (the next matrix's).
+    if (!hit || years.some((y) => scan.cellKind(view.raw(r, y.col)) !== undefined)) break;
+    if (!rows.has(hit.id.key)) rows.set(hit.id.key, hit);
+    bottom = r;
+  }
+  if (rows.size === 0) return undefined;
+  return { figure, header, years, rows, range: { top: labelRow, left: Math.min(labelCol, idCol), bottom, right: years[years.length - 1].col } };
+}
+
+/** Matrices outside `tables` (the progress tables found otherwise, whose cells they never take again). */
+export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): ProgressTable[] {
+  const matrices: Matrix[] = [];
+  const overlaps = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  for (const figure of ['target', 'actual', 'progress'] as const) {
+    for (const l of scan.kind(figure)) {
+      const m = matrixAt(scan, l.row, l.col, figure);
+      if (m && !tables.some((t) => overlaps(t.range, m.range))) matrices.push(m);
+    }
+  }
+  const targets = matrices.filter((m) => m.figure === 'target');
+  if (targets.length === 0) return [];
+  const used = new Set<Matrix>();
+  /** The matrix of a figure sharing the most targets with `t`, the nearest on a tie, not taken by another. */
+  const partner = (t: Matrix, figure: Figure) => {
+    let best: Matrix | undefined;
+    let bestShared = 0;
+    for (const m of matrices) {
+      if (m.figure !== figure || used.has(m)) continue;
+      const shared = [...t.rows.keys()].filter((k) => m.rows.has(k)).length;
+      const nearer = best && Math.abs(m.header - t.header) < Math.abs(best.header - t.header);
+      if (shared > bestShared || (shared === bestShared && shared > 0 && nearer)) {
+        best = m;
+        bestShared = shared;
+      }
+    }
+    if (best) used.add(best);
+    return best;
+  };
+  const found: ProgressTable[] = [];
+  for (const t of targets) {
+    const a = partner(t, 'actual');
+    if (!a) continue;
+    const p = partner(t, 'progress');
+    const list: NumericTarget[] = [];
+    for (const [key, tr] of t.rows) {
+      const ar = a.rows.get(key);
+      if (!ar) continue;
+      const pr = p?.rows.get(key);
+      // The years all matrices show, in the 目標値 matrix's order.
+      const years = t.years.filter((y) => a.years.some((x) => x.year === y.year) && (!pr || p!.years.some((x) => x.year === y.year)));
+      if (years.length === 0) continue;
+      const colIn = (m: Matrix, year: number) => m.years.find((x) => x.year === year)!.col;
+      const cells = (m: Matrix, row: number): ValueCell[] => years.map((y) => scan.valueCell(row, colIn(m, y.year)));
+      const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.year, baseline: y.baseline, header: y.header }));
+      const labelRef = scan.ref(tr.row, tr.col);
+      const goal = parseGoal(tr.text, labelRef) ?? null;
+      const target = cells(t, tr.row);
+      const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(tr.text));
+      const weight = weightInText(tr.text);
+      list.push({
+        id: tr.id,
+        idInferred: false,
+        label: tr.text.trim(),
+        labelRef,
+        goal,
+        mode,
+        modeSource: source,
+        weight: weight === undefined ? null : { value: weight, ref: labelRef, text: tr.text.trim() },
+        columns,
+        target,
+        actual: cells(a, ar.row),
+        progress: pr ? cells(p!, pr.row) : null,
+        rows: { target: tr.row, actual: ar.row, progress: pr?.row ?? null },
+      });
+    }
+    if (list.length === 0) continue;
+    const parts = [t, a, ...(p ? [p] : [])];
+    found.push({
+      kind: 'progress',
+      sheet: scan.view.name,
+      range: {
+        top: Math.min(...parts.map((m) => m.range.top)),
+        left: Math.min(...parts.map((m) => m.range.left)),
+        bottom: Math.max(...parts.map((m) => m.range.bottom)),
+        right: Math.max(...parts.map((m) => m.range.right)),
+      },
+      targets: list,
+      indicatorCells: [],
+    });
+  }
+  return found;
+}
