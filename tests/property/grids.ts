@@ -59,7 +59,7 @@ export const LABELS = [
   '数値目標(1)-① 雇用者数（寄与度70%）',
   // Indicator progress beside the indicator's name or in a summary column; notes and marks after numbers.
   '評価指標(1) 産業集積', '進捗度(加重平均)', '評価指標の進捗度', '119*', '120社(R6.3末)', '30分', '2.5時間',
-  '数値目標(1)【R4目標値 100億円、R4実績値 110億円、進捗度 110%】', '策定時(R2)', 'R7：900社',
+  '数値目標(1)【R4目標値 100億円、R4実績値 110億円、進捗度 110%】', '策定時(R2)', 'R7：900社', '【目標値】', '【実績値】', '【進捗度】',
 ];
 
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof({ weight: 3, arbitrary: plainCell }, { weight: 2, arbitrary: fc.constantFrom(...LABELS).map((v) => ({ value: v })) });
