@@ -1438,6 +1438,27 @@ describe('a progress block’s figures are never rewritten', () => {
   });
 });
 
+describe('a long table: one row per target and year, the ids bare under 評価指標 and 数値目標', () => {
+  const rows: Spec[][] = [
+    ['評価指標', '数値目標', '年度', '目標値', '実績値', '進捗度', '寄与度'],
+    ['(1)', '①投資額', 'R4', '100億円', '110億円', '110%', '50%'],
+    ['(1)', '①投資額', 'R5', '100億円', '120億円', '120%', '50%'],
+    ['(1)', '②雇用', 'R4', '200人', '180人', '90%', '50%'],
+    ['(1)', '②雇用', 'R5', '200人', '210人', '110%', '50%'],
+    ['(1)', null, 'R5', null, null, '116%', null],
+  ];
+
+  it('is a summary with a 年度 column, not a table on its side: each row and the indicator checked on their own', () => {
+    const { model, findings } = checkWorkbook(book(sheet('S', rows)));
+    expect(model.tables.map((t) => t.kind)).toEqual(['summary']);
+    // ② R5: 210 ÷ 200 = 105 %, not 110; the indicator's R5: (120 + 105) ÷ 2 = 112.5 → 113, not 116.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['progress-mismatch', 'F5', 105, 110],
+      ['indicator-score-mismatch', 'F6', 113, 116],
+    ]);
+  });
+});
+
 describe('summary tables with a 年度 column', () => {
   /** The progress table the summaries below speak of. */
   const progressTable = () =>

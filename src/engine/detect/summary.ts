@@ -190,7 +190,7 @@ export function bareId(v: unknown, word: '評価指標' | '数値目標' | undef
 const ID_HEADER = /^(評価指標|数値目標)(名|番号|No\.?)?([(（][^()（）]*[)）])?$/;
 
 /** Whether a cell of its own left of `col` in a row is a header naming the ids alone (ID_HEADER). */
-function idHeaderLeftOf(scan: SheetScan, row: number, col: number): boolean {
+export function idHeaderLeftOf(scan: SheetScan, row: number, col: number): boolean {
   for (let c = 0; c < col; c++) {
     const v = scan.view.raw(row, c)?.value;
     if (typeof v === 'string' && v.length <= 20 && idColumnWord(v) && ID_HEADER.test(compact(v))) return true;

@@ -10,6 +10,7 @@ import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { weightInText } from './weight.js';
+import { idHeaderLeftOf } from './summary.js';
 
 type Kind = 'target' | 'actual' | 'progress' | 'weight';
 
@@ -39,9 +40,10 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     const headerBottom = Math.max(...labelCols.map((c) => view.mergeAt(row, c)?.bottom ?? row));
     const years = yearsDown(scan, headerBottom + 1, new Set(labelCols));
     if (!years) continue;
-    // Rows that name targets make a summary table with a 年度 column, not a table on its side.
+    // Rows that name targets make a summary table with a 年度 column, not a table on its side: in words, or bare
+    // under a header naming the ids (`評価指標 | 数値目標 | 年度 | 目標値 …` over `(1) | ① | R4 | …`).
     const firstRowNamesTargets = Array.from({ length: view.rowWidth(headerBottom + 1) }, (_, c) => cellText(view.shown(headerBottom + 1, c).cell)).some((t) => /数値目標|評価指標/.test(t));
-    if (firstRowNamesTargets) continue;
+    if (firstRowNamesTargets || idHeaderLeftOf(scan, row, Math.min(...labelCols))) continue;
     const { col: yearCol, columns, rows: yearRows, totalRow } = years;
     if (yearRows.length < 2) continue;
     headerRows.add(row);
