@@ -1218,6 +1218,23 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(model.tables.map((x) => x.kind)).toEqual(['progress']);
   });
 
+  it('side by side under one row of years, each figure merged over its own years', () => {
+    const s = sheet(
+      'S',
+      [
+        [null, '目標値', null, null, '実績値', null, null, '進捗度', null, null],
+        ['数値目標', 'R3', 'R4', 'R5', 'R3', 'R4', 'R5', 'R3', 'R4', 'R5'],
+        ['(1) 件数 30件(累計)', 10, 10, 10, 12, 8, 11, '120%', '85%', '110%'],
+        ['(2) 社数', 20, 20, 20, 20, 25, 18, '100%', '125%', '90%'],
+      ],
+      ['B1:D1', 'E1:G1', 'H1:J1'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'I3', 80, 85]]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['I3', '80%']]);
+    expect(model.tables.map((x) => x.kind)).toEqual(['progress']);
+  });
+
   it('a block’s rows holding amounts that read as years (2019 | 2020) make no matrix of its cells', () => {
     const s = sheet('S', [
       [null, null, 'R1', 'R2'],

@@ -26,56 +26,79 @@ interface Matrix {
   range: CellRange;
 }
 
-/** Years right of `col` in a row, in a run of year cells (at least two); undefined when there are fewer. */
-function yearsRightOf(scan: SheetScan, row: number, col: number): Matrix['years'] | undefined {
+/**
+ * The years in a row from `from` to `to`: a run of year cells (at least two) starting at the first cell holding
+ * anything; undefined when there are fewer, or when `whole` and a cell of the span is no year.
+ */
+function yearsIn(scan: SheetScan, row: number, from: number, to: number, whole = false): Matrix['years'] | undefined {
   const years: Matrix['years'] = [];
-  const width = scan.view.rowWidth(row);
-  for (let c = col + 1; c < width; c++) {
-    const cell = scan.view.shown(row, c).cell;
+  const end = Math.min(to, scan.view.rowWidth(row) - 1);
+  for (let c = from; c <= end; c++) {
+    const merge = scan.view.mergeAt(row, c);
+    const cell = merge ? scan.view.raw(merge.top, merge.left) : scan.view.raw(row, c);
     // Most labels head a block's amounts: a number that is no year ends the run at once.
     if (typeof cell?.value === 'number' && cell.text === undefined && !(Number.isInteger(cell.value) && cell.value >= 1950 && cell.value <= 2200)) break;
     const text = cellText(cell).trim();
     if (!text) {
-      if (years.length > 0) break;
+      // The years start at most two blank cells after the label.
+      if (years.length > 0 || c - from >= 2) break;
       continue;
     }
     const fy = parseFiscalYear(text);
     if (!fy) break;
     years.push({ col: c, year: fy.year, baseline: fy.baseline, header: text });
   }
-  if (years.length < 2) return undefined;
+  if (years.length < 2 || (whole && (years[0].col !== from || years[years.length - 1].col !== to))) return undefined;
   // Bare numbers (2015 | 2016) are years only as consecutive ones: a 目標値 row may hold such amounts.
   const bare = years.every((y) => typeof scan.view.shown(row, y.col).cell?.value === 'number');
   return !bare || years.every((y, i) => i === 0 || y.year === years[i - 1].year + 1) ? years : undefined;
 }
 
 /**
- * The matrix a figure label heads: in its own row left of the years, or alone in the row above the years (at
- * most two rows up), the years then headed by an id header (`数値目標`) or by nothing.
+ * Where the years of the matrix a figure label heads stand: right of it in its row (`目標値 | R3 | R4 | R5`); in the
+ * row under it, across its merged area or up to the next label (`目標値` over `R3 | R4 | R5`, matrices side by side
+ * under one row of years); or, the label a title alone in its row (`【目標値】`), in one of the two rows under it.
  */
+function headerOf(scan: SheetScan, labelRow: number, labelCol: number): { header: number; years: Matrix['years'] } | undefined {
+  const view = scan.view;
+  const own = yearsIn(scan, labelRow, labelCol + 1, Infinity);
+  if (own) return { header: labelRow, years: own };
+  const merge = view.mergeAt(labelRow, labelCol);
+  // A label with something right beside it (a block's 目標値 before its amounts) heads no span and is no title.
+  if (!merge && cellText(view.raw(labelRow, labelCol + 1)).trim()) return undefined;
+  const under = (merge?.bottom ?? labelRow) + 1;
+  if (under >= view.rowCount) return undefined;
+  let right = merge?.right ?? labelCol;
+  if (!merge) while (right + 1 < view.rowWidth(labelRow) && !cellText(view.shown(labelRow, right + 1).cell).trim() && right - labelCol < 40) right++;
+  const spanned = yearsIn(scan, under, labelCol, right, true);
+  if (spanned) return { header: under, years: spanned };
+  // A title: nothing else in its row.
+  for (let c = 0; c < view.rowWidth(labelRow); c++) if (c !== labelCol && cellText(view.raw(labelRow, c)).trim()) return undefined;
+  for (let r = labelRow + 1; r <= labelRow + 2 && r < view.rowCount; r++) {
+    for (let c = 0; c < view.rowWidth(r); c++) {
+      const text = cellText(view.raw(r, c)).trim();
+      if (!text) continue;
+      const years = parseFiscalYear(text) && c > 0 ? yearsIn(scan, r, c, Infinity) : undefined;
+      if (years) return { header: r, years };
+      if (!idColumnWord(text)) break;
+    }
+  }
+  return undefined;
+}
+
+/** The matrix a figure label heads (headerOf), with its rows of targets under the years. */
 function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: Figure): Matrix | undefined {
   const view = scan.view;
-  let header = labelRow;
-  let years = yearsRightOf(scan, labelRow, labelCol);
-  let idCol = labelCol;
-  if (!years) {
-    // A title: nothing else in its row.
-    for (let c = 0; c < view.rowWidth(labelRow); c++) if (c !== labelCol && cellText(view.raw(labelRow, c)).trim()) return undefined;
-    for (let r = labelRow + 1; r <= labelRow + 2 && r < view.rowCount && !years; r++) {
-      for (let c = 0; c < view.rowWidth(r) && !years; c++) {
-        const text = cellText(view.raw(r, c)).trim();
-        if (!text) continue;
-        if (parseFiscalYear(text) && c > 0) years = yearsRightOf(scan, r, c - 1);
-        else if (!idColumnWord(text)) break;
-        if (years) {
-          header = r;
-          idCol = c - 1;
-        }
-      }
-    }
-    if (!years) return undefined;
+  const found = headerOf(scan, labelRow, labelCol);
+  if (!found) return undefined;
+  const { header, years } = found;
+  // Columns headed by the ids' word hold the bare ids (`(1) 件数` under `数値目標`).
+  const words = new Map<number, '数値目標' | '評価指標'>();
+  for (let c = 0; c < years[0].col; c++) {
+    const text = cellText(view.shown(header, c).cell);
+    const word = text.length <= 20 ? idColumnWord(text) : undefined;
+    if (word) words.set(c, word);
   }
-  const word = idColumnWord(cellText(view.raw(header, idCol)));
   const first = years[0].col;
   const rows: Matrix['rows'] = new Map();
   let bottom = header;
@@ -83,7 +106,7 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
     let hit: { row: number; col: number; id: TargetId; text: string } | undefined;
     for (let c = 0; c < first && !hit; c++) {
       const shown = view.shown(r, c);
-      const v = bareId(shown.cell?.value, c === idCol ? (word ?? undefined) : undefined, undefined);
+      const v = bareId(shown.cell?.value, words.get(c), undefined);
       if (typeof v !== 'string') continue;
       const target = scan.targetIdIn(v);
       const indicator = target ? undefined : scan.indicatorIdIn(v);
@@ -96,7 +119,8 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
     bottom = r;
   }
   if (rows.size === 0) return undefined;
-  return { figure, header, years, rows, range: { top: labelRow, left: Math.min(labelCol, idCol), bottom, right: years[years.length - 1].col } };
+  const left = Math.min(labelCol, ...[...rows.values()].map((x) => x.col));
+  return { figure, header, years, rows, range: { top: labelRow, left, bottom, right: years[years.length - 1].col } };
 }
 
 /** Matrices outside `tables` (the progress tables found otherwise, whose cells they never take again). */
