@@ -1233,6 +1233,10 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'I3', 80, 85]]);
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['I3', '80%']]);
     expect(model.tables.map((x) => x.kind)).toEqual(['progress']);
+    // The same with each figure repeated in its merged area's other cells, as the .xlsx reader may give it.
+    for (const [c, figure] of [[2, '目標値'], [3, '目標値'], [5, '実績値'], [6, '実績値'], [8, '進捗度'], [9, '進捗度']] as const) s.rows[0][c] = { value: figure };
+    const again = checkWorkbook(book(s));
+    expect([again.model.tables.length, keys(again.findings)]).toEqual([1, ['progress-mismatch@S!I3']]);
   });
 
   it('a block’s rows holding amounts that read as years (2019 | 2020) make no matrix of its cells', () => {

@@ -129,6 +129,9 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
   const overlaps = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
   for (const figure of ['target', 'actual', 'progress'] as const) {
     for (const l of scan.kind(figure)) {
+      // A merged label heads from its first cell (the .xlsx reader may repeat it in the others).
+      const merge = scan.view.mergeAt(l.row, l.col);
+      if (merge && (merge.top !== l.row || merge.left !== l.col)) continue;
       const m = matrixAt(scan, l.row, l.col, figure);
       if (m && !tables.some((t) => overlaps(t.range, m.range))) matrices.push(m);
     }
