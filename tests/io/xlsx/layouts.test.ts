@@ -141,3 +141,78 @@ describe('layouts in a real .xlsx', () => {
     expect(again.findings.filter((f) => f.rule.startsWith('progress-'))).toEqual([]);
   });
 });
+
+/** Forms of indicators' progress, and tables of one matrix per figure, as files with merged cells. */
+async function indicatorWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const put = (ws: ExcelJS.Worksheet, rows: ExcelJS.CellValue[][]) => rows.forEach((r, i) => r.forEach((v, c) => v !== null && (ws.getCell(i + 1, c + 1).value = v)));
+
+  // The three figures side by side under one row of years, each merged over its years; ratios in 0% cells.
+  const wide = wb.addWorksheet('一覧');
+  put(wide, [
+    [null, '目標値', null, null, '実績値', null, null, '進捗度', null, null],
+    ['数値目標', 'R3', 'R4', 'R5', 'R3', 'R4', 'R5', 'R3', 'R4', 'R5'],
+    ['(1) 投資額 300億円(累計)', 100, 100, 100, 110, 90, 130, 1.1, 0.9, 1.35],
+    ['(2) 連携企業数 900社(R5)', 500, 700, 900, 520, 690, 880, 1.04, 0.99, 0.98],
+  ]);
+  for (const range of ['B1:D1', 'E1:G1', 'H1:J1']) wide.mergeCells(range);
+  for (let r = 3; r <= 4; r++) for (let c = 8; c <= 10; c++) wide.getCell(r, c).numFmt = '0%';
+
+  // An indicator's progress over its targets, beside its name (merged down the row above the blocks).
+  const top = wb.addWorksheet('指標の行');
+  put(top, [
+    [null, null, 'R4', 'R5'],
+    ['評価指標(3) 産業集積', '進捗度', '115%', '110%'],
+    ['数値目標(3)-① 雇用者数', '目標値', 100, 100],
+    ['寄与度(※):50%', '実績値', 110, 130],
+    [null, '進捗度', '110%', '130%'],
+    ['数値目標(3)-② 件数', '目標値', 10, 10],
+    ['寄与度(※):50%', '実績値', 12, 8],
+    [null, '進捗度', '120%', '80%'],
+    [],
+    ['令和5年度 評価指標の進捗'],
+    ['評価指標', '数値目標', '目標値', '実績値', '進捗度', '寄与度', '評価指標の進捗度'],
+    ['(3) 産業集積', '①雇用者数', 100, 130, '130%', '50%', '108%'],
+    [null, '②件数', 10, 8, '80%', '50%', null],
+  ]);
+  top.mergeCells('A12:A13');
+  top.mergeCells('G12:G13');
+
+  // The 本文 alone for an indicator no table holds: (138 + 68) × 33 ÷ 66 = 103, not 105.
+  const body = wb.addWorksheet('本文');
+  put(body, [
+    ['評価対象年度：令和元年度'],
+    ['評価指標（7）：経済効果【進捗度 105%】'],
+    ['数値目標（7）－①：投資額【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 50%】'],
+    ['数値目標（7）－②：就業者数【当該年度目標値 200 人、当該年度実績値 136 人、進捗度 68%、寄与度 50%】'],
+  ]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('indicators’ progress and matrices in a real .xlsx', () => {
+  it('are found and checked through the reader (merged cells repeated in each cell), and the fix settles them in one pass', async () => {
+    const bytes = await indicatorWorkbook();
+    const { model, findings } = checkWorkbook(await readXlsx(bytes));
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      // (1) R5: 130 ÷ 100 = 130 %, not 135.
+      ['progress-mismatch', '一覧!J3', 130, 135],
+      // (3) R5: (130 + 80) ÷ 2 = 105, over the blocks and in the summary's merged column.
+      ['indicator-score-mismatch', '指標の行!D2', 105, 110],
+      ['indicator-score-mismatch', '指標の行!G12', 105, 108],
+      ['indicator-score-mismatch', '本文!A2', 103, 105],
+    ]);
+    expect(model.tables.filter((t) => t.sheet === '一覧').map((t) => t.kind)).toEqual(['progress']);
+    const plan = planRecalculation(model);
+    expect(plan.writes.map((w) => [`${w.sheet}!${w.address}`, w.value])).toEqual([
+      ['一覧!J3', 1.3],
+      ['指標の行!D2', '105%'],
+      ['指標の行!G12', '105%'],
+      ['本文!A2', '評価指標（7）：経済効果【進捗度 103%】'],
+    ]);
+    const patched = patchXlsx(bytes, plan.writes);
+    expect(patched.skipped).toEqual([]);
+    const again = checkWorkbook(await readXlsx(patched.bytes));
+    expect(planRecalculation(again.model).writes).toEqual([]);
+    expect(again.findings).toEqual([]);
+  });
+});
