@@ -72,8 +72,11 @@ function headerOf(scan: SheetScan, labelRow: number, labelCol: number): { header
   if (!merge) while (right + 1 < view.rowWidth(labelRow) && !cellText(view.shown(labelRow, right + 1).cell).trim() && right - labelCol < 40) right++;
   const spanned = yearsIn(scan, under, labelCol, right, true);
   if (spanned) return { header: under, years: spanned };
-  // A title: nothing else in its row.
-  for (let c = 0; c < view.rowWidth(labelRow); c++) if (c !== labelCol && cellText(view.raw(labelRow, c)).trim()) return undefined;
+  // A title: nothing else in its row (its own merged area aside, which the .xlsx reader fills with it).
+  for (let c = 0; c < view.rowWidth(labelRow); c++) {
+    if (c === labelCol || (merge && c >= merge.left && c <= merge.right)) continue;
+    if (cellText(view.raw(labelRow, c)).trim()) return undefined;
+  }
   for (let r = labelRow + 1; r <= labelRow + 2 && r < view.rowCount; r++) {
     for (let c = 0; c < view.rowWidth(r); c++) {
       const text = cellText(view.raw(r, c)).trim();

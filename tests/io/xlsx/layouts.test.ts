@@ -186,6 +186,15 @@ async function indicatorWorkbook(): Promise<Uint8Array> {
     ['数値目標（7）－①：投資額【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 50%】'],
     ['数値目標（7）－②：就業者数【当該年度目標値 200 人、当該年度実績値 136 人、進捗度 68%、寄与度 50%】'],
   ]);
+
+  // The three figures one under the other, each titled in a merged cell over its own header of years.
+  const stacked = wb.addWorksheet('積み重ね');
+  put(stacked, [
+    ['【目標値】'], ['数値目標', 'R3', 'R4', 'R5'], ['(9) 件数', 10, 10, 10], [],
+    ['【実績値】'], ['数値目標', 'R3', 'R4', 'R5'], ['(9) 件数', 12, 8, 11], [],
+    ['【進捗度】'], ['数値目標', 'R3', 'R4', 'R5'], ['(9) 件数', '120%', '85%', '110%'],
+  ]);
+  for (const r of [1, 5, 9]) stacked.mergeCells(`A${r}:D${r}`);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -200,11 +209,14 @@ describe('indicators’ progress and matrices in a real .xlsx', () => {
       ['indicator-score-mismatch', '指標の行!D2', 105, 110],
       ['indicator-score-mismatch', '指標の行!G12', 105, 108],
       ['indicator-score-mismatch', '本文!A2', 103, 105],
+      // 8 ÷ 10 = 80 %, not 85.
+      ['progress-mismatch', '積み重ね!C11', 80, 85],
     ]);
     expect(model.tables.filter((t) => t.sheet === '一覧').map((t) => t.kind)).toEqual(['progress']);
     const plan = planRecalculation(model);
     expect(plan.writes.map((w) => [`${w.sheet}!${w.address}`, w.value])).toEqual([
       ['一覧!J3', 1.3],
+      ['積み重ね!C11', '80%'],
       ['指標の行!D2', '105%'],
       ['指標の行!G12', '105%'],
       ['本文!A2', '評価指標（7）：経済効果【進捗度 103%】'],
