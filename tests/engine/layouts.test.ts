@@ -1239,6 +1239,24 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect([again.model.tables.length, keys(again.findings)]).toEqual([1, ['progress-mismatch@S!I3']]);
   });
 
+  it('a 寄与度 column right of the 目標値 matrix’s years gives each target its weight', () => {
+    const matrices = (second: Spec) =>
+      sheet('S', [
+        ['目標値', 'R4', 'R5', '寄与度'],
+        ['数値目標(1)-① 件数', 10, 10, '70%'],
+        ['数値目標(1)-② 社数', 20, 20, second],
+        [],
+        ['実績値', 'R4', 'R5'],
+        ['数値目標(1)-① 件数', 12, 8],
+        ['数値目標(1)-② 社数', 20, 25],
+      ]);
+    const { model, findings } = checkWorkbook(book(matrices('30%')));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.weight?.value?.value.toNumber())).toEqual([70, 30]);
+    expect(findings).toEqual([]);
+    expect(keys(findingsOf(book(matrices('40%'))))).toEqual(['weights-sum@S!D2']);
+  });
+
   it('a block’s rows holding amounts that read as years (2019 | 2020) make no matrix of its cells', () => {
     const s = sheet('S', [
       [null, null, 'R1', 'R2'],

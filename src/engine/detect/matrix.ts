@@ -12,7 +12,7 @@ import type { NumericTarget, ProgressTable, ValueCell, YearColumn } from '../mod
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
-import { weightInText } from './weight.js';
+import { weightInText, weightPercent } from './weight.js';
 import { bareId } from './summary.js';
 
 type Figure = 'target' | 'actual' | 'progress';
@@ -162,6 +162,9 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
   for (const t of targets) {
     const a = partner(t, 'actual');
     if (!a) continue;
+    // A 寄与度 column right of the 目標値 matrix's years (`目標値 | R3 | R4 | R5 | 寄与度`).
+    const afterYears = t.years[t.years.length - 1].col + 1;
+    const weightColumn = scan.inRow('weight', t.header).find((l) => l.col >= afterYears && l.col <= afterYears + 1)?.col;
     const p = partner(t, 'progress');
     const list: NumericTarget[] = [];
     for (const [key, tr] of t.rows) {
@@ -178,7 +181,9 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
       const goal = parseGoal(tr.text, labelRef) ?? null;
       const target = cells(t, tr.row);
       const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(tr.text));
-      const weight = weightInText(tr.text);
+      const weight = weightColumn === undefined ? weightInText(tr.text) : undefined;
+      const weightCell = weightColumn === undefined ? undefined : scan.valueCell(tr.row, weightColumn);
+      const weightValue = weightCell?.parsed.kind === 'number' ? weightPercent(weightCell.parsed) : null;
       list.push({
         id: tr.id,
         idInferred: false,
@@ -187,7 +192,7 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
         goal,
         mode,
         modeSource: source,
-        weight: weight === undefined ? null : { value: weight, ref: labelRef, text: tr.text.trim() },
+        weight: weightCell ? { value: weightValue, ref: weightCell.ref, text: weightCell.text.trim() } : weight === undefined ? null : { value: weight, ref: labelRef, text: tr.text.trim() },
         columns,
         target,
         actual: cells(a, ar.row),
