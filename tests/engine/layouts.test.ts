@@ -1257,6 +1257,27 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(keys(findingsOf(book(matrices('40%'))))).toEqual(['weights-sum@S!D2']);
   });
 
+  it('a row of the 進捗度 matrix naming an indicator of its targets states the indicator’s progress', () => {
+    const s = sheet('S', [
+      ['目標値', 'R4', 'R5', '寄与度'],
+      ['数値目標(1)-① 件数', 10, 10, '50%'],
+      ['数値目標(1)-② 社数', 20, 20, '50%'],
+      [],
+      ['実績値', 'R4', 'R5'],
+      ['数値目標(1)-① 件数', 12, 8],
+      ['数値目標(1)-② 社数', 20, 25],
+      [],
+      ['進捗度', 'R4', 'R5'],
+      ['数値目標(1)-① 件数', '120%', '80%'],
+      ['数値目標(1)-② 社数', '100%', '125%'],
+      ['評価指標(1)', '110%', '105%'],
+    ]);
+    // R5: (80 + 125) ÷ 2 = 102.5 → 103, not 105.
+    const { model, findings } = checkWorkbook(book(s));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'C12', 103, 105]]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['C12', '103%']]);
+  });
+
   it('a block’s rows holding amounts that read as years (2019 | 2020) make no matrix of its cells', () => {
     const s = sheet('S', [
       [null, null, 'R1', 'R2'],

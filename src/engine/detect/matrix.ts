@@ -8,7 +8,7 @@ import { cellText } from '../numbers.js';
 import { idColumnWord, indicatorOnlyId, type TargetId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
 import type { CellRange } from '../grid.js';
-import type { NumericTarget, ProgressTable, ValueCell, YearColumn } from '../model.js';
+import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
@@ -17,12 +17,22 @@ import { bareId } from './summary.js';
 
 type Figure = 'target' | 'actual' | 'progress';
 
+/** A target's (or an indicator's) row in a matrix. */
+interface MatrixRow {
+  row: number;
+  col: number;
+  id: TargetId;
+  text: string;
+  /** The row names an indicator alone (`評価指標(1)`). */
+  indicatorOnly: boolean;
+}
+
 interface Matrix {
   figure: Figure;
   header: number;
   years: { col: number; year: number; baseline: boolean; header: string }[];
   /** Each target's row, by its key. */
-  rows: Map<string, { row: number; col: number; id: TargetId; text: string }>;
+  rows: Map<string, MatrixRow>;
   range: CellRange;
 }
 
@@ -106,7 +116,7 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
   const rows: Matrix['rows'] = new Map();
   let bottom = header;
   for (let r = header + 1; r < view.rowCount; r++) {
-    let hit: { row: number; col: number; id: TargetId; text: string } | undefined;
+    let hit: MatrixRow | undefined;
     for (let c = 0; c < first && !hit; c++) {
       const shown = view.shown(r, c);
       const v = bareId(shown.cell?.value, words.get(c), undefined);
@@ -114,7 +124,7 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
       const target = scan.targetIdIn(v);
       const indicator = target ? undefined : scan.indicatorIdIn(v);
       const id = target?.id ?? (indicator ? indicatorOnlyId(indicator.indicator) : undefined);
-      if (id) hit = { row: r, col: c, id, text: String(shown.cell?.value) };
+      if (id) hit = { row: r, col: c, id, text: String(shown.cell?.value), indicatorOnly: !target };
     }
     // The matrix ends at the first row naming no target, or holding a label of its own (the next matrix's).
     if (!hit || years.some((y) => scan.cellKind(view.raw(r, y.col)) !== undefined)) break;
@@ -201,6 +211,12 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
       });
     }
     if (list.length === 0) continue;
+    // Rows of the 進捗度 matrix naming an indicator of these targets (`評価指標(1) | 110% | 105%`) state its progress.
+    const indicatorCells: IndicatorProgressCell[] = [];
+    for (const pr of p?.rows.values() ?? []) {
+      if (!pr.indicatorOnly || t.rows.has(pr.id.key) || !list.some((x) => x.id.indicator === pr.id.indicator)) continue;
+      for (const y of p!.years) indicatorCells.push({ indicator: pr.id.indicator, year: y.year, cell: scan.valueCell(pr.row, y.col) });
+    }
     const parts = [t, a, ...(p ? [p] : [])];
     found.push({
       kind: 'progress',
@@ -212,7 +228,7 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
         right: Math.max(...parts.map((m) => m.range.right)),
       },
       targets: list,
-      indicatorCells: [],
+      indicatorCells,
     });
   }
   return found;
