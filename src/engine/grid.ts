@@ -107,7 +107,13 @@ export class SheetView {
 
   constructor(readonly sheet: Sheet) {
     this.name = sheet.name;
-    this.rowCount = sheet.rows.length;
+    // Rows past the last cell that a merged area showing a value covers exist as shown (a label merged down into
+    // an empty last row), whether or not the source lists them (the .xlsx reader does, Office.js and others may not).
+    let rowCount = sheet.rows.length;
+    for (const m of sheet.merges) {
+      if (m.bottom >= rowCount && m.top < sheet.rows.length && sheet.rows[m.top]?.[m.left] !== undefined) rowCount = Math.min(m.bottom + 1, sheet.rows.length + MAX_ROW_INDEXED_HEIGHT);
+    }
+    this.rowCount = rowCount;
     for (const m of sheet.merges) {
       if (cellsIn(m) > MAX_INDEXED_MERGE) {
         if (m.bottom - m.top + 1 > MAX_ROW_INDEXED_HEIGHT) this.tallMerges.push(m);
@@ -157,7 +163,7 @@ export class SheetView {
   rowWidth(row: number): number {
     const cells = this.sheet.rows[row];
     if (!cells) return 0;
-    this.widths ??= new Int32Array(this.rowCount).fill(-1);
+    this.widths ??= new Int32Array(this.sheet.rows.length).fill(-1);
     let w = this.widths[row];
     if (w >= 0) return w;
     w = cells.length;

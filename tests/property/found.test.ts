@@ -96,4 +96,18 @@ describe('cases the property tests found', () => {
     expect(checkWorkbook(book(moved)).findings).toEqual(checkWorkbook(book(s)).findings.map((f) => shiftFinding(f, 0, 1)));
     expect(checkWorkbook(book(s)).findings).toEqual([]);
   });
+
+  it('a label merged down past the last listed row reads the same whether the empty row is listed or not (SheetView.rowCount)', () => {
+    // Found by the 50× move soak: the trailing empty row under 寄与度 was the block's progress row, or was not, as the rows were listed.
+    const rows: Spec[][] = [
+      [null, null, 'R4'],
+      ['数値目標(1)', '目標値', 10],
+      ['寄与度(※):33%', '実績値', 12],
+    ];
+    const listed = sheet('S', [...rows, [null]], ['A3:A4']);
+    const unlisted = sheet('S', rows, ['A3:A4']);
+    expect(unlisted.rows.length).toBe(3);
+    expect(keys(checkWorkbook(book(unlisted)).findings)).toEqual(keys(checkWorkbook(book(listed)).findings));
+    expect(keys(checkWorkbook(book(unlisted)).findings)).toEqual(['progress-missing@S!C4']);
+  });
 });
