@@ -110,4 +110,26 @@ describe('cases the property tests found', () => {
     expect(keys(checkWorkbook(book(unlisted)).findings)).toEqual(keys(checkWorkbook(book(listed)).findings));
     expect(keys(checkWorkbook(book(unlisted)).findings)).toEqual(['progress-missing@S!C4']);
   });
+
+  it('a block’s progress row on top or under its 実績値 is chosen by labels, so a recalculation’s writes cannot move it (progress.ts)', () => {
+    // Found by the 50× fix soak: D7, written as the third block's progress, agreed with the second block's figures,
+    // which then took it, and the third block's row under it was written next.
+    const wb = book(
+      sheet('S', [
+        [null, null, '令和2年度', 'FY2024'],
+        ['数値目標(1)-① 投資額', '目標値', null, null],
+        [null, '実績値', null, null],
+        ['寄与度(※):33%', '進捗度(%)', null, '平成29年度'],
+        ['数値目標(1)-① 投資額', '目標値', null, 1601],
+        [null, '実績値', null, '8者'],
+        ['寄与度(※):33%', '進捗度(%)', null, null],
+        ['数値目標(1)-① 投資額', '目標値', null, 1801],
+        [null, '実績値', null, '9あ'],
+        ['寄与度(※):33%', '進捗度(%)', null, null],
+      ]),
+    );
+    expect(writesOf(wb)).toEqual([['D7', 0]]);
+    expect(writesOf(fixOnce(wb))).toEqual([]);
+  });
 });
+

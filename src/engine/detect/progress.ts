@@ -112,17 +112,18 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const onTopRow = onTop && (view.mergeAt(onTop.row, onTop.col)?.bottom ?? onTop.row) === top - 1 && !taken.has(onTop.row * 16384 + t.col) ? onTop.row : null;
     const below = () => findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col);
     let progressRow = onTopRow ?? below();
-    // With a 進捗度 row on top and one labelled so under 実績値, the one whose figures are actual ÷ target × 100 is
-    // the block's (the row on top states the indicator's progress: `評価指標(1) 産業集積 | 進捗度 | 115%`); when both
-    // agree as much, the one under it, if the one on top names an indicator and no target (an indicator of one
-    // target states its target's progress: so it does once the recalculation has rewritten it).
+    // A 進捗度 row on top that names an indicator and no target (`評価指標(1) 産業集積 | 進捗度 | 115%`) may state the
+    // indicator's progress: with one labelled 進捗度 under 実績値 too, the one whose figures are actual ÷ target × 100
+    // is the block's, the one under when both agree as much (an indicator of one target states its target's
+    // progress, as it does once the recalculation has rewritten it). Only labels open the question: figures alone
+    // would let a recalculation's writes move a block's progress row.
     let indicatorOnTop: number | undefined;
-    if (onTopRow !== null) {
+    if (onTopRow !== null && namesOnlyIndicator(scan, onTopRow, left, firstValueCol)) {
       const under = below();
       if (under !== null && scan.shownKind(under, t.col) === 'progress') {
         const fromUnder = agreeing(scan, under, columns, t.row, a.row);
         const fromTop = agreeing(scan, onTopRow, columns, t.row, a.row);
-        if (fromUnder > fromTop || (fromUnder === fromTop && fromUnder > 0 && namesOnlyIndicator(scan, onTopRow, left, firstValueCol))) {
+        if (fromUnder > fromTop || (fromUnder === fromTop && fromUnder > 0)) {
           progressRow = under;
           indicatorOnTop = onTopRow;
         }
