@@ -152,17 +152,27 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
   const targets = matrices.filter((m) => m.figure === 'target');
   if (targets.length === 0) return [];
   const used = new Set<Matrix>();
+  // The 実績値 and 進捗度 matrices by the targets they hold: a 目標値 matrix looks only at those sharing one.
+  const byKey = new Map<string, Matrix[]>();
+  for (const m of matrices) {
+    if (m.figure === 'target') continue;
+    for (const key of m.rows.keys()) {
+      const list = byKey.get(key);
+      if (list) list.push(m);
+      else byKey.set(key, [m]);
+    }
+  }
   /** The matrix of a figure sharing the most targets with `t`, the nearest on a tie, not taken by another. */
   const partner = (t: Matrix, figure: Figure) => {
+    const shared = new Map<Matrix, number>();
+    for (const key of t.rows.keys()) for (const m of byKey.get(key) ?? []) if (m.figure === figure && !used.has(m)) shared.set(m, (shared.get(m) ?? 0) + 1);
     let best: Matrix | undefined;
     let bestShared = 0;
-    for (const m of matrices) {
-      if (m.figure !== figure || used.has(m)) continue;
-      const shared = [...t.rows.keys()].filter((k) => m.rows.has(k)).length;
-      const nearer = best && Math.abs(m.header - t.header) < Math.abs(best.header - t.header);
-      if (shared > bestShared || (shared === bestShared && shared > 0 && nearer)) {
+    for (const [m, n] of shared) {
+      const nearer = best !== undefined && Math.abs(m.header - t.header) < Math.abs(best.header - t.header);
+      if (n > bestShared || (n === bestShared && nearer)) {
         best = m;
-        bestShared = shared;
+        bestShared = n;
       }
     }
     if (best) used.add(best);
