@@ -195,11 +195,27 @@ function weightOf(row: SummaryRow): Weight | null {
  * target of the indicator in the year (null: none named) with a target and an actual, with its weight.
  */
 function summaryOwnTargets(table: SummaryTable, indicator: string, year: number | null): NumericTarget[] {
-  const list: NumericTarget[] = [];
+  let byIndicator = ownTargets.get(table);
+  if (!byIndicator) ownTargets.set(table, (byIndicator = indexOwnTargets(table)));
+  return byIndicator.get(`${indicator}\u0000${year}`) ?? [];
+}
+
+// summaryOwnTargets of every indicator and year of a summary, worked out once (the rule and the recalculation ask
+// for each indicator's stated progress).
+const ownTargets = new WeakMap<SummaryTable, Map<string, NumericTarget[]>>();
+
+function indexOwnTargets(table: SummaryTable): Map<string, NumericTarget[]> {
+  const index = new Map<string, NumericTarget[]>();
   const seen = new Set<string>();
   for (const row of table.rows) {
-    if (!row.target || row.indicator !== indicator || row.year !== year || !row.targetValue || !row.actualValue || seen.has(row.target.key)) continue;
-    seen.add(row.target.key);
+    if (!row.target || !row.targetValue || !row.actualValue) continue;
+    const key = `${row.indicator}\u0000${row.year}`;
+    const once = `${key}\u0000${row.target.key}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const year = row.year;
+    let list = index.get(key);
+    if (!list) index.set(key, (list = []));
     list.push({
       id: row.target,
       idInferred: false,
@@ -216,7 +232,7 @@ function summaryOwnTargets(table: SummaryTable, indicator: string, year: number 
       rows: { target: row.labelRef.row, actual: row.labelRef.row, progress: row.progress ? row.labelRef.row : null },
     });
   }
-  return list;
+  return index;
 }
 
 export function latestActualYear(target: NumericTarget): number | null {
