@@ -162,7 +162,7 @@ export function statedPercent(stated: NumberValue, point: Decimal): { value: Dec
     const value = stated.value.times(100);
     return { value, decimals: progressDecimals(value.isInteger(), stated.decimals - 2) };
   }
-  return { value: stated.value, decimals: progressDecimals(stated.value.isInteger(), stated.decimals) };
+  return { value: stated.value, decimals: statedDecimals(stated) };
 }
 
 /**
@@ -171,6 +171,11 @@ export function statedPercent(stated: NumberValue, point: Decimal): { value: Dec
  */
 export function progressDecimals(whole: boolean, decimals: number): number {
   return whole ? 0 : Math.max(0, decimals);
+}
+
+/** progressDecimals of a progress stated as a percentage (`62.0%`, `103.5%`, an indicator's or a summary's). */
+export function statedDecimals(stated: NumberValue): number {
+  return progressDecimals(stated.value.isInteger(), stated.decimals);
 }
 
 export function isRatioCell(stated: NumberValue, point: Decimal): boolean {

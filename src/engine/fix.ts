@@ -3,7 +3,7 @@
  * convention of their row, and what each held before. Adapters apply the plan; nothing else is touched.
  */
 import { Decimal, dec, roundHalfUp } from './decimal.js';
-import { asNumber, isRatioCell, progressDecimals, progressOf, progressStatuses, reachable } from './compute.js';
+import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals } from './compute.js';
 import { a1 } from './grid.js';
 import { columnOfYear, indexTargets, indicatorBasis, indicatorProgress, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo, parseNumberText } from './numbers.js';
@@ -191,7 +191,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   const fixIndicator = (cell: ValueCell, indicator: string, rowYear: number | null, conv: Convention, own?: SummaryTable) => {
     const stated = asNumber(cell.parsed);
     if (!stated && cell.parsed.kind !== 'blank') return;
-    const decimals = stated ? progressDecimals(stated.value.isInteger(), stated.decimals) : 0;
+    const decimals = stated ? statedDecimals(stated) : 0;
     const basis = indicatorBasis(index, indicator, rowYear, cell.ref.sheet, own);
     if (!basis) return;
     const { list, year, shownYear } = basis;
@@ -221,7 +221,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       if (!cell) continue;
       const stated = asNumber(cell.parsed);
       if (!stated && cell.parsed.kind !== 'blank') continue;
-      const decimals = stated ? progressDecimals(stated.value.isInteger(), stated.decimals) : 0;
+      const decimals = stated ? statedDecimals(stated) : 0;
       const own = ownProgressStatus(index, row);
       if (own) {
         // A row that restates no progress table: its own target and actual give its progress.

@@ -112,9 +112,6 @@ export class SheetView {
     let rowCount = sheet.rows.length;
     for (const m of sheet.merges) {
       if (m.bottom >= rowCount && m.top < sheet.rows.length && sheet.rows[m.top]?.[m.left] !== undefined) rowCount = Math.min(m.bottom + 1, sheet.rows.length + MAX_ROW_INDEXED_HEIGHT);
-    }
-    this.rowCount = rowCount;
-    for (const m of sheet.merges) {
       if (cellsIn(m) > MAX_INDEXED_MERGE) {
         if (m.bottom - m.top + 1 > MAX_ROW_INDEXED_HEIGHT) this.tallMerges.push(m);
         else {
@@ -130,6 +127,7 @@ export class SheetView {
         for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(r * COLS + c, m);
       }
     }
+    this.rowCount = rowCount;
   }
 
   /** The cell as stored (no merge resolution). */

@@ -172,16 +172,25 @@ export function indicatorBasis(
 export function* summaryOnlyWeights(model: Model, index: TargetIndex): Generator<[string, { weight: Weight | null }[]]> {
   for (const table of model.tables) {
     if (table.kind !== 'summary') continue;
-    const byIndicator = new Map<string, Map<string, { weight: Weight | null }>>();
-    for (const row of table.rows) {
-      if (!row.target || index.byIndicator.has(row.indicator)) continue;
-      const key = `${row.indicator}\u0000${row.year}`;
-      let targets = byIndicator.get(key);
-      if (!targets) byIndicator.set(key, (targets = new Map()));
-      if (!targets.has(row.target.key)) targets.set(row.target.key, { weight: weightOf(row) });
-    }
-    for (const [key, targets] of byIndicator) yield [key.slice(0, key.indexOf('\u0000')), [...targets.values()]];
+    for (const rows of targetRowsOf(table, (row) => !index.byIndicator.has(row.indicator)).values()) yield [rows[0].indicator, rows.map((row) => ({ weight: weightOf(row) }))];
   }
+}
+
+/** A summary's rows naming a target that `keep` keeps, by indicator and year (`1\u00002023`), the first of each target. */
+function targetRowsOf(table: SummaryTable, keep: (row: SummaryRow) => boolean): Map<string, SummaryRow[]> {
+  const groups = new Map<string, SummaryRow[]>();
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    if (!row.target || !keep(row)) continue;
+    const key = `${row.indicator}\u0000${row.year}`;
+    const once = `${key}\u0000${row.target.key}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 /** The weight a summary row states, in percent. */
@@ -206,31 +215,25 @@ const ownTargets = new WeakMap<SummaryTable, Map<string, NumericTarget[]>>();
 
 function indexOwnTargets(table: SummaryTable): Map<string, NumericTarget[]> {
   const index = new Map<string, NumericTarget[]>();
-  const seen = new Set<string>();
-  for (const row of table.rows) {
-    if (!row.target || !row.targetValue || !row.actualValue) continue;
-    const key = `${row.indicator}\u0000${row.year}`;
-    const once = `${key}\u0000${row.target.key}`;
-    if (seen.has(once)) continue;
-    seen.add(once);
-    const year = row.year;
-    let list = index.get(key);
-    if (!list) index.set(key, (list = []));
-    list.push({
-      id: row.target,
-      idInferred: false,
-      label: '',
-      labelRef: row.labelRef,
-      goal: null,
-      mode: 'flow',
-      modeSource: 'default',
-      weight: weightOf(row),
-      columns: [{ col: row.labelRef.col, year: year ?? UNDATED, baseline: false, header: '' }],
-      target: [row.targetValue],
-      actual: [row.actualValue],
-      progress: row.progress ? [row.progress] : null,
-      rows: { target: row.labelRef.row, actual: row.labelRef.row, progress: row.progress ? row.labelRef.row : null },
-    });
+  for (const [key, rows] of targetRowsOf(table, (row) => !!row.targetValue && !!row.actualValue)) {
+    index.set(
+      key,
+      rows.map((row) => ({
+        id: row.target!,
+        idInferred: false,
+        label: '',
+        labelRef: row.labelRef,
+        goal: null,
+        mode: 'flow',
+        modeSource: 'default',
+        weight: weightOf(row),
+        columns: [{ col: row.labelRef.col, year: row.year ?? UNDATED, baseline: false, header: '' }],
+        target: [row.targetValue!],
+        actual: [row.actualValue!],
+        progress: row.progress ? [row.progress] : null,
+        rows: { target: row.labelRef.row, actual: row.labelRef.row, progress: row.progress ? row.labelRef.row : null },
+      })),
+    );
   }
   return index;
 }

@@ -320,26 +320,16 @@ function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: n
   if (own2 && !/%|％/.test(own2)) return null;
   // A row of year headers (the next block's) holds no progress, whatever its numbers.
   if (scan.yearRows.has(row)) return null;
-  // Unlabelled: a row of percentages, or of numbers that are actual ÷ target × 100.
-  let percentages = 0;
-  for (const c of columns) {
-    const p = scan.parse(scan.view.raw(row, c.col));
-    if (p.kind === 'number' && p.percent) percentages++;
-  }
-  return percentages > 0 || nearRatios(scan, row, columns, targetRow, actualRow) > 0 ? row : null;
-}
-
-/** How many of a row's numbers are within 1 of actual ÷ target × 100 in their column (as read, units aside). */
-function nearRatios(scan: SheetScan, row: number, columns: YearColumn[], targetRow: number, actualRow: number): number {
-  let n = 0;
+  // Unlabelled: a row holding a percentage, or a number within 1 of actual ÷ target × 100 (as read, units aside).
   for (const c of columns) {
     const p = scan.parse(scan.view.raw(row, c.col));
     if (p.kind !== 'number') continue;
+    if (p.percent) return row;
     const t = scan.parse(scan.view.raw(targetRow, c.col));
     const a = scan.parse(scan.view.raw(actualRow, c.col));
-    if (t.kind === 'number' && a.kind === 'number' && !t.value.isZero() && a.value.div(t.value).times(100).minus(p.value).abs().lte(1)) n++;
+    if (t.kind === 'number' && a.kind === 'number' && !t.value.isZero() && a.value.div(t.value).times(100).minus(p.value).abs().lte(1)) return row;
   }
-  return n;
+  return null;
 }
 
 /**
@@ -382,14 +372,17 @@ function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number):
   for (let r = from; r <= from + 2 && r < scan.view.rowCount; r++) {
     if (scan.yearRows.has(r)) return null;
     const kind = scan.shownKind(r, labelCol);
-    if (kind === 'progress' && r > from) {
-      // One right over a 目標値 or 実績値 is the next block's, on top of it.
-      const next = scan.shownKind((scan.view.mergeAt(r, labelCol)?.bottom ?? r) + 1, labelCol);
-      return next === 'target' || next === 'actual' ? null : r;
-    }
+    // One right over a 目標値 or 実績値 is the next block's, on top of it.
+    if (kind === 'progress' && r > from) return overBlock(scan, r, labelCol) ? null : r;
     if (kind === 'target' || kind === 'actual' || kind === 'weight') return null;
   }
   return null;
+}
+
+/** Whether the row right under a row (past its merged label) holds a 目標値 or 実績値 label: the row is on top of a block. */
+function overBlock(scan: SheetScan, row: number, labelCol: number): boolean {
+  const next = scan.shownKind((scan.view.mergeAt(row, labelCol)?.bottom ?? row) + 1, labelCol);
+  return next === 'target' || next === 'actual';
 }
 
 interface IdHit {
@@ -537,8 +530,7 @@ function findIndicatorRow(scan: SheetScan, row: number, left: number, labelCol: 
   if (row >= scan.view.rowCount) return undefined;
   // `評価指標(1) | 進捗度(加重平均)`: a 進捗度 label beside the indicator's name, with no block of it under.
   if (scan.shownKind(row, labelCol) === 'progress' && namesOnlyIndicator(scan, row, left, firstValueCol, blockIndicator)) {
-    const next = scan.shownKind((scan.view.mergeAt(row, labelCol)?.bottom ?? row) + 1, labelCol);
-    return next === 'target' || next === 'actual' ? undefined : { row, indicator: blockIndicator };
+    return overBlock(scan, row, labelCol) ? undefined : { row, indicator: blockIndicator };
   }
   let found: { row: number; indicator: string } | undefined;
   for (let c = left; c < firstValueCol; c++) {

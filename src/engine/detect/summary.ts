@@ -321,6 +321,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       const rowYear = yearCol !== undefined ? parseFiscalYear(String(view.raw(r, yearCol)?.value ?? ''))?.year ?? null : null;
       const ind = target?.id.indicator ?? indicator!.indicator;
       lastIndicator = ind;
+      const labelRef = scan.ref(r, labelCol < 0 ? firstValueCol : labelCol);
       for (const group of groups) {
         const cell = (k: Column) => (group.cols.has(k) ? scan.valueCell(r, group.cols.get(k)!) : undefined);
         rows.push({
@@ -331,7 +332,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
           actualValue: cell('actual'),
           progress: cell('progress'),
           weight: cell('weight'),
-          labelRef: scan.ref(r, labelCol < 0 ? firstValueCol : labelCol),
+          labelRef,
         });
       }
       // The indicator's progress: in a cell of the row's own (a merged one over its targets' rows counts in its first),
@@ -341,7 +342,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
         const cell = shown.row === r && shown.col === indicatorCol ? scan.valueCell(r, indicatorCol) : undefined;
         if (cell && (cell.parsed.kind !== 'blank' || !indicatorsRead.has(ind))) {
           indicatorsRead.add(ind);
-          rows.push({ indicator: ind, target: null, year: rowYear ?? groups[0].year ?? tableYear, progress: cell, labelRef: scan.ref(r, labelCol < 0 ? firstValueCol : labelCol) });
+          rows.push({ indicator: ind, target: null, year: rowYear ?? groups[0].year ?? tableYear, progress: cell, labelRef });
         }
       }
     }

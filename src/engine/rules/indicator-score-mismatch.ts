@@ -1,5 +1,5 @@
 import { roundHalfUp, show } from '../decimal.js';
-import { asNumber, progressDecimals, reachable } from '../compute.js';
+import { asNumber, reachable, statedDecimals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { indicatorAgrees, indicatorBasis, indicatorProgress } from '../indicators.js';
 import type { SummaryTable, ValueCell } from '../model.js';
@@ -27,7 +27,7 @@ export const indicatorScoreMismatch: Rule = {
       const basis = value && indicatorBasis(targets, s.indicator, s.year, s.cell.ref.sheet, s.own);
       if (!value || !basis) continue;
       const { list, year, shownYear } = basis;
-      const decimals = progressDecimals(value.value.isInteger(), value.decimals);
+      const decimals = statedDecimals(value);
       if (indicatorAgrees(list, year, value.value, decimals)) continue;
       const ip = indicatorProgress(list, year);
       if (!ip) continue;

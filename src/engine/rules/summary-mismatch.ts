@@ -1,6 +1,6 @@
 import { roundHalfUp, show } from '../decimal.js';
 import { roundedEqual } from '../exact.js';
-import { asNumber, overlaps, progressDecimals, progressOf, progressStatuses, reachable } from '../compute.js';
+import { asNumber, overlaps, progressOf, progressStatuses, reachable, statedDecimals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { columnOfYear, summaryTarget, summaryYear } from '../indicators.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
@@ -48,7 +48,7 @@ export const summaryMismatch: Rule = {
         if (row.weight) compare('weight', row.weight, t.weight?.value);
         const stated = asNumber(row.progress?.parsed);
         if (stated && row.progress) {
-          const decimals = progressDecimals(stated.value.isInteger(), stated.decimals);
+          const decimals = statedDecimals(stated);
           const tableStated = asNumber(t.progress?.[i]?.parsed);
           // The summary usually repeats the table's progress: then nothing else is needed.
           if (tableStated && roundedEqual(tableStated.value, stated.value, decimals)) continue;
