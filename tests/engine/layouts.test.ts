@@ -1806,6 +1806,48 @@ describe('overall-score headers in other words', () => {
   });
 });
 
+describe('overall-score headers as the seed prints them (003_…)', () => {
+  const OVERALL_WITH_NOTE = '総合\n評価\n（ⅠとⅡとⅢ\nを1：1：2の割\n合で計算）';
+  const DESCRIPTIONS = ['目標に向けた取組\nの進捗', '支援措置の活用と\n地域独自の取組の\n状況', '取組全体にわたる\n事業の進捗と政策\n課題の解決'];
+
+  it.each([
+    ['Ⅰ Ⅱ Ⅲ with 総合評価 and its note in one cell', ['Ⅰ', 'Ⅱ', 'Ⅲ'], OVERALL_WITH_NOTE],
+    ['the scores headed by their descriptions alone', DESCRIPTIONS, '総合評価'],
+    ['descriptions with the numeral after them', ['目標に向けた取組の進捗（Ⅰ）', '支援措置の活用と地域独自の取組の状況（Ⅱ）', '取組全体にわたる事業の進捗と政策課題の解決（Ⅲ）'], OVERALL_WITH_NOTE],
+  ])('%s', (_, heads, overall) => {
+    const s = sheet('S', [
+      ['特区名', ...heads, overall],
+      ['A特区', 5, 4, 5, 4.7],
+      ['B特区', 4, 3.6, 4, 3.9],
+    ]);
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['overall-score-mismatch@S!E2']);
+    expect(f[0]).toMatchObject({ expected: 4.8, stated: 4.7 });
+  });
+
+  it('Ⅰ Ⅱ Ⅲ over a row of their descriptions make one table, each zone checked once', () => {
+    const s = sheet('S', [
+      ['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ', OVERALL_WITH_NOTE],
+      [null, ...DESCRIPTIONS, null],
+      ['A特区', 5, 4, 5, 4.7],
+      ['B特区', 4, 3.6, 4, 3.9],
+    ], ['A1:A2', 'E1:E2']);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => t.kind)).toEqual(['overall-score']);
+    expect(keys(findings)).toEqual(['overall-score-mismatch@S!E3']);
+  });
+
+  it('the title of 別紙1 and a 総合評価 title with a long note are not score headers', () => {
+    const s = sheet('S', [
+      ['目標に向けた取組の進捗に関する評価'],
+      ['総合評価に係る専門家所見（主なもの）：Access to Tokyo、ビジネスコンシェルジュ東京'],
+      ['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ'],
+      ['A特区', 5, 4, 5],
+    ]);
+    expect(checkWorkbook(book(s)).model.tables).toEqual([]);
+  });
+});
+
 describe('one zone’s overall score down a column', () => {
   const scores = (overall: Spec, merges: string[] = []) =>
     sheet(

@@ -52,6 +52,8 @@ export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
       rows.push({ name, overall: cells[0], scores: [cells[1], cells[2], cells[3]] });
     }
     if (rows.length === 0) continue;
+    // The header's other rows (Ⅰ Ⅱ Ⅲ over a row of what they stand for) head this table, not one of their own.
+    for (let h = Math.min(one.row, overall.row); h < rows[0].overall.ref.row; h++) seen.add(h);
     tables.push({
       kind: 'overall-score',
       sheet: view.name,

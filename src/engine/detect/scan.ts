@@ -44,7 +44,7 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new Set([...'各当目実進達寄累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見'].map((ch) => ch.charCodeAt(0)));
+const LABEL_STARTS = new Set([...'各当目実進達寄累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見支取'].map((ch) => ch.charCodeAt(0)));
 
 // Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`), as char codes.
 const OPENING = [...'【[〔'].map((ch) => ch.charCodeAt(0));
@@ -82,6 +82,24 @@ function bareLabel(c: string): string {
   return end === c.length ? c : c.slice(0, end);
 }
 
+// What Ⅰ, Ⅱ and Ⅲ of an overall score stand for (003_…), as the score columns may be headed instead of by the numeral.
+const SCORED_ITEMS: [RegExp, LabelKind, string][] = [
+  [/^目標に向けた取組の進捗(状況)?$/, 'roman1', 'Ⅰ'],
+  [/^支援措置の活用と地域独自の取組(の状況)?$/, 'roman2', 'Ⅱ'],
+  [/^取組全体にわたる事業の進捗と政策課題の解決$/, 'roman3', 'Ⅲ'],
+];
+const ASCII_NUMERALS: Record<string, string> = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ' };
+
+/** Ⅰ, Ⅱ or Ⅲ of an overall score named by what it stands for, maybe with its numeral after it: `目標に向けた取組の進捗(Ⅰ)`. */
+function scoredItem(c: string): LabelKind | undefined {
+  const numeral = /\((Ⅰ|Ⅱ|Ⅲ|I{1,3})\)$/.exec(c);
+  const words = numeral ? c.slice(0, numeral.index) : c;
+  for (const [pattern, kind, roman] of SCORED_ITEMS) {
+    if (pattern.test(words)) return !numeral || (ASCII_NUMERALS[numeral[1]] ?? numeral[1]) === roman ? kind : undefined;
+  }
+  return undefined;
+}
+
 /** What a short label cell says, if it is one of the labels tables are built from. */
 export function classifyLabel(compacted: string): LabelKind | undefined {
   if (compacted.length > MAX_LABEL) return undefined;
@@ -95,7 +113,10 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (/^(当該年度の?)?(進(捗|ちょく)(度|率)?|(目標)?達成(度|率)|対目標比?)([(（].*[)）]|%)?$/.test(c)) return 'progress';
   if (/^寄与度/.test(c)) return 'weight';
   if (/^(累計|合計|計|(5年間|期間|計画期間)の?(累計|合計))([(（].*[)）])?$/.test(c)) return 'cumulative';
-  if (/^総合評価/.test(c) && c.length <= 20) return 'overall';
+  // `総合評価`, maybe with how it is worked out in parentheses (`総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）`).
+  if (/^総合評価/.test(c) && (c.length <= 20 || /^総合評価\([^()]*\)$/.test(c))) return 'overall';
+  const scored = scoredItem(c);
+  if (scored) return scored;
   // `Ⅲ`, `(Ⅲ)`, `評価Ⅲ`, each maybe followed by what it scores.
   if (/^(評価)?(Ⅲ|III|\((Ⅲ|III)\))(?![IⅠa-zA-Z])/.test(c)) return 'roman3';
   if (/^(評価)?(Ⅱ|II|\((Ⅱ|II)\))(?![IⅠa-zA-Z])/.test(c)) return 'roman2';
