@@ -123,6 +123,8 @@ export interface BudgetRow {
   /** Letter of a part, `a` in `国予算(a)`; the letters a total adds up, `['a','b']` in `(a+b)`. */
   part?: string;
   totalOf?: string[];
+  /** The stage of the figures when a part or total has a row for each (`計画`, `実績`): a total adds up the parts of its own. */
+  stage?: string;
   cells: ValueCell[];
   cumulative?: ValueCell;
 }

@@ -1920,6 +1920,51 @@ describe('budget tables in other words', () => {
     expect(f[0]).toMatchObject({ expected: 250, stated: 260, params: { parts: `${a} + ${b}` } });
   });
 
+  // Each part and total in a 計画 and a 実績 row, the stage in a column of its own beside the label merged over both,
+  // or written in the label (`国予算(a)(計画)`): a total adds up the parts of its own stage.
+  const staged = (letters: boolean, inLabel: boolean) => {
+    const label = (name: string, letter: string, stage: string) => `${name}${letters ? letter : ''}${inLabel ? `(${stage})` : ''}`;
+    const rows = [
+      ['事業A', '国予算', '(a)', '計画', 100, 200, 300],
+      [null, '国予算', '(a)', '実績', 90, 210, 300],
+      [null, '自治体予算', '(b)', '計画', 50, 50, 100],
+      [null, '自治体予算', '(b)', '実績', 40, 60, 100],
+      [null, '総事業費', '(a+b)', '計画', 150, 250, 400],
+      [null, '総事業費', '(a+b)', '実績', 130, 280, 410],
+    ].map(([project, name, letter, stage, ...values]) =>
+      inLabel ? [project, label(name as string, letter as string, stage as string), ...values] : [project, label(name as string, letter as string, ''), stage, ...values],
+    );
+    const header = inLabel ? ['事業名', '区分', 'R3', 'R4', '累計'] : ['事業名', '区分', null, 'R3', 'R4', '累計'];
+    const merges = inLabel ? ['A3:A8'] : ['A3:A8', 'B3:B4', 'B5:B6', 'B7:B8'];
+    return sheet('S', [['財政支援措置の状況（単位：千円）'], header, ...rows], merges);
+  };
+
+  it.each([
+    ['letters, the stage in a column beside the label', true, false, ['E8', 'F8']],
+    ['letters, the stage in the label', true, true, ['D8', 'E8']],
+    ['no letters, the stage in a column beside the label', false, false, ['E8', 'F8']],
+    ['no letters, the stage in the label', false, true, ['D8', 'E8']],
+  ])('a 計画 and a 実績 row for each part and total (%s): each total adds up its own stage', (_, letters, inLabel, cells) => {
+    const f = findingsOf(book(staged(letters, inLabel)));
+    expect(keys(f)).toEqual(cells.map((c) => `sum-mismatch@S!${c}`));
+    expect(f[0]).toMatchObject({ expected: 270, stated: 280 });
+    expect(f[0].params?.row).toContain('実績');
+  });
+
+  it('a 財政支援要望 row saying whether support was asked for (有 / 無 / あり / ○) is no row of amounts; other words there still warn', () => {
+    const requested = (marks: string[]) =>
+      sheet('S', [
+        ['財政支援措置の状況（単位：千円）'],
+        ['事業名', '区分', 'R3', 'R4', 'R5'],
+        ['事業A', '財政支援要望', ...marks],
+        [null, '国予算(a)', 100, 200, null],
+        [null, '自治体予算(b)', 50, 50, null],
+        [null, '総事業費(a+b)', 150, 260, null],
+      ]);
+    for (const marks of [['有', '有', '無'], ['あり', 'なし', '－'], ['○', '×', '']]) expect(keys(findingsOf(book(requested(marks))))).toEqual(['sum-mismatch@S!D6']);
+    expect(keys(findingsOf(book(requested(['有', '要確認', '無']))))).toEqual(['unparseable-number@S!D3', 'sum-mismatch@S!D6']);
+  });
+
   it('without letters, turned on its side', () => {
     const s = sheet('S', [
       ['年度', '国費', '地方費', '事業費計'],

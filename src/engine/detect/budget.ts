@@ -5,8 +5,8 @@
  */
 import { toHalfWidth } from '../text.js';
 import { cellText } from '../numbers.js';
-import type { BudgetRow, BudgetTable, YearColumn } from '../model.js';
-import type { SheetScan } from './scan.js';
+import type { BudgetRow, BudgetTable, ValueCell, YearColumn } from '../model.js';
+import type { LabelKind, SheetScan } from './scan.js';
 import { yearsDown } from './vertical.js';
 
 const TITLE_RE = /(財政|税制|金融)支援措置|支援措置の状況|予算|事業費/;
@@ -49,13 +49,15 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
       if (!hasValues && !isRowLabel(scan, label.text)) break;
       const project = texts[0] && texts[0] !== label ? texts[0].text : '';
       const letters = partLetters(label.text);
+      const stage = stageOf(label.text, texts.filter((t) => t.col > label.col));
       rows.push({
         project,
         label: label.text,
         labelRef: scan.ref(label.row, label.col),
         ...letters,
-        cells: columns.map((c) => scan.valueCell(r, c.col)),
-        cumulative: cumCol === null ? undefined : scan.valueCell(r, cumCol),
+        ...(stage && { stage }),
+        cells: columns.map((c) => amountCell(scan, kind, r, c.col)),
+        cumulative: cumCol === null ? undefined : amountCell(scan, kind, r, cumCol),
       });
     }
     if (isProgress || rows.length === 0) continue;
@@ -126,16 +128,47 @@ function implicitTotals(scan: SheetScan, rows: BudgetRow[]): void {
     let end = start + 1;
     // A row without a project of its own is its project's above (the name written once, not merged down).
     while (end < rows.length && (rows[end].project === rows[start].project || rows[end].project === '')) end++;
-    const group = rows.slice(start, end);
+    const project = rows.slice(start, end);
     start = end;
-    if (group.some((r) => r.part !== undefined || r.totalOf !== undefined)) continue;
-    const kinds = group.map((r) => scan.labelKind(r.label));
-    const totals = group.filter((r, i) => kinds[i] === 'budget-total' || (kinds[i] === 'cumulative' && /^(合計|計)$/.test(toHalfWidth(r.label).replace(/\s+/g, ''))));
-    const parts = group.filter((_, i) => kinds[i] === 'budget-part');
-    if (totals.length !== 1 || parts.length < 2 || parts.length + 1 !== group.length || parts.some((r) => /^うち/.test(r.label.trim()))) continue;
-    parts.forEach((r, i) => (r.part = `#${i + 1}`));
-    totals[0].totalOf = parts.map((r) => r.part!);
+    if (project.some((r) => r.part !== undefined || r.totalOf !== undefined)) continue;
+    // A project with a 計画 and a 実績 row for each part and total: the total of each stage adds up that stage's parts.
+    for (const stage of new Set(project.map((r) => r.stage))) lettersOfImplicitTotal(scan, project.filter((r) => r.stage === stage));
   }
+}
+
+/** Letters for a project's (or a stage's) rows when they are parts and one total of them. */
+function lettersOfImplicitTotal(scan: SheetScan, group: BudgetRow[]): void {
+  const kinds = group.map((r) => scan.labelKind(r.label));
+  const totals = group.filter((r, i) => kinds[i] === 'budget-total' || (kinds[i] === 'cumulative' && /^(合計|計)$/.test(toHalfWidth(r.label).replace(/\s+/g, ''))));
+  const parts = group.filter((_, i) => kinds[i] === 'budget-part');
+  if (totals.length !== 1 || parts.length < 2 || parts.length + 1 !== group.length || parts.some((r) => /^うち/.test(r.label.trim()))) return;
+  parts.forEach((r, i) => (r.part = `#${i + 1}`));
+  totals[0].totalOf = parts.map((r) => r.part!);
+}
+
+// The stage of a row's figures, in a cell of its own right of the label (`計画`, `実績額`) or in the label (`国予算(a)(実績)`).
+const STAGE_WORD = '計画|実績|見込み?|予定|決算|当初|変更後';
+const STAGE_CELL = new RegExp(`^(${STAGE_WORD})(額|値)?$`);
+const STAGE_IN_LABEL = new RegExp(`[(（](${STAGE_WORD})(額|値)?[)）]`);
+
+function stageOf(label: string, after: { text: string }[]): string | undefined {
+  const inLabel = STAGE_IN_LABEL.exec(label);
+  if (inLabel) return inLabel[1];
+  for (const t of after) {
+    const m = STAGE_CELL.exec(t.text.replace(/\s+/g, ''));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+// What a 財政支援要望 cell says when it says whether support was asked for, not how much (`有`, `無`, `○`).
+const YES_OR_NO = /^(有り?|無し?|あり|なし|○|〇|◯|×|✕|要望(あり|なし|有|無))$/;
+
+/** A budget table's cell where an amount belongs; a 財政支援要望 cell saying yes or no holds none. */
+function amountCell(scan: SheetScan, kind: LabelKind | undefined, row: number, col: number): ValueCell {
+  const cell = scan.valueCell(row, col);
+  if (kind !== 'budget-request' || cell.parsed.kind !== 'invalid' || !YES_OR_NO.test(cell.parsed.text.replace(/\s+/g, ''))) return cell;
+  return scan.noAmountCell(row, col);
 }
 
 function isRowLabel(scan: SheetScan, text: string): boolean {

@@ -228,6 +228,8 @@ export class TextMemo {
   readonly parsedNumbers = new Map<string, Map<number, Parsed>>();
 }
 
+const BLANK: Parsed = parseCell(undefined);
+
 export class SheetScan {
   readonly view: SheetView;
   readonly labels: Label[] = [];
@@ -460,6 +462,11 @@ export class SheetScan {
   valueCell(row: number, col: number): ValueCell {
     const cell: Cell | undefined = this.view.raw(row, col);
     return new GridValueCell(this.view.name, row, col, cell, this.parse(cell));
+  }
+
+  /** A cell where a number might belong that holds none by what it says (`有` for 財政支援要望): read as a blank. */
+  noAmountCell(row: number, col: number): ValueCell {
+    return new GridValueCell(this.view.name, row, col, this.view.raw(row, col), BLANK);
   }
 
   /**

@@ -13,8 +13,10 @@ function partsOf(table: BudgetTable, total: BudgetRow): BudgetRow[] | undefined 
   for (const letter of letters) {
     let best: BudgetRow | undefined;
     let bestDistance = Infinity;
+    // A total of one stage (`計画`, `実績`) adds up the parts of that stage, where the parts have one.
+    const staged = total.stage !== undefined && table.rows.some((r) => r.part === letter && r.stage === total.stage);
     table.rows.forEach((r, i) => {
-      if (r.part !== letter || (total.project && r.project && r.project !== total.project)) return;
+      if (r.part !== letter || (total.project && r.project && r.project !== total.project) || (staged && r.stage !== total.stage)) return;
       const d = Math.abs(i - index);
       if (d < bestDistance && d <= 8) {
         best = r;
@@ -62,7 +64,7 @@ export const sumMismatch: Rule = {
               expected: point.div(scale).toNumber(),
               stated: total.value.div(scale).toNumber(),
               calc: `${terms} = ${show(point.div(scale), 4)}`,
-              params: { project: row.project, row: row.label, column: col.header, parts: parts.map((p) => p.label).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
+              params: { project: row.project, row: row.stage && !row.label.includes(row.stage) ? `${row.label} ${row.stage}` : row.label, column: col.header, parts: parts.map((p) => p.label).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
             }),
           );
         }
