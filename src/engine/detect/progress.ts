@@ -79,10 +79,23 @@ function firstBelow(list: Label[] | undefined, after: number, within: number): L
   return l && l.row <= after + within ? l : undefined;
 }
 
+/** A 目標値, 実績値 or 進捗度 label of running totals (`目標値(累計)`, `累計実績値`), not of each year's figures. */
+function ofRunningTotals(l: Label): boolean {
+  return l.compact.includes('累計');
+}
+
+/**
+ * A label column's labels of one kind, all and split by what they state (each year's figures, running totals):
+ * a block stating both pairs each year's 目標値 with each year's 実績値 and running totals with running totals.
+ */
+function labelLists(labels: Label[]): { all: Map<number, Label[]>; yearly: Map<number, Label[]>; running: Map<number, Label[]> } {
+  return { all: labelsByColumn(labels), yearly: labelsByColumn(labels.filter((l) => !ofRunningTotals(l))), running: labelsByColumn(labels.filter(ofRunningTotals)) };
+}
+
 export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }): ProgressTable[] {
   const view = scan.view;
-  const actualByCol = labelsByColumn(scan.kind('actual'));
-  const targetByCol = labelsByColumn(scan.kind('target'));
+  const actuals = labelLists(scan.kind('actual'));
+  const targets = labelLists(scan.kind('target'));
   const progressByCol = labelsByColumn(scan.kind('progress'));
   const blocks: Block[] = [];
   // Per year header row, the last row of the last block under it (blocks come in reading order).
@@ -93,7 +106,14 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
     const labelRight = tMerge?.right ?? t.col;
-    const a = pairedActual(t, tBottom, actualByCol.get(t.col), targetByCol.get(t.col), progressByCol.get(t.col));
+    // With both in the column, each year's 目標値 pairs with each year's 実績値, running totals with running totals.
+    const running = ofRunningTotals(t);
+    const same = running ? 'running' : 'yearly';
+    const other = running ? 'yearly' : 'running';
+    const mixed = actuals[other].has(t.col) && actuals[same].has(t.col);
+    const a = mixed
+      ? pairedActual(t, tBottom, actuals[same].get(t.col), targets[same].get(t.col), progressByCol.get(t.col))
+      : pairedActual(t, tBottom, actuals.all.get(t.col), targets.all.get(t.col), progressByCol.get(t.col));
     if (!a) continue;
     const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
     // The block's first and last rows of its 目標値 and 実績値 (実績値 may come first).
@@ -110,7 +130,11 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     // The progress row: a 進捗度 row just above that no block above has taken (進捗度 / 目標値 / 実績値), else the one below.
     const onTop = lastAbove(progressByCol.get(t.col), top, 3);
     const onTopRow = onTop && (view.mergeAt(onTop.row, onTop.col)?.bottom ?? onTop.row) === top - 1 && !taken.has(onTop.row * 16384 + t.col) ? onTop.row : null;
-    const below = () => findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col);
+    const below = () => {
+      const row = findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col, mixed ? running : undefined);
+      // Where a column states both, a 進捗度 of running totals is the running totals' block's, any other the year's.
+      return row !== null && mixed && scan.shownKind(row, t.col) === 'progress' && scan.shownText(row, t.col).includes('累計') !== running ? null : row;
+    };
     let progressRow = onTopRow ?? below();
     // A 進捗度 row on top that names an indicator and no target (`評価指標(1) 産業集積 | 進捗度 | 115%`) may state the
     // indicator's progress: with one labelled 進捗度 under 実績値 too, the one whose figures are actual ÷ target × 100
@@ -368,12 +392,14 @@ function namesOnlyIndicator(scan: SheetScan, row: number, left: number, firstVal
  * A 進捗度 row labelled so in the label column, one or two rows under the row right under 実績値
  * (`from`), past rows of other figures (`差（実績－目標）`, `前年度比`); none past another block's row.
  */
-function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number): number | null {
+function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number, running?: boolean): number | null {
   for (let r = from; r <= from + 2 && r < scan.view.rowCount; r++) {
     if (scan.yearRows.has(r)) return null;
     const kind = scan.shownKind(r, labelCol);
     // One right over a 目標値 or 実績値 is the next block's, on top of it.
     if (kind === 'progress' && r > from) return overBlock(scan, r, labelCol) ? null : r;
+    // A block stating both each year's figures and running totals (`running` given) passes the other's rows.
+    if ((kind === 'target' || kind === 'actual') && running !== undefined && scan.shownText(r, labelCol).includes('累計') !== running) continue;
     if (kind === 'target' || kind === 'actual' || kind === 'weight') return null;
   }
   return null;

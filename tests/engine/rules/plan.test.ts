@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../../src/engine/check.js';
+import { planRecalculation } from '../../../src/engine/fix.js';
 import { book, findingsOf, keys, sheet } from '../../helpers.js';
 import { progressSheet, R } from './blocks.js';
 
@@ -76,6 +77,43 @@ describe('a 目標値 row labelled （累計）: running totals toward a cumulat
 
   it('running totals that go down are a stock-decrease', () => {
     expect(keys(findingsOf(book(across('300社(累計)', [100, 90, 300], [110, 190, 330]))))).toEqual(['stock-decrease@S!D2', 'progress-mismatch@S!D4']);
+  });
+});
+
+describe('a block stating both each year’s figures and their running totals', () => {
+  const interleaved = (progress: string[]) =>
+    sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1) 投資額 300億円（累計）', '目標値', '100億円', '100億円', '100億円'],
+      [null, '目標値(累計)', '100億円', '200億円', '300億円'],
+      [null, '実績値', '120億円', '90億円', '100億円'],
+      [null, '実績値(累計)', '120億円', '210億円', '310億円'],
+      [null, '進捗度', ...progress],
+    ], ['A2:A6']);
+
+  it('each year’s rows interleaved with the running totals (目標値 / 目標値(累計) / 実績値 / 実績値(累計) / 進捗度): the 進捗度 is the year’s', () => {
+    const { model, findings } = checkWorkbook(book(interleaved(['120%', '90%', '100%'])));
+    expect(findings).toEqual([]);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.mode, x.rows])).toEqual([
+      ['1', 'flow', { target: 1, actual: 3, progress: 5 }],
+      ['1', 'stock', { target: 2, actual: 4, progress: null }],
+    ]);
+    expect(keys(findingsOf(book(interleaved(['120%', '95%', '100%']))))).toEqual(['progress-mismatch@S!D6']);
+    expect(planRecalculation(checkWorkbook(book(interleaved(['120%', '', '100%']))).model).writes.map((w) => [w.address, w.value])).toEqual([['D6', '90%']]);
+  });
+
+  it('the running totals in rows of their own under the year’s (with a 進捗度(累計) row): each checked', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1) 投資額 300億円（累計）', '目標値', '100億円', '100億円', '100億円'],
+      [null, '実績値', '120億円', '90億円', '100億円'],
+      [null, '進捗度', '120%', '90%', '100%'],
+      [null, '目標値(累計)', '100億円', '200億円', '300億円'],
+      [null, '実績値(累計)', '120億円', '210億円', '310億円'],
+      [null, '進捗度(累計)', '120%', '105%', '106%'],
+    ], ['A2:A7']);
+    expect(keys(findingsOf(book(s)))).toEqual(['progress-mismatch@S!E7']);
   });
 });
 
