@@ -60,6 +60,9 @@ export const LABELS = [
   // Indicator progress beside the indicator's name or in a summary column; notes and marks after numbers.
   '評価指標(1) 産業集積', '進捗度(加重平均)', '評価指標の進捗度', '119*', '120社(R6.3末)', '30分', '2.5時間',
   '数値目標(1)【R4目標値 100億円、R4実績値 110億円、進捗度 110%】', '策定時(R2)', 'R7：900社', '【目標値】', '【実績値】', '【進捗度】',
+  // Running totals beside each year's figures, overall-score headers as 003_… prints them, budget stages and marks.
+  '実績値(累計)', '進捗度(累計)', '目標に向けた取組の進捗', '支援措置の活用と地域独自の取組の状況', '取組全体にわたる事業の進捗と政策課題の解決',
+  '総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）', '計画', '実績', '国予算(a)(計画)', '有', '○',
 ];
 
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof({ weight: 3, arbitrary: plainCell }, { weight: 2, arbitrary: fc.constantFrom(...LABELS).map((v) => ({ value: v })) });
