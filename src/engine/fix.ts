@@ -101,9 +101,16 @@ function render(expected: Decimal, conv: Convention): number | string {
   return `${shown}${conv.suffix}`;
 }
 
-/** The line with only its number replaced: `進捗度 110%` → `進捗度 103%`, the rest kept. */
-function rewriteInline(inline: NonNullable<ValueCell['inline']>, value: number | string): string {
-  return `${inline.line.slice(0, inline.start)}${value}${inline.line.slice(inline.end)}`;
+interface InlineEdit {
+  inline: NonNullable<ValueCell['inline']>;
+  value: number | string;
+}
+
+/** The cell's text with only its numbers replaced: `進捗度 110%` → `進捗度 103%`, the rest kept (one or more figures of one text). */
+function rewriteInline(inline: NonNullable<ValueCell['inline']>, edits: InlineEdit[]): string {
+  let text = inline.line;
+  for (const e of [...edits].sort((a, b) => b.inline.start - a.inline.start)) text = `${text.slice(0, e.inline.start)}${e.value}${text.slice(e.inline.end)}`;
+  return text;
 }
 
 function before(cell: ValueCell): CellWrite['before'] {
@@ -124,22 +131,35 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     if (table.kind !== 'progress') continue;
     for (const t of table.targets) for (const cell of [...t.target, ...t.actual, t.total?.target, t.total?.actual]) if (cell) inputs.add(keyOf(cell));
   }
+  // Per cell holding several figures in its text (the 本文 pasted into one cell), its write and the figures it rewrites.
+  const inlineWrites = new Map<string, { write: CellWrite; edits: InlineEdit[] }>();
   const add = (cell: ValueCell, expected: Decimal, conv: Convention, rest: Omit<CellWrite, 'sheet' | 'row' | 'col' | 'address' | 'value' | 'before' | 'numFmt' | 'styleFrom'>) => {
     const key = keyOf(cell);
+    const earlier = cell.inline && inlineWrites.get(key);
+    if (cell.inline && earlier) {
+      // Another figure of a cell written already: the one write rewrites both (a figure once only).
+      const inline = cell.inline;
+      if (earlier.edits.some((e) => e.inline.start === inline.start)) return;
+      earlier.edits.push({ inline, value: render(expected, conv) });
+      earlier.write.value = rewriteInline(inline, earlier.edits);
+      return;
+    }
     if (written.has(key) || (!cell.inline && inputs.has(key))) return;
     written.add(key);
-    const value = cell.inline ? rewriteInline(cell.inline, render(expected, conv)) : render(expected, conv);
-    writes.push({
+    const edits: InlineEdit[] = cell.inline ? [{ inline: cell.inline, value: render(expected, conv) }] : [];
+    const write: CellWrite = {
       sheet: cell.ref.sheet,
       row: cell.ref.row,
       col: cell.ref.col,
       address: a1(cell.ref.row, cell.ref.col),
-      value,
+      value: cell.inline ? rewriteInline(cell.inline, edits) : render(expected, conv),
       ...(conv.numFmt && cell.storage !== 'number' ? { numFmt: conv.numFmt } : {}),
       ...(conv.styleFrom ? { styleFrom: conv.styleFrom } : {}),
       before: before(cell),
       ...rest,
-    });
+    };
+    writes.push(write);
+    if (cell.inline) inlineWrites.set(key, { write, edits });
   };
 
   const index = indexTargets(model);

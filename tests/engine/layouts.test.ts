@@ -1048,6 +1048,54 @@ describe('bare numbers in a table whose goal or summary line gives the unit', ()
   });
 });
 
+describe('the 本文 pasted into one cell, a line per paragraph', () => {
+  const table = sheet('別紙1', [
+    [null, null, '平成29年度', '平成30年度', '令和元年度'],
+    ['数値目標(1)-① 投資額 283億円 (累計)', '目標値', '115億円', '81億円', '87億円'],
+    [null, '実績値', '119億円', '141億円', '120億円'],
+    ['寄与度(※):50%', '進捗度(%)', '104%', '174%', '138%'],
+    ['数値目標(1)-② 就業者数 900人 (累計)', '目標値', '200人', '500人', '200人'],
+    [null, '実績値', '842人', '312人', '136人'],
+    ['寄与度(※):50%', '進捗度(%)', '421%', '62%', '68%'],
+  ]);
+  const body = (lines: string[]) => sheet('本文', [['評価対象年度：令和元年度'], [lines.join('\n')]]);
+  const lines = (indicator: string, first: string, second: string) => [
+    `評価指標（1）：特区事業の実施による経済効果【進捗度 ${indicator}】`,
+    `数値目標（1）-①：特区関連事業による投資額【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 ${first}、寄与度 50%】`,
+    `数値目標（1）-②：就業者の増加数【当該年度目標値 200 人、当該年度実績値 136 人、進捗度 ${second}、寄与度 50%】`,
+  ];
+
+  it('each line is read on its own: the indicator’s line and each target’s', () => {
+    expect(findingsOf(book(table, body(lines('103%', '138%', '68%'))))).toEqual([]);
+    const f = findingsOf(book(table, body(lines('105%', '138%', '70%'))));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated, x.params?.target ?? x.params?.indicator])).toEqual([
+      ['indicator-score-mismatch', 'A2', 103, 105, '1'],
+      ['summary-mismatch', 'A2', 68, 70, '1-②'],
+    ]);
+  });
+
+  it('a line naming the target, its figures on the next line (000_…)', () => {
+    const s = body(['評価指標（1）：経済効果 [進捗度 103%]', '', '数値目標（1）-②：就業者の増加数', '', '[当該年度目標値 200 人、当該年度実績値 136 人、進捗度 70%]']);
+    const f = findingsOf(book(table, s));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated, x.params?.target])).toEqual([['summary-mismatch', 'A2', 68, 70, '1-②']]);
+  });
+
+  it('a bracket broken over two lines is one line', () => {
+    const s = body(['数値目標（1）-②：就業者の増加数【当該年度目標値 200 人、', '当該年度実績値 136 人、進捗度 70%】']);
+    expect(keys(findingsOf(book(table, s)))).toEqual(['summary-mismatch@本文!A2']);
+  });
+
+  it('the recalculation rewrites every wrong figure of the cell in one write, and the rest of its text as it was', () => {
+    const wb = book(table, body(lines('105%', '138%', '70%')));
+    const { writes } = planRecalculation(checkWorkbook(wb).model);
+    expect(writes.map((w) => [w.sheet, w.address, w.value])).toEqual([['本文', 'A2', lines('103%', '138%', '68%').join('\n')]]);
+    expect(writes[0].before).toEqual({ value: lines('105%', '138%', '70%').join('\n') });
+    const fixed = applyWrites(wb, writes);
+    expect(findingsOf(fixed)).toEqual([]);
+    expect(planRecalculation(checkWorkbook(fixed).model).writes).toEqual([]);
+  });
+});
+
 describe('one year header over a long list of targets', () => {
   const list = (count: number, gapBefore = 0) => {
     const rows: Spec[][] = [[null, null, 'R4', 'R5', 'R6']];

@@ -158,6 +158,11 @@ export const PLAIN_SUMMARY_LINE = /(?<!数値)目標値?[:：]?[△▲-]?\d.*実
 /** A line stating an indicator's or a target's progress after its id, without brackets: `評価指標(1)の進捗度：103％`. */
 const PROGRESS_LINE = /(評価指標|数値目標).*進捗(度|率)[:：]?[△▲-]?\d[\d.,]*[%％]/;
 
+/** Whether a compact text states figures as a summary line does (`【当該年度目標値 …`, `[進捗度 98%]`, `目標値：100億円　実績値：…`). */
+export function isSummaryLine(comp: string): boolean {
+  return (comp.includes('当該年度') || comp.includes('進捗')) && (/当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp) || PLAIN_SUMMARY_LINE.test(comp) || PROGRESS_LINE.test(comp));
+}
+
 /** The facts of most texts: nothing the detectors look for. */
 const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', idWords: 0, summaryLine: false, yearTitle: false, columnHint: false });
 /** A text with a 年 and nothing else the detectors look for. */
@@ -206,8 +211,7 @@ function readTextFacts(text: string): TextFacts {
   const kind = classifyLabel(comp);
   // A text holding either word keeps it once compacted: the compact text's words cover the text's.
   const idWords = idWordsIn(comp);
-  const summaryLine =
-    (comp.includes('当該年度') || comp.includes('進捗')) && (/当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［]進捗(度|率)/.test(comp) || PLAIN_SUMMARY_LINE.test(comp) || PROGRESS_LINE.test(comp));
+  const summaryLine = isSummaryLine(comp);
   const yearTitle = comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp);
   const columnHint = kind === 'actual' || kind === 'progress' || text.includes('年');
   if (!kind && !idWords && !summaryLine && !yearTitle) return columnHint ? YEAR_WORD : NOTHING;

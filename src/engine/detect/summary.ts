@@ -8,7 +8,7 @@ import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, IN
 import { latestActualYear } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
-import { classifyLabel, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
+import { classifyLabel, isSummaryLine, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
 import { weightPercent } from './weight.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
@@ -389,11 +389,32 @@ function yearOfFigures(line: string): number | undefined {
   return m ? parseFiscalYear(m[1])?.year : undefined;
 }
 
+type Who = { indicator: string; target: ReturnType<typeof findTargetId> };
+
+/** A cell's text split at its line breaks, none inside brackets (`【当該年度目標値 87 億円、⏎当該年度実績値 …】` is one line). */
+function paragraphs(text: string): { text: string; start: number }[] {
+  if (!text.includes('\n')) return [{ text, start: 0 }];
+  const parts: { text: string; start: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '【' || ch === '[' || ch === '［') depth++;
+    else if ((ch === '】' || ch === ']' || ch === '］') && depth > 0) depth--;
+    else if (ch === '\n' && depth === 0) {
+      if (text.slice(start, i).trim()) parts.push({ text: text.slice(start, i), start });
+      start = i + 1;
+    }
+  }
+  if (text.slice(start).trim()) parts.push({ text: text.slice(start), start });
+  return parts;
+}
+
 function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   const rows: SummaryRow[] = [];
   const ids = scan.idCells;
   let idIndex = 0;
-  let current: { indicator: string; target: ReturnType<typeof findTargetId> } | undefined;
+  let current: Who | undefined;
   // The id cells before `resolved` are accounted for in `current`.
   let resolved = 0;
   /** The id named last before the id cell `end`: needed only for lines that name none of their own. */
@@ -416,38 +437,52 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   };
   for (const line of scan.summaryLines) {
     while (idIndex < ids.length && (ids[idIndex].row < line.row || (ids[idIndex].row === line.row && ids[idIndex].col < line.col))) idIndex++;
-    const text = toHalfWidth(line.text);
-    const bracket = text.search(/[【\[［]/);
-    // The id the line names before its figures: before its bracket, or before its first field when it has none.
-    const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*[△▲-]?\d|実績値?\s*[:：]?\s*[△▲-]?\d|進捗(?:度|率)/);
-    const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
-    const ownTarget = findTargetId(before);
-    const ownIndicator = findIndicatorId(before);
-    let who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : currentBefore(idIndex);
-    // `数値目標①：【…】` under a line or cell naming its indicator: that indicator's target ①.
-    const ownSub = ownTarget || ownIndicator ? undefined : findSubOnlyId(before);
-    if (who && ownSub) who = { indicator: who.indicator, target: { id: subTargetId(who.indicator, ownSub.sub), end: ownSub.end } };
-    if (!who) continue;
-    const body = bracket >= 0 ? text.slice(bracket) : text;
-    // 当該年度目標値 / 実績値 speak of a target: under an indicator line, of its single target.
-    const plain = PLAIN_SUMMARY_LINE.test(compact(body));
-    const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) || plain ? indicatorOnlyId(who.indicator) : null);
-    const bodyStart = bracket >= 0 ? bracket : 0;
-    const field = (k: keyof typeof FIELD) => {
-      const m = FIELD[k].exec(body) ?? (plain ? PLAIN_FIELD[k]?.exec(body) : null) ?? null;
-      // toHalfWidth maps character for character, so offsets hold in the original text.
-      return m ? inlineValue(scan, line.row, line.col, line.text, bodyStart + m.index + m[0].length - m[1].length, m[1]) : undefined;
-    };
-    rows.push({
-      indicator: who.indicator,
-      target: targetId,
-      year: yearOfFigures(text) ?? titleYear(scan, line.row),
-      targetValue: field('target'),
-      actualValue: field('actual'),
-      progress: field('progress'),
-      weight: field('weight'),
-      labelRef: scan.ref(line.row, line.col),
-    });
+    // A cell holding several paragraphs (the 本文 pasted into one cell): each line on its own, a line naming an id
+    // and no figures naming that of the lines after it.
+    const parts = paragraphs(line.text);
+    let named: Who | undefined;
+    for (const part of parts) {
+      const text = toHalfWidth(part.text);
+      if (parts.length > 1 && !isSummaryLine(compact(text))) {
+        const target = findTargetId(text);
+        const indicator = target ? undefined : findIndicatorId(text);
+        if (target) named = { indicator: target.id.indicator, target };
+        else if (indicator) named = { indicator: indicator.indicator, target: undefined };
+        continue;
+      }
+      const bracket = text.search(/[【\[［]/);
+      // The id the line names before its figures: before its bracket, or before its first field when it has none.
+      const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*[△▲-]?\d|実績値?\s*[:：]?\s*[△▲-]?\d|進捗(?:度|率)/);
+      const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
+      const ownTarget = findTargetId(before);
+      const ownIndicator = findIndicatorId(before);
+      let who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : (named ?? currentBefore(idIndex));
+      // `数値目標①：【…】` under a line or cell naming its indicator: that indicator's target ①.
+      const ownSub = ownTarget || ownIndicator ? undefined : findSubOnlyId(before);
+      if (who && ownSub) who = { indicator: who.indicator, target: { id: subTargetId(who.indicator, ownSub.sub), end: ownSub.end } };
+      if (!who) continue;
+      named = who;
+      const body = bracket >= 0 ? text.slice(bracket) : text;
+      // 当該年度目標値 / 実績値 speak of a target: under an indicator line, of its single target.
+      const plain = PLAIN_SUMMARY_LINE.test(compact(body));
+      const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) || plain ? indicatorOnlyId(who.indicator) : null);
+      const bodyStart = part.start + (bracket >= 0 ? bracket : 0);
+      const field = (k: keyof typeof FIELD) => {
+        const m = FIELD[k].exec(body) ?? (plain ? PLAIN_FIELD[k]?.exec(body) : null) ?? null;
+        // toHalfWidth maps character for character, so offsets hold in the original text.
+        return m ? inlineValue(scan, line.row, line.col, line.text, bodyStart + m.index + m[0].length - m[1].length, m[1]) : undefined;
+      };
+      rows.push({
+        indicator: who.indicator,
+        target: targetId,
+        year: yearOfFigures(text) ?? titleYear(scan, line.row),
+        targetValue: field('target'),
+        actualValue: field('actual'),
+        progress: field('progress'),
+        weight: field('weight'),
+        labelRef: scan.ref(line.row, line.col),
+      });
+    }
   }
   if (rows.length === 0) return [];
   const top = Math.min(...rows.map((r) => r.labelRef.row));
