@@ -63,6 +63,7 @@ export const LABELS = [
   // Running totals beside each year's figures, overall-score headers as 003_… prints them, budget stages and marks.
   '実績値(累計)', '進捗度(累計)', '目標に向けた取組の進捗', '支援措置の活用と地域独自の取組の状況', '取組全体にわたる事業の進捗と政策課題の解決',
   '総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）', '計画', '実績', '国予算(a)(計画)', '有', '○',
+  '評価指標（1）：経済効果【進捗度 103%】\n数値目標（1）-①：投資額【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%】\n数値目標（1）-②\n[進捗度 68%]',
 ];
 
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof({ weight: 3, arbitrary: plainCell }, { weight: 2, arbitrary: fc.constantFrom(...LABELS).map((v) => ({ value: v })) });
