@@ -131,8 +131,8 @@ const textCache = new Map<string, Parsed>();
 const numericCache = new Map<string, Map<number, Parsed>>();
 let numericCached = 0;
 
-// `約` (about), `延べ` (in total) and `+` are tolerated before the number; `△` / `▲` are minus signs.
-const NUMBER_RE = /^(?:約|延べ?)?([△▲+\-−]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
+// `約` (about), `延べ` (in total), `年間` (a year) and `+` are tolerated before the number; `△` / `▲` are minus signs.
+const NUMBER_RE = /^(?:約|延べ?|年間)?([△▲+\-−]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
 
 /** A unit of a length of time. */
 const DURATION = /^(時間|分間?|秒間?|日間|週間|[かヶカケ]月間|年間)$/;
