@@ -174,8 +174,8 @@ function parseNumberTextOnce(raw: string): Parsed {
   const m = NUMBER_RE.exec(t);
   if (!m) return { kind: 'invalid', reason: 'text', text: raw };
   const [, sign, digits, written] = m;
-  // A bound on the amount is no part of its unit: `900社以上`, `120億円超`.
-  const rest = written.replace(/(以上|以下|超|未満|程度|前後)$/, '');
+  // A bound on the amount is no part of its unit (`900社以上`, `120億円超`), nor is `a year` (`120件/年`): each year's figure is one.
+  const rest = written.replace(/(以上|以下|超|未満|程度|前後)$/, '').replace(/\/年度?$/, '');
   if (rest && (/\d/.test(rest) || rest.length > 6 || /[()（）]/.test(rest))) return { kind: 'invalid', reason: 'text', text: raw };
   if (rest && parenUnit) return { kind: 'invalid', reason: 'text', text: raw };
   // Dates and times of day are not amounts (`12月末`, `3年`, `12時`); lengths of time are (`30分`, `2.5時間`, `14日間`).
