@@ -107,6 +107,13 @@ function interval(shown: Decimal, decimals: number, scale: Decimal, exact: boole
   return { lo: times(shown.minus(half), scale), hi: times(shown.plus(half), scale) };
 }
 
+/** An approximate whole number, rounded at its last digit other than a zero: 約1,300 is 1,250–1,350. */
+function roughInterval(shown: Decimal, digits: string, scale: Decimal): { lo: Decimal; hi: Decimal } {
+  const zeros = /0*$/.exec(digits)![0].length;
+  const half = dec(5).times(dec(10).pow(Math.min(zeros, digits.length - 1) - 1));
+  return { lo: times(shown.minus(half), scale), hi: times(shown.plus(half), scale) };
+}
+
 /**
  * A bare number (no unit, no scale: `100`, a General cell) read in the unit of `like`: beside a
  * goal of `300億円`, a cell holding 100 means 100億円, rounded to its last shown digit as if the
@@ -185,8 +192,10 @@ function parseNumberTextOnce(raw: string): Parsed {
   const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
   let shown = dec(digits.startsWith('.') ? `0${digits}` : digits);
   if (sign && sign !== '+') shown = shown.negated();
-  const exact = decimals === 0 && scale.eq(1);
-  const { lo, hi } = interval(shown, decimals, scale, exact);
+  // An approximate figure (`約1,300人`, `50件程度`, `200人前後`) is known to its last digit other than a zero.
+  const approximate = t.startsWith('約') || /(程度|前後)$/.test(written);
+  const exact = decimals === 0 && scale.eq(1) && !approximate;
+  const { lo, hi } = approximate && decimals === 0 ? roughInterval(shown, digits, scale) : interval(shown, decimals, scale, exact);
   // Scales are positive, so lo ≤ hi already.
   return {
     kind: 'number',

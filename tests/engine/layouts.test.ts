@@ -1048,6 +1048,23 @@ describe('bare numbers in a table whose goal or summary line gives the unit', ()
   });
 });
 
+describe('an approximate actual (約1,300人)', () => {
+  const block = (progress: string) =>
+    sheet('S', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 来訪者数', '目標値', '1,200人', '1,200人'],
+      [null, '実績値', '1,180人', '約1,300人'],
+      [null, '進捗度', '98%', progress],
+    ]);
+
+  it('its progress is an error only beyond what any figure it may stand for gives (1,250–1,350 ÷ 1,200)', () => {
+    expect(keys(findingsOf(book(block('109%'))).filter((f) => f.severity === 'error'))).toEqual([]);
+    const f = findingsOf(book(block('115%')));
+    expect(keys(f)).toEqual(['progress-mismatch@S!D4']);
+    expect(f[0]).toMatchObject({ expected: 108, stated: 115 });
+  });
+});
+
 describe('the 本文 pasted into one cell, a line per paragraph', () => {
   const table = sheet('別紙1', [
     [null, null, '平成29年度', '平成30年度', '令和元年度'],

@@ -58,6 +58,20 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     }
   });
 
+  it('an approximate figure (約1,300人, 50件程度, 前後) is known to its last digit other than a zero: 約1,300人 is 1,250–1,350 人', () => {
+    for (const [t, lo, hi] of [
+      ['約1,300人', '1250', '1350'],
+      ['約1,234人', '1233.5', '1234.5'],
+      ['50件程度', '45', '55'],
+      ['約120億円', '11500000000', '12500000000'],
+      ['約1.5万人', '14500', '15500'],
+      ['200人前後', '150', '250'],
+    ]) {
+      const n = num(t);
+      expect([n.lo.toFixed(), n.hi.toFixed(), n.exact], t).toEqual([lo, hi, false]);
+    }
+  });
+
   it('a length of time is an amount in its unit; a date or a time of day is not', () => {
     for (const [t, value, unit] of [['30分', '30', '分'], ['2.5時間', '2.5', '時間'], ['14日間', '14', '日間'], ['6か月間', '6', 'か月間'], ['3年間', '3', '年間']]) {
       expect([num(t).value.toFixed(), num(t).unit], t).toEqual([value, unit]);
