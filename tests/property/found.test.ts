@@ -131,5 +131,28 @@ describe('cases the property tests found', () => {
     expect(writesOf(wb)).toEqual([['D7', 0]]);
     expect(writesOf(fixOnce(wb))).toEqual([]);
   });
+
+  it('an indicator cell takes no neighbour’s number format that shows a unit or a year (conventionOf)', () => {
+    // The 60× fix soak: a progress of 1 in a cell formatted "令和"0"年度" lent that format to the indicator's empty
+    // cell, where the written 0.01 read back as 0.01 令和年度, and every recalculation wrote it again.
+    const wb: Workbook = {
+      sheets: [
+        {
+          name: '別紙1',
+          rows: [
+            [undefined, undefined, { value: 'H28(基準)' }, { value: 'R2現状' }],
+            [{ value: '数値目標(1)-① 投資額 475億円 (累計)' }, { value: '目標値' }, undefined, { value: 0, numFmt: '[=0]"-";0"件"' }],
+            [undefined, { value: '実績値' }],
+            [{ value: '寄与度(※):33%' }, { value: '進捗度(%)' }, undefined, { value: 1, numFmt: '"令和"0"年度"', text: '令和1年度' }],
+            [{ value: '評価指標(1)の進捗度' }],
+          ],
+          merges: [],
+        },
+      ],
+    };
+    const writes = planRecalculation(checkWorkbook(wb).model).writes;
+    expect(writes.map((w) => [w.address, w.value, w.numFmt, w.styleFrom])).toEqual([['D5', 1, undefined, undefined]]);
+    expect(writesOf(fixOnce(wb))).toEqual([]);
+  });
 });
 
