@@ -19,7 +19,15 @@ function eraYear(era: string, n: string): number {
 
 // What a year header can start with once compacted: an era (平成, H …), FY, or a baseline word
 // (当初, 基準, 初年度, 現状), in either width; or four digits (2023年度).
-const YEAR_STARTS = new Set([...'平令昭HhRrSsFf当基初現策計ＨｈＲｒＳｓＦｆ'].map((ch) => ch.charCodeAt(0)));
+const YEAR_STARTS = new Set([...'平令昭HhRrSsFf当基初現策計第ＨｈＲｒＳｓＦｆ'].map((ch) => ch.charCodeAt(0)));
+
+const NEN = '年'.charCodeAt(0);
+const KI = '期'.charCodeAt(0);
+
+// The plan's year counted before the year itself: `1年目(H29)`, `第2期(R4)`, `第3年度（令和5年度）`.
+const ORDINAL_RE = /^(?:第\d{1,2}(?:年度|期|年)目?|\d{1,2}(?:年目|期目?))(.+)$/;
+// A fiscal year written as the months it spans, April to March: `H29.4～H30.3`, `平成29年4月～平成30年3月`.
+const SPAN_RE = /^(.+?)(?:\.|年)(\d{1,2})月?[~〜\-ー―](.+?)(?:\.|年)(\d{1,2})月?$/;
 
 // The words of a baseline column (当初, 基準値, 現状, 策定時), before its year (`基準値(H28)`) or after it (`H28(基準)`,
 // `R2現状`); 初年度 only before it (`R3(初年度)` is the plan's first year, which has a target).
@@ -39,7 +47,8 @@ function mayBeYear(raw: string): boolean {
     const code = raw.charCodeAt(i);
     if (isCompactedAway(code)) continue;
     if (digits === 0 && !isDigit(code)) return YEAR_STARTS.has(code);
-    if (!isDigit(code)) return false;
+    // `1年目(H29)`, `2期(R4)`: a count of the plan's years before the year.
+    if (!isDigit(code)) return digits <= 2 && (code === NEN || code === KI);
     if (++digits === 4) return true;
   }
   return false;
@@ -50,6 +59,17 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
   if (!mayBeYear(raw)) return undefined;
   let t = compact(raw);
   if (!t || t.length > 24) return undefined;
+  const ordinal = ORDINAL_RE.exec(t);
+  if (ordinal) return parseFiscalYear(ordinal[1].replace(/^\((.+)\)$/, '$1'));
+  const span = SPAN_RE.exec(t);
+  if (span) {
+    const from = parseFiscalYear(span[1]);
+    const to = parseFiscalYear(span[3]);
+    const spansOneYear = from && to && !from.baseline && !to.baseline && Number(span[2]) === 4 && Number(span[4]) === 3 && to.year === from.year + 1;
+    return spansOneYear ? { year: from.year, baseline: false } : undefined;
+  }
+  const twoDigits = /^FY'?(\d{2})$/i.exec(t);
+  if (twoDigits) return { year: 2000 + Number(twoDigits[1]), baseline: false };
   let baseline = false;
   const base = BASE_BEFORE.exec(t);
   if (base) {

@@ -44,11 +44,24 @@ describe('fiscal-year headers', () => {
     // A note naming the first plan is no baseline.
     ['令和3年度(当初計画)', 2021, false],
     ['R3(初年度)', 2021, false],
+    // The plan's year counted, then the year itself: `1年目(H29)`, `第1期（令和3年度）`.
+    ['1年目(H29)', 2017, false],
+    ['1年目\n(H29)', 2017, false],
+    ['第2期(R4)', 2022, false],
+    ['第３年度（令和５年度）', 2023, false],
+    ['2年目 R4', 2022, false],
+    // Two-digit years after FY; a fiscal year written as the months it spans.
+    ['FY23', 2023, false],
+    ["FY'23", 2023, false],
+    ['H29.4～H30.3', 2017, false],
+    ['2023.4-2024.3', 2023, false],
+    ['平成29年4月～平成30年3月', 2017, false],
+    ['令和5年4月〜令和6年3月', 2023, false],
   ])('%s → FY%i', (text, year, baseline) => {
     expect(parseFiscalYear(text)).toEqual({ year, baseline });
   });
 
-  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1', '2022(R5)年度', '2022(1)年度', '基準(H28)(R2)'])('%s is not a year header', (text) => {
+  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1', '2022(R5)年度', '2022(1)年度', '基準(H28)(R2)', '1年目', '3年度', '第2期', 'H29.4～H31.3', '2023年4月', 'R5.4～R5.9', 'FY2'])('%s is not a year header', (text) => {
     expect(parseFiscalYear(text)).toBeUndefined();
   });
 
