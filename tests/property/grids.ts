@@ -13,7 +13,7 @@ export const PLAIN_WORDS = [
 ];
 
 /** Headers of years: a row of them is not a table without the labels beside it. */
-export const YEAR_HEADERS = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度', 'R4', 'R5', 'H29', '2023年度', 'FY2024', '当初(令和3年度)', 'H28(基準)', 'R2現状'];
+export const YEAR_HEADERS = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度', 'R4', 'R5', 'H29', '2023年度', 'FY2024', '当初(令和3年度)', 'H28(基準)', 'R2現状', '1年目(H29)', 'FY23', 'H29.4～H30.3'];
 
 /** Random short text from characters that spell no label (no 目標, 実績, 進捗, 累計, 総事業費, (a+b) …). */
 export const shortText = fc.string({ unit: fc.constantFrom(...'あいうえおかきくけこさしすせそアイウエオカキクケコサシスセソ山川田中村abcdefxyz0123456789 ・、。-:：'), minLength: 1, maxLength: 8 });
