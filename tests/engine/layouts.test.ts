@@ -165,6 +165,29 @@ describe('units in a column of their own', () => {
   });
 });
 
+describe('a 単位 column between the labels and the years', () => {
+  const table = (progress: Spec[]) =>
+    sheet('S', [
+      [null, null, '単位', 'H29', 'H30', 'R1'],
+      ['数値目標(1) 投資額 283億円（累計）', '目標値', '億円', 115, 81, 87],
+      [null, '実績値', '億円', 119, 141, 120],
+      [null, '進捗度', '%', ...progress],
+    ]);
+
+  it('gives each row’s numbers its unit: 119 | 億円 is 118.5–119.5 億円, so 104 % is reachable', () => {
+    const { model, findings } = checkWorkbook(book(table([104, 174, 138])));
+    expect(findings).toEqual([]);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.targets[0].target[0].parsed, t.targets[0].progress?.[0].parsed].map((p) => p?.kind === 'number' && [p.unit, p.scaleLabel, p.percent])).toEqual([
+      ['円', '億', false],
+      ['%', '', true],
+    ]);
+    expect(keys(findingsOf(book(table([104, 174, 140]))))).toEqual(['progress-mismatch@S!F4']);
+    // The recalculation writes the row's plain numbers.
+    expect(planRecalculation(checkWorkbook(book(table([104, 174, null]))).model).writes.map((w) => [w.address, w.value])).toEqual([['F4', 138]]);
+  });
+});
+
 describe('numbers written with notes and several scales', () => {
   it('are checked, and the recalculation keeps a progress cell’s note and gives a `-` placeholder its row’s `%`', () => {
     const s = sheet('S', [
@@ -742,6 +765,25 @@ describe('a block whose own rows name no target', () => {
       ['1-①', false],
       ['?1', true],
     ]);
+  });
+});
+
+describe('a target named two rows over its table, its goal on the line between', () => {
+  it('takes the id from the title and the goal from the line under it', () => {
+    const s = sheet('S', [
+      ['数値目標(1) 投資額'],
+      ['目標：283億円（累計）'],
+      [null, 'H29', 'H30', 'R1'],
+      ['目標値', '115億円', '81億円', '87億円'],
+      ['実績値', '119億円', '141億円', '120億円'],
+      ['進捗度', '104%', '174%', '138%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.mode, x.goal?.cumulative, x.goal?.ref])).toEqual([['1', 'flow', true, { sheet: 'S', row: 1, col: 0 }]]);
+    expect(findings).toEqual([]);
+    s.rows[1] = [{ value: '目標：300億円（累計）' }];
+    expect(keys(findingsOf(book(s)))).toEqual(['cumulative-total-mismatch@S!A2']);
   });
 });
 

@@ -176,6 +176,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col)) : undefined;
     const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight, right);
     if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow);
+    // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
+    if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null);
     if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right);
     const cells = (row: number) => columns.map((c) => (c.unitCol === undefined ? scan.valueCell(row, c.col) : scan.valueCellWithUnit(row, c.col, c.unitCol)));
     const target = cells(t.row);
@@ -295,10 +297,12 @@ function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labe
 function withUnitColumns(scan: SheetScan, header: YearCell[], targetRow: number, actualRow: number): YearColumn[] {
   const view = scan.view;
   const columns: YearColumn[] = [];
+  const unitsCol = unitsColumn(scan, header, targetRow, actualRow);
   for (let i = 0; i < header.length; i++) {
     const h = header[i];
-    const column: YearColumn = { col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header };
+    const column: YearColumn = { col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header, ...(unitsCol === undefined ? {} : { unitCol: unitsCol }) };
     columns.push(column);
+    if (unitsCol !== undefined) continue;
     const merge = view.mergeAt(h.row, h.col);
     const next = header[i + 1];
     if (!merge || merge.left !== h.col || merge.right !== h.col + 1) continue;
@@ -315,6 +319,22 @@ function withUnitColumns(scan: SheetScan, header: YearCell[], targetRow: number,
     }
   }
   return columns;
+}
+
+/**
+ * A column headed 単位 left of the years whose cells in the block's rows are units or blank (`目標値 | 億円 | 115`):
+ * each row's numbers take the unit beside them.
+ */
+function unitsColumn(scan: SheetScan, header: YearCell[], targetRow: number, actualRow: number): number | undefined {
+  const view = scan.view;
+  for (let c = header[0].col - 1; c >= 0; c--) {
+    const text = view.raw(header[0].row, c)?.value;
+    if (typeof text !== 'string' || !/^[(（]?単位[)）:：]?$/.test(compact(text))) continue;
+    const units = [targetRow, actualRow].map((r) => view.raw(r, c)?.value);
+    const unitsOrBlank = units.every((u) => u === undefined || u === null || (typeof u === 'string' && (u.trim() === '' || isUnitText(u))));
+    return unitsOrBlank && units.some((u) => typeof u === 'string' && u.trim() !== '') ? c : undefined;
+  }
+  return undefined;
 }
 
 /** A short text that is only a unit (`社`, `%`, `億円`, `(千円)`), as a column beside the numbers holds it. */
@@ -454,7 +474,9 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
   if (!target || !indicator) {
     // The indicator (or a lone target label) may sit in the rows just above: the header row of 000_….
     const header = scan.headerAbove(top, labelRight, HEADER_REACH);
-    const stop = Math.max(0, Math.min(header ? header[0].row : top - 2, top - 1) - 1);
+    // Over a header of the block's own, two rows: the target's title may stand over a line of its goal.
+    const ownHeader = header !== undefined && header[0].row === top - 1;
+    const stop = Math.max(0, Math.min(header ? header[0].row : top - 2, top - 1) - (ownHeader ? 2 : 1));
     for (let r = top - 1; r >= stop; r--) {
       if (!target && !pastBlock) {
         const kind = scan.shownKind(r, labelCol);
