@@ -1,5 +1,22 @@
+import { dec } from '../decimal.js';
 import { parseNumberText, type NumberValue } from '../numbers.js';
 import { compact } from '../text.js';
+
+/** A weight written as a fraction (`1/3`, `3分の1`): its share in percent, 100 × a ÷ b, as exact as the arithmetic. */
+function fractionWeight(rest: string): NumberValue | undefined {
+  const slash = /^(\d{1,3})\/(\d{1,3})$/.exec(rest);
+  const words = slash ? undefined : /^(\d{1,3})分の(\d{1,3})$/.exec(rest);
+  const [a, b] = slash ? [slash[1], slash[2]] : words ? [words[2], words[1]] : [];
+  if (a === undefined || b === undefined || Number(b) === 0 || Number(a) > Number(b)) return undefined;
+  const value = dec(100).times(a).div(b);
+  // Known to far below any rounding: 1/3 + 1/3 + 1/3 is 100.
+  return { kind: 'number', value, lo: value, hi: value, unit: '%', scale: dec(1), scaleLabel: '', decimals: 12, exact: false, numeric: false, percent: true };
+}
+
+/** A ratio (0.33) as a percent (33), shown to two decimals fewer. */
+function ratioAsPercent(p: NumberValue): NumberValue {
+  return { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100), decimals: Math.max(0, p.decimals - 2) };
+}
 
 /**
  * The weight in a `寄与度` label: `寄与度(※):33%` → 33, `寄与度(※):33(%)` → 33, `寄与度50%）` (the end of
@@ -9,15 +26,15 @@ export function parseWeightText(text: string): NumberValue | null | undefined {
   const c = compact(text);
   const rest = c.replace(/^寄与度/, '').replace(/^[(（][※*]?[)）]/, '').replace(/^[:：]/, '');
   if (!rest) return undefined;
+  const fraction = fractionWeight(rest);
+  if (fraction) return fraction;
   // Inside a longer text the weight is the number right after the label: `…（寄与度50%）`, `寄与度33%、…`.
   const lead = /^[△▲-]?\d+(?:\.\d+)?(?:\(%\)|%)?/.exec(rest)?.[0];
   const full = parseNumberText(rest);
   const parsed = full.kind === 'invalid' && lead ? parseNumberText(lead) : full;
   if (parsed.kind === 'blank') return null;
   if (parsed.kind !== 'number') return undefined;
-  if (!parsed.percent && parsed.value.lte(1) && parsed.decimals > 0) {
-    return { ...parsed, value: parsed.value.times(100), lo: parsed.lo.times(100), hi: parsed.hi.times(100), percent: true };
-  }
+  if (!parsed.percent && parsed.value.lte(1) && parsed.decimals > 0) return { ...ratioAsPercent(parsed), percent: true };
   return parsed;
 }
 
@@ -29,5 +46,5 @@ export function weightInText(text: string): NumberValue | null | undefined {
 
 /** A weight in percent: `33%`, 33, or 0.33 in a General cell. */
 export function weightPercent(p: NumberValue): NumberValue {
-  return p.percent || p.value.gt(1) ? p : { ...p, value: p.value.times(100), lo: p.lo.times(100), hi: p.hi.times(100) };
+  return p.percent || p.value.gt(1) ? p : ratioAsPercent(p);
 }

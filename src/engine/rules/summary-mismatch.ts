@@ -1,11 +1,18 @@
 import { roundHalfUp, show } from '../decimal.js';
 import { roundedEqual } from '../exact.js';
-import { asNumber, overlaps, progressOf, progressStatuses, reachable, statedDecimals } from '../compute.js';
+import { asNumber, halfStep, overlaps, progressOf, progressStatuses, reachable, statedDecimals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { columnOfYear, summaryTarget, summaryYear } from '../indicators.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
 import type { Rule } from './types.js';
+
+/** A number as the interval its shown digits cover, exact or not: 33 % is 32.5–33.5 %. */
+function asShown(v: NumberValue): NumberValue {
+  if (!v.exact) return v;
+  const half = halfStep(v.decimals).times(v.scale);
+  return { ...v, lo: v.value.minus(half), hi: v.value.plus(half) };
+}
 
 export const summaryMismatch: Rule = {
   id: 'summary-mismatch',
@@ -32,7 +39,8 @@ export const summaryMismatch: Rule = {
           // `87 億円` in a line against a bare 87 in the table: the same amount.
           const stated = inUnitOf(statedAsRead, tableAsRead);
           const table = inUnitOf(tableAsRead, statedAsRead);
-          if (overlaps(stated, table)) return;
+          // A weight is a share rounded as shown (`33%` for 1/3), whether or not it counts as exact elsewhere.
+          if (overlaps(field === 'weight' ? asShown(stated) : stated, field === 'weight' ? asShown(table) : table)) return;
           const scale = stated.scale;
           findings.push(
             findingAt('summary-mismatch', 'error', cell.ref, {

@@ -60,6 +60,26 @@ describe('weights', () => {
     expect(f.filter((x) => x.rule === 'weights-sum').map((x) => [x.cell, x.stated, x.expected])).toEqual([['B4', 80, 100]]);
   });
 
+  it.each([
+    ['as ratios (0.33 each: 33 % to the whole percent)', '0.33', '0.50'],
+    ['as fractions (1/3 each)', '1/3', '1/2'],
+    ['as fractions in words (3分の1 each)', '３分の１', '2分の1'],
+  ])('weights written %s sum to 100; the same with two of them do not', (_, third, half) => {
+    const ok = findingsOf(book(progressSheet('S', years, keihin.map((b) => ({ ...b, weight: `寄与度(※):${third}` })))));
+    expect(ok.filter((x) => x.rule === 'weights-sum')).toEqual([]);
+    const halves = findingsOf(book(progressSheet('S', years, keihin.slice(0, 2).map((b) => ({ ...b, weight: `寄与度(※):${half}` })))));
+    expect(halves.filter((x) => x.rule === 'weights-sum')).toEqual([]);
+    const short = findingsOf(book(progressSheet('S', years, keihin.slice(0, 2).map((b) => ({ ...b, weight: `寄与度(※):${third}` })))));
+    expect(short.filter((x) => x.rule === 'weights-sum').map((x) => [x.cell, x.expected])).toEqual([['B4', 100]]);
+  });
+
+  it('three weights of 1/3 give the plain mean of the three progresses', () => {
+    const thirds = keihin.map((b) => ({ ...b, weight: '寄与度(※):1/3' }));
+    // (137.93 + 68 + 103.40) ÷ 3 = 103.11 → 103.
+    expect(findingsOf(book(progressSheet('別紙1', years, thirds), summary('103%', ['33%', '33%', '33%'])))).toEqual([]);
+    expect(keys(findingsOf(book(progressSheet('別紙1', years, thirds), summary('106%', ['33%', '33%', '33%']))))).toEqual(['indicator-score-mismatch@本文!E3']);
+  });
+
   it('several targets and no weights: a warning, and equal weights are used', () => {
     const none = keihin.map((b) => ({ ...b, weight: '寄与度(※):' }));
     const f = findingsOf(book(progressSheet('S', years, none), summary('103%', ['', '', ''])));
