@@ -3,7 +3,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../engine/check.js';
-import { planRecalculation } from '../engine/fix.js';
+import { changedPart, planRecalculation } from '../engine/fix.js';
 import type { Lang } from '../engine/messages/index.js';
 import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
 import { readXlsx } from '../io/xlsx/read.js';
@@ -161,8 +161,15 @@ async function runFix(args: string[]): Promise<number> {
     const made = plan.writes.filter((w) => !patched.skipped.some((s) => s.sheet === w.sheet && s.address === w.address));
     const say = (ja: string, en: string) => process.stdout.write(`${lang === 'ja' ? ja : en}\n`);
     say(`${output} に書き出しました(${made.length} セルを再計算)。`, `Wrote ${output} (${made.length} cell(s) recalculated).`);
+    // A line break inside a cell's text shows as ⏎, so that each change stays on a line of its own.
+    const oneLine = (text: string) => text.replace(/\r?\n/g, '⏎');
     for (const w of made) {
-      const was = w.before.value === null ? (lang === 'ja' ? '空欄' : 'blank') : String(w.before.value);
+      if (typeof w.before.value === 'string' && typeof w.value === 'string' && !w.formula) {
+        const part = changedPart(w.before.value, w.value);
+        process.stdout.write(`  ${w.sheet}!${w.address}: ${oneLine(part.before)} → ${oneLine(part.after)}\n`);
+        continue;
+      }
+      const was = w.before.value === null ? (lang === 'ja' ? '空欄' : 'blank') : oneLine(String(w.before.value));
       process.stdout.write(`  ${w.sheet}!${w.address}: ${was} → ${w.formula ? `=${w.formula} (${w.value})` : w.value}\n`);
     }
     if (plan.valuesInsteadOfFormulas.length > 0) {

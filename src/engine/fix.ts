@@ -123,6 +123,39 @@ function before(cell: ValueCell): CellWrite['before'] {
   return { value: value === '' ? null : value, ...(cell.formula ? { formula: cell.formula } : {}), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
 }
 
+/** How many characters either side of a change in a long text `changedPart` keeps. */
+const CONTEXT = 12;
+
+/**
+ * A write as a person reads it, before → after: a long text whose numbers alone were rewritten (a summary line, the
+ * 本文 pasted into one cell) shows each changed number with a little context, the rest left out
+ * (`…る経済効果【進捗度 105%】… …人、進捗度 70%、寄与度 50%…` → the same with 103% and 68%).
+ */
+export function changedPart(before: string, after: string): { before: string; after: string } {
+  if (before.length + after.length <= 4 * CONTEXT + 20) return { before, after };
+  const a = before.match(/\d+|\D+/g) ?? [];
+  const b = after.match(/\d+|\D+/g) ?? [];
+  // Texts that differ in more than their numbers are shown whole.
+  if (a.length !== b.length || a.some((t, i) => t !== b[i] && !(/^\d/.test(t) && /^\d/.test(b[i])))) return { before, after };
+  // Each changed number's window in both texts (their offsets differ once a number changed length), merged where they meet.
+  const windows: { from: [number, number]; to: [number, number] }[] = [];
+  let inBefore = 0;
+  let inAfter = 0;
+  for (let i = 0; i < a.length; inBefore += a[i].length, inAfter += b[i].length, i++) {
+    if (a[i] === b[i]) continue;
+    const back = Math.min(CONTEXT, inBefore);
+    const ahead = Math.min(CONTEXT, before.length - inBefore - a[i].length);
+    const window = { from: [inBefore - back, inAfter - back] as [number, number], to: [inBefore + a[i].length + ahead, inAfter + b[i].length + ahead] as [number, number] };
+    const last = windows[windows.length - 1];
+    if (last && last.to[0] >= window.from[0]) last.to = window.to;
+    else windows.push(window);
+  }
+  if (windows.length === 0) return { before, after };
+  const show = (text: string, k: 0 | 1) =>
+    windows.map((w) => `${w.from[k] > 0 ? '…' : ''}${text.slice(w.from[k], w.to[k])}${w.to[k] < text.length ? '…' : ''}`).join(' ');
+  return { before: show(before, 0), after: show(after, 1) };
+}
+
 export function planRecalculation(model: Model, options: RecalculationOptions = {}): RecalculationPlan {
   const writes: CellWrite[] = [];
   const valuesInsteadOfFormulas: string[] = [];

@@ -4,7 +4,7 @@ export * from './findings.js';
 export * from './model.js';
 export { checkWorkbook, checkModel, type CheckResult } from './check.js';
 export { detect, type DetectOptions } from './detect/index.js';
-export { planRecalculation, type CellWrite, type RecalculationPlan, type RecalculationOptions } from './fix.js';
+export { changedPart, planRecalculation, type CellWrite, type RecalculationPlan, type RecalculationOptions } from './fix.js';
 export { formatFinding, type Lang } from './messages/index.js';
 export { RULES } from './rules/index.js';
 export * from './report.js';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/engine/report.js';
 import { FIXTURES } from '../helpers.js';
@@ -83,6 +84,30 @@ describe('hyoka fix', () => {
     const report = ReportSchema.parse(JSON.parse(check.stdout));
     const rules = report.files.flatMap((f) => ('findings' in f ? f.findings.map((x) => x.rule) : []));
     expect(rules.filter((x) => ['progress-mismatch', 'progress-missing', 'indicator-score-mismatch'].includes(x))).toEqual([]);
+  });
+
+  it('shows a long text rewritten inside (the 本文 pasted into one cell) by its changed numbers, each change on one line', async () => {
+    const wb = new ExcelJS.Workbook();
+    const table = wb.addWorksheet('別紙1');
+    [
+      [null, null, 'R5'],
+      ['数値目標(1)-① 件数', '目標値', '10件'],
+      ['寄与度(※):50%', '実績値', '12件'],
+      [null, '進捗度', '120%'],
+      ['数値目標(1)-② 社数', '目標値', '10社'],
+      ['寄与度(※):50%', '実績値', '8社'],
+      [null, '進捗度', '80%'],
+    ].forEach((r, i) => (table.getRow(i + 1).values = r));
+    const body = wb.addWorksheet('本文');
+    body.getCell('A1').value = '評価対象年度：令和5年度';
+    body.getCell('A2').value = ['評価指標（1）：連携の成果【進捗度 105%】', '数値目標（1）-①：件数【当該年度目標値 10 件、当該年度実績値 12 件、進捗度 120%】', '数値目標（1）-②：社数【当該年度目標値 10 社、当該年度実績値 8 社、進捗度 85%】'].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'hyoka-fix-'));
+    const input = join(dir, 'body.xlsx');
+    await wb.xlsx.writeFile(input);
+    const r = hyoka('fix', input, '-o', join(dir, 'out.xlsx'));
+    expect(r.code).toBe(0);
+    const changes = r.stdout.split('\n').filter((l) => l.startsWith('  本文!A2'));
+    expect(changes).toEqual(['  本文!A2: …）：連携の成果【進捗度 105%】⏎数値目標（1）-①… …実績値 8 社、進捗度 85%】 → …）：連携の成果【進捗度 100%】⏎数値目標（1）-①… …実績値 8 社、進捗度 80%】']);
   });
 
   it('refuses to overwrite the input', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check.js';
-import { planRecalculation } from '../../src/engine/fix.js';
+import { changedPart, planRecalculation } from '../../src/engine/fix.js';
 import type { Model } from '../../src/engine/model.js';
 import type { Sheet } from '../../src/engine/grid.js';
 import { book, findingsOf, keys, sheet, type Spec } from '../helpers.js';
@@ -1142,6 +1142,19 @@ describe('the 本文 pasted into one cell, a line per paragraph', () => {
   it('a bracket broken over two lines is one line', () => {
     const s = body(['数値目標（1）-②：就業者の増加数【当該年度目標値 200 人、', '当該年度実績値 136 人、進捗度 70%】']);
     expect(keys(findingsOf(book(table, s)))).toEqual(['summary-mismatch@本文!A2']);
+  });
+
+  it('a change is shown by its numbers and a little context (changedPart), a short text whole', () => {
+    const [before, after] = [lines('105%', '138%', '70%').join('\n'), lines('103%', '138%', '68%').join('\n')];
+    expect(changedPart(before, after)).toEqual({
+      before: '…による経済効果【進捗度 105%】\n数値目標（1）-①… …値 136 人、進捗度 70%、寄与度 50%】',
+      after: '…による経済効果【進捗度 103%】\n数値目標（1）-①… …値 136 人、進捗度 68%、寄与度 50%】',
+    });
+    // Numbers near each other share one window; a text changed in more than its numbers, and a short one, are whole.
+    const near = '数値目標（1）-①：【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 130%、寄与度 50%】';
+    expect(changedPart(near, near.replace('130%', '138%').replace('50%', '33%'))).toEqual({ before: '… 120 億円、進捗度 130%、寄与度 50%】', after: '… 120 億円、進捗度 138%、寄与度 33%】' });
+    expect(changedPart(near, near.replace('進捗度', '達成度'))).toEqual({ before: near, after: near.replace('進捗度', '達成度') });
+    expect(changedPart('110%', '104%')).toEqual({ before: '110%', after: '104%' });
   });
 
   it('the recalculation rewrites every wrong figure of the cell in one write, and the rest of its text as it was', () => {

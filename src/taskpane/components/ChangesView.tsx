@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { CellWrite } from '../../engine/index.js';
+import { changedPart, type CellWrite } from '../../engine/index.js';
 import type { Strings } from '../i18n.js';
 import type { AppliedChange } from '../useHyoka.js';
 
@@ -30,6 +30,12 @@ function beforeText(w: CellWrite): string | null {
   return v === null || v === '' ? null : String(v);
 }
 
+/** Before and after as shown: of a long text whose numbers were rewritten, only the changed numbers and their context. */
+function shown(w: CellWrite): { before: string; after: string } {
+  const before = beforeText(w) ?? '';
+  return typeof w.value === 'string' && !w.formula && !w.before.formula ? changedPart(before, w.value) : { before, after: String(w.value) };
+}
+
 /** What the last recalculation wrote: each cell, before → after, and the cells that got values instead of formulas. */
 export function ChangesView({ s, change }: { s: Strings; change: AppliedChange | null }) {
   const styles = useStyles();
@@ -45,9 +51,9 @@ export function ChangesView({ s, change }: { s: Strings; change: AppliedChange |
             <span className={styles.address}>
               {w.sheet}!{w.address}
             </span>
-            {beforeText(w) === null ? <span className={styles.wasBlank}>{s.blank}</span> : <span className={styles.before}>{beforeText(w)}</span>}
+            {beforeText(w) === null ? <span className={styles.wasBlank}>{s.blank}</span> : <span className={styles.before}>{shown(w).before}</span>}
             <span aria-hidden>→</span>
-            <span className={styles.after}>{String(w.value)}</span>
+            <span className={styles.after}>{shown(w).after}</span>
             {w.formula && <span className={styles.formula}>={w.formula}</span>}
             <span className={styles.reason}>
               {w.what === 'indicator-progress' ? s.indicatorName(w.target) : s.targetName(w.target)} · {s.changeReason[w.reason]}
