@@ -101,6 +101,8 @@ const MAX_ROW_INDEXED_HEIGHT = 64;
 export class SheetView {
   readonly name: string;
   readonly rowCount: number;
+  /** Whether the sheet has merged areas at all. */
+  readonly hasMerges: boolean;
   private readonly mergeByCell = new Map<number, CellRange>();
   private readonly wideMerges = new Map<number, CellRange[]>();
   private readonly tallMerges: CellRange[] = [];
@@ -128,6 +130,7 @@ export class SheetView {
       }
     }
     this.rowCount = rowCount;
+    this.hasMerges = sheet.merges.length > 0;
   }
 
   /** The cell as stored (no merge resolution). */

@@ -300,7 +300,10 @@ export class SheetScan {
         const { kind, text, col, compact } = this.labels[i];
         valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || (kind === 'weight' && !WEIGHT_HEADER.test(compact))) && col < firstYearCol && !NAMES_A_YEAR.test(text);
       }
-      if (years && !valueRow && this.isYearRow(years)) {
+      // A year merged over several cells is one year, at its top-left cell: the .xlsx reader repeats it in the
+      // area's other cells (Office.js leaves them empty), which would make each year two columns.
+      if (years && view.hasMerges) years = years.filter((y) => this.atMergeTop(y.row, y.col));
+      if (years && years.length > 0 && !valueRow && this.isYearRow(years)) {
         this.yearRows.set(r, years);
         this.yearRowList.push(r);
       }
@@ -311,6 +314,12 @@ export class SheetScan {
       const words = typeof v === 'string' ? (this.memo.facts.get(v)?.idWords ?? 0) : 0;
       for (let r = m.top + 1; words !== 0 && r <= m.bottom && r < rows.length; r++) this.idWordRows[r] |= words;
     }
+  }
+
+  /** Whether a cell is the top-left of its merged area, or in none. */
+  private atMergeTop(row: number, col: number): boolean {
+    const m = this.view.mergeAt(row, col);
+    return !m || (m.top === row && m.left === col);
   }
 
   private isYearRow(years: YearCell[]): boolean {

@@ -110,6 +110,18 @@ async function workbook(): Promise<Uint8Array> {
     ['評価指標', 'R4', 'R5'],
     ['(5)', '113%', '122%'],
   ]);
+
+  // Each year and each of its figures merged over two columns (the reader repeats them in the second).
+  const pairs = wb.addWorksheet('二列結合');
+  put(pairs, [
+    [null, null, null, 'H29', null, 'H30', null, 'R1', null],
+    ['数値目標(6) 投資額 283億円（累計）', null, '目標値', '115億円', null, '81億円', null, '87億円', null],
+    [null, null, '実績値', '119億円', null, '141億円', null, '120億円', null],
+    ['寄与度(※):100%', null, '進捗度(%)', '104%', null, '174%', null, '140%', null],
+  ]);
+  for (let r = 1; r <= 4; r++) for (const c of ['D', 'F', 'H']) pairs.mergeCells(`${c}${r}:${String.fromCharCode(c.charCodeAt(0) + 1)}${r}`);
+  pairs.mergeCells('A2:B3');
+  pairs.mergeCells('A4:B4');
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -130,6 +142,8 @@ describe('layouts in a real .xlsx', () => {
       ['progress-mismatch', '書式!E5', 110, 111],
       // R5: 130 × 0.7 + 100 × 0.3 = 121.
       ['indicator-score-mismatch', '指標!C15', 121, 122],
+      // 120 ÷ 87 = 138 %, once, in the merged area's first cell; 115 + 81 + 87 = 283, each year counted once.
+      ['progress-mismatch', '二列結合!H4', 138, 140],
     ]);
     const f = model.tables.find((x) => x.sheet === '書式');
     expect(f?.kind === 'progress' && f.targets.map((x) => [x.columns.map((c) => c.year), x.target.map((c) => c.parsed.kind === 'number' && c.parsed.unit), x.weight?.value?.value.toNumber()])).toEqual([
@@ -143,6 +157,7 @@ describe('layouts in a real .xlsx', () => {
       ['上に進捗度!D2', '95%'],
       ['上に進捗度!E5', '90%'],
       ['書式!E5', '110%'],
+      ['二列結合!H4', '138%'],
       ['指標!C15', '121%'],
     ]);
     const again = await expectSettled(bytes, plan.writes);
