@@ -7,7 +7,7 @@ import { changedPart, planRecalculation } from '../engine/fix.js';
 import type { Lang } from '../engine/messages/index.js';
 import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
 import { readXlsx } from '../io/xlsx/read.js';
-import { patchXlsx } from '../io/xlsx/write.js';
+import { patchXlsx, SKIP_REASONS } from '../io/xlsx/write.js';
 import { describeError } from './check-file.js';
 import { formatText } from './format.js';
 import { notCheckedLabel, renderHtmlReport } from './html.js';
@@ -175,7 +175,7 @@ async function runFix(args: string[]): Promise<number> {
     if (plan.valuesInsteadOfFormulas.length > 0) {
       say(`目標値または実績値が単位付きの文字のため、数式ではなく値を書いたセル: ${plan.valuesInsteadOfFormulas.join(', ')}`, `Values instead of formulas (target or actual is text with a unit): ${plan.valuesInsteadOfFormulas.join(', ')}`);
     }
-    for (const s of patched.skipped) say(`書き込まなかったセル ${s.sheet}!${s.address}: ${s.reason}`, `Not written ${s.sheet}!${s.address}: ${s.reason}`);
+    for (const s of patched.skipped) say(`書き込まなかったセル ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].ja}`, `Not written ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].en}`);
     return 0;
   } catch (e) {
     process.stderr.write(`hyoka: ${input}: ${describeError(e, lang)}\n`);

@@ -32,10 +32,16 @@ export type HostErrorCode = 'review-mode' | 'protected-sheet' | 'changed-since-c
 export class HostError extends Error {
   constructor(
     readonly code: HostErrorCode,
-    readonly detail?: string,
+    /** What went wrong in particular: one text, or one per language. */
+    readonly detail?: string | { ja: string; en: string },
   ) {
-    super(detail ? `${code}: ${detail}` : code);
+    super(detail ? `${code}: ${typeof detail === 'string' ? detail : detail.en}` : code);
     this.name = 'HostError';
+  }
+
+  /** The detail in a language. */
+  detailIn(lang: 'ja' | 'en'): string | undefined {
+    return typeof this.detail === 'string' ? this.detail : this.detail?.[lang];
   }
 }
 

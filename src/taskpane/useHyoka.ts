@@ -38,8 +38,13 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 function errorNotice(e: unknown, fileName?: string): Notice {
   if (e instanceof HostError) {
     const code = e.code;
-    const detail = e.detail;
-    return { intent: 'error', text: (s) => (detail ? `${s.hostError[code]} (${detail})` : s.hostError[code]) };
+    return {
+      intent: 'error',
+      text: (s, lang) => {
+        const detail = e.detailIn(lang);
+        return detail ? `${s.hostError[code]} (${detail})` : s.hostError[code];
+      },
+    };
   }
   if (e instanceof XlsxReadError) {
     return { intent: 'error', text: (s, lang) => s.readFailed(`${fileName ? `${fileName}: ` : ''}${e.messageIn(lang)}`) };

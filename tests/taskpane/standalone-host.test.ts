@@ -40,7 +40,10 @@ describe('the standalone host', () => {
     const { host, bytes, model } = await opened();
     const plan = planRecalculation(model);
     const bad = { ...plan.writes[0], sheet: 'no such sheet' };
-    await expect(host.applyWrites([...plan.writes, bad], { reviewMode: false })).rejects.toMatchObject({ code: 'write-failed' });
+    const e = await host.applyWrites([...plan.writes, bad], { reviewMode: false }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'write-failed' });
+    // Why, in the pane's language.
+    expect([(e as HostError).detailIn('ja'), (e as HostError).detailIn('en')]).toEqual([`no such sheet!${bad.address}: シートが見つかりません`, `no such sheet!${bad.address}: sheet not found`]);
     expect(host.currentBytes()).toBe(bytes);
   });
 

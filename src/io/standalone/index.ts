@@ -9,7 +9,7 @@
 import type { CellWrite } from '../../engine/fix.js';
 import type { Workbook } from '../../engine/grid.js';
 import { HostError, type ApplyResult, type CellSnapshot, type HighlightCell, type WorkbookHost } from '../host.js';
-import { patchXlsx } from '../xlsx/write.js';
+import { patchXlsx, SKIP_REASONS } from '../xlsx/write.js';
 
 export interface StandaloneState {
   /** `Sheet!A1` of the cell last selected from the pane. */
@@ -83,7 +83,8 @@ export class StandaloneHost implements WorkbookHost {
     if (result.skipped.length > 0) {
       // All or nothing: a recalculation that cannot write every cell writes none.
       const first = result.skipped[0];
-      throw new HostError('write-failed', `${first.sheet}!${first.address}: ${first.reason}`);
+      const cell = `${first.sheet}!${first.address}`;
+      throw new HostError('write-failed', { ja: `${cell}: ${SKIP_REASONS[first.code].ja}`, en: `${cell}: ${SKIP_REASONS[first.code].en}` });
     }
     const snapshot = writes.map(snapshotOf);
     this.previous.set(snapshot, { bytes: this.bytes, version: this.version });

@@ -7,10 +7,45 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { a1, parseA1 } from '../../engine/grid.js';
 import type { CellWrite } from '../../engine/fix.js';
 
+/** Why a write was not made, as people read it. */
+export const SKIP_REASONS = {
+  'sheet-not-found': { ja: 'シートが見つかりません', en: 'sheet not found' },
+  'shared-formula': { ja: '共有数式・配列数式の起点のセルです', en: 'the cell anchors a shared or array formula' },
+  merged: { ja: '結合セルの先頭以外のセルです(表示されない値になります)', en: 'inside a merged area, not its first cell (the value would not show)' },
+} as const;
+
 export interface PatchResult {
   bytes: Uint8Array;
-  /** Writes that were not made, with the reason (a shared-formula master, an unknown sheet). */
-  skipped: { address: string; sheet: string; reason: string }[];
+  /** Writes that were not made, with the reason (a shared-formula master, an unknown sheet, a hidden cell of a merged area). */
+  skipped: { address: string; sheet: string; code: keyof typeof SKIP_REASONS; reason: string }[];
+}
+
+/**
+ * The writes that fall inside a merged area of the sheet (`<mergeCell ref="D1:E1"/>`) but not on its first cell,
+ * which shows nothing: linear in the writes and the merged areas' cells (a large area is tested write by write).
+ */
+function hiddenByMerges(xml: string, writes: CellWrite[]): Set<CellWrite> {
+  const hidden = new Set<CellWrite>();
+  if (!xml.includes('mergeCell')) return hidden;
+  const byCell = new Map<number, CellWrite[]>();
+  for (const w of writes) {
+    const key = w.row * 16384 + w.col;
+    const list = byCell.get(key);
+    if (list) list.push(w);
+    else byCell.set(key, [w]);
+  }
+  for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*\bref="([A-Za-z]+\d+):([A-Za-z]+\d+)"/g)) {
+    const a = parseA1(m[1]);
+    const b = parseA1(m[2]);
+    const [top, bottom, left, right] = [Math.min(a.row, b.row), Math.max(a.row, b.row), Math.min(a.col, b.col), Math.max(a.col, b.col)];
+    const inside = (row: number, col: number) => row >= top && row <= bottom && col >= left && col <= right && (row !== top || col !== left);
+    if ((bottom - top + 1) * (right - left + 1) > writes.length) {
+      for (const w of writes) if (inside(w.row, w.col)) hidden.add(w);
+      continue;
+    }
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (inside(r, c)) for (const w of byCell.get(r * 16384 + c) ?? []) hidden.add(w);
+  }
+  return hidden;
 }
 
 function escapeXml(s: string): string {
@@ -142,7 +177,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
     if (!parts.has(w.sheet)) {
-      skipped.push({ sheet: w.sheet, address: w.address, reason: 'sheet not found' });
+      skipped.push({ sheet: w.sheet, address: w.address, code: 'sheet-not-found', reason: SKIP_REASONS['sheet-not-found'].en });
       continue;
     }
     let list = bySheet.get(w.sheet);
@@ -165,7 +200,13 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
       return cell ? attr(cell.attrs, 's') : undefined;
     };
     const byRow = new Map<number, CellWrite[]>();
+    // A cell inside a merged area other than its first shows nothing: a value written there would be hidden.
+    const hidden = hiddenByMerges(xml, list);
     for (const w of list) {
+      if (hidden.has(w)) {
+        skipped.push({ sheet, address: w.address, code: 'merged', reason: SKIP_REASONS.merged.en });
+        continue;
+      }
       let l = byRow.get(w.row);
       if (!l) byRow.set(w.row, (l = []));
       l.push(w);
@@ -183,7 +224,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
       for (const w of ws.sort((a, b) => a.col - b.col)) {
         const existing = cells.find((c) => c.col === w.col);
         if (existing && /<f\b[^>]*\bt="(shared|array)"[^>]*\bref="/.test(existing.inner)) {
-          skipped.push({ sheet, address: w.address, reason: 'the cell anchors a shared or array formula' });
+          skipped.push({ sheet, address: w.address, code: 'shared-formula', reason: SKIP_REASONS['shared-formula'].en });
           continue;
         }
         if (existing?.inner.includes('<f') || w.formula) formulasTouched = true;

@@ -77,6 +77,19 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect(sheetXmlOf(bytes)).toContain('<f t="shared" ref="A1:A3" si="0">B1*2</f>');
   });
 
+  it('writes nothing into a merged area’s cells other than its first, which show nothing (a value there would be hidden)', () => {
+    const input = workbook('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"/></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:C40"/></mergeCells>');
+    const { bytes, skipped } = patchXlsx(input, [write('A1', 0, 0, 5), write('B1', 0, 1, 6), write('B2', 1, 1, 7), write('C39', 38, 2, 8), write('D1', 0, 3, 9)]);
+    expect(skipped.map((s) => [s.address, s.code])).toEqual([
+      ['B1', 'merged'],
+      ['B2', 'merged'],
+      ['C39', 'merged'],
+    ]);
+    const xml = sheetXmlOf(bytes);
+    expect(xml).toContain('<c r="A1"><v>5</v></c><c r="B1"/><c r="D1"><v>9</v></c>');
+    expect(xml).not.toContain('C39');
+  });
+
   it('escapes text it writes', () => {
     const input = workbook('<sheetData></sheetData>');
     const { bytes } = patchXlsx(input, [write('A1', 0, 0, '<b>&"')]);
