@@ -1212,6 +1212,28 @@ describe('progress tables on their side (one row per year)', () => {
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D6', 62, 63]]);
   });
 
+  it('a year merged down two rows with its figures is one year, read in its first row', () => {
+    const s = sheet(
+      'S',
+      [
+        ['数値目標(1) 件数 30件（累計）'],
+        ['年度', '目標値', '実績値', '進捗度'],
+        ['R3', 10, 12, '120%'],
+        [],
+        ['R4', 10, 9, '95%'],
+        [],
+        ['R5', 10, 10, '100%'],
+        [],
+      ],
+      ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'A5:A6', 'B5:B6', 'C5:C6', 'D5:D6', 'A7:A8', 'B7:B8', 'C7:C8', 'D7:D8'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => c.year)).toEqual([2021, 2022, 2023]);
+    // 10 + 10 + 10 = 30, each year once; 9 ÷ 10 = 90 %, once.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D5', 90, 95]]);
+  });
+
   it('a 累計 row under the years holds each target’s totals, checked against the sum of the years', () => {
     const s = sheet('S', [
       ['数値目標(1) 投資額 600億円(累計)'],

@@ -118,14 +118,17 @@ export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<numbe
   if (col < 0) return undefined;
   const columns: YearColumn[] = [];
   const rows: number[] = [];
-  for (let r = firstRow; r < view.rowCount; r++) {
-    const header = cellText(view.shown(r, col).cell);
+  let after = firstRow;
+  for (let r = firstRow; r < view.rowCount; r = after) {
+    const shown = view.shown(r, col);
+    const header = cellText(shown.cell);
     const fy = parseFiscalYear(header);
     if (!fy) break;
+    // A year merged down several rows (with its figures) is one year, in its first row.
+    after = (shown.row === r ? view.mergeAt(r, col)?.bottom ?? r : r) + 1;
     columns.push({ col, year: fy.year, baseline: fy.baseline, header: header.trim() });
     rows.push(r);
   }
-  const after = firstRow + rows.length;
   const totalRow = after < view.rowCount && scan.shownKind(after, col) === 'cumulative' ? after : null;
   return { col, columns, rows, totalRow };
 }
