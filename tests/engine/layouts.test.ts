@@ -1906,6 +1906,30 @@ describe('summary tables handed in without their progress table', () => {
   });
 });
 
+describe('a summary table whose rows are two rows tall (each cell merged down two rows)', () => {
+  it('reads each row once, in its first row, whether the merged areas repeat their values (the .xlsx reader) or not (Office.js)', () => {
+    const table = sheet('別紙1', [
+      [null, null, 'R1'],
+      ['数値目標(1)-① 投資額', '目標値', '87億円'],
+      [null, '実績値', '120億円'],
+      ['寄与度(※):100%', '進捗度', '140%'],
+    ]);
+    const rows = (repeat: boolean): Spec[][] => [
+      ['評価対象年度：令和元年度'],
+      ['評価指標', '数値目標', '目標値', '実績値', '進捗度', '寄与度'],
+      ['(1)', '(1)-① 投資額', '87億円', '120億円', '140%', '100%'],
+      repeat ? ['(1)', '(1)-① 投資額', '87億円', '120億円', '140%', '100%'] : [],
+    ];
+    for (const repeat of [false, true]) {
+      const summary = sheet('一覧', rows(repeat), ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:E4', 'F3:F4']);
+      const { model } = checkWorkbook(book(table, summary));
+      const t = model.tables.find((x) => x.kind === 'summary');
+      expect(t?.kind === 'summary' && t.rows.map((x) => x.labelRef.row), `repeat: ${repeat}`).toEqual([2]);
+      expect(planRecalculation(model).writes.map((w) => `${w.sheet}!${w.address}`)).toEqual(['別紙1!C4', '一覧!E3']);
+    }
+  });
+});
+
 describe('a summary table that repeats its columns for each year', () => {
   const wide = (r5Progress: Spec) =>
     sheet(
