@@ -34,11 +34,14 @@ describe('labels as people write them', () => {
     ['5年間の累計', 'cumulative'],
     ['計画期間累計', 'cumulative'],
     ['期間合計(千円)', 'cumulative'],
+    // 進捗状況 and 達成状況 head a row of percentages only when they say so; alone they may hold words (順調).
+    ['進捗状況(%)', 'progress'],
+    ['達成状況（％）', 'progress'],
   ])('%s is a %s label', (text, kind) => {
     expect(classifyLabel(compact(text))).toBe(kind);
   });
 
-  it.each(['【目標値', '目標値】', '【目標値］', '【】', '：', '目標達成', '達成', '目標比較'])('%s is no label', (text) => {
+  it.each(['【目標値', '目標値】', '【目標値］', '【】', '：', '目標達成', '達成', '目標比較', '進捗状況', '達成状況'])('%s is no label', (text) => {
     expect(classifyLabel(compact(text))).toBeUndefined();
   });
 });

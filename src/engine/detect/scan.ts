@@ -111,6 +111,8 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   // `実績見込`, `見込値`: an actual not yet final.
   if (/^((単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(実績値?|実績見込み?値?|見込み?値)([(（].*[)）])?$/.test(c)) return 'actual';
   if (/^(当該年度の?)?(進(捗|ちょく)(度|率)?|(目標)?達成(度|率)|対目標比?)([(（].*[)）]|%)?$/.test(c)) return 'progress';
+  // `進捗状況(%)`: a row of percentages; `進捗状況` alone may hold words (順調, 達成).
+  if (/^(進捗|達成)状況(\(%\)|%)$/.test(c)) return 'progress';
   if (/^寄与度/.test(c)) return 'weight';
   if (/^(累計|合計|計|(5年間|期間|計画期間)の?(累計|合計))([(（].*[)）])?$/.test(c)) return 'cumulative';
   // `総合評価`, maybe with how it is worked out in parentheses (`総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）`).
