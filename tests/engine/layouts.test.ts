@@ -1538,6 +1538,16 @@ describe('summary lines in other punctuation, and notes after their numbers', ()
     expect(findings.map((f) => [f.rule, f.expected, f.stated])).toEqual([['summary-mismatch', 120, 125]]);
   });
 
+  it.each([
+    '数値目標(1)【当該年度目標 100億円、当該年度実績 120億円、達成率 125%】',
+    '数値目標(1)【達成度 125%】',
+    '数値目標(1)　目標値：100億円　実績値：120億円　達成率：125％',
+  ])('a progress called 達成率 or 達成度 (%s) is read, checked and rewritten', (line) => {
+    const { model, findings } = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [line]])));
+    expect(findings.map((f) => [f.rule, f.expected, f.stated])).toEqual([['summary-mismatch', 120, 125]]);
+    expect(planRecalculation(model).writes.map((w) => w.value)).toEqual([line.replace('125', '120')]);
+  });
+
   it('a progress with a note is rewritten with its note', () => {
     const line = '数値目標(1)【当該年度目標値 100億円、当該年度実績値 120億円、進捗度 125%（見込）】';
     const { model } = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [line]])));

@@ -362,7 +362,7 @@ const VALUE = String.raw`([△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,】\]�
 const FIELD = {
   target: new RegExp(`当該年度目標値?\\s*[:：]?\\s*${VALUE}`),
   actual: new RegExp(`当該年度実績値?\\s*[:：]?\\s*${VALUE}`),
-  progress: new RegExp(`進捗(?:度|率)\\s*[:：]?\\s*${VALUE}`),
+  progress: new RegExp(`(?:進捗|達成)(?:度|率)\\s*[:：]?\\s*${VALUE}`),
   weight: new RegExp(`寄与度\\s*[:：]?\\s*${VALUE}`),
 };
 // Lines that state the year's figures without 当該年度 (`目標値：100億円　実績値：120億円`); 当該年度 wins when both are there.
@@ -455,7 +455,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
       }
       const bracket = text.search(/[【\[［]/);
       // The id the line names before its figures: before its bracket, or before its first field when it has none.
-      const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*[△▲-]?\d|実績値?\s*[:：]?\s*[△▲-]?\d|進捗(?:度|率)/);
+      const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*[△▲-]?\d|実績値?\s*[:：]?\s*[△▲-]?\d|(?:進捗|達成)(?:度|率)/);
       const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
       const ownTarget = findTargetId(before);
       const ownIndicator = findIndicatorId(before);
