@@ -1,10 +1,10 @@
 /** Readable terminal output of a report, grouped by file and sheet. */
 import type { FileReport } from '../engine/report.js';
-import type { Lang } from '../engine/messages/index.js';
+import { describeFault, type Lang } from '../engine/messages/index.js';
 
 const WORDS = {
-  ja: { error: 'エラー', warning: '警告', info: '情報', tables: '検出した表', none: '指摘はありません。', summary: (e: number, w: number, i: number) => `エラー ${e} 件、警告 ${w} 件、情報 ${i} 件`, kinds: { progress: '進捗表', summary: '評価指標の記載', budget: '支援措置の表', 'overall-score': '総合評価表' } as Record<string, string>, notRead: '読み取れません', skipped: '対象外' },
-  en: { error: 'error', warning: 'warning', info: 'info', tables: 'tables found', none: 'No findings.', summary: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info`, kinds: { progress: 'progress', summary: 'summary', budget: 'budget', 'overall-score': 'overall score' } as Record<string, string>, notRead: 'could not be read', skipped: 'skipped' },
+  ja: { error: 'エラー', warning: '警告', info: '情報', tables: '検出した表', none: '指摘はありません。', summary: (e: number, w: number, i: number) => `エラー ${e} 件、警告 ${w} 件、情報 ${i} 件`, kinds: { progress: '進捗表', summary: '評価指標の記載', budget: '支援措置の表', 'overall-score': '総合評価表' } as Record<string, string>, notRead: '読み取れません', skipped: '対象外', note: '注記' },
+  en: { error: 'error', warning: 'warning', info: 'info', tables: 'tables found', none: 'No findings.', summary: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info`, kinds: { progress: 'progress', summary: 'summary', budget: 'budget', 'overall-score': 'overall score' } as Record<string, string>, notRead: 'could not be read', skipped: 'skipped', note: 'note' },
 };
 
 export function formatText(files: FileReport[], lang: Lang, color: boolean): string {
@@ -29,7 +29,10 @@ export function formatText(files: FileReport[], lang: Lang, color: boolean): str
         out.push(`    ${x.cell.padEnd(6)} ${label} ${x.rule}: ${x.message}`);
       }
     }
-    for (const s of f.skipped ?? []) out.push(`  ${w.skipped}: ${s.sheet}${s.cell ? `!${s.cell}` : ''} (${s.reason})`);
+    for (const s of f.skipped ?? []) {
+      const fault = describeFault(s.reason, lang);
+      out.push(`  ${fault.checked ? w.note : w.skipped}: ${s.sheet}${s.cell ? `!${s.cell}` : ''} — ${fault.text}`);
+    }
     const count = (s: string) => f.findings.filter((x) => x.severity === s).length;
     out.push(`  ${f.findings.length === 0 ? w.none : w.summary(count('error'), count('warning'), count('info'))}`);
     out.push('');

@@ -6,7 +6,7 @@
  * Excel runs nothing. The page allows only its own style and script (by hash, in its CSP).
  */
 import { createHash } from 'node:crypto';
-import type { Lang } from '../engine/messages/index.js';
+import { describeFault, type Lang } from '../engine/messages/index.js';
 import type { FileReport } from '../engine/report.js';
 import { RULES } from '../engine/rules/index.js';
 
@@ -37,7 +37,7 @@ const WORDS = {
     filter: '絞り込み',
     sortHint: '列名を押すと並べ替えます。',
     none: '指摘はありません。',
-    skipped: (n: number) => `対象外 ${n} 件`,
+    inAll: (n: number) => `全 ${n} 件`,
     ignored: (n: number) => `表計算のファイルではないため検査しなかったファイル ${n} 件:`,
     totals: (files: number, e: number, w: number, i: number, bad: number) => `ファイル ${files} 件 ・ エラー ${e} 件 ・ 警告 ${w} 件 ・ 情報 ${i} 件 ・ 読めないファイル ${bad} 件`,
   },
@@ -67,7 +67,7 @@ const WORDS = {
     filter: 'Filter',
     sortHint: 'Press a column name to sort by it.',
     none: 'No findings.',
-    skipped: (n: number) => `${n} skipped`,
+    inAll: (n: number) => `${n} in all`,
     ignored: (n: number) => `${n} file(s) not checked, as they are not spreadsheets:`,
     totals: (files: number, e: number, w: number, i: number, bad: number) => `${files} file(s) · ${e} error(s) · ${w} warning(s) · ${i} info · ${bad} unreadable`,
   },
@@ -186,6 +186,9 @@ export function notCheckedLabel(n: number, lang: Lang): string {
   return WORDS[lang].ignored(n);
 }
 
+/** How many of a file's notes (sheets passed over, hidden sheets) its row lists in words. */
+const MAX_NOTES = 3;
+
 export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions): string {
   const { lang } = options;
   const w = WORDS[lang];
@@ -212,8 +215,10 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
     warnings += wn;
     infos += i;
     const [status, cls, rank] = e > 0 ? [w.hasErrors, 'error', 1] : wn > 0 ? [w.hasWarnings, 'warning', 2] : [w.ok, '', 3];
-    const skipped = f.skipped?.length ? w.skipped(f.skipped.length) : '';
-    fileRows.push(`<tr>${name}<td class="${cls}" data-sort="${rank}">${escapeHtml(status)}</td><td class="num">${e}</td><td class="num">${wn}</td><td class="num">${i}</td><td class="num">${f.tables.length}</td><td>${escapeHtml(skipped)}</td></tr>`);
+    // What the reading passed over or noted, in words: the first few, and how many in all beyond them.
+    const faults = (f.skipped ?? []).map((x) => `${x.sheet}${x.cell ? `!${x.cell}` : ''}: ${describeFault(x.reason, lang).text}`);
+    const skipped = faults.length <= MAX_NOTES ? faults.join(' / ') : `${faults.slice(0, MAX_NOTES).join(' / ')} … (${w.inAll(faults.length)})`;
+    fileRows.push(`<tr>${name}<td class="${cls}" data-sort="${rank}">${escapeHtml(status)}</td><td class="num">${e}</td><td class="num">${wn}</td><td class="num">${i}</td><td class="num">${f.tables.length}</td><td>${text(skipped)}</td></tr>`);
     for (const x of f.findings) {
       findingRows.push(
         `<tr><td class="path">${text(f.file)}</td><td>${text(x.sheet)}</td><td data-sort="${cellKey(x.cell)}">${escapeHtml(x.cell)}</td>` +

@@ -99,7 +99,11 @@ describe('the fault log on the command line', () => {
     expect(file.findings.every((f) => f.severity !== 'error')).toBe(true);
     expect(file.skipped?.map((s) => `${s.sheet}:${s.reason.split(':')[0]}`)).toEqual(['計算用:hidden-sheet', '空白:empty-sheet']);
     const text = cli.run(['check', path]);
-    expect(text.stdout).toContain('対象外: 計算用 (hidden-sheet');
-    expect(text.stdout).toContain('対象外: 空白 (empty-sheet)');
+    // In words, the hidden sheet as a note (it is checked), the empty one as skipped.
+    expect(text.stdout).toContain('注記: 計算用 — 非表示のシートです(検査はしました)');
+    expect(text.stdout).toContain('対象外: 空白 — 空のシートです');
+    const en = cli.run(['check', path, '--lang', 'en']);
+    expect(en.stdout).toContain('note: 計算用 — a hidden sheet (checked all the same)');
+    expect(en.stdout).toContain('skipped: 空白 — an empty sheet');
   });
 });

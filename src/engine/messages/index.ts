@@ -47,3 +47,18 @@ export function formatFinding(f: Finding, lang: Lang = 'ja'): string {
   const text = book[f.rule](f, helpers(f, lang));
   return f.calc ? `${text} (${f.calc})` : text;
 }
+
+/** What a fault of the reading says (`hidden-sheet`, `block-without-years: …`), and whether what it names was checked. */
+const FAULTS: Record<string, { ja: string; en: string; checked: boolean }> = {
+  'hidden-sheet': { ja: '非表示のシートです(検査はしました)', en: 'a hidden sheet (checked all the same)', checked: true },
+  'empty-sheet': { ja: '空のシートです', en: 'an empty sheet', checked: false },
+  'sheet-too-large': { ja: 'シートが大きすぎるため検査していません', en: 'a sheet too large to check', checked: false },
+  'block-without-years': { ja: '目標値・実績値の行に年度の見出しが見つからないため、検査していません', en: 'target and actual rows with no year headers found over them: not checked', checked: false },
+  'unreadable-sheet': { ja: 'シートを読み取れませんでした', en: 'the sheet could not be read', checked: false },
+};
+
+/** A fault as the JSON report states it (`code` or `code: detail`), in words; an unknown code as it is. */
+export function describeFault(reason: string, lang: Lang = 'ja'): { text: string; checked: boolean } {
+  const fault = FAULTS[reason.split(':')[0].trim()];
+  return fault ? { text: fault[lang], checked: fault.checked } : { text: reason, checked: false };
+}
