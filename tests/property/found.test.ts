@@ -154,5 +154,28 @@ describe('cases the property tests found', () => {
     expect(writes.map((w) => [w.address, w.value, w.numFmt, w.styleFrom])).toEqual([['D5', 1, undefined, undefined]]);
     expect(writesOf(fixOnce(wb))).toEqual([]);
   });
+
+  it('a cell whose own format shows a unit or a year is written a plain number, never a ratio (conventionOf)', () => {
+    // The 60× fix soak: an indicator cell holding 1 formatted "令和"0"年度" took 300 % as the ratio 3, which the check
+    // reads as 3, and every recalculation wrote it again.
+    const year = { numFmt: '"令和"0"年度"', text: '令和1年度' };
+    const wb: Workbook = {
+      sheets: [
+        {
+          name: '別紙1',
+          rows: [
+            [undefined, undefined, { value: 'R2現状' }],
+            [{ value: '数値目標(1)-① 投資額 475億円 (累計)' }, { value: '目標値' }, { value: 1, ...year }],
+            [undefined, { value: '実績値' }, { value: '3' }],
+            [{ value: '寄与度(※):33%' }, { value: '進捗度(%)' }],
+            [{ value: '数値目標(1)-① 投資額 475億円 (累計)' }, { value: '評価指標の進捗度' }, { value: 1, ...year }],
+          ],
+          merges: [],
+        },
+      ],
+    };
+    expect(writesOf(wb)).toEqual([['C5', 300]]);
+    expect(writesOf(fixOnce(wb))).toEqual([]);
+  });
 });
 
