@@ -5,7 +5,7 @@ export * from './model.js';
 export { checkWorkbook, checkModel, type CheckResult } from './check.js';
 export { detect, type DetectOptions } from './detect/index.js';
 export { changedPart, planRecalculation, type CellWrite, type RecalculationPlan, type RecalculationOptions } from './fix.js';
-export { formatFinding, type Lang } from './messages/index.js';
+export { describeFault, formatFinding, type Lang } from './messages/index.js';
 export { RULES } from './rules/index.js';
 export * from './report.js';
 export { parseCell, parseNumberText, cellText, type Parsed, type NumberValue } from './numbers.js';

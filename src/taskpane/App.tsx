@@ -11,6 +11,7 @@ import { Toolbar } from './components/Toolbar.js';
 import type { Environment } from './env.js';
 import { useHyoka } from './useHyoka.js';
 import { severityCounts, targetViews } from './view-model.js';
+import { describeFault } from '../engine/index.js';
 
 const useStyles = makeStyles({
   root: {
@@ -41,6 +42,7 @@ export function App({ env }: { env: Environment }) {
   const counts = useMemo(() => severityCounts(result?.findings ?? []), [result]);
   const views = useMemo(() => (result ? targetViews(result.model, lang) : []), [result, lang]);
   const tables = useMemo(() => result?.model.tables ?? [], [result]);
+  const notes = useMemo(() => (result?.model.faults ?? []).map((f) => ({ where: `${f.sheet}${f.cell ? `!${f.cell}` : ''}`, text: describeFault(f.reason, lang).text })), [result, lang]);
 
   return (
     <main className={standalone ? `${styles.root} ${styles.standalone}` : styles.root} data-host={env.kind} data-busy={h.busy ?? undefined}>
@@ -79,7 +81,7 @@ export function App({ env }: { env: Environment }) {
             </Tab>
           </TabList>
           {tab === 'findings' && <FindingsView h={h} tables={tables} />}
-          {tab === 'tables' && <TablesView s={s} views={views} onMode={h.setMode} />}
+          {tab === 'tables' && <TablesView s={s} views={views} notes={notes} onMode={h.setMode} />}
           {tab === 'changes' && <ChangesView s={s} change={h.lastChange} />}
         </div>
       ) : (

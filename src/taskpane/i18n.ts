@@ -68,6 +68,8 @@ export interface Strings {
   modeSource: Record<ModeSource, string>;
   modeOverridden: string;
   noTargets: string;
+  /** Heading of what the reading passed over or noted (a hidden sheet, a table without years). */
+  readNotes: string;
   /** `1-①` → `数値目標(1)-①` / `target (1)-①`. */
   targetName: (display: string) => string;
   /** `1` → `評価指標(1)` / `indicator (1)`. */
@@ -186,6 +188,7 @@ const ja: Strings = {
   },
   modeOverridden: 'タイプを変えて再チェックしました。',
   noTargets: '数値目標の進捗表が見つかりませんでした。',
+  readNotes: '読み取りの注記',
   targetName: (display) => `数値目標${idInParens(display)}`,
   indicatorName: (indicator) => `評価指標(${indicator})`,
   chartTitle: (label) => `${label} の目標値と実績値`,
@@ -303,6 +306,7 @@ const en: Strings = {
   },
   modeOverridden: 'Target type changed; checked again.',
   noTargets: 'No progress table with numeric targets was found.',
+  readNotes: 'Notes from the reading',
   targetName: (display) => `target ${idInParens(display)}`,
   indicatorName: (indicator) => `indicator (${indicator})`,
   chartTitle: (label) => `Target and actual of ${label}`,

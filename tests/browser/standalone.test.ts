@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook, planRecalculation, type Finding } from '../../src/engine/index.js';
@@ -243,6 +244,32 @@ describe('the standalone page', () => {
     expect(cells.slice(0, 4)).toEqual(['R3', '115億円', '120億円', '110%']);
     expect(cells[4]).toContain('104%');
     expect(await r3.getAttribute('data-status')).toBe('mismatch');
+    await page.close();
+  });
+
+  it('lists what the reading passed over or noted under the tables, in words, in either language', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('別紙1');
+    [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 件数', '目標値', 10, 10],
+      [null, '実績値', 12, 9],
+    ].forEach((r, i) => (sheet.getRow(i + 1).values = r));
+    wb.addWorksheet('計算用', { state: 'hidden' }).getCell('A1').value = 1;
+    wb.addWorksheet('空');
+    const path = artifactPath('read-notes.xlsx');
+    writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const page = await openPage();
+    await openFile(page, path, 0);
+    await page.locator('[data-tab="tables"]').click();
+    const notes = page.locator('[data-testid="read-notes"] li');
+    await expect(notes.allTextContents()).resolves.toEqual(['計算用 非表示のシートです(検査はしました)', '空 空のシートです']);
+    await page.locator('[data-action="lang"]').click();
+    await expect(page.locator('[data-testid="read-notes"] h3').textContent()).resolves.toBe('Notes from the reading');
+    await expect(notes.allTextContents()).resolves.toEqual(['計算用 a hidden sheet (checked all the same)', '空 an empty sheet']);
+    // The language chosen is remembered for the next pages: back to Japanese.
+    await page.locator('[data-action="lang"]').click();
+    await page.locator('[data-testid="read-notes"] h3', { hasText: '読み取りの注記' }).waitFor();
     await page.close();
   });
 

@@ -37,6 +37,7 @@ const useStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, display: 'block' },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 function statusNote(y: TargetYear, s: Strings): string | null {
@@ -116,16 +117,38 @@ function TargetCard({ view, s, onMode }: { view: TargetView; s: Strings; onMode:
   );
 }
 
-/** One card per numeric target: the years side by side, a chart, and the flow/stock choice. */
-export function TablesView(props: { s: Strings; views: TargetView[]; onMode: (key: string, mode: TargetMode) => void }) {
-  const { s, views, onMode } = props;
+/** What the reading passed over or noted, in words: a hidden sheet (checked), a table without year headers (not). */
+export interface ReadNote {
+  where: string;
+  text: string;
+}
+
+/** One card per numeric target: the years side by side, a chart, and the flow/stock choice; then the reading's notes. */
+export function TablesView(props: { s: Strings; views: TargetView[]; notes: ReadNote[]; onMode: (key: string, mode: TargetMode) => void }) {
+  const { s, views, notes, onMode } = props;
   const styles = useStyles();
-  if (views.length === 0) return <Text as="p">{s.noTargets}</Text>;
   return (
     <div className={styles.list}>
+      {views.length === 0 && <Text as="p">{s.noTargets}</Text>}
       {views.map((v) => (
         <TargetCard key={`${v.sheet}!${v.range}!${v.key}`} view={v} s={s} onMode={onMode} />
       ))}
+      {notes.length > 0 && (
+        <section data-testid="read-notes">
+          <Text weight="semibold" as="h3">
+            {s.readNotes}
+          </Text>
+          <ul className={styles.notes}>
+            {notes.map((n, i) => (
+              <li key={i} data-note={n.where}>
+                <Text size={200}>
+                  <span className={styles.where}>{n.where}</span> {n.text}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
