@@ -152,9 +152,9 @@ export function changedPart(before: string, after: string): { before: string; af
     else windows.push(window);
   }
   if (windows.length === 0) return { before, after };
-  const show = (text: string, k: 0 | 1) =>
+  const cut = (text: string, k: 0 | 1) =>
     windows.map((w) => `${w.from[k] > 0 ? '…' : ''}${text.slice(w.from[k], w.to[k])}${w.to[k] < text.length ? '…' : ''}`).join(' ');
-  return { before: show(before, 0), after: show(after, 1) };
+  return { before: cut(before, 0), after: cut(after, 1) };
 }
 
 export function planRecalculation(model: Model, options: RecalculationOptions = {}): RecalculationPlan {

@@ -84,12 +84,30 @@ function ofRunningTotals(l: Label): boolean {
   return l.compact.includes('累計');
 }
 
+/** Whether the label shown at (row, col) is one of running totals, as ofRunningTotals reads a label. */
+function showsRunningTotals(scan: SheetScan, row: number, col: number): boolean {
+  return scan.shownText(row, col).includes('累計');
+}
+
 /**
  * A label column's labels of one kind, all and split by what they state (each year's figures, running totals):
  * a block stating both pairs each year's 目標値 with each year's 実績値 and running totals with running totals.
  */
 function labelLists(labels: Label[]): { all: Map<number, Label[]>; yearly: Map<number, Label[]>; running: Map<number, Label[]> } {
   return { all: labelsByColumn(labels), yearly: labelsByColumn(labels.filter((l) => !ofRunningTotals(l))), running: labelsByColumn(labels.filter(ofRunningTotals)) };
+}
+
+/**
+ * The 実績値 of a 目標値 of the same kind (each year's, or running totals) at most 3 rows below it, when a label of
+ * the other kind stands between them: a block stating both in turn.
+ */
+function interleavedActual(t: Label, tBottom: number, actuals: Map<number, Label[]>, targets: Map<number, Label[]>, otherActuals: Map<number, Label[]>, otherTargets: Map<number, Label[]>): Label | undefined {
+  const below = firstBelow(actuals.get(t.col), tBottom, 3);
+  if (!below) return undefined;
+  const next = firstBelow(targets.get(t.col), t.row, 3);
+  if (next && next.row < below.row) return undefined;
+  const between = below.row - t.row - 1;
+  return firstBelow(otherTargets.get(t.col), t.row, between) ?? firstBelow(otherActuals.get(t.col), t.row, between) ? below : undefined;
 }
 
 export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }): ProgressTable[] {
@@ -106,14 +124,13 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
     const labelRight = tMerge?.right ?? t.col;
-    // With both in the column, each year's 目標値 pairs with each year's 実績値, running totals with running totals.
+    // A block stating each year's figures and running totals in turn (目標値 / 目標値(累計) / 実績値 / 実績値(累計)):
+    // each year's 目標値 pairs with each year's 実績値, running totals with running totals. Any other block (one of
+    // running totals under a plain 実績値, `目標値(累計) / 実績値 / 進捗度`, included) pairs as labels come.
     const running = ofRunningTotals(t);
-    const same = running ? 'running' : 'yearly';
-    const other = running ? 'yearly' : 'running';
-    const mixed = actuals[other].has(t.col) && actuals[same].has(t.col);
-    const a = mixed
-      ? pairedActual(t, tBottom, actuals[same].get(t.col), targets[same].get(t.col), progressByCol.get(t.col))
-      : pairedActual(t, tBottom, actuals.all.get(t.col), targets.all.get(t.col), progressByCol.get(t.col));
+    const interleaved = running ? interleavedActual(t, tBottom, actuals.running, targets.running, actuals.yearly, targets.yearly) : interleavedActual(t, tBottom, actuals.yearly, targets.yearly, actuals.running, targets.running);
+    const mixed = interleaved !== undefined;
+    const a = interleaved ?? pairedActual(t, tBottom, actuals.all.get(t.col), targets.all.get(t.col), progressByCol.get(t.col));
     if (!a) continue;
     const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
     // The block's first and last rows of its 目標値 and 実績値 (実績値 may come first).
@@ -133,7 +150,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const below = () => {
       const row = findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col, mixed ? running : undefined);
       // Where a column states both, a 進捗度 of running totals is the running totals' block's, any other the year's.
-      return row !== null && mixed && scan.shownKind(row, t.col) === 'progress' && scan.shownText(row, t.col).includes('累計') !== running ? null : row;
+      return row !== null && mixed && scan.shownKind(row, t.col) === 'progress' && showsRunningTotals(scan, row, t.col) !== running ? null : row;
     };
     let progressRow = onTopRow ?? below();
     // A 進捗度 row on top that names an indicator and no target (`評価指標(1) 産業集積 | 進捗度 | 115%`) may state the
@@ -419,7 +436,7 @@ function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number, 
     // One right over a 目標値 or 実績値 is the next block's, on top of it.
     if (kind === 'progress' && r > from) return overBlock(scan, r, labelCol) ? null : r;
     // A block stating both each year's figures and running totals (`running` given) passes the other's rows.
-    if ((kind === 'target' || kind === 'actual') && running !== undefined && scan.shownText(r, labelCol).includes('累計') !== running) continue;
+    if ((kind === 'target' || kind === 'actual') && running !== undefined && showsRunningTotals(scan, r, labelCol) !== running) continue;
     if (kind === 'target' || kind === 'actual' || kind === 'weight') return null;
   }
   return null;

@@ -286,7 +286,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     for (; r < view.rowCount && blanks < 2; r++) {
       // A row whose value cells all continue merged areas from the row above (a row of the table two rows tall) is
       // that row: the .xlsx reader repeats its values there, Office.js leaves them empty.
-      if (view.hasMerges && valueCols.every((c) => (view.mergeAt(r, c)?.top ?? r) < r)) continue;
+      if (view.hasMerges && valueCols.length > 0 && valueCols.every((c) => (view.mergeAt(r, c)?.top ?? r) < r)) continue;
       let target: ReturnType<typeof findTargetId>;
       let indicator: ReturnType<typeof findIndicatorId>;
       let labelCol = -1;

@@ -103,6 +103,29 @@ describe('a block stating both each year’s figures and their running totals', 
     expect(planRecalculation(checkWorkbook(book(interleaved(['120%', '', '100%']))).model).writes.map((w) => [w.address, w.value])).toEqual([['D6', '90%']]);
   });
 
+  it('blocks of one kind each on a sheet stating both kinds pair as their labels come, a plain 進捗度 under running totals included', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1) 企業数 300社（累計）', '目標値(累計)', 100, 200, 300],
+      [null, '実績値(累計)', 110, 190, 330],
+      [null, '進捗度', '110%', '95%', '111%'],
+      ['数値目標(2) 件数 30件（累計）', '目標値', 10, 10, 10],
+      [null, '実績値', 12, 9, 10],
+      [null, '進捗度', '120%', '90%', '101%'],
+      ['数値目標(3) 社数 30社（累計）', '目標値(累計)', 10, 20, 30],
+      [null, '実績値', 12, 20, 31],
+      [null, '進捗度', '120%', '100%', '103%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.mode, x.rows])).toEqual([
+      ['1', 'stock', { target: 1, actual: 2, progress: 3 }],
+      ['2', 'flow', { target: 4, actual: 5, progress: 6 }],
+      ['3', 'stock', { target: 7, actual: 8, progress: 9 }],
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E4', 'progress-mismatch@S!E7']);
+  });
+
   it('the running totals in rows of their own under the year’s (with a 進捗度(累計) row): each checked', () => {
     const s = sheet('S', [
       [null, null, 'R3', 'R4', 'R5'],
