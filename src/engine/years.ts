@@ -69,7 +69,7 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
     return spansOneYear ? { year: from.year, baseline: false } : undefined;
   }
   const twoDigits = /^FY'?(\d{2})$/i.exec(t);
-  if (twoDigits) return { year: 2000 + Number(twoDigits[1]), baseline: false };
+  if (twoDigits) return { year: (Number(twoDigits[1]) >= 50 ? 1900 : 2000) + Number(twoDigits[1]), baseline: false };
   let baseline = false;
   const base = BASE_BEFORE.exec(t);
   if (base) {
