@@ -53,7 +53,7 @@ const FAULTS: Record<string, { ja: string; en: string; checked: boolean }> = {
   'hidden-sheet': { ja: '非表示のシートです(検査はしました)', en: 'a hidden sheet (checked all the same)', checked: true },
   'empty-sheet': { ja: '空のシートです', en: 'an empty sheet', checked: false },
   'sheet-too-large': { ja: 'シートが大きすぎるため検査していません', en: 'a sheet too large to check', checked: false },
-  'block-without-years': { ja: '目標値・実績値の行に年度の見出しが見つからないため、検査していません', en: 'target and actual rows with no year headers found over them: not checked', checked: false },
+  'block-without-years': { ja: '目標値・実績値の行に、年度の見出しの下の数値が見つからないため、検査していません', en: 'target and actual rows with no numbers under year headers: not checked', checked: false },
   'unreadable-sheet': { ja: 'シートを読み取れませんでした', en: 'the sheet could not be read', checked: false },
 };
 
