@@ -102,6 +102,7 @@ function labelLists(labels: Label[]): { all: Map<number, Label[]>; yearly: Map<n
  * the other kind stands between them: a block stating both in turn.
  */
 function interleavedActual(t: Label, tBottom: number, actuals: Map<number, Label[]>, targets: Map<number, Label[]>, otherActuals: Map<number, Label[]>, otherTargets: Map<number, Label[]>): Label | undefined {
+  if (!otherTargets.has(t.col) && !otherActuals.has(t.col)) return undefined;
   const below = firstBelow(actuals.get(t.col), tBottom, 3);
   if (!below) return undefined;
   const next = firstBelow(targets.get(t.col), t.row, 3);

@@ -40,7 +40,7 @@ export const summaryMismatch: Rule = {
           const stated = inUnitOf(statedAsRead, tableAsRead);
           const table = inUnitOf(tableAsRead, statedAsRead);
           // A weight is a share rounded as shown (`33%` for 1/3), whether or not it counts as exact elsewhere.
-          if (overlaps(field === 'weight' ? asShown(stated) : stated, field === 'weight' ? asShown(table) : table)) return;
+          if (overlaps(stated, table) || (field === 'weight' && overlaps(asShown(stated), asShown(table)))) return;
           const scale = stated.scale;
           findings.push(
             findingAt('summary-mismatch', 'error', cell.ref, {
