@@ -2024,6 +2024,34 @@ describe('overall-score headers as the seed prints them (003_…)', () => {
   });
 });
 
+describe('an overall-score table with an average row', () => {
+  it('checks each zone, not the 平均 row (an average of rounded scores need not follow the 1:1:2 rule)', () => {
+    const s = sheet('S', [
+      ['特区名', '総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'],
+      ['A特区', 4.8, 5, 4, 5],
+      ['B特区', 4.5, 4.8, 3.7, 4.7],
+      ['C特区', 3.9, 4, 3.6, 4],
+      // (4.6 + 3.8 + 2 × 4.6) ÷ 4 = 4.4 by the rule; the average of 4.8, 4.5 and 3.9 is 4.4 too, but 4.3 is as plausible.
+      ['平均', 4.3, 4.6, 3.8, 4.6],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'overall-score' && t.rows.map((r) => r.name)).toEqual(['A特区', 'B特区', 'C特区']);
+    expect(findings).toEqual([]);
+    // The same with the zones side by side, one column each.
+    const across = sheet('S', [
+      ['評価項目', 'A特区', 'B特区', '平均'],
+      ['Ⅰ 目標に向けた取組の進捗', 5, 4.8, 4.9],
+      ['Ⅱ 支援措置の活用', 4, 3.7, 3.9],
+      ['Ⅲ 取組全体の進捗', 5, 4.7, 4.9],
+      ['総合評価', 4.8, 4.5, 4.7],
+    ]);
+    const side = checkWorkbook(book(across));
+    expect(side.model.tables.map((x) => (x.kind === 'overall-score' ? x.rows.map((r) => r.name) : []))).toEqual([['A特区', 'B特区']]);
+    expect(side.findings).toEqual([]);
+  });
+});
+
 describe('one zone’s overall score down a column', () => {
   const scores = (overall: Spec, merges: string[] = []) =>
     sheet(

@@ -6,6 +6,8 @@ import { cellText } from '../numbers.js';
 import type { OverallScoreRow, OverallScoreTable, ValueCell } from '../model.js';
 import type { Label, SheetScan } from './scan.js';
 
+const AVERAGE = /^(全体|全特区|特区)?(の)?平均(値|点)?$/;
+
 export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
   const view = scan.view;
   const tables: OverallScoreTable[] = [];
@@ -49,6 +51,8 @@ export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
           nameCol = Math.min(nameCol, c);
         }
       }
+      // An average of the zones (`平均`) is no zone: its scores need not follow the 1:1:2 rule once rounded.
+      if (AVERAGE.test(name.replace(/\s+/g, ''))) continue;
       rows.push({ name, overall: cells[0], scores: [cells[1], cells[2], cells[3]] });
     }
     if (rows.length === 0) continue;
@@ -90,7 +94,7 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
     const three = two && below('roman3', two);
     const overall = three && below('overall', three);
     if (!two || !three || !overall) continue;
-    const zones = zoneColumns(scan, [overall, one, two, three]);
+    const zones = zoneColumns(scan, [overall, one, two, three]).filter((c) => !AVERAGE.test((zoneName(scan, one.row, c) ?? '').replace(/\s+/g, '')));
     if (zones.length > 1) {
       const rows = zones.map((c) => {
         const [s0, s1, s2, s3] = [overall, one, two, three].map((l) => scan.valueCell(l.row, c));
