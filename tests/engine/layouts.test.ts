@@ -1940,6 +1940,41 @@ describe('a summary table whose rows are two rows tall (each cell merged down tw
   });
 });
 
+describe('a summary table on its side: one column per target, the figures down the rows', () => {
+  const table = sheet('別紙1', [
+    [null, null, 'R1'],
+    ['数値目標(1)-① 投資額', '目標値', '87億円'],
+    ['寄与度(※):50%', '実績値', '120億円'],
+    [null, '進捗度', '138%'],
+    ['数値目標(1)-② 就業者数', '目標値', '200人'],
+    ['寄与度(※):50%', '実績値', '136人'],
+    [null, '進捗度', '68%'],
+  ]);
+  const across = (second: string) =>
+    sheet('一覧', [
+      ['評価対象年度：令和元年度'],
+      [null, '数値目標(1)-①', '数値目標(1)-②'],
+      ['当該年度目標値', '87億円', '200人'],
+      ['当該年度実績値', '120億円', '136人'],
+      ['進捗度', '138%', second],
+      ['寄与度', '50%', '50%'],
+    ]);
+
+  it('is a summary, each column checked against its target (not a progress table mixing 億円 and 人)', () => {
+    const { model, findings } = checkWorkbook(book(table, across('68%')));
+    expect(model.tables.map((t) => `${t.kind}@${t.sheet}`)).toEqual(['progress@別紙1', 'summary@一覧']);
+    const summary = model.tables[1];
+    expect(summary.kind === 'summary' && summary.rows.map((r) => [r.target?.display, r.year, r.progress?.text])).toEqual([
+      ['1-①', 2019, '138%'],
+      ['1-②', 2019, '68%'],
+    ]);
+    expect(findings).toEqual([]);
+    const wrong = checkWorkbook(book(table, across('70%')));
+    expect(wrong.findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([['summary-mismatch', '一覧!C5', 68, 70]]);
+    expect(planRecalculation(wrong.model).writes.map((w) => [`${w.sheet}!${w.address}`, w.value])).toEqual([['一覧!C5', '68%']]);
+  });
+});
+
 describe('a summary table that repeats its columns for each year', () => {
   const wide = (r5Progress: Spec) =>
     sheet(

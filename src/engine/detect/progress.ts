@@ -7,6 +7,7 @@ import { a1, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
+import { idColumnsOfRow } from './summary.js';
 import { parseWeightText, weightInText, weightPercent } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText, parseNumberText } from '../numbers.js';
@@ -144,6 +145,9 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       faults.push({ sheet: view.name, cell: a1(t.row, t.col), reason: 'block-without-years' });
       continue;
     }
+    // Columns without years, each headed by a target of its own (`| 数値目標(1)-① | 数値目標(1)-② |` over 当該年度目標値 /
+    // 当該年度実績値 rows): a summary on its side (summary.ts), not one target's years.
+    if (headerRow === null && columns.length >= 2 && idsHeadColumns(scan, top, columns)) continue;
     const firstValueCol = columns[0].col;
     // The progress row: a 進捗度 row just above that no block above has taken (進捗度 / 目標値 / 実績値), else the one below.
     const onTop = lastAbove(progressByCol.get(t.col), top, 3);
@@ -441,6 +445,13 @@ function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number, 
     if (kind === 'target' || kind === 'actual' || kind === 'weight') return null;
   }
   return null;
+}
+
+/** Whether one of the two rows over a block names a target or an indicator over each of its columns. */
+function idsHeadColumns(scan: SheetScan, top: number, columns: YearColumn[]): boolean {
+  const cols = columns.map((c) => c.col);
+  for (let r = top - 1; r >= Math.max(0, top - 2); r--) if (idColumnsOfRow(scan, r, 0, cols).length === cols.length) return true;
+  return false;
 }
 
 /** Whether the row right under a row (past its merged label) holds a 目標値 or 実績値 label: the row is on top of a block. */

@@ -4,11 +4,11 @@
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
 import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
-import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth } from '../text.js';
+import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth, type TargetId } from '../text.js';
 import { latestActualYear } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
-import { classifyLabel, isSummaryLine, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
+import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
 import { weightPercent } from './weight.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
@@ -98,7 +98,92 @@ function yearOfTitle(scan: SheetScan, i: number): number | undefined {
  * (`R5目標値 | R5実績値 | R5進捗度`).
  */
 export function detectSummaryTables(scan: SheetScan, skipRows: Set<number> = new Set(), yearRows: number[] = []): SummaryTable[] {
-  return [...detectSummaryGrids(scan, skipRows, yearRows), ...detectProgressByYear(scan, yearRows), ...detectSummaryLines(scan)];
+  return [...detectSummaryGrids(scan, skipRows, yearRows), ...detectProgressByYear(scan, yearRows), ...detectSummaryAcross(scan), ...detectSummaryLines(scan)];
+}
+
+/** The ids a row names in cells of their own, at least two (`| 数値目標(1)-① | 数値目標(1)-② |`): a summary's columns. */
+export function idColumnsOfRow(scan: SheetScan, row: number, from: number, cols?: readonly number[]): { col: number; indicator: string; target: TargetId | null; text: string }[] {
+  const found: { col: number; indicator: string; target: TargetId | null; text: string }[] = [];
+  if (!scan.showsIdWords(row, ID_WORDS.target | ID_WORDS.indicator)) return found;
+  const view = scan.view;
+  for (const c of cols ?? range(from, view.rowWidth(row))) {
+    const shown = view.shown(row, c);
+    const v = shown.cell?.value;
+    if (typeof v !== 'string' || shown.col !== c) continue;
+    const t = scan.targetIdIn(v);
+    const i = t ? undefined : scan.indicatorIdIn(v);
+    if (t) found.push({ col: c, indicator: t.id.indicator, target: t.id, text: v });
+    else if (i) found.push({ col: c, indicator: i.indicator, target: null, text: v });
+  }
+  return found;
+}
+
+function range(from: number, to: number): number[] {
+  const list: number[] = [];
+  for (let i = from; i < to; i++) list.push(i);
+  return list;
+}
+
+/**
+ * A summary table on its side: a row naming the targets (or indicators) in cells of their own, at least two, over
+ * rows labelled 目標値, 実績値, 進捗度 and 寄与度 left of them; each column is a target's summary row.
+ */
+function detectSummaryAcross(scan: SheetScan): SummaryTable[] {
+  const view = scan.view;
+  const tables: SummaryTable[] = [];
+  const idCells = scan.idCells;
+  for (let i = 0; i < idCells.length; ) {
+    // Only a row with two cells naming ids or more (most name one: a block's id) can head such a table.
+    const cell = idCells[i];
+    let end = i + 1;
+    while (end < idCells.length && idCells[end].row === cell.row) end++;
+    const cols = idCells.slice(i, end).map((x) => x.col);
+    i = end;
+    if (cols.length < 2) continue;
+    const ids = idColumnsOfRow(scan, cell.row, 0, cols);
+    if (ids.length < 2) continue;
+    const firstIdCol = ids[0].col;
+    const labelRows = new Map<Column, { row: number; col: number; year?: number }>();
+    for (let r = cell.row + 1; r <= cell.row + 6 && r < view.rowCount; r++) {
+      if (scan.yearRows.has(r)) break;
+      let label: { row: number; col: number; kind: Column; year?: number } | undefined;
+      for (let c = 0; c < firstIdCol && !label; c++) {
+        const v = view.raw(r, c)?.value;
+        const h = typeof v === 'string' ? headerKind(scan, v) : undefined;
+        if (h && h.kind !== 'year') label = { row: r, col: c, kind: h.kind, year: h.year };
+      }
+      if (!label) {
+        if (labelRows.size > 0) break;
+        continue;
+      }
+      if (!labelRows.has(label.kind)) labelRows.set(label.kind, label);
+    }
+    if (!labelRows.has('target') || !(labelRows.has('actual') || labelRows.has('progress'))) continue;
+    const year = labelRows.get('target')!.year ?? titleYear(scan, cell.row);
+    const valueAt = (kind: Column, col: number) => {
+      const at = labelRows.get(kind);
+      return at ? scan.valueCell(at.row, col) : undefined;
+    };
+    const rows: SummaryRow[] = ids.map((id) => ({
+      indicator: id.indicator,
+      target: id.target,
+      year,
+      targetValue: id.target ? valueAt('target', id.col) : undefined,
+      actualValue: id.target ? valueAt('actual', id.col) : undefined,
+      progress: valueAt('progress', id.col),
+      weight: id.target ? valueAt('weight', id.col) : undefined,
+      labelRef: scan.ref(cell.row, id.col),
+    }));
+    const labels = [...labelRows.values()];
+    tables.push({
+      kind: 'summary',
+      sheet: view.name,
+      range: { top: cell.row, left: Math.min(...labels.map((l) => l.col)), bottom: Math.max(...labels.map((l) => l.row)), right: ids[ids.length - 1].col },
+      year,
+      rows,
+    });
+  }
+  return tables;
 }
 
 /**
