@@ -450,7 +450,7 @@ function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number, 
 /** Whether one of the two rows over a block names a target or an indicator over each of its columns. */
 function idsHeadColumns(scan: SheetScan, top: number, columns: YearColumn[]): boolean {
   const cols = columns.map((c) => c.col);
-  for (let r = top - 1; r >= Math.max(0, top - 2); r--) if (idColumnsOfRow(scan, r, 0, cols).length === cols.length) return true;
+  for (let r = top - 1; r >= Math.max(0, top - 2); r--) if (idColumnsOfRow(scan, r, cols).length === cols.length) return true;
   return false;
 }
 

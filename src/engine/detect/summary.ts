@@ -101,27 +101,20 @@ export function detectSummaryTables(scan: SheetScan, skipRows: Set<number> = new
   return [...detectSummaryGrids(scan, skipRows, yearRows), ...detectProgressByYear(scan, yearRows), ...detectSummaryAcross(scan), ...detectSummaryLines(scan)];
 }
 
-/** The ids a row names in cells of their own, at least two (`| 数値目標(1)-① | 数値目標(1)-② |`): a summary's columns. */
-export function idColumnsOfRow(scan: SheetScan, row: number, from: number, cols?: readonly number[]): { col: number; indicator: string; target: TargetId | null; text: string }[] {
-  const found: { col: number; indicator: string; target: TargetId | null; text: string }[] = [];
+/** Of the given cells of a row, those naming a target or an indicator (each its own merged area's first cell). */
+export function idColumnsOfRow(scan: SheetScan, row: number, cols: readonly number[]): { col: number; indicator: string; target: TargetId | null }[] {
+  const found: { col: number; indicator: string; target: TargetId | null }[] = [];
   if (!scan.showsIdWords(row, ID_WORDS.target | ID_WORDS.indicator)) return found;
-  const view = scan.view;
-  for (const c of cols ?? range(from, view.rowWidth(row))) {
-    const shown = view.shown(row, c);
+  for (const c of cols) {
+    const shown = scan.view.shown(row, c);
     const v = shown.cell?.value;
     if (typeof v !== 'string' || shown.col !== c) continue;
     const t = scan.targetIdIn(v);
     const i = t ? undefined : scan.indicatorIdIn(v);
-    if (t) found.push({ col: c, indicator: t.id.indicator, target: t.id, text: v });
-    else if (i) found.push({ col: c, indicator: i.indicator, target: null, text: v });
+    if (t) found.push({ col: c, indicator: t.id.indicator, target: t.id });
+    else if (i) found.push({ col: c, indicator: i.indicator, target: null });
   }
   return found;
-}
-
-function range(from: number, to: number): number[] {
-  const list: number[] = [];
-  for (let i = from; i < to; i++) list.push(i);
-  return list;
 }
 
 /**
@@ -140,7 +133,7 @@ function detectSummaryAcross(scan: SheetScan): SummaryTable[] {
     const cols = idCells.slice(i, end).map((x) => x.col);
     i = end;
     if (cols.length < 2) continue;
-    const ids = idColumnsOfRow(scan, cell.row, 0, cols);
+    const ids = idColumnsOfRow(scan, cell.row, cols);
     if (ids.length < 2) continue;
     const firstIdCol = ids[0].col;
     const labelRows = new Map<Column, { row: number; col: number; year?: number }>();
