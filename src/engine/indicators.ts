@@ -194,7 +194,7 @@ function targetRowsOf(table: SummaryTable, keep: (row: SummaryRow) => boolean): 
 }
 
 /** The weight a summary row states, in percent. */
-function weightOf(row: SummaryRow): Weight | null {
+export function weightOf(row: SummaryRow): Weight | null {
   const w = row.weight?.parsed;
   return w?.kind === 'number' ? { value: weightPercent(w), ref: row.weight!.ref, text: row.weight!.text.trim() } : null;
 }

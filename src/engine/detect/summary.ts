@@ -3,13 +3,12 @@
  * 寄与度 columns and one row per indicator or numeric target, or text lines such as
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
-import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
+import { cellText, parseNumberText } from '../numbers.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth, type TargetId } from '../text.js';
-import { latestActualYear } from '../indicators.js';
+import { latestActualYear, weightOf } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
-import { weightPercent } from './weight.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
@@ -301,8 +300,7 @@ export function lendWeights(tables: Table[]): void {
       if (!rows) continue;
       const latest = rows.length > 1 ? latestActualYear(target) : null;
       const row = rows.find((r) => r.weight!.ref.sheet === t.sheet) ?? rows.find((r) => r.year !== null && r.year === latest) ?? rows[0];
-      const cell = row.weight!;
-      target.weight = { value: weightPercent(cell.parsed as NumberValue), ref: cell.ref, text: cell.text.trim() };
+      target.weight = weightOf(row);
     }
   }
 }

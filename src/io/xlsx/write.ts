@@ -4,7 +4,7 @@
  * which a load-and-save through a spreadsheet library cannot promise.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
-import { a1, parseA1 } from '../../engine/grid.js';
+import { a1, parseA1, parseRangeA1 } from '../../engine/grid.js';
 import type { CellWrite } from '../../engine/fix.js';
 
 /** Why a write was not made, as people read it. */
@@ -34,10 +34,8 @@ function hiddenByMerges(xml: string, writes: CellWrite[]): Set<CellWrite> {
     if (list) list.push(w);
     else byCell.set(key, [w]);
   }
-  for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*\bref="([A-Za-z]+\d+):([A-Za-z]+\d+)"/g)) {
-    const a = parseA1(m[1]);
-    const b = parseA1(m[2]);
-    const [top, bottom, left, right] = [Math.min(a.row, b.row), Math.max(a.row, b.row), Math.min(a.col, b.col), Math.max(a.col, b.col)];
+  for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*\bref="([A-Za-z]+\d+:[A-Za-z]+\d+)"/g)) {
+    const { top, bottom, left, right } = parseRangeA1(m[1]);
     const inside = (row: number, col: number) => row >= top && row <= bottom && col >= left && col <= right && (row !== top || col !== left);
     if ((bottom - top + 1) * (right - left + 1) > writes.length) {
       for (const w of writes) if (inside(w.row, w.col)) hidden.add(w);
