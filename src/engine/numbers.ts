@@ -64,11 +64,15 @@ const UNIT_GROUPS: Record<string, UnitGroup> = {
   件: 'case',
   社: 'company',
   '%': 'percent',
+  日: 'day',
+  日間: 'day',
 };
 
 /** Units that can be compared with each other share a group; a bare number fits any group. */
 export function unitGroup(unit: string | null): UnitGroup | null {
   if (!unit) return null;
+  // `6か月`, `6ヶ月間`, `6カ月`: one unit however it is spelled.
+  if (/^[かヶカケ]月間?$/.test(unit)) return 'month';
   return UNIT_GROUPS[unit] ?? `other:${unit}`;
 }
 
@@ -141,8 +145,8 @@ let numericCached = 0;
 // `約` (about), `延べ` (in total), `年間` (a year) and `+` are tolerated before the number; `△` / `▲` are minus signs.
 const NUMBER_RE = /^(?:約|延べ?|年間)?([△▲+\-−]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
 
-/** A unit of a length of time. */
-const DURATION = /^(時間|分間?|秒間?|日間|週間|[かヶカケ]月間|年間)$/;
+/** A unit of a length of time: `30日` and `6か月` in a row of figures are counts (手続日数), a date is `4月1日`. */
+const DURATION = /^(時間|分間?|秒間?|日間?|週間|[かヶカケ]月間?|年間)$/;
 
 /** Parses the text of a cell where a number belongs. */
 export function parseNumberText(raw: string): Parsed {
@@ -185,7 +189,7 @@ function parseNumberTextOnce(raw: string): Parsed {
   const rest = written.replace(/(以上|以下|超|未満|程度|前後)$/, '').replace(/\/年度?$/, '');
   if (rest && (/\d/.test(rest) || rest.length > 6 || /[()（）]/.test(rest))) return { kind: 'invalid', reason: 'text', text: raw };
   if (rest && parenUnit) return { kind: 'invalid', reason: 'text', text: raw };
-  // Dates and times of day are not amounts (`12月末`, `3年`, `12時`); lengths of time are (`30分`, `2.5時間`, `14日間`).
+  // Dates and times of day are not amounts (`12月末`, `3年`, `12時`); lengths of time are (`30分`, `2.5時間`, `14日間`, `30日`).
   if (/^(年|月|日|時|分|秒|月末|年度|か月|ヶ月|カ月)/.test(rest) && !DURATION.test(rest)) return { kind: 'invalid', reason: 'text', text: raw };
   const unitText = (rest || parenUnit || '').replace('％', '%');
   const { scaleLabel, scale, unit } = splitScale(unitText);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inUnitOf, parseCell, parseNumberText, formatInfo, type NumberValue } from '../../src/engine/numbers.js';
+import { inUnitOf, parseCell, parseNumberText, formatInfo, unitGroup, type NumberValue } from '../../src/engine/numbers.js';
 
 function num(text: string): NumberValue {
   const p = parseNumberText(text);
@@ -76,7 +76,16 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     for (const [t, value, unit] of [['30分', '30', '分'], ['2.5時間', '2.5', '時間'], ['14日間', '14', '日間'], ['6か月間', '6', 'か月間'], ['3年間', '3', '年間']]) {
       expect([num(t).value.toFixed(), num(t).unit], t).toEqual([value, unit]);
     }
-    for (const t of ['12時', '3年', '6か月', '30日', '12月', '10分の1']) expect(parseNumberText(t).kind, t).toBe('invalid');
+    for (const t of ['12時', '3年', '12月', '4月1日', '10分の1']) expect(parseNumberText(t).kind, t).toBe('invalid');
+  });
+
+  it('a count of days or months without 間 is a length of time too (`30日`, `6か月`), and its forms with and without 間 compare', () => {
+    for (const [t, value, unit] of [['30日', '30', '日'], ['１０日', '10', '日'], ['6か月', '6', 'か月'], ['3ヶ月', '3', 'ヶ月'], ['2カ月', '2', 'カ月']]) {
+      expect([num(t).value.toFixed(), num(t).unit], t).toEqual([value, unit]);
+    }
+    expect(unitGroup('日')).toBe(unitGroup('日間'));
+    expect(unitGroup('か月')).toBe(unitGroup('ヶ月間'));
+    expect(unitGroup('日')).not.toBe(unitGroup('か月'));
   });
 
   it('text that is not a number is invalid, not zero', () => {
