@@ -412,6 +412,23 @@ describe('an indicator’s progress in a row labelled 進捗度 beside the indic
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value, w.what])).toEqual([['D2', '95%', 'indicator-progress']]);
   });
 
+  it('over the targets, the indicator named in the year header’s row over its 進捗度 row: the indicator’s row too', () => {
+    const s = sheet('S', [['評価指標(1) 産業集積', null, 'R3', 'R4', 'R5'], [null, '進捗度', '115%', '99%', '105%'], ...blocks]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.targets.map((x) => x.rows), t.indicatorCells.map((c) => c.cell.ref.row)]).toEqual([
+      [
+        { target: 2, actual: 3, progress: 4 },
+        { target: 5, actual: 6, progress: 7 },
+      ],
+      [1, 1, 1],
+    ]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'D2', 95, 99]]);
+    // A 進捗度 row under a header naming a target is that target's, as before.
+    const named = sheet('S', [['数値目標(1) 雇用者数', null, 'R3', 'R4'], [null, '進捗度', '110%', '95%'], [null, '目標値', 100, 100], [null, '実績値', 110, 90]]);
+    expect(findingsOf(book(named)).map((f) => [f.rule, f.cell])).toEqual([['progress-mismatch', 'D2']]);
+  });
+
   it('under the targets, labelled 進捗度(加重平均)', () => {
     const s = sheet('S', [header, ...blocks, ['評価指標(1)', '進捗度(加重平均)', '115%', '99%', '105%']]);
     const { model, findings } = checkWorkbook(book(s));

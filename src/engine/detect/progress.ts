@@ -164,7 +164,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     // progress, as it does once the recalculation has rewritten it). Only labels open the question: figures alone
     // would let a recalculation's writes move a block's progress row.
     let indicatorOnTop: number | undefined;
-    if (onTopRow !== null && namesOnlyIndicator(scan, onTopRow, left, firstValueCol)) {
+    if (onTopRow !== null && statesIndicator(scan, onTopRow, left, t.col, firstValueCol, headerRow)) {
       const under = below();
       if (under !== null && scan.shownKind(under, t.col) === 'progress') {
         const fromUnder = agreeing(scan, under, columns, t.row, a.row);
@@ -225,7 +225,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     // The indicator's weighted progress stated in a row of its own under its last block (`評価指標(1)の進捗度`), or
     // over its first one (`評価指標(1) 産業集積 | 進捗度`).
     const indicatorRow =
-      (indicatorOnTop !== undefined && namesOnlyIndicator(scan, indicatorOnTop, left, firstValueCol, id.indicator) ? { row: indicatorOnTop, indicator: id.indicator } : undefined) ??
+      (indicatorOnTop !== undefined && statesIndicator(scan, indicatorOnTop, left, t.col, firstValueCol, headerRow, id.indicator) ? { row: indicatorOnTop, indicator: id.indicator } : undefined) ??
       findIndicatorRow(scan, lastRow + 1, left, t.col, firstValueCol, id.indicator);
     const indicatorCells = indicatorRow ? columns.map((c) => ({ indicator: indicatorRow.indicator, year: c.year, cell: scan.valueCell(indicatorRow.row, c.col) })) : [];
     if (indicatorRow) taken.add(indicatorRow.row * 16384 + t.col);
@@ -428,6 +428,21 @@ function namesOnlyIndicator(scan: SheetScan, row: number, left: number, firstVal
     if (id && (indicator === undefined || id.indicator === indicator)) named = true;
   }
   return named;
+}
+
+/**
+ * Whether a 進捗度 row over a block may state the indicator `indicator`'s progress (any, when not given): its label
+ * cells name that indicator only, or (`評価指標(1) 産業集積 | | R3 | R4` over `| 進捗度 | 115% | 99%`) they hold
+ * nothing but the 進捗度 label and the year header right over it names that indicator only.
+ */
+function statesIndicator(scan: SheetScan, row: number, left: number, labelCol: number, firstValueCol: number, headerRow: number | null, indicator?: string): boolean {
+  if (namesOnlyIndicator(scan, row, left, firstValueCol, indicator)) return true;
+  if (headerRow === null || row !== headerRow + 1) return false;
+  for (let c = left; c < firstValueCol; c++) {
+    const shown = scan.view.shown(row, c);
+    if (c !== labelCol && shown.row === row && cellText(shown.cell).trim() !== '') return false;
+  }
+  return namesOnlyIndicator(scan, headerRow, left, firstValueCol, indicator);
 }
 
 /**
