@@ -119,6 +119,19 @@ export function columnOfYear(target: NumericTarget, year: number | null): number
   return i >= 0 ? i : target.columns.findIndex((c) => c.year === year);
 }
 
+/** A target's weight in a year: that year's where its weights change from year to year (yearWeights), else its one weight. */
+export function weightIn(target: NumericTarget, year: number | null): Weight | null {
+  const i = target.yearWeights ? columnOfYear(target, year) : -1;
+  return (i >= 0 ? target.yearWeights![i] : null) ?? target.weight;
+}
+
+/** The years a list of targets states weights for one by one (those whose weights change); [null] when none does. */
+export function weightYears(targets: readonly NumericTarget[]): (number | null)[] {
+  const years = new Set<number>();
+  for (const t of targets) if (t.yearWeights) for (const c of t.columns) if (c.year !== null) years.add(c.year);
+  return years.size > 0 ? [...years].sort((a, b) => a - b) : [null];
+}
+
 /** The year a summary line speaks of: its own, or the latest year with an actual value. */
 export function summaryYear(row: SummaryRow, target: NumericTarget): number | null {
   return row.year ?? latestActualYear(target);
@@ -262,7 +275,7 @@ export interface IndicatorProgress {
 /** The indicator's progress for one year; undefined when some target's progress cannot be had. */
 export function indicatorProgress(targets: NumericTarget[], year: number): IndicatorProgress | undefined {
   if (targets.length === 0) return undefined;
-  const weighted = targets.length > 1 && targets.every((t) => t.weight?.value);
+  const weighted = targets.length > 1 && targets.every((t) => weightIn(t, year)?.value);
   const parts: WeightedPart[] = [];
   const los: Decimal[] = [];
   const his: Decimal[] = [];
@@ -271,7 +284,7 @@ export function indicatorProgress(targets: NumericTarget[], year: number): Indic
     if (i < 0) return undefined;
     const status = progressStatuses(t)[i];
     const statedP = asNumber(t.progress?.[i]?.parsed);
-    const weight = weighted ? t.weight!.value!.value : dec(1);
+    const weight = weighted ? weightIn(t, year)!.value!.value : dec(1);
     let point: Decimal;
     let range: Interval;
     if (status.kind === 'zero-target' && status.stated) {
@@ -325,7 +338,7 @@ const ONE: exact.Fraction = { n: 1, d: 1 };
 
 function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: Decimal, decimals: number): boolean {
   if (targets.length === 0) return false;
-  const weighted = targets.length > 1 && targets.every((t) => t.weight?.value);
+  const weighted = targets.length > 1 && targets.every((t) => weightIn(t, year)?.value);
   let wSum = ZERO;
   let fromPoint = ZERO;
   let fromStated: exact.Fraction | null = ZERO;
@@ -336,7 +349,7 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
     if (i < 0) return false;
     const status = progressStatuses(t)[i];
     const statedP = asNumber(t.progress?.[i]?.parsed);
-    const weight = weighted ? exact.fractionOf(t.weight!.value!.value) : ONE;
+    const weight = weighted ? exact.fractionOf(weightIn(t, year)!.value!.value) : ONE;
     let point: exact.Fraction;
     if (status.kind === 'zero-target' && status.stated) {
       point = exact.fractionOf(status.stated);

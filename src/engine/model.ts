@@ -70,7 +70,13 @@ export interface NumericTarget {
   goal: PlanGoal | null;
   mode: TargetMode;
   modeSource: 'cumulative-label' | 'running-total-label' | 'goal-year' | 'default' | 'override';
+  /** The weight, the latest year's where they change from year to year (yearWeights). */
   weight: Weight | null;
+  /**
+   * Where a 寄与度 row states weights that change from one year to the next (`50% | 70% | 70%`): each column's,
+   * null where the row states none (that year takes `weight`). Absent when the weight is the same every year.
+   */
+  yearWeights?: (Weight | null)[];
   columns: YearColumn[];
   target: ValueCell[];
   actual: ValueCell[];

@@ -552,6 +552,44 @@ describe('weights in a 寄与度 row of its own under each block', () => {
   });
 });
 
+describe('weights in a 寄与度 row of its own that change from one year to the next', () => {
+  const table = (weights: [Spec[], Spec[]], indicator: Spec[]) =>
+    sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1)-① 雇用者数', '目標値', '100人', '100人', '100人'],
+      [null, '実績値', '110人', '90人', '130人'],
+      [null, '進捗度', '110%', '90%', '130%'],
+      [null, '寄与度', ...weights[0]],
+      ['数値目標(1)-② 件数', '目標値', '10件', '10件', '10件'],
+      [null, '実績値', '12件', '8件', '10件'],
+      [null, '進捗度', '120%', '80%', '100%'],
+      [null, '寄与度', ...weights[1]],
+      ['評価指標(1)の進捗度', null, ...indicator],
+    ]);
+
+  it('each year’s indicator progress is worked out with that year’s weights', () => {
+    // R3 at 50 / 50: (110 + 120) ÷ 2 = 115; R4 at 70 / 30: 63 + 24 = 87; R5: 91 + 30 = 121.
+    const { model, findings } = checkWorkbook(book(table([['50%', '70%', '70%'], ['50%', '30%', '30%']], ['115%', '87%', '121%'])));
+    expect(findings).toEqual([]);
+    const t = model.tables[0];
+    // The weight a target is listed with is its latest year's.
+    expect(t.kind === 'progress' && t.targets.map((x) => x.weight?.value?.value.toNumber())).toEqual([70, 30]);
+    const wrong = checkWorkbook(book(table([['50%', '70%', '70%'], ['50%', '30%', '30%']], ['113%', '87%', '121%'])));
+    expect(wrong.findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'C10', 115, 113]]);
+    expect(planRecalculation(wrong.model).writes.map((w) => [w.address, w.value])).toEqual([['C10', '115%']]);
+  });
+
+  it('a year whose weights do not add up to 100 % is a weights-sum error at that year’s weight', () => {
+    const { findings } = checkWorkbook(book(table([['50%', '70%', '70%'], ['50%', '40%', '30%']], [null, null, null])));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['weights-sum', 'D5', 100, 110]]);
+  });
+
+  it('a year without a weight takes the latest stated one', () => {
+    const { findings } = checkWorkbook(book(table([['50%', '70%', null], ['50%', '30%', null]], ['115%', '87%', '121%'])));
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('weights stated inside the id’s text', () => {
   it('across: `数値目標(1)-① 雇用者数（寄与度70%）`', () => {
     const s = sheet('S', [

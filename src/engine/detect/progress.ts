@@ -10,7 +10,7 @@ import { parseGoal } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
 import { parseWeightText, weightInText, weightPercent } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
-import { cellText, parseNumberText } from '../numbers.js';
+import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
 
 interface Block {
   target: NumericTarget;
@@ -215,6 +215,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       mode,
       modeSource: source,
       weight: weightRow?.weight ?? findWeight(scan, blockTop, lastRow, left, firstValueCol) ?? (headerRow === null ? null : weightInColumn(scan, t.row, headerRow, columns, labelRight, right)),
+      ...(weightRow?.yearWeights && { yearWeights: weightRow.yearWeights }),
       columns,
       target,
       actual,
@@ -648,14 +649,20 @@ function findIndicatorRow(scan: SheetScan, row: number, left: number, labelCol: 
  * (`寄与度 | 50% | 50% | 50%`) or in its label (`寄与度：50%`). The weight is the latest year's
  * that states one (a target has one weight); a row stating none gives a weight of none.
  */
-function weightRowUnder(scan: SheetScan, row: number, labelCol: number, columns: YearColumn[]): { bottom: number; weight: Weight } | undefined {
+function weightRowUnder(scan: SheetScan, row: number, labelCol: number, columns: YearColumn[]): { bottom: number; weight: Weight; yearWeights?: (Weight | null)[] } | undefined {
   if (row >= scan.view.rowCount || scan.shownKind(row, labelCol) !== 'weight') return undefined;
   const label = scan.view.shown(row, labelCol);
   const bottom = scan.view.mergeAt(row, labelCol)?.bottom ?? row;
-  for (let i = columns.length - 1; i >= 0; i--) {
-    const cell = scan.view.raw(row, columns[i].col);
+  const stated = columns.map((c): (Weight & { value: NumberValue }) | null => {
+    const cell = scan.view.raw(row, c.col);
     const p = scan.parse(cell);
-    if (p.kind === 'number') return { bottom, weight: { value: weightPercent(p), ref: scan.ref(row, columns[i].col), text: cellText(cell).trim() } };
+    return p.kind === 'number' ? { value: weightPercent(p), ref: scan.ref(row, c.col), text: cellText(cell).trim() } : null;
+  });
+  const latest = stated.reduce((last, w) => w ?? last, null);
+  if (latest) {
+    // Weights that change from one year to the next (a revised plan) are each that year's.
+    const changing = stated.some((w) => w !== null && !w.value.value.eq(latest.value.value));
+    return changing ? { bottom, weight: latest, yearWeights: stated } : { bottom, weight: latest };
   }
   const text = cellText(label.cell).trim();
   return { bottom, weight: { value: parseWeightText(text) ?? null, ref: scan.ref(label.row, label.col), text } };

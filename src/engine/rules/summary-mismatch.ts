@@ -2,7 +2,7 @@ import { roundHalfUp, show } from '../decimal.js';
 import { roundedEqual } from '../exact.js';
 import { asNumber, halfStep, overlaps, progressOf, progressStatuses, reachable, statedDecimals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { columnOfYear, summaryTarget, summaryYear } from '../indicators.js';
+import { columnOfYear, summaryTarget, summaryYear, weightIn } from '../indicators.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
 import type { Rule } from './types.js';
@@ -53,7 +53,7 @@ export const summaryMismatch: Rule = {
         };
         compare('target', row.targetValue, asNumber(t.target[i].parsed));
         compare('actual', row.actualValue, asNumber(t.actual[i].parsed));
-        if (row.weight) compare('weight', row.weight, t.weight?.value);
+        if (row.weight) compare('weight', row.weight, weightIn(t, year)?.value);
         const stated = asNumber(row.progress?.parsed);
         if (stated && row.progress) {
           const decimals = statedDecimals(stated);

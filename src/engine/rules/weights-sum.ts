@@ -1,7 +1,8 @@
 import { Decimal, dec, show, sum } from '../decimal.js';
 import { halfStep } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { completeGenerations, summaryOnlyWeights } from '../indicators.js';
+import { completeGenerations, summaryOnlyWeights, weightIn, weightYears } from '../indicators.js';
+import type { NumericTarget, Weight } from '../model.js';
 import type { Rule } from './types.js';
 
 export const weightsSum: Rule = {
@@ -13,26 +14,35 @@ export const weightsSum: Rule = {
   },
   check({ model, targets }) {
     const findings: Finding[] = [];
-    // The indicators of the progress tables, and those of summaries handed in without theirs (the weights they state).
-    for (const [indicator, list] of [...completeGenerations(targets), ...summaryOnlyWeights(model, targets)]) {
-      const weights = list.map((t) => t.weight?.value ?? null);
+    const flagged = new Set<string>();
+    const check = (indicator: string, weights: (Weight | null)[]) => {
       // One target carries the whole indicator whatever its weight says.
-      if (weights.some((w) => w === null) || weights.length < 2) continue;
-      const ws = weights as NonNullable<(typeof weights)[number]>[];
+      if (weights.some((w) => w?.value == null) || weights.length < 2) return;
+      const ws = weights.map((w) => w!.value!);
       const total = sum(ws.map((w) => w.value));
       const slack = sum(ws.map((w) => (w.exact && w.decimals === 0 ? halfStep(0) : halfStep(w.decimals))));
       const hundred = dec(100);
-      if (total.minus(slack).lte(hundred) && total.plus(slack).gte(hundred)) continue;
-      const first = list[0].weight!;
+      if (total.minus(slack).lte(hundred) && total.plus(slack).gte(hundred)) return;
+      const first = weights[0]!;
+      // Years without weights of their own take the latest: one finding at a cell.
+      const at = `${first.ref.sheet}\u0000${first.ref.row}:${first.ref.col}`;
+      if (flagged.has(at)) return;
+      flagged.add(at);
       findings.push(
         findingAt('weights-sum', 'error', first.ref, {
           expected: 100,
           stated: total.toNumber(),
           calc: `${ws.map((w) => show(w.value, 2)).join(' + ')} = ${show(total, 2)} ≠ 100`,
-          params: { indicator, count: list.length, slack: show(Decimal.max(slack, 0), 2) },
+          params: { indicator, count: weights.length, slack: show(Decimal.max(slack, 0), 2) },
         }),
       );
+    };
+    // The indicators of the progress tables (each year's weights where they change from year to year), and those of
+    // summaries handed in without theirs (the weights they state).
+    for (const [indicator, list] of completeGenerations(targets)) {
+      for (const year of weightYears(list)) check(indicator, list.map((t: NumericTarget) => weightIn(t, year)));
     }
+    for (const [indicator, list] of summaryOnlyWeights(model, targets)) check(indicator, list.map((t) => t.weight));
     return findings;
   },
 };
