@@ -1,6 +1,8 @@
 /** Label text helpers: full-width forms, spacing and the id patterns of 評価指標 / 数値目標. */
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/** Roman numerals, one character each (U+2160…), as some reports number their indicators: `評価指標Ⅰ`, `数値目標Ⅱ-①`. */
+const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 
 function isFullWidth(code: number): boolean {
   return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000;
@@ -96,12 +98,13 @@ function subNumber(s: string): string | undefined {
 
 // A sub-number needs a dash before it unless it is circled: `(1)-①`, `(1)①`, `(1)-1`; not `(3) 1 件`.
 // Sticky: it matches exactly at its lastIndex, as `^` would at the start of the rest of the text.
-// The indicator's number may be circled when a sub-number follows it: `数値目標①-1` under `評価指標①`.
-const ID_RE = new RegExp(`\\s*[(（]?\\s*([0-9０-９]+|[${CIRCLED}](?=\\s*[)）]?\\s*${DASH}\\s*[(（]?\\s*[0-9０-９${CIRCLED}]))\\s*[)）]?(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+)\\s*[)）]?|\\s*([${CIRCLED}]))?`, 'y');
+// The indicator's number may be circled when a sub-number follows it: `数値目標①-1` under `評価指標①`; or a Roman numeral.
+const ID_RE = new RegExp(`\\s*[(（]?\\s*([0-9０-９]+|[${ROMAN}]|[${CIRCLED}](?=\\s*[)）]?\\s*${DASH}\\s*[(（]?\\s*[0-9０-９${CIRCLED}]))\\s*[)）]?(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+)\\s*[)）]?|\\s*([${CIRCLED}]))?`, 'y');
 
-/** `1`, `１` or `①` as the number it is: `1`. */
+/** `1`, `１`, `①` or `Ⅰ` as the number it is: `1`. */
 function idNumber(s: string): string {
-  return subNumber(toHalfWidth(s))!;
+  const roman = ROMAN.indexOf(s);
+  return roman >= 0 ? String(roman + 1) : subNumber(toHalfWidth(s))!;
 }
 
 function idOf(m: RegExpExecArray): TargetId {
@@ -132,7 +135,7 @@ export function findIndicatorId(text: string): { indicator: string; end: number 
   return { indicator: idNumber(m[1]), end: m.index + m[0].length };
 }
 
-const INDICATOR_RE = new RegExp(`評価指標\\s*[(（]?\\s*([0-9０-９]+|[${CIRCLED}])\\s*[)）]?`);
+const INDICATOR_RE = new RegExp(`評価指標\\s*[(（]?\\s*([0-9０-９]+|[${ROMAN}]|[${CIRCLED}])\\s*[)）]?`);
 
 /**
  * A target numbered within its indicator only, `数値目標①` (`数値目標(1)` names the indicator): the

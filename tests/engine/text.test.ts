@@ -19,6 +19,17 @@ describe('数値目標 / 評価指標 ids', () => {
     expect(findIndicatorId('評価指標(12) 件数')?.indicator).toBe('12');
     expect(findIndicatorId('評価指標の考え方')).toBeUndefined();
   });
+
+  it('reads Roman numerals as the indicator’s number (`評価指標Ⅰ`, `数値目標Ⅱ-①`, `数値目標（Ⅲ）－1`)', () => {
+    expect(findIndicatorId('評価指標Ⅰ 投資')?.indicator).toBe('1');
+    expect(findIndicatorId('評価指標（Ⅱ）：雇用')?.indicator).toBe('2');
+    expect(findIndicatorId('評価指標Ⅻ')?.indicator).toBe('12');
+    expect(findTargetId('数値目標Ⅱ-① 投資額')?.id).toEqual({ indicator: '2', display: '2-①', key: '2-1' });
+    expect(findTargetId('数値目標（Ⅲ）－1')?.id).toEqual({ indicator: '3', display: '3-①', key: '3-1' });
+    expect(findTargetId('数値目標Ⅳ 件数')?.id).toEqual({ indicator: '4', display: '4', key: '4' });
+    // The Latin letters are no numerals here: `数値目標 I` may be any word.
+    expect(findTargetId('数値目標 IT企業数')).toBeUndefined();
+  });
 });
 
 describe('normalising text', () => {
