@@ -1347,6 +1347,24 @@ describe('progress tables on their side (one row per year)', () => {
   });
 });
 
+describe('an indicator’s column on a table on its side headed by the indicator over 進捗度', () => {
+  it('`評価指標(1)` over `進捗度` right of its targets’ columns is checked year by year; a target’s name over 進捗度 is no indicator’s', () => {
+    const rows = (title: string): Spec[][] => [
+      ['年度', '数値目標(1)-① 投資額（寄与度50%）', null, null, '数値目標(1)-② 雇用（寄与度50%）', null, null, title],
+      [null, '目標値', '実績値', '進捗度', '目標値', '実績値', '進捗度', '進捗度'],
+      ['R1', 100, 120, '120%', 50, 40, '80%', '100%'],
+      ['R2', 100, 90, '90%', 60, 66, '110%', '101%'],
+    ];
+    const s = sheet('S', rows('評価指標(1)'), ['B1:D1', 'E1:G1', 'A1:A2']);
+    const { model, findings } = checkWorkbook(book(s));
+    // R2: (90 + 110) ÷ 2 = 100, not 101.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'H4', 100, 101]]);
+    expect(model.tables[0].range.right).toBe(7);
+    const other = checkWorkbook(book(sheet('S', rows('数値目標(2) 件数'), ['B1:D1', 'E1:G1', 'A1:A2'])));
+    expect(other.findings).toEqual([]);
+  });
+});
+
 describe('a negative progress half-way between two whole percents', () => {
   it('rounds away from zero in every comparison: △5 ÷ 8 = −62.5 % is −63 %, in a summary line too', () => {
     // Found by the 50× fix soak: the line's −63 % was a summary-mismatch expecting −63, and the recalculation rewrote it as it was.

@@ -165,10 +165,23 @@ function indicatorColumnOf(scan: SheetScan, row: number, headerBottom: number, s
       // Above the header row, only a cell merged down into it heads a column.
       if (r < row && (merge?.bottom ?? r) < row) continue;
       const text = compact(v);
+      // `評価指標(1)` over `進捗度`: a 進捗度 of no target's columns headed by an indicator's name.
+      const named = r === row && scan.cellKind(view.raw(r, c)) === 'progress' ? indicatorOver(scan, row, c) : undefined;
+      if (named !== undefined) return { col: c, indicator: named };
       if (!INDICATOR_PROGRESS_LABEL.test(text)) continue;
       const indicator = findIndicatorId(text)?.indicator ?? common;
       if (indicator !== undefined) return { col: c, indicator };
     }
+  }
+  return undefined;
+}
+
+/** The indicator a cell in one of the two rows over a header cell names, when it names an indicator and no target. */
+function indicatorOver(scan: SheetScan, row: number, col: number): string | undefined {
+  for (let r = row - 1; r >= Math.max(0, row - 2); r--) {
+    const v = scan.view.shown(r, col).cell?.value;
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    return scan.targetIdIn(v) ? undefined : scan.indicatorIdIn(v)?.indicator;
   }
   return undefined;
 }
