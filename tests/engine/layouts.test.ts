@@ -773,6 +773,27 @@ describe('summary tables of the progress or the weights alone, their ids under a
     ]);
   });
 
+  it('rows naming an indicator or a target beside a 進捗度 label under a row of years, with no 目標値 or 実績値 rows, are such a table', () => {
+    const weighted = (w: number): Spec => `寄与度(※):${w}%`;
+    const list = sheet('指標', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['評価指標(1) 産業集積', '進捗度', '113%', '87%', '122%'],
+      ['数値目標(1)-② 件数', '進捗度（%）', '120%', '80%', '110%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(sheet('S', blocks([weighted(70), weighted(30)])), list));
+    expect(model.tables.map((t) => [t.kind, t.sheet])).toEqual([
+      ['progress', 'S'],
+      ['summary', '指標'],
+    ]);
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['indicator-score-mismatch', '指標!E2', 121, 122],
+      ['summary-mismatch', '指標!E3', 100, 110],
+    ]);
+    // Rows of other figures under such a row of years are no such table.
+    const others = sheet('指標', [[null, null, 'R3', 'R4', 'R5'], ['評価指標(1) 産業集積', '達成状況', '113%', '87%', '122%']]);
+    expect(checkWorkbook(book(sheet('S', blocks([weighted(70), weighted(30)])), others)).model.tables.map((t) => t.kind)).toEqual(['progress']);
+  });
+
   it('a table of other figures by year under such a header is no such table', () => {
     const others = (title: string, values: Spec[]) => sheet('S', [...blocks([null, null]), [title], ['数値目標', 'R3', 'R4', 'R5'], ['(1)-①', ...values]]);
     expect(checkWorkbook(book(others('目標値の推移', ['10%', '20%', '30%']))).model.tables.map((t) => t.kind)).toEqual(['progress']);

@@ -190,7 +190,9 @@ function detectProgressByYear(scan: SheetScan, yearRows: number[]): SummaryTable
   for (const header of yearRows) {
     const years = scan.yearRows.get(header)!;
     const firstYearCol = years[0].col;
-    if (!idHeaderLeftOf(scan, header, firstYearCol)) continue;
+    // Ids under a header of their own (`評価指標 | R3 | R4`), or each row saying what it states beside its id
+    // (`評価指標(1) 産業集積 | 進捗度 | 113%`).
+    const headed = idHeaderLeftOf(scan, header, firstYearCol);
     const idWord = new Map<number, '評価指標' | '数値目標'>();
     for (let c = 0; c < firstYearCol; c++) {
       const word = idColumnWord(cellText(view.raw(header, c)));
@@ -221,6 +223,7 @@ function detectProgressByYear(scan: SheetScan, yearRows: number[]): SummaryTable
         break;
       }
       blanks = 0;
+      if (!headed && !progressLabelIn(scan, r, firstYearCol)) break;
       for (const { year, cell } of cells) {
         if (cell.parsed.kind === 'blank') continue;
         if (cell.parsed.kind !== 'number' || !cell.parsed.percent) allPercent = false;
@@ -236,6 +239,12 @@ function detectProgressByYear(scan: SheetScan, yearRows: number[]): SummaryTable
 }
 
 /** Whether the nearest text in the two rows above a table (its title), if any, speaks of progress rather than of targets or actuals. */
+/** Whether a row holds a 進捗度 label left of `col`. */
+function progressLabelIn(scan: SheetScan, row: number, col: number): boolean {
+  for (let c = 0; c < col; c++) if (scan.shownKind(row, c) === 'progress') return true;
+  return false;
+}
+
 function titleSpeaksOfProgress(scan: SheetScan, header: number, width: number): boolean {
   for (let r = header - 1; r >= Math.max(0, header - 2); r--) {
     for (let c = 0; c < Math.max(width, scan.view.rowWidth(r)); c++) {
