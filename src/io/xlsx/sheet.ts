@@ -2,7 +2,7 @@
  * One worksheet part into the engine's rows: values with their number formats, cached formula
  * results, merged areas. Cells are read straight from the bytes; only values become strings.
  */
-import { cellsIn, parseRangeA1, type Cell, type CellRange } from '../../engine/grid.js';
+import { parseRangeA1, type Cell, type CellRange } from '../../engine/grid.js';
 import { XlsxReadError } from './errors.js';
 import { shiftFormula } from './formula.js';
 import { unescapeOoxml, type Styles } from './parts.js';
@@ -66,8 +66,6 @@ export class SheetReader implements XmlHandler {
   private inlineText: string | undefined;
   private phonetic = 0;
   private readonly shared = new Map<string, SharedMaster>();
-  /** Number formats of empty styled cells, which merged areas can show. */
-  private readonly emptyFormats = new Map<number, string>();
 
   constructor(
     private readonly strings: readonly string[],
@@ -82,7 +80,7 @@ export class SheetReader implements XmlHandler {
 
   end(): { rows: (Cell | undefined)[][]; merges: CellRange[] } {
     this.stream.end();
-    this.spreadMerges();
+    this.clearMerged();
     return { rows: this.rows, merges: this.merges };
   }
 
@@ -263,11 +261,7 @@ export class SheetReader implements XmlHandler {
     // An empty `<f/>` without a type is no formula.
     const formula = this.formula || this.formulaType !== undefined ? this.formulaText(row, col) : undefined;
     const cell = formula !== undefined ? this.formulaCell(formula, fmt) : this.valueCell(fmt);
-    if (!cell) {
-      if (fmt !== undefined) this.emptyFormats.set(row * COLS + col, fmt);
-      return;
-    }
-    this.put(row, col, cell);
+    if (cell) this.put(row, col, cell);
   }
 
   private formulaText(row: number, col: number): string {
@@ -349,64 +343,32 @@ export class SheetReader implements XmlHandler {
   }
 
   /**
-   * Every cell of a merged area shows its top-left cell's value, in its own number format (as
-   * spreadsheet libraries read it); an area whose top-left cell is empty adds nothing. A large
-   * area (a whole row merged for a title: 16,384 cells) shows its value only as far as the
-   * sheet's cells reach: copies beyond them would only cost memory, and a few hundred such rows
-   * would pass the cell limit in a file of a few kilobytes.
+   * A merged area shows its top-left cell alone, as Excel does and as Office.js reads it (its other cells empty):
+   * values stored under the rest of the area are not shown, so not read. The command line and the add-in so see
+   * one grid: a label or a figure merged over several cells is one cell, never one per cell it covers.
    */
-  private spreadMerges(): void {
-    // How far the sheet's cells reach: its own cells, and the small merged areas that show a value.
-    let lastRow = this.rows.length - 1;
-    let lastCol = -1;
-    for (const cells of this.rows) if (cells && cells.length - 1 > lastCol) lastCol = cells.length - 1;
-    for (const m of this.merges) {
-      if (cellsIn(m) > MAX_FULL_SPREAD || !this.rows[m.top]?.[m.left]) continue;
-      lastRow = Math.max(lastRow, m.bottom);
-      lastCol = Math.max(lastCol, m.right);
-    }
+  private clearMerged(): void {
     let cleared = 0;
     for (const m of this.merges) {
-      const master = this.rows[m.top]?.[m.left];
-      if (master) {
-        if (cellsIn(m) <= MAX_FULL_SPREAD) this.spread(master, m.top, m.left, m.bottom, m.right);
-        else this.spread(master, m.top, m.left, Math.min(m.bottom, Math.max(lastRow, m.top)), Math.min(m.right, Math.max(lastCol, m.left)));
-        continue;
-      }
-      // Values hidden under an empty top-left cell are not shown, so not read.
       for (let r = m.top; r <= m.bottom && r < this.rows.length; r++) {
         const cells = this.rows[r];
         if (!cells) continue;
         const right = Math.min(m.right, cells.length - 1);
+        if (right < m.left) continue;
         cleared += right - m.left + 1;
         if (cleared > this.budget.max) throw new XlsxReadError('too-many-cells', `merged areas > ${this.budget.max}`);
         for (let c = m.left; c <= right; c++) {
-          if (cells[c] === undefined) continue;
+          if ((r === m.top && c === m.left) || cells[c] === undefined) continue;
           delete cells[c];
           this.budget.count--;
         }
         trim(cells);
         if (cells.length === 0) delete this.rows[r];
       }
-      trim(this.rows);
     }
-  }
-
-  /** Copies the top-left cell of a merged area over rows top..bottom, columns left..right. */
-  private spread(master: Cell, top: number, left: number, bottom: number, right: number): void {
-    for (let r = top; r <= bottom; r++) {
-      for (let c = left; c <= right; c++) {
-        if (r === top && c === left) continue;
-        const own = this.rows[r]?.[c];
-        const fmt = own ? own.numFmt : this.emptyFormats.get(r * COLS + c);
-        this.put(r, c, { ...master, numFmt: fmt });
-      }
-    }
+    trim(this.rows);
   }
 }
-
-/** Merged areas up to this many cells show their value in every cell; larger ones only as far as the sheet's cells reach. */
-const MAX_FULL_SPREAD = 4096;
 
 /** Drops trailing holes, so that a row's length is its last cell's column + 1. */
 function trim<T>(list: (T | undefined)[]): void {

@@ -1,6 +1,7 @@
 /**
  * The reader Hyoka used before its own: exceljs's full workbook model turned into the engine's
- * grid. Kept as the reference the streaming reader must agree with, cell for cell.
+ * grid. Kept as the reference the streaming reader must agree with, cell for cell (a merged area showing its
+ * top-left cell alone, as Excel and Office.js show it).
  */
 import ExcelJS from 'exceljs';
 import { parseRangeA1, type Cell, type Sheet, type Workbook } from '../../../src/engine/grid.js';
@@ -47,6 +48,21 @@ export async function readWithExcelJs(bytes: Uint8Array): Promise<Workbook> {
       if (out.length > 0) rows[rowNumber - 1] = out;
     });
     const merges = (ws.model.merges ?? []).map((m: string) => parseRangeA1(m));
+    // exceljs shows a merged area's value in each of its cells; Excel (and Office.js) in its top-left cell alone.
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom && r < rows.length; r++) {
+        const cells = rows[r];
+        if (!cells) continue;
+        for (let c = m.left; c <= m.right && c < cells.length; c++) if (r !== m.top || c !== m.left) delete cells[c];
+        let n = cells.length;
+        while (n > 0 && cells[n - 1] === undefined) n--;
+        cells.length = n;
+        if (n === 0) delete rows[r];
+      }
+    }
+    let last = rows.length;
+    while (last > 0 && rows[last - 1] === undefined) last--;
+    rows.length = last;
     sheets.push({ name: ws.name, hidden: ws.state !== 'visible' && ws.state !== undefined, rows, merges });
   }
   return { sheets };
