@@ -5,6 +5,7 @@ import type { Model } from '../../src/engine/model.js';
 import type { Sheet } from '../../src/engine/grid.js';
 import { book, findingsOf, keys, sheet, type Spec } from '../helpers.js';
 import { applyWrites } from '../property/grids.js';
+import { formatFinding } from '../../src/engine/messages/index.js';
 
 describe('layouts the seeds do not show', () => {
   it('an unlabelled row of plain numbers equal to actual ÷ target × 100 is the progress row', () => {
@@ -582,6 +583,8 @@ describe('weights in a 寄与度 row of its own that change from one year to the
   it('a year whose weights do not add up to 100 % is a weights-sum error at that year’s weight', () => {
     const { findings } = checkWorkbook(book(table([['50%', '70%', '70%'], ['50%', '40%', '30%']], [null, null, null])));
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['weights-sum', 'D5', 100, 110]]);
+    expect(formatFinding(findings[0], 'ja')).toMatch(/^評価指標\(1\)の令和4年度の寄与度の合計が 110% で/);
+    expect(formatFinding(findings[0], 'en')).toMatch(/^Indicator \(1\), FY2022: the weights add up to 110%/);
   });
 
   it('a year without a weight takes the latest stated one', () => {

@@ -7,7 +7,7 @@ export const en: MessageBook = {
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
   'progress-orphan': (f, h) => `${cap(h.target())}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
   'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%.`,
-  'weights-sum': (f, h) => `Indicator (${h.param('indicator')}): the weights add up to ${h.num(f.stated)}%, not 100%.`,
+  'weights-sum': (f, h) => `Indicator (${h.param('indicator')})${f.params.year != null ? `, ${h.year()}` : ''}: the weights add up to ${h.num(f.stated)}%, not 100%.`,
   'weights-missing': (f, h) => `Indicator (${h.param('indicator')}) has ${h.param('count')} targets but gives no weights; equal weights were used.`,
   'cumulative-total-mismatch': (f, h) => `${cap(h.target())}: the cumulative goal ${h.num(f.stated)} ${h.param('unit')} differs from the sum of the yearly targets, ${h.num(f.expected)} ${h.param('unit')}.`,
   'stock-goal-mismatch': (f, h) => `${cap(h.target())}: the goal ${h.num(f.stated)} ${h.param('unit')} differs from the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)} ${h.param('unit')}.`,

@@ -9,7 +9,7 @@ export const ja: MessageBook = {
     `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% が記載されていますが、${({ target: '目標値', actual: '実績値', both: '目標値と実績値' } as Record<string, string>)[h.param('blank')] ?? '目標値または実績値'}が空欄です。`,
   'indicator-score-mismatch': (f, h) =>
     `評価指標(${h.param('indicator')}) ${h.year()}の進捗度 ${h.num(f.stated)}% は、数値目標の進捗度の${h.param('weighted') === '1' ? '寄与度付き' : ''}平均 ${h.num(f.expected)}% と一致しません。`,
-  'weights-sum': (f, h) => `評価指標(${h.param('indicator')})の寄与度の合計が ${h.num(f.stated)}% で、100% になりません。`,
+  'weights-sum': (f, h) => `評価指標(${h.param('indicator')})の${f.params.year != null ? `${h.year()}の` : ''}寄与度の合計が ${h.num(f.stated)}% で、100% になりません。`,
   'weights-missing': (f, h) => `評価指標(${h.param('indicator')})には数値目標が${h.param('count')}つありますが寄与度が記載されていません。均等の寄与度として計算しました。`,
   'cumulative-total-mismatch': (f, h) => `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')} は、各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'stock-goal-mismatch': (f, h) => `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')} は、最終年度(${h.year()}、${h.param('finalCell')})の目標値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,

@@ -15,7 +15,7 @@ export const weightsSum: Rule = {
   check({ model, targets }) {
     const findings: Finding[] = [];
     const flagged = new Set<string>();
-    const check = (indicator: string, weights: (Weight | null)[]) => {
+    const check = (indicator: string, weights: (Weight | null)[], year: number | null = null) => {
       // One target carries the whole indicator whatever its weight says.
       if (weights.some((w) => w?.value == null) || weights.length < 2) return;
       const ws = weights.map((w) => w!.value!);
@@ -33,14 +33,14 @@ export const weightsSum: Rule = {
           expected: 100,
           stated: total.toNumber(),
           calc: `${ws.map((w) => show(w.value, 2)).join(' + ')} = ${show(total, 2)} ≠ 100`,
-          params: { indicator, count: weights.length, slack: show(Decimal.max(slack, 0), 2) },
+          params: { indicator, count: weights.length, slack: show(Decimal.max(slack, 0), 2), ...(year !== null && { year }) },
         }),
       );
     };
     // The indicators of the progress tables (each year's weights where they change from year to year), and those of
     // summaries handed in without theirs (the weights they state).
     for (const [indicator, list] of completeGenerations(targets)) {
-      for (const year of weightYears(list)) check(indicator, list.map((t: NumericTarget) => weightIn(t, year)));
+      for (const year of weightYears(list)) check(indicator, list.map((t: NumericTarget) => weightIn(t, year)), year);
     }
     for (const [indicator, list] of summaryOnlyWeights(model, targets)) check(indicator, list.map((t) => t.weight));
     return findings;
