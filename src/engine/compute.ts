@@ -380,6 +380,20 @@ function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact
   return exact.compare(exact.timesInteger(off, 100), size) <= 0;
 }
 
+/**
+ * The indices of a table's year columns from the earliest year to the latest: the order they stand in, unless the
+ * years run backwards (`R3 | R2 | R1`). Columns without a year stay as they stand.
+ */
+export function yearOrder(columns: readonly YearColumn[]): number[] {
+  const order = columns.map((_, i) => i);
+  for (let i = 1; i < columns.length; i++) {
+    const [before, now] = [columns[i - 1].year, columns[i].year];
+    if (before === null || now === null) return order;
+    if (now < before) return columns.some((c) => c.year === null) ? order : order.sort((a, b) => columns[a].year! - columns[b].year!);
+  }
+  return order;
+}
+
 /** A 目標値 label that says its row holds running totals: `目標値（累計）`, `目標値【累計値】`. */
 export function isRunningTotalLabel(text: string): boolean {
   return /目標値?\s*[(（【［[][^)）】］\]]*累計|^\s*累計の?\s*目標/.test(text);
@@ -398,7 +412,9 @@ export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: 
       const v = asNumber(c.parsed);
       return v && inUnitOf(v, goal.value);
     });
-    const present = values.filter((v): v is NumberValue => !!v);
+    const present = yearOrder(columns)
+      .map((i) => values[i])
+      .filter((v): v is NumberValue => !!v);
     const nonDecreasing = present.every((v, i) => i === 0 || v.value.gte(present[i - 1].value));
     const finalMatches = present.length > 0 && overlaps(present[present.length - 1], goal.value);
     const yearly = columns.filter((c, i) => !c.baseline && values[i]);

@@ -12,6 +12,7 @@ import {
   statedPercentExactly,
   unitsCompatible,
   weightedProgress,
+  yearOrder,
   type Interval,
   type ProgressStatus,
   type WeightedPart,
@@ -252,7 +253,9 @@ function indexOwnTargets(table: SummaryTable): Map<string, NumericTarget[]> {
 }
 
 export function latestActualYear(target: NumericTarget): number | null {
-  for (let i = target.columns.length - 1; i >= 0; i--) {
+  const order = yearOrder(target.columns);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k];
     if (asNumber(target.actual[i].parsed)) return target.columns[i].year ?? null;
   }
   return null;

@@ -1389,6 +1389,31 @@ describe('an indicator’s column on a table on its side headed by the indicator
   });
 });
 
+describe('years from the latest to the earliest (`R3 | R2 | R1`)', () => {
+  it('are read in the order of the years: a stock’s targets rise, its final year is R3, a summary speaks of the latest year with an actual', () => {
+    const stock = sheet('S', [
+      [null, null, 'R3', 'R2', 'R1'],
+      ['数値目標(1) 企業数 900社（令和3年度）', '目標値', 900, 600, 300],
+      [null, '実績値', null, 580, 320],
+      [null, '進捗度', null, '97%', '107%'],
+      ['数値目標(2) 投資額 300億円（累計）', '目標値', 100, null, 100],
+      [null, '実績値', null, 90, 120],
+      [null, '進捗度', null, null, '120%'],
+    ]);
+    const text = sheet('本文', [['数値目標(1)【当該年度目標値 600社、当該年度実績値 580社、進捗度 97%】']]);
+    const { model, findings } = checkWorkbook(book(stock, text));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].mode).toBe('stock');
+    // No stock-decrease (the targets rise from R1 to R3); R2 of (2) has no target inside the plan.
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`])).toEqual([
+      ['cumulative-total-mismatch', 'S!A5'],
+      ['target-missing', 'S!D5'],
+    ]);
+    const wrongGoal = checkWorkbook(book(sheet('S', [[null, null, 'R3', 'R2', 'R1'], ['数値目標(1) 企業数 800社（令和3年度）', '目標値', 900, 600, 300], [null, '実績値', null, 580, 320]])));
+    expect(wrongGoal.findings.map((f) => [f.rule, f.expected, f.stated])).toEqual([['stock-goal-mismatch', 900, 800]]);
+  });
+});
+
 describe('a negative progress half-way between two whole percents', () => {
   it('rounds away from zero in every comparison: △5 ÷ 8 = −62.5 % is −63 %, in a summary line too', () => {
     // Found by the 50× fix soak: the line's −63 % was a summary-mismatch expecting −63, and the recalculation rewrote it as it was.

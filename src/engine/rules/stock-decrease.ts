@@ -1,5 +1,5 @@
 import { show } from '../decimal.js';
-import { asNumber } from '../compute.js';
+import { asNumber, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import type { NumberValue } from '../numbers.js';
 import { targetParams, type Rule } from './types.js';
@@ -17,7 +17,9 @@ export const stockDecrease: Rule = {
       if (t.mode !== 'stock') continue;
       for (const [row, cells] of [['target', t.target], ['actual', t.actual]] as const) {
         let prev: { v: NumberValue; i: number } | undefined;
-        cells.forEach((c, i) => {
+        // From one year to the next, whichever way the table shows them.
+        yearOrder(t.columns).forEach((i) => {
+          const c = cells[i];
           const v = asNumber(c.parsed);
           if (!v) return;
           if (prev && v.hi.lt(prev.v.lo)) {

@@ -1,6 +1,6 @@
 import { show } from '../decimal.js';
 import { a1 } from '../grid.js';
-import { asNumber, overlaps } from '../compute.js';
+import { asNumber, overlaps, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf } from '../numbers.js';
 import { columnOfYear } from '../indicators.js';
@@ -23,7 +23,8 @@ export const stockGoalMismatch: Rule = {
       const lastYear = t.columns.reduce<number | null>((y, c) => (c.year !== null && (y === null || c.year > y) ? c.year : y), null);
       if (i < 0 && t.goal.year !== null && lastYear !== null && t.goal.year > lastYear) continue;
       if (i < 0) {
-        for (let k = t.target.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[k].parsed)) i = k;
+        const order = yearOrder(t.columns);
+        for (let k = order.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[order[k]].parsed)) i = order[k];
       }
       const asRead = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
       if (!asRead) continue;

@@ -1,4 +1,5 @@
 import { findingAt, type Finding } from '../findings.js';
+import { yearOrder } from '../compute.js';
 import { columnOfYear } from '../indicators.js';
 import { targetParams, type Rule } from './types.js';
 
@@ -9,14 +10,17 @@ export const targetMissing: Rule = {
   check({ targets }) {
     const findings: Finding[] = [];
     for (const { target: t } of targets.all) {
-      const present = t.target.map((c) => c.parsed.kind !== 'blank');
+      // In the order of the years (a table may show them from the latest: `R3 | R2 | R1`).
+      const order = yearOrder(t.columns);
+      const present = order.map((i) => t.target[i].parsed.kind !== 'blank');
       const first = present.indexOf(true);
       if (first < 0) continue;
       let last = present.lastIndexOf(true);
-      const goalCol = t.goal?.year ? columnOfYear(t, t.goal.year) : -1;
+      const goalCol = t.goal?.year ? order.indexOf(columnOfYear(t, t.goal.year)) : -1;
       if (goalCol > last) last = goalCol;
-      for (let i = first; i <= last; i++) {
-        if (present[i]) continue;
+      for (let k = first; k <= last; k++) {
+        const i = order[k];
+        if (present[k]) continue;
         findings.push(findingAt('target-missing', 'warning', t.target[i].ref, { params: targetParams(t, t.columns[i]) }));
       }
     }
