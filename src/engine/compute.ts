@@ -386,11 +386,8 @@ function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact
  */
 export function yearOrder(columns: readonly YearColumn[]): number[] {
   const order = columns.map((_, i) => i);
-  for (let i = 1; i < columns.length; i++) {
-    const [before, now] = [columns[i - 1].year, columns[i].year];
-    if (before === null || now === null) return order;
-    if (now < before) return columns.some((c) => c.year === null) ? order : order.sort((a, b) => columns[a].year! - columns[b].year!);
-  }
+  if (columns.some((c) => c.year === null)) return order;
+  for (let i = 1; i < columns.length; i++) if (columns[i].year! < columns[i - 1].year!) return order.sort((a, b) => columns[a].year! - columns[b].year!);
   return order;
 }
 

@@ -647,7 +647,8 @@ function findIndicatorRow(scan: SheetScan, row: number, left: number, labelCol: 
 /**
  * A row of its own labelled 寄与度 in a block's label column, stating the weight under the years
  * (`寄与度 | 50% | 50% | 50%`) or in its label (`寄与度：50%`). The weight is the latest year's
- * that states one (a target has one weight); a row stating none gives a weight of none.
+ * that states one; weights that change from year to year are each year's too (yearWeights); a row
+ * stating none gives a weight of none.
  */
 function weightRowUnder(scan: SheetScan, row: number, labelCol: number, columns: YearColumn[]): { bottom: number; weight: Weight; yearWeights?: (Weight | null)[] } | undefined {
   if (row >= scan.view.rowCount || scan.shownKind(row, labelCol) !== 'weight') return undefined;

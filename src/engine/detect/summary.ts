@@ -238,13 +238,13 @@ function detectProgressByYear(scan: SheetScan, yearRows: number[]): SummaryTable
   return tables;
 }
 
-/** Whether the nearest text in the two rows above a table (its title), if any, speaks of progress rather than of targets or actuals. */
 /** Whether a row holds a 進捗度 label left of `col`. */
 function progressLabelIn(scan: SheetScan, row: number, col: number): boolean {
   for (let c = 0; c < col; c++) if (scan.shownKind(row, c) === 'progress') return true;
   return false;
 }
 
+/** Whether the nearest text in the two rows above a table (its title), if any, speaks of progress rather than of targets or actuals. */
 function titleSpeaksOfProgress(scan: SheetScan, header: number, width: number): boolean {
   for (let r = header - 1; r >= Math.max(0, header - 2); r--) {
     for (let c = 0; c < Math.max(width, scan.view.rowWidth(r)); c++) {
