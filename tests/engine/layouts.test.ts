@@ -1414,6 +1414,27 @@ describe('years from the latest to the earliest (`R3 | R2 | R1`)', () => {
   });
 });
 
+describe('a table on its side with a 寄与度 column per target', () => {
+  const rows = (weights: [Spec, Spec], r2: Spec): Spec[][] => [
+    ['年度', '数値目標(1)-① 投資額', null, null, null, '数値目標(1)-② 雇用', null, null, null, '評価指標(1)の進捗度'],
+    [null, '目標値', '実績値', '進捗度', '寄与度', '目標値', '実績値', '進捗度', '寄与度', null],
+    ['R1', 100, 120, '120%', '50%', 50, 40, '80%', '50%', '100%'],
+    ['R2', 100, 90, '90%', weights[0], 60, 66, '110%', weights[1], r2],
+  ];
+  const merges = ['B1:E1', 'F1:I1'];
+
+  it('weights that change from year to year are each year’s; the indicator’s column headed over an empty cell is read', () => {
+    // R1 at 50 / 50: (120 + 80) ÷ 2 = 100; R2 at 70 / 30: 63 + 33 = 96.
+    const ok = checkWorkbook(book(sheet('S', rows(['70%', '30%'], '96%'), merges)));
+    expect(ok.findings).toEqual([]);
+    expect(ok.model.tables[0].range.right).toBe(9);
+    const t = ok.model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.weight?.value?.value.toNumber())).toEqual([70, 30]);
+    const wrong = checkWorkbook(book(sheet('S', rows(['70%', '30%'], '100%'), merges)));
+    expect(wrong.findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'J4', 96, 100]]);
+  });
+});
+
 describe('a negative progress half-way between two whole percents', () => {
   it('rounds away from zero in every comparison: △5 ÷ 8 = −62.5 % is −63 %, in a summary line too', () => {
     // Found by the 50× fix soak: the line's −63 % was a summary-mismatch expecting −63, and the recalculation rewrote it as it was.

@@ -5,11 +5,11 @@
 import { cellText } from '../numbers.js';
 import { compact, findIndicatorId, INDICATOR_PROGRESS_LABEL, indicatorOnlyId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
-import type { IndicatorProgressCell, NumericTarget, ProgressTable, YearColumn } from '../model.js';
+import type { IndicatorProgressCell, NumericTarget, ProgressTable, Weight, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
-import { weightInText } from './weight.js';
+import { weightInText, weightPercent } from './weight.js';
 import { idHeaderLeftOf } from './summary.js';
 
 type Kind = 'target' | 'actual' | 'progress' | 'weight';
@@ -65,7 +65,11 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
       const goal = title && labelRef ? parseGoal(title.text, labelRef) : undefined;
       const target = cells('target');
       const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(cellText(view.shown(row, group.get('target')!).cell)));
-      const weightCell = group.has('weight') ? cells('weight').find((c) => c.parsed.kind === 'number') : undefined;
+      // A 寄与度 column: the latest year's weight, and each year's where they change from year to year.
+      const weightCells = group.has('weight') ? cells('weight') : [];
+      const yearWeights = weightCells.map((c): Weight | null => (c.parsed.kind === 'number' ? { value: weightPercent(c.parsed), ref: c.ref, text: c.text } : null));
+      const latestWeight = yearWeights.reduce<Weight | null>((last, w) => w ?? last, null);
+      const changing = latestWeight !== null && yearWeights.some((w) => w !== null && !w.value!.value.eq(latestWeight.value!.value));
       const titleWeight = title ? weightInText(title.text) : undefined;
       targets.push({
         id,
@@ -75,7 +79,8 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         goal: goal ?? null,
         mode,
         modeSource: source,
-        weight: weightCell && weightCell.parsed.kind === 'number' ? { value: weightCell.parsed, ref: weightCell.ref, text: weightCell.text } : title && title.text.includes('寄与度') && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null,
+        weight: latestWeight ?? (title && title.text.includes('寄与度') && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null),
+        ...(changing && { yearWeights }),
         columns,
         target,
         actual: cells('actual'),
@@ -162,8 +167,8 @@ function indicatorColumnOf(scan: SheetScan, row: number, headerBottom: number, s
       const v = view.raw(r, c)?.value;
       if (typeof v !== 'string' || v.length > 40 || skipCols.has(c)) continue;
       const merge = view.mergeAt(r, c);
-      // Above the header row, only a cell merged down into it heads a column.
-      if (r < row && (merge?.bottom ?? r) < row) continue;
+      // Above the header row, only a cell merged down into it, or over empty cells down to it, heads a column.
+      if (r < row && (merge?.bottom ?? r) < row && !emptyDown(scan, r + 1, headerBottom, c)) continue;
       const text = compact(v);
       // `評価指標(1)` over `進捗度`: a 進捗度 of no target's columns headed by an indicator's name.
       const named = r === row && scan.cellKind(view.raw(r, c)) === 'progress' ? indicatorOver(scan, row, c) : undefined;
@@ -174,6 +179,12 @@ function indicatorColumnOf(scan: SheetScan, row: number, headerBottom: number, s
     }
   }
   return undefined;
+}
+
+/** Whether a column's cells from row `from` to row `to` are all empty. */
+function emptyDown(scan: SheetScan, from: number, to: number, col: number): boolean {
+  for (let r = from; r <= to; r++) if (cellText(scan.view.shown(r, col).cell).trim() !== '') return false;
+  return true;
 }
 
 /** The indicator a cell in one of the two rows over a header cell names, when it names an indicator and no target. */
