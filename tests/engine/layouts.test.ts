@@ -551,24 +551,8 @@ describe('weights in a 寄与度 row of its own under each block', () => {
     const sum = checkWorkbook(book(table([['60%', '60%', '60%'], ['30%', '30%', '30%']], [null, null, null])));
     expect(sum.findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['weights-sum', 'E5', 100, 90]]);
   });
-});
 
-describe('weights in a 寄与度 row of its own that change from one year to the next', () => {
-  const table = (weights: [Spec[], Spec[]], indicator: Spec[]) =>
-    sheet('S', [
-      [null, null, 'R3', 'R4', 'R5'],
-      ['数値目標(1)-① 雇用者数', '目標値', '100人', '100人', '100人'],
-      [null, '実績値', '110人', '90人', '130人'],
-      [null, '進捗度', '110%', '90%', '130%'],
-      [null, '寄与度', ...weights[0]],
-      ['数値目標(1)-② 件数', '目標値', '10件', '10件', '10件'],
-      [null, '実績値', '12件', '8件', '10件'],
-      [null, '進捗度', '120%', '80%', '100%'],
-      [null, '寄与度', ...weights[1]],
-      ['評価指標(1)の進捗度', null, ...indicator],
-    ]);
-
-  it('each year’s indicator progress is worked out with that year’s weights', () => {
+  it('that change from one year to the next (a revised plan): each year’s indicator progress is worked out with that year’s weights', () => {
     // R3 at 50 / 50: (110 + 120) ÷ 2 = 115; R4 at 70 / 30: 63 + 24 = 87; R5: 91 + 30 = 121.
     const { model, findings } = checkWorkbook(book(table([['50%', '70%', '70%'], ['50%', '30%', '30%']], ['115%', '87%', '121%'])));
     expect(findings).toEqual([]);
