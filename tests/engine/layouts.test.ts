@@ -2375,6 +2375,23 @@ describe('budget tables in other words', () => {
     ]);
   });
 
+  it('one column per project (no years: `区分 | 事業A | 事業B` over 国予算(a) / 自治体予算(b) / 総事業費(a+b)) is checked in each project', () => {
+    const s = sheet('S', [
+      ['財政支援措置の状況（令和元年度）'],
+      ['区分', '○○整備事業', '△△研究事業', '備考'],
+      ['国予算(a)', 100, 200, '補助率1/2'],
+      ['自治体予算(b)', 50, 50, null],
+      ['総事業費(a+b)', 150, 260, null],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => [t.kind, t.range])).toEqual([['budget', { top: 1, left: 0, bottom: 4, right: 2 }]]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['sum-mismatch', 'C5', 250, 260]]);
+    expect(formatFinding(findings[0], 'ja')).toContain('(△△研究事業)');
+    // Without letters too; a lone part and its total are no such table (nothing adds up).
+    const plain = sheet('S', [['区分', '事業A', '事業B'], ['国費', 100, 200], ['地方費', 50, 50], ['事業費計', 150, 260]]);
+    expect(keys(findingsOf(book(plain)))).toEqual(['sum-mismatch@S!C4']);
+  });
+
   it('totals written `150 (千円)` over parts of plain numbers are compared in 千円', () => {
     const s = sheet('S', [
       ['財政支援措置の状況'],

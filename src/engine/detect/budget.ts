@@ -5,6 +5,7 @@
  */
 import { toHalfWidth } from '../text.js';
 import { cellText } from '../numbers.js';
+import { columnLetters } from '../grid.js';
 import type { BudgetRow, BudgetTable, ValueCell, YearColumn } from '../model.js';
 import type { LabelKind, SheetScan } from './scan.js';
 import { yearsDown } from './vertical.js';
@@ -74,7 +75,59 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
       rows,
     });
   }
-  return [...tables, ...detectBudgetsOnTheirSide(scan, usedRows, tables)];
+  const sideways = detectBudgetsOnTheirSide(scan, usedRows, tables);
+  return [...tables, ...sideways, ...detectBudgetsByProject(scan, [...tables, ...sideways])];
+}
+
+/**
+ * Budget tables with one column per project and no years (`区分 | 事業A | 事業B` over rows `国予算(a)`,
+ * `自治体予算(b)`, `総事業費(a+b)`): a run of budget rows down one column of labels, each column right of it with a
+ * figure in the total's row a project's. Only where a total adds up parts (by letters, or the one total of parts
+ * without them), so that a lone row of amounts is no table.
+ */
+function detectBudgetsByProject(scan: SheetScan, found: BudgetTable[]): BudgetTable[] {
+  const view = scan.view;
+  const tables: BudgetTable[] = [];
+  // The rows the tables found so far cover (a total inside one is that table's).
+  const covered = new Uint8Array(view.rowCount);
+  for (const t of found) covered.fill(1, t.range.top, t.range.bottom + 1);
+  const labelAt = (row: number, col: number) => cellText(view.raw(row, col)).trim();
+  const totals = [...scan.kind('budget-total'), ...scan.kind('cumulative').filter((l) => partLetters(l.text).totalOf)];
+  for (const total of totals) {
+    if (covered[total.row] === 1 || scan.yearRows.has(total.row)) continue;
+    // The run of budget rows down the total's column, around it.
+    let top = total.row;
+    while (top > 0 && isRowLabel(scan, labelAt(top - 1, total.col))) top--;
+    let bottom = total.row;
+    while (bottom + 1 < view.rowCount && isRowLabel(scan, labelAt(bottom + 1, total.col))) bottom++;
+    if (bottom - top < 2) continue;
+    const headerRow = top - 1;
+    const columns: YearColumn[] = [];
+    for (let c = total.col + 1; c < view.rowWidth(total.row); c++) {
+      if (scan.parse(view.raw(total.row, c)).kind !== 'number') continue;
+      const header = headerRow >= 0 ? cellText(view.shown(headerRow, c).cell).trim() : '';
+      columns.push({ col: c, year: null, baseline: false, header: header || columnLetters(c) });
+    }
+    if (columns.length === 0) continue;
+    const rows: BudgetRow[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const label = labelAt(r, total.col);
+      const kind = scan.labelKind(label);
+      rows.push({ project: '', label, labelRef: scan.ref(r, total.col), ...partLetters(label), cells: columns.map((c) => amountCell(scan, kind, r, c.col)) });
+    }
+    implicitTotals(scan, rows);
+    if (!rows.some((r) => r.totalOf)) continue;
+    covered.fill(1, top, bottom + 1);
+    tables.push({
+      kind: 'budget',
+      sheet: view.name,
+      range: { top: headerRow >= 0 && labelAt(headerRow, total.col) ? headerRow : top, left: total.col, bottom, right: columns[columns.length - 1].col },
+      title: titleAbove(scan, headerRow >= 0 ? headerRow : top),
+      columns,
+      rows,
+    });
+  }
+  return tables;
 }
 
 /**
