@@ -189,6 +189,30 @@ describe('a 単位 column between the labels and the years', () => {
   });
 });
 
+describe('a unit written once for a block’s plain numbers', () => {
+  const block = (head: Spec[], id: string, target: string, actual: string, progress: Spec[]) =>
+    sheet('S', [head, [id, target, 115, 81, 87], [null, actual, 119, 141, 120], [null, '進捗度（％）', ...progress]]);
+  const years: Spec[] = [null, null, 'H29', 'H30', 'R1'];
+
+  it.each([
+    ['in the row labels (`目標値（億円）`)', years, '数値目標(1) 投資額', '目標値（億円）', '実績値（億円）'],
+    ['in the id (`投資額（億円）`)', years, '数値目標(1) 投資額（億円）', '目標値', '実績値'],
+    ['in a note over the labels (`（単位：億円）`)', ['（単位：億円）', null, 'H29', 'H30', 'R1'], '数値目標(1) 投資額', '目標値', '実績値'],
+    ['in a note in the year header, right of the years', [null, null, 'H29', 'H30', 'R1', '単位：億円'], '数値目標(1) 投資額', '目標値', '実績値'],
+  ])('%s: 119 is 118.5–119.5 億円, so 104 % is reachable, and 140 % is not', (_, head, id, target, actual) => {
+    const ok = checkWorkbook(book(block(head, id, target, actual, [104, 174, 138])));
+    expect(ok.findings).toEqual([]);
+    const t = ok.model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].actual[0].parsed.kind === 'number' && [t.targets[0].actual[0].parsed.scaleLabel, t.targets[0].actual[0].parsed.unit]).toEqual(['億', '円']);
+    expect(keys(findingsOf(book(block(head, id, target, actual, [104, 174, 140]))))).toEqual(['progress-mismatch@S!E4']);
+  });
+
+  it('counts stay exact (`目標値（件）`), and without a unit anywhere plain numbers are exact: 119 ÷ 115 is 103 %', () => {
+    expect(keys(findingsOf(book(block(years, '数値目標(1) 件数', '目標値（件）', '実績値（件）', [104, 174, 138]))))).toEqual(['progress-mismatch@S!C4']);
+    expect(keys(findingsOf(book(block(years, '数値目標(1) 投資額', '目標値', '実績値', [104, 174, 138]))))).toEqual(['progress-mismatch@S!C4']);
+  });
+});
+
 describe('numbers written with notes and several scales', () => {
   it('are checked, and the recalculation keeps a progress cell’s note and gives a `-` placeholder its row’s `%`', () => {
     const s = sheet('S', [

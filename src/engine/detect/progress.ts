@@ -2,7 +2,7 @@
  * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
-import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
+import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
@@ -10,7 +10,7 @@ import { parseGoal } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
 import { parseWeightText, weightInText, weightPercent } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
-import { cellText, parseNumberText, type NumberValue } from '../numbers.js';
+import { cellText, parseNumberText, unitGroup, type NumberValue } from '../numbers.js';
 
 interface Block {
   target: NumericTarget;
@@ -122,6 +122,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   const reach = new Map<number, number>();
   // The progress rows blocks have taken, as row × 16384 + label column.
   const taken = new Set<number>();
+  // The unit notes over each header (`（単位：億円）`), by header row and columns, once looked for.
+  const notes = new Map<string, string | undefined>();
   for (const t of scan.kind('target')) {
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
@@ -201,9 +203,18 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
     if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null);
     if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right);
-    const cells = (row: number) => columns.map((c) => (c.unitCol === undefined ? scan.valueCell(row, c.col) : scan.valueCellWithUnit(row, c.col, c.unitCol)));
-    const target = cells(t.row);
-    const actual = cells(a.row);
+    const cells = (row: number, unit?: string) =>
+      columns.map((c) => (c.unitCol !== undefined ? scan.valueCellWithUnit(row, c.col, c.unitCol) : unit !== undefined ? scan.valueCellInUnit(row, c.col, unit) : scan.valueCell(row, c.col)));
+    // A unit written once for the block's plain numbers: in the row's label, in the target's name, or in a note.
+    const note = () => {
+      if (headerRow === null) return undefined;
+      const key = `${headerRow}:${left}:${columns[columns.length - 1].col}`;
+      if (!notes.has(key)) notes.set(key, unitNote(scan, headerRow, left, columns[columns.length - 1].col));
+      return notes.get(key);
+    };
+    const unitOf = (label: string) => unitInParentheses(label) ?? (labelCell ? unitInParentheses(labelCell.text) : undefined) ?? note();
+    const target = cells(t.row, unitOf(t.text));
+    const actual = cells(a.row, unitOf(a.text));
     const progress = progressRow === null ? null : cells(progressRow);
     const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(t.text));
     const numeric: NumericTarget = {
@@ -356,6 +367,34 @@ function unitsColumn(scan: SheetScan, header: YearCell[], targetRow: number, act
     const units = [targetRow, actualRow].map((r) => view.raw(r, c)?.value);
     const unitsOrBlank = units.every((u) => u === undefined || u === null || (typeof u === 'string' && (u.trim() === '' || isUnitText(u))));
     return unitsOrBlank && units.some((u) => typeof u === 'string' && u.trim() !== '') ? c : undefined;
+  }
+  return undefined;
+}
+
+/** A unit the engine knows (a scale, 円 人 件 社 者 名 %, a length of time), not any short word. */
+function knownUnit(text: string): string | undefined {
+  const p = parseNumberText(`1${text}`);
+  return p.kind === 'number' && (p.scaleLabel !== '' || (p.unit !== null && !unitGroup(p.unit)!.startsWith('other:'))) ? text : undefined;
+}
+
+/** The unit in the last parentheses of a label holding one alone (`目標値（億円）`, `投資額（単位：億円）`). */
+function unitInParentheses(label: string): string | undefined {
+  let found: string | undefined;
+  for (const m of label.matchAll(/[(（]\s*(?:単位\s*[:：]\s*)?([^()（）\s\d０-９]{1,6})\s*[)）]/g)) found = knownUnit(m[1]) ?? found;
+  return found;
+}
+
+/** A note giving the unit (`（単位：億円）`, `単位:千人`) in a table's year header row or the two rows over it, within its columns. */
+function unitNote(scan: SheetScan, headerRow: number, left: number, lastYearCol: number): string | undefined {
+  for (let r = headerRow; r >= Math.max(0, headerRow - 2); r--) {
+    const width = Math.min(scan.view.rowWidth(r), lastYearCol + 4);
+    for (let c = left; c < width; c++) {
+      const v = scan.view.raw(r, c)?.value;
+      if (typeof v !== 'string' || !v.includes('単位')) continue;
+      const m = /単位\s*[:：]\s*([^()（）\s\d０-９、,]{1,6})/.exec(toHalfWidth(v));
+      const unit = m ? knownUnit(m[1]) : undefined;
+      if (unit) return unit;
+    }
   }
   return undefined;
 }

@@ -489,10 +489,18 @@ export class SheetScan {
    * number without a unit of its own is read with that unit; anything else as valueCell reads it.
    */
   valueCellWithUnit(row: number, col: number, unitCol: number): ValueCell {
+    const unit = this.view.raw(row, unitCol)?.value;
+    return typeof unit === 'string' ? this.valueCellInUnit(row, col, unit) : this.valueCell(row, col);
+  }
+
+  /**
+   * Reads a cell where a number belongs in a unit written elsewhere (in a cell beside it, in its row's label, over its
+   * table): a number without a unit of its own is read with that unit; anything else as valueCell reads it.
+   */
+  valueCellInUnit(row: number, col: number, unit: string): ValueCell {
     const cell: Cell | undefined = this.view.raw(row, col);
     const own = this.parse(cell);
-    const unit = this.view.raw(row, unitCol)?.value;
-    if (own.kind !== 'number' || own.unit !== null || own.percent || own.scaleLabel !== '' || typeof unit !== 'string') return new GridValueCell(this.view.name, row, col, cell, own);
+    if (own.kind !== 'number' || own.unit !== null || own.percent || own.scaleLabel !== '') return new GridValueCell(this.view.name, row, col, cell, own);
     const withUnit = parseNumberText(`${own.value.toFixed(own.decimals)}${unit.trim()}`);
     if (withUnit.kind !== 'number') return new GridValueCell(this.view.name, row, col, cell, own);
     return new GridValueCell(this.view.name, row, col, cell, { ...withUnit, numeric: own.numeric, exact: withUnit.exact && own.exact });
