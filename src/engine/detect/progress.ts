@@ -8,9 +8,9 @@ import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueC
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
-import { parseWeightText, weightInText, weightPercent } from './weight.js';
+import { parseWeightText, weightInText, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
-import { cellText, parseNumberText, unitGroup, type NumberValue } from '../numbers.js';
+import { cellText, parseNumberText, unitGroup } from '../numbers.js';
 
 interface Block {
   target: NumericTarget;
@@ -693,17 +693,14 @@ function weightRowUnder(scan: SheetScan, row: number, labelCol: number, columns:
   if (row >= scan.view.rowCount || scan.shownKind(row, labelCol) !== 'weight') return undefined;
   const label = scan.view.shown(row, labelCol);
   const bottom = scan.view.mergeAt(row, labelCol)?.bottom ?? row;
-  const stated = columns.map((c): (Weight & { value: NumberValue }) | null => {
-    const cell = scan.view.raw(row, c.col);
-    const p = scan.parse(cell);
-    return p.kind === 'number' ? { value: weightPercent(p), ref: scan.ref(row, c.col), text: cellText(cell).trim() } : null;
-  });
-  const latest = stated.reduce((last, w) => w ?? last, null);
-  if (latest) {
-    // Weights that change from one year to the next (a revised plan) are each that year's.
-    const changing = stated.some((w) => w !== null && !w.value.value.eq(latest.value.value));
-    return changing ? { bottom, weight: latest, yearWeights: stated } : { bottom, weight: latest };
-  }
+  const stated = yearlyWeights(
+    columns.map((c): Weight | null => {
+      const cell = scan.view.raw(row, c.col);
+      const p = scan.parse(cell);
+      return p.kind === 'number' ? { value: weightPercent(p), ref: scan.ref(row, c.col), text: cellText(cell).trim() } : null;
+    }),
+  );
+  if (stated) return { bottom, ...stated };
   const text = cellText(label.cell).trim();
   return { bottom, weight: { value: parseWeightText(text) ?? null, ref: scan.ref(label.row, label.col), text } };
 }

@@ -9,7 +9,7 @@ import type { IndicatorProgressCell, NumericTarget, ProgressTable, Weight, YearC
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
-import { weightInText, weightPercent } from './weight.js';
+import { weightInText, weightPercent, yearlyWeights } from './weight.js';
 import { idHeaderLeftOf } from './summary.js';
 
 type Kind = 'target' | 'actual' | 'progress' | 'weight';
@@ -66,10 +66,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
       const target = cells('target');
       const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(cellText(view.shown(row, group.get('target')!).cell)));
       // A 寄与度 column: the latest year's weight, and each year's where they change from year to year.
-      const weightCells = group.has('weight') ? cells('weight') : [];
-      const yearWeights = weightCells.map((c): Weight | null => (c.parsed.kind === 'number' ? { value: weightPercent(c.parsed), ref: c.ref, text: c.text } : null));
-      const latestWeight = yearWeights.reduce<Weight | null>((last, w) => w ?? last, null);
-      const changing = latestWeight !== null && yearWeights.some((w) => w !== null && !w.value!.value.eq(latestWeight.value!.value));
+      const weights = yearlyWeights((group.has('weight') ? cells('weight') : []).map((c): Weight | null => (c.parsed.kind === 'number' ? { value: weightPercent(c.parsed), ref: c.ref, text: c.text } : null)));
       const titleWeight = title ? weightInText(title.text) : undefined;
       targets.push({
         id,
@@ -79,8 +76,8 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         goal: goal ?? null,
         mode,
         modeSource: source,
-        weight: latestWeight ?? (title && title.text.includes('寄与度') && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null),
-        ...(changing && { yearWeights }),
+        weight: weights?.weight ?? (title && title.text.includes('寄与度') && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null),
+        ...(weights?.yearWeights && { yearWeights: weights.yearWeights }),
         columns,
         target,
         actual: cells('actual'),

@@ -1,6 +1,18 @@
 import { dec } from '../decimal.js';
 import { parseNumberText, type NumberValue } from '../numbers.js';
 import { compact } from '../text.js';
+import type { Weight } from '../model.js';
+
+/**
+ * Weights stated year by year (a 寄与度 row or column, null where a year states none): the latest year's, and each
+ * year's when they change from one year to the next (a revised plan); null when no year states one.
+ */
+export function yearlyWeights(stated: (Weight | null)[]): { weight: Weight; yearWeights?: (Weight | null)[] } | null {
+  const latest = stated.reduce<Weight | null>((last, w) => w ?? last, null);
+  if (!latest?.value) return latest && { weight: latest };
+  const changing = stated.some((w) => w?.value && !w.value.value.eq(latest.value!.value));
+  return changing ? { weight: latest, yearWeights: stated } : { weight: latest };
+}
 
 /** A weight written as a fraction (`1/3`, `3分の1`): its share in percent, 100 × a ÷ b, as exact as the arithmetic. */
 function fractionWeight(rest: string): NumberValue | undefined {
