@@ -207,6 +207,17 @@ describe('a unit written once for a block’s plain numbers', () => {
     expect(keys(findingsOf(book(block(head, id, target, actual, [104, 174, 140]))))).toEqual(['progress-mismatch@S!E4']);
   });
 
+  it('on a table on its side, in the column headers (`目標値（億円）`) or the title (`投資額（億円）`)', () => {
+    for (const [title, target, actual] of [
+      ['数値目標(1) 投資額', '目標値（億円）', '実績値（億円）'],
+      ['数値目標(1) 投資額（億円）', '目標値', '実績値'],
+    ]) {
+      const s = (r1: Spec) => sheet('S', [[title], ['年度', target, actual, '進捗度'], ['H29', 115, 119, r1], ['H30', 81, 141, '174%']]);
+      expect(findingsOf(book(s('104%'))), title).toEqual([]);
+      expect(keys(findingsOf(book(s('106%'))))).toEqual(['progress-mismatch@S!D3']);
+    }
+  });
+
   it('counts stay exact (`目標値（件）`), and without a unit anywhere plain numbers are exact: 119 ÷ 115 is 103 %', () => {
     expect(keys(findingsOf(book(block(years, '数値目標(1) 件数', '目標値（件）', '実績値（件）', [104, 174, 138]))))).toEqual(['progress-mismatch@S!C4']);
     expect(keys(findingsOf(book(block(years, '数値目標(1) 投資額', '目標値', '実績値', [104, 174, 138]))))).toEqual(['progress-mismatch@S!C4']);

@@ -2,7 +2,7 @@
  * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
-import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth, type TargetId } from '../text.js';
+import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
 import { a1, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
@@ -10,7 +10,8 @@ import { parseGoal } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
 import { parseWeightText, weightInText, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
-import { cellText, parseNumberText, unitGroup } from '../numbers.js';
+import { cellText, parseNumberText } from '../numbers.js';
+import { isUnitText, unitInParentheses, unitNote } from './units.js';
 
 interface Block {
   target: NumericTarget;
@@ -369,40 +370,6 @@ function unitsColumn(scan: SheetScan, header: YearCell[], targetRow: number, act
     return unitsOrBlank && units.some((u) => typeof u === 'string' && u.trim() !== '') ? c : undefined;
   }
   return undefined;
-}
-
-/** A unit the engine knows (a scale, 円 人 件 社 者 名 %, a length of time), not any short word. */
-function knownUnit(text: string): string | undefined {
-  const p = parseNumberText(`1${text}`);
-  return p.kind === 'number' && (p.scaleLabel !== '' || (p.unit !== null && !unitGroup(p.unit)!.startsWith('other:'))) ? text : undefined;
-}
-
-/** The unit in the last parentheses of a label holding one alone (`目標値（億円）`, `投資額（単位：億円）`). */
-function unitInParentheses(label: string): string | undefined {
-  let found: string | undefined;
-  for (const m of label.matchAll(/[(（]\s*(?:単位\s*[:：]\s*)?([^()（）\s\d０-９]{1,6})\s*[)）]/g)) found = knownUnit(m[1]) ?? found;
-  return found;
-}
-
-/** A note giving the unit (`（単位：億円）`, `単位:千人`) in a table's year header row or the two rows over it, within its columns. */
-function unitNote(scan: SheetScan, headerRow: number, left: number, lastYearCol: number): string | undefined {
-  for (let r = headerRow; r >= Math.max(0, headerRow - 2); r--) {
-    const width = Math.min(scan.view.rowWidth(r), lastYearCol + 4);
-    for (let c = left; c < width; c++) {
-      const v = scan.view.raw(r, c)?.value;
-      if (typeof v !== 'string' || !v.includes('単位')) continue;
-      const m = /単位\s*[:：]\s*([^()（）\s\d０-９、,]{1,6})/.exec(toHalfWidth(v));
-      const unit = m ? knownUnit(m[1]) : undefined;
-      if (unit) return unit;
-    }
-  }
-  return undefined;
-}
-
-/** A short text that is only a unit (`社`, `%`, `億円`, `(千円)`), as a column beside the numbers holds it. */
-export function isUnitText(text: string): boolean {
-  const t = text.trim().replace(/^[(（](.*)[)）]$/, '$1');
-  return t.length > 0 && t.length <= 4 && !/[\d０-９]/.test(t) && parseNumberText(`1${t}`).kind === 'number';
 }
 
 function cumulativeColumn(scan: SheetScan, headerRow: number, columns: YearColumn[], labelRight: number, beforeCol: number): number | null {

@@ -11,6 +11,7 @@ import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { weightInText, weightPercent, yearlyWeights } from './weight.js';
 import { idHeaderLeftOf } from './summary.js';
+import { unitInParentheses } from './units.js';
 
 type Kind = 'target' | 'actual' | 'progress' | 'weight';
 
@@ -51,10 +52,15 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     let top = row;
     let left = Math.min(...labelCols, yearCol);
     complete.forEach((group, i) => {
-      const cells = (kind: Kind) => yearRows.map((r) => scan.valueCell(r, group.get(kind)!));
       // Each group's title stands above its own columns; a lone group's may stand anywhere above.
       const groupCols = [...group.values()];
       const title = complete.length === 1 ? titleAbove(scan, row, 0, Infinity) : titleAbove(scan, row, i === 0 ? 0 : Math.min(...groupCols), Math.max(...groupCols));
+      // A unit written once for a column's plain numbers: in its header (`目標値（億円）`) or in the title (`投資額（億円）`).
+      const unitOf = (kind: Kind) => (kind === 'target' || kind === 'actual' ? (unitInParentheses(cellText(view.raw(row, group.get(kind)!))) ?? (title ? unitInParentheses(title.text) : undefined)) : undefined);
+      const cells = (kind: Kind) => {
+        const unit = unitOf(kind);
+        return yearRows.map((r) => (unit === undefined ? scan.valueCell(r, group.get(kind)!) : scan.valueCellInUnit(r, group.get(kind)!, unit)));
+      };
       let id = title?.target ?? (title?.indicator ? indicatorOnlyId(title.indicator) : undefined);
       const idInferred = !id;
       if (!id) {
