@@ -73,14 +73,25 @@ const NAMES_A_YEAR = /(?:^|[^A-Za-zＡ-Ｚａ-ｚ])[RHＲＨ][0-9０-９元]|令
 // A 寄与度 label with nothing after it but a note in parentheses (`寄与度`, `寄与度(%)`): it may head a column of weights.
 const WEIGHT_HEADER = /^寄与度([(（][^()（）]*[)）])?$/;
 
-/** A compact label without the brackets around it or the colon after it: `【目標値】`, `目標値：` → `目標値`. */
+/**
+ * A compact label without the brackets around it or the colon after it: `【目標値】`, `目標値：` → `目標値`; without a
+ * note mark after it (`目標値※`, `実績値※1`, `実績値*`), and what it says after it in brackets of another shape in
+ * parentheses (`進捗度【B/A】` → `進捗度(B/A)`).
+ */
 function bareLabel(c: string): string {
   let end = c.length;
   if (end > 1 && c.charCodeAt(end - 1) === 0x3a) end--;
   const open = OPENING.indexOf(c.charCodeAt(0));
   if (open >= 0 && end > 2 && CLOSING.indexOf(c.charCodeAt(end - 1)) === open) return c.slice(1, end - 1);
-  return end === c.length ? c : c.slice(0, end);
+  let bare = end === c.length ? c : c.slice(0, end);
+  const mark = NOTE_MARK.exec(bare);
+  if (mark && mark.index > 0) bare = bare.slice(0, mark.index);
+  const note = TRAILING_BRACKETS.exec(bare);
+  return note && note.index > 0 ? `${bare.slice(0, note.index)}(${note[1] ?? note[2]})` : bare;
 }
+
+const NOTE_MARK = /(?:※|\*)\d*$/;
+const TRAILING_BRACKETS = /(?:【([^【】]*)】|\[([^[\]]*)\])$/;
 
 // What Ⅰ, Ⅱ and Ⅲ of an overall score stand for (003_…), as the score columns may be headed instead of by the numeral.
 const SCORED_ITEMS: [RegExp, LabelKind, string][] = [
