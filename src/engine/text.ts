@@ -3,6 +3,8 @@
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 /** Roman numerals, one character each (U+2160…), as some reports number their indicators: `評価指標Ⅰ`, `数値目標Ⅱ-①`. */
 const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
+/** Katakana that outlines number with (ア, イ, ウ …), as a target's number after a dash: `数値目標(1)-イ`. */
+const KANA = 'アイウエオカキクケコ';
 
 function isFullWidth(code: number): boolean {
   return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000;
@@ -92,14 +94,21 @@ function subNumber(s: string): string | undefined {
   if (!s) return undefined;
   const i = CIRCLED.indexOf(s);
   if (i >= 0) return String(i + 1);
+  const k = KANA.indexOf(s);
+  if (k >= 0) return String(k + 1);
   if (/^\d+$/.test(s)) return String(Number(s));
   return undefined;
 }
 
-// A sub-number needs a dash before it unless it is circled: `(1)-①`, `(1)①`, `(1)-1`; not `(3) 1 件`.
+// A sub-number needs a dash before it unless it is circled or in parentheses of its own: `(1)-①`, `(1)①`, `(1)-1`,
+// `(1)(2)`, `(1)-イ` (a katakana one not followed by more katakana: `(1)-アクセス数` names no sub-number); not `(3) 1 件`.
 // Sticky: it matches exactly at its lastIndex, as `^` would at the start of the rest of the text.
 // The indicator's number may be circled when a sub-number follows it: `数値目標①-1` under `評価指標①`; or a Roman numeral.
-const ID_RE = new RegExp(`\\s*[(（]?\\s*([0-9０-９]+|[${ROMAN}]|[${CIRCLED}](?=\\s*[)）]?\\s*${DASH}\\s*[(（]?\\s*[0-9０-９${CIRCLED}]))\\s*[)）]?(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+)\\s*[)）]?|\\s*([${CIRCLED}]))?`, 'y');
+const ID_RE = new RegExp(
+  `\\s*[(（]?\\s*([0-9０-９]+|[${ROMAN}]|[${CIRCLED}](?=\\s*[)）]?\\s*${DASH}\\s*[(（]?\\s*[0-9０-９${CIRCLED}]))\\s*[)）]?` +
+    `(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+|[${KANA}](?![\\u30a0-\\u30ff]))\\s*[)）]?|\\s*([${CIRCLED}])|\\s*[(（]\\s*([0-9０-９]+)\\s*[)）])?`,
+  'y',
+);
 
 /** `1`, `１`, `①` or `Ⅰ` as the number it is: `1`. */
 function idNumber(s: string): string {
@@ -109,7 +118,7 @@ function idNumber(s: string): string {
 
 function idOf(m: RegExpExecArray): TargetId {
   const indicator = idNumber(m[1]);
-  const sub = toHalfWidth(m[2] ?? m[3] ?? '');
+  const sub = toHalfWidth(m[2] ?? m[3] ?? m[4] ?? '');
   const subKey = subNumber(sub);
   if (!subKey) return { indicator, display: indicator, key: indicator };
   const circled = CIRCLED[Number(subKey) - 1] ?? subKey;

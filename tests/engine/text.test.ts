@@ -10,6 +10,14 @@ describe('数値目標 / 評価指標 ids', () => {
     ['数値目標(3) 1 件（令和7年度）', '3', '3', '3'],
     ['数値目標(1)③', '1', '1-③', '1-3'],
     ['数値目標(2)-1', '2', '2-①', '2-1'],
+    // A sub-number in parentheses of its own, or a katakana one after a dash (outlines number ア, イ, ウ).
+    ['数値目標(1)(2) 就業者数', '1', '1-②', '1-2'],
+    ['数値目標（２）（１）：件数', '2', '2-①', '2-1'],
+    ['数値目標(1)-イ 就業者数', '1', '1-②', '1-2'],
+    ['数値目標(3)－ウ：件数', '3', '3-③', '3-3'],
+    // Not a sub-number: a figure in parentheses, a name in katakana.
+    ['数値目標(1)(30件)', '1', '1', '1'],
+    ['数値目標(1)-アクセス数', '1', '1', '1'],
   ])('%s', (text, indicator, display, key) => {
     expect(findTargetId(text)?.id).toEqual({ indicator, display, key });
   });
