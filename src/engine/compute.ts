@@ -384,11 +384,19 @@ function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact
  * The indices of a table's year columns from the earliest year to the latest: the order they stand in, unless the
  * years run backwards (`R3 | R2 | R1`). Columns without a year stay as they stand.
  */
-export function yearOrder(columns: readonly YearColumn[]): number[] {
-  const order = columns.map((_, i) => i);
-  if (columns.some((c) => c.year === null)) return order;
-  for (let i = 1; i < columns.length; i++) if (columns[i].year! < columns[i - 1].year!) return order.sort((a, b) => columns[a].year! - columns[b].year!);
-  return order;
+export function yearOrder(columns: readonly YearColumn[]): readonly number[] {
+  let backwards = false;
+  for (let i = 0; i < columns.length; i++) {
+    if (columns[i].year === null) return inOrder(columns.length);
+    if (i > 0 && columns[i].year! < columns[i - 1].year!) backwards = true;
+  }
+  return backwards ? columns.map((_, i) => i).sort((a, b) => columns[a].year! - columns[b].year!) : inOrder(columns.length);
+}
+
+// 0, 1, …, n − 1 for each n asked for, shared (callers only read them).
+const identities: (readonly number[])[] = [];
+function inOrder(n: number): readonly number[] {
+  return (identities[n] ??= Object.freeze(Array.from({ length: n }, (_, i) => i)));
 }
 
 /** A 目標値 label that says its row holds running totals: `目標値（累計）`, `目標値【累計値】`. */

@@ -92,7 +92,8 @@ function detectBudgetsByProject(scan: SheetScan, found: BudgetTable[]): BudgetTa
   const covered = new Uint8Array(view.rowCount);
   for (const t of found) covered.fill(1, t.range.top, t.range.bottom + 1);
   const labelAt = (row: number, col: number) => cellText(view.raw(row, col)).trim();
-  const totals = [...scan.kind('budget-total'), ...scan.kind('cumulative').filter((l) => partLetters(l.text).totalOf)];
+  // `合計(a+b)` is a total by its letters; a plain 累計 or 合計 (most of them: column headers) is none.
+  const totals = [...scan.kind('budget-total'), ...scan.kind('cumulative').filter((l) => /[+＋]/.test(l.text) && partLetters(l.text).totalOf)];
   for (const total of totals) {
     if (covered[total.row] === 1 || scan.yearRows.has(total.row)) continue;
     // The run of budget rows down the total's column, around it.

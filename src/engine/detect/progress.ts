@@ -123,8 +123,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   const reach = new Map<number, number>();
   // The progress rows blocks have taken, as row × 16384 + label column.
   const taken = new Set<number>();
-  // The unit notes over each header (`（単位：億円）`), by header row and columns, once looked for.
-  const notes = new Map<string, string | undefined>();
+  // The unit notes over each header (`（単位：億円）`), by header row × 16384 + the blocks' left column, once looked for.
+  const notes = new Map<number, string | undefined>();
   for (const t of scan.kind('target')) {
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
@@ -207,13 +207,20 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const cells = (row: number, unit?: string) =>
       columns.map((c) => (c.unitCol !== undefined ? scan.valueCellWithUnit(row, c.col, c.unitCol) : unit !== undefined ? scan.valueCellInUnit(row, c.col, unit) : scan.valueCell(row, c.col)));
     // A unit written once for the block's plain numbers: in the row's label, in the target's name, or in a note.
-    const note = () => {
-      if (headerRow === null) return undefined;
-      const key = `${headerRow}:${left}:${columns[columns.length - 1].col}`;
-      if (!notes.has(key)) notes.set(key, unitNote(scan, headerRow, left, columns[columns.length - 1].col));
-      return notes.get(key);
+    let blockUnit: string | null | undefined = null;
+    const unitOf = (label: string) => {
+      const own = unitInParentheses(label);
+      if (own !== undefined) return own;
+      if (blockUnit === null) {
+        blockUnit = labelCell ? unitInParentheses(labelCell.text) : undefined;
+        if (blockUnit === undefined && headerRow !== null) {
+          const key = headerRow * 16384 + left;
+          if (!notes.has(key)) notes.set(key, unitNote(scan, headerRow, left, columns[columns.length - 1].col));
+          blockUnit = notes.get(key);
+        }
+      }
+      return blockUnit;
     };
-    const unitOf = (label: string) => unitInParentheses(label) ?? (labelCell ? unitInParentheses(labelCell.text) : undefined) ?? note();
     const target = cells(t.row, unitOf(t.text));
     const actual = cells(a.row, unitOf(a.text));
     const progress = progressRow === null ? null : cells(progressRow);

@@ -193,6 +193,7 @@ function detectProgressByYear(scan: SheetScan, yearRows: number[]): SummaryTable
     // Ids under a header of their own (`評価指標 | R3 | R4`), or each row saying what it states beside its id
     // (`評価指標(1) 産業集積 | 進捗度 | 113%`).
     const headed = idHeaderLeftOf(scan, header, firstYearCol);
+    if (!headed && !progressLabelIn(scan, (view.mergeAt(header, firstYearCol)?.bottom ?? header) + 1, firstYearCol)) continue;
     const idWord = new Map<number, '評価指標' | '数値目標'>();
     for (let c = 0; c < firstYearCol; c++) {
       const word = idColumnWord(cellText(view.raw(header, c)));

@@ -11,10 +11,17 @@ function knownUnit(text: string): string | undefined {
 
 /** The unit in the last parentheses of a label holding one alone (`目標値（億円）`, `投資額（単位：億円）`). */
 export function unitInParentheses(label: string): string | undefined {
+  if (!label.includes(')') && !label.includes('）')) return undefined;
+  if (inParentheses.has(label)) return inParentheses.get(label);
   let found: string | undefined;
   for (const m of label.matchAll(/[(（]\s*(?:単位\s*[:：]\s*)?([^()（）\s\d０-９]{1,6})\s*[)）]/g)) found = knownUnit(m[1]) ?? found;
+  if (inParentheses.size >= 100_000) inParentheses.clear();
+  inParentheses.set(label, found);
   return found;
 }
+
+// Labels repeat (`目標値（億円）` in every block): each is read once, up to a bound on the memory kept.
+const inParentheses = new Map<string, string | undefined>();
 
 /** A note giving the unit (`（単位：億円）`, `単位:千人`) in a table's year header row or the two rows over it, within its columns. */
 export function unitNote(scan: SheetScan, headerRow: number, left: number, lastYearCol: number): string | undefined {
