@@ -110,7 +110,7 @@ export class SheetView {
   constructor(readonly sheet: Sheet) {
     this.name = sheet.name;
     // Rows past the last cell that a merged area showing a value covers exist as shown (a label merged down into
-    // an empty last row), whether or not the source lists them (the .xlsx reader does, Office.js and others may not).
+    // an empty last row), whether or not the source lists them (Office.js and Hyoka's reader need not).
     let rowCount = sheet.rows.length;
     for (const m of sheet.merges) {
       if (m.bottom >= rowCount && m.top < sheet.rows.length && sheet.rows[m.top]?.[m.left] !== undefined) rowCount = Math.min(m.bottom + 1, sheet.rows.length + MAX_ROW_INDEXED_HEIGHT);

@@ -82,7 +82,7 @@ function headerOf(scan: SheetScan, labelRow: number, labelCol: number): { header
   if (!merge) while (right + 1 < view.rowWidth(labelRow) && !cellText(view.shown(labelRow, right + 1).cell).trim() && right - labelCol < 40) right++;
   const spanned = yearsIn(scan, under, labelCol, right, true);
   if (spanned) return { header: under, years: spanned };
-  // A title: nothing else in its row (its own merged area aside, which the .xlsx reader fills with it).
+  // A title: nothing else in its row (its own merged area aside, which a source may fill with it, as exceljs does).
   for (let c = 0; c < view.rowWidth(labelRow); c++) {
     if (c === labelCol || (merge && c >= merge.left && c <= merge.right)) continue;
     if (cellText(view.raw(labelRow, c)).trim()) return undefined;
@@ -142,7 +142,7 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
   const overlaps = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
   for (const figure of ['target', 'actual', 'progress'] as const) {
     for (const l of scan.kind(figure)) {
-      // A merged label heads from its first cell (the .xlsx reader may repeat it in the others).
+      // A merged label heads from its first cell (a source may repeat it in the others, as exceljs does).
       const merge = scan.view.mergeAt(l.row, l.col);
       if (merge && (merge.top !== l.row || merge.left !== l.col)) continue;
       const m = matrixAt(scan, l.row, l.col, figure);

@@ -356,7 +356,7 @@ function withUnitColumns(scan: SheetScan, header: YearCell[], targetRow: number,
     const someUnit = rows.some((r) => typeof view.raw(r, h.col + 1)?.value === 'string');
     if (unitsBeside && someUnit) {
       column.unitCol = h.col + 1;
-      // The .xlsx reader shows the merged year in its second cell too (Office.js leaves it empty).
+      // A source that copies a merged area's value (exceljs does; Office.js and Hyoka's reader do not) shows the year in its second cell too.
       if (next?.col === h.col + 1) i++;
     }
   }

@@ -313,8 +313,8 @@ export class SheetScan {
         const { kind, text, col, compact } = this.labels[i];
         valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || (kind === 'weight' && !WEIGHT_HEADER.test(compact))) && col < firstYearCol && !NAMES_A_YEAR.test(text);
       }
-      // A year merged over several cells is one year, at its top-left cell: the .xlsx reader repeats it in the
-      // area's other cells (Office.js leaves them empty), which would make each year two columns.
+      // A year merged over several cells is one year, at its top-left cell: a source that copies it into the area's
+      // other cells (exceljs does; Office.js and Hyoka's reader leave them empty) would make each year two columns.
       if (years && view.hasMerges) years = years.filter((y) => this.atMergeTop(y.row, y.col));
       if (years && years.length > 0 && !valueRow && this.isYearRow(years)) {
         this.yearRows.set(r, years);

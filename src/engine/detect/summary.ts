@@ -370,8 +370,9 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     let r = headerBottom + 1;
     let blanks = 0;
     for (; r < view.rowCount && blanks < 2; r++) {
-      // A row whose value cells all continue merged areas from the row above (a row of the table two rows tall) is
-      // that row: the .xlsx reader repeats its values there, Office.js leaves them empty.
+      // A row whose value cells all continue merged areas from the row above (a row of the table two rows tall or more)
+      // is that row: empty as Office.js and Hyoka's reader give it, or repeating its values where a source copies
+      // them (exceljs does).
       if (view.hasMerges && valueCols.length > 0 && valueCols.every((c) => (view.mergeAt(r, c)?.top ?? r) < r)) continue;
       let target: ReturnType<typeof findTargetId>;
       let indicator: ReturnType<typeof findIndicatorId>;
