@@ -20,6 +20,22 @@ describe('layouts the seeds do not show', () => {
     expect(f[0]).toMatchObject({ expected: 98, stated: 99 });
   });
 
+  it('rows numbered in front (`①目標値`, `③進捗度（②/①）`) and targets numbered `1.1`, `1.2` as outlines number them', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標1.1 連携企業数', '①目標値', 360, 540, 720],
+      [null, '②実績値', 461, 580, 707],
+      ['寄与度(※):50%', '③進捗度（②/①）', '128%', '107%', '99%'],
+      ['数値目標1.2 雇用者数', '1.目標値', 100, 100, 100],
+      [null, '2.実績値', 90, 100, 110],
+      ['寄与度(※):50%', '3.進捗度 B/A×100', '90%', '100%', '110%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const table = model.tables.find((t) => t.kind === 'progress');
+    expect(table?.kind === 'progress' && table.targets.map((t) => t.id.display)).toEqual(['1-①', '1-②']);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E4']);
+  });
+
   it('progress kept as ratios in General cells (1.28 for 128 %) is read and rewritten as ratios', () => {
     const s = sheet('S', [
       [null, null, 'R4', 'R5', 'R6'],

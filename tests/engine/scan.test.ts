@@ -10,7 +10,7 @@ function matters(text: string): boolean {
   return classifyLabel(c) !== undefined || /数値目標|評価指標|当該年度|進捗|評価/.test(c);
 }
 
-const LABELS = ['目標値', '当該年度の目標値', '各年度の目標値(億円)', '実績値', '進捗度', '進捗率(%)', '寄与度(※):33%', '累計', '5年間累計', '合計', '総合評価', 'Ⅲ', 'III 取組', 'Ⅰ', 'I', '総事業費(a+b)', '国予算(a)', '自治体予算(b)', '民間(c)', '(ｂ)', '財政支援要望', '件数', '新規契約件数', '年度', '評価対象年度', '数値目標(1)-①', '評価指標(2)', '【当該年度目標値 87 億円】', '[進捗度 98%]', '令和5年度評価', '達成率', '達成度(%)', '【目標値】', '［実績値］', '〔進捗度〕', '目標値：', '実績値:', '5年間の累計', '計画期間累計', '目標値※', '実績値※1', '進捗度【B/A】'];
+const LABELS = ['目標値', '当該年度の目標値', '各年度の目標値(億円)', '実績値', '進捗度', '進捗率(%)', '寄与度(※):33%', '累計', '5年間累計', '合計', '総合評価', 'Ⅲ', 'III 取組', 'Ⅰ', 'I', '総事業費(a+b)', '国予算(a)', '自治体予算(b)', '民間(c)', '(ｂ)', '財政支援要望', '件数', '新規契約件数', '年度', '評価対象年度', '数値目標(1)-①', '評価指標(2)', '【当該年度目標値 87 億円】', '[進捗度 98%]', '令和5年度評価', '達成率', '達成度(%)', '【目標値】', '［実績値］', '〔進捗度〕', '目標値：', '実績値:', '5年間の累計', '計画期間累計', '目標値※', '実績値※1', '進捗度【B/A】', '①目標値', '(2)実績値', '3.進捗度', '１．目標値', '（２）実績値', '進捗度B/A×100', '単年度進捗度', '累計進捗度'];
 
 /** A label as people type it: spaced out, in full width, behind an ideographic space or a zero-width space. */
 function variants(label: string): string[] {
@@ -47,11 +47,31 @@ describe('labels as people write them', () => {
     ['目標値【A】', 'target'],
     ['進捗度【B/A】', 'progress'],
     ['進捗度［B÷A］', 'progress'],
+    // Rows numbered in front, as forms number the figures their formulas name.
+    ['①目標値', 'target'],
+    ['②実績値', 'actual'],
+    ['③進捗度（②/①）', 'progress'],
+    ['(1)目標値', 'target'],
+    ['（２）実績値', 'actual'],
+    ['1.目標値', 'target'],
+    ['２．実績値', 'actual'],
+    ['3)進捗度(%)', 'progress'],
+    ['④寄与度(※):50%', 'weight'],
+    // How the progress is worked out, written after its label without brackets; the letters the formula names.
+    ['進捗度 B/A×100', 'progress'],
+    ['進捗度(%) ③=②/①', 'progress'],
+    ['達成率 B÷A', 'progress'],
+    ['目標値 A', 'target'],
+    ['実績値 B', 'actual'],
+    // Each year's progress or that of the running totals, named so.
+    ['単年度進捗度', 'progress'],
+    ['各年度の進捗度', 'progress'],
+    ['累計進捗度', 'progress'],
   ])('%s is a %s label', (text, kind) => {
     expect(classifyLabel(compact(text))).toBe(kind);
   });
 
-  it.each(['【目標値', '目標値】', '【目標値］', '【】', '：', '目標達成', '達成', '目標比較', '進捗状況', '達成状況', '※', '※1', '目標値の考え方※'])('%s is no label', (text) => {
+  it.each(['【目標値', '目標値】', '【目標値］', '【】', '：', '目標達成', '達成', '目標比較', '進捗状況', '達成状況', '※', '※1', '目標値の考え方※', '①', '(1)', '1.', '①目標値の考え方', '123.目標値', '進捗度B', '目標値AB', 'A目標値'])('%s is no label', (text) => {
     expect(classifyLabel(compact(text))).toBeUndefined();
   });
 });

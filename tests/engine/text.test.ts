@@ -18,6 +18,12 @@ describe('数値目標 / 評価指標 ids', () => {
     // Not a sub-number: a figure in parentheses, a name in katakana.
     ['数値目標(1)(30件)', '1', '1', '1'],
     ['数値目標(1)-アクセス数', '1', '1', '1'],
+    // A sub-number after a point, as outlines number sections; not a figure after the id.
+    ['数値目標1.2 就業者数', '1', '1-②', '1-2'],
+    ['数値目標２．１：件数', '2', '2-①', '2-1'],
+    ['数値目標1.5億円', '1', '1', '1'],
+    ['数値目標1.5万人（累計）', '1', '1', '1'],
+    ['数値目標1.', '1', '1', '1'],
   ])('%s', (text, indicator, display, key) => {
     expect(findTargetId(text)?.id).toEqual({ indicator, display, key });
   });

@@ -78,7 +78,8 @@ const WEIGHT_HEADER = /^寄与度([(（][^()（）]*[)）])?$/;
  * note mark after it (`目標値※`, `実績値※1`, `実績値*`), and what it says after it in brackets of another shape in
  * parentheses (`進捗度【B/A】` → `進捗度(B/A)`).
  */
-function bareLabel(c: string): string {
+function bareLabel(text: string): string {
+  const c = withoutEnumerator(text);
   let end = c.length;
   if (end > 1 && c.charCodeAt(end - 1) === 0x3a) end--;
   const open = OPENING.indexOf(c.charCodeAt(0));
@@ -91,6 +92,39 @@ function bareLabel(c: string): string {
 }
 
 const NOTE_MARK = /(?:※|\*)\d*$/;
+
+// A row label numbered in front, as forms number the rows they refer to (`①目標値`, `(2)実績値`, `3.進捗度(③=②/①)`):
+// the number and the label's first character.
+const ENUMERATED = /^(?:[①-⑳]|\(\d{1,2}\)|\d{1,2}[.)])(?=[目実進寄累単各当達計])/;
+
+/** A compact label without the number in front of it: `①目標値` → `目標値`. */
+function withoutEnumerator(c: string): string {
+  const code = c.charCodeAt(0);
+  if (!((code >= 0x2460 && code <= 0x2473) || code === 0x28 || isDigit(code))) return c;
+  const m = ENUMERATED.exec(c);
+  return m ? c.slice(m[0].length) : c;
+}
+
+/**
+ * Where a label numbered in front starts after its number (`①目標値`, `1．実績値`, `（2）実績値` before compact(), maybe
+ * spaced out as compact() would close up), else `i`.
+ */
+function afterEnumerator(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0x2460 && code <= 0x2473) return i + 1;
+  const skip = (j: number) => {
+    while (j < text.length && isCompactedAway(text.charCodeAt(j))) j++;
+    return j;
+  };
+  const paren = code === 0x28 || code === 0xff08;
+  let j = paren ? skip(i + 1) : i;
+  let digits = 0;
+  for (; j < text.length && isDigit(text.charCodeAt(j)); j = skip(j + 1)) digits++;
+  if (digits === 0 || digits > 2 || j === text.length) return i;
+  const close = text.charCodeAt(j);
+  if (paren ? close === 0x29 || close === 0xff09 : close === 0x2e || close === 0xff0e || close === 0x29 || close === 0xff09) return j + 1;
+  return i;
+}
 const TRAILING_BRACKETS = /(?:【([^【】]*)】|\[([^[\]]*)\])$/;
 
 // What Ⅰ, Ⅱ and Ⅲ of an overall score stand for (003_…), as the score columns may be headed instead of by the numeral.
@@ -117,11 +151,12 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   const c = bareLabel(compacted);
   if (!mayBeLabel(c)) return undefined;
   // `単年度目標値`, `各年度目標値`, `年度別の目標値`; `累計目標値` (running totals, as `目標値（累計）`).
-  if (/^(各年度の?|(単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(目標値?|計画値)([(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
+  if (/^(各年度の?|(単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(目標値?|計画値)([A-Z①-⑳]|[(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
   if (c === '目標') return 'target';
   // `実績見込`, `見込値`: an actual not yet final.
-  if (/^((単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(実績値?|実績見込み?値?|見込み?値)([(（].*[)）])?$/.test(c)) return 'actual';
-  if (/^(当該年度の?)?(進(捗|ちょく)(度|率)?|(目標)?達成(度|率)|対目標比?)([(（].*[)）]|%)?$/.test(c)) return 'progress';
+  if (/^((単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(実績値?|実績見込み?値?|見込み?値)([A-Z①-⑳]|[(（].*[)）])?$/.test(c)) return 'actual';
+  // `単年度進捗度`, `累計進捗度`; how it is worked out after it (`進捗度B/A×100`, `進捗度(%)③=②/①`).
+  if (/^((単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(進(捗|ちょく)(度|率)?|(目標)?達成(度|率)|対目標比?)([(（].*[)）]|%)?(([A-Z①-⑳]?=)?[A-Z①-⑳]+[/÷][A-Z①-⑳]+([×*]100)?%?)?$/.test(c)) return 'progress';
   // `進捗状況(%)`: a row of percentages; `進捗状況` alone may hold words (順調, 達成).
   if (/^(進捗|達成)状況(\(%\)|%)$/.test(c)) return 'progress';
   if (/^寄与度/.test(c)) return 'weight';
@@ -204,6 +239,9 @@ export function mayMatter(text: string): boolean {
   while (i < text.length && isCompactedAway(text.charCodeAt(i))) i++;
   // A label in brackets (bareLabel) starts after the bracket.
   if (i < text.length && OPENING_CODES.has(text.charCodeAt(i))) i++;
+  while (i < text.length && isCompactedAway(text.charCodeAt(i))) i++;
+  if (i === text.length) return false;
+  i = afterEnumerator(text, i);
   while (i < text.length && isCompactedAway(text.charCodeAt(i))) i++;
   if (i === text.length) return false;
   const first = text.charCodeAt(i);
