@@ -153,9 +153,9 @@ export function progressCalc(actualAsRead: NumberValue, targetAsRead: NumberValu
 }
 
 /**
- * A stated progress in percent. A numeric cell without a percent format holding 1.04 where the
- * computation gives about 104 is a ratio (the row is kept as ratios); otherwise the number is
- * the percentage itself (`進捗度(%)` rows of plain numbers).
+ * A stated progress in percent. A numeric cell without a percent format (or the text of a bare number) holding
+ * 1.04 where the computation gives about 104 is a ratio (the row is kept as ratios); otherwise the number is the
+ * percentage itself (`進捗度(%)` rows of plain numbers).
  */
 export function statedPercent(stated: NumberValue, point: Decimal): { value: Decimal; decimals: number } {
   if (isRatioCell(stated, point)) {
@@ -178,8 +178,16 @@ export function statedDecimals(stated: NumberValue): number {
   return progressDecimals(stated.value.isInteger(), stated.decimals);
 }
 
+/**
+ * Whether a stated progress may hold a ratio: a numeric cell without a percent format, or a text of a bare number
+ * (`1.04`, typed so or kept as text), as a row of numbers is read. A percent or a unit states what it is.
+ */
+export function mayHoldRatio(stated: NumberValue): boolean {
+  return !stated.percent && (stated.numeric || (stated.unit === null && stated.scaleLabel === ''));
+}
+
 export function isRatioCell(stated: NumberValue, point: Decimal): boolean {
-  if (stated.percent || !stated.numeric || point.abs().lt(20)) return false;
+  if (!mayHoldRatio(stated) || point.abs().lt(20)) return false;
   // 12 where the computation gives 1,200 % is a ratio too: the value a fix writes in a ratio row.
   return stated.value.abs().lt(10) || stated.value.times(100).minus(point).abs().lte(point.abs().div(100));
 }
@@ -307,8 +315,8 @@ export function comparedExactly(actualAsRead: NumberValue, targetAsRead: NumberV
   const value = exact.fractionInto(stated.value, scratchStated);
   let sn = value.n;
   const sd = value.d;
-  // statedPercent(): a ratio only in a numeric cell without a percent format.
-  const ratio = !stated.percent && stated.numeric && isRatioExactly(stated, { n: sn, d: sd }, { n: pn, d: pd });
+  // statedPercent(): a ratio only in a cell that may hold one (mayHoldRatio).
+  const ratio = mayHoldRatio(stated) && isRatioExactly(stated, { n: sn, d: sd }, { n: pn, d: pd });
   if (ratio) sn = exact.multiply(sn, 100);
   const decimals = progressDecimals(sn % sd === 0, ratio ? stated.decimals - 2 : stated.decimals);
   const shown = exact.roundHalfUpParts(sn, sd, decimals);
@@ -372,7 +380,7 @@ export function statedPercentExactly(stated: NumberValue, point: exact.Fraction)
 
 /** isRatioCell in fractions. */
 function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact.Fraction): boolean {
-  if (stated.percent || !stated.numeric) return false;
+  if (!mayHoldRatio(stated)) return false;
   const size = exact.abs(point);
   if (exact.compare(size, exact.integer(20)) < 0) return false;
   if (exact.compare(exact.abs(value), exact.integer(10)) < 0) return true;

@@ -42,6 +42,8 @@ export interface RecalculationOptions {
 
 interface Convention {
   kind: 'number' | 'ratio' | 'text';
+  /** Text of a bare ratio (`1.38` for 138 %), as a row of ratios typed as text holds it. */
+  textRatio?: boolean;
   numFmt?: string;
   suffix: string;
   fullWidth: boolean;
@@ -73,7 +75,9 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): C
     // would read back as 100億 or 100,000 円 and never settle.
     const own = sample === cell ? NUMBER_THEN.exec(t)?.[1] : undefined;
     const suffix = own === undefined ? (/\d\s*([%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
-    return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom };
+    // A bare number read as a ratio (`1.40`, as the check reads it) gets a ratio: `138` would change the row's way.
+    const textRatio = suffix === '' && sample.parsed.kind === 'number' && isRatioCell(sample.parsed, point);
+    return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom, ...(textRatio ? { textRatio } : {}) };
   }
   if (sample?.storage === 'number') {
     const numFmt = sample.numFmt;
@@ -101,7 +105,8 @@ function readsAsPercent(suffix: string): boolean {
 function render(expected: Decimal, conv: Convention): number | string {
   if (conv.kind === 'ratio') return expected.div(100).toNumber();
   if (conv.kind === 'number') return expected.toNumber();
-  const digits = expected.toFixed();
+  // A ratio shows two more decimals than its percent: 138 → `1.38`, 140 → `1.40`, 103.5 → `1.035`.
+  const digits = conv.textRatio ? expected.div(100).toFixed(expected.decimalPlaces() + 2) : expected.toFixed();
   const shown = conv.fullWidth ? digits.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : digits;
   return `${shown}${conv.suffix}`;
 }

@@ -48,6 +48,34 @@ describe('layouts the seeds do not show', () => {
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E4', 0.98]]);
   });
 
+  it('progress kept as ratios in text (`1.28` typed so, or cells formatted as text) is read and rewritten as such text', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6', 'R7'],
+      ['数値目標(1)', '目標値', 360, 540, 720, 900],
+      [null, '実績値', 461, 580, 707, 900],
+      [null, '進捗度', '1.28', '1.07', '0.99', ''],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E4', 'progress-missing@S!F4']);
+    expect(findings[0]).toMatchObject({ expected: 98, stated: 99 });
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['E4', '0.98'],
+      ['F4', '1.00'],
+    ]);
+  });
+
+  it('a text of a bare number states a percent where it cannot be a ratio (`104` for 104 %)', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1)', '目標値', 100, 100],
+      [null, '実績値', 104, 98],
+      [null, '進捗度', '104', '99'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['D4', '98']]);
+  });
+
   it('year headers with notes: 令和元年度(2019年度), 2020年度（実績）, R3目標', () => {
     const s = sheet('S', [
       [null, null, '令和元年度(2019年度)', '2020年度（実績）', 'R3目標'],
