@@ -262,6 +262,20 @@ describe('a unit written once for a block’s plain numbers', () => {
     }
   });
 
+  it('in a summary table, in its column headers (`当該年度目標値（百万円）`) or a note over it (`（単位：百万円）`)', () => {
+    const blocks: Spec[][] = [years, ['数値目標(1) 投資額', '目標値', '115億円', '81億円', '87億円'], [null, '実績値', '119億円', '141億円', '120億円'], [null, '進捗度', '104%', '174%', '138%'], []];
+    for (const [note, target, actual] of [
+      [null, '当該年度目標値（百万円）', '当該年度実績値（百万円）'],
+      ['（単位：百万円）', '当該年度目標値', '当該年度実績値'],
+    ]) {
+      const s = (actualValue: number) => sheet('S', [...blocks, ['評価対象年度：令和元年度', null, null, note], ['数値目標', target, actual, '進捗度（%）'], ['数値目標(1)', 8700, actualValue, 138]]);
+      expect(findingsOf(book(s(12000))), target!).toEqual([]);
+      const f = findingsOf(book(s(13000)));
+      expect(keys(f)).toEqual(['summary-mismatch@S!C8']);
+      expect(f[0]).toMatchObject({ expected: 12000, stated: 13000, params: { field: 'actual', unit: '百万円' } });
+    }
+  });
+
   it('counts stay exact (`目標値（件）`), and without a unit anywhere plain numbers are exact: 119 ÷ 115 is 103 %', () => {
     expect(keys(findingsOf(book(block(years, '数値目標(1) 件数', '目標値（件）', '実績値（件）', [104, 174, 138]))))).toEqual(['progress-mismatch@S!C4']);
     expect(keys(findingsOf(book(block(years, '数値目標(1) 投資額', '目標値', '実績値', [104, 174, 138]))))).toEqual(['progress-mismatch@S!C4']);

@@ -9,6 +9,7 @@ import { latestActualYear, weightOf } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
+import { unitInParentheses, unitNote } from './units.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
@@ -365,6 +366,19 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     const valueCols = groups.flatMap((g) => [...g.cols.values()]);
     const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
     const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? titleYear(scan, row);
+    // A unit written once for a column's plain numbers: in its header (`当該年度目標値（百万円）`) or in a note over the
+    // table (`（単位：百万円）`).
+    const units = new Map<number, string>();
+    let note: string | undefined | null = null;
+    for (const group of groups) {
+      for (const kind of ['target', 'actual'] as const) {
+        const col = group.cols.get(kind);
+        if (col === undefined) continue;
+        if (note === null) note = unitNote(scan, row, Math.min(...cols.values()), Math.max(...valueCols));
+        const unit = unitInParentheses(cellText(view.shown(row, col).cell)) ?? note;
+        if (unit) units.set(col, unit);
+      }
+    }
     const rows: SummaryRow[] = [];
     let lastIndicator: string | undefined;
     let r = headerBottom + 1;
@@ -413,7 +427,12 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       lastIndicator = ind;
       const labelRef = scan.ref(r, labelCol < 0 ? firstValueCol : labelCol);
       for (const group of groups) {
-        const cell = (k: Column) => (group.cols.has(k) ? scan.valueCell(r, group.cols.get(k)!) : undefined);
+        const cell = (k: Column) => {
+          const col = group.cols.get(k);
+          if (col === undefined) return undefined;
+          const unit = units.get(col);
+          return unit ? scan.valueCellInUnit(r, col, unit) : scan.valueCell(r, col);
+        };
         rows.push({
           indicator: ind,
           target: target ? target.id : null,
