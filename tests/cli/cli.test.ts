@@ -70,6 +70,16 @@ describe('hyoka check', () => {
 });
 
 describe('hyoka fix', () => {
+  it('piped into a reader that has stopped reading (`| head`): no crash, the workbook written, the usual exit code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hyoka-pipe-'));
+    const out = join(dir, 'out.xlsx');
+    // `true` reads nothing and exits at once: every line hyoka prints meets a closed pipe.
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" bin/hyoka.js fix "${fx('planted-errors.xlsx')}" -o "${out}" | true; echo "exit=\${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: ROOT });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('exit=0');
+    expect(hyoka('check', out, '--json').stdout).toContain('"files"');
+  });
+
   it('writes OUT, never the input, and the output checks clean of progress findings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hyoka-fix-'));
     const input = join(dir, 'in.xlsx');
