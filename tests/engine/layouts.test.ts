@@ -233,6 +233,74 @@ describe('a 単位 column between the labels and the years', () => {
   });
 });
 
+describe('targets across and the years down, each year a group of 目標値 / 実績値 / 進捗度 rows', () => {
+  it('the year merged down over its group: each target a block, each group a year', () => {
+    const s: Sheet = {
+      ...sheet('S', [
+        ['年度', '区分', '数値目標(1)-① 投資額', '数値目標(1)-② 雇用'],
+        ['H29', '目標値', 115, 100],
+        [null, '実績値', 119, 90],
+        [null, '進捗度', 103, 90],
+        ['H30', '目標値', 81, 100],
+        [null, '実績値', 141, 100],
+        [null, '進捗度', 174, 100],
+        ['R1', '目標値', 87, 100],
+        [null, '実績値', 120, 110],
+        [null, '進捗度', 140, 110],
+      ]),
+      merges: [
+        { top: 1, left: 0, bottom: 3, right: 0 },
+        { top: 4, left: 0, bottom: 6, right: 0 },
+        { top: 7, left: 0, bottom: 9, right: 0 },
+      ],
+    };
+    const { model, findings } = checkWorkbook(book(s));
+    const tables = model.tables.filter((t) => t.kind === 'progress');
+    expect(tables).toHaveLength(1);
+    const t = tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.columns.map((c) => c.year), x.progress?.map((c) => c.text)])).toEqual([
+      ['1-①', [2017, 2018, 2019], ['103', '174', '140']],
+      ['1-②', [2017, 2018, 2019], ['90', '100', '110']],
+    ]);
+    expect(keys(findings)).toEqual(['weights-missing@S!C1', 'progress-mismatch@S!C10']);
+    expect(findings[1]).toMatchObject({ expected: 138, stated: 140 });
+  });
+
+  it('the year in each group’s first row, weights and a 累計 group: checked and rewritten like any block', () => {
+    const rows = (goal: string): Spec[][] => [
+      ['年度', '区分', `数値目標(1)-① 投資額 ${goal}（累計）`, '数値目標(1)-② 雇用 300人（累計）'],
+      ['H29', '目標値', '115億円', '100人'],
+      [null, '実績値', '119億円', '90人'],
+      [null, '進捗度', '104%', '90%'],
+      [null, '寄与度', '50%', '50%'],
+      ['H30', '目標値', '81億円', '100人'],
+      [null, '実績値', '141億円', '100人'],
+      [null, '進捗度', '174%', ''],
+      [null, '寄与度', '50%', '40%'],
+      ['累計', '目標値', '196億円', '200人'],
+      [null, '実績値', '260億円', '190人'],
+      [],
+      ['備考', '数値は各年度末時点'],
+    ];
+    const { model, findings } = checkWorkbook(book(sheet('S', rows('196億円'))));
+    expect(keys(findings)).toEqual(['cumulative-total-mismatch@S!D1', 'progress-missing@S!D8', 'weights-sum@S!C9']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['D8', '100%']]);
+    expect(keys(findingsOf(book(sheet('S', rows('283億円')))))).toContain('cumulative-total-mismatch@S!C1');
+  });
+
+  it('a row of targets over blocks of their own (labels right of the ids) is no such table', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1) 件数', '目標値', 10, 10],
+      [null, '実績値', 10, 12],
+      [null, '進捗度', '100%', '120%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => t.kind === 'progress' && t.targets.map((x) => x.columns.map((c) => c.col)))).toEqual([[[2, 3]]]);
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('a unit written once for a block’s plain numbers', () => {
   const block = (head: Spec[], id: string, target: string, actual: string, progress: Spec[]) =>
     sheet('S', [head, [id, target, 115, 81, 87], [null, actual, 119, 141, 120], [null, '進捗度（％）', ...progress]]);

@@ -15,9 +15,9 @@ describe('the stages of a check (what bench/phases.mts times)', () => {
     const staged = checkWorkbook(wb, { stage: counting });
     expect(staged).toEqual(checkWorkbook(wb));
     const sheets = wb.sheets.filter((s) => s.rows.length > 0).length;
-    for (const name of ['scan', 'detect vertical', 'detect progress', 'detect matrices', 'detect summary', 'detect budget', 'detect overall']) expect(calls.get(name), name).toBe(sheets);
+    for (const name of ['scan', 'detect vertical', 'detect year groups', 'detect progress', 'detect matrices', 'detect summary', 'detect budget', 'detect overall']) expect(calls.get(name), name).toBe(sheets);
     expect(calls.get('index targets')).toBe(1);
     for (const rule of RULES) expect(calls.get(`rule ${rule.id}`), rule.id).toBe(1);
-    expect(calls.size).toBe(8 + RULES.length);
+    expect(calls.size).toBe(9 + RULES.length);
   });
 });

@@ -8,6 +8,7 @@ import { detectProgressTables } from './progress.js';
 import { SheetScan, TextMemo } from './scan.js';
 import { detectSummaryTables, lendWeights } from './summary.js';
 import { detectVerticalTables } from './vertical.js';
+import { detectYearGroupTables } from './year-groups.js';
 
 /** Runs one stage of a check; the benchmark passes one that times each stage (bench/phases.mts). */
 export type Stage = <T>(name: string, run: () => T) => T;
@@ -34,7 +35,8 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     }
     const scan = stage('scan', () => new SheetScan(new SheetView(sheet), memo));
     const vertical = stage('detect vertical', () => detectVerticalTables(scan, counter));
-    const blocks = [...stage('detect progress', () => detectProgressTables(scan, faults, counter)), ...vertical.tables];
+    const grouped = stage('detect year groups', () => detectYearGroupTables(scan));
+    const blocks = [...stage('detect progress', () => detectProgressTables(scan, faults, counter, grouped.taken)), ...vertical.tables, ...grouped.tables];
     const progress = [...blocks, ...stage('detect matrices', () => detectMatrixTables(scan, blocks))];
     // Year headers inside progress tables start no budget table (the budget detector asks only of those).
     const inProgress = new Uint8Array(sheet.rows.length);

@@ -113,7 +113,8 @@ function interleavedActual(t: Label, tBottom: number, actuals: Map<number, Label
   return firstBelow(otherTargets.get(t.col), t.row, between) ?? firstBelow(otherActuals.get(t.col), t.row, between) ? below : undefined;
 }
 
-export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }): ProgressTable[] {
+/** `readElsewhere`: label cells (row × 16384 + column) of tables read otherwise (year-groups.ts), which start no block. */
+export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }, readElsewhere: ReadonlySet<number> = new Set()): ProgressTable[] {
   const view = scan.view;
   const actuals = labelLists(scan.kind('actual'));
   const targets = labelLists(scan.kind('target'));
@@ -126,6 +127,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   // The unit notes over each header (`（単位：億円）`), by header row × 16384 + the blocks' left column, once looked for.
   const notes = new Map<number, string | undefined>();
   for (const t of scan.kind('target')) {
+    if (readElsewhere.size > 0 && readElsewhere.has(t.row * 16384 + t.col)) continue;
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
     const labelRight = tMerge?.right ?? t.col;

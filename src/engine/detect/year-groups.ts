@@ -1,0 +1,156 @@
+/**
+ * Progress tables with the targets across and the years down, each year a group of rows labelled 目標値 / 実績値 /
+ * 進捗度 (and 寄与度) under a row naming the targets, the year in a column left of the labels, merged down over its
+ * group or in its first row:
+ *
+ * | 年度 | 区分   | 数値目標(1)-① 投資額 | 数値目標(1)-② 雇用 |
+ * | H29  | 目標値 | 115                 | 100               |
+ * |      | 実績値 | 119                 | 90                |
+ * |      | 進捗度 | 104%                | 90%               |
+ * | H30  | 目標値 | …                                       |
+ *
+ * A `累計` in the year column heads a group of the running totals (the `累計` column of a block).
+ */
+import { cellText } from '../numbers.js';
+import { parseFiscalYear, type FiscalYear } from '../years.js';
+import type { NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
+import { decideMode, isRunningTotalLabel } from '../compute.js';
+import type { SheetScan } from './scan.js';
+import { parseGoal } from './goal.js';
+import { weightPercent, yearlyWeights } from './weight.js';
+import { idColumnsOfRow } from './summary.js';
+import { indicatorOnlyId } from '../text.js';
+
+type Figure = 'target' | 'actual' | 'progress' | 'weight';
+
+interface Group {
+  /** Null for the group of running totals (`累計`). */
+  fy: FiscalYear | null;
+  header: string;
+  rows: Map<Figure, number>;
+  bottom: number;
+}
+
+/** Cells of labels the tables read, as row × 16384 + column: no progress block is to be made of them again. */
+export type TakenLabels = Set<number>;
+
+export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[]; taken: TakenLabels } {
+  const view = scan.view;
+  const tables: ProgressTable[] = [];
+  const taken: TakenLabels = new Set();
+  const idCells = scan.idCells;
+  for (let i = 0; i < idCells.length; ) {
+    const row = idCells[i].row;
+    let end = i + 1;
+    while (end < idCells.length && idCells[end].row === row) end++;
+    const from = i;
+    i = end;
+    // The ids stand right of a year column and a label column: a row whose id cells all lie in the first two heads none.
+    const lastCol = idCells[end - 1].col;
+    if (lastCol < 2) continue;
+    let headerBottom = row;
+    if (view.hasMerges) for (let k = from; k < end; k++) headerBottom = Math.max(headerBottom, view.mergeAt(row, idCells[k].col)?.bottom ?? row);
+    const first = headerBottom + 1;
+    if (first >= view.rowCount) continue;
+    // The label column (left of the ids) in the first row under them, and the year column left of it.
+    let labelCol = -1;
+    for (let c = 1; c < lastCol && labelCol < 0; c++) if (figureAt(scan, first, c)) labelCol = c;
+    if (labelCol < 0) continue;
+    const ids = idColumnsOfRow(
+      scan,
+      row,
+      idCells.slice(from, end).map((x) => x.col),
+    ).filter((id) => id.col > labelCol);
+    if (ids.length === 0) continue;
+    let yearCol = -1;
+    for (let c = labelCol - 1; c >= 0 && yearCol < 0; c--) if (parseFiscalYear(cellText(view.shown(first, c).cell))) yearCol = c;
+    if (yearCol < 0) continue;
+    const groups = groupsDown(scan, first, yearCol, labelCol);
+    const yearly = groups.filter((g) => g.fy !== null);
+    if (yearly.length === 0 || !yearly.every((g) => g.rows.has('target') && g.rows.has('actual'))) continue;
+    const total = groups.find((g) => g.fy === null);
+    for (const g of groups) for (const r of g.rows.values()) taken.add(r * 16384 + labelCol);
+    const columns: YearColumn[] = yearly.map((g) => ({ col: yearCol, year: g.fy!.year, baseline: g.fy!.baseline, header: g.header }));
+    const withProgress = yearly.every((g) => g.rows.has('progress'));
+    const firstGroup = yearly[0];
+    const targets: NumericTarget[] = ids.map((id) => {
+      const cells = (figure: Figure): ValueCell[] => yearly.map((g) => (g.rows.has(figure) ? scan.valueCell(g.rows.get(figure)!, id.col) : scan.noAmountCell(g.bottom, id.col)));
+      const shown = view.shown(row, id.col);
+      const text = cellText(shown.cell);
+      const labelRef = scan.ref(shown.row, shown.col);
+      const goal = parseGoal(text, labelRef) ?? null;
+      const target = cells('target');
+      const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(cellText(view.raw(firstGroup.rows.get('target')!, labelCol))));
+      const weights = yearly.some((g) => g.rows.has('weight'))
+        ? yearlyWeights(cells('weight').map((c): Weight | null => (c.parsed.kind === 'number' ? { value: weightPercent(c.parsed), ref: c.ref, text: c.text } : null)))
+        : undefined;
+      return {
+        id: id.target ?? indicatorOnlyId(id.indicator),
+        idInferred: false,
+        label: text.trim(),
+        labelRef,
+        goal,
+        mode,
+        modeSource: source,
+        weight: weights?.weight ?? null,
+        ...(weights?.yearWeights && { yearWeights: weights.yearWeights }),
+        columns,
+        target,
+        actual: cells('actual'),
+        progress: withProgress ? cells('progress') : null,
+        ...(total?.rows.has('target') || total?.rows.has('actual')
+          ? {
+              total: {
+                ...(total.rows.has('target') && { target: scan.valueCell(total.rows.get('target')!, id.col) }),
+                ...(total.rows.has('actual') && { actual: scan.valueCell(total.rows.get('actual')!, id.col) }),
+              },
+            }
+          : {}),
+        rows: { target: firstGroup.rows.get('target')!, actual: firstGroup.rows.get('actual')!, progress: withProgress ? firstGroup.rows.get('progress')! : null },
+      };
+    });
+    tables.push({
+      kind: 'progress',
+      sheet: view.name,
+      range: { top: row, left: yearCol, bottom: groups[groups.length - 1].bottom, right: ids[ids.length - 1].col },
+      targets,
+      indicatorCells: [],
+    });
+  }
+  return { tables, taken };
+}
+
+/** The figure a row's label in the label column names, if it is one a group holds. */
+function figureAt(scan: SheetScan, row: number, col: number): Figure | undefined {
+  const shown = scan.view.shown(row, col);
+  if (shown.row !== row) return undefined;
+  const kind = scan.cellKind(shown.cell);
+  return kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight' ? kind : undefined;
+}
+
+/**
+ * The groups of rows from `first` down: a year (or `累計`) in the year column starts one, its rows labelled in the
+ * label column follow; the first row without such a label, or a figure a group already holds, ends the table.
+ */
+function groupsDown(scan: SheetScan, first: number, yearCol: number, labelCol: number): Group[] {
+  const view = scan.view;
+  const groups: Group[] = [];
+  let current: Group | undefined;
+  for (let r = first; r < view.rowCount; r++) {
+    const figure = figureAt(scan, r, labelCol);
+    if (!figure) break;
+    const shown = view.shown(r, yearCol);
+    const header = cellText(shown.cell).trim();
+    if (shown.row === r && header !== '') {
+      const fy = parseFiscalYear(header);
+      const running = !fy && scan.cellKind(shown.cell) === 'cumulative';
+      if (!fy && !running) break;
+      current = { fy: fy ?? null, header, rows: new Map(), bottom: r };
+      groups.push(current);
+    }
+    if (!current || current.rows.has(figure)) break;
+    current.rows.set(figure, r);
+    current.bottom = r;
+  }
+  return groups;
+}
