@@ -288,6 +288,33 @@ describe('targets across and the years down, each year a group of 目標値 / �
     expect(keys(findingsOf(book(sheet('S', rows('283億円')))))).toContain('cumulative-total-mismatch@S!C1');
   });
 
+  it('a row of the indicator’s progress in each group (merged across the targets), past a row of other figures', () => {
+    const rows: Spec[][] = [
+      ['年度', '区分', '数値目標(1)-① 投資額', '数値目標(1)-② 雇用'],
+      ['H29', '目標値', 115, 100],
+      [null, '実績値', 119, 90],
+      [null, '差（実績－目標）', 4, -10],
+      [null, '進捗度', 103, 90],
+      [null, '寄与度', 50, 50],
+      [null, '評価指標(1)の進捗度', 97, null],
+      ['H30', '目標値', 81, 100],
+      [null, '実績値', 141, 100],
+      [null, '進捗度', 174, 100],
+      [null, '寄与度', 50, 50],
+      [null, '評価指標(1)の進捗度', 140, null],
+    ];
+    const s: Sheet = { ...sheet('S', rows), merges: [{ top: 6, left: 2, bottom: 6, right: 3 }, { top: 11, left: 2, bottom: 11, right: 3 }] };
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables.find((x) => x.kind === 'progress');
+    expect(t?.kind === 'progress' && t.indicatorCells.map((c) => [c.indicator, c.year, c.cell.text])).toEqual([
+      ['1', 2017, '97'],
+      ['1', 2018, '140'],
+    ]);
+    // (174.07 + 100) ÷ 2 = 137.04: 137, not 140.
+    expect(keys(findings)).toEqual(['indicator-score-mismatch@S!C12']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['C12', 137]]);
+  });
+
   it('a row of targets over blocks of their own (labels right of the ids) is no such table', () => {
     const s = sheet('S', [
       [null, null, 'R4', 'R5'],

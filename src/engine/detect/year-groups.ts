@@ -13,13 +13,13 @@
  */
 import { cellText } from '../numbers.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
-import type { NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
+import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { weightPercent, yearlyWeights } from './weight.js';
 import { idColumnsOfRow } from './summary.js';
-import { indicatorOnlyId } from '../text.js';
+import { compact, findIndicatorId, INDICATOR_PROGRESS_LABEL, indicatorOnlyId } from '../text.js';
 
 type Figure = 'target' | 'actual' | 'progress' | 'weight';
 
@@ -28,8 +28,13 @@ interface Group {
   fy: FiscalYear | null;
   header: string;
   rows: Map<Figure, number>;
+  /** A row of the indicator's progress in the group (`評価指標(1)の進捗度`), and the indicator its label names. */
+  indicator?: { row: number; named: string | undefined };
   bottom: number;
 }
+
+/** Rows of other figures (`差（実績－目標）`) a group may hold between its own, one after the other. */
+const OTHER_ROWS = 2;
 
 /** Cells of labels the tables read, as row × 16384 + column: no progress block is to be made of them again. */
 export type TakenLabels = Set<number>;
@@ -109,12 +114,21 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
         rows: { target: firstGroup.rows.get('target')!, actual: firstGroup.rows.get('actual')!, progress: withProgress ? firstGroup.rows.get('progress')! : null },
       };
     });
+    // The indicator's progress, in the first target's column (or a cell merged across the targets'): of the indicator
+    // its label names, else of the one every target belongs to.
+    const common = targets.every((t) => t.id.indicator === targets[0].id.indicator) ? targets[0].id.indicator : undefined;
+    const indicatorCells: IndicatorProgressCell[] = [];
+    for (const g of yearly) {
+      const indicator = g.indicator?.named ?? common;
+      if (g.indicator && indicator !== undefined) indicatorCells.push({ indicator, year: g.fy!.year, cell: scan.valueCell(g.indicator.row, ids[0].col) });
+    }
+    const bottom = Math.max(...groups.map((g) => Math.max(g.bottom, g.indicator?.row ?? 0)));
     tables.push({
       kind: 'progress',
       sheet: view.name,
-      range: { top: row, left: yearCol, bottom: groups[groups.length - 1].bottom, right: ids[ids.length - 1].col },
+      range: { top: row, left: yearCol, bottom, right: ids[ids.length - 1].col },
       targets,
-      indicatorCells: [],
+      indicatorCells,
     });
   }
   return { tables, taken };
@@ -136,12 +150,23 @@ function groupsDown(scan: SheetScan, first: number, yearCol: number, labelCol: n
   const view = scan.view;
   const groups: Group[] = [];
   let current: Group | undefined;
+  let others = 0;
   for (let r = first; r < view.rowCount; r++) {
-    const figure = figureAt(scan, r, labelCol);
-    if (!figure) break;
     const shown = view.shown(r, yearCol);
     const header = cellText(shown.cell).trim();
-    if (shown.row === r && header !== '') {
+    const starts = shown.row === r && header !== '';
+    const figure = figureAt(scan, r, labelCol);
+    if (!figure) {
+      // Inside a group: a row of the indicator's progress, or of other figures; a blank label ends the table.
+      const label = view.shown(r, labelCol);
+      const text = label.row === r ? compact(cellText(label.cell)) : '';
+      if (!current || starts || text === '') break;
+      if (INDICATOR_PROGRESS_LABEL.test(text) && !current.indicator) current.indicator = { row: r, named: findIndicatorId(text)?.indicator };
+      else if (++others > OTHER_ROWS) break;
+      continue;
+    }
+    others = 0;
+    if (starts) {
       const fy = parseFiscalYear(header);
       const running = !fy && scan.cellKind(shown.cell) === 'cumulative';
       if (!fy && !running) break;
