@@ -60,11 +60,14 @@ export interface SheetEntry {
 export interface WorkbookInfo {
   sheets: SheetEntry[];
   date1904: boolean;
+  /** `<calcPr fullCalcOnLoad="1"/>`: the file asks for every formula to be recalculated on opening. */
+  recalculate: boolean;
 }
 
 export function parseWorkbook(bytes: Uint8Array): WorkbookInfo {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
+  let recalculate = false;
   parseXml(bytes, {
     wantText: false,
     open(buf, n, ne, a, ae) {
@@ -78,12 +81,15 @@ export function parseWorkbook(bytes: Uint8Array): WorkbookInfo {
       } else if (nameIs(buf, n, ne, 'workbookPr')) {
         const v = attributes(buf, a, ae).get('date1904');
         date1904 = v === '1' || v === 'true';
+      } else if (nameIs(buf, n, ne, 'calcPr')) {
+        const v = attributes(buf, a, ae).get('fullCalcOnLoad');
+        recalculate = v === '1' || v === 'true';
       }
     },
     close() {},
     text() {},
   });
-  return { sheets, date1904 };
+  return { sheets, date1904, recalculate };
 }
 
 export interface Styles {

@@ -10,6 +10,7 @@ import type { Sheet, Workbook } from '../../engine/grid.js';
 import { XlsxReadError } from './errors.js';
 import { inflateChecked, inspectContainer, PartGuard, type PartCounts } from './inspect.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
+import { evaluateFormulas } from './evaluate.js';
 import { parseRelationships, parseStyles, parseWorkbook, relsPathOf, SharedStringsReader, type Relationship } from './parts.js';
 import { SheetReader, type CellBudget } from './sheet.js';
 import { byPartName, inflateEntry, type InflateBudget, type ZipEntry } from './zip.js';
@@ -64,7 +65,7 @@ function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): W
   const workbookPath = root?.target ?? 'xl/workbook.xml';
   const workbookXml = part(workbookPath);
   if (!workbookXml) throw new XlsxReadError('not-xlsx');
-  const { sheets: sheetList, date1904 } = parseWorkbook(workbookXml);
+  const { sheets: sheetList, date1904, recalculate } = parseWorkbook(workbookXml);
   const relsXml = part(relsPathOf(workbookPath));
   const rels = relsXml ? parseRelationships(relsXml, workbookPath) : new Map<string, Relationship>();
 
@@ -95,14 +96,18 @@ function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): W
 
   const cells: CellBudget = { count: 0, max: lim.maxCells };
   const sheets: Sheet[] = [];
+  let uncached = 0;
   for (const { sheet, target } of worksheets) {
     const sheetEntry = entry(target);
     if (!sheetEntry) throw new XlsxReadError('corrupt', `missing part ${target}`);
     const reader = new SheetReader(strings, styles, date1904, cells);
     inflate(sheetEntry, (c) => reader.push(c));
     const { rows, merges } = reader.end();
+    uncached += reader.uncached;
     sheets.push({ name: sheet.name, hidden: sheet.hidden, rows, merges });
   }
+  // Formulas saved without their results, or with results the file itself asks to recompute, as Excel would show them.
+  if (uncached > 0 || recalculate) evaluateFormulas(sheets, recalculate);
   return { sheets };
 }
 

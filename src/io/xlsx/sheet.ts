@@ -78,6 +78,9 @@ export class SheetReader implements XmlHandler {
     this.stream.push(chunk);
   }
 
+  /** Formulas read without a cached result. */
+  uncached = 0;
+
   end(): { rows: (Cell | undefined)[][]; merges: CellRange[] } {
     this.stream.end();
     this.clearMerged();
@@ -279,7 +282,10 @@ export class SheetReader implements XmlHandler {
     const v = this.value;
     // `=IF(A1="","",…)` saved with its empty text result: `<c t="str"><f>…</f><v></v></c>`.
     if (!v && this.type === Type.Str && this.hasValue) return { value: '', formula, numFmt: fmt };
-    if (!v) return { value: null, formula, noCachedResult: true, numFmt: fmt };
+    if (!v) {
+      this.uncached++;
+      return { value: null, formula, noCachedResult: true, numFmt: fmt };
+    }
     let inner: Cell | undefined;
     switch (this.type) {
       case Type.Str:

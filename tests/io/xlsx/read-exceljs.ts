@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parseRangeA1, type Cell, type Sheet, type Workbook } from '../../../src/engine/grid.js';
+import { evaluateFormulas } from '../../../src/io/xlsx/evaluate.js';
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -65,5 +66,9 @@ export async function readWithExcelJs(bytes: Uint8Array): Promise<Workbook> {
     rows.length = last;
     sheets.push({ name: ws.name, hidden: ws.state !== 'visible' && ws.state !== undefined, rows, merges });
   }
+  // Formulas without results, as Excel would show them: the same evaluation the reader applies (its parsing is what
+  // this reference checks).
+  const recompute = (wb.calcProperties as { fullCalcOnLoad?: boolean }).fullCalcOnLoad === true;
+  if (recompute || sheets.some((s) => s.rows.some((r) => r?.some((c) => c?.noCachedResult)))) evaluateFormulas(sheets, recompute);
   return { sheets };
 }

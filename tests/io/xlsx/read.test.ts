@@ -132,7 +132,8 @@ describe('what other writers put in a workbook', () => {
     const rows = (await readXlsx(handmade([{ name: 'S', xml }]))).sheets[0].rows;
     expect(rows[3][4]).toEqual({ value: 2, numFmt: undefined, formula: 'D4*2+$A$1+SUM(B4:C4)' });
     expect(rows[4][4]).toEqual({ value: 4, numFmt: undefined, formula: 'D5*2+$A$1+SUM(B5:C5)' });
-    expect(rows[5][4]).toEqual({ value: null, formula: 'D6*2+$A$1+SUM(B6:C6)', noCachedResult: true, numFmt: undefined });
+    // Saved without its result, as Excel would show it: D6, A1, B6 and C6 are empty.
+    expect(rows[5][4]).toEqual({ value: 0, formula: 'D6*2+$A$1+SUM(B6:C6)', numFmt: undefined });
   });
 
   it('a formula saved with an empty text result (=IF(…,"",…)) is an empty cell with its formula, not one without a result', async () => {
@@ -140,7 +141,7 @@ describe('what other writers put in a workbook', () => {
     const row = (await readXlsx(handmade([{ name: 'S', xml }]))).sheets[0].rows[0];
     expect(row[0]).toEqual({ value: '', formula: 'IF(B1="","",B1)', numFmt: undefined });
     expect(row[1]).toEqual({ value: '', formula: 'IF(C1="","",C1)', numFmt: undefined });
-    expect(row[2]).toEqual({ value: null, formula: 'D1', noCachedResult: true, numFmt: undefined });
+    expect(row[2]).toEqual({ value: 0, formula: 'D1', numFmt: undefined });
   });
 
   it('inline strings, phonetic guides, escaped characters, entities and CDATA', async () => {

@@ -1,0 +1,463 @@
+/**
+ * Formula results a file does not hold, worked out as Excel shows them. Workbooks written by programs
+ * (openpyxl, SheetJS) store formulas without their results, and some (xlsxwriter) store 0 for every
+ * formula and ask Excel to recalculate on opening (`<calcPr fullCalcOnLoad="1"/>`): a check would
+ * otherwise see no number, or a 0 Excel never shows, where a table computes its progress or a total.
+ *
+ * Only the arithmetic tables are built with is evaluated: numbers, text, references and ranges on any
+ * sheet of the workbook, `+ - * / ^ & %`, comparisons, and SUM, AVERAGE, MIN, MAX, COUNT, ROUND,
+ * ROUNDUP, ROUNDDOWN, ABS, INT, IF, IFERROR. A formula using anything else (another function, a date,
+ * a name, a whole column) keeps no result: the check says so at its cell, as before. Nothing is
+ * written back: the file is never changed by reading it.
+ */
+import type { Cell, Sheet } from '../../engine/grid.js';
+import { Decimal } from '../../engine/decimal.js';
+import { isDateFormat, showsIntegersAsYears } from './numfmt.js';
+
+type Scalar = number | string | boolean | null | { error: string };
+type Value = Scalar | { range: Scalar[] };
+
+/** A formula using what this evaluator does not know: it keeps no result. */
+class Unsupported extends Error {}
+
+const UNSUPPORTED = new Unsupported();
+
+type Node =
+  | { t: 'num'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'bool'; v: boolean }
+  | { t: 'ref'; sheet: number; row: number; col: number }
+  | { t: 'range'; sheet: number; top: number; left: number; bottom: number; right: number }
+  | { t: 'unary'; op: string; a: Node }
+  | { t: 'percent'; a: Node }
+  | { t: 'bin'; op: string; a: Node; b: Node }
+  | { t: 'call'; name: string; args: Node[] };
+
+// Tokens: a number, a string, a (sheet-qualified) reference or range, a name (function or TRUE/FALSE), an operator.
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d*)?(?:[Ee][+-]?\d+)?|\.\d+(?:[Ee][+-]?\d+)?)|"((?:[^"]|"")*)"|((?:'(?:[^']|'')+'|[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*)!)?(\$?[A-Za-z]{1,3}\$?\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?\d{1,7}))?(?![\w(])|([A-Za-z_][\w.]*)|(<>|<=|>=|[-+*/^&=<>%(),]))/y;
+
+interface Token {
+  kind: 'num' | 'str' | 'ref' | 'name' | 'op';
+  text: string;
+  sheet?: string;
+  to?: string;
+}
+
+function tokenize(formula: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < formula.length) {
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(formula);
+    if (!m) {
+      if (/^\s*$/.test(formula.slice(at))) break;
+      throw UNSUPPORTED;
+    }
+    if (m[1] !== undefined) tokens.push({ kind: 'num', text: m[1] });
+    else if (m[2] !== undefined) tokens.push({ kind: 'str', text: m[2].replace(/""/g, '"') });
+    else if (m[4] !== undefined) tokens.push({ kind: 'ref', text: m[4], sheet: m[3]?.slice(0, -1), to: m[5] });
+    else if (m[6] !== undefined) tokens.push({ kind: 'name', text: m[6].toUpperCase() });
+    else if (m[7] !== undefined) tokens.push({ kind: 'op', text: m[7] });
+  }
+  return tokens;
+}
+
+function address(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref)!;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Recursive descent in Excel's precedence: comparison < & < + - < * / < ^ < % < unary minus. */
+class Parser {
+  private i = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly sheetIndex: (name: string | undefined) => number,
+  ) {}
+
+  parse(): Node {
+    const node = this.comparison();
+    if (this.i !== this.tokens.length) throw UNSUPPORTED;
+    return node;
+  }
+
+  private peekOp(...ops: string[]): string | undefined {
+    const t = this.tokens[this.i];
+    return t?.kind === 'op' && ops.includes(t.text) ? t.text : undefined;
+  }
+
+  private binary(next: () => Node, ops: string[]): Node {
+    let a = next();
+    for (let op = this.peekOp(...ops); op; op = this.peekOp(...ops)) {
+      this.i++;
+      a = { t: 'bin', op, a, b: next() };
+    }
+    return a;
+  }
+
+  private comparison = (): Node => this.binary(this.concat, ['=', '<>', '<', '>', '<=', '>=']);
+  private concat = (): Node => this.binary(this.additive, ['&']);
+  private additive = (): Node => this.binary(this.multiplicative, ['+', '-']);
+  private multiplicative = (): Node => this.binary(this.power, ['*', '/']);
+  private power = (): Node => this.binary(this.percent, ['^']);
+
+  private percent = (): Node => {
+    let a = this.unary();
+    while (this.peekOp('%')) {
+      this.i++;
+      a = { t: 'percent', a };
+    }
+    return a;
+  };
+
+  private unary = (): Node => {
+    const op = this.peekOp('-', '+');
+    if (op) {
+      this.i++;
+      return { t: 'unary', op, a: this.unary() };
+    }
+    return this.primary();
+  };
+
+  private primary(): Node {
+    const t = this.tokens[this.i++];
+    if (!t) throw UNSUPPORTED;
+    if (t.kind === 'num') return { t: 'num', v: Number(t.text) };
+    if (t.kind === 'str') return { t: 'str', v: t.text };
+    if (t.kind === 'ref') {
+      const sheet = this.sheetIndex(t.sheet);
+      const a = address(t.text);
+      if (!t.to) return { t: 'ref', sheet, ...a };
+      const b = address(t.to);
+      return { t: 'range', sheet, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+    }
+    if (t.kind === 'name') {
+      if (this.peekOp('(')) {
+        this.i++;
+        const args: Node[] = [];
+        if (this.peekOp(')')) this.i++;
+        else {
+          for (;;) {
+            args.push(this.comparison());
+            const sep = this.peekOp(',', ')');
+            if (!sep) throw UNSUPPORTED;
+            this.i++;
+            if (sep === ')') break;
+          }
+        }
+        return { t: 'call', name: t.text, args };
+      }
+      if (t.text === 'TRUE' || t.text === 'FALSE') return { t: 'bool', v: t.text === 'TRUE' };
+      throw UNSUPPORTED;
+    }
+    if (t.text === '(') {
+      const inner = this.comparison();
+      if (!this.peekOp(')')) throw UNSUPPORTED;
+      this.i++;
+      return inner;
+    }
+    throw UNSUPPORTED;
+  }
+}
+
+const isError = (v: Value): v is { error: string } => typeof v === 'object' && v !== null && 'error' in v;
+const ERR = (error: string): { error: string } => ({ error });
+
+/** A result of arithmetic: #NUM! when it leaves the numbers. */
+function excelNumber(n: number): Scalar {
+  return Number.isFinite(n) ? n : ERR('#NUM!');
+}
+
+/** A formula's result as Excel shows it, to 15 significant digits (0.1 + 0.2 is 0.3). */
+function shownNumber(v: Scalar): Scalar {
+  return typeof v === 'number' && v !== 0 ? Number(v.toPrecision(15)) : v;
+}
+
+/** A value in arithmetic: an empty cell is 0, TRUE 1, text that reads as a number that number, other text #VALUE!. */
+function toNumber(v: Scalar): number | { error: string } {
+  if (isError(v)) return v;
+  if (v === null) return 0;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return v;
+  const m = /^\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?)\s*(%?)\s*$/.exec(v);
+  if (!m || !/\d/.test(m[1])) return ERR('#VALUE!');
+  const n = Number(m[1].replace(/,/g, ''));
+  return m[2] ? n / 100 : n;
+}
+
+function toText(v: Scalar): string | { error: string } {
+  if (isError(v)) return v;
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return typeof v === 'number' ? String(shownNumber(v)) : v;
+}
+
+function round(x: number, digits: number, mode: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8): number {
+  const d = Math.trunc(digits);
+  const value = new Decimal(x.toPrecision(15));
+  if (d >= 0) return value.toDecimalPlaces(d, mode).toNumber();
+  const scale = new Decimal(10).pow(-d);
+  return value.div(scale).toDecimalPlaces(0, mode).times(scale).toNumber();
+}
+
+/** The numbers a function like SUM takes from its arguments: a range's numbers (text and blanks skipped), a scalar coerced. */
+function numbersOf(args: Value[]): number[] | { error: string } {
+  const out: number[] = [];
+  for (const a of args) {
+    if (isError(a)) return a;
+    if (typeof a === 'object' && a !== null && 'range' in a) {
+      for (const v of a.range) {
+        if (isError(v)) return v;
+        if (typeof v === 'number') out.push(v);
+      }
+      continue;
+    }
+    const n = toNumber(a);
+    if (typeof n !== 'number') return n;
+    out.push(n);
+  }
+  return out;
+}
+
+const MAX_DEPTH = 400;
+
+class Evaluator {
+  private readonly state = new Map<string, Scalar | 'pending'>();
+  private depth = 0;
+
+  constructor(
+    private readonly sheets: Sheet[],
+    private readonly recompute: boolean,
+  ) {}
+
+  private readonly byName = new Map<string, number>();
+
+  sheetIndex(name: string | undefined, current: number): number {
+    if (name === undefined) return current;
+    const bare = name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+    if (this.byName.size === 0) this.sheets.forEach((s, i) => this.byName.set(s.name.toLowerCase(), i));
+    const i = this.byName.get(bare.toLowerCase());
+    if (i === undefined) throw UNSUPPORTED;
+    return i;
+  }
+
+  /** Whether a cell's formula is worked out here rather than taken from the file. */
+  needs(cell: Cell): boolean {
+    return cell.formula !== undefined && (cell.noCachedResult === true || this.recompute);
+  }
+
+  /** The value a cell shows: its own, or its formula's result worked out. Throws UNSUPPORTED. */
+  valueAt(sheet: number, row: number, col: number): Scalar {
+    const cell = this.sheets[sheet]?.rows[row]?.[col];
+    if (!cell) return null;
+    if (!this.needs(cell)) {
+      if (cell.error) return ERR(cell.error);
+      if (cell.isDate) throw UNSUPPORTED;
+      return cell.value;
+    }
+    const key = `${sheet}:${row}:${col}`;
+    const known = this.state.get(key);
+    if (known === 'pending') throw UNSUPPORTED;
+    if (known !== undefined) return known;
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      throw UNSUPPORTED;
+    }
+    this.state.set(key, 'pending');
+    try {
+      const v = this.formula(cell.formula!, sheet);
+      this.state.set(key, v);
+      return v;
+    } catch (e) {
+      this.state.delete(key);
+      throw e;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  formula(text: string, sheet: number): Scalar {
+    const node = new Parser(tokenize(text.replace(/^=/, '')), (name) => this.sheetIndex(name, sheet)).parse();
+    const v = this.eval(node);
+    if (typeof v === 'object' && v !== null && 'range' in v) {
+      // A lone range of one cell gives that cell.
+      return v.range.length === 1 ? shownNumber(v.range[0] ?? 0) : ERR('#VALUE!');
+    }
+    return v === null ? 0 : shownNumber(v);
+  }
+
+  private eval(node: Node): Value {
+    switch (node.t) {
+      case 'num':
+      case 'str':
+      case 'bool':
+        return node.v;
+      case 'ref':
+        return this.valueAt(node.sheet, node.row, node.col);
+      case 'range': {
+        const cells = (node.bottom - node.top + 1) * (node.right - node.left + 1);
+        if (cells > 100_000) throw UNSUPPORTED;
+        const range: Scalar[] = [];
+        for (let r = node.top; r <= node.bottom; r++) for (let c = node.left; c <= node.right; c++) range.push(this.valueAt(node.sheet, r, c));
+        return { range };
+      }
+      case 'unary': {
+        const n = toNumber(this.scalar(node.a));
+        return typeof n !== 'number' ? n : node.op === '-' ? excelNumber(-n) : n;
+      }
+      case 'percent': {
+        const n = toNumber(this.scalar(node.a));
+        return typeof n !== 'number' ? n : excelNumber(n / 100);
+      }
+      case 'bin':
+        return this.binary(node.op, this.scalar(node.a), this.scalar(node.b));
+      case 'call':
+        return this.call(node.name, node.args);
+    }
+  }
+
+  private scalar(node: Node): Scalar {
+    const v = this.eval(node);
+    if (typeof v === 'object' && v !== null && 'range' in v) {
+      if (v.range.length === 1) return v.range[0];
+      throw UNSUPPORTED;
+    }
+    return v;
+  }
+
+  private binary(op: string, a: Scalar, b: Scalar): Scalar {
+    if (op === '&') {
+      const x = toText(a);
+      const y = toText(b);
+      return isError(x) ? x : isError(y) ? y : x + y;
+    }
+    if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
+      if (isError(a)) return a;
+      if (isError(b)) return b;
+      const c = compare(a, b);
+      return op === '=' ? c === 0 : op === '<>' ? c !== 0 : op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
+    }
+    const x = toNumber(a);
+    if (typeof x !== 'number') return x;
+    const y = toNumber(b);
+    if (typeof y !== 'number') return y;
+    switch (op) {
+      case '+':
+        return excelNumber(x + y);
+      case '-':
+        return excelNumber(x - y);
+      case '*':
+        return excelNumber(x * y);
+      case '/':
+        return y === 0 ? ERR('#DIV/0!') : excelNumber(x / y);
+      default:
+        return x === 0 && y < 0 ? ERR('#DIV/0!') : excelNumber(x ** y);
+    }
+  }
+
+  private call(name: string, args: Node[]): Value {
+    switch (name) {
+      case 'SUM':
+      case 'AVERAGE':
+      case 'MIN':
+      case 'MAX':
+      case 'COUNT': {
+        const values = args.map((a) => this.eval(a));
+        if (name === 'COUNT') return values.reduce<number>((n, v) => n + (typeof v === 'object' && v !== null && 'range' in v ? v.range.filter((x) => typeof x === 'number').length : typeof v === 'number' ? 1 : 0), 0);
+        const ns = numbersOf(values);
+        if (!Array.isArray(ns)) return ns;
+        if (name === 'SUM') return excelNumber(ns.reduce((s, n) => s + n, 0));
+        if (ns.length === 0) return name === 'AVERAGE' ? ERR('#DIV/0!') : 0;
+        if (name === 'AVERAGE') return excelNumber(ns.reduce((s, n) => s + n, 0) / ns.length);
+        return name === 'MIN' ? Math.min(...ns) : Math.max(...ns);
+      }
+      case 'ROUND':
+      case 'ROUNDUP':
+      case 'ROUNDDOWN': {
+        if (args.length !== 2) throw UNSUPPORTED;
+        const x = toNumber(this.scalar(args[0]));
+        if (typeof x !== 'number') return x;
+        const d = toNumber(this.scalar(args[1]));
+        if (typeof d !== 'number') return d;
+        return round(x, d, name === 'ROUND' ? Decimal.ROUND_HALF_UP : name === 'ROUNDUP' ? Decimal.ROUND_UP : Decimal.ROUND_DOWN);
+      }
+      case 'ABS':
+      case 'INT': {
+        if (args.length !== 1) throw UNSUPPORTED;
+        const x = toNumber(this.scalar(args[0]));
+        if (typeof x !== 'number') return x;
+        return name === 'ABS' ? Math.abs(x) : Math.floor(x);
+      }
+      case 'IF': {
+        if (args.length < 2 || args.length > 3) throw UNSUPPORTED;
+        const test = this.scalar(args[0]);
+        if (isError(test)) return test;
+        if (typeof test === 'string') return ERR('#VALUE!');
+        const truth = toNumber(test);
+        if (typeof truth !== 'number') return truth;
+        return truth !== 0 ? this.scalar(args[1]) : args.length === 3 ? this.scalar(args[2]) : false;
+      }
+      case 'IFERROR': {
+        if (args.length !== 2) throw UNSUPPORTED;
+        const v = this.scalar(args[0]);
+        return isError(v) ? this.scalar(args[1]) : v;
+      }
+      default:
+        throw UNSUPPORTED;
+    }
+  }
+}
+
+/** Excel's order for comparing: numbers < text < booleans; text without regard to case; blank as 0 or "". */
+function compare(a: Scalar, b: Scalar): number {
+  const rank = (v: Scalar) => (typeof v === 'boolean' ? 2 : typeof v === 'string' ? 1 : 0);
+  const x = a === null ? (typeof b === 'string' ? '' : typeof b === 'boolean' ? false : 0) : a;
+  const y = b === null ? (typeof a === 'string' ? '' : typeof a === 'boolean' ? false : 0) : b;
+  if (rank(x) !== rank(y)) return rank(x) - rank(y);
+  if (typeof x === 'string') {
+    const p = x.toLowerCase();
+    const q = (y as string).toLowerCase();
+    return p < q ? -1 : p > q ? 1 : 0;
+  }
+  return Number(x) - Number(y);
+}
+
+/** The cell a formula's worked-out result makes, as the reader makes one; undefined when its format would need more (a date). */
+function resultCell(cell: Cell, v: Scalar): Cell | undefined {
+  if (isError(v)) return { value: null, error: v.error, numFmt: cell.numFmt, formula: cell.formula };
+  if (typeof v === 'number' && (isDateFormat(cell.numFmt) || showsIntegersAsYears(cell.numFmt))) return undefined;
+  return { value: v, numFmt: cell.numFmt, formula: cell.formula };
+}
+
+/**
+ * Works out the formulas of `sheets` that hold no result (all of them when `recompute`: the file asks for a full
+ * recalculation on opening), in place. A formula it cannot work out holds no result (`noCachedResult`): a cached
+ * one the file asks to recompute is not to be trusted (xlsxwriter stores 0 for every formula).
+ */
+export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
+  const evaluator = new Evaluator(sheets, recompute);
+  const results: { rows: (Cell | undefined)[]; col: number; cell: Cell }[] = [];
+  sheets.forEach((sheet, s) => {
+    sheet.rows.forEach((cells, r) => {
+      if (!cells) return;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (!cell || !evaluator.needs(cell)) continue;
+        let next: Cell | undefined;
+        try {
+          next = resultCell(cell, evaluator.valueAt(s, r, c));
+        } catch (e) {
+          if (!(e instanceof Unsupported)) throw e;
+        }
+        if (!next && !cell.noCachedResult) next = { value: null, formula: cell.formula, noCachedResult: true, numFmt: cell.numFmt };
+        if (next) results.push({ rows: cells, col: c, cell: next });
+      }
+    });
+  });
+  // Written after every formula is worked out: each read the cells as the file holds them.
+  for (const { rows, col, cell } of results) rows[col] = cell;
+}

@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../../src/engine/check.js';
+import type { Cell, Workbook } from '../../../src/engine/grid.js';
+import { readXlsx } from '../../../src/io/xlsx/read.js';
+import { keys } from '../../helpers.js';
+import { recalculateWithLibreOffice } from './libreoffice.js';
+
+/** Formulas saved without their results (as openpyxl and SheetJS save them), over the cells of sheet `値` and `他の表`. */
+const FORMULAS: Record<string, string> = {
+  A3: 'A1+B1*2',
+  B3: '(A1+B1)*2',
+  C3: '-A1^2',
+  D3: '2^3^2',
+  E3: '50%*A1',
+  F3: 'A1/0',
+  G3: 'C1*2',
+  H3: 'D1*2',
+  I3: 'D1&"件"',
+  J3: 'A1>B1',
+  K3: 'IF(A1>B1,"大","小")',
+  L3: 'IFERROR(A1/0,-1)',
+  M3: 'ROUND(2.675,2)',
+  N3: 'ROUND(-2.5,0)',
+  O3: 'ROUND(1234.5,-2)',
+  P3: 'ROUNDUP(1.01,0)',
+  Q3: 'ROUNDDOWN(-1.99,0)',
+  R3: 'SUM(A1:D1)',
+  S3: 'AVERAGE(A1:B1)',
+  T3: 'MAX(A1:D1)-MIN(A1:D1)',
+  U3: 'COUNT(A1:E1)',
+  V3: "'他の表'!A1*3",
+  W3: 'A3+B3',
+  X3: '0.1+0.2',
+  Y3: 'ABS(-3.5)+INT(-1.5)',
+  Z3: 'E1*2',
+  AA3: 'ROUND(B1/A1*100,0)',
+  AB3: 'SUM(A1:A3)',
+  AC3: '1/3*3',
+};
+
+async function formulaBook(extra?: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('値');
+  ws.getRow(1).values = [115, 119, '億円', '87', null];
+  for (const [address, formula] of Object.entries(FORMULAS)) ws.getCell(address).value = { formula } as ExcelJS.CellFormulaValue;
+  wb.addWorksheet('他の表').getCell('A1').value = 7;
+  extra?.(ws);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function row3(wb: Workbook): Record<string, unknown> {
+  const cells = wb.sheets[0].rows[2];
+  return Object.fromEntries(Object.keys(FORMULAS).map((a, i) => [a, shown(cells[i])]));
+}
+
+const shown = (c: Cell | undefined) => (c?.error ?? (c?.noCachedResult ? 'none' : c?.value));
+
+describe('formulas saved without their results', () => {
+  it('are worked out as LibreOffice recalculates them (a real spreadsheet engine)', async () => {
+    const bytes = await formulaBook();
+    const ours = row3(await readXlsx(bytes));
+    expect(ours).toEqual(row3(await readXlsx(recalculateWithLibreOffice(bytes))));
+    expect(ours).toMatchObject({ A3: 353, D3: 64, F3: '#DIV/0!', G3: '#VALUE!', H3: 174, I3: '87件', K3: '小', M3: 2.68, N3: -3, O3: 1200, R3: 234, W3: 821, X3: 0.3, AA3: 103 });
+  }, 120_000);
+
+  it('a formula using what the evaluator does not know keeps no result; the others still get theirs', async () => {
+    const bytes = await formulaBook((ws) => {
+      ws.getCell('A4').value = { formula: 'VLOOKUP(A1,A1:B1,2,FALSE)' } as ExcelJS.CellFormulaValue;
+      ws.getCell('B4').value = { formula: 'A4+1' } as ExcelJS.CellFormulaValue;
+      ws.getCell('C4').value = { formula: 'C4+1' } as ExcelJS.CellFormulaValue;
+      ws.getCell('D4').value = { formula: 'SUM(A:A)' } as ExcelJS.CellFormulaValue;
+      ws.getCell('E4').value = { formula: '不明!A1' } as ExcelJS.CellFormulaValue;
+    });
+    const wb = await readXlsx(bytes);
+    expect(wb.sheets[0].rows[3].map(shown)).toEqual(['none', 'none', 'none', 'none', 'none']);
+    expect(row3(wb).A3).toBe(353);
+  });
+
+  it('results the file asks to recompute on opening (`fullCalcOnLoad`, xlsxwriter saving 0 for each) are recomputed', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.calcProperties.fullCalcOnLoad = true;
+    const ws = wb.addWorksheet('S');
+    ws.getRow(1).values = [10, 12];
+    ws.getCell('C1').value = { formula: 'B1/A1*100', result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell('D1').value = { formula: 'VLOOKUP(1,A1:B1,2)', result: 0 } as ExcelJS.CellFormulaValue;
+    const cells = (await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()))).sheets[0].rows[0];
+    expect(cells.map(shown)).toEqual([10, 12, 120, 'none']);
+  });
+
+  it('a progress row of formulas is checked: one dividing the wrong cells is a progress-mismatch, the right ones agree', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getRow(1).values = [null, null, 'R4', 'R5', 'R6'];
+    ws.getRow(2).values = ['数値目標(1) 連携企業数', '目標値', 360, 540, 720];
+    ws.getRow(3).values = [null, '実績値', 461, 580, 707];
+    ws.getCell('B4').value = '進捗度';
+    ws.getCell('C4').value = { formula: 'ROUND(C3/C2*100,0)' } as ExcelJS.CellFormulaValue;
+    ws.getCell('D4').value = { formula: 'ROUND(D3/D2*100,0)' } as ExcelJS.CellFormulaValue;
+    ws.getCell('E4').value = { formula: 'ROUND(E3/D2*100,0)' } as ExcelJS.CellFormulaValue;
+    const { findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E4']);
+    expect(findings[0]).toMatchObject({ expected: 98, stated: 131 });
+  });
+});
