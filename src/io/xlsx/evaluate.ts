@@ -5,8 +5,8 @@
  * otherwise see no number, or a 0 Excel never shows, where a table computes its progress or a total.
  *
  * Only the arithmetic tables are built with is evaluated: numbers, text, references and ranges on any
- * sheet of the workbook, `+ - * / ^ & %`, comparisons, and SUM, AVERAGE, MIN, MAX, COUNT, ROUND,
- * ROUNDUP, ROUNDDOWN, ABS, INT, IF, IFERROR. A formula using anything else (another function, a date,
+ * sheet of the workbook, `+ - * / ^ & %`, comparisons, and SUM, SUMPRODUCT (a weighted mean), PRODUCT,
+ * AVERAGE, MIN, MAX, COUNT, ROUND, ROUNDUP, ROUNDDOWN, ABS, INT, IF, IFERROR. A formula using anything else (another function, a date,
  * a name, a whole column) keeps no result: the check says so at its cell, as before. Nothing is
  * written back: the file is never changed by reading it.
  */
@@ -374,6 +374,29 @@ class Evaluator {
         if (ns.length === 0) return name === 'AVERAGE' ? ERR('#DIV/0!') : 0;
         if (name === 'AVERAGE') return excelNumber(ns.reduce((s, n) => s + n, 0) / ns.length);
         return name === 'MIN' ? Math.min(...ns) : Math.max(...ns);
+      }
+      case 'SUMPRODUCT': {
+        // Ranges of one size multiplied cell by cell and added up; what is not a number counts as 0.
+        const arrays = args.map((a) => {
+          const v = this.eval(a);
+          return typeof v === 'object' && v !== null && 'range' in v ? v.range : [v];
+        });
+        if (arrays.length === 0 || arrays.some((a) => a.length !== arrays[0].length)) return ERR('#VALUE!');
+        let total = 0;
+        for (let k = 0; k < arrays[0].length; k++) {
+          let product = 1;
+          for (const a of arrays) {
+            const v = a[k];
+            if (isError(v)) return v;
+            product *= typeof v === 'number' ? v : 0;
+          }
+          total += product;
+        }
+        return excelNumber(total);
+      }
+      case 'PRODUCT': {
+        const ns = numbersOf(args.map((a) => this.eval(a)));
+        return Array.isArray(ns) ? excelNumber(ns.reduce((p, n) => p * n, 1)) : ns;
       }
       case 'ROUND':
       case 'ROUNDUP':
