@@ -17,7 +17,7 @@ async function faultyWorkbook(): Promise<Uint8Array> {
   const ws = wb.addWorksheet('別紙1');
   ws.addRow([null, null, '令和元年度', '令和2年度', '令和3年度', '令和4年度', '令和5年度']);
   ws.addRow(['数値目標(1) 新規立地件数', '目標値', 10, 10, { error: '#DIV/0!' }, 10, { error: '#N/A' }]);
-  ws.addRow([null, '実績値', 12, { formula: 'C3*2' }, new Date(Date.UTC(2021, 3, 1)), { richText: [{ text: '1', font: { bold: true } }, { text: '1件' }] }, { richText: [{ text: '未定' }] }]);
+  ws.addRow([null, '実績値', 12, { formula: 'INDIRECT("C3")*2' }, new Date(Date.UTC(2021, 3, 1)), { richText: [{ text: '1', font: { bold: true } }, { text: '1件' }] }, { richText: [{ text: '未定' }] }]);
   ws.addRow(['寄与度(※):', '進捗度(%)', 120, null, null, 110, { error: '#VALUE!' }]);
   ws.getCell('A1').value = { error: '#REF!' };
   const hidden = wb.addWorksheet('計算用', { state: 'hidden' });
@@ -46,7 +46,8 @@ describe('the fault log', () => {
     const wb = await readXlsx(bytes);
     const cells = wb.sheets[0].rows;
     expect(cells[1][4]).toMatchObject({ error: '#DIV/0!' });
-    expect(cells[2][3]).toMatchObject({ formula: 'C3*2', noCachedResult: true });
+    // A function the reader does not work out (INDIRECT): the formula keeps no result (formulas it works out: evaluate.test.ts).
+    expect(cells[2][3]).toMatchObject({ formula: 'INDIRECT("C3")*2', noCachedResult: true });
     expect(cells[2][4]).toMatchObject({ isDate: true });
     expect(cells[2][5]?.value).toBe('11件');
   });
