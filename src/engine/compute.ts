@@ -254,6 +254,49 @@ export function progressStatuses(t: NumericTarget): ProgressStatus[] {
   return statuses;
 }
 
+/**
+ * How a progress stated in a 累計 column compares: with that column's actual ÷ target × 100, as any year's. Totals are
+ * written in more than one way (the actual so far over the plan's whole target, or over the targets of the years so
+ * far; the column's figures or the sums of the years'): a stated value any of them gives agrees. A blank there states
+ * nothing, and nothing is missing.
+ */
+export function totalProgressStatus(t: NumericTarget): ProgressStatus {
+  const total = t.total;
+  if (!total?.progress || !total.target || !total.actual || total.progress.parsed.kind === 'blank') return NONE;
+  const status = assessProgress(total.target, total.actual, total.progress);
+  if (status.kind !== 'mismatch') return status.kind === 'missing' ? NONE : status;
+  const totalActual = asNumber(total.actual.parsed)!;
+  const totalTarget = asNumber(total.target.parsed)!;
+  const stated = asNumber(total.progress.parsed)!;
+  const actuals: NumberValue[] = [];
+  const targetsSoFar: NumberValue[] = [];
+  for (let i = 0; i < t.columns.length; i++) {
+    const actual = asNumber(t.actual[i].parsed);
+    if (!actual) continue;
+    const target = asNumber(t.target[i].parsed);
+    if (!target || !unitsCompatible(actual, target) || !unitsCompatible(actual, totalActual)) return status;
+    actuals.push(actual);
+    targetsSoFar.push(target);
+  }
+  if (actuals.length === 0) return status;
+  // Bare numbers in the unit of those that state one (as progressOf reads `120億円` over a bare 100).
+  const all = [totalActual, totalTarget, ...actuals, ...targetsSoFar];
+  const withUnit = all.find((v) => v.unit !== null || v.scaleLabel !== '');
+  const base = (v: NumberValue) => (withUnit ? inUnitOf(v, withUnit) : v).value;
+  const sumOf = (list: NumberValue[]) => sum(list.map(base));
+  for (const [a, b] of [
+    [base(totalActual), sumOf(targetsSoFar)],
+    [sumOf(actuals), base(totalTarget)],
+    [sumOf(actuals), sumOf(targetsSoFar)],
+  ]) {
+    if (b.isZero()) continue;
+    const point = a.div(b).times(100);
+    const { value, decimals } = statedPercent(stated, point);
+    if (roundHalfUp(point, decimals).eq(roundHalfUp(value, decimals))) return NONE;
+  }
+  return status;
+}
+
 const statusCache = new WeakMap<ValueCell, { actual: ValueCell; progress: ValueCell | undefined; status: ProgressStatus }>();
 
 /** How the stated progress of one year compares with actual ÷ target (assessed once per cell; rules share it). */

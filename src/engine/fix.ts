@@ -3,7 +3,7 @@
  * convention of their row, and what each held before. Adapters apply the plan; nothing else is touched.
  */
 import { Decimal, dec, roundHalfUp } from './decimal.js';
-import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals } from './compute.js';
+import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, totalProgressStatus } from './compute.js';
 import { a1 } from './grid.js';
 import { columnOfYear, indexTargets, indicatorBasis, indicatorProgress, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo, parseNumberText } from './numbers.js';
@@ -209,6 +209,22 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   // Progress this plan rewrites no longer vouches for a summary that agreed with its old value.
   const rewritten = new Map<NumericTarget, Set<number | null>>();
   const wasRewritten = (t: NumericTarget, year: number | null) => rewritten.get(t)?.has(year) ?? false;
+  /** A progress cell rewritten in its row's way (`siblings`), as a formula dividing `ac` by `tc` when asked and possible. */
+  const writeProgress = (cell: ValueCell, siblings: ValueCell[], tc: ValueCell, ac: ValueCell, status: { expected: Decimal; point: Decimal }, base: Pick<CellWrite, 'reason' | 'what' | 'target' | 'year'>) => {
+    const conv = conventionOf(cell, siblings, status.point);
+    const tv = asNumber(tc.parsed);
+    const av = asNumber(ac.parsed);
+    if (options.formulas) {
+      const computable = tc.storage === 'number' && ac.storage === 'number' && tv && av && tv.scale.eq(av.scale) && conv.kind !== 'text';
+      if (computable) {
+        const formula = conv.kind === 'ratio' ? `ROUND(${a1(ac.ref.row, ac.ref.col)}/${a1(tc.ref.row, tc.ref.col)},2)` : `ROUND(${a1(ac.ref.row, ac.ref.col)}/${a1(tc.ref.row, tc.ref.col)}*100,0)`;
+        add(cell, status.expected, conv, { ...base, formula });
+        return;
+      }
+      valuesInsteadOfFormulas.push(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`);
+    }
+    add(cell, status.expected, conv, base);
+  };
   for (const { target: t } of index.all) {
     if (!t.progress) continue;
     t.columns.forEach((col, i) => {
@@ -218,23 +234,15 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       if (status.kind !== 'mismatch' && status.kind !== 'missing') return;
       if (!rewritten.has(t)) rewritten.set(t, new Set());
       rewritten.get(t)!.add(col.year);
-      const conv = conventionOf(cell, t.progress!, status.point);
-      const base = { reason: status.kind, what: 'progress' as const, target: t.id.display, year: col.year };
-      const tc = t.target[i];
-      const ac = t.actual[i];
-      const tv = asNumber(tc.parsed);
-      const av = asNumber(ac.parsed);
-      if (options.formulas) {
-        const computable = tc.storage === 'number' && ac.storage === 'number' && tv && av && tv.scale.eq(av.scale) && conv.kind !== 'text';
-        if (computable) {
-          const formula = conv.kind === 'ratio' ? `ROUND(${a1(ac.ref.row, ac.ref.col)}/${a1(tc.ref.row, tc.ref.col)},2)` : `ROUND(${a1(ac.ref.row, ac.ref.col)}/${a1(tc.ref.row, tc.ref.col)}*100,0)`;
-          add(cell, status.expected, conv, { ...base, formula });
-          return;
-        }
-        valuesInsteadOfFormulas.push(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`);
-      }
-      add(cell, status.expected, conv, base);
+      writeProgress(cell, t.progress!, t.target[i], t.actual[i], status, { reason: status.kind, what: 'progress', target: t.id.display, year: col.year });
     });
+    // The progress in a 累計 column that agrees with neither its column's actual ÷ target nor the progress so far:
+    // the column's.
+    const totalStatus = totalProgressStatus(t);
+    const total = t.total;
+    if (totalStatus.kind === 'mismatch' && total?.progress && total.target && total.actual) {
+      writeProgress(total.progress, t.progress, total.target, total.actual, totalStatus, { reason: 'mismatch', what: 'progress', target: t.id.display, year: null });
+    }
   }
 
   // Summary rows checked on their own whose progress this plan rewrites: they no longer vouch for their indicator's.

@@ -82,8 +82,8 @@ export interface NumericTarget {
   actual: ValueCell[];
   /** Null when the block has no progress row. */
   progress: ValueCell[] | null;
-  /** Cells of a `累計` column, when the table has one. */
-  total?: { target?: ValueCell; actual?: ValueCell };
+  /** Cells of a `累計` column, when the table has one (its progress, when the block has a progress row). */
+  total?: { target?: ValueCell; actual?: ValueCell; progress?: ValueCell };
   rows: { target: number; actual: number; progress: number | null };
 }
 

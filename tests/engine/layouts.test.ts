@@ -181,6 +181,36 @@ describe('layouts the seeds do not show', () => {
   });
 });
 
+describe('a progress stated in the 累計 column', () => {
+  const block = (total: Spec[], progress: Spec) =>
+    sheet('S', [
+      [null, null, 'R4', 'R5', 'R6', '累計'],
+      ['数値目標(1) 連携企業数 900社(累計)', '目標値', 300, 300, 300, total[0]],
+      [null, '実績値', 330, 300, null, total[1]],
+      [null, '進捗度', '110%', '100%', null, progress],
+    ]);
+
+  it.each([
+    ['the column’s actual ÷ target (630 ÷ 900)', [900, 630], '70%'],
+    ['the actual so far over the targets of the years so far (630 ÷ 600)', [900, 630], '105%'],
+    ['the column’s own figures so far (630 ÷ 600; the 累計 target is then no sum of the plan’s)', [600, 630], '105%'],
+    ['the sum of the years’ actuals over the column’s target (630 ÷ 900; the column’s actual short of it)', [900, 600], '70%'],
+    ['blank', [900, 630], null],
+  ])('agrees when it is %s', (_, total, progress) => {
+    expect(keys(findingsOf(book(block(total, progress)))).filter((k) => k.startsWith('progress'))).toEqual([]);
+  });
+
+  it('is a progress-mismatch when no way of stating totals gives it, and the recalculation writes the column’s', () => {
+    const { model, findings } = checkWorkbook(book(block([900, 630], '80%')));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!F4']);
+    expect(findings[0]).toMatchObject({ expected: 70, stated: 80, params: { column: '累計', year: null } });
+    expect(formatFinding(findings[0], 'ja')).toContain('数値目標(1) 累計の進捗度 80% は');
+    const plan = planRecalculation(model);
+    expect(plan.writes.map((w) => [w.address, w.value])).toEqual([['F4', '70%']]);
+    expect(findingsOf(applyWrites(book(block([900, 630], '80%')), plan.writes))).toEqual([]);
+  });
+});
+
 describe('units in a column of their own', () => {
   it('a year merged over a value column and a unit column (100 | 社, 110 | %) is one year whose values take that unit', () => {
     const s = sheet(

@@ -241,7 +241,10 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       target,
       actual,
       progress,
-      total: totalCol === null ? undefined : { target: scan.valueCell(t.row, totalCol), actual: scan.valueCell(a.row, totalCol) },
+      total:
+        totalCol === null
+          ? undefined
+          : { target: scan.valueCell(t.row, totalCol), actual: scan.valueCell(a.row, totalCol), ...(progressRow !== null && { progress: scan.valueCell(progressRow, totalCol) }) },
       rows: { target: t.row, actual: a.row, progress: progressRow },
     };
     // The indicator's weighted progress stated in a row of its own under its last block (`評価指標(1)の進捗度`), or

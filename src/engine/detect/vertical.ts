@@ -88,7 +88,15 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         target,
         actual: cells('actual'),
         progress: group.has('progress') ? cells('progress') : null,
-        ...(totalRow === null ? {} : { total: { target: scan.valueCell(totalRow, group.get('target')!), actual: scan.valueCell(totalRow, group.get('actual')!) } }),
+        ...(totalRow === null
+          ? {}
+          : {
+              total: {
+                target: scan.valueCell(totalRow, group.get('target')!),
+                actual: scan.valueCell(totalRow, group.get('actual')!),
+                ...(group.has('progress') && { progress: scan.valueCell(totalRow, group.get('progress')!) }),
+              },
+            }),
         rows: { target: row, actual: row, progress: group.has('progress') ? row : null },
       });
       if (title) {

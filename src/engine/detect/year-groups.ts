@@ -108,6 +108,7 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
               total: {
                 ...(total.rows.has('target') && { target: scan.valueCell(total.rows.get('target')!, id.col) }),
                 ...(total.rows.has('actual') && { actual: scan.valueCell(total.rows.get('actual')!, id.col) }),
+                ...(total.rows.has('progress') && { progress: scan.valueCell(total.rows.get('progress')!, id.col) }),
               },
             }
           : {}),

@@ -1,5 +1,9 @@
-import { findingAt } from '../findings.js';
+import { totalProgressStatus } from '../compute.js';
+import { findingAt, type Finding } from '../findings.js';
 import { findingsForOwnStatus, findingsForStatus, summaryRowParams, targetParams, type Rule } from './types.js';
+
+/** How a finding names the 累計 column where a year would stand (`数値目標(1)-① 累計の進捗度 …`). */
+const TOTAL_COLUMN = '累計';
 
 export const progressMismatch: Rule = {
   id: 'progress-mismatch',
@@ -15,6 +19,12 @@ export const progressMismatch: Rule = {
         return p && findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: targetParams(t, t.columns[i]) });
       }),
       ...findingsForOwnStatus(ctx, 'mismatch', (row, s) => row.progress && findingAt('progress-mismatch', 'error', row.progress.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: summaryRowParams(row) })),
+      // The progress in a 累計 column.
+      ...ctx.targets.all.flatMap(({ target: t }): Finding[] => {
+        const s = totalProgressStatus(t);
+        if (s.kind !== 'mismatch') return [];
+        return [findingAt('progress-mismatch', 'error', t.total!.progress!.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t), column: TOTAL_COLUMN } })];
+      }),
     ];
   },
 };

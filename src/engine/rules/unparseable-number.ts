@@ -16,6 +16,7 @@ export function forEachValueCell(table: Table, visit: (cell: ValueCell) => void)
         if (t.progress) each(t.progress);
         if (t.total?.target) visit(t.total.target);
         if (t.total?.actual) visit(t.total.actual);
+        if (t.total?.progress) visit(t.total.progress);
       }
       for (const c of table.indicatorCells) visit(c.cell);
       return;
