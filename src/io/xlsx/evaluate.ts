@@ -73,6 +73,7 @@ function address(ref: string): { row: number; col: number } {
 /** Recursive descent in Excel's precedence: comparison < & < + - < * / < ^ < % < unary minus. */
 class Parser {
   private i = 0;
+  private nesting = 0;
 
   constructor(
     private readonly tokens: Token[],
@@ -118,7 +119,7 @@ class Parser {
     const op = this.peekOp('-', '+');
     if (op) {
       this.i++;
-      return { t: 'unary', op, a: this.unary() };
+      return this.nested(() => ({ t: 'unary', op, a: this.unary() }));
     }
     return this.primary();
   };
@@ -135,32 +136,44 @@ class Parser {
       const b = address(t.to);
       return { t: 'range', sheet, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
     }
-    if (t.kind === 'name') {
-      if (this.peekOp('(')) {
-        this.i++;
-        const args: Node[] = [];
-        if (this.peekOp(')')) this.i++;
-        else {
-          for (;;) {
-            args.push(this.comparison());
-            const sep = this.peekOp(',', ')');
-            if (!sep) throw UNSUPPORTED;
-            this.i++;
-            if (sep === ')') break;
-          }
-        }
-        return { t: 'call', name: t.text, args };
-      }
-      if (t.text === 'TRUE' || t.text === 'FALSE') return { t: 'bool', v: t.text === 'TRUE' };
-      throw UNSUPPORTED;
-    }
-    if (t.text === '(') {
-      const inner = this.comparison();
-      if (!this.peekOp(')')) throw UNSUPPORTED;
+    if (t.kind === 'name' && this.peekOp('(')) {
       this.i++;
-      return inner;
+      return this.nested(() => ({ t: 'call', name: t.text, args: this.args() }));
+    }
+    if (t.kind === 'name' && (t.text === 'TRUE' || t.text === 'FALSE')) return { t: 'bool', v: t.text === 'TRUE' };
+    if (t.kind === 'op' && t.text === '(') {
+      return this.nested(() => {
+        const inner = this.comparison();
+        if (!this.peekOp(')')) throw UNSUPPORTED;
+        this.i++;
+        return inner;
+      });
     }
     throw UNSUPPORTED;
+  }
+
+  /** A function's arguments after its `(`, up to its `)`. */
+  private args(): Node[] {
+    const args: Node[] = [];
+    if (this.peekOp(')')) {
+      this.i++;
+      return args;
+    }
+    for (;;) {
+      args.push(this.comparison());
+      const sep = this.peekOp(',', ')');
+      if (!sep) throw UNSUPPORTED;
+      this.i++;
+      if (sep === ')') return args;
+    }
+  }
+
+  /** Parentheses and functions nest no deeper than Excel allows (and than the stack can follow). */
+  private nested(parse: () => Node): Node {
+    if (++this.nesting > MAX_NESTING) throw UNSUPPORTED;
+    const node = parse();
+    this.nesting--;
+    return node;
   }
 }
 
@@ -223,11 +236,18 @@ function numbersOf(args: Value[]): number[] | { error: string } {
   return out;
 }
 
+/** How deep references may chain (a formula over a formula over …) before the rest is left without a result. */
 const MAX_DEPTH = 400;
+/** Excel's own limits: a formula's length, and how deep functions nest. */
+const MAX_FORMULA = 8192;
+const MAX_NESTING = 64;
+/** Cells of ranges read in all, for a whole workbook: a file of many formulas over large ranges costs no more. */
+const RANGE_BUDGET = 20_000_000;
 
 class Evaluator {
   private readonly state = new Map<string, Scalar | 'pending'>();
   private depth = 0;
+  private rangeCells = 0;
 
   constructor(
     private readonly sheets: Sheet[],
@@ -281,6 +301,7 @@ class Evaluator {
   }
 
   formula(text: string, sheet: number): Scalar {
+    if (text.length > MAX_FORMULA) throw UNSUPPORTED;
     const node = new Parser(tokenize(text.replace(/^=/, '')), (name) => this.sheetIndex(name, sheet)).parse();
     const v = this.eval(node);
     if (typeof v === 'object' && v !== null && 'range' in v) {
@@ -300,7 +321,7 @@ class Evaluator {
         return this.valueAt(node.sheet, node.row, node.col);
       case 'range': {
         const cells = (node.bottom - node.top + 1) * (node.right - node.left + 1);
-        if (cells > 100_000) throw UNSUPPORTED;
+        if (cells > 100_000 || (this.rangeCells += cells) > RANGE_BUDGET) throw UNSUPPORTED;
         const range: Scalar[] = [];
         for (let r = node.top; r <= node.bottom; r++) for (let c = node.left; c <= node.right; c++) range.push(this.valueAt(node.sheet, r, c));
         return { range };
@@ -474,7 +495,8 @@ export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
         try {
           next = resultCell(cell, evaluator.valueAt(s, r, c));
         } catch (e) {
-          if (!(e instanceof Unsupported)) throw e;
+          // A formula too long for the stack to follow (thousands of terms) is left as one it does not know.
+          if (!(e instanceof Unsupported) && !(e instanceof RangeError)) throw e;
         }
         if (!next && !cell.noCachedResult) next = { value: null, formula: cell.formula, noCachedResult: true, numFmt: cell.numFmt };
         if (next) results.push({ rows: cells, col: c, cell: next });

@@ -82,6 +82,22 @@ describe('formulas saved without their results', () => {
     expect(row3(wb).A3).toBe(353);
   });
 
+  it('formulas past Excel’s limits or the stack’s (deep nesting, thousands of terms, huge ranges) are left without a result, never a failed read', async () => {
+    const bytes = await formulaBook((ws) => {
+      ws.getCell('A4').value = { formula: `${'('.repeat(2000)}1${')'.repeat(2000)}` } as ExcelJS.CellFormulaValue;
+      ws.getCell('B4').value = { formula: `${'-'.repeat(3000)}1` } as ExcelJS.CellFormulaValue;
+      ws.getCell('C4').value = { formula: Array.from({ length: 4000 }, () => 'A1').join('+') } as ExcelJS.CellFormulaValue;
+      ws.getCell('D4').value = { formula: 'SUM(A1:Z100000)' } as ExcelJS.CellFormulaValue;
+      ws.getCell('E4').value = { formula: 'SUM(A1:B1)' } as ExcelJS.CellFormulaValue;
+    });
+    const cells = (await readXlsx(bytes)).sheets[0].rows[3].map(shown);
+    expect(cells[0]).toBe('none');
+    expect(cells[1]).toBe('none');
+    expect(cells[2] === 'none' || cells[2] === 4000 * 115).toBe(true);
+    expect(cells[3]).toBe('none');
+    expect(cells[4]).toBe(234);
+  });
+
   it('results the file asks to recompute on opening (`fullCalcOnLoad`, xlsxwriter saving 0 for each) are recomputed', async () => {
     const wb = new ExcelJS.Workbook();
     wb.calcProperties.fullCalcOnLoad = true;
