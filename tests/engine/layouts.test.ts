@@ -181,6 +181,38 @@ describe('layouts the seeds do not show', () => {
   });
 });
 
+describe('headers flattened from two rows: each names its target and its figure (`数値目標(1)-① 目標値`)', () => {
+  it('one column per target and figure, a row per year: a table on its side, each target under its own id', () => {
+    const s = sheet('S', [
+      ['年度', '数値目標(1)-① 目標値', '数値目標(1)-① 実績値', '数値目標(1)-① 進捗度', '数値目標(1)-② 目標値', '数値目標(1)-② 実績値', '数値目標(1)-② 進捗度'],
+      ['H29', 115, 119, 103, 100, 90, 90],
+      ['H30', 81, 141, 174, 100, 100, 100],
+      ['R1', 87, 120, 140, 100, 110, 110],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.columns.map((c) => c.year)]) : []))).toEqual([
+      ['1-①', [2017, 2018, 2019]],
+      ['1-②', [2017, 2018, 2019]],
+    ]);
+    expect(keys(findings)).toEqual(['weights-missing@S!B1', 'progress-mismatch@S!D4']);
+  });
+
+  it('one row per target and figure under a row of years: a block per target, under its own id', () => {
+    const s = sheet('S', [
+      [null, 'H29', 'H30', 'R1'],
+      ['数値目標(1)-① 目標値', 115, 81, 87],
+      ['数値目標(1)-① 実績値', 119, 141, 120],
+      ['数値目標(1)-① 進捗度', 103, 174, 140],
+      ['数値目標(1)-② 目標値', 100, 100, 100],
+      ['数値目標(1)-② 実績値', 90, 100, 110],
+      ['数値目標(1)-② 進捗度', 90, 100, 110],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => x.id.display) : []))).toEqual(['1-①', '1-②']);
+    expect(keys(findings)).toEqual(['weights-missing@S!A2', 'progress-mismatch@S!D4']);
+  });
+});
+
 describe('a progress stated in the 累計 column', () => {
   const block = (total: Spec[], progress: Spec) =>
     sheet('S', [

@@ -188,6 +188,11 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const lastRow = weightRow?.bottom ?? progressBottom;
     if (headerRow !== null) reach.set(headerRow, Math.max(reach.get(headerRow) ?? lastRow, lastRow));
     const ids = findIds(scan, blockTop, lastRow, left, t.col, labelRight, columns, headerRow);
+    // Rows labelled with their target's id (`数値目標(1)-① 目標値`): the id in the label.
+    if (!ids.target) {
+      const own = scan.targetIdIn(t.text);
+      if (own) ids.target = { row: t.row, col: t.col, text: t.text, end: own.end, id: own.id };
+    }
     let id: TargetId;
     let idInferred = false;
     if (ids.target) id = ids.target.id;

@@ -148,6 +148,14 @@ function scoredItem(c: string): LabelKind | undefined {
 /** What a short label cell says, if it is one of the labels tables are built from. */
 export function classifyLabel(compacted: string): LabelKind | undefined {
   if (compacted.length > MAX_LABEL) return undefined;
+  // A target's id before the figure its row or column holds (`数値目標(1)-① 目標値`, as a header flattened from two rows
+  // reads): the figure's label; the id stays in the text for the table to take.
+  if (compacted.startsWith('数値目標')) {
+    const id = findTargetId(compacted);
+    const rest = id ? compacted.slice(id.end).replace(/^[\s:：\-_/・]+/, '') : '';
+    const kind = rest ? classifyLabel(rest) : undefined;
+    return kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight' ? kind : undefined;
+  }
   const c = bareLabel(compacted);
   if (!mayBeLabel(c)) return undefined;
   // `単年度目標値`, `各年度目標値`, `年度別の目標値`; `累計目標値` (running totals, as `目標値（累計）`).

@@ -54,7 +54,10 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     complete.forEach((group, i) => {
       // Each group's title stands above its own columns; a lone group's may stand anywhere above.
       const groupCols = [...group.values()];
-      const title = complete.length === 1 ? titleAbove(scan, row, 0, Infinity) : titleAbove(scan, row, i === 0 ? 0 : Math.min(...groupCols), Math.max(...groupCols));
+      // Or the columns' headers name it (`数値目標(1)-① 目標値`, a header flattened from two rows).
+      const title =
+        (complete.length === 1 ? titleAbove(scan, row, 0, Infinity) : titleAbove(scan, row, i === 0 ? 0 : Math.min(...groupCols), Math.max(...groupCols))) ??
+        titleInHeader(scan, row, group.get('target')!);
       // A unit written once for a column's plain numbers: in its header (`目標値（億円）`) or in the title (`投資額（億円）`).
       const unitOf = (kind: Kind) => (kind === 'target' || kind === 'actual' ? (unitInParentheses(cellText(view.raw(row, group.get(kind)!))) ?? (title ? unitInParentheses(title.text) : undefined)) : undefined);
       const cells = (kind: Kind) => {
@@ -147,6 +150,13 @@ export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<numbe
   }
   const totalRow = after < view.rowCount && scan.shownKind(after, col) === 'cumulative' ? after : null;
   return { col, columns, rows, totalRow };
+}
+
+/** A target's id in a group's own 目標値 header (`数値目標(1)-① 目標値`), as titleAbove gives a title. */
+function titleInHeader(scan: SheetScan, row: number, col: number) {
+  const v = scan.view.raw(row, col)?.value;
+  const t = typeof v === 'string' ? scan.targetIdIn(v) : undefined;
+  return t && typeof v === 'string' ? { row, col, text: v, target: t.id, indicator: t.id.indicator } : undefined;
 }
 
 /** The nearest 数値目標 or 評価指標 cell in the 4 rows above a header, shown in columns fromCol…toCol (merged areas by their left cell). */
