@@ -377,6 +377,30 @@ describe('targets across and the years down, each year a group of 目標値 / �
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['C12', 137]]);
   });
 
+  it('each year on a row of its own over its group, in the label column', () => {
+    const s = sheet('S', [
+      ['区分', '数値目標(1)-① 投資額', '数値目標(1)-② 雇用'],
+      ['H29'],
+      ['目標値', 115, 100],
+      ['実績値', 119, 90],
+      ['進捗度', 103, 90],
+      ['H30'],
+      ['目標値', 81, 100],
+      ['実績値', 141, 100],
+      ['進捗度', 174, 100],
+      ['R1'],
+      ['目標値', 87, 100],
+      ['実績値', 120, 110],
+      ['進捗度', 140, 110],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.columns.map((c) => c.year)]) : []))).toEqual([
+      ['1-①', [2017, 2018, 2019]],
+      ['1-②', [2017, 2018, 2019]],
+    ]);
+    expect(keys(findings)).toEqual(['weights-missing@S!B1', 'progress-mismatch@S!B13']);
+  });
+
   it('a row of targets over blocks of their own (labels right of the ids) is no such table', () => {
     const s = sheet('S', [
       [null, null, 'R4', 'R5'],

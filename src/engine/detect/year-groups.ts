@@ -50,26 +50,31 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
     while (end < idCells.length && idCells[end].row === row) end++;
     const from = i;
     i = end;
-    // The ids stand right of a year column and a label column: a row whose id cells all lie in the first two heads none.
+    // The ids stand right of the label column (and of a year column): a row whose id cells all lie in the first column
+    // heads none.
     const lastCol = idCells[end - 1].col;
-    if (lastCol < 2) continue;
+    if (lastCol < 1) continue;
     let headerBottom = row;
     if (view.hasMerges) for (let k = from; k < end; k++) headerBottom = Math.max(headerBottom, view.mergeAt(row, idCells[k].col)?.bottom ?? row);
     const first = headerBottom + 1;
     if (first >= view.rowCount) continue;
-    // The label column (left of the ids) in the first row under them, and the year column left of it.
+    // The label column (left of the ids) in the first row under them, and the year column left of it; or a year on a
+    // row of its own in the label column, over the group's first label.
     let labelCol = -1;
+    let yearCol = -1;
     for (let c = 1; c < lastCol && labelCol < 0; c++) if (figureAt(scan, first, c)) labelCol = c;
-    if (labelCol < 0) continue;
+    if (labelCol >= 0) {
+      for (let c = labelCol - 1; c >= 0 && yearCol < 0; c--) if (parseFiscalYear(cellText(view.shown(first, c).cell))) yearCol = c;
+    } else if (first + 1 < view.rowCount) {
+      for (let c = 0; c < lastCol && labelCol < 0; c++) if (parseFiscalYear(cellText(view.raw(first, c))) && figureAt(scan, first + 1, c)) labelCol = yearCol = c;
+    }
+    if (labelCol < 0 || yearCol < 0) continue;
     const ids = idColumnsOfRow(
       scan,
       row,
       idCells.slice(from, end).map((x) => x.col),
     ).filter((id) => id.col > labelCol);
     if (ids.length === 0) continue;
-    let yearCol = -1;
-    for (let c = labelCol - 1; c >= 0 && yearCol < 0; c--) if (parseFiscalYear(cellText(view.shown(first, c).cell))) yearCol = c;
-    if (yearCol < 0) continue;
     const groups = groupsDown(scan, first, yearCol, labelCol);
     const yearly = groups.filter((g) => g.fy !== null);
     if (yearly.length === 0 || !yearly.every((g) => g.rows.has('target') && g.rows.has('actual'))) continue;
@@ -145,35 +150,42 @@ function figureAt(scan: SheetScan, row: number, col: number): Figure | undefined
 
 /**
  * The groups of rows from `first` down: a year (or `累計`) in the year column starts one, its rows labelled in the
- * label column follow; the first row without such a label, or a figure a group already holds, ends the table.
+ * label column follow; the first row without such a label, or a figure a group already holds, ends the table. When
+ * the year column is the label column, each year stands on a row of its own over its group (`H29` over `目標値`).
  */
 function groupsDown(scan: SheetScan, first: number, yearCol: number, labelCol: number): Group[] {
   const view = scan.view;
   const groups: Group[] = [];
   let current: Group | undefined;
   let others = 0;
+  const ownRow = yearCol === labelCol;
   for (let r = first; r < view.rowCount; r++) {
     const shown = view.shown(r, yearCol);
     const header = cellText(shown.cell).trim();
-    const starts = shown.row === r && header !== '';
     const figure = figureAt(scan, r, labelCol);
+    // A year or `累計` starting a group (on a row of its own, one holding no figure's label).
+    const heads = header !== '' && shown.row === r && !(ownRow && figure);
+    const fy = heads ? parseFiscalYear(header) : undefined;
+    const running = heads && !fy && scan.cellKind(shown.cell) === 'cumulative';
+    const starts = ownRow ? fy !== undefined || running : shown.row === r && header !== '';
+    if (starts) {
+      if (!ownRow && !figure) break;
+      if (!fy && !running) break;
+      current = { fy: fy ?? null, header, rows: new Map(), bottom: r };
+      groups.push(current);
+      others = 0;
+      if (ownRow) continue;
+    }
     if (!figure) {
       // Inside a group: a row of the indicator's progress, or of other figures; a blank label ends the table.
       const label = view.shown(r, labelCol);
       const text = label.row === r ? compact(cellText(label.cell)) : '';
-      if (!current || starts || text === '') break;
+      if (!current || text === '') break;
       if (INDICATOR_PROGRESS_LABEL.test(text) && !current.indicator) current.indicator = { row: r, named: findIndicatorId(text)?.indicator };
       else if (++others > OTHER_ROWS) break;
       continue;
     }
     others = 0;
-    if (starts) {
-      const fy = parseFiscalYear(header);
-      const running = !fy && scan.cellKind(shown.cell) === 'cumulative';
-      if (!fy && !running) break;
-      current = { fy: fy ?? null, header, rows: new Map(), bottom: r };
-      groups.push(current);
-    }
     if (!current || current.rows.has(figure)) break;
     current.rows.set(figure, r);
     current.bottom = r;
