@@ -35,6 +35,8 @@ export interface Sheet {
   /** rows[r][c]; sparse arrays are fine. */
   rows: (Cell | undefined)[][];
   merges: CellRange[];
+  /** Formulas the file held no result for (or asked to recalculate) whose values the reader worked out. */
+  computedFormulas?: number;
 }
 
 export interface Workbook {

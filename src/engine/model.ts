@@ -163,7 +163,7 @@ export type Table = ProgressTable | SummaryTable | BudgetTable | OverallScoreTab
 export interface Fault {
   sheet: string;
   cell?: string;
-  reason: 'hidden-sheet' | 'empty-sheet' | 'sheet-too-large' | 'block-without-years' | 'unreadable-sheet';
+  reason: 'hidden-sheet' | 'empty-sheet' | 'sheet-too-large' | 'block-without-years' | 'unreadable-sheet' | 'formulas-computed';
   detail?: string;
 }
 

@@ -29,6 +29,8 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
   const stage = options.stage ?? untimed;
   for (const sheet of workbook.sheets) {
     if (sheet.hidden) faults.push({ sheet: sheet.name, reason: 'hidden-sheet', detail: 'checked, although hidden' });
+    // Values the reader worked out from formulas are checked as stated values; the report says how many there were.
+    if (sheet.computedFormulas) faults.push({ sheet: sheet.name, reason: 'formulas-computed', detail: String(sheet.computedFormulas) });
     if (sheet.rows.length === 0) {
       faults.push({ sheet: sheet.name, reason: 'empty-sheet' });
       continue;

@@ -55,6 +55,11 @@ const FAULTS: Record<string, { ja: string; en: string; checked: boolean }> = {
   'sheet-too-large': { ja: 'シートが大きすぎるため検査していません', en: 'a sheet too large to check', checked: false },
   'block-without-years': { ja: '目標値・実績値の行に、年度の見出しの下の数値が見つからないため、検査していません', en: 'target and actual rows with no numbers under year headers: not checked', checked: false },
   'unreadable-sheet': { ja: 'シートを読み取れませんでした', en: 'the sheet could not be read', checked: false },
+  'formulas-computed': {
+    ja: '計算結果が保存されていない数式の値は、Hyoka が数式から計算して検査しました(ファイルは変えていません)',
+    en: 'formulas saved without their results: Hyoka worked out their values from the formulas and checked them (the file is unchanged)',
+    checked: true,
+  },
 };
 
 /** A fault as the JSON report states it (`code` or `code: detail`), in words; an unknown code as it is. */

@@ -485,6 +485,7 @@ function resultCell(cell: Cell, v: Scalar): Cell | undefined {
 export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
   const evaluator = new Evaluator(sheets, recompute);
   const results: { rows: (Cell | undefined)[]; col: number; cell: Cell }[] = [];
+  const computed = new Map<Sheet, number>();
   sheets.forEach((sheet, s) => {
     sheet.rows.forEach((cells, r) => {
       if (!cells) return;
@@ -498,6 +499,7 @@ export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
           // A formula too long for the stack to follow (thousands of terms) is left as one it does not know.
           if (!(e instanceof Unsupported) && !(e instanceof RangeError)) throw e;
         }
+        if (next && !next.noCachedResult) computed.set(sheet, (computed.get(sheet) ?? 0) + 1);
         if (!next && !cell.noCachedResult) next = { value: null, formula: cell.formula, noCachedResult: true, numFmt: cell.numFmt };
         if (next) results.push({ rows: cells, col: c, cell: next });
       }
@@ -505,4 +507,5 @@ export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
   });
   // Written after every formula is worked out: each read the cells as the file holds them.
   for (const { rows, col, cell } of results) rows[col] = cell;
+  for (const [sheet, n] of computed) sheet.computedFormulas = n;
 }

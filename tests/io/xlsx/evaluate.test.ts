@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../../src/engine/check.js';
 import type { Cell, Workbook } from '../../../src/engine/grid.js';
 import { readXlsx } from '../../../src/io/xlsx/read.js';
+import { describeFault } from '../../../src/engine/messages/index.js';
 import { keys } from '../../helpers.js';
 import { recalculateWithLibreOffice } from './libreoffice.js';
 
@@ -119,9 +120,12 @@ describe('formulas saved without their results', () => {
     ws.getCell('C4').value = { formula: 'ROUND(C3/C2*100,0)' } as ExcelJS.CellFormulaValue;
     ws.getCell('D4').value = { formula: 'ROUND(D3/D2*100,0)' } as ExcelJS.CellFormulaValue;
     ws.getCell('E4').value = { formula: 'ROUND(E3/D2*100,0)' } as ExcelJS.CellFormulaValue;
-    const { findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
+    const { model, findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
     expect(keys(findings)).toEqual(['progress-mismatch@S!E4']);
     expect(findings[0]).toMatchObject({ expected: 98, stated: 131 });
+    // The values checked were worked out by Hyoka: the report says so for the sheet.
+    expect(model.faults).toEqual([{ sheet: 'S', reason: 'formulas-computed', detail: '3' }]);
+    expect(describeFault('formulas-computed: 3', 'en')).toEqual({ text: expect.stringContaining('Hyoka worked out their values'), checked: true });
   });
 });
 
