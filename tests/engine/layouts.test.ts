@@ -401,6 +401,21 @@ describe('targets across and the years down, each year a group of 目標値 / �
     expect(keys(findings)).toEqual(['weights-missing@S!B1', 'progress-mismatch@S!B13']);
   });
 
+  it('a paragraph naming ids (the 本文 pasted into one cell) heads no such table, wherever the cells stand (found by the move soak)', () => {
+    const rows: Spec[][] = [
+      [null, null, 'FY23'],
+      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値'],
+      [null, '実績値', '評価指標（1）：経済効果【進捗度 103%】\n数値目標（1）-①：投資額【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%】'],
+      ['寄与度(※):33%', '平成29年度'],
+      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値'],
+      [null, '実績値'],
+      ['寄与度(※):33%', '進捗度(%)'],
+    ];
+    const tables = (shift: number) => checkWorkbook(book(sheet('S', rows.map((r) => [...Array<Spec>(shift).fill(null), ...r])))).model.tables.map((t) => [t.kind, t.range.left - shift]);
+    expect(tables(0)).toEqual(tables(1));
+    expect(tables(0).filter(([kind]) => kind === 'progress')).toEqual([]);
+  });
+
   it('a row of targets over blocks of their own (labels right of the ids) is no such table', () => {
     const s = sheet('S', [
       [null, null, 'R4', 'R5'],

@@ -15,7 +15,7 @@ import { cellText } from '../numbers.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
 import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
-import type { SheetScan } from './scan.js';
+import { isSummaryLine, type SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { weightPercent, yearlyWeights } from './weight.js';
 import { idColumnsOfRow } from './summary.js';
@@ -35,6 +35,9 @@ interface Group {
 
 /** Rows of other figures (`差（実績－目標）`) a group may hold between its own, one after the other. */
 const OTHER_ROWS = 2;
+
+/** The longest text a header naming a target may be (`数値目標(1)-① 特区関連事業による投資額 475億円（累計）`). */
+const MAX_HEADER = 60;
 
 /** Cells of labels the tables read, as row × 16384 + column: no progress block is to be made of them again. */
 export type TakenLabels = Set<number>;
@@ -62,18 +65,20 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
     // row of its own in the label column, over the group's first label.
     let labelCol = -1;
     let yearCol = -1;
-    for (let c = 1; c < lastCol && labelCol < 0; c++) if (figureAt(scan, first, c)) labelCol = c;
+    for (let c = 0; c < lastCol && labelCol < 0; c++) if (figureAt(scan, first, c)) labelCol = c;
     if (labelCol >= 0) {
       for (let c = labelCol - 1; c >= 0 && yearCol < 0; c--) if (parseFiscalYear(cellText(view.shown(first, c).cell))) yearCol = c;
     } else if (first + 1 < view.rowCount) {
       for (let c = 0; c < lastCol && labelCol < 0; c++) if (parseFiscalYear(cellText(view.raw(first, c))) && figureAt(scan, first + 1, c)) labelCol = yearCol = c;
     }
     if (labelCol < 0 || yearCol < 0) continue;
+    // Headers naming the targets: short, on one line (a paragraph naming ids, a summary line, heads nothing).
+    const headers = idCells.slice(from, end).filter((x) => x.col > labelCol && x.text.length <= MAX_HEADER && !x.text.includes('\n') && !isSummaryLine(compact(x.text)));
     const ids = idColumnsOfRow(
       scan,
       row,
-      idCells.slice(from, end).map((x) => x.col),
-    ).filter((id) => id.col > labelCol);
+      headers.map((x) => x.col),
+    );
     if (ids.length === 0) continue;
     const groups = groupsDown(scan, first, yearCol, labelCol);
     const yearly = groups.filter((g) => g.fy !== null);
