@@ -236,8 +236,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       rewritten.get(t)!.add(col.year);
       writeProgress(cell, t.progress!, t.target[i], t.actual[i], status, { reason: status.kind, what: 'progress', target: t.id.display, year: col.year });
     });
-    // The progress in a 累計 column that agrees with neither its column's actual ÷ target nor the progress so far:
-    // the column's.
+    // The progress in a 累計 column that no way of stating totals gives (totalProgressStatus): the column's.
     const totalStatus = totalProgressStatus(t);
     const total = t.total;
     if (totalStatus.kind === 'mismatch' && total?.progress && total.target && total.actual) {
