@@ -184,6 +184,7 @@ describe('layouts the seeds do not show', () => {
 describe('headers flattened from two rows: each names its target and its figure (`数値目標(1)-① 目標値`)', () => {
   it('one column per target and figure, a row per year: a table on its side, each target under its own id', () => {
     const s = sheet('S', [
+      ['評価指標(1) 産業集積'],
       ['年度', '数値目標(1)-① 目標値', '数値目標(1)-① 実績値', '数値目標(1)-① 進捗度', '数値目標(1)-② 目標値', '数値目標(1)-② 実績値', '数値目標(1)-② 進捗度'],
       ['H29', 115, 119, 103, 100, 90, 90],
       ['H30', 81, 141, 174, 100, 100, 100],
@@ -194,7 +195,7 @@ describe('headers flattened from two rows: each names its target and its figure 
       ['1-①', [2017, 2018, 2019]],
       ['1-②', [2017, 2018, 2019]],
     ]);
-    expect(keys(findings)).toEqual(['weights-missing@S!B1', 'progress-mismatch@S!D4']);
+    expect(keys(findings)).toEqual(['weights-missing@S!B2', 'progress-mismatch@S!D5']);
   });
 
   it('one row per target and figure under a row of years: a block per target, under its own id', () => {

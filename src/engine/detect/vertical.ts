@@ -54,10 +54,10 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     complete.forEach((group, i) => {
       // Each group's title stands above its own columns; a lone group's may stand anywhere above.
       const groupCols = [...group.values()];
-      // Or the columns' headers name it (`数値目標(1)-① 目標値`, a header flattened from two rows).
-      const title =
-        (complete.length === 1 ? titleAbove(scan, row, 0, Infinity) : titleAbove(scan, row, i === 0 ? 0 : Math.min(...groupCols), Math.max(...groupCols))) ??
-        titleInHeader(scan, row, group.get('target')!);
+      // Or the columns' headers name it (`数値目標(1)-① 目標値`, a header flattened from two rows): a target they name
+      // wins over an indicator named above.
+      const above = complete.length === 1 ? titleAbove(scan, row, 0, Infinity) : titleAbove(scan, row, i === 0 ? 0 : Math.min(...groupCols), Math.max(...groupCols));
+      const title = above?.target ? above : (titleInHeader(scan, row, group.get('target')!) ?? above);
       // A unit written once for a column's plain numbers: in its header (`目標値（億円）`) or in the title (`投資額（億円）`).
       const unitOf = (kind: Kind) => (kind === 'target' || kind === 'actual' ? (unitInParentheses(cellText(view.raw(row, group.get(kind)!))) ?? (title ? unitInParentheses(title.text) : undefined)) : undefined);
       const cells = (kind: Kind) => {
