@@ -402,6 +402,26 @@ describe('targets across and the years down, each year a group of 目標値 / �
     expect(keys(findings)).toEqual(['weights-missing@S!B1', 'progress-mismatch@S!B13']);
   });
 
+  it('a baseline year’s group may state the actual alone (`当初(令和3年度)` over `実績値`), as 000_… does', () => {
+    const s = sheet('S', [
+      ['年度', '区分', '数値目標(1) 連携企業数 900社（令和7年度）'],
+      ['当初(令和3年度)', '実績値', '100社'],
+      ['令和4年度', '目標値', '180社'],
+      [null, '実績値', '194社'],
+      [null, '進捗度', '108%'],
+      ['令和5年度', '目標値', '360社'],
+      [null, '実績値', '370社'],
+      [null, '進捗度', '105%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables.find((x) => x.kind === 'progress');
+    expect(t?.kind === 'progress' && t.targets.map((x) => [x.id.display, x.columns.map((c) => [c.year, c.baseline]), x.mode])).toEqual([
+      ['1', [[2021, true], [2022, false], [2023, false]], 'stock'],
+    ]);
+    // 370 ÷ 360 = 102.8 %: 103, not 105.
+    expect(keys(findings)).toEqual(['progress-mismatch@S!C8']);
+  });
+
   it('a paragraph naming ids (the 本文 pasted into one cell) heads no such table, wherever the cells stand (found by the move soak)', () => {
     const rows: Spec[][] = [
       [null, null, 'FY23'],

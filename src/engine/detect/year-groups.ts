@@ -82,12 +82,14 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
     if (ids.length === 0) continue;
     const groups = groupsDown(scan, first, yearCol, labelCol);
     const yearly = groups.filter((g) => g.fy !== null);
-    if (yearly.length === 0 || !yearly.every((g) => g.rows.has('target') && g.rows.has('actual'))) continue;
+    // Each year's group states a target and an actual; a baseline's (`当初(令和3年度)`) may state the actual alone.
+    const planned = yearly.filter((g) => !g.fy!.baseline);
+    if (planned.length === 0 || !planned.every((g) => g.rows.has('target') && g.rows.has('actual'))) continue;
     const total = groups.find((g) => g.fy === null);
     for (const g of groups) for (const r of g.rows.values()) taken.add(r * 16384 + labelCol);
     const columns: YearColumn[] = yearly.map((g) => ({ col: yearCol, year: g.fy!.year, baseline: g.fy!.baseline, header: g.header }));
-    const withProgress = yearly.every((g) => g.rows.has('progress'));
-    const firstGroup = yearly[0];
+    const withProgress = planned.every((g) => g.rows.has('progress'));
+    const firstGroup = planned[0];
     const targets: NumericTarget[] = ids.map((id) => {
       const cells = (figure: Figure): ValueCell[] => yearly.map((g) => (g.rows.has(figure) ? scan.valueCell(g.rows.get(figure)!, id.col) : scan.noAmountCell(g.bottom, id.col)));
       const shown = view.shown(row, id.col);
