@@ -91,6 +91,8 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
     const withProgress = planned.every((g) => g.rows.has('progress'));
     const firstGroup = planned[0];
     const targets: NumericTarget[] = ids.map((id) => {
+      // A figure a group has no row for (a baseline's target or progress, a year without a 寄与度 row) reads as a blank
+      // at the group's last cell: nothing is missing there (a baseline states no progress) and nothing is written.
       const cells = (figure: Figure): ValueCell[] => yearly.map((g) => (g.rows.has(figure) ? scan.valueCell(g.rows.get(figure)!, id.col) : scan.noAmountCell(g.bottom, id.col)));
       const shown = view.shown(row, id.col);
       const text = cellText(shown.cell);
