@@ -7,6 +7,11 @@ import { book, findingsOf, keys, sheet, type Spec } from '../helpers.js';
 import { applyWrites } from '../property/grids.js';
 import { formatFinding } from '../../src/engine/messages/index.js';
 
+/** Each target of the progress tables with its years, in reading order. */
+function targetYears(model: Model): [string, (number | null)[]][] {
+  return model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x): [string, (number | null)[]] => [x.id.display, x.columns.map((c) => c.year)]) : []));
+}
+
 describe('layouts the seeds do not show', () => {
   it('an unlabelled row of plain numbers equal to actual ÷ target × 100 is the progress row', () => {
     const s = sheet('S', [
@@ -191,7 +196,7 @@ describe('headers flattened from two rows: each names its target and its figure 
       ['R1', 87, 120, 140, 100, 110, 110],
     ]);
     const { model, findings } = checkWorkbook(book(s));
-    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.columns.map((c) => c.year)]) : []))).toEqual([
+    expect(targetYears(model)).toEqual([
       ['1-①', [2017, 2018, 2019]],
       ['1-②', [2017, 2018, 2019]],
     ]);
@@ -395,7 +400,7 @@ describe('targets across and the years down, each year a group of 目標値 / �
       ['進捗度', 140, 110],
     ]);
     const { model, findings } = checkWorkbook(book(s));
-    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.columns.map((c) => c.year)]) : []))).toEqual([
+    expect(targetYears(model)).toEqual([
       ['1-①', [2017, 2018, 2019]],
       ['1-②', [2017, 2018, 2019]],
     ]);
