@@ -479,8 +479,8 @@ function resultCell(cell: Cell, v: Scalar): Cell | undefined {
 
 /**
  * Works out the formulas of `sheets` that hold no result (all of them when `recompute`: the file asks for a full
- * recalculation on opening), in place. A formula it cannot work out holds no result (`noCachedResult`): a cached
- * one the file asks to recompute is not to be trusted (xlsxwriter stores 0 for every formula).
+ * recalculation on opening), in place. A formula it cannot work out keeps what the file holds, except a cached 0 the
+ * file asks to recompute (xlsxwriter stores 0 for every formula), which is no result (`noCachedResult`).
  */
 export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
   const evaluator = new Evaluator(sheets, recompute);
@@ -500,7 +500,9 @@ export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
           if (!(e instanceof Unsupported) && !(e instanceof RangeError)) throw e;
         }
         if (next && !next.noCachedResult) computed.set(sheet, (computed.get(sheet) ?? 0) + 1);
-        if (!next && !cell.noCachedResult) next = { value: null, formula: cell.formula, noCachedResult: true, numFmt: cell.numFmt };
+        // One it cannot work out keeps the result the file holds, unless that is the 0 a writer stores for every formula
+        // (xlsxwriter): Excel would show another value once recalculated.
+        if (!next && !cell.noCachedResult && cell.value === 0) next = { value: null, formula: cell.formula, noCachedResult: true, numFmt: cell.numFmt };
         if (next) results.push({ rows: cells, col: c, cell: next });
       }
     });

@@ -106,8 +106,11 @@ describe('formulas saved without their results', () => {
     ws.getRow(1).values = [10, 12];
     ws.getCell('C1').value = { formula: 'B1/A1*100', result: 0 } as ExcelJS.CellFormulaValue;
     ws.getCell('D1').value = { formula: 'VLOOKUP(1,A1:B1,2)', result: 0 } as ExcelJS.CellFormulaValue;
+    // A result other than xlsxwriter's 0 for a formula the reader does not work out is kept (a tool that only flags
+    // the file for recalculation, over results Excel saved).
+    ws.getCell('E1').value = { formula: 'VLOOKUP(10,A1:B1,2)', result: 12 } as ExcelJS.CellFormulaValue;
     const cells = (await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()))).sheets[0].rows[0];
-    expect(cells.map(shown)).toEqual([10, 12, 120, 'none']);
+    expect(cells.map(shown)).toEqual([10, 12, 120, 'none', 12]);
   });
 
   it('a progress row of formulas is checked: one dividing the wrong cells is a progress-mismatch, the right ones agree', async () => {
