@@ -5,11 +5,11 @@
 import { cellText } from '../numbers.js';
 import { compact, findIndicatorId, INDICATOR_PROGRESS_LABEL, indicatorOnlyId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
-import type { IndicatorProgressCell, NumericTarget, ProgressTable, Weight, YearColumn } from '../model.js';
+import type { IndicatorProgressCell, NumericTarget, ProgressTable, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
-import { weightInText, weightPercent, yearlyWeights } from './weight.js';
+import { weightInCell, weightInText, yearlyWeights } from './weight.js';
 import { idHeaderLeftOf } from './summary.js';
 import { unitInParentheses } from './units.js';
 
@@ -75,7 +75,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
       const target = cells('target');
       const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(cellText(view.shown(row, group.get('target')!).cell)));
       // A 寄与度 column: the latest year's weight, and each year's where they change from year to year.
-      const weights = yearlyWeights((group.has('weight') ? cells('weight') : []).map((c): Weight | null => (c.parsed.kind === 'number' ? { value: weightPercent(c.parsed), ref: c.ref, text: c.text } : null)));
+      const weights = yearlyWeights((group.has('weight') ? cells('weight') : []).map(weightInCell));
       const titleWeight = title ? weightInText(title.text) : undefined;
       targets.push({
         id,

@@ -1,7 +1,7 @@
 import { dec } from '../decimal.js';
 import { parseNumberText, type NumberValue } from '../numbers.js';
 import { compact } from '../text.js';
-import type { Weight } from '../model.js';
+import type { ValueCell, Weight } from '../model.js';
 
 /**
  * Weights stated year by year (a 寄与度 row or column, null where a year states none): the latest year's, and each
@@ -59,4 +59,9 @@ export function weightInText(text: string): NumberValue | null | undefined {
 /** A weight in percent: `33%`, 33, or 0.33 in a General cell. */
 export function weightPercent(p: NumberValue): NumberValue {
   return p.percent || p.value.gt(1) ? p : ratioAsPercent(p);
+}
+
+/** The weight a cell of a 寄与度 column or row states, in percent; null when it states none. */
+export function weightInCell(c: ValueCell): Weight | null {
+  return c.parsed.kind === 'number' ? { value: weightPercent(c.parsed), ref: c.ref, text: c.text } : null;
 }

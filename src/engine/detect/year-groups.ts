@@ -13,11 +13,11 @@
  */
 import { cellText } from '../numbers.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
-import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
+import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import { isSummaryLine, type SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
-import { weightPercent, yearlyWeights } from './weight.js';
+import { weightInCell, yearlyWeights } from './weight.js';
 import { idColumnsOfRow } from './summary.js';
 import { compact, findIndicatorId, INDICATOR_PROGRESS_LABEL, indicatorOnlyId } from '../text.js';
 
@@ -101,7 +101,7 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
       const target = cells('target');
       const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(cellText(view.raw(firstGroup.rows.get('target')!, labelCol))));
       const weights = yearly.some((g) => g.rows.has('weight'))
-        ? yearlyWeights(cells('weight').map((c): Weight | null => (c.parsed.kind === 'number' ? { value: weightPercent(c.parsed), ref: c.ref, text: c.text } : null)))
+        ? yearlyWeights(cells('weight').map(weightInCell))
         : undefined;
       return {
         id: id.target ?? indicatorOnlyId(id.indicator),
