@@ -53,9 +53,10 @@ interface Convention {
 /**
  * How a row writes its progress: `0%` numbers hold 1.38, plain numbers 138, text `138%`. `point`
  * is the unrounded progress, the one the check compares the cell with, so that a cell written
- * as a ratio is read back as one.
+ * as a ratio is read back as one. `readsRatios` false: the check reads the cell's bare number as a percentage (an
+ * indicator's or a summary's progress), so only a `%` format makes it a ratio.
  */
-function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): Convention {
+function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, readsRatios = true): Convention {
   if (cell.inline) {
     // What follows the number in the line is kept (`%`, `％`, a note such as `（見込）`), but a unit other than `%`.
     const t = cell.text.trim();
@@ -76,7 +77,7 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): C
     const own = sample === cell ? NUMBER_THEN.exec(t)?.[1] : undefined;
     const suffix = own === undefined ? (/\d\s*([%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
     // A bare number read as a ratio (`1.40`, as the check reads it) gets a ratio: `138` would change the row's way.
-    const textRatio = suffix === '' && sample.parsed.kind === 'number' && isRatioCell(sample.parsed, point);
+    const textRatio = suffix === '' && readsRatios && statesRatio(sample, siblings, point);
     return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom, ...(textRatio ? { textRatio } : {}) };
   }
   if (sample?.storage === 'number') {
@@ -86,11 +87,22 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal): C
     // `進捗度(%)` rows hold, never a ratio (the check reads such a cell's number as it stands) and, from a neighbour,
     // without its format (the number written would read back in that unit).
     if (!info.percent && (info.isDate || (info.unitText !== '' && !readsAsPercent(info.unitText)))) return { kind: 'number', suffix: '', fullWidth: false };
-    const ratio = info.percent || (sample.parsed.kind === 'number' && isRatioCell(sample.parsed, point));
+    const ratio = info.percent || (readsRatios && statesRatio(sample, siblings, point));
     return { kind: ratio ? 'ratio' : 'number', numFmt: sample === cell ? undefined : numFmt, suffix: '', fullWidth: false, styleFrom };
   }
   // Nothing in the row to copy: a plain number, as `進捗度(%)` rows hold.
   return { kind: 'number', suffix: '', fullWidth: false };
+}
+
+/**
+ * Whether a cell's number is a ratio (1.38 for 138 %), as the check reads it. A 0 reads the same either way and tells
+ * nothing: the row's first other number of the same storage decides, and a row of nothing else is written in percent
+ * (a 1 written as a ratio there would read back as 1 % in a summary).
+ */
+function statesRatio(sample: ValueCell, siblings: ValueCell[], point: Decimal): boolean {
+  const telling = (s: ValueCell) => s.storage === sample.storage && s.parsed.kind === 'number' && !s.parsed.value.isZero();
+  const cell = telling(sample) ? sample : siblings.find(telling);
+  return cell !== undefined && cell.parsed.kind === 'number' && isRatioCell(cell.parsed, point);
 }
 
 /** A number as typed, and what follows it. */
@@ -280,7 +292,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     if (table.kind !== 'progress') continue;
     // Written as the row's other cells are, or else as the table's progress rows.
     const cells = [...table.indicatorCells.map((c) => c.cell), ...table.targets.flatMap((t) => t.progress ?? [])];
-    for (const c of table.indicatorCells) fixIndicator(c.cell, c.indicator, c.year, conventionOf(c.cell, cells, dec(100)));
+    for (const c of table.indicatorCells) fixIndicator(c.cell, c.indicator, c.year, conventionOf(c.cell, cells, dec(100), false));
   }
 
   for (const table of model.tables) {
@@ -298,7 +310,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
         if (own.kind === 'mismatch' || own.kind === 'missing') add(cell, own.expected, conventionOf(cell, progressCells, own.point), { reason: own.kind, what: 'summary-progress', target: row.target?.display ?? row.indicator, year: row.year });
         continue;
       }
-      const conv = conventionOf(cell, progressCells, dec(100));
+      const conv = conventionOf(cell, progressCells, dec(100), false);
       if (!row.target) {
         fixIndicator(cell, row.indicator, row.year, conv, table);
         continue;

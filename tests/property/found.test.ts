@@ -22,12 +22,23 @@ describe('cases the property tests found', () => {
   });
 
   it('a blank cell in a row of ratios is written as a ratio only when the check will read it as one (conventionOf gets the unrounded progress)', () => {
-    // 260 ÷ 1,331 × 100 = 19.53: below the 20 % from which a number under 10 reads as a ratio.
+    // 260 ÷ 1,331 × 100 = 19.53: below the 20 % from which a number under 10 reads as a ratio. The 0 reads the same
+    // as a ratio or a percentage and tells nothing of the row's way: the row is written in percent (statesRatio).
     const wb = book(sheet('S', [[null, null, 'R1', 'R2'], ['数値目標(1)', '目標値', 1331, 100], [null, '実績値', 260, 100], [null, '進捗度', null, 0]]));
     expect(writesOf(wb)).toEqual([
       ['C4', 20],
-      ['D4', 1],
+      ['D4', 100],
     ]);
+    expect(writesOf(fixOnce(wb))).toEqual([]);
+  });
+
+  it('a summary progress of 0 is rewritten in percent, as the summary rule reads its bare numbers (conventionOf readsRatios)', () => {
+    // Found by tests/property/settle.test.ts: the summary's 0 (a formula over another year's 0 %) became 1, read as 1 %.
+    const wb = book(
+      sheet('別紙1', [[null, null, 'R3', 'R4', 'R5'], ['数値目標(1)-① 件数', '目標値', 1, 64, 1], [null, '実績値', 0, 0, 1], ['寄与度(※):100%', '進捗度', 0, 0, 100]]),
+      sheet('本文', [['評価対象年度：令和5年度'], ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度'], ['評価指標(1)', '数値目標(1)-①', 1, 1, 0]]),
+    );
+    expect(writesOf(wb)).toEqual([['E3', 100]]);
     expect(writesOf(fixOnce(wb))).toEqual([]);
   });
 
