@@ -7,6 +7,8 @@ import { changedPart, planRecalculation } from '../engine/fix.js';
 import type { Lang } from '../engine/messages/index.js';
 import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
 import { readXlsx } from '../io/xlsx/read.js';
+import type { Scalar } from '../io/xlsx/evaluate.js';
+import { settleFormulas } from '../io/xlsx/settle.js';
 import { patchXlsx, SKIP_REASONS } from '../io/xlsx/write.js';
 import { describeError } from './check-file.js';
 import { formatText } from './format.js';
@@ -138,6 +140,12 @@ export function emit(reports: FileReport[], lang: Lang, json: boolean, ignored: 
   return reports.some((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** A formula's result as the fix's output shows it. */
+function shownResult(v: Scalar): string {
+  if (v === null) return '';
+  return typeof v === 'object' ? v.error : String(v);
+}
+
 async function runFix(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -155,8 +163,9 @@ async function runFix(args: string[]): Promise<number> {
     bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     const workbook = await readXlsx(bytes);
     const { model } = checkWorkbook(workbook);
-    const plan = planRecalculation(model, { formulas: !!values.formulas });
-    const patched = patchXlsx(bytes, plan.writes);
+    const options = { formulas: !!values.formulas };
+    const plan = settleFormulas(workbook, planRecalculation(model, options), options);
+    const patched = patchXlsx(bytes, plan.writes, plan);
     await writeFile(output, patched.bytes);
     const made = plan.writes.filter((w) => !patched.skipped.some((s) => s.sheet === w.sheet && s.address === w.address));
     const say = (ja: string, en: string) => process.stdout.write(`${lang === 'ja' ? ja : en}\n`);
@@ -164,13 +173,27 @@ async function runFix(args: string[]): Promise<number> {
     // A line break inside a cell's text shows as ⏎, so that each change stays on a line of its own.
     const oneLine = (text: string) => text.replace(/\r?\n/g, '⏎');
     for (const w of made) {
+      // A formula replaced by a value (its result disagrees, and still does with the other writes made) says so.
+      const replaced = w.before.formula !== undefined && w.formula !== w.before.formula ? oneLine(lang === 'ja' ? `(数式 =${w.before.formula} を置き換え)` : `(replaces the formula =${w.before.formula})`) : '';
+      const after = replaced ? ` ${replaced}` : '';
       if (typeof w.before.value === 'string' && typeof w.value === 'string' && !w.formula) {
         const part = changedPart(w.before.value, w.value);
-        process.stdout.write(`  ${w.sheet}!${w.address}: ${oneLine(part.before)} → ${oneLine(part.after)}\n`);
+        process.stdout.write(`  ${w.sheet}!${w.address}: ${oneLine(part.before)} → ${oneLine(part.after)}${after}\n`);
         continue;
       }
       const was = w.before.value === null ? (lang === 'ja' ? '空欄' : 'blank') : oneLine(String(w.before.value));
-      process.stdout.write(`  ${w.sheet}!${w.address}: ${was} → ${w.formula ? `=${w.formula} (${w.value})` : w.value}\n`);
+      process.stdout.write(`  ${w.sheet}!${w.address}: ${was} → ${w.formula ? `=${w.formula} (${w.value})` : w.value}${after}\n`);
+    }
+    for (const k of plan.keptFormulas) {
+      const result = shownResult(k.result);
+      say(`  ${k.sheet}!${k.address}: 数式 =${k.before.formula} のまま(ほかのセルの書き直しで ${result} になります)`, `  ${k.sheet}!${k.address}: formula =${k.before.formula} kept (gives ${result} with the other cells rewritten)`);
+    }
+    if (plan.refreshed.length > 0) {
+      const cells = plan.refreshed.map((f) => `${f.sheet}!${f.address}`).join(', ');
+      say(`書き直したセルを参照する数式の保存済みの結果を更新しました: ${cells}`, `Saved results updated for formulas referring to rewritten cells: ${cells}`);
+    }
+    if (plan.recalcOnOpen) {
+      say('Hyoka が計算できない数式があるため、Excel で開いたときにすべての数式を再計算するよう設定しました。', 'The workbook asks Excel to recalculate every formula on opening: some formulas are ones Hyoka cannot work out.');
     }
     if (plan.valuesInsteadOfFormulas.length > 0) {
       say(`目標値または実績値が単位付きの文字のため、数式ではなく値を書いたセル: ${plan.valuesInsteadOfFormulas.join(', ')}`, `Values instead of formulas (target or actual is text with a unit): ${plan.valuesInsteadOfFormulas.join(', ')}`);

@@ -5,6 +5,7 @@
 import type { CellWrite } from '../engine/fix.js';
 import type { Workbook } from '../engine/grid.js';
 import type { Severity } from '../engine/findings.js';
+import type { PatchOptions } from './xlsx/write.js';
 
 /** What a cell held before a recalculation wrote it, so that undo restores it exactly. */
 export interface CellSnapshot {
@@ -51,6 +52,11 @@ export interface HighlightCell {
   severity: Severity;
 }
 
+export interface ApplyOptions {
+  reviewMode: boolean;
+  formulas?: PatchOptions;
+}
+
 export interface WorkbookHost {
   readonly kind: 'office' | 'standalone';
   /** Every sheet's used range as the engine's grid. */
@@ -58,9 +64,10 @@ export interface WorkbookHost {
   /**
    * Writes a recalculation. Refuses (HostError, nothing written) in review mode, on a protected
    * sheet, or when a target cell changed since `expected` was read; restores what it wrote when
-   * a sync fails midway.
+   * a sync fails midway. `formulas`: what the writes do to the workbook's formulas (settle.ts), for a host that saves
+   * formula results itself (the standalone page's file); Excel recalculates them on its own.
    */
-  applyWrites(writes: CellWrite[], options: { reviewMode: boolean }): Promise<ApplyResult>;
+  applyWrites(writes: CellWrite[], options: ApplyOptions): Promise<ApplyResult>;
   /** Puts back exactly what the snapshot holds. */
   restore(snapshot: CellSnapshot[]): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;

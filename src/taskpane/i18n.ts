@@ -92,6 +92,7 @@ export interface Strings {
   checkedNone: string;
   recalculated: (n: number) => string;
   recalculatedValuesInstead: (n: number) => string;
+  recalculatedFormulasKept: (n: number) => string;
   nothingToRecalculate: string;
   undone: (n: number) => string;
   nothingToUndo: string;
@@ -209,6 +210,7 @@ const ja: Strings = {
   checkedNone: 'チェックしました。指摘はありません。',
   recalculated: (n) => `${n} 個のセルの進捗度を書き換えました。[再計算を元に戻す] で元に戻せます。`,
   recalculatedValuesInstead: (n) => `うち ${n} 個は数式で計算できないため値を書き込みました([変更] タブを参照)。`,
+  recalculatedFormulasKept: (n) => `書き直したセルを参照する数式 ${n} 個は、正しい値になるため数式のまま残しました。`,
   nothingToRecalculate: '書き換えが必要な進捗度のセルはありません。',
   undone: (n) => `再計算を元に戻しました(${n} セル)。`,
   nothingToUndo: '元に戻す再計算はありません。',
@@ -327,6 +329,7 @@ const en: Strings = {
   checkedNone: 'Checked: no findings.',
   recalculated: (n) => `Rewrote the progress of ${n} cell${n === 1 ? '' : 's'}. “Undo recalculation” puts them back.`,
   recalculatedValuesInstead: (n) => `${n} of them got values because a formula cannot compute them (see the Changes tab).`,
+  recalculatedFormulasKept: (n) => `${n} formula(s) referring to rewritten cells were kept: they now give the right value.`,
   nothingToRecalculate: 'No progress cell needs rewriting.',
   undone: (n) => `Recalculation undone (${n} cell${n === 1 ? '' : 's'}).`,
   nothingToUndo: 'There is no recalculation to undo.',

@@ -4,6 +4,7 @@
  * the WorkbookHost.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { settleFormulas } from '../io/xlsx/settle.js';
 import { checkWorkbook, planRecalculation, type CellWrite, type CheckResult, type Finding, type RuleId, type Severity, type TargetMode, type Workbook } from '../engine/index.js';
 import { HostError, type CellSnapshot, type HighlightCell, type WorkbookHost } from '../io/host.js';
 import { StandaloneHost, fixedFileName, type StandaloneState } from '../io/standalone/index.js';
@@ -201,21 +202,23 @@ export function useHyoka(env: Environment) {
   const recalculate = useCallback(() => {
     if (!host || !result) return;
     void run('recalculate', async () => {
-      const plan = planRecalculation(result.model, { formulas });
+      // Formulas that give the right value once their inputs are rewritten stay formulas (settle.ts).
+      const plan = workbook ? settleFormulas(workbook, planRecalculation(result.model, { formulas }), { formulas, modeOverrides: overrides }) : { ...planRecalculation(result.model, { formulas }), keptFormulas: [], refreshed: [], recalcOnOpen: false };
       if (plan.writes.length === 0) {
         setNotice({ intent: 'info', text: (x) => x.nothingToRecalculate });
         return;
       }
-      const applied = await host.applyWrites(plan.writes, { reviewMode });
+      const applied = await host.applyWrites(plan.writes, { reviewMode, formulas: { refreshed: plan.refreshed, recalcOnOpen: plan.recalcOnOpen } });
       const change: AppliedChange = { snapshot: applied.snapshot, writes: applied.written, valuesInsteadOfFormulas: plan.valuesInsteadOfFormulas };
       setUndoStack((stack) => [...stack, change]);
       setLastChange(change);
       await readAndCheck(host, overrides);
       const n = applied.written.length;
       const instead = plan.valuesInsteadOfFormulas.length;
-      setNotice({ intent: 'success', text: (x) => (instead > 0 ? `${x.recalculated(n)} ${x.recalculatedValuesInstead(instead)}` : x.recalculated(n)) });
+      const kept = plan.keptFormulas.length;
+      setNotice({ intent: 'success', text: (x) => [x.recalculated(n), instead > 0 ? x.recalculatedValuesInstead(instead) : '', kept > 0 ? x.recalculatedFormulasKept(kept) : ''].filter(Boolean).join(' ') });
     });
-  }, [host, result, formulas, reviewMode, overrides, run, readAndCheck]);
+  }, [host, result, workbook, formulas, reviewMode, overrides, run, readAndCheck]);
 
   const undo = useCallback(() => {
     if (!host) return;

@@ -12,7 +12,7 @@ import { checkWorkbook, planRecalculation, type Finding } from '../../src/engine
 import { patchXlsx } from '../../src/io/xlsx/write.js';
 import { readXlsx } from '../../src/io/xlsx/read.js';
 import { FIXTURES } from '../helpers.js';
-import { formulaWorkbook } from './workbooks.js';
+import { formulaWorkbook, linkedWorkbook } from './workbooks.js';
 import { artifactPath, collectFindingRows, cspViolations, useServedSite } from './harness.js';
 
 const PLANTED = join(FIXTURES, 'planted-errors.xlsx');
@@ -166,6 +166,25 @@ describe('the standalone page', () => {
     const withFormula = plan.writes.filter((w) => w.formula);
     expect(withFormula.length).toBeGreaterThan(0);
     for (const w of withFormula) expect(wb.sheets.find((s) => s.name === w.sheet)?.rows[w.row]?.[w.col]?.formula).toBe(w.formula);
+    await page.close();
+  });
+
+  it('keeps a formula referring to a rewritten cell, and downloads it with its new result', async () => {
+    const original = await linkedWorkbook();
+    const path = join(served.dir, 'linked.xlsx');
+    writeFileSync(path, original);
+    const page = await openPage();
+    await openFile(page, path, (await engineFindings(original)).length);
+    await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="undo"]:not([disabled])').waitFor();
+    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('数式 1 個は、正しい値になるため数式のまま残しました');
+    await page.locator('[data-tab="changes"]').click();
+    const changed = await page.locator('[data-change-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('data-change-cell')));
+    expect(changed).toEqual(['別紙1!D4']);
+    const file = await download(page, 'download');
+    const d3 = (await readXlsx(file.bytes)).sheets[1].rows[2][3];
+    expect([d3?.formula, d3?.value]).toEqual(["'別紙1'!D4", 1.5]);
+    expect(await engineFindings(file.bytes)).toEqual([]);
     await page.close();
   });
 

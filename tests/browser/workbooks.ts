@@ -40,6 +40,30 @@ export function formulaWorkbook(): Promise<Uint8Array> {
   ]);
 }
 
+/**
+ * A progress table whose R5 progress is wrong (140% for 30 ÷ 20), and a summary on another sheet whose progress cell is
+ * the formula `='別紙1'!D4`, saved with the stale 140%: once the table is fixed, the formula gives 150% itself.
+ */
+export async function linkedWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const table = wb.addWorksheet('別紙1');
+  [
+    [null, null, 'R4', 'R5'],
+    ['数値目標(1) 件数', '目標値', 10, 20],
+    [null, '実績値', 12, 30],
+    [null, '進捗度', 1.2, 1.4],
+  ].forEach((r, i) => (table.getRow(i + 1).values = r));
+  table.getCell('C4').numFmt = '0%';
+  table.getCell('D4').numFmt = '0%';
+  const body = wb.addWorksheet('本文');
+  body.getRow(1).values = ['評価対象年度：令和5年度'];
+  body.getRow(2).values = ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度'];
+  body.getRow(3).values = ['数値目標(1)', 20, 30];
+  body.getCell('D3').value = { formula: "'別紙1'!D4", result: 1.4 };
+  body.getCell('D3').numFmt = '0%';
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
 /** Markup and formula-like text where numbers and names belong, on a sheet whose name starts with `=`. */
 export const HOSTILE_TEXT = '<img src=x onerror=alert(1)>';
 export const HOSTILE_LABEL = '数値目標(1) <script>alert(2)</script>';

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/engine/report.js';
 import { FIXTURES } from '../helpers.js';
+import { linkedWorkbook } from '../browser/workbooks.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -118,6 +119,32 @@ describe('hyoka fix', () => {
     expect(r.code).toBe(0);
     const changes = r.stdout.split('\n').filter((l) => l.startsWith('  本文!A2'));
     expect(changes).toEqual(['  本文!A2: …）：連携の成果【進捗度 105%】⏎数値目標（1）-①… …実績値 8 社、進捗度 85%】 → …）：連携の成果【進捗度 100%】⏎数値目標（1）-①… …実績値 8 社、進捗度 80%】']);
+  });
+
+  it('keeps a formula that refers to a rewritten cell and gives the right value, saves its new result, and names a formula it replaces', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await linkedWorkbook()) as unknown as ArrayBuffer);
+    const body = wb.getWorksheet('本文')!;
+    const dir = mkdtempSync(join(tmpdir(), 'hyoka-fix-'));
+    const input = join(dir, 'linked.xlsx');
+    await wb.xlsx.writeFile(input);
+    const out = join(dir, 'out.xlsx');
+    const ja = hyoka('fix', input, '-o', out);
+    expect(ja.code).toBe(0);
+    expect(ja.stdout.split('\n').slice(1, -1)).toEqual([
+      '  別紙1!D4: 1.4 → 1.5',
+      "  本文!D3: 数式 ='別紙1'!D4 のまま(ほかのセルの書き直しで 1.5 になります)",
+      '書き直したセルを参照する数式の保存済みの結果を更新しました: 本文!D3',
+    ]);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.readFile(out);
+    expect(saved.getWorksheet('本文')!.getCell('D3').value).toEqual({ formula: "'別紙1'!D4", result: 1.5 });
+    expect(hyoka('check', out).stdout).not.toContain('mismatch');
+    // A formula pointing at another year's progress stays wrong once the table is fixed: replaced, and said so.
+    body.getCell('D3').value = { formula: "'別紙1'!C4", result: 1.2 };
+    await wb.xlsx.writeFile(input);
+    const en = hyoka('fix', input, '-o', out, '--lang', 'en');
+    expect(en.stdout).toContain("  本文!D3: 1.2 → 1.5 (replaces the formula ='別紙1'!C4)");
   });
 
   it('refuses to overwrite the input', () => {

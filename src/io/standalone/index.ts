@@ -8,7 +8,7 @@
  */
 import type { CellWrite } from '../../engine/fix.js';
 import type { Workbook } from '../../engine/grid.js';
-import { HostError, type ApplyResult, type CellSnapshot, type HighlightCell, type WorkbookHost } from '../host.js';
+import { HostError, type ApplyOptions, type ApplyResult, type CellSnapshot, type HighlightCell, type WorkbookHost } from '../host.js';
 import { patchXlsx, SKIP_REASONS } from '../xlsx/write.js';
 
 export interface StandaloneState {
@@ -76,10 +76,10 @@ export class StandaloneHost implements WorkbookHost {
     return workbook;
   }
 
-  async applyWrites(writes: CellWrite[], options: { reviewMode: boolean }): Promise<ApplyResult> {
+  async applyWrites(writes: CellWrite[], options: ApplyOptions): Promise<ApplyResult> {
     if (options.reviewMode) throw new HostError('review-mode');
     if (this.readVersion !== this.version) throw new HostError('changed-since-check');
-    const result = patchXlsx(this.bytes, writes);
+    const result = patchXlsx(this.bytes, writes, options.formulas);
     if (result.skipped.length > 0) {
       // All or nothing: a recalculation that cannot write every cell writes none.
       const first = result.skipped[0];

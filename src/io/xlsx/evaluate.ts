@@ -14,7 +14,8 @@ import type { Cell, Sheet } from '../../engine/grid.js';
 import { Decimal } from '../../engine/decimal.js';
 import { isDateFormat, showsIntegersAsYears } from './numfmt.js';
 
-type Scalar = number | string | boolean | null | { error: string };
+/** A value a cell shows: a number, text, a boolean, nothing, or an error value. */
+export type Scalar = number | string | boolean | null | { error: string };
 type Value = Scalar | { range: Scalar[] };
 
 /** A formula using what this evaluator does not know: it keeps no result. */
@@ -303,7 +304,7 @@ class Evaluator {
   formula(text: string, sheet: number): Scalar {
     if (text.length > MAX_FORMULA) throw UNSUPPORTED;
     const node = new Parser(tokenize(text.replace(/^=/, '')), (name) => this.sheetIndex(name, sheet)).parse();
-    const v = this.eval(node);
+    const v = this.compute(node);
     if (typeof v === 'object' && v !== null && 'range' in v) {
       // A lone range of one cell gives that cell.
       return v.range.length === 1 ? shownNumber(v.range[0] ?? 0) : ERR('#VALUE!');
@@ -311,7 +312,7 @@ class Evaluator {
     return v === null ? 0 : shownNumber(v);
   }
 
-  private eval(node: Node): Value {
+  private compute(node: Node): Value {
     switch (node.t) {
       case 'num':
       case 'str':
@@ -342,7 +343,7 @@ class Evaluator {
   }
 
   private scalar(node: Node): Scalar {
-    const v = this.eval(node);
+    const v = this.compute(node);
     if (typeof v === 'object' && v !== null && 'range' in v) {
       if (v.range.length === 1) return v.range[0];
       throw UNSUPPORTED;
@@ -387,7 +388,7 @@ class Evaluator {
       case 'MIN':
       case 'MAX':
       case 'COUNT': {
-        const values = args.map((a) => this.eval(a));
+        const values = args.map((a) => this.compute(a));
         if (name === 'COUNT') return values.reduce<number>((n, v) => n + (typeof v === 'object' && v !== null && 'range' in v ? v.range.filter((x) => typeof x === 'number').length : typeof v === 'number' ? 1 : 0), 0);
         const ns = numbersOf(values);
         if (!Array.isArray(ns)) return ns;
@@ -399,7 +400,7 @@ class Evaluator {
       case 'SUMPRODUCT': {
         // Ranges of one size multiplied cell by cell and added up; what is not a number counts as 0.
         const arrays = args.map((a) => {
-          const v = this.eval(a);
+          const v = this.compute(a);
           return typeof v === 'object' && v !== null && 'range' in v ? v.range : [v];
         });
         if (arrays.length === 0 || arrays.some((a) => a.length !== arrays[0].length)) return ERR('#VALUE!');
@@ -416,7 +417,7 @@ class Evaluator {
         return excelNumber(total);
       }
       case 'PRODUCT': {
-        const ns = numbersOf(args.map((a) => this.eval(a)));
+        const ns = numbersOf(args.map((a) => this.compute(a)));
         return Array.isArray(ns) ? excelNumber(ns.reduce((p, n) => p * n, 1)) : ns;
       }
       case 'ROUND':
@@ -510,4 +511,30 @@ export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
   // Written after every formula is worked out: each read the cells as the file holds them.
   for (const { rows, col, cell } of results) rows[col] = cell;
   for (const [sheet, n] of computed) sheet.computedFormulas = n;
+}
+
+/**
+ * Every formula of `sheets` worked out afresh from what the other cells hold, as Excel recalculating would: per sheet
+ * (by index), per cell (`row * 16384 + col`), the value it shows. A formula it cannot work out (another function, a
+ * date, past the limits) has no entry. Nothing is changed.
+ */
+export function formulaResults(sheets: Sheet[]): Map<number, Scalar>[] {
+  const evaluator = new Evaluator(sheets, true);
+  return sheets.map((sheet, s) => {
+    const results = new Map<number, Scalar>();
+    sheet.rows.forEach((cells, r) => {
+      if (!cells) return;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell?.formula === undefined) continue;
+        try {
+          const v = evaluator.valueAt(s, r, c);
+          if (resultCell(cell, v)) results.set(r * 16384 + c, v);
+        } catch (e) {
+          if (!(e instanceof Unsupported) && !(e instanceof RangeError)) throw e;
+        }
+      }
+    });
+    return results;
+  });
 }

@@ -6,6 +6,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { a1, parseA1, parseRangeA1 } from '../../engine/grid.js';
 import type { CellWrite } from '../../engine/fix.js';
+import type { FormulaRefresh } from './settle.js';
 
 /** Why a write was not made, as people read it. */
 export const SKIP_REASONS = {
@@ -13,6 +14,13 @@ export const SKIP_REASONS = {
   'shared-formula': { ja: '共有数式・配列数式の起点のセルです', en: 'the cell anchors a shared or array formula' },
   merged: { ja: '結合セルの先頭以外のセルです(表示されない値になります)', en: 'inside a merged area, not its first cell (the value would not show)' },
 } as const;
+
+export interface PatchOptions {
+  /** Formula cells whose saved result to replace (their formulas stay): settle.ts works them out. */
+  refreshed?: FormulaRefresh[];
+  /** Ask Excel to recalculate every formula on opening (`<calcPr fullCalcOnLoad="1"/>`). */
+  recalcOnOpen?: boolean;
+}
 
 export interface PatchResult {
   bytes: Uint8Array;
@@ -140,6 +148,34 @@ function cellXml(w: CellWrite, style: string | undefined, ns: string): string {
   return `<${c} r="${r}"${s} t="inlineStr"><${is}><${t}>${escapeXml(w.value)}</${t}></${is}></${c}>`;
 }
 
+/** A formula cell with a new saved result: its attributes but the type, its formula element as it stands. */
+function refreshedCellXml(existing: CellSpan, value: FormulaRefresh['value'], ns: string): string {
+  const formula = new RegExp(`<${ns}f\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${ns}f>)`).exec(existing.inner)?.[0] ?? '';
+  const attrs = existing.attrs.replace(/\s+t="[^"]*"/, '');
+  const v = `${ns}v`;
+  if (value === null) return `<${ns}c${attrs}>${formula}</${ns}c>`;
+  if (typeof value === 'number') return `<${ns}c${attrs}>${formula}<${v}>${value}</${v}></${ns}c>`;
+  if (typeof value === 'boolean') return `<${ns}c${attrs} t="b">${formula}<${v}>${value ? 1 : 0}</${v}></${ns}c>`;
+  if (typeof value === 'string') return `<${ns}c${attrs} t="str">${formula}<${v}>${escapeXml(value)}</${v}></${ns}c>`;
+  return `<${ns}c${attrs} t="e">${formula}<${v}>${escapeXml(value.error)}</${v}></${ns}c>`;
+}
+
+/**
+ * The workbook part asking Excel to recalculate every formula on opening: `fullCalcOnLoad="1"` on its `<calcPr>`, or a
+ * `<calcPr>` where the schema puts it (after `definedNames`, before `oleSize` and what follows) when it has none.
+ */
+export function withFullCalcOnLoad(xml: string): string {
+  const ns = /<([A-Za-z_][\w.-]*:)?workbook\b/.exec(xml)?.[1] ?? '';
+  const calcPr = new RegExp(`<${ns}calcPr\\b([^>]*?)(\\/?)>`).exec(xml);
+  if (calcPr) {
+    const attrs = /\bfullCalcOnLoad="[^"]*"/.test(calcPr[1]) ? calcPr[1].replace(/\bfullCalcOnLoad="[^"]*"/, 'fullCalcOnLoad="1"') : `${calcPr[1]} fullCalcOnLoad="1"`;
+    return xml.slice(0, calcPr.index) + `<${ns}calcPr${attrs}${calcPr[2]}>` + xml.slice(calcPr.index + calcPr[0].length);
+  }
+  const after = new RegExp(`<${ns}(?:oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\\b|<\\/${ns}workbook>`).exec(xml);
+  if (!after) return xml;
+  return xml.slice(0, after.index) + `<${ns}calcPr fullCalcOnLoad="1"/>` + xml.slice(after.index);
+}
+
 /** Adds (once) a cell format showing `0%` and returns its index in cellXfs. */
 function percentStyle(files: Unzipped, cache: { index?: string }): string | undefined {
   if (cache.index !== undefined) return cache.index;
@@ -166,8 +202,14 @@ function dropCalcChain(files: Unzipped): void {
   if (files[rels]) files[rels] = strToU8(strFromU8(files[rels]).replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''));
 }
 
-export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
+export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: PatchOptions = {}): PatchResult {
   const files = unzipSync(input);
+  const refreshes = new Map<string, FormulaRefresh[]>();
+  for (const f of options.refreshed ?? []) {
+    const list = refreshes.get(f.sheet);
+    if (list) list.push(f);
+    else refreshes.set(f.sheet, [f]);
+  }
   const parts = sheetParts(files);
   const skipped: PatchResult['skipped'] = [];
   const styleCache: { index?: string } = {};
@@ -182,8 +224,10 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
     if (!list) bySheet.set(w.sheet, (list = []));
     list.push(w);
   }
-  for (const [sheet, list] of bySheet) {
-    const path = parts.get(sheet)!;
+  for (const sheet of new Set([...bySheet.keys(), ...refreshes.keys()])) {
+    const list = bySheet.get(sheet) ?? [];
+    const path = parts.get(sheet);
+    if (!path) continue;
     let xml = strFromU8(files[path]);
     // Some writers prefix the SpreadsheetML namespace (`<x:row>`); new elements use the same prefix.
     const ns = /<([A-Za-z_][\w.-]*:)?sheetData\b/.exec(xml)?.[1] ?? '';
@@ -212,8 +256,15 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
     // Styles to borrow are read before any edit moves offsets.
     const borrowed = new Map<CellWrite, string | undefined>();
     for (const w of list) if (w.styleFrom) borrowed.set(w, styleAt(w.styleFrom.row, w.styleFrom.col));
+    const refreshByRow = new Map<number, FormulaRefresh[]>();
+    for (const f of refreshes.get(sheet) ?? []) {
+      const l = refreshByRow.get(f.row);
+      if (l) l.push(f);
+      else refreshByRow.set(f.row, [f]);
+    }
     const edits: { start: number; end: number; text: string; row: number }[] = [];
-    for (const [row, ws] of byRow) {
+    for (const row of new Set([...byRow.keys(), ...refreshByRow.keys()])) {
+      const ws = byRow.get(row) ?? [];
       const span = spanOf.get(row + 1);
       const cells = span && !span.selfClosing ? cellSpans(xml.slice(span.openEnd, span.end - rowClose.length), ns) : [];
       const base = span ? span.openEnd : 0;
@@ -238,6 +289,11 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
           rowEdits.push({ start: at, end: at, text });
         }
       }
+      // A formula cell whose saved result the writes change: the new result, its formula as it stands.
+      for (const f of refreshByRow.get(row) ?? []) {
+        const existing = cells.find((c) => c.col === f.col);
+        if (existing) rowEdits.push({ start: existing.start, end: existing.end, text: refreshedCellXml(existing, f.value, ns) });
+      }
       if (rowEdits.length === 0) continue;
       rowEdits.sort((a, b) => b.start - a.start || b.end - a.end);
       for (const e of rowEdits) rowInner = rowInner.slice(0, e.start) + e.text + rowInner.slice(e.end);
@@ -258,5 +314,6 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[]): PatchResult {
     files[path] = strToU8(xml);
   }
   if (formulasTouched) dropCalcChain(files);
+  if (options.recalcOnOpen && files['xl/workbook.xml']) files['xl/workbook.xml'] = strToU8(withFullCalcOnLoad(strFromU8(files['xl/workbook.xml'])));
   return { bytes: zipSync(files), skipped };
 }

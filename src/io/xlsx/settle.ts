@@ -1,0 +1,189 @@
+/**
+ * What a recalculation does to the formulas of a workbook. A summary cell `='別紙1'!E4` or an indicator's
+ * `=ROUND((E4+E7)/2,2)` shows a result worked out from cells the recalculation rewrites: its saved result goes stale,
+ * and a plan made from the saved results would replace the formula with a value although the formula itself is right.
+ * Here the plan's writes are made on a copy of the grid and every formula is worked out again (evaluate.ts):
+ * - a formula cell the plan would overwrite keeps its formula when its new result is one the check accepts (the plan
+ *   made again on the result writes nothing there);
+ * - each other formula whose result changes gets its new result saved, when the evaluator gives the result the file
+ *   holds before the writes (so it works that formula out as Excel does);
+ * - a formula it cannot work out, or works out otherwise than the file holds, may still depend on a rewritten cell: the
+ *   file then asks Excel to recalculate every formula on opening (`fullCalcOnLoad`).
+ * Pure: the command line, the standalone page and the add-in use it alike.
+ */
+import { checkWorkbook } from '../../engine/check.js';
+import type { DetectOptions } from '../../engine/detect/index.js';
+import { planRecalculation, type CellWrite, type RecalculationOptions, type RecalculationPlan } from '../../engine/fix.js';
+import { a1, type Cell, type Sheet, type Workbook } from '../../engine/grid.js';
+import { formulaResults, type Scalar } from './evaluate.js';
+
+const COLS = 16384;
+
+/** A formula cell's new result, to save in the file in place of the stale one (its formula stays). */
+export interface FormulaRefresh {
+  sheet: string;
+  row: number;
+  col: number;
+  address: string;
+  value: Scalar;
+  /** The result the file held. */
+  before: Scalar;
+}
+
+export interface SettledPlan extends RecalculationPlan {
+  /** Writes left out: the cell's own formula gives a value the check accepts once the other writes are made. */
+  keptFormulas: (CellWrite & { result: Scalar })[];
+  /** Formula cells (not written) whose saved result the writes change. */
+  refreshed: FormulaRefresh[];
+  /** Whether the file should ask Excel to recalculate every formula on opening (a formula this cannot follow). */
+  recalcOnOpen: boolean;
+}
+
+export type SettleOptions = RecalculationOptions & Pick<DetectOptions, 'modeOverrides'>;
+
+/** How many times the plan is made again when a kept formula turns out to depend on one that is overwritten. */
+const MAX_ROUNDS = 4;
+
+export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, options: SettleOptions = {}): SettledPlan {
+  const unchanged: SettledPlan = { ...plan, keptFormulas: [], refreshed: [], recalcOnOpen: false };
+  if (plan.writes.length === 0 || !workbook.sheets.some(hasFormula)) return unchanged;
+  const before = formulaResults(workbook.sheets);
+  const sheetIndex = new Map(workbook.sheets.map((sheet, i) => [sheet.name, i]));
+  const workedOut = (w: CellWrite) => before[sheetIndex.get(w.sheet)!]?.has(w.row * COLS + w.col) ?? false;
+  // Overwriting a formula the evaluator works out with a value (or another formula): kept until shown wrong.
+  let kept = new Set(plan.writes.filter((w) => w.before.formula !== undefined && w.formula !== w.before.formula && workedOut(w)));
+  let writes = plan.writes;
+  let after: Worked | undefined;
+  // The plan made again on the result, until it asks for nothing new: a kept formula that gives a wrong value is
+  // overwritten after all, and so is a formula whose result the writes make wrong (one referring to another year's
+  // progress, right by chance before).
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const trial = worked(workbook, writes.filter((w) => !kept.has(w)));
+    const planned = new Map(writes.map((w) => [cellKeyOf(w), w]));
+    const again = planRecalculation(checkWorkbook(trial.workbook, { modeOverrides: options.modeOverrides }).model, options).writes;
+    const overwrite = new Set([...kept].filter((w) => again.some((a) => cellKeyOf(a) === cellKeyOf(w))));
+    // What the file holds is what a write records as before (for undo and the list of changes), not the trial's result.
+    const added = again.filter((a) => !planned.has(cellKeyOf(a))).map((a) => ({ ...a, before: beforeInFile(workbook, a) }));
+    if (overwrite.size === 0 && added.length === 0) {
+      after = trial;
+      break;
+    }
+    kept = new Set([...kept].filter((w) => !overwrite.has(w)));
+    writes = [...writes, ...added];
+  }
+  if (!after) {
+    // Not settled in a few rounds: every formula the plan names is overwritten, as before.
+    kept = new Set();
+    after = worked(workbook, writes);
+  }
+  writes = writes.filter((w) => !kept.has(w));
+  const writtenCells = new Set(writes.map(cellKeyOf));
+  const keptCells = new Set([...kept].map(cellKeyOf));
+  const refreshed: FormulaRefresh[] = [];
+  let recalcOnOpen = false;
+  workbook.sheets.forEach((sheet, s) => {
+    sheet.rows.forEach((cells, r) => {
+      if (!cells) return;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell?.formula === undefined) continue;
+        const here = `${sheet.name}!${r}:${c}`;
+        if (writtenCells.has(here)) continue;
+        const key = r * COLS + c;
+        const shown = shownOf(cell);
+        const next = after.results[s].get(key);
+        // A formula worked out as the file holds it is followed through the writes; any other may depend on them.
+        const followed = next !== undefined && (keptCells.has(here) || (before[s].has(key) && same(before[s].get(key)!, shown)));
+        if (!followed) {
+          recalcOnOpen = true;
+          continue;
+        }
+        if (!same(next, shown)) refreshed.push({ sheet: sheet.name, row: r, col: c, address: a1(r, c), value: next, before: shown });
+      }
+    });
+  });
+  const keptFormulas = [...kept].map((w) => ({ ...w, result: after.results[sheetIndex.get(w.sheet)!].get(w.row * COLS + w.col) ?? null }));
+  return { ...plan, writes, keptFormulas, refreshed, recalcOnOpen };
+}
+
+/** What a cell the plan made on a trial writes held in the workbook: the formula's saved result, not the trial's. */
+function beforeInFile(workbook: Workbook, w: CellWrite): CellWrite['before'] {
+  const cell = workbook.sheets.find((s) => s.name === w.sheet)?.rows[w.row]?.[w.col];
+  if (cell?.formula === undefined) return w.before;
+  return { ...w.before, value: cell.error ?? cell.value };
+}
+
+function hasFormula(sheet: Sheet): boolean {
+  return sheet.rows.some((cells) => cells?.some((cell) => cell?.formula !== undefined));
+}
+
+function cellKeyOf(w: { sheet: string; row: number; col: number }): string {
+  return `${w.sheet}!${w.row}:${w.col}`;
+}
+
+/** What a cell shows, as the evaluator gives it. */
+function shownOf(cell: Cell): Scalar {
+  if (cell.error) return { error: cell.error };
+  return cell.noCachedResult ? null : cell.value;
+}
+
+/** Whether two shown values are the same: numbers to Excel's 15 significant digits. */
+function same(a: Scalar, b: Scalar): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) return a.error === b.error;
+  return a === b;
+}
+
+/**
+ * The workbook with `writes` made (as the file would be read back) and then every formula worked out afresh, with the
+ * results: the cells a re-check would read.
+ */
+interface Worked {
+  workbook: Workbook;
+  results: Map<number, Scalar>[];
+}
+
+function worked(workbook: Workbook, writes: CellWrite[]): Worked {
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const w of writes) {
+    const list = bySheet.get(w.sheet);
+    if (list) list.push(w);
+    else bySheet.set(w.sheet, [w]);
+  }
+  const written: Workbook = {
+    sheets: workbook.sheets.map((sheet) => {
+      const list = bySheet.get(sheet.name);
+      if (!list) return sheet;
+      const rows = sheet.rows.slice();
+      for (const w of list) {
+        const cells = (rows[w.row] = rows[w.row]?.slice() ?? []);
+        const old = cells[w.col];
+        // The number format the written cell shows, as write.ts gives it: its own, or the one it borrows, or 0%.
+        let numFmt = old?.numFmt;
+        if (w.styleFrom && (numFmt === undefined || w.numFmt !== undefined)) numFmt = sheet.rows[w.styleFrom.row]?.[w.styleFrom.col]?.numFmt ?? numFmt;
+        if (numFmt === undefined && w.numFmt === '0%') numFmt = '0%';
+        cells[w.col] = { value: w.value, ...(numFmt !== undefined ? { numFmt } : {}), ...(w.formula ? { formula: w.formula } : {}) };
+      }
+      return { ...sheet, rows };
+    }),
+  };
+  const results = formulaResults(written.sheets);
+  // Each formula shows its new result; one it cannot work out keeps what it showed.
+  const sheets = written.sheets.map((sheet, s) => {
+    if (results[s].size === 0) return sheet;
+    const rows = sheet.rows.map((cells, r) => {
+      if (!cells) return cells;
+      let copy: (Cell | undefined)[] | undefined;
+      for (let c = 0; c < cells.length; c++) {
+        const v = results[s].get(r * COLS + c);
+        if (v === undefined) continue;
+        const cell = cells[c]!;
+        copy ??= cells.slice();
+        copy[c] = typeof v === 'object' && v !== null ? { value: null, error: v.error, formula: cell.formula, numFmt: cell.numFmt } : { value: v, formula: cell.formula, numFmt: cell.numFmt };
+      }
+      return copy ?? cells;
+    });
+    return { ...sheet, rows };
+  });
+  return { workbook: { sheets }, results };
+}

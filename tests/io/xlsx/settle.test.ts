@@ -1,0 +1,140 @@
+import ExcelJS from 'exceljs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../../src/engine/check.js';
+import { planRecalculation } from '../../../src/engine/fix.js';
+import { settleFormulas } from '../../../src/io/xlsx/settle.js';
+import { readXlsx } from '../../../src/io/xlsx/read.js';
+import { patchXlsx, withFullCalcOnLoad } from '../../../src/io/xlsx/write.js';
+import { recalculateWithLibreOffice } from './libreoffice.js';
+
+type Formula = { formula: string; result: number | string };
+
+/**
+ * A progress table whose 進捗度 row is wrong in 平成29年度 and 令和元年度 (0% cells), an indicator's progress worked out by a
+ * formula over that row, and a summary table on another sheet whose progress cells refer to the table: each formula
+ * saved with the result it had before the fix, as Excel saves them.
+ */
+async function workbook(summary: { e3: Formula; e4?: Formula }, extra?: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('別紙1');
+  const rows: unknown[][] = [
+    ['評価指標(1) 投資額', null, '平成29年度', '平成30年度', '令和元年度'],
+    ['数値目標(1)-① 投資額', '目標値', 115, 81, 87],
+    [null, '実績値', 119, 141, 120],
+    ['寄与度(※):50%', '進捗度', 1.04, 1.74, 1.3],
+    ['数値目標(1)-② 企業数', '目標値', 100, 100, 100],
+    [null, '実績値', 90, 110, 120],
+    ['寄与度(※):50%', '進捗度', 0.9, 1.1, 1.2],
+  ];
+  rows.forEach((r, i) => (ws.getRow(i + 1).values = r as ExcelJS.CellValue[]));
+  for (const c of ['C4', 'D4', 'E4', 'C7', 'D7', 'E7']) ws.getCell(c).numFmt = '0%';
+  ws.getCell('A9').value = '評価指標(1)の平均';
+  ws.getCell('E9').value = { formula: 'ROUND((E4+E7)/2,2)', result: 1.25 };
+  ws.getCell('E9').numFmt = '0%';
+  ws.getCell('F9').value = { formula: 'IF(E9>=1.28,"達成","未達")', result: '未達' };
+  extra?.(ws);
+  const s = wb.addWorksheet('本文');
+  s.getRow(1).values = ['評価対象年度：令和元年度'];
+  s.getRow(2).values = ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度'];
+  s.getRow(3).values = ['評価指標(1)', '数値目標(1)-①', '87億円', '120億円'];
+  s.getRow(4).values = ['評価指標(1)', '数値目標(1)-②', '100', '120'];
+  s.getCell('E3').value = summary.e3;
+  s.getCell('E4').value = summary.e4 ?? { formula: "'別紙1'!E7", result: 1.2 };
+  s.getCell('E3').numFmt = '0%';
+  s.getCell('E4').numFmt = '0%';
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function fix(bytes: Uint8Array) {
+  const before = await readXlsx(bytes);
+  const plan = settleFormulas(before, planRecalculation(checkWorkbook(before).model));
+  const patched = patchXlsx(bytes, plan.writes, plan);
+  return { plan, bytes: patched.bytes, after: await readXlsx(patched.bytes) };
+}
+
+function part(bytes: Uint8Array, path: string): string {
+  return strFromU8(unzipSync(bytes)[path]);
+}
+
+/** Each formula cell of a sheet with the result saved for it: `E9 ROUND((E4+E7)/2,2) = 1.29`. */
+async function savedFormulas(bytes: Uint8Array, sheet: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out: string[] = [];
+  wb.getWorksheet(sheet)!.eachRow((row) =>
+    row.eachCell((cell) => {
+      const v = cell.value as { formula?: string; result?: unknown } | null;
+      if (v && typeof v === 'object' && 'formula' in v && v.formula) out.push(`${cell.address} ${v.formula} = ${String(v.result)}`);
+    }),
+  );
+  return out;
+}
+
+describe('formulas referring to the cells a fix rewrites', () => {
+  it('keeps a summary formula that gives the right value once its input is rewritten, and saves its new result', async () => {
+    const { plan, bytes, after } = await fix(await workbook({ e3: { formula: "'別紙1'!E4", result: 1.3 } }));
+    expect(plan.writes.map((w) => `${w.sheet}!${w.address} ${w.value}`)).toEqual(['別紙1!C4 1.03', '別紙1!E4 1.38']);
+    expect(plan.keptFormulas.map((k) => `${k.sheet}!${k.address} =${k.before.formula} ${String(k.result)}`)).toEqual(["本文!E3 ='別紙1'!E4 1.38"]);
+    expect(await savedFormulas(bytes, '本文')).toEqual(["E3 '別紙1'!E4 = 1.38", "E4 '別紙1'!E7 = 1.2"]);
+    // The indicator's average and the text depending on it: new results saved, formulas as they were.
+    expect(await savedFormulas(bytes, '別紙1')).toEqual(['E9 ROUND((E4+E7)/2,2) = 1.29', 'F9 IF(E9>=1.28,"達成","未達") = 達成']);
+    expect(plan.refreshed.map((f) => `${f.sheet}!${f.address}`)).toEqual(['別紙1!E9', '別紙1!F9', '本文!E3']);
+    // Every formula was worked out here: Excel need not recalculate on opening.
+    expect(plan.recalcOnOpen).toBe(false);
+    expect(part(bytes, 'xl/workbook.xml')).not.toContain('fullCalcOnLoad');
+    // Checked again, nothing is left to fix: the same fix a second time writes nothing.
+    expect(checkWorkbook(after).findings.filter((f) => f.rule !== 'cumulative-total-mismatch').map((f) => f.rule)).toEqual([]);
+    expect(settleFormulas(after, planRecalculation(checkWorkbook(after).model)).writes).toEqual([]);
+  });
+
+  it('saves the results a real spreadsheet engine works out from the fixed cells', async () => {
+    const { bytes } = await fix(await workbook({ e3: { formula: "'別紙1'!E4", result: 1.3 } }));
+    const recalculated = recalculateWithLibreOffice(bytes);
+    // LibreOffice writes the formulas in its own way (`別紙1!E4`): their results are compared.
+    const results = async (b: Uint8Array, sheet: string) => (await savedFormulas(b, sheet)).map((line) => `${line.split(' ')[0]} ${line.split(' = ')[1]}`);
+    for (const sheet of ['別紙1', '本文']) expect(await results(recalculated, sheet)).toEqual(await results(bytes, sheet));
+    expect(await results(bytes, '別紙1')).toEqual(['E9 1.29', 'F9 達成']);
+  });
+
+  it('replaces a formula that stays wrong with the other writes made, and says it replaced one', async () => {
+    const { plan, bytes } = await fix(await workbook({ e3: { formula: "'別紙1'!D4", result: 1.74 } }));
+    const e3 = plan.writes.find((w) => w.sheet === '本文')!;
+    expect([e3.address, e3.value, e3.before.formula]).toEqual(['E3', 1.38, "'別紙1'!D4"]);
+    expect(plan.keptFormulas).toEqual([]);
+    expect(await savedFormulas(bytes, '本文')).toEqual(["E4 '別紙1'!E7 = 1.2"]);
+  });
+
+  it('asks Excel to recalculate on opening when a formula it cannot work out may depend on the writes', async () => {
+    const { plan, bytes } = await fix(
+      await workbook({ e3: { formula: "'別紙1'!E4", result: 1.3 } }, (ws) => {
+        ws.getCell('G9').value = { formula: 'TEXT(E9,"0%")', result: '125%' };
+      }),
+    );
+    expect(plan.recalcOnOpen).toBe(true);
+    expect(part(bytes, 'xl/workbook.xml')).toMatch(/<calcPr\b[^>]*\bfullCalcOnLoad="1"/);
+    // What it can work out it still saves; the formula it cannot keeps the result it had until Excel recalculates.
+    expect(plan.refreshed.map((f) => f.address)).toEqual(['E9', 'F9', 'E3']);
+    expect(await savedFormulas(bytes, '別紙1')).toContain('G9 TEXT(E9,"0%") = 125%');
+  });
+
+  it('changes nothing in a workbook without formulas', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    [[null, null, 'R1'], ['数値目標(1)', '目標値', 87], [null, '実績値', 120], [null, '進捗度', '130%']].forEach((r, i) => (ws.getRow(i + 1).values = r));
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { plan, bytes: out } = await fix(bytes);
+    expect(plan.writes.map((w) => w.value)).toEqual(['138%']);
+    expect([plan.keptFormulas, plan.refreshed, plan.recalcOnOpen]).toEqual([[], [], false]);
+    expect(part(out, 'xl/workbook.xml')).toEqual(part(bytes, 'xl/workbook.xml'));
+  });
+});
+
+describe('withFullCalcOnLoad', () => {
+  it('sets the flag on the calcPr there is, or adds one where the schema puts it', () => {
+    expect(withFullCalcOnLoad('<workbook><sheets/><calcPr calcId="171027"/></workbook>')).toBe('<workbook><sheets/><calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>');
+    expect(withFullCalcOnLoad('<workbook><calcPr fullCalcOnLoad="0" calcId="1"></calcPr></workbook>')).toBe('<workbook><calcPr fullCalcOnLoad="1" calcId="1"></calcPr></workbook>');
+    expect(withFullCalcOnLoad('<workbook><sheets/><definedNames/><extLst/></workbook>')).toBe('<workbook><sheets/><definedNames/><calcPr fullCalcOnLoad="1"/><extLst/></workbook>');
+    expect(withFullCalcOnLoad('<x:workbook xmlns:x="s"><x:sheets/></x:workbook>')).toBe('<x:workbook xmlns:x="s"><x:sheets/><x:calcPr fullCalcOnLoad="1"/></x:workbook>');
+  });
+});
