@@ -309,9 +309,16 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
         }
       }
     }
-    edits.sort((a, b) => b.start - a.start || b.row - a.row);
-    for (const e of edits) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
-    files[path] = strToU8(xml);
+    // One pass over the part: each edit's text between the pieces it leaves (rows inserted at one place in row order).
+    edits.sort((a, b) => a.start - b.start || a.row - b.row);
+    const pieces: string[] = [];
+    let at = 0;
+    for (const e of edits) {
+      pieces.push(xml.slice(at, e.start), e.text);
+      at = e.end;
+    }
+    pieces.push(xml.slice(at));
+    files[path] = strToU8(pieces.join(''));
   }
   if (formulasTouched) dropCalcChain(files);
   if (options.recalcOnOpen && files['xl/workbook.xml']) files['xl/workbook.xml'] = strToU8(withFullCalcOnLoad(strFromU8(files['xl/workbook.xml'])));
