@@ -5,6 +5,8 @@
  * Here the plan's writes are made on a copy of the grid and every formula is worked out again (evaluate.ts):
  * - a formula cell the plan would overwrite keeps its formula when its new result is one the check accepts (the plan
  *   made again on the result writes nothing there);
+ * - a formula the writes make wrong (one referring to another year's progress, right by chance before) is rewritten, as
+ *   the plan made again on the result asks;
  * - each other formula whose result changes gets its new result saved, when the evaluator gives the result the file
  *   holds before the writes (so it works that formula out as Excel does);
  * - a formula it cannot work out, or works out otherwise than the file holds, may still depend on a rewritten cell: the
@@ -41,7 +43,7 @@ export interface SettledPlan extends RecalculationPlan {
 
 export type SettleOptions = RecalculationOptions & Pick<DetectOptions, 'modeOverrides'>;
 
-/** How many times the plan is made again when a kept formula turns out to depend on one that is overwritten. */
+/** How many times the plan is made again on the result before giving up keeping formulas (one or two rounds settle). */
 const MAX_ROUNDS = 4;
 
 export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, options: SettleOptions = {}): SettledPlan {
