@@ -186,9 +186,10 @@ function excelNumber(n: number): Scalar {
   return Number.isFinite(n) ? n : ERR('#NUM!');
 }
 
-/** A formula's result as Excel shows it, to 15 significant digits (0.1 + 0.2 is 0.3). */
+/** A formula's result as Excel shows it, to 15 significant digits (0.1 + 0.2 is 0.3); Excel has no -0 (`ROUND(-0.3,0)`). */
 function shownNumber(v: Scalar): Scalar {
-  return typeof v === 'number' && v !== 0 ? Number(v.toPrecision(15)) : v;
+  if (typeof v !== 'number') return v;
+  return v === 0 ? 0 : Number(v.toPrecision(15));
 }
 
 /** A value in arithmetic: an empty cell is 0, TRUE 1, text that reads as a number that number, other text #VALUE!. */
