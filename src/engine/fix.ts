@@ -5,7 +5,7 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, totalProgressStatus } from './compute.js';
 import { a1 } from './grid.js';
-import { columnOfYear, indexTargets, indicatorBasis, indicatorProgress, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorAgrees, indicatorBasis, indicatorProgress, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo, parseNumberText } from './numbers.js';
 import type { Model, NumericTarget, SummaryTable, ValueCell } from './model.js';
 
@@ -277,11 +277,15 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     const basis = indicatorBasis(index, indicator, rowYear, cell.ref.sheet, own);
     if (!basis) return;
     const { list, year, shownYear } = basis;
+    // Targets whose progress this plan rewrites: their stated progress vouches for nothing.
+    const rewrittenHere = list.some((t) => wasRewritten(t, year) || (t.progress !== null && ownRewritten.has(t.progress[0])));
+    // An indicator that agrees, as the rule finds it (exactly, without decimals), needs nothing worked out.
+    if (stated && !rewrittenHere && indicatorAgrees(list, year, stated.value, decimals)) return;
     const ip = indicatorProgress(list, year);
     if (!ip) return;
     if (stated) {
       const shown = roundHalfUp(stated.value, decimals);
-      const fromStated = list.some((t) => wasRewritten(t, year) || (t.progress !== null && ownRewritten.has(t.progress[0]))) ? null : ip.fromStated;
+      const fromStated = rewrittenHere ? null : ip.fromStated;
       if ([ip.point, fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)) return;
     }
     add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: indicator, year: shownYear });
@@ -320,15 +324,14 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const year = summaryYear(row, t);
       const i = columnOfYear(t, year);
       if (i < 0) continue;
+      // A summary repeating the table's progress (not rewritten by this plan) needs nothing worked out.
+      const shown = stated ? roundHalfUp(stated.value, decimals) : undefined;
+      const tableStated = wasRewritten(t, year) ? undefined : asNumber(t.progress?.[i]?.parsed);
+      if (shown && tableStated && roundHalfUp(tableStated.value, decimals).eq(shown)) continue;
       const a = asNumber(t.actual[i].parsed);
       const tv = asNumber(t.target[i].parsed);
       const p = a && tv ? progressOf(a, tv) : undefined;
-      if (!p) continue;
-      if (stated) {
-        const shown = roundHalfUp(stated.value, decimals);
-        const tableStated = wasRewritten(t, year) ? undefined : asNumber(t.progress?.[i]?.parsed);
-        if (reachable(shown, decimals, p.range) || (tableStated && roundHalfUp(tableStated.value, decimals).eq(shown))) continue;
-      }
+      if (!p || (shown && reachable(shown, decimals, p.range))) continue;
       add(cell, roundHalfUp(p.point), conv, { reason: stated ? 'mismatch' : 'missing', what: 'summary-progress', target: t.id.display, year });
     }
   }
