@@ -2,6 +2,7 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { deflateRawSync } from 'node:zlib';
 import { checkWorkbook } from '../engine/check.js';
 import { changedPart, planRecalculation } from '../engine/fix.js';
 import type { Lang } from '../engine/messages/index.js';
@@ -165,7 +166,7 @@ async function runFix(args: string[]): Promise<number> {
     const { model } = checkWorkbook(workbook);
     const options = { formulas: !!values.formulas };
     const plan = settleFormulas(workbook, planRecalculation(model, options), options);
-    const patched = patchXlsx(bytes, plan.writes, plan);
+    const patched = patchXlsx(bytes, plan.writes, { ...plan, deflate: (data) => deflateRawSync(data, { level: 6 }) });
     await writeFile(output, patched.bytes);
     const made = plan.writes.filter((w) => !patched.skipped.some((s) => s.sheet === w.sheet && s.address === w.address));
     const say = (ja: string, en: string) => process.stdout.write(`${lang === 'ja' ? ja : en}\n`);

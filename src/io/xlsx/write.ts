@@ -3,10 +3,11 @@
  * the package (other cells, styles, charts, macros, comments) keeps its bytes' content exactly,
  * which a load-and-save through a spreadsheet library cannot promise.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8, zipSync } from 'fflate';
 import { a1, parseA1, parseRangeA1 } from '../../engine/grid.js';
 import type { CellWrite } from '../../engine/fix.js';
 import type { FormulaRefresh } from './settle.js';
+import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry } from './zip.js';
 
 /** Why a write was not made, as people read it. */
 export const SKIP_REASONS = {
@@ -20,6 +21,8 @@ export interface PatchOptions {
   refreshed?: FormulaRefresh[];
   /** Ask Excel to recalculate every formula on opening (`<calcPr fullCalcOnLoad="1"/>`). */
   recalcOnOpen?: boolean;
+  /** Raw DEFLATE of an edited part; fflate's by default (the command line passes Node's zlib, several times faster). */
+  deflate?: (data: Uint8Array) => Uint8Array;
 }
 
 export interface PatchResult {
@@ -74,10 +77,64 @@ function attr(attrs: string, name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/**
+ * The parts of an .xlsx, each inflated only when read, and written back with every part left unchanged as its
+ * compressed bytes stand (nothing recompressed but the parts edited: a large workbook is written in a fraction of the
+ * time, and the rest of the package is the very bytes it was).
+ */
+class Package {
+  private readonly entries: ZipEntry[] = [];
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly changed = new Map<string, Uint8Array>();
+  private readonly removed = new Set<string>();
+
+  constructor(private readonly bytes: Uint8Array) {
+    // A name stored twice is read, and kept, once: as its first entry.
+    for (const e of readCentralDirectory(bytes)) {
+      if (this.byName.has(e.name)) continue;
+      this.byName.set(e.name, e);
+      this.entries.push(e);
+    }
+  }
+
+  has(name: string): boolean {
+    return !this.removed.has(name) && this.byName.has(name);
+  }
+
+  text(name: string): string {
+    if (!this.has(name)) return '';
+    return strFromU8(this.changed.get(name) ?? this.inflated(this.byName.get(name)!));
+  }
+
+  setText(name: string, text: string): void {
+    this.changed.set(name, strToU8(text));
+  }
+
+  remove(name: string): void {
+    this.removed.add(name);
+  }
+
+  private inflated(e: ZipEntry): Uint8Array {
+    const raw = entryData(this.bytes, e);
+    return e.method === 0 ? raw : inflateSync(raw);
+  }
+
+  toBytes(deflate: (data: Uint8Array) => Uint8Array = (data) => deflateSync(data, { level: 6 })): Uint8Array {
+    const kept = this.entries.filter((e) => !this.removed.has(e.name));
+    const parts = kept.map((e) => {
+      const data = this.changed.get(e.name);
+      if (!data) return { name: e.name, method: e.method, crc: e.crc, size: e.size, data: entryData(this.bytes, e) };
+      return { name: e.name, method: 8, crc: crc32(data), size: data.length, data: deflate(data) };
+    });
+    // A package past plain ZIP records (4 GB, 65,535 parts) is written whole by fflate, with Zip64.
+    return writeZip(parts) ?? zipSync(Object.fromEntries(kept.map((e) => [e.name, this.changed.get(e.name) ?? this.inflated(e)])));
+  }
+}
+
 /** Sheet name → path of its XML part. */
-function sheetParts(files: Unzipped): Map<string, string> {
-  const wb = strFromU8(files['xl/workbook.xml']);
-  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']);
+function sheetParts(files: Package): Map<string, string> {
+  const wb = files.text('xl/workbook.xml');
+  const rels = files.text('xl/_rels/workbook.xml.rels');
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const id = attr(m[1], 'Id');
@@ -177,33 +234,33 @@ export function withFullCalcOnLoad(xml: string): string {
 }
 
 /** Adds (once) a cell format showing `0%` and returns its index in cellXfs. */
-function percentStyle(files: Unzipped, cache: { index?: string }): string | undefined {
+function percentStyle(files: Package, cache: { index?: string }): string | undefined {
   if (cache.index !== undefined) return cache.index;
   const path = 'xl/styles.xml';
-  if (!files[path]) return undefined;
-  let xml = strFromU8(files[path]);
+  if (!files.has(path)) return undefined;
+  let xml = files.text(path);
   const m = /<cellXfs\b([^>]*)>([\s\S]*?)<\/cellXfs>/.exec(xml);
   if (!m) return undefined;
   const count = (m[2].match(/<xf\b/g) ?? []).length;
   const xf = '<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>';
   const attrs = m[1].replace(/\bcount="\d+"/, `count="${count + 1}"`);
   xml = xml.slice(0, m.index) + `<cellXfs${attrs}>${m[2]}${xf}</cellXfs>` + xml.slice(m.index + m[0].length);
-  files[path] = strToU8(xml);
+  files.setText(path, xml);
   cache.index = String(count);
   return cache.index;
 }
 
-function dropCalcChain(files: Unzipped): void {
-  if (!files['xl/calcChain.xml']) return;
-  delete files['xl/calcChain.xml'];
+function dropCalcChain(files: Package): void {
+  if (!files.has('xl/calcChain.xml')) return;
+  files.remove('xl/calcChain.xml');
   const ct = '[Content_Types].xml';
-  if (files[ct]) files[ct] = strToU8(strFromU8(files[ct]).replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ''));
+  if (files.has(ct)) files.setText(ct, files.text(ct).replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ''));
   const rels = 'xl/_rels/workbook.xml.rels';
-  if (files[rels]) files[rels] = strToU8(strFromU8(files[rels]).replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''));
+  if (files.has(rels)) files.setText(rels, files.text(rels).replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''));
 }
 
 export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: PatchOptions = {}): PatchResult {
-  const files = unzipSync(input);
+  const files = new Package(input);
   const refreshes = new Map<string, FormulaRefresh[]>();
   for (const f of options.refreshed ?? []) {
     const list = refreshes.get(f.sheet);
@@ -228,7 +285,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
     const list = bySheet.get(sheet) ?? [];
     const path = parts.get(sheet);
     if (!path) continue;
-    let xml = strFromU8(files[path]);
+    let xml = files.text(path);
     // Some writers prefix the SpreadsheetML namespace (`<x:row>`); new elements use the same prefix.
     const ns = /<([A-Za-z_][\w.-]*:)?sheetData\b/.exec(xml)?.[1] ?? '';
     const rowClose = `</${ns}row>`;
@@ -318,9 +375,9 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
       at = e.end;
     }
     pieces.push(xml.slice(at));
-    files[path] = strToU8(pieces.join(''));
+    files.setText(path, pieces.join(''));
   }
   if (formulasTouched) dropCalcChain(files);
-  if (options.recalcOnOpen && files['xl/workbook.xml']) files['xl/workbook.xml'] = strToU8(withFullCalcOnLoad(strFromU8(files['xl/workbook.xml'])));
-  return { bytes: zipSync(files), skipped };
+  if (options.recalcOnOpen && files.has('xl/workbook.xml')) files.setText('xl/workbook.xml', withFullCalcOnLoad(files.text('xl/workbook.xml')));
+  return { bytes: files.toBytes(options.deflate), skipped };
 }

@@ -29,6 +29,8 @@ export interface ZipEntry {
   name: string;
   flags: number;
   method: number;
+  /** CRC-32 of the inflated bytes, as the central directory states it. */
+  crc: number;
   compressedSize: number;
   /** The inflated size the central directory declares (not trusted when inflating). */
   size: number;
@@ -82,6 +84,7 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries = Infinity): 
       name: (flags & 0x800 ? utf8 : latin1).decode(nameBytes),
       flags,
       method: u16(bytes, p + 10),
+      crc: u32(bytes, p + 16),
       compressedSize: u32(bytes, p + 20),
       size: u32(bytes, p + 24),
       localOffset: u32(bytes, p + 42),
@@ -117,7 +120,7 @@ export function byPartName(entries: ZipEntry[]): Map<string, ZipEntry> {
 }
 
 /** The entry's compressed bytes, found through its local header. */
-function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+export function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   const at = e.localOffset;
   if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw corrupt(`${e.name}: no local header`);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
@@ -165,4 +168,99 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
     throw failure ?? corrupt(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (failure) throw failure;
+}
+
+/** A part to write into a ZIP: its bytes as stored (deflated when `method` is 8), with the inflated size and CRC. */
+export interface ZipPart {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  data: Uint8Array;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** CRC-32 (the ZIP one) of some bytes. */
+export function crc32(bytes: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** Past these a package needs Zip64 records, which this writer does not make. */
+const MAX_PLAIN = 0xfffffffe;
+
+/**
+ * A ZIP of `parts` in their order, each stored as given (no data descriptors, no Zip64): a part kept from the input
+ * keeps its compressed bytes exactly. Undefined when the package is too large for plain ZIP records.
+ */
+export function writeZip(parts: ZipPart[]): Uint8Array | undefined {
+  const encoder = new TextEncoder();
+  const now = new Date();
+  const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
+  const date = ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
+  const names = parts.map((p) => encoder.encode(p.name));
+  const local = parts.reduce((n, p, i) => n + 30 + names[i].length + p.data.length, 0);
+  const central = parts.reduce((n, _, i) => n + 46 + names[i].length, 0);
+  if (parts.length > 0xfffe || local + central + 22 > MAX_PLAIN || parts.some((p) => p.size > MAX_PLAIN)) return undefined;
+  const out = new Uint8Array(local + central + 22);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  const header = (signature: number, p: ZipPart, name: Uint8Array, centralRecord: boolean) => {
+    view.setUint32(at, signature, true);
+    at += 4;
+    if (centralRecord) {
+      view.setUint16(at, 20, true);
+      at += 2;
+    }
+    // Version needed 2.0; bit 11: the name is UTF-8.
+    view.setUint16(at, 20, true);
+    view.setUint16(at + 2, /[^\x20-\x7e]/.test(p.name) ? 0x800 : 0, true);
+    view.setUint16(at + 4, p.method, true);
+    view.setUint16(at + 6, time, true);
+    view.setUint16(at + 8, date, true);
+    view.setUint32(at + 10, p.crc, true);
+    view.setUint32(at + 14, p.data.length, true);
+    view.setUint32(at + 18, p.size, true);
+    view.setUint16(at + 22, name.length, true);
+    view.setUint16(at + 24, 0, true);
+    at += 26;
+  };
+  parts.forEach((p, i) => {
+    offsets.push(at);
+    header(0x04034b50, p, names[i], false);
+    out.set(names[i], at);
+    at += names[i].length;
+    out.set(p.data, at);
+    at += p.data.length;
+  });
+  const centralStart = at;
+  parts.forEach((p, i) => {
+    header(0x02014b50, p, names[i], true);
+    // Comment length, disk, internal and external attributes, then where the local header is.
+    view.setUint16(at, 0, true);
+    view.setUint16(at + 2, 0, true);
+    view.setUint16(at + 4, 0, true);
+    view.setUint32(at + 6, 0, true);
+    view.setUint32(at + 10, offsets[i], true);
+    at += 14;
+    out.set(names[i], at);
+    at += names[i].length;
+  });
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, parts.length, true);
+  view.setUint16(at + 10, parts.length, true);
+  view.setUint32(at + 12, at - centralStart, true);
+  view.setUint32(at + 16, centralStart, true);
+  return out;
 }

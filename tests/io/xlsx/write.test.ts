@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellWrite } from '../../../src/engine/fix.js';
 import { readXlsx } from '../../../src/io/xlsx/read.js';
 import { patchXlsx } from '../../../src/io/xlsx/write.js';
+import { crc32, entryData, readCentralDirectory } from '../../../src/io/xlsx/zip.js';
 
 const CT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
@@ -94,5 +95,37 @@ describe('patchXlsx edits only the recalculated cells', () => {
     const input = workbook('<sheetData></sheetData>');
     const { bytes } = patchXlsx(input, [write('A1', 0, 0, '<b>&"')]);
     expect(sheetXmlOf(bytes)).toContain('<t>&lt;b&gt;&amp;&quot;</t>');
+  });
+
+  it('keeps every part it does not edit as the very bytes the file holds (stored or deflated), and writes a package others read', async () => {
+    const input = zipSync(
+      {
+        ...unzipSync(workbook('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>')),
+        'xl/media/画像.bin': [new Uint8Array([0, 1, 2, 3, 250, 251]), { level: 0 }],
+        'docProps/app.xml': strToU8('<Properties>' + 'x'.repeat(5000) + '</Properties>'),
+      },
+      { level: 9 },
+    );
+    const { bytes } = patchXlsx(input, [write('B1', 0, 1, 5)]);
+    const before = new Map(readCentralDirectory(input).map((e) => [e.name, e]));
+    const after = readCentralDirectory(bytes);
+    expect(after.map((e) => e.name)).toEqual([...before.keys()]);
+    for (const e of after) {
+      const was = before.get(e.name)!;
+      if (e.name === 'xl/worksheets/sheet1.xml') {
+        expect(e.crc).toBe(crc32(strToU8(sheetXmlOf(bytes))));
+        continue;
+      }
+      expect([e.name, e.method, e.crc, e.size, entryData(bytes, e)]).toEqual([e.name, was.method, was.crc, was.size, entryData(input, was)]);
+    }
+    expect(after.find((e) => e.name === 'xl/media/画像.bin')?.method).toBe(0);
+    // fflate and Hyoka's reader read it back whole.
+    expect(Object.keys(unzipSync(bytes)).sort()).toEqual([...before.keys()].sort());
+    expect((await readXlsx(bytes)).sheets[0].rows[0].map((c) => c?.value)).toEqual([1, 5]);
+  });
+
+  it('computes the CRC-32 of ZIP', () => {
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
   });
 });
