@@ -1,7 +1,8 @@
 /**
- * The ZIP container of an .xlsx: the central directory, and the inflation of one part at a time
- * in chunks, counting the bytes actually produced (declared sizes are not trusted). Pure
- * TypeScript over a Uint8Array, for Node and the browser alike.
+ * The ZIP container of an .xlsx: the central directory, the inflation of one part at a time in
+ * chunks, counting the bytes actually produced (declared sizes are not trusted), and the writing of
+ * a package whose unchanged parts keep their compressed bytes (write.ts). Pure TypeScript over a
+ * Uint8Array, for Node and the browser alike.
  */
 import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors.js';
