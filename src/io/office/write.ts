@@ -1,10 +1,12 @@
 /**
  * Writes a recalculation (SPEC §5) and puts it back. Three syncs when all goes well: the target
- * sheets' protection, the target cells as they are now (checked against the plan and kept as the
- * snapshot), then every write at once. A failed write costs one more sync to undo what landed.
+ * sheets' protection, the target cells as they are now (checked against the plan, kept as the
+ * snapshot, and with the merged areas they lie in), then every write at once. A failed write costs one more sync to undo what landed.
  */
 import type { CellWrite } from '../../engine/fix.js';
+import { parseA1, parseRangeA1 } from '../../engine/grid.js';
 import { HostError, type ApplyResult, type CellSnapshot } from '../host.js';
+import { SKIP_REASONS } from '../xlsx/write.js';
 import { errorText, type ExcelContext, type OfficeRuntime, type XRange } from './api.js';
 import { cellKey, formulaOf, literal, loadSnapshot, queueRestore, snapshotOf } from './cells.js';
 
@@ -21,6 +23,15 @@ export function unchanged(before: CellWrite['before'], range: XRange): boolean {
   if (before.value === null) return value === '' || value === null;
   if (before.value === value) return true;
   return typeof before.value === 'string' || typeof before.value === 'number' ? String(before.value) === shown || String(before.value) === String(value) : false;
+}
+
+type MergedArea = ReturnType<XRange['getMergedAreasOrNullObject']>;
+
+/** Whether a merged area's address (`'別紙1'!E6:F6`) starts at the cell `address` (`E6`). */
+function startsAt(area: string, address: string): boolean {
+  const range = parseRangeA1(area.slice(area.lastIndexOf('!') + 1).split(',')[0]);
+  const cell = parseA1(address);
+  return range.top === cell.row && range.left === cell.col;
 }
 
 /** Refuses when a target sheet is gone or protected; one sync. */
@@ -40,21 +51,32 @@ export async function applyWrites(rt: OfficeRuntime, writes: CellWrite[], option
   const mergedUndo = rt.isSetSupported('ExcelApi', '1.20');
   if (writes.length === 0) return { written: [], snapshot: [], mergedUndo };
   const withPattern = rt.isSetSupported('ExcelApi', '1.9');
+  const withMerges = rt.isSetSupported('ExcelApi', '1.13');
   const sheetNames = [...new Set(writes.map((w) => w.sheet))];
   try {
     return await rt.run(
       async (ctx) => {
         await checkSheets(ctx, sheetNames);
 
-        const targets = new Map<string, { sheet: string; address: string; range: XRange }>();
+        const targets = new Map<string, { sheet: string; address: string; range: XRange; merged: MergedArea | null }>();
         for (const w of writes) {
           const key = cellKey(w.sheet, w.address);
           if (targets.has(key)) continue;
           const range = ctx.workbook.worksheets.getItem(w.sheet).getRange(w.address);
           loadSnapshot(range, withPattern);
-          targets.set(key, { sheet: w.sheet, address: w.address, range });
+          // The merged area a target lies in (ExcelApi 1.13), read in the same sync.
+          const merged = withMerges ? range.getMergedAreasOrNullObject() : null;
+          merged?.load(['isNullObject', 'address']);
+          targets.set(key, { sheet: w.sheet, address: w.address, range, merged });
         }
         await ctx.sync();
+        // A cell inside a merged area other than its first shows nothing: a value written there would be hidden, so
+        // nothing is written (as the file's writer refuses it).
+        const hidden = [...targets.values()].filter((t) => t.merged && !t.merged.isNullObject && !startsAt(t.merged.address, t.address));
+        if (hidden.length > 0) {
+          const cells = hidden.map((t) => `${t.sheet}!${t.address}`).join(', ');
+          throw new HostError('write-failed', { ja: `${cells}: ${SKIP_REASONS.merged.ja}`, en: `${cells}: ${SKIP_REASONS.merged.en}` });
+        }
         const changed = writes.filter((w) => !unchanged(w.before, targets.get(cellKey(w.sheet, w.address))!.range));
         if (changed.length > 0) throw new HostError('changed-since-check', changed.map((w) => `${w.sheet}!${w.address}`).join(', '));
         const cells = [...targets.values()];

@@ -195,6 +195,22 @@ describe('applyWrites', () => {
     expect(fake.dump()).toEqual(before);
   });
 
+  it('refuses a target inside a merged area other than its first cell (a value there would be hidden), naming it, and writes nothing', async () => {
+    const { writes } = await planFor(new FakeExcel({ sheets: [keihinSheet()] }));
+    expect(writes.map((w) => w.address)).toContain('F6');
+    // The same workbook where F6 lies under E6's merged area, as the file's writer refuses it too.
+    const fake = new FakeExcel({ sheets: [{ ...keihinSheet(), merges: ['E6:F6'] }] });
+    const host = createOfficeHost({ runtime: fake.runtime });
+    const before = fake.dump();
+    fake.syncCount = 0;
+    const e = await hostError(host.applyWrites(writes, { reviewMode: false }));
+    expect(e.code).toBe('write-failed');
+    expect(e.message).toContain('別紙1!F6');
+    expect(fake.dump()).toEqual(before);
+    // Protection, then the cells and their merged areas in one sync: nothing more.
+    expect(fake.syncCount).toBe(2);
+  });
+
   it('refuses when a target sheet is gone', async () => {
     const fake = new FakeExcel({ sheets: [keihinSheet()] });
     const { host, writes } = await planFor(fake);
