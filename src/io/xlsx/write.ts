@@ -1,7 +1,8 @@
 /**
- * Writes recalculated cells into an .xlsx by editing only those cells' XML. Every other part of
- * the package (other cells, styles, charts, macros, comments) keeps its bytes' content exactly,
- * which a load-and-save through a spreadsheet library cannot promise.
+ * Writes recalculated cells into an .xlsx by editing only those cells' XML (and the saved results
+ * of formulas referring to them, settle.ts). Every other cell keeps its XML, and every part not
+ * edited (other sheets, charts, macros, comments, images) its very compressed bytes, which a
+ * load-and-save through a spreadsheet library cannot promise.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8, zipSync } from 'fflate';
 import { a1, parseA1, parseRangeA1 } from '../../engine/grid.js';
