@@ -61,6 +61,11 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
   // progress, right by chance before).
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const trial = worked(workbook, writes.filter((w) => !kept.has(w)));
+    // No formula kept and none whose result the writes change: the plan made again would ask for nothing new.
+    if (kept.size === 0 && !trial.results.some((results, s) => [...results].some(([key, v]) => !before[s].has(key) || !same(before[s].get(key)!, v)))) {
+      after = trial;
+      break;
+    }
     const planned = new Map(writes.map((w) => [cellKeyOf(w), w]));
     const again = planRecalculation(checkWorkbook(trial.workbook, { modeOverrides: options.modeOverrides }).model, options).writes;
     const overwrite = new Set([...kept].filter((w) => again.some((a) => cellKeyOf(a) === cellKeyOf(w))));
