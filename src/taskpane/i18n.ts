@@ -86,6 +86,9 @@ export interface Strings {
   noChanges: string;
   blank: string;
   valuesInstead: string;
+  formulasKept: string;
+  formulasRefreshed: string;
+  recalcOnOpen: string;
   changeReason: Record<'mismatch' | 'missing', string>;
 
   checked: (n: number) => string;
@@ -204,6 +207,9 @@ const ja: Strings = {
   noChanges: 'まだ再計算していません。',
   blank: '空欄',
   valuesInstead: '次のセルは目標値か実績値が単位付きの文字なので、数式ではなく値を書き込みました:',
+  formulasKept: '書き直したセルを参照する次の数式は、正しい値になるため数式のまま残しました:',
+  formulasRefreshed: '書き直したセルを参照する次の数式は、保存されている結果を新しい結果にしました(数式と書式はそのまま):',
+  recalcOnOpen: 'Hyoka が計算できない数式があるため、このブックは Excel で開いたときにすべての数式を再計算します。',
   changeReason: { mismatch: '不一致を修正', missing: '空欄に記入' },
 
   checked: (n) => `チェックしました。指摘は ${n} 件です。`,
@@ -323,6 +329,9 @@ const en: Strings = {
   noChanges: 'No recalculation yet.',
   blank: 'blank',
   valuesInstead: 'These cells got values instead of formulas, because their target or actual is text with a unit:',
+  formulasKept: 'These formulas refer to rewritten cells and now give the right value, so they were kept:',
+  formulasRefreshed: 'These formulas refer to rewritten cells: their saved results were updated (formula and format unchanged):',
+  recalcOnOpen: 'Some formulas are ones Hyoka cannot work out: the workbook asks Excel to recalculate every formula on opening.',
   changeReason: { mismatch: 'mismatch fixed', missing: 'blank filled' },
 
   checked: (n) => `Checked: ${n} finding${n === 1 ? '' : 's'}.`,

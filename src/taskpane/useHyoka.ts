@@ -4,6 +4,7 @@
  * the WorkbookHost.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Scalar } from '../io/xlsx/evaluate.js';
 import { settleFormulas } from '../io/xlsx/settle.js';
 import { checkWorkbook, planRecalculation, type CellWrite, type CheckResult, type Finding, type RuleId, type Severity, type TargetMode, type Workbook } from '../engine/index.js';
 import { HostError, type CellSnapshot, type HighlightCell, type WorkbookHost } from '../io/host.js';
@@ -28,6 +29,18 @@ export interface AppliedChange {
   snapshot: CellSnapshot[];
   writes: CellWrite[];
   valuesInsteadOfFormulas: string[];
+  /** Formulas the recalculation left as they are (settle.ts): kept instead of written, and those whose saved result it updated. */
+  formulas: {
+    kept: { cell: string; formula: string; result: string }[];
+    /** Only where the pane saves the file itself (the standalone page); Excel recalculates its own. */
+    refreshed: { cell: string; before: string; after: string }[];
+    recalcOnOpen: boolean;
+  };
+}
+
+/** A formula's result as the pane shows it. */
+function shownScalar(v: Scalar): string {
+  return v !== null && typeof v === 'object' ? v.error : String(v ?? '');
 }
 
 /** Where the sample workbook is served, relative to the page. */
@@ -204,12 +217,26 @@ export function useHyoka(env: Environment) {
     void run('recalculate', async () => {
       // Formulas that give the right value once their inputs are rewritten stay formulas (settle.ts).
       const plan = workbook ? settleFormulas(workbook, planRecalculation(result.model, { formulas }), { formulas, modeOverrides: overrides }) : { ...planRecalculation(result.model, { formulas }), keptFormulas: [], refreshed: [], recalcOnOpen: false };
-      if (plan.writes.length === 0) {
+      // The page saves formulas' results itself; Excel works its own out.
+      const saves = host.kind === 'standalone';
+      if (plan.writes.length === 0 && (!saves || plan.refreshed.length === 0)) {
         setNotice({ intent: 'info', text: (x) => x.nothingToRecalculate });
         return;
       }
       const applied = await host.applyWrites(plan.writes, { reviewMode, formulas: { refreshed: plan.refreshed, recalcOnOpen: plan.recalcOnOpen } });
-      const change: AppliedChange = { snapshot: applied.snapshot, writes: applied.written, valuesInsteadOfFormulas: plan.valuesInsteadOfFormulas };
+      const keptCells = new Set(plan.keptFormulas.map((k) => `${k.sheet}!${k.address}`));
+      const change: AppliedChange = {
+        snapshot: applied.snapshot,
+        writes: applied.written,
+        valuesInsteadOfFormulas: plan.valuesInsteadOfFormulas,
+        formulas: {
+          kept: plan.keptFormulas.map((k) => ({ cell: `${k.sheet}!${k.address}`, formula: k.before.formula ?? '', result: shownScalar(k.result) })),
+          refreshed: saves
+            ? plan.refreshed.filter((f) => !keptCells.has(`${f.sheet}!${f.address}`)).map((f) => ({ cell: `${f.sheet}!${f.address}`, before: shownScalar(f.before), after: shownScalar(f.value) }))
+            : [],
+          recalcOnOpen: saves && plan.recalcOnOpen,
+        },
+      };
       setUndoStack((stack) => [...stack, change]);
       setLastChange(change);
       await readAndCheck(host, overrides);

@@ -181,9 +181,15 @@ describe('the standalone page', () => {
     await page.locator('[data-tab="changes"]').click();
     const changed = await page.locator('[data-change-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('data-change-cell')));
     expect(changed).toEqual(['別紙1!D4']);
+    // The Changes tab names the formula kept and what it gives now.
+    const kept = await page.locator('[data-testid="formulas-kept"]').textContent();
+    expect(kept).toContain("本文!D3='別紙1'!D4→1.5");
+    expect(await page.locator('[data-testid="formulas-refreshed"]').textContent()).toContain('別紙1!H101.3→1.35');
+    expect(await page.locator('[data-testid="recalc-on-open"]').count()).toBe(0);
     const file = await download(page, 'download');
     const d3 = (await readXlsx(file.bytes)).sheets[1].rows[2][3];
     expect([d3?.formula, d3?.value]).toEqual(["'別紙1'!D4", 1.5]);
+    expect((await readXlsx(file.bytes)).sheets[0].rows[9][7]).toMatchObject({ formula: 'ROUND(AVERAGE(C4:D4),2)', value: 1.35 });
     expect(await engineFindings(file.bytes)).toEqual([]);
     await page.close();
   });

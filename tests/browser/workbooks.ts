@@ -42,7 +42,8 @@ export function formulaWorkbook(): Promise<Uint8Array> {
 
 /**
  * A progress table whose R5 progress is wrong (140% for 30 ÷ 20), and a summary on another sheet whose progress cell is
- * the formula `='別紙1'!D4`, saved with the stale 140%: once the table is fixed, the formula gives 150% itself.
+ * the formula `='別紙1'!D4`, saved with the stale 140%: once the table is fixed, the formula gives 150% itself; a note
+ * `=ROUND(AVERAGE(C4:D4),2)` goes from 1.3 to 1.35.
  */
 export async function linkedWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -55,6 +56,9 @@ export async function linkedWorkbook(): Promise<Uint8Array> {
   ].forEach((r, i) => (table.getRow(i + 1).values = r));
   table.getCell('C4').numFmt = '0%';
   table.getCell('D4').numFmt = '0%';
+  // A note worked out from the progress row: its saved result changes with the fix.
+  table.getCell('G10').value = '参考';
+  table.getCell('H10').value = { formula: 'ROUND(AVERAGE(C4:D4),2)', result: 1.3 };
   const body = wb.addWorksheet('本文');
   body.getRow(1).values = ['評価対象年度：令和5年度'];
   body.getRow(2).values = ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度'];

@@ -134,7 +134,7 @@ describe('hyoka fix', () => {
     expect(ja.stdout.split('\n').slice(1, -1)).toEqual([
       '  別紙1!D4: 1.4 → 1.5',
       "  本文!D3: 数式 ='別紙1'!D4 のまま(ほかのセルの書き直しで 1.5 になります)",
-      '書き直したセルを参照する数式の保存済みの結果を更新しました: 本文!D3',
+      '書き直したセルを参照する数式の保存済みの結果を更新しました: 別紙1!H10, 本文!D3',
     ]);
     const saved = new ExcelJS.Workbook();
     await saved.xlsx.readFile(out);

@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   reason: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   instead: { padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorPaletteYellowBackground1, borderRadius: tokens.borderRadiusMedium },
+  note: { padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
 });
 
 function beforeText(w: CellWrite): string | null {
@@ -36,7 +37,10 @@ function shown(w: CellWrite): { before: string; after: string } {
   return typeof w.value === 'string' && !w.formula && !w.before.formula ? changedPart(before, w.value) : { before, after: String(w.value) };
 }
 
-/** What the last recalculation wrote: each cell, before → after, and the cells that got values instead of formulas. */
+/**
+ * What the last recalculation wrote: each cell, before → after; the formulas it kept, and those whose saved results it
+ * updated; the cells that got values instead of formulas.
+ */
 export function ChangesView({ s, change }: { s: Strings; change: AppliedChange | null }) {
   const styles = useStyles();
   if (!change) return <Text as="p">{s.noChanges}</Text>;
@@ -61,6 +65,41 @@ export function ChangesView({ s, change }: { s: Strings; change: AppliedChange |
           </li>
         ))}
       </ul>
+      {change.formulas.kept.length > 0 && (
+        <div className={styles.note} data-testid="formulas-kept">
+          <Text as="p">{s.formulasKept}</Text>
+          <ul className={styles.list}>
+            {change.formulas.kept.map((k) => (
+              <li key={k.cell} className={styles.item}>
+                <span className={styles.address}>{k.cell}</span>
+                <span className={styles.formula}>={k.formula}</span>
+                <span aria-hidden>→</span>
+                <span className={styles.after}>{k.result}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {change.formulas.refreshed.length > 0 && (
+        <div className={styles.note} data-testid="formulas-refreshed">
+          <Text as="p">{s.formulasRefreshed}</Text>
+          <ul className={styles.list}>
+            {change.formulas.refreshed.map((f) => (
+              <li key={f.cell} className={styles.item}>
+                <span className={styles.address}>{f.cell}</span>
+                <span className={styles.before}>{f.before}</span>
+                <span aria-hidden>→</span>
+                <span className={styles.after}>{f.after}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {change.formulas.recalcOnOpen && (
+        <Text as="p" className={styles.note} data-testid="recalc-on-open">
+          {s.recalcOnOpen}
+        </Text>
+      )}
       {change.valuesInsteadOfFormulas.length > 0 && (
         <div className={styles.instead} data-testid="values-instead">
           <Text as="p">{s.valuesInstead}</Text>
