@@ -8,8 +8,7 @@ import { changedPart, planRecalculation } from '../engine/fix.js';
 import type { Lang } from '../engine/messages/index.js';
 import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
 import { readXlsx } from '../io/xlsx/read.js';
-import type { Scalar } from '../io/xlsx/evaluate.js';
-import { settleFormulas } from '../io/xlsx/settle.js';
+import { resultText, settleFormulas } from '../io/xlsx/settle.js';
 import { patchXlsx, SKIP_REASONS } from '../io/xlsx/write.js';
 import { describeError } from './check-file.js';
 import { formatText } from './format.js';
@@ -141,12 +140,6 @@ export function emit(reports: FileReport[], lang: Lang, json: boolean, ignored: 
   return reports.some((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-/** A formula's result as the fix's output shows it. */
-function shownResult(v: Scalar): string {
-  if (v === null) return '';
-  return typeof v === 'object' ? v.error : String(v);
-}
-
 async function runFix(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -186,7 +179,7 @@ async function runFix(args: string[]): Promise<number> {
       process.stdout.write(`  ${w.sheet}!${w.address}: ${was} → ${w.formula ? `=${w.formula} (${w.value})` : w.value}${after}\n`);
     }
     for (const k of plan.keptFormulas) {
-      const result = shownResult(k.result);
+      const result = resultText(k.result);
       say(`  ${k.sheet}!${k.address}: 数式 =${k.before.formula} のまま(ほかのセルの書き直しで ${result} になります)`, `  ${k.sheet}!${k.address}: formula =${k.before.formula} kept (gives ${result} with the other cells rewritten)`);
     }
     if (plan.refreshed.length > 0) {

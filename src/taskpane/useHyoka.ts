@@ -4,8 +4,7 @@
  * the WorkbookHost.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Scalar } from '../io/xlsx/evaluate.js';
-import { settleFormulas } from '../io/xlsx/settle.js';
+import { resultText, settleFormulas } from '../io/xlsx/settle.js';
 import { checkWorkbook, planRecalculation, type CellWrite, type CheckResult, type Finding, type RuleId, type Severity, type TargetMode, type Workbook } from '../engine/index.js';
 import { HostError, type CellSnapshot, type HighlightCell, type WorkbookHost } from '../io/host.js';
 import { StandaloneHost, fixedFileName, type StandaloneState } from '../io/standalone/index.js';
@@ -38,10 +37,6 @@ export interface AppliedChange {
   };
 }
 
-/** A formula's result as the pane shows it. */
-function shownScalar(v: Scalar): string {
-  return v !== null && typeof v === 'object' ? v.error : String(v ?? '');
-}
 
 /** Where the sample workbook is served, relative to the page. */
 export const SAMPLE_URL = 'assets/sample-keihin-2019.xlsx';
@@ -230,9 +225,9 @@ export function useHyoka(env: Environment) {
         writes: applied.written,
         valuesInsteadOfFormulas: plan.valuesInsteadOfFormulas,
         formulas: {
-          kept: plan.keptFormulas.map((k) => ({ cell: `${k.sheet}!${k.address}`, formula: k.before.formula ?? '', result: shownScalar(k.result) })),
+          kept: plan.keptFormulas.map((k) => ({ cell: `${k.sheet}!${k.address}`, formula: k.before.formula ?? '', result: resultText(k.result) })),
           refreshed: saves
-            ? plan.refreshed.filter((f) => !keptCells.has(`${f.sheet}!${f.address}`)).map((f) => ({ cell: `${f.sheet}!${f.address}`, before: shownScalar(f.before), after: shownScalar(f.value) }))
+            ? plan.refreshed.filter((f) => !keptCells.has(`${f.sheet}!${f.address}`)).map((f) => ({ cell: `${f.sheet}!${f.address}`, before: resultText(f.before), after: resultText(f.value) }))
             : [],
           recalcOnOpen: saves && plan.recalcOnOpen,
         },

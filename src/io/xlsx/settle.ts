@@ -41,6 +41,11 @@ export interface SettledPlan extends RecalculationPlan {
   recalcOnOpen: boolean;
 }
 
+/** A formula's result as people read it in a list of changes: the number or text, or the error value. */
+export function resultText(v: Scalar): string {
+  return v !== null && typeof v === 'object' ? v.error : String(v ?? '');
+}
+
 export type SettleOptions = RecalculationOptions & Pick<DetectOptions, 'modeOverrides'>;
 
 /** How many times the plan is made again on the result before giving up keeping formulas (one or two rounds settle). */
