@@ -206,16 +206,28 @@ function cellXml(w: CellWrite, style: string | undefined, ns: string): string {
   return `<${c} r="${r}"${s} t="inlineStr"><${is}><${t}>${escapeXml(w.value)}</${t}></${is}></${c}>`;
 }
 
-/** A formula cell with a new saved result: its attributes but the type, its formula element as it stands. */
+/**
+ * A formula cell with a new saved result: its attributes but the type, and what it holds (its formula element, anything
+ * after) as it stands, the old `<v>` replaced by the new one right after the formula, where the schema puts it.
+ */
 function refreshedCellXml(existing: CellSpan, value: FormulaRefresh['value'], ns: string): string {
-  const formula = new RegExp(`<${ns}f\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${ns}f>)`).exec(existing.inner)?.[0] ?? '';
-  const attrs = existing.attrs.replace(/\s+t="[^"]*"/, '');
   const v = `${ns}v`;
-  if (value === null) return `<${ns}c${attrs}>${formula}</${ns}c>`;
-  if (typeof value === 'number') return `<${ns}c${attrs}>${formula}<${v}>${value}</${v}></${ns}c>`;
-  if (typeof value === 'boolean') return `<${ns}c${attrs} t="b">${formula}<${v}>${value ? 1 : 0}</${v}></${ns}c>`;
-  if (typeof value === 'string') return `<${ns}c${attrs} t="str">${formula}<${v}>${escapeXml(value)}</${v}></${ns}c>`;
-  return `<${ns}c${attrs} t="e">${formula}<${v}>${escapeXml(value.error)}</${v}></${ns}c>`;
+  const rest = existing.inner.replace(new RegExp(`<${v}\\s*\\/>|<${v}\\b[^>]*>[\\s\\S]*?<\\/${v}>`), '');
+  const formula = new RegExp(`<${ns}f\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${ns}f>)`).exec(rest);
+  const at = formula ? formula.index + formula[0].length : 0;
+  const attrs = existing.attrs.replace(/\s+t="[^"]*"/, '');
+  const { type, text } = savedResult(value);
+  const saved = text === null ? '' : `<${v}>${text}</${v}>`;
+  return `<${ns}c${attrs}${type}>${rest.slice(0, at)}${saved}${rest.slice(at)}</${ns}c>`;
+}
+
+/** A formula's result as a cell saves it: its type attribute (none for a number) and the `<v>` text. */
+function savedResult(value: FormulaRefresh['value']): { type: string; text: string | null } {
+  if (value === null) return { type: '', text: null };
+  if (typeof value === 'number') return { type: '', text: String(value) };
+  if (typeof value === 'boolean') return { type: ' t="b"', text: value ? '1' : '0' };
+  if (typeof value === 'string') return { type: ' t="str"', text: escapeXml(value) };
+  return { type: ' t="e"', text: escapeXml(value.error) };
 }
 
 /**

@@ -124,6 +124,23 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect((await readXlsx(bytes)).sheets[0].rows[0].map((c) => c?.value)).toEqual([1, 5]);
   });
 
+  it('saves a formula cell’s new result in place of the old, its type set by the result, and keeps what else the cell holds', () => {
+    const input = workbook(
+      '<sheetData><row r="1"><c r="A1" s="1" t="e"><f>B1/C1</f><v>#DIV/0!</v><extLst><ext uri="{x}"/></extLst></c><c r="B1"><f t="shared" ref="B1:D1" si="0">A2</f><v>1</v></c><c r="C1" t="str"><f>"a"&amp;B1</f><v>a1</v></c><c r="D1"><f>TRUE</f></c></row></sheetData>',
+    );
+    const { bytes } = patchXlsx(input, [], {
+      refreshed: [
+        { sheet: '表&1', row: 0, col: 0, address: 'A1', value: 2.5, before: { error: '#DIV/0!' } },
+        { sheet: '表&1', row: 0, col: 1, address: 'B1', value: 'x<y', before: 1 },
+        { sheet: '表&1', row: 0, col: 2, address: 'C1', value: { error: '#N/A' }, before: 'a1' },
+        { sheet: '表&1', row: 0, col: 3, address: 'D1', value: true, before: null },
+      ],
+    });
+    expect(sheetXmlOf(bytes)).toContain(
+      '<row r="1"><c r="A1" s="1"><f>B1/C1</f><v>2.5</v><extLst><ext uri="{x}"/></extLst></c><c r="B1" t="str"><f t="shared" ref="B1:D1" si="0">A2</f><v>x&lt;y</v></c><c r="C1" t="e"><f>"a"&amp;B1</f><v>#N/A</v></c><c r="D1" t="b"><f>TRUE</f><v>1</v></c></row>',
+    );
+  });
+
   it('computes the CRC-32 of ZIP', () => {
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
