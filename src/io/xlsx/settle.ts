@@ -67,7 +67,7 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const trial = worked(workbook, writes.filter((w) => !kept.has(w)));
     // No formula kept and none whose result the writes change: the plan made again would ask for nothing new.
-    if (kept.size === 0 && !trial.results.some((results, s) => [...results].some(([key, v]) => !before[s].has(key) || !same(before[s].get(key)!, v)))) {
+    if (kept.size === 0 && !anyResultChanged(before, trial.results)) {
       after = trial;
       break;
     }
@@ -123,6 +123,14 @@ function beforeInFile(workbook: Workbook, w: CellWrite): CellWrite['before'] {
   const cell = workbook.sheets.find((s) => s.name === w.sheet)?.rows[w.row]?.[w.col];
   if (cell?.formula === undefined) return w.before;
   return { ...w.before, value: cell.error ?? cell.value };
+}
+
+/** Whether a formula worked out on the written grid gives another result than on the grid as it was (or has one now). */
+function anyResultChanged(before: Map<number, Scalar>[], after: Map<number, Scalar>[]): boolean {
+  return after.some((results, s) => {
+    for (const [key, v] of results) if (!before[s].has(key) || !same(before[s].get(key)!, v)) return true;
+    return false;
+  });
 }
 
 function hasFormula(sheet: Sheet): boolean {
