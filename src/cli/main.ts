@@ -8,7 +8,7 @@ import { changedPart, planRecalculation } from '../engine/fix.js';
 import type { Lang } from '../engine/messages/index.js';
 import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
 import { readXlsx } from '../io/xlsx/read.js';
-import { resultText, settleFormulas } from '../io/xlsx/settle.js';
+import { resultText, settleFormulas, type SettledPlan, type SettleOptions } from '../io/xlsx/settle.js';
 import { patchXlsx, SKIP_REASONS } from '../io/xlsx/write.js';
 import { describeError } from './check-file.js';
 import { formatText } from './format.js';
@@ -140,6 +140,16 @@ export function emit(reports: FileReport[], lang: Lang, json: boolean, ignored: 
   return reports.some((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/**
+ * A workbook's recalculation, read, checked, planned and followed through its formulas. Only the plan comes back: the
+ * grid and the model are left behind, so that writing the package runs on a small heap (at 3 million cells the
+ * collector otherwise spends seconds going over them).
+ */
+async function planFix(bytes: Uint8Array, options: SettleOptions): Promise<SettledPlan> {
+  const workbook = await readXlsx(bytes);
+  return settleFormulas(workbook, planRecalculation(checkWorkbook(workbook).model, options), options);
+}
+
 async function runFix(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -155,10 +165,7 @@ async function runFix(args: string[]): Promise<number> {
   try {
     const buf = await readFile(input);
     bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    const workbook = await readXlsx(bytes);
-    const { model } = checkWorkbook(workbook);
-    const options = { formulas: !!values.formulas };
-    const plan = settleFormulas(workbook, planRecalculation(model, options), options);
+    const plan = await planFix(bytes, { formulas: !!values.formulas });
     const patched = patchXlsx(bytes, plan.writes, { ...plan, deflate: (data) => deflateRawSync(data, { level: 6 }) });
     await writeFile(output, patched.bytes);
     const made = plan.writes.filter((w) => !patched.skipped.some((s) => s.sheet === w.sheet && s.address === w.address));

@@ -174,22 +174,45 @@ export function changedPart(before: string, after: string): { before: string; af
   return { before: cut(before, 0), after: cut(after, 1) };
 }
 
+/** Cells by where they are (a workbook's cells read by several tables are one), keyed by number within each sheet. */
+class CellSet {
+  private readonly bySheet = new Map<string, Set<number>>();
+
+  add(cell: ValueCell): void {
+    const { sheet, row, col } = cell.ref;
+    let set = this.bySheet.get(sheet);
+    if (!set) this.bySheet.set(sheet, (set = new Set()));
+    set.add(row * 16384 + col);
+  }
+
+  has(cell: ValueCell): boolean {
+    const { sheet, row, col } = cell.ref;
+    return this.bySheet.get(sheet)?.has(row * 16384 + col) ?? false;
+  }
+}
+
 export function planRecalculation(model: Model, options: RecalculationOptions = {}): RecalculationPlan {
   const writes: CellWrite[] = [];
   const valuesInsteadOfFormulas: string[] = [];
-  const written = new Set<string>();
+  const written = new CellSet();
   const keyOf = (cell: ValueCell) => `${cell.ref.sheet}!${cell.ref.row}:${cell.ref.col}`;
   // The figures progress is computed from (targets' 目標値 and 実績値, and their 累計) are never written, whatever
   // else a cell is read as: the recalculation rewrites progress only.
-  const inputs = new Set<string>();
+  const inputs = new CellSet();
   for (const table of model.tables) {
     if (table.kind !== 'progress') continue;
-    for (const t of table.targets) for (const cell of [...t.target, ...t.actual, t.total?.target, t.total?.actual]) if (cell) inputs.add(keyOf(cell));
+    for (const t of table.targets) {
+      for (const cell of t.target) inputs.add(cell);
+      for (const cell of t.actual) inputs.add(cell);
+      if (t.total?.target) inputs.add(t.total.target);
+      if (t.total?.actual) inputs.add(t.total.actual);
+    }
   }
   // Per cell holding several figures in its text (the 本文 pasted into one cell), its write and the figures it rewrites.
   const inlineWrites = new Map<string, { write: CellWrite; edits: InlineEdit[] }>();
   const add = (cell: ValueCell, expected: Decimal, conv: Convention, rest: Omit<CellWrite, 'sheet' | 'row' | 'col' | 'address' | 'value' | 'before' | 'numFmt' | 'styleFrom'>) => {
-    const key = keyOf(cell);
+    // Only a cell holding figures in its text is looked up by its address as text.
+    const key = cell.inline ? keyOf(cell) : '';
     const earlier = cell.inline && inlineWrites.get(key);
     if (cell.inline && earlier) {
       // Another figure of a cell written already: the one write rewrites both (a figure once only).
@@ -199,8 +222,8 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       earlier.write.value = rewriteInline(inline, earlier.edits);
       return;
     }
-    if (written.has(key) || (!cell.inline && inputs.has(key))) return;
-    written.add(key);
+    if (written.has(cell) || (!cell.inline && inputs.has(cell))) return;
+    written.add(cell);
     const edits: InlineEdit[] = cell.inline ? [{ inline: cell.inline, value: render(expected, conv) }] : [];
     const write: CellWrite = {
       sheet: cell.ref.sheet,

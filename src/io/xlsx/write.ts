@@ -8,7 +8,7 @@ import { deflateSync, inflateSync, strFromU8, strToU8, zipSync } from 'fflate';
 import { a1, parseA1, parseRangeA1 } from '../../engine/grid.js';
 import type { CellWrite } from '../../engine/fix.js';
 import type { FormulaRefresh } from './settle.js';
-import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry } from './zip.js';
+import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry, type ZipPart } from './zip.js';
 
 /** Why a write was not made, as people read it. */
 export const SKIP_REASONS = {
@@ -86,10 +86,14 @@ function attr(attrs: string, name: string): string | undefined {
 class Package {
   private readonly entries: ZipEntry[] = [];
   private readonly byName = new Map<string, ZipEntry>();
-  private readonly changed = new Map<string, Uint8Array>();
+  /** Edited parts, deflated as soon as they are set (a large workbook's edited XML is not kept whole till the end). */
+  private readonly changed = new Map<string, ZipPart>();
   private readonly removed = new Set<string>();
 
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly deflate: (data: Uint8Array) => Uint8Array = (data) => deflateSync(data, { level: 6 }),
+  ) {
     // A name stored twice is read, and kept, once: as its first entry.
     for (const e of readCentralDirectory(bytes)) {
       if (this.byName.has(e.name)) continue;
@@ -104,11 +108,13 @@ class Package {
 
   text(name: string): string {
     if (!this.has(name)) return '';
-    return strFromU8(this.changed.get(name) ?? this.inflated(this.byName.get(name)!));
+    const edited = this.changed.get(name);
+    return strFromU8(edited ? inflateSync(edited.data) : this.inflated(this.byName.get(name)!));
   }
 
   setText(name: string, text: string): void {
-    this.changed.set(name, strToU8(text));
+    const data = strToU8(text);
+    this.changed.set(name, { name, method: 8, crc: crc32(data), size: data.length, data: this.deflate(data) });
   }
 
   remove(name: string): void {
@@ -120,15 +126,11 @@ class Package {
     return e.method === 0 ? raw : inflateSync(raw);
   }
 
-  toBytes(deflate: (data: Uint8Array) => Uint8Array = (data) => deflateSync(data, { level: 6 })): Uint8Array {
+  toBytes(): Uint8Array {
     const kept = this.entries.filter((e) => !this.removed.has(e.name));
-    const parts = kept.map((e) => {
-      const data = this.changed.get(e.name);
-      if (!data) return { name: e.name, method: e.method, crc: e.crc, size: e.size, data: entryData(this.bytes, e) };
-      return { name: e.name, method: 8, crc: crc32(data), size: data.length, data: deflate(data) };
-    });
+    const parts = kept.map((e) => this.changed.get(e.name) ?? { name: e.name, method: e.method, crc: e.crc, size: e.size, data: entryData(this.bytes, e) });
     // A package past plain ZIP records (4 GB, 65,535 parts) is written whole by fflate, with Zip64.
-    return writeZip(parts) ?? zipSync(Object.fromEntries(kept.map((e) => [e.name, this.changed.get(e.name) ?? this.inflated(e)])));
+    return writeZip(parts) ?? zipSync(Object.fromEntries(kept.map((e) => [e.name, this.changed.has(e.name) ? inflateSync(this.changed.get(e.name)!.data) : this.inflated(e)])));
   }
 }
 
@@ -273,7 +275,7 @@ function dropCalcChain(files: Package): void {
 }
 
 export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: PatchOptions = {}): PatchResult {
-  const files = new Package(input);
+  const files = new Package(input, options.deflate);
   const refreshes = new Map<string, FormulaRefresh[]>();
   for (const f of options.refreshed ?? []) {
     const list = refreshes.get(f.sheet);
@@ -392,5 +394,5 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
   }
   if (formulasTouched) dropCalcChain(files);
   if (options.recalcOnOpen && files.has('xl/workbook.xml')) files.setText('xl/workbook.xml', withFullCalcOnLoad(files.text('xl/workbook.xml')));
-  return { bytes: files.toBytes(options.deflate), skipped };
+  return { bytes: files.toBytes(), skipped };
 }
