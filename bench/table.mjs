@@ -12,11 +12,12 @@ const r = JSON.parse(readFileSync(from, 'utf8'));
 function figures(lang) {
 const n = (v) => Number(v).toLocaleString('en-US');
 const H = {
-  ja: ['セル数', 'ファイル (MB)', '読み取り (ms)', 'エンジン (ms)', 'エンジン ÷ 読み取り', 'エンジン (ns/セル)', 'hyoka check 全体 (ms)', '最大メモリ (MB)', '参考: exceljs の読み取り (ms)'],
-  en: ['cells', 'file (MB)', 'read (ms)', 'engine (ms)', 'engine ÷ read', 'engine (ns/cell)', 'whole hyoka check (ms)', 'peak RSS (MB)', 'for reference: exceljs read (ms)'],
+  ja: ['セル数', 'ファイル (MB)', '読み取り (ms)', 'エンジン (ms)', 'エンジン ÷ 読み取り', 'エンジン (ns/セル)', 'hyoka check 全体 (ms)', '最大メモリ (MB)', 'hyoka fix の計画と書き出し (ms, 書くセル数)', '参考: exceljs の読み取り (ms)'],
+  en: ['cells', 'file (MB)', 'read (ms)', 'engine (ms)', 'engine ÷ read', 'engine (ns/cell)', 'whole hyoka check (ms)', 'peak RSS (MB)', 'hyoka fix: plan and write (ms, cells written)', 'for reference: exceljs read (ms)'],
 }[lang];
 const rows = [`| ${H.join(' | ')} |`, `|${H.map(() => '---:').join('|')}|`];
-for (const c of r.cases) rows.push(`| ${[n(c.cells), c.fileMb, n(c.readMs), n(c.engineMs), c.engineToRead, n(c.engineNsPerCell), n(c.totalMs), n(c.peakRssMb), c.exceljsReadMs == null ? '-' : n(c.exceljsReadMs)].join(' | ')} |`);
+const fixOf = (c) => (c.fixMs == null ? '-' : `${n(c.fixMs)} (${n(c.fixWrites)})`);
+for (const c of r.cases) rows.push(`| ${[n(c.cells), c.fileMb, n(c.readMs), n(c.engineMs), c.engineToRead, n(c.engineNsPerCell), n(c.totalMs), n(c.peakRssMb), fixOf(c), c.exceljsReadMs == null ? '-' : n(c.exceljsReadMs)].join(' | ')} |`);
 const b = r.batch;
 const load = r.machine.loadAverage ? ` (load ${r.machine.loadAverage.start} → ${r.machine.loadAverage.end})` : '';
 // A partial run (--no-lo) has no LibreOffice figures, nor the targets that need them or a size it left out.

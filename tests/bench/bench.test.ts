@@ -74,7 +74,7 @@ describe('bench/results.json', () => {
       expect(Math.abs(sizes[i] - wanted) / wanted).toBeLessThan(0.2);
     }
     for (const c of results.cases) {
-      for (const k of ['cells', 'readMs', 'engineMs', 'totalMs', 'peakRssMb']) {
+      for (const k of ['cells', 'readMs', 'engineMs', 'totalMs', 'peakRssMb', 'fixMs', 'fixWrites']) {
         expect(typeof c[k], k).toBe('number');
         expect(c[k], k).toBeGreaterThan(0);
       }
