@@ -4,7 +4,7 @@
  */
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, totalProgressStatus } from './compute.js';
-import { a1 } from './grid.js';
+import { a1, cellIndex } from './grid.js';
 import { columnOfYear, indexTargets, indicatorAgrees, indicatorBasis, indicatorProgress, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo, parseNumberText } from './numbers.js';
 import type { Model, NumericTarget, SummaryTable, ValueCell } from './model.js';
@@ -182,12 +182,12 @@ class CellSet {
     const { sheet, row, col } = cell.ref;
     let set = this.bySheet.get(sheet);
     if (!set) this.bySheet.set(sheet, (set = new Set()));
-    set.add(row * 16384 + col);
+    set.add(cellIndex(row, col));
   }
 
   has(cell: ValueCell): boolean {
     const { sheet, row, col } = cell.ref;
-    return this.bySheet.get(sheet)?.has(row * 16384 + col) ?? false;
+    return this.bySheet.get(sheet)?.has(cellIndex(row, col)) ?? false;
   }
 }
 

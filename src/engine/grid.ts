@@ -91,6 +91,14 @@ export function cellsIn(r: CellRange): number {
 }
 
 const COLS = 16384;
+
+/**
+ * One number for a cell of a sheet (Excel has 16,384 columns): the key the detectors, the fix and the formula evaluator
+ * share when they note cells by where they are.
+ */
+export function cellIndex(row: number, col: number): number {
+  return row * COLS + col;
+}
 /** Merged areas larger than this are looked up by their rows (or by scanning, when tall) instead of by cell. */
 const MAX_INDEXED_MERGE = 4096;
 /** Large merged areas up to this many rows (whole rows merged for titles) are listed under each of their rows. */
@@ -128,7 +136,7 @@ export class SheetView {
         continue;
       }
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(r * COLS + c, m);
+        for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(cellIndex(r, c), m);
       }
     }
     this.rowCount = rowCount;
@@ -141,7 +149,7 @@ export class SheetView {
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
-    const m = this.mergeByCell.get(row * COLS + col);
+    const m = this.mergeByCell.get(cellIndex(row, col));
     if (m) return m;
     const wide = this.wideMerges.size > 0 ? this.wideMerges.get(row) : undefined;
     const inWide = wide?.find((b) => col >= b.left && col <= b.right);

@@ -3,7 +3,7 @@
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
 import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
-import { a1, type CellRange } from '../grid.js';
+import { a1, cellIndex, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
@@ -113,7 +113,7 @@ function interleavedActual(t: Label, tBottom: number, actuals: Map<number, Label
   return firstBelow(otherTargets.get(t.col), t.row, between) ?? firstBelow(otherActuals.get(t.col), t.row, between) ? below : undefined;
 }
 
-/** `readElsewhere`: label cells (row × 16384 + column) of tables read otherwise (year-groups.ts), which start no block. */
+/** `readElsewhere`: label cells (`cellIndex`) of tables read otherwise (year-groups.ts), which start no block. */
 export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }, readElsewhere: ReadonlySet<number> = new Set()): ProgressTable[] {
   const view = scan.view;
   const actuals = labelLists(scan.kind('actual'));
@@ -127,7 +127,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   // The unit notes over each header (`（単位：億円）`), by header row × 16384 + the blocks' left column, once looked for.
   const notes = new Map<number, string | undefined>();
   for (const t of scan.kind('target')) {
-    if (readElsewhere.size > 0 && readElsewhere.has(t.row * 16384 + t.col)) continue;
+    if (readElsewhere.size > 0 && readElsewhere.has(cellIndex(t.row, t.col))) continue;
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
     const labelRight = tMerge?.right ?? t.col;

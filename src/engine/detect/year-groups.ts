@@ -11,6 +11,7 @@
  *
  * A `累計` in the year column heads a group of the running totals (the `累計` column of a block).
  */
+import { cellIndex } from '../grid.js';
 import { cellText } from '../numbers.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
 import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, YearColumn } from '../model.js';
@@ -39,7 +40,7 @@ const OTHER_ROWS = 2;
 /** The longest text a header naming a target may be (`数値目標(1)-① 特区関連事業による投資額 475億円（累計）`). */
 const MAX_HEADER = 60;
 
-/** Cells of labels the tables read, as row × 16384 + column: no progress block is to be made of them again. */
+/** Cells of labels the tables read (`cellIndex`): no progress block is to be made of them again. */
 export type TakenLabels = Set<number>;
 
 export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[]; taken: TakenLabels } {
@@ -86,7 +87,7 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
     const planned = yearly.filter((g) => !g.fy!.baseline);
     if (planned.length === 0 || !planned.every((g) => g.rows.has('target') && g.rows.has('actual'))) continue;
     const total = groups.find((g) => g.fy === null);
-    for (const g of groups) for (const r of g.rows.values()) taken.add(r * 16384 + labelCol);
+    for (const g of groups) for (const r of g.rows.values()) taken.add(cellIndex(r, labelCol));
     const columns: YearColumn[] = yearly.map((g) => ({ col: yearCol, year: g.fy!.year, baseline: g.fy!.baseline, header: g.header }));
     const withProgress = planned.every((g) => g.rows.has('progress'));
     const firstGroup = planned[0];

@@ -10,7 +10,7 @@
  * a name, a whole column) keeps no result: the check says so at its cell, as before. Nothing is
  * written back: the file is never changed by reading it.
  */
-import type { Cell, Sheet } from '../../engine/grid.js';
+import { cellIndex, type Cell, type Sheet } from '../../engine/grid.js';
 import { Decimal } from '../../engine/decimal.js';
 import { isDateFormat, showsIntegersAsYears } from './numfmt.js';
 
@@ -480,34 +480,50 @@ function resultCell(cell: Cell, v: Scalar): Cell | undefined {
 }
 
 /**
- * Works out the formulas of `sheets` that hold no result (all of them when `recompute`: the file asks for a full
- * recalculation on opening), in place. A formula it cannot work out keeps what the file holds, except a cached 0 the
- * file asks to recompute (xlsxwriter stores 0 for every formula), which is no result (`noCachedResult`).
+ * Each formula cell `evaluator` works out (those it `needs`), in reading order, with its result and the cell that result
+ * makes; `worked` is undefined when it cannot work the formula out (or the cell's format would need more: a date).
  */
-export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
-  const evaluator = new Evaluator(sheets, recompute);
-  const results: { rows: (Cell | undefined)[]; col: number; cell: Cell }[] = [];
-  const computed = new Map<Sheet, number>();
+function forEachFormula(
+  sheets: Sheet[],
+  evaluator: Evaluator,
+  visit: (sheet: number, row: number, col: number, cells: (Cell | undefined)[], cell: Cell, worked: { value: Scalar; cell: Cell } | undefined) => void,
+): void {
   sheets.forEach((sheet, s) => {
     sheet.rows.forEach((cells, r) => {
       if (!cells) return;
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c];
         if (!cell || !evaluator.needs(cell)) continue;
-        let next: Cell | undefined;
+        let worked: { value: Scalar; cell: Cell } | undefined;
         try {
-          next = resultCell(cell, evaluator.valueAt(s, r, c));
+          const value = evaluator.valueAt(s, r, c);
+          const next = resultCell(cell, value);
+          if (next) worked = { value, cell: next };
         } catch (e) {
           // A formula too long for the stack to follow (thousands of terms) is left as one it does not know.
           if (!(e instanceof Unsupported) && !(e instanceof RangeError)) throw e;
         }
-        if (next && !next.noCachedResult) computed.set(sheet, (computed.get(sheet) ?? 0) + 1);
-        // One it cannot work out keeps the result the file holds, unless that is the 0 a writer stores for every formula
-        // (xlsxwriter): Excel would show another value once recalculated.
-        if (!next && !cell.noCachedResult && cell.value === 0) next = { value: null, formula: cell.formula, noCachedResult: true, numFmt: cell.numFmt };
-        if (next) results.push({ rows: cells, col: c, cell: next });
+        visit(s, r, c, cells, cell, worked);
       }
     });
+  });
+}
+
+/**
+ * Works out the formulas of `sheets` that hold no result (all of them when `recompute`: the file asks for a full
+ * recalculation on opening), in place. A formula it cannot work out keeps what the file holds, except a cached 0 the
+ * file asks to recompute (xlsxwriter stores 0 for every formula), which is no result (`noCachedResult`).
+ */
+export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
+  const results: { rows: (Cell | undefined)[]; col: number; cell: Cell }[] = [];
+  const computed = new Map<Sheet, number>();
+  forEachFormula(sheets, new Evaluator(sheets, recompute), (s, _r, c, cells, cell, worked) => {
+    let next = worked?.cell;
+    if (next && !next.noCachedResult) computed.set(sheets[s], (computed.get(sheets[s]) ?? 0) + 1);
+    // One it cannot work out keeps the result the file holds, unless that is the 0 a writer stores for every formula
+    // (xlsxwriter): Excel would show another value once recalculated.
+    if (!next && !cell.noCachedResult && cell.value === 0) next = { value: null, formula: cell.formula, noCachedResult: true, numFmt: cell.numFmt };
+    if (next) results.push({ rows: cells, col: c, cell: next });
   });
   // Written after every formula is worked out: each read the cells as the file holds them.
   for (const { rows, col, cell } of results) rows[col] = cell;
@@ -516,26 +532,13 @@ export function evaluateFormulas(sheets: Sheet[], recompute: boolean): void {
 
 /**
  * Every formula of `sheets` worked out afresh from what the other cells hold, as Excel recalculating would: per sheet
- * (by index), per cell (`row * 16384 + col`), the value it shows. A formula it cannot work out (another function, a
+ * (by index), per cell (`cellIndex(row, col)`), the value it shows. A formula it cannot work out (another function, a
  * date, past the limits) has no entry. Nothing is changed.
  */
 export function formulaResults(sheets: Sheet[]): Map<number, Scalar>[] {
-  const evaluator = new Evaluator(sheets, true);
-  return sheets.map((sheet, s) => {
-    const results = new Map<number, Scalar>();
-    sheet.rows.forEach((cells, r) => {
-      if (!cells) return;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c];
-        if (cell?.formula === undefined) continue;
-        try {
-          const v = evaluator.valueAt(s, r, c);
-          if (resultCell(cell, v)) results.set(r * 16384 + c, v);
-        } catch (e) {
-          if (!(e instanceof Unsupported) && !(e instanceof RangeError)) throw e;
-        }
-      }
-    });
-    return results;
+  const results = sheets.map(() => new Map<number, Scalar>());
+  forEachFormula(sheets, new Evaluator(sheets, true), (s, r, c, _cells, _cell, worked) => {
+    if (worked) results[s].set(cellIndex(r, c), worked.value);
   });
+  return results;
 }

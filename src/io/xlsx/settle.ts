@@ -16,10 +16,8 @@
 import { checkWorkbook } from '../../engine/check.js';
 import type { DetectOptions } from '../../engine/detect/index.js';
 import { planRecalculation, type CellWrite, type RecalculationOptions, type RecalculationPlan } from '../../engine/fix.js';
-import { a1, type Cell, type Sheet, type Workbook } from '../../engine/grid.js';
+import { a1, cellIndex, type Cell, type Sheet, type Workbook } from '../../engine/grid.js';
 import { formulaResults, type Scalar } from './evaluate.js';
-
-const COLS = 16384;
 
 /** A formula cell's new result, to save in the file in place of the stale one (its formula stays). */
 export interface FormulaRefresh {
@@ -56,7 +54,7 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
   if (plan.writes.length === 0 || !workbook.sheets.some(hasFormula)) return unchanged;
   const before = formulaResults(workbook.sheets);
   const sheetIndex = new Map(workbook.sheets.map((sheet, i) => [sheet.name, i]));
-  const workedOut = (w: CellWrite) => before[sheetIndex.get(w.sheet)!]?.has(w.row * COLS + w.col) ?? false;
+  const workedOut = (w: CellWrite) => before[sheetIndex.get(w.sheet)!]?.has(cellIndex(w.row, w.col)) ?? false;
   // Overwriting a formula the evaluator works out with a value (or another formula): kept until shown wrong.
   let kept = new Set(plan.writes.filter((w) => w.before.formula !== undefined && w.formula !== w.before.formula && workedOut(w)));
   let writes = plan.writes;
@@ -101,7 +99,7 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
         if (cell?.formula === undefined) continue;
         const here = `${sheet.name}!${r}:${c}`;
         if (writtenCells.has(here)) continue;
-        const key = r * COLS + c;
+        const key = cellIndex(r, c);
         const shown = shownOf(cell);
         const next = after.results[s].get(key);
         // A formula worked out as the file holds it is followed through the writes; any other may depend on them.
@@ -114,7 +112,7 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
       }
     });
   });
-  const keptFormulas = [...kept].map((w) => ({ ...w, result: after.results[sheetIndex.get(w.sheet)!].get(w.row * COLS + w.col) ?? null }));
+  const keptFormulas = [...kept].map((w) => ({ ...w, result: after.results[sheetIndex.get(w.sheet)!].get(cellIndex(w.row, w.col)) ?? null }));
   return { ...plan, writes, keptFormulas, refreshed, recalcOnOpen };
 }
 
@@ -195,7 +193,7 @@ function worked(workbook: Workbook, writes: CellWrite[]): Worked {
       if (!cells) return cells;
       let copy: (Cell | undefined)[] | undefined;
       for (let c = 0; c < cells.length; c++) {
-        const v = results[s].get(r * COLS + c);
+        const v = results[s].get(cellIndex(r, c));
         if (v === undefined) continue;
         const cell = cells[c]!;
         copy ??= cells.slice();

@@ -5,7 +5,7 @@
  * load-and-save through a spreadsheet library cannot promise.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8, zipSync } from 'fflate';
-import { a1, parseA1, parseRangeA1 } from '../../engine/grid.js';
+import { a1, cellIndex, parseA1, parseRangeA1 } from '../../engine/grid.js';
 import type { CellWrite } from '../../engine/fix.js';
 import type { FormulaRefresh } from './settle.js';
 import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry, type ZipPart } from './zip.js';
@@ -41,7 +41,7 @@ function hiddenByMerges(xml: string, writes: CellWrite[]): Set<CellWrite> {
   if (!xml.includes('mergeCell')) return hidden;
   const byCell = new Map<number, CellWrite[]>();
   for (const w of writes) {
-    const key = w.row * 16384 + w.col;
+    const key = cellIndex(w.row, w.col);
     const list = byCell.get(key);
     if (list) list.push(w);
     else byCell.set(key, [w]);
@@ -53,7 +53,7 @@ function hiddenByMerges(xml: string, writes: CellWrite[]): Set<CellWrite> {
       for (const w of writes) if (inside(w.row, w.col)) hidden.add(w);
       continue;
     }
-    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (inside(r, c)) for (const w of byCell.get(r * 16384 + c) ?? []) hidden.add(w);
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (inside(r, c)) for (const w of byCell.get(cellIndex(r, c)) ?? []) hidden.add(w);
   }
   return hidden;
 }
