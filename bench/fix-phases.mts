@@ -6,12 +6,11 @@
  *   node build/fix-phases.mjs bench/out/workbook-1000000-v1.xlsx
  */
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { writeFixed } from '../src/cli/main.js';
 import { checkWorkbook } from '../src/engine/check.js';
 import { planRecalculation } from '../src/engine/fix.js';
 import { readXlsx } from '../src/io/xlsx/read.js';
 import { settleFormulas } from '../src/io/xlsx/settle.js';
-import { patchXlsx } from '../src/io/xlsx/write.js';
 
 const file = process.argv[2];
 if (!file) {
@@ -33,5 +32,5 @@ const plan = planRecalculation(model);
 step(`plan (${plan.writes.length} writes)`);
 const settled = settleFormulas(workbook, plan);
 step(`settle (${settled.writes.length} writes, ${settled.keptFormulas.length} formulas kept, ${settled.refreshed.length} results saved)`);
-patchXlsx(bytes, settled.writes, { ...settled, deflate: (data) => deflateRawSync(data, { level: 6 }) });
+writeFixed(bytes, settled);
 step('patch');

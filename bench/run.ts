@@ -25,15 +25,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { writeFixed } from '../src/cli/main.js';
 import { defaultJobs } from '../src/cli/pool.js';
-import { deflateRawSync } from 'node:zlib';
 import { checkWorkbook } from '../src/engine/check.js';
 import { planRecalculation } from '../src/engine/fix.js';
 import { buildReport, fileReport } from '../src/engine/report.js';
 import type { Workbook } from '../src/engine/grid.js';
 import { readXlsx } from '../src/io/xlsx/read.js';
 import { settleFormulas } from '../src/io/xlsx/settle.js';
-import { patchXlsx } from '../src/io/xlsx/write.js';
 import { generateWorkbook } from './generate.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -177,7 +176,7 @@ async function measureSize(target: number): Promise<Case> {
     report.push(performance.now() - t);
     t = performance.now();
     const plan = settleFormulas(wb, planRecalculation(result.model));
-    patchXlsx(bytes, plan.writes, { ...plan, deflate: (data) => deflateRawSync(data, { level: 6 }) });
+    writeFixed(bytes, plan);
     fix.push(performance.now() - t);
     fixWrites = plan.writes.length;
     cells = countCells(wb);

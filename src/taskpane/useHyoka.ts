@@ -211,7 +211,8 @@ export function useHyoka(env: Environment) {
     if (!host || !result) return;
     void run('recalculate', async () => {
       // Formulas that give the right value once their inputs are rewritten stay formulas (settle.ts).
-      const plan = workbook ? settleFormulas(workbook, planRecalculation(result.model, { formulas }), { formulas, modeOverrides: overrides }) : { ...planRecalculation(result.model, { formulas }), keptFormulas: [], refreshed: [], recalcOnOpen: false };
+      // (The grid is read with every result; without one there are no formulas to follow.)
+      const plan = settleFormulas(workbook ?? { sheets: [] }, planRecalculation(result.model, { formulas }), { formulas, modeOverrides: overrides });
       // The page saves formulas' results itself; Excel works its own out.
       const saves = host.kind === 'standalone';
       if (plan.writes.length === 0 && (!saves || plan.refreshed.length === 0)) {

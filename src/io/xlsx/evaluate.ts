@@ -187,7 +187,7 @@ function excelNumber(n: number): Scalar {
 }
 
 /** A formula's result as Excel shows it, to 15 significant digits (0.1 + 0.2 is 0.3); Excel has no -0 (`ROUND(-0.3,0)`). */
-function shownNumber(v: Scalar): Scalar {
+export function shownNumber(v: Scalar): Scalar {
   if (typeof v !== 'number') return v;
   return v === 0 ? 0 : Number(v.toPrecision(15));
 }

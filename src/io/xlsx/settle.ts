@@ -17,7 +17,7 @@ import { checkWorkbook } from '../../engine/check.js';
 import type { DetectOptions } from '../../engine/detect/index.js';
 import { planRecalculation, type CellWrite, type RecalculationOptions, type RecalculationPlan } from '../../engine/fix.js';
 import { a1, cellIndex, type Cell, type Sheet, type Workbook } from '../../engine/grid.js';
-import { formulaResults, type Scalar } from './evaluate.js';
+import { formulaResults, shownNumber, type Scalar } from './evaluate.js';
 
 /** A formula cell's new result, to save in the file in place of the stale one (its formula stays). */
 export interface FormulaRefresh {
@@ -147,7 +147,7 @@ function shownOf(cell: Cell): Scalar {
 
 /** Whether two shown values are the same: numbers to Excel's 15 significant digits. */
 function same(a: Scalar, b: Scalar): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));
+  if (typeof a === 'number' && typeof b === 'number') return shownNumber(a) === shownNumber(b);
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) return a.error === b.error;
   return a === b;
 }
