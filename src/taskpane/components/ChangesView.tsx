@@ -65,36 +65,13 @@ export function ChangesView({ s, change }: { s: Strings; change: AppliedChange |
           </li>
         ))}
       </ul>
-      {change.formulas.kept.length > 0 && (
-        <div className={styles.note} data-testid="formulas-kept">
-          <Text as="p">{s.formulasKept}</Text>
-          <ul className={styles.list}>
-            {change.formulas.kept.map((k) => (
-              <li key={k.cell} className={styles.item}>
-                <span className={styles.address}>{k.cell}</span>
-                <span className={styles.formula}>={k.formula}</span>
-                <span aria-hidden>→</span>
-                <span className={styles.after}>{k.result}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {change.formulas.refreshed.length > 0 && (
-        <div className={styles.note} data-testid="formulas-refreshed">
-          <Text as="p">{s.formulasRefreshed}</Text>
-          <ul className={styles.list}>
-            {change.formulas.refreshed.map((f) => (
-              <li key={f.cell} className={styles.item}>
-                <span className={styles.address}>{f.cell}</span>
-                <span className={styles.before}>{f.before}</span>
-                <span aria-hidden>→</span>
-                <span className={styles.after}>{f.after}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormulaList
+        testId="formulas-kept"
+        title={s.formulasKept}
+        items={change.formulas.kept.map((k) => ({ cell: k.cell, from: `=${k.formula}`, to: k.result }))}
+        fromClass={styles.formula}
+      />
+      <FormulaList testId="formulas-refreshed" title={s.formulasRefreshed} items={change.formulas.refreshed.map((f) => ({ cell: f.cell, from: f.before, to: f.after }))} fromClass={styles.before} />
       {change.formulas.recalcOnOpen && (
         <Text as="p" className={styles.note} data-testid="recalc-on-open">
           {s.recalcOnOpen}
@@ -108,6 +85,27 @@ export function ChangesView({ s, change }: { s: Strings; change: AppliedChange |
           </Text>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Formulas a recalculation left in place, each `cell: from → to` (a formula and what it gives, or a saved result old and new). */
+function FormulaList({ testId, title, items, fromClass }: { testId: string; title: string; items: { cell: string; from: string; to: string }[]; fromClass: string }) {
+  const styles = useStyles();
+  if (items.length === 0) return null;
+  return (
+    <div className={styles.note} data-testid={testId}>
+      <Text as="p">{title}</Text>
+      <ul className={styles.list}>
+        {items.map((item) => (
+          <li key={item.cell} className={styles.item}>
+            <span className={styles.address}>{item.cell}</span>
+            <span className={fromClass}>{item.from}</span>
+            <span aria-hidden>→</span>
+            <span className={styles.after}>{item.to}</span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
