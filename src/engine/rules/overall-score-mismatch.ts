@@ -18,7 +18,9 @@ export const overallScoreMismatch: Rule = {
         const stated = asNumber(row.overall.parsed);
         const [s1, s2, s3] = row.scores.map((c) => asNumber(c.parsed));
         if (!stated || !s1 || !s2 || !s3) continue;
-        const places = Math.max(1, stated.decimals);
+        // The score is worked out to one decimal: a cell formatted `0.00` showing 4.50 states 4.5. A stated second
+        // decimal (4.48) is compared at the places it states.
+        const places = Math.max(1, roundHalfUp(stated.value, stated.decimals).decimalPlaces());
         const score = overallScore(s1.value, s2.value, s3.value, places);
         if (roundHalfUp(stated.value, places).eq(score.rounded)) continue;
         findings.push(

@@ -46,6 +46,16 @@ describe('overall-score-mismatch (003_…)', () => {
     const f = findingsOf(book(sheet('S', [[], ['特区名', 'I', 'II', 'III', '総合評価'], ...moved])));
     expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['overall-score-mismatch', 'E7', 4, 4.1]]);
   });
+
+  it('cells formatted `0.00` (4.50, 4.00) state one decimal; a second decimal stated is compared at two', () => {
+    const cell = (v: number) => ({ v, fmt: '0.00' });
+    const twoPlaces = rows.map(([n, t, a, b, c]) => [n, cell(a as number), cell(b as number), cell(c as number), cell(t as number)]);
+    expect(findingsOf(book(sheet('S', [['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ', '総合評価'], ...twoPlaces])))).toEqual([]);
+    // (4.8 + 3.7 + 2×4.7) ÷ 4 = 4.475: 4.48 at two decimals, 4.47 at none.
+    const stated = (v: number) => [['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ', '総合評価'], ['京浜', cell(4.8), cell(3.7), cell(4.7), cell(v)]];
+    expect(findingsOf(book(sheet('S', stated(4.48))))).toEqual([]);
+    expect(findingsOf(book(sheet('S', stated(4.47)))).map((x) => [x.cell, x.expected, x.stated])).toEqual([['E2', 4.48, 4.47]]);
+  });
 });
 
 describe('summary-mismatch', () => {
