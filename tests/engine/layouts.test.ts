@@ -184,6 +184,39 @@ describe('layouts the seeds do not show', () => {
     // (1)-② FY2024: 27 ÷ 30 = 90 %, stated 95 %; its 累計 59 = 12 + 20 + 27. Each error once, at its own table.
     expect(keys(findings)).toEqual(['progress-mismatch@S!L4']);
   });
+
+  it('a progress table and a budget table side by side on one row of years: each its own, and the recalculation writes neither into the other', () => {
+    const years = ['H29', 'H30', 'R1', 'R2', 'R3'];
+    const progress = [
+      [null, null, ...years],
+      ['数値目標(2) 事業数 30件(累計)', '目標値', '4件', '5件', '6件', '7件', '8件'],
+      [null, '実績値', '6件', '5件', '5件', null, null],
+      [null, '進捗度', '150%', '100%', '80%', null, null],
+    ];
+    const budget = [
+      ['事業名', '区分', ...years, '累計'],
+      ['先導プロジェクト', '国予算(a)(実績)', '-', 119962, 184500, 170000, 170000, 644462],
+      [null, '自治体予算(b)(実績)', '-', 207872, 233215, 200000, 200000, 841087],
+      [null, '総事業費(a+b)', '-', 327834, 418715, 370000, 370000, 1485549],
+    ];
+    // Progress left, budget right; then budget left, progress right.
+    for (const [rows, progressAt, budgetAt] of [
+      [progress.map((r, i) => [...r, null, ...budget[i]]), 'E4', 'M4'],
+      [budget.map((r, i) => [...r, null, ...progress[i]]), 'N4', 'E4'],
+    ] as const) {
+      const workbook = book(sheet('S', rows as unknown as Spec[][]));
+      const { model, findings } = checkWorkbook(workbook);
+      expect(model.tables.map((t) => t.kind).sort()).toEqual(['budget', 'progress']);
+      const table = model.tables.find((t) => t.kind === 'budget');
+      expect(table?.kind === 'budget' && [table.columns.map((c) => c.year), table.rows.map((r) => r.project)]).toEqual([
+        [2017, 2018, 2019, 2020, 2021],
+        ['先導プロジェクト', '', ''],
+      ]);
+      // R1: 5 ÷ 6 = 83 %, stated 80 %; 総事業費 418,715 ≠ 184,500 + 233,215 (and so more than its 累計 allows).
+      expect(keys(findings).filter((k) => !k.startsWith('cumulative-column-short')).sort()).toEqual([`progress-mismatch@S!${progressAt}`, `sum-mismatch@S!${budgetAt}`]);
+      expect(planRecalculation(model).writes.map((w) => w.address)).toEqual([progressAt]);
+    }
+  });
 });
 
 describe('headers flattened from two rows: each names its target and its figure (`数値目標(1)-① 目標値`)', () => {

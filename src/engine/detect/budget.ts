@@ -12,13 +12,26 @@ import { yearsDown } from './vertical.js';
 
 const TITLE_RE = /(財政|税制|金融)支援措置|支援措置の状況|予算|事業費/;
 
-export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): BudgetTable[] {
+/** Per year header row, the columns other tables take of it (progress tables, budget tables found so far). */
+export type TakenColumns = Map<number, { left: number; right: number }[]>;
+
+const WHOLE_ROW = [{ left: 0, right: Infinity }];
+
+export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): BudgetTable[] {
   const view = scan.view;
   const tables: BudgetTable[] = [];
   for (const headerRow of scan.yearRowList) {
-    const years = scan.yearRows.get(headerRow)!;
-    const cumulative = scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col);
-    if (years.length < 2 || usedRows.has(headerRow)) continue;
+    // A header row a progress table takes part of (a budget table beside it, its years on the same row): the years
+    // right of the tables left of them, up to the next table right of them.
+    const taken = usedRows.get(headerRow) ?? [];
+    const all = scan.yearRows.get(headerRow)!;
+    const free = taken.length === 0 ? 0 : all.findIndex((y) => !taken.some((t) => y.col >= t.left && y.col <= t.right));
+    if (free < 0) continue;
+    const startCol = Math.max(0, ...taken.filter((t) => t.right < all[free].col).map((t) => t.right + 1));
+    const endCol = Math.min(Infinity, ...taken.filter((t) => t.left > all[free].col).map((t) => t.left));
+    const years = all.filter((y) => y.col >= all[free].col && y.col < endCol);
+    const cumulative = scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col && l.col < endCol);
+    if (years.length < 2) continue;
     const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.fy.year, baseline: y.fy.baseline, header: y.header }));
     const cumCol = cumulative.length > 0 ? cumulative[0].col : null;
     const firstCol = columns[0].col;
@@ -29,7 +42,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
     for (let r = headerBottom + 1; r < view.rowCount && blanks < 2; r++) {
       if (scan.yearRows.has(r)) break;
       const texts: { col: number; text: string; row: number }[] = [];
-      for (let c = 0; c < firstCol; c++) {
+      for (let c = startCol; c < firstCol; c++) {
         const shown = view.shown(r, c);
         const t = cellText(shown.cell).trim();
         if (t && !texts.some((x) => x.row === shown.row && x.col === shown.col)) texts.push({ col: shown.col, text: t, row: shown.row });
@@ -64,7 +77,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: Set<number>): Budg
     if (isProgress || rows.length === 0) continue;
     if (!rows.some((r) => isRowLabel(scan, r.label))) continue;
     implicitTotals(scan, rows);
-    usedRows.add(headerRow);
+    usedRows.set(headerRow, WHOLE_ROW);
     const lastRow = Math.max(...rows.map((r) => r.cells[0].ref.row));
     tables.push({
       kind: 'budget',
@@ -135,7 +148,7 @@ function detectBudgetsByProject(scan: SheetScan, found: BudgetTable[]): BudgetTa
  * Budget tables turned on their side: a header row of parts and totals (`国予算(a)` … `総事業費(a+b)`),
  * one row per year below it, and a `累計` row under the years. Each labelled column is a row of the table.
  */
-function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: Set<number>, across: BudgetTable[]): BudgetTable[] {
+function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: TakenColumns, across: BudgetTable[]): BudgetTable[] {
   const view = scan.view;
   const tables: BudgetTable[] = [];
   for (const row of [...new Set(scan.kind('budget-part').map((l) => l.row))]) {
@@ -158,7 +171,7 @@ function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: Set<number>, across
       cumulative: cumRow === null ? undefined : scan.valueCell(cumRow, l.col),
     }));
     implicitTotals(scan, rows);
-    usedRows.add(row);
+    usedRows.set(row, WHOLE_ROW);
     tables.push({
       kind: 'budget',
       sheet: view.name,

@@ -1,7 +1,7 @@
 /** Finds every table of SPEC §1 on every sheet, by labels and structure, never by position. */
 import { SheetView, type Workbook } from '../grid.js';
 import type { Fault, Model, Table } from '../model.js';
-import { detectBudgetTables } from './budget.js';
+import { detectBudgetTables, type TakenColumns } from './budget.js';
 import { detectMatrixTables } from './matrix.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
@@ -19,6 +19,18 @@ export interface DetectOptions {
   /** Flow/stock chosen by the user, by target key (`1-1`) or display id (`1-①`). */
   modeOverrides?: Record<string, 'flow' | 'stock'>;
   stage?: Stage;
+}
+
+/** The index of the first row of an ascending list at or below `row`. */
+function firstAtOrBelow(rows: readonly number[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
@@ -40,10 +52,19 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     const grouped = stage('detect year groups', () => detectYearGroupTables(scan));
     const blocks = [...stage('detect progress', () => detectProgressTables(scan, faults, counter, grouped.taken)), ...vertical.tables, ...grouped.tables];
     const progress = [...blocks, ...stage('detect matrices', () => detectMatrixTables(scan, blocks))];
-    // Year headers inside progress tables start no budget table (the budget detector asks only of those).
+    // The columns of the year headers progress tables use: they start no budget table (the budget detector asks only of
+    // those), a budget table beside them on the same header row starts right or left of them.
     const inProgress = new Uint8Array(sheet.rows.length);
     for (const t of progress) inProgress.fill(1, t.range.top, t.range.bottom + 1);
-    const usedRows = new Set(scan.yearRowList.filter((r) => inProgress[r] === 1));
+    const usedRows: TakenColumns = new Map();
+    for (const t of progress) {
+      for (let i = firstAtOrBelow(scan.yearRowList, t.range.top); i < scan.yearRowList.length && scan.yearRowList[i] <= t.range.bottom; i++) {
+        const row = scan.yearRowList[i];
+        const list = usedRows.get(row);
+        if (list) list.push(t.range);
+        else usedRows.set(row, [t.range]);
+      }
+    }
     const freeYearRows = scan.yearRowList.filter((r) => inProgress[r] !== 1);
     tables.push(
       ...progress,

@@ -296,6 +296,8 @@ function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, b
   return header && header[0].row === nearest ? header : undefined;
 }
 
+const BUDGET_ROW_KINDS = ['budget-part', 'budget-total', 'budget-request', 'count'] as const;
+
 /**
  * The columns of the 目標値 / 実績値 labels of other blocks in a block's rows: the nearest left of
  * its label (`left` is the column after it, 0 when there is none) and right of it (`right`,
@@ -312,6 +314,8 @@ function besideLabels(scan: SheetScan, targetRow: number, actualRow: number, lab
         else if (l.col > labelRight) right = Math.min(right, l.col);
       }
     }
+    // A budget table's row labels (`国予算(a)(実績)`, `総事業費(a+b)`, `件数`) right of the block: a table beside it.
+    for (const kind of BUDGET_ROW_KINDS) for (const l of scan.inRow(kind, r)) if (l.col > labelRight) right = Math.min(right, l.col);
   }
   return { left, right };
 }
