@@ -22,6 +22,26 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return exact.compareDecimals(a.lo, b.hi) <= 0 && exact.compareDecimals(b.lo, a.hi) <= 0;
 }
 
+/**
+ * Whether two shown numbers may stand for one value. The values a number shown rounded stands for are [lo, hi) above
+ * zero (119.5 億円 shows as 120, 120.5 as 121), (lo, hi] below it (−62.5 shows as −63) and (lo, hi) at zero; a number
+ * stated exactly is its value alone. Shown at one precision, 120 and 121 never stand for one value, though their
+ * intervals touch at 120.5.
+ */
+export function mayBeEqual(a: NumberValue, b: NumberValue): boolean {
+  return startsBelowEnd(a, b) && startsBelowEnd(b, a);
+}
+
+/** Whether some value a stands for is at most some value b stands for: a's lower end against b's upper end. */
+function startsBelowEnd(a: NumberValue, b: NumberValue): boolean {
+  const c = exact.compareDecimals(a.lo, b.hi);
+  if (c !== 0) return c < 0;
+  // The ends meet: both must belong to their intervals.
+  const lowerEndIn = a.lo.eq(a.hi) || a.value.gt(0);
+  const upperEndIn = b.lo.eq(b.hi) || b.value.lt(0);
+  return lowerEndIn && upperEndIn;
+}
+
 /** Whether a's interval meets [Σ lo, Σ hi] of `values`. */
 export function overlapsSum(a: Interval, values: readonly Interval[]): boolean {
   try {
@@ -472,7 +492,7 @@ export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: 
       .map((i) => values[i])
       .filter((v): v is NumberValue => !!v);
     const nonDecreasing = present.every((v, i) => i === 0 || v.value.gte(present[i - 1].value));
-    const finalMatches = present.length > 0 && overlaps(present[present.length - 1], goal.value);
+    const finalMatches = present.length > 0 && mayBeEqual(present[present.length - 1], goal.value);
     const yearly = columns.filter((c, i) => !c.baseline && values[i]);
     const total = sum(yearly.map((c) => values[columns.indexOf(c)]!.value));
     // A year-tied goal that is the sum of rising yearly amounts, and not their last level, is a flow.

@@ -1,6 +1,6 @@
 import { show } from '../decimal.js';
 import { a1 } from '../grid.js';
-import { asNumber, overlaps, yearOrder } from '../compute.js';
+import { asNumber, mayBeEqual, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf } from '../numbers.js';
 import { columnOfYear } from '../indicators.js';
@@ -31,7 +31,7 @@ export const stockGoalMismatch: Rule = {
       // A bare number on either side is in the other's unit.
       const final = inUnitOf(asRead, t.goal.value);
       const goal = inUnitOf(t.goal.value, asRead);
-      if (overlaps(final, goal)) continue;
+      if (mayBeEqual(final, goal)) continue;
       const scale = goal.scale;
       findings.push(
         findingAt('stock-goal-mismatch', 'error', t.goal.ref, {

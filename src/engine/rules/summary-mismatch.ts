@@ -1,6 +1,6 @@
 import { roundHalfUp, show } from '../decimal.js';
 import { roundedEqual } from '../exact.js';
-import { asNumber, halfStep, overlaps, progressOf, progressStatuses, reachable, statedDecimals } from '../compute.js';
+import { asNumber, halfStep, mayBeEqual, progressOf, progressStatuses, reachable, statedDecimals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { columnOfYear, summaryTarget, summaryYear, weightIn } from '../indicators.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
@@ -40,7 +40,7 @@ export const summaryMismatch: Rule = {
           const stated = inUnitOf(statedAsRead, tableAsRead);
           const table = inUnitOf(tableAsRead, statedAsRead);
           // A weight is a share rounded as shown (`33%` for 1/3), whether or not it counts as exact elsewhere.
-          if (overlaps(stated, table) || (field === 'weight' && overlaps(asShown(stated), asShown(table)))) return;
+          if (mayBeEqual(stated, table) || (field === 'weight' && mayBeEqual(asShown(stated), asShown(table)))) return;
           const scale = stated.scale;
           findings.push(
             findingAt('summary-mismatch', 'error', cell.ref, {

@@ -33,6 +33,18 @@ describe('stock targets (000_…)', () => {
     expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['stock-goal-mismatch', 'B2', 850, 900]]);
   });
 
+  it('a goal off by one in its last shown digit is an error: 5.1万人 is not a final target of 5.0万人, nor 101億円 of 100億円', () => {
+    const at = (goal: string, target: string[]) =>
+      findingsOf(book(progressSheet('S', years, [{ ...tsukuba, label: `数値目標(1) ${goal}（令和7年度）`, target, actual: ['', '', '', '', ''], progress: ['', '', '', '', ''] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    const people = ['3.0万人', '3.5万人', '4.0万人', '4.5万人', '5.0万人'];
+    expect(at('5.0万人', people)).toEqual([]);
+    expect(at('5万人', people)).toEqual([]);
+    expect(at('5.1万人', people)).toEqual([['stock-goal-mismatch', 5, 5.1]]);
+    const amounts = ['60億円', '70億円', '80億円', '90億円', '100億円'];
+    expect(at('100億円', amounts)).toEqual([]);
+    expect(at('101億円', amounts)).toEqual([['stock-goal-mismatch', 100, 101]]);
+  });
+
   it('targets or actuals that go down are a warning', () => {
     const f = findingsOf(book(progressSheet('S', years, [{ ...tsukuba, target: [180, 360, 340, 720, 900], actual: [194, 461, 450, '', ''], progress: [108, 128, 132, '', ''] }])));
     expect(keys(f)).toEqual(['stock-decrease@S!F2', 'stock-decrease@S!F3']);

@@ -77,6 +77,26 @@ describe('summary-mismatch', () => {
     const f = findingsOf(book(sheet('T', table), text));
     expect(f.map((x) => [x.rule, x.sheet, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', '本文', 'A3', 100, 110]]);
   });
+
+  it('a restatement off by one in its last shown digit is an error: 120億円 and 121億円 never show one amount, though 120.5 bounds both', () => {
+    const amounts = [
+      [null, null, null, '令和元年度'],
+      [null, '数値目標(1)-① 投資額', '目標値', '87億円'],
+      [null, null, '実績値', '120億円'],
+      [null, '寄与度(※):33%', '進捗度(%)', '138%'],
+    ];
+    const line = (target: string, actual: string, weight: string) =>
+      sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（1）－①：投資額'], [`【当該年度目標値 ${target}、当該年度実績値 ${actual}、進捗度 138%、寄与度 ${weight}】`]]);
+    expect(findingsOf(book(sheet('T', amounts), line('87億円', '120億円', '33%')))).toEqual([]);
+    // Shown at a finer precision, an amount the table's rounding covers agrees: 120.5 億円 shows as 121 … and 120.4 as 120.
+    expect(findingsOf(book(sheet('T', amounts), line('87.4億円', '120.4億円', '33%')))).toEqual([]);
+    const f = findingsOf(book(sheet('T', amounts), line('88億円', '121億円', '34%')));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([
+      ['summary-mismatch', 'A3', 87, 88],
+      ['summary-mismatch', 'A3', 120, 121],
+      ['summary-mismatch', 'A3', 33, 34],
+    ]);
+  });
 });
 
 describe('unparseable-number and unit-mismatch', () => {
