@@ -537,6 +537,67 @@ describe('a unit written once for a block’s plain numbers', () => {
   });
 });
 
+describe('rows of units or notes (or a blank row) between a table’s header and its first row', () => {
+  const side = (between: Spec[][], r1: Spec) =>
+    sheet('S', [['数値目標(1)-① 投資額 475億円（累計）'], ['年度', '目標値', '実績値', '進捗度'], ...between, ['H29', 115, 119, 104], ['H30', 81, 141, 174], ['R1', 87, 120, r1], ['R2', 93], ['R3', 99]]);
+
+  it('a table on its side with a units row (`（億円）|（億円）|（％）`): each column’s plain numbers take its unit, so 104 % is reachable and 140 % is not', () => {
+    const units: Spec[][] = [[null, '（億円）', '（億円）', '（％）']];
+    const { model, findings } = checkWorkbook(book(side(units, 140)));
+    expect(model.tables.map((t) => [t.kind, t.range.bottom])).toEqual([['progress', 7]]);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => c.year)).toEqual([2017, 2018, 2019, 2020, 2021]);
+    expect(t.kind === 'progress' && t.targets[0].actual[0].parsed.kind === 'number' && [t.targets[0].actual[0].parsed.scaleLabel, t.targets[0].actual[0].parsed.unit]).toEqual(['億', '円']);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D6', 138, 140]]);
+    // The fix writes the years' progress, never the units row.
+    expect(planRecalculation(checkWorkbook(book(side(units, null))).model).writes.map((w) => [w.address, w.value])).toEqual([['D6', 138]]);
+  });
+
+  it.each([
+    ['a blank row', [[]]],
+    ['a row of formula letters (`（A）|（B）|（B/A）`)', [[null, '（A）', '（B）', '（B/A）']]],
+    ['a note row and a blank row', [[null, 'A', 'B', 'B÷A×100'], []]],
+  ])('a table on its side with %s under its header: plain numbers are exact', (_, between) => {
+    const { model, findings } = checkWorkbook(book(side(between as Spec[][], 140)));
+    expect(model.tables.map((t) => t.kind)).toEqual(['progress']);
+    expect(findings.map((f) => f.cell)).toEqual([`D${3 + between.length}`, `D${5 + between.length}`]);
+  });
+
+  it('a row holding a figure or a year is the table’s first row, not a note: three rows between the header and the years are too many', () => {
+    expect(checkWorkbook(book(side([[null, '（億円）'], [], []], 140))).model.tables).toEqual([]);
+    const s = sheet('S', [['数値目標(1) 件数'], ['年度', '目標値', '実績値', '進捗度'], ['R4', 10, 9, '95%'], ['R5', 10, 10, '100%']]);
+    expect(keys(findingsOf(book(s)))).toEqual(['progress-mismatch@S!D3']);
+  });
+
+  /** A progress table for the summaries below: R1 target 87 億円, actual 120 億円, 138 %. */
+  const blocks: Spec[][] = [
+    [null, null, 'H29', 'H30', 'R1'],
+    ['数値目標(1) 投資額', '目標値', '115億円', '81億円', '87億円'],
+    [null, '実績値', '119億円', '141億円', '120億円'],
+    [null, '進捗度', '104%', '174%', '138%'],
+    [],
+    ['評価対象年度：令和元年度'],
+    ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'],
+  ];
+
+  it('a summary table with a notes row (`（A）|（B）|（B/A）|（※）`) under its header is read from the row below', () => {
+    const s = sheet('S', [...blocks, [null, '（A）', '（B）', '（B/A）', '（※）'], ['数値目標(1)', '87億円', '146億円', '138%', '100%']]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => t.kind)).toEqual(['progress', 'summary']);
+    const summary = model.tables[1];
+    expect(summary.kind === 'summary' && summary.rows.map((r) => r.labelRef.row)).toEqual([8]);
+    expect(keys(findings)).toEqual(['summary-mismatch@S!C9']);
+  });
+
+  it('a summary table with a units row (`（百万円）|（百万円）|（％）`): each column’s plain numbers take its unit', () => {
+    const s = (actual: number) => sheet('S', [...blocks, [null, '（百万円）', '（百万円）', '（％）'], ['数値目標(1)', 8700, actual, 138]]);
+    expect(findingsOf(book(s(12000)))).toEqual([]);
+    const f = findingsOf(book(s(13000)));
+    expect(keys(f)).toEqual(['summary-mismatch@S!C9']);
+    expect(f[0]).toMatchObject({ expected: 12000, stated: 13000, params: { field: 'actual', unit: '百万円' } });
+  });
+});
+
 describe('numbers written with notes and several scales', () => {
   it('are checked, and the recalculation keeps a progress cell’s note and gives a `-` placeholder its row’s `%`', () => {
     const s = sheet('S', [

@@ -9,7 +9,7 @@ import { latestActualYear, weightOf } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
-import { unitInParentheses, unitNote } from './units.js';
+import { notesUnderHeader, unitInParentheses, unitNote } from './units.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
@@ -366,16 +366,19 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     const valueCols = groups.flatMap((g) => [...g.cols.values()]);
     const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
     const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? titleYear(scan, row);
-    // A unit written once for a column's plain numbers: in its header (`当該年度目標値（百万円）`) or in a note over the
-    // table (`（単位：百万円）`).
+    // A unit written once for a column's plain numbers: in its header (`当該年度目標値（百万円）`), in a row of notes
+    // under it (`（百万円）`, read with the rows below) or in a note over the table (`（単位：百万円）`).
     const units = new Map<number, string>();
+    const unitless = new Set<number>();
     let note: string | undefined | null = null;
     for (const group of groups) {
       for (const kind of ['target', 'actual'] as const) {
         const col = group.cols.get(kind);
         if (col === undefined) continue;
         if (note === null) note = unitNote(scan, row, Math.min(...cols.values()), Math.max(...valueCols));
-        const unit = unitInParentheses(cellText(view.shown(row, col).cell)) ?? note;
+        const own = unitInParentheses(cellText(view.shown(row, col).cell));
+        if (!own) unitless.add(col);
+        const unit = own ?? note;
         if (unit) units.set(col, unit);
       }
     }
@@ -413,6 +416,13 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
         const empty = [cols.get('year'), ...valueCols].every((c) => c === undefined || view.raw(r, c)?.value == null);
         if (empty) {
           blanks++;
+          continue;
+        }
+        // Before the first row, a row of notes on the columns (`（A）| （B）| （B/A）`, `（億円）`): a unit there is that
+        // of its column's plain numbers.
+        const notes = rows.length === 0 && r <= headerBottom + 2 ? notesUnderHeader(scan, r, width) : undefined;
+        if (notes) {
+          for (const [c, unit] of notes) if (unitless.has(c)) units.set(c, unit);
           continue;
         }
         break;

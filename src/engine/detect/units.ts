@@ -1,6 +1,6 @@
 /** Units written once for many numbers: in a label's parentheses, in a note over a table, in a column of their own. */
-import { parseNumberText, unitGroup } from '../numbers.js';
-import { toHalfWidth } from '../text.js';
+import { cellText, parseNumberText, unitGroup } from '../numbers.js';
+import { compact, toHalfWidth } from '../text.js';
 import type { SheetScan } from './scan.js';
 
 /** A unit the engine knows (a scale, 円 人 件 社 者 名 %, a length of time), not any short word. */
@@ -42,4 +42,37 @@ export function unitNote(scan: SheetScan, headerRow: number, left: number, lastY
 export function isUnitText(text: string): boolean {
   const t = text.trim().replace(/^[(（](.*)[)）]$/, '$1');
   return t.length > 0 && t.length <= 4 && !/[\d０-９]/.test(t) && parseNumberText(`1${t}`).kind === 'number';
+}
+
+// Letters of a formula written under the headers it names (`A`, `B/A`, `B÷A×100`, `③=②/①`, `(B)/(A)`).
+const FORMULA = /^\(?[A-Z①-⑳]\)?(?:[/÷×*+\-=]\(?[A-Z①-⑳]\)?)*(?:[×*]100)?%?$/;
+
+/**
+ * A note under a column header, not a figure: a unit (`（億円）`, `%`), the letters of a formula (`（A）`, `（B/A）`,
+ * `B÷A×100`), a `※`, or a short note in parentheses without a digit (`（見込み）`, `（単位：億円）`).
+ */
+export function isHeaderNote(text: string): boolean {
+  const t = compact(text);
+  if (t.length === 0 || t.length > 16) return false;
+  const inner = /^[([【](.*)[)\]】]$/.exec(t)?.[1] ?? t;
+  if (knownUnit(inner) || FORMULA.test(inner) || /^※\d{0,2}$/.test(inner)) return true;
+  return inner !== t && inner.length > 0 && !/\d/.test(inner);
+}
+
+/**
+ * A row right under a table's header that states no figures: empty, or holding only notes on the columns above
+ * (isHeaderNote) in its first `width` cells; with the unit each column's note gives (`（億円）` under 目標値).
+ * Undefined when a cell holds anything else: a figure, a year or an id, a row of the table's own.
+ */
+export function notesUnderHeader(scan: SheetScan, row: number, width: number): Map<number, string> | undefined {
+  const units = new Map<number, string>();
+  const end = Math.min(width, scan.view.rowWidth(row));
+  for (let c = 0; c < end; c++) {
+    const text = cellText(scan.view.raw(row, c)).trim();
+    if (text === '') continue;
+    if (!isHeaderNote(text)) return undefined;
+    const unit = unitInParentheses(text) ?? unitInParentheses(`(${text})`);
+    if (unit) units.set(c, unit);
+  }
+  return units;
 }

@@ -11,7 +11,7 @@ import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { weightInCell, weightInText, yearlyWeights } from './weight.js';
 import { idHeaderLeftOf } from './summary.js';
-import { unitInParentheses } from './units.js';
+import { notesUnderHeader, unitInParentheses } from './units.js';
 
 type Kind = 'target' | 'actual' | 'progress' | 'weight';
 
@@ -39,11 +39,20 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     if (complete.length === 0) continue;
     const labelCols = complete.flatMap((g) => [...g.values()]);
     const headerBottom = Math.max(...labelCols.map((c) => view.mergeAt(row, c)?.bottom ?? row));
-    const years = yearsDown(scan, headerBottom + 1, new Set(labelCols));
+    // Up to two rows between the header and the first year holding only notes on the columns (`（億円）`, `（B/A）`) or
+    // nothing; a unit there is that of its column's plain numbers.
+    const noteUnits = new Map<number, string>();
+    let first = headerBottom + 1;
+    for (let n = 0; n < 2 && first < view.rowCount; n++, first++) {
+      const notes = notesUnderHeader(scan, first, view.rowWidth(row));
+      if (!notes) break;
+      for (const [c, unit] of notes) if (!noteUnits.has(c)) noteUnits.set(c, unit);
+    }
+    const years = yearsDown(scan, first, new Set(labelCols));
     if (!years) continue;
     // Rows that name targets make a summary table with a 年度 column, not a table on its side: in words, or bare
     // under a header naming the ids (`評価指標 | 数値目標 | 年度 | 目標値 …` over `(1) | ① | R4 | …`).
-    const firstRowNamesTargets = Array.from({ length: view.rowWidth(headerBottom + 1) }, (_, c) => cellText(view.shown(headerBottom + 1, c).cell)).some((t) => /数値目標|評価指標/.test(t));
+    const firstRowNamesTargets = Array.from({ length: view.rowWidth(first) }, (_, c) => cellText(view.shown(first, c).cell)).some((t) => /数値目標|評価指標/.test(t));
     if (firstRowNamesTargets || idHeaderLeftOf(scan, row, Math.min(...labelCols))) continue;
     const { col: yearCol, columns, rows: yearRows, totalRow } = years;
     if (yearRows.length < 2) continue;
@@ -58,8 +67,12 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
       // wins over an indicator named above.
       const above = complete.length === 1 ? titleAbove(scan, row, 0, Infinity) : titleAbove(scan, row, i === 0 ? 0 : Math.min(...groupCols), Math.max(...groupCols));
       const title = above?.target ? above : (titleInHeader(scan, row, group.get('target')!) ?? above);
-      // A unit written once for a column's plain numbers: in its header (`目標値（億円）`) or in the title (`投資額（億円）`).
-      const unitOf = (kind: Kind) => (kind === 'target' || kind === 'actual' ? (unitInParentheses(cellText(view.raw(row, group.get(kind)!))) ?? (title ? unitInParentheses(title.text) : undefined)) : undefined);
+      // A unit written once for a column's plain numbers: in its header (`目標値（億円）`), in a row of notes under it
+      // (`（億円）`) or in the title (`投資額（億円）`).
+      const unitOf = (kind: Kind) =>
+        kind === 'target' || kind === 'actual'
+          ? (unitInParentheses(cellText(view.raw(row, group.get(kind)!))) ?? noteUnits.get(group.get(kind)!) ?? (title ? unitInParentheses(title.text) : undefined))
+          : undefined;
       const cells = (kind: Kind) => {
         const unit = unitOf(kind);
         return yearRows.map((r) => (unit === undefined ? scan.valueCell(r, group.get(kind)!) : scan.valueCellInUnit(r, group.get(kind)!, unit)));
