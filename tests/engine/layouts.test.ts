@@ -486,6 +486,92 @@ describe('targets across and the years down, each year a group of 目標値 / �
     expect(model.tables.map((t) => t.kind === 'progress' && t.targets.map((x) => x.columns.map((c) => c.col)))).toEqual([[[2, 3]]]);
     expect(findings).toEqual([]);
   });
+
+  describe('rows between the header and the first group, stating what every year shares', () => {
+    const header: Spec[] = ['年度', '区分', '数値目標(1)-① 投資額', '数値目標(1)-② 雇用'];
+    const groups = (r1: Spec): Spec[][] => [
+      ['H29', '目標値', 115, 100],
+      [null, '実績値', 119, 90],
+      [null, '進捗度', r1, 90],
+      ['H30', '目標値', 81, 100],
+      [null, '実績値', 141, 100],
+      [null, '進捗度', 174, 100],
+      ['R1', '目標値', 87, 100],
+      [null, '実績値', 120, 110],
+      [null, '進捗度', 140, 110],
+    ];
+
+    it.each([
+      ['a blank row', [], ['weights-missing@S!C1']],
+      ['a 寄与度 row: the targets’ weights', ['寄与度', null, '50%', '50%'], []],
+      ['a 単位 row', ['単位', null, '億円', '人'], ['weights-missing@S!C1']],
+      ['a row of the targets’ names (a header of two rows)', [null, null, '投資額 283億円（累計）', '雇用 300人（累計）'], ['weights-missing@S!C1']],
+    ])('%s: one table of both targets, each group a year', (_, lead, warnings) => {
+      const { model, findings } = checkWorkbook(book(sheet('S', [header, lead as Spec[], ...groups(103)])));
+      expect(model.tables.filter((t) => t.kind === 'progress')).toHaveLength(1);
+      expect(targetYears(model)).toEqual([
+        ['1-①', [2017, 2018, 2019]],
+        ['1-②', [2017, 2018, 2019]],
+      ]);
+      // 120 ÷ 87 = 137.9 %: 138, not 140; no year's progress is read against another year's figures.
+      expect(keys(findings)).toEqual([...(warnings as string[]), 'progress-mismatch@S!C11']);
+    });
+
+    it('the names’ row gives each target its name and goal; the 単位 row the unit of its plain numbers (119 is 118.5–119.5 億円)', () => {
+      const twoRows = [['年度', '区分', '数値目標(1)-①', '数値目標(1)-②'], [null, null, '投資額 283億円（累計）', '雇用 300人（累計）'], ...groups(103)];
+      const names = checkWorkbook(book(sheet('S', twoRows))).model.tables[0];
+      expect(names.kind === 'progress' && names.targets.map((x) => [x.label, x.goal?.text, x.goal?.cumulative, x.goal?.ref.row])).toEqual([
+        ['数値目標(1)-① 投資額 283億円（累計）', '283億円(累計)', true, 1],
+        ['数値目標(1)-② 雇用 300人（累計）', '300人(累計)', true, 1],
+      ]);
+      const units = checkWorkbook(book(sheet('S', [header, ['単位', null, '億円', '人'], ...groups(104)])));
+      const t = units.model.tables[0];
+      expect(t.kind === 'progress' && t.targets.map((x) => x.actual[0].parsed.kind === 'number' && [x.actual[0].parsed.scaleLabel, x.actual[0].parsed.unit])).toEqual([
+        ['億', '円'],
+        ['', '人'],
+      ]);
+      // 119 ÷ 115 = 103.5 %, and 104 % within the numbers' rounding.
+      expect(keys(units.findings)).toEqual(['weights-missing@S!C1', 'progress-mismatch@S!C11']);
+      expect(keys(findingsOf(book(sheet('S', [header, [], ...groups(104)]))))).toContain('progress-mismatch@S!C5');
+    });
+
+    it('any other row between them heads no such table', () => {
+      const { model } = checkWorkbook(book(sheet('S', [header, ['備考', null, 1, 2], ...groups(103)])));
+      expect(targetYears(model).map(([id]) => id)).not.toContain('1-①');
+    });
+  });
+
+  describe('weights for every year: a 寄与度 row under the last group or over the first, or in the header', () => {
+    // Keihin 2019's numbers, weighted 50 / 30 / 20: H29 0.5 × 103.48 + 0.3 × 421 + 0.2 × 107.67 = 199.57 → 200,
+    // H30 0.5 × 174.07 + 0.3 × 62.4 + 0.2 × 101.71 = 126.10 → 126 (equal weights: 211 and 113).
+    const ids = ['数値目標(1)-① 投資額', '数値目標(1)-② 就業者数', '数値目標(1)-③ 研修受入数'];
+    const groups: Spec[][] = [
+      ['H29', '目標値', 115, 200, 43000],
+      [null, '実績値', 119, 842, 46298],
+      [null, '進捗度', 103, 421, 108],
+      [null, '評価指標(1)の進捗度', 200],
+      ['H30', '目標値', 81, 500, 46000],
+      [null, '実績値', 141, 312, 46785],
+      [null, '進捗度', 174, 62, 102],
+      [null, '評価指標(1)の進捗度', 126],
+    ];
+    const weights: Spec[] = ['寄与度', null, '50%', '30%', '20%'];
+    const header = (labels: string[]): Spec[] => ['年度', '区分', ...labels];
+
+    it.each([
+      ['under the last group', [header(ids), ...groups, weights]],
+      ['over the first group', [header(ids), weights, ...groups]],
+      ['in the header (`…（寄与度50%）`)', [header(ids.map((x, i) => `${x}（寄与度${[50, 30, 20][i]}%）`)), ...groups]],
+    ])('%s: the indicator’s progress is the mean they weigh', (_, rows) => {
+      const { model, findings } = checkWorkbook(book(sheet('S', rows as Spec[][])));
+      expect(model.tables.map((t) => (t.kind === 'progress' ? t.targets.map((x) => x.weight?.value?.value.toNumber()) : []))).toEqual([[50, 30, 20]]);
+      expect(findings).toEqual([]);
+    });
+
+    it('without them, equal weights and a warning', () => {
+      expect(keys(findingsOf(book(sheet('S', [header(ids), ...groups]))))).toEqual(['weights-missing@S!C1', 'indicator-score-mismatch@S!C5', 'indicator-score-mismatch@S!C9']);
+    });
+  });
 });
 
 describe('a unit written once for a block’s plain numbers', () => {

@@ -10,15 +10,21 @@
  * | H30  | 目標値 | …                                       |
  *
  * A `累計` in the year column heads a group of the running totals (the `累計` column of a block).
+ *
+ * Between the header and the first group a few rows may state what every year shares, each under the target it
+ * concerns: a blank row, a row of the targets' names (a header of two rows), a `単位` row (`億円 | 人`: the unit of the
+ * target's plain numbers) or a `寄与度` row (the targets' weights). A `寄与度` row may follow the last group instead.
+ * A weight may also be stated in the header itself (`数値目標(1)-① 投資額（寄与度50%）`).
  */
-import { cellIndex } from '../grid.js';
+import { cellIndex, type Cell } from '../grid.js';
 import { cellText } from '../numbers.js';
 import { parseFiscalYear, type FiscalYear } from '../years.js';
-import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, YearColumn } from '../model.js';
+import type { CellRef, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import { isSummaryLine, type SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
-import { weightInCell, yearlyWeights } from './weight.js';
+import { weightInCell, weightInText, yearlyWeights } from './weight.js';
+import { isUnitText, unitInParentheses } from './units.js';
 import { idColumnsOfRow } from './summary.js';
 import { compact, findIndicatorId, INDICATOR_PROGRESS_LABEL, indicatorOnlyId } from '../text.js';
 
@@ -40,6 +46,12 @@ const OTHER_ROWS = 2;
 /** The longest text a header naming a target may be (`数値目標(1)-① 特区関連事業による投資額 475億円（累計）`). */
 const MAX_HEADER = 60;
 
+/** Rows between the header and the first group, each stating something every year shares (LeadRow). */
+const MAX_LEAD_ROWS = 3;
+
+/** What a row between the header and the first group states under the targets. */
+type LeadRow = 'blank' | 'names' | 'units' | 'weights';
+
 /** Cells of labels the tables read (`cellIndex`): no progress block is to be made of them again. */
 export type TakenLabels = Set<number>;
 
@@ -60,19 +72,10 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
     if (lastCol < 1) continue;
     let headerBottom = row;
     if (view.hasMerges) for (let k = from; k < end; k++) headerBottom = Math.max(headerBottom, view.mergeAt(row, idCells[k].col)?.bottom ?? row);
-    const first = headerBottom + 1;
-    if (first >= view.rowCount) continue;
-    // The label column (left of the ids) in the first row under them, and the year column left of it; or a year on a
-    // row of its own in the label column, over the group's first label.
-    let labelCol = -1;
-    let yearCol = -1;
-    for (let c = 0; c < lastCol && labelCol < 0; c++) if (figureAt(scan, first, c)) labelCol = c;
-    if (labelCol >= 0) {
-      for (let c = labelCol - 1; c >= 0 && yearCol < 0; c--) if (parseFiscalYear(cellText(view.shown(first, c).cell))) yearCol = c;
-    } else if (first + 1 < view.rowCount) {
-      for (let c = 0; c < lastCol && labelCol < 0; c++) if (parseFiscalYear(cellText(view.raw(first, c))) && figureAt(scan, first + 1, c)) labelCol = yearCol = c;
-    }
-    if (labelCol < 0 || yearCol < 0) continue;
+    const start = headerBottom + 1;
+    const found = firstGroupRow(scan, start, lastCol);
+    if (!found) continue;
+    const { first, labelCol, yearCol } = found;
     // Headers naming the targets: short, on one line (a paragraph naming ids, a summary line, heads nothing).
     const headers = idCells.slice(from, end).filter((x) => x.col > labelCol && x.text.length <= MAX_HEADER && !x.text.includes('\n') && !isSummaryLine(compact(x.text)));
     const ids = idColumnsOfRow(
@@ -81,49 +84,73 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
       headers.map((x) => x.col),
     );
     if (ids.length === 0) continue;
+    const idCols = ids.map((x) => x.col);
+    const lead: Partial<Record<LeadRow, number>> = {};
+    let leadOk = true;
+    for (let r = start; r < first && leadOk; r++) {
+      const kind = leadRow(scan, r, labelCol, idCols);
+      if (kind === undefined || (kind !== 'blank' && lead[kind] !== undefined)) leadOk = false;
+      else lead[kind] = r;
+    }
+    if (!leadOk) continue;
     const groups = groupsDown(scan, first, yearCol, labelCol);
     const yearly = groups.filter((g) => g.fy !== null);
     // Each year's group states a target and an actual; a baseline's (`当初(令和3年度)`) may state the actual alone.
     const planned = yearly.filter((g) => !g.fy!.baseline);
     if (planned.length === 0 || !planned.every((g) => g.rows.has('target') && g.rows.has('actual'))) continue;
-    const total = groups.find((g) => g.fy === null);
+    const totalGroup = groups.find((g) => g.fy === null);
     for (const g of groups) for (const r of g.rows.values()) taken.add(cellIndex(r, labelCol));
     const columns: YearColumn[] = yearly.map((g) => ({ col: yearCol, year: g.fy!.year, baseline: g.fy!.baseline, header: g.header }));
     const withProgress = planned.every((g) => g.rows.has('progress'));
     const firstGroup = planned[0];
+    const groupsBottom = Math.max(...groups.map((g) => Math.max(g.bottom, g.indicator?.row ?? 0)));
+    // The weights of every year: in a 寄与度 row over the groups, else in one under the last.
+    const weightsRow = yearly.some((g) => g.rows.has('weight'))
+      ? undefined
+      : (lead.weights ?? (groupsBottom + 1 < view.rowCount && leadRow(scan, groupsBottom + 1, labelCol, idCols) === 'weights' ? groupsBottom + 1 : undefined));
     const targets: NumericTarget[] = ids.map((id) => {
-      // A figure a group has no row for (a baseline's target or progress, a year without a 寄与度 row) reads as a blank
-      // at the group's last cell: nothing is missing there (a baseline states no progress) and nothing is written.
-      const cells = (figure: Figure): ValueCell[] => yearly.map((g) => (g.rows.has(figure) ? scan.valueCell(g.rows.get(figure)!, id.col) : scan.noAmountCell(g.bottom, id.col)));
       const shown = view.shown(row, id.col);
       const text = cellText(shown.cell);
       const labelRef = scan.ref(shown.row, shown.col);
-      const goal = parseGoal(text, labelRef) ?? null;
+      // The target's name on the row under the ids (a header of two rows), read with them.
+      const nameText = lead.names === undefined ? '' : cellText(view.raw(lead.names, id.col)).trim();
+      const named: { text: string; ref: CellRef }[] = [{ text, ref: labelRef }, ...(nameText ? [{ text: nameText, ref: scan.ref(lead.names!, id.col) }] : [])];
+      // A unit for the target's plain numbers: in the 単位 row under its name, else in the name's parentheses (`投資額（億円）`).
+      const unitText = lead.units === undefined ? '' : cellText(view.raw(lead.units, id.col)).trim();
+      const unit = (isUnitText(unitText) ? unitText : undefined) ?? named.map((n) => unitInParentheses(n.text)).find((u) => u !== undefined);
+      const read = (r: number, figure: Figure) => (unit && (figure === 'target' || figure === 'actual') ? scan.valueCellInUnit(r, id.col, unit) : scan.valueCell(r, id.col));
+      // A figure a group has no row for (a baseline's target or progress, a year without a 寄与度 row) reads as a blank
+      // at the group's last cell: nothing is missing there (a baseline states no progress) and nothing is written.
+      const cells = (figure: Figure): ValueCell[] => yearly.map((g) => (g.rows.has(figure) ? read(g.rows.get(figure)!, figure) : scan.noAmountCell(g.bottom, id.col)));
+      const goal = named.reduce<ReturnType<typeof parseGoal>>((found, n) => found ?? parseGoal(n.text, n.ref), undefined) ?? null;
       const target = cells('target');
       const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(cellText(view.raw(firstGroup.rows.get('target')!, labelCol))));
-      const weights = yearly.some((g) => g.rows.has('weight'))
-        ? yearlyWeights(cells('weight').map(weightInCell))
-        : undefined;
+      const weights = yearly.some((g) => g.rows.has('weight')) ? yearlyWeights(cells('weight').map(weightInCell)) : undefined;
+      const stated = named.find((n) => n.text.includes('寄与度'));
+      const weight: Weight | null =
+        weights?.weight ??
+        (weightsRow !== undefined ? weightInCell(scan.valueCell(weightsRow, id.col)) : null) ??
+        (stated ? { value: weightInText(stated.text) ?? null, ref: stated.ref, text: stated.text.trim() } : null);
       return {
         id: id.target ?? indicatorOnlyId(id.indicator),
         idInferred: false,
-        label: text.trim(),
+        label: named.map((n) => n.text.trim()).join(' '),
         labelRef,
         goal,
         mode,
         modeSource: source,
-        weight: weights?.weight ?? null,
+        weight,
         ...(weights?.yearWeights && { yearWeights: weights.yearWeights }),
         columns,
         target,
         actual: cells('actual'),
         progress: withProgress ? cells('progress') : null,
-        ...(total?.rows.has('target') || total?.rows.has('actual')
+        ...(totalGroup?.rows.has('target') || totalGroup?.rows.has('actual')
           ? {
               total: {
-                ...(total.rows.has('target') && { target: scan.valueCell(total.rows.get('target')!, id.col) }),
-                ...(total.rows.has('actual') && { actual: scan.valueCell(total.rows.get('actual')!, id.col) }),
-                ...(total.rows.has('progress') && { progress: scan.valueCell(total.rows.get('progress')!, id.col) }),
+                ...(totalGroup.rows.has('target') && { target: read(totalGroup.rows.get('target')!, 'target') }),
+                ...(totalGroup.rows.has('actual') && { actual: read(totalGroup.rows.get('actual')!, 'actual') }),
+                ...(totalGroup.rows.has('progress') && { progress: scan.valueCell(totalGroup.rows.get('progress')!, id.col) }),
               },
             }
           : {}),
@@ -138,7 +165,7 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
       const indicator = g.indicator?.named ?? common;
       if (g.indicator && indicator !== undefined) indicatorCells.push({ indicator, year: g.fy!.year, cell: scan.valueCell(g.indicator.row, ids[0].col) });
     }
-    const bottom = Math.max(...groups.map((g) => Math.max(g.bottom, g.indicator?.row ?? 0)));
+    const bottom = Math.max(groupsBottom, weightsRow ?? 0);
     tables.push({
       kind: 'progress',
       sheet: view.name,
@@ -148,6 +175,57 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
     });
   }
   return { tables, taken };
+}
+
+/**
+ * The first row of the first group under a header ending at `start - 1`, with its label column (left of the ids, whose
+ * last stands in `lastCol`) and its year column: in the row itself, or past at most MAX_LEAD_ROWS rows (leadRow).
+ */
+function firstGroupRow(scan: SheetScan, start: number, lastCol: number): { first: number; labelCol: number; yearCol: number } | undefined {
+  const view = scan.view;
+  for (let first = start; first <= start + MAX_LEAD_ROWS && first < view.rowCount; first++) {
+    // The label column in the group's first row and the year column left of it; or a year on a row of its own in the
+    // label column, over the group's first label.
+    let labelCol = -1;
+    let yearCol = -1;
+    for (let c = 0; c < lastCol && labelCol < 0; c++) if (figureAt(scan, first, c)) labelCol = c;
+    if (labelCol >= 0) {
+      for (let c = labelCol - 1; c >= 0 && yearCol < 0; c--) if (parseFiscalYear(cellText(view.shown(first, c).cell))) yearCol = c;
+    } else if (first + 1 < view.rowCount) {
+      for (let c = 0; c < lastCol && labelCol < 0; c++) if (parseFiscalYear(cellText(view.raw(first, c))) && figureAt(scan, first + 1, c)) labelCol = yearCol = c;
+    }
+    if (labelCol >= 0 && yearCol >= 0) return { first, labelCol, yearCol };
+  }
+  return undefined;
+}
+
+/**
+ * What a row outside the groups states under the targets (in `idCols`): their weights (labelled 寄与度); their units
+ * (labelled 単位); nothing; their names (texts under them naming no id, no label left of them). Undefined for any
+ * other row.
+ */
+function leadRow(scan: SheetScan, row: number, labelCol: number, idCols: number[]): LeadRow | undefined {
+  const view = scan.view;
+  // The row's label: the first text left of the ids, in the label column or left of it.
+  let label = '';
+  for (let c = 0; c <= labelCol && !label; c++) {
+    const shown = view.shown(row, c);
+    if (shown.row !== row) continue;
+    label = compact(cellText(shown.cell));
+    if (label && scan.cellKind(shown.cell) === 'weight') return 'weights';
+  }
+  if (/^単位[:：]?$/.test(label)) return 'units';
+  if (label) return undefined;
+  // The texts under the ids, each in a cell of its own.
+  const stated: Cell[] = [];
+  for (const c of idCols) {
+    const shown = view.shown(row, c);
+    if (shown.row === row && shown.col === c && shown.cell && cellText(shown.cell).trim() !== '') stated.push(shown.cell);
+  }
+  if (stated.length === 0) return 'blank';
+  // Names, not numbers; nor the ids of another table's header.
+  const names = stated.every((cell) => typeof cell.value === 'string' && scan.parse(cell).kind !== 'number' && !scan.targetIdIn(cell.value) && !scan.indicatorIdIn(cell.value));
+  return names ? 'names' : undefined;
 }
 
 /** The figure a row's label in the label column names, if it is one a group holds. */
