@@ -584,12 +584,20 @@ describe('a unit written once for a block’s plain numbers', () => {
     ['in the id (`投資額（億円）`)', years, '数値目標(1) 投資額（億円）', '目標値', '実績値'],
     ['in a note over the labels (`（単位：億円）`)', ['（単位：億円）', null, 'H29', 'H30', 'R1'], '数値目標(1) 投資額', '目標値', '実績値'],
     ['in a note in the year header, right of the years', [null, null, 'H29', 'H30', 'R1', '単位：億円'], '数値目標(1) 投資額', '目標値', '実績値'],
+    ['in the goal, with its scale (`283億円（累計）`, as 002_… prints its goal)', years, '数値目標(1)-① 特区関連事業による投資額 283億円（累計）', '目標値', '実績値'],
   ])('%s: 119 is 118.5–119.5 億円, so 104 % is reachable, and 140 % is not', (_, head, id, target, actual) => {
     const ok = checkWorkbook(book(block(head, id, target, actual, [104, 174, 138])));
     expect(ok.findings).toEqual([]);
     const t = ok.model.tables[0];
     expect(t.kind === 'progress' && t.targets[0].actual[0].parsed.kind === 'number' && [t.targets[0].actual[0].parsed.scaleLabel, t.targets[0].actual[0].parsed.unit]).toEqual(['億', '円']);
     expect(keys(findingsOf(book(block(head, id, target, actual, [104, 174, 140]))))).toEqual(['progress-mismatch@S!E4']);
+  });
+
+  it('a goal without a scale (`900社（令和7年度）`) gives plain numbers no unit: counts stay exact', () => {
+    const f = checkWorkbook(book(sheet('S', [years, ['数値目標(1) 連携企業数 900社（令和7年度）', '目標値', 360, 540, 720], [null, '実績値', 461, 580, 707], [null, '進捗度', 128, 107, 99]])));
+    const t = f.model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].actual[0].parsed.kind === 'number' && [t.targets[0].actual[0].parsed.unit, t.targets[0].actual[0].parsed.exact]).toEqual([null, true]);
+    expect(keys(f.findings)).toEqual(['progress-mismatch@S!E4']);
   });
 
   it('on a table on its side, in the column headers (`目標値（億円）`) or the title (`投資額（億円）`)', () => {
@@ -711,8 +719,8 @@ describe('a progress cell written with another unit', () => {
   ])('%s is rewritten as %s, so that fixing it twice is fixing it once', (typed, written) => {
     const s = sheet('別紙1', [
       [null, null, '2023年度'],
-      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', 1],
-      [null, '実績値', 1],
+      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', 100],
+      [null, '実績値', 100],
       ['寄与度(※):33%', '進捗度(%)', typed],
     ]);
     const first = planRecalculation(checkWorkbook(book(s)).model).writes;

@@ -176,10 +176,10 @@ describe('cases the property tests found', () => {
           name: '別紙1',
           rows: [
             [undefined, undefined, { value: 'R2現状' }],
-            [{ value: '数値目標(1)-① 投資額 475億円 (累計)' }, { value: '目標値' }, { value: 1, ...year }],
+            [{ value: '数値目標(1)-① 連携企業数 475社 (累計)' }, { value: '目標値' }, { value: 1, ...year }],
             [undefined, { value: '実績値' }, { value: '3' }],
             [{ value: '寄与度(※):33%' }, { value: '進捗度(%)' }],
-            [{ value: '数値目標(1)-① 投資額 475億円 (累計)' }, { value: '評価指標の進捗度' }, { value: 1, ...year }],
+            [{ value: '数値目標(1)-① 連携企業数 475社 (累計)' }, { value: '評価指標の進捗度' }, { value: 1, ...year }],
           ],
           merges: [],
         },

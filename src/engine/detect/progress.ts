@@ -213,7 +213,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right);
     const cells = (row: number, unit?: string) =>
       columns.map((c) => (c.unitCol !== undefined ? scan.valueCellWithUnit(row, c.col, c.unitCol) : unit !== undefined ? scan.valueCellInUnit(row, c.col, unit) : scan.valueCell(row, c.col)));
-    // A unit written once for the block's plain numbers: in the row's label, in the target's name, or in a note.
+    // A unit written once for the block's plain numbers: in the row's label, in the target's name, in a note, or in the
+    // goal when it has a scale (`投資額 475億円（累計）` over 115 | 81 | …: amounts in whole 億円, rounded as shown).
     let blockUnit: string | null | undefined = null;
     const unitOf = (label: string) => {
       const own = unitInParentheses(label);
@@ -225,6 +226,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
           if (!notes.has(key)) notes.set(key, unitNote(scan, headerRow, left, columns[columns.length - 1].col));
           blockUnit = notes.get(key);
         }
+        if (blockUnit === undefined && goal && goal.value.scaleLabel !== '') blockUnit = goal.value.scaleLabel + (goal.value.unit ?? '');
       }
       return blockUnit;
     };
