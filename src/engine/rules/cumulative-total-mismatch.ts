@@ -1,5 +1,7 @@
 import { dec, show, sum } from '../decimal.js';
-import { asNumber, overlapsSum } from '../compute.js';
+import { asNumber, compareWithLowSum, overlapsSum } from '../compute.js';
+import { toHalfWidth } from '../text.js';
+import { parseFiscalYear } from '../years.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { CellRef, NumericTarget } from '../model.js';
@@ -18,6 +20,26 @@ function yearlyTargets(t: NumericTarget): NumberValue[] {
 /** Σ of the yearly targets, with its interval. */
 function yearlyTargetSum(values: NumberValue[]) {
   return { values, point: sum(values.map((v) => v.value)), lo: sum(values.map((v) => v.lo)), hi: sum(values.map((v) => v.hi)) };
+}
+
+const YEAR = String.raw`(?:(?:令和|平成|[RH])\s*(?:元|\d{1,2})|(?:19|20)\d\d)(?:\s*年度?)?`;
+const YEAR_RANGE = new RegExp(`(${YEAR})\s*[～〜~\-ー－]\s*(${YEAR})`);
+const YEAR_COUNT = /(\d{1,2})\s*(?:年間|か年|ヵ年|カ年|ケ年)/;
+
+/**
+ * How many years a target's label says its plan covers: `5年間`, `5か年`, or the years from one to another
+ * (`平成29～令和3年度`); undefined when it says neither.
+ */
+export function planYears(label: string): number | undefined {
+  const t = toHalfWidth(label);
+  const range = YEAR_RANGE.exec(t);
+  if (range) {
+    const from = parseFiscalYear(range[1].replace(/\s+/g, ''));
+    const to = parseFiscalYear(range[2].replace(/\s+/g, ''));
+    if (from && to && to.year >= from.year) return to.year - from.year + 1;
+  }
+  const count = YEAR_COUNT.exec(t);
+  return count ? Number(count[1]) : undefined;
 }
 
 export const cumulativeTotalMismatch: Rule = {
@@ -43,6 +65,10 @@ export const cumulativeTotalMismatch: Rule = {
         const goal = inUnitOf(g.value, values.find((v) => v.unit !== null || v.scaleLabel !== ''));
         const parts = values.some((v) => inUnitOf(v, goal) !== v) ? values.map((v) => inUnitOf(v, goal)) : values;
         if (overlapsSum(goal, parts)) continue;
+        // A table showing fewer years than the plan its goal covers (the years so far): the targets shown are part of
+        // the total, which they may not exceed.
+        const years = planYears(t.label);
+        if (years !== undefined && t.columns.filter((c) => !c.baseline).length < years && compareWithLowSum(goal.hi, parts) >= 0) continue;
         const s = yearlyTargetSum(parts);
         const scale = goal.scale.gt(0) ? goal.scale : dec(1);
         const terms = s.values.map((v) => show(v.value.div(scale), 4)).join(' + ');

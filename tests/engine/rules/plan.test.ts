@@ -18,6 +18,19 @@ describe('cumulative-total-mismatch (flow targets)', () => {
   it('a 1,100人 goal matches 200 + 500 + 200 + 100 + 100', () => {
     expect(findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-② 就業者数 1,100人 (累計)', target: ['200人', '500人', '200人', '100人', '100人'], actual: [] }])))).toEqual([]);
   });
+
+  it('a table showing fewer years than the plan its goal covers (`5年間`, `平成29～令和3年度`) compares only what it can: the targets shown may not exceed the goal', () => {
+    const years = ['平成29年度', '平成30年度', '令和元年度'];
+    const at = (label: string, target: string[]) => findingsOf(book(progressSheet('S', years, [{ label, target, actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    const shown = ['115億円', '81億円', '87億円'];
+    expect(at('数値目標(1)-① 投資額 5年間（平成29～令和3年度）累計：475億円', shown)).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 475億円（5年間累計）', shown)).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 475億円（平成29年度～令和3年度の累計）', shown)).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 5年間累計：275億円', shown)).toEqual([['cumulative-total-mismatch', 283, 275]]);
+    // Without a period longer than the years shown, the goal is the total of those years.
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', shown)).toEqual([['cumulative-total-mismatch', 283, 475]]);
+    expect(at('数値目標(1)-① 投資額 3年間累計：475億円', shown)).toEqual([['cumulative-total-mismatch', 283, 475]]);
+  });
 });
 
 describe('stock targets (000_…)', () => {
