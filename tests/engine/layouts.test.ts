@@ -1126,6 +1126,62 @@ describe('weights stated inside the id’s text', () => {
   });
 });
 
+describe('weights on the row of a target’s title over its 目標値 / 実績値 / 進捗度 rows', () => {
+  // 70/30: R1 116.95 → 117, as stated; equal weights would give 103.
+  const table = (titles: Spec[][]) =>
+    sheet(
+      'S',
+      [
+        ['区分', 'H29', 'H30', 'R1', 'R2', 'R3'],
+        ['評価指標(1) 経済効果'],
+        titles[0],
+        ['目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+        ['実績値', '119億円', '141億円', '120億円'],
+        ['進捗度', '104%', '174%', '138%'],
+        titles[1],
+        ['目標値', '200人', '500人', '200人', '100人', '100人'],
+        ['実績値', '842人', '312人', '136人'],
+        ['進捗度', '421%', '62%', '68%'],
+        ['評価指標(1)の進捗度', '199%', '141%', '117%'],
+      ],
+      titles[0].length === 1 ? ['A3:F3', 'A7:F7'] : [],
+    );
+  const weightsOf = (s: Sheet) => {
+    const t = checkWorkbook(book(s)).model.tables[0];
+    return t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.weight?.value?.value.toNumber(), x.weight?.ref]) : [];
+  };
+
+  it('in the title merged across the table: `数値目標(1)-① 投資額 475億円（累計）（寄与度70%）`', () => {
+    const s = table([['数値目標(1)-① 投資額 475億円（累計）（寄与度70%）'], ['数値目標(1)-② 就業者数 1,100人（累計）（寄与度30%）']]);
+    expect(weightsOf(s)).toEqual([
+      ['1-①', 70, { sheet: 'S', row: 2, col: 0 }],
+      ['1-②', 30, { sheet: 'S', row: 6, col: 0 }],
+    ]);
+    expect(findingsOf(book(s))).toEqual([]);
+  });
+
+  it('in a cell at the end of the title row, under a year: `寄与度：70%`', () => {
+    const s = table([
+      ['数値目標(1)-① 投資額 475億円（累計）', null, null, null, null, '寄与度：70%'],
+      ['数値目標(1)-② 就業者数 1,100人（累計）', null, null, null, null, '寄与度：30%'],
+    ]);
+    expect(weightsOf(s)).toEqual([
+      ['1-①', 70, { sheet: 'S', row: 2, col: 5 }],
+      ['1-②', 30, { sheet: 'S', row: 6, col: 5 }],
+    ]);
+    expect(findingsOf(book(s))).toEqual([]);
+    // The stated indicator progress is left alone: nothing to rewrite.
+    expect(planRecalculation(checkWorkbook(book(s)).model).writes).toEqual([]);
+  });
+
+  it('a weight in the block’s own rows comes before the title’s', () => {
+    const s = table([['数値目標(1)-① 投資額 475億円（累計）（寄与度50%）'], ['数値目標(1)-② 就業者数 1,100人（累計）（寄与度50%）']]);
+    s.rows[5][0] = { value: '寄与度(※):70%' };
+    s.rows[9][0] = { value: '寄与度(※):30%' };
+    expect(weightsOf(s).map((w) => w[1])).toEqual([70, 30]);
+  });
+});
+
 describe('weights in a column headed 寄与度 between the labels and the years', () => {
   it('keep the header row a row of years, and each target gets the weight in its 目標値 row', () => {
     const s = sheet(

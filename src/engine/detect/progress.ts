@@ -242,7 +242,11 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       goal: goal ?? null,
       mode,
       modeSource: source,
-      weight: weightRow?.weight ?? findWeight(scan, blockTop, lastRow, left, firstValueCol) ?? (headerRow === null ? null : weightInColumn(scan, t.row, headerRow, columns, labelRight, right)),
+      weight:
+        weightRow?.weight ??
+        findWeight(scan, blockTop, lastRow, left, firstValueCol) ??
+        (ids.target ? weightOverBlock(scan, ids.target.row, blockTop, headerRow, left, right) : null) ??
+        (headerRow === null ? null : weightInColumn(scan, t.row, headerRow, columns, labelRight, right)),
       ...(weightRow?.yearWeights && { yearWeights: weightRow.yearWeights }),
       columns,
       target,
@@ -642,6 +646,18 @@ function findWeight(scan: SheetScan, top: number, bottom: number, left: number, 
     }
   }
   return null;
+}
+
+/**
+ * The weight on the row of a target's title over its block, or on a line between the title and the block (a year
+ * header not included): in the title (`数値目標(1)-① 投資額 475億円（累計）（寄与度70%）`, merged across the table) or
+ * in a cell of the row, at its end too (`寄与度：70%` under a year's column).
+ */
+function weightOverBlock(scan: SheetScan, titleRow: number, blockTop: number, headerRow: number | null, left: number, right: number): Weight | null {
+  const bottom = headerRow !== null && headerRow >= titleRow && headerRow < blockTop ? headerRow - 1 : blockTop - 1;
+  let width = 0;
+  for (let r = titleRow; r <= bottom; r++) width = Math.max(width, scan.view.rowWidth(r));
+  return titleRow <= bottom ? findWeight(scan, titleRow, bottom, left, Math.min(right, width)) : null;
 }
 
 /**
