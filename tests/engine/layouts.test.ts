@@ -1543,6 +1543,57 @@ describe('a row of other figures between 実績値 and 進捗度', () => {
   });
 });
 
+describe('a row marked as an aid to the calculation beside the row stating the progress', () => {
+  // As h04: `進捗率（計算用）` of =D3/D2 (ratios) between 実績値 and the typed 進捗度(%); R5 5 ÷ 6 = 83 %, stated 80.
+  const ratio = (col: string, a: number, t: number): Spec => ({ v: a / t, f: `${col}3/${col}2` });
+  const table = (aid: string, typed: Spec[] | null) =>
+    sheet(
+      'S',
+      [
+        [null, null, 'R3', 'R4', 'R5'],
+        ['数値目標(1) 事業数 15件(累計)', '目標値', 4, 5, 6],
+        [null, '実績値', 6, 5, 5],
+        [null, aid, ratio('C', 6, 4), ratio('D', 5, 5), ratio('E', 5, 6)],
+        ...(typed ? [typed] : []),
+      ],
+      ['A2:A4'],
+    );
+  const typed: Spec[] = ['寄与度(※):-(%)', '進捗度(%)', 150, 100, 80];
+
+  it.each(['進捗率（計算用）', '進捗度（参考）', '進捗率(作業用)'])('`%s` over `進捗度(%%)`: the typed row is the block’s, checked and rewritten, the aid left alone', (aid) => {
+    const { model, findings } = checkWorkbook(book(table(aid, typed)));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].rows).toEqual({ target: 1, actual: 2, progress: 4 });
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E5']);
+    expect(planRecalculation(model).writes.map((w) => w.address)).toEqual(['E5']);
+  });
+
+  it('an aid row alone is the block’s progress row, as before', () => {
+    const t = checkWorkbook(book(table('進捗率（計算用）', null))).model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].rows).toEqual({ target: 1, actual: 2, progress: 3 });
+  });
+
+  it('an aid row under a block’s 進捗度 is not the next block’s 進捗度 on top of it', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1) 事業数', '目標値', 4, 5, 6],
+      [null, '実績値', 6, 5, 5],
+      [null, '進捗度(%)', 150, 100, 83],
+      [null, '進捗率（計算用）', { v: 1.5, f: 'C3/C2' }, { v: 1, f: 'D3/D2' }, { v: 5 / 6, f: 'E3/E2' }],
+      ['数値目標(2) 人数', '目標値', 100, 100, 100],
+      [null, '実績値', 110, 90, 130],
+      [null, '進捗度(%)', 110, 90, 120],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.rows)).toEqual([
+      { target: 1, actual: 2, progress: 3 },
+      { target: 5, actual: 6, progress: 7 },
+    ]);
+    expect(keys(findings).filter((k) => k.startsWith('progress-mismatch'))).toEqual(['progress-mismatch@S!E8']);
+  });
+});
+
 describe('blocks that put 進捗度 first (進捗度 / 目標値 / 実績値)', () => {
   it('each take the progress row just above them, not the next block’s, and are checked and fixed there', () => {
     const s = sheet('S', [

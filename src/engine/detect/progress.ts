@@ -158,18 +158,23 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const onTop = lastAbove(progressByCol.get(t.col), top, 3);
     const onTopRow = onTop && (view.mergeAt(onTop.row, onTop.col)?.bottom ?? onTop.row) === top - 1 && !taken.has(onTop.row * 16384 + t.col) ? onTop.row : null;
     const below = () => {
-      const row = findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col, mixed ? running : undefined);
+      let row = findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col, mixed ? running : undefined);
+      // A row marked as an aid to the calculation (`進捗率（計算用）` of =D5/D4) over the row stating the progress
+      // (`進捗度(%)`): the latter is the block's; the aid is the block's only when no such row follows it.
+      if (row !== null && isAidRow(scan, row, left, firstValueCol)) row = statedUnderAid(scan, row, left, t.col, firstValueCol, columns, t.row, a.row) ?? row;
       // Where a column states both, a 進捗度 of running totals is the running totals' block's, any other the year's.
       return row !== null && mixed && scan.shownKind(row, t.col) === 'progress' && showsRunningTotals(scan, row, t.col) !== running ? null : row;
     };
-    let progressRow = onTopRow ?? below();
+    // An aid row right over the block (the block above's `進捗率（計算用）`) gives way to a row under 実績値 stating the progress.
+    const stated = onTopRow !== null && isAidRow(scan, onTopRow, left, firstValueCol) ? below() : null;
+    let progressRow = (stated !== null && !isAidRow(scan, stated, left, firstValueCol) ? stated : onTopRow) ?? below();
     // A 進捗度 row on top that names an indicator and no target (`評価指標(1) 産業集積 | 進捗度 | 115%`) may state the
     // indicator's progress: with one labelled 進捗度 under 実績値 too, the one whose figures are actual ÷ target × 100
     // is the block's, the one under when both agree as much (an indicator of one target states its target's
     // progress, as it does once the recalculation has rewritten it). Only labels open the question: figures alone
     // would let a recalculation's writes move a block's progress row.
     let indicatorOnTop: number | undefined;
-    if (onTopRow !== null && statesIndicator(scan, onTopRow, left, t.col, firstValueCol, headerRow)) {
+    if (onTopRow !== null && progressRow === onTopRow && statesIndicator(scan, onTopRow, left, t.col, firstValueCol, headerRow)) {
       const under = below();
       if (under !== null && scan.shownKind(under, t.col) === 'progress') {
         const fromUnder = agreeing(scan, under, columns, t.row, a.row);
@@ -428,6 +433,32 @@ function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: n
     const t = scan.parse(scan.view.raw(targetRow, c.col));
     const a = scan.parse(scan.view.raw(actualRow, c.col));
     if (t.kind === 'number' && a.kind === 'number' && !t.value.isZero() && a.value.div(t.value).times(100).minus(p.value).abs().lte(1)) return row;
+  }
+  return null;
+}
+
+/** Words marking a row as an aid to the calculation, not a figure the evaluation states: `計算用`, `作業用`, `参考`. */
+const AID_ROW = /計算用|作業用|参考|検算|補助/;
+
+/** Whether a label cell starting in the row (left of the years) marks it as an aid to the calculation: `進捗率（計算用）`. */
+function isAidRow(scan: SheetScan, row: number, left: number, firstValueCol: number): boolean {
+  for (let c = left; c < firstValueCol; c++) {
+    const shown = scan.view.shown(row, c);
+    if (shown.row === row && shown.col === c && AID_ROW.test(cellText(shown.cell))) return true;
+  }
+  return false;
+}
+
+/**
+ * The progress row right under an aid row (or under a second one), not an aid itself and not on top of the next
+ * block: the row stating the block's progress. A 寄与度 row of its own there (`寄与度 | 50% | 50%`) is none.
+ */
+function statedUnderAid(scan: SheetScan, aid: number, left: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number): number | null {
+  let r = aid;
+  for (let n = 0; n < 2; n++) {
+    r = (scan.view.mergeAt(r, labelCol)?.bottom ?? r) + 1;
+    if (r >= scan.view.rowCount || scan.shownKind(r, labelCol) === 'weight' || findProgressRow(scan, r, left, labelCol, firstValueCol, columns, targetRow, actualRow) === null) return null;
+    if (!isAidRow(scan, r, left, firstValueCol)) return overBlock(scan, r, labelCol) ? null : r;
   }
   return null;
 }
