@@ -61,7 +61,8 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
         break;
       }
       if (!hasValues && !isRowLabel(scan, label.text)) break;
-      const project = texts[0] && texts[0] !== label ? texts[0].text : '';
+      // A row without a project of its own is its project's above (the name written once, not merged down).
+      const project = texts[0] && texts[0] !== label ? texts[0].text : (rows[rows.length - 1]?.project ?? '');
       const letters = partLetters(label.text);
       const stage = stageOf(label.text, texts.filter((t) => t.col > label.col));
       rows.push({

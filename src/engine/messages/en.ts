@@ -2,6 +2,9 @@ import type { MessageBook } from './index.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A unit after a number, spaced: ` 千円`; nothing when there is none. */
+const unit = (u: string) => (u ? ` ${u}` : '');
+
 export const en: MessageBook = {
   'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${h.num(f.stated)}% differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
@@ -9,14 +12,14 @@ export const en: MessageBook = {
   'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%.`,
   'weights-sum': (f, h) => `Indicator (${h.param('indicator')})${f.params.year != null ? `, ${h.year()}` : ''}: the weights add up to ${h.num(f.stated)}%, not 100%.`,
   'weights-missing': (f, h) => `Indicator (${h.param('indicator')}) has ${h.param('count')} targets but gives no weights; equal weights were used.`,
-  'cumulative-total-mismatch': (f, h) => `${cap(h.target())}: the cumulative goal ${h.num(f.stated)} ${h.param('unit')} differs from the sum of the yearly targets, ${h.num(f.expected)} ${h.param('unit')}.`,
-  'stock-goal-mismatch': (f, h) => `${cap(h.target())}: the goal ${h.num(f.stated)} ${h.param('unit')} differs from the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)} ${h.param('unit')}.`,
+  'cumulative-total-mismatch': (f, h) => `${cap(h.target())}: the cumulative goal ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of the yearly targets, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+  'stock-goal-mismatch': (f, h) => `${cap(h.target())}: the goal ${h.num(f.stated)}${unit(h.param('unit'))} differs from the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.param('previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
   'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
-  'sum-mismatch': (f, h) => `"${h.param('project') || h.param('row')}", ${h.param('row')} (${h.param('column')}): ${h.num(f.stated)} ${h.param('unit')} differs from the sum of its parts, ${h.num(f.expected)} ${h.param('unit')}.`,
-  'cumulative-column-short': (f, h) => `"${h.param('project') || h.param('target')}", ${h.param('row')}: the cumulative ${h.num(f.stated)} is smaller than the sum of the years shown, ${h.num(f.expected)}.`,
+  'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')} (${h.param('column')}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+  'cumulative-column-short': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')}: the cumulative ${h.num(f.stated)} is smaller than the sum of the years shown, ${h.num(f.expected)}.`,
   'overall-score-mismatch': (f, h) => `"${h.param('name')}": overall score ${h.num(f.stated)} differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded, ${h.num(f.expected)}.`,
-  'summary-mismatch': (f, h) => `Summary of ${h.target()}: the ${h.param('field')} ${h.num(f.stated)} ${h.param('unit')} differs from the progress table's ${h.year()} value, ${h.num(f.expected)} ${h.param('unit')}.`,
+  'summary-mismatch': (f, h) => `Summary of ${h.target()}: the ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'no-cached-result'
       ? `"${h.param('text')}" stands where a number belongs, a formula whose result was never saved in the file. Open the workbook in Excel and save it again to store its result, then check it.`

@@ -15,8 +15,8 @@ export const ja: MessageBook = {
   'stock-goal-mismatch': (f, h) => `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')} は、最終年度(${h.year()}、${h.param('finalCell')})の目標値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.param('previousColumn')}の ${h.num(f.expected)} から ${h.year()}の ${h.num(f.stated)} に減っています。`,
   'target-missing': (f, h) => `${h.target()}の ${h.year()}の目標値が空欄です(計画期間内)。`,
-  'sum-mismatch': (f, h) => `「${h.param('project') || h.param('row')}」の${h.param('row')}(${h.param('column')})${h.num(f.stated)}${h.param('unit')} は、内訳の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
-  'cumulative-column-short': (f, h) => `「${h.param('project') || h.param('target')}」の${h.param('row')}の累計 ${h.num(f.stated)} が、表示されている年度の合計 ${h.num(f.expected)} より小さくなっています。`,
+  'sum-mismatch': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}(${h.param('column')})${h.num(f.stated)}${h.param('unit')} は、内訳の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
+  'cumulative-column-short': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}の累計 ${h.num(f.stated)} が、表示されている年度の合計 ${h.num(f.expected)} より小さくなっています。`,
   'overall-score-mismatch': (f, h) => `「${h.param('name')}」の総合評価 ${h.num(f.stated)} は、(Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 を四捨五入した ${h.num(f.expected)} と一致しません。`,
   'summary-mismatch': (f, h) => `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'unparseable-number': (f, h) =>
