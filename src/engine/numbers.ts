@@ -161,11 +161,16 @@ export function parseNumberText(raw: string): Parsed {
 // Characters the normalisation below changes: full-width forms, spaces, separators.
 const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
 
-// A note after a number, in parentheses: what kind of figure it is (`(見込)`, `(速報値)`, `(累計)`, `(概数)`) or
-// when it was taken (`(R5.3末時点)`, `(3月末現在)`, `(R6.3末)`, `(2024.3)`); or a note mark (`※`, `※1`, `*`,
-// `*2`, `注1`, `(注)`, `(※)`).
-const NOTE_RE =
-  /^(.+?)(?:[(（](?:(?:実績)?(?:見込み?|速報|暫定|概算|概数|推計|試算|予定|予測|確定|参考)値?|累計|累積|単年度?|年間|延べ?|実績|目標|[^()（）]{0,16}(?:時点|現在)|(?:令和|平成|[RH])?(?:元|\d{1,4})[./年]\d{1,2}月?末?|注\d*|※\d*|\*\d*)[)）]|※\d*|\*\d*|注\d+)$/;
+// What kind of figure a number is: `見込`, `速報値`, `実績見込`, `概数`.
+const FIGURE_KIND = '(?:実績)?(?:見込み?|速報|暫定|概算|概数|推計|試算|予定|予測|確定|参考)値?';
+// A note after a number, in parentheses: what kind of figure it is (`(見込)`, `(速報値)`, `(累計)`, `(増)`) or
+// when it was taken (`(R5.3末時点)`, `(3月末現在)`, `(R6.3末)`, `(2024.3)`); the kind without parentheses
+// (`707社速報値`); `増` (an increase: `136人増` is 136人); or a note mark (`※`, `※1`, `*`, `*2`, `注1`, `(注)`,
+// `(※)`) with the note's words after it (`707社 ※速報値`), unless they go on as the number's scale or unit
+// (`120※億円` is no 120).
+const NOTE_RE = new RegExp(
+  `^(.+?)(?:[(（](?:${FIGURE_KIND}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|[^()（）]{0,16}(?:時点|現在)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}月?末?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
+);
 // The leading parts of a number written with several scales: `1億2,000万円`, `3万5千人`.
 const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
 const COMPOUND_ORDER = ['兆', '億', '万', '千'];
@@ -187,7 +192,7 @@ function parseNumberTextOnce(raw: string): Parsed {
   const [, sign, digits, written] = m;
   // A bound on the amount is no part of its unit (`900社以上`, `120億円超`), nor is `a year` (`120件/年`): each year's figure is one.
   const rest = written.replace(/(以上|以下|超|未満|程度|前後)$/, '').replace(/\/年度?$/, '');
-  if (rest && (/\d/.test(rest) || rest.length > 6 || /[()（）]/.test(rest))) return { kind: 'invalid', reason: 'text', text: raw };
+  if (rest && (/\d/.test(rest) || rest.length > 6 || /[()（）※]/.test(rest))) return { kind: 'invalid', reason: 'text', text: raw };
   if (rest && parenUnit) return { kind: 'invalid', reason: 'text', text: raw };
   // Dates and times of day are not amounts (`12月末`, `3年`, `12時`); lengths of time are (`30分`, `2.5時間`, `14日間`, `30日`).
   if (/^(年|月|日|時|分|秒|月末|年度|か月|ヶ月|カ月)/.test(rest) && !DURATION.test(rest)) return { kind: 'invalid', reason: 'text', text: raw };

@@ -708,6 +708,25 @@ describe('numbers written with notes and several scales', () => {
       ['D4', '108%(見込)'],
     ]);
   });
+
+  it('a note after a space, a note mark with words, or an increase (`707社 ※速報値`, `136人(増)`) leaves the figure to be checked, and the recalculation keeps a progress cell’s note', () => {
+    const s = sheet('別紙1', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1) 連携企業数', '目標値', '360社', '540社', '720社'],
+      [null, '実績値', '461社', '580社', '707社 ※速報値'],
+      [null, '進捗度', '128%', '107%', '90% ※速報値'],
+      ['数値目標(2) 就業者の増加数', '目標値', '200人', '500人', '200人増'],
+      [null, '実績値', '842人', '312人', '136人(増)'],
+      [null, '進捗度', '421%', '62%', '60%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    // 707 ÷ 720 = 98.2 %, 136 ÷ 200 = 68 %: the planted errors, and nothing unreadable or mixed.
+    expect(keys(findings)).toEqual(['progress-mismatch@別紙1!E4', 'progress-mismatch@別紙1!E7']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['E4', '98% ※速報値'],
+      ['E7', '68%'],
+    ]);
+  });
 });
 
 describe('a progress cell written with another unit', () => {

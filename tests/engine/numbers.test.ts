@@ -126,6 +126,34 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     expect([n.value.toFixed(), n.unit]).toEqual([value, unit]);
   });
 
+  it.each([
+    ['707社 ※速報値', '707', '社'],
+    ['707社※速報値', '707', '社'],
+    ['707社※1', '707', '社'],
+    ['120億円 ※R5.3末時点', '12000000000', '円'],
+    ['120億円※うち国費50億円', '12000000000', '円'],
+    ['707社速報値', '707', '社'],
+    ['120億円見込', '12000000000', '円'],
+    ['120億円 実績見込み', '12000000000', '円'],
+    ['1,200人 暫定値', '1200', '人'],
+    ['136人(増)', '136', '人'],
+    ['136人（増加）', '136', '人'],
+    ['136人増', '136', '人'],
+    ['１３６人増', '136', '人'],
+    ['90% ※速報値', '90', '%'],
+    ['104%(暫定値)', '104', '%'],
+  ])('a note officials write after a figure, after a space or without parentheses, is no part of it: %s', (text, value, unit) => {
+    const n = num(text);
+    expect([n.value.toFixed(), n.unit]).toEqual([value, unit]);
+  });
+
+  it('a note never changes the number read: its digits are not the figure, nor a unit going on after a note mark', () => {
+    // `(前年比+10%)` is a note, but not one that can be told from a second figure: the cell is not read.
+    for (const t of ['120社(前年比+10%)', '120※億円', '120※1億円', '※1 707社', '5人(減)']) expect(parseNumberText(t).kind, t).toBe('invalid');
+    // A decrease is no increase: `5人減` keeps its own unit and is never 5人.
+    expect(num('5人減').unit).toBe('人減');
+  });
+
   it('a number written with several scales, largest first, is their sum, shown to its last part’s digit', () => {
     const a = num('1億2,000万円');
     expect([a.value.toFixed(), a.lo.toFixed(), a.hi.toFixed(), a.unit]).toEqual(['120000000', '119995000', '120005000', '円']);
