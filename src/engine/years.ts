@@ -8,9 +8,10 @@ export interface FiscalYear {
   baseline: boolean;
 }
 
-const ERA: Record<string, number> = { 平成: 1988, H: 1988, 令和: 2018, R: 2018, 昭和: 1925, S: 1925 };
+// 平, 令, 昭: the era's first character, as Excel shows it for `gg` (`[$-411]gge"年度"` → 平29年度).
+const ERA: Record<string, number> = { 平成: 1988, 平: 1988, H: 1988, 令和: 2018, 令: 2018, R: 2018, 昭和: 1925, 昭: 1925, S: 1925 };
 
-const ERA_RE = /^(平成|令和|昭和|H|R|S)(元|\d{1,2})(?:年度?)?$/i;
+const ERA_RE = /^(平成|令和|昭和|[平令昭HRS])(元|\d{1,2})(?:年度?)?$/i;
 const WESTERN_RE = /^(?:FY)?(\d{4})(?:年度?)?$/i;
 
 function eraYear(era: string, n: string): number {
@@ -27,6 +28,8 @@ const KI = '期'.charCodeAt(0);
 // The plan's year counted before the year itself: `1年目(H29)`, `第2期(R4)`, `第3年度（令和5年度）`.
 const ORDINAL_RE = /^(?:第\d{1,2}(?:年度|期|年)目?|\d{1,2}(?:年目|期目?))(.+)$/;
 // A fiscal year written as the months it spans, April to March: `H29.4～H30.3`, `平成29年4月～平成30年3月`.
+// A month's end (`H30.3末`, `R5.3月末`, `2018年3月末時点`): the fiscal year that month belongs to.
+const MONTH_END_RE = /^((?:平成|令和|昭和|[平令昭HRS])(?:元|\d{1,2})|\d{4})(?:[./]|年)(\d{1,2})月?末(?:時点|現在)?$/i;
 const SPAN_RE = /^(.+?)(?:\.|年)(\d{1,2})月?[~〜\-ー―](.+?)(?:\.|年)(\d{1,2})月?$/;
 
 // The words of a baseline column (当初, 基準値, 現状, 策定時), before its year (`基準値(H28)`) or after it (`H28(基準)`,
@@ -82,8 +85,18 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
       t = t.slice(0, after.index);
     }
   }
-  // Trailing notes such as (実績), 目標, 実績見込 or (2019年度) do not change which year a column is; nor does 末.
-  t = t.replace(/[(（][^()（）]*[)）]$/, '').replace(/(?:(?:実績|目標|計画)値?|見込み?|予定|末)+$/, '');
+  // Trailing notes such as (実績) or (2019年度) do not change which year a column is.
+  t = t.replace(/[(（][^()（）]*[)）]$/, '');
+  const monthEnd = MONTH_END_RE.exec(t);
+  if (monthEnd) {
+    // The calendar year the month is in: H30 is 2018, as 2018 is.
+    const calendar = parseFiscalYear(monthEnd[1])?.year;
+    const month = Number(monthEnd[2]);
+    // January to March end the fiscal year that began the April before: H30.3末 is the end of FY2017.
+    return calendar !== undefined && month >= 1 && month <= 12 ? { year: month <= 3 ? calendar - 1 : calendar, baseline } : undefined;
+  }
+  // Nor do 目標, 実績見込 or 末 after a year (令和5年度末).
+  t = t.replace(/(?:(?:実績|目標|計画)値?|見込み?|予定|末)+$/, '');
   // One year under both calendars, the second in parentheses before 年度: `2022(R4)年度`, `令和4(2022)年度`.
   const paired = /^([^()（）]+)[(（]([^()（）]+)[)）](年度?)$/.exec(t);
   if (paired) {
@@ -106,6 +119,24 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
     if (year >= 1950 && year <= 2200) return { year, baseline };
   }
   return undefined;
+}
+
+/**
+ * A year header kept as a date and shown by its year's digits alone, the era shown nowhere (`e"年度"` → 29年度,
+ * `yy"年度"` → 17年度): the date holds the year. `date` is the cell's ISO text, or its serial number (1900 date
+ * system) as Office.js gives it; the digits shown must be that year's in its era, or its last two, or nothing is read.
+ */
+export function fiscalYearOfDate(date: string | number, shown: string): FiscalYear | undefined {
+  const m = /^(元|\d{1,2})年度?$/.exec(compact(shown));
+  if (!m) return undefined;
+  const time = typeof date === 'number' ? Math.round((date - 25569) * 86400000) : Date.parse(date);
+  if (Number.isNaN(time)) return undefined;
+  const year = new Date(time).getUTCFullYear();
+  const n = m[1] === '元' ? 1 : Number(m[1]);
+  // The era's year (平成 1989–2019, 令和 from 2019, 昭和 1926–1989), or the last two digits.
+  const inEra = (base: number, from: number, to: number) => year >= from && year <= to && year - base === n;
+  const shows = inEra(2018, 2019, 9999) || inEra(1988, 1989, 2019) || inEra(1925, 1926, 1989) || (m[1] !== '元' && year % 100 === n);
+  return shows ? { year, baseline: false } : undefined;
 }
 
 /** Finds a year mentioned inside a longer text (`評価対象年度：令和5年度`). */

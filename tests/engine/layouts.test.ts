@@ -1734,6 +1734,27 @@ describe('labels and year headers in other words', () => {
     expect(years(book(s))).toEqual([null, null, null]);
   });
 
+  it.each([
+    ['the era’s first character', ['平29年度', '平30年度', '令元年度'], 2017],
+    ['a month’s end, the fiscal year it belongs to', ['H30.3末', 'H31.3末', 'R2.3末'], 2017],
+    ['a month’s end in words', ['令和5年3月末時点', '令和6年3月末時点', '令和7年3月末時点'], 2022],
+  ])('year headers written with %s (%j) are year columns', (_, headers, first) => {
+    const { model, findings } = checkWorkbook(book(block(headers, '目標値', '実績値', '進捗度')));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([first, first + 1, first + 2]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
+  });
+
+  it.each([
+    ['read from a file (the date’s ISO text)', (y: number) => `${y}-04-01T00:00:00.000Z`],
+    ['as Office.js gives them (a serial number)', (y: number) => Math.round(Date.UTC(y, 3, 1) / 86400000) + 25569],
+  ])('year headers kept as dates and shown by the era’s year alone (`e"年度"` → 29年度), %s, are the dates’ years', (_, value) => {
+    const s = block([], '目標値', '実績値', '進捗度');
+    s.rows[0] = [undefined, undefined, ...[2017, 2018, 2019].map((y) => ({ value: value(y), numFmt: '[$-411]e"年度"', text: `${y - 1988}年度`, isDate: typeof value(y) === 'string' }))];
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([2017, 2018, 2019]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
+  });
+
   it('the year the era changed, under both names (H31/R1), is a year column like the others', () => {
     const { model, findings } = checkWorkbook(book(block(['H30', 'H31/R1', 'R2'], '目標値', '実績値', '進捗度')));
     expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets[0].columns.map((c) => c.year) : []))).toEqual([2018, 2019, 2020]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFiscalYearIn, parseFiscalYear } from '../../src/engine/years.js';
+import { findFiscalYearIn, fiscalYearOfDate, parseFiscalYear } from '../../src/engine/years.js';
 
 describe('fiscal-year headers', () => {
   it.each([
@@ -57,12 +57,41 @@ describe('fiscal-year headers', () => {
     ['2023.4-2024.3', 2023, false],
     ['平成29年4月～平成30年3月', 2017, false],
     ['令和5年4月〜令和6年3月', 2023, false],
+    // The era's first character, as Excel shows `gg`.
+    ['平29年度', 2017, false],
+    ['令5年度', 2023, false],
+    ['令元年度', 2019, false],
+    ['昭63年度', 1988, false],
+    // A month's end: the fiscal year the month belongs to, April to March.
+    ['H30.3末', 2017, false],
+    ['R5.3月末', 2022, false],
+    ['Ｒ５．３月末', 2022, false],
+    ['平成30年3月末', 2017, false],
+    ['2018年3月末時点', 2017, false],
+    ['R2.3末現在', 2019, false],
+    ['R5.12末', 2023, false],
+    ['R5.4月末(実績)', 2023, false],
+    ['基準値(H28.3末)', 2015, true],
   ])('%s → FY%i', (text, year, baseline) => {
     expect(parseFiscalYear(text)).toEqual({ year, baseline });
   });
 
-  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1', '2022(R5)年度', '2022(1)年度', '基準(H28)(R2)', '1年目', '3年度', '第2期', 'H29.4～H31.3', '2023年4月', 'R5.4～R5.9', 'FY2'])('%s is not a year header', (text) => {
+  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1', '2022(R5)年度', '2022(1)年度', '基準(H28)(R2)', '1年目', '3年度', '第2期', 'H29.4～H31.3', '2023年4月', 'R5.4～R5.9', 'FY2', '平', '29年度', 'H30.3', 'R5.3.31', 'R5.13末', '1234.3末', '平均29'])('%s is not a year header', (text) => {
     expect(parseFiscalYear(text)).toBeUndefined();
+  });
+
+  it('a date shown by its year’s digits alone (`e"年度"` → 29年度, `yy"年度"` → 17年度) is the date’s year, whose digits they must be', () => {
+    const h29 = '2017-04-01T00:00:00.000Z';
+    expect(fiscalYearOfDate(h29, '29年度')).toEqual({ year: 2017, baseline: false });
+    expect(fiscalYearOfDate(h29, '17年度')).toEqual({ year: 2017, baseline: false });
+    expect(fiscalYearOfDate('2019-04-01T00:00:00.000Z', '31年度')).toEqual({ year: 2019, baseline: false });
+    expect(fiscalYearOfDate('2019-05-01T00:00:00.000Z', '元年度')).toEqual({ year: 2019, baseline: false });
+    // Office.js gives the serial number: 42826 is 2017-04-01.
+    expect(fiscalYearOfDate(42826, '29年度')).toEqual({ year: 2017, baseline: false });
+    // Digits that are not the date's year, or a text that is not its year alone.
+    expect(fiscalYearOfDate(h29, '30年度')).toBeUndefined();
+    expect(fiscalYearOfDate(h29, '4月')).toBeUndefined();
+    expect(fiscalYearOfDate('not a date', '29年度')).toBeUndefined();
   });
 
   it('finds the evaluation year in a title', () => {

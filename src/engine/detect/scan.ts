@@ -5,7 +5,7 @@
 import { SheetView, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
 import { compact, findIndicatorId, findTargetId, isCompactedAway } from '../text.js';
-import { isDigit, parseFiscalYear, type FiscalYear } from '../years.js';
+import { fiscalYearOfDate, isDigit, parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
 
@@ -334,9 +334,10 @@ export class SheetScan {
         this.cellCount++;
         const v = cell.value;
         if (cell.text !== undefined && (cell.isDate || (typeof v === 'number' && (formatInfo(cell.numFmt).isDate || (cell.numFmt !== undefined && Number.isInteger(v) && v > 0 && v < 100))))) {
-          // A year header kept as a date and shown as its year (`[$-411]ggge"年度"` → 令和5年度), or typed as a
-          // number and shown as one (`"令和"0"年度"` holding 5 → 令和5年度).
-          const fy = parseFiscalYear(cell.text);
+          // A year header kept as a date and shown as its year (`[$-411]ggge"年度"` → 令和5年度; `e"年度"` → 29年度, the
+          // date telling the era), or typed as a number and shown as one (`"令和"0"年度"` holding 5 → 令和5年度).
+          const dated = cell.isDate || (typeof v === 'number' && formatInfo(cell.numFmt).isDate);
+          const fy = parseFiscalYear(cell.text) ?? (dated ? fiscalYearOfDate(v as string | number, cell.text) : undefined);
           const year = fy ? { row: r, col: c, fy, header: cell.text.trim() } : eraRow === r - 1 ? this.yearUnderEra(r, c, cell.text) : undefined;
           if (year) (years ??= []).push(year);
         } else if (typeof v === 'string') {

@@ -84,26 +84,32 @@ const ERAS = [
 
 /**
  * The text a date shows in a format that shows its year alone (`[$-411]ggge"年度"` → 令和5年度,
- * `yyyy"年度"` → 2023年度, `\R e` → R 5): year headers kept as dates. Undefined for any other
- * format (one showing months or days is no year header), or a date before 昭和 in an era format.
+ * `yyyy"年度"` → 2023年度, `\R e` → R 5), or its year and the end of a month (`[$-411]ge.m"末"` → H30.3末,
+ * `yyyy"年"m"月末"` → 2018年3月末, which name the fiscal year ending or going on then): year headers kept as
+ * dates. Undefined for any other format (one showing days, or a month that is no fiscal year, is no year
+ * header), or a date before 昭和 in an era format.
  */
 export function yearShown(iso: string, fmt: string | undefined): string | undefined {
   if (!fmt) return undefined;
   const section = fmt.split(';')[0];
   const bare = dateCodesOf(section);
-  if (/[mdhsb]/i.test(bare) || !/[yeg]/i.test(bare)) return undefined;
+  if (/[dhsb]/i.test(bare) || !/[yeg]/i.test(bare)) return undefined;
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
-  const year = new Date(time).getUTCFullYear();
+  const date = new Date(time);
+  const year = date.getUTCFullYear();
   const era = ERAS.find((e) => time >= e.start);
   const gannen = /x-gannen/i.test(section);
-  return showSection(section, (ch) => /[yYeEgG]/.test(ch), (token, n) => {
+  const text = showSection(section, (ch) => /[yYeEgGmM]/.test(ch), (token, n) => {
+    // A month as its number (`m`, `mm`); its name (`mmm`) is no month's end.
+    if (token === 'm') return n <= 2 ? String(date.getUTCMonth() + 1).padStart(n, '0') : undefined;
     if (token === 'y') return n <= 2 ? String(year % 100).padStart(2, '0') : String(year);
     if (!era) return undefined;
     if (token === 'g') return n >= 3 ? era.name : n === 2 ? era.name[0] : era.letter;
     const inEra = year - era.year;
     return gannen && inEra === 1 ? '元' : n >= 2 ? String(inEra).padStart(2, '0') : String(inEra);
   });
+  return text !== undefined && /m/i.test(bare) && parseFiscalYear(text) === undefined ? undefined : text;
 }
 
 /**

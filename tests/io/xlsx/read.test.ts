@@ -229,6 +229,30 @@ describe('what other writers put in a workbook', () => {
     expect(keys(findings)).toEqual(['progress-mismatch@別紙1!E4']);
   });
 
+  it('year headers kept as dates and shown with the era’s first character (平29年度), by the era’s year alone (29年度) or as a month’s end (H30.3末) get their years', async () => {
+    const formats: [number, string, string, number][] = [
+      [Date.UTC(2017, 3, 1), '[$-411]gge"年度"', '平29年度', 2017],
+      [Date.UTC(2018, 3, 1), '[$-411]e"年度"', '30年度', 2018],
+      [Date.UTC(2020, 2, 31), '[$-411]ge.m"末"', 'R2.3末', 2019],
+      [Date.UTC(2021, 3, 1), 'yy"年度"', '21年度', 2021],
+    ];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    formats.forEach(([d, fmt], i) => {
+      ws.getCell(1, i + 3).value = new Date(d);
+      ws.getCell(1, i + 3).numFmt = fmt;
+    });
+    ws.getRow(2).values = ['数値目標(1) 連携企業数', '目標値', 100, 200, 300, 400];
+    ws.getRow(3).values = [null, '実績値', 110, 190, 330, 400];
+    ws.getRow(4).values = [null, '進捗度', '110%', '95%', '120%', '100%'];
+    const read = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(read.sheets[0].rows[0].slice(2).map((c) => c?.text)).toEqual(formats.map((f) => f[2]));
+    const { model, findings } = checkWorkbook(read);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => c.year)).toEqual(formats.map((f) => f[3]));
+    expect(keys(findings)).toEqual(['progress-mismatch@別紙1!E4']);
+  });
+
   it('year headers typed as numbers (4 in "令和"0"年度", 5 in "R"0, 2024 in 0"年度") keep the text they show, and their tables get their years', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('別紙1');
@@ -298,6 +322,15 @@ describe('number formats that show dates', () => {
     expect(yearShown(r5, 'yyyy/m/d')).toBeUndefined();
     expect(yearShown(r5, '[$-411]ggge"年"m"月"d"日"')).toBeUndefined();
     expect(yearShown('1900-01-01T00:00:00.000Z', 'ggge')).toBeUndefined();
+  });
+
+  it('a year and the end of a month (`ge.m"末"` → H30.3末, `yyyy"年"m"月末"` → 2018年3月末) show as Excel does; a month that is no fiscal year shows nothing', () => {
+    const end = '2018-03-31T00:00:00.000Z';
+    expect(yearShown(end, '[$-411]ge.m"末"')).toBe('H30.3末');
+    expect(yearShown(end, 'yyyy"年"m"月末"')).toBe('2018年3月末');
+    expect(yearShown(end, '[$-411]ggge"年"mm"月末時点"')).toBe('平成30年03月末時点');
+    expect(yearShown(end, 'yyyy"年"m"月"')).toBeUndefined();
+    expect(yearShown(end, 'yyyy"年"mmm"末"')).toBeUndefined();
   });
 });
 
