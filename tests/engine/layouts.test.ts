@@ -210,7 +210,7 @@ describe('layouts the seeds do not show', () => {
       const table = model.tables.find((t) => t.kind === 'budget');
       expect(table?.kind === 'budget' && [table.columns.map((c) => c.year), table.rows.map((r) => r.project)]).toEqual([
         [2017, 2018, 2019, 2020, 2021],
-        ['先導プロジェクト', '', ''],
+        ['先導プロジェクト', '先導プロジェクト', '先導プロジェクト'],
       ]);
       // R1: 5 ÷ 6 = 83 %, stated 80 %; 総事業費 418,715 ≠ 184,500 + 233,215 (and so more than its 累計 allows).
       expect(keys(findings).filter((k) => !k.startsWith('cumulative-column-short')).sort()).toEqual([`progress-mismatch@S!${progressAt}`, `sum-mismatch@S!${budgetAt}`]);
