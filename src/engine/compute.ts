@@ -36,9 +36,10 @@ export function mayBeEqual(a: NumberValue, b: NumberValue): boolean {
 function startsBelowEnd(a: NumberValue, b: NumberValue): boolean {
   const c = exact.compareDecimals(a.lo, b.hi);
   if (c !== 0) return c < 0;
-  // The ends meet: both must belong to their intervals.
-  const lowerEndIn = a.lo.eq(a.hi) || a.value.gt(0);
-  const upperEndIn = b.lo.eq(b.hi) || b.value.lt(0);
+  // The ends meet: both must belong to their intervals. A number stated exactly holds one decimal for both ends (the
+  // common case: a restatement of an exact count), else they are compared.
+  const lowerEndIn = a.lo === a.hi || a.value.gt(0) || a.lo.eq(a.hi);
+  const upperEndIn = b.lo === b.hi || b.value.lt(0) || b.lo.eq(b.hi);
   return lowerEndIn && upperEndIn;
 }
 
