@@ -492,12 +492,12 @@ export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: 
     const present = yearOrder(columns)
       .map((i) => values[i])
       .filter((v): v is NumberValue => !!v);
-    const nonDecreasing = present.every((v, i) => i === 0 || v.value.gte(present[i - 1].value));
     const finalMatches = present.length > 0 && mayBeEqual(present[present.length - 1], goal.value);
     const yearly = columns.filter((c, i) => !c.baseline && values[i]);
     const total = sum(yearly.map((c) => values[columns.indexOf(c)]!.value));
-    // A year-tied goal that is the sum of rising yearly amounts, and not their last level, is a flow.
-    if (!finalMatches && !nonDecreasing && total.eq(goal.value.value)) return { mode: 'flow', source: 'goal-year' };
+    // A year-tied goal that is the sum of the yearly amounts, and not their last level, is a flow: rising, falling or
+    // flat (900社（令和7年度） over 180 a year).
+    if (!finalMatches && total.eq(goal.value.value)) return { mode: 'flow', source: 'goal-year' };
     return { mode: 'stock', source: 'goal-year' };
   }
   return { mode: 'flow', source: 'default' };

@@ -58,6 +58,24 @@ describe('stock targets (000_…)', () => {
     expect(at('101億円', amounts)).toEqual([['stock-goal-mismatch', 100, 101]]);
   });
 
+  it('a goal tied to a year that is the sum of the yearly targets, not their last level, is a flow: flat (180 a year to 900社), rising or falling', () => {
+    const plan = ['令和3年度', '令和4年度', '令和5年度', '令和6年度', '令和7年度'];
+    const flow = (target: number[]) => checkWorkbook(book(progressSheet('S', plan, [{ ...tsukuba, label: '数値目標(1) 連携企業数 900社（令和7年度）', target, actual: ['', '', '', '', ''], progress: ['', '', '', '', ''] }])));
+    for (const target of [
+      [180, 180, 180, 180, 180],
+      [100, 140, 180, 220, 260],
+      [260, 220, 180, 140, 100],
+    ]) {
+      const { model, findings } = flow(target);
+      const t = model.tables[0];
+      expect(t.kind === 'progress' && t.targets[0].mode, String(target)).toBe('flow');
+      expect(findings).toEqual([]);
+    }
+    // Rising to the goal is a stock; rising to neither is a stock short of its goal.
+    expect(flow([180, 360, 540, 720, 900]).findings).toEqual([]);
+    expect(flow([180, 360, 540, 720, 850]).findings.map((f) => f.rule)).toEqual(['stock-goal-mismatch']);
+  });
+
   it('targets or actuals that go down are a warning', () => {
     const f = findingsOf(book(progressSheet('S', years, [{ ...tsukuba, target: [180, 360, 340, 720, 900], actual: [194, 461, 450, '', ''], progress: [108, 128, 132, '', ''] }])));
     expect(keys(f)).toEqual(['stock-decrease@S!F2', 'stock-decrease@S!F3']);
