@@ -172,6 +172,18 @@ async function runFix(args: string[]): Promise<number> {
     bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     const plan = await planFix(bytes, { formulas: !!values.formulas });
     const patched = writeFixed(bytes, plan);
+    // A protected sheet takes no recalculation at all, as in Excel: nothing is written rather than a part.
+    const locked = patched.skipped.filter((s) => s.code === 'protected');
+    if (locked.length > 0) {
+      const sheets = [...new Set(locked.map((s) => s.sheet))];
+      const cells = locked.map((s) => `${s.sheet}!${s.address}`).join(', ');
+      process.stderr.write(
+        lang === 'ja'
+          ? `hyoka: ${input}: シート${sheets.map((n) => `「${n}」`).join('')}が保護されているため、何も書き出しませんでした(ロックされたセル: ${cells})。Excel で [校閲] → [シート保護の解除] をして保存してから、もう一度実行してください。\n`
+          : `hyoka: ${input}: nothing was written: ${sheets.length > 1 ? 'sheets' : 'sheet'} ${sheets.map((n) => `"${n}"`).join(', ')} ${sheets.length > 1 ? 'are' : 'is'} protected (locked cells: ${cells}). Unprotect ${sheets.length > 1 ? 'them' : 'it'} in Excel (Review → Unprotect Sheet), save, and run again.\n`,
+      );
+      return 2;
+    }
     await writeFile(output, patched.bytes);
     const made = plan.writes.filter((w) => !patched.skipped.some((s) => s.sheet === w.sheet && s.address === w.address));
     const say = (ja: string, en: string) => process.stdout.write(`${lang === 'ja' ? ja : en}\n`);

@@ -147,6 +147,37 @@ describe('hyoka fix', () => {
     expect(en.stdout).toContain("  本文!D3: 1.2 → 1.5 (replaces the formula ='別紙1'!C4)");
   });
 
+  it('writes nothing into a protected sheet’s locked cells, says so in both languages, and writes its unlocked input cells', async () => {
+    const build = async (unlockProgress: boolean) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('別紙1');
+      [
+        [null, null, 'R5', 'R6'],
+        ['数値目標(1) 連携企業数', '目標値', 100, 100],
+        [null, '実績値', 110, 120],
+        [null, '進捗度', '110%', '100%'],
+      ].forEach((r, i) => (ws.getRow(i + 1).values = r));
+      if (unlockProgress) for (const a of ['C4', 'D4']) ws.getCell(a).protection = { locked: false };
+      await ws.protect('', {});
+      const dir = mkdtempSync(join(tmpdir(), 'hyoka-fix-'));
+      const input = join(dir, 'protected.xlsx');
+      await wb.xlsx.writeFile(input);
+      return { input, out: join(dir, 'out.xlsx') };
+    };
+    const locked = await build(false);
+    const ja = hyoka('fix', locked.input, '-o', locked.out);
+    expect(ja.code).toBe(2);
+    expect(ja.stderr).toContain('シート「別紙1」が保護されているため、何も書き出しませんでした(ロックされたセル: 別紙1!D4)');
+    expect(ja.stderr).toContain('シート保護の解除');
+    expect(() => readFileSync(locked.out)).toThrow();
+    expect(hyoka('fix', locked.input, '-o', locked.out, '--lang', 'en').stderr).toContain('sheet "別紙1" is protected (locked cells: 別紙1!D4). Unprotect it in Excel');
+    // A form's input cells left unlocked take the recalculation.
+    const open = await build(true);
+    const r = hyoka('fix', open.input, '-o', open.out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('D4: 100% → 120%');
+  });
+
   it('refuses to overwrite the input', () => {
     const r = hyoka('fix', fx('planted-errors.xlsx'), '-o', fx('planted-errors.xlsx'));
     expect(r.code).toBe(2);

@@ -80,6 +80,8 @@ export class StandaloneHost implements WorkbookHost {
     if (options.reviewMode) throw new HostError('review-mode');
     if (this.readVersion !== this.version) throw new HostError('changed-since-check');
     const result = patchXlsx(this.bytes, writes, options.formulas);
+    const locked = result.skipped.filter((s) => s.code === 'protected');
+    if (locked.length > 0) throw new HostError('protected-sheet', [...new Set(locked.map((s) => s.sheet))].join(', '));
     if (result.skipped.length > 0) {
       // All or nothing: a recalculation that cannot write every cell writes none.
       const first = result.skipped[0];

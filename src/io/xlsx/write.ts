@@ -15,6 +15,7 @@ export const SKIP_REASONS = {
   'sheet-not-found': { ja: 'シートが見つかりません', en: 'sheet not found' },
   'shared-formula': { ja: '共有数式・配列数式の起点のセルです', en: 'the cell anchors a shared or array formula' },
   merged: { ja: '結合セルの先頭以外のセルです(表示されない値になります)', en: 'inside a merged area, not its first cell (the value would not show)' },
+  protected: { ja: 'シートが保護され、セルがロックされています', en: 'the sheet is protected and the cell locked' },
 } as const;
 
 export interface PatchOptions {
@@ -28,7 +29,10 @@ export interface PatchOptions {
 
 export interface PatchResult {
   bytes: Uint8Array;
-  /** Writes that were not made, with the reason (a shared-formula master, an unknown sheet, a hidden cell of a merged area). */
+  /**
+   * Writes that were not made, with the reason (a shared-formula master, an unknown sheet, a hidden cell of a merged area,
+   * a locked cell of a protected sheet).
+   */
   skipped: { address: string; sheet: string; code: keyof typeof SKIP_REASONS; reason: string }[];
 }
 
@@ -56,6 +60,31 @@ function hiddenByMerges(xml: string, writes: CellWrite[]): Set<CellWrite> {
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (inside(r, c)) for (const w of byCell.get(cellIndex(r, c)) ?? []) hidden.add(w);
   }
   return hidden;
+}
+
+/** Whether a sheet part is protected (`<sheetProtection sheet="1"/>`): its locked cells take no edits in Excel. */
+function isProtected(xml: string): boolean {
+  const m = /<(?:[A-Za-z_][\w.-]*:)?sheetProtection\b([^>]*)>/.exec(xml);
+  const on = m ? attr(m[1], 'sheet') : undefined;
+  return on === '1' || on === 'true';
+}
+
+/**
+ * Which cell formats (cellXfs indexes) lock their cells: all but those whose `<protection locked="0"/>` unlocks them (a
+ * form's input cells). A cell without a style has format 0.
+ */
+function lockedFormats(files: Package): (style: string | undefined) => boolean {
+  const xml = files.has('xl/styles.xml') ? files.text('xl/styles.xml') : '';
+  const xfs = /<(?:[A-Za-z_][\w.-]*:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  const unlocked = new Set<number>();
+  let i = 0;
+  for (const m of xfs.matchAll(/<(?:[A-Za-z_][\w.-]*:)?xf\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?xf>)/g)) {
+    const protection = m[1] ? /<(?:[A-Za-z_][\w.-]*:)?protection\b([^>]*)>/.exec(m[1]) : null;
+    const locked = protection ? attr(protection[1], 'locked') : undefined;
+    if (locked === '0' || locked === 'false') unlocked.add(i);
+    i++;
+  }
+  return (style) => !unlocked.has(Number(style ?? 0));
 }
 
 function escapeXml(s: string): string {
@@ -285,6 +314,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
   const parts = sheetParts(files);
   const skipped: PatchResult['skipped'] = [];
   const styleCache: { index?: string } = {};
+  let locked: ((style: string | undefined) => boolean) | undefined;
   let formulasTouched = false;
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
@@ -314,6 +344,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
       return cell ? attr(cell.attrs, 's') : undefined;
     };
     const byRow = new Map<number, CellWrite[]>();
+    const protectedSheet = list.length > 0 && isProtected(xml);
     // A cell inside a merged area other than its first shows nothing: a value written there would be hidden.
     const hidden = hiddenByMerges(xml, list);
     for (const w of list) {
@@ -348,8 +379,13 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
           skipped.push({ sheet, address: w.address, code: 'shared-formula', reason: SKIP_REASONS['shared-formula'].en });
           continue;
         }
-        if (existing?.inner.includes('<f') || w.formula) formulasTouched = true;
         let style = existing ? attr(existing.attrs, 's') : undefined;
+        // A locked cell of a protected sheet takes no edit in Excel: nor here.
+        if (protectedSheet && (locked ??= lockedFormats(files))(style)) {
+          skipped.push({ sheet, address: w.address, code: 'protected', reason: SKIP_REASONS.protected.en });
+          continue;
+        }
+        if (existing?.inner.includes('<f') || w.formula) formulasTouched = true;
         // A number format to give (a ratio written where `-` stood) outweighs the cell's own style.
         if (w.styleFrom && (style === undefined || w.numFmt !== undefined)) style = borrowed.get(w) ?? style;
         if (style === undefined && w.numFmt === '0%') style = percentStyle(files, styleCache);
