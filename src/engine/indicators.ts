@@ -276,9 +276,28 @@ export interface IndicatorProgress {
 }
 
 /** The indicator's progress for one year; undefined when some target's progress cannot be had. */
-export function indicatorProgress(targets: NumericTarget[], year: number): IndicatorProgress | undefined {
+/**
+ * How an indicator's targets are weighed: by the weights they state when all state one, else equally (`stated`); or by
+ * the weights stated, a target stating none counting 0 (`given`: `50% | - | 50%` may well mean the second counts for
+ * nothing; the rules accept a value worked out either way).
+ */
+export type Weighing = 'stated' | 'given';
+
+/** Whether some but not all of an indicator's targets state a weight for a year. */
+export function weightsPartly(targets: readonly NumericTarget[], year: number): boolean {
+  let given = 0;
+  for (const t of targets) if (weightIn(t, year)?.value) given++;
+  return given > 0 && given < targets.length;
+}
+
+function weightFor(t: NumericTarget, year: number, weighted: boolean, weighing: Weighing): Decimal {
+  if (weighing === 'given') return weightIn(t, year)?.value?.value ?? dec(0);
+  return weighted ? weightIn(t, year)!.value!.value : dec(1);
+}
+
+export function indicatorProgress(targets: NumericTarget[], year: number, weighing: Weighing = 'stated'): IndicatorProgress | undefined {
   if (targets.length === 0) return undefined;
-  const weighted = targets.length > 1 && targets.every((t) => weightIn(t, year)?.value);
+  const weighted = weighing === 'given' || (targets.length > 1 && targets.every((t) => weightIn(t, year)?.value));
   const parts: WeightedPart[] = [];
   const los: Decimal[] = [];
   const his: Decimal[] = [];
@@ -287,7 +306,7 @@ export function indicatorProgress(targets: NumericTarget[], year: number): Indic
     if (i < 0) return undefined;
     const status = progressStatuses(t)[i];
     const statedP = asNumber(t.progress?.[i]?.parsed);
-    const weight = weighted ? weightIn(t, year)!.value!.value : dec(1);
+    const weight = weightFor(t, year, weighted, weighing);
     let point: Decimal;
     let range: Interval;
     if (status.kind === 'zero-target' && status.stated) {
@@ -306,8 +325,9 @@ export function indicatorProgress(targets: NumericTarget[], year: number): Indic
     los.push(weight.times(range.lo));
     his.push(weight.times(range.hi));
   }
-  const w = weightedProgress(parts);
   const wSum = sum(parts.map((p) => p.weight));
+  if (wSum.isZero()) return undefined;
+  const w = weightedProgress(parts);
   return {
     indicator: targets[0].id.indicator,
     year,
@@ -329,7 +349,7 @@ export function indicatorProgress(targets: NumericTarget[], year: number): Indic
  */
 export function indicatorAgrees(targets: NumericTarget[], year: number, stated: Decimal, decimals: number): boolean {
   try {
-    return indicatorAgreesExactly(targets, year, stated, decimals);
+    return indicatorAgreesExactly(targets, year, stated, decimals, 'stated') || (weightsPartly(targets, year) && indicatorAgreesExactly(targets, year, stated, decimals, 'given'));
   } catch (e) {
     if (!exact.isOutOfRange(e)) throw e;
     return false;
@@ -339,9 +359,9 @@ export function indicatorAgrees(targets: NumericTarget[], year: number, stated: 
 const ZERO: exact.Fraction = { n: 0, d: 1 };
 const ONE: exact.Fraction = { n: 1, d: 1 };
 
-function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: Decimal, decimals: number): boolean {
+function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: Decimal, decimals: number, weighing: Weighing): boolean {
   if (targets.length === 0) return false;
-  const weighted = targets.length > 1 && targets.every((t) => weightIn(t, year)?.value);
+  const weighted = weighing === 'given' || (targets.length > 1 && targets.every((t) => weightIn(t, year)?.value));
   let wSum = ZERO;
   let fromPoint = ZERO;
   let fromStated: exact.Fraction | null = ZERO;
@@ -352,7 +372,7 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
     if (i < 0) return false;
     const status = progressStatuses(t)[i];
     const statedP = asNumber(t.progress?.[i]?.parsed);
-    const weight = weighted ? exact.fractionOf(weightIn(t, year)!.value!.value) : ONE;
+    const weight = weighted ? exact.fractionOf(weightFor(t, year, true, weighing)) : ONE;
     let point: exact.Fraction;
     if (status.kind === 'zero-target' && status.stated) {
       point = exact.fractionOf(status.stated);

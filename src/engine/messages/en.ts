@@ -11,7 +11,10 @@ export const en: MessageBook = {
   'progress-orphan': (f, h) => `${cap(h.target())}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
   'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%.`,
   'weights-sum': (f, h) => `Indicator (${h.param('indicator')})${f.params.year != null ? `, ${h.year()}` : ''}: the weights add up to ${h.num(f.stated)}%, not 100%.`,
-  'weights-missing': (f, h) => `Indicator (${h.param('indicator')}) has ${h.param('count')} targets but gives no weights; equal weights were used.`,
+  'weights-missing': (f, h) =>
+    h.param('missing') === h.param('count')
+      ? `Indicator (${h.param('indicator')}) has ${h.param('count')} targets but gives no weights; equal weights were used.`
+      : `Indicator (${h.param('indicator')}): ${h.target()} gives no weight; equal weights were used, and the value the weights given yield (the missing one as 0) is accepted too.`,
   'cumulative-total-mismatch': (f, h) => `${cap(h.target())}: the cumulative goal ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of the yearly targets, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-goal-mismatch': (f, h) => `${cap(h.target())}: the goal ${h.num(f.stated)}${unit(h.param('unit'))} differs from the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.param('previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,

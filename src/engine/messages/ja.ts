@@ -10,7 +10,10 @@ export const ja: MessageBook = {
   'indicator-score-mismatch': (f, h) =>
     `評価指標(${h.param('indicator')}) ${h.year()}の進捗度 ${h.num(f.stated)}% は、数値目標の進捗度の${h.param('weighted') === '1' ? '寄与度付き' : ''}平均 ${h.num(f.expected)}% と一致しません。`,
   'weights-sum': (f, h) => `評価指標(${h.param('indicator')})の${f.params.year != null ? `${h.year()}の` : ''}寄与度の合計が ${h.num(f.stated)}% で、100% になりません。`,
-  'weights-missing': (f, h) => `評価指標(${h.param('indicator')})には数値目標が${h.param('count')}つありますが寄与度が記載されていません。均等の寄与度として計算しました。`,
+  'weights-missing': (f, h) =>
+    h.param('missing') === h.param('count')
+      ? `評価指標(${h.param('indicator')})には数値目標が${h.param('count')}つありますが寄与度が記載されていません。均等の寄与度として計算しました。`
+      : `評価指標(${h.param('indicator')})の${h.target()}に寄与度が記載されていません。均等の寄与度で計算し、記載された寄与度(記載のない目標を 0 とする)で計算した値も正しいとみなしました。`,
   'cumulative-total-mismatch': (f, h) => `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')} は、各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'stock-goal-mismatch': (f, h) => `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')} は、最終年度(${h.year()}、${h.param('finalCell')})の目標値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.param('previousColumn')}の ${h.num(f.expected)} から ${h.year()}の ${h.num(f.stated)} に減っています。`,

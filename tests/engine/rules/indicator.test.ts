@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { book, findingsOf, keys, sheet } from '../../helpers.js';
 import { progressSheet } from './blocks.js';
+import { formatFinding } from '../../../src/engine/messages/index.js';
 
 const years = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度'];
 const keihin = [
@@ -84,6 +85,21 @@ describe('weights', () => {
     const none = keihin.map((b) => ({ ...b, weight: '寄与度(※):' }));
     const f = findingsOf(book(progressSheet('S', years, none), summary('103%', ['', '', ''])));
     expect(keys(f)).toEqual(['weights-missing@S!B4']);
+  });
+
+  it('some targets without a weight (50% | - | 50%): a warning at the gap, and the value either the given weights (the gap as 0) or equal weights give is accepted', () => {
+    const partly = keihin.map((b, i) => ({ ...b, weight: i === 1 ? '寄与度(※):-(%)' : '寄与度(※):50%' }));
+    const at = (stated: string) => findingsOf(book(progressSheet('S', years, partly), summary(stated, ['50%', '', '50%'])));
+    // R1: (50 × 137.93 + 50 × 103.40) ÷ 100 = 120.67 → 121 with the weights given; (137.93 + 68 + 103.40) ÷ 3 = 103.11 → 103 equally.
+    expect(keys(at('121%'))).toEqual(['weights-missing@S!B7']);
+    expect(keys(at('103%'))).toEqual(['weights-missing@S!B7']);
+    const wrong = at('110%');
+    expect(wrong.map((f) => [f.rule, f.expected, f.stated])).toEqual([
+      ['weights-missing', null, null],
+      ['indicator-score-mismatch', 103, 110],
+    ]);
+    expect(formatFinding(wrong[0], 'ja')).toBe('評価指標(1)の数値目標(1)-②に寄与度が記載されていません。均等の寄与度で計算し、記載された寄与度(記載のない目標を 0 とする)で計算した値も正しいとみなしました。');
+    expect(formatFinding(wrong[0], 'en')).toBe('Indicator (1): target (1)-② gives no weight; equal weights were used, and the value the weights given yield (the missing one as 0) is accepted too.');
   });
 
   it('a single target needs no weight', () => {
