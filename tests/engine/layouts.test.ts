@@ -1904,6 +1904,46 @@ describe('one year header over a long list of targets', () => {
   it('does not reach a block far below it with nothing in between', () => {
     expect(years(checkWorkbook(book(sheet('S', list(1, 100)))).model)).toEqual([[null, null, null]]);
   });
+
+  // After each block the form's text sections (代替指標…, 目標達成の考え方…), each merged over many rows, as sheets laid
+  // out on a grid of small cells write them: a block may stand well over 80 rows below the one above it.
+  const withSections = (count: number, per: number, between: (i: number) => Spec[][] = () => []) => {
+    const rows: Spec[][] = [[null, null, 'R4', 'R5', 'R6']];
+    const merges: string[] = [];
+    for (let i = 1; i <= count; i++) {
+      if (i > 1) rows.push(...between(i));
+      rows.push([`数値目標(${i}) 連携企業数`, '目標値', 100, 100, 100]);
+      rows.push([null, '実績値', 50, 60, 70]);
+      rows.push([null, '進捗度', '50%', '60%', i === count ? '71%' : '70%']);
+      for (const title of ['代替指標又は定性的評価の考え方', '目標達成の考え方及び目標達成に向けた主な取組、関連事業', '進捗状況に係る自己評価']) {
+        rows.push([null, title, '・' + 'あ'.repeat(200)]);
+        merges.push(`C${rows.length}:E${rows.length + per - 1}`);
+        for (let k = 1; k < per; k++) rows.push([]);
+      }
+    }
+    return sheet('S', rows, merges);
+  };
+
+  it('reaches blocks past long text sections between them: rows of text alone do not count', () => {
+    const { model, findings } = checkWorkbook(book(withSections(3, 40)));
+    expect(years(model)).toEqual(Array.from({ length: 3 }, () => [2022, 2023, 2024]));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E250']);
+  });
+
+  it('rows of figures between blocks still count, and another year header between takes over', () => {
+    // 90 rows of a list of figures under the first block's sections: the block after them is out of reach.
+    const figures = () => Array.from({ length: 90 }, (_, k): Spec[] => [null, `項目${k + 1}`, k + 1]);
+    expect(years(checkWorkbook(book(withSections(2, 30, figures))).model)).toEqual([
+      [2022, 2023, 2024],
+      [null, null, null],
+    ]);
+    // A year header of its own between: the next block takes its years, not those of the header above.
+    const header = () => [[null, null, 'R5', 'R6', 'R7']];
+    expect(years(checkWorkbook(book(withSections(2, 40, header))).model)).toEqual([
+      [2022, 2023, 2024],
+      [2023, 2024, 2025],
+    ]);
+  });
 });
 
 describe('progress tables on their side (one row per year)', () => {

@@ -121,7 +121,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   const progressByCol = labelsByColumn(scan.kind('progress'));
   const blocks: Block[] = [];
   // Per year header row, the last row of the last block under it (blocks come in reading order).
-  const reach = new Map<number, number>();
+  const reach: Reach = { bottoms: new Map() };
   // The progress rows blocks have taken, as row × 16384 + label column.
   const taken = new Set<number>();
   // The unit notes over each header (`（単位：億円）`), by header row × 16384 + the blocks' left column, once looked for.
@@ -191,7 +191,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     // A 寄与度 row of its own under the progress row belongs to the block.
     const weightRow = progressRow !== null && progressRow > pairBottom ? weightRowUnder(scan, progressBottom + 1, t.col, columns) : undefined;
     const lastRow = weightRow?.bottom ?? progressBottom;
-    if (headerRow !== null) reach.set(headerRow, Math.max(reach.get(headerRow) ?? lastRow, lastRow));
+    if (headerRow !== null) reach.bottoms.set(headerRow, Math.max(reach.bottoms.get(headerRow) ?? lastRow, lastRow));
     const ids = findIds(scan, blockTop, lastRow, left, t.col, labelRight, columns, headerRow);
     // Rows labelled with their target's id (`数値目標(1)-① 目標値`): the id in the label.
     if (!ids.target) {
@@ -291,15 +291,60 @@ const columnsOfHeader = new WeakMap<YearCell[], YearColumn[]>();
 const HEADER_REACH = 80;
 
 /**
+ * Per year header row, the last row of the last block under it; and, once a gap between blocks asks for it, per row
+ * how many rows above it are quiet (quietRows).
+ */
+interface Reach {
+  bottoms: Map<number, number>;
+  quiet?: Int32Array;
+}
+
+/**
+ * Per row, how many rows above it hold nothing of a table (`quiet[r]`, rows 0 to r - 1): no number, no label, no year
+ * header. Blank rows are quiet, and so are rows of text: the form's sections under each block (代替指標…,
+ * 目標達成の考え方…) written out at length or merged over many rows. One pass over the sheet's cells.
+ */
+function quietRows(scan: SheetScan): Int32Array {
+  const rows = scan.view.sheet.rows;
+  const count = Math.max(scan.view.rowCount, rows.length);
+  const loud = new Uint8Array(count);
+  for (const l of scan.labels) loud[l.row] = 1;
+  for (const r of scan.yearRowList) loud[r] = 1;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row || loud[r] === 1) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell && scan.parse(cell).kind === 'number') {
+        loud[r] = 1;
+        break;
+      }
+    }
+  }
+  const quiet = new Int32Array(count + 1);
+  for (let r = 0; r < count; r++) quiet[r + 1] = quiet[r] + 1 - loud[r];
+  return quiet;
+}
+
+/**
  * The header of a block further than HEADER_REACH below it: the nearest year header above, when
  * the blocks under it run down to within HEADER_REACH rows of this one (one header over a long
- * list of targets). A block far below a header with nothing of its own in between gets none.
+ * list of targets). Quiet rows between the last of them and this block (quietRows: blank, or text
+ * only, as the form's sections merged over dozens of rows under each block) do not count: what
+ * lies between matters, not how many rows it takes. A block far below a header with nothing of
+ * its own in between gets none.
  */
-function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, beforeCol: number, reach: Map<number, number>): YearCell[] | undefined {
+function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, beforeCol: number, reach: Reach): YearCell[] | undefined {
   let nearest = -1;
-  for (const [row, bottom] of reach) {
-    // Blocks come in reading order: a header no block reached in the last HEADER_REACH rows is out of reach for good.
-    if (targetRow - bottom > HEADER_REACH) reach.delete(row);
+  for (const [row, bottom] of reach.bottoms) {
+    let distance = targetRow - bottom;
+    if (distance > HEADER_REACH) {
+      reach.quiet ??= quietRows(scan);
+      distance -= reach.quiet[targetRow] - reach.quiet[bottom + 1];
+    }
+    // Blocks come in reading order: a header no block reached in the last HEADER_REACH rows (quiet ones aside) is
+    // out of reach for good.
+    if (distance > HEADER_REACH) reach.bottoms.delete(row);
     else if (row < targetRow && row > nearest) nearest = row;
   }
   if (nearest < 0) return undefined;
@@ -332,7 +377,7 @@ function besideLabels(scan: SheetScan, targetRow: number, actualRow: number, lab
 }
 
 /** Year columns from the nearest header above; without one, the columns that hold numbers. */
-function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labelRight: number, beforeCol: number, reach: Map<number, number>): { columns: YearColumn[]; headerRow: number | null } {
+function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labelRight: number, beforeCol: number, reach: Reach): { columns: YearColumn[]; headerRow: number | null } {
   const header = scan.headerAbove(targetRow, labelRight, HEADER_REACH, beforeCol) ?? chainedHeader(scan, targetRow, labelRight, beforeCol, reach);
   if (header) {
     let cols = columnsOfHeader.get(header);
