@@ -159,6 +159,9 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const onTopRow = onTop && (view.mergeAt(onTop.row, onTop.col)?.bottom ?? onTop.row) === top - 1 && !taken.has(onTop.row * 16384 + t.col) ? onTop.row : null;
     const below = () => {
       let row = findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col, mixed ? running : undefined);
+      // A block stating both in turn states both progresses after them (進捗度 / 進捗度(累計)): the other's row right
+      // under this block's 実績値 gives way to this block's own after it.
+      if (row !== null && mixed && scan.shownKind(row, t.col) === 'progress' && showsRunningTotals(scan, row, t.col) !== running) row = progressPastOtherRows(scan, pairBottom + 1, t.col, running);
       // A row marked as an aid to the calculation (`進捗率（計算用）` of =D5/D4) over the row stating the progress
       // (`進捗度(%)`): the latter is the block's; the aid is the block's only when no such row follows it.
       if (row !== null && isAidRow(scan, row, left, firstValueCol)) row = statedUnderAid(scan, row, left, t.col, firstValueCol, columns, t.row, a.row) ?? row;
@@ -563,10 +566,11 @@ function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number, 
   for (let r = from; r <= from + 2 && r < scan.view.rowCount; r++) {
     if (scan.yearRows.has(r)) return null;
     const kind = scan.shownKind(r, labelCol);
+    // A block stating both each year's figures and running totals (`running` given) passes the other's rows, its
+    // progress row included.
+    if ((kind === 'target' || kind === 'actual' || kind === 'progress') && running !== undefined && showsRunningTotals(scan, r, labelCol) !== running) continue;
     // One right over a 目標値 or 実績値 is the next block's, on top of it.
     if (kind === 'progress' && r > from) return overBlock(scan, r, labelCol) ? null : r;
-    // A block stating both each year's figures and running totals (`running` given) passes the other's rows.
-    if ((kind === 'target' || kind === 'actual') && running !== undefined && showsRunningTotals(scan, r, labelCol) !== running) continue;
     if (kind === 'target' || kind === 'actual' || kind === 'weight') return null;
   }
   return null;

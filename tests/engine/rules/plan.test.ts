@@ -146,6 +146,38 @@ describe('a block stating both each year’s figures and their running totals', 
     expect(planRecalculation(checkWorkbook(book(interleaved(['120%', '', '100%']))).model).writes.map((w) => [w.address, w.value])).toEqual([['D6', '90%']]);
   });
 
+  it('both progresses after the interleaved rows (進捗度 / 進捗度(累計), in either order): the 進捗度(累計) is the running totals’, checked and filled', () => {
+    const both = (yearly: string[], running: string[], runningFirst = false) => {
+      const rows = [
+        [null, '進捗度', ...yearly],
+        [null, '進捗度（累計）', ...running],
+      ];
+      return sheet('S', [
+        [null, null, 'R3', 'R4', 'R5'],
+        ['数値目標(1) 投資額 300億円（累計）', '目標値', '100億円', '100億円', '100億円'],
+        [null, '目標値（累計）', '100億円', '200億円', '300億円'],
+        [null, '実績値', '120億円', '90億円', '100億円'],
+        [null, '実績値（累計）', '120億円', '210億円', '310億円'],
+        ...(runningFirst ? rows.reverse() : rows),
+      ], ['A2:A7']);
+    };
+    const { model, findings } = checkWorkbook(book(both(['120%', '90%', '100%'], ['120%', '105%', '103%'])));
+    expect(findings).toEqual([]);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.mode, x.rows])).toEqual([
+      ['flow', { target: 1, actual: 3, progress: 5 }],
+      ['stock', { target: 2, actual: 4, progress: 6 }],
+    ]);
+    expect(keys(findingsOf(book(both(['120%', '90%', '100%'], ['120%', '105%', '110%']))))).toEqual(['progress-mismatch@S!E7']);
+    expect(keys(findingsOf(book(both(['120%', '90%', '100%'], ['120%', '105%', '110%'], true))))).toEqual(['progress-mismatch@S!E6']);
+    const blank = checkWorkbook(book(both(['120%', '90%', '130%'], ['120%', '105%', ''])));
+    expect(keys(blank.findings)).toEqual(['progress-mismatch@S!E6', 'progress-missing@S!E7']);
+    expect(planRecalculation(blank.model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['E6', '100%'],
+      ['E7', '103%'],
+    ]);
+  });
+
   it('blocks of one kind each on a sheet stating both kinds pair as their labels come, a plain 進捗度 under running totals included', () => {
     const s = sheet('S', [
       [null, null, 'R3', 'R4', 'R5'],
