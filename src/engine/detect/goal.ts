@@ -5,31 +5,46 @@ import { parseFiscalYear } from '../years.js';
 import type { CellRef, PlanGoal } from '../model.js';
 
 const NUM = String.raw`([△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
-const WITH_PAREN = new RegExp(`${NUM}\\s*[(（]\\s*([^)）]{1,20})[)）]`, 'g');
+// The same with its unit as short as it can be, before a verb: `900社に増加`, `900社までに増やす`.
+const NUM_BEFORE_VERB = String.raw`([△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3}?)`;
+// A level reached by a number, said with a verb before the year in parentheses: `180社から900社に増加（令和7年度）`,
+// `900社へ拡大（R7）`, `900社を目指す（令和7年度）`.
+const REACH = String.raw`\s*(?:(?:まで)?(?:に|へ)|まで)(?:増加|増大|拡大|拡充|増や[すし]|伸ば[すし]|引き?上げ(?:る)?|向上|達成|到達)?(?:させる|する)?|\s*を(?:目指す|目標とする|達成(?:する)?)`;
+const WITH_PAREN = new RegExp(`(?:${NUM_BEFORE_VERB}(?:${REACH})|${NUM})\\s*[(（]\\s*([^)）]{1,20})[)）]`, 'g');
 const CUMULATIVE_PREFIX = new RegExp(`累計(?:目標)?(?:値)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
 // A total over the plan's years said in words: `5年間で475億円`, `計画期間中に1,000人`.
 const PERIOD_PREFIX = new RegExp(`(?:\\d年間|[5五]か年|計画期間中?|期間中)(?:の累計|の合計|合計|累計)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
-// A level to reach by a year said in words: `令和7年度までに900社`, `R7年度末に900社`, `R7年度末 900社`, `R7：900社`.
+// A year in a label: 令和7年度, R7, 2025年度.
+const YEAR = String.raw`((?:令和|平成|(?<![A-Za-z])[RH])(?:元|\d{1,2})(?:年度?)?|(?:19|20)\d\d年度?)`;
+// Words saying a year's number is where the count starts, not the goal: `基準 令和2年度 180社`, `現状：R2：180社`.
+const NOT_AFTER_BASE = String.raw`(?<!(?:基準|現状|策定時|当初|実績)(?:値)?\s*[:：]?\s*)`;
+// A level to reach by a year said in words: `令和7年度までに900社`, `R7年度末に900社`, `R7年度末 900社`, `R7：900社`,
+// `令和7年度目標 900社`; after the word 目標, with a space alone between: `目標：令和7年度 900社`.
 // The same with a space alone between (`R7年度 900社`), only as the label's last words: `令和3年度 180社から増やす`
 // states where the count starts; nor after a word saying so (`基準 令和2年度 180社`).
-const YEAR_SPACED = new RegExp(`(?<!(?:基準|現状|策定時|当初|実績)(?:値)?\\s*[:：]?\\s*)((?:令和|平成|(?<![A-Za-z])[RH])(?:元|\\d{1,2})年度?|(?:19|20)\\d\\d年度)\\s+${NUM}\\s*$`);
-const YEAR_PREFIX = new RegExp(`((?:令和|平成|(?<![A-Za-z])[RH])(?:元|\\d{1,2})(?:年度?)?|(?:19|20)\\d\\d年度?)(?:末(?:まで)?(?:に|で)?|まで(?:に|で)?|に|(?=\\s*[:：]))\\s*[:：]?\\s*${NUM}`);
+const YEAR_SPACED = new RegExp(`${NOT_AFTER_BASE}((?:令和|平成|(?<![A-Za-z])[RH])(?:元|\\d{1,2})年度?|(?:19|20)\\d\\d年度)\\s+${NUM}\\s*$`);
+const YEAR_PREFIX = new RegExp(
+  `${NOT_AFTER_BASE}${YEAR}(?:(?:末|まで)*(?:に|で|の)?目標値?|末(?:まで)?(?:に|で)?|まで(?:に|で)?|に|(?=\\s*[:：]))\\s*[:：]?\\s*${NUM}`,
+);
+const GOAL_YEAR = new RegExp(`目標値?\\s*[:：]?\\s*${YEAR}(?!\\d)(?:末|まで)*(?:に|で)?\\s*[:：]?\\s*${NUM}`);
 
 /** Reads the goal from a label; undefined when the label states none. */
 export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
   const t = toHalfWidth(text).replace(/(?<=\d),(?=\d{3})/g, '');
   let found: PlanGoal | undefined;
   for (const m of t.matchAll(WITH_PAREN)) {
-    const [, digits, unit, inner] = m;
-    const value = parseNumberText(`${digits}${unit}`);
+    // The number before a verb (groups 1, 2) or before the parentheses (3, 4).
+    const inner = m[5];
+    const value = parseNumberText(`${m[1] ?? m[3]}${m[2] ?? m[4]}`);
     if (value.kind !== 'number') continue;
     // `(累計)`, `(5年間)`, `(計画期間)`: a total over the plan's years; `(年間)` is a year's.
     if (/累計|合計|総計|期間計|か年計|年間計|^\d+年間$|^[5五]か年$|^計画期間中?$/.test(inner)) {
       found = { value, cumulative: true, year: null, ref, text: m[0].trim() };
       continue;
     }
-    const fy = parseFiscalYear(inner.replace(/(末|まで|時点|目標)$/, ''));
-    if (fy) found = { value, cumulative: false, year: fy.year, ref, text: m[0].trim() };
+    // `(令和7年度末)`, `(R7まで)`, `(令和7年度達成)`, `(R7年度までに達成目標)`: the year the level is reached by.
+    const fy = parseFiscalYear(inner.replace(/(?:末|まで|に|で|時点|目標|達成)+$/, ''));
+    if (fy && !fy.baseline) found = { value, cumulative: false, year: fy.year, ref, text: m[0].trim() };
   }
   if (found) return found;
   const prefix = CUMULATIVE_PREFIX.exec(t);
@@ -42,9 +57,9 @@ export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
     const value = parseNumberText(`${period[1]}${period[2]}`);
     if (value.kind === 'number') return { value, cumulative: true, year: null, ref, text: period[0].trim() };
   }
-  const byYear = YEAR_PREFIX.exec(t) ?? YEAR_SPACED.exec(t);
+  const byYear = GOAL_YEAR.exec(t) ?? YEAR_PREFIX.exec(t) ?? YEAR_SPACED.exec(t);
   const fy = byYear ? parseFiscalYear(byYear[1]) : undefined;
-  if (byYear && fy) {
+  if (byYear && fy && !fy.baseline) {
     const value = parseNumberText(`${byYear[2]}${byYear[3]}`);
     if (value.kind === 'number') return { value, cumulative: false, year: fy.year, ref, text: byYear[0].trim() };
   }
