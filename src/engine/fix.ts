@@ -47,6 +47,8 @@ interface Convention {
   numFmt?: string;
   suffix: string;
   fullWidth: boolean;
+  /** Decimals a text shows (`70.0%`, `103.5%`): the number written shows as many, at least. */
+  decimals?: number;
   styleFrom?: { row: number; col: number };
 }
 
@@ -61,7 +63,7 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // What follows the number in the line is kept (`%`, `％`, a note such as `（見込）`), but a unit other than `%`.
     const t = cell.text.trim();
     const own = NUMBER_THEN.exec(t)?.[1] ?? '';
-    return { kind: 'text', suffix: readsAsPercent(own) ? own : '%', fullWidth: /^[０-９]/.test(t) };
+    return { kind: 'text', suffix: readsAsPercent(own) ? own : '%', fullWidth: /^[０-９]/.test(t), decimals: shownDecimals(cell) };
   }
   // A blank (empty, or `-` as a placeholder) takes the convention of a neighbour that holds a number.
   const holdsNumber = (s: ValueCell) => (s.storage === 'number' || s.storage === 'text') && s.parsed.kind === 'number';
@@ -75,10 +77,11 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // A unit other than `%` (`87億円`, `177,000 (千円)` typed into a progress row) gives way to `%`: kept, the number
     // would read back as 100億 or 100,000 円 and never settle.
     const own = sample === cell ? NUMBER_THEN.exec(t)?.[1] : undefined;
-    const suffix = own === undefined ? (/\d\s*([%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
+    // The neighbour's `%` as it writes it: `％`, after full-width digits (`１３６％`), after a space (`130 %`).
+    const suffix = own === undefined ? (/[\d０-９](\s*[%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
     // A bare number read as a ratio (`1.40`, as the check reads it) gets a ratio: `138` would change the row's way.
     const textRatio = suffix === '' && readsRatios && statesRatio(sample, siblings, point);
-    return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom, ...(textRatio ? { textRatio } : {}) };
+    return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom, ...(textRatio ? { textRatio } : { decimals: shownDecimals(sample) }) };
   }
   if (sample?.storage === 'number') {
     const numFmt = sample.numFmt;
@@ -105,6 +108,12 @@ function statesRatio(sample: ValueCell, siblings: ValueCell[], point: Decimal): 
   return cell !== undefined && cell.parsed.kind === 'number' && isRatioCell(cell.parsed, point);
 }
 
+/** The decimals a text percentage (or a bare number) shows: 1 for `70.0%` and `１０３．５％`, none for a figure in another unit. */
+function shownDecimals(cell: ValueCell): number {
+  const p = cell.parsed;
+  return p.kind === 'number' && (p.percent || p.unit === null || p.unit === '') && p.scaleLabel === '' ? Math.max(0, p.decimals) : 0;
+}
+
 /** A number as typed, and what follows it. */
 const NUMBER_THEN = /^(?:約)?[△▲+\-−]?[\d０-９,，.．]+(.*)$/s;
 
@@ -118,7 +127,8 @@ function render(expected: Decimal, conv: Convention): number | string {
   if (conv.kind === 'ratio') return expected.div(100).toNumber();
   if (conv.kind === 'number') return expected.toNumber();
   // A ratio shows two more decimals than its percent: 138 → `1.38`, 140 → `1.40`, 103.5 → `1.035`.
-  const digits = conv.textRatio ? expected.div(100).toFixed(expected.decimalPlaces() + 2) : expected.toFixed();
+  // A percentage shows the row's decimals: 68 in a row of `70.0%` is `68.0%` (as a `0.0%` format shows it).
+  const digits = conv.textRatio ? expected.div(100).toFixed(expected.decimalPlaces() + 2) : expected.toFixed(Math.max(expected.decimalPlaces(), conv.decimals ?? 0));
   const shown = conv.fullWidth ? digits.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : digits;
   return `${shown}${conv.suffix}`;
 }

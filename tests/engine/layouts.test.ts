@@ -749,6 +749,30 @@ describe('a progress cell written with another unit', () => {
   });
 });
 
+describe('a row of progress texts', () => {
+  it.each([
+    ['full-width, ％', ['１０４％', '１３０％', null], ['１３８％', '６８％']],
+    ['full-width digits, %', ['１０４%', '１３０%', null], ['１３８%', '６８%']],
+    ['half-width digits, ％', ['104％', '130％', null], ['138％', '68％']],
+    ['a space before %', ['104 %', '130 %', null], ['138 %', '68 %']],
+    ['one decimal', ['104.0%', '130.0%', null], ['138.0%', '68.0%']],
+    ['one decimal in a neighbour only', ['103.5%', '130%', null], ['138%', '68.0%']],
+  ])('%s: a wrong cell and a blank are written as the row writes them, and a second fix writes nothing', (_, progress, written) => {
+    const s = sheet('別紙1', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1) 投資額', '目標値', 200, 87, 200],
+      [null, '実績値', progress[0] === '103.5%' ? 207 : 208, 120, 136],
+      ['寄与度(※):- (%)', '進捗度', ...progress],
+    ]);
+    const writes = planRecalculation(checkWorkbook(book(s)).model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([
+      ['D4', written[0]],
+      ['E4', written[1]],
+    ]);
+    expect(planRecalculation(checkWorkbook(applyWrites(book(s), writes)).model).writes).toEqual([]);
+  });
+});
+
 describe('a `-` placeholder in a row of ratios formatted 0%', () => {
   it('is written as a ratio with the row’s format and style, so that it reads back as the percent written', () => {
     const s = sheet('S', [
