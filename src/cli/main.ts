@@ -214,7 +214,10 @@ async function runFix(args: string[]): Promise<number> {
       say('Hyoka が計算できない数式があるため、Excel で開いたときにすべての数式を再計算するよう設定しました。', 'The workbook asks Excel to recalculate every formula on opening: some formulas are ones Hyoka cannot work out.');
     }
     if (plan.valuesInsteadOfFormulas.length > 0) {
-      say(`目標値または実績値が単位付きの文字のため、数式ではなく値を書いたセル: ${plan.valuesInsteadOfFormulas.join(', ')}`, `Values instead of formulas (target or actual is text with a unit): ${plan.valuesInsteadOfFormulas.join(', ')}`);
+      say(
+        `数式ではなく値を書いたセル(目標値か実績値が単位付きの文字の進捗度、評価指標の加重平均): ${plan.valuesInsteadOfFormulas.join(', ')}`,
+        `Values instead of formulas (a progress whose target or actual is text with a unit, an indicator's weighted mean): ${plan.valuesInsteadOfFormulas.join(', ')}`,
+      );
     }
     for (const s of patched.skipped) say(`書き込まなかったセル ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].ja}`, `Not written ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].en}`);
     return 0;

@@ -5,7 +5,7 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
-import { columnOfYear, indexTargets, indicatorAgrees, indicatorBasis, indicatorProgress, ownProgressStatus, summaryTarget, summaryYear } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorAgrees, indicatorBasis, indicatorProgress, ownProgressStatus, summaryTarget, summaryYear, weightsPartly } from './indicators.js';
 import { formatInfo, parseNumberText } from './numbers.js';
 import type { Model, NumericTarget, SummaryTable, ValueCell } from './model.js';
 
@@ -32,7 +32,10 @@ export interface CellWrite {
 
 export interface RecalculationPlan {
   writes: CellWrite[];
-  /** Cells that got a value although formulas were asked for (target or actual is text with a unit). */
+  /**
+   * Cells that got a value although formulas were asked for: a progress whose target or actual is text with a unit, an
+   * indicator's weighted progress (written as its value).
+   */
   valuesInsteadOfFormulas: string[];
 }
 
@@ -318,10 +321,14 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     if (!ip) return;
     if (stated) {
       const shown = roundHalfUp(stated.value, decimals);
-      const fromStated = rewrittenHere ? null : ip.fromStated;
-      if ([ip.point, fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)) return;
+      // Some targets stating no weight: what the weights given yield (those counting 0) is accepted too, as the rule does.
+      for (const p of [ip, weightsPartly(list, year) ? indicatorProgress(list, year, 'given') : undefined]) {
+        const fromStated = rewrittenHere ? null : p?.fromStated;
+        if (p && ([p.point, fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, p.range))) return;
+      }
     }
     add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: indicator, year: shownYear });
+    if (options.formulas) valuesInsteadOfFormulas.push(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`);
   };
 
   // Indicator progress rows inside progress tables (`評価指標(1)の進捗度`), year by year.

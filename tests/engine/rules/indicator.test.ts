@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { book, findingsOf, keys, sheet } from '../../helpers.js';
 import { progressSheet } from './blocks.js';
 import { formatFinding } from '../../../src/engine/messages/index.js';
+import { checkWorkbook } from '../../../src/engine/check.js';
+import { planRecalculation } from '../../../src/engine/fix.js';
 
 const years = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度'];
 const keihin = [
@@ -100,6 +102,16 @@ describe('weights', () => {
     ]);
     expect(formatFinding(wrong[0], 'ja')).toBe('評価指標(1)の数値目標(1)-②に寄与度が記載されていません。均等の寄与度で計算し、記載された寄与度(記載のない目標を 0 とする)で計算した値も正しいとみなしました。');
     expect(formatFinding(wrong[0], 'en')).toBe('Indicator (1): target (1)-② gives no weight; equal weights were used, and the value the weights given yield (the missing one as 0) is accepted too.');
+  });
+
+  it('the recalculation rewrites neither reading of partly given weights, and with formulas asked for says an indicator got its value', () => {
+    const partly = keihin.map((b, i) => ({ ...b, weight: i === 1 ? '寄与度(※):-(%)' : '寄与度(※):50%' }));
+    const plan = (stated: string, formulas = false) => planRecalculation(checkWorkbook(book(progressSheet('S', years, partly), summary(stated, ['50%', '', '50%']))).model, { formulas });
+    expect(plan('121%').writes).toEqual([]);
+    expect(plan('103%').writes).toEqual([]);
+    const wrong = plan('110%', true);
+    expect(wrong.writes.map((w) => [w.sheet, w.address, w.value, w.formula ?? null])).toEqual([['本文', 'E3', '103%', null]]);
+    expect(wrong.valuesInsteadOfFormulas).toEqual(['本文!E3']);
   });
 
   it('a single target needs no weight', () => {
