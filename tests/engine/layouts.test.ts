@@ -2425,6 +2425,86 @@ describe('lines stating a progress after the id, without brackets', () => {
   });
 });
 
+describe('two targets’ summaries on one line (text pasted from a PDF loses its line breaks)', () => {
+  const table = sheet('T', [
+    [null, null, 'R4', 'R5'],
+    ['数値目標(1)-① 投資額', '目標値', '100億円', '87億円'],
+    ['寄与度(※):50%', '実績値', '110億円', '120億円'],
+    [null, '進捗度', '110%', '138%'],
+    ['数値目標(1)-② 就業者数', '目標値', '200人', '200人'],
+    ['寄与度(※):50%', '実績値', '150人', '136人'],
+    [null, '進捗度', '75%', '68%'],
+  ]);
+  const first = '数値目標（1）－①：投資額【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 50%】';
+  const second = '数値目標（1）－②：就業者数【当該年度目標値 200 人、当該年度実績値 163 人、進捗度 70%、寄与度 50%】';
+
+  it.each(['　', '', '。'])('separated by %j: each bracket is read with the id before it, checked, and rewritten in place', (sep) => {
+    const line = first + sep + second;
+    const { model, findings } = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [line]])));
+    const summary = model.tables.find((t) => t.kind === 'summary');
+    expect(summary?.kind === 'summary' && summary.rows.map((r) => [r.target?.display, r.actualValue?.text])).toEqual([
+      ['1-①', '120 億円'],
+      ['1-②', '163 人'],
+    ]);
+    expect(findings.map((f) => [f.rule, f.params.target, f.params.field, f.expected, f.stated])).toEqual([
+      ['summary-mismatch', '1-②', 'actual', 136, 163],
+      ['summary-mismatch', '1-②', 'progress', 68, 70],
+    ]);
+    expect(planRecalculation(model).writes.map((w) => w.value)).toEqual([line.replace('進捗度 70%', '進捗度 68%')]);
+  });
+
+  it('a second bracket with no id before it stays part of the first summary', () => {
+    const line = '数値目標(1)-①【当該年度目標値 87 億円、当該年度実績値 120 億円】【進捗度 138%】';
+    const { model, findings } = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [line]])));
+    const summary = model.tables.find((t) => t.kind === 'summary');
+    expect(summary?.kind === 'summary' && summary.rows.map((r) => [r.target?.display, r.progress?.text])).toEqual([['1-①', '138%']]);
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('weights written as fractions in summaries (`1/3`, `3分の1`)', () => {
+  const table = (weight: string) =>
+    sheet('T', [
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1)-① 投資額', '目標値', '100億円', '87億円'],
+      [`寄与度(※):${weight}`, '実績値', '110億円', '120億円'],
+      [null, '進捗度', '110%', '138%'],
+      ['数値目標(1)-② 就業者数', '目標値', '200人', '200人'],
+      [`寄与度(※):${weight}`, '実績値', '150人', '136人'],
+      [null, '進捗度', '75%', '68%'],
+      ['数値目標(1)-③ 受入数', '目標値', '100人', '100人'],
+      [`寄与度(※):${weight}`, '実績値', '100人', '100人'],
+      [null, '進捗度', '100%', '100%'],
+    ]);
+
+  it.each([
+    ['1/3', '1/3'],
+    ['33%', '1/3'],
+    ['1/3', '33%'],
+    ['1/3', '3分の1'],
+    ['1/3', '１／３'],
+  ])('a table stating %s and summaries stating %s agree: nothing to report', (tw, sw) => {
+    const text = sheet('本文', [
+      ['評価対象年度：令和5年度'],
+      [`数値目標(1)-①【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 ${sw}】`],
+      [`数値目標(1)-②【当該年度目標値 200 人、当該年度実績値 136 人、進捗度 68%、寄与度：${sw}】`],
+      [],
+      ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'],
+      ['数値目標(1)-③', '100人', '100人', '100%', sw],
+    ]);
+    const { model, findings } = checkWorkbook(book(table(tw), text));
+    const weights = model.tables.flatMap((t) => (t.kind === 'summary' ? t.rows.map((r) => r.weight?.parsed.kind === 'number' && r.weight.parsed.value.toFixed(2)) : []));
+    expect(weights).toEqual(sw === '33%' ? ['33.00', '33.00', '33.00'] : ['33.33', '33.33', '33.33']);
+    expect(findings).toEqual([]);
+  });
+
+  it('a summary weight differing from a table’s 1/3 is reported with the share to two decimals', () => {
+    const text = sheet('本文', [['評価対象年度：令和5年度'], ['数値目標(1)-①【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 50%】']]);
+    const { findings } = checkWorkbook(book(table('1/3'), text));
+    expect(findings.map((f) => [f.rule, f.params.field, f.expected, f.stated])).toEqual([['summary-mismatch', 'weight', 33.33, 50]]);
+  });
+});
+
 describe('rows padded with empty cells', () => {
   it('read as the same rows without them (Office.js gives the used range, the .xlsx reader each row to its last cell)', () => {
     // Found by the move soak: the same sheet gave a table and findings or none, as its rows were padded or not.

@@ -10,6 +10,7 @@ import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
 import { notesUnderHeader, unitInParentheses, unitNote } from './units.js';
+import { fractionWeight } from './weight.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
@@ -164,7 +165,7 @@ function detectSummaryAcross(scan: SheetScan): SummaryTable[] {
       targetValue: id.target ? valueAt('target', id.col) : undefined,
       actualValue: id.target ? valueAt('actual', id.col) : undefined,
       progress: valueAt('progress', id.col),
-      weight: id.target ? valueAt('weight', id.col) : undefined,
+      weight: id.target ? weightValue(valueAt('weight', id.col)) : undefined,
       labelRef: scan.ref(cell.row, id.col),
     }));
     const labels = [...labelRows.values()];
@@ -450,7 +451,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
           targetValue: cell('target'),
           actualValue: cell('actual'),
           progress: cell('progress'),
-          weight: cell('weight'),
+          weight: weightValue(cell('weight')),
           labelRef,
         });
       }
@@ -473,13 +474,23 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
   return tables;
 }
 
+/** A summary's weight cell: a fraction (`1/3`, `3分の1`) is the share it states, as the progress tables read it. */
+function weightValue(cell: ValueCell | undefined): ValueCell | undefined {
+  if (cell?.parsed.kind !== 'invalid') return cell;
+  const share = fractionWeight(compact(cell.text));
+  return share ? { ...cell, parsed: share } : cell;
+}
+
 // A number, its unit and a note in parentheses after it (`125億円（見込）`, `177,000 (千円)`).
-const VALUE = String.raw`([△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,】\]］()（）／/・]{0,4}(?:\s*[(（][^()（）]{0,12}[)）])?)`;
+const VALUE_TEXT = String.raw`[△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,】\]］()（）／/・]{0,4}(?:\s*[(（][^()（）]{0,12}[)）])?`;
+const VALUE = `(${VALUE_TEXT})`;
+// A weight may be a fraction: `1/3`, `3分の1` (the text is half-width by then).
+const SHARE = String.raw`(\d{1,3}\s*\/\s*\d{1,3}(?![\d.])|\d{1,3}\s*分の\s*\d{1,3}(?![\d.])|${VALUE_TEXT})`;
 const FIELD = {
   target: new RegExp(`当該年度目標値?\\s*[:：]?\\s*${VALUE}`),
   actual: new RegExp(`当該年度実績値?\\s*[:：]?\\s*${VALUE}`),
   progress: new RegExp(`(?:進捗|達成)(?:度|率)\\s*[:：]?\\s*${VALUE}`),
-  weight: new RegExp(`寄与度\\s*[:：]?\\s*${VALUE}`),
+  weight: new RegExp(`寄与度\\s*[:：]?\\s*${SHARE}`),
 };
 // Lines that state the year's figures without 当該年度 (`目標値：100億円　実績値：120億円`); 当該年度 wins when both are there.
 const PLAIN_FIELD: Partial<Record<keyof typeof FIELD, RegExp>> = {
@@ -529,6 +540,38 @@ function paragraphs(text: string): { text: string; start: number }[] {
   return parts;
 }
 
+/**
+ * The summaries of one line, each a bracket with the id before it (`数値目標(1)-①【…】 数値目標(1)-②【…】`, as text
+ * pasted from a PDF loses its line breaks): where each starts and ends. A bracket stating figures starts a summary of
+ * its own only when the text since the bracket before names an id; else the line is one summary.
+ */
+function summariesInLine(text: string): { start: number; end: number }[] {
+  const whole = [{ start: 0, end: text.length }];
+  const first = text.search(/[【\[［]/);
+  if (first < 0) return whole;
+  const spans: { open: number; close: number }[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = first; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '【' || ch === '[' || ch === '［') {
+      if (depth++ === 0) open = i;
+    } else if ((ch === '】' || ch === ']' || ch === '］') && depth > 0 && --depth === 0) spans.push({ open, close: i + 1 });
+  }
+  if (spans.length < 2) return whole;
+  const segments: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let k = 1; k < spans.length; k++) {
+    const gap = text.slice(spans[k - 1].close, spans[k].open);
+    if (!(findTargetId(gap) || findIndicatorId(gap) || findSubOnlyId(gap))) continue;
+    if (!isSummaryLine(compact(text.slice(spans[k].open, spans[k].close)))) continue;
+    segments.push({ start, end: spans[k - 1].close });
+    start = spans[k - 1].close;
+  }
+  segments.push({ start, end: text.length });
+  return segments;
+}
+
 function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   const rows: SummaryRow[] = [];
   const ids = scan.idCells;
@@ -561,46 +604,51 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
     const parts = paragraphs(line.text);
     let named: Who | undefined;
     for (const part of parts) {
-      const text = toHalfWidth(part.text);
-      if (parts.length > 1 && !isSummaryLine(compact(text))) {
-        const target = findTargetId(text);
-        const indicator = target ? undefined : findIndicatorId(text);
+      const whole = toHalfWidth(part.text);
+      if (parts.length > 1 && !isSummaryLine(compact(whole))) {
+        const target = findTargetId(whole);
+        const indicator = target ? undefined : findIndicatorId(whole);
         if (target) named = { indicator: target.id.indicator, target };
         else if (indicator) named = { indicator: indicator.indicator, target: undefined };
         continue;
       }
-      const bracket = text.search(/[【\[［]/);
-      // The id the line names before its figures: before its bracket, or before its first field when it has none.
-      const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*[△▲-]?\d|実績値?\s*[:：]?\s*[△▲-]?\d|(?:進捗|達成)(?:度|率)/);
-      const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
-      const ownTarget = findTargetId(before);
-      const ownIndicator = findIndicatorId(before);
-      let who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : (named ?? currentBefore(idIndex));
-      // `数値目標①：【…】` under a line or cell naming its indicator: that indicator's target ①.
-      const ownSub = ownTarget || ownIndicator ? undefined : findSubOnlyId(before);
-      if (who && ownSub) who = { indicator: who.indicator, target: { id: subTargetId(who.indicator, ownSub.sub), end: ownSub.end } };
-      if (!who) continue;
-      named = who;
-      const body = bracket >= 0 ? text.slice(bracket) : text;
-      // 当該年度目標値 / 実績値 speak of a target: under an indicator line, of its single target.
-      const plain = PLAIN_SUMMARY_LINE.test(compact(body));
-      const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) || plain ? indicatorOnlyId(who.indicator) : null);
-      const bodyStart = part.start + (bracket >= 0 ? bracket : 0);
-      const field = (k: keyof typeof FIELD) => {
-        const m = FIELD[k].exec(body) ?? (plain ? PLAIN_FIELD[k]?.exec(body) : null) ?? null;
-        // toHalfWidth maps character for character, so offsets hold in the original text.
-        return m ? inlineValue(scan, line.row, line.col, line.text, bodyStart + m.index + m[0].length - m[1].length, m[1]) : undefined;
-      };
-      rows.push({
-        indicator: who.indicator,
-        target: targetId,
-        year: yearOfFigures(text) ?? titleYear(scan, line.row),
-        targetValue: field('target'),
-        actualValue: field('actual'),
-        progress: field('progress'),
-        weight: field('weight'),
-        labelRef: scan.ref(line.row, line.col),
-      });
+      for (const seg of summariesInLine(whole)) {
+        const text = whole.slice(seg.start, seg.end);
+        const bracket = text.search(/[【\[［]/);
+        // The id the line names before its figures: before its bracket, or before its first field when it has none.
+        const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*[△▲-]?\d|実績値?\s*[:：]?\s*[△▲-]?\d|(?:進捗|達成)(?:度|率)/);
+        const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
+        const ownTarget = findTargetId(before);
+        const ownIndicator = findIndicatorId(before);
+        let who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : (named ?? currentBefore(idIndex));
+        // `数値目標①：【…】` under a line or cell naming its indicator: that indicator's target ①.
+        const ownSub = ownTarget || ownIndicator ? undefined : findSubOnlyId(before);
+        if (who && ownSub) who = { indicator: who.indicator, target: { id: subTargetId(who.indicator, ownSub.sub), end: ownSub.end } };
+        if (!who) continue;
+        named = who;
+        const body = bracket >= 0 ? text.slice(bracket) : text;
+        // 当該年度目標値 / 実績値 speak of a target: under an indicator line, of its single target.
+        const plain = PLAIN_SUMMARY_LINE.test(compact(body));
+        const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) || plain ? indicatorOnlyId(who.indicator) : null);
+        const bodyStart = part.start + seg.start + (bracket >= 0 ? bracket : 0);
+        const field = (k: keyof typeof FIELD) => {
+          const m = FIELD[k].exec(body) ?? (plain ? PLAIN_FIELD[k]?.exec(body) : null) ?? null;
+          if (!m) return undefined;
+          // toHalfWidth maps character for character, so offsets hold in the original text.
+          const value = inlineValue(scan, line.row, line.col, line.text, bodyStart + m.index + m[0].length - m[1].length, m[1]);
+          return k === 'weight' ? weightValue(value) : value;
+        };
+        rows.push({
+          indicator: who.indicator,
+          target: targetId,
+          year: yearOfFigures(text) ?? titleYear(scan, line.row),
+          targetValue: field('target'),
+          actualValue: field('actual'),
+          progress: field('progress'),
+          weight: field('weight'),
+          labelRef: scan.ref(line.row, line.col),
+        });
+      }
     }
   }
   if (rows.length === 0) return [];

@@ -14,8 +14,11 @@ export function yearlyWeights(stated: (Weight | null)[]): { weight: Weight; year
   return changing ? { weight: latest, yearWeights: stated } : { weight: latest };
 }
 
-/** A weight written as a fraction (`1/3`, `3分の1`): its share in percent, 100 × a ÷ b, as exact as the arithmetic. */
-function fractionWeight(rest: string): NumberValue | undefined {
+/**
+ * A weight written as a fraction (`1/3`, `3分の1`, in compact half-width text): its share in percent, 100 × a ÷ b, as
+ * exact as the arithmetic.
+ */
+export function fractionWeight(rest: string): NumberValue | undefined {
   const slash = /^(\d{1,3})\/(\d{1,3})$/.exec(rest);
   const words = slash ? undefined : /^(\d{1,3})分の(\d{1,3})$/.exec(rest);
   const [a, b] = slash ? [slash[1], slash[2]] : words ? [words[2], words[1]] : [];

@@ -42,9 +42,12 @@ export const summaryMismatch: Rule = {
           // A weight is a share rounded as shown (`33%` for 1/3), whether or not it counts as exact elsewhere.
           if (mayBeEqual(stated, table) || (field === 'weight' && mayBeEqual(asShown(stated), asShown(table)))) return;
           const scale = stated.scale;
+          // A value that is no finite decimal (a weight of 1/3: 33.33…) is reported to two decimals, as weights are shown.
+          const exact = table.value.div(scale);
+          const expected = exact.decimalPlaces() > 6 ? roundHalfUp(exact, 2) : exact;
           findings.push(
             findingAt('summary-mismatch', 'error', cell.ref, {
-              expected: table.value.div(scale).toNumber(),
+              expected: expected.toNumber(),
               stated: stated.value.div(scale).toNumber(),
               calc: `${show(table.value.div(scale), 4)} ≠ ${show(stated.value.div(scale), 4)}`,
               params: { ...base, field, unit: `${stated.scaleLabel}${stated.unit ?? ''}` },
