@@ -5,7 +5,7 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
-import { columnOfYear, indexTargets, indicatorAgrees, indicatorBasis, indicatorProgress, ownProgressStatus, summaryTarget, summaryYear, weightsPartly } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorAgrees, indicatorBasis, indicatorProgress, ownProgressStatus, runningProgressStatus, summaryTarget, summaryYear, weightsPartly } from './indicators.js';
 import { formatInfo, parseNumberText } from './numbers.js';
 import type { Model, NumericTarget, SummaryTable, ValueCell } from './model.js';
 
@@ -355,8 +355,10 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
         continue;
       }
       const conv = conventionOf(cell, progressCells, dec(100), false);
+      // An indicator's progress of running totals is left as it is (nothing weighs running totals).
+      const running = row.runningTotals?.progress;
       if (!row.target) {
-        fixIndicator(cell, row.indicator, row.year, conv, table);
+        if (!running) fixIndicator(cell, row.indicator, row.year, conv, table);
         continue;
       }
       const t = summaryTarget(index, row.target.key, row.indicator, row.year, row.labelRef.sheet);
@@ -364,6 +366,12 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const year = summaryYear(row, t);
       const i = columnOfYear(t, year);
       if (i < 0) continue;
+      // A progress of running totals: from the target's running totals (runningProgressStatus), never one year's.
+      if (running) {
+        const status = runningProgressStatus(t, i, row);
+        if (status?.kind === 'mismatch') add(cell, status.expected, conv, { reason: 'mismatch', what: 'summary-progress', target: t.id.display, year });
+        continue;
+      }
       // A summary repeating the table's progress (not rewritten by this plan) needs nothing worked out.
       const shown = stated ? roundHalfUp(stated.value, decimals) : undefined;
       const tableStated = wasRewritten(t, year) ? undefined : asNumber(t.progress?.[i]?.parsed);

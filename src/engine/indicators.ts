@@ -3,11 +3,15 @@ import { Decimal, dec, roundHalfUp, sum } from './decimal.js';
 import {
   asNumber,
   assessProgress,
+  mayBeEqual,
+  progressCalc,
   progressFraction,
   progressOf,
   progressRangeExactly,
   progressStatuses,
+  reachable,
   reachableExactly,
+  statedDecimals,
   statedPercent,
   statedPercentExactly,
   unitsCompatible,
@@ -18,9 +22,9 @@ import {
   type WeightedPart,
 } from './compute.js';
 import * as exact from './exact.js';
-import type { Model, NumericTarget, ProgressTable, SummaryRow, SummaryTable, Weight } from './model.js';
+import type { Model, NumericTarget, ProgressTable, SummaryRow, SummaryTable, ValueCell, Weight } from './model.js';
 import { weightPercent } from './detect/weight.js';
-import type { NumberValue } from './numbers.js';
+import { inUnitOf, type NumberValue } from './numbers.js';
 
 export interface TargetIndex {
   all: { table: ProgressTable; target: NumericTarget }[];
@@ -415,4 +419,106 @@ export function summaryTarget(index: TargetIndex, key: string, indicator: string
   const first = index.byKey.get(key) ?? (key === indicator && list?.length === 1 ? list[0] : undefined);
   const same = first && index.repeats?.allByKey.get(first.id.key);
   return same ? forYear(same, year, (t) => [t], sheet) : first;
+}
+
+/** The sum of figures (bare numbers in the unit of those stating one); undefined for none, or units that do not add. */
+function totalOf(list: NumberValue[]): NumberValue | undefined {
+  if (list.length === 0) return undefined;
+  const like = list.find((v) => v.unit !== null || v.scaleLabel !== '');
+  const values = like ? list.map((v) => inUnitOf(v, like)) : list;
+  if (values.some((v) => !unitsCompatible(v, values[0]))) return undefined;
+  return {
+    ...(like ?? values[0]),
+    value: sum(values.map((v) => v.value)),
+    lo: sum(values.map((v) => v.lo)),
+    hi: sum(values.map((v) => v.hi)),
+    decimals: Math.max(...values.map((v) => v.decimals)),
+    exact: values.every((v) => v.exact),
+  };
+}
+
+export interface RunningTotals {
+  targets: NumberValue[];
+  actuals: NumberValue[];
+  /** The progress a 累計 column states, when it speaks of the same year. */
+  progress?: NumberValue;
+}
+
+/**
+ * What a summary stating running totals (`目標値（累計）`, `累計実績値`) may restate of a target through its column `i`,
+ * in each of the ways totals are written (as totalProgressStatus accepts them). Targets: the 累計 column's, the plan's
+ * goal, the sum of all the years' targets and of those so far (for a target whose rows are levels or running totals,
+ * the year's own instead of the sums); actuals: the 累計 column's, the sum of the actuals so far (the year's own for
+ * such a target). The 累計 column counts only for its latest year. The first of each is the one to name when none
+ * agrees; empty lists leave the figures unchecked.
+ */
+export function runningTotals(t: NumericTarget, i: number): RunningTotals {
+  const year = t.columns[i].year;
+  const latest = year !== null && year === latestActualYear(t);
+  const total = latest ? t.total : undefined;
+  const targets: (NumberValue | undefined)[] = [asNumber(total?.target?.parsed)];
+  const actuals: (NumberValue | undefined)[] = [asNumber(total?.actual?.parsed)];
+  if (t.mode === 'stock') {
+    targets.push(asNumber(t.target[i].parsed), t.goal?.value);
+    actuals.push(asNumber(t.actual[i].parsed));
+  } else if (year !== null) {
+    const all: NumberValue[] = [];
+    const targetsSoFar: NumberValue[] = [];
+    const actualsSoFar: NumberValue[] = [];
+    for (let k = 0; k < t.columns.length; k++) {
+      const c = t.columns[k];
+      if (c.baseline || c.year === null) continue;
+      const tv = asNumber(t.target[k].parsed);
+      const a = asNumber(t.actual[k].parsed);
+      if (tv) all.push(tv);
+      if (c.year > year) continue;
+      if (tv) targetsSoFar.push(tv);
+      if (a) actualsSoFar.push(a);
+    }
+    targets.push(t.goal?.value, totalOf(all), totalOf(targetsSoFar));
+    actuals.push(totalOf(actualsSoFar));
+  }
+  const progress = asNumber(total?.progress?.parsed);
+  return { targets: targets.filter((v) => v !== undefined), actuals: actuals.filter((v) => v !== undefined), ...(progress && { progress }) };
+}
+
+/** Of running totals, the first a stated figure may restate; undefined when it restates none. */
+export function restatedTotal(stated: NumberValue, totals: readonly NumberValue[]): NumberValue | undefined {
+  return totals.find((v) => unitsCompatible(stated, v) && mayBeEqual(inUnitOf(stated, v), inUnitOf(v, stated)));
+}
+
+/**
+ * How a summary's progress of running totals compares with the target's running totals: 'ok' when some actual so far
+ * over some target of them gives it (those the row restates, when it restates its target or actual; else any, or the
+ * 累計 column's progress); else the mismatch, worked out from the running totals the row restates (the first of each
+ * where it restates none). Undefined when there is nothing to compare with.
+ */
+export function runningProgressStatus(t: NumericTarget, i: number, row: SummaryRow): { kind: 'ok' } | { kind: 'mismatch'; stated: Decimal; expected: Decimal; calc: string } | undefined {
+  const stated = asNumber(row.progress?.parsed);
+  if (!stated) return undefined;
+  const totals = runningTotals(t, i);
+  if (totals.targets.length === 0 || totals.actuals.length === 0) return undefined;
+  const restated = (field: 'target' | 'actual', cell: ValueCell | undefined, list: NumberValue[]) => {
+    const v = row.runningTotals?.[field] ? asNumber(cell?.parsed) : undefined;
+    return v && restatedTotal(v, list);
+  };
+  const ownActual = restated('actual', row.actualValue, totals.actuals);
+  const ownTarget = restated('target', row.targetValue, totals.targets);
+  const decimals = statedDecimals(stated);
+  const shown = roundHalfUp(stated.value, decimals);
+  if (!ownActual && !ownTarget && totals.progress && roundHalfUp(totals.progress.value, decimals).eq(shown)) return { kind: 'ok' };
+  for (const a of ownActual ? [ownActual] : totals.actuals) {
+    for (const b of ownTarget ? [ownTarget] : totals.targets) {
+      const p = progressOf(a, b);
+      if (!p) continue;
+      const s = statedPercent(stated, p.point);
+      const rounded = roundHalfUp(s.value, s.decimals);
+      if (roundHalfUp(p.point, s.decimals).eq(rounded) || reachable(rounded, s.decimals, p.range)) return { kind: 'ok' };
+    }
+  }
+  const a = ownActual ?? totals.actuals[0];
+  const b = ownTarget ?? totals.targets[0];
+  const p = progressOf(a, b);
+  if (!p) return undefined;
+  return { kind: 'mismatch', stated: shown, expected: roundHalfUp(p.point, decimals), calc: progressCalc(a, b, p.point, decimals) };
 }

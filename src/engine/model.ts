@@ -112,6 +112,11 @@ export interface SummaryRow {
   progress?: ValueCell;
   weight?: ValueCell;
   labelRef: CellRef;
+  /**
+   * The figures stated as running totals (a header or label saying 累計: `目標値（累計）`, `累計実績値`, and a progress
+   * labelled so or stated beside running totals alone): checked against the target's running totals, never one year's.
+   */
+  runningTotals?: { target?: boolean; actual?: boolean; progress?: boolean };
 }
 
 export interface SummaryTable {

@@ -2505,6 +2505,96 @@ describe('weights written as fractions in summaries (`1/3`, `3分の1`)', () => 
   });
 });
 
+describe('summaries of running totals (`目標値（累計）`, `累計実績値`, `進捗度（累計）`)', () => {
+  /** A flow target: goal 475億円 (累計) = 115 + 81 + 87 + 93 + 99; actuals so far 119 + 141 + 120 = 380 (80 % of 475). */
+  const table = (total?: [Spec, Spec, Spec]) =>
+    sheet('T', [
+      [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', ...(total ? ['累計'] : [])],
+      ['数値目標(1) 投資額 475億円(累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', ...(total ? [total[0]] : [])],
+      [null, '実績値', '119億円', '141億円', '120億円', null, null, ...(total ? [total[1]] : [])],
+      [null, '進捗度', '104%', '174%', '138%', null, null, ...(total ? [total[2]] : [])],
+    ]);
+  const summaryTable = (target: Spec, actual: Spec, progress: Spec, header = ['目標値（累計）', '実績値（累計）', '進捗度（累計）']) =>
+    sheet('本文', [['評価対象年度：令和元年度'], [], ['数値目標', ...header], ['数値目標(1)', target, actual, progress]]);
+  const line = (text: string) => sheet('本文', [['評価対象年度：令和元年度'], [text]]);
+  const report = (findings: ReturnType<typeof findingsOf>) => findings.map((f) => [f.rule, f.cell, f.params.field, f.expected, f.stated]);
+
+  it.each([
+    ['the goal, the actuals so far and their ratio', '475億円', '380億円', '80%'],
+    ['the targets so far (115 + 81 + 87 = 283) and the actuals so far', '283億円', '380億円', '134%'],
+    ['the actuals so far over the goal, the goal not restated', null, '380億円', '80%'],
+  ])('a summary table restating %s agrees: nothing to report, nothing to rewrite', (_, target, actual, progress) => {
+    const { model, findings } = checkWorkbook(book(table(), summaryTable(target, actual, progress)));
+    expect(findings).toEqual([]);
+    expect(planRecalculation(model).writes).toEqual([]);
+  });
+
+  it.each([
+    ['累計目標値 / 累計実績値 / 進捗度', ['累計目標値', '累計実績値', '進捗度']],
+    ['計画期間の目標値（累計） / 実績値（累計） / 進捗度（累計目標に対する）', ['目標値（累計）', '実績値（累計）', '進捗度（累計目標に対する）']],
+  ])('headers %s are running totals too', (_, header) => {
+    expect(findingsOf(book(table(), summaryTable('475億円', '380億円', '80%', header)))).toEqual([]);
+  });
+
+  it('running totals that differ are compared with the running totals, and the progress rewritten from them', () => {
+    const { model, findings } = checkWorkbook(book(table(), summaryTable('475億円', '390億円', '117%')));
+    // 390 is no running total of the actuals (380); 117 % is none of the running totals' progress: 380 ÷ 475 = 80 %.
+    expect(report(findings)).toEqual([
+      ['summary-mismatch', 'C4', 'actual', 380, 390],
+      ['summary-mismatch', 'D4', 'progress', 80, 117],
+    ]);
+    expect(formatFinding(findings[0], 'en')).toContain("Summary of target (1): the running total actual 390 億円 differs from the progress table's running total through FY2019, 380 億円.");
+    expect(formatFinding(findings[0], 'ja')).toContain('累計実績値 390億円 は、進捗表の令和元年度までの累計 380億円 と一致しません');
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['D4', '80%']]);
+  });
+
+  it('the progress is that of the running totals the row restates (the targets so far: 380 ÷ 283, not 380 ÷ 475)', () => {
+    const { model, findings } = checkWorkbook(book(table(), summaryTable('283億円', '380億円', '80%')));
+    expect(report(findings)).toEqual([['summary-mismatch', 'D4', 'progress', 134, 80]]);
+    expect(findings[0].calc).toBe('380 ÷ 283 × 100 = 134.28 → 134');
+    expect(planRecalculation(model).writes.map((w) => w.value)).toEqual(['134%']);
+  });
+
+  it('a 累計 column states the running totals too', () => {
+    // A 累計 column whose actual covers an earlier year too: 400 is its running total (no sum of the years'), 141 % its progress.
+    const withColumn = sheet('T', [
+      [null, null, 'H29', 'H30', 'R1', '累計'],
+      ['数値目標(1) 投資額', '目標値', '115億円', '81億円', '87億円', '283億円'],
+      [null, '実績値', '119億円', '141億円', '120億円', '400億円'],
+      [null, '進捗度', '104%', '174%', '138%', '141%'],
+    ]);
+    expect(findingsOf(book(withColumn, summaryTable('283億円', '400億円', '141%')))).toEqual([]);
+    expect(report(findingsOf(book(withColumn, summaryTable('283億円', '400億円', '145%'))))).toEqual([['summary-mismatch', 'D4', 'progress', 141, 145]]);
+  });
+
+  it.each([
+    ['数値目標（1）：投資額 【累計目標値 475 億円、累計実績値 380 億円、進捗度 80%】', []],
+    ['数値目標(1)【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度（累計）80%】', []],
+    ['数値目標(1)【累計目標値 475 億円、累計実績値 380 億円、進捗度 138%】', [['summary-mismatch', 'A2', 'progress', 80, 138]]],
+    [
+      '数値目標(1)【累計の目標値 475 億円、累計の実績値 400 億円、進捗度 84%】',
+      [
+        ['summary-mismatch', 'A2', 'actual', 380, 400],
+        ['summary-mismatch', 'A2', 'progress', 80, 84],
+      ],
+    ],
+  ])('a line %s is compared with the running totals', (text, expected) => {
+    const { model, findings } = checkWorkbook(book(table(), line(text)));
+    const summary = model.tables.find((t) => t.kind === 'summary');
+    expect(summary?.kind === 'summary' && [summary.rows[0].progress?.text, summary.rows[0].runningTotals?.progress]).toEqual([/進捗度 (\d+%)/.exec(text)?.[1] ?? '80%', true]);
+    expect(report(findings)).toEqual(expected);
+    const writes = planRecalculation(model).writes.map((w) => w.value);
+    expect(writes).toEqual(expected.some((e) => e[2] === 'progress') ? [text.replace(/138%|84%/, '80%')] : []);
+  });
+
+  it('an indicator’s progress of running totals is left unchecked', () => {
+    const text = sheet('本文', [['評価対象年度：令和元年度'], [], ['評価指標', '進捗度（累計）'], ['評価指標(1)', '90%']]);
+    const { model, findings } = checkWorkbook(book(table(), text));
+    expect(findings).toEqual([]);
+    expect(planRecalculation(model).writes).toEqual([]);
+  });
+});
+
 describe('rows padded with empty cells', () => {
   it('read as the same rows without them (Office.js gives the used range, the .xlsx reader each row to its last cell)', () => {
     // Found by the move soak: the same sheet gave a table and findings or none, as its rows were padded or not.

@@ -158,6 +158,11 @@ function detectSummaryAcross(scan: SheetScan): SummaryTable[] {
       const at = labelRows.get(kind);
       return at ? scan.valueCell(at.row, col) : undefined;
     };
+    const saysRunning = (kind: Column) => {
+      const at = labelRows.get(kind);
+      return at ? saysRunningTotal(cellText(view.raw(at.row, at.col))) : undefined;
+    };
+    const runningTotals = runningTotalsOf(saysRunning('target'), saysRunning('actual'), !!saysRunning('progress'));
     const rows: SummaryRow[] = ids.map((id) => ({
       indicator: id.indicator,
       target: id.target,
@@ -167,6 +172,7 @@ function detectSummaryAcross(scan: SheetScan): SummaryTable[] {
       progress: valueAt('progress', id.col),
       weight: id.target ? weightValue(valueAt('weight', id.col)) : undefined,
       labelRef: scan.ref(cell.row, id.col),
+      ...(runningTotals && { runningTotals }),
     }));
     const labels = [...labelRows.values()];
     tables.push({
@@ -383,6 +389,9 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
         if (unit) units.set(col, unit);
       }
     }
+    // Columns whose header says they hold running totals (`目標値（累計）`, `累計実績値`).
+    const saysRunning = (col: number | undefined) => (col === undefined ? undefined : saysRunningTotal(cellText(view.shown(row, col).cell)));
+    const runningOf = groups.map((g) => runningTotalsOf(saysRunning(g.cols.get('target')), saysRunning(g.cols.get('actual')), !!saysRunning(g.cols.get('progress'))));
     const rows: SummaryRow[] = [];
     let lastIndicator: string | undefined;
     let r = headerBottom + 1;
@@ -437,7 +446,8 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       const ind = target?.id.indicator ?? indicator!.indicator;
       lastIndicator = ind;
       const labelRef = scan.ref(r, labelCol < 0 ? firstValueCol : labelCol);
-      for (const group of groups) {
+      for (const [g, group] of groups.entries()) {
+        const runningTotals = runningOf[g];
         const cell = (k: Column) => {
           const col = group.cols.get(k);
           if (col === undefined) return undefined;
@@ -453,6 +463,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
           progress: cell('progress'),
           weight: weightValue(cell('weight')),
           labelRef,
+          ...(runningTotals && { runningTotals }),
         });
       }
       // The indicator's progress: in a cell of the row's own (a merged one over its targets' rows counts in its first),
@@ -486,17 +497,34 @@ const VALUE_TEXT = String.raw`[△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,】
 const VALUE = `(${VALUE_TEXT})`;
 // A weight may be a fraction: `1/3`, `3分の1` (the text is half-width by then).
 const SHARE = String.raw`(\d{1,3}\s*\/\s*\d{1,3}(?![\d.])|\d{1,3}\s*分の\s*\d{1,3}(?![\d.])|${VALUE_TEXT})`;
+// A label's note that its figure is a running total: `進捗度（累計）`, `進捗度（累計目標に対する）`.
+const RUNNING = String.raw`(?:\s*[(（][^()（）]{0,12}累計[^()（）]{0,12}[)）])?`;
 const FIELD = {
-  target: new RegExp(`当該年度目標値?\\s*[:：]?\\s*${VALUE}`),
-  actual: new RegExp(`当該年度実績値?\\s*[:：]?\\s*${VALUE}`),
-  progress: new RegExp(`(?:進捗|達成)(?:度|率)\\s*[:：]?\\s*${VALUE}`),
+  target: new RegExp(`当該年度目標値?${RUNNING}\\s*[:：]?\\s*${VALUE}`),
+  actual: new RegExp(`当該年度実績値?${RUNNING}\\s*[:：]?\\s*${VALUE}`),
+  progress: new RegExp(`(?:進捗|達成)(?:度|率)${RUNNING}\\s*[:：]?\\s*${VALUE}`),
   weight: new RegExp(`寄与度\\s*[:：]?\\s*${SHARE}`),
 };
 // Lines that state the year's figures without 当該年度 (`目標値：100億円　実績値：120億円`); 当該年度 wins when both are there.
 const PLAIN_FIELD: Partial<Record<keyof typeof FIELD, RegExp>> = {
-  target: new RegExp(`(?<!数値|前年度|前年)目標値?\\s*[:：]?\\s*${VALUE}`),
-  actual: new RegExp(`(?<!前年度|前年)実績値?\\s*[:：]?\\s*${VALUE}`),
+  target: new RegExp(`(?<!数値|前年度|前年)目標値?${RUNNING}\\s*[:：]?\\s*${VALUE}`),
+  actual: new RegExp(`(?<!前年度|前年)実績値?${RUNNING}\\s*[:：]?\\s*${VALUE}`),
 };
+
+/** Whether a header or label says its figures are running totals (`目標値（累計）`, `累計実績値`). */
+function saysRunningTotal(label: string): boolean {
+  return label.includes('累計');
+}
+
+/**
+ * Which of a summary row's figures are running totals: the target and the actual as their labels say, the progress
+ * as its own says, or when the target and actual it stands beside (those stated) are running totals all.
+ */
+function runningTotalsOf(target: boolean | undefined, actual: boolean | undefined, progress: boolean): SummaryRow['runningTotals'] {
+  const figures = [target, actual].filter((x) => x !== undefined);
+  const running = { target: !!target, actual: !!actual, progress: progress || (figures.length > 0 && figures.every((x) => x)) };
+  return running.target || running.actual || running.progress ? running : undefined;
+}
 
 function inlineValue(scan: SheetScan, row: number, col: number, line: string, start: number, text: string): ValueCell {
   let parsed = parseNumberText(text.replace(/\s+/g, ''));
@@ -631,22 +659,30 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         const plain = PLAIN_SUMMARY_LINE.test(compact(body));
         const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) || plain ? indicatorOnlyId(who.indicator) : null);
         const bodyStart = part.start + seg.start + (bracket >= 0 ? bracket : 0);
+        // Fields whose label says they are running totals (`累計目標値 475億円`, `進捗度（累計）80%`).
+        const running = new Set<keyof typeof FIELD>();
         const field = (k: keyof typeof FIELD) => {
           const m = FIELD[k].exec(body) ?? (plain ? PLAIN_FIELD[k]?.exec(body) : null) ?? null;
           if (!m) return undefined;
+          if (k !== 'weight' && (/累計の?\s*$/.test(body.slice(Math.max(0, m.index - 4), m.index)) || saysRunningTotal(m[0].slice(0, m[0].length - m[1].length)))) running.add(k);
           // toHalfWidth maps character for character, so offsets hold in the original text.
           const value = inlineValue(scan, line.row, line.col, line.text, bodyStart + m.index + m[0].length - m[1].length, m[1]);
           return k === 'weight' ? weightValue(value) : value;
         };
+        const targetValue = field('target');
+        const actualValue = field('actual');
+        const progress = field('progress');
+        const runningTotals = runningTotalsOf(targetValue && running.has('target'), actualValue && running.has('actual'), running.has('progress'));
         rows.push({
           indicator: who.indicator,
           target: targetId,
           year: yearOfFigures(text) ?? titleYear(scan, line.row),
-          targetValue: field('target'),
-          actualValue: field('actual'),
-          progress: field('progress'),
+          targetValue,
+          actualValue,
+          progress,
           weight: field('weight'),
           labelRef: scan.ref(line.row, line.col),
+          ...(runningTotals && { runningTotals }),
         });
       }
     }

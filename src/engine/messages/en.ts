@@ -22,7 +22,10 @@ export const en: MessageBook = {
   'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')} (${h.param('column')}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'cumulative-column-short': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')}: the cumulative ${h.num(f.stated)} is smaller than the sum of the years shown, ${h.num(f.expected)}.`,
   'overall-score-mismatch': (f, h) => `"${h.param('name')}": overall score ${h.num(f.stated)} differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded, ${h.num(f.expected)}.`,
-  'summary-mismatch': (f, h) => `Summary of ${h.target()}: the ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+  'summary-mismatch': (f, h) =>
+    h.param('running')
+      ? `Summary of ${h.target()}: the running total ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's running total through ${h.year()}, ${h.num(f.expected)}${unit(h.param('unit'))}.`
+      : `Summary of ${h.target()}: the ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'no-cached-result'
       ? `"${h.param('text')}" stands where a number belongs, a formula whose result was never saved in the file. Open the workbook in Excel and save it again to store its result, then check it.`

@@ -1,6 +1,7 @@
 import type { MessageBook } from './index.js';
 
 const field: Record<string, string> = { target: '当該年度目標値', actual: '当該年度実績値', progress: '進捗度', weight: '寄与度' };
+const runningField: Record<string, string> = { target: '累計目標値', actual: '累計実績値', progress: '進捗度(累計)' };
 
 export const ja: MessageBook = {
   'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
@@ -21,7 +22,10 @@ export const ja: MessageBook = {
   'sum-mismatch': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}(${h.param('column')})${h.num(f.stated)}${h.param('unit')} は、内訳の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'cumulative-column-short': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}の累計 ${h.num(f.stated)} が、表示されている年度の合計 ${h.num(f.expected)} より小さくなっています。`,
   'overall-score-mismatch': (f, h) => `「${h.param('name')}」の総合評価 ${h.num(f.stated)} は、(Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 を四捨五入した ${h.num(f.expected)} と一致しません。`,
-  'summary-mismatch': (f, h) => `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
+  'summary-mismatch': (f, h) =>
+    h.param('running')
+      ? `本文の${h.target()}の${runningField[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}までの累計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`
+      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'unparseable-number': (f, h) =>
     `数値が入るべきセルに「${h.param('text')}」があり、数値として読めません(${({ text: '文字', error: 'エラー値', date: '日付', 'no-cached-result': '計算結果が保存されていない数式', boolean: '論理値' } as Record<string, string>)[h.param('reason')] ?? h.param('reason')})。${h.param('reason') === 'no-cached-result' ? 'Excel で開いて保存し直すと、計算結果がファイルに保存されて確認できます。' : '数値か空欄(-)にしてください。'}`,
   'unit-mismatch': (f, h) => `${h.param('target') ? `${h.target()}` : `「${h.param('row')}」`}の行で、換算できない単位が混在しています(${h.param('other')} と ${h.param('unit')})。`,

@@ -17,7 +17,8 @@ export const indicatorScoreMismatch: Rule = {
     for (const table of model.tables) {
       if (table.kind === 'progress') for (const c of table.indicatorCells) stated.push(c);
       if (table.kind === 'summary')
-        for (const row of table.rows) if (!row.target && row.progress) stated.push({ indicator: row.indicator, year: row.year, cell: row.progress, own: table });
+        // An indicator's progress of running totals is left unchecked: nothing weighs running totals.
+        for (const row of table.rows) if (!row.target && row.progress && !row.runningTotals?.progress) stated.push({ indicator: row.indicator, year: row.year, cell: row.progress, own: table });
     }
     const findings: Finding[] = [];
     for (const s of stated) {

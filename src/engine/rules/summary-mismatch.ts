@@ -2,7 +2,7 @@ import { roundHalfUp, show } from '../decimal.js';
 import { roundedEqual } from '../exact.js';
 import { asNumber, halfStep, mayBeEqual, progressOf, progressStatuses, reachable, statedDecimals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { columnOfYear, summaryTarget, summaryYear, weightIn } from '../indicators.js';
+import { columnOfYear, restatedTotal, runningProgressStatus, runningTotals, summaryTarget, summaryYear, weightIn } from '../indicators.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
 import type { Rule } from './types.js';
@@ -33,9 +33,14 @@ export const summaryMismatch: Rule = {
         const i = columnOfYear(t, year);
         if (i < 0) continue;
         const base = { target: t.id.display, indicator: t.id.indicator, year };
-        const compare = (field: 'target' | 'actual' | 'weight', cell: ValueCell | undefined, tableAsRead: NumberValue | undefined | null) => {
+        // Figures stated as running totals are compared with the target's running totals (any way of writing them), never
+        // with one year's; there being none, they are left unchecked.
+        const running = row.runningTotals;
+        const totals = running ? runningTotals(t, i) : undefined;
+        const compare = (field: 'target' | 'actual' | 'weight', cell: ValueCell | undefined, tableAsRead: NumberValue | undefined | null, total = false) => {
           const statedAsRead = asNumber(cell?.parsed);
           if (!statedAsRead || !tableAsRead || !cell) return;
+          if (total && restatedTotal(statedAsRead, field === 'target' ? totals!.targets : totals!.actuals)) return;
           // `87 億円` in a line against a bare 87 in the table: the same amount.
           const stated = inUnitOf(statedAsRead, tableAsRead);
           const table = inUnitOf(tableAsRead, statedAsRead);
@@ -50,15 +55,29 @@ export const summaryMismatch: Rule = {
               expected: expected.toNumber(),
               stated: stated.value.div(scale).toNumber(),
               calc: `${show(table.value.div(scale), 4)} ≠ ${show(stated.value.div(scale), 4)}`,
-              params: { ...base, field, unit: `${stated.scaleLabel}${stated.unit ?? ''}` },
+              params: { ...base, field, unit: `${stated.scaleLabel}${stated.unit ?? ''}`, ...(total && { running: 1 }) },
             }),
           );
         };
-        compare('target', row.targetValue, asNumber(t.target[i].parsed));
-        compare('actual', row.actualValue, asNumber(t.actual[i].parsed));
+        if (running?.target) compare('target', row.targetValue, totals!.targets[0], true);
+        else compare('target', row.targetValue, asNumber(t.target[i].parsed));
+        if (running?.actual) compare('actual', row.actualValue, totals!.actuals[0], true);
+        else compare('actual', row.actualValue, asNumber(t.actual[i].parsed));
         if (row.weight) compare('weight', row.weight, weightIn(t, year)?.value);
         const stated = asNumber(row.progress?.parsed);
-        if (stated && row.progress) {
+        if (stated && row.progress && running?.progress) {
+          const status = runningProgressStatus(t, i, row);
+          if (status?.kind === 'mismatch') {
+            findings.push(
+              findingAt('summary-mismatch', 'error', row.progress.ref, {
+                expected: status.expected.toNumber(),
+                stated: status.stated.toNumber(),
+                calc: status.calc,
+                params: { ...base, field: 'progress', unit: '%', running: 1 },
+              }),
+            );
+          }
+        } else if (stated && row.progress) {
           const decimals = statedDecimals(stated);
           const tableStated = asNumber(t.progress?.[i]?.parsed);
           // The summary usually repeats the table's progress: then nothing else is needed.
