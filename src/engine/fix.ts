@@ -313,6 +313,8 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     const basis = indicatorBasis(index, indicator, rowYear, cell.ref.sheet, own);
     if (!basis) return;
     const { list, year, shownYear } = basis;
+    // A baseline year (基準値, 当初) states no progress, its indicator's none either: a blank there is none missing.
+    if (!stated && list.some((t) => t.columns[columnOfYear(t, year)]?.baseline)) return;
     // Targets whose progress this plan rewrites: their stated progress vouches for nothing.
     const rewrittenHere = list.some((t) => wasRewritten(t, year) || (t.progress !== null && ownRewritten.has(t.progress[0])));
     // An indicator that agrees, as the rule finds it (exactly, without decimals), needs nothing worked out.

@@ -3352,3 +3352,22 @@ describe('a workbook that keeps each year’s evaluation, with the same targets 
     expect(keys(findingsOf(book(r4(), r5(['寄与度(※):50%', '寄与度(※):40%']))))).toEqual(['weights-sum@令和5年度 別紙1!A4']);
   });
 });
+
+describe('a baseline year column under an indicator’s progress row', () => {
+  it('the recalculation fills the indicator’s blank years, not its baseline column (a baseline states no progress)', () => {
+    const s = sheet('別紙1', [
+      [null, null, '基準値(R2)', '令和3年度', '令和4年度', '令和5年度'],
+      ['数値目標(1)-① 投資額', '目標値', '90億円', '100億円', '100億円', '100億円'],
+      ['寄与度(※):50%', '実績値', '90億円', '110億円', '95億円', '120億円'],
+      [null, '進捗度', null, '110%', '95%', '120%'],
+      ['数値目標(1)-② 雇用者数', '目標値', '150人', '200人', '200人', '200人'],
+      ['寄与度(※):50%', '実績値', '150人', '250人', '180人', '210人'],
+      [null, '進捗度', null, '125%', '90%', '105%'],
+      ['評価指標(1)の進捗度', null, null, '118%', '93%', null],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(findings).toEqual([]);
+    // R5: (120 + 105) ÷ 2 = 112.5 → 113.
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F8', '113%']]);
+  });
+});

@@ -151,7 +151,7 @@ describe('cases the property tests found', () => {
         {
           name: '別紙1',
           rows: [
-            [undefined, undefined, { value: 'H28(基準)' }, { value: 'R2現状' }],
+            [undefined, undefined, { value: 'H28(基準)' }, { value: 'R2' }],
             [{ value: '数値目標(1)-① 投資額 475億円 (累計)' }, { value: '目標値' }, undefined, { value: 0, numFmt: '[=0]"-";0"件"' }],
             [undefined, { value: '実績値' }],
             [{ value: '寄与度(※):33%' }, { value: '進捗度(%)' }, undefined, { value: 1, numFmt: '"令和"0"年度"', text: '令和1年度' }],
