@@ -17,7 +17,7 @@ export const en: MessageBook = {
       : `Indicator (${h.param('indicator')}): ${h.target()} gives no weight; equal weights were used, and the value the weights given yield (the missing one as 0) is accepted too.`,
   'cumulative-total-mismatch': (f, h) => `${cap(h.target())}: the cumulative goal ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of the yearly targets, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-goal-mismatch': (f, h) => `${cap(h.target())}: the goal ${h.num(f.stated)}${unit(h.param('unit'))} differs from the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
-  'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.param('previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
+  'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.yearOf('previousYear', 'previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
   'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')} (${h.param('column')}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'cumulative-column-short': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')}: the cumulative ${h.num(f.stated)} is smaller than the sum of the years shown, ${h.num(f.expected)}.`,

@@ -11,6 +11,8 @@ export type MessageBook = Record<RuleId, (f: Finding, p: Helpers) => string>;
 export interface Helpers {
   /** `令和元年度` / `FY2019`, or the column header when the year is unknown. */
   year(): string;
+  /** Another year a finding names, from a year param (shown as year() shows it) or else a column param. */
+  yearOf(yearParam: string, columnParam: string): string;
   num(v: number | null | undefined): string;
   param(name: string): string;
   /** `数値目標(1)-①` / `target (1)-①` from the `target` param. */
@@ -20,9 +22,12 @@ export interface Helpers {
 function helpers(f: Finding, lang: Lang): Helpers {
   return {
     year() {
-      const y = f.params.year;
+      return this.yearOf('year', 'column');
+    },
+    yearOf(yearParam, columnParam) {
+      const y = f.params[yearParam];
       if (typeof y === 'number') return showFiscalYear(y, lang);
-      const c = f.params.column;
+      const c = f.params[columnParam];
       return typeof c === 'string' && c ? c : lang === 'ja' ? '(年度不明)' : '(year unknown)';
     },
     num(v) {

@@ -3,6 +3,7 @@ import { checkWorkbook } from '../../../src/engine/check.js';
 import { planRecalculation } from '../../../src/engine/fix.js';
 import { book, findingsOf, keys, sheet } from '../../helpers.js';
 import { progressSheet, R } from './blocks.js';
+import { formatFinding } from '../../../src/engine/messages/index.js';
 
 describe('cumulative-total-mismatch (flow targets)', () => {
   it('115 + 81 + 87 + 93 + 99 = 475 matches 475億円 (累計)', () => {
@@ -79,6 +80,9 @@ describe('stock targets (000_…)', () => {
   it('targets or actuals that go down are a warning', () => {
     const f = findingsOf(book(progressSheet('S', years, [{ ...tsukuba, target: [180, 360, 340, 720, 900], actual: [194, 461, 450, '', ''], progress: [108, 128, 132, '', ''] }])));
     expect(keys(f)).toEqual(['stock-decrease@S!F2', 'stock-decrease@S!F3']);
+    // Both years named alike, whatever the headers say.
+    expect(formatFinding(f[0], 'ja')).toContain('令和4年度の 360 から 令和5年度の 340 に減っています');
+    expect(formatFinding(f[0], 'en')).toContain('goes down from 360 (FY2022) to 340 (FY2023)');
   });
 });
 
