@@ -310,7 +310,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     const stated = asNumber(cell.parsed);
     if (!stated && cell.parsed.kind !== 'blank') return;
     const decimals = stated ? statedDecimals(stated) : 0;
-    const basis = indicatorBasis(index, indicator, rowYear, cell.ref.sheet, own);
+    const basis = indicatorBasis(index, indicator, { sheet: cell.ref.sheet, row: cell.ref.row, year: rowYear }, stated, own);
     if (!basis) return;
     const { list, year, shownYear } = basis;
     // A baseline year (基準値, 当初) states no progress, its indicator's none either: a blank there is none missing.
@@ -363,7 +363,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
         if (!running) fixIndicator(cell, row.indicator, row.year, conv, table);
         continue;
       }
-      const t = summaryTarget(index, row.target.key, row.indicator, row.year, row.labelRef.sheet);
+      const t = summaryTarget(index, row);
       if (!t) continue;
       const year = summaryYear(row, t);
       const i = columnOfYear(t, year);

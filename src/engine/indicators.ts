@@ -1,8 +1,9 @@
 /** Indicator-level views shared by the rules, the recalculation and the pane. */
-import { Decimal, dec, roundHalfUp, sum } from './decimal.js';
+import { Decimal, dec, roundHalfUp, show, sum } from './decimal.js';
 import {
   asNumber,
   assessProgress,
+  halfStep,
   mayBeEqual,
   progressCalc,
   progressFraction,
@@ -22,9 +23,10 @@ import {
   type WeightedPart,
 } from './compute.js';
 import * as exact from './exact.js';
-import type { Model, NumericTarget, ProgressTable, SummaryRow, SummaryTable, ValueCell, Weight } from './model.js';
+import type { CellRef, Model, NumericTarget, ProgressTable, SummaryRow, SummaryTable, ValueCell, Weight } from './model.js';
 import { weightPercent } from './detect/weight.js';
 import { inUnitOf, type NumberValue } from './numbers.js';
+import { findFiscalYearIn, parseFiscalYear } from './years.js';
 
 export interface TargetIndex {
   all: { table: ProgressTable; target: NumericTarget }[];
@@ -82,21 +84,107 @@ function hasActual(t: NumericTarget, year: number): boolean {
   return i >= 0 && !!asNumber(t.actual[i].parsed);
 }
 
+/** Where a summary line or an indicator progress stands, and the year it speaks of when it names one. */
+export interface Place {
+  sheet: string;
+  row: number;
+  year: number | null;
+}
+
 /**
- * Of the tables that repeat a target or an indicator (one per year's evaluation, or one per zone
- * in a workbook of several), the one that speaks of `year`: the one whose latest actual is that
- * year's, else the first with an actual for it, else the first; those on the sheet the summary
- * stands on (`sheet`) first, when there are any.
+ * Of the tables that repeat a target or an indicator (one per year's evaluation, one per zone in a workbook of
+ * several, or a superseded copy kept beside the current one), the one a summary at `at` speaks of. Each step
+ * narrows the candidates when some are left: those on the summary's own sheet, else on the sheets whose names
+ * share its sheet's distinguishing part (`本文(B特区)` ↔ `別紙1(B特区)`, `本文 (2)` ↔ `別紙1 (2)`, a year); those of
+ * its year, else of the year its sheet's name names (whose latest actual is that year's, else with an actual for
+ * it); those it agrees with (`agrees`, at its year or else at their latest year), so that a correct summary is
+ * never checked against another zone's or an older copy's table; with no year of its own, those whose latest
+ * actual is the latest. Of those left, the nearest above it on its own sheet (zones stacked on one sheet), else
+ * the first. A position alone does not decide before: it cannot tell each zone's table followed by its summary
+ * from all the tables followed by all the summaries.
  */
-function forYear<T>(repeats: T[], year: number | null, targetsOf: (x: T) => NumericTarget[], sheet?: string): T {
-  const onSheet = sheet === undefined || repeats.length === 1 ? [] : repeats.filter((x) => targetsOf(x).every((t) => t.target[0]?.ref.sheet === sheet));
-  const pool = onSheet.length > 0 ? onSheet : repeats;
-  if (pool.length === 1 || year === null) return pool[0];
-  return (
-    pool.find((x) => targetsOf(x).every((t) => latestActualYear(t) === year)) ??
-    pool.find((x) => targetsOf(x).every((t) => hasActual(t, year))) ??
-    pool[0]
-  );
+function choose<T>(repeats: T[], at: Place, targetsOf: (x: T) => NumericTarget[], agrees?: (x: T, year: number) => boolean): T {
+  if (repeats.length === 1) return repeats[0];
+  let pool = repeats;
+  const narrow = (keep: (x: T) => boolean): boolean => {
+    const kept = pool.filter(keep);
+    if (kept.length > 0) pool = kept;
+    return pool.length === 1;
+  };
+  const sheetOf = (x: T) => targetsOf(x)[0]?.target[0]?.ref.sheet;
+  const onSheet = (x: T) => targetsOf(x).every((t) => t.target[0]?.ref.sheet === at.sheet);
+  if (narrow(onSheet)) return pool[0];
+  if (!pool.some(onSheet)) {
+    const score = sheetNameScores(at.sheet, pool.map(sheetOf));
+    const best = Math.max(...score.values());
+    if (narrow((x) => score.get(sheetOf(x)) === best)) return pool[0];
+  }
+  const year = at.year ?? sheetYear(at.sheet);
+  if (year !== null && (narrow((x) => targetsOf(x).every((t) => latestActualYear(t) === year)) || narrow((x) => targetsOf(x).every((t) => hasActual(t, year))))) return pool[0];
+  const latestOf = (x: T) => latestActualYear(targetsOf(x)[0]);
+  if (agrees && pool.length > 1) {
+    const kept = pool.filter((x) => {
+      const y = at.year ?? latestOf(x);
+      return y !== null && agrees(x, y);
+    });
+    if (kept.length > 0) pool = kept;
+  }
+  if (at.year === null && pool.length > 1) {
+    const latest = Math.max(...pool.map((x) => latestOf(x) ?? -Infinity));
+    narrow((x) => latestOf(x) === latest);
+  }
+  let nearest: { x: T; row: number } | undefined;
+  for (const x of pool) {
+    const row = targetsOf(x)[0]?.rows.target;
+    if (onSheet(x) && row !== undefined && row <= at.row && (!nearest || row > nearest.row)) nearest = { x, row };
+  }
+  return nearest?.x ?? pool[0];
+}
+
+/**
+ * How well each sheet name shares what tells `own` from its siblings: +1 for each part of a name (split at
+ * spaces and brackets; a year compared as a year) that not all the names share and `own` has too, −1 for each
+ * that `own` lacks.
+ */
+function sheetNameScores(own: string, names: (string | undefined)[]): Map<string | undefined, number> {
+  const distinct = [...new Set(names)];
+  const parts = distinct.map((n) => (n === undefined ? new Set<string>() : sheetNameParts(n)));
+  const ownParts = sheetNameParts(own);
+  const scores = new Map<string | undefined, number>();
+  distinct.forEach((n, k) => {
+    let score = 0;
+    for (const p of parts[k]) if (!parts.every((other) => other.has(p))) score += ownParts.has(p) ? 1 : -1;
+    scores.set(n, score);
+  });
+  return scores;
+}
+
+// Sheet names are few; each summary line asks for its sheet's.
+const namePartsCache = new Map<string, Set<string>>();
+
+/** The parts of a sheet name (`別紙1 (2)` → 別紙1, 2), a year as `FY2023` whatever its form (`R5`, `令和5年度`). */
+function sheetNameParts(name: string): Set<string> {
+  let parts = namePartsCache.get(name);
+  if (parts) return parts;
+  parts = new Set();
+  for (const part of name.normalize('NFKC').split(/[\s_\-‐－()（）［］[\]【】「」]+/)) {
+    if (!part) continue;
+    const year = parseFiscalYear(part)?.year ?? findFiscalYearIn(part);
+    parts.add(year !== undefined ? `FY${year}` : part.toLowerCase());
+  }
+  namePartsCache.set(name, parts);
+  return parts;
+}
+
+/** The one fiscal year a sheet's name names (`本文(令和5年度)`, `R5`), else null. */
+function sheetYear(name: string): number | null {
+  const years = [...sheetNameParts(name)].filter((p) => p.startsWith('FY'));
+  return years.length === 1 ? Number(years[0].slice(2)) : null;
+}
+
+/** Where a summary row stands, and its year (title, 年度 column). */
+function summaryPlace(row: SummaryRow): Place {
+  return { sheet: row.labelRef.sheet, row: row.labelRef.row, year: row.year };
 }
 
 /** Each indicator's targets, once per generation that holds them all (each year's tables, when a workbook repeats them). */
@@ -106,15 +194,6 @@ export function* completeGenerations(index: TargetIndex): Generator<[string, Num
     return;
   }
   for (const [indicator, gens] of index.repeats.generations) for (const list of gens) if (list.length === gens[0].length) yield [indicator, list];
-}
-
-/**
- * An indicator's targets as the tables of `year`'s evaluation give them (indexTargets' generations),
- * those on `sheet` first.
- */
-export function indicatorTargets(index: TargetIndex, indicator: string, year: number | null, sheet?: string): NumericTarget[] | undefined {
-  const gens = index.repeats?.generations.get(indicator);
-  return gens ? forYear(gens, year, (g) => g, sheet) : index.byIndicator.get(indicator);
 }
 
 /** The column of a fiscal year (a baseline column only when nothing else has that year). */
@@ -145,7 +224,7 @@ export function summaryYear(row: SummaryRow, target: NumericTarget): number | nu
 /** Whether a summary row restates a target or an indicator of the progress tables (it is then checked against them). */
 export function restatesTable(index: TargetIndex, row: SummaryRow): boolean {
   if (!row.target) return index.byIndicator.has(row.indicator);
-  const t = summaryTarget(index, row.target.key, row.indicator, row.year, row.labelRef.sheet);
+  const t = summaryTarget(index, row);
   return !!t && columnOfYear(t, summaryYear(row, t)) >= 0;
 }
 
@@ -162,25 +241,37 @@ export function ownProgressStatus(index: TargetIndex, row: SummaryRow): Progress
 const UNDATED = -1;
 
 /**
- * What a stated indicator progress is checked against: the indicator's targets in the progress tables (those
- * of the year's evaluation, on `sheet` first) in its year (its own, else the latest with an actual); without a
- * progress table of the indicator, the targets `own` (the summary stating it) gives with their own figures.
- * `shownYear` is the year to name (null when none is known).
+ * What an indicator progress `stated` at `at` is checked against: the indicator's targets in the progress tables
+ * (when the workbook repeats them, the tables `choose` finds it speaks of) in its year (its own, else the latest
+ * with an actual); without a progress table of the indicator, the targets `own` (the summary stating it) gives
+ * with their own figures. `shownYear` is the year to name (null when none is known).
  */
 export function indicatorBasis(
   index: TargetIndex,
   indicator: string,
-  statedYear: number | null,
-  sheet: string,
+  at: Place,
+  stated: NumberValue | undefined,
   own?: SummaryTable,
 ): { list: NumericTarget[]; year: number; shownYear: number | null } | undefined {
   const first = index.byIndicator.get(indicator);
   if (first) {
-    const year = statedYear ?? latestActualYear(first[0]);
-    return year === null ? undefined : { list: indicatorTargets(index, indicator, year, sheet)!, year, shownYear: year };
+    const gens = index.repeats?.generations.get(indicator);
+    const list = gens ? choose(gens, at, (g) => g, stated && ((g, y) => indicatorStatedAgrees(g, y, stated))) : first;
+    const year = at.year ?? latestActualYear(list[0]);
+    return year === null ? undefined : { list, year, shownYear: year };
   }
-  const list = own ? summaryOwnTargets(own, indicator, statedYear) : [];
-  return list.length > 0 ? { list, year: statedYear ?? UNDATED, shownYear: statedYear } : undefined;
+  const list = own ? summaryOwnTargets(own, indicator, at.year) : [];
+  return list.length > 0 ? { list, year: at.year ?? UNDATED, shownYear: at.year } : undefined;
+}
+
+/** Whether a stated indicator progress agrees with its targets' weighted mean in a year, as indicator-score-mismatch accepts it. */
+function indicatorStatedAgrees(targets: NumericTarget[], year: number, stated: NumberValue): boolean {
+  const decimals = statedDecimals(stated);
+  if (indicatorAgrees(targets, year, stated.value, decimals)) return true;
+  const shown = roundHalfUp(stated.value, decimals);
+  // Some targets stating no weight: what the weights given yield (those counting 0) is accepted too.
+  const ways = [indicatorProgress(targets, year), weightsPartly(targets, year) ? indicatorProgress(targets, year, 'given') : undefined];
+  return ways.some((ip) => ip && ([ip.point, ip.fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)));
 }
 
 /**
@@ -411,14 +502,121 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
 }
 
 /**
- * The table target a summary line names, from the tables of its year (and of its sheet) when the
- * workbook repeats them; `数値目標(2)` also names the single target of indicator 2.
+ * The table target a summary line names, when the workbook repeats it the one of the table `choose` finds the
+ * line speaks of; `数値目標(2)` also names the single target of indicator 2.
  */
-export function summaryTarget(index: TargetIndex, key: string, indicator: string, year: number | null, sheet?: string): NumericTarget | undefined {
-  const list = index.byIndicator.get(indicator);
-  const first = index.byKey.get(key) ?? (key === indicator && list?.length === 1 ? list[0] : undefined);
+export function summaryTarget(index: TargetIndex, row: SummaryRow): NumericTarget | undefined {
+  if (!row.target) return undefined;
+  const list = index.byIndicator.get(row.indicator);
+  const first = index.byKey.get(row.target.key) ?? (row.target.key === row.indicator && list?.length === 1 ? list[0] : undefined);
   const same = first && index.repeats?.allByKey.get(first.id.key);
-  return same ? forYear(same, year, (t) => [t], sheet) : first;
+  if (!same) return first;
+  return choose(same, summaryPlace(row), (t) => [t], (t, year) => {
+    const i = columnOfYear(t, year);
+    return i >= 0 && summaryDifferences(row, t, i).next().done === true;
+  });
+}
+
+/** How a summary row's figure differs from its table's in a column (summary-mismatch reports each). */
+export interface SummaryDifference {
+  field: 'target' | 'actual' | 'weight' | 'progress';
+  ref: CellRef;
+  expected: number;
+  stated: number;
+  calc: string | undefined;
+  unit: string;
+  /** The figure states a running total (compared with the target's running totals). */
+  running?: true;
+}
+
+/** A number as the interval its shown digits cover, exact or not: 33 % is 32.5–33.5 %. */
+function asShown(v: NumberValue): NumberValue {
+  if (!v.exact) return v;
+  const half = halfStep(v.decimals).times(v.scale);
+  return { ...v, lo: v.value.minus(half), hi: v.value.plus(half) };
+}
+
+/**
+ * Each figure of a summary row (当該年度目標値, 実績値, 寄与度, 進捗度) that differs from its table target's in column `i`.
+ * Figures stated as running totals are compared with the target's running totals (any way of writing them), never with
+ * one year's; there being none, they are left unchecked.
+ */
+export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number): Generator<SummaryDifference> {
+  const running = row.runningTotals;
+  const totals = running ? runningTotals(t, i) : undefined;
+  const compare = (
+    field: 'target' | 'actual' | 'weight',
+    cell: ValueCell | undefined,
+    tableAsRead: NumberValue | undefined | null,
+    total = false,
+  ): SummaryDifference | undefined => {
+    const statedAsRead = asNumber(cell?.parsed);
+    if (!statedAsRead || !tableAsRead || !cell) return undefined;
+    if (total && restatedTotal(statedAsRead, field === 'target' ? totals!.targets : totals!.actuals)) return undefined;
+    // `87 億円` in a line against a bare 87 in the table: the same amount.
+    const stated = inUnitOf(statedAsRead, tableAsRead);
+    const table = inUnitOf(tableAsRead, statedAsRead);
+    // A weight is a share rounded as shown (`33%` for 1/3), whether or not it counts as exact elsewhere.
+    if (mayBeEqual(stated, table) || (field === 'weight' && mayBeEqual(asShown(stated), asShown(table)))) return undefined;
+    const scale = stated.scale;
+    // A value that is no finite decimal (a weight of 1/3: 33.33…) is reported to two decimals, as weights are shown.
+    const exactValue = table.value.div(scale);
+    const expected = exactValue.decimalPlaces() > 6 ? roundHalfUp(exactValue, 2) : exactValue;
+    return {
+      field,
+      ref: cell.ref,
+      expected: expected.toNumber(),
+      stated: stated.value.div(scale).toNumber(),
+      calc: `${show(table.value.div(scale), 4)} ≠ ${show(stated.value.div(scale), 4)}`,
+      unit: `${stated.scaleLabel}${stated.unit ?? ''}`,
+      ...(total && { running: true as const }),
+    };
+  };
+  const target = running?.target
+    ? compare('target', row.targetValue, totals!.targets[0], true)
+    : compare('target', row.targetValue, asNumber(t.target[i].parsed));
+  if (target) yield target;
+  const actual = running?.actual
+    ? compare('actual', row.actualValue, totals!.actuals[0], true)
+    : compare('actual', row.actualValue, asNumber(t.actual[i].parsed));
+  if (actual) yield actual;
+  const weight = row.weight && compare('weight', row.weight, weightIn(t, t.columns[i].year)?.value);
+  if (weight) yield weight;
+  const stated = asNumber(row.progress?.parsed);
+  if (!stated || !row.progress) return;
+  if (running?.progress) {
+    const status = runningProgressStatus(t, i, row);
+    if (status?.kind === 'mismatch') {
+      yield {
+        field: 'progress',
+        ref: row.progress.ref,
+        expected: status.expected.toNumber(),
+        stated: status.stated.toNumber(),
+        calc: status.calc,
+        unit: '%',
+        running: true,
+      };
+    }
+    return;
+  }
+  const decimals = statedDecimals(stated);
+  const tableStated = asNumber(t.progress?.[i]?.parsed);
+  // The summary usually repeats the table's progress: then nothing else is needed.
+  if (tableStated && exact.roundedEqual(tableStated.value, stated.value, decimals)) return;
+  const shown = roundHalfUp(stated.value, decimals);
+  const a = asNumber(t.actual[i].parsed);
+  const tv = asNumber(t.target[i].parsed);
+  const p = a && tv ? progressOf(a, tv) : undefined;
+  if ((p && reachable(shown, decimals, p.range)) || (!p && !tableStated)) return;
+  const status = progressStatuses(t)[i];
+  yield {
+    field: 'progress',
+    ref: row.progress.ref,
+    expected: (p ? roundHalfUp(p.point, decimals) : roundHalfUp(tableStated!.value, decimals)).toNumber(),
+    stated: shown.toNumber(),
+    calc: 'calc' in status ? status.calc : undefined,
+    unit: '%',
+  };
 }
 
 /** The sum of figures (bare numbers in the unit of those stating one); undefined for none, or units that do not add. */

@@ -3316,6 +3316,107 @@ describe('a workbook of several zones, one sheet each, with the same ids', () =>
     expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'B特区!A11', 80, 81]]);
     expect(planRecalculation(model).writes.map((w) => [w.sheet, w.address, w.value])).toEqual([['B特区', 'A11', '評価指標(1)：【進捗度 80%】']]);
   });
+
+  // One zone's table: 数値目標(1) over R4 and R5, its progress stated as the figures give it.
+  const table = (title: string, t: [number, number], a: [number, number]): Spec[][] => [
+    [title],
+    [null, null, 'R4', 'R5'],
+    ['数値目標(1) 企業数', '目標値', t[0], t[1]],
+    [null, '実績値', a[0], a[1]],
+    [null, '進捗度', `${Math.round((a[0] / t[0]) * 100)}%`, `${Math.round((a[1] / t[1]) * 100)}%`],
+  ];
+  const lines = (title: string, line: string): Spec[][] => [[`${title}　評価対象年度：令和5年度`], [], ['評価指標(1)：企業数'], [`数値目標(1)：【${line}】`]];
+  const zoneA = (title = 'A特区') => table(title, [100, 100], [110, 120]);
+  const zoneB = (title = 'B特区') => table(title, [90, 100], [95, 130]);
+  const rightA = '当該年度目標値 100 社、当該年度実績値 120 社、進捗度 120%';
+  const rightB = '当該年度目標値 100 社、当該年度実績値 130 社、進捗度 130%';
+  const wrongB = '当該年度目標値 100 社、当該年度実績値 131 社、進捗度 131%';
+  const checked = (...sheets: ReturnType<typeof sheet>[]) => {
+    const { model, findings } = checkWorkbook(book(...sheets));
+    return { found: findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated]), writes: planRecalculation(model).writes.map((w) => [w.sheet, w.address, w.value]) };
+  };
+
+  it('a 本文 sheet beside each zone’s 別紙1 sheet is checked against the tables of the sheet named after the same zone', () => {
+    const wb = (b: string) => [sheet('別紙1(A特区)', zoneA()), sheet('別紙1(B特区)', zoneB()), sheet('本文(A特区)', lines('A特区', rightA)), sheet('本文(B特区)', lines('B特区', b))];
+    // Before, B特区's lines were checked against A特区's table (120), and the recalculation wrote 120% into them.
+    expect(checked(...wb(rightB))).toEqual({ found: [], writes: [] });
+    expect(checked(...wb(wrongB))).toEqual({
+      found: [
+        ['summary-mismatch', '本文(B特区)!A4', 130, 131],
+        ['summary-mismatch', '本文(B特区)!A4', 130, 131],
+      ],
+      writes: [['本文(B特区)', 'A4', '数値目標(1)：【当該年度目標値 100 社、当該年度実績値 131 社、進捗度 130%】']],
+    });
+  });
+
+  it('Excel’s names for copied sheets (`本文 (2)` beside `別紙1 (2)`) pair a zone’s summary with its table', () => {
+    const wb = (b: string) => [sheet('別紙1', zoneA()), sheet('本文', lines('A特区', rightA)), sheet('別紙1 (2)', zoneB()), sheet('本文 (2)', lines('B特区', b))];
+    expect(checked(...wb(rightB)).found).toEqual([]);
+    // A wrong line is still checked against its own zone's table, not the one it happens to agree with more.
+    expect(checked(...wb(wrongB)).found).toEqual([
+      ['summary-mismatch', '本文 (2)!A4', 130, 131],
+      ['summary-mismatch', '本文 (2)!A4', 130, 131],
+    ]);
+    expect(checked(...wb(rightA)).found).toEqual([
+      ['summary-mismatch', '本文 (2)!A4', 130, 120],
+      ['summary-mismatch', '本文 (2)!A4', 130, 120],
+    ]);
+  });
+
+  it('zones stacked on one sheet under their titles, and their summaries stacked on another: each summary is checked against the table it restates', () => {
+    const tables = sheet('別紙1', [...zoneA('【A特区】'), [], ...zoneB('【B特区】')]);
+    expect(checked(tables, sheet('本文', [...lines('【A特区】', rightA), [], ...lines('【B特区】', rightB)]))).toEqual({ found: [], writes: [] });
+  });
+
+  it('zones stacked on one sheet, each table followed by its summary: a wrong summary is checked against the table above it', () => {
+    const s = sheet('評価書', [...zoneA('【A特区】'), ...lines('【A特区】', rightA), [], ...zoneB('【B特区】'), ...lines('【B特区】', wrongB)]);
+    expect(checked(s).found).toEqual([
+      ['summary-mismatch', '評価書!A19', 130, 131],
+      ['summary-mismatch', '評価書!A19', 130, 131],
+    ]);
+  });
+
+  it('a superseded copy of the table (速報値) kept above the current one (確定値), both of the same year: the summary restating the current one agrees', () => {
+    const copy = (title: string, actual: number) => table(title, [540, 540], [461, actual]);
+    const line = '当該年度目標値 540 社、当該年度実績値 580 社、進捗度 107%';
+    const text = sheet('本文', [['評価対象年度：令和5年度'], ['評価指標(1)：企業数【進捗度 107%】'], [`数値目標(1)：【${line}】`]]);
+    // Before, the line and the indicator's progress were checked against the 速報値 (570, 106%) and rewritten from it.
+    expect(checked(sheet('別紙1', [...copy('【前回提出時（速報値）】', 570), [], ...copy('【今回（確定値）】', 580)]), text)).toEqual({ found: [], writes: [] });
+    expect(checked(sheet('別紙1', [...copy('【今回（確定値）】', 580), [], ...copy('【前回提出時（速報値）】', 570)]), text)).toEqual({ found: [], writes: [] });
+  });
+
+  it('a superseded copy above the current one, and a summary of running totals: the table is chosen by the running totals it restates', () => {
+    // The current table's running totals through R5: 200 社, 110 + 130 = 240 社, 120 %; the 速報値's 230 社, 115 %.
+    const text = sheet('本文', lines('', '累計目標値 200 社、累計実績値 240 社、進捗度 120%'));
+    const copies = (...titles: [string, number][]) => sheet('別紙1', titles.flatMap(([title, actual], k) => [...(k > 0 ? [[]] : []), ...table(title, [100, 100], [110, actual])]));
+    // Compared by one year's figures neither table agrees (130 or 120, not 240): the 速報値 above was taken, its 230 and 115 % reported.
+    expect(checked(copies(['【前回提出時（速報値）】', 120], ['【今回（確定値）】', 130]), text)).toEqual({ found: [], writes: [] });
+    expect(checked(copies(['【今回（確定値）】', 130], ['【前回提出時（速報値）】', 120]), text)).toEqual({ found: [], writes: [] });
+  });
+
+  it('a superseded copy above the current one, weights given for some targets only (50% | - | 50%): the indicator’s progress the given weights yield chooses its table', () => {
+    // R5 of the current table: (50 × 140 + 50 × 120) ÷ 100 = 130 % with the weights given (120 % equally); the 速報値's 125 % (117 %).
+    const copy = (title: string, first: number): Spec[][] => [
+      [title],
+      [null, null, 'R4', 'R5'],
+      ['数値目標(1)-① 企業数（寄与度50%）', '目標値', 100, 100],
+      [null, '実績値', 100, first],
+      [null, '進捗度', '100%', `${first}%`],
+      ['数値目標(1)-② 件数', '目標値', 100, 100],
+      [null, '実績値', 100, 100],
+      [null, '進捗度', '100%', '100%'],
+      ['数値目標(1)-③ 雇用者数（寄与度50%）', '目標値', 100, 100],
+      [null, '実績値', 100, 120],
+      [null, '進捗度', '100%', '120%'],
+    ];
+    const text = sheet('本文', [['評価対象年度：令和5年度'], ['評価指標(1)：企業数等【進捗度 130%】']]);
+    const scores = (tables: Spec[][]) => {
+      const { found, writes } = checked(sheet('別紙1', tables), text);
+      return { found: found.filter(([rule]) => rule === 'indicator-score-mismatch'), writes };
+    };
+    expect(scores([...copy('【前回提出時（速報値）】', 130), [], ...copy('【今回（確定値）】', 140)])).toEqual({ found: [], writes: [] });
+    expect(scores([...copy('【今回（確定値）】', 140), [], ...copy('【前回提出時（速報値）】', 130)])).toEqual({ found: [], writes: [] });
+  });
 });
 
 describe('a workbook that keeps each year’s evaluation, with the same targets every year', () => {
@@ -3350,6 +3451,39 @@ describe('a workbook that keeps each year’s evaluation, with the same targets 
 
   it('each year’s weights are checked, not only the first year’s', () => {
     expect(keys(findingsOf(book(r4(), r5(['寄与度(※):50%', '寄与度(※):40%']))))).toEqual(['weights-sum@令和5年度 別紙1!A4']);
+  });
+
+  // A table of one year's evaluation: actuals up to `upto` (R4 or R5).
+  const evaluation = (name: string, upto: 2 | 3) => {
+    const actuals = [194, 461, 580].slice(0, upto);
+    return sheet(name, [
+      [null, null, '当初(令和3年度)', '令和4年度', '令和5年度', '令和6年度', '令和7年度'],
+      ['数値目標(1) 連携企業数 900社（令和7年度）', '目標値', 180, 360, 540, 720, 900],
+      [null, '実績値', ...actuals],
+      [null, '進捗度', ...actuals.map((a, i) => `${Math.round((a / [180, 360, 540][i]) * 100)}%`)],
+    ]);
+  };
+  const restated = (name: string, indicator: string, line: string) => sheet(name, [[null], [`評価指標(1)：連携企業数【進捗度 ${indicator}】`], [`数値目標(1)：【${line}】`]]);
+
+  it('a summary that names no year is checked at the latest year the tables show, not against the first year’s tables', () => {
+    const text = restated('本文', '107%', '当該年度目標値 540 社、当該年度実績値 580 社、進捗度 107%');
+    for (const wb of [book(evaluation('R4', 2), evaluation('R5', 3), text), book(evaluation('R5', 3), evaluation('R4', 2), text)]) {
+      const { model, findings } = checkWorkbook(wb);
+      // Before, with the R4 sheet first: checked against 令和4年度 (360, 461, 128%), and 128% written into the lines.
+      expect(keys(findings)).toEqual([]);
+      expect(planRecalculation(model).writes).toEqual([]);
+    }
+  });
+
+  it('a summary whose year only its sheet’s name gives (`本文(令和4年度)`) is checked against the tables of that year', () => {
+    const f = findingsOf(
+      book(evaluation('別紙1(R5)', 3), evaluation('別紙1(R4)', 2), restated('本文(令和4年度)', '128%', '当該年度目標値 360 社、当該年度実績値 470 社、進捗度 131%')),
+    );
+    // Before, without a year: checked against the first tables at their latest year (540, 580, 107%).
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([
+      ['summary-mismatch', 'A3', 461, 470],
+      ['summary-mismatch', 'A3', 128, 131],
+    ]);
   });
 });
 

@@ -23,9 +23,10 @@ export const indicatorScoreMismatch: Rule = {
     const findings: Finding[] = [];
     for (const s of stated) {
       const value = asNumber(s.cell.parsed);
-      // The indicator's targets in the tables of that year's evaluation (when the workbook repeats them), or as
-      // the summary states them itself.
-      const basis = value && indicatorBasis(targets, s.indicator, s.year, s.cell.ref.sheet, s.own);
+      // The indicator's targets in the tables it speaks of (when the workbook repeats them), or as the summary
+      // states them itself.
+      const at = { sheet: s.cell.ref.sheet, row: s.cell.ref.row, year: s.year };
+      const basis = value && indicatorBasis(targets, s.indicator, at, value, s.own);
       if (!value || !basis) continue;
       const { list, year, shownYear } = basis;
       const decimals = statedDecimals(value);
