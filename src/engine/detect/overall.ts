@@ -7,65 +7,164 @@ import type { OverallScoreRow, OverallScoreTable, ValueCell } from '../model.js'
 import type { Label, SheetScan } from './scan.js';
 
 const AVERAGE = /^(全体|全特区|特区)?(の)?平均(値|点)?$/;
+/** A zone left unscored says so in its score cells (`評価対象外`) or leaves them blank or dashed. */
+const NOT_SCORED = /対象外|評価(なし|せず)|未評価/;
+
+type ScoreKind = 'overall' | 'roman1' | 'roman2' | 'roman3';
+type Group = Record<ScoreKind, Label>;
+const SCORE_KINDS: ScoreKind[] = ['overall', 'roman1', 'roman2', 'roman3'];
+
+/**
+ * The sets of score columns a header row heads, left to right: 総合評価, Ⅰ, Ⅱ and Ⅲ in any order, a kind met
+ * again starting the next set (令和5年度 | 令和4年度 side by side, `Ⅰ（前年度）…`, cards side by side). A set whose
+ * 総合評価 stands in a row above or below (merged over two header rows) takes the nearest one over its columns.
+ */
+function headerGroups(scan: SheetScan, row: number): Group[] {
+  const labels = (['roman1', 'roman2', 'roman3', 'overall'] as const).flatMap((k) => scan.inRow(k, row)).sort((a, b) => a.col - b.col);
+  const partial: Partial<Group>[] = [];
+  let current: Partial<Group> = {};
+  for (const l of labels) {
+    const kind = l.kind as ScoreKind;
+    if (current[kind]) partial.push(current), (current = {});
+    current[kind] = l;
+  }
+  partial.push(current);
+  const groups = partial.filter((g) => g.roman1 && g.roman2 && g.roman3);
+  const used = new Set(labels.map((l) => l.col));
+  groups.forEach((g, i) => {
+    if (g.overall) return;
+    const cols = [g.roman1!.col, g.roman2!.col, g.roman3!.col];
+    const from = i > 0 ? Math.max(...SCORE_KINDS.flatMap((k) => (groups[i - 1][k] ? [groups[i - 1][k]!.col] : []))) : -1;
+    const to = i + 1 < groups.length ? Math.min(...cols, ...[groups[i + 1].roman1!.col, groups[i + 1].roman2!.col, groups[i + 1].roman3!.col]) : Infinity;
+    let best: Label | undefined;
+    for (let r = Math.max(0, row - 2); r <= row + 2; r++) {
+      if (r === row) continue;
+      for (const l of scan.inRow('overall', r)) {
+        if (used.has(l.col) || l.col <= from || (i + 1 < groups.length && l.col >= to)) continue;
+        if (!best || Math.abs(r - row) < Math.abs(best.row - row)) best = l;
+      }
+    }
+    if (best) {
+      g.overall = best;
+      used.add(best.col);
+    }
+  });
+  return groups.filter((g): g is Group => !!g.overall);
+}
 
 export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
   const view = scan.view;
   const tables: OverallScoreTable[] = [];
   const seen = new Set<number>();
-  for (const one of scan.kind('roman1')) {
-    if (seen.has(one.row)) continue;
-    const two = scan.inRow('roman2', one.row).find((l) => l.col !== one.col);
-    const three = scan.inRow('roman3', one.row).find((l) => l.col !== one.col && l.col !== two?.col);
-    if (!two || !three) continue;
-    let overall: Label | undefined;
-    for (let r = Math.max(0, one.row - 2); r <= one.row + 2 && !overall; r++) {
-      overall = scan.inRow('overall', r).find((l) => ![one.col, two.col, three.col].includes(l.col));
-    }
-    if (!overall) continue;
-    seen.add(one.row);
-    const headerBottom = Math.max(
-      ...[one, two, three, overall].map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row),
-    );
-    const cols = [overall.col, one.col, two.col, three.col];
-    const minCol = Math.min(...cols);
-    const rows: OverallScoreRow[] = [];
-    let nameCol = minCol;
-    let r = headerBottom + 1;
-    for (; r < view.rowCount; r++) {
-      const cells = cols.map((c) => scan.valueCell(r, c));
-      if (cells.every((c) => c.parsed.kind === 'blank')) {
-        // Multi-row headers (Ⅰ over its description) leave text rows before the numbers.
-        if (rows.length === 0 && r - headerBottom <= 3) continue;
-        break;
-      }
-      if (cells.every((c) => c.parsed.kind !== 'number')) {
-        if (rows.length === 0 && r - headerBottom <= 3) continue;
-        break;
-      }
-      let name = '';
-      for (let c = 0; c < view.rowWidth(r) && !name; c++) {
-        if (cols.includes(c)) continue;
+  // Per row, its texts that are no plain number, left to right (a zone's name among them).
+  const textsOf = new Map<number, { col: number; text: string }[]>();
+  const texts = (r: number) => {
+    let list = textsOf.get(r);
+    if (!list) {
+      list = [];
+      for (let c = 0; c < view.rowWidth(r); c++) {
         const t = cellText(view.shown(r, c).cell).trim();
-        if (t && !/^[\d.\s]+$/.test(t)) {
-          name = t;
-          nameCol = Math.min(nameCol, c);
-        }
+        if (t && !/^[\d.\s]+$/.test(t)) list.push({ col: c, text: t });
       }
-      // An average of the zones (`平均`) is no zone: its scores need not follow the 1:1:2 rule once rounded.
-      if (AVERAGE.test(name.replace(/\s+/g, ''))) continue;
-      rows.push({ name, overall: cells[0], scores: [cells[1], cells[2], cells[3]] });
+      textsOf.set(r, list);
     }
-    if (rows.length === 0) continue;
-    // The header's other rows (Ⅰ Ⅱ Ⅲ over a row of what they stand for) head this table, not one of their own.
-    for (let h = Math.min(one.row, overall.row); h < rows[0].overall.ref.row; h++) seen.add(h);
-    tables.push({
-      kind: 'overall-score',
-      sheet: view.name,
-      range: { top: Math.min(one.row, overall.row), left: nameCol, bottom: rows[rows.length - 1].overall.ref.row, right: Math.max(...cols) },
-      rows,
+    return list;
+  };
+  for (const first of scan.kind('roman1')) {
+    if (seen.has(first.row)) continue;
+    const groups = headerGroups(scan, first.row);
+    if (groups.length === 0) continue;
+    seen.add(first.row);
+    const groupCols = new Set(groups.flatMap((g) => SCORE_KINDS.map((k) => g[k].col)));
+    const spans = groups.map((g) => {
+      const cols = SCORE_KINDS.map((k) => g[k].col);
+      return { min: Math.min(...cols), max: Math.max(...cols) };
+    });
+    /** The zone a row is for: the nearest text left of the set's columns after the set before, else the first set's. */
+    const nameIn = (r: number, i: number): { col: number; text: string } | undefined => {
+      const list = texts(r).filter((t) => !groupCols.has(t.col));
+      const from = i > 0 ? spans[i - 1].max : -1;
+      const left = list.filter((t) => t.col > from && t.col < spans[i].min);
+      if (left.length > 0) return left[left.length - 1];
+      if (i > 0) return nameIn(r, 0);
+      return list.find((t) => t.col > spans[i].max);
+    };
+    groups.forEach((g, i) => {
+      const table = readGroup(scan, g, (r) => nameIn(r, i), texts, i > 0 ? spans[i - 1].max + 1 : 0);
+      if (!table) return;
+      // The header's other rows (Ⅰ Ⅱ Ⅲ over a row of what they stand for) head this table, not one of their own.
+      for (let h = table.range.top; h < table.rows[0].overall.ref.row; h++) seen.add(h);
+      tables.push(table);
     });
   }
   return [...tables, ...detectDownAColumn(scan, seen)];
+}
+
+/**
+ * One set of score columns read down from its header: a row per zone with a score, past rows without one (a
+ * heading `〔地域活性化総合特区〕`, a zone not scored, `－` or blank) until a row holding other text in a score
+ * column or two blank rows; a zone's row two rows tall (its name over two lines) is read once.
+ */
+function readGroup(
+  scan: SheetScan,
+  g: Group,
+  nameIn: (r: number) => { col: number; text: string } | undefined,
+  texts: (r: number) => { col: number; text: string }[],
+  leftmost: number,
+): OverallScoreTable | undefined {
+  const view = scan.view;
+  const labels = SCORE_KINDS.map((k) => g[k]);
+  const headerTop = Math.min(...labels.map((l) => l.row));
+  const headerBottom = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row));
+  const cols = labels.map((l) => l.col);
+  const minCol = Math.min(...cols);
+  const rows: OverallScoreRow[] = [];
+  let nameCol = minCol;
+  let blankRun = 0;
+  for (let r = headerBottom + 1; r < view.rowCount; r++) {
+    const merged = view.mergeAt(r, g.overall.col);
+    if (merged && merged.top < r) continue;
+    const cells = cols.map((c) => scan.valueCell(r, c));
+    if (cells.every((c) => c.parsed.kind !== 'number')) {
+      // Multi-row headers (Ⅰ over its description) leave text rows before the numbers.
+      if (rows.length === 0) {
+        if (r - headerBottom <= 3) continue;
+        break;
+      }
+      if (!cells.every((c) => c.parsed.kind === 'blank' || (c.parsed.kind === 'invalid' && NOT_SCORED.test(c.parsed.text)))) break;
+      if (texts(r).length > 0) blankRun = 0;
+      else if (++blankRun > 1) break;
+      continue;
+    }
+    blankRun = 0;
+    const found = nameIn(r);
+    const name = found?.text ?? '';
+    if (found && found.col >= leftmost) nameCol = Math.min(nameCol, found.col);
+    // An average of the zones (`平均`) is no zone: its scores need not follow the 1:1:2 rule once rounded.
+    if (AVERAGE.test(name.replace(/\s+/g, ''))) continue;
+    rows.push({ name, overall: cells[0], scores: [cells[1], cells[2], cells[3]] });
+  }
+  if (rows.length === 0) return undefined;
+  // A card for one zone: its name stands over the header, else the sheet is the zone's own.
+  if (rows.length === 1 && !rows[0].name) rows[0].name = titleOver(scan, headerTop, minCol, Math.max(...cols)) ?? view.name;
+  const last = rows[rows.length - 1].overall.ref;
+  return {
+    kind: 'overall-score',
+    sheet: view.name,
+    range: { top: headerTop, left: nameCol, bottom: view.mergeAt(last.row, last.col)?.bottom ?? last.row, right: Math.max(...cols) },
+    rows,
+  };
+}
+
+/** The text over a card's header, in the two rows above it across the card's columns. */
+function titleOver(scan: SheetScan, top: number, left: number, right: number): string | undefined {
+  for (let r = top - 1; r >= Math.max(0, top - 2); r--) {
+    for (let c = left; c <= right; c++) {
+      const t = cellText(scan.view.shown(r, c).cell).trim();
+      if (t && !/^[\d.\s]+$/.test(t)) return t;
+    }
+  }
+  return undefined;
 }
 
 /** How far apart, in rows, the labels of a table down a column may be (a label may fill several merged rows). */
