@@ -3098,6 +3098,102 @@ describe('an overall-score table with an average row', () => {
   });
 });
 
+describe('overall-score tables past rows without scores (003_… split by category)', () => {
+  const HEAD = ['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ', '総合評価'];
+  // D特区: (4 + 3.6 + 2 × 4) ÷ 4 = 3.9, stated 4.0.
+  const nameAndCell = (s: ReturnType<typeof sheet>) => findingsOf(book(s)).map((f) => [f.cell, f.params?.name]);
+
+  it('a category heading between the zones', () => {
+    const s = sheet('S', [HEAD, ['〔国際戦略総合特区〕'], ['A特区', 4.8, 3.7, 4.7, 4.5], ['〔地域活性化総合特区〕'], ['D特区', 4, 3.6, 4, '4.0']]);
+    expect(nameAndCell(s)).toEqual([['E5', 'D特区']]);
+    const t = checkWorkbook(book(s)).model.tables[0];
+    expect(t.kind === 'overall-score' && t.rows.map((r) => r.name)).toEqual(['A特区', 'D特区']);
+  });
+
+  it.each([
+    ['scored －', ['C特区', '－', '－', '－', '－']],
+    ['left blank', ['C特区（新規指定のため評価対象外）']],
+    ['said to be unscored', ['C特区', '評価対象外', null, null, null]],
+  ])('a zone not scored (%s) is no finding and the zones after it are checked', (_, unscored) => {
+    const s = sheet('S', [HEAD, ['A特区', 4.8, 3.7, 4.7, 4.5], unscored, ['D特区', 4, 3.6, 4, '4.0']]);
+    expect(nameAndCell(s)).toEqual([['E4', 'D特区']]);
+  });
+
+  it('one blank row between zones is passed; two end the table, as other text in a score column does', () => {
+    expect(nameAndCell(sheet('S', [HEAD, ['A特区', 4.8, 3.7, 4.7, 4.5], [], ['D特区', 4, 3.6, 4, '4.0']]))).toEqual([['E4', 'D特区']]);
+    const twoBlank = sheet('S', [HEAD, ['A特区', 4.8, 3.7, 4.7, 4.5], [], [], ['D特区', 4, 3.6, 4, '4.0']]);
+    expect(checkWorkbook(book(twoBlank)).model.tables.map((t) => t.range)).toEqual([{ top: 0, left: 0, bottom: 1, right: 4 }]);
+    const note = sheet('S', [HEAD, ['A特区', 4.8, 3.7, 4.7, 4.5], ['※', '評価の内訳は別紙'], ['D特区', 4, 3.6, 4, '4.0']]);
+    expect(checkWorkbook(book(note)).model.tables.map((t) => t.range)).toEqual([{ top: 0, left: 0, bottom: 1, right: 4 }]);
+  });
+
+  it('each zone’s row two rows tall (its prefectures on a second line) is read once', () => {
+    const s = sheet(
+      'S',
+      [HEAD, ['京浜臨海部\n（神奈川県、横浜市、川崎市）', 4.8, 3.7, 4.7, 4.5], [], ['つくば\n（茨城県、つくば市）', 4, 3.6, 4, 3.8], []],
+      ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:E3', 'A4:A5', 'B4:B5', 'C4:C5', 'D4:D5', 'E4:E5'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['overall-score-mismatch@S!E4']);
+    expect(model.tables.map((t) => [t.range, t.kind === 'overall-score' && t.rows.length])).toEqual([[{ top: 0, left: 0, bottom: 4, right: 4 }, 2]]);
+  });
+});
+
+describe('overall-score columns of other years beside', () => {
+  it('a second group of 総合評価 Ⅰ Ⅱ Ⅲ under 令和4年度 is checked as its own scores', () => {
+    const s = sheet(
+      'S',
+      [
+        ['特区名', '令和5年度', null, null, null, '令和4年度'],
+        [null, '総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ', '総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'],
+        ['京浜臨海部', 4.5, 4.8, 3.7, 4.7, 4.4, 4.6, 3.8, 4.6],
+        ['つくば', 3.9, 4, 3.6, 4, '4.0', 4.6, 3.8, 4.6],
+      ],
+      ['B1:E1', 'F1:I1'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => t.kind)).toEqual(['overall-score', 'overall-score']);
+    expect(findings.map((f) => [f.cell, f.expected, f.stated, f.params?.name])).toEqual([['F4', 4.4, 4, 'つくば']]);
+  });
+
+  it('Ⅰ（前年度）… 総合評価（前年度） columns right of this year’s', () => {
+    const s = sheet('S', [
+      ['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ', '総合評価', 'Ⅰ（前年度）', 'Ⅱ（前年度）', 'Ⅲ（前年度）', '総合評価（前年度）'],
+      ['京浜臨海部', 4.8, 3.7, 4.7, 4.5, 4.6, 3.8, 4.6, 4.4],
+      ['つくば', 4, 3.6, 4, 3.9, 4.6, 3.8, 4.6, '4.0'],
+    ]);
+    expect(findingsOf(book(s)).map((f) => [f.cell, f.expected, f.params?.name])).toEqual([['I3', 4.4, 'つくば']]);
+  });
+
+  it('a 前年度の総合評価 column alone beside is no set of scores', () => {
+    const s = sheet('S', [
+      ['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ', '総合評価', '前年度の総合評価', '増減'],
+      ['京浜臨海部', 4.8, 3.7, 4.7, 4.5, 4.4, 0.1],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => t.range)).toEqual([{ top: 0, left: 0, bottom: 1, right: 4 }]);
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('overall-score cards, one zone each', () => {
+  it('cards side by side on one row are each checked, under the name over each', () => {
+    const s = sheet('S', [
+      ['A特区', null, null, null, null, 'B特区'],
+      ['総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ', null, '総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'],
+      [4.8, 5, 4, 5, null, 4.1, 4.8, 3.7, 4.7],
+    ]);
+    const f = findingsOf(book(s));
+    expect(f.map((x) => [x.cell, x.expected, x.stated, x.params?.name])).toEqual([['F3', 4.5, 4.1, 'B特区']]);
+  });
+
+  it('a card whose scores row names no zone takes the name over its header, else the sheet’s', () => {
+    const card = (rows: Spec[][]) => findingsOf(book(sheet('評価', rows))).map((x) => x.params?.name);
+    expect(card([['つくば国際戦略総合特区'], ['総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'], [3.8, 4, 3.6, 4]])).toEqual(['つくば国際戦略総合特区']);
+    expect(card([['総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'], [3.8, 4, 3.6, 4]])).toEqual(['評価']);
+  });
+});
+
 describe('one zone’s overall score down a column', () => {
   const scores = (overall: Spec, merges: string[] = []) =>
     sheet(
