@@ -80,12 +80,21 @@ export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
       const cols = SCORE_KINDS.map((k) => g[k].col);
       return { min: Math.min(...cols), max: Math.max(...cols) };
     });
+    // Per row, its texts outside the score columns (one pass over the row, whatever the number of sets).
+    const outside = new Map<number, { col: number; text: string }[]>();
     /** The zone a row is for: the nearest text left of the set's columns after the set before, else the first set's. */
     const nameIn = (r: number, i: number): { col: number; text: string } | undefined => {
-      const list = texts(r).filter((t) => !groupCols.has(t.col));
-      const from = i > 0 ? spans[i - 1].max : -1;
-      const left = list.filter((t) => t.col > from && t.col < spans[i].min);
-      if (left.length > 0) return left[left.length - 1];
+      let list = outside.get(r);
+      if (!list) outside.set(r, (list = texts(r).filter((t) => !groupCols.has(t.col))));
+      // The last text left of the set (texts are in column order).
+      let lo = 0;
+      for (let hi = list.length; lo < hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].col < spans[i].min) lo = mid + 1;
+        else hi = mid;
+      }
+      const before = list[lo - 1];
+      if (before && before.col > (i > 0 ? spans[i - 1].max : -1)) return before;
       if (i > 0) return nameIn(r, 0);
       return list.find((t) => t.col > spans[i].max);
     };
