@@ -3136,6 +3136,8 @@ describe('overall-score tables past rows without scores (003_… split by catego
     const { model, findings } = checkWorkbook(book(s));
     expect(keys(findings)).toEqual(['overall-score-mismatch@S!E4']);
     expect(model.tables.map((t) => [t.range, t.kind === 'overall-score' && t.rows.length])).toEqual([[{ top: 0, left: 0, bottom: 4, right: 4 }, 2]]);
+    // The name on one line in the message.
+    expect(findings[0].params.name).toBe('つくば （茨城県、つくば市）');
   });
 });
 

@@ -147,7 +147,8 @@ function readGroup(
     }
     blankRun = 0;
     const found = nameIn(r);
-    const name = found?.text ?? '';
+    // A name on two lines (its prefectures under it) is shown on one.
+    const name = found?.text.replace(/\s*[\r\n]+\s*/g, ' ').trim() ?? '';
     if (found && found.col >= leftmost) nameCol = Math.min(nameCol, found.col);
     // An average of the zones (`平均`) is no zone: its scores need not follow the 1:1:2 rule once rounded.
     if (AVERAGE.test(name.replace(/\s+/g, ''))) continue;
