@@ -2279,6 +2279,76 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(t?.kind === 'progress' && t.targets.map((x) => [x.id.display, x.progress])).toEqual([['2', null]]);
     expect(findings).toEqual([]);
   });
+
+  /** Three matrices, each `header` (the figure put in where it says FIGURE) over `rows(figure)`, a blank row between. */
+  const three = (header: (figure: string) => Spec[][], rows: (k: 0 | 1 | 2) => Spec[][]) =>
+    (['目標値', '実績値', '進捗度'] as const).flatMap((figure, k) => [...(k > 0 ? [[]] : []), ...header(figure), ...rows(k as 0 | 1 | 2)]);
+  const figures = [
+    [10, 10, 12, 8, '120%', '80%'],
+    [20, 20, 20, 21, '100%', '150%'],
+    [5, 5, 5, 6, '100%', '120%'],
+  ] as const;
+  const of = (i: number, k: 0 | 1 | 2): Spec[] => figures[i].slice(k * 2, k * 2 + 2) as Spec[];
+  const targetsOf = (model: Model) => model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => x.id.display) : [t.kind]));
+  const errors = (findings: { rule: string; severity: string; cell: string }[]) => findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}@${f.cell}`);
+
+  it('an indicator column beside the targets’ (`評価指標 | 数値目標 | R4`), its names merged down, or the ids bare in both', () => {
+    const named = (k: 0 | 1 | 2): Spec[][] => [
+      ['評価指標(1) 産業集積', '数値目標(1)-① 投資額', ...of(0, k)],
+      [null, '数値目標(1)-② 雇用者数', ...of(1, k)],
+      ['評価指標(2) 連携', '数値目標(2) 社数', ...of(2, k)],
+    ];
+    const titled = three((figure) => [[`【${figure}】`], ['評価指標', '数値目標', 'R4', 'R5']], named);
+    const merged = sheet('S', titled, ['A3:A4', 'A9:A10', 'A15:A16']);
+    // (1)-② R5: 21 ÷ 20 = 105 %, not 150.
+    const { model, findings } = checkWorkbook(book(merged));
+    expect(targetsOf(model)).toEqual(['1-①', '1-②', '2']);
+    expect(errors(findings)).toEqual(['progress-mismatch@D16']);
+    // Headed by what they hold in the targets' column (`評価指標 | 目標値 | R4`): no table of the progress besides.
+    const headed = checkWorkbook(book(sheet('S', three((figure) => [['評価指標', figure, 'R4', 'R5']], named), ['A2:A3', 'A7:A8', 'A12:A13'])));
+    expect(targetsOf(headed.model)).toEqual(['1-①', '1-②', '2']);
+    expect(keys(headed.findings.filter((f) => f.severity !== 'info'))).toEqual(['weights-missing@S!B2', 'progress-mismatch@S!D13']);
+    // Bare ids: `(1) | ①`, `     | ②` (the indicator of the row above), `(2) |` (an indicator with one target).
+    const bare = (k: 0 | 1 | 2): Spec[][] => [
+      ['(1)', '①', ...of(0, k)],
+      [null, '②', ...of(1, k)],
+      ['(2)', null, ...of(2, k)],
+    ];
+    const b = checkWorkbook(book(sheet('S', three((figure) => [[`【${figure}】`], ['評価指標', '数値目標', 'R4', 'R5']], bare))));
+    expect(targetsOf(b.model)).toEqual(['1-①', '1-②', '2']);
+    expect(errors(b.findings)).toEqual(['progress-mismatch@D16']);
+  });
+
+  it('columns of the targets’ names and units between the ids and the years; a 単位 column gives each row’s numbers their unit', () => {
+    const rows = (k: 0 | 1 | 2): Spec[][] => [
+      ['数値目標(1)', '投資額', ['億円', '百万円', '%'][k], ...[[80, 80], [8000, 9600], ['100', '120']][k]],
+      ['数値目標(2)', '社数', ['社', '社', '%'][k], ...of(1, k)],
+    ];
+    // (1) in 億円, its 実績値 in 百万円: 9,600 百万円 ÷ 80 億円 = 120 %. (2) R5: 105 %, not 150.
+    const headed = checkWorkbook(book(sheet('S', three((figure) => [[figure, '指標名', '単位', 'R4', 'R5']], rows))));
+    expect(targetsOf(headed.model)).toEqual(['1', '2']);
+    expect(keys(headed.findings)).toEqual(['progress-mismatch@S!E11']);
+    const titled = checkWorkbook(book(sheet('S', three((figure) => [[`【${figure}】`], ['数値目標', '名称', '単位', 'R4', 'R5']], rows))));
+    expect(targetsOf(titled.model)).toEqual(['1', '2']);
+    expect(keys(titled.findings)).toEqual(['progress-mismatch@S!E14']);
+  });
+
+  it('a row naming an indicator over its targets’ rows heads them; in the 進捗度 matrix it states the indicator’s progress', () => {
+    const rows = (k: 0 | 1 | 2): Spec[][] => [
+      ['評価指標(1) 産業集積', ...(k === 2 ? ['110%', '115%'] : [])],
+      ['数値目標(1)-① 投資額', ...of(0, k)],
+      ['数値目標(1)-② 雇用者数', ...of(1, k)],
+      ['評価指標(2) 連携', ...(k === 2 ? ['100%', '120%'] : [])],
+      ['数値目標(2) 社数', ...of(2, k)],
+    ];
+    const { model, findings } = checkWorkbook(book(sheet('S', three((figure) => [[figure, 'R4', 'R5']], rows))));
+    expect(targetsOf(model)).toEqual(['1-①', '1-②', '2']);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.indicatorCells.map((x) => `${x.indicator}:${x.cell.ref.row}:${x.cell.text}`)).toEqual(['1:15:110%', '1:15:115%', '2:18:100%', '2:18:120%']);
+    expect(keys(findings)).toEqual(['weights-missing@S!A3', 'progress-mismatch@S!C18']);
+    // (1) R5 from the rewritten (1)-②: (80 + 105) ÷ 2 = 92.5 → 93.
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['C18', '105%'], ['C16', '93%']]);
+  });
 });
 
 describe('recalculating summary lines', () => {

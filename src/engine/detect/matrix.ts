@@ -5,7 +5,7 @@
  * rows in the three make its block.
  */
 import { cellText } from '../numbers.js';
-import { idColumnWord, indicatorOnlyId, type TargetId } from '../text.js';
+import { compact, idColumnWord, indicatorOnlyId, type TargetId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
 import type { CellRange } from '../grid.js';
 import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, YearColumn } from '../model.js';
@@ -31,8 +31,12 @@ interface Matrix {
   figure: Figure;
   header: number;
   years: { col: number; year: number; baseline: boolean; header: string }[];
+  /** A column headed 単位 left of the years: each row's plain numbers are in the unit it gives. */
+  unitCol?: number;
   /** Each target's row, by its key. */
   rows: Map<string, MatrixRow>;
+  /** The rows naming an indicator alone, by its number (one naming an indicator without targets is in `rows` too). */
+  indicators: Map<string, MatrixRow>;
   range: CellRange;
 }
 
@@ -65,13 +69,29 @@ function yearsIn(scan: SheetScan, row: number, from: number, to: number, whole =
 }
 
 /**
+ * A header of a column of the rows' ids, names or units, which may stand between the ids and the years:
+ * `評価指標`, `数値目標`, `指標名`, `名称`, `項目`, `単位`.
+ */
+function isRowHeading(text: string): boolean {
+  const t = compact(text);
+  if (t.length <= 20 && idColumnWord(t)) return true;
+  return /^(?:(?:評価指標|数値目標|指標|目標|項目|事業)?(?:名|名称|内容)|項目|指標|区分|[(（]?単位[)）:：]?)$/.test(t);
+}
+
+/** Whether a header cell heads a column of units (`単位`, `（単位）`). */
+const isUnitHeading = (text: string) => /^[(（]?単位[)）:：]?$/.test(compact(text));
+
+/**
  * Where the years of the matrix a figure label heads stand: right of it in its row (`目標値 | R3 | R4 | R5`); in the
  * row under it, across its merged area or up to the next label (`目標値` over `R3 | R4 | R5`, matrices side by side
  * under one row of years); or, the label a title alone in its row (`【目標値】`), in one of the two rows under it.
  */
 function headerOf(scan: SheetScan, labelRow: number, labelCol: number): { header: number; years: Matrix['years'] } | undefined {
   const view = scan.view;
-  const own = yearsIn(scan, labelRow, labelCol + 1, Infinity);
+  // Columns of the rows' names or units may stand between the label and the years (`目標値 | 指標名 | R3 | R4`).
+  let from = (view.mergeAt(labelRow, labelCol)?.right ?? labelCol) + 1;
+  for (let n = 0; n < 3 && from < view.rowWidth(labelRow) && isRowHeading(cellText(view.raw(labelRow, from))); n++) from = (view.mergeAt(labelRow, from)?.right ?? from) + 1;
+  const own = yearsIn(scan, labelRow, from, Infinity);
   if (own) return { header: labelRow, years: own };
   const merge = view.mergeAt(labelRow, labelCol);
   // A label with something right beside it (a block's 目標値 before its amounts) heads no span and is no title.
@@ -93,7 +113,7 @@ function headerOf(scan: SheetScan, labelRow: number, labelCol: number): { header
       if (!text) continue;
       const years = parseFiscalYear(text) && c > 0 ? yearsIn(scan, r, c, Infinity) : undefined;
       if (years) return { header: r, years };
-      if (!idColumnWord(text)) break;
+      if (!isRowHeading(text)) break;
     }
   }
   return undefined;
@@ -107,33 +127,54 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
   const { header, years } = found;
   // Columns headed by the ids' word hold the bare ids (`(1) 件数` under `数値目標`).
   const words = new Map<number, '数値目標' | '評価指標'>();
+  let unitCol: number | undefined;
   for (let c = 0; c < years[0].col; c++) {
     const text = cellText(view.shown(header, c).cell);
+    if (isUnitHeading(text)) unitCol = c;
     const word = text.length <= 20 ? idColumnWord(text) : undefined;
     if (word) words.set(c, word);
   }
   const first = years[0].col;
   const rows: Matrix['rows'] = new Map();
+  const indicators: Matrix['indicators'] = new Map();
   let bottom = header;
+  // The indicator of the row above, for a bare `①` under 数値目標 whose 評価指標 cell is left blank.
+  let above: string | undefined;
+  let left = labelCol;
   for (let r = header + 1; r < view.rowCount; r++) {
-    let hit: MatrixRow | undefined;
-    for (let c = 0; c < first && !hit; c++) {
+    // Each cell left of the years may name an id: a target's (`数値目標(1)-① 投資額`, `①` under 数値目標 in the row of
+    // 評価指標 (1)) makes the row the target's, though an indicator column stands before it (`評価指標(1) 産業集積`,
+    // merged down over its targets); an indicator's alone makes it the indicator's row.
+    let target: MatrixRow | undefined;
+    let indicator: MatrixRow | undefined;
+    for (let c = 0; c < first && !target; c++) {
       const shown = view.shown(r, c);
-      const v = bareId(shown.cell?.value, words.get(c), undefined);
+      const v = bareId(shown.cell?.value, words.get(c), indicator?.id.indicator ?? above);
       if (typeof v !== 'string') continue;
-      const target = scan.targetIdIn(v);
-      const indicator = target ? undefined : scan.indicatorIdIn(v);
-      const id = target?.id ?? (indicator ? indicatorOnlyId(indicator.indicator) : undefined);
-      if (id) hit = { row: r, col: c, id, text: String(shown.cell?.value), indicatorOnly: !target };
+      const t = scan.targetIdIn(v);
+      const text = String(shown.cell?.value);
+      if (t) target = { row: r, col: c, id: t.id, text, indicatorOnly: false };
+      else if (!indicator) {
+        const i = scan.indicatorIdIn(v);
+        if (i) indicator = { row: r, col: c, id: indicatorOnlyId(i.indicator), text, indicatorOnly: true };
+      }
     }
+    const hit = target ?? indicator;
     // The matrix ends at the first row naming no target, or holding a label of its own (the next matrix's).
     if (!hit || years.some((y) => scan.cellKind(view.raw(r, y.col)) !== undefined)) break;
-    if (!rows.has(hit.id.key)) rows.set(hit.id.key, hit);
+    above = hit.id.indicator;
+    left = Math.min(left, hit.col, indicator?.col ?? hit.col);
+    if (hit.indicatorOnly && !indicators.has(hit.id.indicator)) indicators.set(hit.id.indicator, hit);
+    // A target's row takes its key from a row naming its indicator alone (`評価指標(2) 連携` over `数値目標(2) 社数`).
+    if (!rows.has(hit.id.key) || (!hit.indicatorOnly && rows.get(hit.id.key)!.indicatorOnly)) rows.set(hit.id.key, hit);
     bottom = r;
   }
   if (rows.size === 0) return undefined;
-  const left = Math.min(labelCol, ...[...rows.values()].map((x) => x.col));
-  return { figure, header, years, rows, range: { top: labelRow, left, bottom, right: years[years.length - 1].col } };
+  // A row naming an indicator alone over its targets' rows heads them: it is no target of its own.
+  const withTargets = new Set<string>();
+  for (const x of rows.values()) if (!x.indicatorOnly) withTargets.add(x.id.indicator);
+  for (const [key, x] of rows) if (x.indicatorOnly && withTargets.has(x.id.indicator)) rows.delete(key);
+  return { figure, header, years, rows, indicators, unitCol, range: { top: labelRow, left, bottom, right: years[years.length - 1].col } };
 }
 
 /** Matrices outside `tables` (the progress tables found otherwise, whose cells they never take again). */
@@ -195,7 +236,9 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
       const years = t.years.filter((y) => a.years.some((x) => x.year === y.year) && (!pr || p!.years.some((x) => x.year === y.year)));
       if (years.length === 0) continue;
       const colIn = (m: Matrix, year: number) => m.years.find((x) => x.year === year)!.col;
-      const cells = (m: Matrix, row: number): ValueCell[] => years.map((y) => scan.valueCell(row, colIn(m, y.year)));
+      // The 目標値 and 実績値 read in the unit of a 単位 column (the 進捗度 are percentages, whatever it says).
+      const cells = (m: Matrix, row: number): ValueCell[] =>
+        years.map((y) => (m.unitCol !== undefined && m.figure !== 'progress' ? scan.valueCellWithUnit(row, colIn(m, y.year), m.unitCol) : scan.valueCell(row, colIn(m, y.year))));
       const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.year, baseline: y.baseline, header: y.header }));
       const labelRef = scan.ref(tr.row, tr.col);
       const goal = parseGoal(tr.text, labelRef) ?? null;
@@ -223,8 +266,8 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
     if (list.length === 0) continue;
     // Rows of the 進捗度 matrix naming an indicator of these targets (`評価指標(1) | 110% | 105%`) state its progress.
     const indicatorCells: IndicatorProgressCell[] = [];
-    for (const pr of p?.rows.values() ?? []) {
-      if (!pr.indicatorOnly || t.rows.has(pr.id.key) || !list.some((x) => x.id.indicator === pr.id.indicator)) continue;
+    for (const pr of p?.indicators.values() ?? []) {
+      if (list.some((x) => x.rows.progress === pr.row) || !list.some((x) => x.id.indicator === pr.id.indicator)) continue;
       for (const y of p!.years) indicatorCells.push({ indicator: pr.id.indicator, year: y.year, cell: scan.valueCell(pr.row, y.col) });
     }
     const parts = [t, a, ...(p ? [p] : [])];

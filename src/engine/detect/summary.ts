@@ -281,6 +281,16 @@ export function bareId(v: unknown, word: '評価指標' | '数値目標' | undef
   return v;
 }
 
+/** Whether the first cell holding anything right of (row, col), within three, is a year (`進捗度 | R3`). */
+function yearsRightOf(scan: SheetScan, row: number, col: number): boolean {
+  const from = (scan.view.mergeAt(row, col)?.right ?? col) + 1;
+  for (let c = from; c <= from + 2 && c < scan.view.rowWidth(row); c++) {
+    const text = cellText(scan.view.raw(row, c)).trim();
+    if (text) return parseFiscalYear(text) !== undefined;
+  }
+  return false;
+}
+
 /** A column header naming the ids alone: `評価指標`, `数値目標`, `評価指標名`, `数値目標(番号)`. */
 const ID_HEADER = /^(評価指標|数値目標)(名|番号|No\.?)?([(（][^()（）]*[)）])?$/;
 
@@ -333,7 +343,9 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
   const idHeaded = new Set<number>();
   for (const kind of ['progress', 'weight'] as const) {
     // A row of years is a progress table's header (`数値目標 | 寄与度 | R4 | R5`), read there.
-    for (const l of scan.kind(kind)) if (l.compact.length <= 12 && !scan.yearRows.has(l.row) && idHeaderLeftOf(scan, l.row, l.col)) idHeaded.add(l.row);
+    // So is one whose label heads years of its own (`評価指標 | 進捗度 | R3 | R4`: a matrix of the progress), which no scan
+    // counts among the rows of years.
+    for (const l of scan.kind(kind)) if (l.compact.length <= 12 && !scan.yearRows.has(l.row) && !yearsRightOf(scan, l.row, l.col) && idHeaderLeftOf(scan, l.row, l.col)) idHeaded.add(l.row);
   }
   for (const row of idHeaded) headerRows.add(row);
   // Headers that carry their year (`R5目標値 | R5実績値 | R5進捗度`) read as a row of years.
@@ -672,6 +684,9 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         const targetValue = field('target');
         const actualValue = field('actual');
         const progress = field('progress');
+        const weight = field('weight');
+        // A title stating no figure (`【進捗度】` over a matrix of the progress) is no summary.
+        if (!targetValue && !actualValue && !progress && !weight) continue;
         const runningTotals = runningTotalsOf(targetValue && running.has('target'), actualValue && running.has('actual'), running.has('progress'));
         rows.push({
           indicator: who.indicator,
@@ -680,7 +695,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
           targetValue,
           actualValue,
           progress,
-          weight: field('weight'),
+          weight,
           labelRef: scan.ref(line.row, line.col),
           ...(runningTotals && { runningTotals }),
         });
