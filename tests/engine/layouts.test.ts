@@ -2348,6 +2348,10 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(keys(findings)).toEqual(['weights-missing@S!A3', 'progress-mismatch@S!C18']);
     // (1) R5 from the rewritten (1)-②: (80 + 105) ÷ 2 = 92.5 → 93.
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['C18', '105%'], ['C16', '93%']]);
+    // Blank in the 進捗度 matrix too, the rows naming an indicator only head its targets: fix writes nothing in them.
+    const headings = checkWorkbook(book(sheet('S', three((figure) => [[figure, 'R4', 'R5']], (k) => rows(k).map((r) => (r.length === 1 ? r : r.length === 3 && String(r[0]).startsWith('評価指標') ? [r[0]] : r))))));
+    expect(targetsOf(headings.model)).toEqual(['1-①', '1-②', '2']);
+    expect(planRecalculation(headings.model).writes.map((w) => w.address)).toEqual(['C18']);
   });
 });
 

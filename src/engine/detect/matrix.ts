@@ -268,6 +268,8 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
     const indicatorCells: IndicatorProgressCell[] = [];
     for (const pr of p?.indicators.values() ?? []) {
       if (list.some((x) => x.rows.progress === pr.row) || !list.some((x) => x.id.indicator === pr.id.indicator)) continue;
+      // Blank in every year, as over the targets' rows in the 目標値 matrix, it only heads them.
+      if (t.indicators.has(pr.id.indicator) && p!.years.every((y) => scan.parse(scan.view.raw(pr.row, y.col)).kind === 'blank')) continue;
       for (const y of p!.years) indicatorCells.push({ indicator: pr.id.indicator, year: y.year, cell: scan.valueCell(pr.row, y.col) });
     }
     const parts = [t, a, ...(p ? [p] : [])];
