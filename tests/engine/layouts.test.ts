@@ -2333,6 +2333,22 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(keys(titled.findings)).toEqual(['progress-mismatch@S!E14']);
   });
 
+  it('a goal column right of the 目標値 matrix’s years (`最終目標(R7)`, or a bare `最終目標` over goals saying what they are)', () => {
+    const matrices = (head: string, goals: [string, string]) =>
+      sheet('S', [
+        ['目標値', 'R4', 'R5', head],
+        ['数値目標(1) 人数', 200, 200, goals[0]],
+        ['数値目標(2) 社数', 180, 360, goals[1]],
+        [],
+        ['実績値', 'R4', 'R5'],
+        ['数値目標(1) 人数', 250, 260],
+        ['数値目標(2) 社数', 194, 361],
+      ]);
+    // (1): 420人 against 200 + 200; (2): 380社 against R5's 360.
+    expect(keys(findingsOf(book(matrices('最終目標', ['420人（累計）', '380社（令和5年度）']))))).toEqual(['cumulative-total-mismatch@S!D2', 'stock-goal-mismatch@S!D3']);
+    expect(keys(findingsOf(book(matrices('目標(R5)', ['200人', '380社']))))).toEqual(['stock-goal-mismatch@S!D3']);
+  });
+
   it('a row naming an indicator over its targets’ rows heads them; in the 進捗度 matrix it states the indicator’s progress', () => {
     const rows = (k: 0 | 1 | 2): Spec[][] => [
       ['評価指標(1) 産業集積', ...(k === 2 ? ['110%', '115%'] : [])],

@@ -12,6 +12,7 @@ import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Ye
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
+import { goalRightOfYears } from './progress.js';
 import { weightInText, weightPercent } from './weight.js';
 import { bareId } from './summary.js';
 
@@ -241,7 +242,8 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
         years.map((y) => (m.unitCol !== undefined && m.figure !== 'progress' ? scan.valueCellWithUnit(row, colIn(m, y.year), m.unitCol) : scan.valueCell(row, colIn(m, y.year))));
       const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.year, baseline: y.baseline, header: y.header }));
       const labelRef = scan.ref(tr.row, tr.col);
-      const goal = parseGoal(tr.text, labelRef) ?? null;
+      // The goal in the target's name, or under a header such as `最終目標(R7)` right of the 目標値 matrix's years.
+      const goal = parseGoal(tr.text, labelRef) ?? goalRightOfYears(scan, tr.row, t.header, t.years, null, Infinity) ?? null;
       const target = cells(t, tr.row);
       const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(tr.text));
       const weight = weightColumn === undefined ? weightInText(tr.text) : undefined;

@@ -687,11 +687,13 @@ function headedGoal(scan: SheetScan, headerRow: number, row: number, col: number
   const head = cellText(scan.view.shown(headerRow, col).cell);
   if (!head.includes('目標')) return undefined;
   const what = /累計/.test(head) ? '累計' : (/[(（]([^)）]+)[)）]/.exec(head)?.[1] ?? head.replace(/(最終|計画)?目標値?|[:：\s]/g, ''));
-  return what ? parseGoal(`${cellText(scan.view.shown(row, col).cell)}(${what})`, scan.ref(row, col)) : undefined;
+  const text = cellText(scan.view.shown(row, col).cell);
+  // Under a bare `最終目標`, the goal says what it is of itself (`1,100人（累計）`, `900社（令和7年度）`).
+  return what ? parseGoal(`${text}(${what})`, scan.ref(row, col)) : /[(（][^)）]+[)）]/.test(text) ? parseGoal(text, scan.ref(row, col)) : undefined;
 }
 
 /** The goal in the 目標値 row under a header such as `最終目標(R7)` just right of the years (or of 累計). */
-function goalRightOfYears(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], totalCol: number | null, beforeCol: number) {
+export function goalRightOfYears(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], totalCol: number | null, beforeCol: number) {
   const after = Math.max(columns[columns.length - 1].col, totalCol ?? 0);
   for (let c = after + 1; c <= after + 2 && c < beforeCol; c++) {
     const goal = headedGoal(scan, headerRow, targetRow, c);
