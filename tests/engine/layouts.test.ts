@@ -3389,6 +3389,23 @@ describe('budget tables in other words', () => {
     expect(f[0].params?.row).toContain('実績');
   });
 
+  it('a 計画 and a 実績 row for each part and total, the label written once over its two rows and not merged: the 実績 row is the part’s', () => {
+    const s = staged(true, false);
+    for (const r of [3, 5, 7]) s.rows[r][1] = undefined;
+    s.merges = s.merges.filter((m) => m.left === 0);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['sum-mismatch@S!E8', 'sum-mismatch@S!F8']);
+    const table = model.tables.find((t) => t.kind === 'budget');
+    expect(table?.kind === 'budget' && table.rows.map((r) => [r.project, r.label, r.stage])).toEqual([
+      ['事業A', '国予算(a)', '計画'],
+      ['事業A', '国予算(a)', '実績'],
+      ['事業A', '自治体予算(b)', '計画'],
+      ['事業A', '自治体予算(b)', '実績'],
+      ['事業A', '総事業費(a+b)', '計画'],
+      ['事業A', '総事業費(a+b)', '実績'],
+    ]);
+  });
+
   it('a 財政支援要望 row saying whether support was asked for (有 / 無 / あり / ○) is no row of amounts; other words there still warn', () => {
     const requested = (marks: string[]) =>
       sheet('S', [

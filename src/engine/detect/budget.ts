@@ -53,8 +53,13 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
         continue;
       }
       blanks = 0;
-      const label = [...texts].reverse().find((t) => isRowLabel(scan, t.text)) ?? texts[texts.length - 1];
+      let label = [...texts].reverse().find((t) => isRowLabel(scan, t.text)) ?? texts[texts.length - 1];
       if (!label) continue;
+      // A stage alone (`実績` under `国予算(a) | 計画`, the part written once over its two rows, not merged): the row
+      // above's part at this stage.
+      const previous = rows[rows.length - 1];
+      const stageAlone = label.row === r && previous && isRowLabel(scan, previous.label) && STAGE_CELL.exec(label.text.replace(/\s+/g, ''));
+      if (stageAlone) label = { col: previous.labelRef.col, row: previous.labelRef.row, text: previous.label };
       const kind = scan.labelKind(label.text);
       if (kind === 'target' || kind === 'actual' || kind === 'progress') {
         isProgress = true;
@@ -62,9 +67,9 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       }
       if (!hasValues && !isRowLabel(scan, label.text)) break;
       // A row without a project of its own is its project's above (the name written once, not merged down).
-      const project = texts[0] && texts[0] !== label ? texts[0].text : (rows[rows.length - 1]?.project ?? '');
+      const project = texts[0] && texts[0] !== label && !stageAlone ? texts[0].text : (previous?.project ?? '');
       const letters = partLetters(label.text);
-      const stage = stageOf(label.text, texts.filter((t) => t.col > label.col));
+      const stage = stageAlone ? stageAlone[1] : stageOf(label.text, texts.filter((t) => t.col > label.col));
       rows.push({
         project,
         label: label.text,
