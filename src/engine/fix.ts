@@ -52,6 +52,8 @@ interface Convention {
   fullWidth: boolean;
   /** Decimals a text shows (`70.0%`, `103.5%`): the number written shows as many, at least. */
   decimals?: number;
+  /** The minus sign a row of texts writes (`△12%`, `▲5%`), in place of `-`. */
+  minus?: string;
   styleFrom?: { row: number; col: number };
 }
 
@@ -84,7 +86,9 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     const suffix = own === undefined ? (/[\d０-９](\s*[%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
     // A bare number read as a ratio (`1.40`, as the check reads it) gets a ratio: `138` would change the row's way.
     const textRatio = suffix === '' && readsRatios && statesRatio(sample, siblings, point);
-    return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom, ...(textRatio ? { textRatio } : { decimals: shownDecimals(sample) }) };
+    // A negative written with △ or ▲, as Japanese tables write it.
+    const minus = [sample, ...siblings].map((x) => (x.storage === 'text' ? /^\s*([△▲])/.exec(x.text)?.[1] : undefined)).find((m) => m !== undefined);
+    return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom, ...(minus && { minus }), ...(textRatio ? { textRatio } : { decimals: shownDecimals(sample) }) };
   }
   if (sample?.storage === 'number') {
     const numFmt = sample.numFmt;
@@ -132,7 +136,8 @@ function render(expected: Decimal, conv: Convention): number | string {
   // A ratio shows two more decimals than its percent: 138 → `1.38`, 140 → `1.40`, 103.5 → `1.035`.
   // A percentage shows the row's decimals: 68 in a row of `70.0%` is `68.0%` (as a `0.0%` format shows it).
   const digits = conv.textRatio ? expected.div(100).toFixed(expected.decimalPlaces() + 2) : expected.toFixed(Math.max(expected.decimalPlaces(), conv.decimals ?? 0));
-  const shown = conv.fullWidth ? digits.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : digits;
+  const signed = conv.minus && digits.startsWith('-') ? `${conv.minus}${digits.slice(1)}` : digits;
+  const shown = conv.fullWidth ? signed.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : signed;
   return `${shown}${conv.suffix}`;
 }
 

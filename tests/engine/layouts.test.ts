@@ -771,6 +771,23 @@ describe('a row of progress texts', () => {
     ]);
     expect(planRecalculation(checkWorkbook(applyWrites(book(s), writes)).model).writes).toEqual([]);
   });
+
+  it('a negative written with △ or ▲ in the row: the progress written so', () => {
+    for (const mark of ['△', '▲']) {
+      const s = sheet('別紙1', [
+        [null, null, 'R3', 'R4', 'R5'],
+        ['数値目標(1) 収支', '目標値', 100, 100, 100],
+        [null, '実績値', `${mark}12`, `${mark}30`, `${mark}5`],
+        ['寄与度(※):- (%)', '進捗度', `${mark}12%`, '30%', null],
+      ]);
+      const writes = planRecalculation(checkWorkbook(book(s)).model).writes;
+      expect(writes.map((w) => [w.address, w.value])).toEqual([
+        ['D4', `${mark}30%`],
+        ['E4', `${mark}5%`],
+      ]);
+      expect(planRecalculation(checkWorkbook(applyWrites(book(s), writes)).model).writes).toEqual([]);
+    }
+  });
 });
 
 describe('a `-` placeholder in a row of ratios formatted 0%', () => {
