@@ -142,7 +142,7 @@ export function fiscalYearOfDate(date: string | number, shown: string): FiscalYe
 /** Finds a year mentioned inside a longer text (`評価対象年度：令和5年度`). */
 export function findFiscalYearIn(raw: string): number | undefined {
   const t = compact(raw);
-  const era = /(平成|令和)(元|\d{1,2})年/.exec(t);
+  const era = /(平成|令和)(元|\d{1,2})年/.exec(t) ?? /(?<![A-Za-z])([RH])(元|\d{1,2})年度/.exec(t);
   if (era) return eraYear(era[1], era[2]);
   const western = /(?:FY)?(\d{4})年度/.exec(t) ?? /FY(\d{4})/i.exec(t);
   if (western) return Number(western[1]);

@@ -3727,3 +3727,17 @@ describe('a baseline year column under an indicator’s progress row', () => {
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F8', '113%']]);
   });
 });
+
+describe('the evaluation year in a document’s title', () => {
+  it.each(['令和５年度　総合特別区域評価書', '評価書（令和5年度）', '令和5年度 つくば国際戦略総合特区 評価書', 'R5年度 評価書'])('%s: the summary is that year’s, though the table holds a later actual', (title) => {
+    const table = sheet('別紙1', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1) 連携企業数', '目標値', '360社', '540社', '720社'],
+      [null, '実績値', '461社', '580社', '707社'],
+      [null, '進捗度', '128%', '107%', '98%'],
+    ]);
+    const body = (actual: string) => sheet('本文', [[title], [], ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度'], ['数値目標(1) 連携企業数', '540社', actual, '107%']]);
+    expect(findingsOf(book(table, body('580社')))).toEqual([]);
+    expect(findingsOf(book(table, body('590社'))).map((f) => [f.rule, f.expected, f.stated])).toEqual([['summary-mismatch', 580, 590]]);
+  });
+});

@@ -271,7 +271,9 @@ function readTextFacts(text: string): TextFacts {
   // A text holding either word keeps it once compacted: the compact text's words cover the text's.
   const idWords = idWordsIn(comp);
   const summaryLine = isSummaryLine(comp);
-  const yearTitle = comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗/.test(comp);
+  // `評価対象年度：令和5年度`, `令和5年度 評価指標の進捗`, and a document's title naming its year (`令和５年度 総合特別区域評価書`,
+  // `評価書（令和5年度）`).
+  const yearTitle = comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗|評価書/.test(comp);
   const columnHint = kind === 'actual' || kind === 'progress' || text.includes('年');
   if (!kind && !idWords && !summaryLine && !yearTitle) return columnHint ? YEAR_WORD : NOTHING;
   return { header: '', compact: comp, kind, idWords, summaryLine, yearTitle, columnHint };
