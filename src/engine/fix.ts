@@ -5,7 +5,7 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
-import { columnOfYear, indexTargets, indicatorAgrees, indicatorBasis, indicatorProgress, ownProgressStatus, runningProgressStatus, summaryTarget, summaryYear, weightsPartly } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo, parseNumberText } from './numbers.js';
 import type { Model, NumericTarget, SummaryTable, ValueCell } from './model.js';
 
@@ -322,18 +322,10 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     if (!stated && list.some((t) => t.columns[columnOfYear(t, year)]?.baseline)) return;
     // Targets whose progress this plan rewrites: their stated progress vouches for nothing.
     const rewrittenHere = list.some((t) => wasRewritten(t, year) || (t.progress !== null && ownRewritten.has(t.progress[0])));
-    // An indicator that agrees, as the rule finds it (exactly, without decimals), needs nothing worked out.
-    if (stated && !rewrittenHere && indicatorAgrees(list, year, stated.value, decimals)) return;
+    // An indicator the rule accepts needs nothing written.
+    if (stated && indicatorAccepts(list, year, stated, !rewrittenHere)) return;
     const ip = indicatorProgress(list, year);
     if (!ip) return;
-    if (stated) {
-      const shown = roundHalfUp(stated.value, decimals);
-      // Some targets stating no weight: what the weights given yield (those counting 0) is accepted too, as the rule does.
-      for (const p of [ip, weightsPartly(list, year) ? indicatorProgress(list, year, 'given') : undefined]) {
-        const fromStated = rewrittenHere ? null : p?.fromStated;
-        if (p && ([p.point, fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, p.range))) return;
-      }
-    }
     add(cell, ip.expected, conv, { reason: stated ? 'mismatch' : 'missing', what: 'indicator-progress', target: indicator, year: shownYear });
     if (options.formulas) valuesInsteadOfFormulas.push(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`);
   };

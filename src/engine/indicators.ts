@@ -256,7 +256,7 @@ export function indicatorBasis(
   const first = index.byIndicator.get(indicator);
   if (first) {
     const gens = index.repeats?.generations.get(indicator);
-    const list = gens ? choose(gens, at, (g) => g, stated && ((g, y) => indicatorStatedAgrees(g, y, stated))) : first;
+    const list = gens ? choose(gens, at, (g) => g, stated && ((g, y) => indicatorAccepts(g, y, stated))) : first;
     const year = at.year ?? latestActualYear(list[0]);
     return year === null ? undefined : { list, year, shownYear: year };
   }
@@ -264,14 +264,18 @@ export function indicatorBasis(
   return list.length > 0 ? { list, year: at.year ?? UNDATED, shownYear: at.year } : undefined;
 }
 
-/** Whether a stated indicator progress agrees with its targets' weighted mean in a year, as indicator-score-mismatch accepts it. */
-function indicatorStatedAgrees(targets: NumericTarget[], year: number, stated: NumberValue): boolean {
+/**
+ * Whether a stated indicator progress is one indicator-score-mismatch accepts for its targets in a year: the weighted
+ * mean's rounded point, its value from the targets' stated progress (`fromStated`: false where those vouch for nothing,
+ * as when the recalculation rewrites one), or a value within the inputs' precision; where some targets state no weight,
+ * by the weights given (those counting 0) too.
+ */
+export function indicatorAccepts(targets: NumericTarget[], year: number, stated: NumberValue, fromStated = true): boolean {
   const decimals = statedDecimals(stated);
-  if (indicatorAgrees(targets, year, stated.value, decimals)) return true;
+  if (fromStated && indicatorAgrees(targets, year, stated.value, decimals)) return true;
   const shown = roundHalfUp(stated.value, decimals);
-  // Some targets stating no weight: what the weights given yield (those counting 0) is accepted too.
   const ways = [indicatorProgress(targets, year), weightsPartly(targets, year) ? indicatorProgress(targets, year, 'given') : undefined];
-  return ways.some((ip) => ip && ([ip.point, ip.fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)));
+  return ways.some((ip) => ip && ([ip.point, fromStated ? ip.fromStated : null].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)));
 }
 
 /**
@@ -370,7 +374,6 @@ export interface IndicatorProgress {
   calc: string;
 }
 
-/** The indicator's progress for one year; undefined when some target's progress cannot be had. */
 /**
  * How an indicator's targets are weighed: by the weights they state when all state one, else equally (`stated`); or by
  * the weights stated, a target stating none counting 0 (`given`: `50% | - | 50%` may well mean the second counts for
@@ -390,6 +393,7 @@ function weightFor(t: NumericTarget, year: number, weighted: boolean, weighing: 
   return weighted ? weightIn(t, year)!.value!.value : dec(1);
 }
 
+/** The indicator's progress for one year; undefined when some target's progress cannot be had. */
 export function indicatorProgress(targets: NumericTarget[], year: number, weighing: Weighing = 'stated'): IndicatorProgress | undefined {
   if (targets.length === 0) return undefined;
   const weighted = weighing === 'given' || (targets.length > 1 && targets.every((t) => weightIn(t, year)?.value));

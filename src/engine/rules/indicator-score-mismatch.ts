@@ -1,7 +1,7 @@
 import { roundHalfUp, show } from '../decimal.js';
 import { asNumber, reachable, statedDecimals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { indicatorAgrees, indicatorBasis, indicatorProgress, weightsPartly } from '../indicators.js';
+import { indicatorAccepts, indicatorBasis, indicatorProgress } from '../indicators.js';
 import type { SummaryTable, ValueCell } from '../model.js';
 import type { Rule } from './types.js';
 
@@ -29,20 +29,14 @@ export const indicatorScoreMismatch: Rule = {
       const basis = value && indicatorBasis(targets, s.indicator, at, value, s.own);
       if (!value || !basis) continue;
       const { list, year, shownYear } = basis;
-      const decimals = statedDecimals(value);
-      if (indicatorAgrees(list, year, value.value, decimals)) continue;
+      if (indicatorAccepts(list, year, value)) continue;
       const ip = indicatorProgress(list, year);
       if (!ip) continue;
-      const shown = roundHalfUp(value.value, decimals);
-      const accepted = [roundHalfUp(ip.point, decimals), ip.fromStated ? roundHalfUp(ip.fromStated, decimals) : null];
-      if (accepted.some((a) => a?.eq(shown)) || reachable(shown, decimals, ip.range)) continue;
-      // Some targets state no weight: the value the stated weights give, those targets counting 0, is accepted too.
-      const given = weightsPartly(list, year) ? indicatorProgress(list, year, 'given') : undefined;
-      if (given && ([given.point, given.fromStated].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, given.range))) continue;
+      const decimals = statedDecimals(value);
       findings.push(
         findingAt('indicator-score-mismatch', 'error', s.cell.ref, {
           expected: roundHalfUp(ip.point, decimals).toNumber(),
-          stated: shown.toNumber(),
+          stated: roundHalfUp(value.value, decimals).toNumber(),
           calc: ip.calc,
           params: { indicator: s.indicator, year: shownYear, weighted: ip.weighted ? 1 : 0, fromStated: ip.fromStated ? show(ip.fromStated, 2) : null },
         }),
