@@ -311,6 +311,42 @@ describe('units in a column of their own', () => {
   });
 });
 
+describe('a year merged over two columns of a grid of narrow columns (方眼紙)', () => {
+  // `平成29年度` merged over C1:D1, the figures typed unmerged in the right-hand cell under it (D2, D3, D4), the left empty.
+  const s = (progress: Spec[]) =>
+    sheet(
+      'S',
+      [
+        [null, null, 'H29', null, 'H30', null, 'R1', null],
+        ['数値目標(1) 連携企業数', '目標値', null, 200, null, 500, null, 300],
+        [null, '実績値', null, 842, null, 312, null, null],
+        [null, '進捗度', null, ...progress],
+      ],
+      ['C1:D1', 'E1:F1', 'G1:H1'],
+    );
+
+  it('reads each year in the column holding its figures, a year still to come where the others are', () => {
+    const { model, findings } = checkWorkbook(book(s(['421%', null, '52%', null, null])));
+    expect(model.tables.length).toBe(1);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => [c.col, c.year])).toEqual([
+      [3, 2017],
+      [5, 2018],
+      [7, 2019],
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!F4']);
+    expect(findings[0]).toMatchObject({ expected: 62, stated: 52, params: { year: 2018 } });
+  });
+
+  it('the recalculation writes into the same cell, and a second writes nothing', () => {
+    const plan = planRecalculation(checkWorkbook(book(s(['421%', null, '52%', null, null]))).model);
+    expect(plan.writes.map((w) => [w.address, w.value])).toEqual([['F4', '62%']]);
+    const fixed = applyWrites(book(s(['421%', null, '52%', null, null])), plan.writes);
+    expect(findingsOf(fixed)).toEqual([]);
+    expect(planRecalculation(checkWorkbook(fixed).model).writes).toEqual([]);
+  });
+});
+
 describe('a 単位 column between the labels and the years', () => {
   const table = (progress: Spec[]) =>
     sheet('S', [

@@ -408,13 +408,20 @@ function yearColumns(scan: SheetScan, targetRow: number, actualRow: number, labe
  * The year columns of a header. A year merged over two columns, the first holding the block's
  * numbers and the second their unit (`100 | 社`), is one year column whose values take that unit;
  * otherwise each year cell is a column (as the reader spreads a merged year over its cells).
+ * A year merged over several columns (方眼紙 sheets) takes as its column the one under it where
+ * the block's numbers are (valueOffsets).
  */
 function withUnitColumns(scan: SheetScan, header: YearCell[], targetRow: number, actualRow: number): YearColumn[] {
   const view = scan.view;
   const columns: YearColumn[] = [];
   const unitsCol = unitsColumn(scan, header, targetRow, actualRow);
+  const offsets = valueOffsets(scan, header, targetRow, actualRow);
   for (let i = 0; i < header.length; i++) {
     const h = header[i];
+    if (offsets[i] > 0) {
+      columns.push({ col: h.col + offsets[i], year: h.fy.year, baseline: h.fy.baseline, header: h.header, ...(unitsCol === undefined ? {} : { unitCol: unitsCol }) });
+      continue;
+    }
     const column: YearColumn = { col: h.col, year: h.fy.year, baseline: h.fy.baseline, header: h.header, ...(unitsCol === undefined ? {} : { unitCol: unitsCol }) };
     columns.push(column);
     if (unitsCol !== undefined) continue;
@@ -434,6 +441,48 @@ function withUnitColumns(scan: SheetScan, header: YearCell[], targetRow: number,
     }
   }
   return columns;
+}
+
+/**
+ * Per year cell of a header, which column of the area it is merged over holds the block's values, counted from its
+ * left: a grid of narrow columns (方眼紙) with `平成29年度` merged over two and the figures typed, unmerged, in the
+ * right one. The column where the 目標値 / 実績値 rows hold numbers; the left one when several or none do (`100 | 社`
+ * keeps its value column), unless the header's other years agree on one column: a year whose figures are all blank
+ * (one still to come) is read where the others are.
+ */
+function valueOffsets(scan: SheetScan, header: YearCell[], targetRow: number, actualRow: number): number[] {
+  const view = scan.view;
+  const offsets: number[] = header.map(() => 0);
+  if (!view.hasMerges) return offsets;
+  const undecided: number[] = [];
+  let agreed: number | undefined;
+  let disagree = false;
+  for (let i = 0; i < header.length; i++) {
+    const h = header[i];
+    const merge = view.mergeAt(h.row, h.col);
+    if (!merge || merge.left !== h.col || merge.right === h.col) continue;
+    const right = Math.min(merge.right, (header[i + 1]?.col ?? Infinity) - 1);
+    const holding: number[] = [];
+    for (let c = h.col; c <= right; c++) {
+      if ([targetRow, actualRow].some((r) => view.shown(r, c).col === c && scan.parse(view.raw(r, c)).kind === 'number')) holding.push(c - h.col);
+    }
+    if (holding.length === 0) {
+      undecided.push(i);
+      continue;
+    }
+    const offset = holding.length === 1 ? holding[0] : 0;
+    offsets[i] = offset;
+    if (agreed === undefined) agreed = offset;
+    else if (agreed !== offset) disagree = true;
+  }
+  if (agreed !== undefined && agreed > 0 && !disagree) {
+    for (const i of undecided) {
+      const h = header[i];
+      const merge = view.mergeAt(h.row, h.col)!;
+      if (h.col + agreed <= Math.min(merge.right, (header[i + 1]?.col ?? Infinity) - 1)) offsets[i] = agreed;
+    }
+  }
+  return offsets;
 }
 
 /**
