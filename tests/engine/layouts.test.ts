@@ -2537,6 +2537,39 @@ describe('summary lines in other punctuation, and notes after their numbers', ()
     const { model } = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [line]])));
     expect(planRecalculation(model).writes.map((w) => w.value)).toEqual(['数値目標(1)【当該年度目標値 100億円、当該年度実績値 120億円、進捗度 120%（見込）】']);
   });
+
+  // The table says target 100億円, actual 120億円 (R5): each line states one figure wrong, after a note or a mark.
+  it.each([
+    ['数値目標(1)【当該年度目標値 100億円、当該年度実績値（見込）125億円、進捗度 120%】', 'actual', 120, 125],
+    ['数値目標(1)【当該年度目標値 100億円、当該年度実績値(見込) 125億円、進捗度 120%】', 'actual', 120, 125],
+    ['数値目標(1)【当該年度目標値 100億円、当該年度実績見込値 125億円、進捗度 120%】', 'actual', 120, 125],
+    ['数値目標(1)【当該年度目標値 100億円、当該年度実績見込 125億円、進捗度 120%】', 'actual', 120, 125],
+    ['数値目標(1)【当該年度目標値 100億円、当該年度実績値（速報値）125億円、進捗度 120%】', 'actual', 120, 125],
+    ['数値目標(1)【当該年度目標値 100億円、当該年度実績値※ 125億円、進捗度 120%】', 'actual', 120, 125],
+    ['数値目標(1)【当該年度目標値（令和5年度）110億円、当該年度実績値 120億円、進捗度 120%】', 'target', 100, 110],
+    ['数値目標(1)【当該年度目標値※1 110億円、当該年度実績値 120億円、進捗度 120%】', 'target', 100, 110],
+    ['数値目標(1)【当該年度目標値 100億円、当該年度実績値 120億円、進捗度（％） 125】', 'progress', 120, 125],
+    ['数値目標(1)【目標値（R5）100億円、実績値（見込）125億円、達成率120%、寄与度100%】', 'actual', 120, 125],
+  ])('%s: a note or a mark between a label and its figure is passed over', (line, field, expected, stated) => {
+    const { model, findings } = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [line]])));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['summary-mismatch', 'A2', expected, stated]]);
+    const summary = model.tables.find((t) => t.kind === 'summary');
+    const row = summary?.kind === 'summary' ? summary.rows[0] : undefined;
+    // Every figure is read, none from the note (a year in it is no figure), and the line is of R5.
+    expect([row?.year, row?.targetValue?.text, row?.actualValue?.text, row?.progress?.text].every((x) => x !== undefined)).toBe(true);
+    expect(row?.year).toBe(2023);
+    expect((field === 'target' ? row?.targetValue : field === 'actual' ? row?.actualValue : row?.progress)?.text).toBe(String(stated) + (field === 'progress' ? '' : '億円'));
+  });
+
+  it('a progress after a note is rewritten in place, and once only', () => {
+    const line = '数値目標(1)【当該年度目標値（R5）100億円、当該年度実績値（見込）120億円、進捗度（％） 125、寄与度※ 100%】';
+    const fixed = '数値目標(1)【当該年度目標値（R5）100億円、当該年度実績値（見込）120億円、進捗度（％） 120、寄与度※ 100%】';
+    const { model } = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [line]])));
+    expect(planRecalculation(model).writes.map((w) => w.value)).toEqual([fixed]);
+    const again = checkWorkbook(book(table, sheet('本文', [['評価対象年度：令和5年度'], [fixed]])));
+    expect(again.findings).toEqual([]);
+    expect(planRecalculation(again.model).writes).toEqual([]);
+  });
 });
 
 describe('lines stating a progress after the id, without brackets', () => {

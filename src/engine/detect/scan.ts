@@ -208,15 +208,24 @@ interface TextFacts {
   columnHint: boolean;
 }
 
+/**
+ * Notes between a label and its figure in a compact text (summary.ts reads the figures past them): in parentheses
+ * (`(見込)`, `(R1)`, `(%)`) or a reference mark (`※`, `※1`).
+ */
+const NOTE = String.raw`(?:\([^()]{0,26}\)|※\d{0,2})*`;
+
 /** A line stating a year's figures without 当該年度: `目標値：100億円　実績値：120億円　進捗度：125％`. */
-export const PLAIN_SUMMARY_LINE = /(?<!数値)目標値?[:：]?[△▲-]?\d.*実績値?[:：]?[△▲-]?\d.*(進捗|達成)(度|率)[:：]?[△▲-]?\d/;
+export const PLAIN_SUMMARY_LINE = new RegExp(String.raw`(?<!数値)目標値?${NOTE}[:：]?[△▲-]?\d.*実績(見込)?値?${NOTE}[:：]?[△▲-]?\d.*(進捗|達成)(度|率)${NOTE}[:：]?[△▲-]?\d`);
 
 /** A line stating an indicator's or a target's progress after its id, without brackets: `評価指標(1)の進捗度：103％`. */
 const PROGRESS_LINE = /(評価指標|数値目標).*(進捗|達成)(度|率)[:：]?[△▲-]?\d[\d.,]*[%％]/;
 
+/** A 当該年度 label and its figure (`当該年度実績値（見込）163人`), or a bracket opening on the progress (`【進捗度 …`). */
+const SUMMARY_FIELD = new RegExp(String.raw`当該年度(目標|実績(見込)?)値?${NOTE}[:：]?[△▲-]?\d|[【\[［](進捗|達成)(度|率)`);
+
 /** Whether a compact text states figures as a summary line does (`【当該年度目標値 …`, `[進捗度 98%]`, `目標値：100億円　実績値：…`). */
 export function isSummaryLine(comp: string): boolean {
-  return (comp.includes('当該年度') || comp.includes('進捗') || comp.includes('達成')) && (/当該年度(目標|実績)値?[:：]?[△▲-]?\d|[【\[［](進捗|達成)(度|率)/.test(comp) || PLAIN_SUMMARY_LINE.test(comp) || PROGRESS_LINE.test(comp));
+  return (comp.includes('当該年度') || comp.includes('進捗') || comp.includes('達成')) && (SUMMARY_FIELD.test(comp) || PLAIN_SUMMARY_LINE.test(comp) || PROGRESS_LINE.test(comp));
 }
 
 /** The facts of most texts: nothing the detectors look for. */

@@ -509,18 +509,20 @@ const VALUE_TEXT = String.raw`[△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,】
 const VALUE = `(${VALUE_TEXT})`;
 // A weight may be a fraction: `1/3`, `3分の1` (the text is half-width by then).
 const SHARE = String.raw`(\d{1,3}\s*\/\s*\d{1,3}(?![\d.])|\d{1,3}\s*分の\s*\d{1,3}(?![\d.])|${VALUE_TEXT})`;
-// A label's note that its figure is a running total: `進捗度（累計）`, `進捗度（累計目標に対する）`.
-const RUNNING = String.raw`(?:\s*[(（][^()（）]{0,12}累計[^()（）]{0,12}[)）])?`;
+// Notes between a label and its figure, any number of them: in parentheses (`（見込）`, `（速報値）`, `（令和元年度）`, `（％）`,
+// `（累計目標に対する）`, the last saying its figure is a running total) or a reference mark (`※`, `※1`).
+const NOTE = String.raw`(?:\s*(?:[(（][^()（）]{0,26}[)）]|※\d{0,2}))*`;
+// An actual may be called a forecast in its label: `実績見込値`, `実績見込`.
 const FIELD = {
-  target: new RegExp(`当該年度目標値?${RUNNING}\\s*[:：]?\\s*${VALUE}`),
-  actual: new RegExp(`当該年度実績値?${RUNNING}\\s*[:：]?\\s*${VALUE}`),
-  progress: new RegExp(`(?:進捗|達成)(?:度|率)${RUNNING}\\s*[:：]?\\s*${VALUE}`),
-  weight: new RegExp(`寄与度\\s*[:：]?\\s*${SHARE}`),
+  target: new RegExp(`当該年度目標値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
+  actual: new RegExp(`当該年度実績(?:見込)?値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
+  progress: new RegExp(`(?:進捗|達成)(?:度|率)${NOTE}\\s*[:：]?\\s*${VALUE}`),
+  weight: new RegExp(`寄与度${NOTE}\\s*[:：]?\\s*${SHARE}`),
 };
 // Lines that state the year's figures without 当該年度 (`目標値：100億円　実績値：120億円`); 当該年度 wins when both are there.
 const PLAIN_FIELD: Partial<Record<keyof typeof FIELD, RegExp>> = {
-  target: new RegExp(`(?<!数値|前年度|前年)目標値?${RUNNING}\\s*[:：]?\\s*${VALUE}`),
-  actual: new RegExp(`(?<!前年度|前年)実績値?${RUNNING}\\s*[:：]?\\s*${VALUE}`),
+  target: new RegExp(`(?<!数値|前年度|前年)目標値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
+  actual: new RegExp(`(?<!前年度|前年)実績(?:見込)?値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
 };
 
 /** Whether a header or label says its figures are running totals (`目標値（累計）`, `累計実績値`). */
@@ -553,9 +555,13 @@ function inlineValue(scan: SheetScan, row: number, col: number, line: string, st
 // A year right before a line's figures: `【令和4年度目標値 …`, `【R4目標値 …`, `（令和4年度）目標値：…`, `当該年度(令和4年度)目標値`.
 const YEAR_OF_FIGURES = /(?:^|[【\[(、,])((?:令和|平成)(?:元|\d{1,2})年度?|[RH]\d{1,2}(?:年度?)?|(?:19|20)\d\d年度?)\)?の?(?:当該年度)?(?:目標|実績)/;
 
+// A year in a note right after a label of the figures: `当該年度目標値（令和元年度）210人`, `目標値（R1）200人`.
+const YEAR_AFTER_LABEL = /(?:目標|実績)値?\(((?:令和|平成)(?:元|\d{1,2})年度?|[RH]\d{1,2}(?:年度?)?|(?:19|20)\d\d年度?)\)/;
+
 /** The year a summary line names for its figures, if it names one there (a year in the id's name is no such year). */
 function yearOfFigures(line: string): number | undefined {
-  const m = YEAR_OF_FIGURES.exec(compact(line));
+  const c = compact(line);
+  const m = YEAR_OF_FIGURES.exec(c) ?? YEAR_AFTER_LABEL.exec(c);
   return m ? parseFiscalYear(m[1])?.year : undefined;
 }
 
