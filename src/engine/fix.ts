@@ -33,8 +33,8 @@ export interface CellWrite {
 export interface RecalculationPlan {
   writes: CellWrite[];
   /**
-   * Cells that got a value although formulas were asked for: a progress whose target or actual is text with a unit, an
-   * indicator's weighted progress (written as its value).
+   * Cells that got a value although formulas were asked for: a progress whose target or actual is text, not a number
+   * (`8者`), or whose row writes its progress as text; an indicator's weighted progress.
    */
   valuesInsteadOfFormulas: string[];
 }
