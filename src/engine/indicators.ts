@@ -564,13 +564,12 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
     if (mayBeEqual(stated, table) || (field === 'weight' && mayBeEqual(asShown(stated), asShown(table)))) return undefined;
     const scale = stated.scale;
     // A value that is no finite decimal (a weight of 1/3: 33.33…) is reported to two decimals, as weights are shown.
-    const exactValue = table.value.div(scale);
-    const expected = exactValue.decimalPlaces() > 6 ? roundHalfUp(exactValue, 2) : exactValue;
+    const reported = (v: Decimal) => (v.decimalPlaces() > 6 ? roundHalfUp(v, 2) : v).toNumber();
     return {
       field,
       ref: cell.ref,
-      expected: expected.toNumber(),
-      stated: stated.value.div(scale).toNumber(),
+      expected: reported(table.value.div(scale)),
+      stated: reported(stated.value.div(scale)),
       calc: `${show(table.value.div(scale), 4)} ≠ ${show(stated.value.div(scale), 4)}`,
       unit: `${stated.scaleLabel}${stated.unit ?? ''}`,
       ...(total && { running: true as const }),

@@ -2679,6 +2679,13 @@ describe('weights written as fractions in summaries (`1/3`, `3分の1`)', () => 
     const { findings } = checkWorkbook(book(table('1/3'), text));
     expect(findings.map((f) => [f.rule, f.params.field, f.expected, f.stated])).toEqual([['summary-mismatch', 'weight', 33.33, 50]]);
   });
+
+  it('a summary table cell stating 1/3 against a table’s 50%: reported at that cell, the share to two decimals (a table cell read as a share keeps its address)', () => {
+    const text = sheet('本文', [['評価対象年度：令和5年度'], ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'], ['数値目標(1)-③', '100人', '100人', '100%', '1/3']]);
+    const { findings } = checkWorkbook(book(table('50%'), text));
+    // (Three weights of 50% make 150: a weights-sum error of the table besides.)
+    expect(findings.filter((f) => f.rule === 'summary-mismatch').map((f) => [f.sheet, f.cell, f.params.field, f.expected, f.stated])).toEqual([['本文', 'E3', 'weight', 50, 33.33]]);
+  });
 });
 
 describe('summaries of running totals (`目標値（累計）`, `累計実績値`, `進捗度（累計）`)', () => {

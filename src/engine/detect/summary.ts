@@ -501,7 +501,38 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
 function weightValue(cell: ValueCell | undefined): ValueCell | undefined {
   if (cell?.parsed.kind !== 'invalid') return cell;
   const share = fractionWeight(compact(cell.text));
-  return share ? { ...cell, parsed: share } : cell;
+  return share ? readAs(cell, share) : cell;
+}
+
+/**
+ * A cell read otherwise than it reads itself. Its address, text and storage come from the cell as asked for: a table's
+ * cell works them out in getters, which copying its fields (`{ ...cell }`) would lose.
+ */
+function readAs(cell: ValueCell, parsed: ValueCell['parsed']): ValueCell {
+  return {
+    parsed,
+    get ref() {
+      return cell.ref;
+    },
+    get text() {
+      return cell.text;
+    },
+    get storage() {
+      return cell.storage;
+    },
+    get numFmt() {
+      return cell.numFmt;
+    },
+    get formula() {
+      return cell.formula;
+    },
+    get stored() {
+      return cell.stored;
+    },
+    get inline() {
+      return cell.inline;
+    },
+  };
 }
 
 // A number, its unit and a note in parentheses after it (`125億円（見込）`, `177,000 (千円)`).
