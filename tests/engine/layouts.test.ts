@@ -2958,6 +2958,18 @@ describe('summary tables whose 評価指標 and 数値目標 columns hold bare i
     expect(keys(findings)).toEqual(['weights-missing@T!A2', 'summary-mismatch@概要!E3']);
   });
 
+  it('the indicator column headed 指標 alone: read as 評価指標', () => {
+    const summary = sheet('概要', [
+      ['指標', '数値目標', '目標値', '実績値', '進捗度'],
+      ['(1)', '①', 540, 580, '107%'],
+      ['(1)', '②', 20, 18, '95%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(table(), summary));
+    const s = model.tables[model.tables.length - 1];
+    expect(s.kind === 'summary' && s.rows.map((r) => r.target?.display)).toEqual(['1-①', '1-②']);
+    expect(keys(findings)).toEqual(['weights-missing@T!A2', 'summary-mismatch@概要!E3']);
+  });
+
   it('an amount under 数値目標 (`10 社`) names no target', () => {
     const summary = sheet('概要', [
       ['評価指標', '数値目標', '目標値', '実績値', '進捗度'],

@@ -292,7 +292,7 @@ function yearsRightOf(scan: SheetScan, row: number, col: number): boolean {
 }
 
 /** A column header naming the ids alone: `評価指標`, `数値目標`, `評価指標名`, `数値目標(番号)`. */
-const ID_HEADER = /^(評価指標|数値目標)(名|番号|No\.?)?([(（][^()（）]*[)）])?$/;
+const ID_HEADER = /^(評価指標|数値目標|指標)(名|番号|No\.?)?([(（][^()（）]*[)）])?$/;
 
 /** Whether a cell of its own left of `col` in a row is a header naming the ids alone (ID_HEADER). */
 export function idHeaderLeftOf(scan: SheetScan, row: number, col: number): boolean {
