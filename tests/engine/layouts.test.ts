@@ -3511,6 +3511,19 @@ describe('budget tables in other words', () => {
     ]);
   });
 
+  it('a label typed on two lines in one cell (`総事業費` over `(a+b)`) is named on one line in the messages', () => {
+    const s = sheet('S', [
+      ['財政支援措置の状況（単位：千円）'],
+      ['事業名', '区分', 'R3', 'R4'],
+      ['事業A', '国予算\n(a)', 100, 200],
+      [null, '自治体予算\n(b)', 50, 50],
+      [null, '総事業費\n(a+b)', 150, 260],
+    ]);
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['sum-mismatch@S!D5']);
+    expect(formatFinding(f[0], 'ja')).toContain('「事業A」の総事業費(a+b)(R4)260 は、内訳の合計 250 と一致しません');
+  });
+
   it('a 財政支援要望 row saying whether support was asked for (有 / 無 / あり / ○) is no row of amounts; other words there still warn', () => {
     const requested = (marks: string[]) =>
       sheet('S', [

@@ -10,6 +10,11 @@ import type { BudgetRow, BudgetTable, ValueCell, YearColumn } from '../model.js'
 import type { LabelKind, SheetScan } from './scan.js';
 import { yearsDown } from './vertical.js';
 
+/** A label typed on two lines (`総事業費` over `(a+b)` in one cell) on one, as the messages name it. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, '');
+}
+
 const TITLE_RE = /(財政|税制|金融)支援措置|支援措置の状況|予算|事業費/;
 
 /** Per year header row, the columns other tables take of it (progress tables, budget tables found so far). */
@@ -72,7 +77,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       const stage = stageAlone ? stageAlone[1] : stageOf(label.text, texts.filter((t) => t.col > label.col));
       rows.push({
         project,
-        label: label.text,
+        label: oneLine(label.text),
         labelRef: scan.ref(label.row, label.col),
         ...letters,
         ...(stage && { stage }),
@@ -133,7 +138,7 @@ function detectBudgetsByProject(scan: SheetScan, found: BudgetTable[]): BudgetTa
     for (let r = top; r <= bottom; r++) {
       const label = labelAt(r, total.col);
       const kind = scan.labelKind(label);
-      rows.push({ project: '', label, labelRef: scan.ref(r, total.col), ...partLetters(label), cells: columns.map((c) => amountCell(scan, kind, r, c.col)) });
+      rows.push({ project: '', label: oneLine(label), labelRef: scan.ref(r, total.col), ...partLetters(label), cells: columns.map((c) => amountCell(scan, kind, r, c.col)) });
     }
     implicitTotals(scan, rows);
     if (!rows.some((r) => r.totalOf)) continue;
@@ -170,7 +175,7 @@ function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: TakenColumns, acros
     const firstYearRow = headerBottom + 1;
     const rows: BudgetRow[] = labels.map((l) => ({
       project: '',
-      label: l.text,
+      label: oneLine(l.text),
       labelRef: scan.ref(l.row, l.col),
       ...partLetters(l.text),
       cells: columns.map((_, i) => scan.valueCell(firstYearRow + i, l.col)),
