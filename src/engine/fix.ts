@@ -314,7 +314,6 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   const fixIndicator = (cell: ValueCell, indicator: string, rowYear: number | null, conv: Convention, own?: SummaryTable) => {
     const stated = asNumber(cell.parsed);
     if (!stated && cell.parsed.kind !== 'blank') return;
-    const decimals = stated ? statedDecimals(stated) : 0;
     const basis = indicatorBasis(index, indicator, { sheet: cell.ref.sheet, row: cell.ref.row, year: rowYear }, stated, own);
     if (!basis) return;
     const { list, year, shownYear } = basis;

@@ -505,34 +505,11 @@ function weightValue(cell: ValueCell | undefined): ValueCell | undefined {
 }
 
 /**
- * A cell read otherwise than it reads itself. Its address, text and storage come from the cell as asked for: a table's
- * cell works them out in getters, which copying its fields (`{ ...cell }`) would lose.
+ * A cell read otherwise than it reads itself: every other field (its address, text, storage, a line's place) comes
+ * from the cell, which a table's cell works out in getters that copying its fields (`{ ...cell }`) would lose.
  */
 function readAs(cell: ValueCell, parsed: ValueCell['parsed']): ValueCell {
-  return {
-    parsed,
-    get ref() {
-      return cell.ref;
-    },
-    get text() {
-      return cell.text;
-    },
-    get storage() {
-      return cell.storage;
-    },
-    get numFmt() {
-      return cell.numFmt;
-    },
-    get formula() {
-      return cell.formula;
-    },
-    get stored() {
-      return cell.stored;
-    },
-    get inline() {
-      return cell.inline;
-    },
-  };
+  return Object.assign(Object.create(cell) as ValueCell, { parsed });
 }
 
 // A number, its unit and a note in parentheses after it (`125億円（見込）`, `177,000 (千円)`).
@@ -583,11 +560,13 @@ function inlineValue(scan: SheetScan, row: number, col: number, line: string, st
   return { ref: scan.ref(row, col), parsed, text: line.slice(start, end), storage: 'text', inline: { line, start, end } };
 }
 
+// A year a line names for its figures: 令和4年度, R4, 2022年度.
+const FIGURES_YEAR = String.raw`((?:令和|平成)(?:元|\d{1,2})年度?|[RH]\d{1,2}(?:年度?)?|(?:19|20)\d\d年度?)`;
 // A year right before a line's figures: `【令和4年度目標値 …`, `【R4目標値 …`, `（令和4年度）目標値：…`, `当該年度(令和4年度)目標値`.
-const YEAR_OF_FIGURES = /(?:^|[【\[(、,])((?:令和|平成)(?:元|\d{1,2})年度?|[RH]\d{1,2}(?:年度?)?|(?:19|20)\d\d年度?)\)?の?(?:当該年度)?(?:目標|実績)/;
+const YEAR_OF_FIGURES = new RegExp(`(?:^|[【\\[(、,])${FIGURES_YEAR}\\)?の?(?:当該年度)?(?:目標|実績)`);
 
 // A year in a note right after a label of the figures: `当該年度目標値（令和元年度）210人`, `目標値（R1）200人`.
-const YEAR_AFTER_LABEL = /(?:目標|実績)値?\(((?:令和|平成)(?:元|\d{1,2})年度?|[RH]\d{1,2}(?:年度?)?|(?:19|20)\d\d年度?)\)/;
+const YEAR_AFTER_LABEL = new RegExp(`(?:目標|実績)値?\\(${FIGURES_YEAR}\\)`);
 
 /** The year a summary line names for its figures, if it names one there (a year in the id's name is no such year). */
 function yearOfFigures(line: string): number | undefined {

@@ -1,5 +1,5 @@
 import { roundHalfUp, show } from '../decimal.js';
-import { asNumber, reachable, statedDecimals } from '../compute.js';
+import { asNumber, statedDecimals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { indicatorAccepts, indicatorBasis, indicatorProgress } from '../indicators.js';
 import type { SummaryTable, ValueCell } from '../model.js';
