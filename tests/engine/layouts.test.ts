@@ -3430,6 +3430,35 @@ describe('one zone’s overall score down a column', () => {
     // C特区: (4 + 3.8 + 2 × 4) ÷ 4 = 3.95 → 4.0.
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated, f.params?.name])).toEqual([['overall-score-mismatch', 'D5', 4, 3.9, 'C特区']]);
   });
+
+  it('総合評価 on top of Ⅰ, Ⅱ and Ⅲ, one card or several stacked, and a 総合評価 heading over a card with its score at the bottom', () => {
+    const card = (overall: Spec): Spec[][] => [
+      ['総合評価', overall],
+      ['Ⅰ 目標に向けた取組の進捗', 4.8],
+      ['Ⅱ 支援措置の活用と地域独自の取組の状況', 3.7],
+      ['Ⅲ 取組全体にわたる事業の進捗と政策課題の解決', 4.7],
+    ];
+    expect(findingsOf(book(sheet('評価', card(4.5))))).toEqual([]);
+    expect(keys(findingsOf(book(sheet('評価', card(4.4)))))).toEqual(['overall-score-mismatch@評価!B1']);
+    // Stacked: each 総合評価 is its own card's, not the one above's Ⅲ's.
+    const f = findingsOf(book(sheet('評価', [...card(4.5), [null], ...card(4.4), [null], ...card(4.5)])));
+    expect(f.map((x) => [x.cell, x.expected, x.stated])).toEqual([['B6', 4.5, 4.4]]);
+    // A heading 総合評価 over a card whose 総合評価 is at the bottom: the heading has no score.
+    const headed = sheet('評価', [['総合評価'], ['Ⅰ', 4.8], ['Ⅱ', 3.7], ['Ⅲ', 4.7], ['総合評価', 4.4]]);
+    expect(keys(findingsOf(book(headed)))).toEqual(['overall-score-mismatch@評価!B5']);
+  });
+
+  it('several zones side by side under 総合評価 on top', () => {
+    const s = sheet('一覧', [
+      ['評価項目', 'A特区', 'B特区'],
+      ['総合評価', 4.8, 4.4],
+      ['Ⅰ', 5, 4.8],
+      ['Ⅱ', 4, 3.7],
+      ['Ⅲ', 5, 4.7],
+    ]);
+    const f = findingsOf(book(s));
+    expect(f.map((x) => [x.cell, x.expected, x.stated, x.params?.name])).toEqual([['C2', 4.5, 4.4, 'B特区']]);
+  });
 });
 
 describe('budget tables in other words', () => {

@@ -182,13 +182,15 @@ const LABEL_GAP = 4;
 /** How far right of its label a score may be (a description may sit between). */
 const SCORE_REACH = 6;
 
-/** One zone's scores down a column: Ⅰ, then Ⅱ, Ⅲ and 総合評価 below it, each score the first number right of its label. */
+/**
+ * One zone's scores down a column: Ⅰ, Ⅱ, Ⅲ and 総合評価 in one column, in any order (総合評価 on top or at the bottom),
+ * each score the first number right of its label. The labels with a score are read in order down each column, a kind
+ * met again (cards stacked) or a gap of more than LABEL_GAP rows starting the next set, as headerGroups reads across.
+ */
 function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTable[] {
   const view = scan.view;
   const tables: OverallScoreTable[] = [];
   const bottomOf = (l: Label) => view.mergeAt(l.row, l.col)?.bottom ?? l.row;
-  const below = (kind: 'roman2' | 'roman3' | 'overall', above: Label) =>
-    scan.kind(kind).find((l) => l.col === above.col && l.row > bottomOf(above) && l.row <= bottomOf(above) + LABEL_GAP);
   const scoreOf = (l: Label) => {
     const from = (view.mergeAt(l.row, l.col)?.right ?? l.col) + 1;
     for (let c = from; c < from + SCORE_REACH && c < view.rowWidth(l.row); c++) {
@@ -197,27 +199,56 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
     }
     return undefined;
   };
-  for (const one of scan.kind('roman1')) {
-    if (seen.has(one.row)) continue;
-    const two = below('roman2', one);
-    const three = two && below('roman3', two);
-    const overall = three && below('overall', three);
-    if (!two || !three || !overall) continue;
-    const zones = zoneColumns(scan, [overall, one, two, three]).filter((c) => !AVERAGE.test((zoneName(scan, one.row, c) ?? '').replace(/\s+/g, '')));
+  // Only columns holding a Ⅰ not in a header read across.
+  const columns = new Set(scan.kind('roman1').flatMap((l) => (seen.has(l.row) ? [] : [l.col])));
+  if (columns.size === 0) return tables;
+  // Per column, its labels with a score right of them (a heading 総合評価 over a card has none), down the column.
+  const byCol = new Map<number, { label: Label; kind: ScoreKind }[]>();
+  for (const kind of SCORE_KINDS) {
+    for (const label of scan.kind(kind)) {
+      if (!columns.has(label.col) || seen.has(label.row) || !scoreOf(label)) continue;
+      let list = byCol.get(label.col);
+      if (!list) byCol.set(label.col, (list = []));
+      list.push({ label, kind });
+    }
+  }
+  const groups: Group[] = [];
+  for (const list of byCol.values()) {
+    list.sort((a, b) => a.label.row - b.label.row);
+    let current: Partial<Group> = {};
+    let last: Label | undefined;
+    const close = () => {
+      if (current.overall && current.roman1 && current.roman2 && current.roman3) groups.push(current as Group);
+      current = {};
+    };
+    for (const { label, kind } of list) {
+      if (current[kind] || (last && label.row - bottomOf(last) > LABEL_GAP)) close();
+      current[kind] = label;
+      last = label;
+    }
+    close();
+  }
+  // In reading order of their Ⅰ.
+  groups.sort((a, b) => a.roman1.row - b.roman1.row || a.roman1.col - b.roman1.col);
+  for (const { overall, roman1: one, roman2: two, roman3: three } of groups) {
+    const labels = [overall, one, two, three];
+    const top = Math.min(...labels.map((l) => l.row));
+    const bottom = Math.max(...labels.map(bottomOf));
+    const zones = zoneColumns(scan, labels).filter((c) => !AVERAGE.test((zoneName(scan, top, c) ?? '').replace(/\s+/g, '')));
     if (zones.length > 1) {
       const rows = zones.map((c) => {
-        const [s0, s1, s2, s3] = [overall, one, two, three].map((l) => scan.valueCell(l.row, c));
-        return { name: zoneName(scan, one.row, c) ?? view.name, overall: s0, scores: [s1, s2, s3] as [ValueCell, ValueCell, ValueCell] };
+        const [s0, s1, s2, s3] = labels.map((l) => scan.valueCell(l.row, c));
+        return { name: zoneName(scan, top, c) ?? view.name, overall: s0, scores: [s1, s2, s3] as [ValueCell, ValueCell, ValueCell] };
       });
-      tables.push({ kind: 'overall-score', sheet: view.name, range: { top: Math.max(0, one.row - 1), left: one.col, bottom: bottomOf(overall), right: zones[zones.length - 1] }, rows });
+      tables.push({ kind: 'overall-score', sheet: view.name, range: { top: Math.max(0, top - 1), left: one.col, bottom, right: zones[zones.length - 1] }, rows });
       continue;
     }
-    const [s0, s1, s2, s3] = [overall, one, two, three].map(scoreOf);
+    const [s0, s1, s2, s3] = labels.map(scoreOf);
     if (!s0 || !s1 || !s2 || !s3) continue;
     tables.push({
       kind: 'overall-score',
       sheet: view.name,
-      range: { top: one.row, left: one.col, bottom: bottomOf(overall), right: Math.max(...[s0, s1, s2, s3].map((c) => c.ref.col)) },
+      range: { top, left: one.col, bottom, right: Math.max(...[s0, s1, s2, s3].map((c) => c.ref.col)) },
       // The sheet is the zone's own: its name names the zone.
       rows: [{ name: view.name, overall: s0, scores: [s1, s2, s3] }],
     });
