@@ -32,6 +32,18 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 投資額 475億円（累計）', shown)).toEqual([['cumulative-total-mismatch', 283, 475]]);
     expect(at('数値目標(1)-① 投資額 3年間累計：475億円', shown)).toEqual([['cumulative-total-mismatch', 283, 475]]);
   });
+
+  it('yearly targets left blank in later years (115 | 81 | 87 | 93 | blank under 475億円（累計）) are incomplete, not contradictory: target-missing at the blank year, no cumulative error unless the targets given exceed the goal', () => {
+    const at = (label: string, target: string[]) => findingsOf(book(progressSheet('S', R, [{ label, target, actual: [] }]))).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', ['115億円', '81億円', '87億円', '93億円', ''])).toEqual([['target-missing', 'H2', null, null]]);
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', ['115億円', '81億円', '', '', ''])).toEqual([
+      ['target-missing', 'F2', null, null],
+      ['target-missing', 'G2', null, null],
+      ['target-missing', 'H2', null, null],
+    ]);
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', ['115億円', '', '87億円', '93億円', '99億円'])).toEqual([['target-missing', 'E2', null, null]]);
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', ['215億円', '181億円', '87億円', '93億円', ''])).toEqual([['cumulative-total-mismatch', 'B2', 576, 475]]);
+  });
 });
 
 describe('stock targets (000_…)', () => {
@@ -223,5 +235,27 @@ describe('target-missing', () => {
   it('a blank target inside the plan period is a warning; years after the last target are not', () => {
     const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [10, '', 30], actual: [] }])));
     expect(keys(f)).toEqual(['target-missing@S!E2']);
+  });
+
+  it('a flow target with a total for a goal: the years of its plan are those its label names (平成29～令和3年度, 5年間 from the first target), else the table’s when its targets fall short of the goal; never a baseline column or the years after the plan', () => {
+    const years = ['基準値(H28)', '平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度', '令和4年度', '令和5年度'];
+    const at = (label: string, target: string[]) => keys(findingsOf(book(progressSheet('S', years, [{ label, target, actual: [] }]))));
+    const full = ['100億円', '115億円', '81億円', '87億円', '93億円', '99億円', '', ''];
+    const short = ['', '115億円', '81億円', '87億円', '93億円', '', '', ''];
+    for (const label of ['数値目標(1)-① 投資額 5年間（平成29～令和3年度）累計：475億円', '数値目標(1)-① 投資額 475億円（5年間累計）']) {
+      expect(at(label, full), label).toEqual([]);
+      expect(at(label, short), label).toEqual(['target-missing@S!I2']);
+    }
+    // No period named: the years the table shows, when its targets leave the goal to be made up.
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', full)).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', short)).toEqual(['target-missing@S!I2', 'target-missing@S!J2', 'target-missing@S!K2']);
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', ['', '115億円', '81億円', '87億円', '192億円', '', '', ''])).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', ['', '115億円', '', '', '', '', '', ''])).toEqual(['F2', 'G2', 'H2', 'I2', 'J2', 'K2'].map((c) => `target-missing@S!${c}`));
+    // A table of the years so far under a five-year goal: nothing missing.
+    const soFar = findingsOf(book(progressSheet('S', ['平成29年度', '平成30年度', '令和元年度'], [{ label: '数値目標(1)-① 投資額 5年間（平成29～令和3年度）累計：475億円', target: ['115億円', '81億円', '87億円'], actual: [] }])));
+    expect(soFar).toEqual([]);
+    // A stock goal's year ends its plan, as before: 900社（令和7年度） over 180 | 360 | 540 | 720 | blank.
+    const stock = findingsOf(book(progressSheet('S', ['令和3年度', '令和4年度', '令和5年度', '令和6年度', '令和7年度'], [{ label: '数値目標(1) 連携企業数 900社（令和7年度）', target: [180, 360, 540, 720, ''], actual: [] }])));
+    expect(keys(stock)).toEqual(['target-missing@S!H2']);
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * A target's plan period, and the years of it without a target (SPEC §4 target-missing), which also tell the
+ * cumulative check that a flow target's yearly targets are incomplete rather than contradicting its goal.
+ */
+import { asNumber, compareWithLowSum, overlapsSum, yearOrder } from './compute.js';
+import { columnOfYear } from './indicators.js';
+import { inUnitOf, type NumberValue } from './numbers.js';
+import { toHalfWidth } from './text.js';
+import { parseFiscalYear } from './years.js';
+import type { CellRef, NumericTarget } from './model.js';
+
+export interface PlanPeriod {
+  years: number;
+  /** The last fiscal year of the plan when the label names it (`平成29～令和3年度`). */
+  to: number | null;
+}
+
+const YEAR = String.raw`(?:(?:令和|平成|[RH])\s*(?:元|\d{1,2})|(?:19|20)\d\d)(?:\s*年度?)?`;
+const YEAR_RANGE = new RegExp(`(${YEAR})\s*[～〜~\-ー－]\s*(${YEAR})`);
+const YEAR_COUNT = /(\d{1,2})\s*(?:年間|か年|ヵ年|カ年|ケ年)/;
+
+/** The plan a target's label names: `5年間`, `5か年`, or the years from one to another (`平成29～令和3年度`). */
+export function planPeriod(label: string): PlanPeriod | undefined {
+  const t = toHalfWidth(label);
+  const range = YEAR_RANGE.exec(t);
+  if (range) {
+    const from = parseFiscalYear(range[1].replace(/\s+/g, ''));
+    const to = parseFiscalYear(range[2].replace(/\s+/g, ''));
+    if (from && to && to.year >= from.year) return { years: to.year - from.year + 1, to: to.year };
+  }
+  const count = YEAR_COUNT.exec(t);
+  return count ? { years: Number(count[1]), to: null } : undefined;
+}
+
+/** The yearly targets of a target that hold numbers (baseline columns excluded). */
+export function yearlyTargets(t: NumericTarget): NumberValue[] {
+  const values: NumberValue[] = [];
+  for (let i = 0; i < t.columns.length; i++) {
+    const v = t.columns[i].baseline ? undefined : asNumber(t.target[i].parsed);
+    if (v) values.push(v);
+  }
+  return values;
+}
+
+/** A flow target's stated total (its cumulative goal, its 累計 column's target) beside its yearly targets, in one unit. */
+export interface CumulativeComparison {
+  ref: CellRef;
+  goal: NumberValue;
+  parts: NumberValue[];
+}
+
+/** `fewest`: the yearly targets needed for a comparison (a goal over one year's target is that year's, for the rule). */
+export function cumulativeComparisons(t: NumericTarget, fewest = 2): CumulativeComparison[] {
+  if (t.mode !== 'flow') return [];
+  const values = yearlyTargets(t);
+  if (values.length < fewest) return [];
+  const stated: { value: NumberValue; ref: CellRef }[] = [];
+  if (t.goal?.cumulative) stated.push({ value: t.goal.value, ref: t.goal.ref });
+  const totalCell = t.total?.target;
+  const total = asNumber(totalCell?.parsed);
+  if (total && totalCell) stated.push({ value: total, ref: totalCell.ref });
+  return stated.map((g) => {
+    // A bare number is in the unit of the other side: a goal of `475億円` over cells holding 115, 81 ….
+    const goal = inUnitOf(g.value, values.find((v) => v.unit !== null || v.scaleLabel !== ''));
+    const parts = values.some((v) => inUnitOf(v, goal) !== v) ? values.map((v) => inUnitOf(v, goal)) : values;
+    return { ref: g.ref, goal, parts };
+  });
+}
+
+/** Whether the yearly targets add up to less than the total stated: only the years still to come can make it up. */
+function shortOfTotal(c: CumulativeComparison): boolean {
+  return !overlapsSum(c.goal, c.parts) && compareWithLowSum(c.goal.hi, c.parts) >= 0;
+}
+
+/**
+ * Where, in the order of the years, a flow target's plan ends when its goal is a total tied to no year: the label's
+ * last year (`平成29～令和3年度`), or as many years as it names (`5年間`) from the first target; with neither, the
+ * table's last year when the targets shown fall short of the total (the years left blank are the plan's), else -1.
+ */
+function flowPlanEnd(t: NumericTarget, order: readonly number[], first: number): number {
+  if (t.mode !== 'flow' || t.goal?.year != null || (!t.goal?.cumulative && !t.total?.target)) return -1;
+  const yearly = [...order.keys()].filter((k) => !t.columns[order[k]].baseline);
+  if (yearly.length === 0) return -1;
+  const from = yearly.findIndex((k) => k >= first);
+  const period = planPeriod(t.label);
+  if (period && from >= 0) {
+    const startYear = t.columns[order[yearly[from]]].year;
+    const lastYear = period.to ?? (startYear !== null ? startYear + period.years - 1 : null);
+    if (lastYear !== null && order.every((i) => t.columns[i].year !== null)) {
+      let end = -1;
+      for (const k of yearly) if (t.columns[order[k]].year! <= lastYear) end = k;
+      return end;
+    }
+    return yearly[Math.min(from + period.years - 1, yearly.length - 1)];
+  }
+  return cumulativeComparisons(t, 1).some(shortOfTotal) ? yearly[yearly.length - 1] : -1;
+}
+
+/**
+ * The columns of the years inside a target's plan period that have no target: from its first target to its last, to
+ * its goal's year (`900社（令和7年度）`), or to the end of a flow target's plan (flowPlanEnd).
+ */
+export function missingTargetColumns(t: NumericTarget): number[] {
+  // In the order of the years (a table may show them from the latest: `R3 | R2 | R1`).
+  const order = yearOrder(t.columns);
+  const present = order.map((i) => t.target[i].parsed.kind !== 'blank');
+  const first = present.indexOf(true);
+  if (first < 0) return [];
+  let last = present.lastIndexOf(true);
+  const goalCol = t.goal?.year ? order.indexOf(columnOfYear(t, t.goal.year)) : -1;
+  if (goalCol > last) last = goalCol;
+  if (last < order.length - 1) last = Math.max(last, flowPlanEnd(t, order, first));
+  return gaps(order, present, first, last);
+}
+
+function gaps(order: readonly number[], present: boolean[], first: number, last: number): number[] {
+  const columns: number[] = [];
+  for (let k = first; k <= last; k++) if (!present[k]) columns.push(order[k]);
+  return columns;
+}
