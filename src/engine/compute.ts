@@ -519,15 +519,15 @@ export interface WeightedPart {
   stated?: Decimal;
 }
 
-/** Σ wᵢ·pᵢ ÷ Σ wᵢ, from unrounded and from stated progress. */
-export function weightedProgress(parts: WeightedPart[]): { fromPoint: Decimal; fromStated: Decimal | null; calc: string } {
+/** Σ wᵢ·pᵢ ÷ Σ wᵢ, from unrounded and from stated progress; `showWeights`: the weights shown for a single part too. */
+export function weightedProgress(parts: WeightedPart[], showWeights = false): { fromPoint: Decimal; fromStated: Decimal | null; calc: string } {
   const wSum = sum(parts.map((p) => p.weight));
   const fromPoint = sum(parts.map((p) => p.weight.times(p.point))).div(wSum);
   const allStated = parts.every((p) => p.stated !== undefined);
   const fromStated = allStated ? sum(parts.map((p) => p.weight.times(p.stated!))).div(wSum) : null;
   const terms = parts.map((p) => `${show(p.weight, 2)} × ${show(p.point, 2)}`).join(' + ');
   const calc =
-    parts.length === 1
+    parts.length === 1 && !showWeights
       ? `${show(fromPoint, 2)} → ${show(roundHalfUp(fromPoint), 0)}`
       : `(${terms}) ÷ ${show(wSum, 2)} = ${show(fromPoint, 2)} → ${show(roundHalfUp(fromPoint), 0)}`;
   return { fromPoint, fromStated, calc };

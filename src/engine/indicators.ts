@@ -268,13 +268,15 @@ export function indicatorBasis(
  * Whether a stated indicator progress is one indicator-score-mismatch accepts for its targets in a year: the weighted
  * mean's rounded point, its value from the targets' stated progress (`fromStated`: false where those vouch for nothing,
  * as when the recalculation rewrites one), or a value within the inputs' precision; where some targets state no weight,
- * by the weights given (those counting 0) too.
+ * by the weights given (those counting 0) too; where a target of 0 states no progress, with it counting 0 too.
  */
 export function indicatorAccepts(targets: NumericTarget[], year: number, stated: NumberValue, fromStated = true): boolean {
   const decimals = statedDecimals(stated);
   if (fromStated && indicatorAgrees(targets, year, stated.value, decimals)) return true;
   const shown = roundHalfUp(stated.value, decimals);
-  const ways = [indicatorProgress(targets, year), weightsPartly(targets, year) ? indicatorProgress(targets, year, 'given') : undefined];
+  const weighings: Weighing[] = weightsPartly(targets, year) ? ['stated', 'given'] : ['stated'];
+  const ways = weighings.map((w) => indicatorProgress(targets, year, w));
+  if (ways.some((ip) => ip?.leftOut.length)) ways.push(...weighings.map((w) => indicatorProgress(targets, year, w, 'as-zero')));
   return ways.some((ip) => ip && ([ip.point, fromStated ? ip.fromStated : null].some((v) => v && roundHalfUp(v, decimals).eq(shown)) || reachable(shown, decimals, ip.range)));
 }
 
@@ -372,6 +374,8 @@ export interface IndicatorProgress {
   range: Interval;
   weighted: boolean;
   calc: string;
+  /** Targets whose target for the year is 0 and which state no progress (zero-target): left out of the mean. */
+  leftOut: string[];
 }
 
 /**
@@ -393,13 +397,30 @@ function weightFor(t: NumericTarget, year: number, weighted: boolean, weighing: 
   return weighted ? weightIn(t, year)!.value!.value : dec(1);
 }
 
-/** The indicator's progress for one year; undefined when some target's progress cannot be had. */
-export function indicatorProgress(targets: NumericTarget[], year: number, weighing: Weighing = 'stated'): IndicatorProgress | undefined {
+/**
+ * How a target whose target for the year is 0 and which states no progress (SPEC §3: none can be computed) enters its
+ * indicator's mean: left out, the others' weights then making the whole (`left-out`), or counting 0 with its weight
+ * (`as-zero`, what a SUMPRODUCT over its `-` gives; the rule accepts either).
+ */
+export type ZeroTargets = 'left-out' | 'as-zero';
+
+/** Whether a target's target in column `i` is 0 with no progress stated: it has none for its indicator's mean. */
+function noProgressAtZero(t: NumericTarget, i: number): boolean {
+  const tv = asNumber(t.target[i].parsed);
+  return !!tv && tv.value.isZero() && !asNumber(t.progress?.[i]?.parsed);
+}
+
+/**
+ * The indicator's progress for one year; undefined when some target's progress cannot be had, other than a target of 0
+ * (zeroTargets), or when none can.
+ */
+export function indicatorProgress(targets: NumericTarget[], year: number, weighing: Weighing = 'stated', zeroTargets: ZeroTargets = 'left-out'): IndicatorProgress | undefined {
   if (targets.length === 0) return undefined;
   const weighted = weighing === 'given' || (targets.length > 1 && targets.every((t) => weightIn(t, year)?.value));
   const parts: WeightedPart[] = [];
   const los: Decimal[] = [];
   const his: Decimal[] = [];
+  const leftOut: string[] = [];
   for (const t of targets) {
     const i = columnOfYear(t, year);
     if (i < 0) return undefined;
@@ -410,6 +431,11 @@ export function indicatorProgress(targets: NumericTarget[], year: number, weighi
     let range: Interval;
     if (status.kind === 'zero-target' && status.stated) {
       point = status.stated;
+      range = { lo: point, hi: point };
+    } else if (noProgressAtZero(t, i)) {
+      leftOut.push(t.id.display);
+      if (zeroTargets === 'left-out') continue;
+      point = dec(0);
       range = { lo: point, hi: point };
     } else {
       const a = asNumber(t.actual[i].parsed);
@@ -425,8 +451,9 @@ export function indicatorProgress(targets: NumericTarget[], year: number, weighi
     his.push(weight.times(range.hi));
   }
   const wSum = sum(parts.map((p) => p.weight));
-  if (wSum.isZero()) return undefined;
-  const w = weightedProgress(parts);
+  if (leftOut.length === targets.length || wSum.isZero()) return undefined;
+  // With a target left out, its partners' weights are shown even when one is left.
+  const w = weightedProgress(parts, weighted && leftOut.length > 0);
   return {
     indicator: targets[0].id.indicator,
     year,
@@ -437,6 +464,7 @@ export function indicatorProgress(targets: NumericTarget[], year: number, weighi
     range: { lo: sum(los).div(wSum), hi: sum(his).div(wSum) },
     weighted,
     calc: w.calc,
+    leftOut,
   };
 }
 
@@ -476,6 +504,8 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
     if (status.kind === 'zero-target' && status.stated) {
       point = exact.fractionOf(status.stated);
       parts.push({ weight, point });
+    } else if (noProgressAtZero(t, i)) {
+      continue;
     } else {
       const a = asNumber(t.actual[i].parsed);
       const tv = asNumber(t.target[i].parsed);

@@ -15,8 +15,8 @@ export interface Helpers {
   yearOf(yearParam: string, columnParam: string): string;
   num(v: number | null | undefined): string;
   param(name: string): string;
-  /** `数値目標(1)-①` / `target (1)-①` from the `target` param. */
-  target(): string;
+  /** `数値目標(1)-①` / `target (1)-①` from the `target` param, or from a param listing targets (`1-①, 1-②`). */
+  target(param?: string): string;
 }
 
 function helpers(f: Finding, lang: Lang): Helpers {
@@ -38,11 +38,14 @@ function helpers(f: Finding, lang: Lang): Helpers {
       const v = f.params[name];
       return v === null || v === undefined ? '' : String(v);
     },
-    target() {
-      const id = String(f.params.target ?? '');
-      const [ind, sub] = id.split('-');
-      const name = `(${ind})${sub ? `-${sub}` : ''}`;
-      return lang === 'ja' ? `数値目標${name}` : `target ${name}`;
+    target(param = 'target') {
+      const names = String(f.params[param] ?? '')
+        .split(', ')
+        .map((id) => {
+          const [ind, sub] = id.split('-');
+          return `(${ind})${sub ? `-${sub}` : ''}`;
+        });
+      return lang === 'ja' ? names.map((name) => `数値目標${name}`).join('、') : `${names.length > 1 ? 'targets' : 'target'} ${names.join(', ')}`;
     },
   };
 }

@@ -38,7 +38,13 @@ export const indicatorScoreMismatch: Rule = {
           expected: roundHalfUp(ip.point, decimals).toNumber(),
           stated: roundHalfUp(value.value, decimals).toNumber(),
           calc: ip.calc,
-          params: { indicator: s.indicator, year: shownYear, weighted: ip.weighted ? 1 : 0, fromStated: ip.fromStated ? show(ip.fromStated, 2) : null },
+          params: {
+            indicator: s.indicator,
+            year: shownYear,
+            weighted: ip.weighted ? 1 : 0,
+            fromStated: ip.fromStated ? show(ip.fromStated, 2) : null,
+            leftOut: ip.leftOut.length > 0 ? ip.leftOut.join(', ') : null,
+          },
         }),
       );
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { book, findingsOf, keys, sheet } from '../../helpers.js';
+import { book, findingsOf, keys, sheet, type Spec } from '../../helpers.js';
 import { progressSheet } from './blocks.js';
 import { formatFinding } from '../../../src/engine/messages/index.js';
 import { checkWorkbook } from '../../../src/engine/check.js';
@@ -112,6 +112,35 @@ describe('weights', () => {
     const wrong = plan('110%', true);
     expect(wrong.writes.map((w) => [w.sheet, w.address, w.value, w.formula ?? null])).toEqual([['本文', 'E3', '103%', null]]);
     expect(wrong.valuesInsteadOfFormulas).toEqual(['本文!E3']);
+  });
+
+  it('a target of 0 stating no progress (`-`) is left out of its indicator’s mean, the others’ weights making the whole (the value with it as 0 is accepted too); alone in its indicator (000_’s IPO), it leaves the indicator unchecked', () => {
+    const rows: Spec[][] = [
+      [null, null, '令和3年度', '令和4年度', '令和5年度'],
+      ['数値目標(1)-① 投資額', '目標値', 100, 100, 100],
+      [null, '実績値', 120, 90, 110],
+      ['寄与度(※):50%', '進捗度(%)', 120, 90, 110],
+      ['数値目標(1)-② 上場件数', '目標値', 0, 0, 1],
+      [null, '実績値', 0, 1, 1],
+      ['寄与度(※):50%', '進捗度(%)', '-', '-', 100],
+    ];
+    const table = (stated: Spec[]) => book(sheet('S', [...rows, ['評価指標(1)の進捗度', null, ...stated]]));
+    const at = (stated: Spec[]) => findingsOf(table(stated)).filter((f) => f.rule === 'indicator-score-mismatch');
+    expect(at(['120%', '90%', '105%'])).toEqual([]);
+    expect(at(['60%', '45%', '105%'])).toEqual([]);
+    const wrong = at(['130%', '95%', '105%']);
+    expect(wrong.map((f) => [f.cell, f.expected, f.stated, f.calc])).toEqual([
+      ['C8', 120, 130, '(50 × 120) ÷ 50 = 120 → 120'],
+      ['D8', 90, 95, '(50 × 90) ÷ 50 = 90 → 90'],
+    ]);
+    expect(formatFinding(wrong[0], 'ja')).toBe('評価指標(1) 令和3年度の進捗度 130% は、数値目標の進捗度の寄与度付き平均 120%(目標値が 0 で進捗度のない数値目標(1)-②を除く) と一致しません。 ((50 × 120) ÷ 50 = 120 → 120)');
+    expect(formatFinding(wrong[0], 'en')).toBe("Indicator (1), FY2021: stated progress 130% differs from the weighted mean of its targets' progress, 120% (leaving out target (1)-②: a target of 0 and no progress stated). ((50 × 120) ÷ 50 = 120 → 120)");
+    expect(planRecalculation(checkWorkbook(table(['130%', '95%', '105%'])).model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['C8', '120%'],
+      ['D8', '90%'],
+    ]);
+    const alone = book(sheet('S', [rows[0], ['数値目標(1) 上場件数', ...rows[4].slice(1)], rows[5], rows[6], ['評価指標(1)の進捗度', null, '50%', '50%', '100%']]));
+    expect(findingsOf(alone).filter((f) => f.rule === 'indicator-score-mismatch')).toEqual([]);
   });
 
   it('a single target needs no weight', () => {
