@@ -1222,6 +1222,76 @@ describe('weights stated inside the id’s text', () => {
   });
 });
 
+describe('weights labelled 寄与率, ウエイト, ウェイト or 重み, as 寄与度 is', () => {
+  const WORDS = ['寄与率', 'ウエイト', 'ウェイト', '重み'];
+  /** Two targets weighted 70/30; the indicator's R5 is 130 × 0.7 + 100 × 0.3 = 121, stated 122. */
+  const blocks = (label: (w: string, i: number) => [Spec, Spec], extra: (w: string, i: number) => Spec[][] = () => [], header: Spec[] = [null, null, 'R4', 'R5']) =>
+    [
+      header,
+      ...[0, 1].flatMap((i) => {
+        const [idCell, progressLabel] = label(['70%', '30%'][i], i);
+        return [
+          [idCell, '目標値', ...(i === 0 ? [100, 100] : [10, 10])],
+          [null, '実績値', ...(i === 0 ? [110, 130] : [12, 10])],
+          [progressLabel, '進捗度', ...(i === 0 ? ['110%', '130%'] : ['120%', '100%'])],
+          ...extra(['70%', '30%'][i], i),
+        ];
+      }),
+      ['評価指標(1)の進捗度', null, '113%', '122%'],
+    ] as Spec[][];
+  const id = (i: number) => ['数値目標(1)-① 雇用者数', '数値目標(1)-② 件数'][i];
+  const read = (rows: Spec[][]) => {
+    const { model, findings } = checkWorkbook(book(sheet('S', rows)));
+    const t = model.tables.find((x) => x.kind === 'progress');
+    return { weights: t?.kind === 'progress' ? t.targets.map((x) => x.weight?.value?.value.toNumber() ?? null) : [], rules: findings.map((f) => f.rule) };
+  };
+
+  it.each(WORDS)('%s in the progress row’s label, in a row of its own, in a column right of the years, in the id’s text, or in a row of a table of groups by year', (w) => {
+    const expected = { weights: [70, 30], rules: ['indicator-score-mismatch'] };
+    expect(read(blocks((share, i) => [id(i), `${w}(※):${share}`])), 'label').toEqual(expected);
+    expect(read(blocks((_, i) => [id(i), null], (share) => [[null, w, share, share]])), 'row').toEqual(expected);
+    const column = blocks((_, i) => [id(i), null], undefined, [null, null, 'R4', 'R5', w]);
+    column[1].push('70%');
+    column[4].push('30%');
+    expect(read(column), 'column').toEqual(expected);
+    expect(read(blocks((share, i) => [`${id(i)}（${w}${share}）`, null])), 'id').toEqual(expected);
+    const groups: Spec[][] = [
+      ['年度', '区分', '数値目標(1)-① 雇用者数', '数値目標(1)-② 件数'],
+      [null, w, '70%', '30%'],
+      ['R4', '目標値', 100, 10],
+      [null, '実績値', 110, 12],
+      [null, '進捗度', '110%', '120%'],
+      ['R5', '目標値', 100, 10],
+      [null, '実績値', 130, 10],
+      [null, '進捗度', '130%', '100%'],
+    ];
+    expect(read(groups).weights, 'groups').toEqual([70, 30]);
+  });
+
+  it.each(WORDS)('%s heading a summary table’s column or naming a weight in a summary line', (w) => {
+    const rows: Spec[][] = [
+      ...blocks((share, i) => [id(i), `${w}(※):${share}`]).slice(0, 7),
+      [],
+      ['評価対象年度：令和5年度'],
+      ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度', w],
+      [null, '数値目標(1)-①', 100, 130, '130%', '60%'],
+      [null, '数値目標(1)-②', 10, 10, '100%', '30%'],
+      [],
+      [`数値目標(1)-①【当該年度目標値 100、当該年度実績値 130、進捗度 130%、${w} 75%】`],
+    ];
+    const f = findingsOf(book(sheet('S', rows)));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([
+      ['summary-mismatch', 'F11', 70, 60],
+      ['summary-mismatch', 'A14', 70, 75],
+    ]);
+  });
+
+  it('寄与率 never reads as a progress, nor 達成率 as a weight', () => {
+    const rows = blocks((share, i) => [id(i), `寄与率：${share}`]).map((r) => (r[1] === '進捗度' ? [r[0], '達成率', ...r.slice(2)] : r));
+    expect(read(rows)).toEqual({ weights: [70, 30], rules: ['indicator-score-mismatch'] });
+  });
+});
+
 describe('weights on the row of a target’s title over its 目標値 / 実績値 / 進捗度 rows', () => {
   // 70/30: R1 116.95 → 117, as stated; equal weights would give 103.
   const table = (titles: Spec[][]) =>

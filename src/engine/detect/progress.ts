@@ -8,7 +8,7 @@ import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueC
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
-import { parseWeightText, weightInText, weightPercent, yearlyWeights } from './weight.js';
+import { parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText, parseNumberText } from '../numbers.js';
 import { isUnitText, unitInParentheses, unitNote } from './units.js';
@@ -757,9 +757,9 @@ function findWeight(scan: SheetScan, top: number, bottom: number, left: number, 
       const shown = scan.view.shown(r, c);
       if (shown.row !== r && shown.row < top) continue;
       const v = shown.cell?.value;
-      if (typeof v !== 'string' || !v.includes('寄与度')) continue;
+      if (typeof v !== 'string' || weightLabelAt(v) < 0) continue;
       const ref = scan.ref(shown.row, shown.col);
-      if (!compact(v).startsWith('寄与度')) {
+      if (!startsWithWeightLabel(compact(v))) {
         // Stated inside the id's text: `数値目標(1)-① 投資額（寄与度33%）`.
         const inText = weightInText(v);
         if (inText) return { value: inText, ref, text: v.trim() };

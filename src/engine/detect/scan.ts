@@ -8,6 +8,7 @@ import { compact, findIndicatorId, findTargetId, isCompactedAway } from '../text
 import { fiscalYearOfDate, isDigit, parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
+import { startsWithWeightLabel, WEIGHT_WORD } from './weight.js';
 
 export type LabelKind =
   | 'target'
@@ -44,7 +45,7 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new Set([...'各当目実進達寄累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見支取'].map((ch) => ch.charCodeAt(0)));
+const LABEL_STARTS = new Set([...'各当目実進達寄ウ重累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見支取'].map((ch) => ch.charCodeAt(0)));
 
 // Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`), as char codes.
 const OPENING = [...'【[〔'].map((ch) => ch.charCodeAt(0));
@@ -70,8 +71,9 @@ function mayBeLabel(c: string): boolean {
 // An era year (`R6`, `令和6年度`, `H30`) or a western one (`2024年`) inside a label.
 const NAMES_A_YEAR = /(?:^|[^A-Za-zＡ-Ｚａ-ｚ])[RHＲＨ][0-9０-９元]|令和|平成|[0-9０-９]{4}\s*年/;
 
-// A 寄与度 label with nothing after it but a note in parentheses (`寄与度`, `寄与度(%)`): it may head a column of weights.
-const WEIGHT_HEADER = /^寄与度([(（][^()（）]*[)）])?$/;
+// A 寄与度 label with nothing after it but a note in parentheses (`寄与度`, `寄与度(%)`, `寄与率`, `ウエイト`): it may head a
+// column of weights.
+const WEIGHT_HEADER = new RegExp(`^${WEIGHT_WORD}([(（][^()（）]*[)）])?$`);
 
 /**
  * A compact label without the brackets around it or the colon after it: `【目標値】`, `目標値：` → `目標値`; without a
@@ -95,7 +97,7 @@ const NOTE_MARK = /(?:※|\*)\d*$/;
 
 // A row label numbered in front, as forms number the rows they refer to (`①目標値`, `(2)実績値`, `3.進捗度(③=②/①)`):
 // the number and the label's first character.
-const ENUMERATED = /^(?:[①-⑳]|\(\d{1,2}\)|\d{1,2}[.)])(?=[目実進寄累単各当達計])/;
+const ENUMERATED = /^(?:[①-⑳]|\(\d{1,2}\)|\d{1,2}[.)])(?=[目実進寄ウ重累単各当達計])/;
 
 /** A compact label without the number in front of it: `①目標値` → `目標値`. */
 function withoutEnumerator(c: string): string {
@@ -167,7 +169,7 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (/^((単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(進(捗|ちょく)(度|率)?|(目標)?達成(度|率)|対目標比?)([(（].*[)）]|%)?(([A-Z①-⑳]?=)?[A-Z①-⑳]+[/÷][A-Z①-⑳]+([×*]100)?%?)?$/.test(c)) return 'progress';
   // `進捗状況(%)`: a row of percentages; `進捗状況` alone may hold words (順調, 達成).
   if (/^(進捗|達成)状況(\(%\)|%)$/.test(c)) return 'progress';
-  if (/^寄与度/.test(c)) return 'weight';
+  if (startsWithWeightLabel(c)) return 'weight';
   if (/^(累計|合計|計|(5年間|期間|計画期間)の?(累計|合計))([(（].*[)）])?$/.test(c)) return 'cumulative';
   // `総合評価`, maybe with how it is worked out in parentheses (`総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）`).
   if (/^総合評価/.test(c) && (c.length <= 20 || /^総合評価\([^()]*\)$/.test(c))) return 'overall';

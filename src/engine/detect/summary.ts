@@ -10,7 +10,7 @@ import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
 import { notesUnderHeader, unitInParentheses, unitNote } from './units.js';
-import { fractionWeight } from './weight.js';
+import { fractionWeight, WEIGHT_WORD } from './weight.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
@@ -525,7 +525,7 @@ const FIELD = {
   target: new RegExp(`当該年度目標値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
   actual: new RegExp(`当該年度実績(?:見込)?値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
   progress: new RegExp(`(?:進捗|達成)(?:度|率)${NOTE}\\s*[:：]?\\s*${VALUE}`),
-  weight: new RegExp(`寄与度${NOTE}\\s*[:：]?\\s*${SHARE}`),
+  weight: new RegExp(`${WEIGHT_WORD}${NOTE}\\s*[:：]?\\s*${SHARE}`),
 };
 // Lines that state the year's figures without 当該年度 (`目標値：100億円　実績値：120億円`); 当該年度 wins when both are there.
 const PLAIN_FIELD: Partial<Record<keyof typeof FIELD, RegExp>> = {

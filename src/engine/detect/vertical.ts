@@ -9,7 +9,7 @@ import type { IndicatorProgressCell, NumericTarget, ProgressTable, YearColumn } 
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
-import { weightInCell, weightInText, yearlyWeights } from './weight.js';
+import { weightInCell, weightInText, weightLabelAt, yearlyWeights } from './weight.js';
 import { idHeaderLeftOf } from './summary.js';
 import { notesUnderHeader, unitInParentheses } from './units.js';
 
@@ -98,7 +98,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         goal: goal ?? null,
         mode,
         modeSource: source,
-        weight: weights?.weight ?? (title && title.text.includes('寄与度') && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null),
+        weight: weights?.weight ?? (title && weightLabelAt(title.text) >= 0 && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null),
         ...(weights?.yearWeights && { yearWeights: weights.yearWeights }),
         columns,
         target,

@@ -4,6 +4,24 @@ import { compact } from '../text.js';
 import type { ValueCell, Weight } from '../model.js';
 
 /**
+ * The words a weight is labelled with: 寄与度, and its synonyms 寄与率, ウエイト (ウェイト; not the start of a longer word
+ * such as ウエイトレス) and 重み. 寄与率 is a target's share of its indicator, never a progress (達成率 and 進捗率 are those).
+ */
+export const WEIGHT_WORD = String.raw`(?:寄与度|寄与率|ウ[エェ]イト(?![ァ-ヺー])|重み)`;
+const WEIGHT_LABEL = new RegExp(WEIGHT_WORD);
+const WEIGHT_LABEL_FIRST = new RegExp(`^${WEIGHT_WORD}`);
+
+/** Where a text names a weight (`寄与度`, `寄与率`, `ウエイト`, `重み`); -1 when it does not. */
+export function weightLabelAt(text: string): number {
+  return text.search(WEIGHT_LABEL);
+}
+
+/** Whether a compact label starts with a weight's label word: `寄与度(※):33%`, `ウエイト：50%`. */
+export function startsWithWeightLabel(c: string): boolean {
+  return WEIGHT_LABEL_FIRST.test(c);
+}
+
+/**
  * Weights stated year by year (a 寄与度 row or column, null where a year states none): the latest year's, and each
  * year's when they change from one year to the next (a revised plan); null when no year states one.
  */
@@ -39,7 +57,7 @@ function ratioAsPercent(p: NumberValue): NumberValue {
  */
 export function parseWeightText(text: string): NumberValue | null | undefined {
   const c = compact(text);
-  const rest = c.replace(/^寄与度/, '').replace(/^[(（][※*]?[)）]/, '').replace(/^[:：]/, '');
+  const rest = c.replace(WEIGHT_LABEL_FIRST, '').replace(/^[(（][※*]?[)）]/, '').replace(/^[:：]/, '');
   if (!rest) return undefined;
   const fraction = fractionWeight(rest);
   if (fraction) return fraction;
@@ -53,9 +71,9 @@ export function parseWeightText(text: string): NumberValue | null | undefined {
   return parsed;
 }
 
-/** The weight a longer text states after its `寄与度`: `数値目標(1)-① 投資額（寄与度33%）` → 33 (as parseWeightText reads it). */
+/** The weight a longer text states after its `寄与度` (or 寄与率 …): `数値目標(1)-① 投資額（寄与度33%）` → 33 (as parseWeightText reads it). */
 export function weightInText(text: string): NumberValue | null | undefined {
-  const at = text.indexOf('寄与度');
+  const at = weightLabelAt(text);
   return at < 0 ? undefined : parseWeightText(text.slice(at));
 }
 

@@ -23,7 +23,7 @@ import type { CellRef, IndicatorProgressCell, NumericTarget, ProgressTable, Valu
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import { isSummaryLine, type SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
-import { weightInCell, weightInText, yearlyWeights } from './weight.js';
+import { weightInCell, weightInText, weightLabelAt, yearlyWeights } from './weight.js';
 import { isUnitText, unitInParentheses } from './units.js';
 import { idColumnsOfRow } from './summary.js';
 import { compact, findIndicatorId, INDICATOR_PROGRESS_LABEL, indicatorOnlyId } from '../text.js';
@@ -126,7 +126,7 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
       const target = cells('target');
       const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(cellText(view.raw(firstGroup.rows.get('target')!, labelCol))));
       const weights = yearly.some((g) => g.rows.has('weight')) ? yearlyWeights(cells('weight').map(weightInCell)) : undefined;
-      const stated = named.find((n) => n.text.includes('寄与度'));
+      const stated = named.find((n) => weightLabelAt(n.text) >= 0);
       const weight: Weight | null =
         weights?.weight ??
         (weightsRow !== undefined ? weightInCell(scan.valueCell(weightsRow, id.col)) : null) ??
