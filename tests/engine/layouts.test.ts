@@ -3457,6 +3457,31 @@ describe('overall-score cards, one zone each', () => {
     expect(card([['つくば国際戦略総合特区'], ['総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'], [3.8, 4, 3.6, 4]])).toEqual(['つくば国際戦略総合特区']);
     expect(card([['総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'], [3.8, 4, 3.6, 4]])).toEqual(['評価']);
   });
+
+  // As 003_… prints each zone: Ⅰ Ⅱ Ⅲ over what they stand for, the scores under them, and the 総合評価 score left of
+  // them over its label (`総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）`).
+  const D = ['目標に向けた取組の進捗', '支援措置の活用と地域独自の取組の状況', '取組全体にわたる事業の進捗と政策課題の解決'];
+  const seedCard = (zone: string, overall: Spec, scores: Spec[], label: Spec[][] = [['総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）']]): Spec[][] => [
+    [zone],
+    [null, 'Ⅰ', 'Ⅱ', 'Ⅲ'],
+    [null, ...D],
+    [overall, ...scores],
+    ...label,
+  ];
+
+  it('a card whose 総合評価 label stands under its score, as 003_… prints it', () => {
+    expect(findingsOf(book(sheet('評価', seedCard('アジアヘッドクォーター特区（東京都）', 4.8, [5, 4, 5]))))).toEqual([]);
+    const f = findingsOf(book(sheet('評価', seedCard('アジアヘッドクォーター特区（東京都）', 4.4, [5, 4, 5]))));
+    expect(f.map((x) => [x.cell, x.expected, x.stated, x.params?.name])).toEqual([['A4', 4.8, 4.4, 'アジアヘッドクォーター特区（東京都）']]);
+    // The label on two lines, and cards stacked: each score its own card's.
+    const two = [...seedCard('A特区', 4.8, [5, 4, 5], [['総合評価'], ['（ⅠとⅡとⅢを1：1：2の割合で計算）']]), [null], ...seedCard('B特区', 4.4, [4.8, 3.7, 4.7], [['総合評価']])];
+    expect(findingsOf(book(sheet('評価', two))).map((x) => [x.cell, x.expected, x.stated, x.params?.name])).toEqual([['A11', 4.5, 4.4, 'B特区']]);
+  });
+
+  it('a 総合評価 label under a number that no Ⅰ Ⅱ Ⅲ scores stand beside is no card', () => {
+    const s = sheet('評価', [[null, 'Ⅰ', 'Ⅱ', 'Ⅲ'], [null, ...D], [null, '順調', '順調', 'おおむね順調'], [12], ['総合評価']]);
+    expect(checkWorkbook(book(s)).model.tables).toEqual([]);
+  });
 });
 
 describe('one zone’s overall score down a column', () => {

@@ -44,12 +44,41 @@ function headerGroups(scan: SheetScan, row: number): Group[] {
         if (!best || Math.abs(r - row) < Math.abs(best.row - row)) best = l;
       }
     }
+    // As 003_… prints a card: the 総合評価 score beside Ⅰ Ⅱ Ⅲ's, over its label (`総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）`), a
+    // number standing between the header and the label.
+    for (let r = row + 3; !best && r <= row + UNDER_SCORE_REACH; r++) {
+      for (const l of scan.inRow('overall', r)) {
+        if (used.has(l.col) || l.col <= from || (i + 1 < groups.length && l.col >= to) || (l.col > Math.min(...cols) && l.col < Math.max(...cols))) continue;
+        if (!best && scoreOver(scan, l, row, cols)) best = l;
+      }
+    }
     if (best) {
       g.overall = best;
       used.add(best.col);
     }
   });
   return groups.filter((g): g is Group => !!g.overall);
+}
+
+/** How many rows under a header of Ⅰ Ⅱ Ⅲ a 総合評価 label under its score may stand (descriptions and the scores between). */
+const UNDER_SCORE_REACH = 6;
+
+/**
+ * Whether a 総合評価 label stands under its score: a number over it, below the header row, in a row whose Ⅰ Ⅱ Ⅲ
+ * columns (`scoreCols`) hold numbers too.
+ */
+function scoreOver(scan: SheetScan, label: Label, headerRow: number, scoreCols: number[]): boolean {
+  const isNumber = (r: number, c: number) => {
+    const cell = scan.view.shown(r, c).cell;
+    return !!cell && scan.parse(cell).kind === 'number';
+  };
+  for (let r = label.row - 1; r > headerRow; r--) if (isNumber(r, label.col) && scoreCols.every((c) => isNumber(r, c))) return true;
+  return false;
+}
+
+/** Whether a set's 総合評価 label stands under its score, not in the header (scoreOver). */
+function overallUnder(g: Group): boolean {
+  return g.overall.row > g.roman1.row + 2;
 }
 
 export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
@@ -123,8 +152,10 @@ function readGroup(
 ): OverallScoreTable | undefined {
   const view = scan.view;
   const labels = SCORE_KINDS.map((k) => g[k]);
-  const headerTop = Math.min(...labels.map((l) => l.row));
-  const headerBottom = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row));
+  // A 総合評価 label under its score is not part of the header.
+  const header = overallUnder(g) ? labels.slice(1) : labels;
+  const headerTop = Math.min(...header.map((l) => l.row));
+  const headerBottom = Math.max(...header.map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row));
   const cols = labels.map((l) => l.col);
   const minCol = Math.min(...cols);
   const rows: OverallScoreRow[] = [];
@@ -161,7 +192,8 @@ function readGroup(
   return {
     kind: 'overall-score',
     sheet: view.name,
-    range: { top: headerTop, left: nameCol, bottom: view.mergeAt(last.row, last.col)?.bottom ?? last.row, right: Math.max(...cols) },
+    // A 総合評価 label under its score closes the table.
+    range: { top: headerTop, left: nameCol, bottom: Math.max(view.mergeAt(last.row, last.col)?.bottom ?? last.row, overallUnder(g) ? g.overall.row : 0), right: Math.max(...cols) },
     rows,
   };
 }
