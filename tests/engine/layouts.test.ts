@@ -3476,6 +3476,18 @@ describe('overall-score cards, one zone each', () => {
     // The label on two lines, and cards stacked: each score its own card's.
     const two = [...seedCard('A特区', 4.8, [5, 4, 5], [['総合評価'], ['（ⅠとⅡとⅢを1：1：2の割合で計算）']]), [null], ...seedCard('B特区', 4.4, [4.8, 3.7, 4.7], [['総合評価']])];
     expect(findingsOf(book(sheet('評価', two))).map((x) => [x.cell, x.expected, x.stated, x.params?.name])).toEqual([['A11', 4.5, 4.4, 'B特区']]);
+    // The card's details (the targets' progress, the measures used) between the scores and the label.
+    const details: Spec[][] = [
+      [null, '進捗度', '規制の特例措置', '総合評価に係る専門家所見（主なもの）'],
+      [null, '・外国企業のアジア統括拠点及び研究開発拠点の誘致数', '・ビジネスジェットの使用手続簡略化', '・Access to Tokyo…'],
+      [null, '103％', '等', null],
+      [null, '・外国企業と都内企業との引き合わせ件数', '地域独自の取組', null],
+      [null, '133%', '・金融系外国企業拠点設立補助金 等', null],
+      ['総合評価'],
+      ['（ⅠとⅡとⅢを1：1：2の割合で計算）'],
+    ];
+    const detailed = findingsOf(book(sheet('評価', seedCard('アジアヘッドクォーター特区（東京都）', 4.4, [5, 4, 5], details), ['A4:A9'])));
+    expect(detailed.map((x) => [x.cell, x.expected, x.stated])).toEqual([['A4', 4.8, 4.4]]);
   });
 
   it('a 総合評価 label under a number that no Ⅰ Ⅱ Ⅲ scores stand beside is no card', () => {

@@ -60,8 +60,8 @@ function headerGroups(scan: SheetScan, row: number): Group[] {
   return groups.filter((g): g is Group => !!g.overall);
 }
 
-/** How many rows under a header of Ⅰ Ⅱ Ⅲ a 総合評価 label under its score may stand (descriptions and the scores between). */
-const UNDER_SCORE_REACH = 6;
+/** How many rows under a header of Ⅰ Ⅱ Ⅲ a 総合評価 label under its score may stand (descriptions, the scores, and the card's details such as the targets' progress between). */
+const UNDER_SCORE_REACH = 16;
 
 /**
  * Whether a 総合評価 label stands under its score: a number over it, below the header row, in a row whose Ⅰ Ⅱ Ⅲ
