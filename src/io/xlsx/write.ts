@@ -190,13 +190,15 @@ interface RowSpan {
   end: number;
 }
 
+/** The rows of a sheet part; a row without `r` (some writers leave it out) is the one after the row before it. */
 function rowSpans(xml: string, ns: string): RowSpan[] {
   const spans: RowSpan[] = [];
   const re = new RegExp(`<${ns}row\\b([^>]*?)(\\/?)>`, 'g');
   const close = `</${ns}row>`;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
-    const r = Number(attr(m[1], 'r'));
+    const given = Number(attr(m[1], 'r'));
+    const r = given > 0 ? given : (spans.at(-1)?.r ?? 0) + 1;
     const openEnd = m.index + m[0].length;
     if (m[2] === '/') {
       spans.push({ r, start: m.index, openEnd, selfClosing: true, end: openEnd });
@@ -218,12 +220,13 @@ interface CellSpan {
   inner: string;
 }
 
+/** The cells of a row; a cell without `r` is the one after the cell before it, as spreadsheets read it. */
 function cellSpans(rowXml: string, ns: string): CellSpan[] {
   const out: CellSpan[] = [];
   for (const m of rowXml.matchAll(new RegExp(`<${ns}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${ns}c>)`, 'g'))) {
     const ref = attr(m[1], 'r');
-    if (!ref) continue;
-    out.push({ col: parseA1(ref).col, start: m.index!, end: m.index! + m[0].length, attrs: m[1], inner: m[2] ?? '' });
+    const col = ref ? parseA1(ref).col : (out.at(-1)?.col ?? -1) + 1;
+    out.push({ col, start: m.index!, end: m.index! + m[0].length, attrs: m[1], inner: m[2] ?? '' });
   }
   return out;
 }

@@ -57,6 +57,17 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect(sheetXmlOf(bytes)).toContain('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>3</x:v></x:c></x:row>');
   });
 
+  it('finds rows and cells written without `r` where spreadsheets read them, so that writes replace them and insert in order', async () => {
+    // Some streaming writers leave out `r`: each row is the one after the row before it, each cell the next column.
+    const input = workbook('<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c><c/></row><row r="4"><c r="A4"><v>4</v></c></row></sheetData>');
+    const { bytes, skipped } = patchXlsx(input, [write('B1', 0, 1, 20), write('B2', 1, 1, 30), write('C2', 1, 2, 31), write('A3', 2, 0, 40)]);
+    expect(skipped).toEqual([]);
+    expect(sheetXmlOf(bytes)).toContain(
+      '<sheetData><row><c><v>1</v></c><c r="B1"><v>20</v></c></row><row><c><v>3</v></c><c r="B2"><v>30</v></c><c r="C2"><v>31</v></c></row><row r="3"><c r="A3"><v>40</v></c></row><row r="4">',
+    );
+    expect((await readXlsx(bytes)).sheets[0].rows.map((r) => r.map((c) => c?.value))).toEqual([[1, 20], [3, 30, 31], [40], [4]]);
+  });
+
   it('fills an empty sheet and gives a 0% format to a new cell that asks for it', async () => {
     const input = workbook('<sheetData/>');
     const { bytes } = patchXlsx(input, [write('B2', 1, 1, 0.5, { numFmt: '0%' })]);
