@@ -406,7 +406,10 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
         if (existing) rowEdits.push({ start: existing.start, end: existing.end, text: refreshedCellXml(existing, f.value, ns) });
       }
       if (rowEdits.length === 0) continue;
-      rowEdits.sort((a, b) => b.start - a.start || b.end - a.end);
+      // Applied from the last: cells inserted at one place (E9 and F9 after D9, the row's last) go in column order,
+      // the one made first ending up first.
+      const order = new Map(rowEdits.map((e, i) => [e, i]));
+      rowEdits.sort((a, b) => b.start - a.start || b.end - a.end || order.get(b)! - order.get(a)!);
       for (const e of rowEdits) rowInner = rowInner.slice(0, e.start) + e.text + rowInner.slice(e.end);
       if (span && !span.selfClosing) edits.push({ start: base, end: span.end - rowClose.length, text: rowInner, row });
       else if (span) edits.push({ start: span.start, end: span.end, text: `${xml.slice(span.start, span.end - 2)}>${rowInner}${rowClose}`, row });

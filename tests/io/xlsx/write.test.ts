@@ -57,6 +57,13 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect(sheetXmlOf(bytes)).toContain('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>3</x:v></x:c></x:row>');
   });
 
+  it('inserts several cells after a row’s last, and into a new row, in column order', async () => {
+    // A progress row left blank for two years: E9 and F9 go after D9, in that order (Excel repairs cells out of order).
+    const input = workbook('<sheetData><row r="9"><c r="D9"><v>421</v></c></row></sheetData>');
+    const { bytes } = patchXlsx(input, [write('F9', 8, 5, 68), write('E9', 8, 4, 62), write('E10', 9, 4, 1), write('F10', 9, 5, 2)]);
+    expect(sheetXmlOf(bytes)).toContain('<row r="9"><c r="D9"><v>421</v></c><c r="E9"><v>62</v></c><c r="F9"><v>68</v></c></row><row r="10"><c r="E10"><v>1</v></c><c r="F10"><v>2</v></c></row>');
+  });
+
   it('finds rows and cells written without `r` where spreadsheets read them, so that writes replace them and insert in order', async () => {
     // Some streaming writers leave out `r`: each row is the one after the row before it, each cell the next column.
     const input = workbook('<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c><c/></row><row r="4"><c r="A4"><v>4</v></c></row></sheetData>');
