@@ -174,7 +174,8 @@ function sheetParts(files: Package): Map<string, string> {
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   const parts = new Map<string, string>();
-  for (const m of wb.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+  // The workbook's elements may carry a prefix (`<x:sheet>`), as the sheets' may.
+  for (const m of wb.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b([^>]*)\/?>/g)) {
     const name = attr(m[1], 'name');
     const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[1])?.[1];
     if (name && rid && targets.has(rid)) parts.set(unescapeXml(name), targets.get(rid)!);
@@ -286,12 +287,13 @@ function percentStyle(files: Package, cache: { index?: string }): string | undef
   const path = 'xl/styles.xml';
   if (!files.has(path)) return undefined;
   let xml = files.text(path);
-  const m = /<cellXfs\b([^>]*)>([\s\S]*?)<\/cellXfs>/.exec(xml);
+  const m = /<([A-Za-z_][\w.-]*:)?cellXfs\b([^>]*)>([\s\S]*?)<\/\1?cellXfs>/.exec(xml);
   if (!m) return undefined;
-  const count = (m[2].match(/<xf\b/g) ?? []).length;
-  const xf = '<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>';
-  const attrs = m[1].replace(/\bcount="\d+"/, `count="${count + 1}"`);
-  xml = xml.slice(0, m.index) + `<cellXfs${attrs}>${m[2]}${xf}</cellXfs>` + xml.slice(m.index + m[0].length);
+  const ns = m[1] ?? '';
+  const count = (m[3].match(new RegExp(`<${ns}xf\\b`, 'g')) ?? []).length;
+  const xf = `<${ns}xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+  const attrs = m[2].replace(/\bcount="\d+"/, `count="${count + 1}"`);
+  xml = xml.slice(0, m.index) + `<${ns}cellXfs${attrs}>${m[3]}${xf}</${ns}cellXfs>` + xml.slice(m.index + m[0].length);
   files.setText(path, xml);
   cache.index = String(count);
   return cache.index;
@@ -378,7 +380,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
       const rowEdits: { start: number; end: number; text: string }[] = [];
       for (const w of ws.sort((a, b) => a.col - b.col)) {
         const existing = cells.find((c) => c.col === w.col);
-        if (existing && /<f\b[^>]*\bt="(shared|array)"[^>]*\bref="/.test(existing.inner)) {
+        if (existing && new RegExp(`<${ns}f\\b[^>]*\\bt="(shared|array)"[^>]*\\bref="`).test(existing.inner)) {
           skipped.push({ sheet, address: w.address, code: 'shared-formula', reason: SKIP_REASONS['shared-formula'].en });
           continue;
         }
@@ -388,7 +390,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
           skipped.push({ sheet, address: w.address, code: 'protected', reason: SKIP_REASONS.protected.en });
           continue;
         }
-        if (existing?.inner.includes('<f') || w.formula) formulasTouched = true;
+        if (existing?.inner.includes(`<${ns}f`) || w.formula) formulasTouched = true;
         // A number format to give (a ratio written where `-` stood) outweighs the cell's own style.
         if (w.styleFrom && (style === undefined || w.numFmt !== undefined)) style = borrowed.get(w) ?? style;
         if (style === undefined && w.numFmt === '0%') style = percentStyle(files, styleCache);

@@ -75,6 +75,17 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect((await readXlsx(bytes)).sheets[0].rows.map((r) => r.map((c) => c?.value))).toEqual([[1, 20], [3, 30, 31], [40], [4]]);
   });
 
+  it('writes into a workbook whose every part prefixes SpreadsheetML (<x:sheet>, <x:cellXfs>, as OpenXML SDK tools save it)', async () => {
+    const prefixed = (xml: string) => xml.replace(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"').replace(/<(\/?)(?!\?|x:)(\w+)/g, '<$1x:$2');
+    const files = unzipSync(workbook('<x:sheetData><x:row r="1"><x:c r="A1"><x:f t="shared" ref="A1:A2" si="0">C1*2</x:f><x:v>2</x:v></x:c></x:row></x:sheetData>', 'x:'));
+    for (const part of ['xl/workbook.xml', 'xl/styles.xml']) files[part] = strToU8(prefixed(strFromU8(files[part])));
+    expect(strFromU8(files['xl/workbook.xml'])).toContain('<x:sheet name=');
+    const { bytes, skipped } = patchXlsx(zipSync(files), [write('B2', 1, 1, 0.5, { numFmt: '0%' }), write('A1', 0, 0, 5)]);
+    expect(skipped.map((s) => [s.address, s.code])).toEqual([['A1', 'shared-formula']]);
+    expect(strFromU8(unzipSync(bytes)['xl/styles.xml'])).toContain('<x:cellXfs count="3">');
+    expect((await readXlsx(bytes)).sheets[0].rows[1][1]).toEqual({ value: 0.5, numFmt: '0%' });
+  });
+
   it('fills an empty sheet and gives a 0% format to a new cell that asks for it', async () => {
     const input = workbook('<sheetData/>');
     const { bytes } = patchXlsx(input, [write('B2', 1, 1, 0.5, { numFmt: '0%' })]);
