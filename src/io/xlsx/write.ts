@@ -14,6 +14,7 @@ import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry, type Z
 export const SKIP_REASONS = {
   'sheet-not-found': { ja: 'シートが見つかりません', en: 'sheet not found' },
   'shared-formula': { ja: '共有数式・配列数式の起点のセルです', en: 'the cell anchors a shared or array formula' },
+  'array-formula': { ja: '配列数式(スピルを含む)の範囲内のセルです(Excel が計算し直すと元の値に戻ります)', en: 'inside the range of an array formula (or a spill), whose value Excel would compute again' },
   merged: { ja: '結合セルの先頭以外のセルです(表示されない値になります)', en: 'inside a merged area, not its first cell (the value would not show)' },
   protected: { ja: 'シートが保護され、セルがロックされています', en: 'the sheet is protected and the cell locked' },
 } as const;
@@ -60,6 +61,31 @@ function hiddenByMerges(xml: string, writes: CellWrite[]): Set<CellWrite> {
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (inside(r, c)) for (const w of byCell.get(cellIndex(r, c)) ?? []) hidden.add(w);
   }
   return hidden;
+}
+
+/**
+ * The writes that fall inside the range of an array formula (`<f t="array" ref="D9:F9">`, a dynamic array's spill
+ * included) but not on its first cell, which holds the formula: Excel computes those cells again from the formula, so a
+ * value written there would not stay, and Excel allows no change to part of an array.
+ */
+function insideArrays(xml: string, ns: string, writes: CellWrite[]): Set<CellWrite> {
+  const inside = new Set<CellWrite>();
+  if (writes.length === 0 || !xml.includes('array')) return inside;
+  for (const m of xml.matchAll(new RegExp(`<${ns}f\\b([^>]*)>`, 'g'))) {
+    const ref = attr(m[1], 'ref');
+    if (attr(m[1], 't') !== 'array' || !ref) continue;
+    let range;
+    try {
+      range = parseRangeA1(ref);
+    } catch {
+      continue;
+    }
+    const { top, bottom, left, right } = range;
+    // A formula of one cell (most array formulas Excel saves) covers no other.
+    if (top === bottom && left === right) continue;
+    for (const w of writes) if (w.row >= top && w.row <= bottom && w.col >= left && w.col <= right && (w.row !== top || w.col !== left)) inside.add(w);
+  }
+  return inside;
 }
 
 /** Whether a sheet part is protected (`<sheetProtection sheet="1"/>`): its locked cells take no edits in Excel. */
@@ -352,9 +378,14 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
     const protectedSheet = list.length > 0 && isProtected(xml);
     // A cell inside a merged area other than its first shows nothing: a value written there would be hidden.
     const hidden = hiddenByMerges(xml, list);
+    const arrays = insideArrays(xml, ns, list);
     for (const w of list) {
       if (hidden.has(w)) {
         skipped.push({ sheet, address: w.address, code: 'merged', reason: SKIP_REASONS.merged.en });
+        continue;
+      }
+      if (arrays.has(w)) {
+        skipped.push({ sheet, address: w.address, code: 'array-formula', reason: SKIP_REASONS['array-formula'].en });
         continue;
       }
       let l = byRow.get(w.row);

@@ -107,6 +107,16 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect(sheetXmlOf(bytes)).toContain('<f t="shared" ref="A1:A3" si="0">B1*2</f>');
   });
 
+  it('writes nothing into an array formula’s range other than its first cell (a spill or a CSE array), which Excel would compute again', () => {
+    // D9 spills =ROUNDUP(D8:F8/D7:F7*100,0) over D9:F9: E9's 63 is the array's, not a value one can replace.
+    const input = workbook(
+      '<sheetData><row r="9"><c r="D9" cm="1"><f t="array" ref="D9:F9">ROUNDUP(D8:F8/D7:F7*100,0)</f><v>421</v></c><c r="E9"><v>63</v></c><c r="F9"><v>68</v></c><c r="G9"><f t="array" ref="G9">1</f><v>1</v></c><c r="H9"><v>9</v></c></row></sheetData>',
+    );
+    const { bytes, skipped } = patchXlsx(input, [write('E9', 8, 4, 62), write('H9', 8, 7, 8)]);
+    expect(skipped.map((s) => [s.address, s.code])).toEqual([['E9', 'array-formula']]);
+    expect(sheetXmlOf(bytes)).toContain('<c r="E9"><v>63</v></c><c r="F9"><v>68</v></c><c r="G9"><f t="array" ref="G9">1</f><v>1</v></c><c r="H9"><v>8</v></c>');
+  });
+
   it('writes nothing into a merged area’s cells other than its first, which show nothing (a value there would be hidden)', () => {
     const input = workbook('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"/></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:C40"/></mergeCells>');
     const { bytes, skipped } = patchXlsx(input, [write('A1', 0, 0, 5), write('B1', 0, 1, 6), write('B2', 1, 1, 7), write('C39', 38, 2, 8), write('D1', 0, 3, 9)]);
