@@ -51,8 +51,10 @@ function hiddenByMerges(xml: string, writes: CellWrite[]): Set<CellWrite> {
     if (list) list.push(w);
     else byCell.set(key, [w]);
   }
-  for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*\bref="([A-Za-z]+\d+:[A-Za-z]+\d+)"/g)) {
-    const { top, bottom, left, right } = parseRangeA1(m[1]);
+  for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b([^>]*)>/g)) {
+    const ref = attr(m[1], 'ref');
+    if (!ref || !/^[A-Za-z]+\d+:[A-Za-z]+\d+$/.test(ref)) continue;
+    const { top, bottom, left, right } = parseRangeA1(ref);
     const inside = (row: number, col: number) => row >= top && row <= bottom && col >= left && col <= right && (row !== top || col !== left);
     if ((bottom - top + 1) * (right - left + 1) > writes.length) {
       for (const w of writes) if (inside(w.row, w.col)) hidden.add(w);
@@ -128,9 +130,10 @@ function unescapeXml(s: string): string {
   });
 }
 
+/** An attribute's value, in either quotes (XML allows `r='5'` as well as `r="5"`). */
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return m ? m[1] : undefined;
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /**
@@ -203,7 +206,7 @@ function sheetParts(files: Package): Map<string, string> {
   // The workbook's elements may carry a prefix (`<x:sheet>`), as the sheets' may.
   for (const m of wb.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b([^>]*)\/?>/g)) {
     const name = attr(m[1], 'name');
-    const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[1])?.[1];
+    const rid = attr(m[1], 'r:id') ?? /(?:^|\s)[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[1])?.slice(1).find((v) => v !== undefined);
     if (name && rid && targets.has(rid)) parts.set(unescapeXml(name), targets.get(rid)!);
   }
   return parts;
@@ -411,7 +414,9 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
       const rowEdits: { start: number; end: number; text: string }[] = [];
       for (const w of ws.sort((a, b) => a.col - b.col)) {
         const existing = cells.find((c) => c.col === w.col);
-        if (existing && new RegExp(`<${ns}f\\b[^>]*\\bt="(shared|array)"[^>]*\\bref="`).test(existing.inner)) {
+        const formulaAttrs = new RegExp(`<${ns}f\\b([^>]*)>`).exec(existing?.inner ?? '')?.[1] ?? '';
+        const type = attr(formulaAttrs, 't');
+        if ((type === 'shared' || type === 'array') && attr(formulaAttrs, 'ref') !== undefined) {
           skipped.push({ sheet, address: w.address, code: 'shared-formula', reason: SKIP_REASONS['shared-formula'].en });
           continue;
         }

@@ -57,6 +57,15 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect(sheetXmlOf(bytes)).toContain('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>3</x:v></x:c></x:row>');
   });
 
+  it('reads attributes in single quotes as well as double (r=\'5\'), so that a write finds its row, cell and sheet', async () => {
+    const files = unzipSync(workbook("<sheetData><row r='2'><c r='A2'><v>1</v></c><c r='B2' s='1'><v>1.5</v></c></row><row r='5'><c r='A5'><v>5</v></c></row></sheetData><mergeCells count='1'><mergeCell ref='C2:D2'/></mergeCells>"));
+    files['xl/workbook.xml'] = strToU8(strFromU8(files['xl/workbook.xml']).replace('<sheet name="表&amp;1" sheetId="1" r:id="rId1"/>', "<sheet name='表&amp;1' sheetId='1' r:id='rId1'/>"));
+    const { bytes, skipped } = patchXlsx(zipSync(files), [write('B2', 1, 1, 1.38), write('D2', 1, 3, 7), write('B5', 4, 1, 9)]);
+    expect(skipped.map((s) => [s.address, s.code])).toEqual([['D2', 'merged']]);
+    expect(sheetXmlOf(bytes)).toContain("<row r='2'><c r='A2'><v>1</v></c><c r=\"B2\" s=\"1\"><v>1.38</v></c></row><row r='5'><c r='A5'><v>5</v></c><c r=\"B5\"><v>9</v></c></row>");
+    expect((await readXlsx(bytes)).sheets[0].rows.map((r) => r?.map((c) => c?.value))).toEqual([undefined, [1, 1.38], undefined, undefined, [5, 9]]);
+  });
+
   it('inserts several cells after a row’s last, and into a new row, in column order', async () => {
     // A progress row left blank for two years: E9 and F9 go after D9, in that order (Excel repairs cells out of order).
     const input = workbook('<sheetData><row r="9"><c r="D9"><v>421</v></c></row></sheetData>');
