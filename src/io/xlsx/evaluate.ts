@@ -12,7 +12,7 @@
  */
 import { cellIndex, type Cell, type Sheet } from '../../engine/grid.js';
 import { Decimal } from '../../engine/decimal.js';
-import { isDateFormat, showsIntegersAsYears } from './numfmt.js';
+import { integerShown, isDateFormat, showsIntegersAsYears } from './numfmt.js';
 
 /** A value a cell shows: a number, text, a boolean, nothing, or an error value. */
 export type Scalar = number | string | boolean | null | { error: string };
@@ -475,7 +475,9 @@ function compare(a: Scalar, b: Scalar): number {
 /** The cell a formula's worked-out result makes, as the reader makes one; undefined when its format would need more (a date). */
 function resultCell(cell: Cell, v: Scalar): Cell | undefined {
   if (isError(v)) return { value: null, error: v.error, numFmt: cell.numFmt, formula: cell.formula };
-  if (typeof v === 'number' && (isDateFormat(cell.numFmt) || showsIntegersAsYears(cell.numFmt))) return undefined;
+  if (typeof v === 'number' && isDateFormat(cell.numFmt)) return undefined;
+  // A year header worked out as a number (`=D3+1` in `"令和"0"年度"`) shows its year, as the reader gives a typed one.
+  if (typeof v === 'number' && Number.isInteger(v) && showsIntegersAsYears(cell.numFmt)) return { value: v, text: integerShown(v, cell.numFmt), numFmt: cell.numFmt, formula: cell.formula };
   return { value: v, numFmt: cell.numFmt, formula: cell.formula };
 }
 

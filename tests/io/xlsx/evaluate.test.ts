@@ -118,6 +118,22 @@ describe('formulas saved without their results', () => {
     expect(cells.map(shown)).toEqual([10, 12, 120, 'none', 12]);
   });
 
+  it('year headers worked out by formulas (`=C1+1` in `"令和"0"年度"`, openpyxl saving no result) show their years, so every year is checked', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('C1').value = 4;
+    ws.getCell('D1').value = { formula: 'C1+1' } as ExcelJS.CellFormulaValue;
+    ws.getCell('E1').value = { formula: 'D1+1' } as ExcelJS.CellFormulaValue;
+    for (const a of ['C1', 'D1', 'E1']) ws.getCell(a).numFmt = '"令和"0"年度"';
+    ws.getRow(2).values = ['数値目標(1) 連携企業数', '目標値', 360, 540, 720];
+    ws.getRow(3).values = [null, '実績値', 461, 580, 707];
+    ws.getRow(4).values = [null, '進捗度', 128, 107, 89];
+    const workbook = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(workbook.sheets[0].rows[0].map((c) => c?.text)).toEqual([undefined, undefined, '令和4年度', '令和5年度', '令和6年度']);
+    // 令和6年度: 707 ÷ 720 = 98 %, stated 89.
+    expect(keys(checkWorkbook(workbook).findings)).toEqual(['progress-mismatch@S!E4']);
+  });
+
   it('a progress row of formulas is checked: one dividing the wrong cells is a progress-mismatch, the right ones agree', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
