@@ -1,6 +1,6 @@
 /** The `hyoka` command line: `hyoka check FILE…` and `hyoka fix FILE -o OUT`. */
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import { checkWorkbook } from '../engine/check.js';
@@ -9,7 +9,7 @@ import type { Lang } from '../engine/messages/index.js';
 import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
 import { readXlsx } from '../io/xlsx/read.js';
 import { resultText, settleFormulas, type SettledPlan, type SettleOptions } from '../io/xlsx/settle.js';
-import { patchXlsx, SKIP_REASONS, type PatchResult } from '../io/xlsx/write.js';
+import { isWorkbookExtension, patchXlsx, requiredExtension, SKIP_REASONS, type PatchResult } from '../io/xlsx/write.js';
 import { describeError } from './check-file.js';
 import { formatText } from './format.js';
 import { notCheckedLabel, renderHtmlReport } from './html.js';
@@ -170,6 +170,18 @@ async function runFix(args: string[]): Promise<number> {
   try {
     const buf = await readFile(input);
     bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    // Excel opens a package only under the extension its content type names: a macro-enabled workbook written as .xlsx
+    // (or a plain one as .xlsm) would not open at all.
+    const required = requiredExtension(bytes);
+    const given = extname(output).toLowerCase();
+    if (required && isWorkbookExtension(given) && given !== required) {
+      process.stderr.write(
+        lang === 'ja'
+          ? `hyoka: ${input}: このブックは ${required} の形式です。Excel は ${given} の名前では開けないため、何も書き出しませんでした。出力ファイル名を ${required} にしてください。\n`
+          : `hyoka: ${input}: nothing was written: Excel opens this workbook only as ${required}, not under a ${given} name. Name the output ${required}.\n`,
+      );
+      return 2;
+    }
     const plan = await planFix(bytes, { formulas: !!values.formulas });
     const patched = writeFixed(bytes, plan);
     // A protected sheet takes no recalculation at all, as in Excel: nothing is written rather than a part.

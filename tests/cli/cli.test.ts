@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -176,6 +177,24 @@ describe('hyoka fix', () => {
     const r = hyoka('fix', open.input, '-o', open.out);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('D4: 100% → 120%');
+  });
+
+  it('writes a macro-enabled workbook only under .xlsm, and a plain one only under .xlsx, the names Excel opens them by', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hyoka-xlsm-'));
+    const parts = unzipSync(readFileSync(fx('planted-errors.xlsx')));
+    const types = strFromU8(parts['[Content_Types].xml']);
+    parts['[Content_Types].xml'] = strToU8(types.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'));
+    const xlsm = join(dir, 'マクロ付き.xlsm');
+    writeFileSync(xlsm, zipSync(parts));
+    const wrong = hyoka('fix', xlsm, '-o', join(dir, 'out.xlsx'), '--lang', 'en');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Name the output .xlsm');
+    expect(existsSync(join(dir, 'out.xlsx'))).toBe(false);
+    expect(hyoka('fix', xlsm, '-o', join(dir, 'out.xlsm')).code).toBe(0);
+    const plain = hyoka('fix', fx('planted-errors.xlsx'), '-o', join(dir, 'plain.xlsm'));
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain('.xlsx にしてください');
+    expect(existsSync(join(dir, 'plain.xlsm'))).toBe(false);
   });
 
   it('refuses to overwrite the input', () => {

@@ -337,6 +337,25 @@ function dropCalcChain(files: Package): void {
   if (files.has(rels)) files.setText(rels, files.text(rels).replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''));
 }
 
+/** The workbook part's content type → the extension Excel requires of a file holding it (it refuses any other). */
+const EXTENSIONS: [string, string][] = [
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', '.xlsx'],
+  ['application/vnd.ms-excel.sheet.macroEnabled.main+xml', '.xlsm'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml', '.xltx'],
+  ['application/vnd.ms-excel.template.macroEnabled.main+xml', '.xltm'],
+];
+
+/** The extension a package must be saved with (`.xlsm` for a macro-enabled workbook), from its content types. */
+export function requiredExtension(input: Uint8Array): string | undefined {
+  const types = new Package(input).text('[Content_Types].xml');
+  return EXTENSIONS.find(([type]) => types.includes(`"${type}"`))?.[1];
+}
+
+/** Whether a file name's extension is one Excel checks against the package's content type. */
+export function isWorkbookExtension(ext: string): boolean {
+  return EXTENSIONS.some(([, e]) => e === ext.toLowerCase());
+}
+
 export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: PatchOptions = {}): PatchResult {
   const files = new Package(input, options.deflate);
   const refreshes = new Map<string, FormulaRefresh[]>();
