@@ -143,6 +143,7 @@ function attr(attrs: string, name: string): string | undefined {
  */
 class Package {
   private readonly entries: ZipEntry[] = [];
+  /** Entries by part name; part names are equal whatever their case (`Sheet1.xml` is `sheet1.xml`), as the reader takes them. */
   private readonly byName = new Map<string, ZipEntry>();
   /** Edited parts, deflated as soon as they are set (a large workbook's edited XML is not kept whole till the end). */
   private readonly changed = new Map<string, ZipPart>();
@@ -154,29 +155,34 @@ class Package {
   ) {
     // A name stored twice is read, and kept, once: as its first entry.
     for (const e of readCentralDirectory(bytes)) {
-      if (this.byName.has(e.name)) continue;
-      this.byName.set(e.name, e);
+      const key = e.name.toLowerCase();
+      if (this.byName.has(key)) continue;
+      this.byName.set(key, e);
       this.entries.push(e);
     }
   }
 
   has(name: string): boolean {
-    return !this.removed.has(name) && this.byName.has(name);
+    const key = name.toLowerCase();
+    return !this.removed.has(key) && this.byName.has(key);
   }
 
   text(name: string): string {
     if (!this.has(name)) return '';
-    const edited = this.changed.get(name);
-    return strFromU8(edited ? inflateSync(edited.data) : this.inflated(this.byName.get(name)!));
+    const key = name.toLowerCase();
+    const edited = this.changed.get(key);
+    return strFromU8(edited ? inflateSync(edited.data) : this.inflated(this.byName.get(key)!));
   }
 
+  /** Replaces a part's text; the part keeps the name the package gives it. */
   setText(name: string, text: string): void {
+    const key = name.toLowerCase();
     const data = strToU8(text);
-    this.changed.set(name, { name, method: 8, crc: crc32(data), size: data.length, data: this.deflate(data) });
+    this.changed.set(key, { name: this.byName.get(key)?.name ?? name, method: 8, crc: crc32(data), size: data.length, data: this.deflate(data) });
   }
 
   remove(name: string): void {
-    this.removed.add(name);
+    this.removed.add(name.toLowerCase());
   }
 
   private inflated(e: ZipEntry): Uint8Array {
@@ -185,10 +191,11 @@ class Package {
   }
 
   toBytes(): Uint8Array {
-    const kept = this.entries.filter((e) => !this.removed.has(e.name));
-    const parts = kept.map((e) => this.changed.get(e.name) ?? { name: e.name, method: e.method, crc: e.crc, size: e.size, data: entryData(this.bytes, e) });
+    const kept = this.entries.filter((e) => !this.removed.has(e.name.toLowerCase()));
+    const edited = (e: ZipEntry) => this.changed.get(e.name.toLowerCase());
+    const parts = kept.map((e) => edited(e) ?? { name: e.name, method: e.method, crc: e.crc, size: e.size, data: entryData(this.bytes, e) });
     // A package past plain ZIP records (4 GB, 65,535 parts) is written whole by fflate, with Zip64.
-    return writeZip(parts) ?? zipSync(Object.fromEntries(kept.map((e) => [e.name, this.changed.has(e.name) ? inflateSync(this.changed.get(e.name)!.data) : this.inflated(e)])));
+    return writeZip(parts) ?? zipSync(Object.fromEntries(kept.map((e) => [e.name, edited(e) ? inflateSync(edited(e)!.data) : this.inflated(e)])));
   }
 }
 

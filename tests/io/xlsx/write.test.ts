@@ -66,6 +66,16 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect((await readXlsx(bytes)).sheets[0].rows.map((r) => r?.map((c) => c?.value))).toEqual([undefined, [1, 1.38], undefined, undefined, [5, 9]]);
   });
 
+  it('finds a part whose name differs in case from its relationship’s target (Sheet1.xml for sheet1.xml), as part names are compared', async () => {
+    const files = unzipSync(workbook('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>'));
+    files['xl/worksheets/Sheet1.xml'] = files['xl/worksheets/sheet1.xml'];
+    delete files['xl/worksheets/sheet1.xml'];
+    const { bytes, skipped } = patchXlsx(zipSync(files), [write('A1', 0, 0, 5)]);
+    expect(skipped).toEqual([]);
+    expect(Object.keys(unzipSync(bytes))).toContain('xl/worksheets/Sheet1.xml');
+    expect((await readXlsx(bytes)).sheets[0].rows[0][0]?.value).toBe(5);
+  });
+
   it('inserts several cells after a row’s last, and into a new row, in column order', async () => {
     // A progress row left blank for two years: E9 and F9 go after D9, in that order (Excel repairs cells out of order).
     const input = workbook('<sheetData><row r="9"><c r="D9"><v>421</v></c></row></sheetData>');
