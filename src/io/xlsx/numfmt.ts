@@ -68,12 +68,14 @@ function dateCodesOf(fmt: string): string {
 
 /**
  * Whether numbers in this format are shown as dates or times (and so are serial dates): years,
- * months, days, hours, seconds, or the Japanese era (`ggg` 令和, `e` its year).
+ * months, days, hours, seconds, or the Japanese era (`ggg` 令和, `e` its year), in either case
+ * (`YYYY"年度"`, `[$-411]GGGE`: spreadsheets take date codes without regard to case, and
+ * LibreOffice writes them in capitals); `E+`/`e-` is an exponent.
  */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt || /^general$/i.test(fmt)) return false;
   const bare = dateCodesOf(fmt);
-  return /[ymdhMsbg]/.test(bare) || /e(?![+-])/.test(bare);
+  return /[ymdhsbg]/i.test(bare) || /e(?![+-])/i.test(bare);
 }
 
 const ERAS = [

@@ -229,6 +229,25 @@ describe('what other writers put in a workbook', () => {
     expect(keys(findings)).toEqual(['progress-mismatch@別紙1!E4']);
   });
 
+  it('year headers kept as dates in a format written in capitals (`YYYY"年度"`, `[$-411]GGGE"年度"`, as LibreOffice saves it) show their years, and the table gets them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    const formats = ['YYYY"年度"', '[$-411]GGGE"年度"', '[$-411]GGGE"年度"'];
+    [2017, 2018, 2019].forEach((y, i) => {
+      ws.getCell(1, i + 3).value = new Date(Date.UTC(y, 3, 1));
+      ws.getCell(1, i + 3).numFmt = formats[i];
+    });
+    ws.getRow(2).values = ['数値目標(1)-① 特区関連事業による投資額', '目標値', '115億円', '81億円', '87億円'];
+    ws.getRow(3).values = [null, '実績値', '119億円', '141億円', '120億円'];
+    ws.getRow(4).values = [null, '進捗度', '104%', '174%', '148%'];
+    const read = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(read.sheets[0].rows[0].slice(2).map((c) => c?.text)).toEqual(['2017年度', '平成30年度', '平成31年度']);
+    const { model, findings } = checkWorkbook(read);
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => c.year)).toEqual([2017, 2018, 2019]);
+    expect(keys(findings)).toEqual(['progress-mismatch@別紙1!E4']);
+  });
+
   it('year headers kept as dates and shown with the era’s first character (平29年度), by the era’s year alone (29年度) or as a month’s end (H30.3末) get their years', async () => {
     const formats: [number, string, string, number][] = [
       [Date.UTC(2017, 3, 1), '[$-411]gge"年度"', '平29年度', 2017],
@@ -306,6 +325,12 @@ describe('number formats that show dates', () => {
     ['0.00E+00', false],
     ['#,##0"億円"', false],
     ['0"年目"', false],
+    // Date codes in capitals, as LibreOffice writes them and spreadsheets read them.
+    ['YYYY"年度"', true],
+    ['[$-411]GGGE"年度"', true],
+    ['YYYY/MM/DD', true],
+    ['0.00E+00;0.00E-00', false],
+    ['#,##0_);[Red](#,##0)', false],
   ])('%s: %s', (fmt, date) => {
     expect(isDateFormat(fmt)).toBe(date);
   });
@@ -319,6 +344,8 @@ describe('number formats that show dates', () => {
     expect(yearShown('2019-04-30T00:00:00.000Z', '[$-ja-JP-x-gannen]ggge"年度"')).toBe('平成31年度');
     expect(yearShown(r5, 'yyyy"年度"')).toBe('2023年度');
     expect(yearShown(r5, '"FY"yy')).toBe('FY23');
+    expect(yearShown(r5, 'YYYY"年度"')).toBe('2023年度');
+    expect(yearShown(r5, '[$-411]GGGE"年度"')).toBe('令和5年度');
     expect(yearShown(r5, 'yyyy/m/d')).toBeUndefined();
     expect(yearShown(r5, '[$-411]ggge"年"m"月"d"日"')).toBeUndefined();
     expect(yearShown('1900-01-01T00:00:00.000Z', 'ggge')).toBeUndefined();
