@@ -70,7 +70,7 @@ function dateCodesOf(fmt: string): string {
  * Whether numbers in this format are shown as dates or times (and so are serial dates): years,
  * months, days, hours, seconds, or the Japanese era (`ggg` 令和, `e` its year), in either case
  * (`YYYY"年度"`, `[$-411]GGGE`: spreadsheets take date codes without regard to case, and
- * LibreOffice writes them in capitals); `E+`/`e-` is an exponent.
+ * scripts write them in capitals: pandas's default is `YYYY-MM-DD`); `E+`/`e-` is an exponent.
  */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt || /^general$/i.test(fmt)) return false;

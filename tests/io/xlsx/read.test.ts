@@ -229,7 +229,7 @@ describe('what other writers put in a workbook', () => {
     expect(keys(findings)).toEqual(['progress-mismatch@別紙1!E4']);
   });
 
-  it('year headers kept as dates in a format written in capitals (`YYYY"年度"`, `[$-411]GGGE"年度"`, as LibreOffice saves it) show their years, and the table gets them', async () => {
+  it('year headers kept as dates in a format written in capitals (`YYYY"年度"`, `[$-411]GGGE"年度"`, as scripts save it) show their years, and the table gets them', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('別紙1');
     const formats = ['YYYY"年度"', '[$-411]GGGE"年度"', '[$-411]GGGE"年度"'];
@@ -325,7 +325,7 @@ describe('number formats that show dates', () => {
     ['0.00E+00', false],
     ['#,##0"億円"', false],
     ['0"年目"', false],
-    // Date codes in capitals, as LibreOffice writes them and spreadsheets read them.
+    // Date codes in capitals, as scripts write them (pandas: `YYYY-MM-DD`) and spreadsheets read them.
     ['YYYY"年度"', true],
     ['[$-411]GGGE"年度"', true],
     ['YYYY/MM/DD', true],
