@@ -46,8 +46,18 @@ export function resultText(v: Scalar): string {
 
 export type SettleOptions = RecalculationOptions & Pick<DetectOptions, 'modeOverrides'>;
 
-/** How many times the plan is made again on the result before giving up keeping formulas (one or two rounds settle). */
-const MAX_ROUNDS = 4;
+/**
+ * How many times the plan is made again on the result before giving up keeping formulas (one or two rounds settle; a
+ * round more for each kind of cell a formula overwritten in turn may be referred to by).
+ */
+const MAX_ROUNDS = 6;
+
+/**
+ * The order in which kept formulas shown wrong are overwritten: a target's progress first, then an indicator's, then a
+ * summary's, which restate them. A summary `='別紙1'!E9` is wrong while the progress formula it refers to is, and right
+ * once that is rewritten: it is given the round after to show it.
+ */
+const ORDER: Record<CellWrite['what'], number> = { progress: 0, 'indicator-progress': 1, 'summary-progress': 2 };
 
 export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, options: SettleOptions = {}): SettledPlan {
   const unchanged: SettledPlan = { ...plan, keptFormulas: [], refreshed: [], recalcOnOpen: false };
@@ -71,7 +81,9 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
     }
     const planned = new Map(writes.map((w) => [cellKeyOf(w), w]));
     const again = planRecalculation(checkWorkbook(trial.workbook, { modeOverrides: options.modeOverrides }).model, options).writes;
-    const overwrite = new Set([...kept].filter((w) => again.some((a) => cellKeyOf(a) === cellKeyOf(w))));
+    const shownWrong = [...kept].filter((w) => again.some((a) => cellKeyOf(a) === cellKeyOf(w)));
+    const first = Math.min(...shownWrong.map((w) => ORDER[w.what]));
+    const overwrite = new Set(shownWrong.filter((w) => ORDER[w.what] === first));
     // What the file holds is what a write records as before (for undo and the list of changes), not the trial's result.
     const added = again.filter((a) => !planned.has(cellKeyOf(a))).map((a) => ({ ...a, before: beforeInFile(workbook, a) }));
     if (overwrite.size === 0 && added.length === 0) {

@@ -97,6 +97,19 @@ describe('formulas referring to the cells a fix rewrites', () => {
     expect(await results(bytes, '別紙1')).toEqual(['E9 1.29', 'F9 達成']);
   });
 
+  it('keeps a summary formula referring to a progress formula that is itself wrong: the progress is rewritten, the summary then right', async () => {
+    // 令和元年度's progress worked out rounding up (120 ÷ 87 = 1.379 → 1.4, shown 140%), restated by the summary's formula.
+    const { plan, bytes, after } = await fix(
+      await workbook({ e3: { formula: "'別紙1'!E4", result: 1.4 } }, (ws) => {
+        ws.getCell('E4').value = { formula: 'ROUNDUP(E3/E2,1)', result: 1.4 };
+      }),
+    );
+    expect(plan.writes.map((w) => `${w.sheet}!${w.address} ${w.value} ${w.before.formula ?? ''}`)).toEqual(['別紙1!C4 1.03 ', '別紙1!E4 1.38 ROUNDUP(E3/E2,1)']);
+    expect(plan.keptFormulas.map((k) => `${k.sheet}!${k.address} =${k.before.formula} ${String(k.result)}`)).toEqual(["本文!E3 ='別紙1'!E4 1.38"]);
+    expect(await savedFormulas(bytes, '本文')).toEqual(["E3 '別紙1'!E4 = 1.38", "E4 '別紙1'!E7 = 1.2"]);
+    expect(checkWorkbook(after).findings.filter((f) => f.rule !== 'cumulative-total-mismatch').map((f) => f.rule)).toEqual([]);
+  });
+
   it('replaces a formula that stays wrong with the other writes made, and says it replaced one', async () => {
     const { plan, bytes } = await fix(await workbook({ e3: { formula: "'別紙1'!D4", result: 1.74 } }));
     const e3 = plan.writes.find((w) => w.sheet === '本文')!;
