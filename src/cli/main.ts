@@ -145,9 +145,21 @@ export function emit(reports: FileReport[], lang: Lang, json: boolean, ignored: 
  * grid and the model are left behind, so that writing the package runs on a small heap (at 3 million cells the
  * collector otherwise spends seconds going over them).
  */
-async function planFix(bytes: Uint8Array, options: SettleOptions): Promise<SettledPlan> {
+async function planFix(bytes: Uint8Array, options: SettleOptions): Promise<{ plan: SettledPlan; unwritable: PatchResult['skipped'] }> {
   const workbook = await readXlsx(bytes);
-  return settleFormulas(workbook, planRecalculation(checkWorkbook(workbook).model, options), options);
+  const { model } = checkWorkbook(workbook);
+  let plan = planRecalculation(model, options);
+  // A cell the file takes no write into (the first cell of a shared formula, one inside an array formula's range or a
+  // merged area) is planned no write, and the plan made again without it: a summary restating it is left as it is, and
+  // no formula is kept, replaced or given a new result for a write never made. A protected sheet's locked cells stay in
+  // the plan: they stop the whole recalculation.
+  const mayRefuse = workbook.sheets.some((sheet) => sheet.merges.length > 0 || sheet.rows.some((cells) => cells?.some((cell) => cell?.formula !== undefined)));
+  const unwritable = mayRefuse && plan.writes.length > 0 ? patchXlsx(bytes, plan.writes, { dryRun: true }).skipped.filter((s) => s.code !== 'protected') : [];
+  if (unwritable.length > 0) {
+    options = { ...options, unwritable: new Set(unwritable.map((s) => `${s.sheet}!${s.address}`)) };
+    plan = planRecalculation(model, options);
+  }
+  return { plan: settleFormulas(workbook, plan, options), unwritable };
 }
 
 /** The fixed package as the command line writes it: Node's zlib deflates the edited parts (several times faster than fflate). */
@@ -182,8 +194,9 @@ async function runFix(args: string[]): Promise<number> {
       );
       return 2;
     }
-    const plan = await planFix(bytes, { formulas: !!values.formulas });
+    const { plan, unwritable } = await planFix(bytes, { formulas: !!values.formulas });
     const patched = writeFixed(bytes, plan);
+    const skipped = [...unwritable, ...patched.skipped];
     // A protected sheet takes no recalculation at all, as in Excel: nothing is written rather than a part.
     const locked = patched.skipped.filter((s) => s.code === 'protected');
     if (locked.length > 0) {
@@ -231,7 +244,7 @@ async function runFix(args: string[]): Promise<number> {
         `Values instead of formulas (a progress whose target or actual is text, not a number (with a unit, say), a row of progress written as text, an indicator's weighted mean): ${plan.valuesInsteadOfFormulas.join(', ')}`,
       );
     }
-    for (const s of patched.skipped) say(`書き込まなかったセル ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].ja}`, `Not written ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].en}`);
+    for (const s of skipped) say(`書き込まなかったセル ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].ja}`, `Not written ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].en}`);
     return 0;
   } catch (e) {
     process.stderr.write(`hyoka: ${input}: ${describeError(e, lang)}\n`);

@@ -41,6 +41,11 @@ export interface RecalculationPlan {
 
 export interface RecalculationOptions {
   formulas?: boolean;
+  /**
+   * Cells (`Sheet!E9`) the file takes no write into (the first cell of a shared formula, a cell inside an array formula's
+   * range or a merged area): never planned, so that a summary restating one is left as it is, as the cell is.
+   */
+  unwritable?: ReadonlySet<string>;
 }
 
 interface Convention {
@@ -228,7 +233,9 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   }
   // Per cell holding several figures in its text (the 本文 pasted into one cell), its write and the figures it rewrites.
   const inlineWrites = new Map<string, { write: CellWrite; edits: InlineEdit[] }>();
+  const unwritable = (cell: ValueCell) => options.unwritable?.has(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`) ?? false;
   const add = (cell: ValueCell, expected: Decimal, conv: Convention, rest: Omit<CellWrite, 'sheet' | 'row' | 'col' | 'address' | 'value' | 'before' | 'numFmt' | 'styleFrom'>) => {
+    if (unwritable(cell)) return;
     // Only a cell holding figures in its text is looked up by its address as text.
     const key = cell.inline ? keyOf(cell) : '';
     const earlier = cell.inline && inlineWrites.get(key);
@@ -285,6 +292,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       // The statuses the rules report (a baseline year with no progress is none missing).
       const status = progressStatuses(t)[i];
       if (status.kind !== 'mismatch' && status.kind !== 'missing') return;
+      if (unwritable(cell)) return;
       if (!rewritten.has(t)) rewritten.set(t, new Set());
       rewritten.get(t)!.add(col.year);
       writeProgress(cell, t.progress!, t.target[i], t.actual[i], status, { reason: status.kind, what: 'progress', target: t.id.display, year: col.year });

@@ -197,6 +197,33 @@ describe('hyoka fix', () => {
     expect(existsSync(join(dir, 'plain.xlsm'))).toBe(false);
   });
 
+  it('leaves a summary restating a progress cell it cannot write (the first of a shared formula) as it is, and names that cell once', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    ws.getRow(1).values = [null, null, '平成29年度', '平成30年度', '令和元年度'];
+    ws.getRow(2).values = ['数値目標(1) 就業者数', '目標値', 200, 500, 200];
+    ws.getRow(3).values = [null, '実績値', 842, 312, 136];
+    ws.getCell('B4').value = '進捗度';
+    ws.getCell('C4').value = 421;
+    // Rounded up from 平成30年度 on: 312 ÷ 500 = 62.4 → 63 in D4, the group's first cell, which takes no write.
+    ws.getCell('D4').value = { formula: 'ROUNDUP(D3/D2*100,0)', result: 63, shareType: 'shared', ref: 'D4:E4' } as ExcelJS.CellFormulaValue;
+    ws.getCell('E4').value = { sharedFormula: 'D4', result: 68 } as ExcelJS.CellSharedFormulaValue;
+    const s = wb.addWorksheet('本文');
+    s.getRow(1).values = ['評価対象年度：平成30年度'];
+    s.getRow(2).values = ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度'];
+    s.getRow(3).values = ['評価指標(1)', '数値目標(1)', 500, 312];
+    s.getCell('E3').value = { formula: "'別紙1'!D4", result: 63 } as ExcelJS.CellFormulaValue;
+    const dir = mkdtempSync(join(tmpdir(), 'hyoka-shared-'));
+    writeFileSync(join(dir, 'in.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r = hyoka('fix', join(dir, 'in.xlsx'), '-o', join(dir, 'out.xlsx'), '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.includes('別紙1!D4'))).toEqual(['Not written 別紙1!D4: the cell anchors a shared or array formula']);
+    expect(r.stdout).not.toContain('本文!E3');
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(join(dir, 'out.xlsx'));
+    expect(out.getWorksheet('本文')!.getCell('E3').value).toEqual({ formula: "'別紙1'!D4", result: 63 });
+  });
+
   it('refuses to overwrite the input', () => {
     const r = hyoka('fix', fx('planted-errors.xlsx'), '-o', fx('planted-errors.xlsx'));
     expect(r.code).toBe(2);

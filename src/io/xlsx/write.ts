@@ -26,6 +26,8 @@ export interface PatchOptions {
   recalcOnOpen?: boolean;
   /** Raw DEFLATE of an edited part; fflate's by default (the command line passes Node's zlib, several times faster). */
   deflate?: (data: Uint8Array) => Uint8Array;
+  /** Only find the writes that would not be made: nothing is edited, and the input comes back as the bytes. */
+  dryRun?: boolean;
 }
 
 export interface PatchResult {
@@ -496,8 +498,9 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
       at = e.end;
     }
     pieces.push(xml.slice(at));
-    files.setText(path, pieces.join(''));
+    if (!options.dryRun) files.setText(path, pieces.join(''));
   }
+  if (options.dryRun) return { bytes: input, skipped };
   if (formulasTouched) dropCalcChain(files);
   if (options.recalcOnOpen && files.has('xl/workbook.xml')) files.setText('xl/workbook.xml', withFullCalcOnLoad(files.text('xl/workbook.xml')));
   return { bytes: files.toBytes(), skipped };
