@@ -473,7 +473,7 @@ function compare(a: Scalar, b: Scalar): number {
 }
 
 /** The cell a formula's worked-out result makes, as the reader makes one; undefined when its format would need more (a date). */
-function resultCell(cell: Cell, v: Scalar): Cell | undefined {
+export function resultCell(cell: Cell, v: Scalar): Cell | undefined {
   if (isError(v)) return { value: null, error: v.error, numFmt: cell.numFmt, formula: cell.formula };
   if (typeof v === 'number' && isDateFormat(cell.numFmt)) return undefined;
   // A year header worked out as a number (`=D3+1` in `"令和"0"年度"`) shows its year, as the reader gives a typed one.

@@ -17,7 +17,7 @@ import { checkWorkbook } from '../../engine/check.js';
 import type { DetectOptions } from '../../engine/detect/index.js';
 import { planRecalculation, type CellWrite, type RecalculationOptions, type RecalculationPlan } from '../../engine/fix.js';
 import { a1, cellIndex, type Cell, type Sheet, type Workbook } from '../../engine/grid.js';
-import { formulaResults, shownNumber, type Scalar } from './evaluate.js';
+import { formulaResults, resultCell, shownNumber, type Scalar } from './evaluate.js';
 
 /** A formula cell's new result, to save in the file in place of the stale one (its formula stays). */
 export interface FormulaRefresh {
@@ -209,7 +209,8 @@ function worked(workbook: Workbook, writes: CellWrite[]): Worked {
         if (v === undefined) continue;
         const cell = cells[c]!;
         copy ??= cells.slice();
-        copy[c] = typeof v === 'object' && v !== null ? { value: null, error: v.error, formula: cell.formula, numFmt: cell.numFmt } : { value: v, formula: cell.formula, numFmt: cell.numFmt };
+        // As the reader makes it: a year header worked out (`=C1+1` in `"令和"0"年度"`) keeps the year it shows.
+        copy[c] = resultCell(cell, v) ?? cell;
       }
       return copy ?? cells;
     });

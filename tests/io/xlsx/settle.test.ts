@@ -110,6 +110,23 @@ describe('formulas referring to the cells a fix rewrites', () => {
     expect(checkWorkbook(after).findings.filter((f) => f.rule !== 'cumulative-total-mismatch').map((f) => f.rule)).toEqual([]);
   });
 
+  it('reads the trial grid’s year headers worked out by formulas (`=C1+1` in `"令和"0"年度"`) as years, so that a wrong progress formula is still replaced', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    ws.getCell('C1').value = 1;
+    ws.getCell('D1').value = { formula: 'C1+1', result: 2 };
+    ws.getCell('E1').value = { formula: 'D1+1', result: 3 };
+    for (const a of ['C1', 'D1', 'E1']) ws.getCell(a).numFmt = '"令和"0"年度"';
+    ws.getRow(2).values = ['数値目標(1) 連携企業数', '目標値', 360, 540, 720];
+    ws.getRow(3).values = [null, '実績値', 461, 580, 707];
+    ws.getRow(4).values = [null, '進捗度', 128, 107];
+    // 令和3年度: 707 ÷ 720 = 98 %, worked out with 10 too many.
+    ws.getCell('E4').value = { formula: 'ROUND(E3/E2*100,0)+10', result: 108 };
+    const { plan } = await fix(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(plan.writes.map((w) => `${w.sheet}!${w.address} ${w.value} ${w.before.formula}`)).toEqual(['別紙1!E4 98 ROUND(E3/E2*100,0)+10']);
+    expect(plan.keptFormulas).toEqual([]);
+  });
+
   it('replaces a formula that stays wrong with the other writes made, and says it replaced one', async () => {
     const { plan, bytes } = await fix(await workbook({ e3: { formula: "'別紙1'!D4", result: 1.74 } }));
     const e3 = plan.writes.find((w) => w.sheet === '本文')!;
