@@ -148,18 +148,16 @@ export function emit(reports: FileReport[], lang: Lang, json: boolean, ignored: 
 async function planFix(bytes: Uint8Array, options: SettleOptions): Promise<{ plan: SettledPlan; unwritable: PatchResult['skipped'] }> {
   const workbook = await readXlsx(bytes);
   const { model } = checkWorkbook(workbook);
-  let plan = planRecalculation(model, options);
-  // A cell the file takes no write into (the first cell of a shared formula, one inside an array formula's range or a
-  // merged area) is planned no write, and the plan made again without it: a summary restating it is left as it is, and
-  // no formula is kept, replaced or given a new result for a write never made. A protected sheet's locked cells stay in
-  // the plan: they stop the whole recalculation.
+  const plan = settleFormulas(workbook, planRecalculation(model, options), options);
+  // A write the file takes not (into the first cell of a shared formula, a cell inside an array formula's range or a
+  // merged area) is left out and the plan made again without it: a summary restating that cell is left as it is, and no
+  // formula is kept, replaced or given a new result for a write never made. (A formula kept there, its result saved, is
+  // no write.) A protected sheet's locked cells stay in the plan: they stop the whole recalculation.
   const mayRefuse = workbook.sheets.some((sheet) => sheet.merges.length > 0 || sheet.rows.some((cells) => cells?.some((cell) => cell?.formula !== undefined)));
   const unwritable = mayRefuse && plan.writes.length > 0 ? patchXlsx(bytes, plan.writes, { dryRun: true }).skipped.filter((s) => s.code !== 'protected') : [];
-  if (unwritable.length > 0) {
-    options = { ...options, unwritable: new Set(unwritable.map((s) => `${s.sheet}!${s.address}`)) };
-    plan = planRecalculation(model, options);
-  }
-  return { plan: settleFormulas(workbook, plan, options), unwritable };
+  if (unwritable.length === 0) return { plan, unwritable };
+  const without = { ...options, unwritable: new Set(unwritable.map((s) => `${s.sheet}!${s.address}`)) };
+  return { plan: settleFormulas(workbook, planRecalculation(model, without), without), unwritable };
 }
 
 /** The fixed package as the command line writes it: Node's zlib deflates the edited parts (several times faster than fflate). */

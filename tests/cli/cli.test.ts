@@ -224,6 +224,26 @@ describe('hyoka fix', () => {
     expect(out.getWorksheet('本文')!.getCell('E3').value).toEqual({ formula: "'別紙1'!D4", result: 63 });
   });
 
+  it('keeps an array formula of one cell whose saved result is stale (the first of an array takes no write, its result is saved all the same)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    ws.getRow(1).values = [null, null, '平成29年度', '平成30年度'];
+    ws.getRow(2).values = ['数値目標(1) 就業者数', '目標値', 200, 500];
+    ws.getRow(3).values = [null, '実績値', 842, 312];
+    ws.getCell('B4').value = '進捗度';
+    ws.getCell('C4').value = 421;
+    ws.getCell('D4').value = { formula: 'ROUND(D3/D2*100,0)', result: 70, shareType: 'array', ref: 'D4' } as ExcelJS.CellFormulaValue;
+    const dir = mkdtempSync(join(tmpdir(), 'hyoka-array-'));
+    writeFileSync(join(dir, 'in.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r = hyoka('fix', join(dir, 'in.xlsx'), '-o', join(dir, 'out.xlsx'), '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('別紙1!D4: formula =ROUND(D3/D2*100,0) kept (gives 62 with the other cells rewritten)');
+    expect(r.stdout).not.toContain('Not written');
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(join(dir, 'out.xlsx'));
+    expect(out.getWorksheet('別紙1')!.getCell('D4').value).toMatchObject({ formula: 'ROUND(D3/D2*100,0)', result: 62 });
+  });
+
   it('refuses to overwrite the input', () => {
     const r = hyoka('fix', fx('planted-errors.xlsx'), '-o', fx('planted-errors.xlsx'));
     expect(r.code).toBe(2);
