@@ -9,6 +9,7 @@ import { a1, cellIndex, parseA1, parseRangeA1 } from '../../engine/grid.js';
 import type { CellWrite } from '../../engine/fix.js';
 import type { FormulaRefresh } from './settle.js';
 import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry, type ZipPart } from './zip.js';
+import { resolveTarget } from './parts.js';
 
 /** Why a write was not made, as people read it. */
 export const SKIP_REASONS = {
@@ -209,7 +210,8 @@ function sheetParts(files: Package): Map<string, string> {
   for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const id = attr(m[1], 'Id');
     const target = attr(m[1], 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    // Resolved as the reader resolves it (`/xl/…`, `../xl/…`, `%20`): relative to the workbook part.
+    if (id && target) targets.set(id, resolveTarget('xl/workbook.xml', target));
   }
   const parts = new Map<string, string>();
   // The workbook's elements may carry a prefix (`<x:sheet>`), as the sheets' may.
@@ -380,7 +382,9 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
   let formulasTouched = false;
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
-    if (!parts.has(w.sheet)) {
+    // A sheet whose part the package does not hold (under the name its relationship gives) takes no write, said so.
+    const part = parts.get(w.sheet);
+    if (part === undefined || !files.has(part)) {
       skipped.push({ sheet: w.sheet, address: w.address, code: 'sheet-not-found', reason: SKIP_REASONS['sheet-not-found'].en });
       continue;
     }
@@ -391,7 +395,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
   for (const sheet of new Set([...bySheet.keys(), ...refreshes.keys()])) {
     const list = bySheet.get(sheet) ?? [];
     const path = parts.get(sheet);
-    if (!path) continue;
+    if (!path || !files.has(path)) continue;
     let xml = files.text(path);
     // Some writers prefix the SpreadsheetML namespace (`<x:row>`); new elements use the same prefix.
     const ns = /<([A-Za-z_][\w.-]*:)?sheetData\b/.exec(xml)?.[1] ?? '';

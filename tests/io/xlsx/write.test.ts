@@ -76,6 +76,17 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect((await readXlsx(bytes)).sheets[0].rows[0][0]?.value).toBe(5);
   });
 
+  it('finds a sheet whose relationship names it by a path of its own (`../xl/worksheets/…`), and never claims a write into a part it cannot find', async () => {
+    const files = unzipSync(workbook('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>'));
+    files['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(files['xl/_rels/workbook.xml.rels']).replace('Target="worksheets/sheet1.xml"', 'Target="../xl/worksheets/sheet1.xml"'));
+    const { bytes, skipped } = patchXlsx(zipSync(files), [write('A1', 0, 0, 5)]);
+    expect(skipped).toEqual([]);
+    expect((await readXlsx(bytes)).sheets[0].rows[0][0]?.value).toBe(5);
+    // A relationship pointing at no part: the write is reported as not made.
+    files['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(files['xl/_rels/workbook.xml.rels']).replace('Target="../xl/worksheets/sheet1.xml"', 'Target="worksheets/missing.xml"'));
+    expect(patchXlsx(zipSync(files), [write('A1', 0, 0, 5)]).skipped.map((s) => s.code)).toEqual(['sheet-not-found']);
+  });
+
   it('inserts several cells after a row’s last, and into a new row, in column order', async () => {
     // A progress row left blank for two years: E9 and F9 go after D9, in that order (Excel repairs cells out of order).
     const input = workbook('<sheetData><row r="9"><c r="D9"><v>421</v></c></row></sheetData>');
