@@ -65,8 +65,9 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
   const before = formulaResults(workbook.sheets);
   const sheetIndex = new Map(workbook.sheets.map((sheet, i) => [sheet.name, i]));
   const workedOut = (w: CellWrite) => before[sheetIndex.get(w.sheet)!]?.has(cellIndex(w.row, w.col)) ?? false;
-  // Overwriting a formula the evaluator works out with a value (or another formula): kept until shown wrong.
-  let kept = new Set(plan.writes.filter((w) => w.before.formula !== undefined && w.formula !== w.before.formula && workedOut(w)));
+  // Overwriting a formula the evaluator works out with a value or a formula (the same one too: its saved result stale, as
+  // in the first cell of an array formula, which takes no write): kept until shown wrong.
+  let kept = new Set(plan.writes.filter((w) => w.before.formula !== undefined && workedOut(w)));
   let writes = plan.writes;
   let after: Worked | undefined;
   // The plan made again on the result, until it asks for nothing new: a kept formula that gives a wrong value is

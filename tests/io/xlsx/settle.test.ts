@@ -127,6 +127,22 @@ describe('formulas referring to the cells a fix rewrites', () => {
     expect(plan.keptFormulas).toEqual([]);
   });
 
+  it('with live formulas asked, keeps a progress formula that is the one it would write, its saved result stale, and saves its result', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    ws.getRow(1).values = [null, null, '令和元年度'];
+    ws.getRow(2).values = ['数値目標(1)-① 投資額', '目標値', 87];
+    ws.getRow(3).values = [null, '実績値', 120];
+    ws.getCell('B4').value = '進捗度';
+    // Saved before 実績値 was corrected: the formula is right, its result stale (an array formula of one cell takes no write).
+    ws.getCell('C4').value = { formula: 'ROUND(C3/C2*100,0)', result: 148, shareType: 'array', ref: 'C4' } as ExcelJS.CellFormulaValue;
+    const before = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const plan = settleFormulas(before, planRecalculation(checkWorkbook(before).model, { formulas: true }), { formulas: true });
+    expect(plan.writes).toEqual([]);
+    expect(plan.keptFormulas.map((k) => `${k.address} =${k.before.formula} ${String(k.result)}`)).toEqual(['C4 =ROUND(C3/C2*100,0) 138']);
+    expect(plan.refreshed.map((f) => `${f.address} ${String(f.value)}`)).toEqual(['C4 138']);
+  });
+
   it('replaces a formula that stays wrong with the other writes made, and says it replaced one', async () => {
     const { plan, bytes } = await fix(await workbook({ e3: { formula: "'別紙1'!D4", result: 1.74 } }));
     const e3 = plan.writes.find((w) => w.sheet === '本文')!;
