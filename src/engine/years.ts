@@ -95,8 +95,8 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
     // January to March end the fiscal year that began the April before: H30.3末 is the end of FY2017.
     return calendar !== undefined && month >= 1 && month <= 12 ? { year: month <= 3 ? calendar - 1 : calendar, baseline } : undefined;
   }
-  // Nor do 目標, 実績見込 or 末 after a year (令和5年度末).
-  t = t.replace(/(?:(?:実績|目標|計画)値?|見込み?|予定|末)+$/, '');
+  // Nor do 目標, 実績見込, 速報 or 末 after a year (令和5年度末, R1速報値, R5確定).
+  t = t.replace(/(?:(?:実績|目標|計画|速報|確報|確定|暫定)値?|見込み?|予定|末)+$/, '');
   // One year under both calendars, the second in parentheses before 年度: `2022(R4)年度`, `令和4(2022)年度`.
   const paired = /^([^()（）]+)[(（]([^()（）]+)[)）](年度?)$/.exec(t);
   if (paired) {

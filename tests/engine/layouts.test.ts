@@ -3976,3 +3976,17 @@ describe('the evaluation year in a document’s title', () => {
     expect(findingsOf(book(table, body('590社'))).map((f) => [f.rule, f.expected, f.stated])).toEqual([['summary-mismatch', 580, 590]]);
   });
 });
+
+describe('probe round: layouts offices use for the same tables', () => {
+  it('a year header saying its column holds early figures without parentheses (`R1速報`, `R2見込`) is that year', () => {
+    const s = sheet('S', [
+      [null, null, 'H29実績', 'H30実績', 'R1速報', 'R2見込', 'R3（予定）'],
+      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+      [null, '実績値', '119億円', '141億円', '120億円', '', ''],
+      [null, '進捗度', '104%', '174%', '150%', '', ''],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(targetYears(model)).toEqual([['1-①', [2017, 2018, 2019, 2020, 2021]]]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'E4', 138, 150]]);
+  });
+});

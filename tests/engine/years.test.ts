@@ -27,6 +27,12 @@ describe('fiscal-year headers', () => {
     ['R5年度計画値', 2023, false],
     ['2023年度予定', 2023, false],
     ['令和5年度末', 2023, false],
+    // What kind of figures the column holds, written after the year without parentheses.
+    ['R1速報', 2019, false],
+    ['令和元年度速報値', 2019, false],
+    ['R5年度確定値', 2023, false],
+    ['R5暫定', 2023, false],
+    ['H30確報', 2018, false],
     ['令和4(2022)年度', 2022, false],
     ['R4（2022）年度', 2022, false],
     ['H31(2019)年度', 2019, false],
