@@ -3989,4 +3989,39 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(targetYears(model)).toEqual([['1-①', [2017, 2018, 2019, 2020, 2021]]]);
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'E4', 138, 150]]);
   });
+
+  it('summaries in 〔〕, 《》, 〈〉 or ≪≫ brackets: a bracket wrapped over two lines or two on one line is read whole, and the recalculation keeps the closing bracket', () => {
+    const table = sheet('別紙1', [
+      [null, null, 'H29', 'H30', 'R1'],
+      ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円'],
+      [null, '実績値', '119億円', '141億円', '120億円'],
+      ['寄与度(※):50%', '進捗度', '104%', '174%', '138%'],
+      ['数値目標(1)-② 就業者数', '目標値', '200人', '500人', '200人'],
+      [null, '実績値', '842人', '312人', '136人'],
+      ['寄与度(※):50%', '進捗度', '421%', '62%', '68%'],
+    ]);
+    for (const [open, close] of [['〔', '〕'], ['《', '》'], ['〈', '〉'], ['≪', '≫']]) {
+      const wrapped = [
+        '評価指標（１）：経済効果',
+        `${open}進捗度　110％${close}`,
+        '数値目標（１）－②：就業者数',
+        `${open}当該年度目標値　200人、当該年度実績値　136人、`,
+        `進捗度　69％、寄与度　50％${close}`,
+      ].join('\n');
+      const oneLine = `数値目標（１）－①${open}当該年度目標値 87億円、進捗度 138％${close}　数値目標（１）－②${open}当該年度目標値 200人、進捗度 69％${close}`;
+      const wb = book(table, sheet('本文', [['評価対象年度：令和元年度'], [wrapped], [oneLine]]));
+      const { model, findings } = checkWorkbook(wb);
+      expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+        ['indicator-score-mismatch', 'A2', 103, 110],
+        ['summary-mismatch', 'A2', 68, 69],
+        ['summary-mismatch', 'A3', 68, 69],
+      ]);
+      const writes = planRecalculation(model).writes;
+      expect(writes.map((w) => w.value)).toEqual([
+        wrapped.replace('110％', '103％').replace('69％', '68％'),
+        oneLine.replace('69％', '68％'),
+      ]);
+      expect(findingsOf(applyWrites(wb, writes))).toEqual([]);
+    }
+  });
 });

@@ -8,7 +8,7 @@ import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, IN
 import { latestActualYear, weightOf } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
-import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, type SheetScan } from './scan.js';
+import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, BRACKET_CLASS, SUMMARY_BRACKETS, type SheetScan } from './scan.js';
 import { notesUnderHeader, unitInParentheses, unitNote } from './units.js';
 import { fractionWeight, WEIGHT_WORD } from './weight.js';
 
@@ -512,8 +512,11 @@ function readAs(cell: ValueCell, parsed: ValueCell['parsed']): ValueCell {
   return Object.assign(Object.create(cell) as ValueCell, { parsed });
 }
 
-// A number, its unit and a note in parentheses after it (`125億円（見込）`, `177,000 (千円)`).
-const VALUE_TEXT = String.raw`[△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,】\]］()（）／/・]{0,4}(?:\s*[(（][^()（）]{0,12}[)）])?`;
+const isOpening = (ch: string) => SUMMARY_BRACKETS.opening.includes(ch);
+const isClosing = (ch: string) => SUMMARY_BRACKETS.closing.includes(ch);
+const FIRST_OPENING = new RegExp(`[${BRACKET_CLASS.opening}]`);
+// A number, its unit and a note in parentheses after it (`125億円（見込）`, `177,000 (千円)`); a closing bracket or quote is no unit.
+const VALUE_TEXT = String.raw`[△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,${BRACKET_CLASS.closing}」』()（）／/・]{0,4}(?:\s*[(（][^()（）]{0,12}[)）])?`;
 const VALUE = `(${VALUE_TEXT})`;
 // A weight may be a fraction: `1/3`, `3分の1` (the text is half-width by then).
 const SHARE = String.raw`(\d{1,3}\s*\/\s*\d{1,3}(?![\d.])|\d{1,3}\s*分の\s*\d{1,3}(?![\d.])|${VALUE_TEXT})`;
@@ -585,8 +588,8 @@ function paragraphs(text: string): { text: string; start: number }[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '【' || ch === '[' || ch === '［') depth++;
-    else if ((ch === '】' || ch === ']' || ch === '］') && depth > 0) depth--;
+    if (isOpening(ch)) depth++;
+    else if (isClosing(ch) && depth > 0) depth--;
     else if (ch === '\n' && depth === 0) {
       if (text.slice(start, i).trim()) parts.push({ text: text.slice(start, i), start });
       start = i + 1;
@@ -603,16 +606,16 @@ function paragraphs(text: string): { text: string; start: number }[] {
  */
 function summariesInLine(text: string): { start: number; end: number }[] {
   const whole = [{ start: 0, end: text.length }];
-  const first = text.search(/[【\[［]/);
+  const first = text.search(FIRST_OPENING);
   if (first < 0) return whole;
   const spans: { open: number; close: number }[] = [];
   let depth = 0;
   let open = -1;
   for (let i = first; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '【' || ch === '[' || ch === '［') {
+    if (isOpening(ch)) {
       if (depth++ === 0) open = i;
-    } else if ((ch === '】' || ch === ']' || ch === '］') && depth > 0 && --depth === 0) spans.push({ open, close: i + 1 });
+    } else if (isClosing(ch) && depth > 0 && --depth === 0) spans.push({ open, close: i + 1 });
   }
   if (spans.length < 2) return whole;
   const segments: { start: number; end: number }[] = [];
@@ -670,7 +673,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
       }
       for (const seg of summariesInLine(whole)) {
         const text = whole.slice(seg.start, seg.end);
-        const bracket = text.search(/[【\[［]/);
+        const bracket = text.search(FIRST_OPENING);
         // The id the line names before its figures: before its bracket, or before its first field when it has none.
         const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*[△▲-]?\d|実績値?\s*[:：]?\s*[△▲-]?\d|(?:進捗|達成)(?:度|率)/);
         const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
