@@ -4024,4 +4024,26 @@ describe('probe round: layouts offices use for the same tables', () => {
       expect(findingsOf(applyWrites(wb, writes))).toEqual([]);
     }
   });
+
+  it('actuals stated twice, preliminary and final (`実績値(速報)` over `実績値(確定)`, `実績見込` over `実績値`): each year’s final figure where given, else the preliminary; the 進捗度 row under both is the block’s', () => {
+    // R1 has no final figure yet: its preliminary 118億円 is the actual (118 ÷ 87 → 136 %).
+    const preliminary = (label: string) => [null, label, '110億円', '140億円', '118億円'];
+    const final = (label: string) => [null, label, '119億円', '141億円', ''];
+    for (const [upper, lower] of [
+      [preliminary('実績値(速報)'), final('実績値(確定)')],
+      [preliminary('実績見込'), final('実績値')],
+      [final('実績値（確報値）'), preliminary('実績値（速報値）')],
+    ]) {
+      const s = sheet('S', [
+        [null, null, 'H29', 'H30', 'R1'],
+        ['数値目標(1) 投資額', '目標値', '115億円', '81億円', '87億円'],
+        upper,
+        lower,
+        [null, '進捗度', '104%', '174%', '150%'],
+      ]);
+      const { model, findings } = checkWorkbook(book(s));
+      expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'E5', 136, 150]]);
+      expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E5', '136%']]);
+    }
+  });
 });

@@ -113,6 +113,24 @@ function interleavedActual(t: Label, tBottom: number, actuals: Map<number, Label
   return firstBelow(otherTargets.get(t.col), t.row, between) ?? firstBelow(otherActuals.get(t.col), t.row, between) ? below : undefined;
 }
 
+/** A 実績値 label saying its figures are preliminary: `実績値(速報)`, `実績見込`, `実績値（暫定値）`. */
+const PRELIMINARY = /速報|見込|暫定|概算|推計/;
+
+/**
+ * A second 実績値 row right under a block's 実績値, one of the two preliminary and the other not (`実績値(速報)` over
+ * `実績値(確定)`, `実績見込` over `実績値`, or the other way round): the block states its actuals twice, and the row
+ * under them is its progress. Undefined where the row under is the 実績値 of a block that puts it first (a 目標値
+ * follows it), or both or neither say they are preliminary.
+ */
+function revisedActual(scan: SheetScan, a: Label, aBottom: number, actuals: Label[] | undefined, targets: Label[] | undefined): (Label & { preliminaryFirst: boolean }) | undefined {
+  const next = firstBelow(actuals, aBottom, 1);
+  if (!next || ofRunningTotals(next) !== ofRunningTotals(a)) return undefined;
+  const nextBottom = scan.view.mergeAt(next.row, next.col)?.bottom ?? next.row;
+  if (firstBelow(targets, nextBottom, 1)) return undefined;
+  const first = PRELIMINARY.test(a.compact);
+  return first !== PRELIMINARY.test(next.compact) ? { ...next, preliminaryFirst: first } : undefined;
+}
+
 /** `readElsewhere`: label cells (`cellIndex`) of tables read otherwise (year-groups.ts), which start no block. */
 export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }, readElsewhere: ReadonlySet<number> = new Set()): ProgressTable[] {
   const view = scan.view;
@@ -140,9 +158,10 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const a = interleaved ?? pairedActual(t, tBottom, actuals.all.get(t.col), targets.all.get(t.col), progressByCol.get(t.col));
     if (!a) continue;
     const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
+    const revised = mixed ? undefined : revisedActual(scan, a, aBottom, actuals.all.get(t.col), targets.all.get(t.col));
     // The block's first and last rows of its 目標値 and 実績値 (実績値 may come first).
     const top = Math.min(t.row, a.row);
-    const pairBottom = Math.max(tBottom, aBottom);
+    const pairBottom = Math.max(tBottom, revised ? (view.mergeAt(revised.row, revised.col)?.bottom ?? revised.row) : aBottom);
     // Another block's labels in these rows mark a table beside this one: its columns are not this block's.
     const { left, right } = besideLabels(scan, top, pairBottom, t.col, labelRight);
     const { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight, right, reach);
@@ -239,7 +258,12 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       return blockUnit;
     };
     const target = cells(t.row, unitOf(t.text));
-    const actual = cells(a.row, unitOf(a.text));
+    let actual = cells(a.row, unitOf(a.text));
+    if (revised) {
+      // Each year's final figure where it is given, else its preliminary one.
+      const final = cells(revised.row, unitOf(revised.text));
+      actual = revised.preliminaryFirst ? final.map((c, i) => (c.parsed.kind === 'blank' ? actual[i] : c)) : actual.map((c, i) => (c.parsed.kind === 'blank' ? final[i] : c));
+    }
     const progress = progressRow === null ? null : cells(progressRow);
     const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(t.text));
     const numeric: NumericTarget = {
