@@ -47,6 +47,20 @@ export interface CumulativeComparison {
   ref: CellRef;
   goal: NumberValue;
   parts: NumberValue[];
+  /** The total is the target of a 累計 column (which may hold the totals to date), not the goal. */
+  column: boolean;
+  /** The stated total's unit given to a list of targets. */
+  inGoalUnit(list: NumberValue[]): NumberValue[];
+}
+
+/** The yearly targets of the years that state an actual: what a 累計 column of the totals to date adds up. */
+export function targetsSoFar(t: NumericTarget): NumberValue[] {
+  const values: NumberValue[] = [];
+  for (let i = 0; i < t.columns.length; i++) {
+    const v = t.columns[i].baseline || !asNumber(t.actual[i].parsed) ? undefined : asNumber(t.target[i].parsed);
+    if (v) values.push(v);
+  }
+  return values;
 }
 
 /** `fewest`: the yearly targets needed for a comparison (a goal over one year's target is that year's, for the rule). */
@@ -54,16 +68,16 @@ export function cumulativeComparisons(t: NumericTarget, fewest = 2): CumulativeC
   if (t.mode !== 'flow') return [];
   const values = yearlyTargets(t);
   if (values.length < fewest) return [];
-  const stated: { value: NumberValue; ref: CellRef }[] = [];
-  if (t.goal?.cumulative) stated.push({ value: t.goal.value, ref: t.goal.ref });
+  const stated: { value: NumberValue; ref: CellRef; column: boolean }[] = [];
+  if (t.goal?.cumulative) stated.push({ value: t.goal.value, ref: t.goal.ref, column: false });
   const totalCell = t.total?.target;
   const total = asNumber(totalCell?.parsed);
-  if (total && totalCell) stated.push({ value: total, ref: totalCell.ref });
+  if (total && totalCell) stated.push({ value: total, ref: totalCell.ref, column: true });
   return stated.map((g) => {
     // A bare number is in the unit of the other side: a goal of `475億円` over cells holding 115, 81 ….
     const goal = inUnitOf(g.value, values.find((v) => v.unit !== null || v.scaleLabel !== ''));
-    const parts = values.some((v) => inUnitOf(v, goal) !== v) ? values.map((v) => inUnitOf(v, goal)) : values;
-    return { ref: g.ref, goal, parts };
+    const inGoalUnit = (list: NumberValue[]) => (list.some((v) => inUnitOf(v, goal) !== v) ? list.map((v) => inUnitOf(v, goal)) : list);
+    return { ref: g.ref, goal, parts: inGoalUnit(values), column: g.column, inGoalUnit };
   });
 }
 

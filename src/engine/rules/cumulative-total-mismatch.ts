@@ -1,7 +1,7 @@
 import { dec, show, sum } from '../decimal.js';
 import { compareWithLowSum, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { cumulativeComparisons, missingTargetColumns, planPeriod } from '../plan.js';
+import { cumulativeComparisons, missingTargetColumns, planPeriod, targetsSoFar } from '../plan.js';
 import { targetParams, type Rule } from './types.js';
 
 export const cumulativeTotalMismatch: Rule = {
@@ -15,8 +15,11 @@ export const cumulativeTotalMismatch: Rule = {
     const findings: Finding[] = [];
     for (const { target: t } of targets.all) {
       let incomplete: boolean | undefined;
-      for (const { ref, goal, parts } of cumulativeComparisons(t)) {
+      for (const { ref, goal, parts, column, inGoalUnit } of cumulativeComparisons(t)) {
         if (overlapsSum(goal, parts)) continue;
+        // A 累計 column may hold the totals to date: its target the sum of the targets of the years with an actual.
+        const soFar = column ? targetsSoFar(t) : [];
+        if (soFar.length > 0 && overlapsSum(goal, inGoalUnit(soFar))) continue;
         // Targets missing from the plan (years the table does not show yet, the `5年間` of a table of the years so far,
         // or years shown without a target) are part of the total: the targets given may not exceed it, and falling
         // short of it is no contradiction (target-missing notes the blank years).

@@ -44,6 +44,25 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 投資額 475億円（累計）', ['115億円', '', '87億円', '93億円', '99億円'])).toEqual([['target-missing', 'E2', null, null]]);
     expect(at('数値目標(1)-① 投資額 475億円（累計）', ['215億円', '181億円', '87億円', '93億円', ''])).toEqual([['cumulative-total-mismatch', 'B2', 576, 475]]);
   });
+
+  it('a 累計 column may hold the totals to date (115 + 81 + 87 = 283 through 令和元年度, the last year with an actual) or the plan’s: either agrees, anything else is an error there', () => {
+    const at = (header: string, total: string) =>
+      findingsOf(
+        book(
+          sheet('S', [
+            [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', header],
+            ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', total],
+            [null, '実績値', '119億円', '141億円', '120億円', '', '', '380億円'],
+            [null, '進捗度', '104%', '174%', '138%', '', '', ''],
+          ]),
+        ),
+      ).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    for (const header of ['累計', '累計（R1まで）', '累計(令和元年度末時点)']) {
+      expect(at(header, '283億円')).toEqual([]);
+      expect(at(header, '475億円')).toEqual([]);
+      expect(at(header, '290億円')).toEqual([['cumulative-total-mismatch', 'H2', 475, 290]]);
+    }
+  });
 });
 
 describe('stock targets (000_…)', () => {
