@@ -19,23 +19,24 @@ function eraYear(era: string, n: string): number {
 }
 
 // What a year header can start with once compacted: an era (平成, H …), FY, or a baseline word
-// (当初, 基準, 初年度, 現状), in either width; or four digits (2023年度).
-const YEAR_STARTS = new Set([...'平令昭HhRrSsFf当基初現策計第ＨｈＲｒＳｓＦｆ'].map((ch) => ch.charCodeAt(0)));
+// (当初, 基準, 現状), a named year of the plan (初年度, 中間年度, 最終年度), in either width; or four digits (2023年度).
+const YEAR_STARTS = new Set([...'平令昭HhRrSsFf当基初現策計第最中ＨｈＲｒＳｓＦｆ'].map((ch) => ch.charCodeAt(0)));
 
 const NEN = '年'.charCodeAt(0);
 const KI = '期'.charCodeAt(0);
 
-// The plan's year counted before the year itself: `1年目(H29)`, `第2期(R4)`, `第3年度（令和5年度）`.
-const ORDINAL_RE = /^(?:第\d{1,2}(?:年度|期|年)目?|\d{1,2}(?:年目|期目?))(.+)$/;
+// The plan's year counted or named before the year itself: `1年目(H29)`, `2年度目(H30)`, `第2期(R4)`, `第3年度（令和5年度）`,
+// `初年度(H29)`, `中間年度(R1)`, `最終年度(R3)`: a year of the plan, with its target.
+const ORDINAL_RE = /^(?:第\d{1,2}(?:年度|期|年)目?|\d{1,2}(?:年度?目|期目?)|(?:計画)?(?:初|中間|最終)年度)(.+)$/;
 // A fiscal year written as the months it spans, April to March: `H29.4～H30.3`, `平成29年4月～平成30年3月`.
 // A month's end (`H30.3末`, `R5.3月末`, `2018年3月末時点`): the fiscal year that month belongs to.
 const MONTH_END_RE = /^((?:平成|令和|昭和|[平令昭HRS])(?:元|\d{1,2})|\d{4})(?:[./]|年)(\d{1,2})月?末(?:時点|現在)?$/i;
 const SPAN_RE = /^(.+?)(?:\.|年)(\d{1,2})月?[~〜\-ー―](.+?)(?:\.|年)(\d{1,2})月?$/;
 
 // The words of a baseline column (当初, 基準値, 現状, 策定時), before its year (`基準値(H28)`) or after it (`H28(基準)`,
-// `R2現状`); 初年度 only before it (`R3(初年度)` is the plan's first year, which has a target).
+// `R2現状`). 初年度 is none (`初年度(H29)`, `R3(初年度)` are the plan's first year, which has a target).
 const BASE_WORD = '(?:当初|基準(?:年度?|値)?|現状値?|(?:計画)?策定時)';
-const BASE_BEFORE = new RegExp(`^(?:${BASE_WORD}|初年度)[(（]?(.*?)[)）]?$`);
+const BASE_BEFORE = new RegExp(`^${BASE_WORD}[(（]?(.*?)[)）]?$`);
 const BASE_AFTER = new RegExp(`(?:[(（]${BASE_WORD}[)）]|${BASE_WORD})$`);
 
 /** Whether a char code is a digit, half-width or full-width. */

@@ -4046,4 +4046,16 @@ describe('probe round: layouts offices use for the same tables', () => {
       expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E5', '136%']]);
     }
   });
+
+  it('years named as the plan counts them (`初年度(H29)`, `2年度目(H30)`, `最終年度(R3)`): each is its year, the first one no baseline', () => {
+    const s = sheet('S', [
+      [null, null, '初年度(H29)', '2年度目(H30)', '3年度目(R1)', '4年度目(R2)', '最終年度\n(R3)'],
+      ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+      [null, '実績値', '119億円', '141億円', '120億円', '', ''],
+      [null, '進捗度', '104%', '174%', '150%', '', ''],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(targetYears(model)).toEqual([['1-①', [2017, 2018, 2019, 2020, 2021]]]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'E4', 138, 150]]);
+  });
 });

@@ -54,6 +54,12 @@ describe('fiscal-year headers', () => {
     ['1年目(H29)', 2017, false],
     ['1年目\n(H29)', 2017, false],
     ['第2期(R4)', 2022, false],
+    // Or named: the plan's first, middle and last years have targets; none is a baseline.
+    ['2年度目(H30)', 2018, false],
+    ['初年度(H29)', 2017, false],
+    ['計画初年度（H29）', 2017, false],
+    ['中間年度(R1)', 2019, false],
+    ['最終年度\n(R3)', 2021, false],
     ['第３年度（令和５年度）', 2023, false],
     ['2年目 R4', 2022, false],
     // Two-digit years after FY; a fiscal year written as the months it spans.
