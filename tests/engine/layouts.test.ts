@@ -4058,4 +4058,22 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(targetYears(model)).toEqual([['1-①', [2017, 2018, 2019, 2020, 2021]]]);
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'E4', 138, 150]]);
   });
+
+  it('a year saying it heads running totals beside that year’s own column (`R1 | R2 | R3 | 令和元年度(累計)`) is the 累計 column, not the year a second time', () => {
+    const at = (progress: string) =>
+      checkWorkbook(
+        book(
+          sheet('S', [
+            [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', '令和元年度(累計)'],
+            ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', '283億円'],
+            [null, '実績値', '119億円', '141億円', '120億円', '', '', '380億円'],
+            [null, '進捗度', '104%', '174%', '138%', '', '', progress],
+          ]),
+        ),
+      );
+    const { model, findings } = at('134%');
+    expect(targetYears(model)).toEqual([['1-①', [2017, 2018, 2019, 2020, 2021]]]);
+    expect(findings).toEqual([]);
+    expect(keys(at('150%').findings)).toEqual(['progress-mismatch@S!H4']);
+  });
 });

@@ -381,6 +381,7 @@ export class SheetScan {
       // A year merged over several cells is one year, at its top-left cell: a source that copies it into the area's
       // other cells (exceljs does; Office.js and Hyoka's reader leave them empty) would make each year two columns.
       if (years && view.hasMerges) years = years.filter((y) => this.atMergeTop(y.row, y.col));
+      if (years && years.length > 1) years = this.withoutTotalColumns(years);
       if (years && years.length > 0 && !valueRow && this.isYearRow(years)) {
         this.yearRows.set(r, years);
         this.yearRowList.push(r);
@@ -392,6 +393,23 @@ export class SheetScan {
       const words = typeof v === 'string' ? (this.memo.facts.get(v)?.idWords ?? 0) : 0;
       for (let r = m.top + 1; words !== 0 && r <= m.bottom && r < rows.length; r++) this.idWordRows[r] |= words;
     }
+  }
+
+  /**
+   * A year saying it heads running totals (`令和元年度(累計)`) beside the same year's own column is the row's 累計
+   * column (through that year), not the year a second time: it is labelled so.
+   */
+  private withoutTotalColumns(years: YearCell[]): YearCell[] {
+    const totals = years.filter((y) => y.header.includes('累計') && years.some((o) => o !== y && o.fy.year === y.fy.year && !o.header.includes('累計')));
+    if (totals.length === 0) return years;
+    let list = this.byKind.get('cumulative');
+    if (!list) this.byKind.set('cumulative', (list = []));
+    for (const y of totals) {
+      const label: Label = { row: y.row, col: y.col, kind: 'cumulative', text: y.header, compact: compact(y.header) };
+      this.labels.push(label);
+      list.push(label);
+    }
+    return years.filter((y) => !totals.includes(y));
   }
 
   /** Whether a cell is the top-left of its merged area, or in none. */
