@@ -559,6 +559,8 @@ export interface SummaryDifference {
   stated: number;
   calc: string | undefined;
   unit: string;
+  /** The table's unit, where it cannot be converted into the summary's (`200人` against `87億円`): the expected value's. */
+  expectedUnit?: string;
   /** The figure states a running total (compared with the target's running totals). */
   running?: true;
 }
@@ -595,13 +597,18 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
     const scale = stated.scale;
     // A value that is no finite decimal (a weight of 1/3: 33.33…) is reported to two decimals, as weights are shown.
     const reported = (v: Decimal) => (v.decimalPlaces() > 6 ? roundHalfUp(v, 2) : v).toNumber();
+    const unit = `${stated.scaleLabel}${stated.unit ?? ''}`;
+    // Amounts of units that do not convert (a summary's 200人 against the table's 87億円): each in its own unit.
+    const tableScale = unitsCompatible(stated, table) ? scale : table.scale;
+    const expectedUnit = tableScale === scale ? unit : `${table.scaleLabel}${table.unit ?? ''}`;
     return {
       field,
       ref: cell.ref,
-      expected: reported(table.value.div(scale)),
+      expected: reported(table.value.div(tableScale)),
       stated: reported(stated.value.div(scale)),
-      calc: `${show(table.value.div(scale), 4)} ≠ ${show(stated.value.div(scale), 4)}`,
-      unit: `${stated.scaleLabel}${stated.unit ?? ''}`,
+      calc: `${show(table.value.div(tableScale), 4)} ≠ ${show(stated.value.div(scale), 4)}`,
+      unit,
+      ...(expectedUnit !== unit && { expectedUnit }),
       ...(total && { running: true as const }),
     };
   };

@@ -4076,4 +4076,25 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(findings).toEqual([]);
     expect(keys(at('150%').findings)).toEqual(['progress-mismatch@S!H4']);
   });
+
+  it('a summary restating another target’s figures, in a unit that does not convert (200人 against 87億円), names the table’s value in its own unit', () => {
+    const table = sheet('別紙1', [
+      [null, null, 'H29', 'H30', 'R1'],
+      ['数値目標(1)-② 就業者数', '目標値', '200人', '500人', '200人'],
+      [null, '実績値', '842人', '312人', '136人'],
+      [null, '進捗度', '421%', '62%', '68%'],
+      ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円'],
+      [null, '実績値', '119億円', '141億円', '120億円'],
+      [null, '進捗度', '104%', '174%', '138%'],
+    ]);
+    const body = sheet('本文', [['評価対象年度：令和元年度'], ['数値目標(1)-①【当該年度目標値 200 人、当該年度実績値 136 人、進捗度 68%】']]);
+    const findings = findingsOf(book(table, body)).filter((f) => f.rule === 'summary-mismatch');
+    expect(findings.map((f) => [f.params.field, f.expected, f.stated])).toEqual([
+      ['target', 87, 200],
+      ['actual', 120, 136],
+      ['progress', 138, 68],
+    ]);
+    expect(formatFinding(findings[0], 'ja')).toContain('当該年度目標値 200人 は、進捗表の令和元年度の値 87億円 と一致しません');
+    expect(formatFinding(findings[0], 'en')).toContain('value, 87 億円');
+  });
 });

@@ -25,7 +25,7 @@ export const en: MessageBook = {
   'summary-mismatch': (f, h) =>
     h.param('running')
       ? `Summary of ${h.target()}: the running total ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's running total through ${h.year()}, ${h.num(f.expected)}${unit(h.param('unit'))}.`
-      : `Summary of ${h.target()}: the ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+      : `Summary of ${h.target()}: the ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('expectedUnit') || h.param('unit'))}.`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'no-cached-result'
       ? `"${h.param('text')}" stands where a number belongs, a formula whose result was never saved in the file. Open the workbook in Excel and save it again to store its result, then check it.`

@@ -25,7 +25,7 @@ export const ja: MessageBook = {
   'summary-mismatch': (f, h) =>
     h.param('running')
       ? `本文の${h.target()}の${runningField[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}までの累計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`
-      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
+      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} と一致しません。`,
   'unparseable-number': (f, h) =>
     `数値が入るべきセルに「${h.param('text')}」があり、数値として読めません(${({ text: '文字', error: 'エラー値', date: '日付', 'no-cached-result': '計算結果が保存されていない数式', boolean: '論理値' } as Record<string, string>)[h.param('reason')] ?? h.param('reason')})。${h.param('reason') === 'no-cached-result' ? 'Excel で開いて保存し直すと、計算結果がファイルに保存されて確認できます。' : '数値か空欄(-)にしてください。'}`,
   'unit-mismatch': (f, h) => `${h.param('target') ? `${h.target()}` : `「${h.param('row')}」`}の行で、換算できない単位が混在しています(${h.param('other')} と ${h.param('unit')})。`,
