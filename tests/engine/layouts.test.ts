@@ -4097,4 +4097,26 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(formatFinding(findings[0], 'ja')).toContain('当該年度目標値 200人 は、進捗表の令和元年度の値 87億円 と一致しません');
     expect(formatFinding(findings[0], 'en')).toContain('value, 87 億円');
   });
+
+  it('blocks under `評価指標 | 数値目標` columns, the indicator merged down its targets’ blocks and the targets bare (`(1) 経済効果 | ①投資額`): each target is the indicator’s ①, ②', () => {
+    const s = sheet(
+      'S',
+      [
+        ['評価指標', '数値目標', '区分', 'H29', 'H30', 'R1'],
+        ['(1) 経済効果', '①投資額 283億円(累計)', '目標値', '115億円', '81億円', '87億円'],
+        [null, null, '実績値', '119億円', '141億円', '120億円'],
+        [null, null, '進捗度', '104%', '174%', '150%'],
+        [null, '②就業者数 900人(累計)', '目標値', '200人', '500人', '200人'],
+        [null, null, '実績値', '842人', '312人', '136人'],
+        [null, null, '進捗度', '421%', '62%', '68%'],
+        ['(2) データ活用', '①事業数 15件(累計)', '目標値', '4件', '5件', '6件'],
+        [null, null, '実績値', '6件', '5件', '5件'],
+        [null, null, '進捗度', '150%', '100%', '83%'],
+      ],
+      ['A2:A7', 'B2:B4', 'B5:B7', 'A8:A10', 'B8:B10'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    expect(targetYears(model).map(([id]) => id)).toEqual(['1-①', '1-②', '2-①']);
+    expect(keys(findings).sort()).toEqual(['progress-mismatch@S!F4', 'weights-missing@S!B2']);
+  });
 });

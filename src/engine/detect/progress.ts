@@ -717,20 +717,33 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
     }
   }
   if (!target && !indicator && headerRow !== null) {
-    // A column headed 数値目標 (or 評価指標) whose cells hold the bare ids: `(1) 連携企業数`, `①`.
-    for (let c = left; c < labelCol && !target && !indicator; c++) {
+    // A column headed 数値目標 (or 評価指標) whose cells hold the bare ids: `(1) 連携企業数`, `①`; an indicator's column
+    // beside the targets' (`評価指標 | 数値目標` over `(1) 経済効果 | ①投資額`, the indicator merged down its targets' rows).
+    let indicatorColumn = false;
+    for (let c = left; c < labelCol && !target && (!indicator || indicatorColumn); c++) {
       const word = idColumnWord(cellText(view.shown(headerRow, c).cell));
       if (!word) continue;
-      for (let r = top; r <= bottom && !target && !indicator; r++) {
+      for (let r = top; r <= bottom && !target && (!indicator || indicatorColumn); r++) {
         const shown = view.shown(r, c);
         const value = shown.cell?.value;
         if (typeof value !== 'string' || !/^\s*(?:[(（]\s*[0-9０-９]+\s*[)）]|[①-⑳])/.test(value)) continue;
         const named = `${word}${value}`;
         const t = scan.targetIdIn(named);
         if (t) target = { row: shown.row, col: shown.col, text: value, end: Math.max(0, t.end - word.length), id: t.id };
-        const i = t ? undefined : scan.indicatorIdIn(named);
-        if (i) indicator = { row: shown.row, col: shown.col, text: value, end: Math.max(0, i.end - word.length), indicator: i.indicator };
+        else if (indicator) {
+          const sub = findSubOnlyId(named);
+          if (sub && !subOnly) subOnly = { row: shown.row, col: shown.col, text: value, end: Math.max(0, sub.end - word.length), sub: sub.sub };
+          break;
+        } else {
+          const i = scan.indicatorIdIn(named);
+          if (i) {
+            indicator = { row: shown.row, col: shown.col, text: value, end: Math.max(0, i.end - word.length), indicator: i.indicator };
+            indicatorColumn = true;
+            break;
+          }
+        }
       }
+      if (subOnly) break;
     }
   }
   if (!target && subOnly && indicator) target = { ...subOnly, id: subTargetId(indicator.indicator, subOnly.sub) };
