@@ -542,7 +542,9 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
 export function summaryTarget(index: TargetIndex, row: SummaryRow): NumericTarget | undefined {
   if (!row.target) return undefined;
   const list = index.byIndicator.get(row.indicator);
-  const first = index.byKey.get(row.target.key) ?? (row.target.key === row.indicator && list?.length === 1 ? list[0] : undefined);
+  // An indicator of one target: `数値目標(2)` and `数値目標(2)-①` name that target, whichever the table and the summary write.
+  const only = list?.length === 1 && (row.target.key === row.indicator || (row.target.key === `${row.indicator}-1` && list[0].id.key === row.indicator)) ? list[0] : undefined;
+  const first = index.byKey.get(row.target.key) ?? only;
   const same = first && index.repeats?.allByKey.get(first.id.key);
   if (!same) return first;
   return choose(same, summaryPlace(row), (t) => [t], (t, year) => {

@@ -4119,4 +4119,20 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(targetYears(model).map(([id]) => id)).toEqual(['1-①', '1-②', '2-①']);
     expect(keys(findings).sort()).toEqual(['progress-mismatch@S!F4', 'weights-missing@S!B2']);
   });
+
+  it('an indicator of one target, `数値目標(2)` in the table and `数値目標(2)-①` in the 本文: the summary restates that target', () => {
+    const table = sheet('別紙1', [
+      [null, null, 'H29', 'H30', 'R1'],
+      ['数値目標(2) 事業数', '目標値', '4件', '5件', '6件'],
+      [null, '実績値', '6件', '5件', '5件'],
+      [null, '進捗度', '150%', '100%', '83%'],
+    ]);
+    const body = (actual: string, progress: string) => sheet('本文', [['評価対象年度：令和元年度'], [`数値目標（２）－①【当該年度目標値 6件、当該年度実績値 ${actual}、進捗度 ${progress}】`]]);
+    expect(findingsOf(book(table, body('5件', '83%')))).toEqual([]);
+    // 6 ÷ 6 is 100 %, as the line says; but the table's actual is 5件.
+    expect(findingsOf(book(table, body('6件', '100%'))).map((f) => [f.rule, f.params.field, f.expected, f.stated])).toEqual([
+      ['summary-mismatch', 'actual', 5, 6],
+      ['summary-mismatch', 'progress', 83, 100],
+    ]);
+  });
 });
