@@ -4135,4 +4135,24 @@ describe('probe round: layouts offices use for the same tables', () => {
       ['summary-mismatch', 'progress', 83, 100],
     ]);
   });
+
+  it('a `寄与度` column among the columns of ids and names left of the label (`数値目標 | 指標名 | 寄与度 | 区分 | H29`), merged down each block, gives its target’s weight', () => {
+    const s = sheet(
+      'S',
+      [
+        ['数値目標', '指標名', '寄与度', '区分', 'H29', 'H30', 'R1'],
+        ['(1)-①', '投資額', '50%', '目標値', '115億円', '81億円', '87億円'],
+        [null, null, null, '実績値', '119億円', '141億円', '120億円'],
+        [null, null, null, '進捗度', '104%', '174%', '138%'],
+        ['(1)-②', '就業者数', '40%', '目標値', '200人', '500人', '200人'],
+        [null, null, null, '実績値', '842人', '312人', '136人'],
+        [null, null, null, '進捗度', '421%', '62%', '68%'],
+      ],
+      ['A2:A4', 'B2:B4', 'C2:C4', 'A5:A7', 'B5:B7', 'C5:C7'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    const table = model.tables.find((t) => t.kind === 'progress');
+    expect(table?.kind === 'progress' && table.targets.map((t) => t.weight?.text)).toEqual(['50%', '40%']);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['weights-sum', 'C2', 100, 90]]);
+  });
 });

@@ -278,7 +278,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
         weightRow?.weight ??
         findWeight(scan, blockTop, lastRow, left, firstValueCol) ??
         (ids.target ? weightOverBlock(scan, ids.target.row, blockTop, headerRow, left, right) : null) ??
-        (headerRow === null ? null : weightInColumn(scan, t.row, headerRow, columns, labelRight, right)),
+        (headerRow === null ? null : weightInColumn(scan, t.row, headerRow, columns, { left, col: t.col, right: labelRight }, right)),
       ...(weightRow?.yearWeights && { yearWeights: weightRow.yearWeights }),
       columns,
       target,
@@ -881,13 +881,14 @@ function weightRowUnder(scan: SheetScan, row: number, labelCol: number, columns:
 
 /**
  * The weight in the 目標値 row under a `寄与度` header beside the years: right of them
- * (`R4 | R5 | 寄与度` over `… | 33%`) or between the block's label and them (`区分 | 寄与度 | R4 | R5`).
+ * (`R4 | R5 | 寄与度` over `… | 33%`), between the block's label and them (`区分 | 寄与度 | R4 | R5`), or among the
+ * columns of ids and names left of the label (`数値目標 | 寄与度 | 区分 | R4`, the weight merged down the block).
  */
-function weightInColumn(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], labelRight: number, beforeCol: number): Weight | null {
+function weightInColumn(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], label: { left: number; col: number; right: number }, beforeCol: number): Weight | null {
   const first = columns[0].col;
   const last = columns[columns.length - 1].col;
   for (const l of scan.inRow('weight', headerRow)) {
-    if (l.col <= labelRight || (l.col >= first && l.col <= last) || l.col >= beforeCol) continue;
+    if (l.col < label.left || (l.col >= label.col && l.col <= label.right) || (l.col >= first && l.col <= last) || l.col >= beforeCol) continue;
     const shown = scan.view.shown(targetRow, l.col);
     const p = scan.parse(shown.cell);
     const ref = scan.ref(shown.row, shown.col);
