@@ -4155,4 +4155,30 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(table?.kind === 'progress' && table.targets.map((t) => t.weight?.text)).toEqual(['50%', '40%']);
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['weights-sum', 'C2', 100, 90]]);
   });
+
+  it('a target’s id written whole without its word, under `数値目標` (`1-1`) or in a column of numbers (`No.`, `番号`: `(1)-①`), is that target', () => {
+    for (const [header, ids] of [
+      ['数値目標', ['1-1', '1-2']],
+      ['No.', ['(1)-①', '(1)-②']],
+      ['番号', ['１－１', '１－２']],
+    ]) {
+      const s = sheet(
+        'S',
+        [
+          [header, '指標名', '区分', 'H29', 'H30', 'R1'],
+          [ids[0], '投資額', '目標値', '115億円', '81億円', '87億円'],
+          [null, null, '実績値', '119億円', '141億円', '120億円'],
+          [null, null, '進捗度', '104%', '174%', '138%'],
+          [ids[1], '就業者数', '目標値', '200人', '500人', '200人'],
+          [null, null, '実績値', '842人', '312人', '136人'],
+          [null, null, '進捗度', '421%', '62%', '68%'],
+        ],
+        ['A2:A4', 'B2:B4', 'A5:A7', 'B5:B7'],
+      );
+      const body = sheet('本文', [['評価対象年度：令和元年度'], ['数値目標(1)-②【当該年度目標値 200人、当該年度実績値 136人、進捗度 69%】']]);
+      const { model, findings } = checkWorkbook(book(s, body));
+      expect(targetYears(model).map(([id]) => id)).toEqual(['1-①', '1-②']);
+      expect(keys(findings)).toEqual(['weights-missing@S!A2', 'summary-mismatch@本文!A2']);
+    }
+  });
 });

@@ -669,6 +669,13 @@ interface IdHit {
   end: number;
 }
 
+// Ids without their word, as a column headed 数値目標 or 評価指標 holds them: `(1)`, `①`, and a target's written whole,
+// `1-1`, `1-(1)`, `1-①` (a bare `1` may be any number).
+const WHOLE_BARE_ID = /^\s*[(（]?\s*[0-9０-９]{1,2}\s*[)）]?\s*[-－ー‐]\s*(?:[(（]\s*)?(?:[0-9０-９]{1,2}|[①-⑳])/;
+const BARE_ID = new RegExp(`^\\s*(?:[(（]\\s*[0-9０-９]+\\s*[)）]|[①-⑳])|${WHOLE_BARE_ID.source}`);
+// A header of a column of numbers: `No.`, `番号`.
+const NUMBER_COLUMN = /^(?:No\.?|NO\.?|№|番号)$/;
+
 function findIds(scan: SheetScan, top: number, bottom: number, left: number, labelCol: number, labelRight: number, columns: YearColumn[], headerRow: number | null) {
   let target: (IdHit & { id: TargetId }) | undefined;
   let indicator: (IdHit & { indicator: string }) | undefined;
@@ -721,12 +728,15 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
     // beside the targets' (`評価指標 | 数値目標` over `(1) 経済効果 | ①投資額`, the indicator merged down its targets' rows).
     let indicatorColumn = false;
     for (let c = left; c < labelCol && !target && (!indicator || indicatorColumn); c++) {
-      const word = idColumnWord(cellText(view.shown(headerRow, c).cell));
+      const header = cellText(view.shown(headerRow, c).cell);
+      // A column of numbers (`No.`, `番号`) holds a target's id only written whole (`(1)-①`, `1-1`).
+      const numbers = NUMBER_COLUMN.test(compact(header));
+      const word = numbers ? '数値目標' : idColumnWord(header);
       if (!word) continue;
       for (let r = top; r <= bottom && !target && (!indicator || indicatorColumn); r++) {
         const shown = view.shown(r, c);
         const value = shown.cell?.value;
-        if (typeof value !== 'string' || !/^\s*(?:[(（]\s*[0-9０-９]+\s*[)）]|[①-⑳])/.test(value)) continue;
+        if (typeof value !== 'string' || !(numbers ? WHOLE_BARE_ID : BARE_ID).test(value)) continue;
         const named = `${word}${value}`;
         const t = scan.targetIdIn(named);
         if (t) target = { row: shown.row, col: shown.col, text: value, end: Math.max(0, t.end - word.length), id: t.id };
