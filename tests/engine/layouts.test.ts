@@ -4181,4 +4181,19 @@ describe('probe round: layouts offices use for the same tables', () => {
       expect(keys(findings)).toEqual(['weights-missing@S!A2', 'summary-mismatch@本文!A2']);
     }
   });
+
+  it('progress noted as reached or not (`104%(達成)`, `68%（未達成）`) is checked, and the recalculation keeps the note', () => {
+    const s = sheet('S', [
+      [null, null, 'H29', 'H30', 'R1'],
+      ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円'],
+      [null, '実績値', '119億円', '141億円', '120億円'],
+      [null, '進捗度', '104%(達成)', '174%(達成)', '150%(達成)'],
+      ['数値目標(1)-② 就業者数', '目標値', '200人', '500人', '200人'],
+      [null, '実績値', '842人', '312人', '136人'],
+      [null, '進捗度', '421%(達成)', '62%（未達成）', '68%（未達）'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings).sort()).toEqual(['progress-mismatch@S!E4', 'weights-missing@S!A2']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E4', '138%(達成)']]);
+  });
 });

@@ -121,6 +121,10 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     ['12,000人（R6.3末）', '12000', '人'],
     ['120社(2024.3)', '120', '社'],
     ['120社(令和6年3月末)', '120', '社'],
+    // Whether the target was reached, noted after a progress.
+    ['104%(達成)', '104', '%'],
+    ['68％（未達成）', '68', '%'],
+    ['68%（未達）', '68', '%'],
   ])('a note after the number is not part of it: %s', (text, value, unit) => {
     const n = num(text);
     expect([n.value.toFixed(), n.unit]).toEqual([value, unit]);
