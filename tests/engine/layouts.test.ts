@@ -4157,11 +4157,12 @@ describe('probe round: layouts offices use for the same tables', () => {
   });
 
   it('a target’s id written whole without its word, under `数値目標` (`1-1`) or in a column of numbers (`No.`, `番号`: `(1)-①`), is that target', () => {
-    for (const [header, ids] of [
+    const cases: [string, [string, string]][] = [
       ['数値目標', ['1-1', '1-2']],
       ['No.', ['(1)-①', '(1)-②']],
       ['番号', ['１－１', '１－２']],
-    ]) {
+    ];
+    for (const [header, ids] of cases) {
       const s = sheet(
         'S',
         [
