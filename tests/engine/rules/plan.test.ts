@@ -45,6 +45,23 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 投資額 475億円（累計）', ['215億円', '181億円', '87億円', '93億円', ''])).toEqual([['cumulative-total-mismatch', 'B2', 576, 475]]);
   });
 
+  it('the plan’s last years shown with no target set yet (blank or `－`): the targets given may not exceed the goal and need not reach it; the years get target-missing', () => {
+    const at = (label: string, later: string) =>
+      findingsOf(
+        book(
+          sheet('S', [
+            [null, null, 'H29', 'H30', 'R1', 'R2', 'R3'],
+            [label, '目標値', '115億円', '81億円', '87億円', later, later],
+            [null, '実績値', '119億円', '141億円', '120億円', '', ''],
+            [null, '進捗度', '104%', '174%', '138%', '', ''],
+          ]),
+        ),
+      ).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    expect(at('数値目標(1)-① 投資額 475億円 (累計)', '')).toEqual([['target-missing', 'F2', null, null], ['target-missing', 'G2', null, null]]);
+    expect(at('数値目標(1)-① 投資額 475億円 (累計)', '－')).toEqual([['target-missing', 'F2', null, null], ['target-missing', 'G2', null, null]]);
+    expect(at('数値目標(1)-① 投資額 250億円 (累計)', '')).toEqual([['cumulative-total-mismatch', 'A2', 283, 250]]);
+  });
+
   it('a 累計 column may hold the totals to date (115 + 81 + 87 = 283 through 令和元年度, the last year with an actual) or the plan’s: either agrees, anything else is an error there', () => {
     const at = (header: string, total: string) =>
       findingsOf(
