@@ -4045,6 +4045,17 @@ describe('probe round: layouts offices use for the same tables', () => {
       expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'E5', 136, 150]]);
       expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E5', '136%']]);
     }
+    // A forecast for a year to come (`実績見込` of R2), its progress left blank: no progress is asked of it.
+    const ahead = sheet('S', [
+      [null, null, 'H30', 'R1', 'R2'],
+      ['数値目標(1) 投資額', '目標値', '81億円', '87億円', '93億円'],
+      [null, '実績値', '141億円', '120億円', ''],
+      [null, '実績見込', '', '', '95億円'],
+      [null, '進捗度', '174%', '150%', ''],
+    ]);
+    const { model, findings } = checkWorkbook(book(ahead));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D5']);
+    expect(planRecalculation(model).writes.map((w) => w.address)).toEqual(['D5']);
   });
 
   it('years named as the plan counts them (`初年度(H29)`, `2年度目(H30)`, `最終年度(R3)`): each is its year, the first one no baseline', () => {

@@ -259,12 +259,14 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     };
     const target = cells(t.row, unitOf(t.text));
     let actual = cells(a.row, unitOf(a.text));
-    if (revised) {
-      // Each year's final figure where it is given, else its preliminary one.
-      const final = cells(revised.row, unitOf(revised.text));
-      actual = revised.preliminaryFirst ? final.map((c, i) => (c.parsed.kind === 'blank' ? actual[i] : c)) : actual.map((c, i) => (c.parsed.kind === 'blank' ? final[i] : c));
-    }
     const progress = progressRow === null ? null : cells(progressRow);
+    if (revised) {
+      // Each year's final figure where it is given, else its preliminary one where a progress is stated of it (a
+      // forecast for a year to come, its progress left blank, asks for none).
+      const second = cells(revised.row, unitOf(revised.text));
+      const [preliminary, final] = revised.preliminaryFirst ? [actual, second] : [second, actual];
+      actual = final.map((c, i) => (c.parsed.kind === 'blank' && progress !== null && progress[i].parsed.kind !== 'blank' ? preliminary[i] : c));
+    }
     const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(t.text));
     const numeric: NumericTarget = {
       id,
