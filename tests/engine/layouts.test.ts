@@ -4208,4 +4208,21 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(keys(findings).sort()).toEqual(['progress-mismatch@S!E4', 'weights-missing@S!A2']);
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E4', '138%(達成)']]);
   });
+
+  it('a summary line’s weight written after the target’s name, before its bracket (`数値目標（１）－②：就業者数（寄与度40％）【…】`), is its weight', () => {
+    const table = sheet('別紙1', [
+      [null, null, 'H29', 'H30', 'R1'],
+      ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円'],
+      [null, '実績値', '119億円', '141億円', '120億円'],
+      ['寄与度(※):50%', '進捗度', '104%', '174%', '138%'],
+      ['数値目標(1)-② 就業者数', '目標値', '200人', '500人', '200人'],
+      [null, '実績値', '842人', '312人', '136人'],
+      ['寄与度(※):50%', '進捗度', '421%', '62%', '68%'],
+    ]);
+    const text = (w: string) =>
+      ['数値目標（１）－①：投資額（寄与度50％）【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138％】', `数値目標（１）－②：就業者数（寄与度${w}）【当該年度目標値 200人、当該年度実績値 136人、進捗度 68％】`].join('\n');
+    const at = (w: string) => findingsOf(book(table, sheet('本文', [['評価対象年度：令和元年度'], [text(w)]]))).map((f) => [f.rule, f.params.field, f.expected, f.stated]);
+    expect(at('50％')).toEqual([]);
+    expect(at('40％')).toEqual([['summary-mismatch', 'weight', 50, 40]]);
+  });
 });

@@ -692,18 +692,19 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         const bodyStart = part.start + seg.start + (bracket >= 0 ? bracket : 0);
         // Fields whose label says they are running totals (`累計目標値 475億円`, `進捗度（累計）80%`).
         const running = new Set<keyof typeof FIELD>();
-        const field = (k: keyof typeof FIELD) => {
-          const m = FIELD[k].exec(body) ?? (plain ? PLAIN_FIELD[k]?.exec(body) : null) ?? null;
+        const field = (k: keyof typeof FIELD, src = body, srcStart = bodyStart) => {
+          const m = FIELD[k].exec(src) ?? (plain ? PLAIN_FIELD[k]?.exec(src) : null) ?? null;
           if (!m) return undefined;
-          if (k !== 'weight' && (/累計の?\s*$/.test(body.slice(Math.max(0, m.index - 4), m.index)) || saysRunningTotal(m[0].slice(0, m[0].length - m[1].length)))) running.add(k);
+          if (k !== 'weight' && (/累計の?\s*$/.test(src.slice(Math.max(0, m.index - 4), m.index)) || saysRunningTotal(m[0].slice(0, m[0].length - m[1].length)))) running.add(k);
           // toHalfWidth maps character for character, so offsets hold in the original text.
-          const value = inlineValue(scan, line.row, line.col, line.text, bodyStart + m.index + m[0].length - m[1].length, m[1]);
+          const value = inlineValue(scan, line.row, line.col, line.text, srcStart + m.index + m[0].length - m[1].length, m[1]);
           return k === 'weight' ? weightValue(value) : value;
         };
         const targetValue = field('target');
         const actualValue = field('actual');
         const progress = field('progress');
-        const weight = field('weight');
+        // A weight may follow the target's name, before the bracket (`数値目標(1)-①：投資額（寄与度50％）【…】`).
+        const weight = field('weight') ?? (bracket > 0 ? field('weight', before, part.start + seg.start) : undefined);
         // A title stating no figure (`【進捗度】` over a matrix of the progress) is no summary.
         if (!targetValue && !actualValue && !progress && !weight) continue;
         const runningTotals = runningTotalsOf(targetValue && running.has('target'), actualValue && running.has('actual'), running.has('progress'));
