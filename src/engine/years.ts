@@ -143,6 +143,9 @@ export function fiscalYearOfDate(date: string | number, shown: string): FiscalYe
 /** Finds a year mentioned inside a longer text (`評価対象年度：令和5年度`). */
 export function findFiscalYearIn(raw: string): number | undefined {
   const t = compact(raw);
+  // A title naming two years, the one evaluated marked as such (`令和２年度評価書（令和元年度実績）`, `令和元年度分`): that one.
+  const evaluated = /(平成|令和)(元|\d{1,2})年度?の?(?:実績|分)/.exec(t) ?? /(?<![A-Za-z])([RH])(元|\d{1,2})年度?の?(?:実績|分)/.exec(t);
+  if (evaluated && t.replace(evaluated[0], '').match(/(?:平成|令和|(?<![A-Za-z])[RH])(?:元|\d{1,2})年/)) return eraYear(evaluated[1], evaluated[2]);
   const era = /(平成|令和)(元|\d{1,2})年/.exec(t) ?? /(?<![A-Za-z])([RH])(元|\d{1,2})年度/.exec(t);
   if (era) return eraYear(era[1], era[2]);
   const western = /(?:FY)?(\d{4})年度/.exec(t) ?? /FY(\d{4})/i.exec(t);

@@ -4225,4 +4225,15 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(at('50％')).toEqual([]);
     expect(at('40％')).toEqual([['summary-mismatch', 'weight', 50, 40]]);
   });
+
+  it('a 本文 titled with the year it is written in and the year it evaluates (`令和２年度総合特別区域評価書（令和元年度実績）`) is checked at the latter', () => {
+    const table = sheet('別紙1', [
+      [null, null, 'H30', 'R1', 'R2'],
+      ['数値目標(1)-① 投資額', '目標値', '81億円', '87億円', '93億円'],
+      [null, '実績値', '141億円', '120億円', ''],
+      [null, '進捗度', '174%', '138%', ''],
+    ]);
+    const body = sheet('本文', [['令和２年度総合特別区域評価書（令和元年度実績）'], ['数値目標(1)-①【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138%】']]);
+    expect(findingsOf(book(table, body))).toEqual([]);
+  });
 });

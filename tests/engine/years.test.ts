@@ -110,4 +110,12 @@ describe('fiscal-year headers', () => {
     expect(findFiscalYearIn('評価対象年度：令和5年度')).toBe(2023);
     expect(findFiscalYearIn('令和元年度 評価指標の進捗')).toBe(2019);
   });
+
+  it('a title naming two years takes the one whose results it evaluates (`令和２年度評価書（令和元年度実績）`)', () => {
+    expect(findFiscalYearIn('令和２年度総合特別区域評価書（令和元年度実績）')).toBe(2019);
+    expect(findFiscalYearIn('令和２年度評価書（令和元年度分）')).toBe(2019);
+    expect(findFiscalYearIn('R2年度評価書（R1年度実績）')).toBe(2019);
+    expect(findFiscalYearIn('令和元年度評価（令和２年度実施）')).toBe(2019);
+    expect(findFiscalYearIn('令和5年度実績')).toBe(2023);
+  });
 });
