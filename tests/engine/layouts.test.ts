@@ -4236,4 +4236,33 @@ describe('probe round: layouts offices use for the same tables', () => {
     const body = sheet('本文', [['令和２年度総合特別区域評価書（令和元年度実績）'], ['数値目標(1)-①【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138%】']]);
     expect(findingsOf(book(table, body))).toEqual([]);
   });
+
+  it('a ten-year plan wrapped onto a second band of years (`H28 … R2`, then `R3 … R7` over the same rows without ids): each band’s block is its target’s later years', () => {
+    const s = sheet('S', [
+      [null, null, 'H28', 'H29', 'H30', 'R1', 'R2'],
+      ['数値目標(1)-① 新規事業数 1,000件（累計）', '目標値', 100, 100, 100, 100, 100],
+      [null, '実績値', 90, 120, 105, 98, 110],
+      ['寄与度(※):50%', '進捗度', '90%', '120%', '105%', '98%', '110%'],
+      ['数値目標(1)-② 就業者数 500人（累計）', '目標値', 50, 50, 50, 50, 50],
+      [null, '実績値', 40, 60, 50, 55, 45],
+      ['寄与度(※):50%', '進捗度', '80%', '120%', '100%', '110%', '90%'],
+      [],
+      [null, null, 'R3', 'R4', 'R5', 'R6', 'R7'],
+      [null, '目標値', 100, 100, 100, 100, 100],
+      [null, '実績値', 95, 101, null, null, null],
+      [null, '進捗度', '95%', '101%', null, null, null],
+      [null, '目標値', 50, 50, 50, 50, 50],
+      [null, '実績値', 52, 48, null, null, null],
+      [null, '進捗度', '104%', '96%', null, null, null],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+    expect(targetYears(model)).toEqual([
+      ['1-①', years],
+      ['1-②', years],
+    ]);
+    expect(findings).toEqual([]);
+    s.rows[14]![3] = { value: '90%' };
+    expect(keys(findingsOf(book(s)))).toEqual(['progress-mismatch@S!D15']);
+  });
 });

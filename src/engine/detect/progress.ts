@@ -18,6 +18,9 @@ interface Block {
   headerRow: number | null;
   range: CellRange;
   indicatorCells: IndicatorProgressCell[];
+  /** The column of its 目標値 label, and whether that label says its row holds running totals. */
+  labelCol: number;
+  runningLabel: boolean;
 }
 
 function labelsByColumn(labels: Label[]): Map<number, Label[]> {
@@ -308,9 +311,68 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       headerRow,
       range: { top: Math.min(headerRow ?? blockTop, labelCell?.row ?? blockTop, indicatorRow?.row ?? blockTop), left: minCol, bottom: Math.max(indicatorRow?.row ?? lastRow, lastRow), right: maxCol },
       indicatorCells,
+      labelCol: t.col,
+      runningLabel: isRunningTotalLabel(t.text),
     });
   }
-  return groupBlocks(scan.view.name, blocks);
+  return groupBlocks(scan.view.name, joinWrappedYears(blocks));
+}
+
+/**
+ * A long plan's years wrapped onto a second band (`H28 … R2` over the blocks, then `R3 … R7` over their 目標値 /
+ * 実績値 / 進捗度 rows again, no id repeated): the band's blocks, naming no target, right under the blocks of a header
+ * whose years they go on from, one for one in the same label column, are those targets' later years.
+ */
+function joinWrappedYears(blocks: Block[]): Block[] {
+  const bands: Block[][] = [];
+  for (const b of blocks) {
+    const band = bands[bands.length - 1];
+    if (band && band[0].headerRow !== null && band[0].headerRow === b.headerRow) band.push(b);
+    else bands.push([b]);
+  }
+  const joined: Block[] = [];
+  let previous: Block[] | undefined;
+  for (const band of bands) {
+    if (previous && continuesYears(previous, band)) {
+      band.forEach((b, k) => joinBlock(previous![k], b));
+      continue;
+    }
+    joined.push(...band);
+    previous = band;
+  }
+  return joined;
+}
+
+/** Whether a band of blocks goes on with the years of the band above, block for block. */
+function continuesYears(above: Block[], band: Block[]): boolean {
+  const bottom = Math.max(...above.map((p) => p.range.bottom));
+  const header = band[0].headerRow;
+  // The band's header right under the blocks above, a blank row between at most.
+  if (header === null || above[0].headerRow === null || header <= bottom || header > bottom + 2 || band.length !== above.length) return false;
+  return band.every((b, k) => {
+    const p = above[k];
+    const before = p.target;
+    const after = b.target;
+    if (!after.idInferred || b.labelCol !== p.labelCol || b.runningLabel !== p.runningLabel) return false;
+    if ((before.progress === null) !== (after.progress === null) || before.yearWeights || after.yearWeights || before.total) return false;
+    const last = before.columns[before.columns.length - 1]?.year;
+    const first = after.columns[0]?.year;
+    return last !== null && last !== undefined && first !== null && first !== undefined && first === last + 1;
+  });
+}
+
+/** Appends a wrapped band's block to the block of the same target above it. */
+function joinBlock(p: Block, b: Block): void {
+  const t = p.target;
+  const later = b.target;
+  t.columns = [...t.columns, ...later.columns];
+  t.target = [...t.target, ...later.target];
+  t.actual = [...t.actual, ...later.actual];
+  t.progress = t.progress && later.progress ? [...t.progress, ...later.progress] : null;
+  if (later.total) t.total = later.total;
+  ({ mode: t.mode, source: t.modeSource } = decideMode(t.goal, t.target, t.columns, p.runningLabel));
+  p.indicatorCells.push(...b.indicatorCells);
+  p.range = { top: p.range.top, left: Math.min(p.range.left, b.range.left), bottom: Math.max(p.range.bottom, b.range.bottom), right: Math.max(p.range.right, b.range.right) };
 }
 
 // Blocks under one header share its year columns (the header's cells are one array per scan).
