@@ -35,6 +35,13 @@ export interface Sheet {
   /** rows[r][c]; sparse arrays are fine. */
   rows: (Cell | undefined)[][];
   merges: CellRange[];
+  /**
+   * Rows hidden in the workbook (0-based, ascending). A reviewer checks a table as shown: a hidden row (an old 目標値
+   * or 進捗度 kept out of sight) is part of no table; formulas still see its cells.
+   */
+  hiddenRows?: number[];
+  /** Columns hidden in the workbook (0-based, ascending): as hidden rows, part of no table. */
+  hiddenCols?: number[];
   /** Formulas the file held no result for (or asked to recalculate) whose values the reader worked out. */
   computedFormulas?: number;
 }
@@ -99,6 +106,36 @@ const COLS = 16384;
 export function cellIndex(row: number, col: number): number {
   return row * COLS + col;
 }
+/**
+ * The sheet as a reviewer sees it: hidden rows empty, hidden columns' cells removed (addresses unchanged). The source
+ * is left as it is (the formula evaluator and the fix follow formulas into hidden cells); a sheet hiding nothing is
+ * returned as it is.
+ */
+function shownOnly(source: Sheet): Sheet {
+  const hiddenRows = source.hiddenRows ?? [];
+  const hiddenCols = source.hiddenCols ?? [];
+  if (hiddenRows.length === 0 && hiddenCols.length === 0) return source;
+  const rows = source.rows.slice();
+  for (const r of hiddenRows) if (r < rows.length && rows[r] !== undefined) rows[r] = [];
+  if (hiddenCols.length > 0) {
+    const first = hiddenCols[0];
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
+      if (!cells || cells.length <= first) continue;
+      const copy = cells.slice();
+      for (const c of hiddenCols) {
+        if (c >= copy.length) break;
+        delete copy[c];
+      }
+      let n = copy.length;
+      while (n > 0 && copy[n - 1] === undefined) n--;
+      copy.length = n;
+      rows[r] = copy;
+    }
+  }
+  return { ...source, rows };
+}
+
 /** Merged areas larger than this are looked up by their rows (or by scanning, when tall) instead of by cell. */
 const MAX_INDEXED_MERGE = 4096;
 /** Large merged areas up to this many rows (whole rows merged for titles) are listed under each of their rows. */
@@ -109,6 +146,8 @@ const MAX_ROW_INDEXED_HEIGHT = 64;
  * reads as the area's top-left cell.
  */
 export class SheetView {
+  /** The sheet as shown: the source itself, or (with hidden rows or columns) a copy without their cells. */
+  readonly sheet: Sheet;
   readonly name: string;
   readonly rowCount: number;
   /** Whether the sheet has merged areas at all. */
@@ -117,7 +156,8 @@ export class SheetView {
   private readonly wideMerges = new Map<number, CellRange[]>();
   private readonly tallMerges: CellRange[] = [];
 
-  constructor(readonly sheet: Sheet) {
+  constructor(source: Sheet) {
+    const sheet = (this.sheet = shownOnly(source));
     this.name = sheet.name;
     // Rows past the last cell that a merged area showing a value covers exist as shown (a label merged down into
     // an empty last row), whether or not the source lists them (Office.js and Hyoka's reader need not).
