@@ -102,9 +102,9 @@ function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): W
     if (!sheetEntry) throw new XlsxReadError('corrupt', `missing part ${target}`);
     const reader = new SheetReader(strings, styles, date1904, cells);
     inflate(sheetEntry, (c) => reader.push(c));
-    const { rows, merges } = reader.end();
+    const { rows, merges, hiddenRows, hiddenCols } = reader.end();
     uncached += reader.uncached;
-    sheets.push({ name: sheet.name, hidden: sheet.hidden, rows, merges });
+    sheets.push({ name: sheet.name, hidden: sheet.hidden, rows, merges, ...(hiddenRows ? { hiddenRows } : {}), ...(hiddenCols ? { hiddenCols } : {}) });
   }
   // Formulas saved without their results, or with results the file itself asks to recompute, as Excel would show them.
   if (uncached > 0 || recalculate) evaluateFormulas(sheets, recalculate);

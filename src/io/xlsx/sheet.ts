@@ -44,6 +44,9 @@ interface SharedMaster {
 export class SheetReader implements XmlHandler {
   readonly rows: (Cell | undefined)[][] = [];
   readonly merges: CellRange[] = [];
+  /** Rows (`<row hidden="1">`) and columns (`<col min max hidden="1">`, 1-based ranges) hidden, as read. */
+  private readonly hiddenRows: number[] = [];
+  private readonly hiddenColRanges: [number, number][] = [];
   wantText = false;
 
   private readonly stream = new XmlStream(this);
@@ -81,10 +84,22 @@ export class SheetReader implements XmlHandler {
   /** Formulas read without a cached result. */
   uncached = 0;
 
-  end(): { rows: (Cell | undefined)[][]; merges: CellRange[] } {
+  end(): { rows: (Cell | undefined)[][]; merges: CellRange[]; hiddenRows?: number[]; hiddenCols?: number[] } {
     this.stream.end();
     this.clearMerged();
-    return { rows: this.rows, merges: this.merges };
+    // Only what lies over cells read: a column range hiding the rest of the sheet (`min="20" max="16384"`) lists none.
+    const hiddenRows = this.hiddenRows.filter((r) => r < this.rows.length).sort((x, y) => x - y);
+    let width = 0;
+    if (this.hiddenColRanges.length > 0) for (const cells of this.rows) if (cells && cells.length > width) width = cells.length;
+    const cols = new Set<number>();
+    for (const [min, max] of this.hiddenColRanges) for (let c = min - 1; c < Math.min(max, width); c++) cols.add(c);
+    const hiddenCols = [...cols].sort((x, y) => x - y);
+    return {
+      rows: this.rows,
+      merges: this.merges,
+      ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+      ...(hiddenCols.length > 0 ? { hiddenCols } : {}),
+    };
   }
 
   open(buf: Uint8Array, n: number, ne: number, a: number, ae: number, selfClosing: boolean): void {
@@ -109,6 +124,8 @@ export class SheetReader implements XmlHandler {
       if (!selfClosing) this.phonetic++;
     } else if (len === 9 && nameIs(buf, n, ne, 'sheetData')) {
       this.inSheetData = !selfClosing;
+    } else if (len === 3 && c0 === 99 && buf[n + 1] === 111 && buf[n + 2] === 108 /* col */) {
+      if (!this.inSheetData) this.readCol(buf, a, ae);
     } else if (len === 9 && nameIs(buf, n, ne, 'mergeCell')) {
       const ref = attributes(buf, a, ae).get('ref');
       if (ref) {
@@ -178,6 +195,16 @@ export class SheetReader implements XmlHandler {
     const r = readNumberAttr(buf, a, ae, 114 /* r */);
     this.row = r > 0 ? r - 1 : this.row + 1;
     this.col = -1;
+    if (isHidden(buf, a, ae)) this.hiddenRows.push(this.row);
+  }
+
+  /** `<col min="3" max="5" hidden="1"/>` in `<cols>`: columns C to E hidden. */
+  private readCol(buf: Uint8Array, a: number, ae: number): void {
+    if (!isHidden(buf, a, ae)) return;
+    const at = attributes(buf, a, ae);
+    const min = Number(at.get('min'));
+    const max = Number(at.get('max') ?? min);
+    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min) this.hiddenColRanges.push([min, Math.min(max, COLS)]);
   }
 
   private startCell(buf: Uint8Array, a: number, ae: number): void {
@@ -396,6 +423,32 @@ function cellType(buf: Uint8Array, vs: number, ve: number): Type {
   if (len === 3 && c === 115) return Type.Str;
   if (len === 9 && c === 105) return Type.Inline;
   return Type.Number;
+}
+
+/**
+ * Whether an element has `hidden="1"` (or `"true"`): one pass over its attributes, looking only at names of six
+ * letters, so that a row costs next to nothing more.
+ */
+function isHidden(buf: Uint8Array, a: number, ae: number): boolean {
+  let i = a;
+  while (i < ae) {
+    while (i < ae && buf[i] <= 32) i++;
+    if (i >= ae) return false;
+    let nameStart = i;
+    while (i < ae && buf[i] !== 61 && buf[i] > 32) {
+      if (buf[i] === 58) nameStart = i + 1;
+      i++;
+    }
+    const named = i - nameStart === 6 && buf[nameStart] === 104 /* h */ && buf[nameStart + 5] === 110 /* n */;
+    while (i < ae && buf[i] !== 34 && buf[i] !== 39) i++;
+    const q = buf[i];
+    const vs = i + 1;
+    let ve = vs;
+    while (ve < ae && buf[ve] !== q) ve++;
+    if (named && nameIs(buf, nameStart, nameStart + 6, 'hidden')) return buf[vs] === 49 /* 1 */ || buf[vs] === 116 /* t */;
+    i = ve + 1;
+  }
+  return false;
 }
 
 /** A whole-number attribute with a one-letter local name, read in place; -1 when absent. */

@@ -66,6 +66,21 @@ describe('hyoka fix on .xlsx files', () => {
     expect(checkWorkbook(after).findings).toEqual([]);
   });
 
+  it('never writes into a hidden row or column: the old 進捗度 row and the old year hidden keep their figures', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow([null, null, 'R3', 'R4', 'R5']);
+    ws.addRow(['数値目標(1)', '目標値', 100, 360, 540]);
+    ws.addRow([null, '実績値', 50, 461, 580]);
+    ws.addRow([null, '進捗度', '1%', '50%', null]);
+    ws.addRow([null, '進捗度', null, '128%', '99%']);
+    ws.getRow(4).hidden = true;
+    ws.getColumn(3).hidden = true;
+    const { before, after, plan } = await fix(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(plan.writes.map((w) => [w.address, w.value])).toEqual([['E5', '107%']]);
+    expect(changedCells(before, after)).toEqual(['S!4:4']);
+  });
+
   it('is idempotent: fixing a fixed workbook plans nothing', async () => {
     const { patched } = await fix(fixtureBytes('planted-errors.xlsx'));
     const again = planRecalculation(checkWorkbook(await readXlsx(patched.bytes)).model);

@@ -295,6 +295,38 @@ describe('what other writers put in a workbook', () => {
   });
 });
 
+describe('hidden rows and columns', () => {
+  it('rows and columns hidden in Excel are listed, and no table reads them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow([null, null, 'R3', 'R4', 'R5', 'R6']);
+    ws.addRow(['数値目標(1) 連携企業数', '目標値', 100, 360, 540, 720]);
+    ws.addRow([null, '実績値', 50, 461, 580, 707]);
+    ws.addRow([null, '進捗度', '1%', '50%', '60%', '70%']);
+    ws.addRow([null, '進捗度', '1%', '128%', '107%', '99%']);
+    ws.getRow(4).hidden = true;
+    ws.getColumn(3).hidden = true;
+    // Columns hidden far past the cells (the rest of the sheet) list none.
+    ws.getColumn(20).hidden = true;
+    const read = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(read.sheets[0]).toMatchObject({ hiddenRows: [3], hiddenCols: [2] });
+    // The hidden cells are still read (formulas may refer to them).
+    expect(read.sheets[0].rows[3][3]).toMatchObject({ value: '50%' });
+    expect(keys(checkWorkbook(read).findings)).toEqual(['progress-mismatch@S!F5']);
+  });
+
+  it('hidden="true", ranges of columns, and rows shown as they are', async () => {
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}">` +
+      '<cols><col min="1" max="1" width="9"/><col min="2" max="3" hidden="true" width="9"/><col min="5" max="5" hidden="0"/></cols><sheetData>' +
+      '<row r="1" spans="1:5"><c r="A1"><v>1</v></c><c r="E1"><v>5</v></c></row><row r="2" hidden="0"><c r="A2"><v>2</v></c></row>' +
+      '<row r="3" ht="0" customHeight="1" hidden="1"><c r="A3"><v>3</v></c></row></sheetData></worksheet>';
+    const sheet = (await readXlsx(handmade([{ name: 'S', xml }]))).sheets[0];
+    expect(sheet.hiddenRows).toEqual([2]);
+    expect(sheet.hiddenCols).toEqual([1, 2]);
+  });
+});
+
 describe('number formats that show integers as years', () => {
   it.each([
     ['"令和"0"年度"', 5, '令和5年度', true],
