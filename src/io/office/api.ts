@@ -72,8 +72,16 @@ export interface XRange {
   readonly format: { readonly fill: XRangeFill };
   load(propertyNames: string[]): unknown;
   select(): void;
+  /** ExcelApi 1.3: the cells of the range that are shown (rows and columns not hidden). */
+  getVisibleView(): XRangeView;
   /** ExcelApi 1.13; fails when the range holds more than 512 merged areas. */
   getMergedAreasOrNullObject(): { readonly isNullObject: boolean; readonly address: string; load(propertyNames: string[]): unknown };
+}
+
+export interface XRangeView {
+  /** The shown cells' addresses (`Sheet1!A3`), row by row. */
+  readonly cellAddresses: unknown[][];
+  load(propertyNames: string[]): unknown;
 }
 
 export interface RunOptions {

@@ -4,9 +4,9 @@
  * range's size (and merged areas), then one per request of at most `requestBudgetBytes` (estimated;
  * a request Excel still finds too big is read again in halves).
  */
-import { parseRangeA1, rangeA1, type Cell, type CellRange, type Sheet, type Workbook } from '../../engine/grid.js';
+import { parseA1, parseRangeA1, rangeA1, type Cell, type CellRange, type Sheet, type Workbook } from '../../engine/grid.js';
 import { HostError } from '../host.js';
-import { errorText, type ExcelContext, type OfficeRuntime, type XRange, type XWorksheet } from './api.js';
+import { errorText, type ExcelContext, type OfficeRuntime, type XRange, type XRangeView, type XWorksheet } from './api.js';
 import { toGridCell } from './cells.js';
 
 export interface OfficeReadLimits {
@@ -127,6 +127,61 @@ function place(rows: (Cell | undefined)[][], range: XRange, area: CellRange): vo
   });
 }
 
+/** Estimated answer size of one address of a visible view (`'Sheet'!AB12345` and JSON) besides the sheet's name. */
+const VIEW_BYTES_PER_ADDRESS = 24;
+/** Most estimated bytes of one sheet's visible views: a longer sheet is read as if nothing were hidden. */
+const VIEW_BUDGET_BYTES = 1024 * 1024;
+
+/**
+ * Which rows and columns are shown (ExcelApi 1.3): the visible view of each used range's first column tells the rows,
+ * that of its first row the columns. Read with the sheet's first row block, in the syncs the contents take anyway.
+ */
+interface Visibility {
+  /** Per sheet, its used range when its views are to be read; null when not. */
+  areas: (CellRange | null)[];
+  /** Cleared when Excel fails a request with views (then read again without them). */
+  on: boolean;
+}
+
+interface QueuedViews {
+  sheet: number;
+  area: CellRange;
+  column: XRangeView;
+  row: XRangeView;
+}
+
+/** The 0-based row or column of each address of a view; null when none parses (a hidden first column or row). */
+function shownIndexes(view: XRangeView, of: 'row' | 'col'): Set<number> | null {
+  const out = new Set<number>();
+  const grid = view.cellAddresses;
+  if (!Array.isArray(grid)) return null;
+  for (const line of grid) {
+    if (!Array.isArray(line)) continue;
+    for (const address of line) {
+      if (typeof address !== 'string') continue;
+      try {
+        const at = parseA1(address.slice(address.lastIndexOf('!') + 1));
+        out.add(of === 'row' ? at.row : at.col);
+      } catch {
+        // Not an address: read nothing from it.
+      }
+    }
+  }
+  return out.size > 0 ? out : null;
+}
+
+/** Notes on the sheet the rows and columns of its used range that the views do not show. */
+function noteHidden(sheet: Sheet, q: QueuedViews): void {
+  const rows = shownIndexes(q.column, 'row');
+  const cols = shownIndexes(q.row, 'col');
+  const hiddenRows: number[] = [];
+  if (rows) for (let r = q.area.top; r <= q.area.bottom; r++) if (!rows.has(r)) hiddenRows.push(r);
+  const hiddenCols: number[] = [];
+  if (cols) for (let c = q.area.left; c <= q.area.right; c++) if (!cols.has(c)) hiddenCols.push(c);
+  if (hiddenRows.length > 0) sheet.hiddenRows = hiddenRows;
+  if (hiddenCols.length > 0) sheet.hiddenCols = hiddenCols;
+}
+
 /** Excel's answers to a request or range too big to read at once. */
 const TOO_BIG = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'RangeExceedsLimit']);
 
@@ -147,26 +202,46 @@ function halve(request: Chunk[]): [Chunk[], Chunk[]] | null {
  * Reads one request's row blocks into the sheets. The size per cell is an estimate: when long
  * texts make Excel refuse the answer anyway, the request is read again in halves.
  */
-async function loadRequest(ctx: ExcelContext, wsList: XWorksheet[], sheets: Sheet[], request: Chunk[]): Promise<void> {
+async function loadRequest(ctx: ExcelContext, wsList: XWorksheet[], sheets: Sheet[], request: Chunk[], visibility: Visibility): Promise<void> {
   const ranges = request.map((chunk) => {
     const range = wsList[chunk.sheet].getRange(rangeA1(chunk.area));
     range.load(CONTENT_PROPS);
     return range;
   });
+  const views: QueuedViews[] = [];
+  if (visibility.on) {
+    for (const chunk of request) {
+      const area = visibility.areas[chunk.sheet];
+      if (!area || chunk.area.top !== area.top) continue;
+      const ws = wsList[chunk.sheet];
+      const column = ws.getRange(rangeA1({ ...area, right: area.left })).getVisibleView();
+      column.load(['cellAddresses']);
+      const row = ws.getRange(rangeA1({ ...area, bottom: area.top })).getVisibleView();
+      row.load(['cellAddresses']);
+      views.push({ sheet: chunk.sheet, area, column, row });
+    }
+  }
   try {
     await ctx.sync();
   } catch (e) {
+    const halves = isTooBig(e) ? halve(request) : null;
+    if (!halves && views.length > 0) {
+      // Excel refused the visible views (or a row with them): the contents are read without them, all rows as shown.
+      visibility.on = false;
+      return loadRequest(ctx, wsList, sheets, request, visibility);
+    }
     if (!isTooBig(e)) throw e;
-    const halves = halve(request);
     if (!halves) throw new HostError('too-large', `${sheets[request[0].sheet].name}!${request[0].area.top + 1}:${request[0].area.top + 1}`);
-    for (const half of halves) await loadRequest(ctx, wsList, sheets, half);
+    for (const half of halves) await loadRequest(ctx, wsList, sheets, half, visibility);
     return;
   }
   request.forEach((chunk, i) => place(sheets[chunk.sheet].rows, ranges[i], chunk.area));
+  for (const q of views) noteHidden(sheets[q.sheet], q);
 }
 
 export async function readWorkbook(rt: OfficeRuntime, limits: OfficeReadLimits): Promise<Workbook> {
   const withMerges = rt.isSetSupported('ExcelApi', '1.13');
+  const withViews = rt.isSetSupported('ExcelApi', '1.3');
   try {
     return await rt.run(async (ctx) => {
       const collection = ctx.workbook.worksheets;
@@ -190,7 +265,13 @@ export async function readWorkbook(rt: OfficeRuntime, limits: OfficeReadLimits):
         return { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 };
       });
 
-      for (const request of planRequests(areas, limits)) await loadRequest(ctx, wsList, sheets, request);
+      const visibility: Visibility = {
+        on: withViews,
+        areas: areas.map((area, i) =>
+          area && (area.bottom - area.top + 1 + area.right - area.left + 1) * (VIEW_BYTES_PER_ADDRESS + 3 * sheets[i].name.length) <= VIEW_BUDGET_BYTES ? area : null,
+        ),
+      };
+      for (const request of planRequests(areas, limits)) await loadRequest(ctx, wsList, sheets, request, visibility);
       return { sheets };
     });
   } catch (e) {

@@ -9,7 +9,9 @@
  *   a quote-prefixed text gives the text without its quote;
  * - protected sheets refuse writes; answers over 5 MB and merged-area queries over 512 areas fail;
  *   a read of more than 5 million cells gives null values;
- * - API sets are gated by `apiVersion` (merged areas 1.13, fill pattern 1.9, events 1.7 / 1.9).
+ * - API sets are gated by `apiVersion` (visible views 1.3, merged areas 1.13, fill pattern 1.9, events 1.7 / 1.9);
+ * - rows and columns can be hidden: a range's visible view gives the addresses of the cells shown, none when its
+ *   rows or columns are all hidden.
  * Formulas are not evaluated: a written formula's value is `evaluate(formula)` or 0.
  */
 import { a1, parseA1, parseRangeA1, rangeA1, type CellRange } from '../../../src/engine/grid.js';
@@ -21,6 +23,7 @@ import type {
   XEventSource,
   XRange,
   XRangeFill,
+  XRangeView,
   XWorksheet,
   XWorksheetCollection,
 } from '../../../src/io/office/api.js';
@@ -48,6 +51,10 @@ export interface FakeSheetInit {
   /** By A1 address. */
   cells?: Record<string, CellInit>;
   merges?: string[];
+  /** Hidden rows, as Excel numbers them (1-based). */
+  hiddenRows?: number[];
+  /** Hidden columns, by letter. */
+  hiddenColumns?: string[];
   /** A sheet whose cells are computed, with its used range given (for very large sheets). */
   generated?: { usedRange: string; cellAt: (row: number, col: number) => FakeCell | undefined };
 }
@@ -59,6 +66,8 @@ export interface FakeOptions {
   maxResponseBytes?: number;
   maxReadCells?: number;
   evaluate?: (formula: string) => number | string | boolean;
+  /** Every sync that reads a visible view fails (as an Excel that refused them would). */
+  visibleViewFails?: boolean;
 }
 
 const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1048575, right: 16383 };
@@ -70,9 +79,13 @@ class SheetState {
   cells = new Map<string, FakeCell>();
   merges: CellRange[];
   generated?: FakeSheetInit['generated'];
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
 
   constructor(init: FakeSheetInit) {
     this.name = init.name;
+    this.hiddenRows = new Set((init.hiddenRows ?? []).map((r) => r - 1));
+    this.hiddenCols = new Set((init.hiddenColumns ?? []).map((c) => parseA1(`${c}1`).col));
     this.visibility = init.visibility ?? 'Visible';
     this.protected = init.protected ?? false;
     this.merges = (init.merges ?? []).map(parseRangeA1);
@@ -165,6 +178,7 @@ export class FakeExcel {
   readonly maxResponseBytes: number;
   readonly maxReadCells: number;
   readonly evaluate?: (formula: string) => number | string | boolean;
+  readonly visibleViewFails: boolean;
   /** Every sync of every run, in order. */
   syncCount = 0;
   /** Answer size of each sync that succeeded, in bytes. */
@@ -185,6 +199,7 @@ export class FakeExcel {
     this.maxResponseBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
     this.maxReadCells = options.maxReadCells ?? 5_000_000;
     this.evaluate = options.evaluate;
+    this.visibleViewFails = options.visibleViewFails ?? false;
   }
 
   readonly runtime: OfficeRuntime = {
@@ -723,6 +738,36 @@ class FakeRange implements XRange {
         return 0;
       },
     });
+  }
+
+  getVisibleView(): XRangeView {
+    this.ctx.requireApi('1.3', 'getVisibleView');
+    const loaded = new Loaded();
+    const ctx = this.ctx;
+    return {
+      get cellAddresses(): unknown[][] {
+        return loaded.get('cellAddresses');
+      },
+      load: (propertyNames: string[]) =>
+        ctx.queue({
+          write: false,
+          run: () => {
+            if (ctx.excel.visibleViewFails) throw new FakeError('GeneralException', 'visible view refused');
+            if (propertyNames.some((p) => p.trim() !== 'cellAddresses')) throw new FakeError('InvalidArgument', `unknown view property ${propertyNames.join()}`);
+            const a = this.resolvedArea();
+            const s = this.sheet();
+            const grid: string[][] = [];
+            for (let r = a.top; r <= a.bottom; r++) {
+              if (s.hiddenRows.has(r)) continue;
+              const line: string[] = [];
+              for (let c = a.left; c <= a.right; c++) if (!s.hiddenCols.has(c)) line.push(`${quoteSheet(s.name)}!${a1(r, c)}`);
+              if (line.length > 0) grid.push(line);
+            }
+            loaded.set('cellAddresses', grid);
+            return bytesOf(grid);
+          },
+        }),
+    };
   }
 
   getMergedAreasOrNullObject(): { readonly isNullObject: boolean; readonly address: string; load(propertyNames: string[]): void } {

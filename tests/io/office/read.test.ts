@@ -3,7 +3,7 @@ import { checkWorkbook } from '../../../src/engine/check.js';
 import { parseA1, type Cell } from '../../../src/engine/grid.js';
 import { createOfficeHost, DEFAULT_OFFICE_LIMITS } from '../../../src/io/office/index.js';
 import { parseAreas, planRequests } from '../../../src/io/office/read.js';
-import { FakeExcel, type FakeCell } from './fake-excel.js';
+import { FakeExcel, type FakeCell, type FakeSheetInit } from './fake-excel.js';
 import { hostError } from '../../helpers.js';
 import { keihinSheet, smallSheet } from './workbooks.js';
 
@@ -150,6 +150,54 @@ describe('readWorkbook', () => {
   it('reports too-large when Excel answers a read with null values', async () => {
     const fake = new FakeExcel({ maxReadCells: 10, sheets: [keihinSheet()] });
     expect((await hostError(createOfficeHost({ runtime: fake.runtime }).readWorkbook())).code).toBe('too-large');
+  });
+
+  describe('hidden rows and columns', () => {
+    // An old 進捗度 row (row 4) and an old year (column C) hidden; the row shown under it states 99% for 98%.
+    const hiding = (extra: Partial<FakeSheetInit> = {}): FakeSheetInit => ({
+      name: 'S',
+      cells: {
+        C1: 'R3', D1: 'R4', E1: 'R5', F1: 'R6',
+        A2: '数値目標(1) 連携企業数', B2: '目標値', C2: 100, D2: 360, E2: 540, F2: 720,
+        B3: '実績値', C3: 50, D3: 461, E3: 580, F3: 707,
+        B4: '進捗度', C4: '1%', D4: '50%', E4: '60%', F4: '70%',
+        B5: '進捗度', C5: '1%', D5: '128%', E5: '107%', F5: '99%',
+      },
+      hiddenRows: [4],
+      hiddenColumns: ['C'],
+      ...extra,
+    });
+
+    it('are read from the visible views of the first column and row, in the same syncs, and no table reads them', async () => {
+      const fake = new FakeExcel({ sheets: [hiding(), ...Array.from({ length: 10 }, (_, i) => smallSheet(i))] });
+      const wb = await createOfficeHost({ runtime: fake.runtime }).readWorkbook();
+      expect(wb.sheets[0]).toMatchObject({ hiddenRows: [3], hiddenCols: [2] });
+      expect(wb.sheets[1].hiddenRows).toBeUndefined();
+      // Hidden cells are still read (formulas may refer to them).
+      expect(cellAt(wb.sheets[0].rows, 'D4')?.value).toBe('50%');
+      expect(checkWorkbook(wb).findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(['progress-mismatch@F5']);
+      expect(fake.syncCount).toBe(3);
+    });
+
+    it('a hidden first column tells no rows; the columns are still told by the first row', async () => {
+      const fake = new FakeExcel({ sheets: [hiding({ hiddenColumns: ['A', 'C'] })] });
+      const wb = await createOfficeHost({ runtime: fake.runtime }).readWorkbook();
+      expect(wb.sheets[0].hiddenRows).toBeUndefined();
+      expect(wb.sheets[0].hiddenCols).toEqual([0, 2]);
+    });
+
+    it('before ExcelApi 1.3, or when Excel refuses the views, every row is read as shown', async () => {
+      const old = new FakeExcel({ apiVersion: '1.2', sheets: [hiding()] });
+      const a = await createOfficeHost({ runtime: old.runtime }).readWorkbook();
+      expect(a.sheets[0].hiddenRows).toBeUndefined();
+      expect(old.syncCount).toBe(3);
+      const refusing = new FakeExcel({ visibleViewFails: true, sheets: [hiding()] });
+      const b = await createOfficeHost({ runtime: refusing.runtime }).readWorkbook();
+      expect(b.sheets[0].hiddenRows).toBeUndefined();
+      expect(cellAt(b.sheets[0].rows, 'F5')?.value).toBe('99%');
+      // One more sync, once: the contents again without the views.
+      expect(refusing.syncCount).toBe(4);
+    });
   });
 
   it('reads an empty workbook and empty sheets', async () => {
