@@ -133,6 +133,24 @@ function shownOnly(source: Sheet): Sheet {
       rows[r] = copy;
     }
   }
+  // A merged area shows its value wherever part of it is shown (an id merged down the rows of a block whose first row
+  // is hidden): its top-left cell stays.
+  if (source.merges.length > 0) {
+    const rowHidden = new Set(hiddenRows);
+    const colHidden = new Set(hiddenCols);
+    const shownIn = (from: number, to: number, hidden: Set<number>) => {
+      for (let i = from; i <= to; i++) if (!hidden.has(i)) return true;
+      return false;
+    };
+    for (const m of source.merges) {
+      if (!rowHidden.has(m.top) && !colHidden.has(m.left)) continue;
+      const cell = source.rows[m.top]?.[m.left];
+      if (cell === undefined || !shownIn(m.top, m.bottom, rowHidden) || !shownIn(m.left, m.right, colHidden)) continue;
+      const cells = rows[m.top];
+      if (cells === source.rows[m.top]) continue;
+      cells[m.left] = cell;
+    }
+  }
   return { ...source, rows };
 }
 

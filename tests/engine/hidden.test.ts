@@ -33,6 +33,25 @@ describe('hidden rows and columns', () => {
     expect(keys(findingsOf(book(s)))).toEqual([]);
   });
 
+  it('an id merged down the block shows where its first row is hidden: the hidden old 目標値 row takes no id with it', () => {
+    const s = sheet(
+      'S',
+      [
+        [null, null, 'R4', 'R5', 'R6'],
+        ['数値目標(1) 連携企業数', '目標値', 100, 100, 100],
+        [null, '目標値', 360, 540, 720],
+        [null, '実績値', 461, 580, 707],
+        [null, '進捗度', '128%', '107%', '99%'],
+      ],
+      ['A2:A5'],
+    );
+    s.hiddenRows = [1];
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E5']);
+    const table = model.tables.find((t) => t.kind === 'progress');
+    expect(table?.kind === 'progress' && table.targets.map((t) => t.id.display)).toEqual(['1']);
+  });
+
   it('a hidden year column is part of no table', () => {
     const s = sheet('S', [
       [null, null, 'R4', 'R5', 'R6'],
