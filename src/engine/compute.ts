@@ -335,6 +335,9 @@ function assessProgressOnce(target: ValueCell, actual: ValueCell, progress: Valu
   const stated = asNumber(progress?.parsed);
   if (t && t.value.isZero()) return a || stated ? { kind: 'zero-target', stated: stated?.value ?? null } : NONE;
   if (!t || !a) {
+    // A progress formula filled ahead into the years to come (`=IFERROR(ROUND(F3/F2*100,0),"")`, `=F3/F2` in `0%`) shows 0
+    // over a blank actual or target: it states nothing yet.
+    if (stated?.value.isZero() && progress?.formula !== undefined) return NONE;
     if (stated && progress && target.parsed.kind !== 'invalid' && actual.parsed.kind !== 'invalid') {
       const blank = !t && !a ? 'both' : !t ? 'target' : 'actual';
       return { kind: 'orphan', stated: stated.value, blank };

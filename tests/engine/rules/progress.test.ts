@@ -59,6 +59,25 @@ describe('progress-missing and progress-orphan', () => {
     const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [180, 360], actual: [194, ''], progress: [108, 100] }])));
     expect(keys(f)).toEqual(['progress-orphan@S!E4']);
   });
+
+  it('a progress formula filled ahead into the years to come shows 0 over their blank actuals: nothing stated, no orphan', () => {
+    const years = ['令和4年度', '令和5年度', '令和6年度', '令和7年度'];
+    const f = (formula: string, shown: number, fmt?: string) =>
+      findingsOf(
+        book(
+          progressSheet('S', years, [
+            { label: '数値目標(1)', target: [180, 360, 540, 720], actual: [194, 461, '', ''], progress: [108, 128, { v: shown, f: formula, fmt }, { v: shown, f: formula.replace(/F/g, 'G'), fmt }] },
+          ]),
+        ),
+      );
+    expect(f('IFERROR(ROUND(F3/F2*100,0),"")', 0)).toEqual([]);
+    expect(f('F3/F2', 0, '0%')).toEqual([]);
+    // A formula showing a figure of its own over a blank actual still states it.
+    expect(keys(f('ROUND(E3/F2*100,0)', 85))).toEqual(['progress-orphan@S!F4', 'progress-orphan@S!G4']);
+    // A 0 typed over a blank actual is stated.
+    const typed = findingsOf(book(progressSheet('S', years, [{ label: '数値目標(1)', target: [180, 360, 540, 720], actual: [194, 461, '', ''], progress: [108, 128, 0, ''] }])));
+    expect(keys(typed)).toEqual(['progress-orphan@S!F4']);
+  });
 });
 
 describe('zero-target', () => {
