@@ -4265,4 +4265,30 @@ describe('probe round: layouts offices use for the same tables', () => {
     s.rows[14]![3] = { value: '90%' };
     expect(keys(findingsOf(book(s)))).toEqual(['progress-mismatch@S!D15']);
   });
+
+  it('labels right of the years (`数値目標(1)-① 投資額 | H29 | H30 | R1 | 目標値`): the years left of them are the block’s', () => {
+    const s = sheet('S', [
+      [null, 'H29', 'H30', 'R1', null],
+      ['数値目標(1)-① 投資額', '115億円', '81億円', '87億円', '目標値'],
+      ['寄与度(※):50%', '119億円', '141億円', '120億円', '実績値'],
+      [null, '104%', '174%', '150%', '進捗度'],
+      ['数値目標(1)-② 就業者数', '200人', '500人', '200人', '目標値'],
+      ['寄与度(※):50%', '842人', '312人', '136人', '実績値'],
+      [null, '421%', '62%', '68%', '進捗度'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(targetYears(model)).toEqual([
+      ['1-①', [2017, 2018, 2019]],
+      ['1-②', [2017, 2018, 2019]],
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['D4', '138%']]);
+    // A label right of another block's years, naming no target of its own left of them, takes none of them.
+    const beside = sheet('S', [
+      [null, null, 'H29', 'H30', null],
+      ['数値目標(1) 投資額', '目標値', '115億円', '81億円', '目標値'],
+      [null, '実績値', '119億円', '141億円', '実績値'],
+    ]);
+    expect(targetYears(checkWorkbook(book(beside)).model)).toEqual([['1', [2017, 2018]]]);
+  });
 });

@@ -167,7 +167,9 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const pairBottom = Math.max(tBottom, revised ? (view.mergeAt(revised.row, revised.col)?.bottom ?? revised.row) : aBottom);
     // Another block's labels in these rows mark a table beside this one: its columns are not this block's.
     const { left, right } = besideLabels(scan, top, pairBottom, t.col, labelRight);
-    const { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight, right, reach);
+    let { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight, right, reach);
+    // Labels right of the years (`数値目標(1) 投資額 | H29 | H30 | R1 | 目標値`): the years left of them.
+    if (columns.length === 0) ({ columns, headerRow } = yearsLeftOfLabels(scan, t.row, a.row, left, t.col));
     if (columns.length === 0) {
       faults.push({ sheet: view.name, cell: a1(t.row, t.col), reason: 'block-without-years' });
       continue;
@@ -305,7 +307,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const minCol = Math.min(t.col, labelCell?.col ?? t.col);
     // A goal or weight in a column of its own right of the years is part of the table.
     const besideCols = [goal?.ref, numeric.weight?.ref].map((ref) => (ref && ref.row >= blockTop && ref.row <= lastRow ? ref.col : 0));
-    const maxCol = Math.max(totalCol ?? 0, columns[columns.length - 1].col, ...besideCols);
+    const maxCol = Math.max(totalCol ?? 0, columns[columns.length - 1].col, labelRight, ...besideCols);
     blocks.push({
       target: numeric,
       headerRow,
@@ -465,6 +467,27 @@ function besideLabels(scan: SheetScan, targetRow: number, actualRow: number, lab
     for (const kind of BUDGET_ROW_KINDS) for (const l of scan.inRow(kind, r)) if (l.col > labelRight) right = Math.min(right, l.col);
   }
   return { left, right };
+}
+
+/**
+ * The year columns of a block whose labels stand right of its years, under the nearest header above: only with the
+ * block's own id (a 数値目標 or 評価指標) in its 目標値 row left of the years, so that a block never takes the years of
+ * another block beside it.
+ */
+function yearsLeftOfLabels(scan: SheetScan, targetRow: number, actualRow: number, left: number, labelCol: number): { columns: YearColumn[]; headerRow: number | null } {
+  const none = { columns: [], headerRow: null };
+  const header = scan.headerAbove(targetRow, left - 1, HEADER_REACH, labelCol);
+  if (!header || header[0].col <= left) return none;
+  let named = false;
+  for (let c = left; c < header[0].col && !named; c++) {
+    const v = scan.view.shown(targetRow, c).cell?.value;
+    named = typeof v === 'string' && (scan.targetIdIn(v) !== undefined || scan.indicatorIdIn(v) !== undefined);
+  }
+  if (!named) return none;
+  let cols = columnsOfHeader.get(header);
+  if (!cols) columnsOfHeader.set(header, (cols = withUnitColumns(scan, header, targetRow, actualRow)));
+  const hasValue = cols.some((c) => scan.parse(scan.view.raw(targetRow, c.col)).kind === 'number' || scan.parse(scan.view.raw(actualRow, c.col)).kind === 'number');
+  return hasValue ? { columns: cols, headerRow: header[0].row } : none;
 }
 
 /** Year columns from the nearest header above; without one, the columns that hold numbers. */
