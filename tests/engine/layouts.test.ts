@@ -4291,4 +4291,31 @@ describe('probe round: layouts offices use for the same tables', () => {
     ]);
     expect(targetYears(checkWorkbook(book(beside)).model)).toEqual([['1', [2017, 2018]]]);
   });
+
+  it('labels merged over two rows beside `単年度` | `累計` (目標値 over 単年度 and 累計): the second rows are the running totals, checked as `目標値（累計）` rows', () => {
+    const s = sheet(
+      'S',
+      [
+        [null, null, null, 'H29', 'H30', 'R1', 'R2', 'R3'],
+        ['数値目標(1)-① 投資額 475億円（累計）', '目標値', '単年度', '115億円', '81億円', '87億円', '93億円', '99億円'],
+        [null, null, '累計', '115億円', '196億円', '283億円', '376億円', '470億円'],
+        [null, '実績値', '単年度', '119億円', '141億円', '120億円', '', ''],
+        [null, null, '累計', '119億円', '260億円', '380億円', '', ''],
+        [null, '進捗度', '単年度', '104%', '174%', '138%', '', ''],
+        [null, null, '累計', '104%', '133%', '150%', '', ''],
+      ],
+      ['A2:A7', 'B2:B3', 'B4:B5', 'B6:B7'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    const table = model.tables.find((t) => t.kind === 'progress');
+    expect(table?.kind === 'progress' && table.targets.map((t) => [t.id.display, t.mode, t.rows.target])).toEqual([
+      ['1-①', 'flow', 1],
+      ['1-①', 'stock', 2],
+    ]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['stock-goal-mismatch', 'A2', 470, 475],
+      ['progress-mismatch', 'F7', 134, 150],
+    ]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F7', '134%']]);
+  });
 });

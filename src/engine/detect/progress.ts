@@ -316,8 +316,50 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       labelCol: t.col,
       runningLabel: isRunningTotalLabel(t.text),
     });
+    // Each label over two rows, `単年度` and `累計` beside them (目標値 merged over 単年度 | 累計): the second rows are the
+    // target's running totals, as `目標値（累計）` rows are.
+    const runningRows = mixed ? undefined : runningRowsBeside(scan, t.col, labelRight, firstValueCol, [t.row, a.row, progressRow]);
+    if (runningRows) {
+      const runningTarget = cells(runningRows[0], unitOf(t.text));
+      const { mode: runningMode, source: runningSource } = decideMode(goal ?? null, runningTarget, columns, true);
+      blocks.push({
+        target: {
+          ...numeric,
+          mode: runningMode,
+          modeSource: runningSource,
+          target: runningTarget,
+          actual: cells(runningRows[1], unitOf(a.text)),
+          progress: runningRows[2] === null ? null : cells(runningRows[2]),
+          total: undefined,
+          rows: { target: runningRows[0], actual: runningRows[1], progress: runningRows[2] },
+        },
+        headerRow,
+        range: blocks[blocks.length - 1].range,
+        indicatorCells: [],
+        labelCol: t.col,
+        runningLabel: true,
+      });
+    }
   }
   return groupBlocks(scan.view.name, joinWrappedYears(blocks));
+}
+
+/**
+ * The rows of running totals of a block whose 目標値 and 実績値 labels (and its 進捗度 label, if any) are each merged over
+ * two rows beside `単年度` | `累計` in the column after them: the second row of each, null for a 進捗度 not so split.
+ */
+function runningRowsBeside(scan: SheetScan, labelCol: number, labelRight: number, firstValueCol: number, rows: [number, number, number | null]): [number, number, number | null] | undefined {
+  const q = labelRight + 1;
+  if (q >= firstValueCol) return undefined;
+  const second = (row: number): number | undefined => {
+    const m = scan.view.mergeAt(row, labelCol);
+    if (!m || m.top !== row || m.bottom !== row + 1) return undefined;
+    return /^(単|各)?年度?(値|分)?$/.test(scan.shownText(row, q)) && /^累計値?$/.test(scan.shownText(row + 1, q)) ? row + 1 : undefined;
+  };
+  const target = second(rows[0]);
+  const actual = second(rows[1]);
+  if (target === undefined || actual === undefined) return undefined;
+  return [target, actual, rows[2] === null ? null : (second(rows[2]) ?? null)];
 }
 
 /**
