@@ -4318,4 +4318,35 @@ describe('probe round: layouts offices use for the same tables', () => {
     ]);
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F7', '134%']]);
   });
+
+  it('each year’s figures and running totals in turn, the next target’s block right after and each id in its first row only (as 002_… writes them): each block’s rows and id are its own', () => {
+    const rows: Spec[][] = [
+      [null, null, 'H29', 'H30', 'R1'],
+      ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円'],
+      [null, '目標値（累計）', '115億円', '196億円', '283億円'],
+      [null, '実績値', '119億円', '141億円', '120億円'],
+      [null, '実績値（累計）', '119億円', '260億円', '380億円'],
+      ['寄与度(※):50%', '進捗度', '104%', '174%', '138%'],
+      [null, '進捗度（累計）', '104%', '133%', '134%'],
+      ['数値目標(1)-② 就業者数', '目標値', '200人', '500人', '200人'],
+      [null, '目標値（累計）', '200人', '700人', '900人'],
+      [null, '実績値', '842人', '312人', '136人'],
+      [null, '実績値（累計）', '842人', '1,154人', '1,290人'],
+      ['寄与度(※):50%', '進捗度', '421%', '62%', '68%'],
+      [null, '進捗度（累計）', '421%', '165%', '143%'],
+      ['評価指標(1)の進捗度', null, '262%', '118%', '103%'],
+    ];
+    const { model, findings } = checkWorkbook(book(sheet('S', rows)));
+    const table = model.tables.find((t) => t.kind === 'progress');
+    expect(table?.kind === 'progress' && table.targets.map((t) => [t.id.display, t.rows.target, t.rows.progress, t.weight?.text])).toEqual([
+      ['1-①', 1, 5, '寄与度(※):50%'],
+      ['1-①', 2, 6, '寄与度(※):50%'],
+      ['1-②', 7, 11, '寄与度(※):50%'],
+      ['1-②', 8, 12, '寄与度(※):50%'],
+    ]);
+    expect(findings).toEqual([]);
+    rows[6][4] = '150%';
+    rows[11][4] = '69%';
+    expect(keys(findingsOf(book(sheet('S', rows))))).toEqual(['progress-mismatch@S!E7', 'progress-mismatch@S!E12']);
+  });
 });

@@ -185,7 +185,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       let row = findProgressRow(scan, pairBottom + 1, left, t.col, firstValueCol, columns, t.row, a.row) ?? progressPastOtherRows(scan, pairBottom + 1, t.col, mixed ? running : undefined);
       // A block stating both in turn states both progresses after them (進捗度 / 進捗度(累計)): the other's row right
       // under this block's 実績値 gives way to this block's own after it.
-      if (row !== null && mixed && scan.shownKind(row, t.col) === 'progress' && showsRunningTotals(scan, row, t.col) !== running) row = progressPastOtherRows(scan, pairBottom + 1, t.col, running);
+      if (row !== null && mixed && scan.shownKind(row, t.col) === 'progress' && showsRunningTotals(scan, row, t.col) !== running) row = progressPastOtherRows(scan, pairBottom + 1, t.col, running, taken);
       // A row marked as an aid to the calculation (`進捗率（計算用）` of =D5/D4) over the row stating the progress
       // (`進捗度(%)`): the latter is the block's; the aid is the block's only when no such row follows it.
       if (row !== null && isAidRow(scan, row, left, firstValueCol)) row = statedUnderAid(scan, row, left, t.col, firstValueCol, columns, t.row, a.row) ?? row;
@@ -219,7 +219,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const weightRow = progressRow !== null && progressRow > pairBottom ? weightRowUnder(scan, progressBottom + 1, t.col, columns) : undefined;
     const lastRow = weightRow?.bottom ?? progressBottom;
     if (headerRow !== null) reach.bottoms.set(headerRow, Math.max(reach.bottoms.get(headerRow) ?? lastRow, lastRow));
-    const ids = findIds(scan, blockTop, lastRow, left, t.col, labelRight, columns, headerRow);
+    const ids = findIds(scan, blockTop, lastRow, left, t.col, labelRight, columns, headerRow, mixed ? running : undefined);
     // Rows labelled with their target's id (`数値目標(1)-① 目標値`): the id in the label.
     if (!ids.target) {
       const own = scan.targetIdIn(t.text);
@@ -764,15 +764,21 @@ function statesIndicator(scan: SheetScan, row: number, left: number, labelCol: n
  * A 進捗度 row labelled so in the label column, one or two rows under the row right under 実績値
  * (`from`), past rows of other figures (`差（実績－目標）`, `前年度比`); none past another block's row.
  */
-function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number, running?: boolean): number | null {
+function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number, running?: boolean, taken?: ReadonlySet<number>): number | null {
+  // Whether the other kind's progress row passed over is one a block has taken: this target's own, under its rows.
+  let passedOwn = false;
   for (let r = from; r <= from + 2 && r < scan.view.rowCount; r++) {
     if (scan.yearRows.has(r)) return null;
     const kind = scan.shownKind(r, labelCol);
     // A block stating both each year's figures and running totals (`running` given) passes the other's rows, its
     // progress row included.
-    if ((kind === 'target' || kind === 'actual' || kind === 'progress') && running !== undefined && showsRunningTotals(scan, r, labelCol) !== running) continue;
-    // One right over a 目標値 or 実績値 is the next block's, on top of it.
-    if (kind === 'progress' && r > from) return overBlock(scan, r, labelCol) ? null : r;
+    if ((kind === 'target' || kind === 'actual' || kind === 'progress') && running !== undefined && showsRunningTotals(scan, r, labelCol) !== running) {
+      if (kind === 'progress' && taken?.has(r * 16384 + labelCol)) passedOwn = true;
+      continue;
+    }
+    // One right over a 目標値 or 実績値 is the next block's, on top of it; unless it follows this target's other
+    // progress row (進捗度 / 進捗度(累計) under the block, the next block right after).
+    if (kind === 'progress' && r > from) return overBlock(scan, r, labelCol) && !passedOwn ? null : r;
     if (kind === 'target' || kind === 'actual' || kind === 'weight') return null;
   }
   return null;
@@ -805,7 +811,8 @@ const BARE_ID = new RegExp(`^\\s*(?:[(（]\\s*[0-9０-９]+\\s*[)）]|[①-⑳])
 // A header of a column of numbers: `No.`, `番号`.
 const NUMBER_COLUMN = /^(?:No\.?|NO\.?|№|番号)$/;
 
-function findIds(scan: SheetScan, top: number, bottom: number, left: number, labelCol: number, labelRight: number, columns: YearColumn[], headerRow: number | null) {
+/** `running`: for a block stating both each year's figures and running totals, which of them this block states. */
+function findIds(scan: SheetScan, top: number, bottom: number, left: number, labelCol: number, labelRight: number, columns: YearColumn[], headerRow: number | null, running?: boolean) {
   let target: (IdHit & { id: TargetId }) | undefined;
   let indicator: (IdHit & { indicator: string }) | undefined;
   const view = scan.view;
@@ -847,7 +854,9 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
     for (let r = top - 1; r >= stop; r--) {
       if (!target && !pastBlock) {
         const kind = scan.shownKind(r, labelCol);
-        pastBlock = kind === 'target' || kind === 'actual' || kind === 'progress';
+        // The other kind's rows of a block stating both (目標値 over 目標値(累計)) are the same target's.
+        const sameTarget = running !== undefined && showsRunningTotals(scan, r, labelCol) !== running;
+        pastBlock = (kind === 'target' || kind === 'actual' || kind === 'progress') && !sameTarget;
       }
       if (scan.showsIdWords(r, missing())) for (let c = left; c <= labelRight && c < columns[0].col; c++) consider(r, c);
     }
