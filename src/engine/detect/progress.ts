@@ -334,7 +334,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
           rows: { target: runningRows[0], actual: runningRows[1], progress: runningRows[2] },
         },
         headerRow,
-        range: blocks[blocks.length - 1].range,
+        range: { ...blocks[blocks.length - 1].range },
         indicatorCells: [],
         labelCol: t.col,
         runningLabel: true,
