@@ -4349,4 +4349,29 @@ describe('probe round: layouts offices use for the same tables', () => {
     rows[11][4] = '69%';
     expect(keys(findingsOf(book(sheet('S', rows))))).toEqual(['progress-mismatch@S!E7', 'progress-mismatch@S!E12']);
   });
+
+  it('weights written as shares (`1/3`) in a 寄与度 column or in 寄与度 rows under the blocks are those shares', () => {
+    const blocks = (weight: (k: number) => Spec[][]): Spec[][] =>
+      [
+        ['数値目標(1)-① 投資額', ['115億円', '81億円', '87億円'], ['119億円', '141億円', '120億円'], ['104%', '174%', '138%']],
+        ['数値目標(1)-② 就業者数', ['200人', '500人', '200人'], ['842人', '312人', '136人'], ['421%', '62%', '68%']],
+        ['数値目標(1)-③ 受入数', ['43,000人', '46,000人', '49,000人'], ['46,298人', '46,785人', '50,666人'], ['108%', '102%', '103%']],
+      ].flatMap(([id, t, a, p], k) => [[id as string, '目標値', ...(t as string[])], [null, '実績値', ...(a as string[])], [null, '進捗度', ...(p as string[])], ...weight(k)]);
+    const rows = (share: string) => [[null, null, 'H29', 'H30', 'R1'], ...blocks(() => [[null, '寄与度', share, share, share]]), ['評価指標(1)の進捗度', null, '211%', '113%', '103%']];
+    expect(findingsOf(book(sheet('S', rows('1/3'))))).toEqual([]);
+    expect(findingsOf(book(sheet('S', rows('3分の1'))))).toEqual([]);
+    const column = sheet(
+      'S',
+      [['数値目標', '寄与度', '区分', 'H29', 'H30', 'R1'], ...blocks(() => []).map((r, i) => [i % 3 === 0 ? String(r[0]).slice(4) : null, i % 3 === 0 ? '1/3' : null, ...r.slice(1)]), ['評価指標(1)の進捗度', null, null, '211%', '113%', '103%']],
+      ['A2:A4', 'B2:B4', 'A5:A7', 'B5:B7', 'A8:A10', 'B8:B10'],
+    );
+    const { model, findings } = checkWorkbook(book(column));
+    const table = model.tables.find((t) => t.kind === 'progress');
+    expect(table?.kind === 'progress' && table.targets.map((t) => [t.id.display, t.weight?.text])).toEqual([
+      ['1-①', '1/3'],
+      ['1-②', '1/3'],
+      ['1-③', '1/3'],
+    ]);
+    expect(findings).toEqual([]);
+  });
 });

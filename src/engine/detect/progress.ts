@@ -8,7 +8,7 @@ import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueC
 import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
-import { parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
+import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText, parseNumberText } from '../numbers.js';
 import { isUnitText, unitInParentheses, unitNote } from './units.js';
@@ -1019,7 +1019,9 @@ function weightRowUnder(scan: SheetScan, row: number, labelCol: number, columns:
     columns.map((c): Weight | null => {
       const cell = scan.view.raw(row, c.col);
       const p = scan.parse(cell);
-      return p.kind === 'number' ? { value: weightPercent(p), ref: scan.ref(row, c.col), text: cellText(cell).trim() } : null;
+      const text = cellText(cell).trim();
+      const value = p.kind === 'number' ? weightPercent(p) : fractionWeight(compact(text));
+      return value ? { value, ref: scan.ref(row, c.col), text } : null;
     }),
   );
   if (stated) return { bottom, ...stated };
@@ -1040,8 +1042,12 @@ function weightInColumn(scan: SheetScan, targetRow: number, headerRow: number, c
     const shown = scan.view.shown(targetRow, l.col);
     const p = scan.parse(shown.cell);
     const ref = scan.ref(shown.row, shown.col);
-    if (p.kind === 'number') return { value: weightPercent(p), ref, text: String(shown.cell?.value ?? '') };
-    if (p.kind === 'blank') return { value: null, ref, text: String(shown.cell?.value ?? '') };
+    const text = String(shown.cell?.value ?? '');
+    if (p.kind === 'number') return { value: weightPercent(p), ref, text };
+    if (p.kind === 'blank') return { value: null, ref, text };
+    // A share (`1/3`, `3分の1`).
+    const share = fractionWeight(compact(text));
+    if (share) return { value: share, ref, text };
   }
   return null;
 }

@@ -82,7 +82,8 @@ export function weightPercent(p: NumberValue): NumberValue {
   return p.percent || p.value.gt(1) ? p : ratioAsPercent(p);
 }
 
-/** The weight a cell of a 寄与度 column or row states, in percent; null when it states none. */
+/** The weight a cell of a 寄与度 column or row states, in percent (a share too: `1/3`); null when it states none. */
 export function weightInCell(c: ValueCell): Weight | null {
-  return c.parsed.kind === 'number' ? { value: weightPercent(c.parsed), ref: c.ref, text: c.text } : null;
+  const value = c.parsed.kind === 'number' ? weightPercent(c.parsed) : fractionWeight(compact(c.text));
+  return value ? { value, ref: c.ref, text: c.text } : null;
 }
