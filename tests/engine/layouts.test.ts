@@ -4374,4 +4374,32 @@ describe('probe round: layouts offices use for the same tables', () => {
     ]);
     expect(findings).toEqual([]);
   });
+
+  it('a summary table repeating 目標値 / 実績値 / 進捗度 per year with the years in the row under that header (each merged over its group)', () => {
+    const table = sheet('別紙1', [
+      [null, null, 'H30', 'R1'],
+      ['数値目標(1)-① 投資額', '目標値', '81億円', '87億円'],
+      [null, '実績値', '141億円', '120億円'],
+      [null, '進捗度', '174%', '138%'],
+      ['数値目標(1)-② 就業者数', '目標値', '500人', '200人'],
+      [null, '実績値', '312人', '136人'],
+      [null, '進捗度', '62%', '68%'],
+    ]);
+    const body = sheet(
+      '本文',
+      [
+        ['数値目標', '目標値', '実績値', '進捗度', '目標値', '実績値', '進捗度'],
+        [null, 'H30', null, null, 'R1', null, null],
+        ['数値目標(1)-①', '81億円', '141億円', '174%', '87億円', '120億円', '138%'],
+        ['数値目標(1)-②', '500人', '312人', '61%', '200人', '136人', '69%'],
+      ],
+      ['B2:D2', 'E2:G2'],
+    );
+    const { model, findings } = checkWorkbook(book(table, body));
+    expect(keys(findings.filter((f) => f.rule !== 'weights-missing'))).toEqual(['summary-mismatch@本文!D4', 'summary-mismatch@本文!G4']);
+    expect(planRecalculation(model).writes.filter((w) => w.sheet === '本文').map((w) => [w.address, w.value])).toEqual([
+      ['D4', '62%'],
+      ['G4', '68%'],
+    ]);
+  });
 });

@@ -51,11 +51,11 @@ function titleYear(scan: SheetScan, row: number): number | null {
 
 /**
  * The column groups of a summary header that repeats 目標値 / 実績値 / 進捗度 once per year, the
- * year above each group (`令和4年度` merged over its three columns) or in its headers
+ * year above each group (`令和4年度` merged over its three columns), under it, or in its headers
  * (`令和4年度目標値`). One group, the first columns of each kind, when the header does not repeat
- * or a group's year is missing or repeated.
+ * or a group's year is missing or repeated. `yearsBelow`: the years stand in the row under the header.
  */
-function yearGroups(scan: SheetScan, row: number, first: Map<Column, number>): { cols: Map<Column, number>; year: number | undefined }[] {
+function yearGroups(scan: SheetScan, row: number, first: Map<Column, number>): { cols: Map<Column, number>; year: number | undefined; yearsBelow?: true }[] {
   const view = scan.view;
   const headers: { col: number; kind: Column; year?: number }[] = [];
   for (let c = 0; c < view.rowWidth(row); c++) {
@@ -76,7 +76,8 @@ function yearGroups(scan: SheetScan, row: number, first: Map<Column, number>): {
       year ??= h.year;
     }
     year ??= row > 0 ? parseFiscalYear(cellText(view.shown(row - 1, start).cell))?.year : undefined;
-    return { cols, year };
+    const below = year === undefined && scan.yearRows.has(row + 1) ? parseFiscalYear(cellText(view.shown(row + 1, start).cell))?.year : undefined;
+    return below === undefined ? { cols, year } : { cols, year: below, yearsBelow: true as const };
   });
   const years = groups.map((g) => g.year);
   if (years.includes(undefined) || new Set(years).size < years.length) return single;
@@ -383,7 +384,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     // The indicators whose progress the column has given a row (one per indicator, unless stated again).
     const indicatorsRead = new Set<string>();
     const valueCols = groups.flatMap((g) => [...g.cols.values()]);
-    const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row));
+    const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row), groups.some((g) => g.yearsBelow) ? row + 1 : row);
     const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? titleYear(scan, row);
     // A unit written once for a column's plain numbers: in its header (`当該年度目標値（百万円）`), in a row of notes
     // under it (`（百万円）`, read with the rows below) or in a note over the table (`（単位：百万円）`).
