@@ -4402,4 +4402,24 @@ describe('probe round: layouts offices use for the same tables', () => {
       ['G4', '68%'],
     ]);
   });
+
+  it('a header naming the label column (`数値目標 | 指標名 | 目標値 | 区分 | H29 …`, that 目標値 heading the goals) is the blocks’ row of years', () => {
+    const s = sheet(
+      'S',
+      [
+        ['数値目標', '指標名', '目標値', '区分', 'H29', 'H30', 'R1'],
+        ['(1)-①', '投資額', '283億円（累計）', '目標値', '115億円', '81億円', '87億円'],
+        [null, null, null, '実績値', '119億円', '141億円', '120億円'],
+        [null, null, null, '進捗度', '104%', '174%', '150%'],
+      ],
+      ['A2:A4', 'B2:B4', 'C2:C4'],
+    );
+    const body = sheet('本文', [['評価対象年度：令和元年度'], ['数値目標(1)-①【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 130%】']]);
+    const { model, findings } = checkWorkbook(book(s, body));
+    expect(targetYears(model)).toEqual([['1-①', [2017, 2018, 2019]]]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['progress-mismatch', 'G4', 138, 150],
+      ['summary-mismatch', 'A2', 138, 130],
+    ]);
+  });
 });

@@ -71,6 +71,10 @@ function mayBeLabel(c: string): boolean {
 // An era year (`R6`, `令和6年度`, `H30`) or a western one (`2024年`) inside a label.
 const NAMES_A_YEAR = /(?:^|[^A-Za-zＡ-Ｚａ-ｚ])[RHＲＨ][0-9０-９元]|令和|平成|[0-9０-９]{4}\s*年/;
 
+// The header of a block's label column (`区分`, `項目`): a row naming it is a header row, its other labels headers of
+// columns (`数値目標 | 指標名 | 目標値 | 区分 | H29`: that 目標値 heads the goals).
+const LABEL_COLUMN_HEADER = /^(?:区分|項目|種別)$/;
+
 // A 寄与度 label with nothing after it but a note in parentheses (`寄与度`, `寄与度(%)`, `寄与率`, `ウエイト`): it may head a
 // column of weights.
 const WEIGHT_HEADER = new RegExp(`^${WEIGHT_WORD}([(（][^()（）]*[)）])?$`);
@@ -374,7 +378,8 @@ export class SheetScan {
       // over a column of weights), heads a column: its row may be the header.
       let valueRow = false;
       const firstYearCol = years ? years[0].col : 0;
-      for (let i = labelsBefore; i < this.labels.length && !valueRow; i++) {
+      const namesLabelColumn = years !== undefined && row.slice(0, firstYearCol).some((cell) => typeof cell?.value === 'string' && LABEL_COLUMN_HEADER.test(compact(cell.value)));
+      for (let i = labelsBefore; i < this.labels.length && !valueRow && !namesLabelColumn; i++) {
         const { kind, text, col, compact } = this.labels[i];
         valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || (kind === 'weight' && !WEIGHT_HEADER.test(compact))) && col < firstYearCol && !NAMES_A_YEAR.test(text);
       }
