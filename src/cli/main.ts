@@ -145,19 +145,27 @@ export function emit(reports: FileReport[], lang: Lang, json: boolean, ignored: 
  * grid and the model are left behind, so that writing the package runs on a small heap (at 3 million cells the
  * collector otherwise spends seconds going over them).
  */
-async function planFix(bytes: Uint8Array, options: SettleOptions): Promise<{ plan: SettledPlan; unwritable: PatchResult['skipped'] }> {
+async function planFix(bytes: Uint8Array, options: SettleOptions): Promise<SettledPlan> {
   const workbook = await readXlsx(bytes);
-  const { model } = checkWorkbook(workbook);
-  const plan = settleFormulas(workbook, planRecalculation(model, options), options);
-  // A write the file takes not (into the first cell of a shared formula, a cell inside an array formula's range or a
-  // merged area) is left out and the plan made again without it: a summary restating that cell is left as it is, and no
-  // formula is kept, replaced or given a new result for a write never made. (A formula kept there, its result saved, is
-  // no write.) A protected sheet's locked cells stay in the plan: they stop the whole recalculation.
-  const mayRefuse = workbook.sheets.some((sheet) => sheet.merges.length > 0 || sheet.rows.some((cells) => cells?.some((cell) => cell?.formula !== undefined)));
-  const unwritable = mayRefuse && plan.writes.length > 0 ? patchXlsx(bytes, plan.writes, { dryRun: true }).skipped.filter((s) => s.code !== 'protected') : [];
-  if (unwritable.length === 0) return { plan, unwritable };
-  const without = { ...options, unwritable: new Set(unwritable.map((s) => `${s.sheet}!${s.address}`)) };
-  return { plan: settleFormulas(workbook, planRecalculation(model, without), without), unwritable };
+  return settleFormulas(workbook, planRecalculation(checkWorkbook(workbook).model, options), options);
+}
+
+/**
+ * The recalculation written into the package. A write the file takes not (into the first cell of a shared formula, a
+ * cell inside an array formula's range or a merged area) is left out and the plan made again without it: a summary
+ * restating that cell is left as it is, and no formula is kept, replaced or given a new result for a write never made
+ * (a formula kept there, its result saved, is no write). Such cells are rare: the package is planned and written a
+ * second time only when some are found. A protected sheet's locked cells stay in the plan: they stop the whole
+ * recalculation.
+ */
+async function fixPackage(bytes: Uint8Array, options: SettleOptions): Promise<{ plan: SettledPlan; patched: PatchResult; skipped: PatchResult['skipped'] }> {
+  const plan = await planFix(bytes, options);
+  const patched = writeFixed(bytes, plan);
+  const refused = patched.skipped.filter((s) => s.code !== 'protected');
+  if (refused.length === 0 || refused.length < patched.skipped.length) return { plan, patched, skipped: patched.skipped };
+  const without = await planFix(bytes, { ...options, unwritable: new Set(refused.map((s) => `${s.sheet}!${s.address}`)) });
+  const again = writeFixed(bytes, without);
+  return { plan: without, patched: again, skipped: [...refused, ...again.skipped] };
 }
 
 /** The fixed package as the command line writes it: Node's zlib deflates the edited parts (several times faster than fflate). */
@@ -192,9 +200,7 @@ async function runFix(args: string[]): Promise<number> {
       );
       return 2;
     }
-    const { plan, unwritable } = await planFix(bytes, { formulas: !!values.formulas });
-    const patched = writeFixed(bytes, plan);
-    const skipped = [...unwritable, ...patched.skipped];
+    const { plan, patched, skipped } = await fixPackage(bytes, { formulas: !!values.formulas });
     // A protected sheet takes no recalculation at all, as in Excel: nothing is written rather than a part.
     const locked = patched.skipped.filter((s) => s.code === 'protected');
     if (locked.length > 0) {
