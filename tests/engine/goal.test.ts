@@ -44,4 +44,15 @@ describe('the plan goal in a 数値目標 label', () => {
   it.each(['数値目標(1) 連携企業数', '数値目標(1) 令和5年度に開始した事業の件数', '数値目標(3) 5年間の取組', '数値目標(1) 令和3年度 180社から増やす', '数値目標(1) 件数 120件（年間）', '数値目標(1) 基準 令和2年度 180社', '数値目標(1) 現状 令和2年度：180社', '数値目標(1) 180社（令和2年度現状）', '数値目標(1) 180社から増加（令和7年度）', '数値目標(1) 180社に対し（令和2年度）', '数値目標(1) 目標 20001人'])('%s states no goal', (text) => {
     expect(parseGoal(text, ref)).toBeUndefined();
   });
+
+  it.each([
+    ['数値目標(1) 投資額 約500億円 (累計)', true, null],
+    ['数値目標(1) 投資額 累計約500億円', true, null],
+    ['数値目標(1) 投資額 5年間で約500億円', true, null],
+    ['数値目標(1) 投資額 令和3年度までに約500億円', false, 2021],
+    ['数値目標(1) 投資額 約500億円（令和3年度）', false, 2021],
+  ])('an approximate goal (%s) is read with its 約: 450–550 億円, known to its last digit other than a zero', (text, cumulative, year) => {
+    const g = parseGoal(text, ref);
+    expect(g && g.value.kind === 'number' && [g.value.lo.toFixed(), g.value.hi.toFixed(), g.cumulative, g.year]).toEqual(['45000000000', '55000000000', cumulative, year]);
+  });
 });

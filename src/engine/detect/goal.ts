@@ -4,9 +4,10 @@ import { toHalfWidth } from '../text.js';
 import { parseFiscalYear } from '../years.js';
 import type { CellRef, PlanGoal } from '../model.js';
 
-const NUM = String.raw`([△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
+// `約` before it says the goal is approximate (`約500億円`: 450–550 億円), as in a cell.
+const NUM = String.raw`((?:約)?[△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
 // The same with its unit as short as it can be, before a verb: `900社に増加`, `900社までに増やす`.
-const NUM_BEFORE_VERB = String.raw`([△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3}?)`;
+const NUM_BEFORE_VERB = String.raw`((?:約)?[△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3}?)`;
 // A level reached by a number, said with a verb before the year in parentheses: `180社から900社に増加（令和7年度）`,
 // `900社へ拡大（R7）`, `900社を目指す（令和7年度）`.
 const REACH = String.raw`\s*(?:(?:まで)?(?:に|へ)|まで)(?:増加|増大|拡大|拡充|増や[すし]|伸ば[すし]|引き?上げ(?:る)?|向上|達成|到達)?(?:させる|する)?|\s*を(?:目指す|目標とする|達成(?:する)?)`;

@@ -16,6 +16,14 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['cumulative-total-mismatch', 'B2', 475, 480]]);
   });
 
+  it('an approximate goal (`約500億円 (累計)`, 450–550 億円) holds 475; `累計約900億円` and `5年間で約900億円` are goals too, and 475 is no 約900', () => {
+    const at = (label: string) => findingsOf(book(progressSheet('S', R, [{ label, target: ['115億円', '81億円', '87億円', '93億円', '99億円'], actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    expect(at('数値目標(1)-① 投資額 約500億円 (累計)')).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 累計約500億円')).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 累計約900億円')).toEqual([['cumulative-total-mismatch', 475, 900]]);
+    expect(at('数値目標(1)-① 投資額 5年間で約900億円')).toEqual([['cumulative-total-mismatch', 475, 900]]);
+  });
+
   it('a 1,100人 goal matches 200 + 500 + 200 + 100 + 100', () => {
     expect(findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-② 就業者数 1,100人 (累計)', target: ['200人', '500人', '200人', '100人', '100人'], actual: [] }])))).toEqual([]);
   });
