@@ -221,7 +221,7 @@ interface TextFacts {
 const NOTE = String.raw`(?:\([^()]{0,26}\)|※\d{0,2})*`;
 
 /** A line stating a year's figures without 当該年度: `目標値：100億円　実績値：120億円　進捗度：125％`. */
-export const PLAIN_SUMMARY_LINE = new RegExp(String.raw`(?<!数値)目標値?${NOTE}[:：]?[△▲-]?\d.*実績(見込)?値?${NOTE}[:：]?[△▲-]?\d.*(進捗|達成)(度|率)${NOTE}[:：]?[△▲-]?\d`);
+export const PLAIN_SUMMARY_LINE = new RegExp(String.raw`(?<!数値)目標値?${NOTE}[:：]?(?:約|延べ?)?[△▲-]?\d.*実績(見込)?値?${NOTE}[:：]?(?:約|延べ?)?[△▲-]?\d.*(進捗|達成)(度|率)${NOTE}[:：]?[△▲-]?\d`);
 
 /** A line stating an indicator's or a target's progress after its id, without brackets: `評価指標(1)の進捗度：103％`. */
 const PROGRESS_LINE = /(評価指標|数値目標).*(進捗|達成)(度|率)[:：]?[△▲-]?\d[\d.,]*[%％]/;
@@ -232,7 +232,7 @@ export const SUMMARY_BRACKETS = { opening: '【[［〔《〈≪', closing: '】]
 export const BRACKET_CLASS = { opening: SUMMARY_BRACKETS.opening, closing: SUMMARY_BRACKETS.closing.replace(']', '\\]') } as const;
 
 /** A 当該年度 label and its figure (`当該年度実績値（見込）163人`), or a bracket opening on the progress (`【進捗度 …`, `〔進捗度 …`). */
-const SUMMARY_FIELD = new RegExp(String.raw`当該年度(目標|実績(見込)?)値?${NOTE}[:：]?[△▲-]?\d|[${BRACKET_CLASS.opening}](進捗|達成)(度|率)`);
+const SUMMARY_FIELD = new RegExp(String.raw`当該年度(目標|実績(見込)?)値?${NOTE}[:：]?(?:約|延べ?)?[△▲-]?\d|[${BRACKET_CLASS.opening}](進捗|達成)(度|率)`);
 
 /** Whether a compact text states figures as a summary line does (`【当該年度目標値 …`, `[進捗度 98%]`, `目標値：100億円　実績値：…`). */
 export function isSummaryLine(comp: string): boolean {

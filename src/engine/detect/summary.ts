@@ -517,7 +517,8 @@ const isOpening = (ch: string) => SUMMARY_BRACKETS.opening.includes(ch);
 const isClosing = (ch: string) => SUMMARY_BRACKETS.closing.includes(ch);
 const FIRST_OPENING = new RegExp(`[${BRACKET_CLASS.opening}]`);
 // A number, its unit and a note in parentheses after it (`125億円（見込）`, `177,000 (千円)`); a closing bracket or quote is no unit.
-const VALUE_TEXT = String.raw`[△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,${BRACKET_CLASS.closing}」』()（）／/・]{0,4}(?:\s*[(（][^()（）]{0,12}[)）])?`;
+// `約` or `延べ` may come before the figure (`当該年度実績値 約120 億円`), as in a cell.
+const VALUE_TEXT = String.raw`(?:約|延べ?)?[△▲-]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s、，,${BRACKET_CLASS.closing}」』()（）／/・]{0,4}(?:\s*[(（][^()（）]{0,12}[)）])?`;
 const VALUE = `(${VALUE_TEXT})`;
 // A weight may be a fraction: `1/3`, `3分の1` (the text is half-width by then).
 const SHARE = String.raw`(\d{1,3}\s*\/\s*\d{1,3}(?![\d.])|\d{1,3}\s*分の\s*\d{1,3}(?![\d.])|${VALUE_TEXT})`;
@@ -676,7 +677,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         const text = whole.slice(seg.start, seg.end);
         const bracket = text.search(FIRST_OPENING);
         // The id the line names before its figures: before its bracket, or before its first field when it has none.
-        const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*[△▲-]?\d|実績値?\s*[:：]?\s*[△▲-]?\d|(?:進捗|達成)(?:度|率)/);
+        const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*(?:約|延べ?)?[△▲-]?\d|実績値?\s*[:：]?\s*(?:約|延べ?)?[△▲-]?\d|(?:進捗|達成)(?:度|率)/);
         const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
         const ownTarget = findTargetId(before);
         const ownIndicator = findIndicatorId(before);

@@ -78,6 +78,18 @@ describe('summary-mismatch', () => {
     expect(f.map((x) => [x.rule, x.sheet, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', '本文', 'A3', 100, 110]]);
   });
 
+  it('a summary figure written with 約 or 延べ is read: 約100 件 agrees with 100, 約110 件 (105–115) and 延べ110件 do not', () => {
+    const line = (actual: string) => sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 58 件、当該年度実績値 ${actual}、進捗度 172%】`]]);
+    expect(findingsOf(book(sheet('T', table), line('約100 件')))).toEqual([]);
+    expect(findingsOf(book(sheet('T', table), line('約110 件'))).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', 'A3', 100, 110]]);
+    expect(findingsOf(book(sheet('T', table), line('延べ110件'))).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', 'A3', 100, 110]]);
+    // Lines without brackets, their first figure written so.
+    for (const text of ['当該年度目標値 約58 件、当該年度実績値 約110 件、進捗度 172%', '目標値：約58件　実績値：約110件　進捗度：172%']) {
+      const plain = sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [text]]);
+      expect(findingsOf(book(sheet('T', table), plain)).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', 'A3', 100, 110]]);
+    }
+  });
+
   it('a restatement off by one in its last shown digit is an error: 120億円 and 121億円 never show one amount, though 120.5 bounds both', () => {
     const amounts = [
       [null, null, null, '令和元年度'],
