@@ -59,6 +59,8 @@ interface Convention {
   decimals?: number;
   /** The minus sign a row of texts writes (`△12%`, `▲5%`), in place of `-`. */
   minus?: string;
+  /** The thousands separator a row of texts writes (`4,210%`, `４，２１０％`). */
+  grouping?: string;
   styleFrom?: { row: number; col: number };
 }
 
@@ -73,7 +75,8 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // What follows the number in the line is kept (`%`, `％`, a note such as `（見込）`), but a unit other than `%`.
     const t = cell.text.trim();
     const own = NUMBER_THEN.exec(t)?.[1] ?? '';
-    return { kind: 'text', suffix: readsAsPercent(own) ? own : '%', fullWidth: /^[０-９]/.test(t), decimals: shownDecimals(cell) };
+    const grouping = separatorOf(t);
+    return { kind: 'text', suffix: readsAsPercent(own) ? own : '%', fullWidth: /^[０-９]/.test(t), decimals: shownDecimals(cell), ...(grouping && { grouping }) };
   }
   // A blank (empty, or `-` as a placeholder) takes the convention of a neighbour that holds a number.
   const holdsNumber = (s: ValueCell) => (s.storage === 'number' || s.storage === 'text') && s.parsed.kind === 'number';
@@ -93,7 +96,17 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     const textRatio = suffix === '' && readsRatios && statesRatio(sample, siblings, point);
     // A negative written with △ or ▲, as Japanese tables write it.
     const minus = [sample, ...siblings].map((x) => (x.storage === 'text' ? /^\s*([△▲])/.exec(x.text)?.[1] : undefined)).find((m) => m !== undefined);
-    return { kind: 'text', suffix, fullWidth: /^[０-９]/.test(t), styleFrom, ...(minus && { minus }), ...(textRatio ? { textRatio } : { decimals: shownDecimals(sample) }) };
+    // Thousands grouped in the row (`4,210%`): a progress over 1,000 % is written grouped too.
+    const grouping = [sample, ...siblings].map((x) => (x.storage === 'text' ? separatorOf(x.text) : undefined)).find((g) => g !== undefined);
+    return {
+      kind: 'text',
+      suffix,
+      fullWidth: /^[０-９]/.test(t),
+      styleFrom,
+      ...(minus && { minus }),
+      ...(grouping && { grouping }),
+      ...(textRatio ? { textRatio } : { decimals: shownDecimals(sample) }),
+    };
   }
   if (sample?.storage === 'number') {
     const numFmt = sample.numFmt;
@@ -126,6 +139,11 @@ function shownDecimals(cell: ValueCell): number {
   return p.kind === 'number' && (p.percent || p.unit === null || p.unit === '') && p.scaleLabel === '' ? Math.max(0, p.decimals) : 0;
 }
 
+/** The separator a typed number groups its thousands with (`4,210%`, `４，２１０％`), if it groups them. */
+function separatorOf(text: string): string | undefined {
+  return /^\s*(?:約)?[△▲+\-−]?[\d０-９]{1,3}([,，])[\d０-９]{3}(?![\d０-９])/.exec(text)?.[1];
+}
+
 /** A number as typed, and what follows it. */
 const NUMBER_THEN = /^(?:約)?[△▲+\-−]?[\d０-９,，.．]+(.*)$/s;
 
@@ -141,7 +159,9 @@ function render(expected: Decimal, conv: Convention): number | string {
   // A ratio shows two more decimals than its percent: 138 → `1.38`, 140 → `1.40`, 103.5 → `1.035`.
   // A percentage shows the row's decimals: 68 in a row of `70.0%` is `68.0%` (as a `0.0%` format shows it).
   const digits = conv.textRatio ? expected.div(100).toFixed(expected.decimalPlaces() + 2) : expected.toFixed(Math.max(expected.decimalPlaces(), conv.decimals ?? 0));
-  const signed = conv.minus && digits.startsWith('-') ? `${conv.minus}${digits.slice(1)}` : digits;
+  // A row grouping its thousands (`4,210%`) gets them grouped: 1100 → `1,100`.
+  const grouped = conv.grouping ? digits.replace(/^-?\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, conv.grouping!)) : digits;
+  const signed = conv.minus && grouped.startsWith('-') ? `${conv.minus}${grouped.slice(1)}` : grouped;
   const shown = conv.fullWidth ? signed.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : signed;
   return `${shown}${conv.suffix}`;
 }

@@ -808,6 +808,24 @@ describe('a row of progress texts', () => {
     expect(planRecalculation(checkWorkbook(applyWrites(book(s), writes)).model).writes).toEqual([]);
   });
 
+  it.each([
+    ['half-width', ['4,210%', '4,201%', '-'], ['4,000%', '1,100%']],
+    ['full-width', ['４，２１０％', '４，２０１％', '-'], ['４，０００％', '１，１００％']],
+  ])('a row grouping its thousands (%s): a progress over 1,000 %% is written grouped as the row writes it', (_, progress, written) => {
+    const s = sheet('別紙1', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1) 件数', '目標値', '100件', '200件', '300件'],
+      [null, '実績値', '4,210件', '8,000件', '3,300件'],
+      ['寄与度(※):- (%)', '進捗度', ...progress],
+    ]);
+    const writes = planRecalculation(checkWorkbook(book(s)).model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([
+      ['D4', written[0]],
+      ['E4', written[1]],
+    ]);
+    expect(planRecalculation(checkWorkbook(applyWrites(book(s), writes)).model).writes).toEqual([]);
+  });
+
   it('a negative written with △ or ▲ in the row: the progress written so', () => {
     for (const mark of ['△', '▲']) {
       const s = sheet('別紙1', [
