@@ -49,6 +49,8 @@ export const sumMismatch: Rule = {
           const totalCell = col.pick(row);
           const totalAsRead = asNumber(totalCell?.parsed);
           if (!totalAsRead || !totalCell) continue;
+          // A part that cannot be read (`調整中`) is no 0: the column cannot be added up (unparseable-number reports it).
+          if (parts.some((p) => col.pick(p)?.parsed.kind === 'invalid')) continue;
           const read = parts.map((p) => asNumber(col.pick(p)?.parsed));
           // A bare number is in the unit of the other side: `260 (千円)` over parts holding 100 and 160.
           const total = inUnitOf(totalAsRead, read.find((v) => v && (v.unit !== null || v.scaleLabel !== '')));

@@ -21,6 +21,15 @@ describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
     expect(findingsOf(book(sheet('S', [header, ...project('2,554,872 (千円)')])))).toEqual([]);
   });
 
+  it('a part that cannot be read (`調整中`, `(43,728)`) leaves its column unchecked: it is reported as unreadable, not added as 0', () => {
+    for (const unreadable of ['調整中', '(43,728)']) {
+      const rows = project('2,554,872 (千円)');
+      rows[1] = rows[1].map((v) => (v === '43,728 (千円)' ? unreadable : v));
+      const f = findingsOf(book(sheet('S', [header, ...rows])));
+      expect(f.map((x) => [x.rule, x.cell])).toEqual([['unparseable-number', 'E3']]);
+    }
+  });
+
   it('a 累計 smaller than the years shown is a warning', () => {
     const f = findingsOf(book(sheet('S', [['事業名', '年度', 'R1', 'R2', '累計'], ['事業', '件数', 1, 2, 2]])));
     expect(keys(f)).toEqual(['cumulative-column-short@S!E2']);
