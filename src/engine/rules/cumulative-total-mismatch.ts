@@ -23,7 +23,11 @@ export const cumulativeTotalMismatch: Rule = {
         // Targets missing from the plan (years the table does not show yet, the `5年間` of a table of the years so far,
         // or years shown without a target) are part of the total: the targets given may not exceed it, and falling
         // short of it is no contradiction (target-missing notes the blank years).
-        incomplete ??= (planPeriod(t.label)?.years ?? 0) > t.columns.filter((c) => !c.baseline).length || missingTargetColumns(t).length > 0;
+        // A target that cannot be read (`調整中`, reported as such) is one not known, as a blank one.
+        incomplete ??=
+          (planPeriod(t.label)?.years ?? 0) > t.columns.filter((c) => !c.baseline).length ||
+          missingTargetColumns(t).length > 0 ||
+          t.target.some((c, i) => !t.columns[i].baseline && c.parsed.kind === 'invalid');
         if (incomplete && compareWithLowSum(goal.hi, parts) >= 0) continue;
         const total = sum(parts.map((v) => v.value));
         const scale = goal.scale.gt(0) ? goal.scale : dec(1);

@@ -24,6 +24,12 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 投資額 5年間で約900億円')).toEqual([['cumulative-total-mismatch', 475, 900]]);
   });
 
+  it('a yearly target that cannot be read (`調整中`) counts as unknown, not 0: 115 + ? + 87 + 93 + 99 may make 475, but 115 + ? + 187 + 93 + 99 over 475 cannot', () => {
+    const at = (target: string[]) => findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-① 投資額 475億円 (累計)', target, actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    expect(at(['115億円', '調整中', '87億円', '93億円', '99億円'])).toEqual([['unparseable-number', null, null]]);
+    expect(at(['115億円', '調整中', '187億円', '93億円', '99億円'])).toEqual([['cumulative-total-mismatch', 494, 475], ['unparseable-number', null, null]]);
+  });
+
   it('a 1,100人 goal matches 200 + 500 + 200 + 100 + 100', () => {
     expect(findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-② 就業者数 1,100人 (累計)', target: ['200人', '500人', '200人', '100人', '100人'], actual: [] }])))).toEqual([]);
   });
