@@ -13,6 +13,23 @@ function targetYears(model: Model): [string, (number | null)[]][] {
 }
 
 describe('layouts the seeds do not show', () => {
+  it('an actual with a breakdown note naming 民間 or 国費 (`120億円（うち民間100億円）`) is a value of the block, not a budget label ending the table', () => {
+    for (const at of [3, 5]) {
+      const actual: Spec[] = ['119億円', '141億円', '120億円'];
+      actual[at - 3] = `${actual[at - 3]}（民間投資を含む）`;
+      const s = sheet('S', [
+        [null, null, '平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度'],
+        ['数値目標(1)-① 投資額 475億円 (累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+        [null, '実績値', ...actual],
+        ['寄与度(※):33%', '進捗度(%)', '104%', '174%', '150%'],
+      ]);
+      const { model, findings } = checkWorkbook(book(s));
+      expect(targetYears(model)).toEqual([['1-①', [2017, 2018, 2019, 2020, 2021]]]);
+      // The planted 150% (120 ÷ 87 = 138 %) is found where the note is not on its actual.
+      expect(keys(findings).filter((k) => !k.startsWith('unparseable-number'))).toEqual(at === 5 ? [] : ['progress-mismatch@S!E4']);
+    }
+  });
+
   it('an unlabelled row of plain numbers equal to actual ÷ target × 100 is the progress row', () => {
     const s = sheet('S', [
       [null, null, 'R4', 'R5', 'R6'],

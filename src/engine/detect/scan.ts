@@ -183,6 +183,8 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (/^(評価)?(Ⅲ|III|\((Ⅲ|III)\))(?![IⅠa-zA-Z])/.test(c)) return 'roman3';
   if (/^(評価)?(Ⅱ|II|\((Ⅱ|II)\))(?![IⅠa-zA-Z])/.test(c)) return 'roman2';
   if (/^(評価)?(Ⅰ|I|\((Ⅰ|I)\))(?![IⅠⅡa-zA-Z])/.test(c)) return 'roman1';
+  // A figure with a note naming who paid (`120億円（うち民間100億円）`, `300,000千円（うち国費…）`) is a value, no budget label.
+  if (/^(?:約)?[△▲+\-−]?\d[\d,.]*(?:[兆億万千百円人件社者名%])/.test(c)) return undefined;
   if (/総事業費|事業費の?(合計|計)|[(（][a-zＡ-Ｚａ-ｚ][)）]?\s*[+＋]/.test(c)) return 'budget-total';
   if (/(国予算|自治体予算|地方予算|民間|国費|地方費|[都道府県市区町村]費|自己資金|[(（][a-z][)）])/.test(c) && c.length <= 24) return 'budget-part';
   if (/^財政支援要望/.test(c)) return 'budget-request';
