@@ -146,6 +146,13 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     ['１３６人増', '136', '人'],
     ['90% ※速報値', '90', '%'],
     ['104%(暫定値)', '104', '%'],
+    // What the figure holds, in parentheses: the part of it someone paid (`うち`, `内訳`), what it includes or leaves out.
+    ['120億円（うち民間100億円）', '12000000000', '円'],
+    ['120億円(うち国費50億円、県費20億円)', '12000000000', '円'],
+    ['300,000千円（内訳：国150,000千円）', '300000000', '円'],
+    ['119億円（民間投資を含む）', '11900000000', '円'],
+    ['46,298人（海外からの受入れ含む）', '46298', '人'],
+    ['120億円（用地費を除く）', '12000000000', '円'],
   ])('a note officials write after a figure, after a space or without parentheses, is no part of it: %s', (text, value, unit) => {
     const n = num(text);
     expect([n.value.toFixed(), n.unit]).toEqual([value, unit]);
