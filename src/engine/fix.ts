@@ -141,11 +141,11 @@ function shownDecimals(cell: ValueCell): number {
 
 /** The separator a typed number groups its thousands with (`4,210%`, `４，２１０％`), if it groups them. */
 function separatorOf(text: string): string | undefined {
-  return /^\s*(?:約)?[△▲+\-−]?[\d０-９]{1,3}([,，])[\d０-９]{3}(?![\d０-９])/.exec(text)?.[1];
+  return /^\s*(?:約)?[△▲+\-−‐‑‒–]?[\d０-９]{1,3}([,，])[\d０-９]{3}(?![\d０-９])/.exec(text)?.[1];
 }
 
 /** A number as typed, and what follows it. */
-const NUMBER_THEN = /^(?:約)?[△▲+\-−]?[\d０-９,，.．]+(.*)$/s;
+const NUMBER_THEN = /^(?:約)?[△▲+\-−‐‑‒–]?[\d０-９,，.．]+(.*)$/s;
 
 /** Whether a number followed by `suffix` reads back as that number of percent (or a bare number). */
 function readsAsPercent(suffix: string): boolean {

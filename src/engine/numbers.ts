@@ -142,8 +142,9 @@ const textCache = new Map<string, Parsed>();
 const numericCache = new Map<string, Map<number, Parsed>>();
 let numericCached = 0;
 
-// `約` (about), `延べ` (in total), `年間` (a year) and `+` are tolerated before the number; `△` / `▲` are minus signs.
-const NUMBER_RE = /^(?:約|延べ?|年間)?([△▲+\-−]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
+// `約` (about), `延べ` (in total), `年間` (a year) and `+` are tolerated before the number; `△` / `▲` are minus signs, and
+// so are the hyphens and dashes text pasted from a document holds (`‐5`, `–5`; alone, they are blanks).
+const NUMBER_RE = /^(?:約|延べ?|年間)?([△▲+\-−‐‑‒–]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
 
 /** A unit of a length of time: `30日` and `6か月` in a row of figures are counts (手続日数), a date is `4月1日`. */
 const DURATION = /^(時間|分間?|秒間?|日間?|週間|[かヶカケ]月間?|年間)$/;

@@ -88,6 +88,11 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     expect(unitGroup('日')).not.toBe(unitGroup('か月'));
   });
 
+  it('a minus typed as a hyphen or a dash (‐5億円, –6%, as text pasted from a document holds it) is a minus sign', () => {
+    for (const t of ['‐5億円', '‑5億円', '‒5億円', '–5億円']) expect(num(t).value.toFixed(), t).toBe('-500000000');
+    expect(num('–6%').value.toFixed()).toBe('-6');
+  });
+
   it('text that is not a number is invalid, not zero', () => {
     for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件', '1万2億円', '1億5兆円', '1千2万円', '1億2億円', '※1']) expect(parseNumberText(t).kind, t).toBe('invalid');
   });
