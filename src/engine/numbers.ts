@@ -163,7 +163,21 @@ export function parseNumberText(raw: string): Parsed {
 const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
 
 // What kind of figure a number is: `見込`, `速報値`, `実績見込`, `概数`.
-const FIGURE_KIND = '(?:実績)?(?:見込み?|速報|暫定|概算|概数|推計|試算|予定|予測|確定|参考)値?';
+const FIGURE_KIND = '(?:実績)?(?:見込み?|速報|暫定|概算|概数|推計|試算|予定|予測|確定|参考)[値額]?';
+// Notes in parentheses only: the year or the part of it a figure is of (`(令和元年度末)`, `(R1速報値)`, `(4-12月)`,
+// `(上半期)`), what it counts (`(延べ人数)`, `(実人数)`, `(新規)`, `(累計値)`, `(単年度分)`), which budget figure it is
+// (`(決算見込)`, `(当初予算)`, `(補正後)`), with or without tax (`(税込)`).
+const PAREN_NOTE = [
+  `(?:(?:令和|平成|[RH])(?:元|\\d{1,2})(?:年度?)?|(?:元|\\d{1,2})年度|年度)末?(?:${FIGURE_KIND}|実績)?`,
+  '\\d{1,2}[~\\-－ー]\\d{1,2}月(?:分|実績)?',
+  '[上下]半?期',
+  '(?:延べ?|実)(?:人数|件数|数)',
+  '累[計積]値',
+  '単年度分',
+  '新規',
+  '税(?:込み?|抜き?)',
+  '(?:当初|補正後?|最終)?予算額?|決算(?:見込み?)?額?|補正後',
+].join('|');
 // A note after a number, in parentheses: what kind of figure it is (`(見込)`, `(速報値)`, `(累計)`, `(増)`), whether
 // it reached its target (`104%(達成)`, `(未達成)`, `(未達)`), or
 // when it was taken (`(R5.3末時点)`, `(3月末現在)`, `(R6.3末)`, `(2024.3)`); the kind without parentheses
@@ -172,7 +186,7 @@ const FIGURE_KIND = '(?:実績)?(?:見込み?|速報|暫定|概算|概数|推計
 // `(※)`) with the note's words after it (`707社 ※速報値`), unless they go on as the number's scale or unit
 // (`120※億円` is no 120).
 const NOTE_RE = new RegExp(
-  `^(.+?)(?:[(（](?:${FIGURE_KIND}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}月?末?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
+  `^(.+?)(?:[(（](?:${FIGURE_KIND}|${PAREN_NOTE}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}月?末?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
 );
 // The leading parts of a number written with several scales: `1億2,000万円`, `3万5千人`.
 const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
