@@ -163,7 +163,15 @@ function render(expected: Decimal, conv: Convention): number | string {
   const grouped = conv.grouping ? digits.replace(/^-?\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, conv.grouping!)) : digits;
   const signed = conv.minus && grouped.startsWith('-') ? `${conv.minus}${grouped.slice(1)}` : grouped;
   const shown = conv.fullWidth ? signed.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : signed;
-  return `${shown}${conv.suffix}`;
+  return `${shown}${reachedNote(conv.suffix, expected)}`;
+}
+
+/** A note saying whether the target was reached (`(達成)`, `（未達成）`, `(未達)`) says so of the progress written. */
+function reachedNote(suffix: string, expected: Decimal): string {
+  const m = /^(.*[(（])(未達成|未達|達成)((?:見込み?)?[)）].*)$/s.exec(suffix);
+  if (!m) return suffix;
+  const word = expected.gte(100) ? '達成' : m[2] === '達成' ? '未達成' : m[2];
+  return `${m[1]}${word}${m[3]}`;
 }
 
 interface InlineEdit {

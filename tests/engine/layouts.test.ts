@@ -782,12 +782,32 @@ describe('numbers written with notes and several scales', () => {
   });
 });
 
+describe('a progress noted as reached or not', () => {
+  it('gets the note its new progress calls for: 162%(達成) over 312 ÷ 500 is 62%(未達成), 68%（未達成） over 236 ÷ 200 is 118%（達成）', () => {
+    const s = sheet('別紙1', [
+      [null, null, 'R1', 'R2', 'R3'],
+      ['数値目標(2) 就業者 1,100人 (累計)', '目標値', '200人', '500人', '200人'],
+      [null, '実績値', '842人', '312人', '236人'],
+      ['寄与度(※):100%', '進捗度(%)', '421%(達成)', '162%(達成)', '68%（未達成）'],
+    ]);
+    const writes = planRecalculation(checkWorkbook(book(s)).model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([
+      ['D4', '62%(未達成)'],
+      ['E4', '118%（達成）'],
+    ]);
+    expect(planRecalculation(checkWorkbook(applyWrites(book(s), writes)).model).writes).toEqual([]);
+  });
+});
+
 describe('a progress cell written with another unit', () => {
   it.each([
     ['87億円', '100%'],
     ['177,000 (千円)', '100%'],
     ['87%(見込)', '100%(見込)'],
     ['87 ％', '100 ％'],
+    // Whether the target was reached follows the progress written.
+    ['87%(未達成)', '100%(達成)'],
+    ['87%（未達）', '100%（達成）'],
   ])('%s is rewritten as %s, so that fixing it twice is fixing it once', (typed, written) => {
     const s = sheet('別紙1', [
       [null, null, '2023年度'],
