@@ -208,7 +208,13 @@ export function mayHoldRatio(stated: NumberValue): boolean {
 }
 
 export function isRatioCell(stated: NumberValue, point: Decimal): boolean {
-  if (!mayHoldRatio(stated) || point.abs().lt(20)) return false;
+  if (!mayHoldRatio(stated)) return false;
+  // A low progress (0.15 for 15 %) is a ratio only when it reads as that progress within a point, and as the percent
+  // itself does not: 1 where the computation gives 1 % is 1 %, 0.01 is a ratio.
+  if (point.abs().lt(20)) {
+    const off = stated.value.times(100).minus(point).abs();
+    return off.lte(1) && off.lt(stated.value.minus(point).abs());
+  }
   // 12 where the computation gives 1,200 % is a ratio too: the value a fix writes in a ratio row.
   return stated.value.abs().lt(10) || stated.value.times(100).minus(point).abs().lte(point.abs().div(100));
 }
@@ -449,7 +455,10 @@ export function statedPercentExactly(stated: NumberValue, point: exact.Fraction)
 function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact.Fraction): boolean {
   if (!mayHoldRatio(stated)) return false;
   const size = exact.abs(point);
-  if (exact.compare(size, exact.integer(20)) < 0) return false;
+  if (exact.compare(size, exact.integer(20)) < 0) {
+    const off = exact.abs(exact.subtract(exact.timesInteger(value, 100), point));
+    return exact.compare(off, exact.integer(1)) <= 0 && exact.compare(off, exact.abs(exact.subtract(value, point))) < 0;
+  }
   if (exact.compare(exact.abs(value), exact.integer(10)) < 0) return true;
   const off = exact.abs(exact.subtract(exact.timesInteger(value, 100), point));
   return exact.compare(exact.timesInteger(off, 100), size) <= 0;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { book, findingsOf, keys } from '../../helpers.js';
+import { checkWorkbook } from '../../../src/engine/check.js';
+import { planRecalculation } from '../../../src/engine/fix.js';
+import { book, findingsOf, keys, type Spec } from '../../helpers.js';
 import { progressSheet, R } from './blocks.js';
 
 const keihin1 = {
@@ -45,6 +47,22 @@ describe('progress-mismatch', () => {
     expect(f).toEqual([]);
     const g = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [87], actual: [120], progress: [{ v: 1.28, fmt: '0%' }] }])));
     expect(g[0]).toMatchObject({ rule: 'progress-mismatch', expected: 138, stated: 128 });
+  });
+});
+
+describe('a low progress in a row of ratios', () => {
+  it('0.15 where 12 ÷ 81 gives 14.8 % is a ratio (15 %), as 1.03 and 1.38 beside it are; 1 where 1 ÷ 100 gives 1 % is 1 %', () => {
+    const row = (progress: Spec[], actual = [119, 12, 120]) => findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [115, 81, 87], actual, progress }])));
+    expect(row([1.03, 0.15, 1.38])).toEqual([]);
+    expect(row(['1.03', '0.15', '1.38'])).toEqual([]);
+    expect(row([{ v: 0.01, fmt: '0.00' }, 0.02, 0.01], [1, 2, 1].map((a, i) => a * [115, 81, 87][i] / 100))).toEqual([]);
+    expect(row([103, 15, 138])).toEqual([]);
+    expect(row([1, 1, 1], [1.15, 0.81, 0.87])).toEqual([]);
+    // A wrong one is still wrong, and is rewritten as a ratio.
+    const f = row([1.03, 0.14, 1.38]);
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['progress-mismatch', 'E4', 15, 14]]);
+    const s = book(progressSheet('S', R, [{ label: '数値目標(1)', target: [115, 81, 87], actual: [119, 12, 120], progress: [1.03, 0.14, 1.38] }]));
+    expect(planRecalculation(checkWorkbook(s).model).writes.map((w) => [w.address, w.value])).toEqual([['E4', 0.15]]);
   });
 });
 
