@@ -6,7 +6,7 @@ import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
 import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningProgressStatus, summaryTarget, summaryYear } from './indicators.js';
-import { formatInfo, parseNumberText } from './numbers.js';
+import { formatInfo, parseNumberText, type NumberValue } from './numbers.js';
 import type { Model, NumericTarget, SummaryTable, ValueCell } from './model.js';
 
 export interface CellWrite {
@@ -70,7 +70,7 @@ interface Convention {
  * as a ratio is read back as one. `readsRatios` false: the check reads the cell's bare number as a percentage (an
  * indicator's or a summary's progress), so only a `%` format makes it a ratio.
  */
-function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, readsRatios = true): Convention {
+function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, readsRatios = true, pointOf?: (s: ValueCell) => Decimal | undefined): Convention {
   if (cell.inline) {
     // What follows the number in the line is kept (`%`, `％`, a note such as `（見込）`), but a unit other than `%`.
     const t = cell.text.trim();
@@ -93,7 +93,7 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // The neighbour's `%` as it writes it: `％`, after full-width digits (`１３６％`), after a space (`130 %`).
     const suffix = own === undefined ? (/[\d０-９](\s*[%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
     // A bare number read as a ratio (`1.40`, as the check reads it) gets a ratio: `138` would change the row's way.
-    const textRatio = suffix === '' && readsRatios && statesRatio(sample, siblings, point);
+    const textRatio = suffix === '' && readsRatios && statesRatio(sample, siblings, point, pointOf);
     // A negative written with △ or ▲, as Japanese tables write it.
     const minus = [sample, ...siblings].map((x) => (x.storage === 'text' ? /^\s*([△▲])/.exec(x.text)?.[1] : undefined)).find((m) => m !== undefined);
     // Thousands grouped in the row (`4,210%`): a progress over 1,000 % is written grouped too.
@@ -115,7 +115,7 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // `進捗度(%)` rows hold, never a ratio (the check reads such a cell's number as it stands) and, from a neighbour,
     // without its format (the number written would read back in that unit).
     if (!info.percent && (info.isDate || (info.unitText !== '' && !readsAsPercent(info.unitText)))) return { kind: 'number', suffix: '', fullWidth: false };
-    const ratio = info.percent || (readsRatios && statesRatio(sample, siblings, point));
+    const ratio = info.percent || (readsRatios && statesRatio(sample, siblings, point, pointOf));
     return { kind: ratio ? 'ratio' : 'number', numFmt: sample === cell ? undefined : numFmt, suffix: '', fullWidth: false, styleFrom };
   }
   // Nothing in the row to copy: a plain number, as `進捗度(%)` rows hold.
@@ -127,10 +127,20 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
  * nothing: the row's first other number of the same storage decides, and a row of nothing else is written in percent
  * (a 1 written as a ratio there would read back as 1 % in a summary).
  */
-function statesRatio(sample: ValueCell, siblings: ValueCell[], point: Decimal): boolean {
+function statesRatio(sample: ValueCell, siblings: ValueCell[], point: Decimal, pointOf?: (s: ValueCell) => Decimal | undefined): boolean {
   const telling = (s: ValueCell) => s.storage === sample.storage && s.parsed.kind === 'number' && !s.parsed.value.isZero();
-  const cell = telling(sample) ? sample : siblings.find(telling);
-  return cell !== undefined && cell.parsed.kind === 'number' && isRatioCell(cell.parsed, point);
+  const cells = [...(telling(sample) ? [sample] : []), ...siblings.filter((s) => s !== sample && telling(s))];
+  // Each number against its own progress where it is known. A low progress (under 20 %) reads as a ratio only within a
+  // point, so the first number of a progress not low decides when there is one: a blank, or a wrong 0.12, beside 1.03
+  // and 1.38 is written as a ratio.
+  let first: { parsed: NumberValue; p: Decimal } | undefined;
+  for (const c of cells) {
+    if (c.parsed.kind !== 'number') continue;
+    const p = c === sample ? point : (pointOf?.(c) ?? point);
+    if (p.abs().gte(20)) return isRatioCell(c.parsed, p);
+    first ??= { parsed: c.parsed, p };
+  }
+  return first !== undefined && isRatioCell(first.parsed, first.p);
 }
 
 /** The decimals a text percentage (or a bare number) shows: 1 for `70.0%` and `１０３．５％`, none for a figure in another unit. */
@@ -298,8 +308,21 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   const rewritten = new Map<NumericTarget, Set<number | null>>();
   const wasRewritten = (t: NumericTarget, year: number | null) => rewritten.get(t)?.has(year) ?? false;
   /** A progress cell rewritten in its row's way (`siblings`), as a formula dividing `ac` by `tc` when asked and possible. */
-  const writeProgress = (cell: ValueCell, siblings: ValueCell[], tc: ValueCell, ac: ValueCell, status: { expected: Decimal; point: Decimal }, base: Pick<CellWrite, 'reason' | 'what' | 'target' | 'year'>) => {
-    const conv = conventionOf(cell, siblings, status.point);
+  const writeProgress = (
+    cell: ValueCell,
+    t: NumericTarget,
+    tc: ValueCell,
+    ac: ValueCell,
+    status: { expected: Decimal; point: Decimal },
+    base: Pick<CellWrite, 'reason' | 'what' | 'target' | 'year'>,
+  ) => {
+    // The progress each cell of the row states, as the check computes it.
+    const statuses = progressStatuses(t);
+    const pointOf = (s: ValueCell) => {
+      const status = statuses[t.progress!.indexOf(s)];
+      return status && 'point' in status ? status.point : undefined;
+    };
+    const conv = conventionOf(cell, t.progress!, status.point, true, pointOf);
     const tv = asNumber(tc.parsed);
     const av = asNumber(ac.parsed);
     if (options.formulas) {
@@ -323,13 +346,13 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       if (unwritable(cell)) return;
       if (!rewritten.has(t)) rewritten.set(t, new Set());
       rewritten.get(t)!.add(col.year);
-      writeProgress(cell, t.progress!, t.target[i], t.actual[i], status, { reason: status.kind, what: 'progress', target: t.id.display, year: col.year });
+      writeProgress(cell, t, t.target[i], t.actual[i], status, { reason: status.kind, what: 'progress', target: t.id.display, year: col.year });
     });
     // The progress in a 累計 column that no way of stating totals gives (totalProgressStatus): the column's.
     const totalStatus = totalProgressStatus(t);
     const total = t.total;
     if (totalStatus.kind === 'mismatch' && total?.progress && total.target && total.actual) {
-      writeProgress(total.progress, t.progress, total.target, total.actual, totalStatus, { reason: 'mismatch', what: 'progress', target: t.id.display, year: null });
+      writeProgress(total.progress, t, total.target, total.actual, totalStatus, { reason: 'mismatch', what: 'progress', target: t.id.display, year: null });
     }
   }
 

@@ -64,6 +64,18 @@ describe('a low progress in a row of ratios', () => {
     const s = book(progressSheet('S', R, [{ label: '数値目標(1)', target: [115, 81, 87], actual: [119, 12, 120], progress: [1.03, 0.14, 1.38] }]));
     expect(planRecalculation(checkWorkbook(s).model).writes.map((w) => [w.address, w.value])).toEqual([['E4', 0.15]]);
   });
+
+  it('a blank or a wrong low progress beside 1.03 and 1.38 is written as a ratio, as the row writes them (0.14 for 12 ÷ 87)', () => {
+    for (const [progress, written] of [
+      [[1.03, 1.38, null], 0.14],
+      [[1.03, 1.38, 0.13], 0.14],
+      [['1.03', '1.38', '-'], '0.14'],
+    ] as [Spec[], number | string][]) {
+      const s = book(progressSheet('S', R, [{ label: '数値目標(1)', target: [115, 81, 87], actual: [119, 112, 12], progress }]));
+      const writes = planRecalculation(checkWorkbook(s).model).writes;
+      expect(writes.map((w) => [w.address, w.value])).toEqual([['F4', written]]);
+    }
+  });
 });
 
 describe('progress-missing and progress-orphan', () => {
