@@ -210,8 +210,10 @@ export function mayHoldRatio(stated: NumberValue): boolean {
 export function isRatioCell(stated: NumberValue, point: Decimal): boolean {
   if (!mayHoldRatio(stated)) return false;
   // A low progress (0.15 for 15 %) is a ratio only when it reads as that progress within a point, and as the percent
-  // itself does not: 1 where the computation gives 1 % is 1 %, 0.01 is a ratio.
+  // itself does not: 1 where the computation gives 1 % is 1 %, 0.01 is a ratio. Under 1 % the two readings come too
+  // close to tell (0.01 is as near 0.5 % as 1 % is): a percent.
   if (point.abs().lt(20)) {
+    if (point.abs().lt(1)) return false;
     const off = stated.value.times(100).minus(point).abs();
     return off.lte(1) && off.lt(stated.value.minus(point).abs());
   }
@@ -456,6 +458,7 @@ function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact
   if (!mayHoldRatio(stated)) return false;
   const size = exact.abs(point);
   if (exact.compare(size, exact.integer(20)) < 0) {
+    if (exact.compare(size, exact.integer(1)) < 0) return false;
     const off = exact.abs(exact.subtract(exact.timesInteger(value, 100), point));
     return exact.compare(off, exact.integer(1)) <= 0 && exact.compare(off, exact.abs(exact.subtract(value, point))) < 0;
   }

@@ -129,6 +129,8 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
  */
 function statesRatio(sample: ValueCell, siblings: ValueCell[], point: Decimal, pointOf?: (s: ValueCell) => Decimal | undefined): boolean {
   const telling = (s: ValueCell) => s.storage === sample.storage && s.parsed.kind === 'number' && !s.parsed.value.isZero();
+  // Under 1 % a ratio would read back as a percent (isRatioCell): the cell is written in percent.
+  if (point.abs().lt(1)) return false;
   const cells = [...(telling(sample) ? [sample] : []), ...siblings.filter((s) => s !== sample && telling(s))];
   // Each number against its own progress where it is known. A low progress (under 20 %) reads as a ratio only within a
   // point, so the first number of a progress not low decides when there is one: a blank, or a wrong 0.12, beside 1.03

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../../src/engine/check.js';
 import { planRecalculation } from '../../../src/engine/fix.js';
 import { book, findingsOf, keys, type Spec } from '../../helpers.js';
+import { applyWrites } from '../../property/grids.js';
 import { progressSheet, R } from './blocks.js';
 
 const keihin1 = {
@@ -75,6 +76,13 @@ describe('a low progress in a row of ratios', () => {
       const writes = planRecalculation(checkWorkbook(s).model).writes;
       expect(writes.map((w) => [w.address, w.value])).toEqual([['F4', written]]);
     }
+  });
+
+  it('under 1 % the two readings come too close to tell: 5 ÷ 991 (0.5 %) is written in percent, and a second fix writes nothing', () => {
+    const s = book(progressSheet('S', R, [{ label: '数値目標(1)', target: ['115億円', '81億円', '991億円'], actual: ['119億円', '112億円', '5億円'], progress: [1.03, 1.38, null] }]));
+    const writes = planRecalculation(checkWorkbook(s).model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([['F4', 1]]);
+    expect(planRecalculation(checkWorkbook(applyWrites(s, writes)).model).writes).toEqual([]);
   });
 });
 
