@@ -4030,6 +4030,32 @@ describe('the evaluation year in a document’s title', () => {
     expect(findingsOf(book(table, body('580社')))).toEqual([]);
     expect(findingsOf(book(table, body('590社'))).map((f) => [f.rule, f.expected, f.stated])).toEqual([['summary-mismatch', 580, 590]]);
   });
+
+  it('a document title at the top of a long 本文 gives its year to summary lines far below it; titles naming different years give none there', () => {
+    // A reviewer's file keeping each year's 別紙1: the 本文 of R5 must be checked against R5's table, not the latest.
+    const table = (name: string, upto: number) =>
+      sheet(name, [
+        [null, null, 'R4', 'R5', 'R6'],
+        ['数値目標(1) 連携企業数', '目標値', '360社', '540社', '720社'],
+        [null, '実績値', ...['461社', '580社', '707社'].map((v, i) => (i < upto ? v : null))],
+        [null, '進捗度', ...['128%', '107%', '98%'].map((v, i) => (i < upto ? v : null))],
+      ]);
+    const prose = Array.from({ length: 20 }, (_, i) => [`本文の段落 ${i + 1}：取組の概要。`]);
+    const body = (titles: string[][], progress: string) =>
+      sheet('本文', [...titles, ...prose, ['数値目標（1）：連携企業数'], [`[当該年度目標値 540 社、当該年度実績値 580 社、進捗度 ${progress}]`]]);
+    const rows = (titles: string[][], progress: string) =>
+      findingsOf(book(table('別紙1(R5)', 2), table('別紙1(R6)', 3), body(titles, progress))).map((f) => [f.rule, f.expected, f.stated]);
+    const title = [['令和５年度　総合特別区域評価書']];
+    expect(rows(title, '107%')).toEqual([]);
+    // Before, the title reached 12 rows: the line, of no year, was compared with R6's table (720, 707, 98) and fixed to 98.
+    expect(rows(title, '110%')).toEqual([['summary-mismatch', 107, 110]]);
+    // Two titles of different years far above: no year from them (the latest table's, as before).
+    expect(rows([['令和５年度　総合特別区域評価書'], [], ['令和4年度評価における指摘事項への対応']], '110%')).toEqual([
+      ['summary-mismatch', 720, 540],
+      ['summary-mismatch', 707, 580],
+      ['summary-mismatch', 98, 110],
+    ]);
+  });
 });
 
 describe('probe round: layouts offices use for the same tables', () => {

@@ -31,7 +31,11 @@ function headerKind(scan: SheetScan, text: string): { kind: Column; year?: numbe
   return undefined;
 }
 
-/** The year of the nearest title at most 12 rows above (titles are in reading order). */
+/**
+ * The year of the nearest title at most 12 rows above (titles are in reading order); past that reach, the year
+ * every title above names when they all name the same (a document's title over its 本文, `令和５年度　総合特別区域評価書`,
+ * governs its lines however far down they stand; titles naming different years leave a line far below them none).
+ */
 function titleYear(scan: SheetScan, row: number): number | null {
   const titles = scan.yearTitles;
   let lo = 0;
@@ -46,7 +50,25 @@ function titleYear(scan: SheetScan, row: number): number | null {
     const y = yearOfTitle(scan, i);
     if (y) best = y;
   }
-  return best;
+  return best ?? (lo > 0 ? soleYearUpTo(scan, lo - 1) : null);
+}
+
+// Per scan, for each title, the one year the titles up to it name (null when none or several).
+const soleYears = new WeakMap<SheetScan, (number | null)[]>();
+
+function soleYearUpTo(scan: SheetScan, i: number): number | null {
+  let sole = soleYears.get(scan);
+  if (!sole) {
+    sole = [];
+    let year: number | null | undefined;
+    for (let k = 0; k < scan.yearTitles.length; k++) {
+      const y = yearOfTitle(scan, k);
+      if (y) year = year === undefined || year === y ? y : null;
+      sole.push(year ?? null);
+    }
+    soleYears.set(scan, sole);
+  }
+  return sole[i];
 }
 
 /**
