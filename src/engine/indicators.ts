@@ -61,21 +61,54 @@ export function indexTargets(model: Model): TargetIndex {
       list.push(target);
     }
   }
+  // An indicator's bare id beside its targets' (`数値目標(1)` beside `数値目標(1)-①`) is two zones' indicators: kept apart as repeats.
+  for (const [indicator, list] of byIndicator) if (list.length > 1 && list.some((t) => t.id.key === indicator)) repeated = true;
   return { all, byKey, byIndicator, ...(repeated ? { repeats: indexRepeats(all) } : {}) };
 }
 
+/**
+ * The generations of each indicator: on each sheet, the n-th table target of each key belongs to the n-th (each year's
+ * tables, a superseded copy above the current one); a sheet's generation joins one of other sheets only when they share
+ * no target (one target's table per sheet), never a target of the indicator's bare id (`数値目標(1)`, a zone whose
+ * indicator has one target) to another's `数値目標(1)-①`: a workbook of several zones, one per sheet, keeps each zone's
+ * targets apart, though they repeat ids (`数値目標(1)-①`, `-②` in one, `-①` to `-③` in another).
+ */
 function indexRepeats(all: TargetIndex['all']): NonNullable<TargetIndex['repeats']> {
   const allByKey = new Map<string, NumericTarget[]>();
-  const generations = new Map<string, NumericTarget[][]>();
+  const bySheet = new Map<string, Map<string, NumericTarget[][]>>();
+  const seen = new Map<string, number>();
   for (const { target } of all) {
     let same = allByKey.get(target.id.key);
     if (!same) allByKey.set(target.id.key, (same = []));
     same.push(target);
-    let gens = generations.get(target.id.indicator);
-    if (!gens) generations.set(target.id.indicator, (gens = []));
-    (gens[same.length - 1] ??= []).push(target);
+    const sheet = sheetOfTarget(target);
+    const n = seen.get(`${sheet}\u0000${target.id.key}`) ?? 0;
+    seen.set(`${sheet}\u0000${target.id.key}`, n + 1);
+    let sheets = bySheet.get(target.id.indicator);
+    if (!sheets) bySheet.set(target.id.indicator, (sheets = new Map()));
+    let groups = sheets.get(sheet);
+    if (!groups) sheets.set(sheet, (groups = []));
+    (groups[n] ??= []).push(target);
+  }
+  const generations = new Map<string, NumericTarget[][]>();
+  for (const [indicator, sheets] of bySheet) {
+    const gens: NumericTarget[][] = [];
+    const bare = (list: NumericTarget[]) => list.some((t) => t.id.key === indicator);
+    for (const [sheet, groups] of sheets) {
+      for (const group of groups) {
+        const keys = new Set(group.map((t) => t.id.key));
+        const into = gens.find((g) => g.every((t) => sheetOfTarget(t) !== sheet) && !g.some((t) => keys.has(t.id.key)) && !bare(g) && !bare(group));
+        if (into) into.push(...group);
+        else gens.push([...group]);
+      }
+    }
+    generations.set(indicator, gens);
   }
   return { allByKey, generations };
+}
+
+function sheetOfTarget(t: NumericTarget): string {
+  return t.target[0]?.ref.sheet ?? t.labelRef?.sheet ?? '';
 }
 
 /** Whether a target's table holds an actual for the year. */
@@ -187,13 +220,18 @@ function summaryPlace(row: SummaryRow): Place {
   return { sheet: row.labelRef.sheet, row: row.labelRef.row, year: row.year };
 }
 
-/** Each indicator's targets, once per generation that holds them all (each year's tables, when a workbook repeats them). */
+/** Each indicator's targets, once per generation that is no partial copy of another (each year's tables, each zone's, when a workbook repeats them). */
 export function* completeGenerations(index: TargetIndex): Generator<[string, NumericTarget[]]> {
   if (!index.repeats) {
     yield* index.byIndicator;
     return;
   }
-  for (const [indicator, gens] of index.repeats.generations) for (const list of gens) if (list.length === gens[0].length) yield [indicator, list];
+  for (const [indicator, gens] of index.repeats.generations) for (const list of gens) if (!gens.some((other) => partOf(list, other))) yield [indicator, list];
+}
+
+/** Whether a generation is a partial copy of another: fewer targets, each in the other under the same label. */
+function partOf(list: NumericTarget[], other: NumericTarget[]): boolean {
+  return other.length > list.length && list.every((t) => other.some((u) => u.id.key === t.id.key && u.label === t.label));
 }
 
 /** The column of a fiscal year (a baseline column only when nothing else has that year). */

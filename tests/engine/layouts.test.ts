@@ -3829,6 +3829,33 @@ describe('a workbook of several zones, one sheet each, with the same ids', () =>
     expect(planRecalculation(model).writes.map((w) => [w.sheet, w.address, w.value])).toEqual([['B特区', 'A11', '評価指標(1)：【進捗度 80%】']]);
   });
 
+  it('each zone’s weights are its own when the zones’ indicators have different targets (`-①` to `-③` in one, `-①` `-②` in another, a bare `数値目標(1)` in a third)', () => {
+    const blocks = (ids: string[], weights: string[], name: string): Spec[][] => [
+      [null, null, 'R4', 'R5'],
+      ...ids.flatMap((id, i): Spec[][] => [
+        [`数値目標${id} ${name}${i + 1}`, '目標値', 10, 10],
+        [`寄与度(※):${weights[i]}`, '実績値', 10, 12],
+        [null, '進捗度', '100%', '120%'],
+      ]),
+    ];
+    const three = (w = '33%') => sheet('別紙1(A特区)', blocks(['(1)-①', '(1)-②', '(1)-③'], [w, w, w], '投資額'));
+    const two = (w2: string) => sheet('別紙1(B特区)', blocks(['(1)-①', '(1)-②'], ['50%', w2], '観光客数'));
+    const bare = sheet('別紙1(C特区)', blocks(['(1)'], ['-(%)'], '連携企業数'));
+    const found = (...sheets: ReturnType<typeof sheet>[]) => findingsOf(book(...sheets)).map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.stated]);
+    // Before, the n-th target of each id made the n-th generation across sheets: B特区's 50 + 30 was never summed
+    // (its two targets no whole generation) when A特区 came first, and was summed with A特区's third 33% when it came first.
+    expect(found(three(), two('30%'))).toEqual([['weights-sum', '別紙1(B特区)!A3', 80]]);
+    expect(found(two('30%'), three())).toEqual([['weights-sum', '別紙1(B特区)!A3', 80]]);
+    expect(found(two('50%'), three())).toEqual([]);
+    // C特区's one target joined A特区's three: a false weights-missing.
+    expect(found(three(), bare)).toEqual([]);
+    expect(found(three('30%'), two('50%'))).toEqual([['weights-sum', '別紙1(A特区)!A3', 90]]);
+    // A partial copy of a zone's table (its first two targets, the same labels, kept on another sheet) is still no
+    // generation of its own: 33 + 33 is no error.
+    const copy = sheet('別紙1(旧)', blocks(['(1)-①', '(1)-②'], ['33%', '33%'], '投資額'));
+    expect(found(three(), copy)).toEqual([]);
+  });
+
   // One zone's table: 数値目標(1) over R4 and R5, its progress stated as the figures give it.
   const table = (title: string, t: [number, number], a: [number, number]): Spec[][] => [
     [title],
