@@ -119,12 +119,23 @@ export interface SummaryRow {
   runningTotals?: { target?: boolean; actual?: boolean; progress?: boolean };
 }
 
+/** A target's cumulative goal stated in the 本文 on a line of its own under the target's id (`累計：475 億円`). */
+export interface SummaryGoal {
+  indicator: string;
+  target: TargetId;
+  goal: ValueCell;
+  /** The line, which may name the plan's years (`5 年間（平成 29～令和 3 年度）`). */
+  text: string;
+}
+
 export interface SummaryTable {
   kind: 'summary';
   sheet: string;
   range: CellRange;
   year: number | null;
   rows: SummaryRow[];
+  /** The cumulative goals its lines state (summary lines only). */
+  goals?: SummaryGoal[];
 }
 
 export interface BudgetRow {

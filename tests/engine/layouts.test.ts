@@ -2593,6 +2593,44 @@ describe('summary lines without 当該年度', () => {
   });
 });
 
+describe('a cumulative goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`)', () => {
+  const table = (goal: string) =>
+    sheet('別紙1', [
+      [null, null, 'H29', 'H30', 'R1', 'R2', 'R3'],
+      [`数値目標(1)-① 特区関連事業による投資額${goal}`, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+      ['寄与度(※):50%', '実績値', '119億円', '141億円', '120億円', null, null],
+      [null, '進捗度(%)', '104%', '174%', '138%', null, null],
+      ['数値目標(1)-② 特区関連事業の研修等の受入数', '目標値', '43,000人', '46,000人', '49,000人', '52,000人', '55,000人'],
+      ['寄与度(※):50%', '実績値', '46,298人', '46,785人', '50,666人', null, null],
+      [null, '進捗度(%)', '108%', '102%', '103%', null, null],
+    ]);
+  const body = (a: string, b: string) =>
+    sheet('本文', [
+      ['評価対象年度：令和元年度'],
+      ['数値目標（1）－①：特区関連事業による投資額'],
+      [`5 年間（平成 29～令和 3 年度）累計：${a}`],
+      ['【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 50%】'],
+      ['数値目標（1）－②：特区関連事業の研修等の受入数'],
+      [`5 年間（平成 29～令和 3 年度）累計：${b}`],
+      ['【当該年度目標値 49,000 人、当該年度実績値 50,666 人、進捗度 103%、寄与度 50%】'],
+    ]);
+  const found = (goal: string, a: string, b: string) => findingsOf(book(table(goal), body(a, b))).map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated]);
+
+  it('is compared with the sum of the yearly targets of the table it restates, at its displayed precision (24.5 万人 is 244,500–245,500 人)', () => {
+    expect(found('', '475 億円', '24.5 万人')).toEqual([]);
+    // Before, the 本文's goals were not read: a goal contradicting the table's targets was never found.
+    expect(found('', '500 億円', '24.6 万人')).toEqual([
+      ['cumulative-total-mismatch', '本文!A3', 475, 500],
+      ['cumulative-total-mismatch', '本文!A6', 24.5, 24.6],
+    ]);
+  });
+
+  it('beside the table’s own goal: each stated goal is checked at its cell', () => {
+    expect(found(' 475億円 (累計)', '475 億円', '24.5 万人')).toEqual([]);
+    expect(found(' 475億円 (累計)', '500 億円', '24.5 万人')).toEqual([['cumulative-total-mismatch', '本文!A3', 475, 500]]);
+  });
+});
+
 describe('summary lines that name their year', () => {
   it.each([
     '数値目標(1)【令和4年度目標値 110億円、令和4年度実績値 110億円、進捗度 100%】',

@@ -212,6 +212,8 @@ interface TextFacts {
   idWords: number;
   summaryLine: boolean;
   yearTitle: boolean;
+  /** A 本文 line stating a target's cumulative goal and nothing else (`5 年間（平成 29～令和 3 年度）累計：475 億円`). */
+  goalLine: boolean;
   /** Whether the text may head a column of a summary table (summary.ts headerKind): 実績 or 進捗 labels, years, or a 年. */
   columnHint: boolean;
 }
@@ -242,7 +244,7 @@ export function isSummaryLine(comp: string): boolean {
 }
 
 /** The facts of most texts: nothing the detectors look for. */
-const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', idWords: 0, summaryLine: false, yearTitle: false, columnHint: false });
+const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', idWords: 0, summaryLine: false, yearTitle: false, goalLine: false, columnHint: false });
 /** A text with a 年 and nothing else the detectors look for. */
 const YEAR_WORD: TextFacts = Object.freeze({ ...NOTHING, columnHint: true });
 
@@ -254,8 +256,8 @@ function idWordsIn(text: string): number {
 }
 
 // The first characters of every word readTextFacts looks for anywhere in a text (総事業費, 国予算,
-// 自治体予算, 地方予算, 民間, a letter in parentheses, 数値目標, 評価指標, 評価, 当該年度, 進捗), and 費 of 国費, 県費, 事業費計.
-const WORD_STARTS = new Set([...'総国自地民(（数評当進費'].map((ch) => ch.charCodeAt(0)));
+// 自治体予算, 地方予算, 民間, a letter in parentheses, 数値目標, 評価指標, 評価, 当該年度, 進捗, 累計), and 費 of 国費, 県費, 事業費計.
+const WORD_STARTS = new Set([...'総国自地民(（数評当進費累'].map((ch) => ch.charCodeAt(0)));
 // The opening brackets of bareLabel as they stand before compact(): `［` becomes `[`.
 const OPENING_CODES = new Set([...'【[〔［'].map((ch) => ch.charCodeAt(0)));
 
@@ -281,10 +283,13 @@ export function mayMatter(text: string): boolean {
   return false;
 }
 
+/** A cumulative goal stated on a line of its own, in compact form: `5年間(平成29～令和3年度)累計:475億円`, `累計：24.5万人`. */
+export const GOAL_LINE = /累計[:：]約?\d[\d,.]*(?:百万|万|億|千|兆)?(?:円|人|件|社|者|名)/;
+
 function readTextFacts(text: string): TextFacts {
   if (text.length <= 30) {
     const fy = parseFiscalYear(text);
-    if (fy) return { fy, header: text.trim(), compact: '', idWords: idWordsIn(text), summaryLine: false, yearTitle: false, columnHint: true };
+    if (fy) return { fy, header: text.trim(), compact: '', idWords: idWordsIn(text), summaryLine: false, yearTitle: false, goalLine: false, columnHint: true };
   }
   if (!mayMatter(text)) return text.includes('年') ? YEAR_WORD : NOTHING;
   const comp = compact(text);
@@ -296,9 +301,10 @@ function readTextFacts(text: string): TextFacts {
   // `評価対象年度：令和5年度`, `令和5年度 評価指標の進捗`, and a document's title naming its year (`令和５年度 総合特別区域評価書`,
   // `評価書（令和5年度）`).
   const yearTitle = comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗|評価書/.test(comp);
+  const goalLine = !idWords && !summaryLine && comp.length <= 60 && GOAL_LINE.test(comp);
   const columnHint = kind === 'actual' || kind === 'progress' || text.includes('年');
-  if (!kind && !idWords && !summaryLine && !yearTitle) return columnHint ? YEAR_WORD : NOTHING;
-  return { header: '', compact: comp, kind, idWords, summaryLine, yearTitle, columnHint };
+  if (!kind && !idWords && !summaryLine && !yearTitle && !goalLine) return columnHint ? YEAR_WORD : NOTHING;
+  return { header: '', compact: comp, kind, idWords, summaryLine, yearTitle, goalLine, columnHint };
 }
 
 /**
@@ -330,6 +336,8 @@ export class SheetScan {
   readonly summaryLines: { row: number; col: number; text: string }[] = [];
   /** Cells that mention the evaluation year (`評価対象年度：令和5年度`). */
   readonly yearTitles: { row: number; col: number; text: string }[] = [];
+  /** Cells stating a cumulative goal alone (`累計：475 億円`), read with the id named above them. */
+  readonly goalLines: { row: number; col: number; text: string }[] = [];
   cellCount = 0;
 
   /** Per row, the id words (ID_WORDS bits) its cells show, merged areas included. */
@@ -467,6 +475,7 @@ export class SheetScan {
     if (facts.idWords !== 0) this.idCells.push({ row: r, col: c, text });
     if (facts.summaryLine) this.summaryLines.push({ row: r, col: c, text });
     if (facts.yearTitle) this.yearTitles.push({ row: r, col: c, text });
+    if (facts.goalLine) this.goalLines.push({ row: r, col: c, text });
     return undefined;
   }
 

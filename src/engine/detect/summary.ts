@@ -7,7 +7,7 @@ import { cellText, parseNumberText } from '../numbers.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth, type TargetId } from '../text.js';
 import { latestActualYear, weightOf } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
-import type { SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
+import type { SummaryGoal, SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, BRACKET_CLASS, SUMMARY_BRACKETS, type SheetScan } from './scan.js';
 import { notesUnderHeader, unitInParentheses, unitNote } from './units.js';
 import { fractionWeight, WEIGHT_WORD } from './weight.js';
@@ -751,5 +751,35 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   const bottom = Math.max(...rows.map((r) => r.labelRef.row));
   const left = Math.min(...rows.map((r) => r.labelRef.col));
   const right = Math.max(...rows.map((r) => r.labelRef.col));
-  return [{ kind: 'summary', sheet: scan.view.name, range: { top, left, bottom, right }, year: rows[0].year, rows }];
+  const goals = goalsOfLines(scan);
+  return [{ kind: 'summary', sheet: scan.view.name, range: { top, left, bottom, right }, year: rows[0].year, rows, ...(goals.length > 0 && { goals }) }];
+}
+
+/** The number a goal line states after its 累計 (`累計：475 億円`). */
+const GOAL_FIGURE = /累計\s*[:：]?\s*(約?\s*\d[\d,.]*\s*(?:百万|万|億|千|兆)?\s*(?:円|人|件|社|者|名))/;
+
+/**
+ * The cumulative goals of the 本文 (`数値目標（1）－①：特区関連事業による投資額` over `5 年間（平成 29～令和 3 年度）累計：475 億円`):
+ * each goal line with the target the id cell at most three rows above it names (an indicator's, its one target).
+ */
+function goalsOfLines(scan: SheetScan): SummaryGoal[] {
+  const goals: SummaryGoal[] = [];
+  const ids = scan.idCells;
+  let k = 0;
+  for (const line of scan.goalLines) {
+    while (k < ids.length && (ids[k].row < line.row || (ids[k].row === line.row && ids[k].col < line.col))) k++;
+    const above = ids[k - 1];
+    if (!above || above.row < line.row - 3) continue;
+    const target = scan.targetIdIn(above.text)?.id ?? (() => {
+      const ind = scan.indicatorIdIn(above.text);
+      return ind ? indicatorOnlyId(ind.indicator) : undefined;
+    })();
+    const whole = toHalfWidth(line.text);
+    const m = GOAL_FIGURE.exec(whole);
+    if (!target || !m) continue;
+    const goal = inlineValue(scan, line.row, line.col, line.text, m.index + m[0].length - m[1].length, m[1]);
+    if (goal.parsed.kind !== 'number') continue;
+    goals.push({ indicator: target.indicator, target, goal, text: line.text });
+  }
+  return goals;
 }

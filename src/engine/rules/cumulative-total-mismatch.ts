@@ -1,8 +1,43 @@
 import { dec, show, sum } from '../decimal.js';
-import { compareWithLowSum, overlapsSum } from '../compute.js';
+import { asNumber, compareWithLowSum, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { cumulativeComparisons, missingTargetColumns, planPeriod, targetsSoFar } from '../plan.js';
+import { summaryTarget } from '../indicators.js';
+import type { NumericTarget, PlanGoal, SummaryRow } from '../model.js';
 import { targetParams, type Rule } from './types.js';
+
+/** The findings of a flow target's stated totals (its goal, its 累計 column) against the sum of its yearly targets. */
+function mismatches(t: NumericTarget): Finding[] {
+  const findings: Finding[] = [];
+  let incomplete: boolean | undefined;
+  for (const { ref, goal, parts, column, inGoalUnit } of cumulativeComparisons(t)) {
+    if (overlapsSum(goal, parts)) continue;
+    // A 累計 column may hold the totals to date: its target the sum of the targets of the years with an actual.
+    const soFar = column ? targetsSoFar(t) : [];
+    if (soFar.length > 0 && overlapsSum(goal, inGoalUnit(soFar))) continue;
+    // Targets missing from the plan (years the table does not show yet, the `5年間` of a table of the years so far,
+    // or years shown without a target) are part of the total: the targets given may not exceed it, and falling
+    // short of it is no contradiction (target-missing notes the blank years).
+    // A target that cannot be read (`調整中`, reported as such) is one not known, as a blank one.
+    incomplete ??=
+      (planPeriod(t.label)?.years ?? 0) > t.columns.filter((c) => !c.baseline).length ||
+      missingTargetColumns(t).length > 0 ||
+      t.target.some((c, i) => !t.columns[i].baseline && c.parsed.kind === 'invalid');
+    if (incomplete && compareWithLowSum(goal.hi, parts) >= 0) continue;
+    const total = sum(parts.map((v) => v.value));
+    const scale = goal.scale.gt(0) ? goal.scale : dec(1);
+    const terms = parts.map((v) => show(v.value.div(scale), 4)).join(' + ');
+    findings.push(
+      findingAt('cumulative-total-mismatch', 'error', ref, {
+        expected: total.div(scale).toNumber(),
+        stated: goal.value.div(scale).toNumber(),
+        calc: `${terms} = ${show(total.div(scale), 4)}`,
+        params: { ...targetParams(t), unit: `${goal.scaleLabel}${goal.unit ?? ''}` },
+      }),
+    );
+  }
+  return findings;
+}
 
 export const cumulativeTotalMismatch: Rule = {
   id: 'cumulative-total-mismatch',
@@ -11,35 +46,22 @@ export const cumulativeTotalMismatch: Rule = {
     ja: 'フロー型の数値目標で、累計目標が各年度の目標値の合計と一致しない',
     en: "A flow target's stated cumulative goal differs from the sum of its yearly targets",
   },
-  check({ targets }) {
+  check({ model, targets }) {
     const findings: Finding[] = [];
-    for (const { target: t } of targets.all) {
-      let incomplete: boolean | undefined;
-      for (const { ref, goal, parts, column, inGoalUnit } of cumulativeComparisons(t)) {
-        if (overlapsSum(goal, parts)) continue;
-        // A 累計 column may hold the totals to date: its target the sum of the targets of the years with an actual.
-        const soFar = column ? targetsSoFar(t) : [];
-        if (soFar.length > 0 && overlapsSum(goal, inGoalUnit(soFar))) continue;
-        // Targets missing from the plan (years the table does not show yet, the `5年間` of a table of the years so far,
-        // or years shown without a target) are part of the total: the targets given may not exceed it, and falling
-        // short of it is no contradiction (target-missing notes the blank years).
-        // A target that cannot be read (`調整中`, reported as such) is one not known, as a blank one.
-        incomplete ??=
-          (planPeriod(t.label)?.years ?? 0) > t.columns.filter((c) => !c.baseline).length ||
-          missingTargetColumns(t).length > 0 ||
-          t.target.some((c, i) => !t.columns[i].baseline && c.parsed.kind === 'invalid');
-        if (incomplete && compareWithLowSum(goal.hi, parts) >= 0) continue;
-        const total = sum(parts.map((v) => v.value));
-        const scale = goal.scale.gt(0) ? goal.scale : dec(1);
-        const terms = parts.map((v) => show(v.value.div(scale), 4)).join(' + ');
-        findings.push(
-          findingAt('cumulative-total-mismatch', 'error', ref, {
-            expected: total.div(scale).toNumber(),
-            stated: goal.value.div(scale).toNumber(),
-            calc: `${terms} = ${show(total.div(scale), 4)}`,
-            params: { ...targetParams(t), unit: `${goal.scaleLabel}${goal.unit ?? ''}` },
-          }),
-        );
+    for (const { target: t } of targets.all) findings.push(...mismatches(t));
+    // A goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`) is compared with the yearly
+    // targets of the table it restates, as the table's own goal is.
+    const tableGoals = new Set(targets.all.map(({ target: t }) => t.goal && `${t.goal.ref.sheet}\u0000${t.goal.ref.row}:${t.goal.ref.col}`));
+    for (const table of model.tables) {
+      if (table.kind !== 'summary' || !table.goals) continue;
+      for (const g of table.goals) {
+        const value = asNumber(g.goal.parsed);
+        if (!value || tableGoals.has(`${g.goal.ref.sheet}\u0000${g.goal.ref.row}:${g.goal.ref.col}`)) continue;
+        const row: SummaryRow = { indicator: g.indicator, target: g.target, year: null, labelRef: g.goal.ref };
+        const t = summaryTarget(targets, row);
+        if (!t || t.mode !== 'flow') continue;
+        const goal: PlanGoal = { value, cumulative: true, year: null, ref: g.goal.ref, text: g.text };
+        findings.push(...mismatches({ ...t, goal, total: undefined, label: `${t.label} ${g.text}` }));
       }
     }
     return findings;
