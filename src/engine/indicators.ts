@@ -62,7 +62,7 @@ export function indexTargets(model: Model): TargetIndex {
     }
   }
   // An indicator's bare id beside its targets' (`数値目標(1)` beside `数値目標(1)-①`) is two zones' indicators: kept apart as repeats.
-  for (const [indicator, list] of byIndicator) if (list.length > 1 && list.some((t) => t.id.key === indicator)) repeated = true;
+  for (const list of byIndicator.values()) if (list.length > 1 && list.some(namedBare)) repeated = true;
   return { all, byKey, byIndicator, ...(repeated ? { repeats: indexRepeats(all) } : {}) };
 }
 
@@ -75,27 +75,29 @@ export function indexTargets(model: Model): TargetIndex {
  */
 function indexRepeats(all: TargetIndex['all']): NonNullable<TargetIndex['repeats']> {
   const allByKey = new Map<string, NumericTarget[]>();
-  const bySheet = new Map<string, Map<string, NumericTarget[][]>>();
+  const bySheet = new Map<string, Map<string, { numbered: NumericTarget[][]; bare: NumericTarget[][] }>>();
   const seen = new Map<string, number>();
   for (const { target } of all) {
     let same = allByKey.get(target.id.key);
     if (!same) allByKey.set(target.id.key, (same = []));
     same.push(target);
+    // A bare id (`数値目標(1)`) is another zone's indicator than the `数値目標(1)-①` beside it: a generation of its own.
     const sheet = sheetOfTarget(target);
+    const bare = namedBare(target);
     const n = seen.get(`${sheet}\u0000${target.id.key}`) ?? 0;
     seen.set(`${sheet}\u0000${target.id.key}`, n + 1);
     let sheets = bySheet.get(target.id.indicator);
     if (!sheets) bySheet.set(target.id.indicator, (sheets = new Map()));
     let groups = sheets.get(sheet);
-    if (!groups) sheets.set(sheet, (groups = []));
-    (groups[n] ??= []).push(target);
+    if (!groups) sheets.set(sheet, (groups = { numbered: [], bare: [] }));
+    ((bare ? groups.bare : groups.numbered)[n] ??= []).push(target);
   }
   const generations = new Map<string, NumericTarget[][]>();
   for (const [indicator, sheets] of bySheet) {
     const gens: NumericTarget[][] = [];
-    const bare = (list: NumericTarget[]) => list.some((t) => t.id.key === indicator);
+    const bare = (list: NumericTarget[]) => list.some(namedBare);
     for (const [sheet, groups] of sheets) {
-      for (const group of groups) {
+      for (const group of [...groups.numbered, ...groups.bare]) {
         const keys = new Set(group.map((t) => t.id.key));
         const into = gens.find((g) => g.every((t) => sheetOfTarget(t) !== sheet) && !g.some((t) => keys.has(t.id.key)) && !bare(g) && !bare(group));
         if (into) into.push(...group);
@@ -105,6 +107,15 @@ function indexRepeats(all: TargetIndex['all']): NonNullable<TargetIndex['repeats
     generations.set(indicator, gens);
   }
   return { allByKey, generations };
+}
+
+/**
+ * A target whose label names its indicator's bare id (`数値目標(1) 連携企業数`): the one target of its indicator, so another
+ * zone's where `数値目標(1)-①` stands beside it. A block naming no target under `評価指標(1)` beside `数値目標(1)-①` is
+ * that indicator's other target.
+ */
+function namedBare(t: NumericTarget): boolean {
+  return t.id.key === t.id.indicator && t.label.includes('数値目標');
 }
 
 function sheetOfTarget(t: NumericTarget): string {

@@ -3885,8 +3885,10 @@ describe('a workbook of several zones, one sheet each, with the same ids', () =>
     expect(found(three(), two('30%'))).toEqual([['weights-sum', '別紙1(B特区)!A3', 80]]);
     expect(found(two('30%'), three())).toEqual([['weights-sum', '別紙1(B特区)!A3', 80]]);
     expect(found(two('50%'), three())).toEqual([]);
-    // C特区's one target joined A特区's three: a false weights-missing.
+    // C特区's one target joined A特区's three: a false weights-missing; so it did with the zones stacked on one sheet.
     expect(found(three(), bare)).toEqual([]);
+    const stacked = sheet('評価', [...blocks(['(1)-①', '(1)-②', '(1)-③'], ['33%', '33%', '33%'], '投資額'), [], ...blocks(['(1)'], ['-(%)'], '連携企業数')]);
+    expect(found(stacked)).toEqual([]);
     expect(found(three('30%'), two('50%'))).toEqual([['weights-sum', '別紙1(A特区)!A3', 90]]);
     // A partial copy of a zone's table (its first two targets, the same labels, kept on another sheet) is still no
     // generation of its own: 33 + 33 is no error.
