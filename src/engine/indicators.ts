@@ -147,7 +147,7 @@ export interface Place {
  * the first. A position alone does not decide before: it cannot tell each zone's table followed by its summary
  * from all the tables followed by all the summaries.
  */
-function choose<T>(repeats: T[], at: Place, targetsOf: (x: T) => NumericTarget[], agrees?: (x: T, year: number) => boolean): T {
+function choose<T>(repeats: T[], at: Place, targetsOf: (x: T) => NumericTarget[], agrees?: (x: T, year: number) => boolean, near?: (x: T, year: number) => boolean): T {
   if (repeats.length === 1) return repeats[0];
   let pool = repeats;
   const narrow = (keep: (x: T) => boolean): boolean => {
@@ -167,10 +167,14 @@ function choose<T>(repeats: T[], at: Place, targetsOf: (x: T) => NumericTarget[]
   if (year !== null && (narrow((x) => targetsOf(x).every((t) => latestActualYear(t) === year)) || narrow((x) => targetsOf(x).every((t) => hasActual(t, year))))) return pool[0];
   const latestOf = (x: T) => latestActualYear(targetsOf(x)[0]);
   if (agrees && pool.length > 1) {
-    const kept = pool.filter((x) => {
-      const y = at.year ?? latestOf(x);
-      return y !== null && agrees(x, y);
-    });
+    const test = (ok: (x: T, year: number) => boolean) =>
+      pool.filter((x) => {
+        const y = at.year ?? latestOf(x);
+        return y !== null && ok(x, y);
+      });
+    // None it agrees with (a figure of it wrong): those whose figures it restates agree with (its 目標値 and 実績値).
+    let kept = test(agrees);
+    if (kept.length === 0 && near) kept = test(near);
     if (kept.length > 0) pool = kept;
   }
   if (at.year === null && pool.length > 1) {
@@ -305,12 +309,32 @@ export function indicatorBasis(
   const first = index.byIndicator.get(indicator);
   if (first) {
     const gens = index.repeats?.generations.get(indicator);
-    const list = gens ? choose(gens, at, (g) => g, stated && ((g, y) => indicatorAccepts(g, y, stated))) : first;
+    const list = gens ? choose(gens, at, (g) => g, stated && ((g, y) => indicatorAccepts(g, y, stated)), own && restatedBy(own, indicator, at)) : first;
     const year = at.year ?? latestActualYear(list[0]);
     return year === null ? undefined : { list, year, shownYear: year };
   }
   const list = own ? summaryOwnTargets(own, indicator, at.year) : [];
   return list.length > 0 ? { list, year: at.year ?? UNDATED, shownYear: at.year } : undefined;
+}
+
+/**
+ * Whether a generation's targets are those the summary lines right after an indicator's progress (its targets', up to
+ * the next indicator's) restate: their 目標値 and 実績値 agree, in the year, with that generation's targets of their ids.
+ */
+function restatedBy(own: SummaryTable, indicator: string, at: Place): ((g: NumericTarget[], year: number) => boolean) | undefined {
+  const rows: SummaryRow[] = [];
+  for (const r of own.rows) {
+    if (r.labelRef.sheet !== at.sheet || r.labelRef.row <= at.row) continue;
+    if (!r.target || r.indicator !== indicator) break;
+    if (r.targetValue || r.actualValue) rows.push(r);
+  }
+  if (rows.length === 0) return undefined;
+  return (g, year) =>
+    rows.every((r) => {
+      const t = g.find((x) => x.id.key === r.target!.key) ?? (g.length === 1 && r.target!.key === indicator ? g[0] : undefined);
+      const i = t ? columnOfYear(t, r.year ?? year) : -1;
+      return i >= 0 && [...summaryDifferences(r, t!, i)].every((d) => d.field !== 'target' && d.field !== 'actual');
+    });
 }
 
 /**
@@ -596,10 +620,19 @@ export function summaryTarget(index: TargetIndex, row: SummaryRow): NumericTarge
   const first = index.byKey.get(row.target.key) ?? only;
   const same = first && index.repeats?.allByKey.get(first.id.key);
   if (!same) return first;
-  return choose(same, summaryPlace(row), (t) => [t], (t, year) => {
-    const i = columnOfYear(t, year);
-    return i >= 0 && summaryDifferences(row, t, i).next().done === true;
-  });
+  return choose(
+    same,
+    summaryPlace(row),
+    (t) => [t],
+    (t, year) => {
+      const i = columnOfYear(t, year);
+      return i >= 0 && summaryDifferences(row, t, i).next().done === true;
+    },
+    (t, year) => {
+      const i = columnOfYear(t, year);
+      return i >= 0 && (!!row.targetValue || !!row.actualValue) && [...summaryDifferences(row, t, i)].every((d) => d.field !== 'target' && d.field !== 'actual');
+    },
+  );
 }
 
 /** How a summary row's figure differs from its table's in a column (summary-mismatch reports each). */

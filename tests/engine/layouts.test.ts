@@ -3896,6 +3896,40 @@ describe('a workbook of several zones, one sheet each, with the same ids', () =>
     expect(found(three(), copy)).toEqual([]);
   });
 
+  it('one 本文 sheet for two zones, naming no year: a line with a wrong progress is checked against the table whose 目標値 and 実績値 it restates, not the latest', () => {
+    const zoneTable = (name: string, years: string[], t: number[], a: number[]) =>
+      sheet(`別紙1(${name})`, [
+        [null, null, ...years],
+        ['数値目標(2) 事業数', '目標値', ...t.map((v) => `${v}件`)],
+        [null, '実績値', ...a.map((v) => `${v}件`)],
+        [null, '進捗度', ...a.map((v, i) => `${Math.round((v / t[i]) * 100)}%`)],
+      ]);
+    const keihin = zoneTable('京浜', ['H30', 'R1'], [5, 6], [5, 5]);
+    const tsukuba = zoneTable('つくば', ['R5', 'R6'], [45, 60], [20, 37]);
+    const body = (p: string) =>
+      sheet('本文', [
+        ['つくば国際戦略総合特区'],
+        ['評価指標（2）：事業・産業創出【進捗度 62%】'],
+        ['数値目標（2）：事業数【当該年度目標値 60 件、当該年度実績値 37 件、進捗度 62%】'],
+        [],
+        ['京浜臨海部ライフイノベーション国際戦略総合特区'],
+        [`評価指標（2）：データサイエンスの活用等に取り組む事業数【進捗度 ${p}】`],
+        [`数値目標（2）：事業数【当該年度目標値 6 件、当該年度実績値 5 件、進捗度 ${p}】`],
+      ]);
+    expect(checked(keihin, tsukuba, body('83%'))).toEqual({ found: [], writes: [] });
+    // Before, the 京浜 lines, agreeing with no table, went to the latest (つくば's R6): 60 ≠ 6, 37 ≠ 5, 62, and 62% written.
+    expect(checked(keihin, tsukuba, body('90%'))).toEqual({
+      found: [
+        ['indicator-score-mismatch', '本文!A6', 83, 90],
+        ['summary-mismatch', '本文!A7', 83, 90],
+      ],
+      writes: [
+        ['本文', 'A6', '評価指標（2）：データサイエンスの活用等に取り組む事業数【進捗度 83%】'],
+        ['本文', 'A7', '数値目標（2）：事業数【当該年度目標値 6 件、当該年度実績値 5 件、進捗度 83%】'],
+      ],
+    });
+  });
+
   // One zone's table: 数値目標(1) over R4 and R5, its progress stated as the figures give it.
   const table = (title: string, t: [number, number], a: [number, number]): Spec[][] => [
     [title],
@@ -4108,19 +4142,19 @@ describe('the evaluation year in a document’s title', () => {
         [null, '進捗度', ...['128%', '107%', '98%'].map((v, i) => (i < upto ? v : null))],
       ]);
     const prose = Array.from({ length: 20 }, (_, i) => [`本文の段落 ${i + 1}：取組の概要。`]);
-    const body = (titles: string[][], progress: string) =>
-      sheet('本文', [...titles, ...prose, ['数値目標（1）：連携企業数'], [`[当該年度目標値 540 社、当該年度実績値 580 社、進捗度 ${progress}]`]]);
-    const rows = (titles: string[][], progress: string) =>
-      findingsOf(book(table('別紙1(R5)', 2), table('別紙1(R6)', 3), body(titles, progress))).map((f) => [f.rule, f.expected, f.stated]);
+    const body = (titles: string[][], actual: string) =>
+      sheet('本文', [...titles, ...prose, ['数値目標（1）：連携企業数'], [`[当該年度目標値 540 社、当該年度実績値 ${actual} 社、進捗度 107%]`]]);
+    const rows = (titles: string[][], actual: string) =>
+      findingsOf(book(table('別紙1(R5)', 2), table('別紙1(R6)', 3), body(titles, actual))).map((f) => [f.rule, f.expected, f.stated]);
     const title = [['令和５年度　総合特別区域評価書']];
-    expect(rows(title, '107%')).toEqual([]);
-    // Before, the title reached 12 rows: the line, of no year, was compared with R6's table (720, 707, 98) and fixed to 98.
-    expect(rows(title, '110%')).toEqual([['summary-mismatch', 107, 110]]);
+    expect(rows(title, '580')).toEqual([]);
+    // Before, the title reached 12 rows: the line, of no year, was compared with R6's table (720, 707, 98).
+    expect(rows(title, '590')).toEqual([['summary-mismatch', 580, 590]]);
     // Two titles of different years far above: no year from them (the latest table's, as before).
-    expect(rows([['令和５年度　総合特別区域評価書'], [], ['令和4年度評価における指摘事項への対応']], '110%')).toEqual([
+    expect(rows([['令和５年度　総合特別区域評価書'], [], ['令和4年度評価における指摘事項への対応']], '590')).toEqual([
       ['summary-mismatch', 720, 540],
-      ['summary-mismatch', 707, 580],
-      ['summary-mismatch', 98, 110],
+      ['summary-mismatch', 707, 590],
+      ['summary-mismatch', 98, 107],
     ]);
   });
 });
