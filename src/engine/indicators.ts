@@ -158,7 +158,10 @@ function choose<T>(repeats: T[], at: Place, targetsOf: (x: T) => NumericTarget[]
   const sheetOf = (x: T) => targetsOf(x)[0]?.target[0]?.ref.sheet;
   const onSheet = (x: T) => targetsOf(x).every((t) => t.target[0]?.ref.sheet === at.sheet);
   if (narrow(onSheet)) return pool[0];
-  if (!pool.some(onSheet)) {
+  // A summary's sheet naming its year (`令和6年度評価`) beside tables on sheets naming none (`別紙1`, `別紙1 (2)`): the year
+  // tells them apart below, not the parts of names it shares with none (the `(2)` of a copy).
+  const yearOnlyOwn = sheetYear(at.sheet) !== null && pool.every((x) => ![...sheetNameParts(sheetOf(x) ?? '')].some((p) => p.startsWith('FY')));
+  if (!pool.some(onSheet) && !yearOnlyOwn) {
     const score = sheetNameScores(at.sheet, pool.map(sheetOf));
     const best = Math.max(...score.values());
     if (narrow((x) => score.get(sheetOf(x)) === best)) return pool[0];

@@ -4098,6 +4098,14 @@ describe('a workbook that keeps each year’s evaluation, with the same targets 
       ['summary-mismatch', 'A3', 128, 131],
     ]);
   });
+
+  it('a summary on a sheet named by its year (`令和5年度評価`) beside tables on sheets naming none (`別紙1`, `別紙1 (2)`) is checked against that year’s', () => {
+    const r5 = restated('令和5年度評価', '107%', '当該年度目標値 540 社、当該年度実績値 580 社、進捗度 107%');
+    const r4 = restated('令和4年度評価', '128%', '当該年度目標値 360 社、当該年度実績値 461 社、進捗度 128%');
+    // Before, the copy's `(2)` decided: each summary went to `別紙1`, whatever its year (R5's checked against R4's 360, 461, 128%).
+    expect(findingsOf(book(evaluation('別紙1', 2), r4, evaluation('別紙1 (2)', 3), r5))).toEqual([]);
+    expect(findingsOf(book(evaluation('別紙1', 3), r5, evaluation('別紙1 (2)', 2), r4))).toEqual([]);
+  });
 });
 
 describe('a baseline year column under an indicator’s progress row', () => {
