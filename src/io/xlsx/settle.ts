@@ -126,7 +126,10 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
     });
   });
   const keptFormulas = [...kept].map((w) => ({ ...w, result: after.results[sheetIndex.get(w.sheet)!].get(cellIndex(w.row, w.col)) ?? null }));
-  return { ...plan, writes, keptFormulas, refreshed, recalcOnOpen };
+  // A cell whose formula is kept got no value: it is no cell of `valuesInsteadOfFormulas` (an indicator's `='別紙1'!F13`).
+  const keptAddresses = new Set(keptFormulas.map((k) => `${k.sheet}!${k.address}`));
+  const valuesInsteadOfFormulas = plan.valuesInsteadOfFormulas.filter((a) => !keptAddresses.has(a));
+  return { ...plan, writes, keptFormulas, refreshed, recalcOnOpen, valuesInsteadOfFormulas };
 }
 
 /** What a cell the plan made on a trial writes held in the workbook: the formula's saved result, not the trial's. */

@@ -143,6 +143,21 @@ describe('formulas referring to the cells a fix rewrites', () => {
     expect(plan.refreshed.map((f) => `${f.address} ${String(f.value)}`)).toEqual(['C4 138']);
   });
 
+  it('with live formulas asked, a summary of an indicator’s progress kept as its formula (`=別紙1!E9`) is not listed among the values written', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await workbook({ e3: { formula: "'別紙1'!E4", result: 1.3 } })) as unknown as ArrayBuffer);
+    const s = wb.getWorksheet('本文')!;
+    s.getRow(6).values = ['評価指標', '進捗度'];
+    s.getCell('A7').value = '評価指標(1)';
+    s.getCell('B7').value = { formula: "'別紙1'!E9", result: 1.25 };
+    s.getCell('B7').numFmt = '0%';
+    const before = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const plan = settleFormulas(before, planRecalculation(checkWorkbook(before).model, { formulas: true }), { formulas: true });
+    expect(plan.keptFormulas.map((k) => `${k.sheet}!${k.address}`).sort()).toEqual(['本文!B7', '本文!E3']);
+    // Before, 本文!B7 was named among the cells given values instead of formulas, though its formula stays.
+    expect(plan.valuesInsteadOfFormulas).toEqual([]);
+  });
+
   it('replaces a formula that stays wrong with the other writes made, and says it replaced one', async () => {
     const { plan, bytes } = await fix(await workbook({ e3: { formula: "'別紙1'!D4", result: 1.74 } }));
     const e3 = plan.writes.find((w) => w.sheet === '本文')!;
