@@ -68,29 +68,40 @@ export function indexTargets(model: Model): TargetIndex {
 
 /**
  * The generations of each indicator: on each sheet, the n-th table target of each key belongs to the n-th (each year's
- * tables, a superseded copy above the current one); a sheet's generation joins one of other sheets only when they share
+ * tables, a superseded copy above the current one), a table's joining none before its first target's, nor before the
+ * table above's (zones stacked, `-①` `-②` in one and `-①` to `-③` in the next); a sheet's generation joins one of other sheets only when they share
  * no target (one target's table per sheet), never a target of the indicator's bare id (`数値目標(1)`, a zone whose
  * indicator has one target) to another's `数値目標(1)-①`: a workbook of several zones, one per sheet, keeps each zone's
  * targets apart, though they repeat ids (`数値目標(1)-①`, `-②` in one, `-①` to `-③` in another).
  */
 function indexRepeats(all: TargetIndex['all']): NonNullable<TargetIndex['repeats']> {
   const allByKey = new Map<string, NumericTarget[]>();
-  const bySheet = new Map<string, Map<string, { numbered: NumericTarget[][]; bare: NumericTarget[][] }>>();
-  const seen = new Map<string, number>();
-  for (const { target } of all) {
+  // Per indicator and sheet: the n-th target of each id is the n-th generation's, and a table's targets join none before
+  // the one its first target joins, nor before that of the table above (zones stacked, `-①` `-②` over `-①` to `-③`: the
+  // third of the second zone is the second generation's, not the first's).
+  const bySheet = new Map<string, Map<string, { numbered: NumericTarget[][]; bare: NumericTarget[][]; seen: Map<string, number>; table?: ProgressTable; floor: number }>>();
+  for (const { table, target } of all) {
     let same = allByKey.get(target.id.key);
     if (!same) allByKey.set(target.id.key, (same = []));
     same.push(target);
-    // A bare id (`数値目標(1)`) is another zone's indicator than the `数値目標(1)-①` beside it: a generation of its own.
     const sheet = sheetOfTarget(target);
-    const bare = namedBare(target);
-    const n = seen.get(`${sheet}\u0000${target.id.key}`) ?? 0;
-    seen.set(`${sheet}\u0000${target.id.key}`, n + 1);
     let sheets = bySheet.get(target.id.indicator);
     if (!sheets) bySheet.set(target.id.indicator, (sheets = new Map()));
     let groups = sheets.get(sheet);
-    if (!groups) sheets.set(sheet, (groups = { numbered: [], bare: [] }));
-    ((bare ? groups.bare : groups.numbered)[n] ??= []).push(target);
+    if (!groups) sheets.set(sheet, (groups = { numbered: [], bare: [], seen: new Map(), floor: 0 }));
+    // A bare id (`数値目標(1)`) is another zone's indicator than the `数値目標(1)-①` beside it: a generation of its own.
+    if (namedBare(target)) {
+      groups.bare.push([target]);
+      continue;
+    }
+    const occurrence = groups.seen.get(target.id.key) ?? 0;
+    if (groups.table !== table) {
+      groups.table = table;
+      groups.floor = Math.max(occurrence, groups.floor);
+    }
+    const n = Math.max(occurrence, groups.floor);
+    groups.seen.set(target.id.key, n + 1);
+    (groups.numbered[n] ??= []).push(target);
   }
   const generations = new Map<string, NumericTarget[][]>();
   for (const [indicator, sheets] of bySheet) {
@@ -98,6 +109,7 @@ function indexRepeats(all: TargetIndex['all']): NonNullable<TargetIndex['repeats
     const bare = (list: NumericTarget[]) => list.some(namedBare);
     for (const [sheet, groups] of sheets) {
       for (const group of [...groups.numbered, ...groups.bare]) {
+        if (!group) continue;
         const keys = new Set(group.map((t) => t.id.key));
         const into = gens.find((g) => g.every((t) => sheetOfTarget(t) !== sheet) && !g.some((t) => keys.has(t.id.key)) && !bare(g) && !bare(group));
         if (into) into.push(...group);

@@ -3889,6 +3889,12 @@ describe('a workbook of several zones, one sheet each, with the same ids', () =>
     expect(found(three(), bare)).toEqual([]);
     const stacked = sheet('評価', [...blocks(['(1)-①', '(1)-②', '(1)-③'], ['33%', '33%', '33%'], '投資額'), [], ...blocks(['(1)'], ['-(%)'], '連携企業数')]);
     expect(found(stacked)).toEqual([]);
+    // Zones stacked on one sheet, two targets over three: the third of the second zone joined the first's two (50 + 50 + 33,
+    // and 33 + 33 left over); each zone's weights are now summed on their own.
+    const twoOverThree = (w: string) =>
+      sheet('評価', [...blocks(['(1)-①', '(1)-②'], ['50%', w], '観光客数'), [], ...blocks(['(1)-①', '(1)-②', '(1)-③'], ['33%', '33%', '33%'], '投資額')]);
+    expect(found(twoOverThree('50%'))).toEqual([]);
+    expect(found(twoOverThree('30%'))).toEqual([['weights-sum', '評価!A3', 80]]);
     expect(found(three('30%'), two('50%'))).toEqual([['weights-sum', '別紙1(A特区)!A3', 90]]);
     // A partial copy of a zone's table (its first two targets, the same labels, kept on another sheet) is still no
     // generation of its own: 33 + 33 is no error.
