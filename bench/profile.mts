@@ -1,6 +1,5 @@
 /** Quick engine profile of one workbook: read once, then detect and rules twice (the second run warm). Usage: node --import tsx bench/profile.mts FILE.xlsx */
 import { readFileSync } from 'node:fs';
-import { checkWorkbook } from '../src/engine/check.js';
 import { detect } from '../src/engine/detect/index.js';
 import { checkModel } from '../src/engine/check.js';
 import { readXlsx } from '../src/io/xlsx/read.js';

@@ -2,7 +2,7 @@
  * Every word the pane shows, in Japanese and English. Findings themselves are worded by the
  * engine (formatFinding); this file holds the pane's own labels, notices and error texts.
  */
-import type { RuleId, Severity, Table, TargetMode } from '../engine/index.js';
+import type { Severity, Table, TargetMode } from '../engine/index.js';
 import type { HostErrorCode } from '../io/host.js';
 
 export type Lang = 'ja' | 'en';

@@ -10,7 +10,7 @@ import { parseGoal } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
-import { cellText, parseNumberText } from '../numbers.js';
+import { cellText } from '../numbers.js';
 import { isUnitText, unitInParentheses, unitNote } from './units.js';
 
 interface Block {
