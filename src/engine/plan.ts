@@ -32,14 +32,19 @@ export function planPeriod(label: string): PlanPeriod | undefined {
   return count ? { years: Number(count[1]), to: null } : undefined;
 }
 
-/** The yearly targets of a target that hold numbers (baseline columns excluded). */
-export function yearlyTargets(t: NumericTarget): NumberValue[] {
+/** The yearly targets of a target that hold numbers (baseline columns excluded), of the years `keep` keeps. */
+function targetsOf(t: NumericTarget, keep: (i: number) => boolean): NumberValue[] {
   const values: NumberValue[] = [];
   for (let i = 0; i < t.columns.length; i++) {
-    const v = t.columns[i].baseline ? undefined : asNumber(t.target[i].parsed);
+    const v = t.columns[i].baseline || !keep(i) ? undefined : asNumber(t.target[i].parsed);
     if (v) values.push(v);
   }
   return values;
+}
+
+/** The yearly targets of a target that hold numbers (baseline columns excluded). */
+function yearlyTargets(t: NumericTarget): NumberValue[] {
+  return targetsOf(t, () => true);
 }
 
 /** A flow target's stated total (its cumulative goal, its 累計 column's target) beside its yearly targets, in one unit. */
@@ -55,12 +60,7 @@ export interface CumulativeComparison {
 
 /** The yearly targets of the years that state an actual: what a 累計 column of the totals to date adds up. */
 export function targetsSoFar(t: NumericTarget): NumberValue[] {
-  const values: NumberValue[] = [];
-  for (let i = 0; i < t.columns.length; i++) {
-    const v = t.columns[i].baseline || !asNumber(t.actual[i].parsed) ? undefined : asNumber(t.target[i].parsed);
-    if (v) values.push(v);
-  }
-  return values;
+  return targetsOf(t, (i) => !!asNumber(t.actual[i].parsed));
 }
 
 /** `fewest`: the yearly targets needed for a comparison (a goal over one year's target is that year's, for the rule). */

@@ -36,21 +36,18 @@ function headerGroups(scan: SheetScan, row: number): Group[] {
     const cols = [g.roman1!.col, g.roman2!.col, g.roman3!.col];
     const from = i > 0 ? Math.max(...SCORE_KINDS.flatMap((k) => (groups[i - 1][k] ? [groups[i - 1][k]!.col] : []))) : -1;
     const to = i + 1 < groups.length ? Math.min(...cols, ...[groups[i + 1].roman1!.col, groups[i + 1].roman2!.col, groups[i + 1].roman3!.col]) : Infinity;
+    // A 総合評価 label in this set's columns: past the set before, before the next, in a column no other label takes.
+    const free = (l: Label) => !used.has(l.col) && l.col > from && (i + 1 === groups.length || l.col < to);
     let best: Label | undefined;
     for (let r = Math.max(0, row - 2); r <= row + 2; r++) {
       if (r === row) continue;
-      for (const l of scan.inRow('overall', r)) {
-        if (used.has(l.col) || l.col <= from || (i + 1 < groups.length && l.col >= to)) continue;
-        if (!best || Math.abs(r - row) < Math.abs(best.row - row)) best = l;
-      }
+      for (const l of scan.inRow('overall', r)) if (free(l) && (!best || Math.abs(r - row) < Math.abs(best.row - row))) best = l;
     }
     // As 003_… prints a card: the 総合評価 score beside Ⅰ Ⅱ Ⅲ's, over its label (`総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）`), a
     // number standing between the header and the label.
+    const [firstCol, lastCol] = [Math.min(...cols), Math.max(...cols)];
     for (let r = row + 3; !best && r <= row + UNDER_SCORE_REACH; r++) {
-      for (const l of scan.inRow('overall', r)) {
-        if (used.has(l.col) || l.col <= from || (i + 1 < groups.length && l.col >= to) || (l.col > Math.min(...cols) && l.col < Math.max(...cols))) continue;
-        if (!best && scoreOver(scan, l, row, cols)) best = l;
-      }
+      best = scan.inRow('overall', r).find((l) => free(l) && (l.col < firstCol || l.col > lastCol) && scoreOver(scan, l, row, cols));
     }
     if (best) {
       g.overall = best;

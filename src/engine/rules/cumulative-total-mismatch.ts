@@ -3,7 +3,7 @@ import { asNumber, compareWithLowSum, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { cumulativeComparisons, missingTargetColumns, planPeriod, targetsSoFar } from '../plan.js';
 import { summaryTarget } from '../indicators.js';
-import type { NumericTarget, PlanGoal, SummaryRow } from '../model.js';
+import type { CellRef, NumericTarget, PlanGoal, SummaryRow } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
 /** The findings of a flow target's stated totals (its goal, its 累計 column) against the sum of its yearly targets. */
@@ -51,12 +51,13 @@ export const cumulativeTotalMismatch: Rule = {
     for (const { target: t } of targets.all) findings.push(...mismatches(t));
     // A goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`) is compared with the yearly
     // targets of the table it restates, as the table's own goal is.
-    const tableGoals = new Set(targets.all.map(({ target: t }) => t.goal && `${t.goal.ref.sheet}\u0000${t.goal.ref.row}:${t.goal.ref.col}`));
+    const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;
+    const tableGoals = new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
     for (const table of model.tables) {
       if (table.kind !== 'summary' || !table.goals) continue;
       for (const g of table.goals) {
         const value = asNumber(g.goal.parsed);
-        if (!value || tableGoals.has(`${g.goal.ref.sheet}\u0000${g.goal.ref.row}:${g.goal.ref.col}`)) continue;
+        if (!value || tableGoals.has(at(g.goal.ref))) continue;
         const row: SummaryRow = { indicator: g.indicator, target: g.target, year: null, labelRef: g.goal.ref };
         const t = summaryTarget(targets, row);
         if (!t || t.mode !== 'flow') continue;
