@@ -388,7 +388,11 @@ export class SheetScan {
       // over a column of weights), heads a column: its row may be the header.
       let valueRow = false;
       const firstYearCol = years ? years[0].col : 0;
-      const namesLabelColumn = years !== undefined && row.slice(0, firstYearCol).some((cell) => typeof cell?.value === 'string' && LABEL_COLUMN_HEADER.test(compact(cell.value)));
+      let namesLabelColumn = false;
+      for (let c = 0; years && c < firstYearCol && !namesLabelColumn; c++) {
+        const v = row[c]?.value;
+        namesLabelColumn = typeof v === 'string' && LABEL_COLUMN_HEADER.test(compact(v));
+      }
       for (let i = labelsBefore; i < this.labels.length && !valueRow && !namesLabelColumn; i++) {
         const { kind, text, col, compact } = this.labels[i];
         valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || (kind === 'weight' && !WEIGHT_HEADER.test(compact))) && col < firstYearCol && !NAMES_A_YEAR.test(text);

@@ -5,7 +5,7 @@
  * load-and-save through a spreadsheet library cannot promise.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8, zipSync } from 'fflate';
-import { a1, cellIndex, parseA1, parseRangeA1 } from '../../engine/grid.js';
+import { a1, cellIndex, parseA1, parseRangeA1, type CellRange } from '../../engine/grid.js';
 import type { CellWrite } from '../../engine/fix.js';
 import type { FormulaRefresh } from './settle.js';
 import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry, type ZipPart } from './zip.js';
@@ -44,6 +44,11 @@ export interface PatchResult {
  * The writes that fall inside a merged area of the sheet (`<mergeCell ref="D1:E1"/>`) but not on its first cell,
  * which shows nothing: linear in the writes and the merged areas' cells (a large area is tested write by write).
  */
+/** Whether a cell lies inside an area (a merged one, an array formula's) other than on its first cell, which holds its content. */
+function pastFirstCell(area: CellRange, row: number, col: number): boolean {
+  return row >= area.top && row <= area.bottom && col >= area.left && col <= area.right && (row !== area.top || col !== area.left);
+}
+
 function hiddenByMerges(xml: string, writes: CellWrite[]): Set<CellWrite> {
   const hidden = new Set<CellWrite>();
   if (!xml.includes('mergeCell')) return hidden;
@@ -57,13 +62,13 @@ function hiddenByMerges(xml: string, writes: CellWrite[]): Set<CellWrite> {
   for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b([^>]*)>/g)) {
     const ref = attr(m[1], 'ref');
     if (!ref || !/^[A-Za-z]+\d+:[A-Za-z]+\d+$/.test(ref)) continue;
-    const { top, bottom, left, right } = parseRangeA1(ref);
-    const inside = (row: number, col: number) => row >= top && row <= bottom && col >= left && col <= right && (row !== top || col !== left);
+    const range = parseRangeA1(ref);
+    const { top, bottom, left, right } = range;
     if ((bottom - top + 1) * (right - left + 1) > writes.length) {
-      for (const w of writes) if (inside(w.row, w.col)) hidden.add(w);
+      for (const w of writes) if (pastFirstCell(range, w.row, w.col)) hidden.add(w);
       continue;
     }
-    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (inside(r, c)) for (const w of byCell.get(cellIndex(r, c)) ?? []) hidden.add(w);
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (pastFirstCell(range, r, c)) for (const w of byCell.get(cellIndex(r, c)) ?? []) hidden.add(w);
   }
   return hidden;
 }
@@ -85,10 +90,9 @@ function insideArrays(xml: string, ns: string, writes: CellWrite[]): Set<CellWri
     } catch {
       continue;
     }
-    const { top, bottom, left, right } = range;
     // A formula of one cell (most array formulas Excel saves) covers no other.
-    if (top === bottom && left === right) continue;
-    for (const w of writes) if (w.row >= top && w.row <= bottom && w.col >= left && w.col <= right && (w.row !== top || w.col !== left)) inside.add(w);
+    if (range.top === range.bottom && range.left === range.right) continue;
+    for (const w of writes) if (pastFirstCell(range, w.row, w.col)) inside.add(w);
   }
   return inside;
 }
@@ -135,9 +139,14 @@ function unescapeXml(s: string): string {
 
 /** An attribute's value, in either quotes (XML allows `r='5'` as well as `r="5"`). */
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  let re = ATTRIBUTES.get(name);
+  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attrs);
   return m ? (m[1] ?? m[2]) : undefined;
 }
+
+/** attr's pattern per attribute name, made once (attr runs for every row and cell of a sheet part written to). */
+const ATTRIBUTES = new Map<string, RegExp>();
 
 /**
  * The parts of an .xlsx, each inflated only when read, and written back with every part left unchanged as its
