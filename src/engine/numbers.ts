@@ -193,7 +193,7 @@ const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
 const COMPOUND_ORDER = ['兆', '億', '万', '千'];
 
 function parseNumberTextOnce(raw: string): Parsed {
-  let t = NEEDS_NORMALISING.test(raw) ? toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/(?<=\d)[,，](?=\d{3})/g, '') : raw;
+  let t = NEEDS_NORMALISING.test(raw) ? toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/(?<=\d)[,，](?=\d{3}(?!\d))/g, '') : raw;
   for (let note = NOTE_RE.exec(t); note && /\d/.test(note[1]); note = NOTE_RE.exec(t)) t = note[1];
   if (COMPOUND_RE.test(t)) return compound(t, raw);
   let parenUnit: string | null = null;

@@ -93,6 +93,12 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     expect(num('–6%').value.toFixed()).toBe('-6');
   });
 
+  it('a comma is a thousands separator only before exactly three digits: `1,2345人` is no number, not 12,345 人', () => {
+    // A misplaced separator leaves it unknown which number was meant (12,345 or 1,234 and a stray 5): a warning, never a guess.
+    for (const t of ['1,2345人', '12,3456億円', '1,234,5678', '１，２３４５']) expect(parseNumberText(t).kind, t).toBe('invalid');
+    for (const [t, v] of [['1,234,567', '1234567'], ['１，２３４，５６７円', '1234567'], ['1,234.5', '1234.5'], ['12,345人', '12345']]) expect(num(t).value.toFixed(), t).toBe(v);
+  });
+
   it('text that is not a number is invalid, not zero', () => {
     for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件', '1万2億円', '1億5兆円', '1千2万円', '1億2億円', '※1']) expect(parseNumberText(t).kind, t).toBe('invalid');
   });
