@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
@@ -12,6 +11,7 @@ import { escapeHtml, neutralizeFormula, renderHtmlReport } from '../../src/cli/h
 import { progressBar } from '../../src/cli/progress.js';
 import { defaultJobs } from '../../src/cli/pool.js';
 import { FIXTURES } from '../helpers.js';
+import { tempDir } from '../temp.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -54,7 +54,7 @@ let clean: string;
 
 beforeAll(async () => {
   spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
-  dir = mkdtempSync(join(tmpdir(), 'hyoka-batch-'));
+  dir = tempDir('hyoka-batch-');
   for (const name of FIXTURE_NAMES) copyFileSync(join(FIXTURES, name), join(dir, name));
   mkdirSync(join(dir, '提出', '不備'), { recursive: true });
   const good = readFileSync(join(FIXTURES, 'keihin-2019-text.xlsx'));
@@ -67,7 +67,7 @@ beforeAll(async () => {
   // Excel's lock file of an open workbook, and a hidden file: neither is checked nor listed.
   writeFileSync(join(dir, '提出', '~$マクロ付き.xlsm'), 'lock');
   writeFileSync(join(dir, '提出', '.DS_Store'), 'finder');
-  clean = mkdtempSync(join(tmpdir(), 'hyoka-batch-clean-'));
+  clean = tempDir('hyoka-batch-clean-');
   copyFileSync(join(FIXTURES, 'tsukuba-2024.xlsx'), join(clean, 'tsukuba-2024.xlsx'));
   copyFileSync(join(FIXTURES, 'overall-2023.xlsx'), join(clean, 'overall-2023.xlsx'));
 });
@@ -122,7 +122,7 @@ describe('hyoka check DIR', () => {
   });
 
   it('a folder without any .xlsx is a usage error', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'hyoka-batch-empty-'));
+    const empty = tempDir('hyoka-batch-empty-');
     const r = hyoka('check', empty);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('.xlsx');
@@ -134,7 +134,8 @@ describe('hyoka check --report', () => {
   let html: string;
   let json: Report;
   beforeAll(() => {
-    const out = join(dir, '..', `${join(dir).split('/').pop()}-report.html`);
+    // Outside the folder checked, as a reviewer would keep it.
+    const out = join(tempDir('hyoka-batch-report-'), 'report.html');
     const r = hyoka('check', dir, '--report', out, '--json', '--lang', 'en');
     expect(r.code).toBe(2);
     json = ReportSchema.parse(JSON.parse(r.stdout));

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/engine/report.js';
 import { FIXTURES } from '../helpers.js';
+import { tempDir } from '../temp.js';
 import { linkedWorkbook } from '../browser/workbooks.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -47,7 +47,7 @@ describe('hyoka check', () => {
   });
 
   it('an unreadable file gets exit 2 and a one-line reason, and the other files are still checked', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hyoka-cli-'));
+    const dir = tempDir('hyoka-cli-');
     const bad = join(dir, 'notes.xlsx');
     writeFileSync(bad, 'これは表ではありません,1,2\n');
     const r = hyoka('check', bad, fx('keihin-2019-text.xlsx'), '--json');
@@ -73,7 +73,7 @@ describe('hyoka check', () => {
 
 describe('hyoka fix', () => {
   it('piped into a reader that has stopped reading (`| head`): no crash, the workbook written, the usual exit code', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hyoka-pipe-'));
+    const dir = tempDir('hyoka-pipe-');
     const out = join(dir, 'out.xlsx');
     // `true` reads nothing and exits at once: every line hyoka prints meets a closed pipe.
     const r = spawnSync('bash', ['-c', `"${process.execPath}" bin/hyoka.js fix "${fx('planted-errors.xlsx')}" -o "${out}" | true; echo "exit=\${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: ROOT });
@@ -83,7 +83,7 @@ describe('hyoka fix', () => {
   });
 
   it('writes OUT, never the input, and the output checks clean of progress findings', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hyoka-fix-'));
+    const dir = tempDir('hyoka-fix-');
     const input = join(dir, 'in.xlsx');
     copyFileSync(fx('planted-errors.xlsx'), input);
     const before = readFileSync(input);
@@ -113,7 +113,7 @@ describe('hyoka fix', () => {
     const body = wb.addWorksheet('本文');
     body.getCell('A1').value = '評価対象年度：令和5年度';
     body.getCell('A2').value = ['評価指標（1）：連携の成果【進捗度 105%】', '数値目標（1）-①：件数【当該年度目標値 10 件、当該年度実績値 12 件、進捗度 120%】', '数値目標（1）-②：社数【当該年度目標値 10 社、当該年度実績値 8 社、進捗度 85%】'].join('\n');
-    const dir = mkdtempSync(join(tmpdir(), 'hyoka-fix-'));
+    const dir = tempDir('hyoka-fix-');
     const input = join(dir, 'body.xlsx');
     await wb.xlsx.writeFile(input);
     const r = hyoka('fix', input, '-o', join(dir, 'out.xlsx'));
@@ -126,7 +126,7 @@ describe('hyoka fix', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await linkedWorkbook()) as unknown as ArrayBuffer);
     const body = wb.getWorksheet('本文')!;
-    const dir = mkdtempSync(join(tmpdir(), 'hyoka-fix-'));
+    const dir = tempDir('hyoka-fix-');
     const input = join(dir, 'linked.xlsx');
     await wb.xlsx.writeFile(input);
     const out = join(dir, 'out.xlsx');
@@ -160,7 +160,7 @@ describe('hyoka fix', () => {
       ].forEach((r, i) => (ws.getRow(i + 1).values = r));
       if (unlockProgress) for (const a of ['C4', 'D4']) ws.getCell(a).protection = { locked: false };
       await ws.protect('', {});
-      const dir = mkdtempSync(join(tmpdir(), 'hyoka-fix-'));
+      const dir = tempDir('hyoka-fix-');
       const input = join(dir, 'protected.xlsx');
       await wb.xlsx.writeFile(input);
       return { input, out: join(dir, 'out.xlsx') };
@@ -180,7 +180,7 @@ describe('hyoka fix', () => {
   });
 
   it('writes a macro-enabled workbook only under .xlsm, and a plain one only under .xlsx, the names Excel opens them by', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hyoka-xlsm-'));
+    const dir = tempDir('hyoka-xlsm-');
     const parts = unzipSync(readFileSync(fx('planted-errors.xlsx')));
     const types = strFromU8(parts['[Content_Types].xml']);
     parts['[Content_Types].xml'] = strToU8(types.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'));
@@ -213,7 +213,7 @@ describe('hyoka fix', () => {
     s.getRow(2).values = ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度'];
     s.getRow(3).values = ['評価指標(1)', '数値目標(1)', 500, 312];
     s.getCell('E3').value = { formula: "'別紙1'!D4", result: 63 } as ExcelJS.CellFormulaValue;
-    const dir = mkdtempSync(join(tmpdir(), 'hyoka-shared-'));
+    const dir = tempDir('hyoka-shared-');
     writeFileSync(join(dir, 'in.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
     const r = hyoka('fix', join(dir, 'in.xlsx'), '-o', join(dir, 'out.xlsx'), '--lang', 'en');
     expect(r.code).toBe(0);
@@ -233,7 +233,7 @@ describe('hyoka fix', () => {
     ws.getCell('B4').value = '進捗度';
     ws.getCell('C4').value = 421;
     ws.getCell('D4').value = { formula: 'ROUND(D3/D2*100,0)', result: 70, shareType: 'array', ref: 'D4' } as ExcelJS.CellFormulaValue;
-    const dir = mkdtempSync(join(tmpdir(), 'hyoka-array-'));
+    const dir = tempDir('hyoka-array-');
     writeFileSync(join(dir, 'in.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
     const r = hyoka('fix', join(dir, 'in.xlsx'), '-o', join(dir, 'out.xlsx'), '--lang', 'en');
     expect(r.code).toBe(0);

@@ -1,6 +1,6 @@
 /** Recalculates an .xlsx with LibreOffice headless, with a profile that never reuses cached results. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,10 @@ export function recalculateWithLibreOffice(bytes: Uint8Array): Uint8Array {
   mkdirSync(join(dir, 'in'));
   mkdirSync(join(dir, 'out'));
   writeFileSync(input, bytes);
-  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), input], { stdio: 'pipe', timeout: 120_000 });
-  return new Uint8Array(readFileSync(join(dir, 'out', basename(input))));
+  try {
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), input], { stdio: 'pipe', timeout: 120_000 });
+    return new Uint8Array(readFileSync(join(dir, 'out', basename(input))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -14,6 +13,7 @@ import { readXlsx } from '../../../src/io/xlsx/read.js';
 import { integerShown, isDateFormat, showsIntegersAsYears, yearShown } from '../../../src/io/xlsx/numfmt.js';
 import { byPartName, inflateEntry, readCentralDirectory } from '../../../src/io/xlsx/zip.js';
 import { FIXTURES, fixtureBytes, keys, readCode } from '../../helpers.js';
+import { tempDir } from '../../temp.js';
 import { readWithExcelJs } from './read-exceljs.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -72,7 +72,7 @@ describe('the streaming reader gives the grid the exceljs reader gave', () => {
 
 /** The fixtures as LibreOffice writes them: another writer's XML (styles on every cell, its own formats). */
 function libreOfficeCopies(): Map<string, Uint8Array> {
-  const dir = mkdtempSync(join(tmpdir(), 'hyoka-read-lo-'));
+  const dir = tempDir('hyoka-read-lo-');
   const profile = join(dir, 'profile');
   mkdirSync(join(dir, 'out'));
   execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), ...FIXTURE_NAMES.map((n) => join(FIXTURES, n))], { stdio: 'pipe', timeout: 180_000 });
