@@ -4618,4 +4618,23 @@ describe('probe round: layouts offices use for the same tables', () => {
       ['summary-mismatch', 'A2', 138, 130],
     ]);
   });
+
+  it.each([
+    ['no 区分 over the labels', ['数値目標', '指標名', '目標値（累計）', null]],
+    ['評価指標 and 目標名 heading the id and name columns', ['評価指標', '目標名', '目標値（累計）', null]],
+  ])('a header naming the id and name columns, %s (`数値目標 | 指標名 | 目標値 | | H29 …`), is the blocks’ row of years', (_, head) => {
+    const s = sheet('S', [
+      [...head, 'H29', 'H30', 'R1'],
+      ['数値目標(1)-①', '投資額', '300億円', '目標値', 115, 81, 87],
+      [null, null, null, '実績値', 119, 141, 120],
+      [null, null, null, '進捗度', '103%', '174%', '150%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    // Before, the 目標値 heading the goals made the row one of figures: no years, and the goal of 300 never compared with 283.
+    expect(targetYears(model)).toEqual([['1-①', [2017, 2018, 2019]]]);
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['cumulative-total-mismatch', 'C2', 283, 300],
+      ['progress-mismatch', 'G4', 138, 150],
+    ]);
+  });
 });

@@ -71,9 +71,10 @@ function mayBeLabel(c: string): boolean {
 // An era year (`R6`, `令和6年度`, `H30`) or a western one (`2024年`) inside a label.
 const NAMES_A_YEAR = /(?:^|[^A-Za-zＡ-Ｚａ-ｚ])[RHＲＨ][0-9０-９元]|令和|平成|[0-9０-９]{4}\s*年/;
 
-// The header of a block's label column (`区分`, `項目`): a row naming it is a header row, its other labels headers of
-// columns (`数値目標 | 指標名 | 目標値 | 区分 | H29`: that 目標値 heads the goals).
-const LABEL_COLUMN_HEADER = /^(?:区分|項目|種別)$/;
+// The header of a block's label column (`区分`, `項目`), or of its id or name column (`数値目標`, `指標名`, without a
+// number: a row of figures never holds one): a row naming it is a header row, its other labels headers of columns
+// (`数値目標 | 指標名 | 目標値 | 区分 | H29`, `数値目標 | 指標名 | 目標値 | | H29`: that 目標値 heads the goals).
+const LABEL_COLUMN_HEADER = /^(?:区分|項目|種別|数値目標|評価指標|指標名?|目標名|項目名)$/;
 
 // A 寄与度 label with nothing after it but a note in parentheses (`寄与度`, `寄与度(%)`, `寄与率`, `ウエイト`): it may head a
 // column of weights.
