@@ -199,7 +199,7 @@ function rewriteInline(inline: NonNullable<ValueCell['inline']>, edits: InlineEd
 }
 
 function before(cell: ValueCell): CellWrite['before'] {
-  if (cell.inline) return { value: cell.inline.line };
+  if (cell.inline) return { value: cell.inline.line, ...(cell.formula !== undefined && { formula: cell.formula }) };
   const value = cell.stored !== undefined ? cell.stored : cell.storage === 'empty' ? null : cell.text;
   return { value: value === '' ? null : value, ...(cell.formula ? { formula: cell.formula } : {}), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
 }

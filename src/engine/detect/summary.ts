@@ -584,7 +584,9 @@ function inlineValue(scan: SheetScan, row: number, col: number, line: string, st
     parsed = parseNumberText(text.replace(/\s+/g, ''));
   }
   const end = start + text.trimEnd().length;
-  return { ref: scan.ref(row, col), parsed, text: line.slice(start, end), storage: 'text', inline: { line, start, end } };
+  // A line a formula builds (`="【…進捗度 "&'別紙1'!E4&"%…】"`) keeps its formula: the recalculation follows it, and undo restores it.
+  const formula = scan.valueCell(row, col).formula;
+  return { ref: scan.ref(row, col), parsed, text: line.slice(start, end), storage: 'text', inline: { line, start, end }, ...(formula !== undefined && { formula }) };
 }
 
 // A year a line names for its figures: 令和4年度, R4, 2022年度.

@@ -166,6 +166,30 @@ describe('formulas referring to the cells a fix rewrites', () => {
     expect(await savedFormulas(bytes, '本文')).toEqual(["E4 '別紙1'!E7 = 1.2"]);
   });
 
+  it('keeps a summary line a formula builds from the table (`="【…進捗度 "&\'別紙1\'!E4&"%…】"`), its progress rewritten, and records the formula of one it replaces', async () => {
+    const line = (progress: string) => `"【当該年度目標値 "&${progress === 'E' ? "'別紙1'!E2" : "TEXT('別紙1'!E2,\"#,##0\")"}&"億円、当該年度実績値 120億円、進捗度 "&'別紙1'!E4&"%、寄与度 50%】"`;
+    const build = async (formula: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('別紙1');
+      [[null, null, '平成29年度', '平成30年度', '令和元年度'], ['数値目標(1) 投資額', '目標値', 115, 81, 87], [null, '実績値', 119, 141, 120], [null, '進捗度', 103, 174, 140]].forEach((r, i) => (ws.getRow(i + 1).values = r));
+      const s = wb.addWorksheet('本文');
+      s.getCell('A1').value = '令和元年度 評価指標の進捗';
+      s.getCell('A3').value = '数値目標(1) 投資額';
+      s.getCell('A4').value = { formula, result: '【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 140%、寄与度 50%】' };
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const { plan, bytes, after } = await fix(await build(line('E')));
+    expect(plan.writes.map((w) => `${w.sheet}!${w.address} ${w.value}`)).toEqual(['別紙1!E4 138']);
+    expect(plan.keptFormulas.map((k) => `${k.sheet}!${k.address} ${String(k.result)}`)).toEqual(['本文!A4 【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138%、寄与度 50%】']);
+    expect(await savedFormulas(bytes, '本文')).toEqual([`A4 ${line('E')} = 【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138%、寄与度 50%】`]);
+    expect(checkWorkbook(after).findings.map((f) => f.rule)).toEqual([]);
+    // A line built with what the evaluator cannot work out (a function it does not know) is rewritten as text: the write
+    // records the formula it replaces, for undo and the list of changes.
+    const unknown = line('E').replace("'別紙1'!E2", "VLOOKUP(1,'別紙1'!E2,1)");
+    const replaced = (await fix(await build(unknown))).plan.writes.find((w) => w.sheet === '本文')!;
+    expect([replaced.address, replaced.before.formula]).toEqual(['A4', unknown]);
+  });
+
   it('asks Excel to recalculate on opening when a formula it cannot work out may depend on the writes', async () => {
     const { plan, bytes } = await fix(
       await workbook({ e3: { formula: "'別紙1'!E4", result: 1.3 } }, (ws) => {
