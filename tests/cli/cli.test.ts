@@ -224,7 +224,7 @@ describe('hyoka fix', () => {
     expect(out.getWorksheet('本文')!.getCell('E3').value).toEqual({ formula: "'別紙1'!D4", result: 63 });
   });
 
-  it('keeps an array formula of one cell whose saved result is stale (the first of an array takes no write, its result is saved all the same)', async () => {
+  it('keeps an array formula of one cell whose saved result is stale, saving its result', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('別紙1');
     ws.getRow(1).values = [null, null, '平成29年度', '平成30年度'];

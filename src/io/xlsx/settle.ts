@@ -66,7 +66,7 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
   const sheetIndex = new Map(workbook.sheets.map((sheet, i) => [sheet.name, i]));
   const workedOut = (w: CellWrite) => before[sheetIndex.get(w.sheet)!]?.has(cellIndex(w.row, w.col)) ?? false;
   // Overwriting a formula the evaluator works out with a value or a formula (the same one too: its saved result stale, as
-  // in the first cell of an array formula, which takes no write): kept until shown wrong.
+  // in the first cell of an array formula over several cells, which takes no write): kept until shown wrong.
   let kept = new Set(plan.writes.filter((w) => w.before.formula !== undefined && workedOut(w)));
   let writes = plan.writes;
   let after: Worked | undefined;

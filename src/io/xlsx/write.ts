@@ -457,7 +457,10 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
         const existing = cells.find((c) => c.col === w.col);
         const formulaAttrs = new RegExp(`<${ns}f\\b([^>]*)>`).exec(existing?.inner ?? '')?.[1] ?? '';
         const type = attr(formulaAttrs, 't');
-        if ((type === 'shared' || type === 'array') && attr(formulaAttrs, 'ref') !== undefined) {
+        const ref = attr(formulaAttrs, 'ref');
+        // A formula of one cell (`<f t="array" ref="E4">`, as Excel saves a CSE or dynamic-array formula that spills
+        // nowhere) anchors no other cell: a value replaces it, as typing into it does in Excel.
+        if ((type === 'shared' || type === 'array') && ref !== undefined && ref.replace(/\$/g, '').toUpperCase() !== w.address) {
           skipped.push({ sheet, address: w.address, code: 'shared-formula', reason: SKIP_REASONS['shared-formula'].en });
           continue;
         }

@@ -134,7 +134,7 @@ describe('formulas referring to the cells a fix rewrites', () => {
     ws.getRow(2).values = ['数値目標(1)-① 投資額', '目標値', 87];
     ws.getRow(3).values = [null, '実績値', 120];
     ws.getCell('B4').value = '進捗度';
-    // Saved before 実績値 was corrected: the formula is right, its result stale (an array formula of one cell takes no write).
+    // Saved before 実績値 was corrected: the formula is right, its result stale (an array formula of one cell, as Excel 365 saves many).
     ws.getCell('C4').value = { formula: 'ROUND(C3/C2*100,0)', result: 148, shareType: 'array', ref: 'C4' } as ExcelJS.CellFormulaValue;
     const before = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
     const plan = settleFormulas(before, planRecalculation(checkWorkbook(before).model, { formulas: true }), { formulas: true });

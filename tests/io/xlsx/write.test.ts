@@ -147,6 +147,14 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect(sheetXmlOf(bytes)).toContain('<c r="E9"><v>63</v></c><c r="F9"><v>68</v></c><c r="G9"><f t="array" ref="G9">1</f><v>1</v></c><c r="H9"><v>8</v></c>');
   });
 
+  it('overwrites an array formula of one cell (a CSE or dynamic-array formula spilling nowhere), which anchors no other cell', () => {
+    // E4 holds 令和元年度's progress worked out from 平成30年度's cells, saved as Excel 365 saves an array formula of one cell.
+    const input = workbook('<sheetData><row r="4"><c r="D4"><v>174</v></c><c r="E4" cm="1"><f t="array" ref="E4">ROUND(D3/D2*100,0)</f><v>174</v></c></row></sheetData>');
+    const { bytes, skipped } = patchXlsx(input, [write('E4', 3, 4, 138)]);
+    expect(skipped).toEqual([]);
+    expect(sheetXmlOf(bytes)).toContain('<c r="D4"><v>174</v></c><c r="E4"><v>138</v></c>');
+  });
+
   it('writes nothing into a merged area’s cells other than its first, which show nothing (a value there would be hidden)', () => {
     const input = workbook('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"/></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:C40"/></mergeCells>');
     const { bytes, skipped } = patchXlsx(input, [write('A1', 0, 0, 5), write('B1', 0, 1, 6), write('B2', 1, 1, 7), write('C39', 38, 2, 8), write('D1', 0, 3, 9)]);
