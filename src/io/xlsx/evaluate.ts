@@ -6,7 +6,8 @@
  *
  * Only the arithmetic tables are built with is evaluated: numbers, text, references and ranges on any
  * sheet of the workbook, `+ - * / ^ & %`, comparisons, and SUM, SUMPRODUCT (a weighted mean), PRODUCT,
- * AVERAGE, MIN, MAX, COUNT, ROUND, ROUNDUP, ROUNDDOWN, ABS, INT, IF, IFERROR. A formula using anything else (another function, a date,
+ * AVERAGE, MIN, MAX, COUNT, ROUND, ROUNDUP, ROUNDDOWN, ABS, INT, IF, IFERROR, and TEXT with a plain number format (`#,##0`,
+ * `0.0%`: a summary line built from the table). A formula using anything else (another function, another format, a date,
  * a name, a whole column) keeps no result: the check says so at its cell, as before. Nothing is
  * written back: the file is never changed by reading it.
  */
@@ -447,6 +448,17 @@ class Evaluator {
         if (typeof truth !== 'number') return truth;
         return truth !== 0 ? this.scalar(args[1]) : args.length === 3 ? this.scalar(args[2]) : false;
       }
+      case 'TEXT': {
+        if (args.length !== 2) throw UNSUPPORTED;
+        const v = this.scalar(args[0]);
+        const format = toText(this.scalar(args[1]));
+        if (isError(v)) return v;
+        if (isError(format)) return format;
+        const x = toNumber(v);
+        // Text that is no number is shown as it is, whatever the format.
+        if (typeof x !== 'number') return typeof v === 'string' ? v : x;
+        return textOf(x, format);
+      }
       case 'IFERROR': {
         if (args.length !== 2) throw UNSUPPORTED;
         const v = this.scalar(args[0]);
@@ -456,6 +468,21 @@ class Evaluator {
         throw UNSUPPORTED;
     }
   }
+}
+
+// The number formats TEXT is worked out for: whole numbers or decimals, grouped or not, as a percentage or not
+// (`0`, `#,##0`, `0.0`, `0%`, `0.0%`); any other (dates, literals, sections) leaves the formula to Excel.
+const TEXT_FORMAT = /^(#,##0|0)(?:\.(0+))?(%?)$/;
+
+/** TEXT(x, format) for the formats of TEXT_FORMAT: rounded half away from zero to the format's decimals, as Excel shows it. */
+function textOf(x: number, format: string): string {
+  const m = TEXT_FORMAT.exec(format);
+  if (!m) throw UNSUPPORTED;
+  const decimals = m[2]?.length ?? 0;
+  const value = new Decimal(x.toPrecision(15)).times(m[3] ? 100 : 1).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  const digits = value.abs().toFixed(decimals);
+  const grouped = m[1] === '#,##0' ? digits.replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits;
+  return `${value.isNegative() && !value.isZero() ? '-' : ''}${grouped}${m[3]}`;
 }
 
 /** Excel's order for comparing: numbers < text < booleans; text without regard to case; blank as 0 or "". */

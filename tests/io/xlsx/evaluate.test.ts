@@ -44,6 +44,16 @@ const FORMULAS: Record<string, string> = {
   AF3: 'PRODUCT(A1:B1,2)',
   // Excel has no -0: a negative rounded to 0 is 0 (found by the settle property).
   AG3: 'ROUND(-0.3,0)*1',
+  // TEXT with a plain number format, as a summary line builds its figures (`TEXT(E2,"#,##0")&"億円"`).
+  AH3: 'TEXT(A1*1000+0.5,"#,##0")&"億円"',
+  AI3: 'TEXT(B1/A1,"0%")',
+  AJ3: 'TEXT(B1/A1,"0.0%")',
+  AK3: 'TEXT(-2.5,"0")',
+  AL3: 'TEXT(D1,"0.00")',
+  AM3: 'TEXT(C1,"0")',
+  AN3: 'TEXT(1234567.891,"#,##0.0")',
+  AO3: 'TEXT(-0.4,"0")',
+  AP3: 'TEXT(A1/0,"0")',
 };
 
 async function formulaBook(extra?: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
@@ -73,6 +83,7 @@ describe('formulas saved without their results', () => {
     expect(ours).toEqual(theirs);
     expect(ours).toMatchObject({ AD3: 118, A3: 353, D3: 64, F3: '#DIV/0!', G3: '#VALUE!', H3: 174, I3: '87件', K3: '小', M3: 2.68, N3: -3, O3: 1200, R3: 234, W3: 821, X3: 0.3, AA3: 103 });
     expect(Object.is(ours.AG3, 0)).toBe(true);
+    expect(ours).toMatchObject({ AH3: '115,001億円', AI3: '103%', AJ3: '103.5%', AK3: '-3', AL3: '87.00', AM3: '億円', AN3: '1,234,567.9', AP3: '#DIV/0!' });
   }, 120_000);
 
   it('a formula using what the evaluator does not know keeps no result; the others still get theirs', async () => {
@@ -82,9 +93,12 @@ describe('formulas saved without their results', () => {
       ws.getCell('C4').value = { formula: 'C4+1' } as ExcelJS.CellFormulaValue;
       ws.getCell('D4').value = { formula: 'SUM(A:A)' } as ExcelJS.CellFormulaValue;
       ws.getCell('E4').value = { formula: '不明!A1' } as ExcelJS.CellFormulaValue;
+      // TEXT with a format other than a plain number's (a date's, literals, sections).
+      ws.getCell('F4').value = { formula: 'TEXT(A1,"yyyy年")' } as ExcelJS.CellFormulaValue;
+      ws.getCell('G4').value = { formula: 'TEXT(A1,"0;△0")' } as ExcelJS.CellFormulaValue;
     });
     const wb = await readXlsx(bytes);
-    expect(wb.sheets[0].rows[3].map(shown)).toEqual(['none', 'none', 'none', 'none', 'none']);
+    expect(wb.sheets[0].rows[3].map(shown)).toEqual(['none', 'none', 'none', 'none', 'none', 'none', 'none']);
     expect(row3(wb).A3).toBe(353);
   });
 

@@ -167,7 +167,7 @@ describe('formulas referring to the cells a fix rewrites', () => {
   });
 
   it('keeps a summary line a formula builds from the table (`="【…進捗度 "&\'別紙1\'!E4&"%…】"`), its progress rewritten, and records the formula of one it replaces', async () => {
-    const line = (progress: string) => `"【当該年度目標値 "&${progress === 'E' ? "'別紙1'!E2" : "TEXT('別紙1'!E2,\"#,##0\")"}&"億円、当該年度実績値 120億円、進捗度 "&'別紙1'!E4&"%、寄与度 50%】"`;
+    const line = (target: 'plain' | 'TEXT') => `"【当該年度目標値 "&${target === 'plain' ? "'別紙1'!E2" : "TEXT('別紙1'!E2,\"#,##0\")"}&"億円、当該年度実績値 120億円、進捗度 "&'別紙1'!E4&"%、寄与度 50%】"`;
     const build = async (formula: string) => {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('別紙1');
@@ -178,14 +178,16 @@ describe('formulas referring to the cells a fix rewrites', () => {
       s.getCell('A4').value = { formula, result: '【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 140%、寄与度 50%】' };
       return new Uint8Array(await wb.xlsx.writeBuffer());
     };
-    const { plan, bytes, after } = await fix(await build(line('E')));
+    const { plan, bytes, after } = await fix(await build(line('plain')));
     expect(plan.writes.map((w) => `${w.sheet}!${w.address} ${w.value}`)).toEqual(['別紙1!E4 138']);
     expect(plan.keptFormulas.map((k) => `${k.sheet}!${k.address} ${String(k.result)}`)).toEqual(['本文!A4 【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138%、寄与度 50%】']);
-    expect(await savedFormulas(bytes, '本文')).toEqual([`A4 ${line('E')} = 【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138%、寄与度 50%】`]);
+    expect(await savedFormulas(bytes, '本文')).toEqual([`A4 ${line('plain')} = 【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138%、寄与度 50%】`]);
     expect(checkWorkbook(after).findings.map((f) => f.rule)).toEqual([]);
+    // Its target shown with TEXT(…,"#,##0"), as lines print amounts: kept too.
+    expect((await fix(await build(line('TEXT')))).plan.keptFormulas.map((k) => `${k.sheet}!${k.address}`)).toEqual(['本文!A4']);
     // A line built with what the evaluator cannot work out (a function it does not know) is rewritten as text: the write
     // records the formula it replaces, for undo and the list of changes.
-    const unknown = line('E').replace("'別紙1'!E2", "VLOOKUP(1,'別紙1'!E2,1)");
+    const unknown = line('plain').replace("'別紙1'!E2", "VLOOKUP(1,'別紙1'!E2,1)");
     const replaced = (await fix(await build(unknown))).plan.writes.find((w) => w.sheet === '本文')!;
     expect([replaced.address, replaced.before.formula]).toEqual(['A4', unknown]);
   });
@@ -193,14 +195,14 @@ describe('formulas referring to the cells a fix rewrites', () => {
   it('asks Excel to recalculate on opening when a formula it cannot work out may depend on the writes', async () => {
     const { plan, bytes } = await fix(
       await workbook({ e3: { formula: "'別紙1'!E4", result: 1.3 } }, (ws) => {
-        ws.getCell('G9').value = { formula: 'TEXT(E9,"0%")', result: '125%' };
+        ws.getCell('G9').value = { formula: 'FIXED(E9*100,0)&"%"', result: '125%' };
       }),
     );
     expect(plan.recalcOnOpen).toBe(true);
     expect(part(bytes, 'xl/workbook.xml')).toMatch(/<calcPr\b[^>]*\bfullCalcOnLoad="1"/);
     // What it can work out it still saves; the formula it cannot keeps the result it had until Excel recalculates.
     expect(plan.refreshed.map((f) => f.address)).toEqual(['E9', 'F9', 'E3']);
-    expect(await savedFormulas(bytes, '別紙1')).toContain('G9 TEXT(E9,"0%") = 125%');
+    expect(await savedFormulas(bytes, '別紙1')).toContain('G9 FIXED(E9*100,0)&"%" = 125%');
   });
 
   it('changes nothing in a workbook without formulas', async () => {
