@@ -200,7 +200,9 @@ function rewriteInline(inline: NonNullable<ValueCell['inline']>, edits: InlineEd
 
 function before(cell: ValueCell): CellWrite['before'] {
   if (cell.inline) return { value: cell.inline.line, ...(cell.formula !== undefined && { formula: cell.formula }) };
-  const value = cell.stored !== undefined ? cell.stored : cell.storage === 'empty' ? null : cell.text;
+  // An error value (`#REF!`) is what the cell shows, as settle.ts records a formula's saved result.
+  const error = cell.parsed.kind === 'invalid' && cell.parsed.reason === 'error';
+  const value = error ? cell.text : cell.stored !== undefined ? cell.stored : cell.storage === 'empty' ? null : cell.text;
   return { value: value === '' ? null : value, ...(cell.formula ? { formula: cell.formula } : {}), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
 }
 
@@ -252,6 +254,19 @@ class CellSet {
     const { sheet, row, col } = cell.ref;
     return this.bySheet.get(sheet)?.has(cellIndex(row, col)) ?? false;
   }
+}
+
+/**
+ * A progress formula showing an error value (`#REF!` of a formula whose cells were deleted, `#N/A`, `#VALUE!`) where its
+ * target and actual give a progress: it states none, and the recalculation writes the computed one there (a `#DIV/0!`
+ * over a target of 0 is left: no progress is computed).
+ */
+function brokenProgress(cell: ValueCell, target: ValueCell, actual: ValueCell): { expected: Decimal; point: Decimal } | undefined {
+  if (cell.formula === undefined || cell.parsed.kind !== 'invalid' || cell.parsed.reason !== 'error') return undefined;
+  const t = asNumber(target.parsed);
+  const a = asNumber(actual.parsed);
+  const p = t && a ? progressOf(a, t) : undefined;
+  return p && { expected: roundHalfUp(p.point), point: p.point };
 }
 
 export function planRecalculation(model: Model, options: RecalculationOptions = {}): RecalculationPlan {
@@ -344,11 +359,12 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const cell = t.progress![i];
       // The statuses the rules report (a baseline year with no progress is none missing).
       const status = progressStatuses(t)[i];
-      if (status.kind !== 'mismatch' && status.kind !== 'missing') return;
-      if (unwritable(cell)) return;
+      const due = status.kind === 'mismatch' || status.kind === 'missing' ? status : status.kind === 'none' && !col.baseline ? brokenProgress(cell, t.target[i], t.actual[i]) : undefined;
+      if (!due || unwritable(cell)) return;
       if (!rewritten.has(t)) rewritten.set(t, new Set());
       rewritten.get(t)!.add(col.year);
-      writeProgress(cell, t, t.target[i], t.actual[i], status, { reason: status.kind, what: 'progress', target: t.id.display, year: col.year });
+      const reason = status.kind === 'missing' ? 'missing' : 'mismatch';
+      writeProgress(cell, t, t.target[i], t.actual[i], due, { reason, what: 'progress', target: t.id.display, year: col.year });
     });
     // The progress in a 累計 column that no way of stating totals gives (totalProgressStatus): the column's.
     const totalStatus = totalProgressStatus(t);

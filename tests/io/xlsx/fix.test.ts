@@ -66,6 +66,31 @@ describe('hyoka fix on .xlsx files', () => {
     expect(checkWorkbook(after).findings).toEqual([]);
   });
 
+  it('writes the computed progress into a progress cell showing an error value (`#REF!`, `#N/A`), never over a `#DIV/0!` of a target of 0', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    ws.addRow([null, null, '平成29年度', '平成30年度', '令和元年度']);
+    ws.addRow(['数値目標(1) 投資額', '目標値', 115, 0, 87]);
+    ws.addRow([null, '実績値', 119, 141, 120]);
+    ws.addRow([null, '進捗度']);
+    // 平成29年度's formula lost its actual's cell (a row deleted), 令和元年度's looks its figures up in a table since gone.
+    ws.getCell('C4').value = { formula: 'ROUND(#REF!/C2*100,0)', result: { error: '#REF!' } } as ExcelJS.CellFormulaValue;
+    ws.getCell('D4').value = { formula: 'ROUND(D3/D2*100,0)', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    ws.getCell('E4').value = { formula: 'VLOOKUP("R1",H1:I2,2,FALSE)', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { after, plan } = await fix(bytes);
+    expect(plan.writes.map((w) => [w.address, w.before.value, w.before.formula, w.value])).toEqual([
+      ['C4', '#REF!', 'ROUND(#REF!/C2*100,0)', 103],
+      ['E4', '#N/A', 'VLOOKUP("R1",H1:I2,2,FALSE)', 138],
+    ]);
+    expect(checkWorkbook(after).findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['unparseable-number D4', 'zero-target D4']);
+    const live = await fix(bytes, true);
+    expect(live.plan.writes.map((w) => [w.address, w.formula])).toEqual([
+      ['C4', 'ROUND(C3/C2*100,0)'],
+      ['E4', 'ROUND(E3/E2*100,0)'],
+    ]);
+  });
+
   it('never writes into a hidden row or column: the old 進捗度 row and the old year hidden keep their figures', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
