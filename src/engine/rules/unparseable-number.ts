@@ -1,3 +1,4 @@
+import { asNumber } from '../compute.js';
 import { a1 } from '../grid.js';
 import { findingAt, type Finding } from '../findings.js';
 import type { Table, ValueCell } from '../model.js';
@@ -53,8 +54,18 @@ export const unparseableNumber: Rule = {
     const seen = new Set<string>();
     const findings: Finding[] = [];
     for (const table of model.tables) {
+      // A progress formula dividing by a target of 0 (zero-target notes it) or by none yet (filled ahead) shows #DIV/0!: it states nothing.
+      const noTarget = new Set<ValueCell>();
+      if (table.kind === 'progress') {
+        for (const t of table.targets) {
+          t.progress?.forEach((p, i) => {
+            const target = asNumber(t.target[i].parsed);
+            if (p.formula !== undefined && p.text === '#DIV/0!' && (!target || target.value.isZero())) noTarget.add(p);
+          });
+        }
+      }
       forEachValueCell(table, (cell) => {
-        if (cell.parsed.kind !== 'invalid') return;
+        if (cell.parsed.kind !== 'invalid' || noTarget.has(cell)) return;
         const key = `${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`;
         if (seen.has(key)) return;
         seen.add(key);

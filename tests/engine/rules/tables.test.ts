@@ -138,6 +138,14 @@ describe('unparseable-number and unit-mismatch', () => {
     expect([formatFinding(stray[0], 'ja'), formatFinding(stray[0], 'en')]).toEqual([expect.stringContaining('数値か空欄(-)にしてください'), expect.stringContaining('Enter a number or a blank')]);
   });
 
+  it('a progress formula showing #DIV/0! over a target of 0 (zero-target notes it) or over none yet (filled ahead) states nothing; over a target, or typed, it is a warning', () => {
+    const s = sheet('S', [head, [null, '数値目標(1)', '目標値', 0, 10, null], [null, null, '実績値', 5, 12, null], [null, null, '進捗度']]);
+    for (const col of [3, 4, 5]) s.rows[3][col] = { value: null, error: '#DIV/0!', formula: `${'DEF'[col - 3]}3/${'DEF'[col - 3]}2*100` };
+    expect(keys(findingsOf(book(s)))).toEqual(['zero-target@S!D4', 'unparseable-number@S!E4']);
+    s.rows[3][5] = { value: null, error: '#DIV/0!' };
+    expect(keys(findingsOf(book(s)))).toEqual(['zero-target@S!D4', 'unparseable-number@S!E4', 'unparseable-number@S!F4']);
+  });
+
   it('人 and 件 in one row is a warning and no progress is computed across them', () => {
     const f = findingsOf(book(sheet('S', [head, [null, '数値目標(1)', '目標値', '200人', '300人'], [null, null, '実績値', '210人', '12件'], [null, null, '進捗度', '105%', '4%']])));
     expect(keys(f)).toEqual(['unit-mismatch@S!E3']);
