@@ -244,8 +244,8 @@ async function runFix(args: string[]): Promise<number> {
     }
     if (plan.valuesInsteadOfFormulas.length > 0) {
       say(
-        `数式ではなく値を書いたセル(目標値か実績値が数値でなく文字(単位付きなど)の進捗度、文字で書かれた進捗度の行、評価指標の加重平均): ${plan.valuesInsteadOfFormulas.join(', ')}`,
-        `Values instead of formulas (a progress whose target or actual is text, not a number (with a unit, say), a row of progress written as text, an indicator's weighted mean): ${plan.valuesInsteadOfFormulas.join(', ')}`,
+        `数式ではなく値を書いたセル(目標値か実績値が数値でなく文字(単位付きなど)の進捗度、文字で書かれた進捗度の行、評価指標の加重平均、評価指標の記載の進捗度): ${plan.valuesInsteadOfFormulas.join(', ')}`,
+        `Values instead of formulas (a progress whose target or actual is text, not a number (with a unit, say), a row of progress written as text, an indicator's weighted mean, a summary's progress): ${plan.valuesInsteadOfFormulas.join(', ')}`,
       );
     }
     for (const s of skipped) say(`書き込まなかったセル ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].ja}`, `Not written ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].en}`);

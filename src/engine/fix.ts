@@ -414,6 +414,12 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     for (const c of table.indicatorCells) fixIndicator(c.cell, c.indicator, c.year, conventionOf(c.cell, cells, dec(100), false));
   }
 
+  /** A summary's progress, a value even when formulas are asked for (none restates the table's): such a cell is named. */
+  const addSummary: typeof add = (cell, expected, conv, rest) => {
+    const before = writes.length;
+    add(cell, expected, conv, rest);
+    if (options.formulas && writes.length > before) valuesInsteadOfFormulas.push(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`);
+  };
   for (const table of model.tables) {
     if (table.kind !== 'summary') continue;
     const progressCells = table.rows.map((r) => r.progress).filter((c): c is ValueCell => !!c);
@@ -426,7 +432,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const own = ownProgressStatus(index, row);
       if (own) {
         // A row that restates no progress table: its own target and actual give its progress.
-        if (own.kind === 'mismatch' || own.kind === 'missing') add(cell, own.expected, conventionOf(cell, progressCells, own.point), { reason: own.kind, what: 'summary-progress', target: row.target?.display ?? row.indicator, year: row.year });
+        if (own.kind === 'mismatch' || own.kind === 'missing') addSummary(cell, own.expected, conventionOf(cell, progressCells, own.point), { reason: own.kind, what: 'summary-progress', target: row.target?.display ?? row.indicator, year: row.year });
         continue;
       }
       const conv = conventionOf(cell, progressCells, dec(100), false);
@@ -444,7 +450,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       // A progress of running totals: from the target's running totals (runningProgressStatus), never one year's.
       if (running) {
         const status = runningProgressStatus(t, i, row);
-        if (status?.kind === 'mismatch') add(cell, status.expected, conv, { reason: 'mismatch', what: 'summary-progress', target: t.id.display, year });
+        if (status?.kind === 'mismatch') addSummary(cell, status.expected, conv, { reason: 'mismatch', what: 'summary-progress', target: t.id.display, year });
         continue;
       }
       // A summary repeating the table's progress (not rewritten by this plan) needs nothing worked out.
@@ -455,7 +461,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const tv = asNumber(t.target[i].parsed);
       const p = a && tv ? progressOf(a, tv) : undefined;
       if (!p || (shown && reachable(shown, decimals, p.range))) continue;
-      add(cell, roundHalfUp(p.point), conv, { reason: stated ? 'mismatch' : 'missing', what: 'summary-progress', target: t.id.display, year });
+      addSummary(cell, roundHalfUp(p.point), conv, { reason: stated ? 'mismatch' : 'missing', what: 'summary-progress', target: t.id.display, year });
     }
   }
   return { writes, valuesInsteadOfFormulas };

@@ -166,6 +166,13 @@ describe('formulas referring to the cells a fix rewrites', () => {
     expect(await savedFormulas(bytes, '本文')).toEqual(["E4 '別紙1'!E7 = 1.2"]);
   });
 
+  it('with live formulas asked, names a summary’s progress given a value (its formula pointing at another year replaced), as the cells given values instead of formulas', async () => {
+    const before = await readXlsx(await workbook({ e3: { formula: "'別紙1'!D4", result: 1.74 } }));
+    const plan = settleFormulas(before, planRecalculation(checkWorkbook(before).model, { formulas: true }), { formulas: true });
+    expect(plan.writes.map((w) => `${w.sheet}!${w.address} ${w.formula ?? w.value}`)).toEqual(['別紙1!C4 ROUND(C3/C2,2)', '別紙1!E4 ROUND(E3/E2,2)', '本文!E3 1.38']);
+    expect(plan.valuesInsteadOfFormulas).toEqual(['本文!E3']);
+  });
+
   it('keeps a summary line a formula builds from the table (`="【…進捗度 "&\'別紙1\'!E4&"%…】"`), its progress rewritten, and records the formula of one it replaces', async () => {
     const line = (target: 'plain' | 'TEXT') => `"【当該年度目標値 "&${target === 'plain' ? "'別紙1'!E2" : "TEXT('別紙1'!E2,\"#,##0\")"}&"億円、当該年度実績値 120億円、進捗度 "&'別紙1'!E4&"%、寄与度 50%】"`;
     const build = async (formula: string) => {
