@@ -197,7 +197,7 @@ describe('hyoka fix', () => {
     expect(existsSync(join(dir, 'plain.xlsm'))).toBe(false);
   });
 
-  it('leaves a summary restating a progress cell it cannot write (the first of a shared formula) as it is, and names that cell once', async () => {
+  it('leaves a summary restating a progress cell it cannot write (the first of an array formula over two cells) as it is, and names that cell once', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('別紙1');
     ws.getRow(1).values = [null, null, '平成29年度', '平成30年度', '令和元年度'];
@@ -205,9 +205,9 @@ describe('hyoka fix', () => {
     ws.getRow(3).values = [null, '実績値', 842, 312, 136];
     ws.getCell('B4').value = '進捗度';
     ws.getCell('C4').value = 421;
-    // Rounded up from 平成30年度 on: 312 ÷ 500 = 62.4 → 63 in D4, the group's first cell, which takes no write.
-    ws.getCell('D4').value = { formula: 'ROUNDUP(D3/D2*100,0)', result: 63, shareType: 'shared', ref: 'D4:E4' } as ExcelJS.CellFormulaValue;
-    ws.getCell('E4').value = { sharedFormula: 'D4', result: 68 } as ExcelJS.CellSharedFormulaValue;
+    // Rounded up from 平成30年度 on: 312 ÷ 500 = 62.4 → 63 in D4, the array's first cell, which takes no write.
+    ws.getCell('D4').value = { formula: 'ROUNDUP(D3:E3/D2:E2*100,0)', result: 63, shareType: 'array', ref: 'D4:E4' } as ExcelJS.CellFormulaValue;
+    ws.getCell('E4').value = 68;
     const s = wb.addWorksheet('本文');
     s.getRow(1).values = ['評価対象年度：平成30年度'];
     s.getRow(2).values = ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度'];

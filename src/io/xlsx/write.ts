@@ -9,6 +9,7 @@ import { a1, cellIndex, parseA1, parseRangeA1, type CellRange } from '../../engi
 import type { CellWrite } from '../../engine/fix.js';
 import type { FormulaRefresh } from './settle.js';
 import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry, type ZipPart } from './zip.js';
+import { shiftFormula } from './formula.js';
 import { resolveTarget } from './parts.js';
 
 /** Why a write was not made, as people read it. */
@@ -95,6 +96,53 @@ function insideArrays(xml: string, ns: string, writes: CellWrite[]): Set<CellWri
     for (const w of writes) if (pastFirstCell(range, w.row, w.col)) inside.add(w);
   }
   return inside;
+}
+
+/**
+ * Shared formulas whose first cell a write replaces (`<f t="shared" ref="C7:G7" si="0">ROUND(C6/C5*100,0)+10</f>`, as
+ * Excel saves a formula filled right): the other cells of the group, which hold only `<f t="shared" si="0"/>` and take
+ * their formula from it, get their own formula written out (the first's, its references moved as formula.ts moves them),
+ * so that the first cell can be written as any other. Gives the sheet part and the addresses of the first cells freed.
+ */
+function unshareWritten(xml: string, ns: string, writes: CellWrite[]): { xml: string; freed: Set<string> } {
+  const freed = new Set<string>();
+  if (writes.length === 0 || !xml.includes('shared')) return { xml, freed };
+  const written = new Set(writes.map((w) => w.address));
+  const formulaRe = new RegExp(`<${ns}f\\b([^>]*?)(?:\\/>|>([^<]*)<\\/${ns}f>)`, 'g');
+  const cellOpen = `<${ns}c`;
+  /** The address of the cell a formula element stands in (its `<c r="…">`), undefined when the cell gives none. */
+  const cellAt = (index: number): { row: number; col: number; address: string } | undefined => {
+    const open = xml.lastIndexOf(cellOpen, index);
+    const end = xml.indexOf('>', open);
+    const r = open < 0 ? undefined : attr(xml.slice(open + cellOpen.length, end), 'r');
+    if (!r || !/^[A-Za-z]{1,3}\d+$/.test(r)) return undefined;
+    const { row, col } = parseA1(r);
+    return { row, col, address: a1(row, col) };
+  };
+  const masters = new Map<string, { row: number; col: number; formula: string }>();
+  for (const m of xml.matchAll(formulaRe)) {
+    if (attr(m[1], 't') !== 'shared' || attr(m[1], 'ref') === undefined || m[2] === undefined) continue;
+    const si = attr(m[1], 'si');
+    const cell = cellAt(m.index!);
+    if (si !== undefined && cell && written.has(cell.address)) masters.set(si, { row: cell.row, col: cell.col, formula: unescapeXml(m[2]) });
+  }
+  if (masters.size === 0) return { xml, freed };
+  const pieces: string[] = [];
+  let at = 0;
+  for (const m of xml.matchAll(formulaRe)) {
+    const si = attr(m[1], 'si');
+    const master = si !== undefined && attr(m[1], 't') === 'shared' && attr(m[1], 'ref') === undefined ? masters.get(si) : undefined;
+    if (!master) continue;
+    const cell = cellAt(m.index!);
+    // A follower without an address cannot be given its formula: the group stays shared, its first cell unwritten.
+    if (!cell) return unshareWritten(xml, ns, writes.filter((w) => w.row !== master.row || w.col !== master.col));
+    if (written.has(cell.address)) continue;
+    pieces.push(xml.slice(at, m.index), `<${ns}f>${escapeXml(shiftFormula(master.formula, cell.row - master.row, cell.col - master.col))}</${ns}f>`);
+    at = m.index! + m[0].length;
+  }
+  pieces.push(xml.slice(at));
+  for (const m of masters.values()) freed.add(a1(m.row, m.col));
+  return { xml: pieces.join(''), freed };
 }
 
 /** Whether a sheet part is protected (`<sheetProtection sheet="1"/>`): its locked cells take no edits in Excel. */
@@ -410,6 +458,9 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
     const ns = /<([A-Za-z_][\w.-]*:)?sheetData\b/.exec(xml)?.[1] ?? '';
     const rowClose = `</${ns}row>`;
     xml = xml.replace(new RegExp(`<${ns}sheetData\\s*\\/>`), `<${ns}sheetData></${ns}sheetData>`);
+    // A shared formula's first cell written: the group's other cells get formulas of their own first.
+    const unshared = unshareWritten(xml, ns, list);
+    xml = unshared.xml;
     const spans = rowSpans(xml, ns);
     const spanOf = new Map(spans.map((s) => [s.r, s]));
     const styleAt = (row: number, col: number): string | undefined => {
@@ -460,7 +511,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
         const ref = attr(formulaAttrs, 'ref');
         // A formula of one cell (`<f t="array" ref="E4">`, as Excel saves a CSE or dynamic-array formula that spills
         // nowhere) anchors no other cell: a value replaces it, as typing into it does in Excel.
-        if ((type === 'shared' || type === 'array') && ref !== undefined && ref.replace(/\$/g, '').toUpperCase() !== w.address) {
+        if ((type === 'shared' || type === 'array') && ref !== undefined && ref.replace(/\$/g, '').toUpperCase() !== w.address && !(type === 'shared' && unshared.freed.has(w.address))) {
           skipped.push({ sheet, address: w.address, code: 'shared-formula', reason: SKIP_REASONS['shared-formula'].en });
           continue;
         }

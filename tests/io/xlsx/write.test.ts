@@ -107,11 +107,13 @@ describe('patchXlsx edits only the recalculated cells', () => {
 
   it('writes into a workbook whose every part prefixes SpreadsheetML (<x:sheet>, <x:cellXfs>, as OpenXML SDK tools save it)', async () => {
     const prefixed = (xml: string) => xml.replace(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"').replace(/<(\/?)(?!\?|x:)(\w+)/g, '<$1x:$2');
-    const files = unzipSync(workbook('<x:sheetData><x:row r="1"><x:c r="A1"><x:f t="shared" ref="A1:A2" si="0">C1*2</x:f><x:v>2</x:v></x:c></x:row></x:sheetData>', 'x:'));
+    const files = unzipSync(workbook('<x:sheetData><x:row r="1"><x:c r="A1"><x:f t="shared" ref="A1:A2" si="0">C1*2</x:f><x:v>2</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:f t="shared" si="0"/><x:v>4</x:v></x:c></x:row></x:sheetData>', 'x:'));
     for (const part of ['xl/workbook.xml', 'xl/styles.xml']) files[part] = strToU8(prefixed(strFromU8(files[part])));
     expect(strFromU8(files['xl/workbook.xml'])).toContain('<x:sheet name=');
     const { bytes, skipped } = patchXlsx(zipSync(files), [write('B2', 1, 1, 0.5, { numFmt: '0%' }), write('A1', 0, 0, 5)]);
-    expect(skipped.map((s) => [s.address, s.code])).toEqual([['A1', 'shared-formula']]);
+    expect(skipped).toEqual([]);
+    // The shared formula's first cell written, the cell under it takes a formula of its own, in the part's prefix.
+    expect(sheetXmlOf(bytes)).toContain('<x:row r="1"><x:c r="A1"><x:v>5</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:f>C2*2</x:f><x:v>4</x:v></x:c>');
     expect(strFromU8(unzipSync(bytes)['xl/styles.xml'])).toContain('<x:cellXfs count="3">');
     expect((await readXlsx(bytes)).sheets[0].rows[1][1]).toEqual({ value: 0.5, numFmt: '0%' });
   });
@@ -130,11 +132,20 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect((await readXlsx(bytes)).sheets[0].rows[0][1]).toEqual({ value: 0.01, numFmt: '0%' });
   });
 
-  it('refuses to overwrite the anchor of a shared formula, writing nothing there', () => {
-    const input = workbook('<sheetData><row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f><v>2</v></c></row></sheetData>');
-    const { bytes, skipped } = patchXlsx(input, [write('A1', 0, 0, 5)]);
-    expect(skipped.map((s) => s.address)).toEqual(['A1']);
-    expect(sheetXmlOf(bytes)).toContain('<f t="shared" ref="A1:A3" si="0">B1*2</f>');
+  it('overwrites the first cell of a shared formula (a progress row filled right), the group’s other cells given formulas of their own', async () => {
+    // 進捗度 filled right from C4 with the target anchored on 平成30年度's ($D$2): C4 and E4 wrong, D4 right.
+    const input = workbook(
+      '<sheetData><row r="2"><c r="C2"><v>115</v></c><c r="D2"><v>81</v></c><c r="E2"><v>87</v></c></row><row r="3"><c r="C3"><v>119</v></c><c r="D3"><v>141</v></c><c r="E3"><v>120</v></c></row>' +
+        '<row r="4"><c r="C4"><f t="shared" ref="C4:E4" si="0">ROUND(C3/$D$2*100,0)</f><v>147</v></c><c r="D4"><f t="shared" si="0"/><v>174</v></c><c r="E4"><f t="shared" si="0"/><v>148</v></c></row>' +
+        '<row r="5"><c r="C5"><f t="shared" ref="C5:D5" si="1">C4&amp;"%"</f><v>147%</v></c><c r="D5" t="str"><f t="shared" si="1"/><v>174%</v></c></row></sheetData>',
+    );
+    const { bytes, skipped } = patchXlsx(input, [write('C4', 3, 2, 103), write('E4', 3, 4, 138)]);
+    expect(skipped).toEqual([]);
+    const xml = sheetXmlOf(bytes);
+    expect(xml).toContain('<row r="4"><c r="C4"><v>103</v></c><c r="D4"><f>ROUND(D3/$D$2*100,0)</f><v>174</v></c><c r="E4"><v>138</v></c></row>');
+    // Another group, whose first cell takes no write, stays shared.
+    expect(xml).toContain('<c r="C5"><f t="shared" ref="C5:D5" si="1">C4&amp;"%"</f><v>147%</v></c><c r="D5" t="str"><f t="shared" si="1"/><v>174%</v></c>');
+    expect((await readXlsx(bytes)).sheets[0].rows[3][3]).toMatchObject({ value: 174, formula: 'ROUND(D3/$D$2*100,0)' });
   });
 
   it('writes nothing into an array formula’s range other than its first cell (a spill or a CSE array), which Excel would compute again', () => {
