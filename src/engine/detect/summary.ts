@@ -535,8 +535,13 @@ function readAs(cell: ValueCell, parsed: ValueCell['parsed']): ValueCell {
   return Object.assign(Object.create(cell) as ValueCell, { parsed });
 }
 
-const isOpening = (ch: string) => SUMMARY_BRACKETS.opening.includes(ch);
-const isClosing = (ch: string) => SUMMARY_BRACKETS.closing.includes(ch);
+// Per UTF-16 code, whether it opens (OPENS) or closes (CLOSES) a summary's bracket: one read per character of every
+// line, where `text[i]` made a string of each character and a search in the brackets for it.
+const OPENS = 1;
+const CLOSES = 2;
+const BRACKET = new Uint8Array(0x10000);
+for (const ch of SUMMARY_BRACKETS.opening) BRACKET[ch.charCodeAt(0)] = OPENS;
+for (const ch of SUMMARY_BRACKETS.closing) BRACKET[ch.charCodeAt(0)] = CLOSES;
 const FIRST_OPENING = new RegExp(`[${BRACKET_CLASS.opening}]`);
 // A number, its unit and a note in parentheses after it (`125億円（見込）`, `177,000 (千円)`); a closing bracket or quote is no unit.
 // `約` or `延べ` may come before the figure (`当該年度実績値 約120 億円`), as in a cell.
@@ -613,10 +618,11 @@ function paragraphs(text: string): { text: string; start: number }[] {
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (isOpening(ch)) depth++;
-    else if (isClosing(ch) && depth > 0) depth--;
-    else if (ch === '\n' && depth === 0) {
+    const code = text.charCodeAt(i);
+    const bracket = BRACKET[code];
+    if (bracket === OPENS) depth++;
+    else if (bracket === CLOSES && depth > 0) depth--;
+    else if (code === 0x0a && depth === 0) {
       if (text.slice(start, i).trim()) parts.push({ text: text.slice(start, i), start });
       start = i + 1;
     }
@@ -638,10 +644,10 @@ function summariesInLine(text: string): { start: number; end: number }[] {
   let depth = 0;
   let open = -1;
   for (let i = first; i < text.length; i++) {
-    const ch = text[i];
-    if (isOpening(ch)) {
+    const bracket = BRACKET[text.charCodeAt(i)];
+    if (bracket === OPENS) {
       if (depth++ === 0) open = i;
-    } else if (isClosing(ch) && depth > 0 && --depth === 0) spans.push({ open, close: i + 1 });
+    } else if (bracket === CLOSES && depth > 0 && --depth === 0) spans.push({ open, close: i + 1 });
   }
   if (spans.length < 2) return whole;
   const segments: { start: number; end: number }[] = [];
