@@ -829,7 +829,9 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
     }
     const value = view.raw(row, col)?.value;
     if (typeof value !== 'string') return;
-    if (!target && !pastBlock) {
+    // An id's word first: a text without it names no such id (findTargetId, findIndicatorId, findSubOnlyId look for
+    // it first), and testing for it costs less than a lookup in the workbook's memo of ids.
+    if (!target && !pastBlock && value.includes('数値目標')) {
       const t = scan.targetIdIn(value);
       if (t) target = { row, col, text: value, end: t.end, id: t.id };
       else if (!subOnly && row >= top) {
@@ -837,7 +839,7 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
         if (sub) subOnly = { row, col, text: value, end: sub.end, sub: sub.sub };
       }
     }
-    if (!indicator) {
+    if (!indicator && value.includes('評価指標')) {
       const i = scan.indicatorIdIn(value);
       if (i) indicator = { row, col, text: value, end: i.end, indicator: i.indicator };
     }

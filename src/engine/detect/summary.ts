@@ -674,12 +674,13 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   const currentBefore = (end: number) => {
     for (let i = end - 1; i >= resolved; i--) {
       const t = ids[i].text;
-      const target = scan.targetIdIn(t);
+      // An id's word first (findTargetId and findIndicatorId look for it first): cheaper than a lookup in the memo of ids.
+      const target = t.includes('数値目標') ? scan.targetIdIn(t) : undefined;
       if (target) {
         current = { indicator: target.id.indicator, target };
         break;
       }
-      const ind = scan.indicatorIdIn(t);
+      const ind = t.includes('評価指標') ? scan.indicatorIdIn(t) : undefined;
       if (ind) {
         current = { indicator: ind.indicator, target: undefined };
         break;
