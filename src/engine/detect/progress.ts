@@ -140,6 +140,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   const actuals = labelLists(scan.kind('actual'));
   const targets = labelLists(scan.kind('target'));
   const progressByCol = labelsByColumn(scan.kind('progress'));
+  const beside = besideKinds(scan);
   const blocks: Block[] = [];
   // Per year header row, the last row of the last block under it (blocks come in reading order).
   const reach: Reach = { bottoms: new Map() };
@@ -166,7 +167,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const top = Math.min(t.row, a.row);
     const pairBottom = Math.max(tBottom, revised ? (view.mergeAt(revised.row, revised.col)?.bottom ?? revised.row) : aBottom);
     // Another block's labels in these rows mark a table beside this one: its columns are not this block's.
-    const { left, right } = besideLabels(scan, top, pairBottom, t.col, labelRight);
+    const { left, right } = besideLabels(beside, top, pairBottom, t.col, labelRight);
     let { columns, headerRow } = yearColumns(scan, t.row, a.row, labelRight, right, reach);
     // Labels right of the years (`数値目標(1) 投資額 | H29 | H30 | R1 | 目標値`): the years left of them.
     if (columns.length === 0) ({ columns, headerRow } = yearsLeftOfLabels(scan, t.row, a.row, left, t.col));
@@ -489,24 +490,48 @@ function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, b
 
 const BUDGET_ROW_KINDS = ['budget-part', 'budget-total', 'budget-request', 'count'] as const;
 
+/** The labels besideLabels looks at, each list in reading order (as the scan lists them): looked up by rows. */
+interface BesideKinds {
+  blocks: Label[][];
+  budgets: Label[][];
+}
+
+function besideKinds(scan: SheetScan): BesideKinds {
+  return { blocks: [scan.kind('target'), scan.kind('actual')], budgets: BUDGET_ROW_KINDS.map((kind) => scan.kind(kind)) };
+}
+
+/** The index of the first label of a row-sorted list in row `row` or below it (binary search). */
+function firstFrom(list: Label[], row: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The columns of the 目標値 / 実績値 labels of other blocks in a block's rows: the nearest left of
  * its label (`left` is the column after it, 0 when there is none) and right of it (`right`,
  * Infinity when there is none). Tables side by side (targets (1) left, (2) right, one year header
  * row) keep their ids, weights and years apart by them.
  */
-function besideLabels(scan: SheetScan, targetRow: number, actualRow: number, labelCol: number, labelRight: number): { left: number; right: number } {
+function besideLabels(kinds: BesideKinds, targetRow: number, actualRow: number, labelCol: number, labelRight: number): { left: number; right: number } {
   let left = 0;
   let right = Infinity;
-  for (let r = targetRow; r <= actualRow; r++) {
-    for (const kind of ['target', 'actual'] as const) {
-      for (const l of scan.inRow(kind, r)) {
-        if (l.col < labelCol) left = Math.max(left, l.col + 1);
-        else if (l.col > labelRight) right = Math.min(right, l.col);
-      }
+  // The rows' labels by a search in each list, not a lookup per row and kind: a block's few rows, for every block.
+  for (const list of kinds.blocks) {
+    for (let i = firstFrom(list, targetRow); i < list.length && list[i].row <= actualRow; i++) {
+      const l = list[i];
+      if (l.col < labelCol) left = Math.max(left, l.col + 1);
+      else if (l.col > labelRight) right = Math.min(right, l.col);
     }
-    // A budget table's row labels (`国予算(a)(実績)`, `総事業費(a+b)`, `件数`) right of the block: a table beside it.
-    for (const kind of BUDGET_ROW_KINDS) for (const l of scan.inRow(kind, r)) if (l.col > labelRight) right = Math.min(right, l.col);
+  }
+  // A budget table's row labels (`国予算(a)(実績)`, `総事業費(a+b)`, `件数`) right of the block: a table beside it.
+  for (const list of kinds.budgets) {
+    for (let i = firstFrom(list, targetRow); i < list.length && list[i].row <= actualRow; i++) if (list[i].col > labelRight) right = Math.min(right, list[i].col);
   }
   return { left, right };
 }
