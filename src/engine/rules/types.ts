@@ -25,21 +25,47 @@ export function targetParams(t: NumericTarget, col?: YearColumn): Record<string,
   };
 }
 
+/** A year of a target whose progress status is one a rule reports. */
+interface YearStatus {
+  target: NumericTarget;
+  i: number;
+  status: ProgressStatus;
+}
+
+const reported = new WeakMap<TargetIndex, Map<ProgressStatus['kind'], YearStatus[]>>();
+
+/**
+ * The years of the targets by status, in the order of the targets and their years, for the kinds a rule reports (an
+ * agreeing year, or one with nothing to compare, is none's): gathered once, as four rules each look for one kind.
+ */
+function reportedStatuses(targets: TargetIndex): Map<ProgressStatus['kind'], YearStatus[]> {
+  let byKind = reported.get(targets);
+  if (byKind) return byKind;
+  byKind = new Map();
+  for (const { target } of targets.all) {
+    const statuses = progressStatuses(target);
+    for (let i = 0; i < statuses.length; i++) {
+      const status = statuses[i];
+      if (status.kind === 'ok' || status.kind === 'within-precision' || status.kind === 'none') continue;
+      let list = byKind.get(status.kind);
+      if (!list) byKind.set(status.kind, (list = []));
+      list.push({ target, i, status });
+    }
+  }
+  reported.set(targets, byKind);
+  return byKind;
+}
+
 /** A finding for each year of each target whose progress status is of `kind` (the statuses are shared by the rules). */
-export function findingsForStatus<K extends ProgressStatus['kind']>(
+export function findingsForStatus<K extends Exclude<ProgressStatus['kind'], 'ok' | 'within-precision' | 'none'>>(
   targets: TargetIndex,
   kind: K,
   make: (t: NumericTarget, i: number, status: Extract<ProgressStatus, { kind: K }>) => Finding | undefined,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const { target: t } of targets.all) {
-    const statuses = progressStatuses(t);
-    for (let i = 0; i < statuses.length; i++) {
-      const s = statuses[i];
-      if (s.kind !== kind) continue;
-      const finding = make(t, i, s as Extract<ProgressStatus, { kind: K }>);
-      if (finding) findings.push(finding);
-    }
+  for (const { target, i, status } of reportedStatuses(targets).get(kind) ?? []) {
+    const finding = make(target, i, status as Extract<ProgressStatus, { kind: K }>);
+    if (finding) findings.push(finding);
   }
   return findings;
 }
