@@ -11,6 +11,8 @@ function firstClash(lists: readonly (readonly ValueCell[])[]): { cell: ValueCell
   for (const cells of lists) {
     for (const c of cells) {
       if (c.parsed.kind !== 'number') continue;
+      // The unit seen first again is its group again: unitGroup (a pattern, a lookup) only for another unit.
+      if (seen && c.parsed.unit === seen.value.unit) continue;
       const group = unitGroup(c.parsed.unit);
       if (!group) continue;
       if (!seen) seen = { group, value: c.parsed };
