@@ -52,9 +52,11 @@ export const cumulativeTotalMismatch: Rule = {
     // A goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`) is compared with the yearly
     // targets of the table it restates, as the table's own goal is.
     const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;
-    const tableGoals = new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
+    // The tables' goals, gathered only for a summary that states goals (most state none).
+    let tableGoals: Set<string | null> | undefined;
     for (const table of model.tables) {
       if (table.kind !== 'summary' || !table.goals) continue;
+      tableGoals ??= new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
       for (const g of table.goals) {
         const value = asNumber(g.goal.parsed);
         if (!value || tableGoals.has(at(g.goal.ref))) continue;
