@@ -122,6 +122,8 @@ function meets(loVsUpper: number, hiVsLower: number, sign: number): boolean {
 }
 
 export function unitsCompatible(a: NumberValue, b: NumberValue): boolean {
+  // One unit, or none on a side, is compatible whatever its group: unitGroup (a pattern, a lookup) only for two units.
+  if (a.unit === b.unit || a.unit === null || b.unit === null) return true;
   const ga = unitGroup(a.unit);
   const gb = unitGroup(b.unit);
   return !ga || !gb || ga === gb;
@@ -391,7 +393,7 @@ export function comparedExactly(actualAsRead: NumberValue, targetAsRead: NumberV
   let sn = value.n;
   const sd = value.d;
   // statedPercent(): a ratio only in a cell that may hold one (mayHoldRatio).
-  const ratio = mayHoldRatio(stated) && isRatioExactly(stated, { n: sn, d: sd }, { n: pn, d: pd });
+  const ratio = isRatioExactly(stated, sn, sd, pn, pd);
   if (ratio) sn = exact.multiply(sn, 100);
   const decimals = progressDecimals(sn % sd === 0, ratio ? stated.decimals - 2 : stated.decimals);
   const shown = exact.roundHalfUpParts(sn, sd, decimals);
@@ -404,6 +406,7 @@ export function comparedExactly(actualAsRead: NumberValue, targetAsRead: NumberV
 // Scratch fractions: comparing the progress of a cell that agrees allocates nothing.
 const scratchPoint: exact.Fraction = { n: 0, d: 1 };
 const scratchStated: exact.Fraction = { n: 0, d: 1 };
+const scratchOff: exact.Fraction = { n: 0, d: 1 };
 
 /** actual ÷ target × 100 as a fraction (the point of progressOf), into `into` when given. */
 export function progressFraction(a: NumberValue, t: NumberValue, into: exact.Fraction = { n: 0, d: 1 }): exact.Fraction {
@@ -446,25 +449,32 @@ export function reachableExactly(shown: number, decimals: number, lo: exact.Frac
 /** statedPercent in fractions, with whether the cell was read as a ratio. */
 export function statedPercentExactly(stated: NumberValue, point: exact.Fraction): { value: exact.Fraction; decimals: number; ratio: boolean } {
   const value = exact.fractionOf(stated.value);
-  if (isRatioExactly(stated, value, point)) {
+  if (isRatioExactly(stated, value.n, value.d, point.n, point.d)) {
     const percent = exact.timesInteger(value, 100);
     return { value: percent, decimals: progressDecimals(percent.n % percent.d === 0, stated.decimals - 2), ratio: true };
   }
   return { value, decimals: progressDecimals(value.n % value.d === 0, stated.decimals), ratio: false };
 }
 
-/** isRatioCell in fractions. */
-function isRatioExactly(stated: NumberValue, value: exact.Fraction, point: exact.Fraction): boolean {
+/**
+ * isRatioCell in fractions, the stated value vn/vd and the point pn/pd given as parts: it runs for every stated
+ * progress, and parts allocate nothing.
+ */
+function isRatioExactly(stated: NumberValue, vn: number, vd: number, pn: number, pd: number): boolean {
   if (!mayHoldRatio(stated)) return false;
-  const size = exact.abs(point);
-  if (exact.compare(size, exact.integer(20)) < 0) {
-    if (exact.compare(size, exact.integer(1)) < 0) return false;
-    const off = exact.abs(exact.subtract(exact.timesInteger(value, 100), point));
-    return exact.compare(off, exact.integer(1)) <= 0 && exact.compare(off, exact.abs(exact.subtract(value, point))) < 0;
+  const size = Math.abs(pn);
+  if (exact.compareParts(size, pd, 20, 1) < 0) {
+    if (exact.compareParts(size, pd, 1, 1) < 0) return false;
+    const off = exact.subtractInto(exact.multiply(vn, 100), vd, pn, pd, scratchOff);
+    const offN = Math.abs(off.n);
+    const offD = off.d;
+    if (exact.compareParts(offN, offD, 1, 1) > 0) return false;
+    const apart = exact.subtractInto(vn, vd, pn, pd, scratchOff);
+    return exact.compareParts(offN, offD, Math.abs(apart.n), apart.d) < 0;
   }
-  if (exact.compare(exact.abs(value), exact.integer(10)) < 0) return true;
-  const off = exact.abs(exact.subtract(exact.timesInteger(value, 100), point));
-  return exact.compare(exact.timesInteger(off, 100), size) <= 0;
+  if (exact.compareParts(Math.abs(vn), vd, 10, 1) < 0) return true;
+  const off = exact.subtractInto(exact.multiply(vn, 100), vd, pn, pd, scratchOff);
+  return exact.compareParts(exact.multiply(Math.abs(off.n), 100), off.d, size, pd) <= 0;
 }
 
 /**

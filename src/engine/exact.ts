@@ -146,6 +146,18 @@ export function add(a: Fraction, b: Fraction): Fraction {
   return { n: safe(multiply(a.n, b.d) + multiply(b.n, a.d)), d: multiply(a.d, b.d) };
 }
 
+/** an/ad − bn/bd into `into` (as subtract, allocating nothing). */
+export function subtractInto(an: number, ad: number, bn: number, bd: number, into: Fraction): Fraction {
+  if (ad === bd) {
+    into.n = safe(an - bn);
+    into.d = ad;
+  } else {
+    into.n = safe(multiply(an, bd) - multiply(bn, ad));
+    into.d = multiply(ad, bd);
+  }
+  return into;
+}
+
 export function subtract(a: Fraction, b: Fraction): Fraction {
   return add(a, { n: -b.n, d: b.d });
 }
