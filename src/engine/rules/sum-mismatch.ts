@@ -44,18 +44,38 @@ export const sumMismatch: Rule = {
         if (!row.totalOf) continue;
         const parts = partsOf(table, row);
         if (!parts) continue;
-        const columns = [...table.columns.map((c, i) => ({ header: c.header, pick: (r: BudgetRow) => r.cells[i] })), { header: '累計', pick: (r: BudgetRow) => r.cumulative }];
-        for (const col of columns) {
-          const totalCell = col.pick(row);
+        // The table's columns, then the 累計 column (k = n): indices, not a closure for each column of each row.
+        const n = table.columns.length;
+        const cellAt = (r: BudgetRow, k: number) => (k < n ? r.cells[k] : r.cumulative);
+        for (let k = 0; k <= n; k++) {
+          const totalCell = cellAt(row, k);
           const totalAsRead = asNumber(totalCell?.parsed);
           if (!totalAsRead || !totalCell) continue;
-          // A part that cannot be read (`調整中`) is no 0: the column cannot be added up (unparseable-number reports it).
-          if (parts.some((p) => col.pick(p)?.parsed.kind === 'invalid')) continue;
-          const read = parts.map((p) => asNumber(col.pick(p)?.parsed));
+          // The parts as read, and the first stating a unit; one loop, as it runs for every column of every total.
+          const read: (NumberValue | undefined)[] = [];
+          let withUnit: NumberValue | undefined;
+          let unreadable = false;
+          for (const p of parts) {
+            const parsed = cellAt(p, k)?.parsed;
+            // A part that cannot be read (`調整中`) is no 0: the column cannot be added up (unparseable-number reports it).
+            if (parsed?.kind === 'invalid') {
+              unreadable = true;
+              break;
+            }
+            const v = asNumber(parsed);
+            if (!withUnit && v && (v.unit !== null || v.scaleLabel !== '')) withUnit = v;
+            read.push(v);
+          }
+          if (unreadable) continue;
           // A bare number is in the unit of the other side: `260 (千円)` over parts holding 100 and 160.
-          const total = inUnitOf(totalAsRead, read.find((v) => v && (v.unit !== null || v.scaleLabel !== '')));
-          const values = read.map((v) => v && inUnitOf(v, total));
-          const present = values.filter((v): v is NumberValue => !!v);
+          const total = inUnitOf(totalAsRead, withUnit);
+          const values: (NumberValue | undefined)[] = [];
+          const present: NumberValue[] = [];
+          for (const v of read) {
+            const inTotalUnit = v && inUnitOf(v, total);
+            values.push(inTotalUnit);
+            if (inTotalUnit) present.push(inTotalUnit);
+          }
           if (present.length === 0) continue;
           if (overlapsSum(total, present)) continue;
           const point = sum(present.map((v) => v.value));
@@ -66,7 +86,7 @@ export const sumMismatch: Rule = {
               expected: point.div(scale).toNumber(),
               stated: total.value.div(scale).toNumber(),
               calc: `${terms} = ${show(point.div(scale), 4)}`,
-              params: { project: row.project, row: row.stage && !row.label.includes(row.stage) ? `${row.label} ${row.stage}` : row.label, column: col.header, parts: parts.map((p) => p.label).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
+              params: { project: row.project, row: row.stage && !row.label.includes(row.stage) ? `${row.label} ${row.stage}` : row.label, column: k < n ? table.columns[k].header : '累計', parts: parts.map((p) => p.label).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
             }),
           );
         }
