@@ -78,9 +78,20 @@ export function overlapsSum(a: Interval, values: readonly Interval[]): boolean {
 /** x compared with Σ lo of `values`: -1, 0 or 1. */
 export function compareWithLowSum(x: Decimal, values: readonly Interval[]): number {
   try {
-    let lo: exact.Fraction = { n: 0, d: 1 };
-    for (const v of values) lo = exact.add(lo, exact.fractionOf(v.lo));
-    return exact.compare(exact.fractionOf(x), lo);
+    // exact.add over the values, in parts and a scratch fraction (as overlapsSum): it runs for every budget row.
+    const f = scratchPoint;
+    let loN = 0;
+    let loD = 1;
+    for (const v of values) {
+      exact.fractionInto(v.lo, f);
+      if (f.d === loD) loN = exact.sum(loN, f.n);
+      else {
+        loN = exact.sum(exact.multiply(loN, f.d), exact.multiply(f.n, loD));
+        loD = exact.multiply(loD, f.d);
+      }
+    }
+    exact.fractionInto(x, f);
+    return exact.compareParts(f.n, f.d, loN, loD);
   } catch (e) {
     if (!exact.isOutOfRange(e)) throw e;
   }
