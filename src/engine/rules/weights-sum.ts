@@ -1,9 +1,37 @@
 import { Decimal, dec, show, sum } from '../decimal.js';
 import { halfStep } from '../compute.js';
+import * as exact from '../exact.js';
 import { findingAt, type Finding } from '../findings.js';
 import { completeGenerations, summaryOnlyWeights, weightIn, weightYears } from '../indicators.js';
 import type { NumericTarget, Weight } from '../model.js';
+import type { NumberValue } from '../numbers.js';
 import type { Rule } from './types.js';
+
+/** How far a weight may be from what it stands for: half a unit of its last shown digit. */
+function slackOf(w: NumberValue): Decimal {
+  return w.exact && w.decimals === 0 ? halfStep(0) : halfStep(w.decimals);
+}
+
+const HUNDRED: exact.Fraction = { n: 100, d: 1 };
+
+/**
+ * Whether weights add up to 100 within their slack, decided in exact fractions (as the rule's decimals decide it, without
+ * allocating decimals for every indicator); false also for weights too long for fractions, which the decimals then decide.
+ */
+function addsUp(ws: readonly NumberValue[]): boolean {
+  try {
+    let total = exact.integer(0);
+    let slack = exact.integer(0);
+    for (const w of ws) {
+      total = exact.reduce(exact.add(total, exact.fractionOf(w.value)));
+      slack = exact.reduce(exact.add(slack, exact.fractionOf(slackOf(w))));
+    }
+    return exact.compare(exact.subtract(total, slack), HUNDRED) <= 0 && exact.compare(exact.add(total, slack), HUNDRED) >= 0;
+  } catch (e) {
+    if (!exact.isOutOfRange(e)) throw e;
+  }
+  return false;
+}
 
 export const weightsSum: Rule = {
   id: 'weights-sum',
@@ -19,8 +47,9 @@ export const weightsSum: Rule = {
       // One target carries the whole indicator whatever its weight says.
       if (weights.some((w) => w?.value == null) || weights.length < 2) return;
       const ws = weights.map((w) => w!.value!);
+      if (addsUp(ws)) return;
       const total = sum(ws.map((w) => w.value));
-      const slack = sum(ws.map((w) => (w.exact && w.decimals === 0 ? halfStep(0) : halfStep(w.decimals))));
+      const slack = sum(ws.map(slackOf));
       const hundred = dec(100);
       if (total.minus(slack).lte(hundred) && total.plus(slack).gte(hundred)) return;
       const first = weights[0]!;

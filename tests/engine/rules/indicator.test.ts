@@ -63,6 +63,21 @@ describe('weights', () => {
     expect(f.filter((x) => x.rule === 'weights-sum').map((x) => [x.cell, x.stated, x.expected])).toEqual([['B4', 80, 100]]);
   });
 
+  it('decimal weights may each be off by half their last digit, the ends included: 50.1 + 50.0 passes, 50.2 + 50.0 does not', () => {
+    const pair = (a: string, b: string) =>
+      findingsOf(book(progressSheet('S', years, keihin.slice(0, 2).map((x, i) => ({ ...x, weight: `寄与度(※):${i === 0 ? a : b}%` })))))
+        .filter((x) => x.rule === 'weights-sum')
+        .map((x) => [x.cell, x.stated, x.params.slack]);
+    // 100.1 − 0.05 − 0.05 = 100 exactly: on the end of the slack.
+    expect(pair('50.1', '50.0')).toEqual([]);
+    expect(pair('49.9', '50.0')).toEqual([]);
+    expect(pair('50.2', '50.0')).toEqual([['B4', 100.2, '0.1']]);
+    expect(pair('49.8', '50.0')).toEqual([['B4', 99.8, '0.1']]);
+    expect(pair('33.3', '66.6')).toEqual([]);
+    expect(pair('33.33', '66.66')).toEqual([]);
+    expect(pair('33.32', '66.66')).toEqual([['B4', 99.98, '0.01']]);
+  });
+
   it.each([
     ['as ratios (0.33 each: 33 % to the whole percent)', '0.33', '0.50'],
     ['as fractions (1/3 each)', '1/3', '1/2'],
