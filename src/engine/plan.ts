@@ -32,19 +32,14 @@ export function planPeriod(label: string): PlanPeriod | undefined {
   return count ? { years: Number(count[1]), to: null } : undefined;
 }
 
-/** The yearly targets of a target that hold numbers (baseline columns excluded), of the years `keep` keeps. */
-function targetsOf(t: NumericTarget, keep: (i: number) => boolean): NumberValue[] {
+/** The yearly targets of a target that hold numbers (baseline columns excluded), of the years `keep` keeps (all without). */
+function targetsOf(t: NumericTarget, keep?: (i: number) => boolean): NumberValue[] {
   const values: NumberValue[] = [];
   for (let i = 0; i < t.columns.length; i++) {
-    const v = t.columns[i].baseline || !keep(i) ? undefined : asNumber(t.target[i].parsed);
+    const v = t.columns[i].baseline || (keep && !keep(i)) ? undefined : asNumber(t.target[i].parsed);
     if (v) values.push(v);
   }
   return values;
-}
-
-/** The yearly targets of a target that hold numbers (baseline columns excluded). */
-function yearlyTargets(t: NumericTarget): NumberValue[] {
-  return targetsOf(t, () => true);
 }
 
 /** A flow target's stated total (its cumulative goal, its 累計 column's target) beside its yearly targets, in one unit. */
@@ -66,19 +61,34 @@ export function targetsSoFar(t: NumericTarget): NumberValue[] {
 /** `fewest`: the yearly targets needed for a comparison (a goal over one year's target is that year's, for the rule). */
 export function cumulativeComparisons(t: NumericTarget, fewest = 2): CumulativeComparison[] {
   if (t.mode !== 'flow') return [];
-  const values = yearlyTargets(t);
+  const values = targetsOf(t);
   if (values.length < fewest) return [];
-  const stated: { value: NumberValue; ref: CellRef; column: boolean }[] = [];
-  if (t.goal?.cumulative) stated.push({ value: t.goal.value, ref: t.goal.ref, column: false });
+  // Built without intermediate lists or closures but inGoalUnit: it runs for every flow target.
+  const comparisons: CumulativeComparison[] = [];
+  if (t.goal?.cumulative) comparisons.push(comparison(t.goal.value, t.goal.ref, false, values));
   const totalCell = t.total?.target;
   const total = asNumber(totalCell?.parsed);
-  if (total && totalCell) stated.push({ value: total, ref: totalCell.ref, column: true });
-  return stated.map((g) => {
-    // A bare number is in the unit of the other side: a goal of `475億円` over cells holding 115, 81 ….
-    const goal = inUnitOf(g.value, values.find((v) => v.unit !== null || v.scaleLabel !== ''));
-    const inGoalUnit = (list: NumberValue[]) => (list.some((v) => inUnitOf(v, goal) !== v) ? list.map((v) => inUnitOf(v, goal)) : list);
-    return { ref: g.ref, goal, parts: inGoalUnit(values), column: g.column, inGoalUnit };
-  });
+  if (total && totalCell) comparisons.push(comparison(total, totalCell.ref, true, values));
+  return comparisons;
+}
+
+function comparison(stated: NumberValue, ref: CellRef, column: boolean, values: NumberValue[]): CumulativeComparison {
+  // A bare number is in the unit of the other side: a goal of `475億円` over cells holding 115, 81 ….
+  let withUnit: NumberValue | undefined;
+  for (const v of values) {
+    if (v.unit !== null || v.scaleLabel !== '') {
+      withUnit = v;
+      break;
+    }
+  }
+  const goal = inUnitOf(stated, withUnit);
+  return { ref, goal, parts: inUnitOfAll(values, goal), column, inGoalUnit: (list) => inUnitOfAll(list, goal) };
+}
+
+/** A list of targets in the unit of `goal`: the list itself when that changes none. */
+function inUnitOfAll(list: NumberValue[], goal: NumberValue): NumberValue[] {
+  for (const v of list) if (inUnitOf(v, goal) !== v) return list.map((w) => inUnitOf(w, goal));
+  return list;
 }
 
 /** Whether the yearly targets add up to less than the total stated: only the years still to come can make it up. */

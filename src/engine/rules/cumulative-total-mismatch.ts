@@ -6,9 +6,8 @@ import { summaryTarget } from '../indicators.js';
 import type { CellRef, NumericTarget, PlanGoal, SummaryRow } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
-/** The findings of a flow target's stated totals (its goal, its 累計 column) against the sum of its yearly targets. */
-function mismatches(t: NumericTarget): Finding[] {
-  const findings: Finding[] = [];
+/** The findings of a flow target's stated totals (its goal, its 累計 column) against the sum of its yearly targets, into `findings`. */
+function mismatches(t: NumericTarget, findings: Finding[]): void {
   let incomplete: boolean | undefined;
   for (const { ref, goal, parts, column, inGoalUnit } of cumulativeComparisons(t)) {
     if (overlapsSum(goal, parts)) continue;
@@ -36,7 +35,6 @@ function mismatches(t: NumericTarget): Finding[] {
       }),
     );
   }
-  return findings;
 }
 
 export const cumulativeTotalMismatch: Rule = {
@@ -48,7 +46,7 @@ export const cumulativeTotalMismatch: Rule = {
   },
   check({ model, targets }) {
     const findings: Finding[] = [];
-    for (const { target: t } of targets.all) findings.push(...mismatches(t));
+    for (const { target: t } of targets.all) mismatches(t, findings);
     // A goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`) is compared with the yearly
     // targets of the table it restates, as the table's own goal is.
     const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;
@@ -64,7 +62,7 @@ export const cumulativeTotalMismatch: Rule = {
         const t = summaryTarget(targets, row);
         if (!t || t.mode !== 'flow') continue;
         const goal: PlanGoal = { value, cumulative: true, year: null, ref: g.goal.ref, text: g.text };
-        findings.push(...mismatches({ ...t, goal, total: undefined, label: `${t.label} ${g.text}` }));
+        mismatches({ ...t, goal, total: undefined, label: `${t.label} ${g.text}` }, findings);
       }
     }
     return findings;
