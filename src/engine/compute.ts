@@ -38,8 +38,10 @@ function startsBelowEnd(a: NumberValue, b: NumberValue): boolean {
   if (c !== 0) return c < 0;
   // The ends meet: both must belong to their intervals. A number stated exactly holds one decimal for both ends (the
   // common case: a restatement of an exact count), else they are compared.
-  const lowerEndIn = a.lo === a.hi || a.value.gt(0) || a.lo.eq(a.hi);
-  const upperEndIn = b.lo === b.hi || b.value.lt(0) || b.lo.eq(b.hi);
+  // Signs read from the decimals and ends compared as fractions: decimal.js's gt(0), lt(0) and eq() give the same answers
+  // but allocate a Decimal each, and every restated exact count comes here.
+  const lowerEndIn = a.lo === a.hi || (a.value.isPositive() && !a.value.isZero()) || exact.compareDecimals(a.lo, a.hi) === 0;
+  const upperEndIn = b.lo === b.hi || (b.value.isNegative() && !b.value.isZero()) || exact.compareDecimals(b.lo, b.hi) === 0;
   return lowerEndIn && upperEndIn;
 }
 
