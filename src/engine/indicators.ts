@@ -672,6 +672,44 @@ function asShown(v: NumberValue): NumberValue {
 }
 
 /**
+ * How a summary row's figure differs from its table's (`totals`: the figure states a running total, compared with these).
+ * A function of its own, not a closure made for every summary row.
+ */
+function differenceOf(
+  field: 'target' | 'actual' | 'weight',
+  cell: ValueCell | undefined,
+  tableAsRead: NumberValue | undefined | null,
+  totals?: RunningTotals,
+): SummaryDifference | undefined {
+  const total = totals !== undefined;
+  const statedAsRead = asNumber(cell?.parsed);
+  if (!statedAsRead || !tableAsRead || !cell) return undefined;
+  if (total && restatedTotal(statedAsRead, field === 'target' ? totals.targets : totals.actuals)) return undefined;
+  // `87 億円` in a line against a bare 87 in the table: the same amount.
+  const stated = inUnitOf(statedAsRead, tableAsRead);
+  const table = inUnitOf(tableAsRead, statedAsRead);
+  // A weight is a share rounded as shown (`33%` for 1/3), whether or not it counts as exact elsewhere.
+  if (mayBeEqual(stated, table) || (field === 'weight' && mayBeEqual(asShown(stated), asShown(table)))) return undefined;
+  const scale = stated.scale;
+  // A value that is no finite decimal (a weight of 1/3: 33.33…) is reported to two decimals, as weights are shown.
+  const reported = (v: Decimal) => (v.decimalPlaces() > 6 ? roundHalfUp(v, 2) : v).toNumber();
+  const unit = `${stated.scaleLabel}${stated.unit ?? ''}`;
+  // Amounts of units that do not convert (a summary's 200人 against the table's 87億円): each in its own unit.
+  const tableScale = unitsCompatible(stated, table) ? scale : table.scale;
+  const expectedUnit = tableScale === scale ? unit : `${table.scaleLabel}${table.unit ?? ''}`;
+  return {
+    field,
+    ref: cell.ref,
+    expected: reported(table.value.div(tableScale)),
+    stated: reported(stated.value.div(scale)),
+    calc: `${show(table.value.div(tableScale), 4)} ≠ ${show(stated.value.div(scale), 4)}`,
+    unit,
+    ...(expectedUnit !== unit && { expectedUnit }),
+    ...(total && { running: true as const }),
+  };
+}
+
+/**
  * Each figure of a summary row (当該年度目標値, 実績値, 寄与度, 進捗度) that differs from its table target's in column `i`.
  * Figures stated as running totals are compared with the target's running totals (any way of writing them), never with
  * one year's; there being none, they are left unchecked.
@@ -679,47 +717,15 @@ function asShown(v: NumberValue): NumberValue {
 export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number): Generator<SummaryDifference> {
   const running = row.runningTotals;
   const totals = running ? runningTotals(t, i) : undefined;
-  const compare = (
-    field: 'target' | 'actual' | 'weight',
-    cell: ValueCell | undefined,
-    tableAsRead: NumberValue | undefined | null,
-    total = false,
-  ): SummaryDifference | undefined => {
-    const statedAsRead = asNumber(cell?.parsed);
-    if (!statedAsRead || !tableAsRead || !cell) return undefined;
-    if (total && restatedTotal(statedAsRead, field === 'target' ? totals!.targets : totals!.actuals)) return undefined;
-    // `87 億円` in a line against a bare 87 in the table: the same amount.
-    const stated = inUnitOf(statedAsRead, tableAsRead);
-    const table = inUnitOf(tableAsRead, statedAsRead);
-    // A weight is a share rounded as shown (`33%` for 1/3), whether or not it counts as exact elsewhere.
-    if (mayBeEqual(stated, table) || (field === 'weight' && mayBeEqual(asShown(stated), asShown(table)))) return undefined;
-    const scale = stated.scale;
-    // A value that is no finite decimal (a weight of 1/3: 33.33…) is reported to two decimals, as weights are shown.
-    const reported = (v: Decimal) => (v.decimalPlaces() > 6 ? roundHalfUp(v, 2) : v).toNumber();
-    const unit = `${stated.scaleLabel}${stated.unit ?? ''}`;
-    // Amounts of units that do not convert (a summary's 200人 against the table's 87億円): each in its own unit.
-    const tableScale = unitsCompatible(stated, table) ? scale : table.scale;
-    const expectedUnit = tableScale === scale ? unit : `${table.scaleLabel}${table.unit ?? ''}`;
-    return {
-      field,
-      ref: cell.ref,
-      expected: reported(table.value.div(tableScale)),
-      stated: reported(stated.value.div(scale)),
-      calc: `${show(table.value.div(tableScale), 4)} ≠ ${show(stated.value.div(scale), 4)}`,
-      unit,
-      ...(expectedUnit !== unit && { expectedUnit }),
-      ...(total && { running: true as const }),
-    };
-  };
   const target = running?.target
-    ? compare('target', row.targetValue, totals!.targets[0], true)
-    : compare('target', row.targetValue, asNumber(t.target[i].parsed));
+    ? differenceOf('target', row.targetValue, totals!.targets[0], totals)
+    : differenceOf('target', row.targetValue, asNumber(t.target[i].parsed));
   if (target) yield target;
   const actual = running?.actual
-    ? compare('actual', row.actualValue, totals!.actuals[0], true)
-    : compare('actual', row.actualValue, asNumber(t.actual[i].parsed));
+    ? differenceOf('actual', row.actualValue, totals!.actuals[0], totals)
+    : differenceOf('actual', row.actualValue, asNumber(t.actual[i].parsed));
   if (actual) yield actual;
-  const weight = row.weight && compare('weight', row.weight, weightIn(t, t.columns[i].year)?.value);
+  const weight = row.weight && differenceOf('weight', row.weight, weightIn(t, t.columns[i].year)?.value);
   if (weight) yield weight;
   const stated = asNumber(row.progress?.parsed);
   if (!stated || !row.progress) return;
