@@ -128,13 +128,22 @@ function idOf(m: RegExpExecArray): TargetId {
 
 /** `数値目標(1)-①`, `数値目標（1）－①`, `数値目標1` … anywhere in the text. */
 export function findTargetId(text: string): { id: TargetId; end: number } | undefined {
+  const m = targetIdMatch(text);
+  return m ? { id: idOf(m), end: m.index + m[0].length } : undefined;
+}
+
+/** Where the first target id of a text ends (findTargetId's `end`), without working out the id. */
+export function targetIdEnd(text: string): number | undefined {
+  const m = targetIdMatch(text);
+  return m ? m.index + m[0].length : undefined;
+}
+
+/** ID_RE's match right after the text's first 数値目標. */
+function targetIdMatch(text: string): RegExpExecArray | null {
   const i = text.indexOf('数値目標');
-  if (i < 0) return undefined;
-  const start = i + '数値目標'.length;
-  ID_RE.lastIndex = start;
-  const m = ID_RE.exec(text);
-  if (!m) return undefined;
-  return { id: idOf(m), end: start + m[0].length };
+  if (i < 0) return null;
+  ID_RE.lastIndex = i + '数値目標'.length;
+  return ID_RE.exec(text);
 }
 
 /** `評価指標(1)`, `評価指標（1）`: the indicator number. */

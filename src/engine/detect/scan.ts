@@ -4,7 +4,7 @@
  */
 import { SheetView, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
-import { compact, findIndicatorId, findTargetId, isCompactedAway } from '../text.js';
+import { compact, findIndicatorId, findTargetId, isCompactedAway, targetIdEnd } from '../text.js';
 import { fiscalYearOfDate, isDigit, parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
@@ -158,8 +158,9 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   // A target's id before the figure its row or column holds (`数値目標(1)-① 目標値`, as a header flattened from two rows
   // reads): the figure's label; the id stays in the text for the table to take.
   if (compacted.startsWith('数値目標')) {
-    const id = findTargetId(compacted);
-    const rest = id ? compacted.slice(id.end).replace(/^[\s:：\-_/・]+/, '') : '';
+    // Only where the id ends: the id itself is the table's to read.
+    const end = targetIdEnd(compacted);
+    const rest = end !== undefined ? compacted.slice(end).replace(/^[\s:：\-_/・]+/, '') : '';
     const kind = rest ? classifyLabel(rest) : undefined;
     return kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight' ? kind : undefined;
   }
