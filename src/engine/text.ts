@@ -32,12 +32,19 @@ function isSpace(code: number): boolean {
   );
 }
 
-// Scratch space for building normalised texts: one string allocation per text, not one per character.
-let scratch = new Uint16Array(256);
+// Scratch space for building normalised texts: one string allocation per text, not one per character. A plain array:
+// String.fromCharCode.apply reads its elements directly, a typed array's through a slower generic path.
+const scratch: number[] = [];
+// Arguments per String.fromCharCode call: an engine takes only so many at once.
+const CHUNK = 4096;
 
 function fromCodes(length: number): string {
+  if (length <= CHUNK) {
+    scratch.length = length;
+    return String.fromCharCode.apply(null, scratch);
+  }
   let out = '';
-  for (let i = 0; i < length; i += 4096) out += String.fromCharCode.apply(null, scratch.subarray(i, Math.min(length, i + 4096)) as unknown as number[]);
+  for (let i = 0; i < length; i += CHUNK) out += String.fromCharCode.apply(null, scratch.slice(i, Math.min(length, i + CHUNK)));
   return out;
 }
 
@@ -46,7 +53,6 @@ function fromCodes(length: number): string {
  * and U+3000 to a space, and dropping white space when `dropSpace`; returns the length.
  */
 function normalise(s: string, from: number, dropSpace: boolean): number {
-  if (scratch.length < s.length) scratch = new Uint16Array(s.length * 2);
   let n = 0;
   for (let i = 0; i < from; i++) scratch[n++] = s.charCodeAt(i);
   for (let i = from; i < s.length; i++) {
