@@ -205,6 +205,7 @@ function eraOf(text: string): '令和' | '平成' | undefined {
 interface TextFacts {
   fy?: FiscalYear;
   header: string;
+  /** A label's compact text; empty for any other text. */
   compact: string;
   kind?: LabelKind;
   /**
@@ -245,10 +246,22 @@ export function isSummaryLine(comp: string): boolean {
   return (comp.includes('当該年度') || comp.includes('進捗') || comp.includes('達成')) && (SUMMARY_FIELD.test(comp) || PLAIN_SUMMARY_LINE.test(comp) || PROGRESS_LINE.test(comp));
 }
 
+/**
+ * The facts of texts that are neither labels nor years, one object for each combination of what they hold: most such
+ * texts (a block's id and name, a summary line) stand in one cell each, and need no object of their own to keep.
+ */
+const UNLABELLED: readonly TextFacts[] = Array.from({ length: 64 }, (_, bits) =>
+  Object.freeze({ header: '', compact: '', idWords: bits & 3, summaryLine: (bits & 4) !== 0, yearTitle: (bits & 8) !== 0, goalLine: (bits & 16) !== 0, columnHint: (bits & 32) !== 0 }),
+);
+
+function unlabelled(idWords: number, summaryLine: boolean, yearTitle: boolean, goalLine: boolean, columnHint: boolean): TextFacts {
+  return UNLABELLED[idWords | (summaryLine ? 4 : 0) | (yearTitle ? 8 : 0) | (goalLine ? 16 : 0) | (columnHint ? 32 : 0)];
+}
+
 /** The facts of most texts: nothing the detectors look for. */
-const NOTHING: TextFacts = Object.freeze({ header: '', compact: '', idWords: 0, summaryLine: false, yearTitle: false, goalLine: false, columnHint: false });
+const NOTHING = unlabelled(0, false, false, false, false);
 /** A text with a 年 and nothing else the detectors look for. */
-const YEAR_WORD: TextFacts = Object.freeze({ ...NOTHING, columnHint: true });
+const YEAR_WORD = unlabelled(0, false, false, false, true);
 
 /** The words of the ids: 数値目標 for a target's, 評価指標 for an indicator's. */
 export const ID_WORDS = { target: 1, indicator: 2 } as const;
@@ -305,8 +318,7 @@ function readTextFacts(text: string): TextFacts {
   const yearTitle = comp.length <= 60 && comp.includes('評価') && /評価(対象)?年度|年度評価|年度の?評価|評価指標の進捗|評価書/.test(comp);
   const goalLine = !idWords && !summaryLine && comp.length <= 60 && GOAL_LINE.test(comp);
   const columnHint = kind === 'actual' || kind === 'progress' || text.includes('年');
-  if (!kind && !idWords && !summaryLine && !yearTitle && !goalLine) return columnHint ? YEAR_WORD : NOTHING;
-  return { header: '', compact: comp, kind, idWords, summaryLine, yearTitle, goalLine, columnHint };
+  return kind ? { header: '', compact: comp, kind, idWords, summaryLine, yearTitle, goalLine, columnHint } : unlabelled(idWords, summaryLine, yearTitle, goalLine, columnHint);
 }
 
 /**
@@ -468,11 +480,9 @@ export class SheetScan {
     this.idWordRows[r] |= facts.idWords;
     if (facts.columnHint) this.columnHintRows[r] = 1;
     if (facts.fy) return { row: r, col: c, fy: facts.fy, header: facts.header };
-    const comp = facts.compact;
-    if (!comp) return undefined;
     const kind = facts.kind;
     if (kind) {
-      const label: Label = { row: r, col: c, kind, text, compact: comp };
+      const label: Label = { row: r, col: c, kind, text, compact: facts.compact };
       this.labels.push(label);
       let list = this.byKind.get(kind);
       if (!list) this.byKind.set(kind, (list = []));
