@@ -10,6 +10,25 @@ function isFullWidth(code: number): boolean {
   return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000;
 }
 
+/**
+ * A set of characters tested by char code: a bit per code of the Basic Multilingual Plane, as cheap to test as an array
+ * read (a Set hashes each code; the scan tests characters of every text of a workbook against such sets).
+ */
+export class CharSet {
+  private readonly bits = new Uint8Array(8192);
+
+  constructor(chars: string) {
+    for (let i = 0; i < chars.length; i++) {
+      const code = chars.charCodeAt(i);
+      this.bits[code >> 3] |= 1 << (code & 7);
+    }
+  }
+
+  has(code: number): boolean {
+    return (this.bits[code >> 3] & (1 << (code & 7))) !== 0;
+  }
+}
+
 /** Whether compact() drops the character. */
 export function isCompactedAway(code: number): boolean {
   return isSpace(code);

@@ -1,5 +1,5 @@
 /** Japanese fiscal-year headers: 平成29年度, 令和元年度, 当初(令和3年度), R5, H29, 2023年度, FY2023, H31/R1. */
-import { compact, isCompactedAway } from './text.js';
+import { CharSet, compact, isCompactedAway } from './text.js';
 
 export interface FiscalYear {
   /** Gregorian start year of the fiscal year: 令和元年度 → 2019. */
@@ -20,7 +20,7 @@ function eraYear(era: string, n: string): number {
 
 // What a year header can start with once compacted: an era (平成, H …), FY, or a baseline word
 // (当初, 基準, 現状), a named year of the plan (初年度, 中間年度, 最終年度), in either width; or four digits (2023年度).
-const YEAR_STARTS = new Set([...'平令昭HhRrSsFf当基初現策計第最中ＨｈＲｒＳｓＦｆ'].map((ch) => ch.charCodeAt(0)));
+const YEAR_STARTS = new CharSet('平令昭HhRrSsFf当基初現策計第最中ＨｈＲｒＳｓＦｆ');
 
 const NEN = '年'.charCodeAt(0);
 const KI = '期'.charCodeAt(0);

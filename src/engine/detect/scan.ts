@@ -4,7 +4,7 @@
  */
 import { SheetView, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
-import { compact, findIndicatorId, findTargetId, isCompactedAway, targetIdEnd } from '../text.js';
+import { CharSet, compact, findIndicatorId, findTargetId, isCompactedAway, targetIdEnd } from '../text.js';
 import { fiscalYearOfDate, isDigit, parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
@@ -45,7 +45,7 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new Set([...'各当目実進達寄ウ重累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見支取'].map((ch) => ch.charCodeAt(0)));
+const LABEL_STARTS = new CharSet('各当目実進達寄ウ重累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見支取');
 
 // Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`), as char codes.
 const OPENING = [...'【[〔'].map((ch) => ch.charCodeAt(0));
@@ -272,9 +272,9 @@ function idWordsIn(text: string): number {
 
 // The first characters of every word readTextFacts looks for anywhere in a text (総事業費, 国予算,
 // 自治体予算, 地方予算, 民間, a letter in parentheses, 数値目標, 評価指標, 評価, 当該年度, 進捗, 累計), and 費 of 国費, 県費, 事業費計.
-const WORD_STARTS = new Set([...'総国自地民(（数評当進費累'].map((ch) => ch.charCodeAt(0)));
+const WORD_STARTS = new CharSet('総国自地民(（数評当進費累');
 // The opening brackets of bareLabel as they stand before compact(): `［` becomes `[`.
-const OPENING_CODES = new Set([...'【[〔［'].map((ch) => ch.charCodeAt(0)));
+const OPENING_CODES = new CharSet('【[〔［');
 
 /**
  * Whether the compact form of a text could be anything readTextFacts looks for: a label starts
