@@ -469,6 +469,27 @@ describe('targets across and the years down, each year a group of 目標値 / �
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['C12', 137]]);
   });
 
+  it('labels merged across two columns (区分 over B:C): read from their first cells, the merged cells right of them passed over', () => {
+    const labels = [1, 2, 3, 4, 5, 6];
+    const s: Sheet = {
+      ...sheet('S', [
+        ['年度', '区分', null, '数値目標(1)-① 投資額', '数値目標(1)-② 雇用'],
+        ['H29', '目標値', null, 115, 100],
+        [null, '実績値', null, 119, 90],
+        [null, '進捗度', null, 103, 90],
+        ['H30', '目標値', null, 81, 100],
+        [null, '実績値', null, 141, 100],
+        [null, '進捗度', null, 174, 100],
+      ]),
+      merges: [{ top: 0, left: 1, bottom: 0, right: 2 }, ...labels.map((r) => ({ top: r, left: 1, bottom: r, right: 2 })), { top: 1, left: 0, bottom: 3, right: 0 }, { top: 4, left: 0, bottom: 6, right: 0 }],
+    };
+    const t = checkWorkbook(book(s)).model.tables.find((x) => x.kind === 'progress');
+    expect(t?.kind === 'progress' && t.targets.map((x) => [x.id.display, x.columns.map((c) => c.year), x.rows, x.progress?.map((c) => c.text)])).toEqual([
+      ['1-①', [2017, 2018], { target: 1, actual: 2, progress: 3 }, ['103', '174']],
+      ['1-②', [2017, 2018], { target: 1, actual: 2, progress: 3 }, ['90', '100']],
+    ]);
+  });
+
   it('each year on a row of its own over its group, in the label column', () => {
     const s = sheet('S', [
       ['区分', '数値目標(1)-① 投資額', '数値目標(1)-② 雇用'],

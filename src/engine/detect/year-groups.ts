@@ -188,7 +188,8 @@ function firstGroupRow(scan: SheetScan, start: number, lastCol: number): { first
     // label column, over the group's first label.
     let labelCol = -1;
     let yearCol = -1;
-    for (let c = 0; c < lastCol && labelCol < 0; c++) if (figureAt(scan, first, c)) labelCol = c;
+    // An empty cell shows a label only as part of a merged area whose first cell, left of it, was looked at already.
+    for (let c = 0; c < lastCol && labelCol < 0; c++) if (view.raw(first, c) !== undefined && figureAt(scan, first, c)) labelCol = c;
     if (labelCol >= 0) {
       for (let c = labelCol - 1; c >= 0 && yearCol < 0; c--) if (parseFiscalYear(cellText(view.shown(first, c).cell))) yearCol = c;
     } else if (first + 1 < view.rowCount) {
