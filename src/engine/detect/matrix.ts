@@ -41,6 +41,11 @@ interface Matrix {
   range: CellRange;
 }
 
+/** A number that may be a year typed as one (2015 | 2016): parseFiscalYear reads 1950 to 2200. */
+function isYearNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 1950 && n <= 2200;
+}
+
 /**
  * The years in a row from `from` to `to`: a run of year cells (at least two) starting at the first cell holding
  * anything; undefined when there are fewer, or when `whole` and a cell of the span is no year.
@@ -52,7 +57,7 @@ function yearsIn(scan: SheetScan, row: number, from: number, to: number, whole =
     const merge = scan.view.mergeAt(row, c);
     const cell = merge ? scan.view.raw(merge.top, merge.left) : scan.view.raw(row, c);
     // Most labels head a block's amounts: a number that is no year ends the run at once.
-    if (typeof cell?.value === 'number' && cell.text === undefined && !(Number.isInteger(cell.value) && cell.value >= 1950 && cell.value <= 2200)) break;
+    if (typeof cell?.value === 'number' && cell.text === undefined && !isYearNumber(cell.value)) break;
     const text = cellText(cell).trim();
     if (!text) {
       // The years start at most two blank cells after the label.
@@ -89,6 +94,10 @@ const isUnitHeading = (text: string) => /^[(（]?単位[)）:：]?$/.test(compac
  */
 function headerOf(scan: SheetScan, labelRow: number, labelCol: number): { header: number; years: Matrix['years'] } | undefined {
   const view = scan.view;
+  // Most labels are a block's, a number right beside them that is no year (`目標値 | 115 | 120`): no years follow, and
+  // such a label heads no span (below). Told at once, before the row's headings and years are looked for.
+  const beside = view.raw(labelRow, labelCol + 1);
+  if (typeof beside?.value === 'number' && beside.text === undefined && !isYearNumber(beside.value) && !view.mergeAt(labelRow, labelCol) && !view.mergeAt(labelRow, labelCol + 1)) return undefined;
   // Columns of the rows' names or units may stand between the label and the years (`目標値 | 指標名 | R3 | R4`).
   let from = (view.mergeAt(labelRow, labelCol)?.right ?? labelCol) + 1;
   for (let n = 0; n < 3 && from < view.rowWidth(labelRow) && isRowHeading(cellText(view.raw(labelRow, from))); n++) from = (view.mergeAt(labelRow, from)?.right ?? from) + 1;
