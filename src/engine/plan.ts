@@ -65,11 +65,33 @@ export function cumulativeComparisons(t: NumericTarget, fewest = 2): CumulativeC
   if (values.length < fewest) return [];
   // Built without intermediate lists or closures but inGoalUnit: it runs for every flow target.
   const comparisons: CumulativeComparison[] = [];
-  if (t.goal?.cumulative) comparisons.push(comparison(t.goal.value, t.goal.ref, false, values));
+  if (t.goal?.cumulative) comparisons.push(comparison(t.goal.value, t.goal.ref, false, targetsOfPlan(t, values)));
   const totalCell = t.total?.target;
   const total = asNumber(totalCell?.parsed);
   if (total && totalCell) comparisons.push(comparison(total, totalCell.ref, true, values));
   return comparisons;
+}
+
+/**
+ * The yearly targets a cumulative goal adds up: those of the years the label names (`475億円（平成29～令和3年度累計）`)
+ * when the table shows those years and more (a plan extended by a year, the next plan's first year beside it); else
+ * every year's (`all`).
+ */
+function targetsOfPlan(t: NumericTarget, all: NumberValue[]): NumberValue[] {
+  const period = planPeriod(t.label);
+  const to = period?.to;
+  if (!period || to == null) return all;
+  const from = to - period.years + 1;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of t.columns) {
+    if (c.baseline) continue;
+    if (c.year === null) return all;
+    first = Math.min(first, c.year);
+    last = Math.max(last, c.year);
+  }
+  if (first > from || last < to || (first === from && last === to)) return all;
+  return targetsOf(t, (i) => t.columns[i].year! >= from && t.columns[i].year! <= to);
 }
 
 function comparison(stated: NumberValue, ref: CellRef, column: boolean, values: NumberValue[]): CumulativeComparison {
