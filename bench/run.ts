@@ -2,7 +2,8 @@
  * `npm run bench`: how checking grows with the size of a workbook, and what a folder of
  * submissions costs. For each size it measures, in one run on one machine:
  *   readMs    reading the file alone (file → grid, with the reader's safety checks): the floor
- *   engineMs  detection and rules (checkWorkbook) on that grid
+ *   engineMs  detection and rules (checkWorkbook) on that grid, with nothing parsed by the runs before
+ *             (forgetTexts: as in one hyoka check, but for the compiled code)
  *   totalMs   the whole `hyoka check FILE --json`, a fresh process
  *   peakRssMb the peak memory of that process
  *   fixMs     what `hyoka fix` adds to the check: planning the recalculation, following the formulas
@@ -27,7 +28,7 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { writeFixed } from '../src/cli/main.js';
 import { defaultJobs } from '../src/cli/pool.js';
-import { checkWorkbook } from '../src/engine/check.js';
+import { checkWorkbook, forgetTexts } from '../src/engine/check.js';
 import { planRecalculation } from '../src/engine/fix.js';
 import { buildReport, fileReport } from '../src/engine/report.js';
 import type { Workbook } from '../src/engine/grid.js';
@@ -162,6 +163,8 @@ async function measureSize(target: number): Promise<Case> {
   let sheets = 0;
   let findings = 0;
   for (let i = 0; i < runs.inProcess; i++) {
+    // Each run pays what one hyoka check pays: nothing parsed by the runs before (only the compiled code is warm).
+    forgetTexts();
     collect();
     let t = performance.now();
     const buf = readFileSync(path);

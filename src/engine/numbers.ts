@@ -149,6 +149,16 @@ const NUMBER_RE = /^(?:約|延べ?|年間)?([△▲+\-−‐‑‒–]?)(\d+(?:\
 /** A unit of a length of time: `30日` and `6か月` in a row of figures are counts (手続日数), a date is `4月1日`. */
 const DURATION = /^(時間|分間?|秒間?|日間?|週間|[かヶカケ]月間?|年間)$/;
 
+/**
+ * Forgets the texts and numbers parsed so far (they are kept for the process, up to CACHE_LIMIT each): the next check
+ * parses every text again, as the first check of a process does. For benchmarks.
+ */
+export function forgetParsed(): void {
+  textCache.clear();
+  numericCache.clear();
+  numericCached = 0;
+}
+
 /** Parses the text of a cell where a number belongs. */
 export function parseNumberText(raw: string): Parsed {
   const hit = textCache.get(raw);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkbook } from '../../src/engine/check.js';
+import { checkWorkbook, forgetTexts } from '../../src/engine/check.js';
 import { RULE_IDS } from '../../src/engine/findings.js';
 import { fixture, keys } from '../helpers.js';
 
@@ -16,6 +16,20 @@ describe('the seeds\' tables, in several layouts: exactly the findings the repor
   ])('%s', async (name, expected) => {
     const { findings } = checkWorkbook(await fixture(name));
     expect(keys(findings)).toEqual(expected);
+  });
+
+  it('a check finds the same with what the checks before it parsed kept (as in a folder checked by one worker) or forgotten (as by npm run bench)', async () => {
+    const names = ['planted-errors.xlsx', 'keihin-2019-text.xlsx', 'tsukuba-2024.xlsx', 'overall-2023.xlsx'];
+    const books = await Promise.all(names.map((n) => fixture(n)));
+    forgetTexts();
+    const cold = books.map((b) => {
+      forgetTexts();
+      return JSON.stringify(checkWorkbook(b).findings);
+    });
+    const warm = books.map((b) => JSON.stringify(checkWorkbook(b).findings));
+    const again = [...books].reverse().map((b) => JSON.stringify(checkWorkbook(b).findings)).reverse();
+    expect(warm).toEqual(cold);
+    expect(again).toEqual(cold);
   });
 
   it('recognizes every table of 002_… in the text layout', async () => {

@@ -23,6 +23,11 @@ export function unitInParentheses(label: string): string | undefined {
 // Labels repeat (`目標値（億円）` in every block): each is read once, up to a bound on the memory kept.
 const inParentheses = new Map<string, string | undefined>();
 
+/** Forgets the labels read so far (see forgetParsed). */
+export function forgetUnits(): void {
+  inParentheses.clear();
+}
+
 /** A note giving the unit (`（単位：億円）`, `単位:千人`) in a table's year header row or the two rows over it, within its columns. */
 export function unitNote(scan: SheetScan, headerRow: number, left: number, lastYearCol: number): string | undefined {
   for (let r = headerRow; r >= Math.max(0, headerRow - 2); r--) {
