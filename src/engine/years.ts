@@ -63,6 +63,8 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
   if (!mayBeYear(raw)) return undefined;
   let t = compact(raw);
   if (!t || t.length > 24) return undefined;
+  // A note mark after the year (`R5※`, `令和5年度※1`, `R5*`) refers to a note under the table: the column is that year's.
+  t = t.replace(/(?<=.)[※*]\d*$/, '');
   const ordinal = ORDINAL_RE.exec(t);
   if (ordinal) return parseFiscalYear(ordinal[1].replace(/^\((.+)\)$/, '$1'));
   const span = SPAN_RE.exec(t);

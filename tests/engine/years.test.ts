@@ -84,11 +84,18 @@ describe('fiscal-year headers', () => {
     ['R5.12末', 2023, false],
     ['R5.4月末(実績)', 2023, false],
     ['基準値(H28.3末)', 2015, true],
+    // A note mark after the year (the note under the table says of what): `R5※`, `令和5年度※1`, `R5*`, `R5(見込)※`.
+    ['R5※', 2023, false],
+    ['令和5年度※1', 2023, false],
+    ['Ｒ５※２', 2023, false],
+    ['R5*', 2023, false],
+    ['R5(見込)※', 2023, false],
+    ['H28(基準)※', 2016, true],
   ])('%s → FY%i', (text, year, baseline) => {
     expect(parseFiscalYear(text)).toEqual({ year, baseline });
   });
 
-  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1', '2022(R5)年度', '2022(1)年度', '基準(H28)(R2)', '1年目', '3年度', '第2期', 'H29.4～H31.3', '2023年4月', 'R5.4～R5.9', 'FY2', '平', '29年度', 'H30.3', 'R5.3.31', 'R5.13末', '1234.3末', '平均29'])('%s is not a year header', (text) => {
+  it.each(['目標値', '累計', '進捗度(%)', '令和', '12', 'H', '数値目標(1)', 'H30/R1', '2019/2020', 'R1/', 'R1/R1/R1', '2022(R5)年度', '2022(1)年度', '基準(H28)(R2)', '1年目', '3年度', '第2期', 'H29.4～H31.3', '2023年4月', 'R5.4～R5.9', 'FY2', '平', '29年度', 'H30.3', 'R5.3.31', 'R5.13末', '1234.3末', '平均29', '※', 'R※5', '※R5'])('%s is not a year header', (text) => {
     expect(parseFiscalYear(text)).toBeUndefined();
   });
 
