@@ -4242,6 +4242,39 @@ describe('probe round: layouts offices use for the same tables', () => {
     }
   });
 
+  it('a target stated twice, as first set and as revised (`目標値（当初）` over `目標値（変更後）`, `変更後目標値`, either order): the block keeps its id and goal, and progress is worked out of the revised target', () => {
+    // R1's target was revised from 87 to 100億円: 120 ÷ 100 → 120 %, and the 138 % of the first target is wrong.
+    const first: Spec[] = ['115億円', '81億円', '87億円', '93億円', '99億円'];
+    const revised: Spec[] = ['115億円', '81億円', '100億円', '93億円', '86億円'];
+    for (const [upper, lower] of [
+      [['目標値（当初）', ...first], ['目標値（変更後）', ...revised]],
+      [['目標値（当初）', ...first], ['変更後目標値', ...revised]],
+      [['当初目標値', ...first], ['目標値', ...revised]],
+      [['目標値（変更後）', ...revised], ['目標値（当初）', ...first]],
+    ]) {
+      const s = sheet('S', [
+        [null, null, 'H29', 'H30', 'R1', 'R2', 'R3'],
+        ['数値目標(1)-① 投資額 475億円（累計）', ...upper],
+        [null, ...lower],
+        [null, '実績値', '119億円', '141億円', '120億円'],
+        ['寄与度(※):100%', '進捗度(%)', '104%', '174%', '138%'],
+      ]);
+      const { model, findings } = checkWorkbook(book(s));
+      expect(targetYears(model)).toEqual([['1-①', [2017, 2018, 2019, 2020, 2021]]]);
+      expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'E5', 120, 138]]);
+      expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E5', '120%']]);
+    }
+    // Two 目標値 rows saying neither is a revision remain two rows: the one over 実績値 is the block's.
+    const plain = sheet('S', [
+      [null, null, 'H29', 'H30', 'R1'],
+      ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円'],
+      [null, '目標値', '115億円', '81億円', '100億円'],
+      [null, '実績値', '119億円', '141億円', '120億円'],
+      [null, '進捗度(%)', '104%', '174%', '120%'],
+    ]);
+    expect(findingsOf(book(plain))).toEqual([]);
+  });
+
   it('actuals stated twice, preliminary and final (`実績値(速報)` over `実績値(確定)`, `実績見込` over `実績値`): each year’s final figure where given, else the preliminary; the 進捗度 row under both is the block’s', () => {
     // R1 has no final figure yet: its preliminary 118億円 is the actual (118 ÷ 87 → 136 %).
     const preliminary = (label: string) => [null, label, '110億円', '140億円', '118億円'];

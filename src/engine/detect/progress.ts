@@ -134,6 +134,25 @@ function revisedActual(scan: SheetScan, a: Label, aBottom: number, actuals: Labe
   return first !== PRELIMINARY.test(next.compact) ? { ...next, preliminaryFirst: first } : undefined;
 }
 
+// Words saying a 目標値 row states the target as first set (`目標値（当初）`) or as revised (`変更後目標値`, `目標値（見直し後）`).
+const ORIGINAL_TARGET = /当初|(?:変更|修正|見直し|改定|改訂)前/;
+const REVISED_TARGET = /(?:変更|修正|見直し|改定|改訂)後|再設定/;
+
+/**
+ * A target stated twice, as first set and as revised, in two 目標値 rows one right over the other (`目標値（当初）` over
+ * `目標値（変更後）`, either order): both rows are the block's, and progress is worked out of the revised one. Undefined
+ * where the label over `t` is no such pair with it.
+ */
+function revisedTarget(scan: SheetScan, t: Label, targets: Label[] | undefined): { top: number; revised: Label } | undefined {
+  const above = lastAbove(targets, t.row, 3);
+  if (!above || (scan.view.mergeAt(above.row, above.col)?.bottom ?? above.row) !== t.row - 1 || ofRunningTotals(above) !== ofRunningTotals(t)) return undefined;
+  const original = (l: Label) => ORIGINAL_TARGET.test(l.compact) && !REVISED_TARGET.test(l.compact);
+  const revised = (l: Label) => REVISED_TARGET.test(l.compact);
+  if (revised(t) || (original(above) && !original(t))) return { top: above.row, revised: t };
+  if (revised(above) || (original(t) && !original(above))) return { top: above.row, revised: above };
+  return undefined;
+}
+
 /** `readElsewhere`: label cells (`cellIndex`) of tables read otherwise (year-groups.ts), which start no block. */
 export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }, readElsewhere: ReadonlySet<number> = new Set()): ProgressTable[] {
   const view = scan.view;
@@ -163,8 +182,11 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     if (!a) continue;
     const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
     const revised = mixed ? undefined : revisedActual(scan, a, aBottom, actuals.all.get(t.col), targets.all.get(t.col));
+    const revision = a.row > t.row ? revisedTarget(scan, t, targets.all.get(t.col)) : undefined;
+    // The row the targets are read from: the revised one of a target stated twice.
+    const targetLabel = revision?.revised ?? t;
     // The block's first and last rows of its 目標値 and 実績値 (実績値 may come first).
-    const top = Math.min(t.row, a.row);
+    const top = Math.min(revision?.top ?? t.row, a.row);
     const pairBottom = Math.max(tBottom, revised ? (view.mergeAt(revised.row, revised.col)?.bottom ?? revised.row) : aBottom);
     // Another block's labels in these rows mark a table beside this one: its columns are not this block's.
     const { left, right } = besideLabels(beside, top, pairBottom, t.col, labelRight);
@@ -263,7 +285,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       }
       return blockUnit;
     };
-    const target = cells(t.row, unitOf(t.text));
+    const target = cells(targetLabel.row, unitOf(targetLabel.text));
     let actual = cells(a.row, unitOf(a.text));
     const progress = progressRow === null ? null : cells(progressRow);
     if (revised) {
@@ -295,8 +317,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       total:
         totalCol === null
           ? undefined
-          : { target: scan.valueCell(t.row, totalCol), actual: scan.valueCell(a.row, totalCol), ...(progressRow !== null && { progress: scan.valueCell(progressRow, totalCol) }) },
-      rows: { target: t.row, actual: a.row, progress: progressRow },
+          : { target: scan.valueCell(targetLabel.row, totalCol), actual: scan.valueCell(a.row, totalCol), ...(progressRow !== null && { progress: scan.valueCell(progressRow, totalCol) }) },
+      rows: { target: targetLabel.row, actual: a.row, progress: progressRow },
     };
     // The indicator's weighted progress stated in a row of its own under its last block (`評価指標(1)の進捗度`), or
     // over its first one (`評価指標(1) 産業集積 | 進捗度`).

@@ -45,7 +45,7 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new CharSet('各当目実進達寄ウ重累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見支取');
+const LABEL_STARTS = new CharSet('各当目実進達寄ウ重累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見支取変修改');
 
 // Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`), as char codes.
 const OPENING = [...'【[〔'].map((ch) => ch.charCodeAt(0));
@@ -166,8 +166,9 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   }
   const c = bareLabel(compacted);
   if (!mayBeLabel(c)) return undefined;
-  // `単年度目標値`, `各年度目標値`, `年度別の目標値`; `累計目標値` (running totals, as `目標値（累計）`).
-  if (/^(各年度の?|(単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(目標値?|計画値)([A-Z①-⑳]|[(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
+  // `単年度目標値`, `各年度目標値`, `年度別の目標値`; `累計目標値` (running totals, as `目標値（累計）`); a target as first set
+  // or revised (`当初目標値`, `変更後目標値`, as `目標値（当初）`).
+  if (/^(当初の?|(変更|修正|見直し|改定|改訂)[前後]の?)?(各年度の?|(単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(目標値?|計画値)([A-Z①-⑳]|[(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
   if (c === '目標') return 'target';
   // `実績見込`, `見込値`: an actual not yet final.
   if (/^((単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(実績値?|実績見込み?値?|見込み?値)([A-Z①-⑳]|[(（].*[)）])?$/.test(c)) return 'actual';
