@@ -73,23 +73,26 @@ export function cumulativeComparisons(t: NumericTarget, fewest = 2): CumulativeC
 }
 
 /**
- * The yearly targets a cumulative goal adds up: those of the years the label names (`475億円（平成29～令和3年度累計）`)
- * when the table shows those years and more (a plan extended by a year, the next plan's first year beside it); else
- * every year's (`all`).
+ * The yearly targets a cumulative goal adds up: those of the years the label names (`475億円（平成29～令和3年度累計）`),
+ * or of as many years as it counts (`5年間累計：475億円`) from the first year with a target, when the table shows
+ * those years and more (a plan extended by a year, the next plan's first year beside it); else every year's (`all`).
  */
 function targetsOfPlan(t: NumericTarget, all: NumberValue[]): NumberValue[] {
   const period = planPeriod(t.label);
-  const to = period?.to;
-  if (!period || to == null) return all;
-  const from = to - period.years + 1;
+  if (!period) return all;
   let first = Infinity;
   let last = -Infinity;
-  for (const c of t.columns) {
+  let firstTarget = Infinity;
+  for (let i = 0; i < t.columns.length; i++) {
+    const c = t.columns[i];
     if (c.baseline) continue;
     if (c.year === null) return all;
     first = Math.min(first, c.year);
     last = Math.max(last, c.year);
+    if (asNumber(t.target[i].parsed)) firstTarget = Math.min(firstTarget, c.year);
   }
+  const to = period.to ?? firstTarget + period.years - 1;
+  const from = to - period.years + 1;
   if (first > from || last < to || (first === from && last === to)) return all;
   return targetsOf(t, (i) => t.columns[i].year! >= from && t.columns[i].year! <= to);
 }

@@ -60,6 +60,18 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 投資額 475億円（累計）').map((f) => [f[1], f[2]])).toEqual([[575, 475]]);
   });
 
+  it('a goal counting its years (`5年間累計：475億円`, `475億円（5か年累計）`) in a table showing one more (a plan extended by a year) adds up that many years from the first target', () => {
+    const years = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度', '令和4年度'];
+    const at = (label: string, target = ['115億円', '81億円', '87億円', '93億円', '99億円', '100億円']) =>
+      findingsOf(book(progressSheet('S', years, [{ label, target, actual: [] }]))).map((x) => [x.rule, x.expected, x.stated, x.calc]);
+    // Before, 475 was compared with the six years' 575: a false error.
+    expect(at('数値目標(1)-① 投資額 5年間累計：475億円')).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 475億円（5か年累計）')).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 5年間累計：480億円')).toEqual([['cumulative-total-mismatch', 475, 480, '115 + 81 + 87 + 93 + 99 = 475']]);
+    // The plan starts at the first year with a target: H29 left blank, the five years are H30 … R4.
+    expect(at('数値目標(1)-① 投資額 5年間累計：460億円', ['', '81億円', '87億円', '93億円', '99億円', '100億円'])).toEqual([]);
+  });
+
   it('yearly targets left blank in later years (115 | 81 | 87 | 93 | blank under 475億円（累計）) are incomplete, not contradictory: target-missing at the blank year, no cumulative error unless the targets given exceed the goal', () => {
     const at = (label: string, target: string[]) => findingsOf(book(progressSheet('S', R, [{ label, target, actual: [] }]))).map((x) => [x.rule, x.cell, x.expected, x.stated]);
     expect(at('数値目標(1)-① 投資額 475億円（累計）', ['115億円', '81億円', '87億円', '93億円', ''])).toEqual([['target-missing', 'H2', null, null]]);
