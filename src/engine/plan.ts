@@ -32,6 +32,11 @@ export function planPeriod(label: string): PlanPeriod | undefined {
   return count ? { years: Number(count[1]), to: null } : undefined;
 }
 
+/** The plan a target's goal covers: the period its goal names (one of two plans' goals), else the label's. */
+export function goalPeriod(t: NumericTarget): PlanPeriod | undefined {
+  return (t.goal && planPeriod(t.goal.text)) ?? planPeriod(t.label);
+}
+
 /** The yearly targets of a target that hold numbers (baseline columns excluded), of the years `keep` keeps (all without). */
 function targetsOf(t: NumericTarget, keep?: (i: number) => boolean): NumberValue[] {
   const values: NumberValue[] = [];
@@ -78,7 +83,7 @@ export function cumulativeComparisons(t: NumericTarget, fewest = 2): CumulativeC
  * those years and more (a plan extended by a year, the next plan's first year beside it); else every year's (`all`).
  */
 function targetsOfPlan(t: NumericTarget, all: NumberValue[]): NumberValue[] {
-  const period = planPeriod(t.label);
+  const period = goalPeriod(t);
   if (!period) return all;
   let first = Infinity;
   let last = -Infinity;
@@ -131,7 +136,7 @@ function flowPlanEnd(t: NumericTarget, order: readonly number[], first: number):
   const yearly = [...order.keys()].filter((k) => !t.columns[order[k]].baseline);
   if (yearly.length === 0) return -1;
   const from = yearly.findIndex((k) => k >= first);
-  const period = planPeriod(t.label);
+  const period = goalPeriod(t);
   if (period && from >= 0) {
     const startYear = t.columns[order[yearly[from]]].year;
     const lastYear = period.to ?? (startYear !== null ? startYear + period.years - 1 : null);

@@ -2,6 +2,7 @@
 import { parseNumberText } from '../numbers.js';
 import { toHalfWidth } from '../text.js';
 import { parseFiscalYear } from '../years.js';
+import { planPeriod } from '../plan.js';
 import type { CellRef, PlanGoal } from '../model.js';
 
 // `約` before it says the goal is approximate (`約500億円`: 450–550 億円), as in a cell.
@@ -29,10 +30,16 @@ const YEAR_PREFIX = new RegExp(
 );
 const GOAL_YEAR = new RegExp(`目標値?\\s*[:：]?\\s*${YEAR}(?!\\d)(?:末|まで)*(?:に|で)?\\s*[:：]?\\s*${NUM}`);
 
-/** Reads the goal from a label; undefined when the label states none. */
-export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
+/**
+ * Reads the goal from a label; undefined when the label states none. `years`, the years of the table it heads: of the
+ * goals a label states for two plans (`475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）`,
+ * `900社（令和7年度）、1,200社（令和12年度）`), the last whose year, or whose whole period, the table shows; else the last.
+ */
+export function parseGoal(text: string, ref: CellRef, years?: readonly (number | null)[]): PlanGoal | undefined {
   const t = toHalfWidth(text).replace(/(?<=\d),(?=\d{3})/g, '');
   let found: PlanGoal | undefined;
+  // The goals of plans, a level a count starts from (`180社（令和2年度）→`) none.
+  const plans: PlanGoal[] = [];
   // exec in a loop, not matchAll: matchAll copies the pattern on every call, three times the cost of the matching here.
   WITH_PAREN.lastIndex = 0;
   for (let m = WITH_PAREN.exec(t); m; m = WITH_PAREN.exec(t)) {
@@ -41,15 +48,20 @@ export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
     const value = parseNumberText(`${m[1] ?? m[3]}${m[2] ?? m[4]}`);
     if (value.kind !== 'number') continue;
     // `(累計)`, `(5年間)`, `(計画期間)`: a total over the plan's years; `(年間)` is a year's.
+    const starting = /^\s*(?:→|⇒|から)/.test(t.slice(m.index + m[0].length));
     if (/累計|合計|総計|期間計|か年計|年間計|^\d+年間$|^[5五]か年$|^計画期間中?$/.test(inner)) {
       found = { value, cumulative: true, year: null, ref, text: m[0].trim() };
+      if (!starting) plans.push(found);
       continue;
     }
     // `(令和7年度末)`, `(R7まで)`, `(令和7年度達成)`, `(R7年度までに達成目標)`: the year the level is reached by.
     const fy = parseFiscalYear(inner.replace(/(?:末|まで|に|で|時点|目標|達成)+$/, ''));
-    if (fy && !fy.baseline) found = { value, cumulative: false, year: fy.year, ref, text: m[0].trim() };
+    if (fy && !fy.baseline) {
+      found = { value, cumulative: false, year: fy.year, ref, text: m[0].trim() };
+      if (!starting) plans.push(found);
+    }
   }
-  if (found) return found;
+  if (found) return years && plans.length > 1 ? goalOfYearsShown(plans, years) ?? found : found;
   const prefix = CUMULATIVE_PREFIX.exec(t);
   if (prefix) {
     const value = parseNumberText(`${prefix[1]}${prefix[2]}`);
@@ -65,6 +77,25 @@ export function parseGoal(text: string, ref: CellRef): PlanGoal | undefined {
   if (byYear && fy && !fy.baseline) {
     const value = parseNumberText(`${byYear[2]}${byYear[3]}`);
     if (value.kind === 'number') return { value, cumulative: false, year: fy.year, ref, text: byYear[0].trim() };
+  }
+  return undefined;
+}
+
+/** The last of the goals whose year, or whose whole period (`平成29～令和3年度累計`), is among the years shown. */
+function goalOfYearsShown(goals: PlanGoal[], years: readonly (number | null)[]): PlanGoal | undefined {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const y of years) {
+    if (y === null) continue;
+    first = Math.min(first, y);
+    last = Math.max(last, y);
+  }
+  for (let k = goals.length - 1; k >= 0; k--) {
+    const g = goals[k];
+    const period = g.cumulative ? planPeriod(g.text) : undefined;
+    const from = period?.to != null ? period.to - period.years + 1 : g.year;
+    const to = period?.to != null ? period.to : g.year;
+    if (from !== null && to !== null && from >= first && to <= last) return g;
   }
   return undefined;
 }

@@ -260,7 +260,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const labelCell = ids.target ?? ids.indicator;
     const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
     const goalSource = ids.target ?? ids.indicator;
-    let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col)) : undefined;
+    let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col), columns.map((c) => c.year)) : undefined;
     const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight, right);
     if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow);
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).

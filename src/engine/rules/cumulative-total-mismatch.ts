@@ -1,7 +1,7 @@
 import { dec, show, sum } from '../decimal.js';
 import { asNumber, compareWithLowSum, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { cumulativeComparisons, missingTargetColumns, planPeriod, targetsSoFar } from '../plan.js';
+import { cumulativeComparisons, goalPeriod, missingTargetColumns, targetsSoFar } from '../plan.js';
 import { summaryTarget } from '../indicators.js';
 import type { CellRef, NumericTarget, PlanGoal, SummaryRow } from '../model.js';
 import { targetParams, type Rule } from './types.js';
@@ -19,7 +19,7 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
     // short of it is no contradiction (target-missing notes the blank years).
     // A target that cannot be read (`調整中`, reported as such) is one not known, as a blank one.
     incomplete ??=
-      (planPeriod(t.label)?.years ?? 0) > t.columns.filter((c) => !c.baseline).length ||
+      (goalPeriod(t)?.years ?? 0) > t.columns.filter((c) => !c.baseline).length ||
       missingTargetColumns(t).length > 0 ||
       t.target.some((c, i) => !t.columns[i].baseline && c.parsed.kind === 'invalid');
     if (incomplete && compareWithLowSum(goal.hi, parts) >= 0) continue;

@@ -60,6 +60,29 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 投資額 475億円（累計）').map((f) => [f[1], f[2]])).toEqual([[575, 475]]);
   });
 
+  it('a label stating the goals of two plans (`第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）`) is checked with the goal of the plan the table shows whole, over that plan’s years', () => {
+    const label = (first: number, second: number) => `数値目標(1)-① 投資額 第1期 ${first}億円（平成29～令和3年度累計）、第2期 ${second}億円（令和4～8年度累計）`;
+    const at = (text: string, years: string[], target: string[]) => findingsOf(book(progressSheet('S', years, [{ label: text, target, actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    const first = ['H29', 'H30', 'R1', 'R2', 'R3', 'R4'];
+    const firstTargets = ['115億円', '81億円', '87億円', '93億円', '99億円', '100億円'];
+    // Before, 500 (the second plan's goal) was compared with 475 (the first plan's years): a false error.
+    expect(at(label(475, 500), first, firstTargets)).toEqual([]);
+    // The first plan's goal is the one wrong: 480 is stated, not 500.
+    expect(at(label(480, 500), first, firstTargets)).toEqual([['cumulative-total-mismatch', 475, 480]]);
+    // A table of the second plan's years checks the second plan's goal.
+    const second = ['R4', 'R5', 'R6', 'R7', 'R8'];
+    expect(at(label(475, 510), second, Array(5).fill('100億円'))).toEqual([['cumulative-total-mismatch', 500, 510]]);
+  });
+
+  it('a label stating the levels of two plans (`900社（令和7年度）、1,200社（令和12年度）`) checks the level of the year the table shows; a starting level (`180社（令和2年度）→900社（令和7年度）`) is no plan’s', () => {
+    const at = (label: string, years: string[], target: string[]) => findingsOf(book(progressSheet('S', years, [{ label, target, actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    const R3R7 = ['R3', 'R4', 'R5', 'R6', 'R7'];
+    // Before, the 令和12年度 goal was taken, beyond the table, and R7's 850 went unchecked.
+    expect(at('数値目標(1)-① 企業数 900社（令和7年度）、1,200社（令和12年度）', R3R7, ['180社', '360社', '540社', '720社', '850社'])).toEqual([['stock-goal-mismatch', 850, 900]]);
+    expect(at('数値目標(1)-① 企業数 900社（令和7年度）、1,200社（令和12年度）', R3R7, ['180社', '360社', '540社', '720社', '900社'])).toEqual([]);
+    expect(at('数値目標(1)-① 企業数 180社（令和2年度）→900社（令和7年度）', ['R2', 'R3', 'R4', 'R5', 'R6'], ['100社', '180社', '360社', '540社', '720社'])).toEqual([]);
+  });
+
   it('a goal counting its years (`5年間累計：475億円`, `475億円（5か年累計）`) in a table showing one more (a plan extended by a year) adds up that many years from the first target', () => {
     const years = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度', '令和4年度'];
     const at = (label: string, target = ['115億円', '81億円', '87億円', '93億円', '99億円', '100億円']) =>
