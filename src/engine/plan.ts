@@ -121,6 +121,12 @@ function inUnitOfAll(list: NumberValue[], goal: NumberValue): NumberValue[] {
   return list;
 }
 
+/** Whether the years a target's table shows skip one (`H29 | H30 | R2 | R3`): the skipped year's target is not shown. */
+export function skipsYears(t: NumericTarget): boolean {
+  const years = t.columns.filter((c) => !c.baseline && c.year !== null).map((c) => c.year!).sort((a, b) => a - b);
+  return years.some((y, k) => k > 0 && y - years[k - 1] > 1);
+}
+
 /** Whether the yearly targets add up to less than the total stated: only the years still to come can make it up. */
 function shortOfTotal(c: CumulativeComparison): boolean {
   return !overlapsSum(c.goal, c.parts) && compareWithLowSum(c.goal.hi, c.parts) >= 0;

@@ -1,7 +1,7 @@
 import { dec, show, sum } from '../decimal.js';
 import { asNumber, compareWithLowSum, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { cumulativeComparisons, goalPeriod, missingTargetColumns, targetsSoFar } from '../plan.js';
+import { cumulativeComparisons, goalPeriod, missingTargetColumns, skipsYears, targetsSoFar } from '../plan.js';
 import { summaryTarget } from '../indicators.js';
 import type { CellRef, NumericTarget, PlanGoal, SummaryRow } from '../model.js';
 import { targetParams, type Rule } from './types.js';
@@ -15,12 +15,13 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
     const soFar = column ? targetsSoFar(t) : [];
     if (soFar.length > 0 && overlapsSum(goal, inGoalUnit(soFar))) continue;
     // Targets missing from the plan (years the table does not show yet, the `5年間` of a table of the years so far,
-    // or years shown without a target) are part of the total: the targets given may not exceed it, and falling
+    // a year the table skips, or years shown without a target) are part of the total: the targets given may not exceed it, and falling
     // short of it is no contradiction (target-missing notes the blank years).
     // A target that cannot be read (`調整中`, reported as such) is one not known, as a blank one.
     incomplete ??=
       (goalPeriod(t)?.years ?? 0) > t.columns.filter((c) => !c.baseline).length ||
       missingTargetColumns(t).length > 0 ||
+      skipsYears(t) ||
       t.target.some((c, i) => !t.columns[i].baseline && c.parsed.kind === 'invalid');
     if (incomplete && compareWithLowSum(goal.hi, parts) >= 0) continue;
     const total = sum(parts.map((v) => v.value));

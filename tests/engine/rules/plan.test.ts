@@ -83,6 +83,13 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 企業数 180社（令和2年度）→900社（令和7年度）', ['R2', 'R3', 'R4', 'R5', 'R6'], ['100社', '180社', '360社', '540社', '720社'])).toEqual([]);
   });
 
+  it('a table skipping a year of the plan (`H29 | H30 | R2 | R3`, no R1 column) shows its targets incomplete: they may fall short of the goal, not exceed it', () => {
+    const at = (label: string, target: string[]) => findingsOf(book(progressSheet('S', ['H29', 'H30', 'R2', 'R3'], [{ label, target, actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    // Before, 115 + 81 + 93 + 99 = 388 was compared with 475 (R1's 87 not shown): a false error.
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', ['115億円', '81億円', '93億円', '99億円'])).toEqual([]);
+    expect(at('数値目標(1)-① 投資額 475億円（累計）', ['115億円', '81億円', '193億円', '99億円'])).toEqual([['cumulative-total-mismatch', 488, 475]]);
+  });
+
   it('a goal counting its years (`5年間累計：475億円`, `475億円（5か年累計）`) in a table showing one more (a plan extended by a year) adds up that many years from the first target', () => {
     const years = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度', '令和4年度'];
     const at = (label: string, target = ['115億円', '81億円', '87億円', '93億円', '99億円', '100億円']) =>
