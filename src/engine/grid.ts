@@ -171,6 +171,8 @@ export class SheetView {
   /** Whether the sheet has merged areas at all. */
   readonly hasMerges: boolean;
   private readonly mergeByCell = new Map<number, CellRange>();
+  /** Per row, 1 when a merged area of mergeByCell covers part of it: most rows have none, and need no lookup. */
+  private readonly mergedRows: Uint8Array;
   private readonly wideMerges = new Map<number, CellRange[]>();
   private readonly tallMerges: CellRange[] = [];
 
@@ -180,6 +182,9 @@ export class SheetView {
     // Rows past the last cell that a merged area showing a value covers exist as shown (a label merged down into
     // an empty last row), whether or not the source lists them (Office.js and Hyoka's reader need not).
     let rowCount = sheet.rows.length;
+    let lastMergedRow = -1;
+    for (const m of sheet.merges) if (cellsIn(m) <= MAX_INDEXED_MERGE) lastMergedRow = Math.max(lastMergedRow, m.bottom);
+    this.mergedRows = new Uint8Array(lastMergedRow + 1);
     for (const m of sheet.merges) {
       if (m.bottom >= rowCount && m.top < sheet.rows.length && sheet.rows[m.top]?.[m.left] !== undefined) rowCount = Math.min(m.bottom + 1, sheet.rows.length + MAX_ROW_INDEXED_HEIGHT);
       if (cellsIn(m) > MAX_INDEXED_MERGE) {
@@ -194,6 +199,7 @@ export class SheetView {
         continue;
       }
       for (let r = m.top; r <= m.bottom; r++) {
+        this.mergedRows[r] = 1;
         for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(cellIndex(r, c), m);
       }
     }
@@ -207,7 +213,7 @@ export class SheetView {
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
-    const m = this.mergeByCell.get(cellIndex(row, col));
+    const m = this.mergedRows[row] === 1 ? this.mergeByCell.get(cellIndex(row, col)) : undefined;
     if (m) return m;
     const wide = this.wideMerges.size > 0 ? this.wideMerges.get(row) : undefined;
     const inWide = wide?.find((b) => col >= b.left && col <= b.right);
@@ -220,6 +226,12 @@ export class SheetView {
     const m = this.mergeAt(row, col);
     if (m) return { cell: this.raw(m.top, m.left), row: m.top, col: m.left };
     return { cell: this.raw(row, col), row, col };
+  }
+
+  /** The cell that shows at (row, col), as shown() finds it, without the object saying where it is. */
+  shownCell(row: number, col: number): Cell | undefined {
+    const m = this.mergeAt(row, col);
+    return m ? this.raw(m.top, m.left) : this.raw(row, col);
   }
 
   /** Per row, its width once worked out (-1 before). */

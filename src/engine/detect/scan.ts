@@ -468,7 +468,7 @@ export class SheetScan {
     const t = text.trim();
     const first = t.charCodeAt(0);
     if (!(isDigit(first) || t.startsWith('元')) || t.length > 12) return undefined;
-    const above = this.view.shown(r - 1, c).cell?.value;
+    const above = this.view.shownCell(r - 1, c)?.value;
     const era = typeof above === 'string' ? eraOf(above) : undefined;
     const fy = era ? parseFiscalYear(era + t) : undefined;
     return fy && !fy.baseline ? { row: r, col: c, fy, header: era + t } : undefined;
@@ -539,7 +539,7 @@ export class SheetScan {
 
   /** Compact text shown at (row, col), merged areas resolved. */
   shownText(row: number, col: number): string {
-    return compact(cellText(this.view.shown(row, col).cell));
+    return compact(cellText(this.view.shownCell(row, col)));
   }
 
   /** findTargetId, worked out once per text of the workbook (blocks look at the cells above them too). */
@@ -568,7 +568,7 @@ export class SheetScan {
 
   /** The label kind of the text shown at (row, col), merged areas resolved. */
   shownKind(row: number, col: number): LabelKind | undefined {
-    return this.cellKind(this.view.shown(row, col).cell);
+    return this.cellKind(this.view.shownCell(row, col));
   }
 
   /** The label kind of a cell's text; a number shown as itself is never a label. */
