@@ -45,32 +45,39 @@ function startsBelowEnd(a: NumberValue, b: NumberValue): boolean {
   return lowerEndIn && upperEndIn;
 }
 
+// Sums kept in scratch fractions, not new ones per value (overlapsSum and compareWithLowSum run for every total and goal).
+const scratchLow: exact.Fraction = { n: 0, d: 1 };
+const scratchHigh: exact.Fraction = { n: 0, d: 1 };
+
+function zeroed(f: exact.Fraction): exact.Fraction {
+  f.n = 0;
+  f.d = 1;
+  return f;
+}
+
+/** Adds x to the fraction `sum` in place (exact.ts's integers: throws past their range, as exact.add). */
+function addInto(sum: exact.Fraction, x: Decimal): void {
+  const f = exact.fractionInto(x, scratchPoint);
+  if (f.d === sum.d) sum.n = exact.sum(sum.n, f.n);
+  else {
+    sum.n = exact.sum(exact.multiply(sum.n, f.d), exact.multiply(f.n, sum.d));
+    sum.d = exact.multiply(sum.d, f.d);
+  }
+}
+
 /** Whether a's interval meets [Σ lo, Σ hi] of `values`. */
 export function overlapsSum(a: Interval, values: readonly Interval[]): boolean {
   try {
-    const f = scratchPoint;
-    let loN = 0;
-    let loD = 1;
-    let hiN = 0;
-    let hiD = 1;
+    const lo = zeroed(scratchLow);
+    const hi = zeroed(scratchHigh);
     for (const v of values) {
-      exact.fractionInto(v.lo, f);
-      if (f.d === loD) loN = exact.sum(loN, f.n);
-      else {
-        loN = exact.sum(exact.multiply(loN, f.d), exact.multiply(f.n, loD));
-        loD = exact.multiply(loD, f.d);
-      }
-      exact.fractionInto(v.hi, f);
-      if (f.d === hiD) hiN = exact.sum(hiN, f.n);
-      else {
-        hiN = exact.sum(exact.multiply(hiN, f.d), exact.multiply(f.n, hiD));
-        hiD = exact.multiply(hiD, f.d);
-      }
+      addInto(lo, v.lo);
+      addInto(hi, v.hi);
     }
-    exact.fractionInto(a.lo, f);
-    if (exact.compareParts(f.n, f.d, hiN, hiD) > 0) return false;
+    const f = exact.fractionInto(a.lo, scratchPoint);
+    if (exact.compareParts(f.n, f.d, hi.n, hi.d) > 0) return false;
     exact.fractionInto(a.hi, f);
-    return exact.compareParts(loN, loD, f.n, f.d) <= 0;
+    return exact.compareParts(lo.n, lo.d, f.n, f.d) <= 0;
   } catch (e) {
     if (!exact.isOutOfRange(e)) throw e;
   }
@@ -81,19 +88,10 @@ export function overlapsSum(a: Interval, values: readonly Interval[]): boolean {
 export function compareWithLowSum(x: Decimal, values: readonly Interval[]): number {
   try {
     // exact.add over the values, in parts and a scratch fraction (as overlapsSum): it runs for every budget row.
-    const f = scratchPoint;
-    let loN = 0;
-    let loD = 1;
-    for (const v of values) {
-      exact.fractionInto(v.lo, f);
-      if (f.d === loD) loN = exact.sum(loN, f.n);
-      else {
-        loN = exact.sum(exact.multiply(loN, f.d), exact.multiply(f.n, loD));
-        loD = exact.multiply(loD, f.d);
-      }
-    }
-    exact.fractionInto(x, f);
-    return exact.compareParts(f.n, f.d, loN, loD);
+    const lo = zeroed(scratchLow);
+    for (const v of values) addInto(lo, v.lo);
+    const f = exact.fractionInto(x, scratchPoint);
+    return exact.compareParts(f.n, f.d, lo.n, lo.d);
   } catch (e) {
     if (!exact.isOutOfRange(e)) throw e;
   }
