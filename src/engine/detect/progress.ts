@@ -36,14 +36,7 @@ function labelsByColumn(labels: Label[]): Map<number, Label[]> {
 /** The last label of a row-sorted list above `before`, at most `within` rows up (binary search). */
 function lastAbove(list: Label[] | undefined, before: number, within: number): Label | undefined {
   if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].row < before) lo = mid + 1;
-    else hi = mid;
-  }
-  const l = list[lo - 1];
+  const l = list[firstFrom(list, before) - 1];
   return l && l.row >= before - within ? l : undefined;
 }
 
