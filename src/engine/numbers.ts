@@ -190,13 +190,14 @@ const PAREN_NOTE = [
 ].join('|');
 // A note after a number, in parentheses: what kind of figure it is (`(見込)`, `(速報値)`, `(累計)`, `(増)`), whether
 // it reached its target (`104%(達成)`, `(未達成)`, `(未達)`), or
-// when it was taken (`(R5.3末時点)`, `(3月末現在)`, `(R6.3末)`, `(2024.3)`); the kind without parentheses
+// when it was taken (`(R5.3末時点)`, `(3月末現在)`, `(R6.3末)`, `(2024.3)`); the figure before a revision (`100億円（当初87億円）`,
+// `(変更前87億円)`: the figure is the revised one); the kind without parentheses
 // (`707社速報値`); what it holds (`(うち民間100億円)`, `(内訳：…)`, `(民間投資を含む)`, `(用地費を除く)`);
 // `増` (an increase: `136人増` is 136人); or a note mark (`※`, `※1`, `*`, `*2`, `注1`, `(注)`,
 // `(※)`) with the note's words after it (`707社 ※速報値`), unless they go on as the number's scale or unit
 // (`120※億円` is no 120).
 const NOTE_RE = new RegExp(
-  `^(.+?)(?:[(（](?:${FIGURE_KIND}|${PAREN_NOTE}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}月?末?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
+  `^(.+?)(?:[(（](?:${FIGURE_KIND}|${PAREN_NOTE}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|(?:当初|(?:変更|修正|見直し)前)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}月?末?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
 );
 // The leading parts of a number written with several scales: `1億2,000万円`, `3万5千人`.
 const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;

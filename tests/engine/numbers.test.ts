@@ -93,6 +93,10 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     expect(num('–6%').value.toFixed()).toBe('-6');
   });
 
+  it('a figure with the one it replaced in parentheses (`100億円（当初87億円）`, `(変更前87億円)`, `（修正前：110億円）`) is the revised figure', () => {
+    for (const [t, v] of [['100億円（当初87億円）', '10000000000'], ['100（当初目標87）', '100'], ['100億円(変更前87億円)', '10000000000'], ['120億円（修正前：110億円）', '12000000000']]) expect(num(t).value.toFixed(), t).toBe(v);
+  });
+
   it('a comma is a thousands separator only before exactly three digits: `1,2345人` is no number, not 12,345 人', () => {
     // A misplaced separator leaves it unknown which number was meant (12,345 or 1,234 and a stray 5): a warning, never a guess.
     for (const t of ['1,2345人', '12,3456億円', '1,234,5678', '１，２３４５']) expect(parseNumberText(t).kind, t).toBe('invalid');
