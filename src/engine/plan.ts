@@ -5,32 +5,8 @@
 import { asNumber, compareWithLowSum, overlapsSum, yearOrder } from './compute.js';
 import { columnOfYear } from './indicators.js';
 import { inUnitOf, type NumberValue } from './numbers.js';
-import { toHalfWidth } from './text.js';
-import { parseFiscalYear } from './years.js';
+import { planPeriod, type PlanPeriod } from './years.js';
 import type { CellRef, NumericTarget } from './model.js';
-
-export interface PlanPeriod {
-  years: number;
-  /** The last fiscal year of the plan when the label names it (`平成29～令和3年度`). */
-  to: number | null;
-}
-
-const YEAR = String.raw`(?:(?:令和|平成|[RH])\s*(?:元|\d{1,2})|(?:19|20)\d\d)(?:\s*年度?)?`;
-const YEAR_RANGE = new RegExp(`(${YEAR})\s*[～〜~\-ー－]\s*(${YEAR})`);
-const YEAR_COUNT = /(\d{1,2})\s*(?:年間|か年|ヵ年|カ年|ケ年)/;
-
-/** The plan a target's label names: `5年間`, `5か年`, or the years from one to another (`平成29～令和3年度`). */
-export function planPeriod(label: string): PlanPeriod | undefined {
-  const t = toHalfWidth(label);
-  const range = YEAR_RANGE.exec(t);
-  if (range) {
-    const from = parseFiscalYear(range[1].replace(/\s+/g, ''));
-    const to = parseFiscalYear(range[2].replace(/\s+/g, ''));
-    if (from && to && to.year >= from.year) return { years: to.year - from.year + 1, to: to.year };
-  }
-  const count = YEAR_COUNT.exec(t);
-  return count ? { years: Number(count[1]), to: null } : undefined;
-}
 
 /** The plan a target's goal covers: the period its goal names (one of two plans' goals), else the label's. */
 export function goalPeriod(t: NumericTarget): PlanPeriod | undefined {

@@ -1,5 +1,5 @@
 /** Japanese fiscal-year headers: 平成29年度, 令和元年度, 当初(令和3年度), R5, H29, 2023年度, FY2023, H31/R1. */
-import { CharSet, compact, isCompactedAway } from './text.js';
+import { CharSet, compact, isCompactedAway, toHalfWidth } from './text.js';
 
 export interface FiscalYear {
   /** Gregorian start year of the fiscal year: 令和元年度 → 2019. */
@@ -160,4 +160,27 @@ export function showFiscalYear(year: number, lang: 'ja' | 'en'): string {
   if (year >= 2019) return `令和${year === 2019 ? '元' : year - 2018}年度`;
   if (year >= 1989) return `平成${year === 1989 ? '元' : year - 1988}年度`;
   return `${year}年度`;
+}
+
+export interface PlanPeriod {
+  years: number;
+  /** The last fiscal year of the plan when the label names it (`平成29～令和3年度`). */
+  to: number | null;
+}
+
+const YEAR = String.raw`(?:(?:令和|平成|[RH])\s*(?:元|\d{1,2})|(?:19|20)\d\d)(?:\s*年度?)?`;
+const YEAR_RANGE = new RegExp(`(${YEAR})\s*[～〜~\-ー－]\s*(${YEAR})`);
+const YEAR_COUNT = /(\d{1,2})\s*(?:年間|か年|ヵ年|カ年|ケ年)/;
+
+/** The plan a target's label names: `5年間`, `5か年`, or the years from one to another (`平成29～令和3年度`). */
+export function planPeriod(label: string): PlanPeriod | undefined {
+  const t = toHalfWidth(label);
+  const range = YEAR_RANGE.exec(t);
+  if (range) {
+    const from = parseFiscalYear(range[1].replace(/\s+/g, ''));
+    const to = parseFiscalYear(range[2].replace(/\s+/g, ''));
+    if (from && to && to.year >= from.year) return { years: to.year - from.year + 1, to: to.year };
+  }
+  const count = YEAR_COUNT.exec(t);
+  return count ? { years: Number(count[1]), to: null } : undefined;
 }

@@ -1,8 +1,7 @@
 /** The plan goal written in a 数値目標 label: `475億円 (累計)`, `180 社（令和3年度）→900 社（令和7年度）`. */
 import { parseNumberText } from '../numbers.js';
 import { toHalfWidth } from '../text.js';
-import { parseFiscalYear } from '../years.js';
-import { planPeriod } from '../plan.js';
+import { parseFiscalYear, planPeriod } from '../years.js';
 import type { CellRef, PlanGoal } from '../model.js';
 
 // `約` before it says the goal is approximate (`約500億円`: 450–550 億円), as in a cell.
