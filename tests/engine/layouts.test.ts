@@ -1904,6 +1904,7 @@ describe('labels and year headers in other words', () => {
     ['【目標値】 in brackets', ['【目標値】', '【実績値】', '【進捗度】']],
     ['目標値： with a colon', ['目標値：', '実績値：', '進捗度：']],
     ['計画値 for 目標値', ['計画値', '実績値', '進捗度']],
+    ['計画 / 実績 / 達成率, a plan over its result', ['計画', '実績', '達成率']],
     ['目標達成率', ['目標値', '実績値', '目標達成率(%)']],
     ['対目標比', ['目標値', '実績値', '対目標比']],
     ['単年度目標値 / 単年度実績値', ['単年度目標値', '単年度実績値', '進捗度']],
@@ -1912,6 +1913,17 @@ describe('labels and year headers in other words', () => {
     ['見込値 for 実績値, 進ちょく度', ['目標値', '見込値', '進ちょく度']],
   ])('%s: the block and its progress row are found and checked', (_, [target, actual, progress]) => {
     expect(keys(findingsOf(book(block(['R4', 'R5', 'R6'], target, actual, progress))))).toEqual(['progress-mismatch@S!D4']);
+  });
+
+  it('`計画` over `実績` without a progress row labelled so (a project’s spending by stage) is no progress block, nor is a 計画 beside a budget label', () => {
+    const spending = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['事業A', '計画', 115, 81, 87],
+      [null, '実績', 119, 141, 120],
+    ]);
+    const { model, findings } = checkWorkbook(book(spending));
+    expect(model.tables).toEqual([]);
+    expect(findings).toEqual([]);
   });
 
   it('year headers kept as dates, as Office.js gives them (a serial number, its format and the text it shows), are year columns', () => {

@@ -162,6 +162,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
   const notes = new Map<number, string | undefined>();
   for (const t of scan.kind('target')) {
     if (readElsewhere.size > 0 && readElsewhere.has(cellIndex(t.row, t.col))) continue;
+    if (t.compact === '計画' && besideBudgetLabel(scan, t)) continue;
     const tMerge = view.mergeAt(t.row, t.col);
     const tBottom = tMerge?.bottom ?? t.row;
     const labelRight = tMerge?.right ?? t.col;
@@ -228,6 +229,9 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
         }
       }
     }
+    // `計画` over `実績` alone may be any plan beside its result (a project's spending by stage): a block only with a
+    // progress row labelled so (`達成率`).
+    if (t.compact === '計画' && (progressRow === null || scan.shownKind(progressRow, t.col) !== 'progress')) continue;
     if (progressRow !== null) taken.add(progressRow * 16384 + t.col);
     const blockTop = Math.min(top, progressRow ?? top);
     const progressBottom = progressRow === null || progressRow < top ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
@@ -504,6 +508,18 @@ function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, b
 }
 
 const BUDGET_ROW_KINDS = ['budget-part', 'budget-total', 'budget-request', 'count'] as const;
+
+/**
+ * Whether a label shows a budget table's row label left of it (`国予算(a) | 計画`, merged down over its stages or not):
+ * `計画` over `実績` is a plan and its result, and starts a block, but not as the stage of a budget table's part.
+ */
+function besideBudgetLabel(scan: SheetScan, l: Label): boolean {
+  for (let c = 0; c < l.col; c++) {
+    const kind = scan.shownKind(l.row, c);
+    if (kind && (BUDGET_ROW_KINDS as readonly string[]).includes(kind)) return true;
+  }
+  return false;
+}
 
 /** The labels besideLabels looks at, each list in reading order (as the scan lists them): looked up by rows. */
 interface BesideKinds {

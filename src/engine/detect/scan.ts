@@ -167,8 +167,8 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   const c = bareLabel(compacted);
   if (!mayBeLabel(c)) return undefined;
   // `単年度目標値`, `各年度目標値`, `年度別の目標値`; `累計目標値` (running totals, as `目標値（累計）`); a target as first set
-  // or revised (`当初目標値`, `変更後目標値`, as `目標値（当初）`).
-  if (/^(当初の?|(変更|修正|見直し|改定|改訂)[前後]の?)?(各年度の?|(単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(目標値?|計画値)([A-Z①-⑳]|[(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
+  // or revised (`当初目標値`, `変更後目標値`, as `目標値（当初）`); a plan (`計画`, `計画値`) over its 実績.
+  if (/^(当初の?|(変更|修正|見直し|改定|改訂)[前後]の?)?(各年度の?|(単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(目標値?|計画値?)([A-Z①-⑳]|[(（].*[)）])?$/.test(c) && c !== '目標') return 'target';
   if (c === '目標') return 'target';
   // `実績見込`, `見込値`: an actual not yet final.
   if (/^((単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(実績値?|実績見込み?値?|見込み?値)([A-Z①-⑳]|[(（].*[)）])?$/.test(c)) return 'actual';
