@@ -290,12 +290,26 @@ const NONE: ProgressStatus = Object.freeze({ kind: 'none' });
 const statusesCache = new WeakMap<NumericTarget, { target: ValueCell[]; actual: ValueCell[]; progress: ValueCell[] | null; statuses: ProgressStatus[] }>();
 
 /** The progress status of every year of a target, worked out once: the rules share them. */
+/**
+ * The target a column's progress is worked out of: its own, or, where it states none, that of another column of the same
+ * year (`R5 | R5(見込)`: the forecast's actual over the year's target, stated once in the R5 column).
+ */
+export function targetOfYear(t: NumericTarget, i: number): ValueCell {
+  const own = t.target[i];
+  const { year, baseline } = t.columns[i];
+  if (own.parsed.kind !== 'blank' || year === null || baseline) return own;
+  for (let j = 0; j < t.columns.length; j++) {
+    if (j !== i && t.columns[j].year === year && !t.columns[j].baseline && t.target[j].parsed.kind === 'number') return t.target[j];
+  }
+  return own;
+}
+
 export function progressStatuses(t: NumericTarget): ProgressStatus[] {
   const cached = statusesCache.get(t);
   if (cached && cached.target === t.target && cached.actual === t.actual && cached.progress === t.progress) return cached.statuses;
   const statuses: ProgressStatus[] = [];
   for (let i = 0; i < t.columns.length; i++) {
-    const status = assessProgressOnce(t.target[i], t.actual[i], t.progress?.[i]);
+    const status = assessProgressOnce(targetOfYear(t, i), t.actual[i], t.progress?.[i]);
     // A baseline year (基準値, 当初) often states no progress: nothing is missing there.
     statuses.push(status.kind === 'missing' && t.columns[i].baseline ? NONE : status);
   }

@@ -3,7 +3,7 @@
  * convention of their row, and what each held before. Adapters apply the plan; nothing else is touched.
  */
 import { Decimal, dec, roundHalfUp } from './decimal.js';
-import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, totalProgressStatus } from './compute.js';
+import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, targetOfYear, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
 import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { formatInfo, parseNumberText, type NumberValue } from './numbers.js';
@@ -359,12 +359,12 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const cell = t.progress![i];
       // The statuses the rules report (a baseline year with no progress is none missing).
       const status = progressStatuses(t)[i];
-      const due = status.kind === 'mismatch' || status.kind === 'missing' ? status : status.kind === 'none' && !col.baseline ? brokenProgress(cell, t.target[i], t.actual[i]) : undefined;
+      const due = status.kind === 'mismatch' || status.kind === 'missing' ? status : status.kind === 'none' && !col.baseline ? brokenProgress(cell, targetOfYear(t, i), t.actual[i]) : undefined;
       if (!due || unwritable(cell)) return;
       if (!rewritten.has(t)) rewritten.set(t, new Set());
       rewritten.get(t)!.add(col.year);
       const reason = status.kind === 'missing' ? 'missing' : 'mismatch';
-      writeProgress(cell, t, t.target[i], t.actual[i], due, { reason, what: 'progress', target: t.id.display, year: col.year });
+      writeProgress(cell, t, targetOfYear(t, i), t.actual[i], due, { reason, what: 'progress', target: t.id.display, year: col.year });
     });
     // The progress in a 累計 column that no way of stating totals gives (totalProgressStatus): the column's.
     const totalStatus = totalProgressStatus(t);

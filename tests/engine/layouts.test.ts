@@ -1915,6 +1915,19 @@ describe('labels and year headers in other words', () => {
     expect(keys(findingsOf(book(block(['R4', 'R5', 'R6'], target, actual, progress))))).toEqual(['progress-mismatch@S!D4']);
   });
 
+  it('a forecast column of a year beside its own (`R5 | R5(見込)`), the target stated once in R5: its progress is the forecast over that target', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5', 'R5(見込)'],
+      ['数値目標(1) 企業数', '目標値', 100, 100, 100, null],
+      [null, '実績値', 110, 120, null, 130],
+      [null, '進捗度', { v: 1.1, fmt: '0%' }, { v: 1.2, fmt: '0%' }, null, { v: 1.5, fmt: '0%' }],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    // Before: a progress-orphan warning at F4 (no target in its column) and the planted 150 % unchecked.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'F4', 130, 150]]);
+    expect(planRecalculation(model, { formulas: true }).writes.map((w) => [w.address, w.value, w.formula])).toEqual([['F4', 1.3, 'ROUND(F3/E2,2)']]);
+  });
+
   it('`計画` over `実績` without a progress row labelled so (a project’s spending by stage) is no progress block, nor is a 計画 beside a budget label', () => {
     const spending = sheet('S', [
       [null, null, 'R3', 'R4', 'R5'],
