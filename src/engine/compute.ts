@@ -391,12 +391,24 @@ function assessProgressOnce(target: ValueCell, actual: ValueCell, progress: Valu
   if (!progress) return NONE;
   if (progress.parsed.kind === 'blank') return new Computed('missing', a, t, 0);
   if (!stated) return NONE;
+  const status = comparedEitherWay(a, t, stated);
+  // A progress stated as a bound (`100%以上`, as forms cap what they show) holds when the progress reaches it.
+  if (status.kind === 'mismatch' && stated.bound && boundHolds(status.expected, stated.bound, status.stated)) return new Computed('ok', a, t, 0);
+  return status;
+}
+
+function comparedEitherWay(a: NumberValue, t: NumberValue, stated: NumberValue): ProgressStatus {
   try {
     return comparedExactly(a, t, stated);
   } catch (e) {
     if (!exact.isOutOfRange(e)) throw e;
   }
   return comparedWithDecimals(a, t, stated);
+}
+
+function boundHolds(x: Decimal, bound: NonNullable<NumberValue['bound']>, limit: Decimal): boolean {
+  const c = x.comparedTo(limit);
+  return bound === '以上' ? c >= 0 : bound === '超' ? c > 0 : bound === '以下' ? c <= 0 : c < 0;
 }
 
 /** A stated progress against actual ÷ target × 100 (target not zero, units that convert). */

@@ -175,7 +175,12 @@ function render(expected: Decimal, conv: Convention): number | string {
   const grouped = conv.grouping ? digits.replace(/^-?\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, conv.grouping!)) : digits;
   const signed = conv.minus && grouped.startsWith('-') ? `${conv.minus}${grouped.slice(1)}` : grouped;
   const shown = conv.fullWidth ? signed.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : signed;
-  return `${shown}${reachedNote(conv.suffix, expected)}`;
+  return `${shown}${reachedNote(withoutBound(conv.suffix), expected)}`;
+}
+
+/** The progress written is the exact one: a bound after the number it replaces (`100%以上`, `100%超`) goes. */
+function withoutBound(suffix: string): string {
+  return suffix.replace(/(以上|超|以下|未満)$/, '');
 }
 
 /** A note saying whether the target was reached (`(達成)`, `（未達成）`, `(未達)`) says so of the progress written. */

@@ -29,6 +29,8 @@ export interface NumberValue {
   numeric: boolean;
   /** Shown as a percentage (`138%`, or a numeric cell with a `%` format). */
   percent: boolean;
+  /** A bound written after the number (`100%以上`, `120億円超`): the number is where the amount starts or ends. */
+  bound?: '以上' | '超' | '以下' | '未満';
 }
 
 export interface Blank {
@@ -246,7 +248,16 @@ function parseNumberTextOnce(raw: string): Parsed {
     exact,
     numeric: false,
     percent: unit === '%',
+    ...boundOf(written),
   };
+}
+
+const BOUND = /(以上|超|以下|未満)$/;
+
+/** The bound a number's words state after it (`900社以上`), if any: a field only the few such numbers carry. */
+function boundOf(written: string): { bound?: NonNullable<NumberValue['bound']> } {
+  const m = written.length > 0 ? BOUND.exec(written) : null;
+  return m ? { bound: m[1] as NonNullable<NumberValue['bound']> } : {};
 }
 
 /**

@@ -19,6 +19,19 @@ describe('progress-mismatch', () => {
     expect(f.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
+  it('a progress stated as a bound (`100%以上`, `100%超`, `100%未満`) holds when the progress reaches it, and is an error where it does not (the bound is looked at where the number alone disagrees)', () => {
+    const at = (progress: string[]) =>
+      findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人', '200人'], actual: ['210人', '200人', '190人'], progress }]))).map((f) => [f.rule, f.cell, f.expected, f.stated]);
+    // Before, each 100%以上 was an error: 105 and 100 stated as 100.
+    expect(at(['100%以上', '100%以上', '95%'])).toEqual([]);
+    expect(at(['100%超', '100%', '95%'])).toEqual([]);
+    expect(at(['105%', '100%', '100%以上'])).toEqual([['progress-mismatch', 'F4', 95, 100]]);
+    expect(at(['100%未満', '100%', '100%未満'])).toEqual([['progress-mismatch', 'D4', 105, 100]]);
+    // The recalculation writes the exact progress, without the bound.
+    const { model } = checkWorkbook(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人', '200人'], actual: ['210人', '200人', '190人'], progress: ['100%以上', '100%', '100%以上'] }])));
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F4', '95%']]);
+  });
+
   it('an exact count stated off by one is an error: 136/200 = 68 stated as 69', () => {
     const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人'], actual: ['136人'], progress: ['69%'] }])));
     expect(keys(f)).toEqual(['progress-mismatch@S!D4']);
