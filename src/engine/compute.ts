@@ -289,7 +289,6 @@ const NONE: ProgressStatus = Object.freeze({ kind: 'none' });
 
 const statusesCache = new WeakMap<NumericTarget, { target: ValueCell[]; actual: ValueCell[]; progress: ValueCell[] | null; statuses: ProgressStatus[] }>();
 
-/** The progress status of every year of a target, worked out once: the rules share them. */
 /**
  * The target a column's progress is worked out of: its own, or, where it states none, that of another column of the same
  * year (`R5 | R5(見込)`: the forecast's actual over the year's target, stated once in the R5 column).
@@ -304,6 +303,7 @@ export function targetOfYear(t: NumericTarget, i: number): ValueCell {
   return own;
 }
 
+/** The progress status of every year of a target, worked out once: the rules share them. */
 export function progressStatuses(t: NumericTarget): ProgressStatus[] {
   const cached = statusesCache.get(t);
   if (cached && cached.target === t.target && cached.actual === t.actual && cached.progress === t.progress) return cached.statuses;

@@ -6,7 +6,7 @@ import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, targetOfYear, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
 import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningProgressStatus, summaryTarget, summaryYear } from './indicators.js';
-import { formatInfo, parseNumberText, type NumberValue } from './numbers.js';
+import { BOUND, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
 import type { Model, NumericTarget, SummaryTable, ValueCell } from './model.js';
 
 export interface CellWrite {
@@ -180,7 +180,7 @@ function render(expected: Decimal, conv: Convention): number | string {
 
 /** The progress written is the exact one: a bound after the number it replaces (`100%以上`, `100%超`) goes. */
 function withoutBound(suffix: string): string {
-  return suffix.replace(/(以上|超|以下|未満)$/, '');
+  return suffix.replace(BOUND, '');
 }
 
 /** A note saying whether the target was reached (`(達成)`, `（未達成）`, `(未達)`) says so of the progress written. */

@@ -252,7 +252,8 @@ function parseNumberTextOnce(raw: string): Parsed {
   };
 }
 
-const BOUND = /(以上|超|以下|未満)$/;
+/** A bound written after a number (`100%以上`, `120億円超`, `10件未満`): its words, at the end of a text. */
+export const BOUND = /(以上|超|以下|未満)$/;
 
 /** The bound a number's words state after it (`900社以上`), if any: a field only the few such numbers carry. */
 function boundOf(written: string): { bound?: NonNullable<NumberValue['bound']> } {
