@@ -85,6 +85,8 @@ export interface NumericTarget {
   /** Cells of a `累計` column, when the table has one (its progress, when the block has a progress row). */
   total?: { target?: ValueCell; actual?: ValueCell; progress?: ValueCell };
   rows: { target: number; actual: number; progress: number | null };
+  /** A goal the label states in a number that cannot be read (`1,2345人（累計）`): the label's cell, for a warning. */
+  unreadGoal?: ValueCell;
 }
 
 /** A cell that states an indicator's progress for one year (the workbook's own 評価指標 進捗度). */

@@ -205,8 +205,12 @@ const NOTE_RE = new RegExp(
 const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
 const COMPOUND_ORDER = ['兆', '億', '万', '千'];
 
+// A thousands separator: after one to three digits or a group (never after a point: `1.2,345` is no 1.2345, nor after
+// four digits: `1234,567`), before exactly three digits (`1,2345人` is no 12,345 人).
+const THOUSANDS = /(?<=(?:^|[^\d.,，])\d{1,3}(?:[,，]\d{3})*)[,，](?=\d{3}(?!\d))/g;
+
 function parseNumberTextOnce(raw: string): Parsed {
-  let t = NEEDS_NORMALISING.test(raw) ? toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/(?<=\d)[,，](?=\d{3}(?!\d))/g, '') : raw;
+  let t = NEEDS_NORMALISING.test(raw) ? toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(THOUSANDS, '') : raw;
   for (let note = NOTE_RE.exec(t); note && /\d/.test(note[1]); note = NOTE_RE.exec(t)) t = note[1];
   if (COMPOUND_RE.test(t)) return compound(t, raw);
   let parenUnit: string | null = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGoal } from '../../src/engine/detect/goal.js';
+import type { ValueCell } from '../../src/engine/model.js';
 
 const ref = { sheet: 'S', row: 0, col: 0 };
 const read = (text: string) => {
@@ -43,6 +44,19 @@ describe('the plan goal in a 数値目標 label', () => {
 
   it.each(['数値目標(1) 連携企業数', '数値目標(1) 令和5年度に開始した事業の件数', '数値目標(3) 5年間の取組', '数値目標(1) 令和3年度 180社から増やす', '数値目標(1) 件数 120件（年間）', '数値目標(1) 基準 令和2年度 180社', '数値目標(1) 現状 令和2年度：180社', '数値目標(1) 180社（令和2年度現状）', '数値目標(1) 180社から増加（令和7年度）', '数値目標(1) 180社に対し（令和2年度）', '数値目標(1) 目標 20001人'])('%s states no goal', (text) => {
     expect(parseGoal(text, ref)).toBeUndefined();
+  });
+
+  it.each(['数値目標(1) 来訪者数 1,2345人（累計）', '数値目標(1) 来訪者数 1，2345人（累計）', '数値目標(1) 来訪者数 12,34人（累計）', '数値目標(1) 来訪者数 1.2,345人（累計）', '数値目標(1) 来訪者数 1,234,5人（令和3年度）', '数値目標(1) 来訪者数 累計1,2345人'])(
+    'a goal whose number is written wrong (%s) is none, never its tail or its digits closed up, and is kept for a warning',
+    (text) => {
+      const unread: ValueCell[] = [];
+      expect(parseGoal(text, ref, undefined, unread)).toBeUndefined();
+      expect(unread.map((c) => [c.parsed.kind, c.ref])).toEqual([['invalid', ref]]);
+    },
+  );
+
+  it('goals listed with commas between them are each read: `1,000人,2,000人（累計）`', () => {
+    expect(read('数値目標(1) 来訪者数 1,000人（令和2年度）,2,000人（累計）')).toEqual(['2000', '人', true, null]);
   });
 
   it.each([

@@ -100,7 +100,9 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
   it('a comma is a thousands separator only before exactly three digits: `1,2345人` is no number, not 12,345 人', () => {
     // A misplaced separator leaves it unknown which number was meant (12,345 or 1,234 and a stray 5): a warning, never a guess.
     for (const t of ['1,2345人', '12,3456億円', '1,234,5678', '１，２３４５']) expect(parseNumberText(t).kind, t).toBe('invalid');
-    for (const [t, v] of [['1,234,567', '1234567'], ['１，２３４，５６７円', '1234567'], ['1,234.5', '1234.5'], ['12,345人', '12345']]) expect(num(t).value.toFixed(), t).toBe(v);
+    // Nor after a point or after four digits: `1.2,345` is no 1.2345, `1234,567` no 1,234,567.
+    for (const t of ['1.2,345人', '0.5,000', '1234,567', '12345,678円']) expect(parseNumberText(t).kind, t).toBe('invalid');
+    for (const [t, v] of [['1,234,567', '1234567'], ['１，２３４，５６７円', '1234567'], ['1,234.5', '1234.5'], ['12,345人', '12345'], ['1,234,567.25', '1234567.25'], ['△1,234千円', '-1234000']]) expect(num(t).value.toFixed(), t).toBe(v);
   });
 
   it('text that is not a number is invalid, not zero', () => {

@@ -1,13 +1,16 @@
 /** The plan goal written in a 数値目標 label: `475億円 (累計)`, `180 社（令和3年度）→900 社（令和7年度）`. */
-import { parseNumberText } from '../numbers.js';
+import { parseNumberText, type Parsed } from '../numbers.js';
 import { toHalfWidth } from '../text.js';
 import { parseFiscalYear, planPeriod } from '../years.js';
-import type { CellRef, PlanGoal } from '../model.js';
+import type { CellRef, PlanGoal, ValueCell } from '../model.js';
 
-// `約` before it says the goal is approximate (`約500億円`: 450–550 億円), as in a cell.
-const NUM = String.raw`((?:約)?[△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
+// `約` before it says the goal is approximate (`約500億円`: 450–550 億円), as in a cell. The number is the whole run of
+// digits, commas and points (never its tail: `1,2345人` is no `2345人`, `1.2,345` no `345`), read by parseNumberText,
+// which takes a comma only before three digits; a comma or point after a word separates (`1,000人,2,000人`).
+const FIGURE = String.raw`(?<!\d[,.]?)((?:約)?[△▲-]?\d(?:[\d,.]*\d)?)`;
+const NUM = String.raw`${FIGURE}\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
 // The same with its unit as short as it can be, before a verb: `900社に増加`, `900社までに増やす`.
-const NUM_BEFORE_VERB = String.raw`((?:約)?[△▲-]?\d+(?:\.\d+)?)\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3}?)`;
+const NUM_BEFORE_VERB = String.raw`${FIGURE}\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3}?)`;
 // A level reached by a number, said with a verb before the year in parentheses: `180社から900社に増加（令和7年度）`,
 // `900社へ拡大（R7）`, `900社を目指す（令和7年度）`.
 const REACH = String.raw`\s*(?:(?:まで)?(?:に|へ)|まで)(?:増加|増大|拡大|拡充|増や[すし]|伸ば[すし]|引き?上げ(?:る)?|向上|達成|到達)?(?:させる|する)?|\s*を(?:目指す|目標とする|達成(?:する)?)`;
@@ -33,9 +36,14 @@ const GOAL_YEAR = new RegExp(`目標値?\\s*[:：]?\\s*${YEAR}(?!\\d)(?:末|ま�
  * Reads the goal from a label; undefined when the label states none. `years`, the years of the table it heads: of the
  * goals a label states for two plans (`475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）`,
  * `900社（令和7年度）、1,200社（令和12年度）`), the last whose year, or whose whole period, the table shows; else the last.
+ * A goal whose number cannot be read (`1,2345人（累計）`, `1.2.3億円（累計）`) is none; given `unread`, it is put there as a
+ * cell of the label holding no number, for a warning.
  */
-export function parseGoal(text: string, ref: CellRef, years?: readonly (number | null)[]): PlanGoal | undefined {
-  const t = toHalfWidth(text).replace(/(?<=\d),(?=\d{3})/g, '');
+export function parseGoal(text: string, ref: CellRef, years?: readonly (number | null)[], unread?: ValueCell[]): PlanGoal | undefined {
+  const t = toHalfWidth(text);
+  const note = (figure: string, parsed: Parsed) => {
+    if (parsed.kind === 'invalid' && unread && unread.length === 0) unread.push({ ref, parsed: { ...parsed, text: figure.trim() }, text, storage: 'text' });
+  };
   let found: PlanGoal | undefined;
   // The goals of plans, a level a count starts from (`180社（令和2年度）→`) none.
   const plans: PlanGoal[] = [];
@@ -45,16 +53,20 @@ export function parseGoal(text: string, ref: CellRef, years?: readonly (number |
     // The number before a verb (groups 1, 2) or before the parentheses (3, 4).
     const inner = m[5];
     const value = parseNumberText(`${m[1] ?? m[3]}${m[2] ?? m[4]}`);
-    if (value.kind !== 'number') continue;
     // `(累計)`, `(5年間)`, `(計画期間)`: a total over the plan's years; `(年間)` is a year's.
+    const cumulative = /累計|合計|総計|期間計|か年計|年間計|^\d+年間$|^[5五]か年$|^計画期間中?$/.test(inner);
+    // `(令和7年度末)`, `(R7まで)`, `(令和7年度達成)`, `(R7年度までに達成目標)`: the year the level is reached by.
+    const fy = cumulative ? undefined : parseFiscalYear(inner.replace(/(?:末|まで|に|で|時点|目標|達成)+$/, ''));
+    if (value.kind !== 'number') {
+      if (cumulative || (fy && !fy.baseline)) note(m[0], value);
+      continue;
+    }
     const starting = /^\s*(?:→|⇒|から)/.test(t.slice(m.index + m[0].length));
-    if (/累計|合計|総計|期間計|か年計|年間計|^\d+年間$|^[5五]か年$|^計画期間中?$/.test(inner)) {
+    if (cumulative) {
       found = { value, cumulative: true, year: null, ref, text: m[0].trim() };
       if (!starting) plans.push(found);
       continue;
     }
-    // `(令和7年度末)`, `(R7まで)`, `(令和7年度達成)`, `(R7年度までに達成目標)`: the year the level is reached by.
-    const fy = parseFiscalYear(inner.replace(/(?:末|まで|に|で|時点|目標|達成)+$/, ''));
     if (fy && !fy.baseline) {
       found = { value, cumulative: false, year: fy.year, ref, text: m[0].trim() };
       if (!starting) plans.push(found);
@@ -65,17 +77,20 @@ export function parseGoal(text: string, ref: CellRef, years?: readonly (number |
   if (prefix) {
     const value = parseNumberText(`${prefix[1]}${prefix[2]}`);
     if (value.kind === 'number') return { value, cumulative: true, year: null, ref, text: prefix[0].trim() };
+    note(prefix[0], value);
   }
   const period = PERIOD_PREFIX.exec(t);
   if (period) {
     const value = parseNumberText(`${period[1]}${period[2]}`);
     if (value.kind === 'number') return { value, cumulative: true, year: null, ref, text: period[0].trim() };
+    note(period[0], value);
   }
   const byYear = GOAL_YEAR.exec(t) ?? YEAR_PREFIX.exec(t) ?? YEAR_SPACED.exec(t);
   const fy = byYear ? parseFiscalYear(byYear[1]) : undefined;
   if (byYear && fy && !fy.baseline) {
     const value = parseNumberText(`${byYear[2]}${byYear[3]}`);
     if (value.kind === 'number') return { value, cumulative: false, year: fy.year, ref, text: byYear[0].trim() };
+    note(byYear[0], value);
   }
   return undefined;
 }

@@ -257,7 +257,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const labelCell = ids.target ?? ids.indicator;
     const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
     const goalSource = ids.target ?? ids.indicator;
-    let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col), columns.map((c) => c.year)) : undefined;
+    const unreadGoal: ValueCell[] = [];
+    let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col), columns.map((c) => c.year), unreadGoal) : undefined;
     const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight, right);
     if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow);
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
@@ -316,6 +317,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
           ? undefined
           : { target: scan.valueCell(targetLabel.row, totalCol), actual: scan.valueCell(a.row, totalCol), ...(progressRow !== null && { progress: scan.valueCell(progressRow, totalCol) }) },
       rows: { target: targetLabel.row, actual: a.row, progress: progressRow },
+      ...(!goal && unreadGoal.length > 0 && { unreadGoal: unreadGoal[0] }),
     };
     // The indicator's weighted progress stated in a row of its own under its last block (`評価指標(1)の進捗度`), or
     // over its first one (`評価指標(1) 産業集積 | 進捗度`).

@@ -30,6 +30,17 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at(['115億円', '調整中', '187億円', '93億円', '99億円'])).toEqual([['cumulative-total-mismatch', 494, 475], ['unparseable-number', null, null]]);
   });
 
+  it('a goal written with a misplaced separator (`1,2345人（累計）`, `1.2,345人`, `12,34人`) is not checked, with a warning at the label: never read as 12,345 人, 1.2345 人 or 34 人', () => {
+    for (const goal of ['1,2345人（累計）', '1.2,345人（累計）', '12,34人（累計）']) {
+      const f = findingsOf(book(progressSheet('S', R, [{ label: `数値目標(1)-① 来訪者数 ${goal}`, target: ['2,000人', '2,345人', '2,500人', '2,700人', '2,800人'], actual: [] }])));
+      expect(
+        f.map((x) => [x.rule, x.cell, x.params?.reason]),
+        goal,
+      ).toEqual([['unparseable-number', 'B2', 'goal']]);
+      expect(formatFinding(f[0], 'ja')).toContain(`「${goal.replace('（', '(').replace('）', ')')}」`);
+    }
+  });
+
   it('a 1,100人 goal matches 200 + 500 + 200 + 100 + 100', () => {
     expect(findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-② 就業者数 1,100人 (累計)', target: ['200人', '500人', '200人', '100人', '100人'], actual: [] }])))).toEqual([]);
   });
