@@ -87,6 +87,14 @@ describe('summary-mismatch', () => {
     expect(f.map((x) => [x.rule, x.sheet, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', '本文', 'A3', 100, 110]]);
   });
 
+  it('a summary figure written wrong (`1.0,0 件`, `58.0.1 件`, `1.72,0%`) is a warning at the line, never its head read (1.0 件, 58.0 件, 1.72 %)', () => {
+    const line = (target: string, actual: string, progress: string) =>
+      sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 ${target}、当該年度実績値 ${actual}、進捗度 ${progress}】`]]);
+    for (const figures of [['58 件', '1.0,0 件', '172%'], ['58.0.1 件', '100 件', '172%'], ['58 件', '100 件', '1.72,0%']] as const) {
+      expect(findingsOf(book(sheet('T', table), line(...figures))).map((x) => [x.rule, x.cell]), figures.join()).toEqual([['unparseable-number', 'A3']]);
+    }
+  });
+
   it('a summary figure written with 約 or 延べ is read: 約100 件 agrees with 100, 約110 件 (105–115) and 延べ110件 do not', () => {
     const line = (actual: string) => sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 58 件、当該年度実績値 ${actual}、進捗度 172%】`]]);
     expect(findingsOf(book(sheet('T', table), line('約100 件')))).toEqual([]);
