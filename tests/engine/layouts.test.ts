@@ -2671,6 +2671,11 @@ describe('a cumulative goal the 本文 states on a line of its own (`5 年間（
     ]);
   });
 
+  it('written wrong (`累計：1,2345 億円`, `累計：47.5.0 億円`), is a warning at its line, never a number guessed', () => {
+    expect(found('', '1,2345 億円', '24.5 万人')).toEqual([['unparseable-number', '本文!A3', null, null]]);
+    expect(found('', '475 億円', '24.5.0 万人')).toEqual([['unparseable-number', '本文!A6', null, null]]);
+  });
+
   it('beside the table’s own goal: each stated goal is checked at its cell', () => {
     expect(found(' 475億円 (累計)', '475 億円', '24.5 万人')).toEqual([]);
     expect(found(' 475億円 (累計)', '500 億円', '24.5 万人')).toEqual([['cumulative-total-mismatch', '本文!A3', 475, 500]]);

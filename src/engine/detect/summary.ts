@@ -787,8 +787,8 @@ function goalsOfLines(scan: SheetScan): SummaryGoal[] {
     const whole = toHalfWidth(line.text);
     const m = GOAL_FIGURE.exec(whole);
     if (!target || !m) continue;
+    // A goal written wrong (`累計：1,2345人`) is kept: unparseable-number warns of it, the comparison passes it by.
     const goal = inlineValue(scan, line.row, line.col, line.text, m.index + m[0].length - m[1].length, m[1]);
-    if (goal.parsed.kind !== 'number') continue;
     goals.push({ indicator: target.indicator, target, goal, text: line.text });
   }
   return goals;

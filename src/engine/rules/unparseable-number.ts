@@ -28,6 +28,7 @@ export function forEachValueCell(table: Table, visit: (cell: ValueCell) => void)
         if (r.progress) visit(r.progress);
         if (r.weight) visit(r.weight);
       }
+      for (const g of table.goals ?? []) visit(g.goal);
       return;
     case 'budget':
       for (const r of table.rows) {

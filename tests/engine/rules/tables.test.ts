@@ -90,7 +90,7 @@ describe('summary-mismatch', () => {
   it('a summary figure written wrong (`1.0,0 件`, `58.0.1 件`, `1.72,0%`) is a warning at the line, never its head read (1.0 件, 58.0 件, 1.72 %)', () => {
     const line = (target: string, actual: string, progress: string) =>
       sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 ${target}、当該年度実績値 ${actual}、進捗度 ${progress}】`]]);
-    for (const figures of [['58 件', '1.0,0 件', '172%'], ['58.0.1 件', '100 件', '172%'], ['58 件', '100 件', '1.72,0%']] as const) {
+    for (const figures of [['58 件', '1.0,0 件', '172%'], ['58.0.1 件', '100 件', '172%'], ['58 件', '100 件', '1.72,0%']] as [string, string, string][]) {
       expect(findingsOf(book(sheet('T', table), line(...figures))).map((x) => [x.rule, x.cell]), figures.join()).toEqual([['unparseable-number', 'A3']]);
     }
   });
