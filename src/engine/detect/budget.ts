@@ -7,7 +7,7 @@ import { toHalfWidth } from '../text.js';
 import { cellText } from '../numbers.js';
 import { columnLetters } from '../grid.js';
 import type { BudgetRow, BudgetTable, ValueCell, YearColumn } from '../model.js';
-import type { LabelKind, SheetScan } from './scan.js';
+import { isBudgetRowKind, type LabelKind, type SheetScan } from './scan.js';
 import { yearsDown } from './vertical.js';
 
 /** A label typed on two lines (`総事業費` over `(a+b)` in one cell) on one, as the messages name it. */
@@ -250,8 +250,7 @@ function amountCell(scan: SheetScan, kind: LabelKind | undefined, row: number, c
 }
 
 function isRowLabel(scan: SheetScan, text: string): boolean {
-  const kind = scan.labelKind(text);
-  return kind === 'budget-total' || kind === 'budget-part' || kind === 'budget-request' || kind === 'count';
+  return isBudgetRowKind(scan.labelKind(text));
 }
 
 /** `国予算(a)` → part a; `総事業費(a+b)` or `総事業費(a)+(b)` → total of a and b. */

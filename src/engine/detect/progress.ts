@@ -5,7 +5,7 @@
 import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
 import { a1, cellIndex, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
-import { ID_WORDS, type Label, type SheetScan, type YearCell } from './scan.js';
+import { BUDGET_ROW_KINDS, ID_WORDS, isBudgetRowKind, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
@@ -509,16 +509,13 @@ function chainedHeader(scan: SheetScan, targetRow: number, labelRight: number, b
   return header && header[0].row === nearest ? header : undefined;
 }
 
-const BUDGET_ROW_KINDS = ['budget-part', 'budget-total', 'budget-request', 'count'] as const;
-
 /**
  * Whether a label shows a budget table's row label left of it (`国予算(a) | 計画`, merged down over its stages or not):
  * `計画` over `実績` is a plan and its result, and starts a block, but not as the stage of a budget table's part.
  */
 function besideBudgetLabel(scan: SheetScan, l: Label): boolean {
   for (let c = 0; c < l.col; c++) {
-    const kind = scan.shownKind(l.row, c);
-    if (kind && (BUDGET_ROW_KINDS as readonly string[]).includes(kind)) return true;
+    if (isBudgetRowKind(scan.shownKind(l.row, c))) return true;
   }
   return false;
 }

@@ -27,6 +27,13 @@ export type LabelKind =
   | 'year-column'
   | 'name';
 
+/** The kinds of a budget table's row labels: `財政支援要望`, `国予算(a)`, `総事業費(a+b)`, `件数`. */
+export const BUDGET_ROW_KINDS = ['budget-part', 'budget-total', 'budget-request', 'count'] as const;
+
+export function isBudgetRowKind(kind: LabelKind | undefined): boolean {
+  return kind === 'budget-part' || kind === 'budget-total' || kind === 'budget-request' || kind === 'count';
+}
+
 export interface Label {
   row: number;
   col: number;
