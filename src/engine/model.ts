@@ -128,6 +128,9 @@ export interface SummaryGoal {
   goal: ValueCell;
   /** The line, which may name the plan's years (`5 年間（平成 29～令和 3 年度）`). */
   text: string;
+  /** As PlanGoal's: a total over the plan's years (`累計：475 億円`), or a level to reach by a year (`900 社（令和7年度）`). */
+  cumulative: boolean;
+  year: number | null;
 }
 
 export interface SummaryTable {

@@ -54,6 +54,16 @@ describe('the seeds\' tables, in several layouts: exactly the findings the repor
     expect(modes).toEqual(['stock', 'stock', 'stock']);
   });
 
+  it('decides them so from the 本文 too, where the table’s labels state no goal (`数値目標(1)` over 180 … 900, the goal in `数値目標（1）：180 社（令和3年度）→900 社（令和7年度）`, as 000_… prints them)', async () => {
+    const { model } = checkWorkbook(await fixture('tsukuba-2024.xlsx'));
+    const targets = model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets : []));
+    expect(targets.map((x) => [x.label, x.mode, x.modeSource, x.goal?.ref.sheet, x.goal?.year])).toEqual([
+      ['数値目標(1)', 'stock', 'goal-year', '本文', 2025],
+      ['数値目標(2)', 'stock', 'goal-year', '本文', 2025],
+      ['数値目標(3)', 'stock', 'goal-year', '本文', 2025],
+    ]);
+  });
+
   it('the planted workbook holds at least one finding of every rule, and nothing else', async () => {
     const { findings } = checkWorkbook(await fixture('planted-errors.xlsx'));
     expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(RULE_IDS));

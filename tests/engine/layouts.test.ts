@@ -2682,6 +2682,47 @@ describe('a cumulative goal the 本文 states on a line of its own (`5 年間（
   });
 });
 
+describe('a goal the 本文 states after a target’s id (`数値目標（1）：180 社（令和3年度）→900 社（令和7年度）`, 000_…)', () => {
+  const table = (label: string, targets: (string | number)[]) =>
+    sheet('別紙1', [
+      [null, null, 'R3', 'R4', 'R5', 'R6', 'R7'],
+      [label, '目標値', ...targets],
+      [null, '実績値', 200, 300, 500, 707],
+      [null, '進捗度(%)', 111, 83, 93, 98],
+    ]);
+  const body = (line: string) => sheet('本文', [['評価対象年度：令和6年度'], [line], ['[当該年度目標値 720 社、当該年度実績値 707 社、進捗度 98%]']]);
+  const found = (label: string, line: string, targets: (string | number)[] = [180, 360, 540, 720, 900]) =>
+    findingsOf(book(table(label, targets), body(line))).map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated]);
+
+  it('is the goal of a table whose label states none: a level its final year’s target must reach (stock), checked at the 本文’s cell', () => {
+    expect(found('数値目標(1) 連携企業数', '数値目標（1）：180 社（令和3年度）→900 社（令和7年度）')).toEqual([]);
+    expect(found('数値目標(1) 連携企業数', '数値目標（1）：180 社（令和3年度）→950 社（令和7年度）')).toEqual([['stock-goal-mismatch', '本文!A2', 900, 950]]);
+    // A goal stated with the figures, in the same line (`数値目標（3）：1 件（令和7年度）[進捗度 100%]`).
+    expect(
+      findingsOf(book(table('数値目標(1) 連携企業数', [180, 360, 540, 720, 900]), sheet('本文', [['評価対象年度：令和6年度'], ['数値目標（1）：950 社（令和7年度）[当該年度目標値 720 社、当該年度実績値 707 社、進捗度 98%]']]))).map((f) => [
+        f.rule,
+        f.cell,
+      ]),
+    ).toEqual([['stock-goal-mismatch', 'A2']]);
+  });
+
+  it('beside the table’s own goal, is compared with the table’s final target too: a 本文 contradicting a right table is found', () => {
+    expect(found('数値目標(1) 連携企業数 900社（令和7年度）', '数値目標（1）：180 社（令和3年度）→950 社（令和7年度）')).toEqual([['stock-goal-mismatch', '本文!A2', 900, 950]]);
+    expect(found('数値目標(1) 連携企業数 950社（令和7年度）', '数値目標（1）：180 社（令和3年度）→950 社（令和7年度）')).toEqual([
+      ['stock-goal-mismatch', '別紙1!A2', 900, 950],
+      ['stock-goal-mismatch', '本文!A2', 900, 950],
+    ]);
+  });
+
+  it('a total over the plan’s years (`数値目標（1）：投資額 480億円（累計）`) is the goal of a table stating none: the sum of its yearly targets', () => {
+    const flow = ['115億円', '81億円', '87億円', '93億円', '99億円'];
+    // (The actuals of this table are no amounts in 億円: only the goal's findings are looked at.)
+    const goals = (line: string) => found('数値目標(1) 投資額', line, flow).filter(([rule]) => rule === 'cumulative-total-mismatch');
+    expect(goals('数値目標（1）：投資額 475億円（累計）')).toEqual([]);
+    expect(goals('数値目標（1）：投資額 480億円（累計）')).toEqual([['cumulative-total-mismatch', '本文!A2', 475, 480]]);
+  });
+});
+
 describe('summary lines that name their year', () => {
   it.each([
     '数値目標(1)【令和4年度目標値 110億円、令和4年度実績値 110億円、進捗度 100%】',

@@ -6,7 +6,7 @@ import { detectMatrixTables } from './matrix.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
 import { SheetScan, TextMemo } from './scan.js';
-import { detectSummaryTables, lendWeights } from './summary.js';
+import { detectSummaryTables, lendGoals, lendWeights } from './summary.js';
 import { detectVerticalTables } from './vertical.js';
 import { detectYearGroupTables } from './year-groups.js';
 
@@ -74,6 +74,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     );
   }
   lendWeights(tables);
+  lendGoals(tables);
   const overrides = options.modeOverrides ?? {};
   if (Object.keys(overrides).length === 0) return { tables, faults };
   for (const t of tables) {

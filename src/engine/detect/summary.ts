@@ -5,10 +5,12 @@
  */
 import { cellText, parseNumberText } from '../numbers.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth, type TargetId } from '../text.js';
+import { decideMode } from '../compute.js';
 import { latestActualYear, weightOf } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear } from '../years.js';
 import type { SummaryGoal, SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, BRACKET_CLASS, SUMMARY_BRACKETS, type SheetScan } from './scan.js';
+import { parseGoal } from './goal.js';
 import { notesUnderHeader, unitInParentheses, unitNote } from './units.js';
 import { fractionWeight, WEIGHT_WORD } from './weight.js';
 
@@ -356,6 +358,42 @@ export function lendWeights(tables: Table[]): void {
   }
 }
 
+/**
+ * Goals stated only in a summary (`数値目標（1）：180 社（令和3年度）→900 社（令和7年度）` over a table whose label is
+ * `数値目標(1)` alone, as 000_… writes them): each target of the progress tables that states no goal takes its summary's,
+ * from a summary on its own sheet if there is one, and its mode follows from that goal as from its own (SPEC §3). A
+ * target stating a goal keeps it (the rules compare the summary's with its targets too).
+ */
+export function lendGoals(tables: Table[]): void {
+  const stated = new Map<string, SummaryGoal[]>();
+  for (const t of tables) {
+    if (t.kind !== 'summary' || !t.goals) continue;
+    for (const g of t.goals) {
+      if (g.goal.parsed.kind !== 'number') continue;
+      let list = stated.get(g.target.key);
+      if (!list) stated.set(g.target.key, (list = []));
+      list.push(g);
+    }
+  }
+  if (stated.size === 0) return;
+  for (const t of tables) {
+    if (t.kind !== 'progress') continue;
+    for (const target of t.targets) {
+      const goals = target.goal ? undefined : stated.get(target.id.key);
+      if (!goals) continue;
+      const g = goals.find((x) => x.goal.ref.sheet === t.sheet) ?? goals[0];
+      if (g.goal.parsed.kind !== 'number') continue;
+      target.goal = { value: g.goal.parsed, cumulative: g.cumulative, year: g.year, ref: g.goal.ref, text: g.text };
+      // A running-total label decided the mode whatever the goal says; otherwise the goal decides it.
+      if (target.modeSource === 'default') {
+        const { mode, source } = decideMode(target.goal, target.target, target.columns);
+        target.mode = mode;
+        target.modeSource = source;
+      }
+    }
+  }
+}
+
 function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: number[]): SummaryTable[] {
   const view = scan.view;
   const tables: SummaryTable[] = [];
@@ -610,7 +648,8 @@ function yearOfFigures(line: string): number | undefined {
   return m ? parseFiscalYear(m[1])?.year : undefined;
 }
 
-type Who = { indicator: string; target: ReturnType<typeof findTargetId> };
+/** Whom a summary line speaks of; with the text after the id that names them, which may state the plan's goal. */
+type Who = { indicator: string; target: ReturnType<typeof findTargetId>; after?: { text: string; row: number; col: number } };
 
 /** A cell's text split at its line breaks, none inside brackets (`【当該年度目標値 87 億円、⏎当該年度実績値 …】` is one line). */
 function paragraphs(text: string): { text: string; start: number }[] {
@@ -678,7 +717,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
       // An id's word first (findTargetId and findIndicatorId look for it first): cheaper than a lookup in the memo of ids.
       const target = t.includes('数値目標') ? scan.targetIdIn(t) : undefined;
       if (target) {
-        current = { indicator: target.id.indicator, target };
+        current = { indicator: target.id.indicator, target, after: { text: t.slice(target.end), row: ids[i].row, col: ids[i].col } };
         break;
       }
       const ind = t.includes('評価指標') ? scan.indicatorIdIn(t) : undefined;
@@ -689,6 +728,17 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
     }
     resolved = end;
     return current;
+  };
+  // Goals stated after the ids the lines speak of (`数値目標（1）：180 社（令和3年度）→900 社（令和7年度）`), by their cell.
+  const idGoals = new Map<number, SummaryGoal>();
+  const goalAfterId = (who: Who) => {
+    const after = who.target && who.after;
+    const key = after ? after.row * 16384 + after.col : -1;
+    // Most ids are followed by a name alone: a goal has a digit.
+    if (!after || idGoals.has(key) || !/\d/.test(after.text)) return;
+    const ref = scan.ref(after.row, after.col);
+    const goal = parseGoal(after.text, ref);
+    if (goal) idGoals.set(key, { indicator: who.indicator, target: who.target!.id, goal: { ref, parsed: goal.value, text: goal.text, storage: 'text' }, text: after.text, cumulative: goal.cumulative, year: goal.year });
   };
   for (const line of scan.summaryLines) {
     while (idIndex < ids.length && (ids[idIndex].row < line.row || (ids[idIndex].row === line.row && ids[idIndex].col < line.col))) idIndex++;
@@ -701,7 +751,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
       if (parts.length > 1 && !isSummaryLine(compact(whole))) {
         const target = findTargetId(whole);
         const indicator = target ? undefined : findIndicatorId(whole);
-        if (target) named = { indicator: target.id.indicator, target };
+        if (target) named = { indicator: target.id.indicator, target, after: { text: whole.slice(target.end), row: line.row, col: line.col } };
         else if (indicator) named = { indicator: indicator.indicator, target: undefined };
         continue;
       }
@@ -713,7 +763,9 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
         const ownTarget = findTargetId(before);
         const ownIndicator = findIndicatorId(before);
-        let who = ownTarget ? { indicator: ownTarget.id.indicator, target: ownTarget } : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : (named ?? currentBefore(idIndex));
+        let who: Who | undefined = ownTarget
+          ? { indicator: ownTarget.id.indicator, target: ownTarget, after: { text: before.slice(ownTarget.end), row: line.row, col: line.col } }
+          : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : (named ?? currentBefore(idIndex));
         // `数値目標①：【…】` under a line or cell naming its indicator: that indicator's target ①.
         const ownSub = ownTarget || ownIndicator ? undefined : findSubOnlyId(before);
         if (who && ownSub) who = { indicator: who.indicator, target: { id: subTargetId(who.indicator, ownSub.sub), end: ownSub.end } };
@@ -742,6 +794,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         // A title stating no figure (`【進捗度】` over a matrix of the progress) is no summary.
         if (!targetValue && !actualValue && !progress && !weight) continue;
         const runningTotals = runningTotalsOf(targetValue && running.has('target'), actualValue && running.has('actual'), running.has('progress'));
+        goalAfterId(who);
         rows.push({
           indicator: who.indicator,
           target: targetId,
@@ -761,7 +814,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   const bottom = Math.max(...rows.map((r) => r.labelRef.row));
   const left = Math.min(...rows.map((r) => r.labelRef.col));
   const right = Math.max(...rows.map((r) => r.labelRef.col));
-  const goals = goalsOfLines(scan);
+  const goals = [...goalsOfLines(scan), ...idGoals.values()];
   return [{ kind: 'summary', sheet: scan.view.name, range: { top, left, bottom, right }, year: rows[0].year, rows, ...(goals.length > 0 && { goals }) }];
 }
 
@@ -789,7 +842,7 @@ function goalsOfLines(scan: SheetScan): SummaryGoal[] {
     if (!target || !m) continue;
     // A goal written wrong (`累計：1,2345人`) is kept: unparseable-number warns of it, the comparison passes it by.
     const goal = inlineValue(scan, line.row, line.col, line.text, m.index + m[0].length - m[1].length, m[1]);
-    goals.push({ indicator: target.indicator, target, goal, text: line.text });
+    goals.push({ indicator: target.indicator, target, goal, text: line.text, cumulative: true, year: null });
   }
   return goals;
 }

@@ -58,7 +58,7 @@ export const cumulativeTotalMismatch: Rule = {
       tableGoals ??= new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
       for (const g of table.goals) {
         const value = asNumber(g.goal.parsed);
-        if (!value || tableGoals.has(at(g.goal.ref))) continue;
+        if (!value || !g.cumulative || tableGoals.has(at(g.goal.ref))) continue;
         const row: SummaryRow = { indicator: g.indicator, target: g.target, year: null, labelRef: g.goal.ref };
         const t = summaryTarget(targets, row);
         if (!t || t.mode !== 'flow') continue;

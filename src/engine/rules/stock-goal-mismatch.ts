@@ -3,8 +3,38 @@ import { a1 } from '../grid.js';
 import { asNumber, mayBeEqual, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf } from '../numbers.js';
-import { columnOfYear } from '../indicators.js';
+import { columnOfYear, summaryTarget } from '../indicators.js';
+import type { CellRef, NumericTarget, PlanGoal } from '../model.js';
 import { targetParams, type Rule } from './types.js';
+
+/** The finding of a stock target's final-year target against a goal it states, into `findings`. */
+function mismatch(t: NumericTarget, stated: PlanGoal, findings: Finding[]): void {
+  // A cumulative goal is a stock's goal only when each year's target is the running total.
+  if (stated.cumulative && t.modeSource !== 'running-total-label') return;
+  let i = columnOfYear(t, stated.year);
+  // A goal for a year after the last the table shows (最終目標(R7) beside R4 … R6) is not yet due.
+  const lastYear = t.columns.reduce<number | null>((y, c) => (c.year !== null && (y === null || c.year > y) ? c.year : y), null);
+  if (i < 0 && stated.year !== null && lastYear !== null && stated.year > lastYear) return;
+  if (i < 0) {
+    const order = yearOrder(t.columns);
+    for (let k = order.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[order[k]].parsed)) i = order[k];
+  }
+  const asRead = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
+  if (!asRead) return;
+  // A bare number on either side is in the other's unit.
+  const final = inUnitOf(asRead, stated.value);
+  const goal = inUnitOf(stated.value, asRead);
+  if (mayBeEqual(final, goal)) return;
+  const scale = goal.scale;
+  findings.push(
+    findingAt('stock-goal-mismatch', 'error', stated.ref, {
+      expected: final.value.div(scale).toNumber(),
+      stated: goal.value.div(scale).toNumber(),
+      calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(goal.value.div(scale), 4)}`,
+      params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${goal.scaleLabel}${goal.unit ?? ''}` },
+    }),
+  );
+}
 
 export const stockGoalMismatch: Rule = {
   id: 'stock-goal-mismatch',
@@ -13,34 +43,21 @@ export const stockGoalMismatch: Rule = {
     ja: 'ストック型の数値目標で、最終年度の目標値が計画の目標と一致しない',
     en: "A stock target's final-year target differs from its stated goal",
   },
-  check({ targets }) {
+  check({ model, targets }) {
     const findings: Finding[] = [];
-    for (const { target: t } of targets.all) {
-      // A cumulative goal is a stock's goal only when each year's target is the running total.
-      if (t.mode !== 'stock' || !t.goal || (t.goal.cumulative && t.modeSource !== 'running-total-label')) continue;
-      let i = columnOfYear(t, t.goal.year);
-      // A goal for a year after the last the table shows (最終目標(R7) beside R4 … R6) is not yet due.
-      const lastYear = t.columns.reduce<number | null>((y, c) => (c.year !== null && (y === null || c.year > y) ? c.year : y), null);
-      if (i < 0 && t.goal.year !== null && lastYear !== null && t.goal.year > lastYear) continue;
-      if (i < 0) {
-        const order = yearOrder(t.columns);
-        for (let k = order.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[order[k]].parsed)) i = order[k];
+    for (const { target: t } of targets.all) if (t.mode === 'stock' && t.goal) mismatch(t, t.goal, findings);
+    // A level the 本文 states after a target's id (`数値目標（1）：180 社（令和3年度）→900 社（令和7年度）`) beside the
+    // table's own goal is compared with the table's targets too (one lent to a table stating none is its goal, above).
+    const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;
+    const own = new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
+    for (const table of model.tables) {
+      if (table.kind !== 'summary' || !table.goals) continue;
+      for (const g of table.goals) {
+        const value = asNumber(g.goal.parsed);
+        if (!value || g.cumulative || own.has(at(g.goal.ref))) continue;
+        const t = summaryTarget(targets, { indicator: g.indicator, target: g.target, year: null, labelRef: g.goal.ref });
+        if (t?.mode === 'stock') mismatch(t, { value, cumulative: false, year: g.year, ref: g.goal.ref, text: g.text }, findings);
       }
-      const asRead = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
-      if (!asRead) continue;
-      // A bare number on either side is in the other's unit.
-      const final = inUnitOf(asRead, t.goal.value);
-      const goal = inUnitOf(t.goal.value, asRead);
-      if (mayBeEqual(final, goal)) continue;
-      const scale = goal.scale;
-      findings.push(
-        findingAt('stock-goal-mismatch', 'error', t.goal.ref, {
-          expected: final.value.div(scale).toNumber(),
-          stated: goal.value.div(scale).toNumber(),
-          calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(goal.value.div(scale), 4)}`,
-          params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${goal.scaleLabel}${goal.unit ?? ''}` },
-        }),
-      );
     }
     return findings;
   },
