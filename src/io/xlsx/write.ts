@@ -396,6 +396,54 @@ function percentStyle(files: Package, cache: { index?: string }): string | undef
   return cache.index;
 }
 
+/** Excel's limit on cell formats in a workbook: past it, no format is added (the neighbour's is given, as it stands). */
+const MAX_CELL_FORMATS = 64000;
+
+/** The attributes of an xf element but those named, sorted, and what it holds: equal for formats that show alike. */
+function xfKey(xf: string, without: RegExp): string {
+  const m = /^<[^\s>/]+([^>]*?)\/?>([\s\S]*)$/.exec(xf);
+  const attrs = [...(m?.[1] ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].filter((a) => !without.test(a[1])).map((a) => `${a[1]}=${a[2] ?? a[3]}`);
+  return `${attrs.sort().join(' ')}|${(m?.[2] ?? '').replace(/<\/[^>]*xf>$/, '')}`;
+}
+
+/**
+ * The cell format showing a cell as it stands (its font, fill, borders, alignment) with the number format of another:
+ * a blank progress cell with a fill or borders of its own, written with its neighbour's `0%`, keeps them. Its own
+ * format when that already shows the neighbour's number format; an existing format showing the same, or one added to
+ * cellXfs (once per pair). The neighbour's format where the styles cannot be read or no format may be added.
+ */
+function ownWithNumFmtOf(files: Package, own: string, from: string, cache: Map<string, string>): string {
+  const cached = cache.get(`${own}>${from}`);
+  if (cached !== undefined) return cached;
+  const path = 'xl/styles.xml';
+  const xml = files.has(path) ? files.text(path) : '';
+  const m = /<([A-Za-z_][\w.-]*:)?cellXfs\b([^>]*)>([\s\S]*?)<\/\1?cellXfs>/.exec(xml);
+  const ns = m?.[1] ?? '';
+  const xfs = m ? [...m[3].matchAll(new RegExp(`<${ns}xf\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${ns}xf>)`, 'g'))].map((x) => x[0]) : [];
+  const ownXf = xfs[Number(own)];
+  const fromXf = xfs[Number(from)];
+  let index = from;
+  if (m && ownXf !== undefined && fromXf !== undefined) {
+    const numFmtOf = (xf: string) => attr(/^<[^\s>/]+([^>]*)>/.exec(xf)?.[1] ?? '', 'numFmtId') ?? '0';
+    const numFmt = numFmtOf(fromXf);
+    // The new format: the cell's own, its number format the neighbour's.
+    const head = /^<[^\s>/]+[^>]*?(?=\/?>)/.exec(ownXf)![0];
+    const withNumFmt = /\snumFmtId\s*=/.test(head) ? head.replace(/(\snumFmtId\s*=\s*)(?:"[^"]*"|'[^']*')/, `$1"${numFmt}"`) : `${head} numFmtId="${numFmt}"`;
+    const applied = /\sapplyNumberFormat\s*=/.test(withNumFmt) ? withNumFmt.replace(/(\sapplyNumberFormat\s*=\s*)(?:"[^"]*"|'[^']*')/, '$1"1"') : `${withNumFmt} applyNumberFormat="1"`;
+    const made = applied + ownXf.slice(head.length);
+    const key = xfKey(made, /^applyNumberFormat$/);
+    const same = numFmtOf(ownXf) === numFmt ? Number(own) : xfKey(fromXf, /^applyNumberFormat$/) === key ? Number(from) : xfs.findIndex((x) => xfKey(x, /^applyNumberFormat$/) === key);
+    if (same >= 0) index = String(same);
+    else if (xfs.length < MAX_CELL_FORMATS) {
+      const attrs = m[2].replace(/\bcount="\d+"/, `count="${xfs.length + 1}"`);
+      files.setText(path, xml.slice(0, m.index) + `<${ns}cellXfs${attrs}>${m[3]}${made}</${ns}cellXfs>` + xml.slice(m.index + m[0].length));
+      index = String(xfs.length);
+    }
+  }
+  cache.set(`${own}>${from}`, index);
+  return index;
+}
+
 function dropCalcChain(files: Package): void {
   if (!files.has('xl/calcChain.xml')) return;
   files.remove('xl/calcChain.xml');
@@ -435,6 +483,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
   const parts = sheetParts(files);
   const skipped: PatchResult['skipped'] = [];
   const styleCache: { index?: string } = {};
+  const mixedStyles = new Map<string, string>();
   let locked: ((style: string | undefined) => boolean) | undefined;
   let formulasTouched = false;
   const bySheet = new Map<string, CellWrite[]>();
@@ -522,8 +571,11 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
           continue;
         }
         if (existing?.inner.includes(`<${ns}f`) || w.formula) formulasTouched = true;
-        // A number format to give (a ratio written where `-` stood) outweighs the cell's own style.
-        if (w.styleFrom && (style === undefined || w.numFmt !== undefined)) style = borrowed.get(w) ?? style;
+        // A cell without a style takes its neighbour's; one with a style of its own (a fill, borders) keeps it, with the
+        // neighbour's number format where one is to be given (a ratio written where `-` stood shows as 1%, not 0.01).
+        const from = w.styleFrom ? borrowed.get(w) : undefined;
+        if (style === undefined) style = from;
+        else if (from !== undefined && w.numFmt !== undefined) style = ownWithNumFmtOf(files, style, from, mixedStyles);
         if (style === undefined && w.numFmt === '0%') style = percentStyle(files, styleCache);
         const text = cellXml(w, style, ns);
         if (existing) rowEdits.push({ start: existing.start, end: existing.end, text });

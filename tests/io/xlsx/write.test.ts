@@ -11,7 +11,7 @@ const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http:/
 const WB_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
 const STYLES = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 
-function workbook(sheetXml: string, prefix = ''): Uint8Array {
+function workbook(sheetXml: string, prefix = '', styles = STYLES): Uint8Array {
   const ns = prefix ? ` xmlns:${prefix.slice(0, -1)}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"` : ' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const wb = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表&amp;1" sheetId="1" r:id="rId1"/></sheets></workbook>`;
   const sheet = `<?xml version="1.0" encoding="UTF-8"?><${prefix}worksheet${ns}>${sheetXml}</${prefix}worksheet>`;
@@ -20,7 +20,7 @@ function workbook(sheetXml: string, prefix = ''): Uint8Array {
     '_rels/.rels': strToU8(RELS),
     'xl/workbook.xml': strToU8(wb),
     'xl/_rels/workbook.xml.rels': strToU8(WB_RELS),
-    'xl/styles.xml': strToU8(STYLES),
+    'xl/styles.xml': strToU8(styles),
     'xl/worksheets/sheet1.xml': strToU8(sheet),
   });
 }
@@ -130,6 +130,30 @@ describe('patchXlsx edits only the recalculated cells', () => {
     const { bytes } = patchXlsx(input, [write('B1', 0, 1, 0.01, { numFmt: '0%', styleFrom: { row: 0, col: 0 }, before: { value: '-' } })]);
     expect(sheetXmlOf(bytes)).toContain('<c r="B1" s="1"><v>0.01</v></c>');
     expect((await readXlsx(bytes)).sheets[0].rows[0][1]).toEqual({ value: 0.01, numFmt: '0%' });
+  });
+
+  it('keeps the fill, borders and alignment of a blank cell with a style of its own, giving it its neighbour’s 0% where it shows another format', async () => {
+    // Formats: 1 = 0%; 2 = 0% on yellow (an input cell); 3 = General on yellow with a thick top border, centred.
+    const styles = STYLES.replace('<fills count="2">', '<fills count="3">')
+      .replace('</fills>', '<fill><patternFill patternType="solid"><fgColor rgb="FFFFFF00"/></patternFill></fill></fills>')
+      .replace('<borders count="1"><border/></borders>', '<borders count="2"><border/><border><top style="thick"/></border></borders>')
+      .replace(
+        /<cellXfs count="2">([\s\S]*)<\/cellXfs>/,
+        '<cellXfs count="4">$1<xf numFmtId="9" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/><xf numFmtId="0" fontId="0" fillId="2" borderId="1" xfId="0" applyFill="1" applyBorder="1"><alignment horizontal="center"/></xf></cellXfs>',
+      );
+    const input = workbook('<sheetData><row r="1"><c r="A1" s="1"><v>1.04</v></c><c r="B1" s="2"/><c r="C1" s="3"/><c r="D1" s="3"/></row></sheetData>', '', styles);
+    const from = { numFmt: '0%', styleFrom: { row: 0, col: 0 } };
+    const { bytes } = patchXlsx(input, [write('B1', 0, 1, 1.38, from), write('C1', 0, 2, 0.62, from), write('D1', 0, 3, 0.68, from)]);
+    // B1 shows 0% already: its own format. C1 and D1: one format added, their own with 0%.
+    expect(sheetXmlOf(bytes)).toContain('<c r="B1" s="2"><v>1.38</v></c><c r="C1" s="4"><v>0.62</v></c><c r="D1" s="4"><v>0.68</v></c>');
+    const cellXfs = /<cellXfs[\s\S]*<\/cellXfs>/.exec(strFromU8(unzipSync(bytes)['xl/styles.xml']))![0];
+    expect(cellXfs).toMatch(/^<cellXfs count="5">/);
+    expect(cellXfs).toContain('<xf numFmtId="9" fontId="0" fillId="2" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyNumberFormat="1"><alignment horizontal="center"/></xf></cellXfs>');
+    expect((await readXlsx(bytes)).sheets[0].rows[0].slice(1)).toEqual([
+      { value: 1.38, numFmt: '0%' },
+      { value: 0.62, numFmt: '0%' },
+      { value: 0.68, numFmt: '0%' },
+    ]);
   });
 
   it('overwrites the first cell of a shared formula (a progress row filled right), the group’s other cells given formulas of their own', async () => {
