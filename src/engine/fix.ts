@@ -108,6 +108,9 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
       ...(textRatio ? { textRatio } : { decimals: shownDecimals(sample) }),
     };
   }
+  // An empty cell formatted as a percentage of its own shows a ratio as its percent (1.38 as 138%): it gets a ratio,
+  // whatever number its neighbours hold (138 written there would show as 13800%).
+  if (cell.storage === 'empty' && formatInfo(cell.numFmt).percent) return { kind: 'ratio', suffix: '', fullWidth: false };
   if (sample?.storage === 'number') {
     const numFmt = sample.numFmt;
     const info = formatInfo(numFmt);

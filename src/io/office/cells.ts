@@ -1,5 +1,6 @@
 /** Conversions between what Office.js reports for a cell and the engine's grid or a snapshot. */
 import type { Cell } from '../../engine/grid.js';
+import { formatInfo } from '../../engine/numbers.js';
 import type { CellSnapshot } from '../host.js';
 import type { XRange, XRangeFill } from './api.js';
 
@@ -37,10 +38,11 @@ export function cellKey(sheet: string, address: string): string {
 /** One Office.js cell as the engine's cell; undefined for an empty cell. Dates stay serial numbers with their format. */
 export function toGridCell(c: OfficeCell): Cell | undefined {
   const formula = formulaOf(c.formula, c.value);
-  if (c.valueType === 'Empty' && !formula) return undefined;
-  if (!c.valueType && (c.value === '' || c.value === null || c.value === undefined) && !formula) return undefined;
-  const cell: Cell = { value: null };
   const numFmt = numFmtOf(c.numberFormat);
+  // An empty cell formatted as a percentage keeps its format, as the file reader reads it: a ratio is written there.
+  const empty = c.valueType === 'Empty' || (!c.valueType && (c.value === '' || c.value === null || c.value === undefined));
+  if (empty && !formula) return numFmt !== undefined && formatInfo(numFmt).percent ? { value: null, numFmt } : undefined;
+  const cell: Cell = { value: null };
   if (numFmt) cell.numFmt = numFmt;
   if (formula) cell.formula = formula.slice(1);
   if (c.valueType === 'Error') {

@@ -1,5 +1,6 @@
 /** The small parts of an .xlsx: relationships, the workbook's sheet list, styles, shared strings. */
 import { attributes, decodeText, nameIs, parseXml, XmlStream, type XmlHandler } from './xml.js';
+import { formatInfo } from '../../engine/numbers.js';
 import { builtInFormat, isDateFormat, showsIntegersAsYears } from './numfmt.js';
 
 export interface Relationship {
@@ -99,6 +100,8 @@ export interface Styles {
   isDate: boolean[];
   /** Whether integers in that style show as fiscal years (`"令和"0"年度"`). */
   integerYear: boolean[];
+  /** Whether that style shows numbers as percentages (`0%`): an empty cell in it is read with its format. */
+  percent: boolean[];
 }
 
 export function parseStyles(bytes: Uint8Array | undefined): Styles {
@@ -125,7 +128,7 @@ export function parseStyles(bytes: Uint8Array | undefined): Styles {
   }
   // Cells without a style (s="0" or none) read as General, as spreadsheet libraries read them.
   const numFmt = xfFormatIds.map((id, i) => (i > 0 && id ? custom.get(id) ?? builtInFormat(id) : undefined) || undefined);
-  return { numFmt, isDate: numFmt.map(isDateFormat), integerYear: numFmt.map(showsIntegersAsYears) };
+  return { numFmt, isDate: numFmt.map(isDateFormat), integerYear: numFmt.map(showsIntegersAsYears), percent: numFmt.map((f) => f !== undefined && formatInfo(f).percent) };
 }
 
 /** `_x000D_`: a character Excel escapes in strings. */

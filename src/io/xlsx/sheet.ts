@@ -336,7 +336,9 @@ export class SheetReader implements XmlHandler {
       return text === undefined ? undefined : { value: unescapeOoxml(text), numFmt: fmt };
     }
     const v = this.value;
-    if (v === undefined) return undefined;
+    // An empty cell formatted as a percentage (a progress cell left blank in a `0%` row) keeps its format: a ratio is
+    // what it would show as a percentage, and the recalculation writes one there.
+    if (v === undefined) return this.styles.percent[this.style] ? { value: null, numFmt: fmt } : undefined;
     switch (this.type) {
       case Type.Shared: {
         const s = this.strings[this.valueInt >= 0 ? this.valueInt : parseInt(v, 10)];

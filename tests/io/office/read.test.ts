@@ -26,8 +26,8 @@ describe('readWorkbook', () => {
     expect(cellAt(sheet.rows, 'B2')).toEqual({ value: '目標に向けた取組の進捗に関する評価' });
     expect(cellAt(sheet.rows, 'D4')).toEqual({ value: 115, numFmt: '0"億円"' });
     expect(cellAt(sheet.rows, 'E6')).toEqual({ value: 1.1, numFmt: '0%', text: '110%' });
-    // A formatted cell without a value is empty to the engine.
-    expect(cellAt(sheet.rows, 'F6')).toBeUndefined();
+    // A cell formatted 0% without a value is empty to the engine, with its format (a ratio is written there).
+    expect(cellAt(sheet.rows, 'F6')).toEqual({ value: null, numFmt: '0%' });
   });
 
   it('gives the engine what it needs to find the planted errors (174% stated as 110%, 138% missing)', async () => {

@@ -76,6 +76,17 @@ describe('applyWrites', () => {
     expect(after).toEqual([]);
   });
 
+  it('writes a ratio into a blank cell formatted 0% with no number beside it, which shows 138%, not 13800%', async () => {
+    const fake = new FakeExcel({
+      sheets: [{ name: 'S', cells: { C1: 'R1', D1: 'R2', A2: '数値目標(1)', B2: '目標値', C2: 87, D2: 200, B3: '実績値', C3: 120, B4: '進捗度', C4: { numberFormat: '0%' }, D4: { numberFormat: '0%' } } }],
+    });
+    const { host, writes } = await planFor(fake);
+    expect(writes.map((w) => [w.address, w.value, w.numFmt])).toEqual([['C4', 1.38, undefined]]);
+    await host.applyWrites(writes, { reviewMode: false });
+    expect(fake.cell('S', 'C4')).toMatchObject({ value: 1.38, numberFormat: '0%' });
+    expect(checkWorkbook(await host.readWorkbook()).findings).toEqual([]);
+  });
+
   it('writes live formulas when asked, and the number format only where the plan gives one', async () => {
     const fake = new FakeExcel({ sheets: [keihinSheet()], evaluate: () => 1.74 });
     const { host, writes } = await planFor(fake, true);

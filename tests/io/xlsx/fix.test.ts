@@ -66,6 +66,32 @@ describe('hyoka fix on .xlsx files', () => {
     expect(checkWorkbook(after).findings).toEqual([]);
   });
 
+  it('writes a ratio into a blank progress cell formatted 0%, with no number beside it or a plain one (138 there would show as 13800%)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow([null, null, 'R1', 'R2', 'R3']);
+    ws.addRow(['数値目標(1)', '目標値', 87, 200, 100]);
+    ws.addRow([null, '実績値', 120, null, null]);
+    ws.addRow([null, '進捗度', null, null, null]);
+    ws.addRow(['数値目標(2)', '目標値', 87, 200, 100]);
+    ws.addRow([null, '実績値', 120, 136, null]);
+    ws.addRow([null, '進捗度', 138, null, null]);
+    // The first year's progress blank in a row formatted 0% (the years to come too); in the second table a plain 138
+    // beside a blank formatted 0%.
+    for (const a of ['C4', 'D4', 'E4', 'D7']) ws.getCell(a).numFmt = '0%';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    for (const formulas of [false, true]) {
+      const { after, plan } = await fix(bytes, formulas);
+      expect(plan.writes.map((w) => [w.address, w.value, w.formula])).toEqual([
+        ['C4', 1.38, formulas ? 'ROUND(C3/C2,2)' : undefined],
+        ['D7', 0.68, formulas ? 'ROUND(D6/D5,2)' : undefined],
+      ]);
+      expect(after.sheets[0].rows[3][2]).toMatchObject({ value: 1.38, numFmt: '0%' });
+      expect(after.sheets[0].rows[6][3]).toMatchObject({ value: 0.68, numFmt: '0%' });
+      expect(checkWorkbook(after).findings).toEqual([]);
+    }
+  });
+
   it('writes the computed progress into a progress cell showing an error value (`#REF!`, `#N/A`), never over a `#DIV/0!` of a target of 0', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('別紙1');

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parseRangeA1, type Cell, type Sheet, type Workbook } from '../../../src/engine/grid.js';
+import { formatInfo } from '../../../src/engine/numbers.js';
 import { evaluateFormulas } from '../../../src/io/xlsx/evaluate.js';
 
 type ExcelValue = ExcelJS.CellValue;
@@ -15,7 +16,8 @@ function textOfRich(v: { richText: { text: string }[] }): string {
 
 function toCell(value: ExcelValue, numFmt: string | undefined): Cell | undefined {
   const fmt = numFmt || undefined;
-  if (value === null || value === undefined) return undefined;
+  // An empty cell formatted as a percentage is read with its format (the recalculation writes a ratio there).
+  if (value === null || value === undefined) return fmt !== undefined && formatInfo(fmt).percent ? { value: null, numFmt: fmt } : undefined;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { value, numFmt: fmt };
   if (value instanceof Date) return { value: value.toISOString(), isDate: true, numFmt: fmt };
   if (typeof value === 'object') {
@@ -40,9 +42,9 @@ export async function readWithExcelJs(bytes: Uint8Array): Promise<Workbook> {
   const sheets: Sheet[] = [];
   for (const ws of wb.worksheets) {
     const rows: (Cell | undefined)[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const out: (Cell | undefined)[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         const c = toCell(cell.value, cell.numFmt);
         if (c) out[colNumber - 1] = c;
       });
