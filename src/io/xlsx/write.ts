@@ -145,6 +145,26 @@ function unshareWritten(xml: string, ns: string, writes: CellWrite[]): { xml: st
   return { xml: pieces.join(''), freed };
 }
 
+/** Whether a row's start tag formats the row as a whole (`<row r="6" s="3" customFormat="1">`) with a format other than the first. */
+function rowStyled(rowTag: string): boolean {
+  const custom = attr(rowTag, 'customFormat');
+  const s = attr(rowTag, 's');
+  return (custom === '1' || custom === 'true') && s !== undefined && s !== '0';
+}
+
+/** Whether a column (0-based) is one a sheet's `<cols>` formats as a whole (`<col min="6" max="10" style="3"/>`) with a format other than the first. */
+function styledColumns(xml: string, ns: string): (col: number) => boolean {
+  const ranges: [number, number][] = [];
+  const block = new RegExp(`<${ns}cols\\b[^>]*>([\\s\\S]*?)<\\/${ns}cols>`).exec(xml);
+  for (const m of block?.[1].matchAll(new RegExp(`<${ns}col\\b([^>]*)>`, 'g')) ?? []) {
+    const style = attr(m[1], 'style');
+    const min = Number(attr(m[1], 'min'));
+    const max = Number(attr(m[1], 'max'));
+    if (style !== undefined && style !== '0' && min >= 1 && max >= min) ranges.push([min - 1, max - 1]);
+  }
+  return (col) => ranges.some(([min, max]) => col >= min && col <= max);
+}
+
 /** Whether a sheet part is protected (`<sheetProtection sheet="1"/>`): its locked cells take no edits in Excel. */
 function isProtected(xml: string): boolean {
   const m = /<(?:[A-Za-z_][\w.-]*:)?sheetProtection\b([^>]*)>/.exec(xml);
@@ -520,6 +540,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
     };
     const byRow = new Map<number, CellWrite[]>();
     const protectedSheet = list.length > 0 && isProtected(xml);
+    let columnStyled: ((col: number) => boolean) | undefined;
     // A cell inside a merged area other than its first shows nothing: a value written there would be hidden.
     const hidden = hiddenByMerges(xml, list);
     const arrays = insideArrays(xml, ns, list);
@@ -577,6 +598,10 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
         if (style === undefined) style = from;
         else if (from !== undefined && w.numFmt !== undefined) style = ownWithNumFmtOf(files, style, from, mixedStyles);
         if (style === undefined && w.numFmt === '0%') style = percentStyle(files, styleCache);
+        // A new cell in a row or column formatted as a whole: Excel shows a cell without a style as General, as it is
+        // read here, but LibreOffice gives it the row's or column's format (138 in a row formatted 0% shows 13800%
+        // there). The cell says General, so that every program shows what was written.
+        if (style === undefined && !existing && (rowStyled(span ? xml.slice(span.start, span.openEnd) : '') || (columnStyled ??= styledColumns(xml, ns))(w.col))) style = '0';
         const text = cellXml(w, style, ns);
         if (existing) rowEdits.push({ start: existing.start, end: existing.end, text });
         else {

@@ -156,6 +156,18 @@ describe('patchXlsx edits only the recalculated cells', () => {
     ]);
   });
 
+  it('gives a new cell in a row or column formatted as a whole the first format, which Excel shows and Hyoka reads (LibreOffice would show the row’s 0%)', async () => {
+    const input = workbook(
+      '<cols><col min="4" max="5" width="9" style="1" customWidth="1"/></cols><sheetData><row r="1" s="1" customFormat="1"><c r="A1" s="1"><v>1.04</v></c></row><row r="2"><c r="A2"><v>1</v></c></row></sheetData>',
+    );
+    const { bytes } = patchXlsx(input, [write('B1', 0, 1, 138), write('D2', 1, 3, 62), write('C2', 1, 2, 70)]);
+    const xml = sheetXmlOf(bytes);
+    // B1 in the row formatted 0%, D2 in a column formatted 0%: General said outright. C2: nothing formats it.
+    expect(xml).toContain('<row r="1" s="1" customFormat="1"><c r="A1" s="1"><v>1.04</v></c><c r="B1" s="0"><v>138</v></c></row>');
+    expect(xml).toContain('<row r="2"><c r="A2"><v>1</v></c><c r="C2"><v>70</v></c><c r="D2" s="0"><v>62</v></c></row>');
+    expect((await readXlsx(bytes)).sheets[0].rows[0][1]).toEqual({ value: 138 });
+  });
+
   it('overwrites the first cell of a shared formula (a progress row filled right), the group’s other cells given formulas of their own', async () => {
     // 進捗度 filled right from C4 with the target anchored on 平成30年度's ($D$2): C4 and E4 wrong, D4 right.
     const input = workbook(
