@@ -438,7 +438,9 @@ function parseNumericCellOnce(v: number, numFmt: string | undefined): Parsed {
     decimals,
     exact,
     numeric: true,
-    percent,
+    // A percent sign written in the format (`0"%"`, `0.0"％"`) shows the number as a percentage, as `104%` typed does:
+    // 104 is 104 %, and 1.04 (shown `1%`) is 1 %, never the ratio 1.04.
+    percent: percent || (unit === '%' && scaleLabel === ''),
   };
 }
 

@@ -64,6 +64,27 @@ describe('progress-mismatch', () => {
   });
 });
 
+describe('a percent sign written in the format (`0"%"`)', () => {
+  it('a cell formatted `0"%"` shows its number with a percent sign: 104 is 104 %, and 1.04 (shown `1%`) is 1 %, no ratio', () => {
+    const row = (progress: Spec[]) => findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人', '200人'], actual: ['208人', '208人', '208人'], progress }])));
+    expect(row([{ v: 104, fmt: '0"%"' }, { v: 104, fmt: '0"％"' }, { v: 104.0, fmt: '0.0"%"' }])).toEqual([]);
+    // Before, 1.04 shown as `1%` (or `1.04%`) was taken for the ratio 1.04 and accepted.
+    expect(row([{ v: 1.04, fmt: '0"%"' }, { v: 1.04, fmt: '0.00"%"' }, { v: 1.04, fmt: 'G/標準"%"' }]).map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['progress-mismatch', 'D4', 104, 1],
+      ['progress-mismatch', 'E4', 104, 1.04],
+      ['progress-mismatch', 'F4', 104, 1.04],
+    ]);
+    // The recalculation writes the percent the format shows (104 shows `104%`), not a ratio that would show `1%`.
+    const s = book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人'], actual: ['208人', '208人'], progress: [{ v: 1.5, fmt: '0"%"' }, { v: 150, fmt: '0"%"' }] }]));
+    const writes = planRecalculation(checkWorkbook(s).model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([
+      ['D4', 104],
+      ['E4', 104],
+    ]);
+    expect(findingsOf(applyWrites(s, writes))).toEqual([]);
+  });
+});
+
 describe('a low progress in a row of ratios', () => {
   it('0.15 where 12 ÷ 81 gives 14.8 % is a ratio (15 %), as 1.03 and 1.38 beside it are; 1 where 1 ÷ 100 gives 1 % is 1 %', () => {
     const row = (progress: Spec[], actual = [119, 12, 120]) => findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [115, 81, 87], actual, progress }])));
