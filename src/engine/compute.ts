@@ -225,7 +225,20 @@ export function mayHoldRatio(stated: NumberValue): boolean {
   return !stated.percent && (stated.numeric || (stated.unit === null && stated.scaleLabel === ''));
 }
 
+/** A progress stated as a multiple (`1.04倍`, 1.04 in a `0.00"倍"` cell) is a ratio whatever its size: 104 %. */
+export function statesMultiple(stated: NumberValue): boolean {
+  return stated.unit === '倍' && stated.scaleLabel === '' && !stated.percent;
+}
+
+/** A stated progress in percent where it is a multiple (`1.04倍` is 104 %, shown to a whole percent), as summaries read theirs. */
+export function multipleAsPercent(stated: NumberValue): NumberValue {
+  if (!statesMultiple(stated)) return stated;
+  const hundred = dec(100);
+  return { ...stated, value: stated.value.times(hundred), lo: stated.lo.times(hundred), hi: stated.hi.times(hundred), decimals: stated.decimals - 2, unit: '%', percent: true };
+}
+
 export function isRatioCell(stated: NumberValue, point: Decimal): boolean {
+  if (statesMultiple(stated)) return true;
   if (!mayHoldRatio(stated)) return false;
   // A low progress (0.15 for 15 %) is a ratio only when it reads as that progress within a point, and as the percent
   // itself does not: 1 where the computation gives 1 % is 1 %, 0.01 is a ratio. Under 1 % the two readings come too
@@ -505,6 +518,7 @@ export function statedPercentExactly(stated: NumberValue, point: exact.Fraction)
  * progress, and parts allocate nothing.
  */
 function isRatioExactly(stated: NumberValue, vn: number, vd: number, pn: number, pd: number): boolean {
+  if (statesMultiple(stated)) return true;
   if (!mayHoldRatio(stated)) return false;
   const size = Math.abs(pn);
   if (exact.compareParts(size, pd, 20, 1) < 0) {

@@ -3,7 +3,7 @@
  * convention of their row, and what each held before. Adapters apply the plan; nothing else is touched.
  */
 import { Decimal, dec, roundHalfUp } from './decimal.js';
-import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, targetOfYear, totalProgressStatus } from './compute.js';
+import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, statesMultiple, targetOfYear, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
 import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningProgressStatus, summaryTarget, summaryYear } from './indicators.js';
 import { BOUND, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
@@ -76,6 +76,8 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     const t = cell.text.trim();
     const own = NUMBER_THEN.exec(t)?.[1] ?? '';
     const grouping = separatorOf(t);
+    // A multiple (`進捗度 1.50倍`) is rewritten as one: `1.04倍`.
+    if (multiple(cell)) return { kind: 'text', suffix: own, fullWidth: /^[０-９]/.test(t), textRatio: true };
     return { kind: 'text', suffix: readsAsPercent(own) ? own : '%', fullWidth: /^[０-９]/.test(t), decimals: shownDecimals(cell), ...(grouping && { grouping }) };
   }
   // A blank (empty, or `-` as a placeholder) takes the convention of a neighbour that holds a number.
@@ -90,6 +92,8 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // A unit other than `%` (`87億円`, `177,000 (千円)` typed into a progress row) gives way to `%`: kept, the number
     // would read back as 100億 or 100,000 円 and never settle.
     const own = sample === cell ? NUMBER_THEN.exec(t)?.[1] : undefined;
+    // A row of multiples (`1.04倍`) is written in multiples, with the cell's own words after the number or the neighbour's 倍.
+    if (multiple(sample)) return { kind: 'text', suffix: own ?? '倍', fullWidth: /^[０-９]/.test(t), styleFrom, textRatio: true };
     // The neighbour's `%` as it writes it: `％`, after full-width digits (`１３６％`), after a space (`130 %`).
     const suffix = own === undefined ? (/[\d０-９](\s*[%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
     // A bare number read as a ratio (`1.40`, as the check reads it) gets a ratio: `138` would change the row's way.
@@ -114,6 +118,8 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
   if (sample?.storage === 'number') {
     const numFmt = sample.numFmt;
     const info = formatInfo(numFmt);
+    // A `0.00"倍"` cell shows a multiple: 1.04 is 104 %.
+    if (multiple(sample)) return { kind: 'ratio', numFmt: sample === cell ? undefined : numFmt, suffix: '', fullWidth: false, styleFrom };
     // A format that shows a unit or a date (`"令和"0"年度"`, `0"件"`) is no way to show a progress: a plain number, as
     // `進捗度(%)` rows hold, never a ratio (the check reads such a cell's number as it stands) and, from a neighbour,
     // without its format (the number written would read back in that unit).
@@ -123,6 +129,11 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
   }
   // Nothing in the row to copy: a plain number, as `進捗度(%)` rows hold.
   return { kind: 'number', suffix: '', fullWidth: false };
+}
+
+/** Whether a cell states its progress as a multiple (`1.04倍`), which the check reads as a ratio. */
+function multiple(cell: ValueCell): boolean {
+  return cell.parsed.kind === 'number' && statesMultiple(cell.parsed);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   assessProgress,
   halfStep,
   mayBeEqual,
+  multipleAsPercent,
   progressCalc,
   progressFraction,
   progressOf,
@@ -727,8 +728,9 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
   if (actual) yield actual;
   const weight = row.weight && differenceOf('weight', row.weight, weightIn(t, t.columns[i].year)?.value);
   if (weight) yield weight;
-  const stated = asNumber(row.progress?.parsed);
-  if (!stated || !row.progress) return;
+  const statedAsRead = asNumber(row.progress?.parsed);
+  if (!statedAsRead || !row.progress) return;
+  const stated = multipleAsPercent(statedAsRead);
   if (running?.progress) {
     const status = runningProgressStatus(t, i, row);
     if (status?.kind === 'mismatch') {
@@ -745,7 +747,8 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
     return;
   }
   const decimals = statedDecimals(stated);
-  const tableStated = asNumber(t.progress?.[i]?.parsed);
+  const tableAsRead = asNumber(t.progress?.[i]?.parsed);
+  const tableStated = tableAsRead && multipleAsPercent(tableAsRead);
   // The summary usually repeats the table's progress: then nothing else is needed.
   if (tableStated && exact.roundedEqual(tableStated.value, stated.value, decimals)) return;
   const shown = roundHalfUp(stated.value, decimals);
@@ -837,8 +840,9 @@ export function restatedTotal(stated: NumberValue, totals: readonly NumberValue[
  * where it restates none). Undefined when there is nothing to compare with.
  */
 export function runningProgressStatus(t: NumericTarget, i: number, row: SummaryRow): { kind: 'ok' } | { kind: 'mismatch'; stated: Decimal; expected: Decimal; calc: string } | undefined {
-  const stated = asNumber(row.progress?.parsed);
-  if (!stated) return undefined;
+  const statedAsRead = asNumber(row.progress?.parsed);
+  if (!statedAsRead) return undefined;
+  const stated = multipleAsPercent(statedAsRead);
   const totals = runningTotals(t, i);
   if (totals.targets.length === 0 || totals.actuals.length === 0) return undefined;
   const restated = (field: 'target' | 'actual', cell: ValueCell | undefined, list: NumberValue[]) => {

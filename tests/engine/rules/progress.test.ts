@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../../src/engine/check.js';
 import { planRecalculation } from '../../../src/engine/fix.js';
-import { book, findingsOf, keys, type Spec } from '../../helpers.js';
+import { book, findingsOf, keys, sheet, type Spec } from '../../helpers.js';
 import { applyWrites } from '../../property/grids.js';
 import { progressSheet, R } from './blocks.js';
 
@@ -82,6 +82,43 @@ describe('a percent sign written in the format (`0"%"`)', () => {
       ['E4', 104],
     ]);
     expect(findingsOf(applyWrites(s, writes))).toEqual([]);
+  });
+});
+
+describe('a progress stated as a multiple (`1.04倍`)', () => {
+  it('1.04倍 is 104 %, in text or in a `0.00"倍"` cell; a wrong one is rewritten as a multiple', () => {
+    const row = (progress: Spec[]) => findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人', '200人', '200人'], actual: ['208人', '208人', '208人', '207人'], progress }])));
+    // Before, each was read as 1.04 % (a false progress-mismatch: expected 104, stated 1.04).
+    expect(row(['1.04倍', '１．０４倍', { v: 1.04, fmt: '0.00"倍"' }, '1.035倍'])).toEqual([]);
+    expect(row(['1.50倍', '1.0倍', { v: 1.5, fmt: '0.00"倍"' }, '1.03倍']).map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['progress-mismatch', 'D4', 104, 150],
+      ['progress-mismatch', 'E4', 104, 100],
+      ['progress-mismatch', 'F4', 104, 150],
+      ['progress-mismatch', 'G4', 104, 103],
+    ]);
+    const s = book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人', '200人'], actual: ['208人', '208人', '300人'], progress: ['1.50倍', { v: 1.5, fmt: '0.00"倍"' }, null] }]));
+    const writes = planRecalculation(checkWorkbook(s).model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([
+      ['D4', '1.04倍'],
+      ['E4', 1.04],
+      ['F4', '1.50倍'],
+    ]);
+    expect(findingsOf(applyWrites(s, writes))).toEqual([]);
+  });
+
+  it('a summary line stating its progress as a multiple (`進捗度 1.04倍`) restates 104 %, and is rewritten as a multiple', () => {
+    const line = (progress: string) =>
+      book(
+        progressSheet('別紙1', ['平成29年度'], [{ label: '数値目標(1)-① 投資額', target: ['115億円'], actual: ['119億円'], progress: ['104%'] }]),
+        sheet('本文', [[null, `数値目標（1）-①：投資額【当該年度目標値 115 億円、当該年度実績値 119 億円、進捗度 ${progress}】`]]),
+      );
+    // Before, 1.04倍 was 1.04 % (a false summary-mismatch: expected 103.48, stated 1.04).
+    expect(findingsOf(line('1.04倍'))).toEqual([]);
+    const wrong = line('1.50倍');
+    expect(findingsOf(wrong).map((f) => [f.rule, f.sheet, f.cell, f.expected, f.stated])).toEqual([['summary-mismatch', '本文', 'B1', 103, 150]]);
+    const writes = planRecalculation(checkWorkbook(wrong).model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([['B1', '数値目標（1）-①：投資額【当該年度目標値 115 億円、当該年度実績値 119 億円、進捗度 1.03倍】']]);
+    expect(findingsOf(applyWrites(wrong, writes))).toEqual([]);
   });
 });
 
