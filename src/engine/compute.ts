@@ -407,7 +407,21 @@ function assessProgressOnce(target: ValueCell, actual: ValueCell, progress: Valu
   const status = comparedEitherWay(a, t, stated);
   // A progress stated as a bound (`100%以上`, as forms cap what they show) holds when the progress reaches it.
   if (status.kind === 'mismatch' && stated.bound && boundHolds(status.expected, stated.bound, status.stated)) return new Computed('ok', a, t, 0);
+  if ((status.kind === 'ok' || status.kind === 'within-precision') && (stated.bound === '超' || stated.bound === '未満')) return strictBoundStatus(a, t, stated, status);
   return status;
+}
+
+/**
+ * A progress whose number agrees but whose strict bound (`100%超`, `100%未満`) no progress the inputs allow meets:
+ * 199 ÷ 200 = 99.5 % rounds to 100 but is not over 100 %, 200 ÷ 200 is neither over nor under it. A mismatch, worked
+ * out at the stated number's decimals; `status` where some progress within the inputs' precision meets the word.
+ */
+function strictBoundStatus(a: NumberValue, t: NumberValue, stated: NumberValue, status: ProgressStatus): ProgressStatus {
+  const p = progressOf(a, t);
+  if (!p) return status;
+  const { value, decimals } = statedPercent(stated, p.point);
+  const meets = stated.bound === '超' ? p.range.hi.gt(value) : p.range.lo.lt(value);
+  return meets ? status : new Mismatch(a, t, decimals, roundHalfUp(value, decimals));
 }
 
 function comparedEitherWay(a: NumberValue, t: NumberValue, stated: NumberValue): ProgressStatus {

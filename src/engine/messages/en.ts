@@ -4,9 +4,12 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A unit after a number, spaced: ` 千円`; nothing when there is none. */
 const unit = (u: string) => (u ? ` ${u}` : '');
+/** A percentage with the bound written after it in Japanese (`100%超`): `over 100%`, `100% or more`. */
+const boundedPercent = (n: string, bound: string) =>
+  ({ 以上: `${n}% or more`, 超: `over ${n}%`, 以下: `${n}% or less`, 未満: `under ${n}%` })[bound] ?? `${n}%`;
 
 export const en: MessageBook = {
-  'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${h.num(f.stated)}% differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
+  'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${boundedPercent(h.num(f.stated), h.param('bound'))} differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
   'progress-orphan': (f, h) => `${cap(h.target())}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
   'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%${h.param('leftOut') ? ` (leaving out ${h.target('leftOut')}: a target of 0 and no progress stated)` : ''}.`,

@@ -4,7 +4,7 @@ const field: Record<string, string> = { target: '当該年度目標値', actual:
 const runningField: Record<string, string> = { target: '累計目標値', actual: '累計実績値', progress: '進捗度(累計)' };
 
 export const ja: MessageBook = {
-  'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
+  'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}%${h.param('bound')} は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
   'progress-missing': (f, h) => `${h.target()} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
   'progress-orphan': (f, h) =>
     `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% が記載されていますが、${({ target: '目標値', actual: '実績値', both: '目標値と実績値' } as Record<string, string>)[h.param('blank')] ?? '目標値または実績値'}が空欄です。`,

@@ -1,9 +1,15 @@
 import { totalProgressStatus } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
+import type { ValueCell } from '../model.js';
 import { findingsForOwnStatus, findingsForStatus, summaryRowParams, targetParams, type Rule } from './types.js';
 
 /** How a finding names the 累計 column where a year would stand (`数値目標(1)-① 累計の進捗度 …`). */
 const TOTAL_COLUMN = '累計';
+
+/** A bound stated with the progress (`100%超`), named with its number: the word may be what is wrong. */
+function boundOf(cell: ValueCell): { bound?: string } {
+  return cell.parsed.kind === 'number' && cell.parsed.bound ? { bound: cell.parsed.bound } : {};
+}
 
 export const progressMismatch: Rule = {
   id: 'progress-mismatch',
@@ -16,9 +22,9 @@ export const progressMismatch: Rule = {
     return [
       ...findingsForStatus(ctx.targets, 'mismatch', (t, i, s) => {
         const p = t.progress?.[i];
-        return p && findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: targetParams(t, t.columns[i]) });
+        return p && findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t, t.columns[i]), ...boundOf(p) } });
       }),
-      ...findingsForOwnStatus(ctx, 'mismatch', (row, s) => row.progress && findingAt('progress-mismatch', 'error', row.progress.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: summaryRowParams(row) })),
+      ...findingsForOwnStatus(ctx, 'mismatch', (row, s) => row.progress && findingAt('progress-mismatch', 'error', row.progress.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...summaryRowParams(row), ...boundOf(row.progress) } })),
       // The progress in a 累計 column.
       ...ctx.targets.all.flatMap(({ target: t }): Finding[] => {
         const s = totalProgressStatus(t);

@@ -3,6 +3,7 @@ import { checkWorkbook } from '../../../src/engine/check.js';
 import { planRecalculation } from '../../../src/engine/fix.js';
 import { book, findingsOf, keys, sheet, type Spec } from '../../helpers.js';
 import { applyWrites } from '../../property/grids.js';
+import { formatFinding } from '../../../src/engine/messages/index.js';
 import { progressSheet, R } from './blocks.js';
 
 const keihin1 = {
@@ -30,6 +31,29 @@ describe('progress-mismatch', () => {
     // The recalculation writes the exact progress, without the bound.
     const { model } = checkWorkbook(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人', '200人'], actual: ['210人', '200人', '190人'], progress: ['100%以上', '100%', '100%以上'] }])));
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F4', '95%']]);
+  });
+
+  it('a strict bound (`100%超`, `100%未満`) the progress cannot meet is an error though its number agrees: 199 ÷ 200 = 99.5 % is no 100%超, 200 ÷ 200 no 100%超 or 100%未満', () => {
+    const at = (actual: string[], progress: string[], target = '200人') =>
+      findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: actual.map(() => target), actual, progress }]))).map((f) => [f.rule, f.cell, f.expected, f.stated, formatFinding(f)]);
+    // Before, each was accepted: 100 is what 99.5 % and 100 % round to, and the word was not looked at.
+    expect(at(['199人', '200人', '200人'], ['100%超', '100%超', '100%未満'])).toEqual([
+      ['progress-mismatch', 'D4', 100, 100, '数値目標(1) 令和元年度の進捗度 100%超 は、実績値 ÷ 目標値 × 100 から得られる 100% と一致しません。 (199 ÷ 200 × 100 = 99.5 → 100)'],
+      ['progress-mismatch', 'E4', 100, 100, '数値目標(1) 令和2年度の進捗度 100%超 は、実績値 ÷ 目標値 × 100 から得られる 100% と一致しません。 (200 ÷ 200 × 100 = 100 → 100)'],
+      ['progress-mismatch', 'F4', 100, 100, '数値目標(1) 令和3年度の進捗度 100%未満 は、実績値 ÷ 目標値 × 100 から得られる 100% と一致しません。 (200 ÷ 200 × 100 = 100 → 100)'],
+    ]);
+    // Where the progress may meet the word, it holds: 201 ÷ 200 is over 100 %, 199 ÷ 200 under it, and 200億円 ÷ 200億円
+    // (each rounded to a whole 億円) either.
+    expect(at(['201人', '199人', '200人'], ['100%超', '100%未満', '100%以上'])).toEqual([]);
+    expect(at(['200億円', '200億円'], ['100%超', '100%未満'], '200億円')).toEqual([]);
+    // The recalculation writes the progress, without the word.
+    const s = book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人'], actual: ['199人', '200人'], progress: ['100%超', '100%未満'] }]));
+    const writes = planRecalculation(checkWorkbook(s).model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([
+      ['D4', '100%'],
+      ['E4', '100%'],
+    ]);
+    expect(findingsOf(applyWrites(s, writes))).toEqual([]);
   });
 
   it('an exact count stated off by one is an error: 136/200 = 68 stated as 69', () => {
