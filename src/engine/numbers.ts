@@ -230,7 +230,8 @@ function parseNumberTextOnce(raw: string): Parsed {
   if (rest && parenUnit) return { kind: 'invalid', reason: 'text', text: raw };
   // Dates and times of day are not amounts (`12月末`, `3年`, `12時`); lengths of time are (`30分`, `2.5時間`, `14日間`, `30日`).
   if (/^(年|月|日|時|分|秒|月末|年度|か月|ヶ月|カ月)/.test(rest) && !DURATION.test(rest)) return { kind: 'invalid', reason: 'text', text: raw };
-  const unitText = (rest || parenUnit || '').replace('％', '%');
+  // `104パーセント` is `104%`.
+  const unitText = (rest || parenUnit || '').replace('％', '%').replace(/^パーセント$/, '%');
   const { scaleLabel, scale, unit } = splitScale(unitText);
   const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
   let shown = dec(digits.startsWith('.') ? `0${digits}` : digits);

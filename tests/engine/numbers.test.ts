@@ -27,6 +27,7 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     ['50円', '50', '', '円'],
     ['87 億円', '8700000000', '億', '円'],
     ['33(%)', '33', '', '%'],
+    ['104パーセント', '104', '', '%'],
   ])('%s → %s', (text, value, scale, unit) => {
     const n = num(text);
     expect(n.value.toFixed()).toBe(value);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../../src/engine/messages/index.js';
+import { checkWorkbook } from '../../../src/engine/check.js';
+import { planRecalculation } from '../../../src/engine/fix.js';
 import { book, findingsOf, keys, sheet } from '../../helpers.js';
+import { applyWrites } from '../../property/grids.js';
 
 describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
   const header = ['事業名', '関連する数値目標', '年度', 'H29', 'H30', 'R1', 'R2', 'R3', '累計'];
@@ -105,6 +108,16 @@ describe('summary-mismatch', () => {
       const plain = sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [text]]);
       expect(findingsOf(book(sheet('T', table), plain)).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', 'A3', 100, 110]]);
     }
+  });
+
+  it('a summary progress written `172パーセント` is 172 %, and is rewritten so (before, `150パーセント` became `172%ト`)', () => {
+    const line = (progress: string) => sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 ${progress}】`]]);
+    expect(findingsOf(book(sheet('T', table), line('172パーセント')))).toEqual([]);
+    const wrong = book(sheet('T', table), line('150パーセント'));
+    expect(findingsOf(wrong).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', 'A3', 172, 150]]);
+    const writes = planRecalculation(checkWorkbook(wrong).model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([['A3', '【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 172パーセント】']]);
+    expect(findingsOf(applyWrites(wrong, writes))).toEqual([]);
   });
 
   it('a restatement off by one in its last shown digit is an error: 120億円 and 121億円 never show one amount, though 120.5 bounds both', () => {
