@@ -433,7 +433,8 @@ function comparedEitherWay(a: NumberValue, t: NumberValue, stated: NumberValue):
   return comparedWithDecimals(a, t, stated);
 }
 
-function boundHolds(x: Decimal, bound: NonNullable<NumberValue['bound']>, limit: Decimal): boolean {
+/** Whether `x` meets a bound stated at `limit` (`100%以上`: x ≥ 100). */
+export function boundHolds(x: Decimal, bound: NonNullable<NumberValue['bound']>, limit: Decimal): boolean {
   const c = x.comparedTo(limit);
   return bound === '以上' ? c >= 0 : bound === '超' ? c > 0 : bound === '以下' ? c <= 0 : c < 0;
 }

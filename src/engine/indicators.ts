@@ -3,6 +3,7 @@ import { Decimal, dec, roundHalfUp, show, sum } from './decimal.js';
 import {
   asNumber,
   assessProgress,
+  boundHolds,
   halfStep,
   mayBeEqual,
   multipleAsPercent,
@@ -756,14 +757,18 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
   const tv = asNumber(t.target[i].parsed);
   const p = a && tv ? progressOf(a, tv) : undefined;
   if ((p && reachable(shown, decimals, p.range)) || (!p && !tableStated)) return;
+  const expected = p ? roundHalfUp(p.point, decimals) : roundHalfUp(tableStated!.value, decimals);
+  // A progress stated as a bound (`100%以上`) holds where the progress reaches it, as a table's does; named with its bound where it does not.
+  if (stated.bound && boundHolds(expected, stated.bound, shown)) return;
   const status = progressStatuses(t)[i];
   yield {
     field: 'progress',
     ref: row.progress.ref,
-    expected: (p ? roundHalfUp(p.point, decimals) : roundHalfUp(tableStated!.value, decimals)).toNumber(),
+    expected: expected.toNumber(),
     stated: shown.toNumber(),
     calc: 'calc' in status ? status.calc : undefined,
     unit: '%',
+    ...(stated.bound && { unit: `%${stated.bound}`, expectedUnit: '%' }),
   };
 }
 

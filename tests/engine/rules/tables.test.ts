@@ -120,6 +120,17 @@ describe('summary-mismatch', () => {
     expect(findingsOf(applyWrites(wrong, writes))).toEqual([]);
   });
 
+  it('a summary progress stated as a bound (`100%以上`) holds where the progress reaches it, as in the table', () => {
+    const line = (progress: string) => sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 ${progress}】`]]);
+    // Before, 100%以上 was an error: expected 172, stated 100.
+    expect(findingsOf(book(sheet('T', table), line('100%以上')))).toEqual([]);
+    expect(findingsOf(book(sheet('T', table), line('150%超')))).toEqual([]);
+    expect(findingsOf(book(sheet('T', table), line('200%以上'))).map((x) => [x.rule, x.cell, x.expected, x.stated, formatFinding(x)])).toEqual([
+      ['summary-mismatch', 'A3', 172, 200, expect.stringContaining('200%以上')],
+    ]);
+    expect(findingsOf(book(sheet('T', table), line('100%未満'))).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', 'A3', 172, 100]]);
+  });
+
   it('a restatement off by one in its last shown digit is an error: 120億円 and 121億円 never show one amount, though 120.5 bounds both', () => {
     const amounts = [
       [null, null, null, '令和元年度'],
