@@ -684,7 +684,9 @@ function differenceOf(
   totals?: RunningTotals,
 ): SummaryDifference | undefined {
   const total = totals !== undefined;
-  const statedAsRead = asNumber(cell?.parsed);
+  const figure = asNumber(cell?.parsed);
+  // A weight in percent, as the table's is read (weightPercent): 0.33 in a summary's 寄与度 column is 33 %.
+  const statedAsRead = figure && field === 'weight' ? weightPercent(figure) : figure;
   if (!statedAsRead || !tableAsRead || !cell) return undefined;
   if (total && restatedTotal(statedAsRead, field === 'target' ? totals.targets : totals.actuals)) return undefined;
   // `87 億円` in a line against a bare 87 in the table: the same amount.

@@ -91,6 +91,27 @@ describe('weights', () => {
     expect(short.filter((x) => x.rule === 'weights-sum').map((x) => [x.cell, x.expected])).toEqual([['B4', 100]]);
   });
 
+  it('a summary stating its weights as ratios (0.33, a `# ?/?` cell showing 1/3) restates 33 %, as the progress table reads them', () => {
+    const withWeights = (weights: Spec[]) =>
+      sheet('本文', [
+        ['評価対象年度：令和元年度'],
+        ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'],
+        ['評価指標(1)', '', '', '', '103%', ''],
+        ['', '数値目標(1)-①', '87億円', '120億円', '138%', weights[0]],
+        ['', '数値目標(1)-②', '200人', '136人', '68%', weights[1]],
+        ['', '数値目標(1)-③', '49,000人', '50,666人', '103%', weights[2]],
+      ]);
+    const third = { v: 1 / 3, fmt: '# ?/?' };
+    // Before, each was a summary-mismatch of the weight against itself or the table's 33 %: expected 33, stated 0.33.
+    for (const weights of [[0.33, 0.33, 0.33], ['0.33', '0.33', '0.33'], [third, third, third]] as Spec[][]) {
+      expect(findingsOf(book(progressSheet('別紙1', years, keihin.map((b) => ({ ...b, weight: '寄与度(※):' }))), withWeights(weights)))).toEqual([]);
+      expect(findingsOf(book(progressSheet('別紙1', years, keihin), withWeights(weights)))).toEqual([]);
+    }
+    // A ratio that is not the table's weight still differs from it: 0.5 is 50 %.
+    const f = findingsOf(book(progressSheet('別紙1', years, keihin), withWeights([0.33, 0.5, 0.33])));
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', 'F5', 33, 50]]);
+  });
+
   it('three weights of 1/3 give the plain mean of the three progresses', () => {
     const thirds = keihin.map((b) => ({ ...b, weight: '寄与度(※):1/3' }));
     // (137.93 + 68 + 103.40) ÷ 3 = 103.11 → 103.
