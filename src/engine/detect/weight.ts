@@ -32,13 +32,17 @@ export function yearlyWeights(stated: (Weight | null)[]): { weight: Weight; year
   return changing ? { weight: latest, yearWeights: stated } : { weight: latest };
 }
 
+// A share in kanji numerals (`三分の一`, `十分の三`): one numeral on each side, one to ten.
+const KANJI_DIGITS = '一二三四五六七八九十';
+const KANJI_FRACTION = /^[一二三四五六七八九十]分の[一二三四五六七八九十]$/;
+
 /**
- * A weight written as a fraction (`1/3`, `3分の1`, in compact half-width text): its share in percent, 100 × a ÷ b, as
+ * A weight written as a fraction (`1/3`, `3分の1`, `三分の一`, in compact half-width text): its share in percent, 100 × a ÷ b, as
  * exact as the arithmetic.
  */
 export function fractionWeight(rest: string): NumberValue | undefined {
   const slash = /^(\d{1,3})\/(\d{1,3})$/.exec(rest);
-  const words = slash ? undefined : /^(\d{1,3})分の(\d{1,3})$/.exec(rest);
+  const words = slash ? undefined : /^(\d{1,3})分の(\d{1,3})$/.exec(KANJI_FRACTION.test(rest) ? rest.replace(/[一二三四五六七八九十]/g, (k) => String(KANJI_DIGITS.indexOf(k) + 1)) : rest);
   const [a, b] = slash ? [slash[1], slash[2]] : words ? [words[2], words[1]] : [];
   if (a === undefined || b === undefined || Number(b) === 0 || Number(a) > Number(b)) return undefined;
   const value = dec(100).times(a).div(b);

@@ -82,6 +82,7 @@ describe('weights', () => {
     ['as ratios (0.33 each: 33 % to the whole percent)', '0.33', '0.50'],
     ['as fractions (1/3 each)', '1/3', '1/2'],
     ['as fractions in words (3分の1 each)', '３分の１', '2分の1'],
+    ['as fractions in kanji (三分の一 each)', '三分の一', '二分の一'],
   ])('weights written %s sum to 100; the same with two of them do not', (_, third, half) => {
     const ok = findingsOf(book(progressSheet('S', years, keihin.map((b) => ({ ...b, weight: `寄与度(※):${third}` })))));
     expect(ok.filter((x) => x.rule === 'weights-sum')).toEqual([]);
