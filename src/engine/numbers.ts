@@ -176,12 +176,13 @@ const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
 
 // What kind of figure a number is: `見込`, `速報値`, `実績見込`, `概数`.
 const FIGURE_KIND = '(?:実績)?(?:見込み?|速報|暫定|概算|概数|推計|試算|予定|予測|確定|参考)[値額]?';
-// Notes in parentheses only: the year or the part of it a figure is of (`(令和元年度末)`, `(R1速報値)`, `(4-12月)`,
-// `(上半期)`), what it counts (`(延べ人数)`, `(実人数)`, `(新規)`, `(累計値)`, `(単年度分)`), which budget figure it is
+// Notes in parentheses only: the year or the part of it a figure is of (`(令和元年度末)`, `(R1速報値)`, `(2023年度)`, `(4-12月)`,
+// `(4月～3月)`, `(上半期)`, `(年度累計)`), what it counts (`(延べ人数)`, `(実人数)`, `(新規)`, `(累計値)`, `(単年度分)`), which budget figure it is
 // (`(決算見込)`, `(当初予算)`, `(補正後)`), with or without tax (`(税込)`).
 const PAREN_NOTE = [
-  `(?:(?:令和|平成|[RH])(?:元|\\d{1,2})(?:年度?)?|(?:元|\\d{1,2})年度|年度)末?(?:${FIGURE_KIND}|実績)?`,
-  '\\d{1,2}[~\\-－ー]\\d{1,2}月(?:分|実績)?',
+  `(?:(?:令和|平成|[RH])(?:元|\\d{1,2})(?:年度?)?|(?:元|\\d{1,2}|(?:19|20)\\d\\d)年度|年度)末?(?:${FIGURE_KIND}|実績)?`,
+  '\\d{1,2}月?[~\\-－ー]\\d{1,2}月(?:分|実績)?',
+  '年度累計',
   '[上下]半?期',
   '(?:延べ?|実)(?:人数|件数|数)',
   '累[計積]値',

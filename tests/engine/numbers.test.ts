@@ -186,6 +186,12 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     ['5件（新規）', '5', '件'],
     ['30件（累計値）', '30', '件'],
     ['120億円（単年度分）', '12000000000', '円'],
+    // The year as the calendar writes it, months named on both sides of a range, a running total of the year.
+    ['120件（2023年度）', '120', '件'],
+    ['120件(2023年度末)', '120', '件'],
+    ['120件（2023年度速報値）', '120', '件'],
+    ['120件（4月～3月）', '120', '件'],
+    ['120件（年度累計）', '120', '件'],
   ])('a note officials write after a figure, after a space or without parentheses, is no part of it: %s', (text, value, unit) => {
     const n = num(text);
     expect([n.value.toFixed(), n.unit]).toEqual([value, unit]);
