@@ -145,8 +145,9 @@ const numericCache = new Map<string, Map<number, Parsed>>();
 let numericCached = 0;
 
 // `約` (about), `延べ` (in total), `年間` (a year) and `+` are tolerated before the number; `△` / `▲` are minus signs, and
-// so are the hyphens and dashes text pasted from a document holds (`‐5`, `–5`; alone, they are blanks).
-const NUMBER_RE = /^(?:約|延べ?|年間)?([△▲+\-−‐‑‒–]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
+// so are the hyphens and dashes text pasted from a document holds (`‐5`, `–5`; alone, they are blanks); `±` only before a
+// zero (`±0`, no change), since `±5` is no one number.
+const NUMBER_RE = /^(?:約|延べ?|年間)?([△▲+\-−‐‑‒–±]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
 
 /** A unit of a length of time: `30日` and `6か月` in a row of figures are counts (手続日数), a date is `4月1日`. */
 const DURATION = /^(時間|分間?|秒間?|日間?|週間|[かヶカケ]月間?|年間)$/;
@@ -236,7 +237,8 @@ function parseNumberTextOnce(raw: string): Parsed {
   const { scaleLabel, scale, unit } = splitScale(unitText);
   const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
   let shown = dec(digits.startsWith('.') ? `0${digits}` : digits);
-  if (sign && sign !== '+') shown = shown.negated();
+  if (sign === '±' && !shown.isZero()) return { kind: 'invalid', reason: 'text', text: raw };
+  if (sign && sign !== '+' && sign !== '±') shown = shown.negated();
   // An approximate figure (`約1,300人`, `50件程度`, `200人前後`) is known to its last digit other than a zero.
   const approximate = t.startsWith('約') || /(程度|前後)$/.test(written);
   const exact = decimals === 0 && scale.eq(1) && !approximate;

@@ -80,6 +80,11 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     for (const t of ['12時', '3年', '12月', '4月1日', '10分の1']) expect(parseNumberText(t).kind, t).toBe('invalid');
   });
 
+  it('±0 is zero (as a change is written where there is none); ± before any other number is no number', () => {
+    for (const t of ['±0', '±０', '±0件', '±0円']) expect([num(t).value.toFixed(), num(t).exact], t).toEqual(['0', true]);
+    for (const t of ['±5', '±1,200千円', '±0.5']) expect(parseNumberText(t).kind, t).toBe('invalid');
+  });
+
   it('a count of days or months without 間 is a length of time too (`30日`, `6か月`), and its forms with and without 間 compare', () => {
     for (const [t, value, unit] of [['30日', '30', '日'], ['１０日', '10', '日'], ['6か月', '6', 'か月'], ['3ヶ月', '3', 'ヶ月'], ['2カ月', '2', 'カ月']]) {
       expect([num(t).value.toFixed(), num(t).unit], t).toEqual([value, unit]);
