@@ -74,7 +74,9 @@ const UNIT_GROUPS: Record<string, UnitGroup> = {
 export function unitGroup(unit: string | null): UnitGroup | null {
   if (!unit) return null;
   // `6か月`, `6ヶ月間`, `6カ月`: one unit however it is spelled.
-  if (/^[かヶカケ]月間?$/.test(unit)) return 'month';
+  if (/^[かヶカケヵ]月間?$/.test(unit)) return 'month';
+  // `120か所`, `120箇所`, `120ヶ所`, `120カ所`: places, however spelled.
+  if (/^[かヶカケヵ箇]所$/.test(unit)) return 'place';
   return UNIT_GROUPS[unit] ?? `other:${unit}`;
 }
 
@@ -150,7 +152,7 @@ let numericCached = 0;
 const NUMBER_RE = /^(?:約|延べ?|年間)?([△▲+\-−‐‑‒–±]?)(\d+(?:\.\d+)?|\.\d+)(.*)$/;
 
 /** A unit of a length of time: `30日` and `6か月` in a row of figures are counts (手続日数), a date is `4月1日`. */
-const DURATION = /^(時間|分間?|秒間?|日間?|週間|[かヶカケ]月間?|年間)$/;
+const DURATION = /^(時間|分間?|秒間?|日間?|週間|[かヶカケヵ]月間?|年間)$/;
 
 /**
  * Forgets the texts and numbers parsed so far (they are kept for the process, up to CACHE_LIMIT each): the next check

@@ -85,6 +85,12 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     for (const t of ['±5', '±1,200千円', '±0.5']) expect(parseNumberText(t).kind, t).toBe('invalid');
   });
 
+  it('a place counted as か所, 箇所, ヶ所, カ所, ケ所 or ヵ所 is one unit however it is spelled, as a month is (ヵ月 too)', () => {
+    for (const u of ['箇所', 'ヶ所', 'カ所', 'ケ所', 'ヵ所']) expect(unitGroup(u), u).toBe(unitGroup('か所'));
+    expect(unitGroup('か所')).not.toBe(unitGroup('件'));
+    expect(unitGroup('ヵ月')).toBe(unitGroup('か月'));
+  });
+
   it('a count of days or months without 間 is a length of time too (`30日`, `6か月`), and its forms with and without 間 compare', () => {
     for (const [t, value, unit] of [['30日', '30', '日'], ['１０日', '10', '日'], ['6か月', '6', 'か月'], ['3ヶ月', '3', 'ヶ月'], ['2カ月', '2', 'カ月']]) {
       expect([num(t).value.toFixed(), num(t).unit], t).toEqual([value, unit]);
