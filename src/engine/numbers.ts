@@ -212,9 +212,17 @@ const COMPOUND_ORDER = ['兆', '億', '万', '千'];
 // A thousands separator: after one to three digits or a group (never after a point: `1.2,345` is no 1.2345, nor after
 // four digits: `1234,567`), before exactly three digits (`1,2345人` is no 12,345 人).
 const THOUSANDS = /(?<=(?:^|[^\d.,，])\d{1,3}(?:[,，]\d{3})*)[,，](?=\d{3}(?!\d))/g;
+// The figure's digits apart (`120\n130`, `3 5件`, `1 200`, after `約` or a sign): two figures in one cell, or a stray
+// space; which number was meant is unknown. Digits in a note after the figure (`(2024. 3. 31現在)`) are the note's.
+const DIGITS_APART = /^\D{0,3}\d[\d.,]*[\s\u00a0]+\d/;
 
 function parseNumberTextOnce(raw: string): Parsed {
-  let t = NEEDS_NORMALISING.test(raw) ? toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(THOUSANDS, '') : raw;
+  let t = raw;
+  if (NEEDS_NORMALISING.test(raw)) {
+    const half = toHalfWidth(raw);
+    if (DIGITS_APART.test(half)) return { kind: 'invalid', reason: 'text', text: raw };
+    t = half.replace(/[\s\u00a0]+/g, '').replace(THOUSANDS, '');
+  }
   for (let note = NOTE_RE.exec(t); note && /\d/.test(note[1]); note = NOTE_RE.exec(t)) t = note[1];
   if (COMPOUND_RE.test(t)) return compound(t, raw);
   let parenUnit: string | null = null;

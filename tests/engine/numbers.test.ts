@@ -117,6 +117,13 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     for (const [t, v] of [['1,234,567', '1234567'], ['１，２３４，５６７円', '1234567'], ['1,234.5', '1234.5'], ['12,345人', '12345'], ['1,234,567.25', '1234567.25'], ['△1,234千円', '-1234000']]) expect(num(t).value.toFixed(), t).toBe(v);
   });
 
+  it('digits apart on two lines or after a space are no one number: `120\\n130` is not 120,130, `3 5件` not 35 件', () => {
+    // Two figures in one cell (a figure over the one it replaced, a target over an actual), or a stray space: a warning, never a guess.
+    for (const t of ['120\n130', '3 5件', '1 2345人', '１０４　１０５', '1 200件', '1.0 4', '12 0%', '104\n105%', '1, 200件', '約 120 130件', '△ 1 200']) expect(parseNumberText(t).kind, JSON.stringify(t)).toBe('invalid');
+    // Spaces elsewhere are nothing: around the unit, after a sign or 約, before a note on the next line.
+    for (const [t, v] of [['120 件', '120'], ['120 億円', '12000000000'], ['約 120件', '120'], ['△ 5', '-5'], ['120\n(見込)', '120'], ['104 %', '104'], ['120件 (2024. 3. 31現在)', '120'], ['1億 2,000万円', '120000000']] as const) expect(num(t).value.toFixed(), t).toBe(v);
+  });
+
   it('text that is not a number is invalid, not zero', () => {
     for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件', '1万2億円', '1億5兆円', '1千2万円', '1億2億円', '※1']) expect(parseNumberText(t).kind, t).toBe('invalid');
   });
