@@ -432,7 +432,7 @@ function parseNumericCellOnce(v: number, numFmt: string | undefined): Parsed {
   const stored = dec(v.toPrecision(15));
   const percent = fmt.percent;
   const shownValue = percent ? stored.times(100) : stored.div(dec(1000).pow(fmt.thousandsScaling));
-  const { scaleLabel, scale, unit } = splitScale(percent ? '%' : fmt.unitText);
+  const { scaleLabel, scale, unit, bound }: ReturnType<typeof formatUnit> = percent ? splitScale('%') : formatUnit(fmt.unitText);
   const decimals = fmt.decimals ?? countDecimals(shownValue);
   const shown = shownValue.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
   const exact = decimals === 0 && scale.eq(1) && fmt.thousandsScaling === 0 && shown.eq(shownValue);
@@ -455,7 +455,19 @@ function parseNumericCellOnce(v: number, numFmt: string | undefined): Parsed {
     // A percent sign written in the format (`0"%"`, `0.0"％"`) shows the number as a percentage, as `104%` typed does:
     // 104 is 104 %, and 1.04 (shown `1%`) is 1 %, never the ratio 1.04.
     percent: percent || (unit === '%' && scaleLabel === ''),
+    ...(bound && { bound }),
   };
+}
+
+/**
+ * The unit a format writes after its number, read as the same words typed after a number are (parseNumberText): a note
+ * (`0"%（達成）"`, `0"件（見込）"`), a year (`0"件/年"`) or a bound (`0"社以上"`) is no part of the unit. Words that read
+ * as no unit there (`"計"#,##0"円"` gives `計円`) are the unit as written.
+ */
+function formatUnit(unitText: string): { scaleLabel: string; scale: Decimal; unit: string | null; bound?: NumberValue['bound'] } {
+  const typed = unitText ? parseNumberText(`1${unitText}`) : undefined;
+  if (typed?.kind !== 'number') return splitScale(unitText);
+  return { scaleLabel: typed.scaleLabel, scale: typed.scale, unit: typed.unit, ...(typed.bound && { bound: typed.bound }) };
 }
 
 /** Parses whatever a cell holds where a number belongs. */

@@ -109,6 +109,23 @@ describe('a percent sign written in the format (`0"%"`)', () => {
   });
 });
 
+describe('a unit with a note or a bound written in the format (`0"%（達成）"`, `0"件（見込）"`, `0"件/年"`)', () => {
+  it('is read as the same words typed after a number are: `0"%（達成）"` shows a percentage, `0"件（見込）"` counts 件', () => {
+    const row = (progress: Spec[]) => findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人'], actual: ['208人', '208人'], progress }])));
+    expect(row([{ v: 104, fmt: '0"%（達成）"' }, { v: 104, fmt: '0"％(見込)"' }])).toEqual([]);
+    // Before, 1.04 shown as `1%（達成）` was taken for the ratio 1.04 and accepted.
+    expect(row([{ v: 1.04, fmt: '0"%（達成）"' }, { v: 104, fmt: '0"%（達成）"' }]).map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'D4', 104, 1]]);
+    // The recalculation writes the percent the format shows: 104, shown `104%（達成）`.
+    const s = book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人'], actual: ['208人'], progress: [{ v: 1.5, fmt: '0"%（達成）"' }] }]));
+    expect(planRecalculation(checkWorkbook(s).model).writes.map((w) => [w.address, w.value])).toEqual([['D4', 104]]);
+    // Before, each row mixed 件 with `件（見込）` or `件/年`: a unit-mismatch warning, and the progress unchecked.
+    for (const fmt of ['0"件（見込）"', '0"件/年"', '#,##0"件(速報値)"']) {
+      const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 件数', target: ['100件', '100件'], actual: [{ v: 120, fmt }, { v: 120, fmt }], progress: ['120%', '150%'] }])));
+      expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated]), fmt).toEqual([['progress-mismatch', 'E4', 120, 150]]);
+    }
+  });
+});
+
 describe('a progress stated as a multiple (`1.04倍`)', () => {
   it('1.04倍 is 104 %, in text or in a `0.00"倍"` cell; a wrong one is rewritten as a multiple', () => {
     const row = (progress: Spec[]) => findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人', '200人', '200人'], actual: ['208人', '208人', '208人', '207人'], progress }])));
