@@ -420,8 +420,14 @@ function strictBoundStatus(a: NumberValue, t: NumberValue, stated: NumberValue, 
   const p = progressOf(a, t);
   if (!p) return status;
   const { value, decimals } = statedPercent(stated, p.point);
-  const meets = stated.bound === '超' ? p.range.hi.gt(value) : p.range.lo.lt(value);
-  return meets ? status : new Mismatch(a, t, decimals, roundHalfUp(value, decimals));
+  return strictBoundFails({ ...stated, value }, p.range) ? new Mismatch(a, t, decimals, roundHalfUp(value, decimals)) : status;
+}
+
+/** Whether a progress stated in percent with a strict bound (`100%超`, `100%未満`) states what no progress in `range` is. */
+export function strictBoundFails(stated: NumberValue, range: Interval): boolean {
+  if (stated.bound === '超') return !range.hi.gt(stated.value);
+  if (stated.bound === '未満') return !range.lo.lt(stated.value);
+  return false;
 }
 
 function comparedEitherWay(a: NumberValue, t: NumberValue, stated: NumberValue): ProgressStatus {

@@ -4,6 +4,7 @@ import {
   asNumber,
   assessProgress,
   boundHolds,
+  strictBoundFails,
   halfStep,
   mayBeEqual,
   multipleAsPercent,
@@ -664,6 +665,8 @@ export interface SummaryDifference {
   expectedUnit?: string;
   /** The figure states a running total (compared with the target's running totals). */
   running?: true;
+  /** A progress stated as a bound (`100%以上`): its word, named with the number. */
+  bound?: string;
 }
 
 /** A number as the interval its shown digits cover, exact or not: 33 % is 32.5–33.5 %. */
@@ -752,16 +755,19 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
   const decimals = statedDecimals(stated);
   const tableAsRead = asNumber(t.progress?.[i]?.parsed);
   const tableStated = tableAsRead && multipleAsPercent(tableAsRead);
-  // The summary usually repeats the table's progress: then nothing else is needed.
-  if (tableStated && exact.roundedEqual(tableStated.value, stated.value, decimals)) return;
   const shown = roundHalfUp(stated.value, decimals);
   const a = asNumber(t.actual[i].parsed);
   const tv = asNumber(t.target[i].parsed);
   const p = a && tv ? progressOf(a, tv) : undefined;
-  if ((p && reachable(shown, decimals, p.range)) || (!p && !tableStated)) return;
+  // A strict bound no progress the inputs allow meets (`100%超` for 199 ÷ 200 = 99.5 %) is wrong though its number agrees,
+  // as in the table (where the table states it so too, the table's finding says it).
+  const contradicted = !!p && tableStated?.bound !== stated.bound && strictBoundFails(stated, p.range);
+  // The summary usually repeats the table's progress: then nothing else is needed.
+  if (!contradicted && tableStated && exact.roundedEqual(tableStated.value, stated.value, decimals)) return;
+  if (!contradicted && ((p && reachable(shown, decimals, p.range)) || (!p && !tableStated))) return;
   const expected = p ? roundHalfUp(p.point, decimals) : roundHalfUp(tableStated!.value, decimals);
   // A progress stated as a bound (`100%以上`) holds where the progress reaches it, as a table's does; named with its bound where it does not.
-  if (stated.bound && boundHolds(expected, stated.bound, shown)) return;
+  if (!contradicted && stated.bound && boundHolds(expected, stated.bound, shown)) return;
   const status = progressStatuses(t)[i];
   yield {
     field: 'progress',
@@ -770,7 +776,7 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
     stated: shown.toNumber(),
     calc: 'calc' in status ? status.calc : undefined,
     unit: '%',
-    ...(stated.bound && { unit: `%${stated.bound}`, expectedUnit: '%' }),
+    ...(stated.bound && { bound: stated.bound }),
   };
 }
 

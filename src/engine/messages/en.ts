@@ -28,7 +28,7 @@ export const en: MessageBook = {
   'summary-mismatch': (f, h) =>
     h.param('running')
       ? `Summary of ${h.target()}: the running total ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's running total through ${h.year()}, ${h.num(f.expected)}${unit(h.param('unit'))}.`
-      : `Summary of ${h.target()}: the ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('expectedUnit') || h.param('unit'))}.`,
+      : `Summary of ${h.target()}: the ${h.param('field')} ${h.param('bound') ? boundedPercent(h.num(f.stated), h.param('bound')) : `${h.num(f.stated)}${unit(h.param('unit'))}`} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('expectedUnit') || h.param('unit'))}.`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
       ? `The goal "${h.param('text')}" in the target's label is no number Hyoka can read, so it is not checked against the yearly targets. Check how the number is written (a comma separates groups of exactly three digits).`

@@ -25,7 +25,7 @@ export const ja: MessageBook = {
   'summary-mismatch': (f, h) =>
     h.param('running')
       ? `本文の${h.target()}の${runningField[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}までの累計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`
-      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} と一致しません。`,
+      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')}${h.param('bound')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} と一致しません。`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
       ? `数値目標の目標「${h.param('text')}」の数値が読めないため、この目標は年度ごとの目標値と照合していません。数値の書き方(桁区切りのカンマは3桁ごと)を確かめてください。`

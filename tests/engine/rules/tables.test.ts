@@ -131,6 +131,22 @@ describe('summary-mismatch', () => {
     expect(findingsOf(book(sheet('T', table), line('100%未満'))).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', 'A3', 172, 100]]);
   });
 
+  it('a summary progress with a strict bound the progress does not meet (`100%超` for 199 ÷ 200 = 99.5 %) is an error though its number agrees, as in the table', () => {
+    const counts = [
+      [null, null, null, '令和元年度'],
+      [null, '数値目標(2) 就業者数', '目標値', '200人'],
+      [null, null, '実績値', '199人'],
+      [null, '寄与度(※):', '進捗度(%)', '100%'],
+    ];
+    const line = (progress: string) => sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（2）：就業者数'], [`【当該年度目標値 200 人、当該年度実績値 199 人、進捗度 ${progress}】`]]);
+    // Before, accepted: 100 is what the table states and what 99.5 % rounds to.
+    expect(findingsOf(book(sheet('T', counts), line('100%超'))).map((x) => [x.rule, x.cell, x.expected, x.stated, formatFinding(x)])).toEqual([
+      ['summary-mismatch', 'A3', 100, 100, expect.stringContaining('進捗度 100%超 は')],
+    ]);
+    expect(findingsOf(book(sheet('T', counts), line('100%未満')))).toEqual([]);
+    expect(findingsOf(book(sheet('T', counts), line('100%')))).toEqual([]);
+  });
+
   it('a restatement off by one in its last shown digit is an error: 120億円 and 121億円 never show one amount, though 120.5 bounds both', () => {
     const amounts = [
       [null, null, null, '令和元年度'],
