@@ -210,6 +210,19 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     ['120件（2023年度速報値）', '120', '件'],
     ['120件（4月～3月）', '120', '件'],
     ['120件（年度累計）', '120', '件'],
+    // The day a figure was taken, a slash between its parts, the kind of figure after it, the fiscal year in English.
+    ['900社（2023年3月31日）', '900', '社'],
+    ['900社（R5.3.31）', '900', '社'],
+    ['900社(2023/3/31)', '900', '社'],
+    ['900社（R6.3月末見込）', '900', '社'],
+    ['900社（FY2023）', '900', '社'],
+    // What the figure adds up and on what basis, and the other spellings of its kind.
+    ['120億円（累計額）', '12000000000', '円'],
+    ['120億円（年度計）', '12000000000', '円'],
+    ['120億円（事業費ベース）', '12000000000', '円'],
+    ['120億円（確報値）', '12000000000', '円'],
+    ['46,298人（のべ）', '46298', '人'],
+    ['46,298人（のべ人数）', '46298', '人'],
   ])('a note officials write after a figure, after a space or without parentheses, is no part of it: %s', (text, value, unit) => {
     const n = num(text);
     expect([n.value.toFixed(), n.unit]).toEqual([value, unit]);
