@@ -407,27 +407,41 @@ function assessProgressOnce(target: ValueCell, actual: ValueCell, progress: Valu
   const status = comparedEitherWay(a, t, stated);
   // A progress stated as a bound (`100%以上`, as forms cap what they show) holds when the progress reaches it.
   if (status.kind === 'mismatch' && stated.bound && boundHolds(status.expected, stated.bound, status.stated)) return new Computed('ok', a, t, 0);
-  if ((status.kind === 'ok' || status.kind === 'within-precision') && (stated.bound === '超' || stated.bound === '未満')) return strictBoundStatus(a, t, stated, status);
+  if ((status.kind === 'ok' || status.kind === 'within-precision') && (stated.bound === '超' || stated.bound === '未満' || stated.reached !== undefined)) return saidStatus(a, t, stated, status);
   return status;
 }
 
 /**
- * A progress whose number agrees but whose strict bound (`100%超`, `100%未満`) no progress the inputs allow meets:
- * 199 ÷ 200 = 99.5 % rounds to 100 but is not over 100 %, 200 ÷ 200 is neither over nor under it. A mismatch, worked
- * out at the stated number's decimals; `status` where some progress within the inputs' precision meets the word.
+ * A progress whose number agrees but whose words say what it is not: a strict bound (`100%超`, `100%未満`) no progress
+ * the inputs allow meets (199 ÷ 200 = 99.5 % rounds to 100 but is not over 100 %, 200 ÷ 200 is neither over nor under
+ * it), or a note saying the target was reached (`68%(達成)`) or not (`100%（未達成）` for 200 ÷ 200) where it was not, or
+ * was. A mismatch, worked out at the stated number's decimals; `status` where the words hold.
  */
-function strictBoundStatus(a: NumberValue, t: NumberValue, stated: NumberValue, status: ProgressStatus): ProgressStatus {
+function saidStatus(a: NumberValue, t: NumberValue, stated: NumberValue, status: ProgressStatus): ProgressStatus {
   const p = progressOf(a, t);
   if (!p) return status;
   const { value, decimals } = statedPercent(stated, p.point);
-  return strictBoundFails({ ...stated, value }, p.range) ? new Mismatch(a, t, decimals, roundHalfUp(value, decimals)) : status;
+  return wordsFail({ ...stated, value }, p, decimals) ? new Mismatch(a, t, decimals, roundHalfUp(value, decimals)) : status;
 }
 
-/** Whether a progress stated in percent with a strict bound (`100%超`, `100%未満`) states what no progress in `range` is. */
-export function strictBoundFails(stated: NumberValue, range: Interval): boolean {
-  if (stated.bound === '超') return !range.hi.gt(stated.value);
-  if (stated.bound === '未満') return !range.lo.lt(stated.value);
-  return false;
+/** The words stated after a progress's number (`超` of `100%超`, `(達成)` of `68%(達成)`), to name with it in a finding. */
+export function saidOf(stated: NumberValue): { bound?: string } {
+  const note = stated.reached === undefined ? '' : stated.reached ? '(達成)' : '(未達成)';
+  const words = `${stated.bound ?? ''}${note}`;
+  return words ? { bound: words } : {};
+}
+
+/**
+ * Whether a progress stated in percent says in words what no progress in `p.range` is: a strict bound (`100%超`,
+ * `100%未満`) on its value, or a note that the target was reached (`(達成)`: the progress, as shown at `decimals`, or some
+ * progress the inputs allow, is 100 % or more) or not (`(未達成)`: under 100 %).
+ */
+export function wordsFail(stated: NumberValue, p: { point: Decimal; range: Interval }, decimals: number): boolean {
+  if (stated.bound === '超' && !p.range.hi.gt(stated.value)) return true;
+  if (stated.bound === '未満' && !p.range.lo.lt(stated.value)) return true;
+  if (stated.reached === undefined) return false;
+  const shown = roundHalfUp(p.point, decimals);
+  return stated.reached ? shown.lt(100) && p.range.hi.lt(100) : shown.gte(100) && p.range.lo.gte(100);
 }
 
 function comparedEitherWay(a: NumberValue, t: NumberValue, stated: NumberValue): ProgressStatus {

@@ -4,7 +4,6 @@ import {
   asNumber,
   assessProgress,
   boundHolds,
-  strictBoundFails,
   halfStep,
   mayBeEqual,
   multipleAsPercent,
@@ -15,11 +14,13 @@ import {
   progressStatuses,
   reachable,
   reachableExactly,
+  saidOf,
   statedDecimals,
   statedPercent,
   statedPercentExactly,
   unitsCompatible,
   weightedProgress,
+  wordsFail,
   yearOrder,
   type Interval,
   type ProgressStatus,
@@ -759,9 +760,11 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
   const a = asNumber(t.actual[i].parsed);
   const tv = asNumber(t.target[i].parsed);
   const p = a && tv ? progressOf(a, tv) : undefined;
-  // A strict bound no progress the inputs allow meets (`100%超` for 199 ÷ 200 = 99.5 %) is wrong though its number agrees,
-  // as in the table (where the table states it so too, the table's finding says it).
-  const contradicted = !!p && tableStated?.bound !== stated.bound && strictBoundFails(stated, p.range);
+  // A strict bound no progress the inputs allow meets (`100%超` for 199 ÷ 200 = 99.5 %), or a note saying the target was
+  // reached where it was not (`68%(達成)`), is wrong though its number agrees, as in the table (where the table states it
+  // so too, the table's finding says it).
+  const saysSame = !!tableStated && tableStated.bound === stated.bound && tableStated.reached === stated.reached;
+  const contradicted = !!p && !saysSame && wordsFail(stated, p, decimals);
   // The summary usually repeats the table's progress: then nothing else is needed.
   if (!contradicted && tableStated && exact.roundedEqual(tableStated.value, stated.value, decimals)) return;
   if (!contradicted && ((p && reachable(shown, decimals, p.range)) || (!p && !tableStated))) return;
@@ -776,7 +779,7 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
     stated: shown.toNumber(),
     calc: 'calc' in status ? status.calc : undefined,
     unit: '%',
-    ...(stated.bound && { bound: stated.bound }),
+    ...saidOf(stated),
   };
 }
 

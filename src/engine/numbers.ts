@@ -31,6 +31,8 @@ export interface NumberValue {
   percent: boolean;
   /** A bound written after the number (`100%以上`, `120億円超`): the number is where the amount starts or ends. */
   bound?: '以上' | '超' | '以下' | '未満';
+  /** A note after a progress saying whether its target was reached (`104%(達成)`: true, `68%（未達成）`, `(未達)`: false). */
+  reached?: boolean;
 }
 
 export interface Blank {
@@ -227,7 +229,12 @@ function parseNumberTextOnce(raw: string): Parsed {
     if (DIGITS_APART.test(half)) return { kind: 'invalid', reason: 'text', text: raw };
     t = half.replace(/[\s\u00a0]+/g, '').replace(THOUSANDS, '');
   }
-  for (let note = NOTE_RE.exec(t); note && /\d/.test(note[1]); note = NOTE_RE.exec(t)) t = note[1];
+  let reached: boolean | undefined;
+  for (let note = NOTE_RE.exec(t); note && /\d/.test(note[1]); note = NOTE_RE.exec(t)) {
+    const said = REACHED_NOTE.exec(t.slice(note[1].length));
+    if (said) reached = said[1] === '達成';
+    t = note[1];
+  }
   if (COMPOUND_RE.test(t)) return compound(t, raw);
   let parenUnit: string | null = null;
   const last = t.charCodeAt(t.length - 1);
@@ -271,8 +278,12 @@ function parseNumberTextOnce(raw: string): Parsed {
     numeric: false,
     percent: unit === '%',
     ...boundOf(written),
+    ...(reached !== undefined && { reached }),
   };
 }
+
+/** A note saying whether a target was reached, in parentheses: `(達成)`, `（未達成）`, `(未達)` (not a forecast, `(達成見込)`). */
+const REACHED_NOTE = /^[(（](達成|未達成|未達)[)）]$/;
 
 /** A bound written after a number (`100%以上`, `120億円超`, `10件未満`): its words, at the end of a text. */
 export const BOUND = /(以上|超|以下|未満)$/;

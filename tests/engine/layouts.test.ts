@@ -4530,6 +4530,31 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E4', '138%(達成)']]);
   });
 
+  it('a progress whose note says the opposite of what it is (`68%(達成)`, `100%（未達成）` for 200 ÷ 200) is an error though its number agrees, and is rewritten with the right note', () => {
+    const s = sheet('S', [
+      [null, null, 'H29', 'H30', 'R1', 'R2'],
+      ['数値目標(1) 就業者数', '目標値', '200人', '200人', '200人', '200人'],
+      [null, '実績値', '136人', '200人', '199人', '136人'],
+      [null, '進捗度', '68%(達成)', '100%（未達成）', '100%(達成)', '68%（未達）'],
+      ['数値目標(2) 投資額', '目標値', '200億円'],
+      [null, '実績値', '199億円'],
+      [null, '進捗度', '100%（未達成）'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    // Before, both were accepted: the number agrees, and the note was not looked at. 199 ÷ 200 shows as 100 %, reached;
+    // 199億円 ÷ 200億円 may be under 100 %, as its note says.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated, formatFinding(f)])).toEqual([
+      ['progress-mismatch', 'C4', 68, 68, '数値目標(1) 平成29年度の進捗度 68%(達成) は、実績値 ÷ 目標値 × 100 から得られる 68% と一致しません。 (136 ÷ 200 × 100 = 68 → 68)'],
+      ['progress-mismatch', 'D4', 100, 100, '数値目標(1) 平成30年度の進捗度 100%(未達成) は、実績値 ÷ 目標値 × 100 から得られる 100% と一致しません。 (200 ÷ 200 × 100 = 100 → 100)'],
+    ]);
+    const writes = planRecalculation(model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([
+      ['C4', '68%(未達成)'],
+      ['D4', '100%（達成）'],
+    ]);
+    expect(checkWorkbook(applyWrites(book(s), writes)).findings).toEqual([]);
+  });
+
   it('a summary line’s weight written after the target’s name, before its bracket (`数値目標（１）－②：就業者数（寄与度40％）【…】`), is its weight', () => {
     const table = sheet('別紙1', [
       [null, null, 'H29', 'H30', 'R1'],

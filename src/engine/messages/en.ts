@@ -6,7 +6,7 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const unit = (u: string) => (u ? ` ${u}` : '');
 /** A percentage with the bound written after it in Japanese (`100%超`): `over 100%`, `100% or more`. */
 const boundedPercent = (n: string, bound: string) =>
-  ({ 以上: `${n}% or more`, 超: `over ${n}%`, 以下: `${n}% or less`, 未満: `under ${n}%` })[bound] ?? `${n}%`;
+  ({ 以上: `${n}% or more`, 超: `over ${n}%`, 以下: `${n}% or less`, 未満: `under ${n}%` })[bound] ?? `${n}%${bound ? ` ${bound}` : ''}`;
 
 export const en: MessageBook = {
   'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${boundedPercent(h.num(f.stated), h.param('bound'))} differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,

@@ -1,4 +1,4 @@
-import { totalProgressStatus } from '../compute.js';
+import { saidOf, totalProgressStatus } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import type { ValueCell } from '../model.js';
 import { findingsForOwnStatus, findingsForStatus, summaryRowParams, targetParams, type Rule } from './types.js';
@@ -6,9 +6,9 @@ import { findingsForOwnStatus, findingsForStatus, summaryRowParams, targetParams
 /** How a finding names the 累計 column where a year would stand (`数値目標(1)-① 累計の進捗度 …`). */
 const TOTAL_COLUMN = '累計';
 
-/** A bound stated with the progress (`100%超`), named with its number: the word may be what is wrong. */
+/** The words stated with the progress (`100%超`, `68%(達成)`), named with its number: the words may be what is wrong. */
 function boundOf(cell: ValueCell): { bound?: string } {
-  return cell.parsed.kind === 'number' && cell.parsed.bound ? { bound: cell.parsed.bound } : {};
+  return cell.parsed.kind === 'number' ? saidOf(cell.parsed) : {};
 }
 
 export const progressMismatch: Rule = {

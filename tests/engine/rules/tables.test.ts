@@ -147,6 +147,14 @@ describe('summary-mismatch', () => {
     expect(findingsOf(book(sheet('T', counts), line('100%')))).toEqual([]);
   });
 
+  it('a summary progress whose note says the opposite of what it is (`172%（未達成）`) is an error though its number agrees, as in the table', () => {
+    const line = (progress: string) => sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 ${progress}】`]]);
+    expect(findingsOf(book(sheet('T', table), line('172%（達成）')))).toEqual([]);
+    expect(findingsOf(book(sheet('T', table), line('172%（未達成）'))).map((x) => [x.rule, x.cell, x.expected, x.stated, formatFinding(x)])).toEqual([
+      ['summary-mismatch', 'A3', 172, 172, expect.stringContaining('進捗度 172%(未達成) は')],
+    ]);
+  });
+
   it('a restatement off by one in its last shown digit is an error: 120億円 and 121億円 never show one amount, though 120.5 bounds both', () => {
     const amounts = [
       [null, null, null, '令和元年度'],
