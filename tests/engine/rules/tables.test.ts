@@ -147,6 +147,14 @@ describe('summary-mismatch', () => {
     expect(findingsOf(book(sheet('T', counts), line('100%')))).toEqual([]);
   });
 
+  it('a summary figure behind a mark (`進捗度 ○150%`) is unreadable, as in a table cell: a warning, not passed over', () => {
+    const line = (progress: string) => sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 ${progress}】`]]);
+    // Before, the line stated no progress: the planted 150 went unseen, with no word of it.
+    for (const mark of ['○150%', '◎ 150%']) {
+      expect(findingsOf(book(sheet('T', table), line(mark))).map((x) => [x.rule, x.sheet, x.cell, x.params.text]), mark).toEqual([['unparseable-number', '本文', 'A3', mark.replace(' ', '')]]);
+    }
+  });
+
   it('a summary progress whose note says the opposite of what it is (`172%（未達成）`) is an error though its number agrees, as in the table', () => {
     const line = (progress: string) => sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 ${progress}】`]]);
     expect(findingsOf(book(sheet('T', table), line('172%（達成）')))).toEqual([]);
