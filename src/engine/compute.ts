@@ -425,10 +425,10 @@ function saidStatus(a: NumberValue, t: NumberValue, stated: NumberValue, status:
 }
 
 /** The words stated after a progress's number (`超` of `100%超`, `(達成)` of `68%(達成)`), to name with it in a finding. */
-export function saidOf(stated: NumberValue): { bound?: string } {
+export function saidOf(stated: NumberValue): { said?: string } {
   const note = stated.reached === undefined ? '' : stated.reached ? '(達成)' : '(未達成)';
   const words = `${stated.bound ?? ''}${note}`;
-  return words ? { bound: words } : {};
+  return words ? { said: words } : {};
 }
 
 /**

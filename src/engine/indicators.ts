@@ -666,8 +666,8 @@ export interface SummaryDifference {
   expectedUnit?: string;
   /** The figure states a running total (compared with the target's running totals). */
   running?: true;
-  /** A progress stated as a bound (`100%以上`): its word, named with the number. */
-  bound?: string;
+  /** The words stated after a progress's number (`以上` of `100%以上`, `(達成)`), named with it. */
+  said?: string;
 }
 
 /** A number as the interval its shown digits cover, exact or not: 33 % is 32.5–33.5 %. */

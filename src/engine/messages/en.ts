@@ -4,12 +4,12 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A unit after a number, spaced: ` 千円`; nothing when there is none. */
 const unit = (u: string) => (u ? ` ${u}` : '');
-/** A percentage with the bound written after it in Japanese (`100%超`): `over 100%`, `100% or more`. */
-const boundedPercent = (n: string, bound: string) =>
-  ({ 以上: `${n}% or more`, 超: `over ${n}%`, 以下: `${n}% or less`, 未満: `under ${n}%` })[bound] ?? `${n}%${bound ? ` ${bound}` : ''}`;
+/** A percentage with the words written after it in Japanese (`100%超`, `68%(達成)`): `over 100%`, `100% or more`, `68% (達成)`. */
+const saidPercent = (n: string, said: string) =>
+  ({ 以上: `${n}% or more`, 超: `over ${n}%`, 以下: `${n}% or less`, 未満: `under ${n}%` })[said] ?? `${n}%${said ? ` ${said}` : ''}`;
 
 export const en: MessageBook = {
-  'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${boundedPercent(h.num(f.stated), h.param('bound'))} differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
+  'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${saidPercent(h.num(f.stated), h.param('said'))} differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
   'progress-orphan': (f, h) => `${cap(h.target())}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
   'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%${h.param('leftOut') ? ` (leaving out ${h.target('leftOut')}: a target of 0 and no progress stated)` : ''}.`,
@@ -28,7 +28,7 @@ export const en: MessageBook = {
   'summary-mismatch': (f, h) =>
     h.param('running')
       ? `Summary of ${h.target()}: the running total ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's running total through ${h.year()}, ${h.num(f.expected)}${unit(h.param('unit'))}.`
-      : `Summary of ${h.target()}: the ${h.param('field')} ${h.param('bound') ? boundedPercent(h.num(f.stated), h.param('bound')) : `${h.num(f.stated)}${unit(h.param('unit'))}`} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('expectedUnit') || h.param('unit'))}.`,
+      : `Summary of ${h.target()}: the ${h.param('field')} ${h.param('said') ? saidPercent(h.num(f.stated), h.param('said')) : `${h.num(f.stated)}${unit(h.param('unit'))}`} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('expectedUnit') || h.param('unit'))}.`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
       ? `The goal "${h.param('text')}" in the target's label is no number Hyoka can read, so it is not checked against the yearly targets. Check how the number is written (a comma separates groups of exactly three digits).`

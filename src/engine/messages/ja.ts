@@ -4,7 +4,7 @@ const field: Record<string, string> = { target: '当該年度目標値', actual:
 const runningField: Record<string, string> = { target: '累計目標値', actual: '累計実績値', progress: '進捗度(累計)' };
 
 export const ja: MessageBook = {
-  'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}%${h.param('bound')} は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
+  'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}%${h.param('said')} は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
   'progress-missing': (f, h) => `${h.target()} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
   'progress-orphan': (f, h) =>
     `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% が記載されていますが、${({ target: '目標値', actual: '実績値', both: '目標値と実績値' } as Record<string, string>)[h.param('blank')] ?? '目標値または実績値'}が空欄です。`,
@@ -25,7 +25,7 @@ export const ja: MessageBook = {
   'summary-mismatch': (f, h) =>
     h.param('running')
       ? `本文の${h.target()}の${runningField[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}までの累計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`
-      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')}${h.param('bound')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} と一致しません。`,
+      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} と一致しません。`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
       ? `数値目標の目標「${h.param('text')}」の数値が読めないため、この目標は年度ごとの目標値と照合していません。数値の書き方(桁区切りのカンマは3桁ごと)を確かめてください。`

@@ -7,7 +7,7 @@ import { findingsForOwnStatus, findingsForStatus, summaryRowParams, targetParams
 const TOTAL_COLUMN = '累計';
 
 /** The words stated with the progress (`100%超`, `68%(達成)`), named with its number: the words may be what is wrong. */
-function boundOf(cell: ValueCell): { bound?: string } {
+function saidIn(cell: ValueCell): { said?: string } {
   return cell.parsed.kind === 'number' ? saidOf(cell.parsed) : {};
 }
 
@@ -22,9 +22,9 @@ export const progressMismatch: Rule = {
     return [
       ...findingsForStatus(ctx.targets, 'mismatch', (t, i, s) => {
         const p = t.progress?.[i];
-        return p && findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t, t.columns[i]), ...boundOf(p) } });
+        return p && findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t, t.columns[i]), ...saidIn(p) } });
       }),
-      ...findingsForOwnStatus(ctx, 'mismatch', (row, s) => row.progress && findingAt('progress-mismatch', 'error', row.progress.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...summaryRowParams(row), ...boundOf(row.progress) } })),
+      ...findingsForOwnStatus(ctx, 'mismatch', (row, s) => row.progress && findingAt('progress-mismatch', 'error', row.progress.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...summaryRowParams(row), ...saidIn(row.progress) } })),
       // The progress in a 累計 column.
       ...ctx.targets.all.flatMap(({ target: t }): Finding[] => {
         const s = totalProgressStatus(t);

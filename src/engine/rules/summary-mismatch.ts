@@ -25,7 +25,7 @@ export const summaryMismatch: Rule = {
               expected: d.expected,
               stated: d.stated,
               calc: d.calc,
-              params: { target: t.id.display, indicator: t.id.indicator, year, field: d.field, unit: d.unit, ...(d.expectedUnit !== undefined && { expectedUnit: d.expectedUnit }), ...(d.running && { running: 1 }), ...(d.bound && { bound: d.bound }) },
+              params: { target: t.id.display, indicator: t.id.indicator, year, field: d.field, unit: d.unit, ...(d.expectedUnit !== undefined && { expectedUnit: d.expectedUnit }), ...(d.running && { running: 1 }), ...(d.said && { said: d.said }) },
             }),
           );
         }
