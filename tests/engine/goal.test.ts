@@ -55,6 +55,22 @@ describe('the plan goal in a 数値目標 label', () => {
     },
   );
 
+  it.each([
+    ['数値目標(1) 投資額 1億2,000万円（累計）', ['120000000', '円', true, null]],
+    ['数値目標(1) 投資額 1億2千万円（累計）', ['120000000', '円', true, null]],
+    ['数値目標(1) 投資額 計画期間中に1億2,000万円', ['120000000', '円', true, null]],
+    ['数値目標(1) 就業者数 令和7年度までに1万2千人', ['12000', '人', false, 2025]],
+    ['数値目標(1) 就業者数 3万5千人（令和7年度）', ['35000', '人', false, 2025]],
+  ])('a goal written with several scales (%s) is the whole number, never its last part', (text, goal) => {
+    expect(read(text)).toEqual(goal);
+  });
+
+  it('a goal in a form no number takes (`4百75億円（累計）`) is none, kept for a warning, never its tail (75億円)', () => {
+    const unread: ValueCell[] = [];
+    expect(parseGoal('数値目標(1) 投資額 4百75億円（累計）', ref, undefined, unread)).toBeUndefined();
+    expect(unread).toHaveLength(1);
+  });
+
   it('goals listed with commas between them are each read: `1,000人,2,000人（累計）`', () => {
     expect(read('数値目標(1) 来訪者数 1,000人（令和2年度）,2,000人（累計）')).toEqual(['2000', '人', true, null]);
   });

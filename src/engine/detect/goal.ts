@@ -6,8 +6,9 @@ import type { CellRef, PlanGoal, ValueCell } from '../model.js';
 
 // `約` before it says the goal is approximate (`約500億円`: 450–550 億円), as in a cell. The number is the whole run of
 // digits, commas and points (never its tail: `1,2345人` is no `2345人`, `1.2,345` no `345`), read by parseNumberText,
-// which takes a comma only before three digits; a comma or point after a word separates (`1,000人,2,000人`).
-const FIGURE = String.raw`(?<!\d[,.]?)((?:約)?[△▲-]?\d(?:[\d,.]*\d)?)`;
+// which takes a comma only before three digits; a comma or point after a word separates (`1,000人,2,000人`). A number
+// written with several scales is one (`1億2,000万円`, `3万5千人`), never its last part (2,000万円, 5千人).
+const FIGURE = String.raw`(?<!\d[,.]?)(?<!\d[兆億万千百])((?:約)?[△▲-]?\d(?:[\d,.]*\d)?(?:[兆億万千百]\d(?:[\d,.]*\d)?)*)`;
 const NUM = String.raw`${FIGURE}\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
 // The same with its unit as short as it can be, before a verb: `900社に増加`, `900社までに増やす`.
 const NUM_BEFORE_VERB = String.raw`${FIGURE}\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3}?)`;
