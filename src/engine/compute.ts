@@ -453,6 +453,25 @@ function comparedEitherWay(a: NumberValue, t: NumberValue, stated: NumberValue):
   return comparedWithDecimals(a, t, stated);
 }
 
+/**
+ * Whether some value in [lo, hi] may meet a goal stated as a bound (`470億円以上（累計）`: a total of 475 does), at the
+ * goal's displayed precision: a goal is an error only where no values consistent with both sides meet it.
+ */
+export function boundMayHold(lo: Decimal, hi: Decimal, goal: NumberValue): boolean {
+  switch (goal.bound) {
+    case '以上':
+      return hi.gte(goal.lo);
+    case '超':
+      return hi.gt(goal.lo);
+    case '以下':
+      return lo.lte(goal.hi);
+    case '未満':
+      return lo.lt(goal.hi);
+    default:
+      return false;
+  }
+}
+
 /** Whether `x` meets a bound stated at `limit` (`100%以上`: x ≥ 100). */
 export function boundHolds(x: Decimal, bound: NonNullable<NumberValue['bound']>, limit: Decimal): boolean {
   const c = x.comparedTo(limit);

@@ -8,6 +8,9 @@ const unit = (u: string) => (u ? ` ${u}` : '');
 const saidPercent = (n: string, said: string) =>
   ({ 以上: `${n}% or more`, 超: `over ${n}%`, 以下: `${n}% or less`, 未満: `under ${n}%` })[said] ?? `${n}%${said ? ` ${said}` : ''}`;
 
+/** An amount with the bound written after it in Japanese (`1,100人超`): `over 1,100 人`. */
+const saidAmount = (n: string, u: string, said: string) => ({ 以上: `${n}${unit(u)} or more`, 超: `over ${n}${unit(u)}`, 以下: `${n}${unit(u)} or less`, 未満: `under ${n}${unit(u)}` })[said] ?? `${n}${unit(u)}`;
+
 export const en: MessageBook = {
   'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${saidPercent(h.num(f.stated), h.param('said'))} differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
@@ -18,8 +21,10 @@ export const en: MessageBook = {
     h.param('missing') === h.param('count')
       ? `Indicator (${h.param('indicator')}) has ${h.param('count')} targets but gives no weights; equal weights were used.`
       : `Indicator (${h.param('indicator')}): ${h.target()} gives no weight; equal weights were used, and the value the weights given yield (the missing one as 0) is accepted too.`,
-  'cumulative-total-mismatch': (f, h) => `${cap(h.target())}: the cumulative goal ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of the yearly targets, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
-  'stock-goal-mismatch': (f, h) => `${cap(h.target())}: the goal ${h.num(f.stated)}${unit(h.param('unit'))} differs from the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+  'cumulative-total-mismatch': (f, h) =>
+    `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+  'stock-goal-mismatch': (f, h) =>
+    `${cap(h.target())}: the goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.yearOf('previousYear', 'previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
   'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')} (${h.param('column')}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,

@@ -1,5 +1,5 @@
 import { dec, show, sum } from '../decimal.js';
-import { asNumber, compareWithLowSum, overlapsSum } from '../compute.js';
+import { asNumber, boundMayHold, compareWithLowSum, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { cumulativeComparisons, goalPeriod, missingTargetColumns, skipsYears, targetsSoFar } from '../plan.js';
 import { summaryTarget } from '../indicators.js';
@@ -10,7 +10,8 @@ import { targetParams, type Rule } from './types.js';
 function mismatches(t: NumericTarget, findings: Finding[]): void {
   let incomplete: boolean | undefined;
   for (const { ref, goal, parts, column, inGoalUnit } of cumulativeComparisons(t)) {
-    if (overlapsSum(goal, parts)) continue;
+    // A goal stated as a bound (`470億円以上（累計）`) holds where the total may meet it (`1,100人超` not by 1,100 人).
+    if (goal.bound ? boundMayHold(sum(parts.map((v) => v.lo)), sum(parts.map((v) => v.hi)), goal) : overlapsSum(goal, parts)) continue;
     // A 累計 column may hold the totals to date: its target the sum of the targets of the years with an actual.
     const soFar = column ? targetsSoFar(t) : [];
     if (soFar.length > 0 && overlapsSum(goal, inGoalUnit(soFar))) continue;
@@ -32,7 +33,7 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
         expected: total.div(scale).toNumber(),
         stated: goal.value.div(scale).toNumber(),
         calc: `${terms} = ${show(total.div(scale), 4)}`,
-        params: { ...targetParams(t), unit: `${goal.scaleLabel}${goal.unit ?? ''}` },
+        params: { ...targetParams(t), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
       }),
     );
   }

@@ -1,6 +1,6 @@
 import { show } from '../decimal.js';
 import { a1 } from '../grid.js';
-import { asNumber, mayBeEqual, yearOrder } from '../compute.js';
+import { asNumber, boundMayHold, mayBeEqual, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf } from '../numbers.js';
 import { columnOfYear, summaryTarget } from '../indicators.js';
@@ -24,14 +24,15 @@ function mismatch(t: NumericTarget, stated: PlanGoal, findings: Finding[]): void
   // A bare number on either side is in the other's unit.
   const final = inUnitOf(asRead, stated.value);
   const goal = inUnitOf(stated.value, asRead);
-  if (mayBeEqual(final, goal)) return;
+  // A goal stated as a bound (`900社以上（令和7年度）`) holds where the final target may meet it (`900社超` not by 900 社).
+  if (goal.bound ? boundMayHold(final.lo, final.hi, goal) : mayBeEqual(final, goal)) return;
   const scale = goal.scale;
   findings.push(
     findingAt('stock-goal-mismatch', 'error', stated.ref, {
       expected: final.value.div(scale).toNumber(),
       stated: goal.value.div(scale).toNumber(),
       calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(goal.value.div(scale), 4)}`,
-      params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${goal.scaleLabel}${goal.unit ?? ''}` },
+      params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
     }),
   );
 }

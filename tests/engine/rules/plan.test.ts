@@ -41,6 +41,23 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     }
   });
 
+  it('a goal stated as a bound holds where the total may meet it: 475 is `470億円以上（累計）` and `480億円以下`, not `480億円以上`; 1,100 人 is no `1,100人超`', () => {
+    const at = (goal: string) =>
+      findingsOf(book(progressSheet('S', R, [{ label: `数値目標(1)-① 投資額 ${goal}（累計）`, target: ['115億円', '81億円', '87億円', '93億円', '99億円'], actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    for (const goal of ['470億円以上', '475億円以上', '480億円以下', '476億円未満', '474億円超']) expect(at(goal), goal).toEqual([]);
+    expect(at('480億円以上')).toEqual([['cumulative-total-mismatch', 475, 480]]);
+    expect(at('470億円以下')).toEqual([['cumulative-total-mismatch', 475, 470]]);
+    // 475億円 is rounded: the total of the targets shown may pass it. A count is exact: 1,100 人 is no `1,100人超`.
+    expect(at('475億円超')).toEqual([]);
+    const people = (goal: string) =>
+      findingsOf(book(progressSheet('S', R, [{ label: `数値目標(1)-② 就業者数 ${goal}（累計）`, target: ['200人', '500人', '200人', '100人', '100人'], actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    expect(people('1,100人以上')).toEqual([]);
+    expect(people('1,100人超')).toEqual([['cumulative-total-mismatch', 1100, 1100]]);
+    const [f] = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-② 就業者数 1,100人超（累計）', target: ['200人', '500人', '200人', '100人', '100人'], actual: [] }])));
+    expect(formatFinding(f, 'ja')).toContain('累計目標 1,100人超 は、各年度の目標値の合計 1,100人 で満たされません');
+    expect(formatFinding(f, 'en')).toContain('the cumulative goal over 1,100 人 is not met by the sum of the yearly targets, 1,100 人');
+  });
+
   it('a 1,100人 goal matches 200 + 500 + 200 + 100 + 100', () => {
     expect(findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)-② 就業者数 1,100人 (累計)', target: ['200人', '500人', '200人', '100人', '100人'], actual: [] }])))).toEqual([]);
   });
@@ -168,6 +185,16 @@ describe('stock targets (000_…)', () => {
 
   it('no cumulative error on a stock target whose goal is its final level', () => {
     expect(findingsOf(book(progressSheet('S', years, [tsukuba])))).toEqual([]);
+  });
+
+  it('a goal stated as a bound (`900社以上（令和7年度）`) holds where the final target may meet it', () => {
+    const at = (goal: string) =>
+      findingsOf(book(progressSheet('S', R, [{ label: `数値目標(1) 連携企業数 ${goal}（令和5年度）`, target: ['180社', '360社', '540社', '720社', '900社'], actual: [] }])))
+        .filter((x) => x.rule === 'stock-goal-mismatch')
+        .map((x) => [x.expected, x.stated]);
+    for (const goal of ['900社以上', '850社以上', '950社以下', '899社超']) expect(at(goal), goal).toEqual([]);
+    expect(at('950社以上')).toEqual([[900, 950]]);
+    expect(at('900社超')).toEqual([[900, 900]]);
   });
 
   it('the final-year target must equal the goal', () => {
