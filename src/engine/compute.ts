@@ -7,7 +7,7 @@ import { Decimal, dec, roundHalfUp, show, sum } from './decimal.js';
 import * as exact from './exact.js';
 import { inUnitOf, parseNumberText, unitGroup, type NumberValue, type Parsed } from './numbers.js';
 import { keepShape } from './shapes.js';
-import type { NumericTarget, PlanGoal, TargetMode, ValueCell, YearColumn } from './model.js';
+import type { NumericTarget, PlanGoal, TargetMode, TotalColumn, ValueCell, YearColumn } from './model.js';
 
 export interface Interval {
   lo: Decimal;
@@ -336,9 +336,8 @@ export function progressStatuses(t: NumericTarget): ProgressStatus[] {
  * far; the column's figures or the sums of the years'): a stated value any of them gives agrees. A blank there states
  * nothing, and nothing is missing.
  */
-export function totalProgressStatus(t: NumericTarget): ProgressStatus {
-  const total = t.total;
-  if (!total?.progress || !total.target || !total.actual || total.progress.parsed.kind === 'blank') return NONE;
+export function totalProgressStatus(t: NumericTarget, total: TotalColumn): ProgressStatus {
+  if (!total.progress || !total.target || !total.actual || total.progress.parsed.kind === 'blank') return NONE;
   const status = assessProgress(total.target, total.actual, total.progress);
   if (status.kind !== 'mismatch') return status.kind === 'missing' ? NONE : status;
   const totalActual = asNumber(total.actual.parsed)!;
@@ -346,7 +345,7 @@ export function totalProgressStatus(t: NumericTarget): ProgressStatus {
   const stated = asNumber(total.progress.parsed)!;
   const actuals: NumberValue[] = [];
   const targetsSoFar: NumberValue[] = [];
-  for (let i = 0; i < t.columns.length; i++) {
+  for (const i of total.of ?? t.columns.keys()) {
     const actual = asNumber(t.actual[i].parsed);
     if (!actual) continue;
     const target = asNumber(t.target[i].parsed);

@@ -301,8 +301,10 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     for (const t of table.targets) {
       for (const cell of t.target) inputs.add(cell);
       for (const cell of t.actual) inputs.add(cell);
-      if (t.total?.target) inputs.add(t.total.target);
-      if (t.total?.actual) inputs.add(t.total.actual);
+      for (const total of t.totals ?? []) {
+        if (total.target) inputs.add(total.target);
+        if (total.actual) inputs.add(total.actual);
+      }
     }
   }
   // Per cell holding several figures in its text (the 本文 pasted into one cell), its write and the figures it rewrites.
@@ -386,10 +388,11 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       writeProgress(cell, t, targetOfYear(t, i), t.actual[i], due, { reason, what: 'progress', target: t.id.display, year: col.year });
     });
     // The progress in a 累計 column that no way of stating totals gives (totalProgressStatus): the column's.
-    const totalStatus = totalProgressStatus(t);
-    const total = t.total;
-    if (totalStatus.kind === 'mismatch' && total?.progress && total.target && total.actual) {
-      writeProgress(total.progress, t, total.target, total.actual, totalStatus, { reason: 'mismatch', what: 'progress', target: t.id.display, year: null });
+    for (const total of t.totals ?? []) {
+      const totalStatus = totalProgressStatus(t, total);
+      if (totalStatus.kind === 'mismatch' && total.progress && total.target && total.actual) {
+        writeProgress(total.progress, t, total.target, total.actual, totalStatus, { reason: 'mismatch', what: 'progress', target: t.id.display, year: null });
+      }
     }
   }
 

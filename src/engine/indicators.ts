@@ -817,7 +817,8 @@ export interface RunningTotals {
 export function runningTotals(t: NumericTarget, i: number): RunningTotals {
   const year = t.columns[i].year;
   const latest = year !== null && year === latestActualYear(t);
-  const total = latest ? t.total : undefined;
+  // The 累計 column adding up the year (a plan period's, where the table has one for each).
+  const total = latest ? t.totals?.filter((c) => !c.of || c.of.includes(i)).at(-1) : undefined;
   const targets: (NumberValue | undefined)[] = [asNumber(total?.target?.parsed)];
   const actuals: (NumberValue | undefined)[] = [asNumber(total?.actual?.parsed)];
   if (t.mode === 'stock') {

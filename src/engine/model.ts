@@ -60,6 +60,18 @@ export interface Weight {
   text: string;
 }
 
+/** A `累計` column's cells (its progress, when the block has a progress row) and the years it adds up. */
+export interface TotalColumn {
+  target?: ValueCell;
+  actual?: ValueCell;
+  progress?: ValueCell;
+  /**
+   * The indices in `columns` of the years it adds up, where the table has several 累計 columns: those since the
+   * 累計 column before it (a plan period's), or as many as it counts (`直近3年累計`). Absent: every year shown.
+   */
+  of?: number[];
+}
+
 /** One 数値目標 block: target, actual and progress rows over the year columns. */
 export interface NumericTarget {
   id: TargetId;
@@ -82,8 +94,11 @@ export interface NumericTarget {
   actual: ValueCell[];
   /** Null when the block has no progress row. */
   progress: ValueCell[] | null;
-  /** Cells of a `累計` column, when the table has one (its progress, when the block has a progress row). */
-  total?: { target?: ValueCell; actual?: ValueCell; progress?: ValueCell };
+  /**
+   * The `累計` columns of the table, in order: usually one; one per plan period where the table spans two
+   * (`H29 … R3 | 累計 | R4 R5 | 累計`).
+   */
+  totals?: TotalColumn[];
   rows: { target: number; actual: number; progress: number | null };
   /** A goal the label states in a number that cannot be read (`1,2345人（累計）`): the label's cell, for a warning. */
   unreadGoal?: ValueCell;

@@ -6,7 +6,7 @@ import { asNumber, compareWithLowSum, overlapsSum, yearOrder } from './compute.j
 import { columnOfYear } from './indicators.js';
 import { inUnitOf, type NumberValue } from './numbers.js';
 import { planPeriod, type PlanPeriod } from './years.js';
-import type { CellRef, NumericTarget } from './model.js';
+import type { CellRef, NumericTarget, TotalColumn } from './model.js';
 
 /** The plan a target's goal covers: the period its goal names (one of two plans' goals), else the label's. */
 export function goalPeriod(t: NumericTarget): PlanPeriod | undefined {
@@ -28,15 +28,15 @@ export interface CumulativeComparison {
   ref: CellRef;
   goal: NumberValue;
   parts: NumberValue[];
-  /** The total is the target of a 累計 column (which may hold the totals to date), not the goal. */
-  column: boolean;
+  /** The 累計 column whose target the total is (it may hold the totals to date), when it is not the goal. */
+  column?: TotalColumn;
   /** The stated total's unit given to a list of targets. */
   inGoalUnit(list: NumberValue[]): NumberValue[];
 }
 
-/** The yearly targets of the years that state an actual: what a 累計 column of the totals to date adds up. */
-export function targetsSoFar(t: NumericTarget): NumberValue[] {
-  return targetsOf(t, (i) => !!asNumber(t.actual[i].parsed));
+/** The yearly targets of the years (a 累計 column's) that state an actual: what a 累計 column of the totals to date adds up. */
+export function targetsSoFar(t: NumericTarget, column?: TotalColumn): NumberValue[] {
+  return targetsOf(t, (i) => !!asNumber(t.actual[i].parsed) && (!column?.of || column.of.includes(i)));
 }
 
 /** `fewest`: the yearly targets needed for a comparison (a goal over one year's target is that year's, for the rule). */
@@ -46,10 +46,14 @@ export function cumulativeComparisons(t: NumericTarget, fewest = 2): CumulativeC
   if (values.length < fewest) return [];
   // Built without intermediate lists or closures but inGoalUnit: it runs for every flow target.
   const comparisons: CumulativeComparison[] = [];
-  if (t.goal?.cumulative) comparisons.push(comparison(t.goal.value, t.goal.ref, false, targetsOfPlan(t, values)));
-  const totalCell = t.total?.target;
-  const total = asNumber(totalCell?.parsed);
-  if (total && totalCell) comparisons.push(comparison(total, totalCell.ref, true, values));
+  if (t.goal?.cumulative) comparisons.push(comparison(t.goal.value, t.goal.ref, undefined, targetsOfPlan(t, values)));
+  for (const column of t.totals ?? []) {
+    const total = asNumber(column.target?.parsed);
+    if (!total || !column.target) continue;
+    // A plan period's 累計 column adds up that period's years alone.
+    const of = column.of;
+    comparisons.push(comparison(total, column.target.ref, column, of ? targetsOf(t, (i) => of.includes(i)) : values));
+  }
   return comparisons;
 }
 
@@ -78,7 +82,7 @@ function targetsOfPlan(t: NumericTarget, all: NumberValue[]): NumberValue[] {
   return targetsOf(t, (i) => t.columns[i].year! >= from && t.columns[i].year! <= to);
 }
 
-function comparison(stated: NumberValue, ref: CellRef, column: boolean, values: NumberValue[]): CumulativeComparison {
+function comparison(stated: NumberValue, ref: CellRef, column: TotalColumn | undefined, values: NumberValue[]): CumulativeComparison {
   // A bare number is in the unit of the other side: a goal of `475億円` over cells holding 115, 81 ….
   let withUnit: NumberValue | undefined;
   for (const v of values) {
@@ -114,7 +118,7 @@ function shortOfTotal(c: CumulativeComparison): boolean {
  * table's last year when the targets shown fall short of the total (the years left blank are the plan's), else -1.
  */
 function flowPlanEnd(t: NumericTarget, order: readonly number[], first: number): number {
-  if (t.mode !== 'flow' || t.goal?.year != null || (!t.goal?.cumulative && !t.total?.target)) return -1;
+  if (t.mode !== 'flow' || t.goal?.year != null || (!t.goal?.cumulative && !t.totals?.some((c) => c.target))) return -1;
   const yearly = [...order.keys()].filter((k) => !t.columns[order[k]].baseline);
   if (yearly.length === 0) return -1;
   const from = yearly.findIndex((k) => k >= first);

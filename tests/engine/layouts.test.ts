@@ -192,7 +192,7 @@ describe('layouts the seeds do not show', () => {
     ]);
     const { model, findings } = checkWorkbook(book(s));
     const targets = model.tables.flatMap((t) =>
-      t.kind === 'progress' ? t.targets.map((x) => [t.range, x.id.display, x.columns.map((c) => c.col), x.weight?.value?.value.toNumber(), x.goal?.value.value.toNumber(), x.total?.actual?.ref.col]) : [],
+      t.kind === 'progress' ? t.targets.map((x) => [t.range, x.id.display, x.columns.map((c) => c.col), x.weight?.value?.value.toNumber(), x.goal?.value.value.toNumber(), x.totals?.at(-1)?.actual?.ref.col]) : [],
     );
     expect(targets).toEqual([
       [{ top: 0, left: 0, bottom: 3, right: 5 }, '1-①', [2, 3, 4], 50, 600, 5],

@@ -11,6 +11,7 @@ import { idColumnsOfRow } from './summary.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText } from '../numbers.js';
+import { parseFiscalYear } from '../years.js';
 import { isUnitText, unitInParentheses, unitNote } from './units.js';
 
 interface Block {
@@ -259,7 +260,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const goalSource = ids.target ?? ids.indicator;
     const unreadGoal: ValueCell[] = [];
     let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col), columns.map((c) => c.year), unreadGoal) : undefined;
-    const totalCol = headerRow === null ? null : cumulativeColumn(scan, headerRow, columns, labelRight, right);
+    const totalCols = headerRow === null ? [] : cumulativeColumns(scan, headerRow, columns, labelRight, right);
+    const totalCol = totalCols.length === 0 ? null : Math.max(...totalCols.map((c) => c.col));
     if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow);
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
     if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null);
@@ -312,10 +314,15 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       target,
       actual,
       progress,
-      total:
-        totalCol === null
+      totals:
+        totalCols.length === 0
           ? undefined
-          : { target: scan.valueCell(targetLabel.row, totalCol), actual: scan.valueCell(a.row, totalCol), ...(progressRow !== null && { progress: scan.valueCell(progressRow, totalCol) }) },
+          : totalCols.map(({ col, of }) => ({
+              target: scan.valueCell(targetLabel.row, col),
+              actual: scan.valueCell(a.row, col),
+              ...(progressRow !== null && { progress: scan.valueCell(progressRow, col) }),
+              ...(of && { of }),
+            })),
       rows: { target: targetLabel.row, actual: a.row, progress: progressRow },
       ...(!goal && unreadGoal.length > 0 && { unreadGoal: unreadGoal[0] }),
     };
@@ -352,7 +359,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
           target: runningTarget,
           actual: cells(runningRows[1], unitOf(a.text)),
           progress: runningRows[2] === null ? null : cells(runningRows[2]),
-          total: undefined,
+          totals: undefined,
           rows: { target: runningRows[0], actual: runningRows[1], progress: runningRows[2] },
         },
         headerRow,
@@ -420,7 +427,7 @@ function continuesYears(above: Block[], band: Block[]): boolean {
     const before = p.target;
     const after = b.target;
     if (!after.idInferred || b.labelCol !== p.labelCol || b.runningLabel !== p.runningLabel) return false;
-    if ((before.progress === null) !== (after.progress === null) || before.yearWeights || after.yearWeights || before.total) return false;
+    if ((before.progress === null) !== (after.progress === null) || before.yearWeights || after.yearWeights || before.totals) return false;
     const last = before.columns[before.columns.length - 1]?.year;
     const first = after.columns[0]?.year;
     return last !== null && last !== undefined && first !== null && first !== undefined && first === last + 1;
@@ -431,11 +438,12 @@ function continuesYears(above: Block[], band: Block[]): boolean {
 function joinBlock(p: Block, b: Block): void {
   const t = p.target;
   const later = b.target;
+  const offset = t.columns.length;
   t.columns = [...t.columns, ...later.columns];
   t.target = [...t.target, ...later.target];
   t.actual = [...t.actual, ...later.actual];
   t.progress = t.progress && later.progress ? [...t.progress, ...later.progress] : null;
-  if (later.total) t.total = later.total;
+  if (later.totals) t.totals = later.totals.map((c) => (c.of ? { ...c, of: c.of.map((k) => k + offset) } : c));
   ({ mode: t.mode, source: t.modeSource } = decideMode(t.goal, t.target, t.columns, p.runningLabel));
   p.indicatorCells.push(...b.indicatorCells);
   p.range = { top: p.range.top, left: Math.min(p.range.left, b.range.left), bottom: Math.max(p.range.bottom, b.range.bottom), right: Math.max(p.range.right, b.range.right) };
@@ -709,10 +717,29 @@ function unitsColumn(scan: SheetScan, header: YearCell[], targetRow: number, act
   return undefined;
 }
 
-function cumulativeColumn(scan: SheetScan, headerRow: number, columns: YearColumn[], labelRight: number, beforeCol: number): number | null {
+/**
+ * The 累計 columns of a block's header row and the years each adds up (`of`, indices in `columns`). One alone after the
+ * years adds up every year shown. Where a 累計 column stands among the years (one per plan period:
+ * `H29 … R3 | 累計 | R4 R5 | 累計`), each adds up the years since the 累計 column before it; one counting its years
+ * (`直近3年累計` beside a `計画期間累計`) as many years before it, one naming a year (`令和元年度(累計)`) the years through it.
+ * One with no year of its own to add up is not read.
+ */
+function cumulativeColumns(scan: SheetScan, headerRow: number, columns: YearColumn[], labelRight: number, beforeCol: number): { col: number; of?: number[] }[] {
   const last = columns[columns.length - 1].col;
-  for (const l of scan.inRow('cumulative', headerRow)) if (l.col > last && l.col > labelRight && l.col < beforeCol) return l.col;
-  return null;
+  const labels = scan.inRow('cumulative', headerRow).filter((l) => l.col > columns[0].col && l.col > labelRight && l.col < beforeCol);
+  if (labels.length === 1 && labels[0].col > last) return [{ col: labels[0].col }];
+  const totals: { col: number; of?: number[] }[] = [];
+  let from = -1;
+  for (const l of labels) {
+    const before = [...columns.keys()].filter((k) => columns[k].col < l.col && !columns[k].baseline);
+    const since = before.filter((k) => columns[k].col > from);
+    const counted = /^(?:直近|過去|最近)?(\d+)か?年間?の?(?:累計|合計|計)/.exec(l.compact);
+    const through = counted ? undefined : parseFiscalYear(l.text);
+    const of = counted ? before.slice(-Number(counted[1])) : through ? before.filter((k) => columns[k].year !== null && columns[k].year! <= through.year) : since;
+    if (since.length > 0) from = l.col;
+    if (of.length > 0) totals.push({ col: l.col, of });
+  }
+  return totals;
 }
 
 /** The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages. */

@@ -107,11 +107,13 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         ...(totalRow === null
           ? {}
           : {
-              total: {
-                target: scan.valueCell(totalRow, group.get('target')!),
-                actual: scan.valueCell(totalRow, group.get('actual')!),
-                ...(group.has('progress') && { progress: scan.valueCell(totalRow, group.get('progress')!) }),
-              },
+              totals: [
+                {
+                  target: scan.valueCell(totalRow, group.get('target')!),
+                  actual: scan.valueCell(totalRow, group.get('actual')!),
+                  ...(group.has('progress') && { progress: scan.valueCell(totalRow, group.get('progress')!) }),
+                },
+              ],
             }),
         rows: { target: row, actual: row, progress: group.has('progress') ? row : null },
       });

@@ -147,11 +147,13 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
         progress: withProgress ? cells('progress') : null,
         ...(totalGroup?.rows.has('target') || totalGroup?.rows.has('actual')
           ? {
-              total: {
-                ...(totalGroup.rows.has('target') && { target: read(totalGroup.rows.get('target')!, 'target') }),
-                ...(totalGroup.rows.has('actual') && { actual: read(totalGroup.rows.get('actual')!, 'actual') }),
-                ...(totalGroup.rows.has('progress') && { progress: scan.valueCell(totalGroup.rows.get('progress')!, id.col) }),
-              },
+              totals: [
+                {
+                  ...(totalGroup.rows.has('target') && { target: read(totalGroup.rows.get('target')!, 'target') }),
+                  ...(totalGroup.rows.has('actual') && { actual: read(totalGroup.rows.get('actual')!, 'actual') }),
+                  ...(totalGroup.rows.has('progress') && { progress: scan.valueCell(totalGroup.rows.get('progress')!, id.col) }),
+                },
+              ],
             }
           : {}),
         rows: { target: firstGroup.rows.get('target')!, actual: firstGroup.rows.get('actual')!, progress: withProgress ? firstGroup.rows.get('progress')! : null },

@@ -44,12 +44,15 @@ export const cumulativeColumnShort: Rule = {
       }
     }
     for (const { target: t } of targets.all) {
-      if (!t.total?.actual) continue;
-      const s = shortBy(
-        t.actual.filter((_, i) => !t.columns[i].baseline),
-        t.total.actual,
-      );
-      if (s) findings.push(findingAt('cumulative-column-short', 'warning', t.total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値' } }));
+      for (const total of t.totals ?? []) {
+        if (!total.actual) continue;
+        // A plan period's 累計 column, against the years of its period.
+        const s = shortBy(
+          t.actual.filter((_, i) => !t.columns[i].baseline && (!total.of || total.of.includes(i))),
+          total.actual,
+        );
+        if (s) findings.push(findingAt('cumulative-column-short', 'warning', total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値' } }));
+      }
     }
     return findings;
   },

@@ -13,18 +13,12 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
     // A goal stated as a bound (`470億円以上（累計）`) holds where the total may meet it (`1,100人超` not by 1,100 人).
     if (goal.bound ? boundMayHold(sum(parts.map((v) => v.lo)), sum(parts.map((v) => v.hi)), goal) : overlapsSum(goal, parts)) continue;
     // A 累計 column may hold the totals to date: its target the sum of the targets of the years with an actual.
-    const soFar = column ? targetsSoFar(t) : [];
+    const soFar = column ? targetsSoFar(t, column) : [];
     if (soFar.length > 0 && overlapsSum(goal, inGoalUnit(soFar))) continue;
     // Targets missing from the plan (years the table does not show yet, the `5年間` of a table of the years so far,
     // a year the table skips, or years shown without a target) are part of the total: the targets given may not exceed it, and falling
-    // short of it is no contradiction (target-missing notes the blank years).
-    // A target that cannot be read (`調整中`, reported as such) is one not known, as a blank one.
-    incomplete ??=
-      (goalPeriod(t)?.years ?? 0) > t.columns.filter((c) => !c.baseline).length ||
-      missingTargetColumns(t).length > 0 ||
-      skipsYears(t) ||
-      t.target.some((c, i) => !t.columns[i].baseline && c.parsed.kind === 'invalid');
-    if (incomplete && compareWithLowSum(goal.hi, parts) >= 0) continue;
+    // short of it is no contradiction (target-missing notes the blank years). A plan period's 累計 column, of its period's.
+    if (compareWithLowSum(goal.hi, parts) >= 0 && (column?.of ? periodIncomplete(t, column.of) : (incomplete ??= planIncomplete(t)))) continue;
     const total = sum(parts.map((v) => v.value));
     const scale = goal.scale.gt(0) ? goal.scale : dec(1);
     const terms = parts.map((v) => show(v.value.div(scale), 4)).join(' + ');
@@ -37,6 +31,26 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
       }),
     );
   }
+}
+
+/** Whether a target's plan is shown incomplete. A target that cannot be read (`調整中`, reported as such) is one not known, as a blank one. */
+function planIncomplete(t: NumericTarget): boolean {
+  return (
+    (goalPeriod(t)?.years ?? 0) > t.columns.filter((c) => !c.baseline).length ||
+    missingTargetColumns(t).length > 0 ||
+    skipsYears(t) ||
+    t.target.some((c, i) => !t.columns[i].baseline && c.parsed.kind === 'invalid')
+  );
+}
+
+/**
+ * Whether the years a plan period's 累計 column adds up (`of`) show its plan incomplete: a year without a target, a year
+ * skipped, or fewer years than another period's 累計 column adds up (the period under way, its later years not shown yet).
+ */
+function periodIncomplete(t: NumericTarget, of: number[]): boolean {
+  const longest = Math.max(...(t.totals ?? []).map((c) => c.of?.length ?? 0));
+  const years = of.map((i) => t.columns[i].year).filter((y): y is number => y !== null);
+  return of.length < longest || of.some((i) => t.target[i].parsed.kind !== 'number') || years.some((y, k) => k > 0 && Math.abs(y - years[k - 1]) > 1);
 }
 
 export const cumulativeTotalMismatch: Rule = {
@@ -64,7 +78,7 @@ export const cumulativeTotalMismatch: Rule = {
         const t = summaryTarget(targets, row);
         if (!t || t.mode !== 'flow') continue;
         const goal: PlanGoal = { value, cumulative: true, year: null, ref: g.goal.ref, text: g.text };
-        mismatches({ ...t, goal, total: undefined, label: `${t.label} ${g.text}` }, findings);
+        mismatches({ ...t, goal, totals: undefined, label: `${t.label} ${g.text}` }, findings);
       }
     }
     return findings;

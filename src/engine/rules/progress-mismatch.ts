@@ -25,12 +25,14 @@ export const progressMismatch: Rule = {
         return p && findingAt('progress-mismatch', 'error', p.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t, t.columns[i]), ...saidIn(p) } });
       }),
       ...findingsForOwnStatus(ctx, 'mismatch', (row, s) => row.progress && findingAt('progress-mismatch', 'error', row.progress.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...summaryRowParams(row), ...saidIn(row.progress) } })),
-      // The progress in a 累計 column.
-      ...ctx.targets.all.flatMap(({ target: t }): Finding[] => {
-        const s = totalProgressStatus(t);
-        if (s.kind !== 'mismatch') return [];
-        return [findingAt('progress-mismatch', 'error', t.total!.progress!.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t), column: TOTAL_COLUMN } })];
-      }),
+      // The progress in each 累計 column.
+      ...ctx.targets.all.flatMap(({ target: t }): Finding[] =>
+        (t.totals ?? []).flatMap((total) => {
+          const s = totalProgressStatus(t, total);
+          if (s.kind !== 'mismatch') return [];
+          return [findingAt('progress-mismatch', 'error', total.progress!.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t), column: TOTAL_COLUMN, ...saidIn(total.progress!) } })];
+        }),
+      ),
     ];
   },
 };

@@ -15,9 +15,11 @@ export function forEachValueCell(table: Table, visit: (cell: ValueCell) => void)
         each(t.target);
         each(t.actual);
         if (t.progress) each(t.progress);
-        if (t.total?.target) visit(t.total.target);
-        if (t.total?.actual) visit(t.total.actual);
-        if (t.total?.progress) visit(t.total.progress);
+        for (const total of t.totals ?? []) {
+          if (total.target) visit(total.target);
+          if (total.actual) visit(total.actual);
+          if (total.progress) visit(total.progress);
+        }
       }
       for (const c of table.indicatorCells) visit(c.cell);
       return;

@@ -177,6 +177,41 @@ describe('cumulative-total-mismatch (flow targets)', () => {
       expect(at(header, '290億円')).toEqual([['cumulative-total-mismatch', 'H2', 475, 290]]);
     }
   });
+
+  it('a 累計 column per plan period (`H29 … R3 | 累計 | R4 R5 | 累計`) adds up its own period’s years: each checked, the first one too', () => {
+    const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
+    const twoPeriods = (first: string[], second: string[], header = ['累計', '累計']) =>
+      book(
+        sheet('S', [
+          [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', header[0], 'R4', 'R5', header[1]],
+          [label, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', first[0], '100億円', '100億円', second[0]],
+          [null, '実績値', '119億円', '141億円', '120億円', '100億円', '100億円', first[1], '90億円', '80億円', second[1]],
+          [null, '進捗度', '104%', '174%', '138%', '108%', '101%', first[2], '90%', '80%', second[2]],
+        ]),
+      );
+    const at = (first: string[], second: string[], header?: string[]) => findingsOf(twoPeriods(first, second, header)).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    // Before, only the last 累計 column was read, against every year shown: 200 against 675, 170 against 750.
+    expect(at(['475億円', '580億円', '122%'], ['200億円', '170億円', '85%'])).toEqual([]);
+    // The first period's column, unread before, is checked against the first period's years.
+    expect(at(['400億円', '480億円', '120%'], ['200億円', '170億円', '85%'])).toEqual([
+      ['cumulative-total-mismatch', 'H2', 475, 400],
+      ['cumulative-column-short', 'H3', 580, 480],
+    ]);
+    expect(at(['475億円', '580億円', '150%'], ['200億円', '170億円', '85%'])).toEqual([['progress-mismatch', 'H4', 122, 150]]);
+    // A period under way (two years of five shown) may state its plan's total, not less than its years'.
+    expect(at(['475億円', '580億円', '122%'], ['500億円', '170億円', '34%'])).toEqual([]);
+    expect(at(['475億円', '580億円', '122%'], ['190億円', '160億円', '95%'])).toEqual([
+      ['cumulative-total-mismatch', 'K2', 200, 190],
+      ['cumulative-column-short', 'K3', 170, 160],
+      ['progress-mismatch', 'K4', 84, 95],
+    ]);
+    // The recalculation writes the progress of each 累計 column, never its target or actual.
+    const writes = planRecalculation(checkWorkbook(twoPeriods(['475億円', '580億円', '150%'], ['190億円', '160億円', '95%'])).model).writes.map((w) => [w.address, w.value]);
+    expect(writes).toEqual([
+      ['H4', '122%'],
+      ['K4', '84%'],
+    ]);
+  });
 });
 
 describe('stock targets (000_…)', () => {
