@@ -45,12 +45,14 @@ function planIncomplete(t: NumericTarget): boolean {
 
 /**
  * Whether the years a plan period's 累計 column adds up (`of`) show its plan incomplete: a year without a target, a year
- * skipped, or fewer years than another period's 累計 column adds up (the period under way, its later years not shown yet).
+ * skipped, or fewer years than another period's 累計 column adds up (the period under way, its later years not shown
+ * yet); a column of the last years within another's (`直近3年累計` beside `計画期間累計`) is no period under way.
  */
 function periodIncomplete(t: NumericTarget, of: number[]): boolean {
-  const longest = Math.max(...(t.totals ?? []).map((c) => c.of?.length ?? 0));
+  const others = (t.totals ?? []).filter((c) => c.of && c.of !== of);
+  const underWay = others.some((c) => c.of!.length > of.length) && !others.some((c) => c.of!.some((k) => of.includes(k)));
   const years = of.map((i) => t.columns[i].year).filter((y): y is number => y !== null);
-  return of.length < longest || of.some((i) => t.target[i].parsed.kind !== 'number') || years.some((y, k) => k > 0 && Math.abs(y - years[k - 1]) > 1);
+  return underWay || of.some((i) => t.target[i].parsed.kind !== 'number') || years.some((y, k) => k > 0 && Math.abs(y - years[k - 1]) > 1);
 }
 
 export const cumulativeTotalMismatch: Rule = {

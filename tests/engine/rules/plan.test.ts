@@ -212,6 +212,49 @@ describe('cumulative-total-mismatch (flow targets)', () => {
       ['K4', '84%'],
     ]);
   });
+
+  it('a period’s 累計 column named so (`第1期累計`, `第2期計`, `第１期計画累計`), and one of the last years (`直近3年累計`, `過去3年間累計` beside `計画期間累計`), are 累計 columns too: each against its own years', () => {
+    const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
+    const periods = (header: string[], first: string) =>
+      findingsOf(
+        book(
+          sheet('S', [
+            [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', header[0], 'R4', 'R5', header[1]],
+            [label, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', first, '100億円', '100億円', '200億円'],
+            [null, '実績値', '119億円', '141億円', '120億円', '100億円', '100億円', '580億円', '90億円', '80億円', '170億円'],
+            [null, '進捗度', '104%', '174%', '138%', '108%', '101%', '122%', '90%', '80%', '85%'],
+          ]),
+        ),
+      ).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    for (const header of [
+      ['第1期累計', '第2期累計'],
+      ['第1期計', '第2期計'],
+      ['第１期計画累計', '第２期計画累計'],
+    ]) {
+      expect(periods(header, '475億円'), String(header)).toEqual([]);
+      // Before, neither column was read: the wrong total went unseen.
+      expect(periods(header, '400億円'), String(header)).toEqual([['cumulative-total-mismatch', 'H2', 475, 400]]);
+    }
+    const lastYears = (header: string, target: string, actual: string) =>
+      findingsOf(
+        book(
+          sheet('S', [
+            [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', '計画期間累計', header],
+            ['数値目標(1)-① 投資額 475億円（累計）', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', '475億円', target],
+            [null, '実績値', '119億円', '141億円', '120億円', '100億円', '100億円', '580億円', actual],
+            [null, '進捗度', '104%', '174%', '138%', '108%', '101%', '122%', ''],
+          ]),
+        ),
+      ).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    for (const header of ['直近3年累計', '過去3年間累計', '直近3か年計']) {
+      expect(lastYears(header, '279億円', '320億円'), header).toEqual([]);
+      // 87 + 93 + 99 = 279 and 120 + 100 + 100 = 320 (R1 … R3), no period under way: larger is no total either.
+      expect(lastYears(header, '290億円', '300億円'), header).toEqual([
+        ['cumulative-total-mismatch', 'I2', 279, 290],
+        ['cumulative-column-short', 'I3', 320, 300],
+      ]);
+    }
+  });
 });
 
 describe('stock targets (000_…)', () => {
