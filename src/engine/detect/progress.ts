@@ -719,16 +719,18 @@ function unitsColumn(scan: SheetScan, header: YearCell[], targetRow: number, act
 
 /**
  * The 累計 columns of a block's header row and the years each adds up (`of`, indices in `columns`). One alone after the
- * years adds up every year shown. Where a 累計 column stands among the years (one per plan period:
+ * years adds up every year shown, as one before them. Where a 累計 column stands among the years (one per plan period:
  * `H29 … R3 | 累計 | R4 R5 | 累計`), each adds up the years since the 累計 column before it; one counting its years
  * (`直近3年累計` beside a `計画期間累計`) as many years before it, one naming a year (`令和元年度(累計)`) the years through it.
  * One with no year of its own to add up is not read.
  */
 function cumulativeColumns(scan: SheetScan, headerRow: number, columns: YearColumn[], labelRight: number, beforeCol: number): { col: number; of?: number[] }[] {
   const last = columns[columns.length - 1].col;
-  const labels = scan.inRow('cumulative', headerRow).filter((l) => l.col > columns[0].col && l.col > labelRight && l.col < beforeCol);
-  if (labels.length === 1 && labels[0].col > last) return [{ col: labels[0].col }];
-  const totals: { col: number; of?: number[] }[] = [];
+  const inRow = scan.inRow('cumulative', headerRow);
+  // One before the years (`累計 | H29 … R3`) adds up every year shown.
+  const totals: { col: number; of?: number[] }[] = inRow.filter((l) => l.col < columns[0].col && l.col > labelRight).map((l) => ({ col: l.col }));
+  const labels = inRow.filter((l) => l.col > columns[0].col && l.col > labelRight && l.col < beforeCol);
+  if (labels.length === 1 && labels[0].col > last) return [...totals, { col: labels[0].col }];
   let from = -1;
   for (const l of labels) {
     const before = [...columns.keys()].filter((k) => columns[k].col < l.col && !columns[k].baseline);

@@ -213,6 +213,27 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     ]);
   });
 
+  it('a 累計 column before the years (`累計 | H29 … R3`) adds up every year shown, as one after them', () => {
+    const leading = (total: string[]) =>
+      book(
+        sheet('S', [
+          [null, null, '累計', 'H29', 'H30', 'R1', 'R2', 'R3'],
+          ['数値目標(1)-① 投資額 475億円（累計）', '目標値', total[0], '115億円', '81億円', '87億円', '93億円', '99億円'],
+          [null, '実績値', total[1], '119億円', '141億円', '120億円', '100億円', '100億円'],
+          [null, '進捗度', total[2], '104%', '174%', '138%', '108%', '101%'],
+        ]),
+      );
+    const at = (total: string[]) => findingsOf(leading(total)).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    expect(at(['475億円', '580億円', '122%'])).toEqual([]);
+    // Before, the column was not read: none of these was found.
+    expect(at(['400億円', '480億円', '150%'])).toEqual([
+      ['cumulative-total-mismatch', 'C2', 475, 400],
+      ['cumulative-column-short', 'C3', 580, 480],
+      ['progress-mismatch', 'C4', 120, 150],
+    ]);
+    expect(planRecalculation(checkWorkbook(leading(['400億円', '480億円', '150%'])).model).writes.map((w) => [w.address, w.value])).toEqual([['C4', '120%']]);
+  });
+
   it('a period’s 累計 column named so (`第1期累計`, `第2期計`, `第１期計画累計`), and one of the last years (`直近3年累計`, `過去3年間累計` beside `計画期間累計`), are 累計 columns too: each against its own years', () => {
     const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
     const periods = (header: string[], first: string) =>
