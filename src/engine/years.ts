@@ -169,16 +169,24 @@ export interface PlanPeriod {
 }
 
 const YEAR = String.raw`(?:(?:令和|平成|[RH])\s*(?:元|\d{1,2})|(?:19|20)\d\d)(?:\s*年度?)?`;
-const YEAR_RANGE = new RegExp(`(${YEAR})\s*[～〜~\-ー－]\s*(${YEAR})`);
+const YEAR_RANGE = new RegExp(String.raw`(${YEAR})\s*[～〜~\-ー－]\s*(${YEAR})`);
+// The second year in the first one's era, its era not repeated (`令和4～8年度`, `R4～8`).
+const SAME_ERA_RANGE = /((?:令和|平成|[RH])\s*(?:元|\d{1,2}))(?:\s*年度?)?\s*[～〜~\-ー－]\s*(\d{1,2})(?!\d)(?:\s*年度?)?/;
 const YEAR_COUNT = /(\d{1,2})\s*(?:年間|か年|ヵ年|カ年|ケ年)/;
 
-/** The plan a target's label names: `5年間`, `5か年`, or the years from one to another (`平成29～令和3年度`). */
+/** The plan a target's label names: `5年間`, `5か年`, or the years from one to another (`平成29～令和3年度`, `令和4～8年度`). */
 export function planPeriod(label: string): PlanPeriod | undefined {
   const t = toHalfWidth(label);
   const range = YEAR_RANGE.exec(t);
   if (range) {
     const from = parseFiscalYear(range[1].replace(/\s+/g, ''));
     const to = parseFiscalYear(range[2].replace(/\s+/g, ''));
+    if (from && to && to.year >= from.year) return { years: to.year - from.year + 1, to: to.year };
+  }
+  const sameEra = SAME_ERA_RANGE.exec(t);
+  if (sameEra) {
+    const from = parseFiscalYear(sameEra[1].replace(/\s+/g, ''));
+    const to = from && parseFiscalYear(`${sameEra[1].replace(/[\d元\s]+$/, '')}${sameEra[2]}`);
     if (from && to && to.year >= from.year) return { years: to.year - from.year + 1, to: to.year };
   }
   const count = YEAR_COUNT.exec(t);

@@ -88,6 +88,19 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 投資額 475億円（累計）').map((f) => [f[1], f[2]])).toEqual([[575, 475]]);
   });
 
+  it('a goal’s years written with the era once (`令和4～8年度`, `R4～8`), spaced or with a hyphen (`平成29年度 ～ 令和3年度`, `R4-R8`) are its period too', () => {
+    const at = (label: string, years: string[], target: string[]) => findingsOf(book(progressSheet('S', years, [{ label, target, actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
+    // The next plan's table showing the year before it (R3): before, 99 + 100 × 5 = 599 was compared with 500.
+    const second = ['R3', 'R4', 'R5', 'R6', 'R7', 'R8'];
+    const secondTargets = ['99億円', '100億円', '100億円', '100億円', '100億円', '100億円'];
+    for (const goal of ['500億円（令和4～8年度累計）', '500億円（R4～8累計）', '500億円（R4-R8累計）', '500億円（令和4年度 ～ 令和8年度の累計）']) {
+      expect(at(`数値目標(1)-① 投資額 ${goal}`, second, secondTargets), goal).toEqual([]);
+    }
+    expect(at('数値目標(1)-① 投資額 510億円（令和4～8年度累計）', second, secondTargets)).toEqual([['cumulative-total-mismatch', 500, 510]]);
+    const first = ['H29', 'H30', 'R1', 'R2', 'R3', 'R4'];
+    expect(at('数値目標(1)-① 投資額 475億円（平成29年度 ～ 令和3年度累計）', first, ['115億円', '81億円', '87億円', '93億円', '99億円', '100億円'])).toEqual([]);
+  });
+
   it('a label stating the goals of two plans (`第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）`) is checked with the goal of the plan the table shows whole, over that plan’s years', () => {
     const label = (first: number, second: number) => `数値目標(1)-① 投資額 第1期 ${first}億円（平成29～令和3年度累計）、第2期 ${second}億円（令和4～8年度累計）`;
     const at = (text: string, years: string[], target: string[]) => findingsOf(book(progressSheet('S', years, [{ label: text, target, actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
