@@ -346,6 +346,8 @@ export function totalProgressStatus(t: NumericTarget, total: TotalColumn): Progr
   const actuals: NumberValue[] = [];
   const targetsSoFar: NumberValue[] = [];
   for (const i of total.of ?? t.columns.keys()) {
+    // A baseline year (当初, the year before the plan) is no year of the plan's totals.
+    if (t.columns[i].baseline) continue;
     const actual = asNumber(t.actual[i].parsed);
     if (!actual) continue;
     const target = asNumber(t.target[i].parsed);

@@ -4,14 +4,14 @@
  */
 import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
 import { a1, cellIndex, type CellRange } from '../grid.js';
-import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
+import type { Fault, IndicatorProgressCell, NumericTarget, PlanGoal, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { BUDGET_ROW_KINDS, ID_WORDS, isBudgetRowKind, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText } from '../numbers.js';
-import { parseFiscalYear } from '../years.js';
+import { parseFiscalYear, planPeriod } from '../years.js';
 import { isUnitText, unitInParentheses, unitNote } from './units.js';
 
 interface Block {
@@ -260,12 +260,17 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const goalSource = ids.target ?? ids.indicator;
     const unreadGoal: ValueCell[] = [];
     let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col), columns.map((c) => c.year), unreadGoal) : undefined;
-    const totalCols = headerRow === null ? [] : cumulativeColumns(scan, headerRow, columns, labelRight, right);
+    let totalCols = headerRow === null ? [] : cumulativeColumns(scan, headerRow, columns, labelRight, right);
     const totalCol = totalCols.length === 0 ? null : Math.max(...totalCols.map((c) => c.col));
     if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow);
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
     if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null);
     if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right);
+    const startLevels = periodStartColumns(columns, goal, totalCols);
+    if (startLevels !== columns) {
+      columns = startLevels;
+      if (headerRow !== null) totalCols = cumulativeColumns(scan, headerRow, columns, labelRight, right);
+    }
     const cells = (row: number, unit?: string) =>
       columns.map((c) => (c.unitCol !== undefined ? scan.valueCellWithUnit(row, c.col, c.unitCol) : unit !== undefined ? scan.valueCellInUnit(row, c.col, unit) : scan.valueCell(row, c.col)));
     // A unit written once for the block's plain numbers: in the row's label, in the target's name, in a note, or in the
@@ -742,6 +747,28 @@ function cumulativeColumns(scan: SheetScan, headerRow: number, columns: YearColu
     if (of.length > 0) totals.push({ col: l.col, of });
   }
   return totals;
+}
+
+/**
+ * A plan period's columns with the year before it as its starting level, a baseline column (as `当初(令和3年度)`): the
+ * first column of a table whose goal names its period (`500億円（令和4～8年度累計）` over `R3 | R4 … R8`), and a year
+ * shown again where the next period starts (`H29 … R3 | 累計 | R3 R4 R5 | 累計`, the years after it following on), which
+ * neither a period's sums nor its 累計 column count twice. The columns themselves where there is none.
+ */
+function periodStartColumns(columns: YearColumn[], goal: PlanGoal | undefined, totals: { col: number }[]): YearColumn[] {
+  const period = goal?.cumulative ? planPeriod(goal.text) : undefined;
+  const from = period?.to != null ? period.to - period.years + 1 : null;
+  const starts = (k: number) => {
+    const c = columns[k];
+    if (c.baseline || c.year === null || columns[k + 1]?.year !== c.year + 1) return false;
+    if (k === 0) return from !== null && c.year === from - 1;
+    // Shown before, with a 累計 column between or other years: a year's own column and its forecast beside it
+    // (`R5 | R5(見込)`) are no period's start.
+    const between = totals.some((x) => x.col > columns[k - 1].col && x.col < c.col);
+    return columns.some((o, j) => j < k && o.year === c.year) && (between || columns[k - 1].year !== c.year);
+  };
+  if (!columns.some((_, k) => starts(k))) return columns;
+  return columns.map((c, k) => (starts(k) ? { ...c, baseline: true } : c));
 }
 
 /** The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages. */

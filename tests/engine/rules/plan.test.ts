@@ -247,6 +247,42 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(planRecalculation(checkWorkbook(leading(['400億円', '480億円', '150%'])).model).writes.map((w) => [w.address, w.value])).toEqual([['C4', '120%']]);
   });
 
+  it('the year before a plan shown as its starting level (`R3 | R4 … R6 | 累計` under `500億円（令和4～8年度累計）`, or R3 again after the first period’s 累計) is a baseline: no year of the plan’s sums or 累計 column', () => {
+    const next = (header: string) =>
+      findingsOf(
+        book(
+          sheet('S', [
+            [null, null, header, 'R4', 'R5', 'R6', '累計'],
+            ['数値目標(1)-① 投資額 500億円（令和4～8年度累計）', '目標値', '99億円', '100億円', '100億円', '100億円', '300億円'],
+            [null, '実績値', '100億円', '90億円', '80億円', '', '170億円'],
+            [null, '進捗度', '101%', '90%', '80%', '', '85%'],
+          ]),
+        ),
+      ).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    // Before, R3's 100 was added to the 累計 column's years (270 > 170) and its progress (170 ÷ 299).
+    expect(next('R3')).toEqual([]);
+    expect(next('R3（第1期最終年度）')).toEqual([]);
+    const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
+    const again = (second: string[]) =>
+      findingsOf(
+        book(
+          sheet('S', [
+            [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', '累計', 'R3', 'R4', 'R5', '累計'],
+            [label, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', '475億円', '99億円', '100億円', '100億円', second[0]],
+            [null, '実績値', '119億円', '141億円', '120億円', '100億円', '100億円', '580億円', '100億円', '90億円', '80億円', second[1]],
+            [null, '進捗度', '104%', '174%', '138%', '108%', '101%', '122%', '101%', '90%', '80%', second[2]],
+          ]),
+        ),
+      ).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    // Before, R3 was added twice to the first plan's goal (574 against 475).
+    expect(again(['200億円', '170億円', '85%'])).toEqual([]);
+    expect(again(['190億円', '160億円', '95%'])).toEqual([
+      ['cumulative-total-mismatch', 'L2', 200, 190],
+      ['cumulative-column-short', 'L3', 170, 160],
+      ['progress-mismatch', 'L4', 84, 95],
+    ]);
+  });
+
   it('a period’s 累計 column named so (`第1期累計`, `第2期計`, `第１期計画累計`), and one of the last years (`直近3年累計`, `過去3年間累計` beside `計画期間累計`), are 累計 columns too: each against its own years', () => {
     const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
     const periods = (header: string[], first: string) =>
