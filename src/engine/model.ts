@@ -49,6 +49,11 @@ export interface PlanGoal {
   cumulative: boolean;
   /** `（令和7年度）`: the goal is a level to reach by that fiscal year. */
   year: number | null;
+  /**
+   * The years of a plan's total whose label names none, taken from the other plan's beside it (`第1期 475億円（累計）、
+   * 第2期 500億円（令和4～8年度累計）`: 平成29～令和3年度).
+   */
+  period?: { years: number; to: number };
   ref: CellRef;
   text: string;
 }
@@ -80,6 +85,8 @@ export interface NumericTarget {
   label: string;
   labelRef: CellRef | null;
   goal: PlanGoal | null;
+  /** The totals the label states for the other plans (`第1期 475億円（累計）、第2期 500億円（…累計）`: the one not `goal`). */
+  otherGoals?: PlanGoal[];
   mode: TargetMode;
   modeSource: 'cumulative-label' | 'running-total-label' | 'goal-year' | 'default' | 'override';
   /** The weight, the latest year's where they change from year to year (yearWeights). */

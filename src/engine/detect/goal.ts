@@ -41,6 +41,11 @@ const GOAL_YEAR = new RegExp(`目標値?\\s*[:：]?\\s*${YEAR}(?!\\d)(?:末|ま�
  * cell of the label holding no number, for a warning.
  */
 export function parseGoal(text: string, ref: CellRef, years?: readonly (number | null)[], unread?: ValueCell[]): PlanGoal | undefined {
+  return readGoals(text, ref, years, unread).goal;
+}
+
+/** The goal parseGoal reads, and the other plans' totals the label states (`第1期 475億円（累計）` beside the second plan's). */
+export function readGoals(text: string, ref: CellRef, years?: readonly (number | null)[], unread?: ValueCell[]): { goal?: PlanGoal; others: PlanGoal[] } {
   const t = toHalfWidth(text);
   const note = (figure: string, parsed: Parsed) => {
     if (parsed.kind === 'invalid' && unread && unread.length === 0) unread.push({ ref, parsed: { ...parsed, text: figure.trim() }, text, storage: 'text' });
@@ -73,27 +78,47 @@ export function parseGoal(text: string, ref: CellRef, years?: readonly (number |
       if (!starting) plans.push(found);
     }
   }
-  if (found) return years && plans.length > 1 ? goalOfYearsShown(plans, years) ?? found : found;
+  if (found) {
+    if (plans.length < 2) return { goal: found, others: [] };
+    inferPeriods(plans);
+    const goal = (years && goalOfYearsShown(plans, years)) || found;
+    return { goal, others: plans.filter((g) => g !== goal && g.cumulative) };
+  }
   const prefix = CUMULATIVE_PREFIX.exec(t);
   if (prefix) {
     const value = parseNumberText(`${prefix[1]}${prefix[2]}`);
-    if (value.kind === 'number') return { value, cumulative: true, year: null, ref, text: prefix[0].trim() };
+    if (value.kind === 'number') return { goal: { value, cumulative: true, year: null, ref, text: prefix[0].trim() }, others: [] };
     note(prefix[0], value);
   }
   const period = PERIOD_PREFIX.exec(t);
   if (period) {
     const value = parseNumberText(`${period[1]}${period[2]}`);
-    if (value.kind === 'number') return { value, cumulative: true, year: null, ref, text: period[0].trim() };
+    if (value.kind === 'number') return { goal: { value, cumulative: true, year: null, ref, text: period[0].trim() }, others: [] };
     note(period[0], value);
   }
   const byYear = GOAL_YEAR.exec(t) ?? YEAR_PREFIX.exec(t) ?? YEAR_SPACED.exec(t);
   const fy = byYear ? parseFiscalYear(byYear[1]) : undefined;
   if (byYear && fy && !fy.baseline) {
     const value = parseNumberText(`${byYear[2]}${byYear[3]}`);
-    if (value.kind === 'number') return { value, cumulative: false, year: fy.year, ref, text: byYear[0].trim() };
+    if (value.kind === 'number') return { goal: { value, cumulative: false, year: fy.year, ref, text: byYear[0].trim() }, others: [] };
     note(byYear[0], value);
   }
-  return undefined;
+  return { others: [] };
+}
+
+/**
+ * The years of a plan's total that names none, beside one that does: the plan before it (`第1期 475億円（累計）、第2期
+ * 500億円（令和4～8年度累計）`: 平成29～令和3年度) or after it, as long.
+ */
+function inferPeriods(plans: PlanGoal[]): void {
+  for (let k = 0; k < plans.length; k++) {
+    const g = plans[k];
+    if (!g.cumulative || planPeriod(g.text)) continue;
+    const next = plans[k + 1]?.cumulative ? planPeriod(plans[k + 1].text) : undefined;
+    const previous = plans[k - 1]?.cumulative ? planPeriod(plans[k - 1].text) : undefined;
+    if (next?.to != null) g.period = { years: next.years, to: next.to - next.years };
+    else if (previous?.to != null) g.period = { years: previous.years, to: previous.to + previous.years };
+  }
 }
 
 /** The last of the goals whose year, or whose whole period (`平成29～令和3年度累計`), is among the years shown. */
@@ -107,7 +132,7 @@ function goalOfYearsShown(goals: PlanGoal[], years: readonly (number | null)[]):
   }
   for (let k = goals.length - 1; k >= 0; k--) {
     const g = goals[k];
-    const period = g.cumulative ? planPeriod(g.text) : undefined;
+    const period = g.cumulative ? (g.period ?? planPeriod(g.text)) : undefined;
     const from = period?.to != null ? period.to - period.years + 1 : g.year;
     const to = period?.to != null ? period.to : g.year;
     if (from !== null && to !== null && from >= first && to <= last) return g;

@@ -6,7 +6,7 @@ import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRE
 import { a1, cellIndex, type CellRange } from '../grid.js';
 import type { Fault, IndicatorProgressCell, NumericTarget, PlanGoal, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { BUDGET_ROW_KINDS, ID_WORDS, isBudgetRowKind, type Label, type SheetScan, type YearCell } from './scan.js';
-import { parseGoal } from './goal.js';
+import { parseGoal, readGoals } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
@@ -259,7 +259,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
     const goalSource = ids.target ?? ids.indicator;
     const unreadGoal: ValueCell[] = [];
-    let goal = goalSource ? parseGoal(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col), columns.map((c) => c.year), unreadGoal) : undefined;
+    const goals = goalSource ? readGoals(goalSource.text.slice(goalSource.end), scan.ref(goalSource.row, goalSource.col), columns.map((c) => c.year), unreadGoal) : undefined;
+    let goal = goals?.goal;
     let totalCols = headerRow === null ? [] : cumulativeColumns(scan, headerRow, columns, labelRight, right);
     const totalCol = totalCols.length === 0 ? null : Math.max(...totalCols.map((c) => c.col));
     if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow);
@@ -307,6 +308,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       label: labelCell ? labelCell.text.trim() : '',
       labelRef,
       goal: goal ?? null,
+      ...(goals && goals.others.length > 0 && { otherGoals: goals.others }),
       mode,
       modeSource: source,
       weight:

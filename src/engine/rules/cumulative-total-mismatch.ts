@@ -3,6 +3,7 @@ import { asNumber, boundMayHold, compareWithLowSum, overlapsSum } from '../compu
 import { findingAt, type Finding } from '../findings.js';
 import { cumulativeComparisons, goalPeriod, missingTargetColumns, skipsYears, targetsSoFar } from '../plan.js';
 import { summaryTarget } from '../indicators.js';
+import { planPeriod } from '../years.js';
 import type { CellRef, NumericTarget, PlanGoal, SummaryRow } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
@@ -31,6 +32,15 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
       }),
     );
   }
+}
+
+/** Whether a target's table shows every year of the plan a goal names. */
+function showsWhole(t: NumericTarget, goal: PlanGoal): boolean {
+  const period = goal.period ?? planPeriod(goal.text);
+  if (period?.to == null) return false;
+  const shown = new Set(t.columns.filter((c) => !c.baseline).map((c) => c.year));
+  for (let y = period.to - period.years + 1; y <= period.to; y++) if (!shown.has(y)) return false;
+  return true;
 }
 
 /** Whether a target's plan is shown incomplete. A target that cannot be read (`調整中`, reported as such) is one not known, as a blank one. */
@@ -64,7 +74,11 @@ export const cumulativeTotalMismatch: Rule = {
   },
   check({ model, targets }) {
     const findings: Finding[] = [];
-    for (const { target: t } of targets.all) mismatches(t, findings);
+    for (const { target: t } of targets.all) {
+      mismatches(t, findings);
+      // The other plans' totals the label states, each against its own plan's years where the table shows them whole.
+      for (const goal of t.otherGoals ?? []) if (showsWhole(t, goal)) mismatches({ ...t, goal, totals: undefined }, findings);
+    }
     // A goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`) is compared with the yearly
     // targets of the table it restates, as the table's own goal is.
     const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;

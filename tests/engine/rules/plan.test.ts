@@ -115,6 +115,25 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at(label(475, 510), second, Array(5).fill('100億円'))).toEqual([['cumulative-total-mismatch', 500, 510]]);
   });
 
+  it('each plan’s total a label states (`第1期 475億円（累計）、第2期 500億円（令和4～8年度累計）`) is checked against its own plan’s years where the table shows them whole; one naming no years is the plan before (or after) the one that does', () => {
+    const at = (label: string, years: string[], target: string[]) => findingsOf(book(progressSheet('S', years, [{ label, target, actual: [] }]))).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    const tenYears = ['H29', 'H30', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'];
+    const tenTargets = ['115億円', '81億円', '87億円', '93億円', '99億円', '100億円', '100億円', '100億円', '100億円', '100億円'];
+    const label = (first: string, second: string) => `数値目標(1)-① 投資額 第1期 ${first}、第2期 ${second}`;
+    expect(at(label('475億円（累計）', '500億円（令和4～8年度累計）'), tenYears, tenTargets)).toEqual([]);
+    // Before, only the second plan's goal was checked: the first plan's 480 went unseen.
+    expect(at(label('480億円（累計）', '500億円（令和4～8年度累計）'), tenYears, tenTargets)).toEqual([['cumulative-total-mismatch', 'B2', 475, 480]]);
+    expect(at(label('480億円（平成29～令和3年度累計）', '500億円（令和4～8年度累計）'), tenYears, tenTargets)).toEqual([['cumulative-total-mismatch', 'B2', 475, 480]]);
+    expect(at(label('475億円（累計）', '510億円（令和4～8年度累計）'), tenYears, tenTargets)).toEqual([['cumulative-total-mismatch', 'B2', 500, 510]]);
+    expect(at(label('480億円（平成29～令和3年度累計）', '500億円（累計）'), tenYears, tenTargets)).toEqual([['cumulative-total-mismatch', 'B2', 475, 480]]);
+    expect(at(label('475億円（平成29～令和3年度累計）', '510億円（累計）'), tenYears, tenTargets)).toEqual([['cumulative-total-mismatch', 'B2', 500, 510]]);
+    // The second plan under way (R4, R5 shown): before, its 500 was compared with all seven years (675).
+    const sevenYears = tenYears.slice(0, 7);
+    const sevenTargets = tenTargets.slice(0, 7);
+    expect(at(label('475億円（累計）', '500億円（令和4～8年度累計）'), sevenYears, sevenTargets)).toEqual([]);
+    expect(at(label('480億円（累計）', '500億円（令和4～8年度累計）'), sevenYears, sevenTargets)).toEqual([['cumulative-total-mismatch', 'B2', 475, 480]]);
+  });
+
   it('a label stating the levels of two plans (`900社（令和7年度）、1,200社（令和12年度）`) checks the level of the year the table shows; a starting level (`180社（令和2年度）→900社（令和7年度）`) is no plan’s', () => {
     const at = (label: string, years: string[], target: string[]) => findingsOf(book(progressSheet('S', years, [{ label, target, actual: [] }]))).map((x) => [x.rule, x.expected, x.stated]);
     const R3R7 = ['R3', 'R4', 'R5', 'R6', 'R7'];
