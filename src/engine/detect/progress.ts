@@ -327,7 +327,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
           : totalCols.map(({ col, of }) => ({
               target: scan.valueCell(targetLabel.row, col),
               actual: scan.valueCell(a.row, col),
-              ...(progressRow !== null && { progress: scan.valueCell(progressRow, col) }),
+              ...totalProgress(scan, headerRow!, col, t.col, [targetLabel.row, a.row, progressRow], progressBottom + 1),
               ...(of && { of }),
             })),
       rows: { target: targetLabel.row, actual: a.row, progress: progressRow },
@@ -342,7 +342,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     if (indicatorRow) taken.add(indicatorRow.row * 16384 + t.col);
     const minCol = Math.min(t.col, labelCell?.col ?? t.col);
     // A goal or weight in a column of its own right of the years is part of the table.
-    const besideCols = [goal?.ref, numeric.weight?.ref].map((ref) => (ref && ref.row >= blockTop && ref.row <= lastRow ? ref.col : 0));
+    // So is a 累計進捗度 column beside the 累計 one.
+    const besideCols = [goal?.ref, numeric.weight?.ref, ...(numeric.totals ?? []).map((c) => c.progress?.ref)].map((ref) => (ref && ref.row >= blockTop && ref.row <= lastRow ? ref.col : 0));
     const maxCol = Math.max(totalCol ?? 0, columns[columns.length - 1].col, labelRight, ...besideCols);
     blocks.push({
       target: numeric,
@@ -749,6 +750,29 @@ function cumulativeColumns(scan: SheetScan, headerRow: number, columns: YearColu
     if (of.length > 0) totals.push({ col: l.col, of });
   }
   return totals;
+}
+
+/**
+ * The cell stating a 累計 column's progress: its own in the progress row; where that is blank or the block has no
+ * progress row, the one a `累計進捗度` column right after it states (in the progress row, or in the block's first row, as
+ * a cell merged over them is read), else the 累計 column's in a `累計進捗度` row right under the progress row.
+ */
+function totalProgress(scan: SheetScan, headerRow: number, col: number, labelCol: number, [targetRow, actualRow, progressRow]: [number, number, number | null], below: number): { progress?: ValueCell } {
+  const own = progressRow === null ? undefined : scan.valueCell(progressRow, col);
+  if (own && own.parsed.kind !== 'blank') return { progress: own };
+  const ofTotals = (l: { compact: string }) => l.compact.includes('累計');
+  const column = scan.inRow('progress', headerRow).find((l) => l.col === col + 1 && ofTotals(l));
+  if (column) {
+    for (const row of [progressRow, targetRow, actualRow]) {
+      const cell = row === null ? undefined : scan.valueCell(row, column.col);
+      if (cell && cell.parsed.kind !== 'blank') return { progress: cell };
+    }
+  }
+  if (progressRow !== null && below < scan.view.rowCount && scan.shownKind(below, labelCol) === 'progress' && scan.shownText(below, labelCol).includes('累計')) {
+    const cell = scan.valueCell(below, col);
+    if (cell.parsed.kind !== 'blank') return { progress: cell };
+  }
+  return own ? { progress: own } : {};
 }
 
 /**

@@ -302,6 +302,43 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     ]);
   });
 
+  it('the progress of a 累計 column stated in a `累計進捗度` column beside it (in the progress row or merged over the block) or in a `累計進捗度` row under the progress row is checked and recalculated', () => {
+    const L = '数値目標(1)-① 投資額 475億円（累計）';
+    const column = (merged: boolean, stated: string) =>
+      book(
+        sheet(
+          'S',
+          [
+            [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', '累計', '累計進捗度'],
+            [L, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', '475億円', merged ? stated : ''],
+            [null, '実績値', '119億円', '141億円', '120億円', '', '', '380億円', ''],
+            [null, '進捗度', '104%', '174%', '138%', '', '', '', merged ? '' : stated],
+          ],
+          merged ? ['J2:J4'] : [],
+        ),
+      );
+    const row = (stated: string) =>
+      book(
+        sheet('S', [
+          [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', '累計'],
+          [L, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', '475億円'],
+          [null, '実績値', '119億円', '141億円', '120億円', '', '', '380億円'],
+          [null, '進捗度', '104%', '174%', '138%', '', '', ''],
+          [null, '累計進捗度', '', '', '', '', '', stated],
+        ]),
+      );
+    const at = (wb: ReturnType<typeof book>) => findingsOf(wb).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    const writes = (wb: ReturnType<typeof book>) => planRecalculation(checkWorkbook(wb).model).writes.map((w) => [w.address, w.value]);
+    // 380 ÷ 475 = 80 %. Before, the stated 90 % went unread in each layout.
+    expect(at(column(false, '80%'))).toEqual([]);
+    expect(at(column(false, '90%'))).toEqual([['progress-mismatch', 'I4', 80, 90]]);
+    expect(writes(column(false, '90%'))).toEqual([['I4', '80%']]);
+    expect(at(column(true, '90%'))).toEqual([['progress-mismatch', 'I2', 80, 90]]);
+    expect(at(row('80%'))).toEqual([]);
+    expect(at(row('90%'))).toEqual([['progress-mismatch', 'H5', 80, 90]]);
+    expect(writes(row('90%'))).toEqual([['H5', '80%']]);
+  });
+
   it('a period’s 累計 column named so (`第1期累計`, `第2期計`, `第１期計画累計`), and one of the last years (`直近3年累計`, `過去3年間累計` beside `計画期間累計`), are 累計 columns too: each against its own years', () => {
     const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
     const periods = (header: string[], first: string) =>
