@@ -267,7 +267,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
     if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null);
     if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right);
-    const startLevels = periodStartColumns(columns, goal, totalCols);
+    const startLevels = periodStartColumns(columns, goal, totalCols, headerRow === null ? () => false : (col) => startsPeriodHead(scan, headerRow!, col));
     if (startLevels !== columns) {
       columns = startLevels;
       if (headerRow !== null) totalCols = cumulativeColumns(scan, headerRow, columns, labelRight, right);
@@ -781,20 +781,27 @@ function totalProgress(scan: SheetScan, headerRow: number, col: number, labelCol
  * shown again where the next period starts (`H29 … R3 | 累計 | R3 R4 R5 | 累計`, the years after it following on), which
  * neither a period's sums nor its 累計 column count twice. The columns themselves where there is none.
  */
-function periodStartColumns(columns: YearColumn[], goal: PlanGoal | undefined, totals: { col: number }[]): YearColumn[] {
+function periodStartColumns(columns: YearColumn[], goal: PlanGoal | undefined, totals: { col: number }[], startsHead: (col: number) => boolean): YearColumn[] {
   const period = goal?.cumulative ? planPeriod(goal.text) : undefined;
   const from = period?.to != null ? period.to - period.years + 1 : null;
   const starts = (k: number) => {
     const c = columns[k];
     if (c.baseline || c.year === null || columns[k + 1]?.year !== c.year + 1) return false;
     if (k === 0) return from !== null && c.year === from - 1;
-    // Shown before, with a 累計 column between or other years: a year's own column and its forecast beside it
-    // (`R5 | R5(見込)`) are no period's start.
+    // Shown before, with a 累計 column between, a period's head over it (`第2期計画` over `R3 R4 R5`) or other years: a
+    // year's own column and its forecast beside it (`R5 | R5(見込)`) are no period's start.
     const between = totals.some((x) => x.col > columns[k - 1].col && x.col < c.col);
-    return columns.some((o, j) => j < k && o.year === c.year) && (between || columns[k - 1].year !== c.year);
+    return columns.some((o, j) => j < k && o.year === c.year) && (between || columns[k - 1].year !== c.year || startsHead(c.col));
   };
   if (!columns.some((_, k) => starts(k))) return columns;
   return columns.map((c, k) => (starts(k) ? { ...c, baseline: true } : c));
+}
+
+/** Whether a plan period's head (`第2期`, `第2期計画（R4～R8）`) over a table's years starts at `col`, in the row above its year header. */
+function startsPeriodHead(scan: SheetScan, headerRow: number, col: number): boolean {
+  if (headerRow === 0) return false;
+  const shown = scan.view.shown(headerRow - 1, col);
+  return shown.col === col && /^第[\d一二三四五]+期/.test(scan.shownText(headerRow - 1, col));
 }
 
 /** The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages. */

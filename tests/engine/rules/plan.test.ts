@@ -300,6 +300,23 @@ describe('cumulative-total-mismatch (flow targets)', () => {
       ['cumulative-column-short', 'L3', 170, 160],
       ['progress-mismatch', 'L4', 84, 95],
     ]);
+    // A period's head over the years (`第２期計画` merged over R3 R4 R5), no 累計 column between: before, 574 against 475.
+    const headed = findingsOf(
+      book(
+        sheet(
+          'S',
+          [
+            [null, null, '第１期計画', null, null, null, null, '第２期計画', null, null],
+            [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', 'R3', 'R4', 'R5'],
+            [label, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', '99億円', '100億円', '100億円'],
+            [null, '実績値', '119億円', '141億円', '120億円', '100億円', '100億円', '100億円', '90億円', '80億円'],
+            [null, '進捗度', '104%', '174%', '138%', '108%', '101%', '101%', '90%', '80%'],
+          ],
+          ['C1:G1', 'H1:J1'],
+        ),
+      ),
+    );
+    expect(headed).toEqual([]);
   });
 
   it('the progress of a 累計 column stated in a `累計進捗度` column beside it (in the progress row or merged over the block) or in a `累計進捗度` row under the progress row is checked and recalculated', () => {
