@@ -175,7 +175,11 @@ export interface BudgetRow {
   /** The stage of the figures when a part or total has a row for each (`計画`, `実績`): a total adds up the parts of its own. */
   stage?: string;
   cells: ValueCell[];
-  cumulative?: ValueCell;
+  /**
+   * Its `累計` cells: usually one; one per plan period where the table spans two (`H29 … R3 | 累計 | R4 R5 | 累計`), each
+   * with the indices in the table's `columns` of the years it adds up (`of`; absent: every year shown).
+   */
+  totals?: { cell: ValueCell; of?: number[] }[];
 }
 
 export interface BudgetTable {

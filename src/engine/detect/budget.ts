@@ -9,6 +9,7 @@ import { columnLetters } from '../grid.js';
 import type { BudgetRow, BudgetTable, ValueCell, YearColumn } from '../model.js';
 import { isBudgetRowKind, type LabelKind, type SheetScan } from './scan.js';
 import { yearsDown } from './vertical.js';
+import { periodTotals } from './totals.js';
 
 /** A label typed on two lines (`総事業費` over `(a+b)` in one cell) on one, as the messages name it. */
 function oneLine(text: string): string {
@@ -35,10 +36,14 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     const startCol = Math.max(0, ...taken.filter((t) => t.right < all[free].col).map((t) => t.right + 1));
     const endCol = Math.min(Infinity, ...taken.filter((t) => t.left > all[free].col).map((t) => t.left));
     const years = all.filter((y) => y.col >= all[free].col && y.col < endCol);
-    const cumulative = scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col && l.col < endCol);
     if (years.length < 2) continue;
     const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.fy.year, baseline: y.fy.baseline, header: y.header }));
-    const cumCol = cumulative.length > 0 ? cumulative[0].col : null;
+    // Its 累計 columns: one per plan period where it spans two.
+    const totalCols = periodTotals(
+      scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col && l.col < endCol),
+      columns,
+    );
+    const cumCol = totalCols.length > 0 ? Math.max(...totalCols.map((c) => c.col)) : null;
     const firstCol = columns[0].col;
     const headerBottom = Math.max(headerRow, ...years.map((y) => view.mergeAt(y.row, y.col)?.bottom ?? y.row));
     const rows: BudgetRow[] = [];
@@ -52,7 +57,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
         const t = cellText(shown.cell).trim();
         if (t && !texts.some((x) => x.row === shown.row && x.col === shown.col)) texts.push({ col: shown.col, text: t, row: shown.row });
       }
-      const hasValues = [...columns.map((c) => c.col), ...(cumCol === null ? [] : [cumCol])].some((c) => view.raw(r, c)?.value != null);
+      const hasValues = [...columns.map((c) => c.col), ...totalCols.map((c) => c.col)].some((c) => view.raw(r, c)?.value != null);
       if (texts.length === 0 && !hasValues) {
         blanks++;
         continue;
@@ -82,7 +87,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
         ...letters,
         ...(stage && { stage }),
         cells: columns.map((c) => amountCell(scan, kind, r, c.col)),
-        cumulative: cumCol === null ? undefined : amountCell(scan, kind, r, cumCol),
+        ...(totalCols.length > 0 && { totals: totalCols.map(({ col, of }) => ({ cell: amountCell(scan, kind, r, col), ...(of && { of }) })) }),
       });
     }
     if (isProgress || rows.length === 0) continue;
@@ -179,7 +184,7 @@ function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: TakenColumns, acros
       labelRef: scan.ref(l.row, l.col),
       ...partLetters(l.text),
       cells: columns.map((_, i) => scan.valueCell(firstYearRow + i, l.col)),
-      cumulative: cumRow === null ? undefined : scan.valueCell(cumRow, l.col),
+      ...(cumRow !== null && { totals: [{ cell: scan.valueCell(cumRow, l.col) }] }),
     }));
     implicitTotals(scan, rows);
     usedRows.set(row, WHOLE_ROW);

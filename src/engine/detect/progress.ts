@@ -11,7 +11,8 @@ import { idColumnsOfRow } from './summary.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText } from '../numbers.js';
-import { parseFiscalYear, planPeriod } from '../years.js';
+import { planPeriod } from '../years.js';
+import { periodTotals } from './totals.js';
 import { isUnitText, unitInParentheses, unitNote } from './units.js';
 
 interface Block {
@@ -726,30 +727,13 @@ function unitsColumn(scan: SheetScan, header: YearCell[], targetRow: number, act
 }
 
 /**
- * The 累計 columns of a block's header row and the years each adds up (`of`, indices in `columns`). One alone after the
- * years adds up every year shown, as one before them. Where a 累計 column stands among the years (one per plan period:
- * `H29 … R3 | 累計 | R4 R5 | 累計`), each adds up the years since the 累計 column before it; one counting its years
- * (`直近3年累計` beside a `計画期間累計`) as many years before it, one naming a year (`令和元年度(累計)`) the years through it.
- * One with no year of its own to add up is not read.
+ * The 累計 columns of a block's header row and the years each adds up (periodTotals); one before the years
+ * (`累計 | H29 … R3`) adds up every year shown.
  */
 function cumulativeColumns(scan: SheetScan, headerRow: number, columns: YearColumn[], labelRight: number, beforeCol: number): { col: number; of?: number[] }[] {
-  const last = columns[columns.length - 1].col;
   const inRow = scan.inRow('cumulative', headerRow);
-  // One before the years (`累計 | H29 … R3`) adds up every year shown.
-  const totals: { col: number; of?: number[] }[] = inRow.filter((l) => l.col < columns[0].col && l.col > labelRight).map((l) => ({ col: l.col }));
-  const labels = inRow.filter((l) => l.col > columns[0].col && l.col > labelRight && l.col < beforeCol);
-  if (labels.length === 1 && labels[0].col > last) return [...totals, { col: labels[0].col }];
-  let from = -1;
-  for (const l of labels) {
-    const before = [...columns.keys()].filter((k) => columns[k].col < l.col && !columns[k].baseline);
-    const since = before.filter((k) => columns[k].col > from);
-    const counted = /^(?:直近|過去|最近)?(\d+)か?年間?の?(?:累計|合計|計)/.exec(l.compact);
-    const through = counted ? undefined : parseFiscalYear(l.text);
-    const of = counted ? before.slice(-Number(counted[1])) : through ? before.filter((k) => columns[k].year !== null && columns[k].year! <= through.year) : since;
-    if (since.length > 0) from = l.col;
-    if (of.length > 0) totals.push({ col: l.col, of });
-  }
-  return totals;
+  const leading = inRow.filter((l) => l.col < columns[0].col && l.col > labelRight).map((l) => ({ col: l.col }));
+  return [...leading, ...periodTotals(inRow.filter((l) => l.col > columns[0].col && l.col > labelRight && l.col < beforeCol), columns)];
 }
 
 /**

@@ -39,8 +39,11 @@ export const cumulativeColumnShort: Rule = {
     for (const table of model.tables) {
       if (table.kind !== 'budget') continue;
       for (const row of table.rows) {
-        const s = shortBy(row.cells, row.cumulative);
-        if (s && row.cumulative) findings.push(findingAt('cumulative-column-short', 'warning', row.cumulative.ref, { ...s, params: { project: row.project, row: row.label } }));
+        for (const { cell, of } of row.totals ?? []) {
+          // A plan period's 累計 column, against the years of its period.
+          const s = shortBy(of ? of.map((k) => row.cells[k]) : row.cells, cell);
+          if (s) findings.push(findingAt('cumulative-column-short', 'warning', cell.ref, { ...s, params: { project: row.project, row: row.label } }));
+        }
       }
     }
     for (const { target: t } of targets.all) {

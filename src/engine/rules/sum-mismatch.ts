@@ -44,10 +44,10 @@ export const sumMismatch: Rule = {
         if (!row.totalOf) continue;
         const parts = partsOf(table, row);
         if (!parts) continue;
-        // The table's columns, then the 累計 column (k = n): indices, not a closure for each column of each row.
+        // The table's columns, then its 累計 columns (k ≥ n): indices, not a closure for each column of each row.
         const n = table.columns.length;
-        const cellAt = (r: BudgetRow, k: number) => (k < n ? r.cells[k] : r.cumulative);
-        for (let k = 0; k <= n; k++) {
+        const cellAt = (r: BudgetRow, k: number) => (k < n ? r.cells[k] : r.totals?.[k - n]?.cell);
+        for (let k = 0; k < n + (row.totals?.length ?? 0); k++) {
           const totalCell = cellAt(row, k);
           const totalAsRead = asNumber(totalCell?.parsed);
           if (!totalAsRead || !totalCell) continue;

@@ -35,7 +35,7 @@ export const unitMismatch: Rule = {
     for (const table of model.tables) {
       if (table.kind !== 'budget') continue;
       for (const row of table.rows) {
-        const clash = firstClash(row.cumulative ? [row.cells, [row.cumulative]] : [row.cells]);
+        const clash = firstClash(row.totals ? [row.cells, row.totals.map((c) => c.cell)] : [row.cells]);
         if (clash) findings.push(findingAt('unit-mismatch', 'warning', clash.cell.ref, { params: { row: row.label, unit: clash.unit, other: clash.other } }));
       }
     }

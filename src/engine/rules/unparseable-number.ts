@@ -35,7 +35,7 @@ export function forEachValueCell(table: Table, visit: (cell: ValueCell) => void)
     case 'budget':
       for (const r of table.rows) {
         each(r.cells);
-        if (r.cumulative) visit(r.cumulative);
+        for (const total of r.totals ?? []) visit(total.cell);
       }
       return;
     case 'overall-score':

@@ -37,6 +37,31 @@ describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
     const f = findingsOf(book(sheet('S', [['事業名', '年度', 'R1', 'R2', '累計'], ['事業', '件数', 1, 2, 2]])));
     expect(keys(f)).toEqual(['cumulative-column-short@S!E2']);
   });
+
+  it('a 累計 column per plan period (`H29 … R3 | 累計 | R4 R5 | 累計`) adds up its own period’s years, and the second is checked as the first', () => {
+    const periods = (a: number[], total: number[]) =>
+      findingsOf(
+        book(
+          sheet('S', [
+            ['事業名', '年度', 'H29', 'H30', 'R1', 'R2', 'R3', '累計', 'R4', 'R5', '累計'],
+            ['事業A', '国予算(a)', 100, 100, 100, 100, 100, a[0], 50, 50, a[1]],
+            [null, '自治体予算(b)', 10, 10, 10, 10, 10, 50, 5, 5, 10],
+            [null, '総事業費(a+b)', 110, 110, 110, 110, 110, total[0], 55, 55, total[1]],
+          ]),
+        ),
+      ).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    // Before, only the first 累計 column was read, against all seven years: 500 < 600, 50 < 60, 550 < 660.
+    expect(periods([500, 100], [550, 110])).toEqual([]);
+    expect(periods([400, 100], [550, 110])).toEqual([
+      ['cumulative-column-short', 'H2', 500, 400],
+      ['sum-mismatch', 'H4', 450, 550],
+    ]);
+    // The second period's column, unread before.
+    expect(periods([500, 90], [550, 120])).toEqual([
+      ['cumulative-column-short', 'K2', 100, 90],
+      ['sum-mismatch', 'K4', 100, 120],
+    ]);
+  });
 });
 
 describe('overall-score-mismatch (003_…)', () => {

@@ -1,0 +1,27 @@
+/** The years each 累計 column of a table adds up, where a table has one per plan period. */
+import { parseFiscalYear } from '../years.js';
+import type { YearColumn } from '../model.js';
+import type { Label } from './scan.js';
+
+/**
+ * The 累計 columns among and after a table's years (`labels`, in order) and the years each adds up (`of`, indices in
+ * `columns`). One alone after the years adds up every year shown. Where a 累計 column stands among the years (one per
+ * plan period: `H29 … R3 | 累計 | R4 R5 | 累計`), each adds up the years since the 累計 column before it; one counting its
+ * years (`直近3年累計` beside a `計画期間累計`) as many years before it, one naming a year (`令和元年度(累計)`) the years
+ * through it. One with no year of its own to add up is not read.
+ */
+export function periodTotals(labels: readonly Label[], columns: readonly YearColumn[]): { col: number; of?: number[] }[] {
+  if (labels.length === 1 && labels[0].col > columns[columns.length - 1].col) return [{ col: labels[0].col }];
+  const totals: { col: number; of: number[] }[] = [];
+  let from = -1;
+  for (const l of labels) {
+    const before = [...columns.keys()].filter((k) => columns[k].col < l.col && !columns[k].baseline);
+    const since = before.filter((k) => columns[k].col > from);
+    const counted = /^(?:直近|過去|最近)?(\d+)か?年間?の?(?:累計|合計|計)/.exec(l.compact);
+    const through = counted ? undefined : parseFiscalYear(l.text);
+    const of = counted ? before.slice(-Number(counted[1])) : through ? before.filter((k) => columns[k].year !== null && columns[k].year! <= through.year) : since;
+    if (since.length > 0) from = l.col;
+    if (of.length > 0) totals.push({ col: l.col, of });
+  }
+  return totals;
+}
