@@ -27,10 +27,10 @@ import {
   type WeightedPart,
 } from './compute.js';
 import * as exact from './exact.js';
-import type { CellRef, Model, NumericTarget, ProgressTable, SummaryRow, SummaryTable, ValueCell, Weight } from './model.js';
+import type { CellRef, Model, NumericTarget, PlanGoal, ProgressTable, SummaryRow, SummaryTable, ValueCell, Weight } from './model.js';
 import { weightPercent } from './detect/weight.js';
 import { inUnitOf, type NumberValue } from './numbers.js';
-import { findFiscalYearIn, parseFiscalYear } from './years.js';
+import { findFiscalYearIn, parseFiscalYear, planPeriod } from './years.js';
 
 export interface TargetIndex {
   all: { table: ProgressTable; target: NumericTarget }[];
@@ -811,8 +811,9 @@ export interface RunningTotals {
  * in each of the ways totals are written (as totalProgressStatus accepts them). Targets: the 累計 column's, the plan's
  * goal, the sum of all the years' targets and of those so far (for a target whose rows are levels or running totals,
  * the year's own instead of the sums); actuals: the 累計 column's, the sum of the actuals so far (the year's own for
- * such a target). The 累計 column counts only for its latest year. The first of each is the one to name when none
- * agrees; empty lists leave the figures unchecked.
+ * such a target). The 累計 column counts only for its latest year. Of a table spanning two plans, the sums since the
+ * year's plan began come first (periodColumns). The first of each is the one to name when none agrees; empty lists leave
+ * the figures unchecked.
  */
 export function runningTotals(t: NumericTarget, i: number): RunningTotals {
   const year = t.columns[i].year;
@@ -825,24 +826,61 @@ export function runningTotals(t: NumericTarget, i: number): RunningTotals {
     targets.push(asNumber(t.target[i].parsed), t.goal?.value);
     actuals.push(asNumber(t.actual[i].parsed));
   } else if (year !== null) {
-    const all: NumberValue[] = [];
-    const targetsSoFar: NumberValue[] = [];
-    const actualsSoFar: NumberValue[] = [];
-    for (let k = 0; k < t.columns.length; k++) {
-      const c = t.columns[k];
-      if (c.baseline || c.year === null) continue;
-      const tv = asNumber(t.target[k].parsed);
-      const a = asNumber(t.actual[k].parsed);
-      if (tv) all.push(tv);
-      if (c.year > year) continue;
-      if (tv) targetsSoFar.push(tv);
-      if (a) actualsSoFar.push(a);
+    // Of a table spanning two plans, the running totals since the year's plan began first.
+    const period = periodColumns(t, i);
+    if (period) {
+      const sums = sumsThrough(t, year, (k) => period.includes(k));
+      targets.push(...(t.otherGoals ?? []).filter((g) => goalYears(g)?.includes(year)).map((g) => g.value), sums.all, sums.targetsSoFar);
+      actuals.push(sums.actualsSoFar);
     }
-    targets.push(t.goal?.value, totalOf(all), totalOf(targetsSoFar));
-    actuals.push(totalOf(actualsSoFar));
+    const sums = sumsThrough(t, year, () => true);
+    targets.push(t.goal?.value, sums.all, sums.targetsSoFar);
+    actuals.push(sums.actualsSoFar);
   }
   const progress = asNumber(total?.progress?.parsed);
   return { targets: targets.filter((v) => v !== undefined), actuals: actuals.filter((v) => v !== undefined), ...(progress && { progress }) };
+}
+
+/** A flow target's yearly targets and actuals added up, of the columns `keep` keeps: all the targets, and those through `year`. */
+function sumsThrough(t: NumericTarget, year: number, keep: (k: number) => boolean) {
+  const all: NumberValue[] = [];
+  const targetsSoFar: NumberValue[] = [];
+  const actualsSoFar: NumberValue[] = [];
+  for (let k = 0; k < t.columns.length; k++) {
+    const c = t.columns[k];
+    if (c.baseline || c.year === null || !keep(k)) continue;
+    const tv = asNumber(t.target[k].parsed);
+    const a = asNumber(t.actual[k].parsed);
+    if (tv) all.push(tv);
+    if (c.year > year) continue;
+    if (tv) targetsSoFar.push(tv);
+    if (a) actualsSoFar.push(a);
+  }
+  return { all: totalOf(all), targetsSoFar: totalOf(targetsSoFar), actualsSoFar: totalOf(actualsSoFar) };
+}
+
+/** The years a plan's total names (`令和4～8年度`, or those PlanGoal.period gives it). */
+function goalYears(g: PlanGoal): number[] | undefined {
+  const period = g.period ?? planPeriod(g.text);
+  if (period?.to == null) return undefined;
+  return Array.from({ length: period.years }, (_, k) => period.to! - period.years + 1 + k);
+}
+
+/**
+ * The columns of the plan period column `i` is of, in a table spanning two: those its period's 累計 column adds up, else
+ * those of the years of the plan whose goal the label states (`第2期 500億円（令和4～8年度累計）`). Undefined in a table
+ * of one plan.
+ */
+function periodColumns(t: NumericTarget, i: number): number[] | undefined {
+  const total = t.totals?.find((c) => c.of?.includes(i));
+  if (total && (t.totals?.length ?? 0) > 1) return total.of;
+  if (!t.otherGoals) return undefined;
+  const year = t.columns[i].year;
+  for (const g of [t.goal, ...t.otherGoals]) {
+    const years = g && goalYears(g);
+    if (years && year !== null && years.includes(year)) return [...t.columns.keys()].filter((k) => years.includes(t.columns[k].year ?? NaN));
+  }
+  return undefined;
 }
 
 /** Of running totals, the first a stated figure may restate; undefined when it restates none. */

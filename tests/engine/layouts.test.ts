@@ -2991,6 +2991,27 @@ describe('summaries of running totals (`目標値（累計）`, `累計実績値
     expect(planRecalculation(model).writes.map((w) => w.value)).toEqual(['134%']);
   });
 
+  it('of a table spanning two plans, the running totals since the year’s plan began (R4 + R5 of the second plan), with or without a 累計 column per plan', () => {
+    const label = '数値目標(1) 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
+    const twoPlans = (withTotals: boolean) => {
+      const total = (v: Spec) => (withTotals ? [v] : []);
+      return sheet('T', [
+        [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', ...total('累計'), 'R4', 'R5', 'R6', 'R7', 'R8', ...total('累計')],
+        [label, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', ...total('475億円'), '100億円', '100億円', '100億円', '100億円', '100億円', ...total('500億円')],
+        [null, '実績値', '119億円', '141億円', '120億円', '100億円', '100億円', ...total('580億円'), '90億円', '80億円', null, null, null, ...total('170億円')],
+        [null, '進捗度', '104%', '174%', '138%', '108%', '101%', ...total('122%'), '90%', '80%', null, null, null, ...total('34%')],
+      ]);
+    };
+    const summary = (target: Spec, actual: Spec, progress: Spec) =>
+      sheet('本文', [['評価対象年度：令和5年度'], [], ['数値目標', '目標値（累計）', '実績値（累計）', '進捗度（累計）'], ['数値目標(1)', target, actual, progress]]);
+    for (const withTotals of [true, false]) {
+      // Before, 170 was compared with the actuals since H29 (750), 200 with no total of the second plan's.
+      expect(findingsOf(book(twoPlans(withTotals), summary('500億円', '170億円', '34%'))), String(withTotals)).toEqual([]);
+      expect(findingsOf(book(twoPlans(withTotals), summary('200億円', '170億円', '85%'))), String(withTotals)).toEqual([]);
+      expect(report(findingsOf(book(twoPlans(withTotals), summary('500億円', '180億円', '36%')))), String(withTotals)).toEqual([['summary-mismatch', 'C4', 'actual', 170, 180], ['summary-mismatch', 'D4', 'progress', 34, 36]]);
+    }
+  });
+
   it('a 累計 column states the running totals too', () => {
     // A 累計 column whose actual covers an earlier year too: 400 is its running total (no sum of the years'), 141 % its progress.
     const withColumn = sheet('T', [
