@@ -106,9 +106,12 @@ export function readGoals(text: string, ref: CellRef, years?: readonly (number |
   return { others: [] };
 }
 
+// A zone's plan runs five years (SPEC §1.1: `475億円 (累計)` is a 5-year total); zones are designated anew after it.
+const PLAN_YEARS = 5;
+
 /**
- * The years of a plan's total that names none, beside one that does: the plan before it (`第1期 475億円（累計）、第2期
- * 500億円（令和4～8年度累計）`: 平成29～令和3年度) or after it, as long.
+ * The years of a plan's total that names none, beside one that does: the five before it (`第1期 475億円（累計）、第2期
+ * 500億円（令和4～8年度累計）`: 平成29～令和3年度) or after it.
  */
 function inferPeriods(plans: PlanGoal[]): void {
   for (let k = 0; k < plans.length; k++) {
@@ -116,8 +119,8 @@ function inferPeriods(plans: PlanGoal[]): void {
     if (!g.cumulative || planPeriod(g.text)) continue;
     const next = plans[k + 1]?.cumulative ? planPeriod(plans[k + 1].text) : undefined;
     const previous = plans[k - 1]?.cumulative ? planPeriod(plans[k - 1].text) : undefined;
-    if (next?.to != null) g.period = { years: next.years, to: next.to - next.years };
-    else if (previous?.to != null) g.period = { years: previous.years, to: previous.to + previous.years };
+    if (next?.to != null) g.period = { years: PLAN_YEARS, to: next.to - next.years };
+    else if (previous?.to != null) g.period = { years: PLAN_YEARS, to: previous.to + PLAN_YEARS };
   }
 }
 

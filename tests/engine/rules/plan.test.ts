@@ -132,6 +132,9 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     const sevenTargets = tenTargets.slice(0, 7);
     expect(at(label('475億円（累計）', '500億円（令和4～8年度累計）'), sevenYears, sevenTargets)).toEqual([]);
     expect(at(label('480億円（累計）', '500億円（令和4～8年度累計）'), sevenYears, sevenTargets)).toEqual([['cumulative-total-mismatch', 'B2', 475, 480]]);
+    // A plan naming no years is five years long (SPEC §1.1), whatever the other plan's label says: not R2 … R3 beside a
+    // second plan of two years (令和4～5年度), which gave 93 + 99 = 192 against 475.
+    expect(at(label('475億円（累計）', '200億円（令和4～5年度累計）'), sevenYears, sevenTargets)).toEqual([]);
   });
 
   it('a label stating the levels of two plans (`900社（令和7年度）、1,200社（令和12年度）`) checks the level of the year the table shows; a starting level (`180社（令和2年度）→900社（令和7年度）`) is no plan’s', () => {
