@@ -2253,6 +2253,36 @@ describe('progress tables on their side (one row per year)', () => {
     ]);
   });
 
+  it('a 累計 row per plan period (`H29 … R3 | 累計 | R4 R5 | 累計` down the rows): the years go on past the first, each 累計 row adds up its period’s, each plan’s goal its own', () => {
+    const table = (label: string, first: string[], second: string[]) =>
+      book(
+        sheet('S', [
+          [label],
+          ['年度', '目標値', '実績値', '進捗度'],
+          ['H29', '115億円', '119億円', '104%'],
+          ['H30', '81億円', '141億円', '174%'],
+          ['R1', '87億円', '120億円', '138%'],
+          ['R2', '93億円', '100億円', '108%'],
+          ['R3', '99億円', '100億円', '101%'],
+          ['累計', ...first],
+          ['R4', '100億円', '90億円', '90%'],
+          ['R5', '100億円', '80億円', '80%'],
+          ['累計', ...second],
+        ]),
+      );
+    const at = (label: string, first: string[], second: string[]) => findingsOf(table(label, first, second)).map((f) => [f.rule, f.cell, f.expected, f.stated]);
+    const label = '数値目標(1) 投資額 第1期 475億円（累計）、第2期 500億円（令和4～8年度累計）';
+    // Before, the table ended at the first 累計 row and the second plan's 500 was compared with the first plan's 475.
+    expect(at(label, ['475億円', '580億円', '122%'], ['200億円', '170億円', '85%'])).toEqual([]);
+    expect(checkWorkbook(table(label, ['475億円', '580億円', '122%'], ['200億円', '170億円', '85%'])).model.tables[0].range.bottom).toBe(10);
+    expect(at(label, ['475億円', '580億円', '122%'], ['190億円', '160億円', '95%'])).toEqual([
+      ['cumulative-total-mismatch', 'B11', 200, 190],
+      ['cumulative-column-short', 'C11', 170, 160],
+      ['progress-mismatch', 'D11', 84, 95],
+    ]);
+    expect(at('数値目標(1) 投資額 第1期 480億円（累計）、第2期 500億円（令和4～8年度累計）', ['475億円', '580億円', '122%'], ['200億円', '170億円', '85%'])).toEqual([['cumulative-total-mismatch', 'A1', 475, 480]]);
+  });
+
   it('several targets side by side under one header row, each titled above its own columns, are each checked', () => {
     const s = sheet(
       'S',

@@ -176,22 +176,21 @@ function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: TakenColumns, acros
     const headerBottom = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row));
     const years = yearsDown(scan, headerBottom + 1, new Set(labels.map((l) => l.col)));
     if (!years || years.columns.length < 2) continue;
-    const { col: yearCol, columns, totalRow: cumRow } = years;
-    const firstYearRow = headerBottom + 1;
+    const { col: yearCol, columns, rows: yearRows, totals: totalRows } = years;
     const rows: BudgetRow[] = labels.map((l) => ({
       project: '',
       label: oneLine(l.text),
       labelRef: scan.ref(l.row, l.col),
       ...partLetters(l.text),
-      cells: columns.map((_, i) => scan.valueCell(firstYearRow + i, l.col)),
-      ...(cumRow !== null && { totals: [{ cell: scan.valueCell(cumRow, l.col) }] }),
+      cells: yearRows.map((r) => scan.valueCell(r, l.col)),
+      ...(totalRows.length > 0 && { totals: totalRows.map(({ row: r, of }) => ({ cell: scan.valueCell(r, l.col), ...(of && { of }) })) }),
     }));
     implicitTotals(scan, rows);
     usedRows.set(row, WHOLE_ROW);
     tables.push({
       kind: 'budget',
       sheet: view.name,
-      range: { top: row, left: Math.min(yearCol, labels[0].col), bottom: cumRow ?? firstYearRow + columns.length - 1, right: Math.max(yearCol, labels[labels.length - 1].col) },
+      range: { top: row, left: Math.min(yearCol, labels[0].col), bottom: Math.max(yearRows[yearRows.length - 1], ...totalRows.map((x) => x.row)), right: Math.max(yearCol, labels[labels.length - 1].col) },
       title: titleAbove(scan, row),
       columns,
       rows,

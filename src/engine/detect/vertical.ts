@@ -8,7 +8,7 @@ import { parseFiscalYear } from '../years.js';
 import type { IndicatorProgressCell, NumericTarget, ProgressTable, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
-import { parseGoal } from './goal.js';
+import { readGoals } from './goal.js';
 import { weightInCell, weightInText, weightLabelAt, yearlyWeights } from './weight.js';
 import { idHeaderLeftOf } from './summary.js';
 import { notesUnderHeader, unitInParentheses } from './units.js';
@@ -54,7 +54,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     // under a header naming the ids (`評価指標 | 数値目標 | 年度 | 目標値 …` over `(1) | ① | R4 | …`).
     const firstRowNamesTargets = Array.from({ length: view.rowWidth(first) }, (_, c) => cellText(view.shown(first, c).cell)).some((t) => /数値目標|評価指標/.test(t));
     if (firstRowNamesTargets || idHeaderLeftOf(scan, row, Math.min(...labelCols))) continue;
-    const { col: yearCol, columns, rows: yearRows, totalRow } = years;
+    const { col: yearCol, columns, rows: yearRows, totals } = years;
     if (yearRows.length < 2) continue;
     headerRows.add(row);
     const targets: NumericTarget[] = [];
@@ -84,7 +84,8 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         id = { indicator: `?${counter.n}`, display: `?${counter.n}`, key: `?${counter.n}` };
       }
       const labelRef = title ? scan.ref(title.row, title.col) : null;
-      const goal = title && labelRef ? parseGoal(title.text, labelRef) : undefined;
+      const goals = title && labelRef ? readGoals(title.text, labelRef, columns.map((c) => c.year)) : undefined;
+      const goal = goals?.goal;
       const target = cells('target');
       const { mode, source } = decideMode(goal ?? null, target, columns, isRunningTotalLabel(cellText(view.shown(row, group.get('target')!).cell)));
       // A 寄与度 column: the latest year's weight, and each year's where they change from year to year.
@@ -96,6 +97,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         label: title?.text.trim() ?? '',
         labelRef,
         goal: goal ?? null,
+        ...(goals && goals.others.length > 0 && { otherGoals: goals.others }),
         mode,
         modeSource: source,
         weight: weights?.weight ?? (title && weightLabelAt(title.text) >= 0 && labelRef ? { value: titleWeight ?? null, ref: labelRef, text: title.text } : null),
@@ -104,17 +106,14 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
         target,
         actual: cells('actual'),
         progress: group.has('progress') ? cells('progress') : null,
-        ...(totalRow === null
-          ? {}
-          : {
-              totals: [
-                {
-                  target: scan.valueCell(totalRow, group.get('target')!),
-                  actual: scan.valueCell(totalRow, group.get('actual')!),
-                  ...(group.has('progress') && { progress: scan.valueCell(totalRow, group.get('progress')!) }),
-                },
-              ],
-            }),
+        ...(totals.length > 0 && {
+          totals: totals.map(({ row: totalRow, of }) => ({
+            target: scan.valueCell(totalRow, group.get('target')!),
+            actual: scan.valueCell(totalRow, group.get('actual')!),
+            ...(group.has('progress') && { progress: scan.valueCell(totalRow, group.get('progress')!) }),
+            ...(of && { of }),
+          })),
+        }),
         rows: { target: row, actual: row, progress: group.has('progress') ? row : null },
       });
       if (title) {
@@ -130,7 +129,7 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
     tables.push({
       kind: 'progress',
       sheet: view.name,
-      range: { top, left, bottom: totalRow ?? yearRows[yearRows.length - 1], right: Math.max(...labelCols, yearCol, indicatorColumn?.col ?? 0) },
+      range: { top, left, bottom: Math.max(yearRows[yearRows.length - 1], ...totals.map((x) => x.row)), right: Math.max(...labelCols, yearCol, indicatorColumn?.col ?? 0) },
       targets,
       indicatorCells,
     });
@@ -140,10 +139,11 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
 
 /**
  * The years down a column, from `firstRow`: the column (other than `skipCols`) whose cell in that row reads
- * as a fiscal year, one YearColumn per row while its cells do, and a 累計 (or 合計) row right under them.
- * Undefined when no cell of `firstRow` reads as a year.
+ * as a fiscal year, one YearColumn per row while its cells do, and a 累計 (or 合計) row right under them; where a 累計
+ * row is followed by more years (one per plan period: `H29 … R3 | 累計 | R4 R5 | 累計`), those too, each 累計 row with the
+ * years since the one before it (`of`, indices in `columns`). Undefined when no cell of `firstRow` reads as a year.
  */
-export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<number>): { col: number; columns: YearColumn[]; rows: number[]; totalRow: number | null } | undefined {
+export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<number>): { col: number; columns: YearColumn[]; rows: number[]; totals: { row: number; of?: number[] }[] } | undefined {
   const view = scan.view;
   let col = -1;
   for (let c = 0; c < view.rowWidth(firstRow) && col < 0; c++) {
@@ -152,19 +152,29 @@ export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<numbe
   if (col < 0) return undefined;
   const columns: YearColumn[] = [];
   const rows: number[] = [];
+  const totals: { row: number; of: number[] }[] = [];
+  let since = 0;
   let after = firstRow;
   for (let r = firstRow; r < view.rowCount; r = after) {
     const shown = view.shown(r, col);
     const header = cellText(shown.cell);
     const fy = parseFiscalYear(header);
-    if (!fy) break;
+    if (!fy) {
+      const next = r + 1 < view.rowCount ? parseFiscalYear(cellText(view.shown(r + 1, col).cell)) : undefined;
+      if (!next || since === columns.length || scan.shownKind(r, col) !== 'cumulative') break;
+      totals.push({ row: r, of: [...columns.keys()].slice(since) });
+      since = columns.length;
+      after = r + 1;
+      continue;
+    }
     // A year merged down several rows (with its figures) is one year, in its first row.
     after = (shown.row === r ? view.mergeAt(r, col)?.bottom ?? r : r) + 1;
     columns.push({ col, year: fy.year, baseline: fy.baseline, header: header.trim() });
     rows.push(r);
   }
-  const totalRow = after < view.rowCount && scan.shownKind(after, col) === 'cumulative' ? after : null;
-  return { col, columns, rows, totalRow };
+  if (after < view.rowCount && scan.shownKind(after, col) === 'cumulative' && since < columns.length) totals.push({ row: after, of: [...columns.keys()].slice(since) });
+  // One 累計 row alone adds up every year.
+  return { col, columns, rows, totals: totals.length === 1 && since === 0 ? [{ row: totals[0].row }] : totals };
 }
 
 /** A target's id in a group's own 目標値 header (`数値目標(1)-① 目標値`), as titleAbove gives a title. */

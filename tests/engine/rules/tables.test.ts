@@ -64,6 +64,33 @@ describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
   });
 });
 
+describe('budget tables on their side spanning two plans', () => {
+  it('a 累計 row per plan period: the years go on past the first, each 累計 row adds up its period’s', () => {
+    const f = findingsOf(
+      book(
+        sheet('S', [
+          ['財政支援措置の状況'],
+          ['年度', '国予算(a)', '自治体予算(b)', '総事業費(a+b)'],
+          ['H29', 100, 10, 110],
+          ['H30', 100, 10, 110],
+          ['R1', 100, 10, 110],
+          ['R2', 100, 10, 110],
+          ['R3', 100, 10, 110],
+          ['累計', 500, 50, 550],
+          ['R4', 50, 5, 55],
+          ['R5', 50, 5, 55],
+          ['累計', 90, 10, 110],
+        ]),
+      ),
+    );
+    // Before, the table ended at the first 累計 row: the second period's were never read.
+    expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([
+      ['cumulative-column-short', 'B11', 100, 90],
+      ['sum-mismatch', 'D11', 100, 110],
+    ]);
+  });
+});
+
 describe('overall-score-mismatch (003_…)', () => {
   const rows = [
     ['アジアヘッドクォーター特区', 4.8, 5, 4, 5],
