@@ -359,6 +359,29 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(writes(row('90%'))).toEqual([['H5', '80%']]);
   });
 
+  it('a 累計 column of every period after the periods’ own (`全期間累計`, `通算`) adds up every year shown', () => {
+    const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
+    const at = (header: string, grand: string[]) =>
+      findingsOf(
+        book(
+          sheet('S', [
+            [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', '第1期累計', 'R4', 'R5', '第2期累計', header],
+            [label, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', '475億円', '100億円', '100億円', '200億円', grand[0]],
+            [null, '実績値', '119億円', '141億円', '120億円', '100億円', '100億円', '580億円', '90億円', '80億円', '170億円', grand[1]],
+            [null, '進捗度', '104%', '174%', '138%', '108%', '101%', '122%', '90%', '80%', '85%', grand[2]],
+          ]),
+        ),
+      ).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    for (const header of ['全期間累計', '通算', '全期間の合計']) {
+      expect(at(header, ['675億円', '750億円', '111%']), header).toEqual([]);
+      // Before, the column was not read: 700 for 675 and 740 (short of 750) went unseen.
+      expect(at(header, ['700億円', '740億円', '106%']), header).toEqual([
+        ['cumulative-total-mismatch', 'L2', 675, 700],
+        ['cumulative-column-short', 'L3', 750, 740],
+      ]);
+    }
+  });
+
   it('a period’s 累計 column named so (`第1期累計`, `第2期計`, `第１期計画累計`), and one of the last years (`直近3年累計`, `過去3年間累計` beside `計画期間累計`), are 累計 columns too: each against its own years', () => {
     const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
     const periods = (header: string[], first: string) =>
