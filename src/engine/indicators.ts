@@ -30,7 +30,7 @@ import * as exact from './exact.js';
 import type { CellRef, Model, NumericTarget, PlanGoal, ProgressTable, SummaryRow, SummaryTable, ValueCell, Weight } from './model.js';
 import { weightPercent } from './detect/weight.js';
 import { inUnitOf, type NumberValue } from './numbers.js';
-import { findFiscalYearIn, parseFiscalYear, planPeriod } from './years.js';
+import { findFiscalYearIn, goalPlanPeriod, parseFiscalYear } from './years.js';
 
 export interface TargetIndex {
   all: { table: ProgressTable; target: NumericTarget }[];
@@ -861,7 +861,7 @@ function sumsThrough(t: NumericTarget, year: number, keep: (k: number) => boolea
 
 /** The years a plan's total names (`令和4～8年度`, or those PlanGoal.period gives it). */
 function goalYears(g: PlanGoal): number[] | undefined {
-  const period = g.period ?? planPeriod(g.text);
+  const period = goalPlanPeriod(g);
   if (period?.to == null) return undefined;
   return Array.from({ length: period.years }, (_, k) => period.to! - period.years + 1 + k);
 }

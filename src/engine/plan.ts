@@ -5,12 +5,12 @@
 import { asNumber, compareWithLowSum, overlapsSum, yearOrder } from './compute.js';
 import { columnOfYear } from './indicators.js';
 import { inUnitOf, type NumberValue } from './numbers.js';
-import { planPeriod, type PlanPeriod } from './years.js';
+import { goalPlanPeriod, planPeriod, type PlanPeriod } from './years.js';
 import type { CellRef, NumericTarget, TotalColumn } from './model.js';
 
 /** The plan a target's goal covers: the period its goal names (one of two plans' goals), else the label's. */
 export function goalPeriod(t: NumericTarget): PlanPeriod | undefined {
-  return (t.goal && (t.goal.period ?? planPeriod(t.goal.text))) ?? planPeriod(t.label);
+  return (t.goal && goalPlanPeriod(t.goal)) ?? planPeriod(t.label);
 }
 
 /** The yearly targets of a target that hold numbers (baseline columns excluded), of the years `keep` keeps (all without). */

@@ -1,5 +1,6 @@
 /** Japanese fiscal-year headers: 平成29年度, 令和元年度, 当初(令和3年度), R5, H29, 2023年度, FY2023, H31/R1. */
 import { CharSet, compact, isCompactedAway, toHalfWidth } from './text.js';
+import type { PlanGoal } from './model.js';
 
 export interface FiscalYear {
   /** Gregorian start year of the fiscal year: 令和元年度 → 2019. */
@@ -173,6 +174,11 @@ const YEAR_RANGE = new RegExp(String.raw`(${YEAR})\s*[～〜~\-ー－]\s*(${YEAR
 // The second year in the first one's era, its era not repeated (`令和4～8年度`, `R4～8`).
 const SAME_ERA_RANGE = /((?:令和|平成|[RH])\s*(?:元|\d{1,2}))(?:\s*年度?)?\s*[～〜~\-ー－]\s*(\d{1,2})(?!\d)(?:\s*年度?)?/;
 const YEAR_COUNT = /(\d{1,2})\s*(?:年間|か年|ヵ年|カ年|ケ年)/;
+
+/** The years a plan's goal covers: those its text names, or those the other plan's beside it leave it (PlanGoal.period). */
+export function goalPlanPeriod(goal: PlanGoal): PlanPeriod | undefined {
+  return goal.period ?? planPeriod(goal.text);
+}
 
 /** The plan a target's label names: `5年間`, `5か年`, or the years from one to another (`平成29～令和3年度`, `令和4～8年度`). */
 export function planPeriod(label: string): PlanPeriod | undefined {

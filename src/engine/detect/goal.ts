@@ -1,7 +1,7 @@
 /** The plan goal written in a 数値目標 label: `475億円 (累計)`, `180 社（令和3年度）→900 社（令和7年度）`. */
 import { parseNumberText, type Parsed } from '../numbers.js';
 import { toHalfWidth } from '../text.js';
-import { parseFiscalYear, planPeriod } from '../years.js';
+import { goalPlanPeriod, parseFiscalYear, planPeriod } from '../years.js';
 import type { CellRef, PlanGoal, ValueCell } from '../model.js';
 
 // `約` before it says the goal is approximate (`約500億円`: 450–550 億円), as in a cell. The number is the whole run of
@@ -135,7 +135,7 @@ function goalOfYearsShown(goals: PlanGoal[], years: readonly (number | null)[]):
   }
   for (let k = goals.length - 1; k >= 0; k--) {
     const g = goals[k];
-    const period = g.cumulative ? (g.period ?? planPeriod(g.text)) : undefined;
+    const period = g.cumulative ? goalPlanPeriod(g) : undefined;
     const from = period?.to != null ? period.to - period.years + 1 : g.year;
     const to = period?.to != null ? period.to : g.year;
     if (from !== null && to !== null && from >= first && to <= last) return g;

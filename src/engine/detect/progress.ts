@@ -11,7 +11,7 @@ import { idColumnsOfRow } from './summary.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText } from '../numbers.js';
-import { planPeriod } from '../years.js';
+import { goalPlanPeriod } from '../years.js';
 import { periodTotals } from './totals.js';
 import { isUnitText, unitInParentheses, unitNote } from './units.js';
 
@@ -744,8 +744,7 @@ function cumulativeColumns(scan: SheetScan, headerRow: number, columns: YearColu
 function totalProgress(scan: SheetScan, headerRow: number, col: number, labelCol: number, [targetRow, actualRow, progressRow]: [number, number, number | null], below: number): { progress?: ValueCell } {
   const own = progressRow === null ? undefined : scan.valueCell(progressRow, col);
   if (own && own.parsed.kind !== 'blank') return { progress: own };
-  const ofTotals = (l: { compact: string }) => l.compact.includes('累計');
-  const column = scan.inRow('progress', headerRow).find((l) => l.col === col + 1 && ofTotals(l));
+  const column = scan.inRow('progress', headerRow).find((l) => l.col === col + 1 && l.compact.includes('累計'));
   if (column) {
     for (const row of [progressRow, targetRow, actualRow]) {
       const cell = row === null ? undefined : scan.valueCell(row, column.col);
@@ -766,7 +765,7 @@ function totalProgress(scan: SheetScan, headerRow: number, col: number, labelCol
  * neither a period's sums nor its 累計 column count twice. The columns themselves where there is none.
  */
 function periodStartColumns(columns: YearColumn[], goal: PlanGoal | undefined, totals: { col: number }[], startsHead: (col: number) => boolean): YearColumn[] {
-  const period = goal?.cumulative ? planPeriod(goal.text) : undefined;
+  const period = goal?.cumulative ? goalPlanPeriod(goal) : undefined;
   const from = period?.to != null ? period.to - period.years + 1 : null;
   const starts = (k: number) => {
     const c = columns[k];

@@ -3,7 +3,7 @@ import { asNumber, boundMayHold, compareWithLowSum, overlapsSum } from '../compu
 import { findingAt, type Finding } from '../findings.js';
 import { cumulativeComparisons, goalPeriod, missingTargetColumns, skipsYears, targetsSoFar } from '../plan.js';
 import { summaryTarget } from '../indicators.js';
-import { planPeriod } from '../years.js';
+import { goalPlanPeriod } from '../years.js';
 import type { CellRef, NumericTarget, PlanGoal, SummaryRow } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
@@ -36,7 +36,7 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
 
 /** Whether a target's table shows every year of the plan a goal names. */
 function showsWhole(t: NumericTarget, goal: PlanGoal): boolean {
-  const period = goal.period ?? planPeriod(goal.text);
+  const period = goalPlanPeriod(goal);
   if (period?.to == null) return false;
   const shown = new Set(t.columns.filter((c) => !c.baseline).map((c) => c.year));
   for (let y = period.to - period.years + 1; y <= period.to; y++) if (!shown.has(y)) return false;

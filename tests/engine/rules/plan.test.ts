@@ -284,6 +284,18 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     // Before, R3's 100 was added to the 累計 column's years (270 > 170) and its progress (170 ÷ 299).
     expect(next('R3')).toEqual([]);
     expect(next('R3（第1期最終年度）')).toEqual([]);
+    // So where the goal's years are those the other plan's leave it (`第2期 500億円（累計）` after the first plan's years).
+    const inferred = findingsOf(
+      book(
+        sheet('S', [
+          [null, null, 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', '累計'],
+          ['数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（累計）', '目標値', '99億円', '100億円', '100億円', '100億円', '100億円', '100億円', '500億円'],
+          [null, '実績値', '100億円', '90億円', '80億円', '', '', '', '170億円'],
+          [null, '進捗度', '101%', '90%', '80%', '', '', '', '34%'],
+        ]),
+      ),
+    );
+    expect(inferred).toEqual([]);
     const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
     const again = (second: string[]) =>
       findingsOf(
