@@ -85,7 +85,10 @@ export interface NumericTarget {
   label: string;
   labelRef: CellRef | null;
   goal: PlanGoal | null;
-  /** The totals the label states for the other plans (`第1期 475億円（累計）、第2期 500億円（…累計）`: the one not `goal`). */
+  /**
+   * The goals the label states for the other plans, totals (`第1期 475億円（累計）、第2期 500億円（…累計）`) or levels
+   * (`900社（令和3年度）、1,200社（令和8年度）`): those not `goal`.
+   */
   otherGoals?: PlanGoal[];
   mode: TargetMode;
   modeSource: 'cumulative-label' | 'running-total-label' | 'goal-year' | 'default' | 'override';

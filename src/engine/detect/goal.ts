@@ -44,7 +44,10 @@ export function parseGoal(text: string, ref: CellRef, years?: readonly (number |
   return readGoals(text, ref, years, unread).goal;
 }
 
-/** The goal parseGoal reads, and the other plans' totals the label states (`第1期 475億円（累計）` beside the second plan's). */
+/**
+ * The goal parseGoal reads, and the other plans' goals the label states: a total (`第1期 475億円（累計）` beside the second
+ * plan's) or a level (`900社（令和3年度）` beside `1,200社（令和8年度）`).
+ */
 export function readGoals(text: string, ref: CellRef, years?: readonly (number | null)[], unread?: ValueCell[]): { goal?: PlanGoal; others: PlanGoal[] } {
   const t = toHalfWidth(text);
   const note = (figure: string, parsed: Parsed) => {
@@ -82,7 +85,7 @@ export function readGoals(text: string, ref: CellRef, years?: readonly (number |
     if (plans.length < 2) return { goal: found, others: [] };
     inferPeriods(plans);
     const goal = (years && goalOfYearsShown(plans, years)) || found;
-    return { goal, others: plans.filter((g) => g !== goal && g.cumulative) };
+    return { goal, others: plans.filter((g) => g !== goal) };
   }
   const prefix = CUMULATIVE_PREFIX.exec(t);
   if (prefix) {

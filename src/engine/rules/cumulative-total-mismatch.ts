@@ -77,7 +77,7 @@ export const cumulativeTotalMismatch: Rule = {
     for (const { target: t } of targets.all) {
       mismatches(t, findings);
       // The other plans' totals the label states, each against its own plan's years where the table shows them whole.
-      for (const goal of t.otherGoals ?? []) if (showsWhole(t, goal)) mismatches({ ...t, goal, totals: undefined }, findings);
+      for (const goal of t.otherGoals ?? []) if (goal.cumulative && showsWhole(t, goal)) mismatches({ ...t, goal, totals: undefined }, findings);
     }
     // A goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`) is compared with the yearly
     // targets of the table it restates, as the table's own goal is.

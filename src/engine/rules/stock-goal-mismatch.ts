@@ -7,36 +7,6 @@ import { columnOfYear, summaryTarget } from '../indicators.js';
 import type { CellRef, NumericTarget, PlanGoal } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
-/** The finding of a stock target's final-year target against a goal it states, into `findings`. */
-function mismatch(t: NumericTarget, stated: PlanGoal, findings: Finding[]): void {
-  // A cumulative goal is a stock's goal only when each year's target is the running total.
-  if (stated.cumulative && t.modeSource !== 'running-total-label') return;
-  let i = columnOfYear(t, stated.year);
-  // A goal for a year after the last the table shows (最終目標(R7) beside R4 … R6) is not yet due.
-  const lastYear = t.columns.reduce<number | null>((y, c) => (c.year !== null && (y === null || c.year > y) ? c.year : y), null);
-  if (i < 0 && stated.year !== null && lastYear !== null && stated.year > lastYear) return;
-  if (i < 0) {
-    const order = yearOrder(t.columns);
-    for (let k = order.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[order[k]].parsed)) i = order[k];
-  }
-  const asRead = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
-  if (!asRead) return;
-  // A bare number on either side is in the other's unit.
-  const final = inUnitOf(asRead, stated.value);
-  const goal = inUnitOf(stated.value, asRead);
-  // A goal stated as a bound (`900社以上（令和7年度）`) holds where the final target may meet it (`900社超` not by 900 社).
-  if (goal.bound ? boundMayHold(final.lo, final.hi, goal) : mayBeEqual(final, goal)) return;
-  const scale = goal.scale;
-  findings.push(
-    findingAt('stock-goal-mismatch', 'error', stated.ref, {
-      expected: final.value.div(scale).toNumber(),
-      stated: goal.value.div(scale).toNumber(),
-      calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(goal.value.div(scale), 4)}`,
-      params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
-    }),
-  );
-}
-
 export const stockGoalMismatch: Rule = {
   id: 'stock-goal-mismatch',
   severity: 'error',
@@ -46,7 +16,17 @@ export const stockGoalMismatch: Rule = {
   },
   check({ model, targets }) {
     const findings: Finding[] = [];
-    for (const { target: t } of targets.all) if (t.mode === 'stock' && t.goal) mismatch(t, t.goal, findings);
+    for (const { target: t } of targets.all) {
+      // A cumulative goal is a stock's goal only when each year's target is the running total.
+      if (t.mode !== 'stock' || !t.goal || (t.goal.cumulative && t.modeSource !== 'running-total-label')) continue;
+      const finding = mismatch(t, t.goal, true);
+      if (finding) findings.push(finding);
+      // The levels the label states for the other plans (`900社（令和3年度）` beside `1,200社（令和8年度）`), each at its year.
+      for (const goal of t.otherGoals ?? []) {
+        const other = goal.year !== null && !goal.cumulative ? mismatch(t, goal, false) : undefined;
+        if (other) findings.push(other);
+      }
+    }
     // A level the 本文 states after a target's id (`数値目標（1）：180 社（令和3年度）→900 社（令和7年度）`) beside the
     // table's own goal is compared with the table's targets too (one lent to a table stating none is its goal, above).
     const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;
@@ -57,9 +37,37 @@ export const stockGoalMismatch: Rule = {
         const value = asNumber(g.goal.parsed);
         if (!value || g.cumulative || own.has(at(g.goal.ref))) continue;
         const t = summaryTarget(targets, { indicator: g.indicator, target: g.target, year: null, labelRef: g.goal.ref });
-        if (t?.mode === 'stock') mismatch(t, { value, cumulative: false, year: g.year, ref: g.goal.ref, text: g.text }, findings);
+        const finding = t?.mode === 'stock' ? mismatch(t, { value, cumulative: false, year: g.year, ref: g.goal.ref, text: g.text }, true) : undefined;
+        if (finding) findings.push(finding);
       }
     }
     return findings;
   },
 };
+
+/** A stock target's goal against its target of the goal's year; with `orLast`, of the last year with a target when the table shows not its year. */
+function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding | undefined {
+  let i = columnOfYear(t, goalOf.year);
+  // A goal for a year after the last the table shows (最終目標(R7) beside R4 … R6) is not yet due.
+  const lastYear = t.columns.reduce<number | null>((y, c) => (c.year !== null && (y === null || c.year > y) ? c.year : y), null);
+  if (i < 0 && goalOf.year !== null && lastYear !== null && goalOf.year > lastYear) return undefined;
+  if (i < 0 && !orLast) return undefined;
+  if (i < 0) {
+    const order = yearOrder(t.columns);
+    for (let k = order.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[order[k]].parsed)) i = order[k];
+  }
+  const asRead = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
+  if (!asRead) return undefined;
+  // A bare number on either side is in the other's unit.
+  const final = inUnitOf(asRead, goalOf.value);
+  const goal = inUnitOf(goalOf.value, asRead);
+  // A goal stated as a bound (`900社以上（令和7年度）`) holds where the final target may meet it (`900社超` not by 900 社).
+  if (goal.bound ? boundMayHold(final.lo, final.hi, goal) : mayBeEqual(final, goal)) return undefined;
+  const scale = goal.scale;
+  return findingAt('stock-goal-mismatch', 'error', goalOf.ref, {
+    expected: final.value.div(scale).toNumber(),
+    stated: goal.value.div(scale).toNumber(),
+    calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(goal.value.div(scale), 4)}`,
+    params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
+  });
+}

@@ -144,6 +144,12 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 企業数 900社（令和7年度）、1,200社（令和12年度）', R3R7, ['180社', '360社', '540社', '720社', '850社'])).toEqual([['stock-goal-mismatch', 850, 900]]);
     expect(at('数値目標(1)-① 企業数 900社（令和7年度）、1,200社（令和12年度）', R3R7, ['180社', '360社', '540社', '720社', '900社'])).toEqual([]);
     expect(at('数値目標(1)-① 企業数 180社（令和2年度）→900社（令和7年度）', ['R2', 'R3', 'R4', 'R5', 'R6'], ['100社', '180社', '360社', '540社', '720社'])).toEqual([]);
+    // A table showing both plans' years checks each level at its year: before, the first plan's 950 went unchecked.
+    const tenYears = ['H29', 'H30', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'];
+    const levels = ['180社', '360社', '540社', '720社', '900社', '960社', '1020社', '1080社', '1140社', '1200社'];
+    expect(at('数値目標(1)-① 企業数 第1期 900社（令和3年度）、第2期 1,200社（令和8年度）', tenYears, levels)).toEqual([]);
+    expect(at('数値目標(1)-① 企業数 第1期 950社（令和3年度）、第2期 1,200社（令和8年度）', tenYears, levels)).toEqual([['stock-goal-mismatch', 900, 950]]);
+    expect(at('数値目標(1)-① 企業数 第1期 900社（令和3年度）、第2期 1,250社（令和8年度）', tenYears, levels)).toEqual([['stock-goal-mismatch', 1200, 1250]]);
   });
 
   it('a table skipping a year of the plan (`H29 | H30 | R2 | R3`, no R1 column) shows its targets incomplete: they may fall short of the goal, not exceed it', () => {
