@@ -442,6 +442,32 @@ describe('targets across and the years down, each year a group of 目標値 / �
     expect(keys(findingsOf(book(sheet('S', rows('283億円')))))).toContain('cumulative-total-mismatch@S!C1');
   });
 
+  it('a 累計 group per plan period (H29 H30 | 累計 | R4 R5 | 累計 down the groups): each adds up its own period’s years', () => {
+    const group = (year: string, target: string, actual: string, progress: string): Spec[][] => [
+      [year, '目標値', target],
+      [null, '実績値', actual],
+      [null, '進捗度', progress],
+    ];
+    const rows = (first: string[], second: string[]): Spec[][] => [
+      ['年度', '区分', '数値目標(1)-① 投資額'],
+      ...group('H29', '115億円', '119億円', '104%'),
+      ...group('H30', '81億円', '141億円', '174%'),
+      ['累計', '目標値', first[0]],
+      [null, '実績値', first[1]],
+      ...group('R4', '100億円', '90億円', '90%'),
+      ...group('R5', '100億円', '80億円', '80%'),
+      ['累計', '目標値', second[0]],
+      [null, '実績値', second[1]],
+    ];
+    const at = (first: string[], second: string[]) => findingsOf(book(sheet('S', rows(first, second)))).map((f) => [f.rule, f.cell, f.expected, f.stated]);
+    // Before, only the first 累計 group was read, against all four years: 196 against 396, 260 against 430.
+    expect(at(['196億円', '260億円'], ['200億円', '170億円'])).toEqual([]);
+    expect(at(['196億円', '260億円'], ['190億円', '160億円'])).toEqual([
+      ['cumulative-total-mismatch', 'C16', 200, 190],
+      ['cumulative-column-short', 'C17', 170, 160],
+    ]);
+  });
+
   it('a row of the indicator’s progress in each group (merged across the targets), past a row of other figures', () => {
     const rows: Spec[][] = [
       ['年度', '区分', '数値目標(1)-① 投資額', '数値目標(1)-② 雇用'],

@@ -22,7 +22,7 @@ import { parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import { isSummaryLine, type SheetScan } from './scan.js';
-import { parseGoal } from './goal.js';
+import { readGoals } from './goal.js';
 import { weightInCell, weightInText, weightLabelAt, yearlyWeights } from './weight.js';
 import { isUnitText, unitInParentheses } from './units.js';
 import { idColumnsOfRow } from './summary.js';
@@ -98,7 +98,7 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
     // Each year's group states a target and an actual; a baseline's (`当初(令和3年度)`) may state the actual alone.
     const planned = yearly.filter((g) => !g.fy!.baseline);
     if (planned.length === 0 || !planned.every((g) => g.rows.has('target') && g.rows.has('actual'))) continue;
-    const totalGroup = groups.find((g) => g.fy === null);
+    const totalGroups = totalsOf(groups);
     for (const g of groups) for (const r of g.rows.values()) taken.add(cellIndex(r, labelCol));
     const columns: YearColumn[] = yearly.map((g) => ({ col: yearCol, year: g.fy!.year, baseline: g.fy!.baseline, header: g.header }));
     const withProgress = planned.every((g) => g.rows.has('progress'));
@@ -122,7 +122,8 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
       // A figure a group has no row for (a baseline's target or progress, a year without a 寄与度 row) reads as a blank
       // at the group's last cell: nothing is missing there (a baseline states no progress) and nothing is written.
       const cells = (figure: Figure): ValueCell[] => yearly.map((g) => (g.rows.has(figure) ? read(g.rows.get(figure)!, figure) : scan.noAmountCell(g.bottom, id.col)));
-      const goal = named.reduce<ReturnType<typeof parseGoal>>((found, n) => found ?? parseGoal(n.text, n.ref), undefined) ?? null;
+      const goals = named.reduce<ReturnType<typeof readGoals> | undefined>((found, n) => (found?.goal ? found : readGoals(n.text, n.ref, columns.map((c) => c.year))), undefined);
+      const goal = goals?.goal ?? null;
       const target = cells('target');
       const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(cellText(view.raw(firstGroup.rows.get('target')!, labelCol))));
       const weights = yearly.some((g) => g.rows.has('weight')) ? yearlyWeights(cells('weight').map(weightInCell)) : undefined;
@@ -137,6 +138,7 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
         label: named.map((n) => n.text.trim()).join(' '),
         labelRef,
         goal,
+        ...(goals && goals.others.length > 0 && { otherGoals: goals.others }),
         mode,
         modeSource: source,
         weight,
@@ -145,17 +147,14 @@ export function detectYearGroupTables(scan: SheetScan): { tables: ProgressTable[
         target,
         actual: cells('actual'),
         progress: withProgress ? cells('progress') : null,
-        ...(totalGroup?.rows.has('target') || totalGroup?.rows.has('actual')
-          ? {
-              totals: [
-                {
-                  ...(totalGroup.rows.has('target') && { target: read(totalGroup.rows.get('target')!, 'target') }),
-                  ...(totalGroup.rows.has('actual') && { actual: read(totalGroup.rows.get('actual')!, 'actual') }),
-                  ...(totalGroup.rows.has('progress') && { progress: scan.valueCell(totalGroup.rows.get('progress')!, id.col) }),
-                },
-              ],
-            }
-          : {}),
+        ...(totalGroups.length > 0 && {
+          totals: totalGroups.map(({ group, of }) => ({
+            ...(group.rows.has('target') && { target: read(group.rows.get('target')!, 'target') }),
+            ...(group.rows.has('actual') && { actual: read(group.rows.get('actual')!, 'actual') }),
+            ...(group.rows.has('progress') && { progress: scan.valueCell(group.rows.get('progress')!, id.col) }),
+            ...(of && { of }),
+          })),
+        }),
         rows: { target: firstGroup.rows.get('target')!, actual: firstGroup.rows.get('actual')!, progress: withProgress ? firstGroup.rows.get('progress')! : null },
       };
     });
@@ -237,6 +236,27 @@ function figureAt(scan: SheetScan, row: number, col: number): Figure | undefined
   if (shown.row !== row) return undefined;
   const kind = scan.cellKind(shown.cell);
   return kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight' ? kind : undefined;
+}
+
+/**
+ * The groups of running totals (`累計`) that state a target or an actual, and the years each adds up (`of`, indices among
+ * the year groups) where there are several, one per plan period (`H29 … R3 | 累計 | R4 R5 | 累計` down the groups): those
+ * since the one before it. One alone adds up every year.
+ */
+function totalsOf(groups: Group[]): { group: Group; of?: number[] }[] {
+  const totals: { group: Group; of: number[] }[] = [];
+  let years = 0;
+  let since = 0;
+  for (const g of groups) {
+    if (g.fy !== null) {
+      years++;
+      continue;
+    }
+    if (!g.rows.has('target') && !g.rows.has('actual')) continue;
+    if (years > since) totals.push({ group: g, of: Array.from({ length: years - since }, (_, k) => since + k) });
+    since = years;
+  }
+  return totals.length === 1 && totals[0].of.length === years ? [{ group: totals[0].group }] : totals;
 }
 
 /**
