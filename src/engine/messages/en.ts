@@ -1,4 +1,4 @@
-import type { MessageBook } from './index.js';
+import type { Helpers, MessageBook } from './index.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -11,6 +11,9 @@ const saidPercent = (n: string, said: string) =>
 /** An amount with the bound written after it in Japanese (`1,100人超`): `over 1,100 人`. */
 const saidAmount = (n: string, u: string, said: string) => ({ 以上: `${n}${unit(u)} or more`, 超: `over ${n}${unit(u)}`, 以下: `${n}${unit(u)} or less`, 未満: `under ${n}${unit(u)}` })[said] ?? `${n}${unit(u)}`;
 
+/** The years a plan period's 累計 column adds up (`H29–R3`); empty for one of every year shown. */
+const period = (h: Helpers) => (h.param('periodFrom') ? [...new Set([h.param('periodFrom'), h.param('periodTo')])].join('–') : '');
+
 export const en: MessageBook = {
   'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${saidPercent(h.num(f.stated), h.param('said'))} differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
@@ -22,13 +25,13 @@ export const en: MessageBook = {
       ? `Indicator (${h.param('indicator')}) has ${h.param('count')} targets but gives no weights; equal weights were used.`
       : `Indicator (${h.param('indicator')}): ${h.target()} gives no weight; equal weights were used, and the value the weights given yield (the missing one as 0) is accepted too.`,
   'cumulative-total-mismatch': (f, h) =>
-    `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+    `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets${period(h) ? ` of ${period(h)}` : ''}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-goal-mismatch': (f, h) =>
     `${cap(h.target())}: the goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.yearOf('previousYear', 'previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
   'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')} (${h.param('column')}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
-  'cumulative-column-short': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')}: the cumulative ${h.num(f.stated)} is smaller than the sum of the years shown, ${h.num(f.expected)}.`,
+  'cumulative-column-short': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')}: the cumulative ${h.num(f.stated)} is smaller than the sum of ${period(h) ? `the years ${period(h)}` : 'the years shown'}, ${h.num(f.expected)}.`,
   'overall-score-mismatch': (f, h) => `"${h.param('name')}": overall score ${h.num(f.stated)} differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded, ${h.num(f.expected)}.`,
   'summary-mismatch': (f, h) =>
     h.param('running')

@@ -1,7 +1,10 @@
-import type { MessageBook } from './index.js';
+import type { Helpers, MessageBook } from './index.js';
 
 const field: Record<string, string> = { target: '当該年度目標値', actual: '当該年度実績値', progress: '進捗度', weight: '寄与度' };
 const runningField: Record<string, string> = { target: '累計目標値', actual: '累計実績値', progress: '進捗度(累計)' };
+
+/** The years a plan period's 累計 column adds up (`H29～R3`); empty for one of every year shown. */
+const period = (h: Helpers) => (h.param('periodFrom') ? [...new Set([h.param('periodFrom'), h.param('periodTo')])].join('～') : '');
 
 export const ja: MessageBook = {
   'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}%${h.param('said')} は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
@@ -16,13 +19,13 @@ export const ja: MessageBook = {
       ? `評価指標(${h.param('indicator')})には数値目標が${h.param('count')}つありますが寄与度が記載されていません。均等の寄与度として計算しました。`
       : `評価指標(${h.param('indicator')})の${h.target()}に寄与度が記載されていません。均等の寄与度で計算し、記載された寄与度(記載のない目標を 0 とする)で計算した値も正しいとみなしました。`,
   'cumulative-total-mismatch': (f, h) =>
-    `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
+    `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${period(h) ? `${period(h)}の` : ''}各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'stock-goal-mismatch': (f, h) =>
     `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、最終年度(${h.year()}、${h.param('finalCell')})の目標値 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.yearOf('previousYear', 'previousColumn')}の ${h.num(f.expected)} から ${h.year()}の ${h.num(f.stated)} に減っています。`,
   'target-missing': (f, h) => `${h.target()}の ${h.year()}の目標値が空欄です(計画期間内)。`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}(${h.param('column')})${h.num(f.stated)}${h.param('unit')} は、内訳の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
-  'cumulative-column-short': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}の累計 ${h.num(f.stated)} が、表示されている年度の合計 ${h.num(f.expected)} より小さくなっています。`,
+  'cumulative-column-short': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}の累計 ${h.num(f.stated)} が、${period(h) ? `${period(h)}の各年度` : '表示されている年度'}の合計 ${h.num(f.expected)} より小さくなっています。`,
   'overall-score-mismatch': (f, h) => `「${h.param('name')}」の総合評価 ${h.num(f.stated)} は、(Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 を四捨五入した ${h.num(f.expected)} と一致しません。`,
   'summary-mismatch': (f, h) =>
     h.param('running')

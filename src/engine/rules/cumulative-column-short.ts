@@ -3,7 +3,7 @@ import { asNumber, compareWithLowSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
-import { targetParams, type Rule } from './types.js';
+import { periodParam, targetParams, type Rule } from './types.js';
 
 function shortBy(cells: ValueCell[], cumulative: ValueCell | undefined) {
   const totalAsRead = asNumber(cumulative?.parsed);
@@ -42,7 +42,7 @@ export const cumulativeColumnShort: Rule = {
         for (const { cell, of } of row.totals ?? []) {
           // A plan period's 累計 column, against the years of its period.
           const s = shortBy(of ? of.map((k) => row.cells[k]) : row.cells, cell);
-          if (s) findings.push(findingAt('cumulative-column-short', 'warning', cell.ref, { ...s, params: { project: row.project, row: row.label } }));
+          if (s) findings.push(findingAt('cumulative-column-short', 'warning', cell.ref, { ...s, params: { project: row.project, row: row.label, ...periodParam(table.columns, of) } }));
         }
       }
     }
@@ -54,7 +54,7 @@ export const cumulativeColumnShort: Rule = {
           t.actual.filter((_, i) => !t.columns[i].baseline && (!total.of || total.of.includes(i))),
           total.actual,
         );
-        if (s) findings.push(findingAt('cumulative-column-short', 'warning', total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値' } }));
+        if (s) findings.push(findingAt('cumulative-column-short', 'warning', total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値', ...periodParam(t.columns, total.of) } }));
       }
     }
     return findings;

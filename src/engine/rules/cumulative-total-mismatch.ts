@@ -5,7 +5,7 @@ import { cumulativeComparisons, goalPeriod, missingTargetColumns, skipsYears, ta
 import { summaryTarget } from '../indicators.js';
 import { goalPlanPeriod } from '../years.js';
 import type { CellRef, NumericTarget, PlanGoal, SummaryRow } from '../model.js';
-import { targetParams, type Rule } from './types.js';
+import { periodParam, targetParams, type Rule } from './types.js';
 
 /** The findings of a flow target's stated totals (its goal, its 累計 column) against the sum of its yearly targets, into `findings`. */
 function mismatches(t: NumericTarget, findings: Finding[]): void {
@@ -28,7 +28,7 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
         expected: total.div(scale).toNumber(),
         stated: goal.value.div(scale).toNumber(),
         calc: `${terms} = ${show(total.div(scale), 4)}`,
-        params: { ...targetParams(t), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
+        params: { ...targetParams(t), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...periodParam(t.columns, column?.of), ...(goal.bound && { said: goal.bound }) },
       }),
     );
   }

@@ -25,6 +25,12 @@ export function targetParams(t: NumericTarget, col?: YearColumn): Record<string,
   };
 }
 
+/** The first and last years a plan period's 累計 column adds up, by their headers (`H29`, `R3`), for its messages; none for one of every year. */
+export function periodParam(columns: readonly YearColumn[], of: readonly number[] | undefined): { periodFrom?: string; periodTo?: string } {
+  if (!of || of.length === 0) return {};
+  return { periodFrom: columns[of[0]].header, periodTo: columns[of[of.length - 1]].header };
+}
+
 /** A year of a target whose progress status is one a rule reports. */
 interface YearStatus {
   target: NumericTarget;

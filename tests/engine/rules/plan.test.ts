@@ -239,6 +239,12 @@ describe('cumulative-total-mismatch (flow targets)', () => {
       ['cumulative-column-short', 'H3', 580, 480],
     ]);
     expect(at(['475億円', '580億円', '150%'], ['200億円', '170億円', '85%'])).toEqual([['progress-mismatch', 'H4', 122, 150]]);
+    // The messages name the period's years, not all the years shown.
+    const messages = findingsOf(twoPeriods(['400億円', '480億円', '120%'], ['200億円', '170億円', '85%'])).map((f) => [formatFinding(f, 'ja'), formatFinding(f, 'en')]);
+    expect(messages[0][0]).toContain('累計目標 400億円 は、H29～R3の各年度の目標値の合計 475億円 と一致しません');
+    expect(messages[0][1]).toContain('differs from the sum of the yearly targets of H29–R3, 475 億円');
+    expect(messages[1][0]).toContain('実績値の累計 480 が、H29～R3の各年度の合計 580 より小さくなっています');
+    expect(messages[1][1]).toContain('is smaller than the sum of the years H29–R3, 580');
     // A period under way (two years of five shown) may state its plan's total, not less than its years'.
     expect(at(['475億円', '580億円', '122%'], ['500億円', '170億円', '34%'])).toEqual([]);
     expect(at(['475億円', '580億円', '122%'], ['190億円', '160億円', '95%'])).toEqual([
