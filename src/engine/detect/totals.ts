@@ -14,7 +14,8 @@ export function periodTotals(labels: readonly Label[], columns: readonly YearCol
   if (labels.length === 1 && labels[0].col > columns[columns.length - 1].col) return [{ col: labels[0].col }];
   const totals: { col: number; of?: number[] }[] = [];
   let from = -1;
-  for (const l of labels) {
+  // In the order of the columns (a year heading running totals is labelled after the others).
+  for (const l of [...labels].sort((a, b) => a.col - b.col)) {
     const before = [...columns.keys()].filter((k) => columns[k].col < l.col && !columns[k].baseline);
     const since = before.filter((k) => columns[k].col > from);
     // One of every period's years (`全期間累計`, `通算`) adds up all of them.
@@ -25,7 +26,8 @@ export function periodTotals(labels: readonly Label[], columns: readonly YearCol
     const counted = /^(?:直近|過去|最近)?(\d+)か?年間?の?(?:累計|合計|計)/.exec(l.compact);
     const through = counted ? undefined : parseFiscalYear(l.text);
     const of = counted ? before.slice(-Number(counted[1])) : through ? before.filter((k) => columns[k].year !== null && columns[k].year! <= through.year) : since;
-    if (since.length > 0) from = l.col;
+    // A running total through a year (`令和元年度(累計)`) or of the last years ends no period.
+    if (since.length > 0 && !counted && !through) from = l.col;
     if (of.length > 0) totals.push({ col: l.col, of });
   }
   return totals;

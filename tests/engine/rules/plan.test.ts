@@ -383,6 +383,23 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(writes(row('90%'))).toEqual([['H5', '80%']]);
   });
 
+  it('a year heading its running total among the years (`R1 | 令和元年度(累計) | R2 R3 | 累計`) adds up the years through it and ends no period: the 累計 after it is every year’s', () => {
+    const at = (running: string[], total: string) =>
+      findingsOf(
+        book(
+          sheet('S', [
+            [null, null, 'H29', 'H30', 'R1', '令和元年度(累計)', 'R2', 'R3', '累計'],
+            ['数値目標(1)-① 投資額 475億円（累計）', '目標値', '115億円', '81億円', '87億円', running[0], '93億円', '99億円', total],
+            [null, '実績値', '119億円', '141億円', '120億円', running[1], '100億円', '100億円', '580億円'],
+            [null, '進捗度', '104%', '174%', '138%', '134%', '108%', '101%', '122%'],
+          ]),
+        ),
+      ).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    expect(at(['283億円', '380億円'], '475億円')).toEqual([]);
+    expect(at(['283億円', '370億円'], '475億円')).toEqual([['cumulative-column-short', 'F3', 380, 370]]);
+    expect(at(['283億円', '380億円'], '480億円')).toEqual([['cumulative-total-mismatch', 'I2', 475, 480]]);
+  });
+
   it('a 累計 column of every period after the periods’ own (`全期間累計`, `通算`) adds up every year shown', () => {
     const label = '数値目標(1)-① 投資額 第1期 475億円（平成29～令和3年度累計）、第2期 500億円（令和4～8年度累計）';
     const at = (header: string, grand: string[]) =>
