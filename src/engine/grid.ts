@@ -40,6 +40,11 @@ export interface Sheet {
    * or 進捗度 kept out of sight) is part of no table; formulas still see its cells.
    */
   hiddenRows?: number[];
+  /**
+   * Rows hidden by an active filter (of the sheet or of an Excel table; 0-based, ascending). A filter is a view, not a
+   * decision to hide: these rows are read as shown (they are not in hiddenRows), and the report notes them.
+   */
+  filteredRows?: number[];
   /** Columns hidden in the workbook (0-based, ascending): as hidden rows, part of no table. */
   hiddenCols?: number[];
   /** Formulas the file held no result for (or asked to recalculate) whose values the reader worked out. */

@@ -213,7 +213,16 @@ export type Table = ProgressTable | SummaryTable | BudgetTable | OverallScoreTab
 export interface Fault {
   sheet: string;
   cell?: string;
-  reason: 'hidden-sheet' | 'empty-sheet' | 'sheet-too-large' | 'block-without-years' | 'unreadable-sheet' | 'formulas-computed';
+  reason:
+    | 'hidden-sheet'
+    | 'empty-sheet'
+    | 'sheet-too-large'
+    | 'block-without-years'
+    | 'unreadable-sheet'
+    | 'formulas-computed'
+    | 'hidden-rows'
+    | 'hidden-columns'
+    | 'filtered-rows';
   detail?: string;
 }
 

@@ -42,7 +42,7 @@ export function App({ env }: { env: Environment }) {
   const counts = useMemo(() => severityCounts(result?.findings ?? []), [result]);
   const views = useMemo(() => (result ? targetViews(result.model, lang) : []), [result, lang]);
   const tables = useMemo(() => result?.model.tables ?? [], [result]);
-  const notes = useMemo(() => (result?.model.faults ?? []).map((f) => ({ where: `${f.sheet}${f.cell ? `!${f.cell}` : ''}`, text: describeFault(f.reason, lang).text })), [result, lang]);
+  const notes = useMemo(() => (result?.model.faults ?? []).map((f) => ({ where: `${f.sheet}${f.cell ? `!${f.cell}` : ''}`, text: describeFault(f.detail ? `${f.reason}: ${f.detail}` : f.reason, lang).text })), [result, lang]);
 
   return (
     <main className={standalone ? `${styles.root} ${styles.standalone}` : styles.root} data-host={env.kind} data-busy={h.busy ?? undefined}>

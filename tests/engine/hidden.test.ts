@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check.js';
 import { planRecalculation } from '../../src/engine/fix.js';
+import { describeFault } from '../../src/engine/messages/index.js';
 import { book, findingsOf, keys, sheet } from '../helpers.js';
 
 /** Hidden rows and columns are read as a reviewer sees the table: not at all. */
@@ -77,5 +78,74 @@ describe('hidden rows and columns', () => {
     s.hiddenRows = [];
     s.hiddenCols = [];
     expect(keys(findingsOf(book(s)))).toEqual(['progress-mismatch@S!E4']);
+  });
+
+  it('hidden rows that hold figures or labels are noted as not checked (a collapsed group around one target), empty ones are not', () => {
+    const s = sheet('S', [
+      [null, null, 'R4', 'R5', 'R6'],
+      ['数値目標(1) 連携企業数', '目標値', 100, 100, 100],
+      [null, '実績値', 50, 50, 50],
+      [null, '進捗度', '51%', '50%', '50%'],
+      [],
+      ['数値目標(2) 連携件数', '目標値', 360, 540, 720],
+      [null, '実績値', 461, 580, 707],
+      [null, '進捗度', '128%', '107%', '98%'],
+    ]);
+    // Target (1)'s group collapsed (rows 2-4), and the empty row 5 hidden too.
+    s.hiddenRows = [1, 2, 3, 4];
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual([]);
+    const table = model.tables.find((t) => t.kind === 'progress');
+    expect(table?.kind === 'progress' && table.targets.map((t) => t.id.display)).toEqual(['2']);
+    expect(model.faults).toEqual([{ sheet: 'S', reason: 'hidden-rows', detail: '2-4' }]);
+    expect(describeFault('hidden-rows: 2-4', 'en')).toEqual({ text: 'hidden rows 2-4 were not checked (a collapsed group, or rows hidden by hand)', checked: false });
+    expect(describeFault('hidden-rows: 2-4', 'ja').text).toContain('非表示の行 2-4 は検査していません');
+  });
+
+  it('a hidden column holding figures is noted; a row of an id merged into shown rows counts as shown', () => {
+    const s = sheet(
+      'S',
+      [
+        [null, null, 'R4', 'R5', 'R6'],
+        ['数値目標(1) 連携企業数', '目標値', 360, 540, 720],
+        [null, '実績値', 461, 580, 707],
+        [null, '進捗度', '1%', '107%', '98%'],
+      ],
+      ['A2:A4'],
+    );
+    s.hiddenCols = [2];
+    s.hiddenRows = [1];
+    const { model } = checkWorkbook(book(s));
+    // Row 2's id shows in the merged area; its 目標値 and figures do not.
+    expect(model.faults).toEqual([
+      { sheet: 'S', reason: 'hidden-rows', detail: '2' },
+      { sheet: 'S', reason: 'hidden-columns', detail: 'C' },
+    ]);
+    expect(describeFault('hidden-columns: C', 'en').text).toBe('hidden columns C were not checked');
+  });
+
+  it('rows hidden by a filter are read as shown, checked and fixed, and noted', () => {
+    const s = sheet('S', [
+      ['区分', '項目', 'R4', 'R5', 'R6'],
+      ['数値目標(1) 連携企業数', '目標値', 360, 540, 720],
+      [null, '実績値', 461, 580, 707],
+      [null, '進捗度', '128%', '107%', '99%'],
+    ]);
+    // Filtered to the 進捗度 row.
+    s.filteredRows = [1, 2];
+    const { model, findings } = checkWorkbook(book(s));
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E4']);
+    expect(planRecalculation(model).writes.map((w) => w.address)).toEqual(['E4']);
+    expect(model.faults).toEqual([{ sheet: 'S', reason: 'filtered-rows', detail: '2-3' }]);
+    expect(describeFault('filtered-rows: 2-3', 'en')).toMatchObject({ checked: true });
+  });
+
+  it('a long list of hidden rows is cut short with how many there are', () => {
+    const rows = [[null, null, 'R4', 'R5', 'R6'], ...Array.from({ length: 60 }, (_, i) => [`メモ${i}`])];
+    const s = sheet('S', rows);
+    s.hiddenRows = Array.from({ length: 30 }, (_, i) => 1 + 2 * i);
+    const detail = checkWorkbook(book(s)).model.faults[0].detail ?? '';
+    expect(detail.startsWith('2, 4, 6')).toBe(true);
+    expect(detail.endsWith('40, … (30 in all)')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 import { SheetView, type Workbook } from '../grid.js';
 import type { Fault, Model, Table } from '../model.js';
 import { detectBudgetTables, type TakenColumns } from './budget.js';
+import { hidingFaults } from './hidden.js';
 import { detectMatrixTables } from './matrix.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
@@ -48,6 +49,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
       continue;
     }
     const scan = stage('scan', () => new SheetScan(new SheetView(sheet), memo));
+    faults.push(...hidingFaults(sheet, scan.view));
     const vertical = stage('detect vertical', () => detectVerticalTables(scan, counter));
     const grouped = stage('detect year groups', () => detectYearGroupTables(scan));
     const blocks = [...stage('detect progress', () => detectProgressTables(scan, faults, counter, grouped.taken)), ...vertical.tables, ...grouped.tables];

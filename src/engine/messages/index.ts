@@ -56,8 +56,11 @@ export function formatFinding(f: Finding, lang: Lang = 'ja'): string {
   return f.calc ? `${text} (${f.calc})` : text;
 }
 
+/** Words that name the rows or columns a fault's detail lists (`5-8, 12`), or none. */
+type Words = string | ((detail: string) => string);
+
 /** What a fault of the reading says (`hidden-sheet`, `block-without-years: …`), and whether what it names was checked. */
-const FAULTS: Record<string, { ja: string; en: string; checked: boolean }> = {
+const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
   'hidden-sheet': { ja: '非表示のシートです(検査はしました)', en: 'a hidden sheet (checked all the same)', checked: true },
   'empty-sheet': { ja: '空のシートです', en: 'an empty sheet', checked: false },
   'sheet-too-large': { ja: 'シートが大きすぎるため検査していません', en: 'a sheet too large to check', checked: false },
@@ -68,10 +71,24 @@ const FAULTS: Record<string, { ja: string; en: string; checked: boolean }> = {
     en: 'formulas saved without their results (in a workbook asking to be recalculated on opening, every formula Hyoka can work out): Hyoka worked out their values from the formulas and checked them (the file is unchanged)',
     checked: true,
   },
+  'hidden-rows': {
+    ja: (d) => `非表示の行 ${d} は検査していません(折りたたんだグループや、手で非表示にした行です)`,
+    en: (d) => `hidden rows ${d} were not checked (a collapsed group, or rows hidden by hand)`,
+    checked: false,
+  },
+  'hidden-columns': { ja: (d) => `非表示の列 ${d} は検査していません`, en: (d) => `hidden columns ${d} were not checked`, checked: false },
+  'filtered-rows': {
+    ja: (d) => `フィルターで非表示の行 ${d} も、表示されているものとして検査しました(フィルターは表示の切り替えです)`,
+    en: (d) => `rows ${d}, hidden by a filter, were checked as if shown (a filter only changes the view)`,
+    checked: true,
+  },
 };
 
 /** A fault as the JSON report states it (`code` or `code: detail`), in words; an unknown code as it is. */
 export function describeFault(reason: string, lang: Lang = 'ja'): { text: string; checked: boolean } {
-  const fault = FAULTS[reason.split(':')[0].trim()];
-  return fault ? { text: fault[lang], checked: fault.checked } : { text: reason, checked: false };
+  const colon = reason.indexOf(':');
+  const fault = FAULTS[(colon < 0 ? reason : reason.slice(0, colon)).trim()];
+  if (!fault) return { text: reason, checked: false };
+  const words = fault[lang];
+  return { text: typeof words === 'string' ? words : words(colon < 0 ? '' : reason.slice(colon + 1).trim()), checked: fault.checked };
 }
