@@ -97,6 +97,14 @@ export function parseRangeA1(ref: string): CellRange {
   };
 }
 
+/**
+ * Whether a row lies under the header row of one of the ranges of active filters: hidden there, it is read as hidden by
+ * the filter (a row hidden by hand there cannot be told from one in the file, nor through Office.js).
+ */
+export function underFilter(row: number, filters: readonly CellRange[]): boolean {
+  return filters.some((f) => row > f.top && row <= f.bottom);
+}
+
 /** How many cells a range covers. */
 export function cellsIn(r: CellRange): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);

@@ -1,4 +1,5 @@
 /** The small parts of an .xlsx: relationships, the workbook's sheet list, styles, shared strings. */
+import { parseRangeA1, type CellRange } from '../../engine/grid.js';
 import { attributes, decodeText, nameIs, parseXml, XmlStream, type XmlHandler } from './xml.js';
 import { formatInfo } from '../../engine/numbers.js';
 import { builtInFormat, isDateFormat, showsIntegersAsYears } from './numfmt.js';
@@ -91,6 +92,38 @@ export function parseWorkbook(bytes: Uint8Array): WorkbookInfo {
     text() {},
   });
   return { sheets, date1904, recalculate };
+}
+
+/**
+ * The range an Excel table's filter (`<autoFilter ref>` in xl/tables/tableN.xml) hides rows in, when a filter column of
+ * it has criteria; undefined when the table filters nothing (filter buttons alone hide no row).
+ */
+export function parseTableFilter(bytes: Uint8Array): CellRange | undefined {
+  let ref: string | undefined;
+  let inFilter = false;
+  let inColumn = false;
+  let active = false;
+  parseXml(bytes, {
+    wantText: false,
+    open(buf, n, ne, a, ae, selfClosing) {
+      if (inColumn) active = true;
+      else if (nameIs(buf, n, ne, 'autoFilter')) {
+        ref = attributes(buf, a, ae).get('ref');
+        inFilter = !selfClosing;
+      } else if (inFilter && nameIs(buf, n, ne, 'filterColumn')) inColumn = !selfClosing;
+    },
+    close(buf, n, ne) {
+      if (nameIs(buf, n, ne, 'filterColumn')) inColumn = false;
+      else if (nameIs(buf, n, ne, 'autoFilter')) inFilter = false;
+    },
+    text() {},
+  });
+  if (!active || !ref) return undefined;
+  try {
+    return parseRangeA1(ref);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface Styles {

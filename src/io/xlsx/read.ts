@@ -6,12 +6,12 @@
  * chunk before the parser sees them, the others are inspected without being kept, before any
  * sheet is parsed. No Node APIs: the same reader serves the command line and the browser.
  */
-import type { Sheet, Workbook } from '../../engine/grid.js';
+import { underFilter, type CellRange, type Sheet, type Workbook } from '../../engine/grid.js';
 import { XlsxReadError } from './errors.js';
 import { inflateChecked, inspectContainer, PartGuard, type PartCounts } from './inspect.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { evaluateFormulas } from './evaluate.js';
-import { parseRelationships, parseStyles, parseWorkbook, relsPathOf, SharedStringsReader, type Relationship } from './parts.js';
+import { parseRelationships, parseStyles, parseTableFilter, parseWorkbook, relsPathOf, SharedStringsReader, type Relationship } from './parts.js';
 import { SheetReader, type CellBudget } from './sheet.js';
 import { byPartName, inflateEntry, type InflateBudget, type ZipEntry } from './zip.js';
 
@@ -20,6 +20,7 @@ const REL = {
   worksheet: '/worksheet',
   styles: '/styles',
   sharedStrings: '/sharedStrings',
+  table: '/table',
 };
 
 function relOfType(rels: Map<string, Relationship>, suffix: string): Relationship | undefined {
@@ -94,6 +95,20 @@ function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): W
     strings = reader.end();
   }
 
+  /** The ranges the filters of a sheet's Excel tables hide rows in (read only for a sheet hiding rows). */
+  const tableFilters = (sheetPart: string, relIds: readonly string[]): CellRange[] => {
+    if (relIds.length === 0) return [];
+    const sheetRelsXml = part(relsPathOf(sheetPart));
+    if (!sheetRelsXml) return [];
+    const sheetRels = parseRelationships(sheetRelsXml, sheetPart);
+    return relIds.flatMap((id) => {
+      const rel = sheetRels.get(id);
+      const xml = rel && !rel.external && rel.type.endsWith(REL.table) ? part(rel.target) : undefined;
+      const range = xml ? parseTableFilter(xml) : undefined;
+      return range ? [range] : [];
+    });
+  };
+
   const cells: CellBudget = { count: 0, max: lim.maxCells };
   const sheets: Sheet[] = [];
   let uncached = 0;
@@ -102,9 +117,26 @@ function readPackage(bytes: Uint8Array, entries: ZipEntry[], lim: ReadLimits): W
     if (!sheetEntry) throw new XlsxReadError('corrupt', `missing part ${target}`);
     const reader = new SheetReader(strings, styles, date1904, cells);
     inflate(sheetEntry, (c) => reader.push(c));
-    const { rows, merges, hiddenRows, hiddenCols } = reader.end();
+    const { rows, merges, hiddenRows: hiddenOrFiltered, hiddenCols } = reader.end();
     uncached += reader.uncached;
-    sheets.push({ name: sheet.name, hidden: sheet.hidden, rows, merges, ...(hiddenRows ? { hiddenRows } : {}), ...(hiddenCols ? { hiddenCols } : {}) });
+    // Rows hidden under an active filter's header row, the sheet's or an Excel table's, are read as shown: a filter is a
+    // view. A row hidden by hand inside a filtered range is indistinguishable in the file, and is read so too.
+    let hiddenRows = hiddenOrFiltered;
+    let filteredRows: number[] | undefined;
+    if (hiddenOrFiltered) {
+      const filters = [reader.activeFilter, ...tableFilters(target, reader.tableRelIds)].filter((f) => f !== undefined);
+      filteredRows = hiddenOrFiltered.filter((r) => underFilter(r, filters));
+      hiddenRows = hiddenOrFiltered.filter((r) => !underFilter(r, filters));
+    }
+    sheets.push({
+      name: sheet.name,
+      hidden: sheet.hidden,
+      rows,
+      merges,
+      ...(hiddenRows && hiddenRows.length > 0 ? { hiddenRows } : {}),
+      ...(filteredRows && filteredRows.length > 0 ? { filteredRows } : {}),
+      ...(hiddenCols ? { hiddenCols } : {}),
+    });
   }
   // Formulas saved without their results, or with results the file itself asks to recompute, as Excel would show them.
   if (uncached > 0 || recalculate) evaluateFormulas(sheets, recalculate);

@@ -47,6 +47,13 @@ export class SheetReader implements XmlHandler {
   /** Rows (`<row hidden="1">`) and columns (`<col min max hidden="1">`, 1-based ranges) hidden, as read. */
   private readonly hiddenRows: number[] = [];
   private readonly hiddenColRanges: [number, number][] = [];
+  /** The sheet's `<autoFilter ref>` (not a custom view's), and whether a `<filterColumn>` of it has criteria. */
+  private autoFilter: { ref: CellRange; active: boolean } | undefined;
+  private inAutoFilter = false;
+  private inFilterColumn = false;
+  private inCustomView = 0;
+  /** The relationship ids of the sheet's Excel tables (`<tablePart r:id>`), whose filters hide rows too. */
+  readonly tableRelIds: string[] = [];
   wantText = false;
 
   private readonly stream = new XmlStream(this);
@@ -84,6 +91,11 @@ export class SheetReader implements XmlHandler {
   /** Formulas read without a cached result. */
   uncached = 0;
 
+  /** The range of the sheet's filter when it has criteria (hides rows), undefined when it has none. */
+  get activeFilter(): CellRange | undefined {
+    return this.autoFilter?.active ? this.autoFilter.ref : undefined;
+  }
+
   end(): { rows: (Cell | undefined)[][]; merges: CellRange[]; hiddenRows?: number[]; hiddenCols?: number[] } {
     this.stream.end();
     this.clearMerged();
@@ -105,6 +117,8 @@ export class SheetReader implements XmlHandler {
   open(buf: Uint8Array, n: number, ne: number, a: number, ae: number, selfClosing: boolean): void {
     const len = ne - n;
     const c0 = buf[n];
+    // A criterion (`<filters>`, `<customFilters>`, `<top10>` …) under a filter column: the filter hides rows.
+    if (this.inFilterColumn && this.autoFilter) this.autoFilter.active = true;
     if (len === 1) {
       if (c0 === 99 /* c */) {
         if (this.inSheetData) this.startCell(buf, a, ae);
@@ -126,6 +140,14 @@ export class SheetReader implements XmlHandler {
       this.inSheetData = !selfClosing;
     } else if (len === 3 && c0 === 99 && buf[n + 1] === 111 && buf[n + 2] === 108 /* col */) {
       if (!this.inSheetData) this.readCol(buf, a, ae);
+    } else if (len === 10 && nameIs(buf, n, ne, 'autoFilter')) {
+      if (!this.inSheetData && this.inCustomView === 0) this.readAutoFilter(buf, a, ae, selfClosing);
+    } else if (len === 12 && nameIs(buf, n, ne, 'filterColumn')) {
+      if (this.inAutoFilter) this.inFilterColumn = !selfClosing;
+    } else if (len === 15 && nameIs(buf, n, ne, 'customSheetView')) {
+      if (!selfClosing) this.inCustomView++;
+    } else if (len === 9 && nameIs(buf, n, ne, 'tablePart')) {
+      for (const [k, v] of attributes(buf, a, ae)) if (k.endsWith(':id')) this.tableRelIds.push(v);
     } else if (len === 9 && nameIs(buf, n, ne, 'mergeCell')) {
       const ref = attributes(buf, a, ae).get('ref');
       if (ref) {
@@ -154,6 +176,13 @@ export class SheetReader implements XmlHandler {
       this.phonetic = Math.max(0, this.phonetic - 1);
     } else if (len === 9 && nameIs(buf, n, ne, 'sheetData')) {
       this.inSheetData = false;
+    } else if (len === 10 && nameIs(buf, n, ne, 'autoFilter')) {
+      this.inAutoFilter = false;
+      this.inFilterColumn = false;
+    } else if (len === 12 && nameIs(buf, n, ne, 'filterColumn')) {
+      this.inFilterColumn = false;
+    } else if (len === 15 && nameIs(buf, n, ne, 'customSheetView')) {
+      this.inCustomView = Math.max(0, this.inCustomView - 1);
     }
   }
 
@@ -196,6 +225,17 @@ export class SheetReader implements XmlHandler {
     this.row = r > 0 ? r - 1 : this.row + 1;
     this.col = -1;
     if (isHidden(buf, a, ae)) this.hiddenRows.push(this.row);
+  }
+
+  private readAutoFilter(buf: Uint8Array, a: number, ae: number, selfClosing: boolean): void {
+    const ref = attributes(buf, a, ae).get('ref');
+    if (!ref) return;
+    try {
+      this.autoFilter = { ref: parseRangeA1(ref), active: false };
+      this.inAutoFilter = !selfClosing;
+    } catch {
+      // A malformed range filters nothing Hyoka can place.
+    }
   }
 
   /** `<col min="3" max="5" hidden="1"/>` in `<cols>`: columns C to E hidden. */

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../../src/engine/check.js';
 import { planRecalculation } from '../../../src/engine/fix.js';
@@ -130,6 +131,31 @@ describe('hyoka fix on .xlsx files', () => {
     const { before, after, plan } = await fix(new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(plan.writes.map((w) => [w.address, w.value])).toEqual([['E5', '107%']]);
     expect(changedCells(before, after)).toEqual(['S!4:4']);
+  });
+
+  it('fixes a table under an active filter, which it checks, and still writes nothing into a collapsed group', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['区分', '項目', 'R4', 'R5', 'R6']);
+    ws.addRow(['数値目標(1) 連携企業数', '目標値', 360, 540, 720]);
+    ws.addRow([null, '実績値', 461, 580, 707]);
+    ws.addRow([null, '進捗度', '128%', '107%', '99%']);
+    ws.addRow(['数値目標(2) 連携件数', '目標値', 100, 100, 100]);
+    ws.addRow([null, '実績値', 50, 50, 50]);
+    ws.addRow([null, '進捗度', '1%', '50%', null]);
+    ws.autoFilter = 'A1:E4';
+    ws.getRow(2).hidden = true;
+    ws.getRow(3).hidden = true;
+    for (const r of [5, 6, 7]) {
+      ws.getRow(r).outlineLevel = 1;
+      ws.getRow(r).hidden = true;
+    }
+    const files = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const part = 'xl/worksheets/sheet1.xml';
+    files[part] = strToU8(strFromU8(files[part]).replace('<autoFilter ref="A1:E4"/>', '<autoFilter ref="A1:E4"><filterColumn colId="1"><filters><filter val="進捗度"/></filters></filterColumn></autoFilter>'));
+    const { before, after, plan } = await fix(zipSync(files));
+    expect(plan.writes.map((w) => [w.address, w.value])).toEqual([['E4', '98%']]);
+    expect(changedCells(before, after)).toEqual(['S!3:4']);
   });
 
   it('is idempotent: fixing a fixed workbook plans nothing', async () => {

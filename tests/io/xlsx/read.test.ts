@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../../src/engine/check.js';
 import type { Workbook } from '../../../src/engine/grid.js';
@@ -324,6 +324,89 @@ describe('hidden rows and columns', () => {
     const sheet = (await readXlsx(handmade([{ name: 'S', xml }]))).sheets[0];
     expect(sheet.hiddenRows).toEqual([2]);
     expect(sheet.hiddenCols).toEqual([1, 2]);
+  });
+});
+
+/** A package with one part's XML edited (a filter's criteria exceljs does not write). */
+function edited(bytes: Uint8Array, part: string, edit: (xml: string) => string): Uint8Array {
+  const files = unzipSync(bytes);
+  files[part] = strToU8(edit(strFromU8(files[part])));
+  return zipSync(files);
+}
+
+const CRITERIA = '<filterColumn colId="1"><filters><filter val="進捗度"/></filters></filterColumn>';
+
+describe('rows hidden by a filter or a collapsed group', () => {
+  // One target whose 目標値 and 実績値 rows (2 and 3) are hidden: E4 states 99% for 98%.
+  const PROGRESS = [
+    ['区分', '項目', 'R4', 'R5', 'R6'],
+    ['数値目標(1) 連携企業数', '目標値', 360, 540, 720],
+    [null, '実績値', 461, 580, 707],
+    [null, '進捗度', '128%', '107%', '99%'],
+  ];
+
+  it('a sheet filtered to its 進捗度 row: the rows the filter hides are read as shown, checked, and noted', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    PROGRESS.forEach((r) => ws.addRow(r));
+    ws.autoFilter = 'A1:E4';
+    ws.getRow(2).hidden = true;
+    ws.getRow(3).hidden = true;
+    const bytes = edited(new Uint8Array(await wb.xlsx.writeBuffer()), 'xl/worksheets/sheet1.xml', (xml) => xml.replace('<autoFilter ref="A1:E4"/>', `<autoFilter ref="A1:E4">${CRITERIA}</autoFilter>`));
+    const read = await readXlsx(bytes);
+    expect(read.sheets[0].filteredRows).toEqual([1, 2]);
+    expect(read.sheets[0].hiddenRows).toBeUndefined();
+    const { model, findings } = checkWorkbook(read);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E4']);
+    expect(model.faults).toEqual([{ sheet: 'S', reason: 'filtered-rows', detail: '2-3' }]);
+  });
+
+  it('an Excel table filtered so is read the same; with its filter buttons alone it filters nothing, and rows hidden in it stay hidden', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addTable({ name: 'T1', ref: 'A1', headerRow: true, columns: PROGRESS[0].map((name) => ({ name: String(name), filterButton: true })), rows: PROGRESS.slice(1) });
+    ws.getRow(2).hidden = true;
+    ws.getRow(3).hidden = true;
+    const buttons = new Uint8Array(await wb.xlsx.writeBuffer());
+    const unfiltered = await readXlsx(buttons);
+    expect(unfiltered.sheets[0].hiddenRows).toEqual([1, 2]);
+    expect(checkWorkbook(unfiltered).model.faults).toEqual([{ sheet: 'S', reason: 'hidden-rows', detail: '2-3' }]);
+    const filtered = edited(buttons, 'xl/tables/table1.xml', (xml) => xml.replace(/<autoFilter ref="A1:E4">.*<\/autoFilter>/, `<autoFilter ref="A1:E4">${CRITERIA}</autoFilter>`));
+    const read = await readXlsx(filtered);
+    expect(read.sheets[0]).toMatchObject({ filteredRows: [1, 2] });
+    expect(read.sheets[0].hiddenRows).toBeUndefined();
+    expect(keys(checkWorkbook(read).findings)).toEqual(['progress-mismatch@S!E4']);
+  });
+
+  it('only the sheet filter hides rows under its header: not a custom view\'s filter, not rows outside the range', async () => {
+    const rows = PROGRESS.map((r, i) => `<row r="${i + 1}"${i === 1 || i === 2 ? ' hidden="1"' : ''}>${r.map((v, c) => (v === null ? '' : `<c r="${String.fromCharCode(65 + c)}${i + 1}"${typeof v === 'string' ? ` t="inlineStr"><is><t>${v}</t></is></c>` : `><v>${v}</v></c>`}`)).join('')}</row>`).join('');
+    const view = `<customSheetViews><customSheetView guid="{00000000-0000-0000-0000-000000000001}"><autoFilter ref="A1:E4">${CRITERIA}</autoFilter></customSheetView></customSheetViews>`;
+    const inView = (await readXlsx(handmade([{ name: 'S', xml: sheetXml(rows, view) }]))).sheets[0];
+    expect(inView.hiddenRows).toEqual([1, 2]);
+    expect(inView.filteredRows).toBeUndefined();
+    // The filter starts at row 3: row 3 is its header, row 2 lies above it.
+    const below = (await readXlsx(handmade([{ name: 'S', xml: sheetXml(rows, `<autoFilter ref="A3:E4">${CRITERIA}</autoFilter>`) }]))).sheets[0];
+    expect(below.hiddenRows).toEqual([1, 2]);
+  });
+
+  it('a collapsed outline group stays out of the tables, and the report names its rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(PROGRESS[0]);
+    ws.addRow(['数値目標(1) 連携企業数', '目標値', 100, 100, 100]);
+    ws.addRow([null, '実績値', 50, 50, 50]);
+    ws.addRow([null, '進捗度', '51%', '50%', '50%']);
+    ws.addRow(['数値目標(2) 連携件数', '目標値', 360, 540, 720]);
+    ws.addRow([null, '実績値', 461, 580, 707]);
+    ws.addRow([null, '進捗度', '128%', '107%', '98%']);
+    for (const r of [2, 3, 4]) {
+      ws.getRow(r).outlineLevel = 1;
+      ws.getRow(r).hidden = true;
+    }
+    const read = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const { model, findings } = checkWorkbook(read);
+    expect(keys(findings)).toEqual([]);
+    expect(model.faults).toEqual([{ sheet: 'S', reason: 'hidden-rows', detail: '2-4' }]);
   });
 });
 
