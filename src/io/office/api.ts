@@ -47,6 +47,29 @@ export interface XWorksheet {
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   /** ExcelApi 1.7. */
   readonly onChanged: XEventSource;
+  /** ExcelApi 1.9: the sheet's filter. */
+  readonly autoFilter: XAutoFilter;
+  /** The sheet's Excel tables (ListObjects). */
+  readonly tables: XTableCollection;
+}
+
+/** ExcelApi 1.9. */
+export interface XAutoFilter {
+  /** Whether the filter has criteria (hides rows), not buttons alone. */
+  readonly isDataFiltered: boolean;
+  load(propertyNames: string[]): unknown;
+  /** The filter's range, header row included. */
+  getRangeOrNullObject(): { readonly isNullObject: boolean; readonly address: string; load(propertyNames: string[]): unknown };
+}
+
+export interface XTableCollection {
+  readonly items: XTable[];
+  load(propertyNames: string[]): unknown;
+}
+
+export interface XTable {
+  /** ExcelApi 1.9. */
+  readonly autoFilter: XAutoFilter;
 }
 
 export interface XRangeFill {

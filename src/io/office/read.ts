@@ -4,9 +4,9 @@
  * range's size (and merged areas), then one per request of at most `requestBudgetBytes` (estimated;
  * a request Excel still finds too big is read again in halves).
  */
-import { parseA1, parseRangeA1, rangeA1, type Cell, type CellRange, type Sheet, type Workbook } from '../../engine/grid.js';
+import { parseA1, parseRangeA1, rangeA1, underFilter, type Cell, type CellRange, type Sheet, type Workbook } from '../../engine/grid.js';
 import { HostError } from '../host.js';
-import { errorText, type ExcelContext, type OfficeRuntime, type XRange, type XRangeView, type XWorksheet } from './api.js';
+import { errorText, type ExcelContext, type OfficeRuntime, type XAutoFilter, type XRange, type XRangeView, type XTableCollection, type XWorksheet } from './api.js';
 import { toGridCell } from './cells.js';
 
 export interface OfficeReadLimits {
@@ -30,6 +30,8 @@ interface SheetProbe {
   ws: XWorksheet;
   used: XRange;
   merges: ReturnType<XRange['getMergedAreasOrNullObject']> | null;
+  /** The sheet's Excel tables, listed when their filters are to be read (ExcelApi 1.9). */
+  tables: XTableCollection | null;
 }
 
 /** A block of whole rows of one used range, read in one piece. */
@@ -73,14 +75,16 @@ export function planRequests(areas: (CellRange | null)[], limits: OfficeReadLimi
 }
 
 /** Loads every used range's size, with the merged areas when the API set has them. */
-async function probeSheets(ctx: ExcelContext, sheets: XWorksheet[], withMerges: boolean): Promise<SheetProbe[]> {
+async function probeSheets(ctx: ExcelContext, sheets: XWorksheet[], withMerges: boolean, withTables: boolean): Promise<SheetProbe[]> {
   const queue = (merges: boolean): SheetProbe[] =>
     sheets.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
       used.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
       const m = merges ? ws.getRange().getMergedAreasOrNullObject() : null;
       m?.load(['address']);
-      return { ws, used, merges: m };
+      const tables = withTables ? ws.tables : null;
+      tables?.load(['items/name']);
+      return { ws, used, merges: m, tables };
     });
   const probes = queue(withMerges);
   try {
@@ -134,13 +138,23 @@ const VIEW_BUDGET_BYTES = 1024 * 1024;
 
 /**
  * Which rows and columns are shown (ExcelApi 1.3): the visible view of each used range's first column tells the rows,
- * that of its first row the columns. Read with the sheet's first row block, in the syncs the contents take anyway.
+ * that of its first row the columns. Read with the sheet's first row block, in the syncs the contents take anyway; so
+ * are the filters of the sheet and of its Excel tables (ExcelApi 1.9), under which hidden rows are read as shown.
  */
 interface Visibility {
   /** Per sheet, its used range when its views are to be read; null when not. */
   areas: (CellRange | null)[];
   /** Cleared when Excel fails a request with views (then read again without them). */
   on: boolean;
+  /** Per sheet, its Excel tables (null: filters are not read). */
+  tables: (XTableCollection | null)[];
+  /** Cleared when Excel fails a request with filters (then read again without them, views kept). */
+  filters: boolean;
+}
+
+interface QueuedFilter {
+  filter: XAutoFilter;
+  range: ReturnType<XAutoFilter['getRangeOrNullObject']>;
 }
 
 interface QueuedViews {
@@ -148,6 +162,19 @@ interface QueuedViews {
   area: CellRange;
   column: XRangeView;
   row: XRangeView;
+  filters: QueuedFilter[];
+}
+
+function queueFilter(filter: XAutoFilter): QueuedFilter {
+  filter.load(['isDataFiltered']);
+  const range = filter.getRangeOrNullObject();
+  range.load(['address']);
+  return { filter, range };
+}
+
+/** The ranges of the queued filters that hide rows. */
+function activeFilters(filters: QueuedFilter[]): CellRange[] {
+  return filters.flatMap(({ filter, range }) => (filter.isDataFiltered && !range.isNullObject ? parseAreas(range.address) : []));
 }
 
 /** The 0-based row or column of each address of a view; null when none parses (a hidden first column or row). */
@@ -170,15 +197,21 @@ function shownIndexes(view: XRangeView, of: 'row' | 'col'): Set<number> | null {
   return out.size > 0 ? out : null;
 }
 
-/** Notes on the sheet the rows and columns of its used range that the views do not show. */
+/**
+ * Notes on the sheet the rows and columns of its used range that the views do not show; rows under an active filter
+ * (the views cannot tell them from rows hidden by hand, as the file cannot) as filtered, to be read as shown.
+ */
 function noteHidden(sheet: Sheet, q: QueuedViews): void {
   const rows = shownIndexes(q.column, 'row');
   const cols = shownIndexes(q.row, 'col');
+  const filters = activeFilters(q.filters);
   const hiddenRows: number[] = [];
-  if (rows) for (let r = q.area.top; r <= q.area.bottom; r++) if (!rows.has(r)) hiddenRows.push(r);
+  const filteredRows: number[] = [];
+  if (rows) for (let r = q.area.top; r <= q.area.bottom; r++) if (!rows.has(r)) (underFilter(r, filters) ? filteredRows : hiddenRows).push(r);
   const hiddenCols: number[] = [];
   if (cols) for (let c = q.area.left; c <= q.area.right; c++) if (!cols.has(c)) hiddenCols.push(c);
   if (hiddenRows.length > 0) sheet.hiddenRows = hiddenRows;
+  if (filteredRows.length > 0) sheet.filteredRows = filteredRows;
   if (hiddenCols.length > 0) sheet.hiddenCols = hiddenCols;
 }
 
@@ -218,13 +251,20 @@ async function loadRequest(ctx: ExcelContext, wsList: XWorksheet[], sheets: Shee
       column.load(['cellAddresses']);
       const row = ws.getRange(rangeA1({ ...area, bottom: area.top })).getVisibleView();
       row.load(['cellAddresses']);
-      views.push({ sheet: chunk.sheet, area, column, row });
+      const tables = visibility.filters ? visibility.tables[chunk.sheet] : null;
+      const filters = tables ? [ws.autoFilter, ...tables.items.map((t) => t.autoFilter)].map(queueFilter) : [];
+      views.push({ sheet: chunk.sheet, area, column, row, filters });
     }
   }
   try {
     await ctx.sync();
   } catch (e) {
     const halves = isTooBig(e) ? halve(request) : null;
+    if (!halves && views.some((q) => q.filters.length > 0)) {
+      // Excel refused the filters: the views are read without them, rows hidden by a filter as hidden.
+      visibility.filters = false;
+      return loadRequest(ctx, wsList, sheets, request, visibility);
+    }
     if (!halves && views.length > 0) {
       // Excel refused the visible views (or a row with them): the contents are read without them, all rows as shown.
       visibility.on = false;
@@ -242,13 +282,14 @@ async function loadRequest(ctx: ExcelContext, wsList: XWorksheet[], sheets: Shee
 export async function readWorkbook(rt: OfficeRuntime, limits: OfficeReadLimits): Promise<Workbook> {
   const withMerges = rt.isSetSupported('ExcelApi', '1.13');
   const withViews = rt.isSetSupported('ExcelApi', '1.3');
+  const withFilters = withViews && rt.isSetSupported('ExcelApi', '1.9');
   try {
     return await rt.run(async (ctx) => {
       const collection = ctx.workbook.worksheets;
       collection.load(['items/name', 'items/visibility']);
       await ctx.sync();
       const wsList = collection.items;
-      const probes = await probeSheets(ctx, wsList, withMerges);
+      const probes = await probeSheets(ctx, wsList, withMerges, withFilters);
 
       const sheets: Sheet[] = probes.map(({ ws, merges }) => ({
         name: ws.name,
@@ -267,6 +308,8 @@ export async function readWorkbook(rt: OfficeRuntime, limits: OfficeReadLimits):
 
       const visibility: Visibility = {
         on: withViews,
+        tables: probes.map((p) => p.tables),
+        filters: withFilters,
         areas: areas.map((area, i) =>
           area && (area.bottom - area.top + 1 + area.right - area.left + 1) * (VIEW_BYTES_PER_ADDRESS + 3 * sheets[i].name.length) <= VIEW_BUDGET_BYTES ? area : null,
         ),

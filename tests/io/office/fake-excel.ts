@@ -11,7 +11,8 @@
  *   a read of more than 5 million cells gives null values;
  * - API sets are gated by `apiVersion` (visible views 1.3, merged areas 1.13, fill pattern 1.9, events 1.7 / 1.9);
  * - rows and columns can be hidden: a range's visible view gives the addresses of the cells shown, none when its
- *   rows or columns are all hidden.
+ *   rows or columns are all hidden; a sheet and its tables can have filters (1.9), whose hidden rows are listed as
+ *   hidden rows.
  * Formulas are not evaluated: a written formula's value is `evaluate(formula)` or 0.
  */
 import { a1, parseA1, parseRangeA1, rangeA1, type CellRange } from '../../../src/engine/grid.js';
@@ -24,6 +25,9 @@ import type {
   XRange,
   XRangeFill,
   XRangeView,
+  XAutoFilter,
+  XTable,
+  XTableCollection,
   XWorksheet,
   XWorksheetCollection,
 } from '../../../src/io/office/api.js';
@@ -55,8 +59,17 @@ export interface FakeSheetInit {
   hiddenRows?: number[];
   /** Hidden columns, by letter. */
   hiddenColumns?: string[];
+  /** The sheet's filter: its range (header row included) and whether it has criteria (hides rows). */
+  autoFilter?: FakeFilter;
+  /** The sheet's Excel tables, by their filters. */
+  tables?: FakeFilter[];
   /** A sheet whose cells are computed, with its used range given (for very large sheets). */
   generated?: { usedRange: string; cellAt: (row: number, col: number) => FakeCell | undefined };
+}
+
+export interface FakeFilter {
+  range: string;
+  filtered: boolean;
 }
 
 export interface FakeOptions {
@@ -68,6 +81,8 @@ export interface FakeOptions {
   evaluate?: (formula: string) => number | string | boolean;
   /** Every sync that reads a visible view fails (as an Excel that refused them would). */
   visibleViewFails?: boolean;
+  /** Every sync that reads a filter fails. */
+  filtersFail?: boolean;
 }
 
 const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1048575, right: 16383 };
@@ -81,9 +96,13 @@ class SheetState {
   generated?: FakeSheetInit['generated'];
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
+  autoFilter?: FakeFilter;
+  tables: FakeFilter[];
 
   constructor(init: FakeSheetInit) {
     this.name = init.name;
+    this.autoFilter = init.autoFilter;
+    this.tables = init.tables ?? [];
     this.hiddenRows = new Set((init.hiddenRows ?? []).map((r) => r - 1));
     this.hiddenCols = new Set((init.hiddenColumns ?? []).map((c) => parseA1(`${c}1`).col));
     this.visibility = init.visibility ?? 'Visible';
@@ -179,6 +198,7 @@ export class FakeExcel {
   readonly maxReadCells: number;
   readonly evaluate?: (formula: string) => number | string | boolean;
   readonly visibleViewFails: boolean;
+  readonly filtersFail: boolean;
   /** Every sync of every run, in order. */
   syncCount = 0;
   /** Answer size of each sync that succeeded, in bytes. */
@@ -200,6 +220,7 @@ export class FakeExcel {
     this.maxReadCells = options.maxReadCells ?? 5_000_000;
     this.evaluate = options.evaluate;
     this.visibleViewFails = options.visibleViewFails ?? false;
+    this.filtersFail = options.filtersFail ?? false;
   }
 
   readonly runtime: OfficeRuntime = {
@@ -425,6 +446,53 @@ class FakeCollection implements XWorksheetCollection {
   }
 }
 
+/** A sheet's or a table's filter (ExcelApi 1.9), as it is when the sync runs; `filter()` undefined: none. */
+function fakeFilter(ctx: FakeContext, filter: () => FakeFilter | undefined): XAutoFilter {
+  ctx.requireApi('1.9', 'autoFilter');
+  const loaded = new Loaded();
+  const failing = () => {
+    if (ctx.excel.filtersFail) throw new FakeError('GeneralException', 'filter refused');
+  };
+  return {
+    get isDataFiltered(): boolean {
+      return loaded.get('isDataFiltered');
+    },
+    load: (propertyNames: string[]) =>
+      ctx.queue({
+        write: false,
+        run: () => {
+          failing();
+          if (propertyNames.some((p) => p.trim() !== 'isDataFiltered')) throw new FakeError('InvalidArgument', `unknown filter property ${propertyNames.join()}`);
+          loaded.set('isDataFiltered', filter()?.filtered ?? false);
+          return 24;
+        },
+      }),
+    getRangeOrNullObject() {
+      const range = new Loaded();
+      return {
+        get isNullObject(): boolean {
+          return range.get('isNullObject');
+        },
+        get address(): string {
+          return range.get('address');
+        },
+        load: () =>
+          ctx.queue({
+            write: false,
+            run: () => {
+              failing();
+              const f = filter();
+              range.set('isNullObject', f === undefined);
+              // Office.js gives the address with its sheet; the test sheets' names need no quotes.
+              range.set('address', f ? `Sheet!${f.range}` : '');
+              return 40;
+            },
+          }),
+      };
+    },
+  };
+}
+
 class FakeWorksheet implements XWorksheet {
   private loaded = new Loaded();
   loadedJson: Record<string, unknown> = {};
@@ -474,6 +542,33 @@ class FakeWorksheet implements XWorksheet {
         return bytesOf(this.loadedJson);
       },
     });
+  }
+
+  get autoFilter(): XAutoFilter {
+    return fakeFilter(this.ctx, () => this.resolve().autoFilter);
+  }
+
+  get tables(): XTableCollection {
+    const loaded = new Loaded();
+    const ctx = this.ctx;
+    return {
+      get items(): XTable[] {
+        return loaded.get('items');
+      },
+      load: (propertyNames: string[]) =>
+        ctx.queue({
+          write: false,
+          run: () => {
+            if (propertyNames.some((p) => p.trim() !== 'items/name')) throw new FakeError('InvalidArgument', `unknown table property ${propertyNames.join()}`);
+            const tables = this.resolve().tables;
+            loaded.set(
+              'items',
+              tables.map((t) => ({ autoFilter: fakeFilter(ctx, () => t) })),
+            );
+            return bytesOf(tables.map((_, i) => ({ name: `Table${i + 1}` })));
+          },
+        }),
+    };
   }
 
   activate(): void {

@@ -195,7 +195,61 @@ describe('readWorkbook', () => {
       const b = await createOfficeHost({ runtime: refusing.runtime }).readWorkbook();
       expect(b.sheets[0].hiddenRows).toBeUndefined();
       expect(cellAt(b.sheets[0].rows, 'F5')?.value).toBe('99%');
-      // One more sync, once: the contents again without the views.
+      // Two more syncs, once each: the contents again without the filters (ExcelApi 1.9), then without the views.
+      expect(refusing.syncCount).toBe(5);
+      const refusing18 = new FakeExcel({ apiVersion: '1.8', visibleViewFails: true, sheets: [hiding()] });
+      await createOfficeHost({ runtime: refusing18.runtime }).readWorkbook();
+      expect(refusing18.syncCount).toBe(4);
+    });
+  });
+
+  describe('rows hidden by a filter', () => {
+    // Filtered to the 進捗度 row: the 目標値 and 実績値 rows (2 and 3) hidden; E4 states 99% for 98%.
+    const filtered = (extra: Partial<FakeSheetInit> = {}): FakeSheetInit => ({
+      name: 'S',
+      cells: {
+        A1: '区分', B1: '項目', C1: 'R4', D1: 'R5', E1: 'R6',
+        A2: '数値目標(1) 連携企業数', B2: '目標値', C2: 360, D2: 540, E2: 720,
+        B3: '実績値', C3: 461, D3: 580, E3: 707,
+        B4: '進捗度', C4: '128%', D4: '107%', E4: '99%',
+      },
+      hiddenRows: [2, 3],
+      ...extra,
+    });
+    const read = async (fake: FakeExcel) => {
+      const wb = await createOfficeHost({ runtime: fake.runtime }).readWorkbook();
+      const { model, findings } = checkWorkbook(wb);
+      return { sheet: wb.sheets[0], faults: model.faults, findings: findings.map((f) => `${f.rule}@${f.cell}`) };
+    };
+
+    it('under an active filter of the sheet or of an Excel table, they are read as shown and noted, in the same syncs', async () => {
+      for (const extra of [{ autoFilter: { range: 'A1:E4', filtered: true } }, { tables: [{ range: 'G1:H3', filtered: false }, { range: 'A1:E4', filtered: true }] }]) {
+        const fake = new FakeExcel({ sheets: [filtered(extra), ...Array.from({ length: 10 }, (_, i) => smallSheet(i))] });
+        const { sheet, faults, findings } = await read(fake);
+        expect(sheet.filteredRows).toEqual([1, 2]);
+        expect(sheet.hiddenRows).toBeUndefined();
+        expect(findings).toEqual(['progress-mismatch@E4']);
+        expect(faults).toEqual([{ sheet: 'S', reason: 'filtered-rows', detail: '2-3' }]);
+        expect(fake.syncCount).toBe(3);
+      }
+    });
+
+    it('a filter without criteria, or the header row of a filter and the rows above it, hide as rows hidden by hand: not checked, and noted', async () => {
+      for (const extra of [{ autoFilter: { range: 'A1:E4', filtered: false } }, { autoFilter: { range: 'A3:E4', filtered: true } }]) {
+        const { sheet, faults, findings } = await read(new FakeExcel({ sheets: [filtered(extra)] }));
+        // Row 3 is the second filter's header row, row 2 lies above it.
+        expect(sheet.hiddenRows).toEqual([1, 2]);
+        expect(findings).toEqual([]);
+        expect(faults[0]).toMatchObject({ reason: 'hidden-rows' });
+      }
+    });
+
+    it('before ExcelApi 1.9, or when Excel refuses the filters, rows under a filter are read as hidden, and noted (one more sync)', async () => {
+      const old = new FakeExcel({ apiVersion: '1.8', sheets: [filtered({ autoFilter: { range: 'A1:E4', filtered: true } })] });
+      expect(await read(old)).toMatchObject({ findings: [], faults: [{ sheet: 'S', reason: 'hidden-rows', detail: '2-3' }] });
+      expect(old.syncCount).toBe(3);
+      const refusing = new FakeExcel({ filtersFail: true, sheets: [filtered({ autoFilter: { range: 'A1:E4', filtered: true } })] });
+      expect(await read(refusing)).toMatchObject({ findings: [], faults: [{ sheet: 'S', reason: 'hidden-rows', detail: '2-3' }] });
       expect(refusing.syncCount).toBe(4);
     });
   });
