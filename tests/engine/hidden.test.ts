@@ -121,7 +121,10 @@ describe('hidden rows and columns', () => {
       { sheet: 'S', reason: 'hidden-rows', detail: '2' },
       { sheet: 'S', reason: 'hidden-columns', detail: 'C' },
     ]);
-    expect(describeFault('hidden-columns: C', 'en').text).toBe('hidden columns C were not checked');
+    expect(describeFault('hidden-columns: C', 'en').text).toBe('hidden column C was not checked');
+    expect(describeFault('hidden-columns: C-D', 'en').text).toBe('hidden columns C-D were not checked');
+    expect(describeFault('hidden-rows: 2', 'en').text).toBe('hidden row 2 was not checked (a collapsed group, or rows hidden by hand)');
+    expect(describeFault('filtered-rows: 2, 5', 'en').text).toBe('rows 2, 5, hidden by a filter, were checked as if shown (a filter only changes the view)');
   });
 
   it('rows hidden by a filter are read as shown, checked and fixed, and noted', () => {

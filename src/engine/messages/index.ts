@@ -59,6 +59,9 @@ export function formatFinding(f: Finding, lang: Lang = 'ja'): string {
 /** Words that name the rows or columns a fault's detail lists (`5-8, 12`), or none. */
 type Words = string | ((detail: string) => string);
 
+/** Whether a fault's detail lists more than one row or column (`5-8`, `5, 12`), for English's number. */
+const several = (detail: string) => /[-,]/.test(detail);
+
 /** What a fault of the reading says (`hidden-sheet`, `block-without-years: …`), and whether what it names was checked. */
 const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
   'hidden-sheet': { ja: '非表示のシートです(検査はしました)', en: 'a hidden sheet (checked all the same)', checked: true },
@@ -73,13 +76,13 @@ const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
   },
   'hidden-rows': {
     ja: (d) => `非表示の行 ${d} は検査していません(折りたたんだグループや、手で非表示にした行です)`,
-    en: (d) => `hidden rows ${d} were not checked (a collapsed group, or rows hidden by hand)`,
+    en: (d) => `hidden ${several(d) ? `rows ${d} were` : `row ${d} was`} not checked (a collapsed group, or rows hidden by hand)`,
     checked: false,
   },
-  'hidden-columns': { ja: (d) => `非表示の列 ${d} は検査していません`, en: (d) => `hidden columns ${d} were not checked`, checked: false },
+  'hidden-columns': { ja: (d) => `非表示の列 ${d} は検査していません`, en: (d) => `hidden ${several(d) ? `columns ${d} were` : `column ${d} was`} not checked`, checked: false },
   'filtered-rows': {
     ja: (d) => `フィルターで非表示の行 ${d} も、表示されているものとして検査しました(フィルターは表示の切り替えです)`,
-    en: (d) => `rows ${d}, hidden by a filter, were checked as if shown (a filter only changes the view)`,
+    en: (d) => `${several(d) ? `rows ${d}, hidden by a filter, were` : `row ${d}, hidden by a filter, was`} checked as if shown (a filter only changes the view)`,
     checked: true,
   },
 };
