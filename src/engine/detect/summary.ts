@@ -328,6 +328,20 @@ export function idHeaderLeftOf(scan: SheetScan, row: number, col: number): boole
   return false;
 }
 
+/** What the summaries state (`of` each), listed by the key of the target it is of, in the summaries' order. */
+function byTarget<T>(tables: Table[], of: (t: SummaryTable) => T[], key: (x: T) => string): Map<string, T[]> {
+  const stated = new Map<string, T[]>();
+  for (const t of tables) {
+    if (t.kind !== 'summary') continue;
+    for (const x of of(t)) {
+      const list = stated.get(key(x));
+      if (list) list.push(x);
+      else stated.set(key(x), [x]);
+    }
+  }
+  return stated;
+}
+
 /**
  * Weights stated only in a summary (`数値目標 | 寄与度` beside the tables): each target of the
  * progress tables that states no weight (or an empty `寄与度(※):`) takes its summary row's, from a
@@ -335,16 +349,7 @@ export function idHeaderLeftOf(scan: SheetScan, row: number, col: number): boole
  * A target stating a weight keeps it (summary-mismatch compares the two).
  */
 export function lendWeights(tables: Table[]): void {
-  const stated = new Map<string, SummaryRow[]>();
-  for (const t of tables) {
-    if (t.kind !== 'summary') continue;
-    for (const row of t.rows) {
-      if (!row.target || row.weight?.parsed.kind !== 'number') continue;
-      let list = stated.get(row.target.key);
-      if (!list) stated.set(row.target.key, (list = []));
-      list.push(row);
-    }
-  }
+  const stated = byTarget(tables, (t) => t.rows.filter((row) => row.target && row.weight?.parsed.kind === 'number'), (row) => row.target!.key);
   if (stated.size === 0) return;
   for (const t of tables) {
     if (t.kind !== 'progress') continue;
@@ -365,16 +370,7 @@ export function lendWeights(tables: Table[]): void {
  * target stating a goal keeps it (the rules compare the summary's with its targets too).
  */
 export function lendGoals(tables: Table[]): void {
-  const stated = new Map<string, SummaryGoal[]>();
-  for (const t of tables) {
-    if (t.kind !== 'summary' || !t.goals) continue;
-    for (const g of t.goals) {
-      if (g.goal.parsed.kind !== 'number') continue;
-      let list = stated.get(g.target.key);
-      if (!list) stated.set(g.target.key, (list = []));
-      list.push(g);
-    }
-  }
+  const stated = byTarget(tables, (t) => (t.goals ?? []).filter((g) => g.goal.parsed.kind === 'number'), (g) => g.target.key);
   if (stated.size === 0) return;
   for (const t of tables) {
     if (t.kind !== 'progress') continue;
