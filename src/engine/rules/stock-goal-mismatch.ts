@@ -30,9 +30,11 @@ export const stockGoalMismatch: Rule = {
     // A level the 本文 states after a target's id (`数値目標（1）：180 社（令和3年度）→900 社（令和7年度）`) beside the
     // table's own goal is compared with the table's targets too (one lent to a table stating none is its goal, above).
     const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;
-    const own = new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
+    // The tables' goals, gathered only for a summary that states goals (most state none).
+    let own: Set<string | null> | undefined;
     for (const table of model.tables) {
       if (table.kind !== 'summary' || !table.goals) continue;
+      own ??= new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
       for (const g of table.goals) {
         const value = asNumber(g.goal.parsed);
         if (!value || g.cumulative || own.has(at(g.goal.ref))) continue;
