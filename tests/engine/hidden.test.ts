@@ -99,7 +99,7 @@ describe('hidden rows and columns', () => {
     expect(table?.kind === 'progress' && table.targets.map((t) => t.id.display)).toEqual(['2']);
     expect(model.faults).toEqual([{ sheet: 'S', reason: 'hidden-rows', detail: '2-4' }]);
     expect(describeFault('hidden-rows: 2-4', 'en')).toEqual({ text: 'hidden rows 2-4 were not checked (a collapsed group, or rows hidden by hand)', checked: false });
-    expect(describeFault('hidden-rows: 2-4', 'ja').text).toContain('非表示の行 2-4 は検査していません');
+    expect(describeFault('hidden-rows: 2-4', 'ja').text).toContain('非表示の行 2～4 は検査していません');
   });
 
   it('a hidden column holding figures is noted; a row of an id merged into shown rows counts as shown', () => {
@@ -150,5 +150,15 @@ describe('hidden rows and columns', () => {
     const detail = checkWorkbook(book(s)).model.faults[0].detail ?? '';
     expect(detail.startsWith('2, 4, 6')).toBe(true);
     expect(detail.endsWith('40, … (30 in all)')).toBe(true);
+    // The report's list is data; the Japanese note says it in Japanese, with no English left in it.
+    const ja = describeFault(`hidden-rows: ${detail}`, 'ja').text;
+    expect(ja).toBe(`非表示の行 ${Array.from({ length: 20 }, (_, i) => 2 + 2 * i).join('、')}、…(全 30 行) は検査していません(折りたたんだグループや、手で非表示にした行です)`);
+    expect(describeFault(`hidden-rows: ${detail}`, 'en').text).toContain('40, … (30 in all) were not checked');
+  });
+
+  it('a Japanese note writes spans of rows and columns with ～ and lists them with 、', () => {
+    expect(describeFault('hidden-columns: C-E, H', 'ja').text).toBe('非表示の列 C～E、H は検査していません');
+    expect(describeFault('filtered-rows: 5-8, 12', 'ja').text).toBe('フィルターで非表示の行 5～8、12 も、表示されているものとして検査しました(フィルターは表示の切り替えです)');
+    expect(describeFault('hidden-columns: C, E, … (25 in all)', 'ja').text).toBe('非表示の列 C、E、…(全 25 列) は検査していません');
   });
 });

@@ -62,6 +62,16 @@ type Words = string | ((detail: string) => string);
 /** Whether a fault's detail lists more than one row or column (`5-8`, `5, 12`), for English's number. */
 const several = (detail: string) => /[-,]/.test(detail);
 
+/**
+ * A fault's list of rows or columns (`5-8, 12, … (30 in all)`, as the report states it) in Japanese words: `5～8、12、…(全 30 行)`,
+ * a span written with ～ as the messages write a plan period.
+ */
+const jaList = (detail: string, what: '行' | '列') => {
+  const cut = /, … \((\d+) in all\)$/.exec(detail);
+  const runs = (cut ? detail.slice(0, cut.index) : detail).split(', ').map((run) => run.replace('-', '～'));
+  return `${runs.join('、')}${cut ? `、…(全 ${cut[1]} ${what})` : ''}`;
+};
+
 /** What a fault of the reading says (`hidden-sheet`, `block-without-years: …`), and whether what it names was checked. */
 const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
   'hidden-sheet': { ja: '非表示のシートです(検査はしました)', en: 'a hidden sheet (checked all the same)', checked: true },
@@ -75,13 +85,13 @@ const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
     checked: true,
   },
   'hidden-rows': {
-    ja: (d) => `非表示の行 ${d} は検査していません(折りたたんだグループや、手で非表示にした行です)`,
+    ja: (d) => `非表示の行 ${jaList(d, '行')} は検査していません(折りたたんだグループや、手で非表示にした行です)`,
     en: (d) => `hidden ${several(d) ? `rows ${d} were` : `row ${d} was`} not checked (a collapsed group, or rows hidden by hand)`,
     checked: false,
   },
-  'hidden-columns': { ja: (d) => `非表示の列 ${d} は検査していません`, en: (d) => `hidden ${several(d) ? `columns ${d} were` : `column ${d} was`} not checked`, checked: false },
+  'hidden-columns': { ja: (d) => `非表示の列 ${jaList(d, '列')} は検査していません`, en: (d) => `hidden ${several(d) ? `columns ${d} were` : `column ${d} was`} not checked`, checked: false },
   'filtered-rows': {
-    ja: (d) => `フィルターで非表示の行 ${d} も、表示されているものとして検査しました(フィルターは表示の切り替えです)`,
+    ja: (d) => `フィルターで非表示の行 ${jaList(d, '行')} も、表示されているものとして検査しました(フィルターは表示の切り替えです)`,
     en: (d) => `${several(d) ? `rows ${d}, hidden by a filter, were` : `row ${d}, hidden by a filter, was`} checked as if shown (a filter only changes the view)`,
     checked: true,
   },
