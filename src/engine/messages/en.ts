@@ -31,7 +31,8 @@ export const en: MessageBook = {
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.yearOf('previousYear', 'previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
   'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')} (${h.param('column')}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
-  'cumulative-column-short': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')}: the cumulative ${h.num(f.stated)} is smaller than the sum of ${period(h) ? `the years ${period(h)}` : 'the years shown'}, ${h.num(f.expected)}.`,
+  'cumulative-column-short': (f, h) =>
+    `${h.param('target') ? `${cap(h.target())}: the cumulative actual` : `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')}: the cumulative`} ${h.num(f.stated)}${unit(h.param('unit'))} is smaller than the sum of ${period(h) ? `the years ${period(h)}` : 'the years shown'}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'overall-score-mismatch': (f, h) => `"${h.param('name')}": overall score ${h.num(f.stated)} differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded, ${h.num(f.expected)}.`,
   'summary-mismatch': (f, h) =>
     h.param('running')

@@ -24,6 +24,7 @@ function shortBy(cells: ValueCell[], cumulative: ValueCell | undefined) {
     expected: point.div(scale).toNumber(),
     stated: total.value.div(scale).toNumber(),
     calc: `${values.map((v) => show(v.value.div(scale), 4)).join(' + ')} = ${show(point.div(scale), 4)} > ${show(total.value.div(scale), 4)}`,
+    unit: `${total.scaleLabel}${total.unit ?? ''}`,
   };
 }
 
@@ -42,7 +43,7 @@ export const cumulativeColumnShort: Rule = {
         for (const { cell, of } of row.totals ?? []) {
           // A plan period's 累計 column, against the years of its period.
           const s = shortBy(of ? of.map((k) => row.cells[k]) : row.cells, cell);
-          if (s) findings.push(findingAt('cumulative-column-short', 'warning', cell.ref, { ...s, params: { project: row.project, row: row.label, ...periodParam(table.columns, of) } }));
+          if (s) findings.push(findingAt('cumulative-column-short', 'warning', cell.ref, { ...s, params: { project: row.project, row: row.label, unit: s.unit, ...periodParam(table.columns, of) } }));
         }
       }
     }
@@ -54,7 +55,7 @@ export const cumulativeColumnShort: Rule = {
           t.actual.filter((_, i) => !t.columns[i].baseline && (!total.of || total.of.includes(i))),
           total.actual,
         );
-        if (s) findings.push(findingAt('cumulative-column-short', 'warning', total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値', ...periodParam(t.columns, total.of) } }));
+        if (s) findings.push(findingAt('cumulative-column-short', 'warning', total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値', unit: s.unit, ...periodParam(t.columns, total.of) } }));
       }
     }
     return findings;

@@ -243,8 +243,9 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     const messages = findingsOf(twoPeriods(['400億円', '480億円', '120%'], ['200億円', '170億円', '85%'])).map((f) => [formatFinding(f, 'ja'), formatFinding(f, 'en')]);
     expect(messages[0][0]).toContain('累計目標 400億円 は、H29～R3の各年度の目標値の合計 475億円 と一致しません');
     expect(messages[0][1]).toContain('differs from the sum of the yearly targets of H29–R3, 475 億円');
-    expect(messages[1][0]).toContain('実績値の累計 480 が、H29～R3の各年度の合計 580 より小さくなっています');
-    expect(messages[1][1]).toContain('is smaller than the sum of the years H29–R3, 580');
+    // They name the target whose 累計 actual is short, in the unit the row shows, and English says 実績値 in English.
+    expect(messages[1][0]).toBe('数値目標(1)-①の実績値の累計 480億円 が、H29～R3の各年度の合計 580億円 より小さくなっています。 (119 + 141 + 120 + 100 + 100 = 580 > 480)');
+    expect(messages[1][1]).toBe('Target (1)-①: the cumulative actual 480 億円 is smaller than the sum of the years H29–R3, 580 億円. (119 + 141 + 120 + 100 + 100 = 580 > 480)');
     // A period under way (two years of five shown) may state its plan's total, not less than its years'.
     expect(at(['475億円', '580億円', '122%'], ['500億円', '170億円', '34%'])).toEqual([]);
     expect(at(['475億円', '580億円', '122%'], ['190億円', '160億円', '95%'])).toEqual([

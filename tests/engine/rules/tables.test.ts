@@ -33,6 +33,15 @@ describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
     }
   });
 
+  it('a 累計 smaller than the years shown says it in the unit the row shows (千円)', () => {
+    const f = findingsOf(book(sheet('S', [header, ...project('2,554,872 (千円)').map((r) => r.map((v) => (v === '710,086 (千円)' ? '210,000 (千円)' : v)))])));
+    expect(f.map((x) => [x.rule, formatFinding(x, 'ja'), formatFinding(x, 'en')])[0]).toEqual([
+      'cumulative-column-short',
+      '「革新的計測・評価技術開発」の国予算(a) (実績)の累計 210,000千円 が、表示されている年度の合計 220,728千円 より小さくなっています。 (177,000 + 43,728 = 220,728 > 210,000)',
+      '"革新的計測・評価技術開発", 国予算(a) (実績): the cumulative 210,000 千円 is smaller than the sum of the years shown, 220,728 千円. (177,000 + 43,728 = 220,728 > 210,000)',
+    ]);
+  });
+
   it('a 累計 smaller than the years shown is a warning', () => {
     const f = findingsOf(book(sheet('S', [['事業名', '年度', 'R1', 'R2', '累計'], ['事業', '件数', 1, 2, 2]])));
     expect(keys(f)).toEqual(['cumulative-column-short@S!E2']);
