@@ -2,8 +2,8 @@ import type { Helpers, MessageBook } from './index.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A unit after a number, spaced: ` 千円`; nothing when there is none. */
-const unit = (u: string) => (u ? ` ${u}` : '');
+/** A unit after a number, spaced: ` 千円`; `%` unspaced, as every percentage here is written; nothing when there is none. */
+const unit = (u: string) => (u === '%' ? '%' : u ? ` ${u}` : '');
 /** A percentage with the words written after it in Japanese (`100%超`, `68%(達成)`): `over 100%`, `100% or more`, `68% (達成)`. */
 const saidPercent = (n: string, said: string) =>
   ({ 以上: `${n}% or more`, 超: `over ${n}%`, 以下: `${n}% or less`, 未満: `under ${n}%` })[said] ?? `${n}%${said ? ` ${said}` : ''}`;
