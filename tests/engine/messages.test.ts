@@ -27,3 +27,16 @@ describe('messages in English', () => {
     expect(formatFinding(amount, 'en')).toContain('the actual 125 億円 differs');
   });
 });
+
+describe('a note saying whether a target was reached, in English', () => {
+  it('is said in English words, not left as 達成 / 未達成, alone or after a bound', () => {
+    const reached = finding('progress-mismatch', 62, 162, { target: '2', indicator: '2', year: 2020, column: 'R2', said: '(達成)' }, '312 ÷ 500 × 100 = 62.4 → 62');
+    expect(formatFinding(reached, 'en')).toBe('Target (2), FY2020: stated progress 162% (marked achieved) differs from actual ÷ target × 100 = 62%. (312 ÷ 500 × 100 = 62.4 → 62)');
+    const notReached = finding('summary-mismatch', 172, 172, { target: '3', indicator: '3', year: 2019, field: 'progress', unit: '%', said: '(未達成)' });
+    expect(formatFinding(notReached, 'en')).toBe("Summary of target (3): the progress 172% (marked not achieved) differs from the progress table's FY2019 value, 172%.");
+    const both = finding('progress-mismatch', 95, 100, { target: '1', indicator: '1', year: 2021, column: 'R3', said: '以上(達成)' });
+    expect(formatFinding(both, 'en')).toBe('Target (1), FY2021: stated progress 100% or more (marked achieved) differs from actual ÷ target × 100 = 95%.');
+    // Japanese writes the words as the workbook does.
+    expect(formatFinding(both, 'ja')).toBe('数値目標(1) 令和3年度の進捗度 100%以上(達成) は、実績値 ÷ 目標値 × 100 から得られる 95% と一致しません。');
+  });
+});

@@ -4,9 +4,18 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A unit after a number, spaced: ` 千円`; `%` unspaced, as every percentage here is written; nothing when there is none. */
 const unit = (u: string) => (u === '%' ? '%' : u ? ` ${u}` : '');
-/** A percentage with the words written after it in Japanese (`100%超`, `68%(達成)`): `over 100%`, `100% or more`, `68% (達成)`. */
-const saidPercent = (n: string, said: string) =>
-  ({ 以上: `${n}% or more`, 超: `over ${n}%`, 以下: `${n}% or less`, 未満: `under ${n}%` })[said] ?? `${n}%${said ? ` ${said}` : ''}`;
+/** A bound written after a number in Japanese (`100%超`), in English: `over 100%`. */
+const BOUND: Record<string, (n: string) => string> = { 以上: (n) => `${n} or more`, 超: (n) => `over ${n}`, 以下: (n) => `${n} or less`, 未満: (n) => `under ${n}` };
+
+/**
+ * A percentage with the words written after it in Japanese (`100%超`, `68%(達成)`, `100%以上(達成)`), in English:
+ * `over 100%`, `68% (marked achieved)`, `100% or more (marked achieved)`.
+ */
+const saidPercent = (n: string, said: string) => {
+  const bound = /^(以上|超|以下|未満)/.exec(said)?.[1];
+  const note = said.includes('(未達成)') ? ' (marked not achieved)' : said.includes('(達成)') ? ' (marked achieved)' : '';
+  return `${bound ? BOUND[bound](`${n}%`) : `${n}%`}${note}`;
+};
 
 /** An amount with the bound written after it in Japanese (`1,100人超`): `over 1,100 人`. */
 const saidAmount = (n: string, u: string, said: string) => ({ 以上: `${n}${unit(u)} or more`, 超: `over ${n}${unit(u)}`, 以下: `${n}${unit(u)} or less`, 未満: `under ${n}${unit(u)}` })[said] ?? `${n}${unit(u)}`;
