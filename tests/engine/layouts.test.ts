@@ -293,6 +293,7 @@ describe('a progress stated in the 累計 column', () => {
     expect(keys(findings)).toEqual(['progress-mismatch@S!F4']);
     expect(findings[0]).toMatchObject({ expected: 70, stated: 80, params: { column: '累計', year: null } });
     expect(formatFinding(findings[0], 'ja')).toContain('数値目標(1) 累計の進捗度 80% は');
+    expect(formatFinding(findings[0], 'en')).toBe('Target (1), cumulative: stated progress 80% differs from actual ÷ target × 100 = 70%. (630 ÷ 900 × 100 = 70 → 70)');
     const plan = planRecalculation(model);
     expect(plan.writes.map((w) => [w.address, w.value])).toEqual([['F4', '70%']]);
     expect(findingsOf(applyWrites(book(block([900, 630], '80%')), plan.writes))).toEqual([]);

@@ -1,5 +1,8 @@
 import type { Helpers, MessageBook } from './index.js';
 
+/** A column a finding names, in English: the 累計 column a rule names by that word is the cumulative one; a year header as written. */
+export const column = (header: string) => (header === '累計' ? 'cumulative' : header);
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A unit after a number, spaced: ` 千円`; `%` unspaced, as every percentage here is written; nothing when there is none. */
@@ -39,9 +42,9 @@ export const en: MessageBook = {
     `${cap(h.target())}: the goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.yearOf('previousYear', 'previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
   'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
-  'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')} (${h.param('column')}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+  'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}"${h.param('row')}" (${column(h.param('column'))}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'cumulative-column-short': (f, h) =>
-    `${h.param('target') ? `${cap(h.target())}: the cumulative actual` : `${h.param('project') ? `"${h.param('project')}", ` : ''}${h.param('row')}: the cumulative`} ${h.num(f.stated)}${unit(h.param('unit'))} is smaller than the sum of ${period(h) ? `the years ${period(h)}` : 'the years shown'}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+    `${h.param('target') ? `${cap(h.target())}: the cumulative actual` : `${h.param('project') ? `"${h.param('project')}", ` : ''}"${h.param('row')}": the cumulative`} ${h.num(f.stated)}${unit(h.param('unit'))} is smaller than the sum of ${period(h) ? `the years ${period(h)}` : 'the years shown'}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'overall-score-mismatch': (f, h) => `"${h.param('name')}": overall score ${h.num(f.stated)} differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded, ${h.num(f.expected)}.`,
   'summary-mismatch': (f, h) =>
     h.param('running')

@@ -1,7 +1,7 @@
 /** Words come last: a finding is turned into a sentence in the user's language here. */
 import type { Finding, RuleId } from '../findings.js';
 import { showFiscalYear } from '../years.js';
-import { en } from './en.js';
+import { column, en } from './en.js';
 import { ja } from './ja.js';
 
 export type Lang = 'ja' | 'en';
@@ -28,7 +28,8 @@ function helpers(f: Finding, lang: Lang): Helpers {
       const y = f.params[yearParam];
       if (typeof y === 'number') return showFiscalYear(y, lang);
       const c = f.params[columnParam];
-      return typeof c === 'string' && c ? c : lang === 'ja' ? '(年度不明)' : '(year unknown)';
+      if (typeof c === 'string' && c) return lang === 'en' ? column(c) : c;
+      return lang === 'ja' ? '(年度不明)' : '(year unknown)';
     },
     num(v) {
       if (v === null || v === undefined) return lang === 'ja' ? '空欄' : 'blank';

@@ -33,7 +33,7 @@ export const cumulativeColumnShort: Rule = {
   severity: 'warning',
   describe: {
     ja: '累計列が表示されている年度の合計より小さい(それ以前の年度を含む場合があるため、大きいのは可)',
-    en: 'A 累計 column is smaller than the sum of the years shown (larger is fine: it may cover earlier years)',
+    en: 'A cumulative (累計) column is smaller than the sum of the years shown (larger is fine: it may cover earlier years)',
   },
   check({ model, targets }) {
     const findings: Finding[] = [];

@@ -34,7 +34,7 @@ export const sumMismatch: Rule = {
   severity: 'error',
   describe: {
     ja: '合計欄(総事業費(a+b) など)が内訳の和と一致しない(累計列を含む)',
-    en: 'A stated total such as 総事業費(a+b) differs from the sum of its parts, in any column including 累計',
+    en: 'A stated total such as 総事業費(a+b) differs from the sum of its parts, in any column, the cumulative one (累計) included',
   },
   check({ model }) {
     const findings: Finding[] = [];

@@ -18,6 +18,8 @@ describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
     const f = findingsOf(book(sheet('S', [['財政支援措置の状況'], header, ...project('19,664,872 (千円)')], ['A3:A6', 'B3:B6'])));
     expect(f.map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['sum-mismatch', 'I6', 2554872, 19664872]]);
     expect(f[0].calc).toBe('710,086 + 1,844,786 = 2,554,872');
+    // English quotes the row's label as the workbook writes it and says 累計 in English.
+    expect(formatFinding(f[0], 'en')).toBe('"革新的計測・評価技術開発", "総事業費(a+b)" (cumulative): 19,664,872 千円 differs from the sum of its parts, 2,554,872 千円. (710,086 + 1,844,786 = 2,554,872)');
   });
 
   it('a correct total is clean; a 累計 larger than the years shown is fine (earlier years)', () => {
@@ -38,7 +40,7 @@ describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
     expect(f.map((x) => [x.rule, formatFinding(x, 'ja'), formatFinding(x, 'en')])[0]).toEqual([
       'cumulative-column-short',
       '「革新的計測・評価技術開発」の国予算(a) (実績)の累計 210,000千円 が、表示されている年度の合計 220,728千円 より小さくなっています。 (177,000 + 43,728 = 220,728 > 210,000)',
-      '"革新的計測・評価技術開発", 国予算(a) (実績): the cumulative 210,000 千円 is smaller than the sum of the years shown, 220,728 千円. (177,000 + 43,728 = 220,728 > 210,000)',
+      '"革新的計測・評価技術開発", "国予算(a) (実績)": the cumulative 210,000 千円 is smaller than the sum of the years shown, 220,728 千円. (177,000 + 43,728 = 220,728 > 210,000)',
     ]);
   });
 
