@@ -3918,7 +3918,8 @@ describe('budget tables in other words', () => {
     ]);
     const f = findingsOf(book(s));
     expect(keys(f)).toEqual(['sum-mismatch@S!D5']);
-    expect(formatFinding(f[0], 'ja')).toContain('「事業A」の総事業費(a+b)(R4)260 は、内訳の合計 250 と一致しません');
+    // The number stands apart from the column's header it follows, as every message sets a figure apart.
+    expect(formatFinding(f[0], 'ja')).toContain('「事業A」の総事業費(a+b)(R4) 260 は、内訳の合計 250 と一致しません');
   });
 
   it('a 財政支援要望 row saying whether support was asked for (有 / 無 / あり / ○) is no row of amounts; other words there still warn', () => {

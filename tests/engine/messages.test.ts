@@ -40,3 +40,12 @@ describe('a note saying whether a target was reached, in English', () => {
     expect(formatFinding(both, 'ja')).toBe('数値目標(1) 令和3年度の進捗度 100%以上(達成) は、実績値 ÷ 目標値 × 100 から得られる 95% と一致しません。');
   });
 });
+
+describe('messages in Japanese', () => {
+  it('set a figure apart from a column header before it, and put no space between の and a year', () => {
+    const sum = finding('sum-mismatch', 2500, 2600, { project: '拠点整備', row: '総事業費(a+b)', column: 'R5', parts: '国予算(a) + 自治体予算(b)', unit: '' }, '2,000 + 500 = 2,500');
+    expect(formatFinding(sum, 'ja')).toBe('「拠点整備」の総事業費(a+b)(R5) 2,600 は、内訳の合計 2,500 と一致しません。 (2,000 + 500 = 2,500)');
+    const missing = finding('target-missing', null, null, { target: '1-②', indicator: '1', year: 2023, column: 'R5' });
+    expect(formatFinding(missing, 'ja')).toBe('数値目標(1)-②の令和5年度の目標値が空欄です(計画期間内)。');
+  });
+});
