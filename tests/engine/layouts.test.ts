@@ -3036,7 +3036,7 @@ describe('summaries of running totals (`目標値（累計）`, `累計実績値
       ['summary-mismatch', 'C4', 'actual', 380, 390],
       ['summary-mismatch', 'D4', 'progress', 80, 117],
     ]);
-    expect(formatFinding(findings[0], 'en')).toContain("Summary of target (1): the running total actual 390 億円 differs from the progress table's running total through FY2019, 380 億円.");
+    expect(formatFinding(findings[0], 'en')).toContain("Summary of target (1): the running total of actuals 390 億円 differs from the progress table's running total through FY2019, 380 億円.");
     expect(formatFinding(findings[0], 'ja')).toContain('累計実績値 390億円 は、進捗表の令和元年度までの累計 380億円 と一致しません');
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['D4', '80%']]);
   });

@@ -49,3 +49,13 @@ describe('messages in Japanese', () => {
     expect(formatFinding(missing, 'ja')).toBe('数値目標(1)-②の令和5年度の目標値が空欄です(計画期間内)。');
   });
 });
+
+describe('a summary stating figures to date, in English', () => {
+  it('calls a cumulative progress (進捗度(累計)) a progress, not a running total (in Japanese too: 累計の進捗度)', () => {
+    const progress = finding('summary-mismatch', 80, 117, { target: '1', indicator: '1', year: 2019, field: 'progress', unit: '%', running: 1 }, '380 ÷ 475 × 100 = 80 → 80');
+    expect(formatFinding(progress, 'en')).toBe("Summary of target (1): the cumulative progress 117% differs from the progress table's cumulative progress through FY2019, 80%. (380 ÷ 475 × 100 = 80 → 80)");
+    expect(formatFinding(progress, 'ja')).toBe('本文の数値目標(1)の進捗度(累計) 117% は、進捗表の令和元年度までの累計の進捗度 80% と一致しません。 (380 ÷ 475 × 100 = 80 → 80)');
+    const target = finding('summary-mismatch', 380, 390, { target: '1', indicator: '1', year: 2019, field: 'target', unit: '億円', running: 1 });
+    expect(formatFinding(target, 'en')).toBe("Summary of target (1): the running total of targets 390 億円 differs from the progress table's running total through FY2019, 380 億円.");
+  });
+});

@@ -26,6 +26,9 @@ const saidAmount = (n: string, u: string, said: string) => ({ 以上: `${n}${uni
 /** The years a plan period's 累計 column adds up (`H29–R3`); empty for one of every year shown. */
 const period = (h: Helpers) => (h.param('periodFrom') ? [...new Set([h.param('periodFrom'), h.param('periodTo')])].join('–') : '');
 
+/** What a summary states to date (累計目標値, 累計実績値, 進捗度(累計)). */
+const RUNNING: Record<string, string> = { target: 'running total of targets', actual: 'running total of actuals', progress: 'cumulative progress' };
+
 export const en: MessageBook = {
   'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${saidPercent(h.num(f.stated), h.param('said'))} differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
@@ -48,7 +51,7 @@ export const en: MessageBook = {
   'overall-score-mismatch': (f, h) => `"${h.param('name')}": overall score ${h.num(f.stated)} differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded, ${h.num(f.expected)}.`,
   'summary-mismatch': (f, h) =>
     h.param('running')
-      ? `Summary of ${h.target()}: the running total ${h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's running total through ${h.year()}, ${h.num(f.expected)}${unit(h.param('unit'))}.`
+      ? `Summary of ${h.target()}: the ${RUNNING[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's ${h.param('field') === 'progress' ? 'cumulative progress' : 'running total'} through ${h.year()}, ${h.num(f.expected)}${unit(h.param('unit'))}.`
       : `Summary of ${h.target()}: the ${h.param('field')} ${h.param('said') ? saidPercent(h.num(f.stated), h.param('said')) : `${h.num(f.stated)}${unit(h.param('unit'))}`} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('expectedUnit') || h.param('unit'))}.`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'

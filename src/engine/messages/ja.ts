@@ -30,7 +30,7 @@ export const ja: MessageBook = {
   'overall-score-mismatch': (f, h) => `「${h.param('name')}」の総合評価 ${h.num(f.stated)} は、(Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 を四捨五入した ${h.num(f.expected)} と一致しません。`,
   'summary-mismatch': (f, h) =>
     h.param('running')
-      ? `本文の${h.target()}の${runningField[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}までの累計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`
+      ? `本文の${h.target()}の${runningField[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}までの累計${h.param('field') === 'progress' ? 'の進捗度' : ''} ${h.num(f.expected)}${h.param('unit')} と一致しません。`
       : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} と一致しません。`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
