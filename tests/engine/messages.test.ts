@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/findings.js';
 import { formatFinding } from '../../src/engine/messages/index.js';
+import { book, findingsOf, sheet } from '../helpers.js';
 
 /** A finding as the rules make it (the params are those of real findings from the engine's tests). */
 const finding = (rule: Finding['rule'], expected: number | null, stated: number | null, params: Finding['params'], calc?: string): Finding => ({
@@ -57,5 +58,24 @@ describe('a summary stating figures to date, in English', () => {
     expect(formatFinding(progress, 'ja')).toBe('本文の数値目標(1)の進捗度(累計) 117% は、進捗表の令和元年度までの累計の進捗度 80% と一致しません。 (380 ÷ 475 × 100 = 80 → 80)');
     const target = finding('summary-mismatch', 380, 390, { target: '1', indicator: '1', year: 2019, field: 'target', unit: '億円', running: 1 });
     expect(formatFinding(target, 'en')).toBe("Summary of target (1): the running total of targets 390 億円 differs from the progress table's running total through FY2019, 380 億円.");
+  });
+});
+
+describe('a date where a number belongs', () => {
+  it('is quoted as Excel shows a date, not as the ISO timestamp the reader keeps', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4'],
+      ['数値目標(1) 就業者数', '目標値', 100, 100],
+      [null, '実績値', null, 110],
+      [null, '進捗度', null, '110%'],
+    ]);
+    s.rows[2][2] = { value: '2021-04-01T00:00:00.000Z', isDate: true, numFmt: 'yyyy/m/d' };
+    s.rows[3][2] = { value: '2021-06-30T09:30:00.000Z', isDate: true, numFmt: 'yyyy/m/d h:mm' };
+    const f = findingsOf(book(s)).filter((x) => x.rule === 'unparseable-number');
+    expect(f.map((x) => formatFinding(x, 'ja'))).toEqual([
+      '数値が入るべきセルに「2021/4/1」があり、数値として読めません(日付)。数値か空欄(-)にしてください。',
+      '数値が入るべきセルに「2021/6/30 9:30」があり、数値として読めません(日付)。数値か空欄(-)にしてください。',
+    ]);
+    expect(formatFinding(f[0], 'en')).toBe('"2021/4/1" stands where a number belongs and cannot be read as one (date). Enter a number or a blank (-).');
   });
 });

@@ -17,6 +17,18 @@ export interface Helpers {
   param(name: string): string;
   /** `数値目標(1)-①` / `target (1)-①` from the `target` param, or from a param listing targets (`1-①, 1-②`). */
   target(param?: string): string;
+  /** The `text` param as the cell shows it: a date cell, read as an ISO timestamp, as Excel shows a date (`2021/4/1`, `2021/4/1 9:30`). */
+  text(): string;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/;
+
+function showDate(iso: string): string {
+  const m = ISO.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d, h, mi, s] = m;
+  const time = h === '00' && mi === '00' && s === '00' ? '' : ` ${Number(h)}:${mi}${s === '00' ? '' : `:${s}`}`;
+  return `${y}/${Number(mo)}/${Number(d)}${time}`;
 }
 
 function helpers(f: Finding, lang: Lang): Helpers {
@@ -47,6 +59,10 @@ function helpers(f: Finding, lang: Lang): Helpers {
           return `(${ind})${sub ? `-${sub}` : ''}`;
         });
       return lang === 'ja' ? names.map((name) => `数値目標${name}`).join('、') : `${names.length > 1 ? 'targets' : 'target'} ${names.join(', ')}`;
+    },
+    text() {
+      const t = this.param('text');
+      return f.params.reason === 'date' ? showDate(t) : t;
     },
   };
 }
