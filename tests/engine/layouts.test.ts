@@ -2754,6 +2754,10 @@ describe('a goal the 本文 states after a target’s id (`数値目標（1）�
   it('is the goal of a table whose label states none: a level its final year’s target must reach (stock), checked at the 本文’s cell', () => {
     expect(found('数値目標(1) 連携企業数', '数値目標（1）：180 社（令和3年度）→900 社（令和7年度）')).toEqual([]);
     expect(found('数値目標(1) 連携企業数', '数値目標（1）：180 社（令和3年度）→950 社（令和7年度）')).toEqual([['stock-goal-mismatch', '本文!A2', 900, 950]]);
+    // The message at the 本文's cell names the sheet of the target it was compared with.
+    const lent = findingsOf(book(table('数値目標(1) 連携企業数', [180, 360, 540, 720, 900]), body('数値目標（1）：180 社（令和3年度）→950 社（令和7年度）')));
+    expect(formatFinding(lent[0], 'ja')).toBe('数値目標(1)の目標 950社 は、最終年度(令和7年度、別紙1!G2)の目標値 900社 と一致しません。 (R7: 900 ≠ 950)');
+    expect(formatFinding(lent[0], 'en')).toBe('Target (1): the goal 950 社 differs from the final-year (FY2025, 別紙1!G2) target 900 社. (R7: 900 ≠ 950)');
     // A goal stated with the figures, in the same line (`数値目標（3）：1 件（令和7年度）[進捗度 100%]`).
     expect(
       findingsOf(book(table('数値目標(1) 連携企業数', [180, 360, 540, 720, 900]), sheet('本文', [['評価対象年度：令和6年度'], ['数値目標（1）：950 社（令和7年度）[当該年度目標値 720 社、当該年度実績値 707 社、進捗度 98%]']]))).map((f) => [

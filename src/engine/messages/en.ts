@@ -42,7 +42,7 @@ export const en: MessageBook = {
   'cumulative-total-mismatch': (f, h) =>
     `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets${period(h) ? ` of ${period(h)}` : ''}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-goal-mismatch': (f, h) =>
-    `${cap(h.target())}: the goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the final-year (${h.year()}, ${h.param('finalCell')}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+    `${cap(h.target())}: the goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the final-year (${h.year()}, ${`${h.param('finalSheet') ? `${h.param('finalSheet')}!` : ''}${h.param('finalCell')}`}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.yearOf('previousYear', 'previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
   'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}"${h.param('row')}" (${column(h.param('column'))}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,

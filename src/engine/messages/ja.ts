@@ -21,7 +21,7 @@ export const ja: MessageBook = {
   'cumulative-total-mismatch': (f, h) =>
     `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${period(h) ? `${period(h)}の` : ''}各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'stock-goal-mismatch': (f, h) =>
-    `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、最終年度(${h.year()}、${h.param('finalCell')})の目標値 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
+    `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、最終年度(${h.year()}、${`${h.param('finalSheet') ? `${h.param('finalSheet')}!` : ''}${h.param('finalCell')}`})の目標値 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.yearOf('previousYear', 'previousColumn')}の ${h.num(f.expected)} から ${h.year()}の ${h.num(f.stated)} に減っています。`,
   'target-missing': (f, h) => `${h.target()}の${h.year()}の目標値が空欄です(計画期間内)。`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}(${h.param('column')}) ${h.num(f.stated)}${h.param('unit')} は、内訳の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,

@@ -70,6 +70,7 @@ function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding 
     expected: final.value.div(scale).toNumber(),
     stated: goal.value.div(scale).toNumber(),
     calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(goal.value.div(scale), 4)}`,
-    params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
+    // A goal the 本文 states is on another sheet than the target it is compared with: the message names that sheet.
+    params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), ...(t.target[i].ref.sheet !== goalOf.ref.sheet && { finalSheet: t.target[i].ref.sheet }), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
   });
 }
