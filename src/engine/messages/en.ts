@@ -26,6 +26,9 @@ const saidAmount = (n: string, u: string, said: string) => ({ 以上: `${n}${uni
 /** The years a plan period's 累計 column adds up (`H29–R3`); empty for one of every year shown. */
 const period = (h: Helpers) => (h.param('periodFrom') ? [...new Set([h.param('periodFrom'), h.param('periodTo')])].join('–') : '');
 
+/** The cell of the target a stock goal is compared with, its sheet named when it is not the goal's (`別紙1!G2`). */
+const cellOf = (h: Helpers) => `${h.param('finalSheet') ? `${h.param('finalSheet')}!` : ''}${h.param('finalCell')}`;
+
 /** What a summary states to date (累計目標値, 累計実績値, 進捗度(累計)). */
 const RUNNING: Record<string, string> = { target: 'running total of targets', actual: 'running total of actuals', progress: 'cumulative progress' };
 
@@ -42,7 +45,7 @@ export const en: MessageBook = {
   'cumulative-total-mismatch': (f, h) =>
     `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets${period(h) ? ` of ${period(h)}` : ''}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-goal-mismatch': (f, h) =>
-    `${cap(h.target())}: the goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the final-year (${h.year()}, ${`${h.param('finalSheet') ? `${h.param('finalSheet')}!` : ''}${h.param('finalCell')}`}) target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+    `${cap(h.target())}: the goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the ${h.param('earlier') ? `${h.year()} (${cellOf(h)})` : `final-year (${h.year()}, ${cellOf(h)})`} target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)} (${h.yearOf('previousYear', 'previousColumn')}) to ${h.num(f.stated)} (${h.year()}).`,
   'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}"${h.param('row')}" (${column(h.param('column'))}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,

@@ -6,6 +6,9 @@ const runningField: Record<string, string> = { target: '累計目標値', actual
 /** The years a plan period's 累計 column adds up (`H29～R3`); empty for one of every year shown. */
 const period = (h: Helpers) => (h.param('periodFrom') ? [...new Set([h.param('periodFrom'), h.param('periodTo')])].join('～') : '');
 
+/** The cell of the target a stock goal is compared with, its sheet named when it is not the goal's (`別紙1!G2`). */
+const cellOf = (h: Helpers) => `${h.param('finalSheet') ? `${h.param('finalSheet')}!` : ''}${h.param('finalCell')}`;
+
 export const ja: MessageBook = {
   'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}%${h.param('said')} は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
   'progress-missing': (f, h) => `${h.target()} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
@@ -21,7 +24,7 @@ export const ja: MessageBook = {
   'cumulative-total-mismatch': (f, h) =>
     `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${period(h) ? `${period(h)}の` : ''}各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'stock-goal-mismatch': (f, h) =>
-    `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、最終年度(${h.year()}、${`${h.param('finalSheet') ? `${h.param('finalSheet')}!` : ''}${h.param('finalCell')}`})の目標値 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
+    `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${h.param('earlier') ? `${h.year()}(${cellOf(h)})` : `最終年度(${h.year()}、${cellOf(h)})`}の目標値 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.yearOf('previousYear', 'previousColumn')}の ${h.num(f.expected)} から ${h.year()}の ${h.num(f.stated)} に減っています。`,
   'target-missing': (f, h) => `${h.target()}の${h.year()}の目標値が空欄です(計画期間内)。`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}(${h.param('column')}) ${h.num(f.stated)}${h.param('unit')} は、内訳の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,

@@ -66,11 +66,15 @@ function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding 
   // A goal stated as a bound (`900社以上（令和7年度）`) holds where the final target may meet it (`900社超` not by 900 社).
   if (goal.bound ? boundMayHold(final.lo, final.hi, goal) : mayBeEqual(final, goal)) return undefined;
   const scale = goal.scale;
+  // An earlier plan's level (`第1期 900社（令和3年度）`) is compared with a year before the last with a target: no final year's.
+  const order = yearOrder(t.columns);
+  let last = -1;
+  for (let k = order.length - 1; k >= 0 && last < 0; k--) if (asNumber(t.target[order[k]].parsed)) last = order[k];
   return findingAt('stock-goal-mismatch', 'error', goalOf.ref, {
     expected: final.value.div(scale).toNumber(),
     stated: goal.value.div(scale).toNumber(),
     calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(goal.value.div(scale), 4)}`,
     // A goal the 本文 states is on another sheet than the target it is compared with: the message names that sheet.
-    params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), ...(t.target[i].ref.sheet !== goalOf.ref.sheet && { finalSheet: t.target[i].ref.sheet }), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
+    params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), ...(t.target[i].ref.sheet !== goalOf.ref.sheet && { finalSheet: t.target[i].ref.sheet }), ...(i !== last && { earlier: 1 }), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
   });
 }

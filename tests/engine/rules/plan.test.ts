@@ -149,6 +149,13 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     const levels = ['180社', '360社', '540社', '720社', '900社', '960社', '1020社', '1080社', '1140社', '1200社'];
     expect(at('数値目標(1)-① 企業数 第1期 900社（令和3年度）、第2期 1,200社（令和8年度）', tenYears, levels)).toEqual([]);
     expect(at('数値目標(1)-① 企業数 第1期 950社（令和3年度）、第2期 1,200社（令和8年度）', tenYears, levels)).toEqual([['stock-goal-mismatch', 900, 950]]);
+    // The first plan's level is no final year's: its message names the year it is checked at, and the second plan's the final year.
+    const message = (label: string) => findingsOf(book(progressSheet('S', tenYears, [{ label, target: levels, actual: [] }]))).map((x) => [formatFinding(x, 'ja'), formatFinding(x, 'en')])[0];
+    expect(message('数値目標(1)-① 企業数 第1期 950社（令和3年度）、第2期 1,200社（令和8年度）')).toEqual([
+      '数値目標(1)-①の目標 950社 は、令和3年度(H2)の目標値 900社 と一致しません。 (R3: 900 ≠ 950)',
+      'Target (1)-①: the goal 950 社 differs from the FY2021 (H2) target 900 社. (R3: 900 ≠ 950)',
+    ]);
+    expect(message('数値目標(1)-① 企業数 第1期 900社（令和3年度）、第2期 1,250社（令和8年度）')[0]).toBe('数値目標(1)-①の目標 1,250社 は、最終年度(令和8年度、M2)の目標値 1,200社 と一致しません。 (R8: 1,200 ≠ 1,250)');
     expect(at('数値目標(1)-① 企業数 第1期 900社（令和3年度）、第2期 1,250社（令和8年度）', tenYears, levels)).toEqual([['stock-goal-mismatch', 1200, 1250]]);
   });
 
