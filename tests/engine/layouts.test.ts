@@ -4627,8 +4627,8 @@ describe('probe round: layouts offices use for the same tables', () => {
     // Before, both were accepted: the number agrees, and the note was not looked at. 199 ÷ 200 shows as 100 %, reached;
     // 199億円 ÷ 200億円 may be under 100 %, as its note says.
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated, formatFinding(f)])).toEqual([
-      ['progress-mismatch', 'C4', 68, 68, '数値目標(1) 平成29年度の進捗度 68%(達成) は、実績値 ÷ 目標値 × 100 から得られる 68% と一致しません。 (136 ÷ 200 × 100 = 68 → 68)'],
-      ['progress-mismatch', 'D4', 100, 100, '数値目標(1) 平成30年度の進捗度 100%(未達成) は、実績値 ÷ 目標値 × 100 から得られる 100% と一致しません。 (200 ÷ 200 × 100 = 100 → 100)'],
+      ['progress-mismatch', 'C4', 68, 68, '数値目標(1) 平成29年度の進捗度 68%(達成) は、実績値 ÷ 目標値 × 100 から得られる 68% と数値は同じですが、「達成」の記載と合いません。 (136 ÷ 200 × 100 = 68 → 68)'],
+      ['progress-mismatch', 'D4', 100, 100, '数値目標(1) 平成30年度の進捗度 100%(未達成) は、実績値 ÷ 目標値 × 100 から得られる 100% と数値は同じですが、「未達成」の記載と合いません。 (200 ÷ 200 × 100 = 100 → 100)'],
     ]);
     const writes = planRecalculation(model).writes;
     expect(writes.map((w) => [w.address, w.value])).toEqual([

@@ -34,7 +34,7 @@ describe('a note saying whether a target was reached, in English', () => {
     const reached = finding('progress-mismatch', 62, 162, { target: '2', indicator: '2', year: 2020, column: 'R2', said: '(達成)' }, '312 ÷ 500 × 100 = 62.4 → 62');
     expect(formatFinding(reached, 'en')).toBe('Target (2), FY2020: stated progress 162% (marked achieved) differs from actual ÷ target × 100 = 62%. (312 ÷ 500 × 100 = 62.4 → 62)');
     const notReached = finding('summary-mismatch', 172, 172, { target: '3', indicator: '3', year: 2019, field: 'progress', unit: '%', said: '(未達成)' });
-    expect(formatFinding(notReached, 'en')).toBe("Summary of target (3): the progress 172% (marked not achieved) differs from the progress table's FY2019 value, 172%.");
+    expect(formatFinding(notReached, 'en')).toBe("Summary of target (3): the progress 172% (marked not achieved) agrees in number with the progress table's FY2019 value, 172%, but not in its words.");
     const both = finding('progress-mismatch', 95, 100, { target: '1', indicator: '1', year: 2021, column: 'R3', said: '以上(達成)' });
     expect(formatFinding(both, 'en')).toBe('Target (1), FY2021: stated progress 100% or more (marked achieved) differs from actual ÷ target × 100 = 95%.');
     // Japanese writes the words as the workbook does.
@@ -77,5 +77,19 @@ describe('a date where a number belongs', () => {
       '数値が入るべきセルに「2021/6/30 9:30」があり、数値として読めません(日付)。数値か空欄(-)にしてください。',
     ]);
     expect(formatFinding(f[0], 'en')).toBe('"2021/4/1" stands where a number belongs and cannot be read as one (date). Enter a number or a blank (-).');
+  });
+});
+
+describe('a stated progress whose number is the one computed but whose words are not', () => {
+  it('says that the words disagree, not that two equal numbers do', () => {
+    const reached = finding('progress-mismatch', 83, 83, { target: '1', indicator: '1', year: 2022, column: 'R4', said: '(達成)' }, '300 ÷ 360 × 100 = 83.33 → 83');
+    expect(formatFinding(reached, 'ja')).toBe('数値目標(1) 令和4年度の進捗度 83%(達成) は、実績値 ÷ 目標値 × 100 から得られる 83% と数値は同じですが、「達成」の記載と合いません。 (300 ÷ 360 × 100 = 83.33 → 83)');
+    expect(formatFinding(reached, 'en')).toBe('Target (1), FY2022: stated progress 83% (marked achieved) agrees in number with actual ÷ target × 100 = 83%, but not in its words. (300 ÷ 360 × 100 = 83.33 → 83)');
+    const over = finding('summary-mismatch', 100, 100, { target: '2', indicator: '2', year: 2019, field: 'progress', unit: '%', said: '超' }, '199 ÷ 200 × 100 = 99.5 → 100');
+    expect(formatFinding(over, 'ja')).toBe('本文の数値目標(2)の進捗度 100%超 は、進捗表の令和元年度の値 100% と数値は同じですが、「超」の記載と合いません。 (199 ÷ 200 × 100 = 99.5 → 100)');
+    expect(formatFinding(over, 'en')).toBe("Summary of target (2): the progress over 100% agrees in number with the progress table's FY2019 value, 100%, but not in its words. (199 ÷ 200 × 100 = 99.5 → 100)");
+    // A number that differs is said to differ, words or none.
+    const both = finding('progress-mismatch', 62, 162, { target: '2', indicator: '2', year: 2020, column: 'R2', said: '(達成)' });
+    expect(formatFinding(both, 'ja')).toBe('数値目標(2) 令和2年度の進捗度 162%(達成) は、実績値 ÷ 目標値 × 100 から得られる 62% と一致しません。');
   });
 });

@@ -1,3 +1,4 @@
+import type { Finding } from '../findings.js';
 import type { Helpers, MessageBook } from './index.js';
 
 /** A column a finding names, in English: the 累計 column a rule names by that word is the cumulative one; a year header as written. */
@@ -29,11 +30,14 @@ const period = (h: Helpers) => (h.param('periodFrom') ? [...new Set([h.param('pe
 /** The cell of the target a stock goal is compared with, its sheet named when it is not the goal's (`別紙1!G2`). */
 const cellOf = (h: Helpers) => `${h.param('finalSheet') ? `${h.param('finalSheet')}!` : ''}${h.param('finalCell')}`;
 
+/** Whether a stated progress has the number computed and disagrees only in the words after it (`83%(達成)` for 83 %, `100%超` for 99.5 %). */
+const wordsOnly = (f: Finding, h: Helpers) => h.param('said') !== '' && f.stated === f.expected;
+
 /** What a summary states to date (累計目標値, 累計実績値, 進捗度(累計)). */
 const RUNNING: Record<string, string> = { target: 'running total of targets', actual: 'running total of actuals', progress: 'cumulative progress' };
 
 export const en: MessageBook = {
-  'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${saidPercent(h.num(f.stated), h.param('said'))} differs from actual ÷ target × 100 = ${h.num(f.expected)}%.`,
+  'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${saidPercent(h.num(f.stated), h.param('said'))} ${wordsOnly(f, h) ? `agrees in number with actual ÷ target × 100 = ${h.num(f.expected)}%, but not in its words` : `differs from actual ÷ target × 100 = ${h.num(f.expected)}%`}.`,
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
   'progress-orphan': (f, h) => `${cap(h.target())}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
   'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%${h.param('leftOut') ? ` (leaving out ${h.target('leftOut')}: a target of 0 and no progress stated)` : ''}.`,
@@ -55,7 +59,7 @@ export const en: MessageBook = {
   'summary-mismatch': (f, h) =>
     h.param('running')
       ? `Summary of ${h.target()}: the ${RUNNING[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${unit(h.param('unit'))} differs from the progress table's ${h.param('field') === 'progress' ? 'cumulative progress' : 'running total'} through ${h.year()}, ${h.num(f.expected)}${unit(h.param('unit'))}.`
-      : `Summary of ${h.target()}: the ${h.param('field')} ${h.param('said') ? saidPercent(h.num(f.stated), h.param('said')) : `${h.num(f.stated)}${unit(h.param('unit'))}`} differs from the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('expectedUnit') || h.param('unit'))}.`,
+      : `Summary of ${h.target()}: the ${h.param('field')} ${h.param('said') ? saidPercent(h.num(f.stated), h.param('said')) : `${h.num(f.stated)}${unit(h.param('unit'))}`} ${wordsOnly(f, h) ? 'agrees in number with' : 'differs from'} the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('expectedUnit') || h.param('unit'))}${wordsOnly(f, h) ? ', but not in its words' : ''}.`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
       ? `The goal "${h.text()}" in the target's label is no number Hyoka can read, so it is not checked against the yearly targets. Check how the number is written (a comma separates groups of exactly three digits).`

@@ -1,3 +1,4 @@
+import type { Finding } from '../findings.js';
 import type { Helpers, MessageBook } from './index.js';
 
 const field: Record<string, string> = { target: '当該年度目標値', actual: '当該年度実績値', progress: '進捗度', weight: '寄与度' };
@@ -9,8 +10,15 @@ const period = (h: Helpers) => (h.param('periodFrom') ? [...new Set([h.param('pe
 /** The cell of the target a stock goal is compared with, its sheet named when it is not the goal's (`別紙1!G2`). */
 const cellOf = (h: Helpers) => `${h.param('finalSheet') ? `${h.param('finalSheet')}!` : ''}${h.param('finalCell')}`;
 
+/**
+ * How a stated progress disagrees: its number, or, where the number is the one computed, the words written after it
+ * (`83%(達成)` for 83 %, `100%超` for 99.5 %), which a bare 「一致しません」 beside two equal numbers would leave unsaid.
+ */
+const disagrees = (f: Finding, h: Helpers) =>
+  h.param('said') && f.stated === f.expected ? `と数値は同じですが、「${h.param('said').replace(/^\((.*)\)$/, '$1')}」の記載と合いません` : 'と一致しません';
+
 export const ja: MessageBook = {
-  'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}%${h.param('said')} は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% と一致しません。`,
+  'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}%${h.param('said')} は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% ${disagrees(f, h)}。`,
   'progress-missing': (f, h) => `${h.target()} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
   'progress-orphan': (f, h) =>
     `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% が記載されていますが、${({ target: '目標値', actual: '実績値', both: '目標値と実績値' } as Record<string, string>)[h.param('blank')] ?? '目標値または実績値'}が空欄です。`,
@@ -34,7 +42,7 @@ export const ja: MessageBook = {
   'summary-mismatch': (f, h) =>
     h.param('running')
       ? `本文の${h.target()}の${runningField[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}までの累計${h.param('field') === 'progress' ? 'の進捗度' : ''} ${h.num(f.expected)}${h.param('unit')} と一致しません。`
-      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} と一致しません。`,
+      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} ${disagrees(f, h)}。`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
       ? `数値目標の目標「${h.text()}」の数値が読めないため、この目標は年度ごとの目標値と照合していません。数値の書き方(桁区切りのカンマは3桁ごと)を確かめてください。`

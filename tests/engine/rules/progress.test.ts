@@ -38,9 +38,9 @@ describe('progress-mismatch', () => {
       findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: actual.map(() => target), actual, progress }]))).map((f) => [f.rule, f.cell, f.expected, f.stated, formatFinding(f)]);
     // Before, each was accepted: 100 is what 99.5 % and 100 % round to, and the word was not looked at.
     expect(at(['199人', '200人', '200人'], ['100%超', '100%超', '100%未満'])).toEqual([
-      ['progress-mismatch', 'D4', 100, 100, '数値目標(1) 令和元年度の進捗度 100%超 は、実績値 ÷ 目標値 × 100 から得られる 100% と一致しません。 (199 ÷ 200 × 100 = 99.5 → 100)'],
-      ['progress-mismatch', 'E4', 100, 100, '数値目標(1) 令和2年度の進捗度 100%超 は、実績値 ÷ 目標値 × 100 から得られる 100% と一致しません。 (200 ÷ 200 × 100 = 100 → 100)'],
-      ['progress-mismatch', 'F4', 100, 100, '数値目標(1) 令和3年度の進捗度 100%未満 は、実績値 ÷ 目標値 × 100 から得られる 100% と一致しません。 (200 ÷ 200 × 100 = 100 → 100)'],
+      ['progress-mismatch', 'D4', 100, 100, '数値目標(1) 令和元年度の進捗度 100%超 は、実績値 ÷ 目標値 × 100 から得られる 100% と数値は同じですが、「超」の記載と合いません。 (199 ÷ 200 × 100 = 99.5 → 100)'],
+      ['progress-mismatch', 'E4', 100, 100, '数値目標(1) 令和2年度の進捗度 100%超 は、実績値 ÷ 目標値 × 100 から得られる 100% と数値は同じですが、「超」の記載と合いません。 (200 ÷ 200 × 100 = 100 → 100)'],
+      ['progress-mismatch', 'F4', 100, 100, '数値目標(1) 令和3年度の進捗度 100%未満 は、実績値 ÷ 目標値 × 100 から得られる 100% と数値は同じですが、「未満」の記載と合いません。 (200 ÷ 200 × 100 = 100 → 100)'],
     ]);
     // Where the progress may meet the word, it holds: 201 ÷ 200 is over 100 %, 199 ÷ 200 under it, and 200億円 ÷ 200億円
     // (each rounded to a whole 億円) either.
