@@ -6,8 +6,10 @@ import {
   a1,
   assessProgress,
   cellsIn,
+  formatInfo,
   parseA1,
   rangeA1,
+  showDate,
   showFiscalYear,
   type Decimal,
   type Finding,
@@ -124,6 +126,21 @@ function scaled(cell: ValueCell, scale: Decimal | null): number | null {
   return (scale ? p.value.div(scale) : p.value).toNumber();
 }
 
+/**
+ * A cell as the workbook shows it. The .xlsx reader keeps what a cell stores, not what it shows: 1.04 in a `0%` cell
+ * (shown `104%`), 43000 in `#,##0"人"` (`43,000人`), a date as an ISO timestamp (`2021/4/1`). Office.js gives the shown
+ * text, which is kept as it is.
+ */
+function shown(cell: ValueCell): string {
+  const p = cell.parsed;
+  if (p.kind === 'invalid' && p.reason === 'date') return showDate(cell.text);
+  if (p.kind !== 'number' || cell.storage !== 'number' || cell.stored === undefined || cell.text !== String(cell.stored)) return cell.text;
+  const info = formatInfo(cell.numFmt);
+  const digits = p.value.div(p.scale).toFixed(p.decimals);
+  const grouped = /[#0],[#0]/.test(cell.numFmt ?? '') ? digits.replace(/^-?\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits;
+  return `${grouped}${info.percent ? '%' : info.unitText}`;
+}
+
 export function targetViews(model: Model, lang: Lang): TargetView[] {
   const views: TargetView[] = [];
   for (const table of model.tables) {
@@ -139,11 +156,11 @@ export function targetViews(model: Model, lang: Lang): TargetView[] {
         return {
           header: lang === 'en' && col.year !== null ? `${showFiscalYear(col.year, 'en')}${col.baseline ? ' (baseline)' : ''}` : col.header,
           year: col.year,
-          target: t.target[i].text,
-          actual: t.actual[i].text,
+          target: shown(t.target[i]),
+          actual: shown(t.actual[i]),
           targetValue: scaled(t.target[i], scale),
           actualValue: scaled(t.actual[i], scale),
-          stated: progress?.text ?? '',
+          stated: progress ? shown(progress) : '',
           statedCell: progress ? `${progress.ref.sheet}!${a1(progress.ref.row, progress.ref.col)}` : null,
           computed,
           status: status.kind,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/index.js';
 import { SEVERITIES, applyFilter, groupFindings, severityCounts, targetViews } from '../../src/taskpane/view-model.js';
-import { fixture } from '../helpers.js';
+import { book, fixture, sheet } from '../helpers.js';
 
 describe('the finding list', () => {
   it('groups planted-errors.xlsx by sheet and table, each group heading its own findings, nothing lost', async () => {
@@ -48,6 +48,27 @@ describe('the table view', () => {
     expect([h29.targetValue, h29.actualValue]).toEqual([115, 119]);
     const r1 = t.years.find((y) => y.year === 2019)!;
     expect([r1.stated, r1.computed, r1.status]).toEqual(['138%', '138%', 'ok']);
+  });
+
+  it('shows numeric cells as the workbook formats them (Keihin FY2019 typed as numbers: 1.04 in a 0% cell is 104%), and a date as Excel shows one', async () => {
+    const { model } = checkWorkbook(await fixture('keihin-2019-numeric.xlsx'));
+    const views = targetViews(model, 'ja');
+    const h29 = (display: string) => views.find((v) => v.display === display)!.years.find((y) => y.year === 2017)!;
+    // Before, the stored values: 115, 119, 1.04; 43000, 46298, 1.08.
+    expect([h29('1-①').target, h29('1-①').actual, h29('1-①').stated, h29('1-①').computed]).toEqual(['115億円', '119億円', '104%', '103%']);
+    expect([h29('1-③').target, h29('1-③').actual, h29('1-③').stated]).toEqual(['43,000人', '46,298人', '108%']);
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4'],
+      ['数値目標(1) 就業者数', '目標値', { v: 1200, fmt: '#,##0' }, { v: 1300, fmt: '#,##0' }],
+      [null, '実績値', null, { v: 1100, fmt: '#,##0' }],
+      [null, '進捗度', null, { v: 0.846, fmt: '0.0%' }],
+    ]);
+    s.rows[2][2] = { value: '2021-04-01T00:00:00.000Z', isDate: true, numFmt: 'yyyy/m/d' };
+    const years = targetViews(checkWorkbook(book(s)).model, 'ja')[0].years;
+    expect(years.map((y) => [y.target, y.actual, y.stated])).toEqual([
+      ['1,200', '2021/4/1', ''],
+      ['1,300', '1,100', '84.6%'],
+    ]);
   });
 
   it('names the years in English as fiscal years', async () => {

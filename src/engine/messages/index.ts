@@ -23,7 +23,8 @@ export interface Helpers {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/;
 
-function showDate(iso: string): string {
+/** A date the reader keeps as an ISO timestamp, as Excel shows one (`2021/4/1`, `2021/6/30 9:30`); other text as it is. */
+export function showDate(iso: string): string {
   const m = ISO.exec(iso);
   if (!m) return iso;
   const [, y, mo, d, h, mi, s] = m;
