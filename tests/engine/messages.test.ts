@@ -93,3 +93,20 @@ describe('a stated progress whose number is the one computed but whose words are
     expect(formatFinding(both, 'ja')).toBe('数値目標(2) 令和2年度の進捗度 162%(達成) は、実績値 ÷ 目標値 × 100 から得られる 62% と一致しません。');
   });
 });
+
+describe('a stock target going down', () => {
+  it('is said in the unit the row shows (社), as its goal is', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5', 'R6', 'R7'],
+      ['数値目標(2) 連携企業数 900社（令和7年度）', '目標値', '180社', '360社', '340社', '720社', '900社'],
+      [null, '実績値', '194社', '461社', '450社', null, null],
+      [null, '進捗度', '108%', '128%', '132%', null, null],
+    ]);
+    const f = findingsOf(book(s)).filter((x) => x.rule === 'stock-decrease');
+    expect(f.map((x) => formatFinding(x, 'ja'))).toEqual([
+      'ストック型の数値目標(2)の目標値が、令和4年度の 360社 から 令和5年度の 340社 に減っています。 (360 → 340)',
+      'ストック型の数値目標(2)の実績値が、令和4年度の 461社 から 令和5年度の 450社 に減っています。 (461 → 450)',
+    ]);
+    expect(formatFinding(f[0], 'en')).toBe('Stock target (2): the target goes down from 360 社 (FY2022) to 340 社 (FY2023). (360 → 340)');
+  });
+});

@@ -33,7 +33,7 @@ export const ja: MessageBook = {
     `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${period(h) ? `${period(h)}の` : ''}各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'stock-goal-mismatch': (f, h) =>
     `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${h.param('earlier') ? `${h.year()}(${cellOf(h)})` : `最終年度(${h.year()}、${cellOf(h)})`}の目標値 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
-  'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.yearOf('previousYear', 'previousColumn')}の ${h.num(f.expected)} から ${h.year()}の ${h.num(f.stated)} に減っています。`,
+  'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.yearOf('previousYear', 'previousColumn')}の ${h.num(f.expected)}${h.param('unit')} から ${h.year()}の ${h.num(f.stated)}${h.param('unit')} に減っています。`,
   'target-missing': (f, h) => `${h.target()}の${h.year()}の目標値が空欄です(計画期間内)。`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}(${h.param('column')}) ${h.num(f.stated)}${h.param('unit')} は、内訳の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'cumulative-column-short': (f, h) =>

@@ -28,7 +28,7 @@ export const stockDecrease: Rule = {
                 expected: prev.v.value.div(v.scale).toNumber(),
                 stated: v.value.div(v.scale).toNumber(),
                 calc: `${show(prev.v.value.div(v.scale), 4)} → ${show(v.value.div(v.scale), 4)}`,
-                params: { ...targetParams(t, t.columns[i]), row, previousColumn: t.columns[prev.i].header, previousYear: t.columns[prev.i].year },
+                params: { ...targetParams(t, t.columns[i]), row, previousColumn: t.columns[prev.i].header, previousYear: t.columns[prev.i].year, unit: `${v.scaleLabel}${v.unit ?? ''}` },
               }),
             );
           }
