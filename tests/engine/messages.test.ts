@@ -76,7 +76,7 @@ describe('a date where a number belongs', () => {
       '数値が入るべきセルに「2021/4/1」があり、数値として読めません(日付)。数値か空欄(-)にしてください。',
       '数値が入るべきセルに「2021/6/30 9:30」があり、数値として読めません(日付)。数値か空欄(-)にしてください。',
     ]);
-    expect(formatFinding(f[0], 'en')).toBe('"2021/4/1" stands where a number belongs and cannot be read as one (date). Enter a number or a blank (-).');
+    expect(formatFinding(f[0], 'en')).toBe('"2021/4/1" stands where a number belongs and cannot be read as one (a date). Enter a number or a blank (-).');
   });
 });
 
@@ -108,5 +108,21 @@ describe('a stock target going down', () => {
       'ストック型の数値目標(2)の実績値が、令和4年度の 461社 から 令和5年度の 450社 に減っています。 (461 → 450)',
     ]);
     expect(formatFinding(f[0], 'en')).toBe('Stock target (2): the target goes down from 360 社 (FY2022) to 340 社 (FY2023). (360 → 340)');
+  });
+});
+
+describe('a logical value where a number belongs', () => {
+  it('is quoted as Excel shows it, TRUE or FALSE', () => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4'],
+      ['数値目標(1) 就業者数', '目標値', 100, null],
+      [null, '実績値', 90, 80],
+      [null, '進捗度', '90%', '50%'],
+    ]);
+    s.rows[1][3] = { value: true };
+    const f = findingsOf(book(s)).filter((x) => x.rule === 'unparseable-number');
+    expect(f.map((x) => [formatFinding(x, 'ja'), formatFinding(x, 'en')])).toEqual([
+      ['数値が入るべきセルに「TRUE」があり、数値として読めません(論理値)。数値か空欄(-)にしてください。', '"TRUE" stands where a number belongs and cannot be read as one (a logical value). Enter a number or a blank (-).'],
+    ]);
   });
 });

@@ -65,7 +65,7 @@ export const en: MessageBook = {
       ? `The goal "${h.text()}" in the target's label is no number Hyoka can read, so it is not checked against the yearly targets. Check how the number is written (a comma separates groups of exactly three digits).`
       : h.param('reason') === 'no-cached-result'
       ? `"${h.text()}" stands where a number belongs, a formula whose result was never saved in the file. Open the workbook in Excel and save it again to store its result, then check it.`
-      : `"${h.text()}" stands where a number belongs and cannot be read as one (${h.param('reason')}). Enter a number or a blank (-).`,
+      : `"${h.text()}" stands where a number belongs and cannot be read as one (${({ text: 'text', error: 'an error value', date: 'a date', boolean: 'a logical value' } as Record<string, string>)[h.param('reason')] ?? h.param('reason')}). Enter a number or a blank (-).`,
   'unit-mismatch': (f, h) => `${h.param('target') ? `${cap(h.target())}` : `"${h.param('row')}"`}: the row mixes units that cannot be converted (${h.param('other')} and ${h.param('unit')}).`,
   'zero-target': (f, h) => `${cap(h.target())}, ${h.year()}: the target is 0, so progress is not computed${f.stated !== null ? ` (stated ${h.num(f.stated)}%)` : ''}.`,
 };

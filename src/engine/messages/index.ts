@@ -17,7 +17,7 @@ export interface Helpers {
   param(name: string): string;
   /** `数値目標(1)-①` / `target (1)-①` from the `target` param, or from a param listing targets (`1-①, 1-②`). */
   target(param?: string): string;
-  /** The `text` param as the cell shows it: a date cell, read as an ISO timestamp, as Excel shows a date (`2021/4/1`, `2021/4/1 9:30`). */
+  /** The `text` param as the cell shows it: a date cell, read as an ISO timestamp, as Excel shows a date (`2021/4/1`, `2021/4/1 9:30`), a logical cell as TRUE or FALSE. */
   text(): string;
 }
 
@@ -63,7 +63,8 @@ function helpers(f: Finding, lang: Lang): Helpers {
     },
     text() {
       const t = this.param('text');
-      return f.params.reason === 'date' ? showDate(t) : t;
+      // A logical cell is read as true or false; Excel shows TRUE or FALSE.
+      return f.params.reason === 'date' ? showDate(t) : f.params.reason === 'boolean' ? t.toUpperCase() : t;
     },
   };
 }
