@@ -99,8 +99,9 @@ const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
   'block-without-years': { ja: '目標値・実績値の行に、年度の見出しの下の数値が見つからないため、検査していません', en: 'target and actual rows with no numbers under year headers: not checked', checked: false },
   'unreadable-sheet': { ja: 'シートを読み取れませんでした', en: 'the sheet could not be read', checked: false },
   'formulas-computed': {
-    ja: '計算結果が保存されていない数式(開くときの再計算を求めるブックでは、計算できるすべての数式)の値は、Hyoka が数式から計算して検査しました(ファイルは変えていません)',
-    en: 'formulas saved without their results (in a workbook asking to be recalculated on opening, every formula Hyoka can work out): Hyoka worked out their values from the formulas and checked them (the file is unchanged)',
+    ja: (d) => `計算結果が保存されていない数式${d ? ` ${d} 個` : ''}(開くときの再計算を求めるブックでは、計算できるすべての数式)の値は、Hyoka が数式から計算して検査しました(ファイルは変えていません)`,
+    en: (d) =>
+      `${d === '1' ? 'a formula saved without its result' : `${d ? `${d} ` : ''}formulas saved without their results`} (in a workbook asking to be recalculated on opening, every formula Hyoka can work out): Hyoka worked out ${d === '1' ? 'its value from the formula and checked it' : 'their values from the formulas and checked them'} (the file is unchanged)`,
     checked: true,
   },
   'hidden-rows': {

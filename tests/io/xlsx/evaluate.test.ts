@@ -164,6 +164,10 @@ describe('formulas saved without their results', () => {
     // The values checked were worked out by Hyoka: the report says so for the sheet.
     expect(model.faults).toEqual([{ sheet: 'S', reason: 'formulas-computed', detail: '3' }]);
     expect(describeFault('formulas-computed: 3', 'en')).toEqual({ text: expect.stringContaining('Hyoka worked out their values'), checked: true });
+    // The note says how many: the detail is their count.
+    expect(describeFault('formulas-computed: 3', 'en').text).toMatch(/^3 formulas saved without their results \(/);
+    expect(describeFault('formulas-computed: 1', 'en').text).toMatch(/^a formula saved without its result \(.*Hyoka worked out its value from the formula and checked it/);
+    expect(describeFault('formulas-computed: 3', 'ja').text).toMatch(/^計算結果が保存されていない数式 3 個\(/);
   });
 });
 
