@@ -45,7 +45,7 @@ export const en: MessageBook = {
   'weights-missing': (f, h) =>
     h.param('missing') === h.param('count')
       ? `Indicator (${h.param('indicator')}) has ${h.param('count')} targets but gives no weights; equal weights were used.`
-      : `Indicator (${h.param('indicator')}): ${h.target()} gives no weight; equal weights were used, and the value the weights given yield (the missing one as 0) is accepted too.`,
+      : `Indicator (${h.param('indicator')}): ${h.target()} gives no weight; equal weights were used, and the value from the weights given (the missing one counted as 0) is accepted too.`,
   'cumulative-total-mismatch': (f, h) =>
     `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets${period(h) ? ` of ${period(h)}` : ''}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-goal-mismatch': (f, h) =>

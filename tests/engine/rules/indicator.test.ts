@@ -138,7 +138,7 @@ describe('weights', () => {
       ['indicator-score-mismatch', 103, 110],
     ]);
     expect(formatFinding(wrong[0], 'ja')).toBe('評価指標(1)の数値目標(1)-②に寄与度が記載されていません。均等の寄与度で計算し、記載された寄与度(記載のない目標を 0 とする)で計算した値も正しいとみなしました。');
-    expect(formatFinding(wrong[0], 'en')).toBe('Indicator (1): target (1)-② gives no weight; equal weights were used, and the value the weights given yield (the missing one as 0) is accepted too.');
+    expect(formatFinding(wrong[0], 'en')).toBe('Indicator (1): target (1)-② gives no weight; equal weights were used, and the value from the weights given (the missing one counted as 0) is accepted too.');
   });
 
   it('the recalculation rewrites neither reading of partly given weights, and with formulas asked for says an indicator got its value', () => {
