@@ -26,15 +26,24 @@ const WHOLE_ROW = [{ left: 0, right: Infinity }];
 export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): BudgetTable[] {
   const view = scan.view;
   const tables: BudgetTable[] = [];
-  for (const headerRow of scan.yearRowList) {
-    // A header row a progress table takes part of (a budget table beside it, its years on the same row): the years
-    // right of the tables left of them, up to the next table right of them.
+  // Tables side by side on one header row (a 税制支援措置 table beside the 財政支援措置 one) are read one after the other.
+  for (let i = 0, again = false; i < scan.yearRowList.length; again ? (again = false) : i++) {
+    const headerRow = scan.yearRowList[i];
+    // A header row a progress table or a budget table takes part of (another table beside it, its years on the same
+    // row): the years right of the tables left of them, up to the next table right of them.
     const taken = usedRows.get(headerRow) ?? [];
     const all = scan.yearRows.get(headerRow)!;
     const free = taken.length === 0 ? 0 : all.findIndex((y) => !taken.some((t) => y.col >= t.left && y.col <= t.right));
     if (free < 0) continue;
-    const startCol = Math.max(0, ...taken.filter((t) => t.right < all[free].col).map((t) => t.right + 1));
-    const endCol = Math.min(Infinity, ...taken.filter((t) => t.left > all[free].col).map((t) => t.left));
+    // Its labels start right of the tables left of it: those taking part of the header row, a budget table found
+    // beside it on a header row of its own, the figures of one in the header row.
+    const beside = tables.filter((t) => t.range.top < headerRow && t.range.bottom >= headerRow && t.range.right < all[free].col);
+    let figuresLeft = -1;
+    for (let c = all[free].col - 1; c >= 0 && figuresLeft < 0; c--) if (scan.parse(view.raw(headerRow, c)).kind === 'number' && !all.some((y) => y.col === c)) figuresLeft = c;
+    const startCol = Math.max(0, figuresLeft + 1, ...taken.filter((t) => t.right < all[free].col).map((t) => t.right + 1), ...beside.map((t) => t.range.right + 1));
+    // A year met again starts the next table's years (`H29 H30 累計 | 区分 H29 H30 累計`).
+    const repeated = all.findIndex((y, k) => k > free && all.slice(free, k).some((x) => x.fy.year === y.fy.year && x.fy.baseline === y.fy.baseline));
+    const endCol = Math.min(repeated < 0 ? Infinity : all[repeated].col, ...taken.filter((t) => t.left > all[free].col).map((t) => t.left));
     const years = all.filter((y) => y.col >= all[free].col && y.col < endCol);
     if (years.length < 2) continue;
     const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.fy.year, baseline: y.fy.baseline, header: y.header }));
@@ -49,8 +58,10 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     const rows: BudgetRow[] = [];
     let blanks = 0;
     let isProgress = false;
+    const rightCol = Math.max(columns[columns.length - 1].col, ...totalCols.map((c) => c.col));
     for (let r = headerBottom + 1; r < view.rowCount && blanks < 2; r++) {
-      if (scan.yearRows.has(r)) break;
+      // Another header of years over these columns ends the table; one beside it starts a table of its own.
+      if (scan.yearRows.get(r)?.some((y) => y.col >= startCol && y.col <= rightCol)) break;
       const texts: { col: number; text: string; row: number }[] = [];
       for (let c = startCol; c < firstCol; c++) {
         const shown = view.shown(r, c);
@@ -93,13 +104,17 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     if (isProgress || rows.length === 0) continue;
     if (!rows.some((r) => isRowLabel(scan, r.label))) continue;
     implicitTotals(scan, rows);
-    usedRows.set(headerRow, WHOLE_ROW);
+    if (endCol === Infinity) usedRows.set(headerRow, WHOLE_ROW);
+    else {
+      usedRows.set(headerRow, [...taken, { left: startCol, right: rightCol }]);
+      again = true;
+    }
     const lastRow = Math.max(...rows.map((r) => r.cells[0].ref.row));
     tables.push({
       kind: 'budget',
       sheet: view.name,
       range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: cumCol ?? columns[columns.length - 1].col },
-      title: titleAbove(scan, headerRow),
+      title: titleAbove(scan, headerRow, startCol),
       columns,
       rows,
     });
@@ -269,10 +284,12 @@ export function partLetters(label: string): { part?: string; totalOf?: string[] 
   return {};
 }
 
-function titleAbove(scan: SheetScan, headerRow: number): string {
+/** The title over a table: the nearest over its own columns first (`税制支援措置の状況` over the table right of another). */
+function titleAbove(scan: SheetScan, headerRow: number, left = 0): string {
   for (let r = headerRow - 1; r >= Math.max(0, headerRow - 4); r--) {
     const width = scan.view.rowWidth(r);
-    for (let c = 0; c < width; c++) {
+    for (let k = 0; k < width; k++) {
+      const c = k < width - left ? left + k : k - (width - left);
       const t = cellText(scan.view.raw(r, c)).trim();
       if (t && TITLE_RE.test(t) && t.length <= 40) return t;
     }
