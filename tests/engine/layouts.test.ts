@@ -2612,6 +2612,35 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(keys(titled.findings)).toEqual(['progress-mismatch@S!E14']);
   });
 
+  it('a unit written once (the label `目標値（億円）`, a note `（単位：億円）` over them, the target’s name, the goal’s scale) rounds plain numbers as shown', () => {
+    // The seed's (1)-① H29: 119 ÷ 115 = 103.48 %, 104 stated: reachable within whole 億円. R4: 141 ÷ 81 = 174 %, not 180.
+    const matrices = (label: (figure: string) => string, name: string, over: Spec[][] = []) =>
+      sheet('S', [
+        ...over,
+        [label('目標値'), 'R3', 'R4'],
+        [`数値目標(1) ${name}`, 115, 81],
+        [],
+        [label('実績値'), 'R3', 'R4'],
+        [`数値目標(1) ${name}`, 119, 141],
+        [],
+        [label('進捗度'), 'R3', 'R4'],
+        [`数値目標(1) ${name}`, '104%', '180%'],
+      ]);
+    for (const s of [
+      matrices((f) => (f === '進捗度' ? '進捗度（％）' : `${f}（億円）`), '投資額'),
+      matrices((f) => f, '投資額', [['（単位：億円）']]),
+      matrices((f) => f, '投資額（億円）'),
+      matrices((f) => f, '投資額 475億円（累計）'),
+    ]) {
+      const { model, findings } = checkWorkbook(book(s));
+      const t = model.tables[0];
+      expect(t.kind === 'progress' && t.targets[0].actual[0].parsed.kind === 'number' && t.targets[0].actual[0].parsed.scaleLabel).toBe('億');
+      expect(findings.filter((f) => f.rule === 'progress-mismatch').map((f) => [f.cell, f.expected, f.stated])).toEqual([[s.rows.length > 8 ? 'C9' : 'C8', 174, 180]]);
+    }
+    // Without a unit, 119 and 115 are exact: 104 is off.
+    expect(keys(findingsOf(book(matrices((f) => f, '投資額'))))).toEqual(['progress-mismatch@S!B8', 'progress-mismatch@S!C8']);
+  });
+
   it('a goal column right of the 目標値 matrix’s years (`最終目標(R7)`, or a bare `最終目標` over goals saying what they are)', () => {
     const matrices = (head: string, goals: [string, string]) =>
       sheet('S', [

@@ -15,6 +15,7 @@ import { parseGoal } from './goal.js';
 import { goalRightOfYears } from './progress.js';
 import { weightInText, weightPercent } from './weight.js';
 import { bareId } from './summary.js';
+import { unitInParentheses, unitNote } from './units.js';
 
 type Figure = 'target' | 'actual' | 'progress';
 
@@ -34,6 +35,8 @@ interface Matrix {
   years: { col: number; year: number; baseline: boolean; header: string }[];
   /** A column headed 単位 left of the years: each row's plain numbers are in the unit it gives. */
   unitCol?: number;
+  /** A unit written once for the matrix's plain numbers: in its label (`目標値（億円）`) or a note over it (`（単位：億円）`). */
+  unit?: string;
   /** Each target's row, by its key. */
   rows: Map<string, MatrixRow>;
   /** The rows naming an indicator alone, by its number (one naming an indicator without targets is in `rows` too). */
@@ -184,7 +187,8 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
   const withTargets = new Set<string>();
   for (const x of rows.values()) if (!x.indicatorOnly) withTargets.add(x.id.indicator);
   for (const [key, x] of rows) if (x.indicatorOnly && withTargets.has(x.id.indicator)) rows.delete(key);
-  return { figure, header, years, rows, indicators, unitCol, range: { top: labelRow, left, bottom, right: years[years.length - 1].col } };
+  const unit = unitInParentheses(cellText(view.raw(labelRow, labelCol))) ?? unitNote(scan, Math.min(header, labelRow), left, years[years.length - 1].col);
+  return { figure, header, years, rows, indicators, unitCol, unit, range: { top: labelRow, left, bottom, right: years[years.length - 1].col } };
 }
 
 /** Matrices outside `tables` (the progress tables found otherwise, whose cells they never take again). */
@@ -246,14 +250,24 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
       const years = t.years.filter((y) => a.years.some((x) => x.year === y.year) && (!pr || p!.years.some((x) => x.year === y.year)));
       if (years.length === 0) continue;
       const colIn = (m: Matrix, year: number) => m.years.find((x) => x.year === year)!.col;
-      // The 目標値 and 実績値 read in the unit of a 単位 column (the 進捗度 are percentages, whatever it says).
-      const cells = (m: Matrix, row: number): ValueCell[] =>
-        years.map((y) => (m.unitCol !== undefined && m.figure !== 'progress' ? scan.valueCellWithUnit(row, colIn(m, y.year), m.unitCol) : scan.valueCell(row, colIn(m, y.year))));
       const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.year, baseline: y.baseline, header: y.header }));
       const labelRef = scan.ref(tr.row, tr.col);
       // The goal in the target's name, or under a header such as `最終目標(R7)` right of the 目標値 matrix's years.
       const goal = parseGoal(tr.text, labelRef) ?? goalRightOfYears(scan, tr.row, t.header, t.years, null, Infinity) ?? null;
-      const target = cells(t, tr.row);
+      // The 目標値 and 実績値 read in the unit of a 単位 column, else in one written once: the matrix's (its label, a note
+      // over it; a note over the 目標値 matrix serves all), the target's name (`投資額（億円）`), or the goal's scale
+      // (`475億円（累計）` over plain 115 | 81). The 進捗度 are percentages, whatever they say.
+      const unitOf = (m: Matrix, row: MatrixRow) =>
+        m.unit ?? unitInParentheses(row.text) ?? t.unit ?? (goal && goal.value.scaleLabel !== '' ? goal.value.scaleLabel + (goal.value.unit ?? '') : undefined);
+      const cells = (m: Matrix, row: MatrixRow): ValueCell[] => {
+        const unit = m.figure === 'progress' || m.unitCol !== undefined ? undefined : unitOf(m, row);
+        return years.map((y) => {
+          const col = colIn(m, y.year);
+          if (m.unitCol !== undefined && m.figure !== 'progress') return scan.valueCellWithUnit(row.row, col, m.unitCol);
+          return unit === undefined ? scan.valueCell(row.row, col) : scan.valueCellInUnit(row.row, col, unit);
+        });
+      };
+      const target = cells(t, tr);
       const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(tr.text));
       const weight = weightColumn === undefined ? weightInText(tr.text) : undefined;
       const weightCell = weightColumn === undefined ? undefined : scan.valueCell(tr.row, weightColumn);
@@ -269,8 +283,8 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
         weight: weightCell ? { value: weightValue, ref: weightCell.ref, text: weightCell.text.trim() } : weight === undefined ? null : { value: weight, ref: labelRef, text: tr.text.trim() },
         columns,
         target,
-        actual: cells(a, ar.row),
-        progress: pr ? cells(p!, pr.row) : null,
+        actual: cells(a, ar),
+        progress: pr ? cells(p!, pr) : null,
         rows: { target: tr.row, actual: ar.row, progress: pr?.row ?? null },
       });
     }
