@@ -2641,6 +2641,37 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(keys(findingsOf(book(matrices((f) => f, '投資額'))))).toEqual(['progress-mismatch@S!B8', 'progress-mismatch@S!C8']);
   });
 
+  it('a 累計 column per plan period (`H29 … R3 | 累計 | R4 R5 | 累計`): the years after it are read, each 累計 checked against its period', () => {
+    const header = (figure: string): Spec[] => [figure, 'H29', 'H30', 'R1', 'R2', 'R3', '累計', 'R4', 'R5', '累計'];
+    const s = sheet('S', [
+      header('目標値'),
+      ['数値目標(1) 件数', 10, 10, 10, 10, 10, 45, 20, 20, 40],
+      [],
+      header('実績値'),
+      ['数値目標(1) 件数', 10, 10, 10, 10, 10, 50, 20, 22, 42],
+      [],
+      header('進捗度'),
+      ['数値目標(1) 件数', '100%', '100%', '100%', '100%', '100%', '100%', '100%', '115%', '120%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.targets[0].columns.map((c) => c.year), t.targets[0].totals?.map((c) => [c.target?.ref.col, c.actual?.ref.col, c.progress?.ref.col, c.of])]).toEqual([
+      [2017, 2018, 2019, 2020, 2021, 2022, 2023],
+      [
+        [6, 6, 6, [0, 1, 2, 3, 4]],
+        [9, 9, 9, [5, 6]],
+      ],
+    ]);
+    // R5: 22 ÷ 20 = 110 %, not 115; the second plan's progress 42 ÷ 40 = 105 %, not 120; the first plan's 累計 45 short
+    // of its five years' 50 (the second's, of two years, may be a plan under way).
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['cumulative-total-mismatch', 'G2', 50, 45],
+      ['progress-mismatch', 'I8', 110, 115],
+      ['progress-mismatch', 'J8', 105, 120],
+    ]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['I8', '110%'], ['J8', '105%']]);
+  });
+
   it('a goal column right of the 目標値 matrix’s years (`最終目標(R7)`, or a bare `最終目標` over goals saying what they are)', () => {
     const matrices = (head: string, goals: [string, string]) =>
       sheet('S', [

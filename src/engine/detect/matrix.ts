@@ -8,11 +8,12 @@ import { cellText } from '../numbers.js';
 import { compact, idColumnWord, indicatorOnlyId, type TargetId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
 import type { CellRange } from '../grid.js';
-import type { IndicatorProgressCell, NumericTarget, ProgressTable, ValueCell, YearColumn } from '../model.js';
+import type { IndicatorProgressCell, NumericTarget, ProgressTable, TotalColumn, ValueCell, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
-import type { SheetScan } from './scan.js';
+import type { Label, SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { goalRightOfYears } from './progress.js';
+import { periodTotals } from './totals.js';
 import { weightInText, weightPercent } from './weight.js';
 import { bareId } from './summary.js';
 import { unitInParentheses, unitNote } from './units.js';
@@ -33,6 +34,8 @@ interface Matrix {
   figure: Figure;
   header: number;
   years: { col: number; year: number; baseline: boolean; header: string }[];
+  /** The 累計 columns among and right after the years (one per plan period where the matrix spans two). */
+  totals: Label[];
   /** A column headed 単位 left of the years: each row's plain numbers are in the unit it gives. */
   unitCol?: number;
   /** A unit written once for the matrix's plain numbers: in its label (`目標値（億円）`) or a note over it (`（単位：億円）`). */
@@ -55,6 +58,7 @@ function isYearNumber(n: number): boolean {
  */
 function yearsIn(scan: SheetScan, row: number, from: number, to: number, whole = false): Matrix['years'] | undefined {
   const years: Matrix['years'] = [];
+  let last = -1;
   const end = Math.min(to, scan.view.rowWidth(row) - 1);
   for (let c = from; c <= end; c++) {
     const merge = scan.view.mergeAt(row, c);
@@ -68,10 +72,18 @@ function yearsIn(scan: SheetScan, row: number, from: number, to: number, whole =
       continue;
     }
     const fy = parseFiscalYear(text);
-    if (!fy) break;
+    if (!fy) {
+      // A 累計 column after a plan's years goes on to the next plan's (`H29 … R3 | 累計 | R4 R5 | 累計`).
+      if (years.length > 0 && scan.labelKind(text) === 'cumulative') {
+        last = c;
+        continue;
+      }
+      break;
+    }
     years.push({ col: c, year: fy.year, baseline: fy.baseline, header: text });
+    last = c;
   }
-  if (years.length < 2 || (whole && (years[0].col !== from || years[years.length - 1].col !== to))) return undefined;
+  if (years.length < 2 || (whole && (years[0].col !== from || last !== to))) return undefined;
   // Bare numbers (2015 | 2016) are years only as consecutive ones: a 目標値 row may hold such amounts.
   const bare = years.every((y) => typeof scan.view.shown(row, y.col).cell?.value === 'number');
   return !bare || years.every((y, i) => i === 0 || y.year === years[i - 1].year + 1) ? years : undefined;
@@ -188,7 +200,10 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
   for (const x of rows.values()) if (!x.indicatorOnly) withTargets.add(x.id.indicator);
   for (const [key, x] of rows) if (x.indicatorOnly && withTargets.has(x.id.indicator)) rows.delete(key);
   const unit = unitInParentheses(cellText(view.raw(labelRow, labelCol))) ?? unitNote(scan, Math.min(header, labelRow), left, years[years.length - 1].col);
-  return { figure, header, years, rows, indicators, unitCol, unit, range: { top: labelRow, left, bottom, right: years[years.length - 1].col } };
+  const lastYear = years[years.length - 1].col;
+  const totals = scan.inRow('cumulative', header).filter((l) => l.col > years[0].col && (l.col < lastYear || l.col === (view.mergeAt(header, lastYear)?.right ?? lastYear) + 1));
+  const right = Math.max(lastYear, ...totals.map((l) => l.col));
+  return { figure, header, years, totals, rows, indicators, unitCol, unit, range: { top: labelRow, left, bottom, right } };
 }
 
 /** Matrices outside `tables` (the progress tables found otherwise, whose cells they never take again). */
@@ -271,6 +286,19 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
       const { mode, source } = decideMode(goal, target, columns, isRunningTotalLabel(tr.text));
       const weight = weightColumn === undefined ? weightInText(tr.text) : undefined;
       const weightCell = weightColumn === undefined ? undefined : scan.valueCell(tr.row, weightColumn);
+      // Each 累計 column of the 目標値 matrix, with the 実績値 and 進捗度 matrices' after the same last year.
+      const totalIn = (m: Matrix, lastYear: number) => m.totals.find((l) => l.col > colIn(m, lastYear) && !m.years.some((y) => y.col > colIn(m, lastYear) && y.col < l.col))?.col;
+      const totals: TotalColumn[] = periodTotals(t.totals, columns).map(({ col, of }) => {
+        const lastYear = columns[of ? of[of.length - 1] : columns.length - 1].year!;
+        const actualCol = totalIn(a, lastYear);
+        const progressCol = p && pr ? totalIn(p, lastYear) : undefined;
+        return {
+          target: scan.valueCell(tr.row, col),
+          ...(actualCol !== undefined && { actual: scan.valueCell(ar.row, actualCol) }),
+          ...(progressCol !== undefined && { progress: scan.valueCell(pr!.row, progressCol) }),
+          ...(of && { of }),
+        };
+      });
       const weightValue = weightCell?.parsed.kind === 'number' ? weightPercent(weightCell.parsed) : null;
       list.push({
         id: tr.id,
@@ -285,6 +313,7 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
         target,
         actual: cells(a, ar),
         progress: pr ? cells(p!, pr) : null,
+        ...(totals.length > 0 && { totals }),
         rows: { target: tr.row, actual: ar.row, progress: pr?.row ?? null },
       });
     }
