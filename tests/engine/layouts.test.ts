@@ -2501,6 +2501,18 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect([again.model.tables.length, keys(again.findings)]).toEqual([1, ['progress-mismatch@S!I3']]);
   });
 
+  it('a header two rows tall (the figure and each year merged down over two rows): the targets’ rows start under it', () => {
+    const rows = headed.flatMap((r) => (r[0] === '目標値' || r[0] === '実績値' || r[0] === '進捗度' ? [r, []] : [r]));
+    const merges = [0, 5, 10].flatMap((top) => ['A', 'B', 'C', 'D'].map((c) => `${c}${top + 1}:${c}${top + 2}`));
+    const { model, findings } = checkWorkbook(book(sheet('S', rows, merges)));
+    const t = model.tables.find((x) => x.kind === 'progress');
+    expect(t?.kind === 'progress' && t.targets.map((x) => [x.id.display, x.rows])).toEqual([
+      ['1', { target: 2, actual: 8, progress: 12 }],
+      ['2', { target: 3, actual: 7, progress: 13 }],
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!C13']);
+  });
+
   it('a 寄与度 column right of the 目標値 matrix’s years gives each target its weight', () => {
     const matrices = (second: Spec) =>
       sheet('S', [

@@ -162,11 +162,13 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
   const first = years[0].col;
   const rows: Matrix['rows'] = new Map();
   const indicators: Matrix['indicators'] = new Map();
-  let bottom = header;
+  // The rows start under the header's cells merged down (a year, or the label, two rows tall).
+  const headerBottom = Math.max(header, ...[...years.map((y) => y.col), ...(header === labelRow ? [labelCol] : [])].map((c) => view.mergeAt(header, c)?.bottom ?? header));
+  let bottom = headerBottom;
   // The indicator of the row above, for a bare `①` under 数値目標 whose 評価指標 cell is left blank.
   let above: string | undefined;
   let left = labelCol;
-  for (let r = header + 1; r < view.rowCount; r++) {
+  for (let r = headerBottom + 1; r < view.rowCount; r++) {
     // Each cell left of the years may name an id: a target's (`数値目標(1)-① 投資額`, `①` under 数値目標 in the row of
     // 評価指標 (1)) makes the row the target's, though an indicator column stands before it (`評価指標(1) 産業集積`,
     // merged down over its targets); an indicator's alone makes it the indicator's row.
