@@ -2700,6 +2700,26 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(keys(findingsOf(book(matrices('目標(R5)', ['200人', '380社']))))).toEqual(['stock-goal-mismatch@S!D3']);
   });
 
+  it('a 寄与度 and a goal column right of a 累計 column (`R5 | 累計 | 寄与度 | 最終目標(R5)`)', () => {
+    const s = sheet('S', [
+      ['目標値', 'R3', 'R4', 'R5', '累計', '寄与度', '最終目標(R5)'],
+      ['数値目標(1)-① 件数', 10, 10, 10, 30, '50%', '35件（累計）'],
+      ['数値目標(1)-② 社数', 20, 40, 60, null, '50%', '60社'],
+      [],
+      ['実績値', 'R3', 'R4', 'R5', '累計'],
+      ['数値目標(1)-① 件数', 12, 8, 11, 31],
+      ['数値目標(1)-② 社数', 20, 45, 58, null],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.goal?.text, x.mode, x.weight?.ref.col])).toEqual([
+      ['35件(累計)', 'flow', 5],
+      ['60社(R5)', 'stock', 5],
+    ]);
+    // (1)-①: 35件 against 10 + 10 + 10.
+    expect(keys(findings)).toEqual(['cumulative-total-mismatch@S!G2']);
+  });
+
   it('a row naming an indicator over its targets’ rows heads them; in the 進捗度 matrix it states the indicator’s progress', () => {
     const rows = (k: 0 | 1 | 2): Spec[][] => [
       ['評価指標(1) 産業集積', ...(k === 2 ? ['110%', '115%'] : [])],

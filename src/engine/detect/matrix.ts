@@ -254,8 +254,9 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
   for (const t of targets) {
     const a = partner(t, 'actual');
     if (!a) continue;
-    // A 寄与度 column right of the 目標値 matrix's years (`目標値 | R3 | R4 | R5 | 寄与度`).
-    const afterYears = t.years[t.years.length - 1].col + 1;
+    // A 寄与度 column right of the 目標値 matrix's years and 累計 columns (`目標値 | R3 | R4 | R5 | 累計 | 寄与度`).
+    const lastTotal = t.totals.length > 0 ? Math.max(...t.totals.map((l) => l.col)) : null;
+    const afterYears = Math.max(t.years[t.years.length - 1].col, lastTotal ?? 0) + 1;
     const weightColumn = scan.inRow('weight', t.header).find((l) => l.col >= afterYears && l.col <= afterYears + 1)?.col;
     const p = partner(t, 'progress');
     const list: NumericTarget[] = [];
@@ -270,7 +271,7 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
       const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.year, baseline: y.baseline, header: y.header }));
       const labelRef = scan.ref(tr.row, tr.col);
       // The goal in the target's name, or under a header such as `最終目標(R7)` right of the 目標値 matrix's years.
-      const goal = parseGoal(tr.text, labelRef) ?? goalRightOfYears(scan, tr.row, t.header, t.years, null, Infinity) ?? null;
+      const goal = parseGoal(tr.text, labelRef) ?? goalRightOfYears(scan, tr.row, t.header, t.years, lastTotal, Infinity) ?? null;
       // The 目標値 and 実績値 read in the unit of a 単位 column, else in one written once: the matrix's (its label, a note
       // over it; a note over the 目標値 matrix serves all), the target's name (`投資額（億円）`), or the goal's scale
       // (`475億円（累計）` over plain 115 | 81). The 進捗度 are percentages, whatever they say.
