@@ -47,6 +47,9 @@ export const stockGoalMismatch: Rule = {
   },
 };
 
+/** How a final target misses a goal stated as a bound: under `以上`, at most `超`, over `以下`, at least `未満`. */
+const MISSED: Record<string, string> = { 以上: '<', 超: '≤', 以下: '>', 未満: '≥' };
+
 /** A stock target's goal against its target of the goal's year; with `orLast`, of the last year with a target when the table shows not its year. */
 function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding | undefined {
   let i = columnOfYear(t, goalOf.year);
@@ -73,7 +76,8 @@ function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding 
   return findingAt('stock-goal-mismatch', 'error', goalOf.ref, {
     expected: final.value.div(scale).toNumber(),
     stated: goal.value.div(scale).toNumber(),
-    calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ≠ ${show(goal.value.div(scale), 4)}`,
+    // A bound the final target misses is shown by how it misses it (`900社超` by 900: 900 ≤ 900), never as two equal numbers ≠.
+    calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} ${MISSED[goal.bound ?? ''] ?? '≠'} ${show(goal.value.div(scale), 4)}`,
     // A goal the 本文 states is on another sheet than the target it is compared with: the message names that sheet.
     params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), ...(t.target[i].ref.sheet !== goalOf.ref.sheet && { finalSheet: t.target[i].ref.sheet }), ...(i !== last && { earlier: 1 }), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
   });

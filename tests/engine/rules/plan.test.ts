@@ -491,6 +491,10 @@ describe('stock targets (000_…)', () => {
     for (const goal of ['900社以上', '850社以上', '950社以下', '899社超']) expect(at(goal), goal).toEqual([]);
     expect(at('950社以上')).toEqual([[900, 950]]);
     expect(at('900社超')).toEqual([[900, 900]]);
+    // The arithmetic shows how the final target misses the bound, never two equal numbers as unequal (900 ≠ 900 before).
+    const calc = (goal: string) =>
+      findingsOf(book(progressSheet('S', R, [{ label: `数値目標(1) 連携企業数 ${goal}（令和5年度）`, target: ['180社', '360社', '540社', '720社', '900社'], actual: [] }]))).find((x) => x.rule === 'stock-goal-mismatch')?.calc;
+    expect([calc('900社超'), calc('950社以上'), calc('850社以下'), calc('900社未満'), calc('950社')]).toEqual(['R5: 900 ≤ 900', 'R5: 900 < 950', 'R5: 900 > 850', 'R5: 900 ≥ 900', 'R5: 900 ≠ 950']);
   });
 
   it('the final-year target must equal the goal', () => {
