@@ -25,7 +25,7 @@ const WORDS = {
     note: '備考',
     sheet: 'シート',
     cell: 'セル',
-    severity: '重大度',
+    severity: '重要度',
     rule: 'ルール',
     stated: '記載値',
     expected: '期待値',

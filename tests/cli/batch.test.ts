@@ -187,6 +187,9 @@ describe('the parts of the batch output', () => {
     expect(page).toContain('&#39;-1');
     expect(page).toContain('&quot;壊れて&quot; &lt;いる&gt;');
     expect(page).toContain('読めない');
+    // Severity is 重要度 here as in the pane and its CSV.
+    expect(page).toContain('重要度');
+    expect(page).not.toContain('重大度');
     expect(neutralizeFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(neutralizeFormula('数値目標(1)')).toBe('数値目標(1)');
   });
