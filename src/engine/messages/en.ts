@@ -62,7 +62,7 @@ export const en: MessageBook = {
       : `Summary of ${h.target()}: the ${h.param('field')} ${h.param('said') ? saidPercent(h.num(f.stated), h.param('said')) : `${h.num(f.stated)}${unit(h.param('unit'))}`} ${wordsOnly(f, h) ? 'agrees in number with' : 'differs from'} the progress table's ${h.year()} value, ${h.num(f.expected)}${unit(h.param('expectedUnit') || h.param('unit'))}${wordsOnly(f, h) ? ', but not in its words' : ''}.`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
-      ? `The goal "${h.text()}" in the target's label is no number Hyoka can read, so it is not checked against the yearly targets. Check how the number is written (a comma separates groups of exactly three digits).`
+      ? `${h.param('target') ? cap(h.target()) : 'A target'}: the goal "${h.text()}" in its label is no number Hyoka can read, so it is not checked against the yearly targets. Check how the number is written (a comma separates groups of exactly three digits).`
       : h.param('reason') === 'no-cached-result'
       ? `"${h.text()}" stands where a number belongs, a formula whose result was never saved in the file. Open the workbook in Excel and save it again to store its result, then check it.`
       : `"${h.text()}" stands where a number belongs and cannot be read as one (${({ text: 'text', error: 'an error value', date: 'a date', boolean: 'a logical value' } as Record<string, string>)[h.param('reason')] ?? h.param('reason')}). Enter a number or a blank (-).`,

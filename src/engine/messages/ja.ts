@@ -45,7 +45,7 @@ export const ja: MessageBook = {
       : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} ${disagrees(f, h)}。`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
-      ? `数値目標の目標「${h.text()}」の数値が読めないため、この目標は年度ごとの目標値と照合していません。数値の書き方(桁区切りのカンマは3桁ごと)を確かめてください。`
+      ? `${h.param('target') ? h.target() : '数値目標'}の目標「${h.text()}」の数値が読めないため、この目標は年度ごとの目標値と照合していません。数値の書き方(桁区切りのカンマは3桁ごと)を確かめてください。`
       : `数値が入るべきセルに「${h.text()}」があり、数値として読めません(${({ text: '文字', error: 'エラー値', date: '日付', 'no-cached-result': '計算結果が保存されていない数式', boolean: '論理値' } as Record<string, string>)[h.param('reason')] ?? h.param('reason')})。${h.param('reason') === 'no-cached-result' ? 'Excel で開いて保存し直すと、計算結果がファイルに保存されて確認できます。' : '数値か空欄(-)にしてください。'}`,
   'unit-mismatch': (f, h) => `${h.param('target') ? `${h.target()}` : `「${h.param('row')}」`}の行で、換算できない単位が混在しています(${h.param('other')} と ${h.param('unit')})。`,
   'zero-target': (f, h) => `${h.target()} ${h.year()}は目標値が 0 のため、進捗度を計算しません${f.stated !== null ? `(記載は ${h.num(f.stated)}%)` : ''}。`,

@@ -2,7 +2,7 @@ import { asNumber } from '../compute.js';
 import { a1 } from '../grid.js';
 import { findingAt, type Finding } from '../findings.js';
 import type { Table, ValueCell } from '../model.js';
-import type { Rule } from './types.js';
+import { targetParams, type Rule } from './types.js';
 
 /** Every cell of a table where a number belongs, in the order of the table's parts. */
 export function forEachValueCell(table: Table, visit: (cell: ValueCell) => void): void {
@@ -67,16 +67,16 @@ export const unparseableNumber: Rule = {
           });
         }
       }
-      const note = (cell: ValueCell, reason: string) => {
+      const note = (cell: ValueCell, reason: string, named: Record<string, string | number | null> = {}) => {
         if (cell.parsed.kind !== 'invalid' || noTarget.has(cell)) return;
         const key = `${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`;
         if (seen.has(key)) return;
         seen.add(key);
-        findings.push(findingAt('unparseable-number', 'warning', cell.ref, { params: { text: cell.parsed.text.slice(0, 80), reason } }));
+        findings.push(findingAt('unparseable-number', 'warning', cell.ref, { params: { text: cell.parsed.text.slice(0, 80), reason, ...named } }));
       };
       forEachValueCell(table, (cell) => note(cell, cell.parsed.kind === 'invalid' ? cell.parsed.reason : ''));
       // A goal in a label whose number cannot be read (`1,2345人（累計）`): the goal is not checked.
-      if (table.kind === 'progress') for (const t of table.targets) if (t.unreadGoal) note(t.unreadGoal, 'goal');
+      if (table.kind === 'progress') for (const t of table.targets) if (t.unreadGoal) note(t.unreadGoal, 'goal', targetParams(t));
     }
     return findings;
   },

@@ -37,7 +37,8 @@ describe('cumulative-total-mismatch (flow targets)', () => {
         f.map((x) => [x.rule, x.cell, x.params?.reason]),
         goal,
       ).toEqual([['unparseable-number', 'B2', 'goal']]);
-      expect(formatFinding(f[0], 'ja')).toContain(`「${goal.replace('（', '(').replace('）', ')')}」`);
+      expect(formatFinding(f[0], 'ja')).toContain(`数値目標(1)-①の目標「${goal.replace('（', '(').replace('）', ')')}」`);
+      expect(formatFinding(f[0], 'en')).toContain('Target (1)-①: the goal');
     }
   });
 
