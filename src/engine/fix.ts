@@ -275,6 +275,12 @@ class CellSet {
   }
 }
 
+/** A formula's reference from `cell` to `input`: its address, with its sheet's name where it stands on another (`'実績値'!C3`). */
+function refFrom(cell: ValueCell, input: ValueCell): string {
+  const address = a1(input.ref.row, input.ref.col);
+  return input.ref.sheet === cell.ref.sheet ? address : `'${input.ref.sheet.replace(/'/g, "''")}'!${address}`;
+}
+
 /**
  * A progress formula showing an error value (`#REF!` of a formula whose cells were deleted, `#N/A`, `#VALUE!`) where its
  * target and actual give a progress: it states none, and the recalculation writes the computed one there (a `#DIV/0!`
@@ -366,7 +372,7 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     if (options.formulas) {
       const computable = tc.storage === 'number' && ac.storage === 'number' && tv && av && tv.scale.eq(av.scale) && conv.kind !== 'text';
       if (computable) {
-        const formula = conv.kind === 'ratio' ? `ROUND(${a1(ac.ref.row, ac.ref.col)}/${a1(tc.ref.row, tc.ref.col)},2)` : `ROUND(${a1(ac.ref.row, ac.ref.col)}/${a1(tc.ref.row, tc.ref.col)}*100,0)`;
+        const formula = conv.kind === 'ratio' ? `ROUND(${refFrom(cell, ac)}/${refFrom(cell, tc)},2)` : `ROUND(${refFrom(cell, ac)}/${refFrom(cell, tc)}*100,0)`;
         add(cell, status.expected, conv, { ...base, formula });
         return;
       }

@@ -2513,6 +2513,35 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(keys(findings)).toEqual(['progress-mismatch@S!C13']);
   });
 
+  it('on sheets of their own (a 目標値 sheet, a 実績値 sheet with the 進捗度 under it), each target’s rows make its block', () => {
+    const targets = sheet('目標', [['（単位：億円）'], ['目標値', 'R3', 'R4'], ['数値目標(1) 投資額', 115, 81], ['数値目標(2) 件数', 10, 10]]);
+    const actuals = sheet('実績', [
+      ['実績値', 'R3', 'R4'],
+      ['数値目標(2) 件数', 12, 8],
+      ['数値目標(1) 投資額', 119, 141],
+      [],
+      ['進捗度', 'R3', 'R4'],
+      ['数値目標(1) 投資額', '104%', '180%'],
+      ['数値目標(2) 件数', '120%', '80%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(targets, actuals));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && [t.sheet, t.targets.map((x) => [x.id.display, x.target[0].ref.sheet, x.actual[0].ref.sheet, x.progress?.[0].ref.sheet])]).toEqual([
+      '目標',
+      [
+        ['1', '目標', '実績', '実績'],
+        ['2', '目標', '実績', '実績'],
+      ],
+    ]);
+    // (1) R3: 119 ÷ 115 = 103.48 %, 104 reachable in whole 億円 (the note over the 目標値 matrix); R4: 141 ÷ 81 = 174 %, not 180.
+    expect(keys(findings)).toEqual(['progress-mismatch@実績!C6']);
+    expect(planRecalculation(model).writes.map((w) => [w.sheet, w.address, w.value])).toEqual([['実績', 'C6', '174%']]);
+    // As formulas, the figures on another sheet are named with it.
+    const ratios = sheet('進捗', [['進捗度', 'R3', 'R4'], ['数値目標(1) 投資額', { v: 1.04, fmt: '0%' }, { v: 1.8, fmt: '0%' }]]);
+    const split = checkWorkbook(book(targets, sheet('実績', actuals.rows.slice(0, 3).map((r) => r.map((c) => (c ? c.value : null)) as Spec[])), ratios));
+    expect(planRecalculation(split.model, { formulas: true }).writes.map((w) => [w.sheet, w.address, w.formula])).toEqual([['進捗', 'C2', "ROUND('実績'!C3/'目標'!C3,2)"]]);
+  });
+
   it('a 寄与度 column right of the 目標値 matrix’s years gives each target its weight', () => {
     const matrices = (second: Spec) =>
       sheet('S', [

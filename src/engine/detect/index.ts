@@ -3,7 +3,7 @@ import { SheetView, type Workbook } from '../grid.js';
 import type { Fault, Model, Table } from '../model.js';
 import { detectBudgetTables, type TakenColumns } from './budget.js';
 import { hidingFaults } from './hidden.js';
-import { detectMatrixTables } from './matrix.js';
+import { findMatrices, pairMatrices, type Matrix } from './matrix.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
 import { SheetScan, TextMemo } from './scan.js';
@@ -40,6 +40,8 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
   const counter = { n: 0 };
   const memo = new TextMemo();
   const stage = options.stage ?? untimed;
+  // Matrices a sheet leaves unpaired (a 目標値 sheet, a 実績値 sheet): paired across sheets at the end.
+  const loose: Matrix[] = [];
   for (const sheet of workbook.sheets) {
     if (sheet.hidden) faults.push({ sheet: sheet.name, reason: 'hidden-sheet', detail: 'checked, although hidden' });
     // Values the reader worked out from formulas are checked as stated values; the report says how many there were.
@@ -53,7 +55,9 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     const vertical = stage('detect vertical', () => detectVerticalTables(scan, counter));
     const grouped = stage('detect year groups', () => detectYearGroupTables(scan));
     const blocks = [...stage('detect progress', () => detectProgressTables(scan, faults, counter, grouped.taken)), ...vertical.tables, ...grouped.tables];
-    const progress = [...blocks, ...stage('detect matrices', () => detectMatrixTables(scan, blocks))];
+    const matrices = stage('detect matrices', () => pairMatrices(findMatrices(scan, blocks)));
+    loose.push(...matrices.unused);
+    const progress = [...blocks, ...matrices.tables];
     // The columns of the year headers progress tables use: they start no budget table (the budget detector asks only of
     // those), a budget table beside them on the same header row starts right or left of them.
     const inProgress = new Uint8Array(sheet.rows.length);
@@ -75,6 +79,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
       ...stage('detect overall', () => detectOverallScoreTables(scan)),
     );
   }
+  if (new Set(loose.map((m) => m.scan)).size > 1) tables.push(...pairMatrices(loose).tables);
   lendWeights(tables);
   lendGoals(tables);
   const overrides = options.modeOverrides ?? {};

@@ -30,7 +30,9 @@ interface MatrixRow {
   indicatorOnly: boolean;
 }
 
-interface Matrix {
+export interface Matrix {
+  /** The sheet it stands on: the 実績値 and 進捗度 matrices may stand on sheets of their own. */
+  scan: SheetScan;
   figure: Figure;
   header: number;
   years: { col: number; year: number; baseline: boolean; header: string }[];
@@ -205,11 +207,11 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
   const lastYear = years[years.length - 1].col;
   const totals = scan.inRow('cumulative', header).filter((l) => l.col > years[0].col && (l.col < lastYear || l.col === (view.mergeAt(header, lastYear)?.right ?? lastYear) + 1));
   const right = Math.max(lastYear, ...totals.map((l) => l.col));
-  return { figure, header, years, totals, rows, indicators, unitCol, unit, range: { top: labelRow, left, bottom, right } };
+  return { scan, figure, header, years, totals, rows, indicators, unitCol, unit, range: { top: labelRow, left, bottom, right } };
 }
 
-/** Matrices outside `tables` (the progress tables found otherwise, whose cells they never take again). */
-export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): ProgressTable[] {
+/** The matrices of a sheet outside `tables` (the progress tables found otherwise, whose cells they never take again). */
+export function findMatrices(scan: SheetScan, tables: ProgressTable[]): Matrix[] {
   const matrices: Matrix[] = [];
   const overlaps = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
   for (const figure of ['target', 'actual', 'progress'] as const) {
@@ -221,8 +223,16 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
       if (m && !tables.some((t) => overlaps(t.range, m.range))) matrices.push(m);
     }
   }
+  return matrices;
+}
+
+/**
+ * The progress tables the matrices make, each 目標値 matrix with the 実績値 and 進捗度 matrices sharing the most
+ * targets with it (on its own sheet first); `unused`, the matrices left over (to be paired with other sheets').
+ */
+export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unused: Matrix[] } {
   const targets = matrices.filter((m) => m.figure === 'target');
-  if (targets.length === 0) return [];
+  if (targets.length === 0) return { tables: [], unused: matrices };
   const used = new Set<Matrix>();
   // The 実績値 and 進捗度 matrices by the targets they hold: a 目標値 matrix looks only at those sharing one.
   const byKey = new Map<string, Matrix[]>();
@@ -241,7 +251,8 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
     let best: Matrix | undefined;
     let bestShared = 0;
     for (const [m, n] of shared) {
-      const nearer = best !== undefined && Math.abs(m.header - t.header) < Math.abs(best.header - t.header);
+      const distance = (x: Matrix) => (x.scan === t.scan ? Math.abs(x.header - t.header) : Infinity);
+      const nearer = best !== undefined && distance(m) < distance(best);
       if (n > bestShared || (n === bestShared && nearer)) {
         best = m;
         bestShared = n;
@@ -254,6 +265,8 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
   for (const t of targets) {
     const a = partner(t, 'actual');
     if (!a) continue;
+    used.add(t);
+    const scan = t.scan;
     // A 寄与度 column right of the 目標値 matrix's years and 累計 columns (`目標値 | R3 | R4 | R5 | 累計 | 寄与度`).
     const lastTotal = t.totals.length > 0 ? Math.max(...t.totals.map((l) => l.col)) : null;
     const afterYears = Math.max(t.years[t.years.length - 1].col, lastTotal ?? 0) + 1;
@@ -281,8 +294,8 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
         const unit = m.figure === 'progress' || m.unitCol !== undefined ? undefined : unitOf(m, row);
         return years.map((y) => {
           const col = colIn(m, y.year);
-          if (m.unitCol !== undefined && m.figure !== 'progress') return scan.valueCellWithUnit(row.row, col, m.unitCol);
-          return unit === undefined ? scan.valueCell(row.row, col) : scan.valueCellInUnit(row.row, col, unit);
+          if (m.unitCol !== undefined && m.figure !== 'progress') return m.scan.valueCellWithUnit(row.row, col, m.unitCol);
+          return unit === undefined ? m.scan.valueCell(row.row, col) : m.scan.valueCellInUnit(row.row, col, unit);
         });
       };
       const target = cells(t, tr);
@@ -297,8 +310,8 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
         const progressCol = p && pr ? totalIn(p, lastYear) : undefined;
         return {
           target: scan.valueCell(tr.row, col),
-          ...(actualCol !== undefined && { actual: scan.valueCell(ar.row, actualCol) }),
-          ...(progressCol !== undefined && { progress: scan.valueCell(pr!.row, progressCol) }),
+          ...(actualCol !== undefined && { actual: a.scan.valueCell(ar.row, actualCol) }),
+          ...(progressCol !== undefined && { progress: p!.scan.valueCell(pr!.row, progressCol) }),
           ...(of && { of }),
         };
       });
@@ -326,10 +339,12 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
     for (const pr of p?.indicators.values() ?? []) {
       if (list.some((x) => x.rows.progress === pr.row) || !list.some((x) => x.id.indicator === pr.id.indicator)) continue;
       // Blank in every year, as over the targets' rows in the 目標値 matrix, it only heads them.
-      if (t.indicators.has(pr.id.indicator) && p!.years.every((y) => scan.parse(scan.view.raw(pr.row, y.col)).kind === 'blank')) continue;
-      for (const y of p!.years) indicatorCells.push({ indicator: pr.id.indicator, year: y.year, cell: scan.valueCell(pr.row, y.col) });
+      const ps = p!.scan;
+      if (t.indicators.has(pr.id.indicator) && p!.years.every((y) => ps.parse(ps.view.raw(pr.row, y.col)).kind === 'blank')) continue;
+      for (const y of p!.years) indicatorCells.push({ indicator: pr.id.indicator, year: y.year, cell: ps.valueCell(pr.row, y.col) });
     }
-    const parts = [t, a, ...(p ? [p] : [])];
+    // Its range on the 目標値 matrix's sheet.
+    const parts = [t, a, ...(p ? [p] : [])].filter((m) => m.scan === scan);
     found.push({
       kind: 'progress',
       sheet: scan.view.name,
@@ -343,5 +358,5 @@ export function detectMatrixTables(scan: SheetScan, tables: ProgressTable[]): Pr
       indicatorCells,
     });
   }
-  return found;
+  return { tables: found, unused: matrices.filter((m) => !used.has(m)) };
 }
