@@ -4128,6 +4128,17 @@ describe('budget tables in other words', () => {
         ['sum-mismatch', 'D5', 330, 331],
       ]);
     }
+    // Without a column of labels between, a year met again is the same table's (計画's years, then 実績's).
+    const stages = sheet('S', [
+      ['財政支援措置の状況', '計画', null, null, '実績'],
+      ['区分', 'H29', 'H30', '累計', 'H29', 'H30', '累計'],
+      ['国予算(a)', 100, 200, 300, 90, 180, 270],
+      ['自治体予算(b)', 10, 20, 30, 10, 20, 30],
+      ['総事業費(a+b)', 110, 220, 330, 100, 210, 300],
+    ]);
+    const { model, findings } = checkWorkbook(book(stages));
+    expect(model.tables.map((t) => t.kind === 'budget' && t.columns.map((c) => c.col))).toEqual([[1, 2, 4, 5]]);
+    expect(keys(findings.filter((f) => f.severity === 'error'))).toEqual(['sum-mismatch@S!F5']);
   });
 
   it('one column per project (no years: `区分 | 事業A | 事業B` over 国予算(a) / 自治体予算(b) / 総事業費(a+b)) is checked in each project', () => {

@@ -41,8 +41,18 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     let figuresLeft = -1;
     for (let c = all[free].col - 1; c >= 0 && figuresLeft < 0; c--) if (scan.parse(view.raw(headerRow, c)).kind === 'number' && !all.some((y) => y.col === c)) figuresLeft = c;
     const startCol = Math.max(0, figuresLeft + 1, ...taken.filter((t) => t.right < all[free].col).map((t) => t.right + 1), ...beside.map((t) => t.range.right + 1));
-    // A year met again starts the next table's years (`H29 H30 累計 | 区分 H29 H30 累計`).
-    const repeated = all.findIndex((y, k) => k > free && all.slice(free, k).some((x) => x.fy.year === y.fy.year && x.fy.baseline === y.fy.baseline));
+    // A year met again after a column of labels starts the next table's years (`H29 H30 累計 | 区分 H29 H30 累計`, or
+    // `件数` under a blank header); without one (`H29 H30 | H29 H30` under 計画 and 実績), the years are one table's.
+    const labelsBefore = (k: number) => {
+      for (let c = all[k - 1].col + 1; c < all[k].col; c++) {
+        for (let r = headerRow; r <= headerRow + 3 && r < view.rowCount; r++) {
+          const cell = view.raw(r, c);
+          if (scan.parse(cell).kind === 'invalid' && scan.labelKind(cellText(cell)) !== 'cumulative') return true;
+        }
+      }
+      return false;
+    };
+    const repeated = all.findIndex((y, k) => k > free && all.slice(free, k).some((x) => x.fy.year === y.fy.year && x.fy.baseline === y.fy.baseline) && labelsBefore(k));
     const endCol = Math.min(repeated < 0 ? Infinity : all[repeated].col, ...taken.filter((t) => t.left > all[free].col).map((t) => t.left));
     const years = all.filter((y) => y.col >= all[free].col && y.col < endCol);
     if (years.length < 2) continue;
