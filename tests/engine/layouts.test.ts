@@ -2542,6 +2542,30 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(planRecalculation(split.model, { formulas: true }).writes.map((w) => [w.sheet, w.address, w.formula])).toEqual([['進捗', 'C2', "ROUND('実績'!C3/'目標'!C3,2)"]]);
   });
 
+  it('on their side (`目標値 | 数値目標(1) | 数値目標(2)` over a column of years and a 累計 row), each target’s column makes its block', () => {
+    const figure = (label: string, rows: Spec[][]): Spec[][] => [[label, '数値目標(1) 投資額', '数値目標(2) 件数'], ...rows];
+    const s = sheet('S', [
+      ['（単位：億円）'],
+      ...figure('目標値', [['R3', 115, 10], ['R4', 81, 10], ['累計', 196, 25]]),
+      [],
+      ...figure('実績値', [['R3', 119, 12], ['R4', 141, 8], ['累計', 260, 20]]),
+      [],
+      ...figure('進捗度', [['R3', '104%', '120%'], ['R4', '180%', '80%'], ['累計', '133%', '80%']]),
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.columns.map((c) => c.year), x.progress?.map((c) => c.ref.row), x.totals?.map((c) => c.progress?.ref.row)])).toEqual([
+      ['1', [2021, 2022], [12, 13], [14]],
+      ['2', [2021, 2022], [12, 13], [14]],
+    ]);
+    // (1) R3: 104 reachable in whole 億円; R4: 141 ÷ 81 = 174 %, not 180. (2): its 累計 25 against 10 + 10.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['cumulative-total-mismatch', 'C5', 20, 25],
+      ['progress-mismatch', 'B14', 174, 180],
+    ]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['B14', '174%']]);
+  });
+
   it('a 寄与度 column right of the 目標値 matrix’s years gives each target its weight', () => {
     const matrices = (second: Spec) =>
       sheet('S', [

@@ -14,6 +14,7 @@ import type { Label, SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { goalRightOfYears } from './progress.js';
 import { periodTotals } from './totals.js';
+import { yearsDown } from './vertical.js';
 import { weightInText, weightPercent } from './weight.js';
 import { bareId } from './summary.js';
 import { unitInParentheses, unitNote } from './units.js';
@@ -34,6 +35,11 @@ export interface Matrix {
   /** The sheet it stands on: the 実績値 and 進捗度 matrices may stand on sheets of their own. */
   scan: SheetScan;
   figure: Figure;
+  /**
+   * The years run down (`目標値 | 数値目標(1) | 数値目標(2)` over `R3 | 10 | 20`): each year's `col` (and each 累計's) is
+   * then its row, and each target's row its column.
+   */
+  down?: boolean;
   header: number;
   years: { col: number; year: number; baseline: boolean; header: string }[];
   /** The 累計 columns among and right after the years (one per plan period where the matrix spans two). */
@@ -210,6 +216,31 @@ function matrixAt(scan: SheetScan, labelRow: number, labelCol: number, figure: F
   return { scan, figure, header, years, totals, rows, indicators, unitCol, unit, range: { top: labelRow, left, bottom, right } };
 }
 
+/**
+ * A matrix on its side: the figure over a column of years (and 累計 rows, one per plan period), the targets' ids across
+ * its row (`目標値 | 数値目標(1) | 数値目標(2)` over `R3 | 10 | 20`).
+ */
+function matrixDown(scan: SheetScan, labelRow: number, labelCol: number, figure: Figure): Matrix | undefined {
+  const view = scan.view;
+  const rows: Matrix['rows'] = new Map();
+  for (let c = (view.mergeAt(labelRow, labelCol)?.right ?? labelCol) + 1; c < view.rowWidth(labelRow); c++) {
+    const text = cellText(view.raw(labelRow, c)).trim();
+    const t = text ? scan.targetIdIn(text) : undefined;
+    if (!t) break;
+    if (!rows.has(t.id.key)) rows.set(t.id.key, { row: labelRow, col: c, id: t.id, text, indicatorOnly: false });
+  }
+  if (rows.size === 0) return undefined;
+  const first = (view.mergeAt(labelRow, labelCol)?.bottom ?? labelRow) + 1;
+  if (first >= view.rowCount) return undefined;
+  const down = yearsDown(scan, first, new Set([...rows.values()].map((x) => x.col)));
+  if (!down || down.col !== labelCol || down.columns.length < 2) return undefined;
+  const years = down.columns.map((c, i) => ({ col: down.rows[i], year: c.year!, baseline: c.baseline, header: c.header }));
+  const totals: Label[] = down.totals.map((x) => ({ row: x.row, col: x.row, kind: 'cumulative', text: cellText(view.raw(x.row, labelCol)), compact: compact(cellText(view.raw(x.row, labelCol))) }));
+  const bottom = Math.max(years[years.length - 1].col, ...totals.map((x) => x.row));
+  const unit = unitInParentheses(cellText(view.raw(labelRow, labelCol))) ?? unitNote(scan, labelRow, labelCol, Math.max(...[...rows.values()].map((x) => x.col)));
+  return { scan, figure, down: true, header: labelRow, years, totals, rows, indicators: new Map(), unit, range: { top: labelRow, left: labelCol, bottom, right: Math.max(...[...rows.values()].map((x) => x.col)) } };
+}
+
 /** The matrices of a sheet outside `tables` (the progress tables found otherwise, whose cells they never take again). */
 export function findMatrices(scan: SheetScan, tables: ProgressTable[]): Matrix[] {
   const matrices: Matrix[] = [];
@@ -219,11 +250,16 @@ export function findMatrices(scan: SheetScan, tables: ProgressTable[]): Matrix[]
       // A merged label heads from its first cell (a source may repeat it in the others, as exceljs does).
       const merge = scan.view.mergeAt(l.row, l.col);
       if (merge && (merge.top !== l.row || merge.left !== l.col)) continue;
-      const m = matrixAt(scan, l.row, l.col, figure);
+      const m = matrixAt(scan, l.row, l.col, figure) ?? matrixDown(scan, l.row, l.col, figure);
       if (m && !tables.some((t) => overlaps(t.range, m.range))) matrices.push(m);
     }
   }
   return matrices;
+}
+
+/** The cell of a target's row in a matrix at a year's (or a 累計's) column, or at its row where the years run down. */
+function cellAt(m: Matrix, x: MatrixRow, line: number): [number, number] {
+  return m.down ? [line, x.col] : [x.row, line];
 }
 
 /**
@@ -268,9 +304,9 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
     used.add(t);
     const scan = t.scan;
     // A 寄与度 column right of the 目標値 matrix's years and 累計 columns (`目標値 | R3 | R4 | R5 | 累計 | 寄与度`).
-    const lastTotal = t.totals.length > 0 ? Math.max(...t.totals.map((l) => l.col)) : null;
+    const lastTotal = t.totals.length > 0 && !t.down ? Math.max(...t.totals.map((l) => l.col)) : null;
     const afterYears = Math.max(t.years[t.years.length - 1].col, lastTotal ?? 0) + 1;
-    const weightColumn = scan.inRow('weight', t.header).find((l) => l.col >= afterYears && l.col <= afterYears + 1)?.col;
+    const weightColumn = t.down ? undefined : scan.inRow('weight', t.header).find((l) => l.col >= afterYears && l.col <= afterYears + 1)?.col;
     const p = partner(t, 'progress');
     const list: NumericTarget[] = [];
     for (const [key, tr] of t.rows) {
@@ -284,7 +320,7 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
       const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.year, baseline: y.baseline, header: y.header }));
       const labelRef = scan.ref(tr.row, tr.col);
       // The goal in the target's name, or under a header such as `最終目標(R7)` right of the 目標値 matrix's years.
-      const goal = parseGoal(tr.text, labelRef) ?? goalRightOfYears(scan, tr.row, t.header, t.years, lastTotal, Infinity) ?? null;
+      const goal = parseGoal(tr.text, labelRef) ?? (t.down ? undefined : goalRightOfYears(scan, tr.row, t.header, t.years, lastTotal, Infinity)) ?? null;
       // The 目標値 and 実績値 read in the unit of a 単位 column, else in one written once: the matrix's (its label, a note
       // over it; a note over the 目標値 matrix serves all), the target's name (`投資額（億円）`), or the goal's scale
       // (`475億円（累計）` over plain 115 | 81). The 進捗度 are percentages, whatever they say.
@@ -295,7 +331,8 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
         return years.map((y) => {
           const col = colIn(m, y.year);
           if (m.unitCol !== undefined && m.figure !== 'progress') return m.scan.valueCellWithUnit(row.row, col, m.unitCol);
-          return unit === undefined ? m.scan.valueCell(row.row, col) : m.scan.valueCellInUnit(row.row, col, unit);
+          const [r, c] = cellAt(m, row, col);
+          return unit === undefined ? m.scan.valueCell(r, c) : m.scan.valueCellInUnit(r, c, unit);
         });
       };
       const target = cells(t, tr);
@@ -309,9 +346,9 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
         const actualCol = totalIn(a, lastYear);
         const progressCol = p && pr ? totalIn(p, lastYear) : undefined;
         return {
-          target: scan.valueCell(tr.row, col),
-          ...(actualCol !== undefined && { actual: a.scan.valueCell(ar.row, actualCol) }),
-          ...(progressCol !== undefined && { progress: p!.scan.valueCell(pr!.row, progressCol) }),
+          target: scan.valueCell(...cellAt(t, tr, col)),
+          ...(actualCol !== undefined && { actual: a.scan.valueCell(...cellAt(a, ar, actualCol)) }),
+          ...(progressCol !== undefined && { progress: p!.scan.valueCell(...cellAt(p!, pr!, progressCol)) }),
           ...(of && { of }),
         };
       });
