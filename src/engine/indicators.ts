@@ -628,6 +628,28 @@ function indicatorAgreesExactly(targets: NumericTarget[], year: number, stated: 
 }
 
 /**
+ * The goals the summaries state that are not a table's own, each with the target of the tables it restates: totals
+ * (`cumulative`: a 本文 line under a target's id, `累計：475 億円`) or levels (after the id, `900 社（令和7年度）`).
+ */
+export function summaryGoals(model: Model, targets: TargetIndex, cumulative: boolean): { target: NumericTarget; goal: PlanGoal }[] {
+  const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;
+  const found: { target: NumericTarget; goal: PlanGoal }[] = [];
+  let own: Set<string | null> | undefined;
+  for (const table of model.tables) {
+    if (table.kind !== 'summary' || !table.goals) continue;
+    // The tables' goals, gathered only for a summary that states goals (most state none).
+    own ??= new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
+    for (const g of table.goals) {
+      const value = asNumber(g.goal.parsed);
+      if (!value || g.cumulative !== cumulative || own.has(at(g.goal.ref))) continue;
+      const t = summaryTarget(targets, { indicator: g.indicator, target: g.target, year: null, labelRef: g.goal.ref });
+      if (t) found.push({ target: t, goal: { value, cumulative, year: g.year, ref: g.goal.ref, text: g.text } });
+    }
+  }
+  return found;
+}
+
+/**
  * The table target a summary line names, when the workbook repeats it the one of the table `choose` finds the
  * line speaks of; `数値目標(2)` also names the single target of indicator 2.
  */

@@ -1,10 +1,10 @@
 import { dec, show, sum } from '../decimal.js';
-import { asNumber, boundMayHold, compareWithLowSum, overlapsSum } from '../compute.js';
+import { boundMayHold, compareWithLowSum, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { cumulativeComparisons, goalPeriod, missingTargetColumns, skipsYears, targetsSoFar } from '../plan.js';
-import { summaryTarget } from '../indicators.js';
+import { summaryGoals } from '../indicators.js';
 import { goalPlanPeriod } from '../years.js';
-import type { CellRef, NumericTarget, PlanGoal, SummaryRow } from '../model.js';
+import type { NumericTarget, PlanGoal } from '../model.js';
 import { periodParam, targetParams, type Rule } from './types.js';
 
 /** The findings of a flow target's stated totals (its goal, its 累計 column) against the sum of its yearly targets, into `findings`. */
@@ -81,22 +81,7 @@ export const cumulativeTotalMismatch: Rule = {
     }
     // A goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`) is compared with the yearly
     // targets of the table it restates, as the table's own goal is.
-    const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;
-    // The tables' goals, gathered only for a summary that states goals (most state none).
-    let tableGoals: Set<string | null> | undefined;
-    for (const table of model.tables) {
-      if (table.kind !== 'summary' || !table.goals) continue;
-      tableGoals ??= new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
-      for (const g of table.goals) {
-        const value = asNumber(g.goal.parsed);
-        if (!value || !g.cumulative || tableGoals.has(at(g.goal.ref))) continue;
-        const row: SummaryRow = { indicator: g.indicator, target: g.target, year: null, labelRef: g.goal.ref };
-        const t = summaryTarget(targets, row);
-        if (!t || t.mode !== 'flow') continue;
-        const goal: PlanGoal = { value, cumulative: true, year: null, ref: g.goal.ref, text: g.text };
-        mismatches({ ...t, goal, totals: undefined, label: `${t.label} ${g.text}` }, findings);
-      }
-    }
+    for (const { target: t, goal } of summaryGoals(model, targets, true)) if (t.mode === 'flow') mismatches({ ...t, goal, totals: undefined, label: `${t.label} ${goal.text}` }, findings);
     return findings;
   },
 };

@@ -3,8 +3,8 @@ import { a1 } from '../grid.js';
 import { asNumber, boundMayHold, mayBeEqual, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf } from '../numbers.js';
-import { columnOfYear, summaryTarget } from '../indicators.js';
-import type { CellRef, NumericTarget, PlanGoal } from '../model.js';
+import { columnOfYear, summaryGoals } from '../indicators.js';
+import type { NumericTarget, PlanGoal } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
 export const stockGoalMismatch: Rule = {
@@ -29,19 +29,9 @@ export const stockGoalMismatch: Rule = {
     }
     // A level the 本文 states after a target's id (`数値目標（1）：180 社（令和3年度）→900 社（令和7年度）`) beside the
     // table's own goal is compared with the table's targets too (one lent to a table stating none is its goal, above).
-    const at = (ref: CellRef) => `${ref.sheet}\u0000${ref.row}:${ref.col}`;
-    // The tables' goals, gathered only for a summary that states goals (most state none).
-    let own: Set<string | null> | undefined;
-    for (const table of model.tables) {
-      if (table.kind !== 'summary' || !table.goals) continue;
-      own ??= new Set(targets.all.map(({ target: t }) => t.goal && at(t.goal.ref)));
-      for (const g of table.goals) {
-        const value = asNumber(g.goal.parsed);
-        if (!value || g.cumulative || own.has(at(g.goal.ref))) continue;
-        const t = summaryTarget(targets, { indicator: g.indicator, target: g.target, year: null, labelRef: g.goal.ref });
-        const finding = t?.mode === 'stock' ? mismatch(t, { value, cumulative: false, year: g.year, ref: g.goal.ref, text: g.text }, true) : undefined;
-        if (finding) findings.push(finding);
-      }
+    for (const { target: t, goal } of summaryGoals(model, targets, false)) {
+      const finding = t.mode === 'stock' ? mismatch(t, goal, true) : undefined;
+      if (finding) findings.push(finding);
     }
     return findings;
   },
