@@ -67,14 +67,17 @@ export const unparseableNumber: Rule = {
           });
         }
       }
-      const note = (cell: ValueCell, reason: string, named: Record<string, string | number | null> = {}) => {
+      const note = (cell: ValueCell, reason: string, named?: Record<string, string | number | null>) => {
         if (cell.parsed.kind !== 'invalid' || noTarget.has(cell)) return;
         const key = `${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`;
         if (seen.has(key)) return;
         seen.add(key);
         findings.push(findingAt('unparseable-number', 'warning', cell.ref, { params: { text: cell.parsed.text.slice(0, 80), reason, ...named } }));
       };
-      forEachValueCell(table, (cell) => note(cell, cell.parsed.kind === 'invalid' ? cell.parsed.reason : ''));
+      // Most cells hold numbers or blanks: only those that do not are looked at further.
+      forEachValueCell(table, (cell) => {
+        if (cell.parsed.kind === 'invalid') note(cell, cell.parsed.reason);
+      });
       // A goal in a label whose number cannot be read (`1,2345人（累計）`): the goal is not checked.
       if (table.kind === 'progress') for (const t of table.targets) if (t.unreadGoal) note(t.unreadGoal, 'goal', targetParams(t));
     }
