@@ -80,7 +80,8 @@ export const sumMismatch: Rule = {
           if (overlapsSum(total, present)) continue;
           const point = sum(present.map((v) => v.value));
           const scale = total.scale;
-          const terms = parts.map((p, i) => `${show((values[i]?.value ?? point.minus(point)).div(scale), 4)}`).join(' + ');
+          // A blank part is none, not 0 (SPEC §2): written `-` as tables write it.
+          const terms = parts.map((p, i) => (values[i] ? show(values[i]!.value.div(scale), 4) : '-')).join(' + ');
           findings.push(
             findingAt('sum-mismatch', 'error', totalCell.ref, {
               expected: point.div(scale).toNumber(),

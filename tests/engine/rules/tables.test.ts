@@ -22,6 +22,13 @@ describe('sum-mismatch and cumulative-column-short (budget tables)', () => {
     expect(formatFinding(f[0], 'en')).toBe('"革新的計測・評価技術開発", "総事業費(a+b)" (cumulative): 19,664,872 千円 differs from the sum of its parts, 2,554,872 千円. (710,086 + 1,844,786 = 2,554,872)');
   });
 
+  it('a blank part is written `-` in the calculation, as tables write it, never 0 (SPEC §2: a blank is not zero)', () => {
+    const rows = project('2,554,872 (千円)').map((r) => r.map((v) => (v === '653,000 (千円)' ? '200,000 (千円)' : v)));
+    rows[2] = rows[2].map((v) => (v === '476,000 (千円)' ? '- (千円)' : v));
+    const f = findingsOf(book(sheet('S', [header, ...rows]))).filter((x) => x.rule === 'sum-mismatch');
+    expect(f.map((x) => [x.cell, x.expected, x.stated, x.calc])).toEqual([['D5', 177000, 200000, '177,000 + - = 177,000']]);
+  });
+
   it('a correct total is clean; a 累計 larger than the years shown is fine (earlier years)', () => {
     expect(findingsOf(book(sheet('S', [header, ...project('2,554,872 (千円)')])))).toEqual([]);
   });
