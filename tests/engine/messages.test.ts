@@ -53,7 +53,7 @@ describe('messages in Japanese', () => {
 
 describe('a summary stating figures to date, in English', () => {
   it('calls a cumulative progress (進捗度(累計)) a progress, not a running total (in Japanese too: 累計の進捗度)', () => {
-    const progress = finding('summary-mismatch', 80, 117, { target: '1', indicator: '1', year: 2019, field: 'progress', unit: '%', running: 1 }, '380 ÷ 475 × 100 = 80 → 80');
+    const progress = { ...finding('summary-mismatch', 80, 117, { target: '1', indicator: '1', year: 2019, field: 'progress', unit: '%', running: 1 }, '380 ÷ 475 × 100 = 80 → 80'), sheet: '本文' };
     expect(formatFinding(progress, 'en')).toBe("Summary of target (1): the cumulative progress 117% differs from the progress table's cumulative progress through FY2019, 80%. (380 ÷ 475 × 100 = 80 → 80)");
     expect(formatFinding(progress, 'ja')).toBe('本文の数値目標(1)の進捗度(累計) 117% は、進捗表の令和元年度までの累計の進捗度 80% と一致しません。 (380 ÷ 475 × 100 = 80 → 80)');
     const target = finding('summary-mismatch', 380, 390, { target: '1', indicator: '1', year: 2019, field: 'target', unit: '億円', running: 1 });
@@ -80,12 +80,19 @@ describe('a date where a number belongs', () => {
   });
 });
 
+describe('a summary on a sheet other than the 本文', () => {
+  it('is named by its sheet, not called the 本文', () => {
+    const table = { ...finding('summary-mismatch', 138, 150, { target: '1-①', indicator: '1', year: 2019, field: 'progress', unit: '%' }), sheet: '誤り' };
+    expect(formatFinding(table, 'ja')).toMatch(/^「誤り」シートの数値目標\(1\)-①の進捗度 150% は/);
+  });
+});
+
 describe('a stated progress whose number is the one computed but whose words are not', () => {
   it('says that the words disagree, not that two equal numbers do', () => {
     const reached = finding('progress-mismatch', 83, 83, { target: '1', indicator: '1', year: 2022, column: 'R4', said: '(達成)' }, '300 ÷ 360 × 100 = 83.33 → 83');
     expect(formatFinding(reached, 'ja')).toBe('数値目標(1) 令和4年度の進捗度 83%(達成) は、実績値 ÷ 目標値 × 100 から得られる 83% と数値は同じですが、「達成」の記載と合いません。 (300 ÷ 360 × 100 = 83.33 → 83)');
     expect(formatFinding(reached, 'en')).toBe('Target (1), FY2022: stated progress 83% (marked achieved) agrees in number with actual ÷ target × 100 = 83%, but not in its words. (300 ÷ 360 × 100 = 83.33 → 83)');
-    const over = finding('summary-mismatch', 100, 100, { target: '2', indicator: '2', year: 2019, field: 'progress', unit: '%', said: '超' }, '199 ÷ 200 × 100 = 99.5 → 100');
+    const over = { ...finding('summary-mismatch', 100, 100, { target: '2', indicator: '2', year: 2019, field: 'progress', unit: '%', said: '超' }, '199 ÷ 200 × 100 = 99.5 → 100'), sheet: '本文(A特区)' };
     expect(formatFinding(over, 'ja')).toBe('本文の数値目標(2)の進捗度 100%超 は、進捗表の令和元年度の値 100% と数値は同じですが、「超」の記載と合いません。 (199 ÷ 200 × 100 = 99.5 → 100)');
     expect(formatFinding(over, 'en')).toBe("Summary of target (2): the progress over 100% agrees in number with the progress table's FY2019 value, 100%, but not in its words. (199 ÷ 200 × 100 = 99.5 → 100)");
     // A number that differs is said to differ, words or none.

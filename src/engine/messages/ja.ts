@@ -17,6 +17,9 @@ const cellOf = (h: Helpers) => `${h.param('finalSheet') ? `${h.param('finalSheet
 const disagrees = (f: Finding, h: Helpers) =>
   h.param('said') && f.stated === f.expected ? `と数値は同じですが、「${h.param('said').replace(/^\((.*)\)$/, '$1')}」の記載と合いません` : 'と一致しません';
 
+/** Where a summary stands: the 本文, or a sheet of another name (a summary table on `誤り`: 「誤り」シート). */
+const summaryPlace = (sheet: string) => (sheet.includes('本文') ? '本文' : `「${sheet}」シート`);
+
 export const ja: MessageBook = {
   'progress-mismatch': (f, h) => `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}%${h.param('said')} は、実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% ${disagrees(f, h)}。`,
   'progress-missing': (f, h) => `${h.target()} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
@@ -41,8 +44,8 @@ export const ja: MessageBook = {
   'overall-score-mismatch': (f, h) => `「${h.param('name')}」の総合評価 ${h.num(f.stated)} は、(Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 を四捨五入した ${h.num(f.expected)} と一致しません。`,
   'summary-mismatch': (f, h) =>
     h.param('running')
-      ? `本文の${h.target()}の${runningField[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}までの累計${h.param('field') === 'progress' ? 'の進捗度' : ''} ${h.num(f.expected)}${h.param('unit')} と一致しません。`
-      : `本文の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} ${disagrees(f, h)}。`,
+      ? `${summaryPlace(f.sheet)}の${h.target()}の${runningField[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')} は、進捗表の${h.year()}までの累計${h.param('field') === 'progress' ? 'の進捗度' : ''} ${h.num(f.expected)}${h.param('unit')} と一致しません。`
+      : `${summaryPlace(f.sheet)}の${h.target()}の${field[h.param('field')] ?? h.param('field')} ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、進捗表の${h.year()}の値 ${h.num(f.expected)}${h.param('expectedUnit') || h.param('unit')} ${disagrees(f, h)}。`,
   'unparseable-number': (f, h) =>
     h.param('reason') === 'goal'
       ? `${h.param('target') ? h.target() : '数値目標'}の目標「${h.text()}」の数値が読めないため、この目標は年度ごとの目標値と照合していません。数値の書き方(桁区切りのカンマは3桁ごと)を確かめてください。`
