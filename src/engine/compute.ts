@@ -408,7 +408,7 @@ function assessProgressOnce(target: ValueCell, actual: ValueCell, progress: Valu
   const status = comparedEitherWay(a, t, stated);
   // A progress stated as a bound (`100%以上`, as forms cap what they show) holds when the progress reaches it.
   if (status.kind === 'mismatch' && stated.bound && boundHolds(status.expected, stated.bound, status.stated)) return new Computed('ok', a, t, 0);
-  if ((status.kind === 'ok' || status.kind === 'within-precision') && (stated.bound === '超' || stated.bound === '未満' || stated.reached !== undefined)) return saidStatus(a, t, stated, status);
+  if ((status.kind === 'ok' || status.kind === 'within-precision') && wordsMayFail(stated)) return saidStatus(a, t, stated, status);
   return status;
 }
 
@@ -430,6 +430,11 @@ export function saidOf(stated: NumberValue): { said?: string } {
   const note = stated.reached === undefined ? '' : stated.reached ? '(達成)' : '(未達成)';
   const words = `${stated.bound ?? ''}${note}`;
   return words ? { said: words } : {};
+}
+
+/** Whether a progress states words wordsFail may find false (a strict bound, a reached note): most state none. */
+export function wordsMayFail(stated: NumberValue): boolean {
+  return stated.bound === '超' || stated.bound === '未満' || stated.reached !== undefined;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   unitsCompatible,
   weightedProgress,
   wordsFail,
+  wordsMayFail,
   yearOrder,
   type Interval,
   type ProgressStatus,
@@ -780,8 +781,7 @@ export function* summaryDifferences(row: SummaryRow, t: NumericTarget, i: number
   const tableStated = tableAsRead && multipleAsPercent(tableAsRead);
   // The summary usually repeats the table's progress: then nothing else is needed, unless its words may say what the
   // progress is not (a strict bound, a reached note: below), which takes working out the progress (most lines have none).
-  const mayContradict = stated.bound === '超' || stated.bound === '未満' || stated.reached !== undefined;
-  if (!mayContradict && tableStated && exact.roundedEqual(tableStated.value, stated.value, decimals)) return;
+  if (!wordsMayFail(stated) && tableStated && exact.roundedEqual(tableStated.value, stated.value, decimals)) return;
   const shown = roundHalfUp(stated.value, decimals);
   const a = asNumber(t.actual[i].parsed);
   const tv = asNumber(t.target[i].parsed);
