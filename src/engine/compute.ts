@@ -464,18 +464,10 @@ function comparedEitherWay(a: NumberValue, t: NumberValue, stated: NumberValue):
  * goal's displayed precision: a goal is an error only where no values consistent with both sides meet it.
  */
 export function boundMayHold(lo: Decimal, hi: Decimal, goal: NumberValue): boolean {
-  switch (goal.bound) {
-    case '以上':
-      return hi.gte(goal.lo);
-    case '超':
-      return hi.gt(goal.lo);
-    case '以下':
-      return lo.lte(goal.hi);
-    case '未満':
-      return lo.lt(goal.hi);
-    default:
-      return false;
-  }
+  if (!goal.bound) return false;
+  // A bound from below is met by the highest value against the goal's lowest; one from above, by the lowest against its highest.
+  const above = goal.bound === '以下' || goal.bound === '未満';
+  return above ? boundHolds(lo, goal.bound, goal.hi) : boundHolds(hi, goal.bound, goal.lo);
 }
 
 /** Whether `x` meets a bound stated at `limit` (`100%以上`: x ≥ 100). */
