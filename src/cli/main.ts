@@ -1,5 +1,5 @@
 /** The `hyoka` command line: `hyoka check FILE…` and `hyoka fix FILE -o OUT`. */
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
@@ -89,6 +89,30 @@ export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
   return { files, ignored };
 }
 
+/**
+ * Whether the HTML report can be written where `--report` says, found out before the files are checked rather than
+ * after (a typo in its folder would otherwise cost the whole run). A file there is opened for writing without being
+ * emptied; where there is none, one is made and removed again. Undefined when it can be written, else why not.
+ */
+async function reportUnwritable(path: string, lang: Lang): Promise<string | undefined> {
+  try {
+    try {
+      await (await open(path, 'r+')).close();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await (await open(path, 'wx')).close();
+      await unlink(path);
+    }
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return lang === 'ja' ? 'レポートを書き出すフォルダがありません。パスを確認してください。' : 'the folder to write the report in does not exist; check the path.';
+    if (code === 'EISDIR') return lang === 'ja' ? 'フォルダです。レポートのファイル名を指定してください。' : 'a folder; name the report file.';
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return lang === 'ja' ? 'レポートを書き込む権限がありません。' : 'no permission to write the report there.';
+    return lang === 'ja' ? `レポートを書き出せません (${describeError(e, lang)})` : `the report cannot be written (${describeError(e, lang)})`;
+  }
+}
+
 function ignoredLine(ignored: string[], lang: Lang): string {
   const shown = ignored.slice(0, 5).join(', ') + (ignored.length > 5 ? ', …' : '');
   return `${notCheckedLabel(ignored.length, lang)} ${shown}`;
@@ -116,6 +140,19 @@ async function runCheck(args: string[]): Promise<number> {
   const limits = { ...(maxCells ? { maxCells } : {}), ...(maxBytes ? { maxBytes } : {}) };
   const { files, ignored } = await expandPaths(positionals);
   if (files.length === 0) throw new UsageError(lang === 'ja' ? `.xlsx ファイルが見つかりません: ${positionals.join(' ')}` : `no .xlsx file in ${positionals.join(' ')}`);
+  if (values.report) {
+    // The report never takes the place of a file it reports on.
+    const report = resolve(values.report);
+    const why = files.some((f) => resolve(f) === report)
+      ? lang === 'ja'
+        ? '検査するファイルです。上書きしないため、別のレポートのファイル名を指定してください。'
+        : 'a file being checked, which is never overwritten; choose another name for the report.'
+      : await reportUnwritable(values.report, lang);
+    if (why) {
+      process.stderr.write(`hyoka: --report ${values.report}: ${why}\n`);
+      return 2;
+    }
+  }
   const bar = files.length > 1 ? progressBar(process.stderr) : undefined;
   const reports = await checkFiles(files, { lang, limits }, jobs, bar ? (done, total, file) => bar.update(done, total, file) : undefined);
   bar?.end();

@@ -161,6 +161,26 @@ describe('hyoka check --report', () => {
     expect(html).not.toContain('<td>=1+2</td>');
   });
 
+  it('finds an unwritable report path before checking anything, and never writes the report over a file it checks', () => {
+    const out = join(tempDir('hyoka-batch-report-'), 'no such folder', 'report.html');
+    const r = hyoka('check', dir, '--report', out, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`hyoka: --report ${out}: レポートを書き出すフォルダがありません。パスを確認してください。\n`);
+    const target = join(clean, 'overall-2023.xlsx');
+    const before = readFileSync(target);
+    const over = hyoka('check', clean, '--report', target, '--lang', 'en');
+    expect(over.code).toBe(2);
+    expect(over.stdout).toBe('');
+    expect(over.stderr).toContain('a file being checked, which is never overwritten');
+    expect(readFileSync(target).equals(before)).toBe(true);
+    // A report already there is written over (it is not a workbook checked), and a new one is made only at the end.
+    const again = join(tempDir('hyoka-batch-report-'), 'report.html');
+    writeFileSync(again, 'old');
+    expect(hyoka('check', clean, '--report', again).code).toBe(0);
+    expect(readFileSync(again, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
   it('allows only its own script and style: the CSP holds their hashes', () => {
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
