@@ -13,7 +13,7 @@ import { isWorkbookExtension, patchXlsx, requiredExtension, SKIP_REASONS, type P
 import { describeError } from './check-file.js';
 import { formatText } from './format.js';
 import { notCheckedLabel, renderHtmlReport } from './html.js';
-import { checkFiles, defaultJobs } from './pool.js';
+import { checkFiles, jobsFor } from './pool.js';
 import { progressBar } from './progress.js';
 
 const USAGE = {
@@ -23,7 +23,7 @@ const USAGE = {
   hyoka schema            レポート JSON のスキーマを出力
 フォルダを指定すると、その中の .xlsx・.xlsm をすべて(サブフォルダも)検査します。\n.xls・.xlsb・.csv・.ods は読めない理由を示し、それ以外のファイルは検査しなかったことを示します。
   --report OUT.html  全ファイルの件数と指摘を一覧する HTML を書き出す
-  --jobs N           同時に検査するファイル数(既定: CPU コア数 ÷ 1.5、最低 1)
+  --jobs N           同時に検査するファイル数(既定: CPU コア数 ÷ 1.5、最低 1。多くても CPU コア数)
 終了コード: 0 エラーなし / 1 エラーあり / 2 読めないファイルまたは引数の誤り`,
   en: `Usage:
   hyoka check FILE.xlsx|DIR… [--json] [--report OUT.html] [--jobs N] [--lang ja|en] [--max-cells N] [--max-bytes N]
@@ -31,7 +31,7 @@ const USAGE = {
   hyoka schema            print the JSON Schema of the report
 A folder stands for every .xlsx and .xlsm file in it and in its subfolders; .xls, .xlsb,\n.csv and .ods files get the reason they cannot be read, other files are listed as not checked.
   --report OUT.html  write one HTML page listing every file's counts and findings
-  --jobs N           files checked at once (default: CPU cores ÷ 1.5, at least 1)
+  --jobs N           files checked at once (default: CPU cores ÷ 1.5, at least 1; at most the cores)
 Exit: 0 no error finding / 1 some error / 2 a file could not be read or wrong arguments`,
 };
 
@@ -135,7 +135,7 @@ async function runCheck(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(lang === 'ja' ? 'ファイルを指定してください。' : 'name at least one file.');
   const maxCells = positiveInt('--max-cells', values['max-cells']);
   const maxBytes = positiveInt('--max-bytes', values['max-bytes']);
-  const jobs = positiveInt('--jobs', values.jobs) ?? defaultJobs();
+  const jobs = jobsFor(positiveInt('--jobs', values.jobs));
   if (values.report === '') throw new UsageError('--report: OUT.html');
   const limits = { ...(maxCells ? { maxCells } : {}), ...(maxBytes ? { maxBytes } : {}) };
   const { files, ignored } = await expandPaths(positionals);

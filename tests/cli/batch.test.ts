@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/engine/report.js';
 import { escapeHtml, neutralizeFormula, renderHtmlReport } from '../../src/cli/html.js';
 import { progressBar } from '../../src/cli/progress.js';
-import { defaultJobs } from '../../src/cli/pool.js';
+import { defaultJobs, jobsFor } from '../../src/cli/pool.js';
 import { FIXTURES } from '../helpers.js';
 import { tempDir } from '../temp.js';
 
@@ -119,6 +119,12 @@ describe('hyoka check DIR', () => {
 
   it('checks one file at a time on 2 cores by default, and more only where a check leaves cores free', () => {
     expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores))).toEqual([1, 1, 2, 2, 5, 10]);
+    expect([1, 2, 3, 4, 8, 16].map((cores) => jobsFor(undefined, cores))).toEqual([1, 1, 2, 2, 5, 10]);
+  });
+
+  it('never runs more workers than cores, whatever --jobs asks (each costs a heap of its own)', () => {
+    expect([1, 2, 3, 99].map((n) => jobsFor(n, 2))).toEqual([1, 2, 2, 2]);
+    expect(jobsFor(99, 16)).toBe(16);
   });
 
   it('a folder without any .xlsx is a usage error', () => {
