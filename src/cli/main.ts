@@ -1,6 +1,6 @@
 /** The `hyoka` command line: `hyoka check FILE…` and `hyoka fix FILE -o OUT`. */
-import { open, readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { open, readFile, readdir, realpath, stat, unlink, writeFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import { checkWorkbook } from '../engine/check.js';
@@ -60,13 +60,56 @@ const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|csv|ods)$/i;
 export interface ExpandedPaths {
   /** Files named, and the spreadsheet files under folders named (recursively), in a stable order. */
   files: string[];
-  /** Other files under the folders named (documents, images…): listed, not checked. */
+  /** Other files under the folders named (documents, images…), and links to folders there (not followed, written `link/`): listed, not checked. */
   ignored: string[];
+  /** Folders under those named that could not be listed (no permission), with why: each is reported as unreadable. */
+  unlisted: { path: string; cause: unknown }[];
+}
+
+/**
+ * Every file under a folder, its subfolders' too, in a sorted order. One folder that cannot be listed costs only its own
+ * files (it is returned in `unlisted`), not the run. A link to a file is taken as the file; a link to a folder is not
+ * entered (it may lead back up the tree, or anywhere on the disk) and is listed as `link/`.
+ */
+async function listFolder(root: string, unlisted: ExpandedPaths['unlisted']): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string) => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (cause) {
+      unlisted.push({ path: dir, cause });
+      return;
+    }
+    for (const e of entries) {
+      // Excel's lock files (~$name.xlsx) and hidden files (.DS_Store) are no one's submission.
+      if (e.name.startsWith('~$') || e.name.startsWith('.')) continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await walk(path);
+      else if (e.isSymbolicLink()) {
+        // A link that leads nowhere is taken as a file: checked, it says it is not found.
+        const target = await stat(path).catch(() => undefined);
+        found.push(target?.isDirectory() ? `${path}${sep}` : path);
+      } else found.push(path);
+    }
+  };
+  await walk(root);
+  return found.sort();
 }
 
 export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
   const files: string[] = [];
   const ignored: string[] = [];
+  const unlisted: ExpandedPaths['unlisted'] = [];
+  // A file named twice (as a path and again inside a folder named, under two spellings, or through a link) is checked
+  // once, under the name it was first given.
+  const seen = new Set<string>();
+  const add = async (list: string[], f: string) => {
+    const key = await realpath(f).catch(() => resolve(f));
+    if (seen.has(key)) return;
+    seen.add(key);
+    list.push(f);
+  };
   for (const p of paths) {
     let isDir = false;
     try {
@@ -75,18 +118,12 @@ export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
       isDir = false;
     }
     if (!isDir) {
-      files.push(p);
+      await add(files, p);
       continue;
     }
-    const entries = await readdir(p, { recursive: true, withFileTypes: true });
-    // Excel's lock files (~$name.xlsx) and hidden files (.DS_Store) are no one's submission.
-    const found = entries
-      .filter((e) => e.isFile() && !e.name.startsWith('~$') && !e.name.startsWith('.'))
-      .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-      .sort();
-    for (const f of found) (SPREADSHEET.test(f) ? files : ignored).push(f);
+    for (const f of await listFolder(p, unlisted)) await add(SPREADSHEET.test(f) ? files : ignored, f);
   }
-  return { files, ignored };
+  return { files, ignored, unlisted };
 }
 
 /**
@@ -111,6 +148,13 @@ async function reportUnwritable(path: string, lang: Lang): Promise<string | unde
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return lang === 'ja' ? 'レポートを書き込む権限がありません。' : 'no permission to write the report there.';
     return lang === 'ja' ? `レポートを書き出せません (${describeError(e, lang)})` : `the report cannot be written (${describeError(e, lang)})`;
   }
+}
+
+/** Why a folder's files could not be listed. */
+function folderError(e: unknown, lang: Lang): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return lang === 'ja' ? 'フォルダの中を見る権限がないため、その中のファイルは検査していません。' : 'no permission to list this folder: the files in it were not checked.';
+  return lang === 'ja' ? `フォルダの中を読めないため、その中のファイルは検査していません (${describeError(e, lang)})` : `this folder could not be listed: the files in it were not checked (${describeError(e, lang)})`;
 }
 
 function ignoredLine(ignored: string[], lang: Lang): string {
@@ -138,8 +182,8 @@ async function runCheck(args: string[]): Promise<number> {
   const jobs = jobsFor(positiveInt('--jobs', values.jobs));
   if (values.report === '') throw new UsageError('--report: OUT.html');
   const limits = { ...(maxCells ? { maxCells } : {}), ...(maxBytes ? { maxBytes } : {}) };
-  const { files, ignored } = await expandPaths(positionals);
-  if (files.length === 0) throw new UsageError(lang === 'ja' ? `.xlsx ファイルが見つかりません: ${positionals.join(' ')}` : `no .xlsx file in ${positionals.join(' ')}`);
+  const { files, ignored, unlisted } = await expandPaths(positionals);
+  if (files.length === 0 && unlisted.length === 0) throw new UsageError(lang === 'ja' ? `.xlsx ファイルが見つかりません: ${positionals.join(' ')}` : `no .xlsx file in ${positionals.join(' ')}`);
   if (values.report) {
     // The report never takes the place of a file it reports on.
     const report = resolve(values.report);
@@ -154,8 +198,9 @@ async function runCheck(args: string[]): Promise<number> {
     }
   }
   const bar = files.length > 1 ? progressBar(process.stderr) : undefined;
-  const reports = await checkFiles(files, { lang, limits }, jobs, bar ? (done, total, file) => bar.update(done, total, file) : undefined);
+  const checked = await checkFiles(files, { lang, limits }, jobs, bar ? (done, total, file) => bar.update(done, total, file) : undefined);
   bar?.end();
+  const reports: FileReport[] = [...checked, ...unlisted.map(({ path, cause }) => ({ file: path, error: folderError(cause, lang) }))];
   if (values.report) {
     try {
       await writeFile(values.report, renderHtmlReport(reports, { lang, generated: new Date(), ignored }));
