@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtmlReport } from '../../src/cli/html.js';
+import type { FileReport } from '../../src/engine/report.js';
 import { FIXTURES } from '../helpers.js';
 import { artifactPath, cspViolations, launch, ROOT, type Browser } from './harness.js';
 
@@ -95,4 +97,52 @@ describe('the HTML report in a browser', () => {
     await box.fill('');
     expect((await column('findings', 4)).length).toBe(all);
   });
+});
+
+describe('a report of 10,000 findings over 300 files', () => {
+  let big: Page;
+  beforeAll(async () => {
+    const files: FileReport[] = Array.from({ length: 300 }, (_, i) => ({
+      file: `提出/自治体${String(i).padStart(3, '0')}.xlsx`,
+      tables: [],
+      findings: Array.from({ length: i < 100 ? 34 : 33 }, (_, j) => ({
+        rule: 'progress-mismatch',
+        severity: 'error' as const,
+        sheet: '別紙1',
+        cell: `F${j + 3}`,
+        expected: (i * 37 + j * 11) % 9973,
+        stated: null,
+        message: `finding ${i}-${j}`,
+      })),
+    }));
+    const out = join(dir, 'big.html');
+    writeFileSync(out, renderHtmlReport(files, { lang: 'en', generated: new Date('2025-04-01T00:00:00Z') }));
+    big = await browser.context.newPage();
+    big.on('pageerror', (e) => errors.push(String(e)));
+    await big.goto(pathToFileURL(out).href);
+  }, 120_000);
+
+  const shown = () => big.$$eval('#findings tbody tr:not([hidden])', (rows) => rows.map((r) => (r as HTMLTableRowElement).cells[6].textContent ?? ''));
+  const more = () => big.locator('p[data-more="findings"]');
+
+  it('shows the first 1,000 rows and says how many there are; a sort or a filter goes over all of them', async () => {
+    expect(await big.locator('#findings tbody tr').count()).toBe(10_000);
+    expect((await shown()).length).toBe(1000);
+    expect(await more().innerText()).toBe('Showing 1,000 of 10,000 Show all');
+    // Sorted by the expected value, the rows shown are the 1,000 smallest of all 10,000, in order.
+    await big.locator('#findings thead th').nth(6).locator('button').click();
+    const all = Array.from({ length: 300 }, (_, i) => Array.from({ length: i < 100 ? 34 : 33 }, (_, j) => (i * 37 + j * 11) % 9973)).flat().sort((a, b) => a - b);
+    expect((await shown()).map((t) => Number(t.replace(/,/g, '')))).toEqual(all.slice(0, 1000));
+    // A filter finds rows that were not shown; fewer than 1,000 matches show them all, without the line.
+    await big.locator('input[data-filter="findings"]').fill('finding 299-');
+    expect((await shown()).length).toBe(33);
+    expect(await more().isHidden()).toBe(true);
+    await big.locator('input[data-filter="findings"]').fill('');
+    expect((await shown()).length).toBe(1000);
+    await more().locator('button').click();
+    expect((await shown()).length).toBe(10_000);
+    expect(await more().isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    expect(await cspViolations(big)).toEqual([]);
+  }, 120_000);
 });
