@@ -15,6 +15,8 @@ const WORDS = {
     title: 'Hyoka 検査結果',
     generated: '作成',
     files: 'ファイル',
+    byRule: 'ルール別の件数',
+    description: '説明',
     findings: '指摘',
     file: 'ファイル',
     status: '状態',
@@ -47,6 +49,8 @@ const WORDS = {
     title: 'Hyoka check report',
     generated: 'Generated',
     files: 'Files',
+    byRule: 'Findings by rule',
+    description: 'Description',
     findings: 'Findings',
     file: 'File',
     status: 'Status',
@@ -205,8 +209,8 @@ function sha256(s: string): string {
   return `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 }
 
-function head(label: string, numeric = false): string {
-  return `<th scope="col"${numeric ? ' data-numeric' : ''}><button type="button">${escapeHtml(label)}</button></th>`;
+function head(label: string, numeric = false, sorted?: 'ascending'): string {
+  return `<th scope="col"${numeric ? ' data-numeric' : ''}${sorted ? ` aria-sort="${sorted}"` : ''}><button type="button">${escapeHtml(label)}</button></th>`;
 }
 
 export interface HtmlReportOptions {
@@ -238,7 +242,12 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
   let unreadable = 0;
   const fileRows: string[] = [];
   const findingRows: string[] = [];
-  for (const f of files) {
+  const byRule = new Map<(typeof RULES)[number]['id'], { error: number; warning: number; info: number; files: number }>();
+  // Files that could not be read come first, then those with errors, then warnings, then the rest: what needs a look
+  // is at the top. The order given is kept within each.
+  const rank = (f: FileReport) => ('error' in f ? 0 : f.findings.some((x) => x.severity === 'error') ? 1 : f.findings.some((x) => x.severity === 'warning') ? 2 : 3);
+  const ordered = files.map((f, at) => ({ f, at, rank: rank(f) })).sort((a, b) => a.rank - b.rank || a.at - b.at);
+  for (const { f } of ordered) {
     const name = `<td class="path">${text(f.file)}</td>`;
     if ('error' in f) {
       unreadable++;
@@ -255,6 +264,12 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
     const faults = (f.skipped ?? []).map((x) => `${x.sheet}${x.cell ? `!${x.cell}` : ''}: ${describeFault(x.reason, lang).text}`);
     const skipped = faults.length <= MAX_NOTES ? faults.join(' / ') : `${faults.slice(0, MAX_NOTES).join(' / ')} … (${w.inAll(faults.length)})`;
     fileRows.push(`<tr>${name}<td class="${cls}" data-sort="${rank}">${escapeHtml(status)}</td><td class="num">${e}</td><td class="num">${wn}</td><td class="num">${i}</td><td class="num">${f.tables.length}</td><td>${text(skipped)}</td></tr>`);
+    for (const rule of new Set(f.findings.map((x) => x.rule))) {
+      const counts = byRule.get(rule) ?? { error: 0, warning: 0, info: 0, files: 0 };
+      for (const x of f.findings) if (x.rule === rule) counts[x.severity]++;
+      counts.files++;
+      byRule.set(rule, counts);
+    }
     for (const x of f.findings) {
       findingRows.push(
         `<tr><td class="path">${text(f.file)}</td><td>${text(x.sheet)}</td><td data-sort="${cellKey(x.cell)}">${escapeHtml(x.cell)}</td>` +
@@ -268,7 +283,15 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
   const rows = (list: string[]) => list.map((r, i) => (i < PAGE ? r : r.replace(/^<tr>/, '<tr hidden>'))).join('\n');
   const more = (id: string, n: number) =>
     `<p class="meta" data-more="${id}" data-template="${escapeHtml(w.more)}"${n > PAGE ? '' : ' hidden'}><span>${escapeHtml(w.more.replace('{shown}', PAGE.toLocaleString('en-US')).replace('{all}', n.toLocaleString('en-US')))}</span> <button type="button">${escapeHtml(w.showAll)}</button></p>`;
-  const fileTable = `${more('files', fileRows.length)}<table id="files" data-sortable><thead><tr>${head(w.file)}${head(w.status)}${head(w.error, true)}${head(w.warning, true)}${head(w.info, true)}${head(w.tables, true)}${head(w.note)}</tr></thead><tbody>${rows(fileRows)}</tbody></table>`;
+  // Every rule that found something: the most errors first, then the most warnings, then information.
+  const ruleRows = [...byRule]
+    .sort(([a, x], [b, y]) => y.error - x.error || y.warning - x.warning || y.info - x.info || a.localeCompare(b))
+    .map(([rule, c]) => `<tr><td>${escapeHtml(rule)}</td><td class="num">${c.error}</td><td class="num">${c.warning}</td><td class="num">${c.info}</td><td class="num">${c.files}</td><td>${escapeHtml(describe.get(rule) ?? '')}</td></tr>`);
+  const ruleTable =
+    ruleRows.length === 0
+      ? ''
+      : `<h2>${escapeHtml(w.byRule)}</h2>\n<table id="rules" data-sortable><thead><tr>${head(w.rule)}${head(w.error, true)}${head(w.warning, true)}${head(w.info, true)}${head(w.files, true)}${head(w.description)}</tr></thead><tbody>${ruleRows.join('\n')}</tbody></table>\n`;
+  const fileTable = `${more('files', fileRows.length)}<table id="files" data-sortable><thead><tr>${head(w.file)}${head(w.status, false, 'ascending')}${head(w.error, true)}${head(w.warning, true)}${head(w.info, true)}${head(w.tables, true)}${head(w.note)}</tr></thead><tbody>${rows(fileRows)}</tbody></table>`;
   const findingTable =
     findingRows.length === 0
       ? `<p>${escapeHtml(w.none)}</p>`
@@ -293,7 +316,7 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
 <p class="meta">${escapeHtml(w.totals(files.length, errors, warnings, infos, unreadable))}</p>
 ${ignoredNote}</header>
 <main>
-<h2>${escapeHtml(w.files)}</h2>
+${ruleTable}<h2>${escapeHtml(w.files)}</h2>
 <p class="hint">${escapeHtml(w.sortHint)}</p>
 <label>${escapeHtml(w.filter)}<input type="search" data-filter="files"></label>
 ${fileTable}

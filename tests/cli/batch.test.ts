@@ -220,6 +220,26 @@ describe('the parts of the batch output', () => {
     expect(neutralizeFormula('数値目標(1)')).toBe('数値目標(1)');
   });
 
+  it('puts what needs a look first (unreadable files, then errors, then warnings) and counts the findings by rule', () => {
+    const finding = (rule: 'progress-mismatch' | 'unparseable-number', severity: 'error' | 'warning' | 'info') => ({ rule, severity, sheet: 'S', cell: 'B2', expected: null, stated: null, message: 'm' });
+    const page = renderHtmlReport(
+      [
+        { file: 'a-ok.xlsx', tables: [], findings: [finding('unparseable-number', 'info')] },
+        { file: 'b-warn.xlsx', tables: [], findings: [finding('unparseable-number', 'warning')] },
+        { file: 'c-err.xlsx', tables: [], findings: [finding('progress-mismatch', 'error'), finding('progress-mismatch', 'error'), finding('unparseable-number', 'warning')] },
+        { file: 'd-bad.xlsx', error: 'broken' },
+        { file: 'e-err.xlsx', tables: [], findings: [finding('progress-mismatch', 'error')] },
+      ],
+      { lang: 'en', generated: new Date('2025-04-01T00:00:00Z') },
+    );
+    const files = /<table id="files"[\s\S]*?<\/table>/.exec(page)![0];
+    expect([...files.matchAll(/<td class="path">([^<]+)<\/td>/g)].map((m) => m[1])).toEqual(['d-bad.xlsx', 'c-err.xlsx', 'e-err.xlsx', 'b-warn.xlsx', 'a-ok.xlsx']);
+    expect(files).toContain('<th scope="col" aria-sort="ascending"><button type="button">Status</button></th>');
+    const rules = /<h2>Findings by rule<\/h2>\n<table id="rules"[\s\S]*?<\/table>/.exec(page)![0];
+    const rows = [...rules.matchAll(/<tr><td>([^<]+)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td>/g)].map((m) => m.slice(1).join(' '));
+    expect(rows).toEqual(['progress-mismatch 3 0 0 2', 'unparseable-number 0 2 1 3']);
+  });
+
   it('lists what the reading passed over or noted in words, the first three and how many in all', () => {
     const file = (n: number) => ({
       file: 'a.xlsx',
