@@ -253,6 +253,20 @@ describe('the parts of the batch output', () => {
     expect(en).toContain('<td>計算用: a hidden sheet (checked all the same) / 別紙1!B4: target and actual rows with no numbers under year headers: not checked / 空0: an empty sheet … (5 in all)</td>');
   });
 
+  it('keeps the progress line within the terminal, counting two columns for 漢字 and かな, however narrow it is', () => {
+    const shown = (s: string) => [...s.replace(/^\r\u001b\[2K/, '')].reduce((n, ch) => n + (/[\u3000-\u9fff]/.test(ch) ? 2 : 1), 0);
+    for (const columns of [80, 40, 20, 8]) {
+      const written: string[] = [];
+      let t = 0;
+      const bar = progressBar({ isTTY: true, columns, write: (s: string) => written.push(s) }, () => (t += 100))!;
+      bar.update(1, 600, '提出/令和6年度/国際戦略総合特区/評価書(第二次提出分)最終版.xlsx');
+      bar.update(600, 600, 'a.xlsx');
+      for (const line of written) expect(shown(line)).toBeLessThan(columns);
+      expect(written[1]).toContain('600/600');
+      if (columns >= 40) expect(written[0]).toMatch(/…[^…]*最終版\.xlsx$/);
+    }
+  });
+
   it('draws the progress bar on a terminal only, and clears it at the end', () => {
     const written: string[] = [];
     let t = 0;
