@@ -64,6 +64,8 @@ export interface ExpandedPaths {
   ignored: string[];
   /** Folders under those named that could not be listed (no permission), with why: each is reported as unreadable. */
   unlisted: { path: string; cause: unknown }[];
+  /** Folders named that hold no spreadsheet file at all (a wrong or mistyped folder, most likely): said on stderr. */
+  empty: string[];
 }
 
 /**
@@ -101,6 +103,7 @@ export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
   const files: string[] = [];
   const ignored: string[] = [];
   const unlisted: ExpandedPaths['unlisted'] = [];
+  const empty: string[] = [];
   // A file named twice (as a path and again inside a folder named, under two spellings, or through a link) is checked
   // once, under the name it was first given.
   const seen = new Set<string>();
@@ -121,9 +124,11 @@ export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
       await add(files, p);
       continue;
     }
-    for (const f of await listFolder(p, unlisted)) await add(SPREADSHEET.test(f) ? files : ignored, f);
+    const found = await listFolder(p, unlisted);
+    if (!found.some((f) => SPREADSHEET.test(f))) empty.push(p);
+    for (const f of found) await add(SPREADSHEET.test(f) ? files : ignored, f);
   }
-  return { files, ignored, unlisted };
+  return { files, ignored, unlisted, empty };
 }
 
 /**
@@ -182,7 +187,7 @@ async function runCheck(args: string[]): Promise<number> {
   const jobs = jobsFor(positiveInt('--jobs', values.jobs));
   if (values.report === '') throw new UsageError('--report: OUT.html');
   const limits = { ...(maxCells ? { maxCells } : {}), ...(maxBytes ? { maxBytes } : {}) };
-  const { files, ignored, unlisted } = await expandPaths(positionals);
+  const { files, ignored, unlisted, empty } = await expandPaths(positionals);
   if (files.length === 0 && unlisted.length === 0) throw new UsageError(lang === 'ja' ? `.xlsx ファイルが見つかりません: ${positionals.join(' ')}` : `no .xlsx file in ${positionals.join(' ')}`);
   if (values.report) {
     // The report never takes the place of a file it reports on.
@@ -198,6 +203,7 @@ async function runCheck(args: string[]): Promise<number> {
     }
   }
   const bar = files.length > 1 ? progressBar(process.stderr) : undefined;
+  for (const folder of empty) process.stderr.write(lang === 'ja' ? `hyoka: ${folder}: 検査する .xlsx ファイルがありません。\n` : `hyoka: ${folder}: no .xlsx file to check in this folder.\n`);
   const checked = await checkFiles(files, { lang, limits }, jobs, bar ? (done, total, file) => bar.update(done, total, file) : undefined);
   bar?.end();
   const reports: FileReport[] = [...checked, ...unlisted.map(({ path, cause }) => ({ file: path, error: folderError(cause, lang) }))];

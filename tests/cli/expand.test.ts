@@ -67,3 +67,20 @@ describe('expandPaths', () => {
     expect(err).toContain(`hyoka: ${join(dir, 'locked')}: no permission to list this folder`);
   });
 });
+
+describe('a folder named that holds no workbook', () => {
+  it('is said on stderr, the exit code being that of the files checked', async () => {
+    const empty = tempDir('hyoka-expand-empty-');
+    let err = '';
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+    try {
+      expect(await main(['check', empty, join(dir, 'sub'), '--jobs', '1'])).toBe(0);
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+    // Before the other lines (the link to a folder in sub, listed as not checked).
+    expect(err.split('\n')[0]).toBe(`hyoka: ${empty}: 検査する .xlsx ファイルがありません。`);
+  });
+});
