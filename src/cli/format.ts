@@ -7,31 +7,41 @@ const WORDS = {
   en: { error: 'error', warning: 'warning', info: 'info', tables: 'tables found', none: 'No findings.', summary: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info`, kinds: { progress: 'progress', summary: 'summary', budget: 'budget', 'overall-score': 'overall score' } as Record<string, string>, notRead: 'could not be read', skipped: 'skipped', note: 'note' },
 };
 
+/**
+ * Text from a file's name or a workbook, as the terminal shows it and never obeys: an escape sequence in a file name
+ * (`evil\x1b[2J.xlsx`) or a cell would otherwise clear the screen or retitle the window. A line break shows as ⏎,
+ * keeping each finding on its line; other control characters show as ?.
+ */
+export function terminalText(s: string): string {
+  return s.replace(/\r?\n|\r/g, '⏎').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
 export function formatText(files: FileReport[], lang: Lang, color: boolean): string {
   const w = WORDS[lang];
+  const t = terminalText;
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sev = { error: (s: string) => paint('31;1', s), warning: (s: string) => paint('33', s), info: (s: string) => paint('36', s) };
   const out: string[] = [];
   for (const f of files) {
-    out.push(paint('1', f.file));
+    out.push(paint('1', t(f.file)));
     if ('error' in f) {
-      out.push(`  ${sev.error(w.notRead)}: ${f.error}`);
+      out.push(`  ${sev.error(w.notRead)}: ${t(f.error)}`);
       out.push('');
       continue;
     }
-    const tables = f.tables.map((t) => `${w.kinds[t.kind] ?? t.kind} ${t.sheet}!${t.range}`);
+    const tables = f.tables.map((x) => `${w.kinds[x.kind] ?? x.kind} ${t(x.sheet)}!${x.range}`);
     out.push(`  ${w.tables}: ${tables.length > 0 ? tables.join(', ') : '-'}`);
     const sheets = [...new Set(f.findings.map((x) => x.sheet))];
     for (const sheet of sheets) {
-      out.push(`  [${sheet}]`);
+      out.push(`  [${t(sheet)}]`);
       for (const x of f.findings.filter((y) => y.sheet === sheet)) {
         const label = sev[x.severity](w[x.severity].padEnd(lang === 'ja' ? 3 : 7));
-        out.push(`    ${x.cell.padEnd(6)} ${label} ${x.rule}: ${x.message}`);
+        out.push(`    ${x.cell.padEnd(6)} ${label} ${x.rule}: ${t(x.message)}`);
       }
     }
     for (const s of f.skipped ?? []) {
       const fault = describeFault(s.reason, lang);
-      out.push(`  ${fault.checked ? w.note : w.skipped}: ${s.sheet}${s.cell ? `!${s.cell}` : ''} — ${fault.text}`);
+      out.push(`  ${fault.checked ? w.note : w.skipped}: ${t(s.sheet)}${s.cell ? `!${s.cell}` : ''} — ${t(fault.text)}`);
     }
     const count = (s: string) => f.findings.filter((x) => x.severity === s).length;
     out.push(`  ${f.findings.length === 0 ? w.none : w.summary(count('error'), count('warning'), count('info'))}`);

@@ -11,7 +11,7 @@ import { readXlsx } from '../io/xlsx/read.js';
 import { resultText, settleFormulas, type SettledPlan, type SettleOptions } from '../io/xlsx/settle.js';
 import { isWorkbookExtension, patchXlsx, requiredExtension, SKIP_REASONS, type PatchResult } from '../io/xlsx/write.js';
 import { describeError } from './check-file.js';
-import { formatText } from './format.js';
+import { formatText, terminalText } from './format.js';
 import { notCheckedLabel, renderHtmlReport } from './html.js';
 import { checkFiles, jobsFor } from './pool.js';
 import { progressBar } from './progress.js';
@@ -163,7 +163,7 @@ function folderError(e: unknown, lang: Lang): string {
 }
 
 function ignoredLine(ignored: string[], lang: Lang): string {
-  const shown = ignored.slice(0, 5).join(', ') + (ignored.length > 5 ? ', …' : '');
+  const shown = ignored.slice(0, 5).map(terminalText).join(', ') + (ignored.length > 5 ? ', …' : '');
   return `${notCheckedLabel(ignored.length, lang)} ${shown}`;
 }
 
@@ -203,7 +203,7 @@ async function runCheck(args: string[]): Promise<number> {
     }
   }
   const bar = files.length > 1 ? progressBar(process.stderr) : undefined;
-  for (const folder of empty) process.stderr.write(lang === 'ja' ? `hyoka: ${folder}: 検査する .xlsx ファイルがありません。\n` : `hyoka: ${folder}: no .xlsx file to check in this folder.\n`);
+  for (const folder of empty.map(terminalText)) process.stderr.write(lang === 'ja' ? `hyoka: ${folder}: 検査する .xlsx ファイルがありません。\n` : `hyoka: ${folder}: no .xlsx file to check in this folder.\n`);
   const checked = await checkFiles(files, { lang, limits }, jobs, bar ? (done, total, file) => bar.update(done, total, file) : undefined);
   bar?.end();
   const reports: FileReport[] = [...checked, ...unlisted.map(({ path, cause }) => ({ file: path, error: folderError(cause, lang) }))];
@@ -222,7 +222,7 @@ async function runCheck(args: string[]): Promise<number> {
 export function emit(reports: FileReport[], lang: Lang, json: boolean, ignored: string[] = []): number {
   if (json) process.stdout.write(`${JSON.stringify(buildReport(reports, ignored), null, 2)}\n`);
   else process.stdout.write(formatText(reports, lang, !!process.stdout.isTTY && !process.env.NO_COLOR));
-  for (const r of reports) if ('error' in r) process.stderr.write(`hyoka: ${r.file}: ${r.error}\n`);
+  for (const r of reports) if ('error' in r) process.stderr.write(`hyoka: ${terminalText(r.file)}: ${terminalText(r.error)}\n`);
   if (ignored.length > 0) process.stderr.write(`hyoka: ${ignoredLine(ignored, lang)}\n`);
   if (reports.some((r) => 'error' in r)) return 2;
   return reports.some((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

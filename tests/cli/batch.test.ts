@@ -102,6 +102,19 @@ describe('hyoka check DIR', () => {
     expect(r.stderr).not.toMatch(/\r|█/);
   });
 
+  it('shows a file name with escape sequences as text on the terminal, never obeying them', () => {
+    const evil = tempDir('hyoka-batch-escape-');
+    copyFileSync(join(FIXTURES, 'keihin-2019-text.xlsx'), join(evil, 'clear\u001b[2J\u001b]0;pwned\u0007.xlsx'));
+    writeFileSync(join(evil, 'red\u001b[31m.xlsx'), 'not a workbook');
+    writeFileSync(join(evil, 'bell\u0007.pdf'), 'not a spreadsheet');
+    const r = hyoka('check', evil);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(r.stdout).toContain('clear?[2J?]0;pwned?.xlsx');
+    expect(r.stderr).toContain('red?[31m.xlsx');
+    expect(r.stderr).toContain('bell?.pdf');
+  });
+
   it('gives the same JSON on one core and on two', () => {
     const one = hyoka('check', dir, '--json', '--jobs', '1');
     const two = hyoka('check', dir, '--json', '--jobs', '2');
