@@ -147,12 +147,18 @@ async function reportUnwritable(path: string, lang: Lang): Promise<string | unde
     }
     return undefined;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return lang === 'ja' ? 'レポートを書き出すフォルダがありません。パスを確認してください。' : 'the folder to write the report in does not exist; check the path.';
-    if (code === 'EISDIR') return lang === 'ja' ? 'フォルダです。レポートのファイル名を指定してください。' : 'a folder; name the report file.';
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return lang === 'ja' ? 'レポートを書き込む権限がありません。' : 'no permission to write the report there.';
-    return lang === 'ja' ? `レポートを書き出せません (${describeError(e, lang)})` : `the report cannot be written (${describeError(e, lang)})`;
+    return reportError(e, lang);
   }
+}
+
+/** Why the HTML report could not be written: said of the report, never of a workbook. */
+function reportError(e: unknown, lang: Lang): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return lang === 'ja' ? 'レポートを書き出すフォルダがありません。パスを確認してください。' : 'the folder to write the report in does not exist; check the path.';
+  if (code === 'EISDIR') return lang === 'ja' ? 'フォルダです。レポートのファイル名を指定してください。' : 'a folder; name the report file.';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return lang === 'ja' ? 'レポートを書き込む権限がありません。' : 'no permission to write the report there.';
+  const why = e instanceof Error ? e.message : String(e);
+  return lang === 'ja' ? `レポートを書き出せませんでした (${why})` : `the report could not be written (${why})`;
 }
 
 /** Why a folder's files could not be listed. */
@@ -211,7 +217,7 @@ async function runCheck(args: string[]): Promise<number> {
     try {
       await writeFile(values.report, renderHtmlReport(reports, { lang, generated: new Date(), ignored }));
     } catch (e) {
-      process.stderr.write(`hyoka: ${values.report}: ${describeError(e, lang)}\n`);
+      process.stderr.write(`hyoka: --report ${values.report}: ${reportError(e, lang)}\n`);
       emit(reports, lang, !!values.json, ignored);
       return 2;
     }

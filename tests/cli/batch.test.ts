@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
@@ -198,6 +198,14 @@ describe('hyoka check --report', () => {
     writeFileSync(again, 'old');
     expect(hyoka('check', clean, '--report', again).code).toBe(0);
     expect(readFileSync(again, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
+  it.runIf(existsSync('/dev/full'))('a report that fails as it is written (a full disk) says so of the report, and the results are still printed', () => {
+    const r = hyoka('check', clean, '--report', '/dev/full', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^hyoka: --report \/dev\/full: レポートを書き出せませんでした \(ENOSPC/);
+    expect(r.stderr).not.toContain('ブック');
+    expect(ReportSchema.parse(JSON.parse(r.stdout)).files).toHaveLength(2);
   });
 
   it('allows only its own script and style: the CSP holds their hashes', () => {
