@@ -60,7 +60,7 @@ const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|csv|ods)$/i;
 export interface ExpandedPaths {
   /** Files named, and the spreadsheet files under folders named (recursively), in a stable order. */
   files: string[];
-  /** Other files under the folders named (documents, images…), and links to folders there (not followed, written `link/`): listed, not checked. */
+  /** Other files under the folders named (documents, images…, named pipes and devices), and links to folders there (not followed, written `link/`): listed, not checked. */
   ignored: string[];
   /** Folders under those named that could not be listed (no permission), with why: each is reported as unreadable. */
   unlisted: { path: string; cause: unknown }[];
@@ -70,11 +70,13 @@ export interface ExpandedPaths {
 
 /**
  * Every file under a folder, its subfolders' too, in a sorted order. One folder that cannot be listed costs only its own
- * files (it is returned in `unlisted`), not the run. A link to a file is taken as the file; a link to a folder is not
- * entered (it may lead back up the tree, or anywhere on the disk) and is listed as `link/`.
+ * files (it is returned in `unlisted`), not the run. A link to a file is taken as the file. In `others`, listed and
+ * never read: a link to a folder, as `link/` (not entered: it may lead back up the tree, or anywhere on the disk), and a
+ * named pipe or a device, whatever its name (reading one may wait forever or never end).
  */
-async function listFolder(root: string, unlisted: ExpandedPaths['unlisted']): Promise<string[]> {
+async function listFolder(root: string, unlisted: ExpandedPaths['unlisted']): Promise<{ found: string[]; others: string[] }> {
   const found: string[] = [];
+  const others: string[] = [];
   const walk = async (dir: string) => {
     let entries;
     try {
@@ -88,15 +90,18 @@ async function listFolder(root: string, unlisted: ExpandedPaths['unlisted']): Pr
       if (e.name.startsWith('~$') || e.name.startsWith('.')) continue;
       const path = join(dir, e.name);
       if (e.isDirectory()) await walk(path);
+      else if (e.isFile()) found.push(path);
       else if (e.isSymbolicLink()) {
         // A link that leads nowhere is taken as a file: checked, it says it is not found.
         const target = await stat(path).catch(() => undefined);
-        found.push(target?.isDirectory() ? `${path}${sep}` : path);
-      } else found.push(path);
+        if (!target || target.isFile()) found.push(path);
+        else if (target.isDirectory()) others.push(`${path}${sep}`);
+        else others.push(path);
+      } else others.push(path);
     }
   };
   await walk(root);
-  return found.sort();
+  return { found: found.sort(), others: others.sort() };
 }
 
 export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
@@ -124,9 +129,10 @@ export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
       await add(files, p);
       continue;
     }
-    const found = await listFolder(p, unlisted);
+    const { found, others } = await listFolder(p, unlisted);
     if (!found.some((f) => SPREADSHEET.test(f))) empty.push(p);
     for (const f of found) await add(SPREADSHEET.test(f) ? files : ignored, f);
+    for (const f of others) await add(ignored, f);
   }
   return { files, ignored, unlisted, empty };
 }

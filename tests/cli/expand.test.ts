@@ -1,5 +1,6 @@
 /** Which files `hyoka check DIR…` takes from the paths it is given: links, the same file twice, folders it cannot list. */
-import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURES } from '../helpers.js';
@@ -82,5 +83,17 @@ describe('a folder named that holds no workbook', () => {
     }
     // Before the other lines (the link to a folder in sub, listed as not checked).
     expect(err.split('\n')[0]).toBe(`hyoka: ${empty}: 検査する .xlsx ファイルがありません。`);
+  });
+});
+
+describe('a named pipe or a device in a folder', () => {
+  it.runIf(process.platform !== 'win32' && existsSync('/dev/zero'))('is listed as not checked, never read (reading one may wait forever or never end)', async () => {
+    const folder = tempDir('hyoka-expand-special-');
+    copyFileSync(join(FIXTURES, 'tsukuba-2024.xlsx'), join(folder, 'ok.xlsx'));
+    expect(spawnSync('mkfifo', [join(folder, 'pipe.xlsx')]).status).toBe(0);
+    symlinkSync('/dev/zero', join(folder, 'zero.xlsx'));
+    const { files, ignored } = await expandPaths([folder]);
+    expect(files).toEqual([join(folder, 'ok.xlsx')]);
+    expect(ignored).toEqual([join(folder, 'pipe.xlsx'), join(folder, 'zero.xlsx')]);
   });
 });
