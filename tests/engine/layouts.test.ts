@@ -2624,6 +2624,35 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(findings).toEqual([]);
   });
 
+  it('a 実績値 and a 進捗度 matrix showing only the years so far leave the 目標値 matrix’s later years to the targets', () => {
+    // 002_…: the 目標値 matrix over the plan's five years, the others over the three reported.
+    const matrices = (progressR1: Spec, progressYears = 3): Spec[][] => [
+      ['数値目標', '目標値', null, null, null, null, '実績値', null, null, '進捗度'],
+      [null, 'H29', 'H30', 'R1', 'R2', 'R3', 'H29', 'H30', 'R1', ...['H29', 'H30', 'R1'].slice(0, progressYears)],
+      ['数値目標(1)-② 就業者の増加数 1,100人 (累計)', 200, 500, 200, 100, 100, 842, 312, 136, ...['421%', '62%', progressR1].slice(0, progressYears)],
+      ['数値目標(2) 事業数 30件(累計)', 4, 5, 6, 7, 8, 6, 5, 5, ...['150%', '100%', '83%'].slice(0, progressYears)],
+    ];
+    const merged = (progressYears = 3) => ['B1:F1', 'G1:I1', progressYears === 3 ? 'J1:L1' : 'J1:K1'];
+    const { model, findings } = checkWorkbook(book(sheet('S', matrices('68%'), merged())));
+    expect(targetYears(model)).toEqual([
+      ['1-②', [2017, 2018, 2019, 2020, 2021]],
+      ['2', [2017, 2018, 2019, 2020, 2021]],
+    ]);
+    // 200 + 500 + 200 + 100 + 100 = 1,100: the goal holds, summed over all five years.
+    expect(findings).toEqual([]);
+    expect(planRecalculation(model).writes).toEqual([]);
+    expect(keys(findingsOf(book(sheet('S', matrices('86%'), merged()))))).toEqual(['progress-mismatch@S!L3']);
+    // A 進捗度 matrix ending before a year whose actual is stated has no cell for its progress: that year alone is left
+    // out (nothing to write it in), the years after it still the targets'.
+    const short = checkWorkbook(book(sheet('S', matrices('68%', 2), merged(2))));
+    expect(targetYears(short.model)).toEqual([
+      ['1-②', [2017, 2018, 2020, 2021]],
+      ['2', [2017, 2018, 2020, 2021]],
+    ]);
+    expect(short.findings).toEqual([]);
+    expect(planRecalculation(short.model).writes).toEqual([]);
+  });
+
   /** Three matrices, each `header` (the figure put in where it says FIGURE) over `rows(figure)`, a blank row between. */
   const three = (header: (figure: string) => Spec[][], rows: (k: 0 | 1 | 2) => Spec[][]) =>
     (['目標値', '実績値', '進捗度'] as const).flatMap((figure, k) => [...(k > 0 ? [[]] : []), ...header(figure), ...rows(k as 0 | 1 | 2)]);

@@ -313,10 +313,16 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
       const ar = a.rows.get(key);
       if (!ar) continue;
       const pr = p?.rows.get(key);
-      // The years all matrices show, in the 目標値 matrix's order.
-      const years = t.years.filter((y) => a.years.some((x) => x.year === y.year) && (!pr || p!.years.some((x) => x.year === y.year)));
+      const has = (m: Matrix, year: number | null) => m.years.some((x) => x.year === year);
+      // A 実績値 or 進捗度 matrix may show only the years so far (`実績値 | H29 | H30 | R1` beside `目標値 | H29 … R3`):
+      // it holds nothing for the years after its last, which stay the target's. A 進捗度 matrix so ending leaves out a
+      // year whose actual is stated, whose progress has no cell.
+      const after = (m: Matrix, year: number | null) => year !== null && m.years.every((x) => x.year < year);
+      const actualBlank = (year: number | null) => !has(a, year) || a.scan.parse(a.scan.view.raw(...cellAt(a, ar, colIn(a, year)!))).kind === 'blank';
+      const colIn = (m: Matrix, year: number | null) => m.years.find((x) => x.year === year)?.col;
+      // The years of the 目標値 matrix the others show or end before, in its order.
+      const years = t.years.filter((y) => (has(a, y.year) || after(a, y.year)) && (!pr || has(p!, y.year) || (after(p!, y.year) && actualBlank(y.year))));
       if (years.length === 0) continue;
-      const colIn = (m: Matrix, year: number) => m.years.find((x) => x.year === year)!.col;
       const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.year, baseline: y.baseline, header: y.header }));
       const labelRef = scan.ref(tr.row, tr.col);
       // The goal in the target's name, or under a header such as `最終目標(R7)` right of the 目標値 matrix's years.
@@ -330,6 +336,7 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
         const unit = m.figure === 'progress' || m.unitCol !== undefined ? undefined : unitOf(m, row);
         return years.map((y) => {
           const col = colIn(m, y.year);
+          if (col === undefined) return m.scan.noAmountCell(row.row, row.col);
           if (m.unitCol !== undefined && m.figure !== 'progress') return m.scan.valueCellWithUnit(row.row, col, m.unitCol);
           const [r, c] = cellAt(m, row, col);
           return unit === undefined ? m.scan.valueCell(r, c) : m.scan.valueCellInUnit(r, c, unit);
@@ -340,7 +347,10 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
       const weight = weightColumn === undefined ? weightInText(tr.text) : undefined;
       const weightCell = weightColumn === undefined ? undefined : scan.valueCell(tr.row, weightColumn);
       // Each 累計 column of the 目標値 matrix, with the 実績値 and 進捗度 matrices' after the same last year.
-      const totalIn = (m: Matrix, lastYear: number) => m.totals.find((l) => l.col > colIn(m, lastYear) && !m.years.some((y) => y.col > colIn(m, lastYear) && y.col < l.col))?.col;
+      const totalIn = (m: Matrix, lastYear: number) => {
+        const last = colIn(m, lastYear);
+        return last === undefined ? undefined : m.totals.find((l) => l.col > last && !m.years.some((y) => y.col > last && y.col < l.col))?.col;
+      };
       const totals: TotalColumn[] = periodTotals(t.totals, columns).map(({ col, of }) => {
         const lastYear = columns[of ? of[of.length - 1] : columns.length - 1].year!;
         const actualCol = totalIn(a, lastYear);
