@@ -7,7 +7,7 @@ import { cellText, parseNumberText } from '../numbers.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth, type TargetId } from '../text.js';
 import { decideMode } from '../compute.js';
 import { latestActualYear, weightOf } from '../indicators.js';
-import { findFiscalYearIn, parseFiscalYear } from '../years.js';
+import { findFiscalYearIn, parseFiscalYear, planPeriod } from '../years.js';
 import type { SummaryGoal, SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, BRACKET_CLASS, SUMMARY_BRACKETS, type SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
@@ -53,6 +53,28 @@ function titleYear(scan: SheetScan, row: number): number | null {
     if (y) best = y;
   }
   return best ?? (lo > 0 ? soleYearUpTo(scan, lo - 1) : null);
+}
+
+/**
+ * The year a title right over a table names (`【平成29年度】`, `平成30年度の実績` over each year's table of a sheet holding
+ * one per year): the text alone in the nearest row holding any within two rows above the header; a title naming a
+ * period (`平成29年度～令和3年度`) names no one year.
+ */
+function yearOverTable(scan: SheetScan, header: number): number | undefined {
+  const view = scan.view;
+  for (let r = header - 1; r >= Math.max(0, header - 2); r--) {
+    let title: string | undefined;
+    for (let c = 0; c < view.rowWidth(r); c++) {
+      const merge = view.mergeAt(r, c);
+      if (merge && (merge.top !== r || merge.left !== c)) continue;
+      const text = cellText(view.raw(r, c)).trim();
+      if (!text) continue;
+      if (title !== undefined) return undefined;
+      title = text;
+    }
+    if (title !== undefined) return title.length <= 40 && !planPeriod(title) ? findFiscalYearIn(title) : undefined;
+  }
+  return undefined;
 }
 
 // Per scan, for each title, the one year the titles up to it name (null when none or several).
@@ -441,7 +463,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     const indicatorsRead = new Set<string>();
     const valueCols = groups.flatMap((g) => [...g.cols.values()]);
     const headerBottom = Math.max(...[...cols.values()].map((c) => view.mergeAt(row, c)?.bottom ?? row), groups.some((g) => g.yearsBelow) ? row + 1 : row);
-    const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? titleYear(scan, row);
+    const tableYear = groups.length > 1 ? groups[0].year! : headerYear ?? yearOverTable(scan, row) ?? titleYear(scan, row);
     // A unit written once for a column's plain numbers: in its header (`当該年度目標値（百万円）`), in a row of notes
     // under it (`（百万円）`, read with the rows below) or in a note over the table (`（単位：百万円）`).
     const units = new Map<number, string>();

@@ -252,6 +252,27 @@ describe('summary-mismatch', () => {
       ['summary-mismatch', 'A3', 33, 34],
     ]);
   });
+
+  it('a sheet of summary tables, one per year, each titled by its year (`【平成29年度】`), compares each with its own year', () => {
+    const perYear = (title: (year: string) => string, actualH30: number) =>
+      sheet(
+        '本文',
+        years.flatMap((year, i) => [
+          [title(year)],
+          ['数値目標', '目標値', '実績値', '進捗度'],
+          ['数値目標(3)', [48, 53, 58][i], i === 1 ? actualH30 : [105, 56, 100][i], ['219%', '106%', '172%'][i]],
+          [],
+        ]),
+      );
+    for (const title of [(y: string) => `【${y}】`, (y: string) => y, (y: string) => `${y}の実績`]) {
+      // Before, each table was compared with the latest year, 令和元年度: six errors on right figures.
+      expect(findingsOf(book(sheet('T', table), perYear(title, 56))), title('')).toEqual([]);
+      expect(findingsOf(book(sheet('T', table), perYear(title, 66))).map((x) => [x.rule, x.cell, x.expected, x.stated]), title('')).toEqual([['summary-mismatch', 'C7', 56, 66]]);
+    }
+    // A title naming a period names no one year of its own.
+    const period = sheet('本文', [['数値目標の状況（平成29年度～令和3年度）'], ['数値目標', '目標値', '実績値', '進捗度'], ['数値目標(3)', 58, 100, '172%']]);
+    expect(findingsOf(book(sheet('T', table), period))).toEqual([]);
+  });
 });
 
 describe('unparseable-number and unit-mismatch', () => {
