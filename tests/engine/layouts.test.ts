@@ -30,6 +30,27 @@ describe('layouts the seeds do not show', () => {
     }
   });
 
+  it('indicators’ tables side by side under one row of years: a block with no neighbour in its rows takes its own table’s years alone', () => {
+    const years = ['平成29年度', '平成30年度', '令和元年度'];
+    const s = sheet('S', [
+      [null, null, ...years, null, null, null, ...years],
+      ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円', null, '数値目標(2) 事業数', '目標値', '4件', '5件', '6件'],
+      [null, '実績値', '119億円', '141億円', '120億円', null, null, '実績値', '6件', '5件', '5件'],
+      ['寄与度(※):50%', '進捗度', '104%', '174%', '138%', null, null, '進捗度', '150%', '100%', '83%'],
+      ['数値目標(1)-② 就業者数', '目標値', '200人', '500人', '200人'],
+      [null, '実績値', '842人', '312人', '136人'],
+      ['寄与度(※):50%', '進捗度', '421%', '62%', '86%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(targetYears(model)).toEqual([
+      ['1-①', [2017, 2018, 2019]],
+      ['1-②', [2017, 2018, 2019]],
+      ['2', [2017, 2018, 2019]],
+    ]);
+    // Before, 1-② took the right table's years too, each met twice, and its blank cells there were target-missing.
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E7']);
+  });
+
   it('an unlabelled row of plain numbers equal to actual ÷ target × 100 is the progress row', () => {
     const s = sheet('S', [
       [null, null, 'R4', 'R5', 'R6'],

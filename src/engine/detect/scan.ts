@@ -677,7 +677,14 @@ export class SheetScan {
     // Excel has 16,384 columns: one number keys both bounds.
     const key = beforeCol === Infinity ? afterCol : afterCol + (beforeCol + 1) * 16384;
     let cells = byCols.get(key);
-    if (!cells) byCols.set(key, (cells = this.yearRows.get(row)!.filter((y) => y.col > afterCol && y.col < beforeCol)));
+    if (!cells) {
+      cells = this.yearRows.get(row)!.filter((y) => y.col > afterCol && y.col < beforeCol);
+      // The first year met again after others starts another table's years (tables side by side under one row of headers,
+      // `H29 … R3 | H29 … R3`), which a block with no label of that table's in its rows would take for its own.
+      const again = cells.findIndex((y, i) => i > 1 && y.fy.year === cells![0].fy.year && cells![i - 1].fy.year !== y.fy.year);
+      if (again > 0) cells = cells.slice(0, again);
+      byCols.set(key, cells);
+    }
     return cells;
   }
 }
