@@ -1712,6 +1712,27 @@ describe('targets numbered within their indicator only (数値目標①) and cir
     [null, '進捗度', '120%', '80%', '100%'],
   ];
 
+  it('a name opening with ① beside the indicator merged down its targets’ blocks, no header over them, is target 1-①', () => {
+    const blocks = (weight: string): Spec[][] => [
+      [null, null, null, 'H29', 'H30', 'R1'],
+      ['評価指標(1) 経済効果', '①特区関連事業による投資額 283億円(累計)', '目標値', 115, 81, 87],
+      [null, '寄与度:50%', '実績値', 119, 141, 120],
+      [null, null, '進捗度', '104%', '174%', '138%'],
+      [null, '②特区関連事業の就業者の増加数 900人(累計)', '目標値', 200, 500, 200],
+      [null, `寄与度:${weight}`, '実績値', 842, 312, 136],
+      [null, null, '進捗度', '421%', '62%', '68%'],
+      ['評価指標(2) 事業数', 'データサイエンスの活用等に取り組む事業数 15件(累計)', '目標値', 4, 5, 6],
+      [null, null, '実績値', 6, 5, 5],
+      [null, null, '進捗度', '150%', '100%', '83%'],
+    ];
+    const text = (actual: number, weight: string) => sheet('本文', [['評価対象年度：令和元年度'], [`数値目標（1）－②：就業者の増加数【当該年度目標値 200 人、当該年度実績値 ${actual} 人、進捗度 68%、寄与度 ${weight}】`]]);
+    const { model, findings } = checkWorkbook(book(sheet('S', blocks('50%'), ['A2:A7']), text(136, '50%')));
+    expect(targetYears(model).map(([id]) => id).sort()).toEqual(['1-①', '1-②', '2']);
+    expect(findings).toEqual([]);
+    // Before, both were target (1): their weights were summed with no word and the summary line was checked against neither.
+    expect(keys(findingsOf(book(sheet('S', blocks('60%'), ['A2:A7']), text(163, '60%'))))).toEqual(['weights-sum@S!B3', 'summary-mismatch@本文!A2']);
+  });
+
   it('数値目標① and ② under 評価指標(1) are 1-① and 1-②, in the blocks and in the summary lines', () => {
     const s = sheet('S', [
       ...indicatorOne,

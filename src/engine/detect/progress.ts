@@ -1023,6 +1023,15 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
       if (subOnly) break;
     }
   }
+  // A name opening with a circled number right of the indicator's cell, no header naming the columns (`評価指標(1) 経済効果`
+  // merged down its targets' blocks beside `①投資額`, `②就業者数`): target ① of that indicator, as `数値目標①` would be.
+  for (let r = top; !target && !subOnly && indicator && r <= bottom; r++) {
+    for (let c = indicator.col + 1; c < labelCol && !subOnly; c++) {
+      const value = view.raw(r, c)?.value;
+      const sub = typeof value === 'string' ? /^\s*([①-⑳])/.exec(value) : null;
+      if (sub) subOnly = { row: r, col: c, text: value as string, end: sub[0].length, sub: sub[1] };
+    }
+  }
   if (!target && subOnly && indicator) target = { ...subOnly, id: subTargetId(indicator.indicator, subOnly.sub) };
   if (target && indicator && target.id.indicator !== indicator.indicator) indicator = undefined;
   return { target, indicator };
