@@ -537,12 +537,17 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       const ind = target?.id.indicator ?? indicator!.indicator;
       lastIndicator = ind;
       const labelRef = scan.ref(r, labelCol < 0 ? firstValueCol : labelCol);
+      // A target's name stating its goal with a scale (`投資額 475億円（累計）`) gives the row's plain numbers its unit,
+      // as in a block: 119 there is 118.5–119.5 億円.
+      const label = target ? cellText(view.shown(r, labelCol).cell) : '';
+      const goal = /\d/.test(label) ? parseGoal(label, labelRef) : undefined;
+      const goalUnit = goal && goal.value.scaleLabel !== '' ? goal.value.scaleLabel + (goal.value.unit ?? '') : undefined;
       for (const [g, group] of groups.entries()) {
         const runningTotals = runningOf[g];
         const cell = (k: Column) => {
           const col = group.cols.get(k);
           if (col === undefined) return undefined;
-          const unit = units.get(col);
+          const unit = units.get(col) ?? (k === 'target' || k === 'actual' ? goalUnit : undefined);
           return unit ? scan.valueCellInUnit(r, col, unit) : scan.valueCell(r, col);
         };
         rows.push({

@@ -273,6 +273,15 @@ describe('summary-mismatch', () => {
     const period = sheet('本文', [['数値目標の状況（平成29年度～令和3年度）'], ['数値目標', '目標値', '実績値', '進捗度'], ['数値目標(3)', 58, 100, '172%']]);
     expect(findingsOf(book(sheet('T', table), period))).toEqual([]);
   });
+
+  it('a summary table whose target names its goal with a scale (`投資額 475億円 (累計)`) reads its plain numbers in that unit', () => {
+    const summary = (progress: string) =>
+      sheet('本文', [['評価対象年度：平成29年度'], ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度'], ['数値目標(1)-① 特区関連事業による投資額 475億円 (累計)', 115, 119, progress]]);
+    // 002_…: 119 ÷ 115 = 103.48 %, and 104 % is reachable at whole 億円 (119.5 ÷ 114.5), as the progress table reads it.
+    // Before, the plain 115 and 119 were exact counts and 104 % an error.
+    expect(findingsOf(book(summary('104%')))).toEqual([]);
+    expect(findingsOf(book(summary('105%'))).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['progress-mismatch', 'D3', 103, 105]]);
+  });
 });
 
 describe('unparseable-number and unit-mismatch', () => {
