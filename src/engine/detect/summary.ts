@@ -60,6 +60,11 @@ function titleYear(scan: SheetScan, row: number): number | null {
  * one per year): the text alone in the nearest row holding any within two rows above the header; a title naming a
  * period (`平成29年度～令和3年度`) names no one year.
  */
+/** The one year a title names (`【平成29年度】`, `平成30年度の実績`); a period (`平成29年度～令和3年度`) names none. */
+function yearOfTitleText(title: string): number | undefined {
+  return title.length <= 40 && !planPeriod(title) ? findFiscalYearIn(title) : undefined;
+}
+
 function yearOverTable(scan: SheetScan, header: number): number | undefined {
   const view = scan.view;
   for (let r = header - 1; r >= Math.max(0, header - 2); r--) {
@@ -72,7 +77,7 @@ function yearOverTable(scan: SheetScan, header: number): number | undefined {
       if (title !== undefined) return undefined;
       title = text;
     }
-    if (title !== undefined) return title.length <= 40 && !planPeriod(title) ? findFiscalYearIn(title) : undefined;
+    if (title !== undefined) return yearOfTitleText(title);
   }
   return undefined;
 }
@@ -101,7 +106,7 @@ function soleYearUpTo(scan: SheetScan, i: number): number | null {
  * (`令和4年度目標値`). One group, the first columns of each kind, when the header does not repeat
  * or a group's year is missing or repeated. `yearsBelow`: the years stand in the row under the header.
  */
-function yearGroups(scan: SheetScan, row: number, first: Map<Column, number>): { cols: Map<Column, number>; year: number | undefined; yearsBelow?: true }[] {
+function yearGroups(scan: SheetScan, row: number, first: Map<Column, number>): { cols: Map<Column, number>; year: number | undefined; yearsBelow?: true; idCol?: number }[] {
   const view = scan.view;
   const headers: { col: number; kind: Column; year?: number }[] = [];
   for (let c = 0; c < view.rowWidth(row); c++) {
@@ -122,8 +127,14 @@ function yearGroups(scan: SheetScan, row: number, first: Map<Column, number>): {
       year ??= h.year;
     }
     year ??= row > 0 ? parseFiscalYear(cellText(view.shown(row - 1, start).cell))?.year : undefined;
+    // Tables side by side, one per year, each with its ids' column (`数値目標 | 目標値 | 実績値 | 進捗度`) under its title
+    // (`【平成29年度】` over the ids): the group's ids and year stand left of its first header, after the group before.
+    const after = i === 0 ? -1 : Math.max(...headers.filter((h) => h.col < start).map((h) => h.col));
+    let idCol: number | undefined;
+    for (let c = start - 1; c > after && i > 0 && idCol === undefined; c--) if (idColumnWord(cellText(view.shown(row, c).cell))) idCol = c;
+    for (let c = start - 1; c > after && row > 0 && year === undefined && (i === 0 || idCol !== undefined); c--) year = yearOfTitleText(cellText(view.raw(row - 1, c)).trim());
     const below = year === undefined && scan.yearRows.has(row + 1) ? parseFiscalYear(cellText(view.shown(row + 1, start).cell))?.year : undefined;
-    return below === undefined ? { cols, year } : { cols, year: below, yearsBelow: true as const };
+    return below === undefined ? { cols, year, ...(idCol !== undefined && { idCol }) } : { cols, year: below, yearsBelow: true as const };
   });
   const years = groups.map((g) => g.year);
   if (years.includes(undefined) || new Set(years).size < years.length) return single;
@@ -550,9 +561,16 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
           const unit = units.get(col) ?? (k === 'target' || k === 'actual' ? goalUnit : undefined);
           return unit ? scan.valueCellInUnit(r, col, unit) : scan.valueCell(r, col);
         };
+        // A table beside, with its own ids' column: the row's target as that column names it, none where it names none.
+        let own = target;
+        if (group.idCol !== undefined) {
+          const v = bareId(view.shown(r, group.idCol).cell?.value, idColumnWord(cellText(view.shown(row, group.idCol).cell)), ind);
+          own = typeof v === 'string' ? scan.targetIdIn(v) : undefined;
+          if (!own) continue;
+        }
         rows.push({
-          indicator: ind,
-          target: target ? target.id : null,
+          indicator: own ? own.id.indicator : ind,
+          target: own ? own.id : null,
           year: rowYear ?? group.year ?? tableYear,
           targetValue: cell('target'),
           actualValue: cell('actual'),

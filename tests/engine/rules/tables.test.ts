@@ -274,6 +274,27 @@ describe('summary-mismatch', () => {
     expect(findingsOf(book(sheet('T', table), period))).toEqual([]);
   });
 
+  it('summary tables side by side, one per year, each with its ids’ column under its year’s title, compare each with its own year', () => {
+    const targets = [
+      { id: '数値目標(3)', target: [48, 53], actual: [105, 56], progress: ['219%', '106%'] },
+      { id: '数値目標(4)', target: [1, 1], actual: [4, 2], progress: ['400%', '200%'] },
+    ];
+    const two = [...table.slice(0, 4), [null, '数値目標(4) 新規開発件数', '目標値', '1件', '1件', '1件'], [null, null, '実績値', '4件', '2件', '1件'], [null, null, '進捗度(%)', '400%', '200%', '100%']];
+    // The H30 table lists the targets the other way round.
+    const beside = (actualH30: number) =>
+      sheet('本文', [
+        ['【平成29年度】', null, null, null, null, '【平成30年度】'],
+        ['数値目標', '目標値', '実績値', '進捗度', null, '数値目標', '目標値', '実績値', '進捗度'],
+        ...[0, 1].map((k) => {
+          const [a, b] = [targets[k], targets[1 - k]];
+          return [a.id, a.target[0], a.actual[0], a.progress[0], null, b.id, b.target[1], k === 0 ? 2 : actualH30, b.progress[1]];
+        }),
+      ]);
+    // Before, the H30 table was not read and the H29 one was compared with the latest year, 令和元年度: six errors.
+    expect(findingsOf(book(sheet('T', two), beside(56)))).toEqual([]);
+    expect(findingsOf(book(sheet('T', two), beside(66))).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['summary-mismatch', 'H4', 56, 66]]);
+  });
+
   it('a summary table whose target names its goal with a scale (`投資額 475億円 (累計)`) reads its plain numbers in that unit', () => {
     const summary = (progress: string) =>
       sheet('本文', [['評価対象年度：平成29年度'], ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度'], ['数値目標(1)-① 特区関連事業による投資額 475億円 (累計)', 115, 119, progress]]);
