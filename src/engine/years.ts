@@ -101,11 +101,12 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
   }
   // Nor do 目標, 実績見込, 速報 or 末 after a year (令和5年度末, R1速報値, R5確定).
   t = t.replace(/(?:(?:実績|目標|計画|速報|確報|確定|暫定)値?|見込み?|予定|末)+$/, '');
-  // One year under both calendars, the second in parentheses before 年度: `2022(R4)年度`, `令和4(2022)年度`.
-  const paired = /^([^()（）]+)[(（]([^()（）]+)[)）](年度?)$/.exec(t);
+  // One year under both calendars, the second in parentheses before 年度 or before a note taken off above:
+  // `2022(R4)年度`, `令和4(2022)年度`, `2019(R1)目標値`.
+  const paired = /^([^()（）]+)[(（]([^()（）]+)[)）](年度?)?$/.exec(t);
   if (paired) {
-    const a = parseFiscalYear(`${paired[1]}${paired[3]}`);
-    const b = parseFiscalYear(`${paired[2]}${paired[3]}`);
+    const a = parseFiscalYear(`${paired[1]}${paired[3] ?? ''}`);
+    const b = parseFiscalYear(`${paired[2]}${paired[3] ?? ''}`);
     return a && b && a.year === b.year && !a.baseline && !b.baseline ? { year: a.year, baseline } : undefined;
   }
   // The year the era changed, under both names: `H31/R1`, `平成31年度・令和元年度`.

@@ -3441,6 +3441,9 @@ describe('summary tables with a 年度 column', () => {
   it.each([
     [['項目', 'R5目標値', 'R5実績値', 'R5進捗度']],
     [['項目', '令和5年度目標値', '令和5年度実績値', '令和5年度進捗度']],
+    // Before, these made no table: the summary was passed over without a word.
+    [['項目', '2023(R5)目標値', '2023(R5)実績値', '2023(R5)進捗度']],
+    [['項目', 'FY2023目標値', 'FY2023実績値', 'FY2023進捗度']],
   ])('a header whose every column carries the year (%s) makes a summary table of that year', (header) => {
     const summary = sheet('概要', [header, ['数値目標(1)', 540, 590, '107%']]);
     const { model, findings } = checkWorkbook(book(progressTable(), summary));

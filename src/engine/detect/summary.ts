@@ -21,10 +21,11 @@ function headerKind(scan: SheetScan, text: string): { kind: Column; year?: numbe
   const direct = scan.labelKind(text);
   if (direct === 'target' || direct === 'actual' || direct === 'progress' || direct === 'weight') return { kind: direct };
   if (direct === 'year-column') return { kind: 'year' };
-  // The pattern below needs a year: a 年, or an era letter and its number; most cells of a row have none.
-  if (!text.includes('年') && !/^\s*[RHＲＨ][0-9０-９]/.test(text)) return undefined;
+  // The pattern below needs a year: a 年, an era letter and its number, FY or a year of four digits (`2019(R1)目標値`);
+  // most cells of a row have none.
+  if (!text.includes('年') && !/^\s*(?:[RHＲＨ][0-9０-９]|FY|ＦＹ|[12１２][0-9０-９]{3})/i.test(text)) return undefined;
   const c = compact(text);
-  const m = /^(.+?年度?|[RH]\d{1,2})(の)?(目標値?|実績値?|進捗(度|率)?|達成(度|率))([(（].*[)）]|%)?$/.exec(c);
+  const m = /^(.+?年度?|[RH]\d{1,2}|FY\d{2,4}|\d{4}(?:\([RH]\d{1,2}\))?)(の)?(目標値?|実績値?|進捗(度|率)?|達成(度|率))([(（].*[)）]|%)?$/.exec(c);
   if (m) {
     const fy = parseFiscalYear(m[1]);
     const rest = classifyLabel(m[3]);
