@@ -2695,6 +2695,20 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(planRecalculation(short.model).writes).toEqual([]);
   });
 
+  it('matrices side by side under one row of years, each figure’s label unmerged over its first year: the last reads to the years’ end', () => {
+    const s = (progressR1: string) =>
+      sheet('S', [
+        ['数値目標', '目標値', null, null, '実績値', null, null, '進捗度'],
+        [null, 'H29', 'H30', 'R1', 'H29', 'H30', 'R1', 'H29', 'H30', 'R1'],
+        ['数値目標(1)-② 就業者の増加数', 200, 500, 200, 842, 312, 136, '421%', '62%', progressR1],
+      ]);
+    const { model, findings } = checkWorkbook(book(s('68%')));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.rows.progress]) : []))).toEqual([['1-②', 2]]);
+    expect(findings).toEqual([]);
+    // Before, the 進捗度 label, the last of its row, spanned nothing: the matrix was not read and 86% went unseen.
+    expect(keys(findingsOf(book(s('86%'))))).toEqual(['progress-mismatch@S!J3']);
+  });
+
   /** Three matrices, each `header` (the figure put in where it says FIGURE) over `rows(figure)`, a blank row between. */
   const three = (header: (figure: string) => Spec[][], rows: (k: 0 | 1 | 2) => Spec[][]) =>
     (['目標値', '実績値', '進捗度'] as const).flatMap((figure, k) => [...(k > 0 ? [[]] : []), ...header(figure), ...rows(k as 0 | 1 | 2)]);

@@ -132,7 +132,9 @@ function headerOf(scan: SheetScan, labelRow: number, labelCol: number): { header
   const under = (merge?.bottom ?? labelRow) + 1;
   if (under >= view.rowCount) return undefined;
   let right = merge?.right ?? labelCol;
-  if (!merge) while (right + 1 < view.rowWidth(labelRow) && !cellText(view.shown(labelRow, right + 1).cell).trim() && right - labelCol < 40) right++;
+  // Unmerged, the label spans the blank cells after it, up to the next label or, the last of its row, the years' end.
+  const width = Math.max(view.rowWidth(labelRow), view.rowWidth(under));
+  if (!merge) while (right + 1 < width && !cellText(view.shown(labelRow, right + 1).cell).trim() && right - labelCol < 40) right++;
   const spanned = yearsIn(scan, under, labelCol, right, true);
   if (spanned) return { header: under, years: spanned };
   // A title: nothing else in its row (its own merged area aside, which a source may fill with it, as exceljs does).
