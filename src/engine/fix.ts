@@ -95,7 +95,8 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // A row of multiples (`1.04倍`) is written in multiples, with the cell's own words after the number or the neighbour's 倍.
     if (multiple(sample)) return { kind: 'text', suffix: own ?? '倍', fullWidth: /^[０-９]/.test(t), styleFrom, textRatio: true };
     // The neighbour's `%` as it writes it: `％`, after full-width digits (`１３６％`), after a space (`130 %`).
-    const suffix = own === undefined ? (/[\d０-９](\s*[%％])/.exec(t)?.[1] ?? '') : readsAsPercent(own) ? own : '%';
+    // A share in 割 (`五割`, `5割2分`) is written as the percentage it reads as.
+    const suffix = own === undefined ? (/[\d０-９](\s*[%％])/.exec(t)?.[1] ?? (t.includes('割') && sample.parsed.kind === 'number' && sample.parsed.percent ? '%' : '')) : readsAsPercent(own) ? own : '%';
     // A bare number read as a ratio (`1.40`, as the check reads it) gets a ratio: `138` would change the row's way.
     const textRatio = suffix === '' && readsRatios && statesRatio(sample, siblings, point, pointOf);
     // A negative written with △ or ▲, as Japanese tables write it.

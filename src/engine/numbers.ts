@@ -236,6 +236,7 @@ function parseNumberTextOnce(raw: string): Parsed {
     t = note[1];
   }
   if (COMPOUND_RE.test(t)) return compound(t, raw);
+  if (t.includes('割')) return tenths(t, raw, reached);
   let parenUnit: string | null = null;
   const last = t.charCodeAt(t.length - 1);
   const paren = last === 0x29 || last === 0xff09 ? /^(.*?)[(（]([^()（）\d]{1,6})[)）]$/.exec(t) : null;
@@ -278,6 +279,49 @@ function parseNumberTextOnce(raw: string): Parsed {
     numeric: false,
     percent: unit === '%',
     ...boundOf(written),
+    ...(reached !== undefined && { reached }),
+  };
+}
+
+const KANJI_DIGIT = '〇一二三四五六七八九';
+// A share in 割 (tenths), with 分 and 厘 (hundredths, thousandths) after it: `5割`, `5割2分`, `5割2分5厘`, `五割`, `十割`.
+const TENTHS_RE = /^(約)?(\d+(?:\.\d+)?|十|[一二三四五六七八九])割(?:([0-9〇一二三四五六七八九])分(?:([0-9〇一二三四五六七八九])厘)?)?(以上|超|以下|未満|程度|前後)?$/;
+
+/** A kanji or half-width digit's value. */
+function digitOf(d: string): number {
+  const k = KANJI_DIGIT.indexOf(d);
+  return d === '十' ? 10 : k >= 0 ? k : Number(d);
+}
+
+/**
+ * A share written in 割 (a tenth: `5割` is 50 %, `5割2分` 52 %, `五割` 50 %, `5割2分5厘` 52.5 %), read as the percentage
+ * it is, to the place its last part shows; anything else with 割 in it is no number.
+ */
+function tenths(t: string, raw: string, reached: boolean | undefined): Parsed {
+  const m = TENTHS_RE.exec(t);
+  if (!m) return { kind: 'invalid', reason: 'text', text: raw };
+  const [, about, wari, bu, rin, words] = m;
+  const wariDecimals = /^\d/.test(wari) && wari.includes('.') ? wari.split('.')[1].length : 0;
+  const percent = dec(/^\d/.test(wari) ? wari : digitOf(wari)).times(10).plus(bu === undefined ? 0 : digitOf(bu)).plus(rin === undefined ? 0 : dec(digitOf(rin)).div(10));
+  // Shown to its last part: a tenth (`5割`), a hundredth (`5割2分`, `5.2割`), a thousandth (`5割2分5厘`).
+  const place = rin !== undefined ? 1 : bu !== undefined ? 0 : wariDecimals - 1;
+  const decimals = Math.max(0, place);
+  const approximate = about !== undefined || words === '程度' || words === '前後';
+  const half = halfUnit(place);
+  const { lo, hi } = approximate ? { lo: percent.minus(half), hi: percent.plus(half) } : { lo: percent, hi: percent };
+  return {
+    kind: 'number',
+    value: percent,
+    lo,
+    hi,
+    unit: '%',
+    scale: ONE,
+    scaleLabel: '',
+    decimals,
+    exact: !approximate && decimals === 0,
+    numeric: false,
+    percent: true,
+    ...boundOf(words ?? ''),
     ...(reached !== undefined && { reached }),
   };
 }

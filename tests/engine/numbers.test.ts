@@ -248,6 +248,27 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     expect([d.value.toFixed(), d.lo.toFixed(), d.hi.toFixed()]).toEqual(['120000000', '115000000', '125000000']);
     expect(num('1億5百万円').value.toFixed()).toBe('105000000');
   });
+
+  it('a share in 割 is the percentage it means: `5割` is 50 %, `5割2分` 52 %, `五割` 50 %, never 5', () => {
+    // Before, `5割` read as 5 (in a unit 割) and `5割2分`, `五割` as no number.
+    const at = (text: string) => {
+      const n = num(text);
+      return [n.value.toFixed(), n.lo.toFixed(), n.hi.toFixed(), n.percent, n.unit, n.exact];
+    };
+    expect(at('5割')).toEqual(['50', '50', '50', true, '%', true]);
+    expect(at('5割2分')).toEqual(['52', '52', '52', true, '%', true]);
+    expect(at('五割')).toEqual(['50', '50', '50', true, '%', true]);
+    expect(at('五割二分')).toEqual(['52', '52', '52', true, '%', true]);
+    expect(at('十割')).toEqual(['100', '100', '100', true, '%', true]);
+    expect(at('5割2分5厘')).toEqual(['52.5', '52.5', '52.5', true, '%', false]);
+    // Approximate, it is known to its last part: 約5割 is 45–55 %, 5割2分程度 51.5–52.5 %.
+    expect(at('約5割')).toEqual(['50', '45', '55', true, '%', false]);
+    expect(at('5割2分程度')).toEqual(['52', '51.5', '52.5', true, '%', false]);
+    expect(num('5割以上').bound).toBe('以上');
+    expect(num('5割(達成)').reached).toBe(true);
+    // Anything else with 割 in it is no number: a discount.
+    expect(parseNumberText('3割引').kind).toBe('invalid');
+  });
 });
 
 describe('parseCell: numeric cells and their number formats', () => {

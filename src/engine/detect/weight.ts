@@ -66,7 +66,7 @@ export function parseWeightText(text: string): NumberValue | null | undefined {
   const fraction = fractionWeight(rest);
   if (fraction) return fraction;
   // Inside a longer text the weight is the number right after the label: `…（寄与度50%）`, `寄与度33%、…`.
-  const lead = /^[△▲-]?\d+(?:\.\d+)?(?:\(%\)|%)?/.exec(rest)?.[0];
+  const lead = /^[△▲-]?\d+(?:\.\d+)?(?:\(%\)|%|割(?:\d分)?)?|^[一二三四五六七八九十]割(?:[一二三四五六七八九]分)?/.exec(rest)?.[0];
   const full = parseNumberText(rest);
   const parsed = full.kind === 'invalid' && lead ? parseNumberText(lead) : full;
   if (parsed.kind === 'blank') return null;

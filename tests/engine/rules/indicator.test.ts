@@ -63,6 +63,12 @@ describe('weights', () => {
     expect(f.filter((x) => x.rule === 'weights-sum').map((x) => [x.cell, x.stated, x.expected])).toEqual([['B4', 80, 100]]);
   });
 
+  it('weights written in 割 (`寄与度：5割`, `五割`, `3割3分`) are those percentages: 5割 + 五割 is 100, not 10', () => {
+    const two = (a: string, b: string) => keihin.slice(0, 2).map((x, i) => ({ ...x, weight: `寄与度(※):${i === 0 ? a : b}` }));
+    expect(findingsOf(book(progressSheet('S', years, two('5割', '五割')))).filter((x) => x.rule === 'weights-sum')).toEqual([]);
+    expect(findingsOf(book(progressSheet('S', years, two('3割3分', '3割3分')))).filter((x) => x.rule === 'weights-sum').map((x) => [x.cell, x.stated, x.expected])).toEqual([['B4', 66, 100]]);
+  });
+
   it('decimal weights may each be off by half their last digit, the ends included: 50.1 + 50.0 passes, 50.2 + 50.0 does not', () => {
     const pair = (a: string, b: string) =>
       findingsOf(book(progressSheet('S', years, keihin.slice(0, 2).map((x, i) => ({ ...x, weight: `寄与度(※):${i === 0 ? a : b}%` })))))

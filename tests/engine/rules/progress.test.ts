@@ -56,6 +56,15 @@ describe('progress-mismatch', () => {
     expect(findingsOf(applyWrites(s, writes))).toEqual([]);
   });
 
+  it('a progress stated in 割 (`5割`, `5割2分`, `五割`) is that percentage: 50 %, 52 %, 50 %, never 5 or no number', () => {
+    const s = book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人', '200人'], actual: ['100人', '104人', '110人'], progress: ['5割', '5割2分', '五割'] }]));
+    const { model, findings } = checkWorkbook(s);
+    // Before: D4 an error stating 5 %, E4 and F4 unreadable. Now 110 ÷ 200 = 55 % is no 五割, the others agree.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'F4', 55, 50]]);
+    // The recalculation writes the percentage, as the cell reads.
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F4', '55%']]);
+  });
+
   it('an exact count stated off by one is an error: 136/200 = 68 stated as 69', () => {
     const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人'], actual: ['136人'], progress: ['69%'] }])));
     expect(keys(f)).toEqual(['progress-mismatch@S!D4']);
