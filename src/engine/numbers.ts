@@ -51,6 +51,10 @@ export type Parsed = NumberValue | Blank | Invalid;
 
 const SCALES: ReadonlyArray<[string, string]> = [
   ['兆', '1e12'],
+  // `4.75百億円` is 475億円 (百億 = 10¹⁰), never 4.75 of a unit 百億円.
+  ['千億', '1e11'],
+  ['百億', '1e10'],
+  ['十億', '1e9'],
   ['百万', '1e6'],
   ['千万', '1e7'],
   ['億', '1e8'],

@@ -42,7 +42,7 @@ describe('the plan goal in a 数値目標 label', () => {
     expect(read(text)).toEqual(goal);
   });
 
-  it.each(['数値目標(1) 連携企業数', '数値目標(1) 令和5年度に開始した事業の件数', '数値目標(3) 5年間の取組', '数値目標(1) 令和3年度 180社から増やす', '数値目標(1) 件数 120件（年間）', '数値目標(1) 基準 令和2年度 180社', '数値目標(1) 現状 令和2年度：180社', '数値目標(1) 180社（令和2年度現状）', '数値目標(1) 180社から増加（令和7年度）', '数値目標(1) 180社に対し（令和2年度）', '数値目標(1) 目標 20001人'])('%s states no goal', (text) => {
+  it.each(['数値目標(1) 連携企業数', '数値目標(1) 令和5年度に開始した事業の件数', '数値目標(3) 5年間の取組', '数値目標(1) 令和3年度 180社から増やす', '数値目標(1) 件数 120件（年間）', '数値目標(1) 基準 令和2年度 180社', '数値目標(1) 現状 令和2年度：180社', '数値目標(1) 180社（令和2年度現状）', '数値目標(1) 180社から増加（令和7年度）', '数値目標(1) 180社に対し（令和2年度）', '数値目標(1) 目標 20001人', '数値目標(1) 令和5年で900社', '数値目標(1) 件数 120件/年'])('%s states no goal', (text) => {
     expect(parseGoal(text, ref)).toBeUndefined();
   });
 
@@ -69,6 +69,20 @@ describe('the plan goal in a 数値目標 label', () => {
     const unread: ValueCell[] = [];
     expect(parseGoal('数値目標(1) 投資額 4百75億円（累計）', ref, undefined, unread)).toBeUndefined();
     expect(unread).toHaveLength(1);
+  });
+
+  it.each([
+    ['数値目標(1)-① 投資額 475億円/5年（累計）', ['47500000000', '円', true, null]],
+    ['数値目標(1)-① 投資額 475億円／5年', ['47500000000', '円', true, null]],
+    ['数値目標(1)-① 投資額 475億円/5年間', ['47500000000', '円', true, null]],
+    ['数値目標(1)-① 投資額 5年で475億円', ['47500000000', '円', true, null]],
+    ['数値目標(1)-① 投資額 4.75百億円（累計）', ['47500000000', '円', true, null]],
+    ['数値目標(1)-① 投資額 累計 475億円/5年', ['47500000000', '円', true, null]],
+    ['数値目標(1) 件数 120件/年（R7）', ['120', '件', false, 2025]],
+  ])('a total over the plan’s years written after the figure or in 百億 (%s) is read, its unit without the slash', (text, goal) => {
+    // Before: `/5年（累計）` left the goal unread, naming `5年(累計)` as its figure; `／5年` and `5年で` stated no goal;
+    // `4.75百億円` was 4.75 of a unit 百億円; `475億円/5年` after 累計 had the unit `円/`.
+    expect(read(text)).toEqual(goal);
   });
 
   it('goals listed with commas between them are each read: `1,000人,2,000人（累計）`', () => {

@@ -1019,6 +1019,14 @@ describe('a table with columns of its own for the ids and the goals', () => {
     expect(keys(findings)).toEqual(['progress-mismatch@S!F7']);
   });
 
+  it('a goal in the goal column whose number cannot be read (`1,2345社（累計）`) is a warning at its cell, not passed over in silence', () => {
+    const f = findingsOf(book(table('1,2345社（累計）')));
+    expect(f.map((x) => [x.rule, x.cell])).toEqual([
+      ['unparseable-number', 'B5'],
+      ['progress-mismatch', 'F7'],
+    ]);
+  });
+
   it('a goal that the final target does not reach is reported at the goal’s cell', () => {
     expect(findingsOf(book(table('35社'))).map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
       ['stock-goal-mismatch', 'B5', 30, 35],
@@ -2836,6 +2844,11 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     // (1): 420人 against 200 + 200; (2): 380社 against R5's 360.
     expect(keys(findingsOf(book(matrices('最終目標', ['420人（累計）', '380社（令和5年度）']))))).toEqual(['cumulative-total-mismatch@S!D2', 'stock-goal-mismatch@S!D3']);
     expect(keys(findingsOf(book(matrices('目標(R5)', ['200人', '380社']))))).toEqual(['stock-goal-mismatch@S!D3']);
+    // A goal there, or in the target's name, whose number cannot be read is a warning at its cell.
+    expect(keys(findingsOf(book(matrices('最終目標', ['4,20人（累計）', '380社（令和5年度）']))))).toEqual(['unparseable-number@S!D2', 'stock-goal-mismatch@S!D3']);
+    const named = matrices('最終目標', ['', '']);
+    named.rows[1][0] = { value: '数値目標(1) 人数 4,20人（累計）' };
+    expect(keys(findingsOf(book(named)))).toEqual(['unparseable-number@S!A2']);
   });
 
   it('a 寄与度 and a goal column right of a 累計 column (`R5 | 累計 | 寄与度 | 最終目標(R5)`)', () => {

@@ -8,17 +8,21 @@ import type { CellRef, PlanGoal, ValueCell } from '../model.js';
 // digits, commas and points (never its tail: `1,2345人` is no `2345人`, `1.2,345` no `345`), read by parseNumberText,
 // which takes a comma only before three digits; a comma or point after a word separates (`1,000人,2,000人`). A number
 // written with several scales is one (`1億2,000万円`, `3万5千人`), never its last part (2,000万円, 5千人).
-const FIGURE = String.raw`(?<!\d[,.]?)(?<!\d[兆億万千百])((?:約)?[△▲-]?\d(?:[\d,.]*\d)?(?:[兆億万千百]\d(?:[\d,.]*\d)?)*)`;
-const NUM = String.raw`${FIGURE}\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3})`;
+const FIGURE = String.raw`(?<!\d[,.]?)(?<!\d[兆億万千百])(?<!\/\s*)((?:約)?[△▲-]?\d(?:[\d,.]*\d)?(?:[兆億万千百]\d(?:[\d,.]*\d)?)*)`;
+const NUM = String.raw`${FIGURE}\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・/]{0,3})`;
 // The same with its unit as short as it can be, before a verb: `900社に増加`, `900社までに増やす`.
-const NUM_BEFORE_VERB = String.raw`${FIGURE}\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・]{0,3}?)`;
+const NUM_BEFORE_VERB = String.raw`${FIGURE}\s*((?:兆|億|百万|千万|万|千)?[^\s\d()（）、,.:：→~～・/]{0,3}?)`;
 // A level reached by a number, said with a verb before the year in parentheses: `180社から900社に増加（令和7年度）`,
 // `900社へ拡大（R7）`, `900社を目指す（令和7年度）`.
 const REACH = String.raw`\s*(?:(?:まで)?(?:に|へ)|まで)(?:増加|増大|拡大|拡充|増や[すし]|伸ば[すし]|引き?上げ(?:る)?|向上|達成|到達)?(?:させる|する)?|\s*を(?:目指す|目標とする|達成(?:する)?)`;
-const WITH_PAREN = new RegExp(`(?:${NUM_BEFORE_VERB}(?:${REACH})|${NUM})\\s*[(（]\\s*([^)）]{1,20})[)）]`, 'g');
+// A total over several years written after the figure: `475億円/5年`, `475億円／5年間`; `120件/年` is a year's figure.
+const PER_YEARS = String.raw`\s*\/\s*(?:[2-9]|1\d)年間?(?![度目])`;
+const WITH_PAREN = new RegExp(`(?:${NUM_BEFORE_VERB}(?:${REACH})|${NUM})(?:(${PER_YEARS})|\\s*\\/\\s*年度?)?\\s*[(（]\\s*([^)）]{1,20})[)）]`, 'g');
 const CUMULATIVE_PREFIX = new RegExp(`累計(?:目標)?(?:値)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
 // A total over the plan's years said in words: `5年間で475億円`, `計画期間中に1,000人`.
-const PERIOD_PREFIX = new RegExp(`(?:\\d年間|[5五]か年|計画期間中?|期間中)(?:の累計|の合計|合計|累計)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
+const PERIOD_PREFIX = new RegExp(`(?:\\d年間|(?<![RH令和平成\\d])\\d{1,2}年(?=で)|[5五]か年|計画期間中?|期間中)(?:の累計|の合計|合計|累計)?(?:で|に)?\\s*[:：]?\\s*${NUM}`);
+// The same said after the figure: `475億円/5年`.
+const PERIOD_SUFFIX = new RegExp(`${NUM}${PER_YEARS}`);
 // A year in a label: 令和7年度, R7, 2025年度.
 const YEAR = String.raw`((?:令和|平成|(?<![A-Za-z])[RH])(?:元|\d{1,2})(?:年度?)?|(?:19|20)\d\d年度?)`;
 // Words saying a year's number is where the count starts, not the goal: `基準 令和2年度 180社`, `現状：R2：180社`.
@@ -60,10 +64,10 @@ export function readGoals(text: string, ref: CellRef, years?: readonly (number |
   WITH_PAREN.lastIndex = 0;
   for (let m = WITH_PAREN.exec(t); m; m = WITH_PAREN.exec(t)) {
     // The number before a verb (groups 1, 2) or before the parentheses (3, 4).
-    const inner = m[5];
+    const inner = m[6];
     const value = parseNumberText(`${m[1] ?? m[3]}${m[2] ?? m[4]}`);
-    // `(累計)`, `(5年間)`, `(計画期間)`: a total over the plan's years; `(年間)` is a year's.
-    const cumulative = /累計|合計|総計|期間計|か年計|年間計|^\d+年間$|^[5五]か年$|^計画期間中?$/.test(inner);
+    // `(累計)`, `(5年間)`, `(計画期間)`, `/5年（…）`: a total over the plan's years; `(年間)` is a year's.
+    const cumulative = m[5] !== undefined || /累計|合計|総計|期間計|か年計|年間計|^\d+年間$|^[5五]か年$|^計画期間中?$/.test(inner);
     // `(令和7年度末)`, `(R7まで)`, `(令和7年度達成)`, `(R7年度までに達成目標)`: the year the level is reached by.
     const fy = cumulative ? undefined : parseFiscalYear(inner.replace(/(?:末|まで|に|で|時点|目標|達成)+$/, ''));
     if (value.kind !== 'number') {
@@ -98,6 +102,12 @@ export function readGoals(text: string, ref: CellRef, years?: readonly (number |
     const value = parseNumberText(`${period[1]}${period[2]}`);
     if (value.kind === 'number') return { goal: { value, cumulative: true, year: null, ref, text: period[0].trim() }, others: [] };
     note(period[0], value);
+  }
+  const perYears = PERIOD_SUFFIX.exec(t);
+  if (perYears) {
+    const value = parseNumberText(`${perYears[1]}${perYears[2]}`);
+    if (value.kind === 'number') return { goal: { value, cumulative: true, year: null, ref, text: perYears[0].trim() }, others: [] };
+    note(perYears[0], value);
   }
   const byYear = GOAL_YEAR.exec(t) ?? YEAR_PREFIX.exec(t) ?? YEAR_SPACED.exec(t);
   const fy = byYear ? parseFiscalYear(byYear[1]) : undefined;

@@ -328,7 +328,8 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
       const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.year, baseline: y.baseline, header: y.header }));
       const labelRef = scan.ref(tr.row, tr.col);
       // The goal in the target's name, or under a header such as `最終目標(R7)` right of the 目標値 matrix's years.
-      const goal = parseGoal(tr.text, labelRef) ?? (t.down ? undefined : goalRightOfYears(scan, tr.row, t.header, t.years, lastTotal, Infinity)) ?? null;
+      const unreadGoal: ValueCell[] = [];
+      const goal = parseGoal(tr.text, labelRef, undefined, unreadGoal) ?? (t.down ? undefined : goalRightOfYears(scan, tr.row, t.header, t.years, lastTotal, Infinity, unreadGoal)) ?? null;
       // The 目標値 and 実績値 read in the unit of a 単位 column, else in one written once: the matrix's (its label, a note
       // over it; a note over the 目標値 matrix serves all), the target's name (`投資額（億円）`), or the goal's scale
       // (`475億円（累計）` over plain 115 | 81). The 進捗度 are percentages, whatever they say.
@@ -380,6 +381,7 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
         progress: pr ? cells(p!, pr) : null,
         ...(totals.length > 0 && { totals }),
         rows: { target: tr.row, actual: ar.row, progress: pr?.row ?? null },
+        ...(!goal && unreadGoal.length > 0 && { unreadGoal: unreadGoal[0] }),
       });
     }
     if (list.length === 0) continue;

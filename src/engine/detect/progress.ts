@@ -264,10 +264,10 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     let goal = goals?.goal;
     let totalCols = headerRow === null ? [] : cumulativeColumns(scan, headerRow, columns, labelRight, right);
     const totalCol = totalCols.length === 0 ? null : Math.max(...totalCols.map((c) => c.col));
-    if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow);
+    if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow, unreadGoal);
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
-    if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null);
-    if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right);
+    if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null, unreadGoal);
+    if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right, unreadGoal);
     const startLevels = periodStartColumns(columns, goal, totalCols, headerRow === null ? () => false : (col) => startsPeriodHead(scan, headerRow!, col));
     if (startLevels !== columns) {
       columns = startLevels;
@@ -1037,7 +1037,7 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
   return { target, indicator };
 }
 
-function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number, firstValueCol: number, skip: IdHit | undefined, headerRow: number | null) {
+function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number, firstValueCol: number, skip: IdHit | undefined, headerRow: number | null, unread?: ValueCell[]) {
   for (let r = top; r <= bottom; r++) {
     for (let c = left; c < firstValueCol; c++) {
       const shown = scan.view.shown(r, c);
@@ -1045,9 +1045,9 @@ function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number,
       const v = shown.cell?.value;
       if ((typeof v !== 'string' && typeof v !== 'number') || (typeof v === 'string' && v.length > 80)) continue;
       const ref = scan.ref(shown.row, shown.col);
-      const goal = typeof v === 'string' ? parseGoal(v, ref) : undefined;
+      const goal = typeof v === 'string' ? parseGoal(v, ref, undefined, unread) : undefined;
       if (goal) return goal;
-      const headed = headerRow === null || headerRow >= top ? undefined : headedGoal(scan, headerRow, shown.row, shown.col);
+      const headed = headerRow === null || headerRow >= top ? undefined : headedGoal(scan, headerRow, shown.row, shown.col, unread);
       if (headed) return headed;
     }
   }
@@ -1055,20 +1055,20 @@ function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number,
 }
 
 /** A bare amount in a column headed with what it is: `目標(R6)` | `300社`, `累計目標` | `475億円`. */
-function headedGoal(scan: SheetScan, headerRow: number, row: number, col: number) {
+function headedGoal(scan: SheetScan, headerRow: number, row: number, col: number, unread?: ValueCell[]) {
   const head = cellText(scan.view.shown(headerRow, col).cell);
   if (!head.includes('目標')) return undefined;
   const what = /累計/.test(head) ? '累計' : (/[(（]([^)）]+)[)）]/.exec(head)?.[1] ?? head.replace(/(最終|計画)?目標値?|[:：\s]/g, ''));
   const text = cellText(scan.view.shown(row, col).cell);
   // Under a bare `最終目標`, the goal says what it is of itself (`1,100人（累計）`, `900社（令和7年度）`).
-  return what ? parseGoal(`${text}(${what})`, scan.ref(row, col)) : /[(（][^)）]+[)）]/.test(text) ? parseGoal(text, scan.ref(row, col)) : undefined;
+  return what ? parseGoal(`${text}(${what})`, scan.ref(row, col), undefined, unread) : /[(（][^)）]+[)）]/.test(text) ? parseGoal(text, scan.ref(row, col), undefined, unread) : undefined;
 }
 
 /** The goal in the 目標値 row under a header such as `最終目標(R7)` just right of the years (or of 累計). */
-export function goalRightOfYears(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], totalCol: number | null, beforeCol: number) {
+export function goalRightOfYears(scan: SheetScan, targetRow: number, headerRow: number, columns: YearColumn[], totalCol: number | null, beforeCol: number, unread?: ValueCell[]) {
   const after = Math.max(columns[columns.length - 1].col, totalCol ?? 0);
   for (let c = after + 1; c <= after + 2 && c < beforeCol; c++) {
-    const goal = headedGoal(scan, headerRow, targetRow, c);
+    const goal = headedGoal(scan, headerRow, targetRow, c, unread);
     if (goal) return goal;
   }
   return undefined;
