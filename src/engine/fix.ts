@@ -53,6 +53,8 @@ interface Convention {
   /** Text of a bare ratio (`1.38` for 138 %), as a row of ratios typed as text holds it. */
   textRatio?: boolean;
   numFmt?: string;
+  /** What the cell's own text writes before its number, kept: a mark (`○`, `◎`), a word (`達成 `), a parenthesis. */
+  prefix?: string;
   suffix: string;
   fullWidth: boolean;
   /** Decimals a text shows (`70.0%`, `103.5%`): the number written shows as many, at least. */
@@ -91,7 +93,10 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // The cell's own text keeps what follows its number (`%`, and a note such as `(見込)`); a neighbour's lends its `%` only.
     // A unit other than `%` (`87億円`, `177,000 (千円)` typed into a progress row) gives way to `%`: kept, the number
     // would read back as 100億 or 100,000 円 and never settle.
-    const own = sample === cell ? NUMBER_THEN.exec(t)?.[1] : undefined;
+    // A mark or word before the number (`○104%`, `達成 104%`) or parentheses around it (`(104%)`) are kept, as the check reads past them.
+    const lead = sample === cell ? LEAD.exec(t)?.[0] : undefined;
+    const closing = lead && /[(（]$/.test(lead) ? /[)）]$/.exec(t)?.[0] : undefined;
+    const own = sample === cell ? NUMBER_THEN.exec(t.slice(lead?.length ?? 0, closing ? -1 : undefined))?.[1] : undefined;
     // A row of multiples (`1.04倍`) is written in multiples, with the cell's own words after the number or the neighbour's 倍.
     if (multiple(sample)) return { kind: 'text', suffix: own ?? '倍', fullWidth: /^[０-９]/.test(t), styleFrom, textRatio: true };
     // The neighbour's `%` as it writes it: `％`, after full-width digits (`１３６％`), after a space (`130 %`).
@@ -105,8 +110,9 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     const grouping = [sample, ...siblings].map((x) => (x.storage === 'text' ? separatorOf(x.text) : undefined)).find((g) => g !== undefined);
     return {
       kind: 'text',
-      suffix,
-      fullWidth: /^[０-９]/.test(t),
+      suffix: `${suffix}${closing ?? ''}`,
+      ...(lead && { prefix: lead }),
+      fullWidth: /^[０-９]/.test(t.slice(lead?.length ?? 0)),
       styleFrom,
       ...(minus && { minus }),
       ...(grouping && { grouping }),
@@ -190,7 +196,15 @@ function render(expected: Decimal, conv: Convention): number | string {
   const grouped = conv.grouping ? digits.replace(/^-?\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, conv.grouping!)) : digits;
   const signed = conv.minus && grouped.startsWith('-') ? `${conv.minus}${grouped.slice(1)}` : grouped;
   const shown = conv.fullWidth ? signed.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : signed;
-  return `${shown}${reachedNote(withoutBound(conv.suffix), expected)}`;
+  return `${conv.prefix ? reachedWord(conv.prefix, expected) : ''}${shown}${reachedNote(withoutBound(conv.suffix), expected)}`;
+}
+
+/** What may stand before a progress's number, as parseNumberText reads past it: a mark, a word saying whether it was reached, a parenthesis. */
+const LEAD = /^\s*(?:[○◎〇◯●]\s*|(?:未達成|未達|達成)[:：]?\s*|[(（]\s*)(?=[\d０-９.．約△▲+])/;
+
+/** A word before the progress saying whether the target was reached (`達成 `, `未達成 `) says so of the progress written. */
+function reachedWord(prefix: string, expected: Decimal): string {
+  return prefix.replace(/未達成|未達|達成/, (word) => (expected.gte(100) ? '達成' : word === '達成' ? '未達成' : word));
 }
 
 /** The progress written is the exact one: a bound after the number it replaces (`100%以上`, `100%超`) goes. */
@@ -200,7 +214,7 @@ function withoutBound(suffix: string): string {
 
 /** A note saying whether the target was reached (`(達成)`, `（未達成）`, `(未達)`) says so of the progress written. */
 function reachedNote(suffix: string, expected: Decimal): string {
-  const m = /^(.*[(（])(未達成|未達|達成)((?:見込み?)?[)）].*)$/s.exec(suffix);
+  const m = /^(.*[(（]|[^(（]*)(未達成|未達|達成)((?:見込み?)?[)）].*|)$/s.exec(suffix);
   if (!m) return suffix;
   const word = expected.gte(100) ? '達成' : m[2] === '達成' ? '未達成' : m[2];
   return `${m[1]}${word}${m[3]}`;

@@ -251,6 +251,16 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     expect(num('1億5百万円').value.toFixed()).toBe('105000000');
   });
 
+  it('a figure after a mark or a word saying whether its target was reached, or a percentage in parentheses, is the figure', () => {
+    for (const text of ['○104%', '◎104%', '〇104%', '◯ 104%', '達成 104%', '達成：104%', '(104%)', '（１０４％）', '104%○', '104% 達成']) expect(num(text)).toMatchObject({ percent: true, unit: '%' });
+    expect(num('達成 104%').reached).toBe(true);
+    expect(num('未達成 68%').reached).toBe(false);
+    expect(num('104% 達成').reached).toBe(true);
+    // In parentheses a bare number may be a minus, as accounts write one: no number. A mark alone is none.
+    expect(parseNumberText('(104)').kind).toBe('invalid');
+    expect(parseNumberText('○').kind).toBe('invalid');
+  });
+
   it('a share in 割 is the percentage it means: `5割` is 50 %, `5割2分` 52 %, `五割` 50 %, never 5', () => {
     // Before, `5割` read as 5 (in a unit 割) and `5割2分`, `五割` as no number.
     const at = (text: string) => {

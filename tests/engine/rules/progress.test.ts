@@ -65,6 +65,24 @@ describe('progress-mismatch', () => {
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F4', '55%']]);
   });
 
+  it('a progress with a mark or word around its figure (`○104%`, `◎104%`, `達成 104%`, `(104%)`, `104% 達成`) is read, and rewritten with them kept', () => {
+    const at = (actual: string, progress: string[]) => {
+      const s = book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: progress.map(() => '200人'), actual: progress.map(() => actual), progress }]));
+      const { model, findings } = checkWorkbook(s);
+      return [findings.map((f) => [f.rule, f.cell, f.expected, f.stated]), planRecalculation(model).writes.map((w) => w.value)];
+    };
+    // Before, each was an unparseable-number warning, its progress unchecked.
+    expect(at('208人', ['○104%', '◎104%', '達成 104%', '(104%)', '104% 達成'])).toEqual([[], []]);
+    const wrong = ['○104%', '◎104%', '達成 104%', '（１０４％）', '104% 達成'];
+    expect(at('124人', wrong)).toEqual([
+      wrong.map((_, i) => ['progress-mismatch', `${'DEFGH'[i]}4`, 62, 104]),
+      // A mark is kept as it is; a word saying the target was reached says so of the progress written.
+      ['○62%', '◎62%', '未達成 62%', '（６２％）', '62% 未達成'],
+    ]);
+    // A word saying so where it is not: 208 ÷ 200 = 104 % was reached.
+    expect(at('208人', ['未達成 104%'])[0]).toEqual([['progress-mismatch', 'D4', 104, 104]]);
+  });
+
   it('an exact count stated off by one is an error: 136/200 = 68 stated as 69', () => {
     const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人'], actual: ['136人'], progress: ['69%'] }])));
     expect(keys(f)).toEqual(['progress-mismatch@S!D4']);
