@@ -75,12 +75,14 @@ interface Convention {
 function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, readsRatios = true, pointOf?: (s: ValueCell) => Decimal | undefined): Convention {
   if (cell.inline) {
     // What follows the number in the line is kept (`%`, `％`, a note such as `（見込）`), but a unit other than `%`.
-    const t = cell.text.trim();
+    const whole = cell.text.trim();
+    const { lead, closing, number: t } = aroundNumber(whole);
     const own = NUMBER_THEN.exec(t)?.[1] ?? '';
     const grouping = separatorOf(t);
+    const kept = { ...(lead && { prefix: lead }), fullWidth: /^[０-９]/.test(t) };
     // A multiple (`進捗度 1.50倍`) is rewritten as one: `1.04倍`.
-    if (multiple(cell)) return { kind: 'text', suffix: own, fullWidth: /^[０-９]/.test(t), textRatio: true };
-    return { kind: 'text', suffix: readsAsPercent(own) ? own : '%', fullWidth: /^[０-９]/.test(t), decimals: shownDecimals(cell), ...(grouping && { grouping }) };
+    if (multiple(cell)) return { kind: 'text', suffix: `${own}${closing}`, ...kept, textRatio: true };
+    return { kind: 'text', suffix: `${readsAsPercent(own) ? own : '%'}${closing}`, ...kept, decimals: shownDecimals(cell), ...(grouping && { grouping }) };
   }
   // A blank (empty, or `-` as a placeholder) takes the convention of a neighbour that holds a number.
   const holdsNumber = (s: ValueCell) => (s.storage === 'number' || s.storage === 'text') && s.parsed.kind === 'number';
@@ -94,9 +96,8 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // A unit other than `%` (`87億円`, `177,000 (千円)` typed into a progress row) gives way to `%`: kept, the number
     // would read back as 100億 or 100,000 円 and never settle.
     // A mark or word before the number (`○104%`, `達成 104%`) or parentheses around it (`(104%)`) are kept, as the check reads past them.
-    const lead = sample === cell ? LEAD.exec(t)?.[0] : undefined;
-    const closing = lead && /[(（]$/.test(lead) ? /[)）]$/.exec(t)?.[0] : undefined;
-    const own = sample === cell ? NUMBER_THEN.exec(t.slice(lead?.length ?? 0, closing ? -1 : undefined))?.[1] : undefined;
+    const { lead, closing, number } = sample === cell ? aroundNumber(t) : { lead: '', closing: '', number: t };
+    const own = sample === cell ? NUMBER_THEN.exec(number)?.[1] : undefined;
     // A row of multiples (`1.04倍`) is written in multiples, with the cell's own words after the number or the neighbour's 倍.
     if (multiple(sample)) return { kind: 'text', suffix: own ?? '倍', fullWidth: /^[０-９]/.test(t), styleFrom, textRatio: true };
     // The neighbour's `%` as it writes it: `％`, after full-width digits (`１３６％`), after a space (`130 %`).
@@ -110,9 +111,9 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     const grouping = [sample, ...siblings].map((x) => (x.storage === 'text' ? separatorOf(x.text) : undefined)).find((g) => g !== undefined);
     return {
       kind: 'text',
-      suffix: `${suffix}${closing ?? ''}`,
+      suffix: `${suffix}${closing}`,
       ...(lead && { prefix: lead }),
-      fullWidth: /^[０-９]/.test(t.slice(lead?.length ?? 0)),
+      fullWidth: /^[０-９]/.test(number),
       styleFrom,
       ...(minus && { minus }),
       ...(grouping && { grouping }),
@@ -201,6 +202,13 @@ function render(expected: Decimal, conv: Convention): number | string {
 
 /** What may stand before a progress's number, as parseNumberText reads past it: a mark, a word saying whether it was reached, a parenthesis. */
 const LEAD = /^\s*(?:[○◎〇◯●]\s*|(?:未達成|未達|達成)[:：]?\s*|[(（]\s*)(?=[\d０-９.．約△▲+])/;
+
+/** A progress's text split around its number: a mark or word before it, the closing parenthesis of one opened before it. */
+function aroundNumber(text: string): { lead: string; closing: string; number: string } {
+  const lead = LEAD.exec(text)?.[0] ?? '';
+  const closing = /[(（]\s*$/.test(lead) ? (/[)）]$/.exec(text)?.[0] ?? '') : '';
+  return { lead, closing, number: text.slice(lead.length, text.length - closing.length) };
+}
 
 /** A word before the progress saying whether the target was reached (`達成 `, `未達成 `) says so of the progress written. */
 function reachedWord(prefix: string, expected: Decimal): string {
