@@ -218,6 +218,7 @@ export interface Fault {
     | 'empty-sheet'
     | 'sheet-too-large'
     | 'block-without-years'
+    | 'matrix-row-unpaired'
     | 'unreadable-sheet'
     | 'formulas-computed'
     | 'hidden-rows'

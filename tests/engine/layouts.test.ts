@@ -5,7 +5,7 @@ import type { Model } from '../../src/engine/model.js';
 import type { Sheet } from '../../src/engine/grid.js';
 import { book, findingsOf, keys, sheet, type Spec } from '../helpers.js';
 import { applyWrites } from '../property/grids.js';
-import { formatFinding } from '../../src/engine/messages/index.js';
+import { describeFault, formatFinding } from '../../src/engine/messages/index.js';
 
 /** Each target of the progress tables with its years, in reading order. */
 function targetYears(model: Model): [string, (number | null)[]][] {
@@ -2828,6 +2828,34 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
       ['progress-mismatch', 'J8', 105, 120],
     ]);
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['I8', '110%'], ['J8', '105%']]);
+  });
+
+  it('a target one matrix holds and the 目標値 or 実績値 matrix lacks makes no block, and the report says so at its row (not dropped without a word)', () => {
+    const s = sheet('S', [
+      ['目標値', 'R3', 'R4', 'R5'],
+      ['数値目標(1) 件数', 10, 10, 10],
+      ['数値目標(2) 社数', 20, 20, 20],
+      [],
+      ['実績値', 'R3', 'R4', 'R5'],
+      ['数値目標(1) 件数', 12, 8, 11],
+      ['数値目標(3) 人数', 12, 8, 11],
+      [],
+      ['進捗度', 'R3', 'R4', 'R5'],
+      ['数値目標(1) 件数', '120%', '80%', '110%'],
+      ['数値目標(2) 社数', '100%', '90%', '999%'],
+      ['数値目標(4) 人数', '100%', '90%', '999%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => x.id.display) : []))).toEqual(['1']);
+    expect(findings).toEqual([]);
+    // Before, (2), (3) and (4) were dropped without a word: 999% went unseen.
+    expect(model.faults.map((f) => [f.cell, f.reason, f.detail])).toEqual([
+      ['A3', 'matrix-row-unpaired', '2 actual'],
+      ['A7', 'matrix-row-unpaired', '3 target'],
+      ['A12', 'matrix-row-unpaired', '4 target'],
+    ]);
+    expect(describeFault('matrix-row-unpaired: 2 actual').text).toBe('数値目標(2) の行が実績値の表にないため、この数値目標は検査していません');
+    expect(describeFault('matrix-row-unpaired: 3 target', 'en').text).toBe('numeric target 3 has no row in the target (目標値) matrix: not checked');
   });
 
   it('a goal column right of the 目標値 matrix’s years (`最終目標(R7)`, or a bare `最終目標` over goals saying what they are)', () => {

@@ -57,6 +57,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     const blocks = [...stage('detect progress', () => detectProgressTables(scan, faults, counter, grouped.taken)), ...vertical.tables, ...grouped.tables];
     const matrices = stage('detect matrices', () => pairMatrices(findMatrices(scan, blocks)));
     loose.push(...matrices.unused);
+    faults.push(...matrices.faults);
     const progress = [...blocks, ...matrices.tables];
     // The columns of the year headers progress tables use: they start no budget table (the budget detector asks only of
     // those), a budget table beside them on the same header row starts right or left of them.
@@ -79,7 +80,11 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
       ...stage('detect overall', () => detectOverallScoreTables(scan)),
     );
   }
-  if (new Set(loose.map((m) => m.scan)).size > 1) tables.push(...pairMatrices(loose).tables);
+  if (new Set(loose.map((m) => m.scan)).size > 1) {
+    const across = pairMatrices(loose);
+    tables.push(...across.tables);
+    faults.push(...across.faults);
+  }
   lendWeights(tables);
   lendGoals(tables);
   const overrides = options.modeOverrides ?? {};

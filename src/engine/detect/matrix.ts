@@ -7,8 +7,8 @@
 import { cellText } from '../numbers.js';
 import { compact, idColumnWord, indicatorOnlyId, type TargetId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
-import type { CellRange } from '../grid.js';
-import type { IndicatorProgressCell, NumericTarget, ProgressTable, TotalColumn, ValueCell, YearColumn } from '../model.js';
+import { a1, type CellRange } from '../grid.js';
+import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, TotalColumn, ValueCell, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { Label, SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
@@ -266,11 +266,16 @@ function cellAt(m: Matrix, x: MatrixRow, line: number): [number, number] {
 
 /**
  * The progress tables the matrices make, each 目標値 matrix with the 実績値 and 進捗度 matrices sharing the most
- * targets with it (on its own sheet first); `unused`, the matrices left over (to be paired with other sheets').
+ * targets with it (on its own sheet first); `unused`, the matrices left over (to be paired with other sheets');
+ * `faults`, the targets' rows one of the paired matrices holds and the 目標値 or 実績値 matrix lacks, which make no block.
  */
-export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unused: Matrix[] } {
+export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unused: Matrix[]; faults: Fault[] } {
   const targets = matrices.filter((m) => m.figure === 'target');
-  if (targets.length === 0) return { tables: [], unused: matrices };
+  if (targets.length === 0) return { tables: [], unused: matrices, faults: [] };
+  const faults: Fault[] = [];
+  const unpaired = (m: Matrix, row: MatrixRow, missing: 'target' | 'actual') => {
+    if (!row.indicatorOnly) faults.push({ sheet: m.scan.view.name, cell: a1(row.row, row.col), reason: 'matrix-row-unpaired', detail: `${row.id.display} ${missing}` });
+  };
   const used = new Set<Matrix>();
   // The 実績値 and 進捗度 matrices by the targets they hold: a 目標値 matrix looks only at those sharing one.
   const byKey = new Map<string, Matrix[]>();
@@ -313,7 +318,10 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
     const list: NumericTarget[] = [];
     for (const [key, tr] of t.rows) {
       const ar = a.rows.get(key);
-      if (!ar) continue;
+      if (!ar) {
+        unpaired(t, tr, 'actual');
+        continue;
+      }
       const pr = p?.rows.get(key);
       const has = (m: Matrix, year: number | null) => m.years.some((x) => x.year === year);
       // A 実績値 or 進捗度 matrix may show only the years so far (`実績値 | H29 | H30 | R1` beside `目標値 | H29 … R3`):
@@ -384,6 +392,7 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
         ...(!goal && unreadGoal.length > 0 && { unreadGoal: unreadGoal[0] }),
       });
     }
+    for (const m of [a, ...(p ? [p] : [])]) for (const [key, row] of m.rows) if (!t.rows.has(key)) unpaired(m, row, 'target');
     if (list.length === 0) continue;
     // Rows of the 進捗度 matrix naming an indicator of these targets (`評価指標(1) | 110% | 105%`) state its progress.
     const indicatorCells: IndicatorProgressCell[] = [];
@@ -409,5 +418,5 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
       indicatorCells,
     });
   }
-  return { tables: found, unused: matrices.filter((m) => !used.has(m)) };
+  return { tables: found, unused: matrices.filter((m) => !used.has(m)), faults };
 }

@@ -97,6 +97,17 @@ const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
   'empty-sheet': { ja: '空のシートです', en: 'an empty sheet', checked: false },
   'sheet-too-large': { ja: 'シートが大きすぎるため検査していません', en: 'a sheet too large to check', checked: false },
   'block-without-years': { ja: '目標値・実績値の行に、年度の見出しの下の数値が見つからないため、検査していません', en: 'target and actual rows with no numbers under year headers: not checked', checked: false },
+  'matrix-row-unpaired': {
+    ja: (d) => {
+      const [id, missing] = d.split(' ');
+      return `数値目標(${id}) の行が${missing === 'target' ? '目標値' : '実績値'}の表にないため、この数値目標は検査していません`;
+    },
+    en: (d) => {
+      const [id, missing] = d.split(' ');
+      return `numeric target ${id} has no row in the ${missing === 'target' ? 'target (目標値)' : 'actual (実績値)'} matrix: not checked`;
+    },
+    checked: false,
+  },
   'unreadable-sheet': { ja: 'シートを読み取れませんでした', en: 'the sheet could not be read', checked: false },
   'formulas-computed': {
     ja: (d) => `計算結果が保存されていない数式${d ? ` ${d} 個` : ''}(開くときの再計算を求めるブックでは、計算できるすべての数式)の値は、Hyoka が数式から計算して検査しました(ファイルは変えていません)`,
