@@ -52,7 +52,7 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new CharSet('各当目実進達寄ウ重累合計5期総ⅢⅡⅠI財新契適活認件年対評(単見支取変修改第直過最全通');
+const LABEL_STARTS = new CharSet('各当目実進達寄ウ重累合計小5期総ⅢⅡⅠI財新契適活認件年対評(単見支取変修改第直過最全通');
 
 // Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`), as char codes.
 const OPENING = [...'【[〔'].map((ch) => ch.charCodeAt(0));
@@ -184,9 +184,9 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   // `進捗状況(%)`: a row of percentages; `進捗状況` alone may hold words (順調, 達成).
   if (/^(進捗|達成)状況(\(%\)|%)$/.test(c)) return 'progress';
   if (startsWithWeightLabel(c)) return 'weight';
-  // A plan period's (`第1期累計`, `第2期計画累計`), the last years' (`直近3年累計`, `3か年計`) or every period's
+  // A plan period's (`小計`, `第1期累計`, `第2期計画累計`), the last years' (`直近3年累計`, `3か年計`) or every period's
   // (`全期間累計`, `通算`) too.
-  if (/^(累計|合計|計|通算|(\d+年間|\d+か年|期間|計画期間|全期間|通算|第[\d一二三四五]+期(計画)?(期間)?|(直近|過去|最近)\d+(年間?|か年))の?(累計|合計|計))([(（].*[)）])?$/.test(c)) return 'cumulative';
+  if (/^(累計|合計|小計|計|通算|(\d+年間|\d+か年|期間|計画期間|全期間|通算|第[\d一二三四五]+期(計画)?(期間)?|(直近|過去|最近)\d+(年間?|か年))の?(累計|合計|計))([(（].*[)）])?$/.test(c)) return 'cumulative';
   // `総合評価`, maybe with how it is worked out in parentheses (`総合評価（ⅠとⅡとⅢを1：1：2の割合で計算）`).
   if (/^総合評価/.test(c) && (c.length <= 20 || /^総合評価\([^()]*\)$/.test(c))) return 'overall';
   const scored = scoredItem(c);

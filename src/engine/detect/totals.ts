@@ -8,7 +8,8 @@ import type { Label } from './scan.js';
  * `columns`). One alone after the years adds up every year shown. Where a 累計 column stands among the years (one per
  * plan period: `H29 … R3 | 累計 | R4 R5 | 累計`), each adds up the years since the 累計 column before it; one counting its
  * years (`直近3年累計` beside a `計画期間累計`) as many years before it, one naming a year (`令和元年度(累計)`) the years
- * through it, one of every period (`全期間累計`, `通算`) every year. One with no year of its own to add up is not read.
+ * through it, one of every period (`全期間累計`, `通算`) every year, and one after the periods' own with no year since them (a
+ * plain `累計` or `合計` after `小計 | R4 R5 | 小計`) every year too.
  */
 export function periodTotals(labels: readonly Label[], columns: readonly YearColumn[]): { col: number; of?: number[] }[] {
   if (labels.length === 1 && labels[0].col > columns[columns.length - 1].col) return [{ col: labels[0].col }];
@@ -29,6 +30,8 @@ export function periodTotals(labels: readonly Label[], columns: readonly YearCol
     // A running total through a year (`令和元年度(累計)`) or of the last years ends no period.
     if (since.length > 0 && !counted && !through) from = l.col;
     if (of.length > 0) totals.push({ col: l.col, of });
+    // A plain 累計 after the periods' own, with no year since them, adds up the whole span (`… | 累計 | R4 R5 | 累計 | 累計`).
+    else if (!counted && !through && totals.length > 0 && before.length > 0) totals.push({ col: l.col, of: before });
   }
   return totals;
 }

@@ -269,6 +269,30 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     ]);
   });
 
+  it('a 小計 column per plan period is its period’s total, and a plain 累計 after the periods’ own (`… | 小計 | R4 R5 | 小計 | 累計`, `… | 累計 | R4 R5 | 累計 | 累計`) the whole span’s', () => {
+    const table = (head: [string, string, string], first: string[], second: string[], whole: string[]) =>
+      book(
+        sheet('S', [
+          [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', head[0], 'R4', 'R5', head[1], head[2]],
+          ['数値目標(1)-① 件数', '目標値', '10件', '10件', '10件', '10件', '10件', first[0], '20件', '20件', second[0], whole[0]],
+          [null, '実績値', '10件', '10件', '10件', '10件', '10件', first[1], '20件', '22件', second[1], whole[1]],
+          [null, '進捗度', '100%', '100%', '100%', '100%', '100%', first[2], '100%', '110%', second[2], whole[2]],
+        ]),
+      );
+    const at = (head: [string, string, string], first: string[], second: string[], whole: string[]) => findingsOf(table(head, first, second, whole)).map((x) => [x.rule, x.cell, x.expected, x.stated]);
+    const ok = [['50件', '50件', '100%'], ['40件', '42件', '105%'], ['90件', '92件', '102%']] as const;
+    for (const head of [['小計', '小計', '累計'], ['累計', '累計', '累計'], ['小計', '小計', '合計']] as [string, string, string][]) {
+      expect(at(head, [...ok[0]], [...ok[1]], [...ok[2]])).toEqual([]);
+      // Before, the last 累計 was not read (累計 | 累計 | 累計) or read as the only total of every year while the 小計 columns
+      // were read as nothing: a wrong 小計 or whole-span total went unseen.
+      expect(at(head, ['45件', '50件', '100%'], [...ok[1]], ['80件', '92件', '102%'])).toEqual([
+        ['cumulative-total-mismatch', 'H2', 50, 45],
+        ['cumulative-total-mismatch', 'L2', 90, 80],
+      ]);
+      expect(at(head, [...ok[0]], [...ok[1]], ['90件', '92件', '120%'])).toEqual([['progress-mismatch', 'L4', 102, 120]]);
+    }
+  });
+
   it('a 累計 column before the years (`累計 | H29 … R3`) adds up every year shown, as one after them', () => {
     const leading = (total: string[]) =>
       book(
