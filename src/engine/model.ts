@@ -109,6 +109,8 @@ export interface NumericTarget {
    * (`H29 … R3 | 累計 | R4 R5 | 累計`).
    */
   totals?: TotalColumn[];
+  /** A `累計進捗度` row under the block's progress row: each year's cell states the progress of the running totals through it. */
+  runningProgress?: ValueCell[];
   rows: { target: number; actual: number; progress: number | null };
   /** A goal the label states in a number that cannot be read (`1,2345人（累計）`): the label's cell, for a warning. */
   unreadGoal?: ValueCell;

@@ -5089,6 +5089,40 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(keys(findingsOf(book(sheet('S', rows))))).toEqual(['progress-mismatch@S!E7', 'progress-mismatch@S!E12']);
   });
 
+  it('a 累計進捗度 row under a block of each year’s figures states each year’s progress of the running totals, checked as such, and is no progress row of the block under it', () => {
+    const rows: Spec[][] = [
+      [null, null, 'H29', 'H30', 'R1'],
+      ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円'],
+      [null, '実績値', '119億円', '141億円', '120億円'],
+      ['寄与度(※):50%', '進捗度', '104%', '174%', '138%'],
+      [null, '累計進捗度', '104%', '133%', '134%'],
+      ['数値目標(1)-② 就業者数', '目標値', '200人', '500人', '200人'],
+      [null, '実績値', '842人', '312人', '136人'],
+      ['寄与度(※):50%', '進捗度', '421%', '62%', '68%'],
+      [null, '進捗度（累計）', '421%', '165%', '143%'],
+      ['評価指標(1)の進捗度', null, '262%', '118%', '103%'],
+    ];
+    const { model, findings } = checkWorkbook(book(sheet('S', rows)));
+    const table = model.tables.find((t) => t.kind === 'progress');
+    expect(table?.kind === 'progress' && table.targets.map((t) => [t.id.display, t.rows.progress, t.runningProgress?.[0].ref.row])).toEqual([
+      ['1-①', 3, 4],
+      ['1-②', 7, 8],
+    ]);
+    // Before, the first 累計進捗度 row was read as 1-②'s progress (three errors: 104 for 421, …) and the rows went unchecked.
+    expect(findings).toEqual([]);
+    // 260 ÷ 196 = 133 % (or 260 億円 of the 283 planned, 92 %): 150 % is neither.
+    rows[4][3] = '150%';
+    expect(findingsOf(book(sheet('S', rows))).map((f) => [f.rule, f.cell, f.stated, formatFinding(f, 'ja'), formatFinding(f, 'en')])).toEqual([
+      [
+        'progress-mismatch',
+        'D5',
+        150,
+        '数値目標(1)-① 平成30年度の累計進捗度 150% は、累計の実績値 ÷ 目標値 × 100 から得られる 92% と一致しません。 (260 ÷ 283 × 100 = 91.87 → 92)',
+        'Target (1)-①, FY2018: stated progress of the running totals 150% differs from running actual ÷ target × 100 = 92%. (260 ÷ 283 × 100 = 91.87 → 92)',
+      ],
+    ]);
+  });
+
   it('weights written as shares (`1/3`) in a 寄与度 column or in 寄与度 rows under the blocks are those shares', () => {
     const blocks = (weight: (k: number) => Spec[][]): Spec[][] =>
       [

@@ -239,7 +239,11 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const progressBottom = progressRow === null || progressRow < top ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
     // A 寄与度 row of its own under the progress row belongs to the block.
     const weightRow = progressRow !== null && progressRow > pairBottom ? weightRowUnder(scan, progressBottom + 1, t.col, columns) : undefined;
-    const lastRow = weightRow?.bottom ?? progressBottom;
+    // So does a `累計進捗度` row right under it: the progress of the running totals, year by year.
+    const runningRow = progressRow !== null && progressRow > pairBottom && !weightRow ? runningProgressUnder(scan, progressBottom + 1, t.col) : undefined;
+    // Taken, it is no progress row of the block under it.
+    if (runningRow !== undefined) taken.add(runningRow * 16384 + t.col);
+    const lastRow = weightRow?.bottom ?? runningRow ?? progressBottom;
     if (headerRow !== null) reach.bottoms.set(headerRow, Math.max(reach.bottoms.get(headerRow) ?? lastRow, lastRow));
     const ids = findIds(scan, blockTop, lastRow, left, t.col, labelRight, columns, headerRow, mixed ? running : undefined);
     // Rows labelled with their target's id (`数値目標(1)-① 目標値`): the id in the label.
@@ -333,6 +337,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
             })),
       rows: { target: targetLabel.row, actual: a.row, progress: progressRow },
       ...(!goal && unreadGoal.length > 0 && { unreadGoal: unreadGoal[0] }),
+      ...(runningRow !== undefined && { runningProgress: columns.map((c) => scan.valueCell(runningRow, c.col)) }),
     };
     // The indicator's weighted progress stated in a row of its own under its last block (`評価指標(1)の進捗度`), or
     // over its first one (`評価指標(1) 産業集積 | 進捗度`).
@@ -787,6 +792,11 @@ function startsPeriodHead(scan: SheetScan, headerRow: number, col: number): bool
   return shown.col === col && /^第[\d一二三四五]+期/.test(scan.shownText(headerRow - 1, col));
 }
 
+/** A `累計進捗度` (or `進捗度（累計）`) row at `row`, labelled in the block's label column. */
+function runningProgressUnder(scan: SheetScan, row: number, labelCol: number): number | undefined {
+  return row < scan.view.rowCount && scan.shownKind(row, labelCol) === 'progress' && scan.shownText(row, labelCol).includes('累計') ? row : undefined;
+}
+
 /** The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages. */
 function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number): number | null {
   if (row >= scan.view.rowCount) return null;
@@ -1191,6 +1201,11 @@ function weightInColumn(scan: SheetScan, targetRow: number, headerRow: number, c
 }
 
 function groupBlocks(sheet: string, blocks: Block[]): ProgressTable[] {
+  // A 累計進捗度 row another block took as its own progress row (the progress of its `目標値（累計）` rows) is that block's.
+  for (const b of blocks) {
+    const running = b.target.runningProgress?.[0]?.ref.row;
+    if (running !== undefined && blocks.some((o) => o !== b && o.target.rows.progress === running)) delete b.target.runningProgress;
+  }
   const tables: ProgressTable[] = [];
   let current: ProgressTable | undefined;
   let currentHeader: number | null | undefined;

@@ -37,7 +37,10 @@ const wordsOnly = (f: Finding, h: Helpers) => h.param('said') !== '' && f.stated
 const RUNNING: Record<string, string> = { target: 'running total of targets', actual: 'running total of actuals', progress: 'cumulative progress' };
 
 export const en: MessageBook = {
-  'progress-mismatch': (f, h) => `${cap(h.target())}, ${h.year()}: stated progress ${saidPercent(h.num(f.stated), h.param('said'))} ${wordsOnly(f, h) ? `agrees in number with actual ÷ target × 100 = ${h.num(f.expected)}%, but not in its words` : `differs from actual ÷ target × 100 = ${h.num(f.expected)}%`}.`,
+  'progress-mismatch': (f, h) => {
+    const of = h.param('running') ? 'running actual ÷ target × 100' : 'actual ÷ target × 100';
+    return `${cap(h.target())}, ${h.year()}: stated ${h.param('running') ? 'progress of the running totals' : 'progress'} ${saidPercent(h.num(f.stated), h.param('said'))} ${wordsOnly(f, h) ? `agrees in number with ${of} = ${h.num(f.expected)}%, but not in its words` : `differs from ${of} = ${h.num(f.expected)}%`}.`;
+  },
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
   'progress-orphan': (f, h) => `${cap(h.target())}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
   'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%${h.param('leftOut') ? ` (leaving out ${h.target('leftOut')}: a target of 0 and no progress stated)` : ''}.`,

@@ -1,6 +1,7 @@
 import { saidOf, totalProgressStatus } from '../compute.js';
+import { runningProgressStatus } from '../indicators.js';
 import { findingAt, type Finding } from '../findings.js';
-import type { ValueCell } from '../model.js';
+import type { SummaryRow, ValueCell } from '../model.js';
 import { findingsForOwnStatus, findingsForStatus, summaryRowParams, targetParams, type Rule } from './types.js';
 
 /** How a finding names the 累計 column where a year would stand (`数値目標(1)-① 累計の進捗度 …`). */
@@ -31,6 +32,15 @@ export const progressMismatch: Rule = {
           const s = totalProgressStatus(t, total);
           if (s.kind !== 'mismatch') return [];
           return [findingAt('progress-mismatch', 'error', total.progress!.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t), column: TOTAL_COLUMN, ...saidIn(total.progress!) } })];
+        }),
+      ),
+      // Each year's progress of the running totals, in a 累計進捗度 row under the block: as a summary's of running totals.
+      ...ctx.targets.all.flatMap(({ target: t }): Finding[] =>
+        (t.runningProgress ?? []).flatMap((cell, i) => {
+          if (cell.parsed.kind !== 'number') return [];
+          const s = runningProgressStatus(t, i, { progress: cell } as SummaryRow);
+          if (s?.kind !== 'mismatch') return [];
+          return [findingAt('progress-mismatch', 'error', cell.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t, t.columns[i]), running: '1', ...saidIn(cell) } })];
         }),
       ),
     ];
