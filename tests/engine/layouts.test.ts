@@ -2330,6 +2330,32 @@ describe('progress tables on their side (one row per year)', () => {
     ]);
   });
 
+  it('a plain 累計 row after the periods’ own (`H29 … R3 | 累計 | R4 R5 | 累計 | 累計` down the rows) adds up the whole span', () => {
+    const table = (whole: number) =>
+      sheet('S', [
+        ['年度', '数値目標(1) 目標値', '数値目標(1) 実績値', '数値目標(1) 進捗度'],
+        ['H29', 10, 10, '100%'],
+        ['H30', 10, 10, '100%'],
+        ['R1', 10, 10, '100%'],
+        ['R2', 10, 10, '100%'],
+        ['R3', 10, 10, '100%'],
+        ['累計', 50, 50, '100%'],
+        ['R4', 20, 20, '100%'],
+        ['R5', 20, 22, '110%'],
+        ['累計', 40, 42, '105%'],
+        ['累計', whole, 92, '102%'],
+      ]);
+    const { model } = checkWorkbook(book(table(90)));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].totals?.map((c) => [c.target?.ref.row, c.of])).toEqual([
+      [6, [0, 1, 2, 3, 4]],
+      [9, [5, 6]],
+      [10, [0, 1, 2, 3, 4, 5, 6]],
+    ]);
+    // Before, the last row was no part of the table: a wrong total there went unseen.
+    expect(keys(findingsOf(book(table(80))))).toEqual(['cumulative-total-mismatch@S!B11']);
+  });
+
   it('a 累計 row per plan period (`H29 … R3 | 累計 | R4 R5 | 累計` down the rows): the years go on past the first, each 累計 row adds up its period’s, each plan’s goal its own', () => {
     const table = (label: string, first: string[], second: string[]) =>
       book(

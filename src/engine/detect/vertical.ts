@@ -172,7 +172,11 @@ export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<numbe
     columns.push({ col, year: fy.year, baseline: fy.baseline, header: header.trim() });
     rows.push(r);
   }
-  if (after < view.rowCount && scan.shownKind(after, col) === 'cumulative' && since < columns.length) totals.push({ row: after, of: [...columns.keys()].slice(since) });
+  if (after < view.rowCount && scan.shownKind(after, col) === 'cumulative' && since < columns.length) {
+    totals.push({ row: after, of: [...columns.keys()].slice(since) });
+    // A plain 累計 after the periods' own adds up the whole span (`… | 累計 | R4 R5 | 累計 | 累計`).
+    if (totals.length > 1 && after + 1 < view.rowCount && scan.shownKind(after + 1, col) === 'cumulative') totals.push({ row: after + 1, of: [...columns.keys()] });
+  }
   // One 累計 row alone adds up every year.
   return { col, columns, rows, totals: totals.length === 1 && since === 0 ? [{ row: totals[0].row }] : totals };
 }
