@@ -2856,6 +2856,29 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['I8', '110%'], ['J8', '105%']]);
   });
 
+  it('the 目標値 matrix’s years to come, which the 実績値 and 進捗度 matrices do not show yet, are the block’s years too: its goal adds them up', () => {
+    const s = (goal: string, stock = false) =>
+      sheet('S', [
+        ['目標値', 'R3', 'R4', 'R5', 'R6', 'R7'],
+        stock ? ['数値目標(1) 社数 ' + goal, 100, 200, 300, 400, 500] : ['数値目標(1) 件数 ' + goal, 10, 10, 10, 10, 10],
+        [],
+        ['実績値', 'R3', 'R4', 'R5'],
+        stock ? ['数値目標(1) 社数', 110, 190, 330] : ['数値目標(1) 件数', 12, 8, 11],
+        [],
+        ['進捗度', 'R3', 'R4', 'R5'],
+        stock ? ['数値目標(1) 社数', '110%', '95%', '110%'] : ['数値目標(1) 件数', '120%', '80%', '110%'],
+      ]);
+    const { model, findings } = checkWorkbook(book(s('50件（累計）')));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].columns.map((c) => c.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    // Before, the targets stopped at R5: 50件 was an error against 10 + 10 + 10 = 30.
+    expect(findings).toEqual([]);
+    expect(planRecalculation(model).writes).toEqual([]);
+    expect(keys(findingsOf(book(s('60件（累計）'))))).toEqual(['cumulative-total-mismatch@S!A2']);
+    // A stock's goal of the final year, unchecked before (R7 was no year of the block), is checked against R7's target.
+    expect(findingsOf(book(s('550社（令和7年度）', true))).map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['stock-goal-mismatch', 'A2', 500, 550]]);
+  });
+
   it('a target one matrix holds and the 目標値 or 実績値 matrix lacks makes no block, and the report says so at its row (not dropped without a word)', () => {
     const s = sheet('S', [
       ['目標値', 'R3', 'R4', 'R5'],

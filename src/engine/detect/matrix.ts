@@ -359,7 +359,9 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
       const weightCell = weightColumn === undefined ? undefined : scan.valueCell(tr.row, weightColumn);
       // Each 累計 column of the 目標値 matrix, with the 実績値 and 進捗度 matrices' after the same last year.
       const totalIn = (m: Matrix, lastYear: number) => {
-        const last = colIn(m, lastYear);
+        // Through a year to come the matrix does not show yet, its 累計 after the years it shows.
+        const shown = m.years[m.years.length - 1];
+        const last = colIn(m, lastYear) ?? (lastYear > shown.year ? shown.col : undefined);
         return last === undefined ? undefined : m.totals.find((l) => l.col > last && !m.years.some((y) => y.col > last && y.col < l.col))?.col;
       };
       const totals: TotalColumn[] = periodTotals(t.totals, columns).map(({ col, of }) => {
