@@ -77,7 +77,8 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // What follows the number in the line is kept (`%`, `％`, a note such as `（見込）`), but a unit other than `%`.
     const whole = cell.text.trim();
     const { lead, closing, number: t } = aroundNumber(whole);
-    const own = NUMBER_THEN.exec(t)?.[1] ?? '';
+    // A share in 割 written in kanji (`四割`) is rewritten as the percentage it reads as, as one in digits is.
+    const own = NUMBER_THEN.exec(t)?.[1] ?? (t.includes('割') ? '割' : '');
     const grouping = separatorOf(t);
     const kept = { ...(lead && { prefix: lead }), fullWidth: /^[０-９]/.test(t) };
     // A multiple (`進捗度 1.50倍`) is rewritten as one: `1.04倍`.

@@ -217,6 +217,23 @@ describe('summary-mismatch', () => {
     expect(findingsOf(book(sheet('T', counts), line('100%')))).toEqual([]);
   });
 
+  it('a summary line’s progress in 割 is taken whole (`進捗度 5割5分`, `五割五分`): 55 %, never 5割 alone', () => {
+    const blocks = sheet('T', [
+      [null, null, null, '平成29年度', '平成30年度', '令和元年度'],
+      [null, '数値目標(1)-① 件数', '目標値', '200件', '200件', '200件'],
+      [null, null, '実績値', '100件', '104件', '110件'],
+      [null, '寄与度(※):100%', '進捗度(%)', '50%', '52%', '55%'],
+    ]);
+    const at = (progress: string) => {
+      const { model, findings } = checkWorkbook(book(blocks, sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（1）－①：件数'], [`【当該年度目標値 200 件、当該年度実績値 110 件、進捗度 ${progress}】`]])));
+      return [findings.map((f) => [f.rule, f.cell, f.expected, f.stated]), planRecalculation(model).writes.map((w) => w.value)];
+    };
+    // Before, `5割5分` was read as 5割 (an error stating 50 %, rewritten `55%5分`) and `五割五分` was no figure, unseen.
+    expect(at('5割5分')).toEqual([[], []]);
+    expect(at('五割五分')).toEqual([[], []]);
+    expect(at('四割')).toEqual([[['summary-mismatch', 'A3', 55, 40]], ['【当該年度目標値 200 件、当該年度実績値 110 件、進捗度 55%】']]);
+  });
+
   it('a summary figure behind a mark (`進捗度 ○150%`) is read, as in a table cell: the planted 150 is a mismatch, not passed over', () => {
     const line = (progress: string) => sheet('本文', [['評価対象年度：令和元年度'], ['数値目標（3）：国際共同治験件数'], [`【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 ${progress}】`]]);
     // Before its first fix, the line stated no progress: the planted 150 went unseen, with no word of it; then it was
