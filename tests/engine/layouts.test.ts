@@ -2903,6 +2903,19 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
       ['A7', 'matrix-row-unpaired', '3 target'],
       ['A12', 'matrix-row-unpaired', '4 target'],
     ]);
+    // A 進捗度 matrix no 目標値 matrix takes, on any sheet, states progress no one checks: its rows are reported too.
+    const alone = checkWorkbook(
+      book(
+        sheet('S', [
+          ['実績値', 'R3', 'R4', 'R5'],
+          ['数値目標(1) 件数', 10, 10, 10],
+          [],
+          ['進捗度', 'R3', 'R4', 'R5'],
+          ['数値目標(1) 件数', '100%', '999%', '100%'],
+        ]),
+      ),
+    );
+    expect([alone.model.tables, alone.model.faults.map((f) => [f.cell, f.reason, f.detail])]).toEqual([[], [['A5', 'matrix-row-unpaired', '1 target']]]);
     expect(describeFault('matrix-row-unpaired: 2 actual').text).toBe('数値目標(2) の行が実績値の表にないため、この数値目標は検査していません');
     expect(describeFault('matrix-row-unpaired: 3 target', 'en').text).toBe('numeric target 3 has no row in the target (目標値) matrix: not checked');
   });

@@ -3,7 +3,7 @@ import { SheetView, type Workbook } from '../grid.js';
 import type { Fault, Model, Table } from '../model.js';
 import { detectBudgetTables, type TakenColumns } from './budget.js';
 import { hidingFaults } from './hidden.js';
-import { findMatrices, pairMatrices, type Matrix } from './matrix.js';
+import { findMatrices, pairMatrices, unpairedProgress, type Matrix } from './matrix.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
 import { SheetScan, TextMemo } from './scan.js';
@@ -80,11 +80,14 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
       ...stage('detect overall', () => detectOverallScoreTables(scan)),
     );
   }
+  let unpaired = loose;
   if (new Set(loose.map((m) => m.scan)).size > 1) {
     const across = pairMatrices(loose);
     tables.push(...across.tables);
     faults.push(...across.faults);
+    unpaired = across.unused;
   }
+  faults.push(...unpairedProgress(unpaired, tables));
   lendWeights(tables);
   lendGoals(tables);
   const overrides = options.modeOverrides ?? {};

@@ -8,7 +8,7 @@ import { cellText } from '../numbers.js';
 import { compact, idColumnWord, indicatorOnlyId, type TargetId } from '../text.js';
 import { parseFiscalYear } from '../years.js';
 import { a1, type CellRange } from '../grid.js';
-import type { Fault, IndicatorProgressCell, NumericTarget, ProgressTable, TotalColumn, ValueCell, YearColumn } from '../model.js';
+import type { Fault, IndicatorProgressCell, Table, NumericTarget, ProgressTable, TotalColumn, ValueCell, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { Label, SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
@@ -257,6 +257,22 @@ export function findMatrices(scan: SheetScan, tables: ProgressTable[]): Matrix[]
     }
   }
   return matrices;
+}
+
+/**
+ * The rows of 進捗度 matrices no 目標値 matrix took, on any sheet, where no table was read either: their progress goes
+ * unchecked, and the report says so at each target's row.
+ */
+export function unpairedProgress(unused: Matrix[], tables: readonly Table[]): Fault[] {
+  const faults: Fault[] = [];
+  for (const m of unused) {
+    if (m.figure !== 'progress') continue;
+    const sheet = m.scan.view.name;
+    const r = m.range;
+    if (tables.some((t) => t.sheet === sheet && t.range.top <= r.bottom && r.top <= t.range.bottom && t.range.left <= r.right && r.left <= t.range.right)) continue;
+    for (const row of m.rows.values()) if (!row.indicatorOnly) faults.push({ sheet, cell: a1(row.row, row.col), reason: 'matrix-row-unpaired', detail: `${row.id.display} target` });
+  }
+  return faults;
 }
 
 /** The cell of a target's row in a matrix at a year's (or a 累計's) column, or at its row where the years run down. */
