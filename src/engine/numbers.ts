@@ -227,9 +227,9 @@ const THOUSANDS = /(?<=(?:^|[^\d.,，])\d{1,3}(?:[,，]\d{3})*)[,，](?=\d{3}(?!
 const DIGITS_APART = /^\D{0,3}\d[\d.,]*[\s\u00a0]+\d/;
 
 // What may stand before a progress's figure: a mark (`○104%`, `◎104%`), a word saying whether the target was reached
-// (`達成 104%`, `未達成 68%`), or parentheses around a percentage (`(104%)`; around a bare number they may be a minus).
+// (`達成 104%`, `未達成 68%`), or parentheses around a percentage (`(104%)`, `(5割)`; around a bare number they may be a minus).
 const LEADS = new Set([...'○◎〇◯●(（達未'].map((c) => c.charCodeAt(0)));
-const LEAD_RE = /^(?:[○◎〇◯●]|(達成|未達成|未達)[:：]?)(?=[\d.約△▲+])|^[(（]((?:約)?[\d.]+%)[)）]$/;
+const LEAD_RE = /^(?:[○◎〇◯●]|(達成|未達成|未達)[:：]?)(?=[\d.約△▲+])|^[(（]((?:約)?[\d.]+(?:%|割(?:\d分)?))[)）]$/;
 
 function parseNumberTextOnce(raw: string): Parsed {
   let t = raw;

@@ -66,6 +66,8 @@ describe('weights', () => {
   it('weights written in 割 (`寄与度：5割`, `五割`, `3割3分`) are those percentages: 5割 + 五割 is 100, not 10', () => {
     const two = (a: string, b: string) => keihin.slice(0, 2).map((x, i) => ({ ...x, weight: `寄与度(※):${i === 0 ? a : b}` }));
     expect(findingsOf(book(progressSheet('S', years, two('5割', '五割')))).filter((x) => x.rule === 'weights-sum')).toEqual([]);
+    // In parentheses too, as `寄与度（50%）` is read.
+    expect(findingsOf(book(progressSheet('S', years, two('（5割）', '（5割）')))).filter((x) => x.rule === 'weights-sum' || x.rule === 'weights-missing')).toEqual([]);
     expect(findingsOf(book(progressSheet('S', years, two('3割3分', '3割3分')))).filter((x) => x.rule === 'weights-sum').map((x) => [x.cell, x.stated, x.expected])).toEqual([['B4', 66, 100]]);
   });
 
