@@ -9,12 +9,18 @@ function knownUnit(text: string): string | undefined {
   return p.kind === 'number' && (p.scaleLabel !== '' || (p.unit !== null && !unitGroup(p.unit)!.startsWith('other:'))) ? text : undefined;
 }
 
+// A word of at most six characters in parentheses, maybe after 単位: (`（億円）`, `(単位：千人)`).
+const UNIT_IN_PARENTHESES = /[(（]\s*(?:単位\s*[:：]\s*)?([^()（）\s\d０-９]{1,6})\s*[)）]/g;
+
 /** The unit in the last parentheses of a label holding one alone (`目標値（億円）`, `投資額（単位：億円）`). */
 export function unitInParentheses(label: string): string | undefined {
   if (!label.includes(')') && !label.includes('）')) return undefined;
   if (inParentheses.has(label)) return inParentheses.get(label);
   let found: string | undefined;
-  for (const m of label.matchAll(/[(（]\s*(?:単位\s*[:：]\s*)?([^()（）\s\d０-９]{1,6})\s*[)）]/g)) found = knownUnit(m[1]) ?? found;
+  // exec in a loop, not matchAll: matchAll copies the pattern on every call, most of the cost for a label read once
+  // (a block's title, `数値目標(1)-① 投資額 475億円（累計）`, is one of a kind).
+  UNIT_IN_PARENTHESES.lastIndex = 0;
+  for (let m = UNIT_IN_PARENTHESES.exec(label); m; m = UNIT_IN_PARENTHESES.exec(label)) found = knownUnit(m[1]) ?? found;
   if (inParentheses.size >= 100_000) inParentheses.clear();
   inParentheses.set(label, found);
   return found;
