@@ -10,7 +10,7 @@ import { parseGoal, readGoals } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
-import { cellText } from '../numbers.js';
+import { cellText, type Parsed } from '../numbers.js';
 import { goalPlanPeriod } from '../years.js';
 import { periodTotals } from './totals.js';
 import { isUnitText, unitInParentheses, unitNote } from './units.js';
@@ -148,6 +148,11 @@ function revisedTarget(scan: SheetScan, t: Label, targets: Label[] | undefined):
   return undefined;
 }
 
+/** A number without a unit, percent or scale of its own: the only kind of figure valueCellInUnit reads in another unit. */
+function isBareNumber(p: Parsed): boolean {
+  return p.kind === 'number' && p.unit === null && !p.percent && p.scaleLabel === '';
+}
+
 /** `readElsewhere`: label cells (`cellIndex`) of tables read otherwise (year-groups.ts), which start no block. */
 export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: { n: number }, readElsewhere: ReadonlySet<number> = new Set()): ProgressTable[] {
   const view = scan.view;
@@ -277,8 +282,6 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       columns = startLevels;
       if (headerRow !== null) totalCols = cumulativeColumns(scan, headerRow, columns, labelRight, right);
     }
-    const cells = (row: number, unit?: string) =>
-      columns.map((c) => (c.unitCol !== undefined ? scan.valueCellWithUnit(row, c.col, c.unitCol) : unit !== undefined ? scan.valueCellInUnit(row, c.col, unit) : scan.valueCell(row, c.col)));
     // A unit written once for the block's plain numbers: in the row's label, in the target's name, in a note, or in the
     // goal when it has a scale (`投資額 475億円（累計）` over 115 | 81 | …: amounts in whole 億円, rounded as shown).
     let blockUnit: string | null | undefined = null;
@@ -296,13 +299,26 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       }
       return blockUnit;
     };
-    const target = cells(targetLabel.row, unitOf(targetLabel.text));
-    let actual = cells(a.row, unitOf(a.text));
+    // A row's cells; given the row's label, its numbers without a unit of their own are read in the unit unitOf finds.
+    // That unit is looked for at the first such number only: most tables write each figure's unit in its cell
+    // (`149億円`), and the target's title, a text of its own, would be read for it in every block for nothing.
+    const cells = (row: number, label?: string) => {
+      let unit: string | null | undefined = null;
+      return columns.map((c) => {
+        if (c.unitCol !== undefined) return scan.valueCellWithUnit(row, c.col, c.unitCol);
+        const cell = scan.valueCell(row, c.col);
+        if (label === undefined || !isBareNumber(cell.parsed)) return cell;
+        if (unit === null) unit = unitOf(label);
+        return unit === undefined ? cell : scan.valueCellInUnit(row, c.col, unit);
+      });
+    };
+    const target = cells(targetLabel.row, targetLabel.text);
+    let actual = cells(a.row, a.text);
     const progress = progressRow === null ? null : cells(progressRow);
     if (revised) {
       // Each year's final figure where it is given, else its preliminary one where a progress is stated of it (a
       // forecast for a year to come, its progress left blank, asks for none).
-      const second = cells(revised.row, unitOf(revised.text));
+      const second = cells(revised.row, revised.text);
       const [preliminary, final] = revised.preliminaryFirst ? [actual, second] : [second, actual];
       actual = final.map((c, i) => (c.parsed.kind === 'blank' && progress !== null && progress[i].parsed.kind !== 'blank' ? preliminary[i] : c));
     }
@@ -363,7 +379,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     // target's running totals, as `目標値（累計）` rows are.
     const runningRows = mixed ? undefined : runningRowsBeside(scan, t.col, labelRight, firstValueCol, [t.row, a.row, progressRow]);
     if (runningRows) {
-      const runningTarget = cells(runningRows[0], unitOf(t.text));
+      const runningTarget = cells(runningRows[0], t.text);
       const { mode: runningMode, source: runningSource } = decideMode(goal ?? null, runningTarget, columns, true);
       blocks.push({
         target: {
@@ -371,7 +387,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
           mode: runningMode,
           modeSource: runningSource,
           target: runningTarget,
-          actual: cells(runningRows[1], unitOf(a.text)),
+          actual: cells(runningRows[1], a.text),
           progress: runningRows[2] === null ? null : cells(runningRows[2]),
           totals: undefined,
           rows: { target: runningRows[0], actual: runningRows[1], progress: runningRows[2] },
