@@ -3,6 +3,7 @@ import { detect, untimed, type DetectOptions, type Stage } from './detect/index.
 import { RULE_IDS, type Finding } from './findings.js';
 import { parseA1, type Workbook } from './grid.js';
 import { forgetUnits } from './detect/units.js';
+import { forgetWeights } from './detect/weight.js';
 import { indexTargets } from './indicators.js';
 import { forgetParsed } from './numbers.js';
 import type { Model } from './model.js';
@@ -31,12 +32,13 @@ export function checkModel(model: Model, sheetOrder: string[] = [], stage: Stage
 
 /**
  * Forgets what the checks so far have worked out from texts and numbers and keep for the process (parsed values,
- * units in labels, and the progress worked out from those values), so that the next check costs what the first check
+ * units and weights in labels, and the progress worked out from those values), so that the next check costs what the first check
  * of a process costs. Benchmarks call it before each timed run; the engine never needs it.
  */
 export function forgetTexts(): void {
   forgetParsed();
   forgetUnits();
+  forgetWeights();
 }
 
 export function checkWorkbook(workbook: Workbook, options: DetectOptions = {}): CheckResult {

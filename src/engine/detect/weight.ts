@@ -60,6 +60,24 @@ function ratioAsPercent(p: NumberValue): NumberValue {
  * `…（寄与度50%）`) → 50; null for `寄与度(※):-(%)` (none given); undefined when the label carries nothing after it.
  */
 export function parseWeightText(text: string): NumberValue | null | undefined {
+  // Labels repeat (`寄与度(※):33%` in every block): each is read once, up to a bound on the memory kept.
+  let weight = weightTexts.get(text);
+  if (weight === undefined && !weightTexts.has(text)) {
+    weight = readWeightText(text);
+    if (weightTexts.size >= 10_000) weightTexts.clear();
+    weightTexts.set(text, weight);
+  }
+  return weight;
+}
+
+const weightTexts = new Map<string, NumberValue | null | undefined>();
+
+/** Forgets the labels read so far (see forgetParsed). */
+export function forgetWeights(): void {
+  weightTexts.clear();
+}
+
+function readWeightText(text: string): NumberValue | null | undefined {
   const c = compact(text);
   const rest = c.replace(WEIGHT_LABEL_FIRST, '').replace(/^[(（][※*]?[)）]/, '').replace(/^[:：]/, '');
   if (!rest) return undefined;
