@@ -1152,10 +1152,10 @@ function findIndicatorRow(scan: SheetScan, row: number, left: number, labelCol: 
   }
   let found: { row: number; indicator: string } | undefined;
   for (let c = left; c < firstValueCol; c++) {
-    // A row of another block (its 目標値, 実績値, 進捗度 or 寄与度 label) states no indicator's progress.
-    const kind = scan.shownKind(row, c);
-    if (kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') return undefined;
     const shown = scan.view.shown(row, c);
+    // A row of another block (its 目標値, 実績値, 進捗度 or 寄与度 label) states no indicator's progress.
+    const kind = scan.cellKind(shown.cell);
+    if (kind === 'target' || kind === 'actual' || kind === 'progress' || kind === 'weight') return undefined;
     if (found || shown.row !== row) continue;
     const text = cellText(shown.cell);
     if (!text.includes('進捗') && !text.includes('達成')) continue;
