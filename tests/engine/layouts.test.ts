@@ -4248,6 +4248,35 @@ describe('budget tables in other words', () => {
     ]);
   });
 
+  it('each year merged over `計画 | 実績` sub-columns: every row is read at both stages, each total adding up its own stage', () => {
+    const s = sheet(
+      'S',
+      [
+        ['財政支援措置の状況（単位：千円）'],
+        ['区分', 'H29', null, 'H30', null, '累計', null],
+        [null, '計画', '実績', '計画', '実績', '計画', '実績'],
+        ['国予算(a)', 100, 90, 200, 180, 300, 270],
+        ['自治体予算(b)', 50, 40, 50, 50, 100, 90],
+        ['総事業費(a+b)', 150, 130, 250, 240, 400, 360],
+      ],
+      ['A2:A3', 'B2:C2', 'D2:E2', 'F2:G2'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    // Before, the 計画 sub-columns alone were read, and the row of stages as a row of unreadable figures.
+    expect(keys(findings)).toEqual(['sum-mismatch@S!E6', 'cumulative-column-short@S!G6']);
+    expect(findings[0]).toMatchObject({ expected: 230, stated: 240, params: { row: '総事業費(a+b) 実績', column: 'H30' } });
+    expect(formatFinding(findings[1], 'ja')).toContain('総事業費(a+b) 実績の累計 360');
+    const table = model.tables.find((t) => t.kind === 'budget');
+    expect(table?.kind === 'budget' && table.rows.map((r) => [r.label, r.stage, r.cells.map((c) => c.ref.col)])).toEqual([
+      ['国予算(a)', '計画', [1, 3]],
+      ['国予算(a)', '実績', [2, 4]],
+      ['自治体予算(b)', '計画', [1, 3]],
+      ['自治体予算(b)', '実績', [2, 4]],
+      ['総事業費(a+b)', '計画', [1, 3]],
+      ['総事業費(a+b)', '実績', [2, 4]],
+    ]);
+  });
+
   it('a label typed on two lines in one cell (`総事業費` over `(a+b)`) is named on one line in the messages', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],

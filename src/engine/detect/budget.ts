@@ -62,13 +62,20 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col && l.col < endCol),
       columns,
     );
-    const cumCol = totalCols.length > 0 ? Math.max(...totalCols.map((c) => c.col)) : null;
     const firstCol = columns[0].col;
-    const headerBottom = Math.max(headerRow, ...years.map((y) => view.mergeAt(y.row, y.col)?.bottom ?? y.row));
+    const yearsBottom = Math.max(headerRow, ...years.map((y) => view.mergeAt(y.row, y.col)?.bottom ?? y.row));
+    // Each year (and 累計) over `計画 | 実績` sub-columns: every row is read once per stage, from that stage's sub-column.
+    const withTotals = stageSubColumns(scan, yearsBottom + 1, [...columns.map((c) => c.col), ...totalCols.map((c) => c.col)]);
+    const stages = withTotals ?? stageSubColumns(scan, yearsBottom + 1, columns.map((c) => c.col));
+    // A 累計 over one figure beside years over two stages is of no one stage: left unread.
+    if (stages && !withTotals) totalCols.length = 0;
+    const cumCol = totalCols.length > 0 ? Math.max(...totalCols.map((c) => c.col)) : null;
+    const headerBottom = stages ? yearsBottom + 1 : yearsBottom;
+    const readings = stages ?? [{ stage: undefined, offset: 0 }];
     const rows: BudgetRow[] = [];
     let blanks = 0;
     let isProgress = false;
-    const rightCol = Math.max(columns[columns.length - 1].col, ...totalCols.map((c) => c.col));
+    const rightCol = Math.max(columns[columns.length - 1].col, ...totalCols.map((c) => c.col)) + readings[readings.length - 1].offset;
     for (let r = headerBottom + 1; r < view.rowCount && blanks < 2; r++) {
       // Another header of years over these columns ends the table; one beside it starts a table of its own.
       if (scan.yearRows.get(r)?.some((y) => y.col >= startCol && y.col <= rightCol)) break;
@@ -78,7 +85,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
         const t = cellText(shown.cell).trim();
         if (t && !texts.some((x) => x.row === shown.row && x.col === shown.col)) texts.push({ col: shown.col, text: t, row: shown.row });
       }
-      const hasValues = [...columns.map((c) => c.col), ...totalCols.map((c) => c.col)].some((c) => view.raw(r, c)?.value != null);
+      const hasValues = readings.some(({ offset }) => [...columns.map((c) => c.col), ...totalCols.map((c) => c.col)].some((c) => view.raw(r, c + offset)?.value != null));
       if (texts.length === 0 && !hasValues) {
         blanks++;
         continue;
@@ -100,16 +107,19 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       // A row without a project of its own is its project's above (the name written once, not merged down).
       const project = texts[0] && texts[0] !== label && !stageAlone ? texts[0].text : (previous?.project ?? '');
       const letters = partLetters(label.text);
-      const stage = stageAlone ? stageAlone[1] : stageOf(label.text, texts.filter((t) => t.col > label.col));
-      rows.push({
-        project,
-        label: oneLine(label.text),
-        labelRef: scan.ref(label.row, label.col),
-        ...letters,
-        ...(stage && { stage }),
-        cells: columns.map((c) => amountCell(scan, kind, r, c.col)),
-        ...(totalCols.length > 0 && { totals: totalCols.map(({ col, of }) => ({ cell: amountCell(scan, kind, r, col), ...(of && { of }) })) }),
-      });
+      const labelled = stageAlone ? stageAlone[1] : stageOf(label.text, texts.filter((t) => t.col > label.col));
+      for (const { stage: sub, offset } of readings) {
+        const stage = sub ?? labelled;
+        rows.push({
+          project,
+          label: oneLine(label.text),
+          labelRef: scan.ref(label.row, label.col),
+          ...letters,
+          ...(stage && { stage }),
+          cells: columns.map((c) => amountCell(scan, kind, r, c.col + offset)),
+          ...(totalCols.length > 0 && { totals: totalCols.map(({ col, of }) => ({ cell: amountCell(scan, kind, r, col + offset), ...(of && { of }) })) }),
+        });
+      }
     }
     if (isProgress || rows.length === 0) continue;
     if (!rows.some((r) => isRowLabel(scan, r.label))) continue;
@@ -123,7 +133,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     tables.push({
       kind: 'budget',
       sheet: view.name,
-      range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: cumCol ?? columns[columns.length - 1].col },
+      range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: (cumCol ?? columns[columns.length - 1].col) + readings[readings.length - 1].offset },
       title: titleAbove(scan, headerRow, startCol),
       columns,
       rows,
@@ -266,6 +276,27 @@ function stageOf(label: string, after: { text: string }[]): string | undefined {
     if (m) return m[1];
   }
   return undefined;
+}
+
+/**
+ * The stages written under each heading (`H29` merged over `計画 | 実績`, the row under the years) and how far right of
+ * the heading each stage's sub-column stands; none unless every heading has the same two or more stages.
+ */
+function stageSubColumns(scan: SheetScan, row: number, headings: number[]): { stage: string; offset: number }[] | null {
+  if (row >= scan.view.rowCount) return null;
+  const sorted = [...headings].sort((a, b) => a - b);
+  let first: string[] | null = null;
+  for (let k = 0; k < sorted.length; k++) {
+    const words: string[] = [];
+    for (let c = sorted[k]; c < (sorted[k + 1] ?? Infinity); c++) {
+      const m = STAGE_CELL.exec(cellText(scan.view.raw(row, c)).replace(/\s+/g, ''));
+      if (!m) break;
+      words.push(m[1]);
+    }
+    if (words.length < 2 || (first && words.join() !== first.join())) return null;
+    first ??= words;
+  }
+  return first && first.map((stage, offset) => ({ stage, offset }));
 }
 
 // What a 財政支援要望 cell says when it says whether support was asked for, not how much (`有`, `無`, `○`).

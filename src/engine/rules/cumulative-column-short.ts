@@ -3,7 +3,7 @@ import { asNumber, compareWithLowSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
-import { periodParam, targetParams, type Rule } from './types.js';
+import { budgetRowName, periodParam, targetParams, type Rule } from './types.js';
 
 function shortBy(cells: ValueCell[], cumulative: ValueCell | undefined) {
   const totalAsRead = asNumber(cumulative?.parsed);
@@ -43,7 +43,7 @@ export const cumulativeColumnShort: Rule = {
         for (const { cell, of } of row.totals ?? []) {
           // A plan period's 累計 column, against the years of its period.
           const s = shortBy(of ? of.map((k) => row.cells[k]) : row.cells, cell);
-          if (s) findings.push(findingAt('cumulative-column-short', 'warning', cell.ref, { ...s, params: { project: row.project, row: row.label, unit: s.unit, ...periodParam(table.columns, of) } }));
+          if (s) findings.push(findingAt('cumulative-column-short', 'warning', cell.ref, { ...s, params: { project: row.project, row: budgetRowName(row), unit: s.unit, ...periodParam(table.columns, of) } }));
         }
       }
     }

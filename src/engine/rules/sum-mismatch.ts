@@ -3,7 +3,7 @@ import { asNumber, overlapsSum } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { BudgetRow, BudgetTable } from '../model.js';
-import type { Rule } from './types.js';
+import { budgetRowName, type Rule } from './types.js';
 
 /** The rows a total adds up: the rows of the same project named by its letters, nearest first. */
 function partsOf(table: BudgetTable, total: BudgetRow): BudgetRow[] | undefined {
@@ -87,7 +87,7 @@ export const sumMismatch: Rule = {
               expected: point.div(scale).toNumber(),
               stated: total.value.div(scale).toNumber(),
               calc: `${terms} = ${show(point.div(scale), 4)}`,
-              params: { project: row.project, row: row.stage && !row.label.includes(row.stage) ? `${row.label} ${row.stage}` : row.label, column: k < n ? table.columns[k].header : '累計', parts: parts.map((p) => p.label).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
+              params: { project: row.project, row: budgetRowName(row), column: k < n ? table.columns[k].header : '累計', parts: parts.map((p) => p.label).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
             }),
           );
         }
