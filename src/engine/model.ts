@@ -172,6 +172,11 @@ export interface SummaryTable {
 
 export interface BudgetRow {
   project: string;
+  /**
+   * Which project's run of rows this is, counted down the table: a new name starts one, and so does a row met again
+   * where no project is named (`国予算(a) 自治体予算(b) 総事業費(a+b)` twice over, one under the other).
+   */
+  block?: number;
   label: string;
   labelRef: CellRef;
   /** Letter of a part, `a` in `国予算(a)`; the letters a total adds up, `['a','b']` in `(a+b)`. */

@@ -4277,6 +4277,27 @@ describe('budget tables in other words', () => {
     ]);
   });
 
+  it.each([
+    ['with letters', ['国予算(a)', '自治体予算(b)', '総事業費(a+b)']],
+    ['without letters', ['国費', '地方費', '事業費計']],
+  ])('projects without names, one run of rows under another (%s): each total adds up its own run’s parts', (_, [a, b, total]) => {
+    const s = sheet('S', [
+      ['財政支援措置の状況（単位：千円）'],
+      ['区分', 'H29', 'H30', '累計'],
+      [a, 100, 200, 300],
+      [b, 50, 50, 100],
+      [total, 150, 250, 400],
+      [a, 10, 20, 30],
+      [b, 5, 5, 10],
+      [total, 15, 35, 50],
+    ]);
+    const f = findingsOf(book(s));
+    // Before, the first total took the second run's 国予算(a), one row nearer (10 + 50 ≠ 150 in every column), and
+    // without letters neither total was checked (two totals in one run of rows).
+    expect(keys(f)).toEqual(['sum-mismatch@S!C8', 'sum-mismatch@S!D8']);
+    expect(f[0]).toMatchObject({ expected: 25, stated: 35 });
+  });
+
   it('a label typed on two lines in one cell (`総事業費` over `(a+b)`) is named on one line in the messages', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],

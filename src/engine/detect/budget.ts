@@ -123,6 +123,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     }
     if (isProgress || rows.length === 0) continue;
     if (!rows.some((r) => isRowLabel(scan, r.label))) continue;
+    numberBlocks(rows);
     implicitTotals(scan, rows);
     if (endCol === Infinity) usedRows.set(headerRow, WHOLE_ROW);
     else {
@@ -234,6 +235,21 @@ function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: TakenColumns, acros
   return tables;
 }
 
+/** Numbers each project's run of rows (BudgetRow.block); unnamed projects are told apart by a row met again. */
+function numberBlocks(rows: BudgetRow[]): void {
+  let block = 0;
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    const key = `${r.stage ?? ''}|${r.label}`;
+    if (i > 0 && (r.project !== rows[i - 1].project || (r.project === '' && seen.has(key)))) {
+      block++;
+      seen.clear();
+    }
+    seen.add(key);
+    r.block = block;
+  });
+}
+
 /**
  * Totals without letters over parts without letters (`国費 | 地方費 | 事業費計`, `国予算 | 自治体予算 |
  * 合計`): in each project's run of rows, a single total (総事業費, 事業費計, 合計, 計) adds up the parts
@@ -244,7 +260,7 @@ function implicitTotals(scan: SheetScan, rows: BudgetRow[]): void {
   for (let start = 0; start < rows.length; ) {
     let end = start + 1;
     // A row without a project of its own is its project's above (the name written once, not merged down).
-    while (end < rows.length && (rows[end].project === rows[start].project || rows[end].project === '')) end++;
+    while (end < rows.length && rows[end].block === rows[start].block && (rows[end].project === rows[start].project || rows[end].project === '')) end++;
     const project = rows.slice(start, end);
     start = end;
     if (project.some((r) => r.part !== undefined || r.totalOf !== undefined)) continue;

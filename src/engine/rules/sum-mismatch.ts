@@ -5,7 +5,7 @@ import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { BudgetRow, BudgetTable } from '../model.js';
 import { budgetRowName, type Rule } from './types.js';
 
-/** The rows a total adds up: the rows of the same project named by its letters, nearest first. */
+/** The rows a total adds up: the rows of the same project (and run of rows) named by its letters, nearest first. */
 function partsOf(table: BudgetTable, total: BudgetRow): BudgetRow[] | undefined {
   const index = table.rows.indexOf(total);
   const letters = total.totalOf ?? [];
@@ -16,7 +16,7 @@ function partsOf(table: BudgetTable, total: BudgetRow): BudgetRow[] | undefined 
     // A total of one stage (`計画`, `実績`) adds up the parts of that stage, where the parts have one.
     const staged = total.stage !== undefined && table.rows.some((r) => r.part === letter && r.stage === total.stage);
     table.rows.forEach((r, i) => {
-      if (r.part !== letter || (total.project && r.project && r.project !== total.project) || (staged && r.stage !== total.stage)) return;
+      if (r.part !== letter || r.block !== total.block || (total.project && r.project && r.project !== total.project) || (staged && r.stage !== total.stage)) return;
       const d = Math.abs(i - index);
       if (d < bestDistance && d <= 8) {
         best = r;
