@@ -182,6 +182,8 @@ export interface BudgetRow {
   /** Letter of a part, `a` in `国予算(a)`; the letters a total adds up, `['a','b']` in `(a+b)`. */
   part?: string;
   totalOf?: string[];
+  /** A 合計 row under the projects: the indices in the table's rows of each project's row it adds up (its own label's). */
+  acrossOf?: number[];
   /** The stage of the figures when a part or total has a row for each (`計画`, `実績`): a total adds up the parts of its own. */
   stage?: string;
   cells: ValueCell[];

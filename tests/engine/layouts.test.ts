@@ -4298,6 +4298,61 @@ describe('budget tables in other words', () => {
     expect(f[0]).toMatchObject({ expected: 25, stated: 35 });
   });
 
+  it('a 合計 row under a tax table’s measures adds up each measure’s row of its label (`合計 | 件数`, or `合計` across both label columns)', () => {
+    const tax = (last: (string | number | null)[], merges: string[] = [], more: (string | number | null)[][] = []) =>
+      findingsOf(
+        book(
+          sheet(
+            'S',
+            [
+              ['税制支援措置の状況'],
+              ['措置', '区分', 'H29', 'H30', '累計'],
+              ['措置A', '件数', 2, 3, 5],
+              ['措置B', '件数', 1, 1, 2],
+              last,
+              ...more,
+            ],
+            merges,
+          ),
+        ),
+      );
+    // Before, the 合計 row was read as a third measure's, or (merged) as 措置B's, and never added up.
+    for (const [last, merges] of [
+      [['合計', '件数', 3, 5, 7], []],
+      [['合計', null, 3, 5, 7], ['A5:B5']],
+    ] as const) {
+      const f = tax([...last], [...merges]);
+      expect(keys(f)).toEqual(['sum-mismatch@S!D5', 'cumulative-column-short@S!E5']);
+      expect(f[0]).toMatchObject({ expected: 4, stated: 5, calc: '3 + 1 = 4', params: { project: '合計', parts: '措置A + 措置B' } });
+    }
+    expect(tax(['合計', '件数', 3, 4, 7])).toEqual([]);
+    // Not where a project is itself a subtotal: 小計 and the measures under it would be counted twice.
+    expect(tax(['小計', '件数', 3, 4, 7], [], [['合計', '件数', 3, 4, 7]])).toEqual([]);
+  });
+
+  it('a 合計 project under the projects of a budget table adds up their rows of each label, as its own total adds up its parts', () => {
+    const s = sheet(
+      'S',
+      [
+        ['財政支援措置の状況（単位：千円）'],
+        ['事業名', '区分', 'H29', 'H30', '累計'],
+        ['事業A', '国予算(a)', 100, 200, 300],
+        [null, '自治体予算(b)', 50, 50, 100],
+        [null, '総事業費(a+b)', 150, 250, 400],
+        ['事業B', '国予算(a)', 10, 20, 30],
+        [null, '自治体予算(b)', 5, 5, 10],
+        [null, '総事業費(a+b)', 15, 25, 40],
+        ['合計', '国予算(a)', 110, 230, 330],
+        [null, '自治体予算(b)', 55, 55, 110],
+        [null, '総事業費(a+b)', 165, 275, 440],
+      ],
+      ['A3:A5', 'A6:A8', 'A9:A11'],
+    );
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['sum-mismatch@S!D9', 'cumulative-column-short@S!E9', 'sum-mismatch@S!D11']);
+    expect(f[0]).toMatchObject({ expected: 220, stated: 230, params: { project: '合計', row: '国予算(a)', parts: '事業A + 事業B' } });
+  });
+
   it('a label typed on two lines in one cell (`総事業費` over `(a+b)`) is named on one line in the messages', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],

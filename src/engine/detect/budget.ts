@@ -105,7 +105,9 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       }
       if (!hasValues && !isRowLabel(scan, label.text)) break;
       // A row without a project of its own is its project's above (the name written once, not merged down).
-      const project = texts[0] && texts[0] !== label && !stageAlone ? texts[0].text : (previous?.project ?? '');
+      // `合計` written left of the labels above (across the label columns): the projects' total, none of the one above.
+      const ownTotal = previous && label.col < previous.labelRef.col && total(label.text);
+      const project = texts[0] && texts[0] !== label && !stageAlone ? texts[0].text : ownTotal ? label.text : (previous?.project ?? '');
       const letters = partLetters(label.text);
       const labelled = stageAlone ? stageAlone[1] : stageOf(label.text, texts.filter((t) => t.col > label.col));
       for (const { stage: sub, offset } of readings) {
@@ -125,6 +127,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     if (!rows.some((r) => isRowLabel(scan, r.label))) continue;
     numberBlocks(rows);
     implicitTotals(scan, rows);
+    acrossTotals(rows);
     if (endCol === Infinity) usedRows.set(headerRow, WHOLE_ROW);
     else {
       usedRows.set(headerRow, [...taken, { left: startCol, right: rightCol }]);
@@ -247,6 +250,32 @@ function numberBlocks(rows: BudgetRow[]): void {
     }
     seen.add(key);
     r.block = block;
+  });
+}
+
+const ACROSS_TOTAL = /^(合計|総計|計)$/;
+const total = (text: string) => ACROSS_TOTAL.test(toHalfWidth(text).replace(/[\s【】\[\]()（）]/g, ''));
+
+/**
+ * A 合計 row under the projects (`合計 | 件数` under `措置A | 件数` and `措置B | 件数`, or `合計` written across the label
+ * columns under projects of one row each) adds up each project's row of its own label and stage, since the last 合計;
+ * not where some project is itself a subtotal (`小計`), lest a project be counted twice.
+ */
+function acrossTotals(rows: BudgetRow[]): void {
+  rows.forEach((row, i) => {
+    if (!total(row.project)) return;
+    // The projects since the last 合計 before this one's rows.
+    let from = 0;
+    for (let j = 0; j < i; j++) if (rows[j].block !== row.block && total(rows[j].project)) from = j + 1;
+    const above = rows.slice(from, i).filter((r) => r.block !== row.block);
+    if (above.some((r) => /計$/.test(r.project.trim()))) return;
+    const blocks = new Set(above.map((r) => r.block));
+    const parts = total(row.label)
+      ? blocks.size === above.length
+        ? above
+        : []
+      : above.filter((r) => r.label === row.label && r.stage === row.stage);
+    if (parts.length >= 2 && new Set(parts.map((r) => r.block)).size === parts.length) row.acrossOf = parts.map((r) => rows.indexOf(r));
   });
 }
 

@@ -41,8 +41,10 @@ export const sumMismatch: Rule = {
     for (const table of model.tables) {
       if (table.kind !== 'budget') continue;
       for (const row of table.rows) {
-        if (!row.totalOf) continue;
-        const parts = partsOf(table, row);
+        if (!row.totalOf && !row.acrossOf) continue;
+        // A 合計 row under the projects adds up each project's row; its parts are named by their projects.
+        const across = !row.totalOf;
+        const parts = across ? row.acrossOf!.map((i) => table.rows[i]) : partsOf(table, row);
         if (!parts) continue;
         // The table's columns, then its 累計 columns (k ≥ n): indices, not a closure for each column of each row.
         const n = table.columns.length;
@@ -87,7 +89,7 @@ export const sumMismatch: Rule = {
               expected: point.div(scale).toNumber(),
               stated: total.value.div(scale).toNumber(),
               calc: `${terms} = ${show(point.div(scale), 4)}`,
-              params: { project: row.project, row: budgetRowName(row), column: k < n ? table.columns[k].header : '累計', parts: parts.map((p) => p.label).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
+              params: { project: row.project, row: budgetRowName(row), column: k < n ? table.columns[k].header : '累計', parts: parts.map((p) => (across ? p.project : p.label)).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
             }),
           );
         }
