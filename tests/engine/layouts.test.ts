@@ -4353,6 +4353,31 @@ describe('budget tables in other words', () => {
     expect(f[0]).toMatchObject({ expected: 220, stated: 230, params: { project: '合計', row: '国予算(a)', parts: '事業A + 事業B' } });
   });
 
+  it('a project’s name on a row of its own over its rows (`【事業A】`) names them; a note there (`（単位：千円）`) does not', () => {
+    const s = sheet('S', [
+      ['財政支援措置の状況'],
+      ['区分', 'H29', 'H30', '累計'],
+      ['（単位：千円）'],
+      ['【事業A】'],
+      ['国予算(a)', 100, 200, 300],
+      ['自治体予算(b)', 50, 50, 100],
+      ['総事業費(a+b)', 150, 250, 400],
+      ['【事業B】'],
+      ['国予算(a)', 10, 20, 30],
+      ['自治体予算(b)', 5, 5, 10],
+      ['総事業費(a+b)', 15, 35, 50],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    // Before, the name ended the table of years: each project was read as a table without years (columns B, C, D,
+    // the 累計 one of them), and its total named by the column's letter.
+    expect(keys(findings)).toEqual(['sum-mismatch@S!C11', 'sum-mismatch@S!D11']);
+    expect(findings[0]).toMatchObject({ expected: 25, stated: 35, params: { project: '事業B', column: 'H30' } });
+    const tables = model.tables.filter((t) => t.kind === 'budget');
+    expect(tables.map((t) => t.kind === 'budget' && [t.columns.map((c) => c.header), t.rows.map((r) => r.project)])).toEqual([
+      [['H29', 'H30'], ['事業A', '事業A', '事業A', '事業B', '事業B', '事業B']],
+    ]);
+  });
+
   it('a label typed on two lines in one cell (`総事業費` over `(a+b)`) is named on one line in the messages', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],

@@ -76,6 +76,14 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     let blanks = 0;
     let isProgress = false;
     const rightCol = Math.max(columns[columns.length - 1].col, ...totalCols.map((c) => c.col)) + readings[readings.length - 1].offset;
+    const valueCols = [...columns.map((c) => c.col), ...totalCols.map((c) => c.col)];
+    const valuesIn = (r: number) => readings.some(({ offset }) => valueCols.some((c) => view.raw(r, c + offset)?.value != null));
+    const budgetRowIn = (r: number) => {
+      if (r >= view.rowCount || !valuesIn(r)) return false;
+      for (let c = startCol; c < firstCol; c++) if (isRowLabel(scan, cellText(view.shown(r, c).cell).trim())) return true;
+      return false;
+    };
+    let heading: string | undefined;
     for (let r = headerBottom + 1; r < view.rowCount && blanks < 2; r++) {
       // Another header of years over these columns ends the table; one beside it starts a table of its own.
       if (scan.yearRows.get(r)?.some((y) => y.col >= startCol && y.col <= rightCol)) break;
@@ -85,7 +93,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
         const t = cellText(shown.cell).trim();
         if (t && !texts.some((x) => x.row === shown.row && x.col === shown.col)) texts.push({ col: shown.col, text: t, row: shown.row });
       }
-      const hasValues = readings.some(({ offset }) => [...columns.map((c) => c.col), ...totalCols.map((c) => c.col)].some((c) => view.raw(r, c + offset)?.value != null));
+      const hasValues = valuesIn(r);
       if (texts.length === 0 && !hasValues) {
         blanks++;
         continue;
@@ -103,11 +111,22 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
         isProgress = true;
         break;
       }
-      if (!hasValues && !isRowLabel(scan, label.text)) break;
+      if (!hasValues && !isRowLabel(scan, label.text)) {
+        // A project's name on a row of its own over its rows (`【事業A】`); a note (`（単位：千円）`, `※…`) over them or
+        // over such a name is passed over.
+        const note = /単位|^[※*注]/.test(label.text);
+        if (label.row === r && budgetRowIn(r + 1) && !note) {
+          heading = label.text.replace(/^[【［[＜<]\s*(.*?)\s*[】］\]＞>]$/, '$1');
+          continue;
+        }
+        if (note && (budgetRowIn(r + 1) || budgetRowIn(r + 2))) continue;
+        break;
+      }
       // A row without a project of its own is its project's above (the name written once, not merged down).
       // `合計` written left of the labels above (across the label columns): the projects' total, none of the one above.
       const ownTotal = previous && label.col < previous.labelRef.col && total(label.text);
-      const project = texts[0] && texts[0] !== label && !stageAlone ? texts[0].text : ownTotal ? label.text : (previous?.project ?? '');
+      const project = texts[0] && texts[0] !== label && !stageAlone ? texts[0].text : ownTotal ? label.text : (heading ?? previous?.project ?? '');
+      heading = undefined;
       const letters = partLetters(label.text);
       const labelled = stageAlone ? stageAlone[1] : stageOf(label.text, texts.filter((t) => t.col > label.col));
       for (const { stage: sub, offset } of readings) {
