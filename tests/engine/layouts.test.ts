@@ -4378,6 +4378,40 @@ describe('budget tables in other words', () => {
     ]);
   });
 
+  it.each([
+    ['（単位：千円）', [1000, 500, '1.5百万円'], [2000, 500, 2600]],
+    ['（百万円）', [1, '500千円', 1.5], [20, 5, 30]],
+  ])('a plain figure is in the unit over the table (%s), to be added up with one stating its own', (note, first, second) => {
+    const s = sheet('S', [
+      ['財政支援措置の状況', null, null, note],
+      ['区分', 'H29', 'H30', '累計'],
+      ['国予算(a)', first[0], second[0], null],
+      ['自治体予算(b)', first[1], second[1], null],
+      ['総事業費(a+b)', first[2], second[2], null],
+    ]);
+    // Before, a plain figure took the unit of the figure stating one: 1,000 + 500 ≠ 1.5 百万円, 1 + 500 千円 ≠ 1.5.
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['sum-mismatch@S!C5']);
+    expect(formatFinding(f[0], 'ja')).toContain(note === '（百万円）' ? '30百万円 は、内訳の合計 25百万円' : '2,600千円 は、内訳の合計 2,500千円');
+  });
+
+  it('a tax table’s counts are not in the unit over it; an amount is in its label’s unit (`減税額（千円）`)', () => {
+    const s = sheet('S', [
+      ['税制支援措置の状況（単位：百万円）'],
+      ['措置', '区分', 'H29', 'H30'],
+      ['措置A', '件数', 2, 3],
+      [null, '減税額（千円）', 500, 300],
+      ['措置B', '件数', 1, 1],
+      [null, '減税額（千円）', '1百万円', 200],
+      ['合計', '件数', 3, 5],
+      [null, '減税額（千円）', 1500, 500],
+    ]);
+    const f = findingsOf(book(s));
+    // The 減税額 of 措置A, 500 千円, and of 措置B, 1 百万円, add up to the 合計's 1,500 千円.
+    expect(keys(f)).toEqual(['sum-mismatch@S!D7']);
+    expect(formatFinding(f[0], 'ja')).toContain('件数(H30) 5 は、内訳の合計 4 と一致しません');
+  });
+
   it('a label typed on two lines in one cell (`総事業費` over `(a+b)`) is named on one line in the messages', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],
@@ -4389,7 +4423,7 @@ describe('budget tables in other words', () => {
     const f = findingsOf(book(s));
     expect(keys(f)).toEqual(['sum-mismatch@S!D5']);
     // The number stands apart from the column's header it follows, as every message sets a figure apart.
-    expect(formatFinding(f[0], 'ja')).toContain('「事業A」の総事業費(a+b)(R4) 260 は、内訳の合計 250 と一致しません');
+    expect(formatFinding(f[0], 'ja')).toContain('「事業A」の総事業費(a+b)(R4) 260千円 は、内訳の合計 250千円 と一致しません');
   });
 
   it('a 財政支援要望 row saying whether support was asked for (有 / 無 / あり / ○) is no row of amounts; other words there still warn', () => {

@@ -10,6 +10,7 @@ import type { BudgetRow, BudgetTable, ValueCell, YearColumn } from '../model.js'
 import { isBudgetRowKind, type LabelKind, type SheetScan } from './scan.js';
 import { yearsDown } from './vertical.js';
 import { periodTotals } from './totals.js';
+import { unitInParentheses, unitNote } from './units.js';
 
 /** A label typed on two lines (`総事業費` over `(a+b)` in one cell) on one, as the messages name it. */
 function oneLine(text: string): string {
@@ -84,6 +85,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       return false;
     };
     let heading: string | undefined;
+    const tableUnit = unitNote(scan, headerRow, startCol, rightCol) ?? unitAlone(scan, headerRow, startCol, rightCol);
     for (let r = headerBottom + 1; r < view.rowCount && blanks < 2; r++) {
       // Another header of years over these columns ends the table; one beside it starts a table of its own.
       if (scan.yearRows.get(r)?.some((y) => y.col >= startCol && y.col <= rightCol)) break;
@@ -129,6 +131,9 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       heading = undefined;
       const letters = partLetters(label.text);
       const labelled = stageAlone ? stageAlone[1] : stageOf(label.text, texts.filter((t) => t.col > label.col));
+      // A figure without a unit of its own is in its label's (`減税額（千円）`), else in the table's (`（単位：千円）`),
+      // which a count (`件数`) is not.
+      const unit = unitInParentheses(label.text) ?? (kind === 'count' ? undefined : tableUnit);
       for (const { stage: sub, offset } of readings) {
         const stage = sub ?? labelled;
         rows.push({
@@ -137,8 +142,8 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
           labelRef: scan.ref(label.row, label.col),
           ...letters,
           ...(stage && { stage }),
-          cells: columns.map((c) => amountCell(scan, kind, r, c.col + offset)),
-          ...(totalCols.length > 0 && { totals: totalCols.map(({ col, of }) => ({ cell: amountCell(scan, kind, r, col + offset), ...(of && { of }) })) }),
+          cells: columns.map((c) => amountCell(scan, kind, r, c.col + offset, unit)),
+          ...(totalCols.length > 0 && { totals: totalCols.map(({ col, of }) => ({ cell: amountCell(scan, kind, r, col + offset, unit), ...(of && { of }) })) }),
         });
       }
     }
@@ -367,14 +372,26 @@ function stageSubColumns(scan: SheetScan, row: number, headings: number[]): { st
 const YES_OR_NO = /^(有り?|無し?|あり|なし|○|〇|◯|×|✕|要望(あり|なし|有|無))$/;
 
 /** A budget table's cell where an amount belongs; a 財政支援要望 cell saying yes or no holds none. */
-function amountCell(scan: SheetScan, kind: LabelKind | undefined, row: number, col: number): ValueCell {
-  const cell = scan.valueCell(row, col);
+function amountCell(scan: SheetScan, kind: LabelKind | undefined, row: number, col: number, unit?: string): ValueCell {
+  const cell = unit === undefined ? scan.valueCell(row, col) : scan.valueCellInUnit(row, col, unit);
   if (kind !== 'budget-request' || cell.parsed.kind !== 'invalid' || !YES_OR_NO.test(cell.parsed.text.replace(/\s+/g, ''))) return cell;
   return scan.noAmountCell(row, col);
 }
 
 function isRowLabel(scan: SheetScan, text: string): boolean {
   return isBudgetRowKind(scan.labelKind(text));
+}
+
+/** A unit alone in parentheses (`（百万円）`, `(千円)`) in a table's header row or the two rows over it, within its columns. */
+function unitAlone(scan: SheetScan, headerRow: number, left: number, right: number): string | undefined {
+  for (let r = headerRow; r >= Math.max(0, headerRow - 2); r--) {
+    for (let c = left; c <= Math.min(right + 1, scan.view.rowWidth(r) - 1); c++) {
+      const t = cellText(scan.view.raw(r, c)).trim();
+      const unit = /^[(（][^()（）]+[)）]$/.test(t) ? unitInParentheses(t) : undefined;
+      if (unit) return unit;
+    }
+  }
+  return undefined;
 }
 
 /** `国予算(a)` → part a; `総事業費(a+b)` or `総事業費(a)+(b)` → total of a and b. */
