@@ -4412,6 +4412,20 @@ describe('budget tables in other words', () => {
     expect(formatFinding(f[0], 'ja')).toContain('件数(H30) 5 は、内訳の合計 4 と一致しません');
   });
 
+  it('a 累計 column between the labels and the years (`区分 | 累計 | H29 H30`) is checked as one after them', () => {
+    const s = sheet('S', [
+      ['財政支援措置の状況'],
+      ['事業名', '区分', '累計', 'H29', 'H30'],
+      ['事業A', '国予算(a)', 250, 100, 200],
+      [null, '自治体予算(b)', 100, 50, 50],
+      [null, '総事業費(a+b)', 410, 150, 250],
+    ]);
+    // Before, the 累計 column was not read: neither its total nor its shortfall was seen.
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['cumulative-column-short@S!C3', 'sum-mismatch@S!C5']);
+    expect(f[1]).toMatchObject({ expected: 350, stated: 410, params: { project: '事業A', column: '累計' } });
+  });
+
   it('a label typed on two lines in one cell (`総事業費` over `(a+b)`) is named on one line in the messages', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],

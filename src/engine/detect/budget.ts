@@ -59,11 +59,17 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     if (years.length < 2) continue;
     const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.fy.year, baseline: y.fy.baseline, header: y.header }));
     // Its 累計 columns: one per plan period where it spans two.
-    const totalCols = periodTotals(
-      scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col && l.col < endCol),
-      columns,
-    );
-    const firstCol = columns[0].col;
+    // One between the labels and the years (`区分 | 累計 | H29 …`) adds up every year shown.
+    const leading = scan.inRow('cumulative', headerRow).filter((l) => l.col > startCol && l.col < years[0].col && /^(累計|合計|計)$/.test(l.compact));
+    const totalCols = [
+      ...leading.map((l) => ({ col: l.col, of: undefined })),
+      ...periodTotals(
+        scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col && l.col < endCol),
+        columns,
+      ),
+    ];
+    // The labels stand left of the years, and of a 累計 before them.
+    const firstCol = Math.min(columns[0].col, ...leading.map((l) => l.col));
     const yearsBottom = Math.max(headerRow, ...years.map((y) => view.mergeAt(y.row, y.col)?.bottom ?? y.row));
     // Each year (and 累計) over `計画 | 実績` sub-columns: every row is read once per stage, from that stage's sub-column.
     const withTotals = stageSubColumns(scan, yearsBottom + 1, [...columns.map((c) => c.col), ...totalCols.map((c) => c.col)]);
@@ -161,7 +167,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     tables.push({
       kind: 'budget',
       sheet: view.name,
-      range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: (cumCol ?? columns[columns.length - 1].col) + readings[readings.length - 1].offset },
+      range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: Math.max(cumCol ?? 0, columns[columns.length - 1].col) + readings[readings.length - 1].offset },
       title: titleAbove(scan, headerRow, startCol),
       columns,
       rows,
