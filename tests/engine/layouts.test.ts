@@ -4184,6 +4184,9 @@ describe('budget tables in other words', () => {
     ['国予算(a)', '自治体予算(b)', '計(a+b)'],
     ['国予算(a)', '自治体予算(b)', '総事業費(a)+(b)'],
     ['国予算（ａ）', '自治体予算（ｂ）', '総事業費（ａ）＋（ｂ）'],
+    // Parts numbered in circles after their names, unread before (no total was checked).
+    ['国費①', '地方費②', '合計①+②'],
+    ['国費（①）', '地方費（②）', '合計（①＋②）'],
   ])('%s + %s = %s is checked in every column', (a, b, total) => {
     const f = findingsOf(book(budget(a, b, total)));
     expect(keys(f)).toEqual(['sum-mismatch@S!D5', 'sum-mismatch@S!E5']);
@@ -4194,6 +4197,9 @@ describe('budget tables in other words', () => {
     ['国費', '地方費', '事業費計'],
     ['国費', '県費', '合計'],
     ['国予算', '自治体予算', '総事業費'],
+    // Parts with letters or numbers no total names, unchecked before.
+    ['国予算(a)', '自治体予算(b)', '合計'],
+    ['国費①', '地方費②', '計'],
   ])('%s + %s = %s without letters: the one total of a project adds up its parts', (a, b, total) => {
     const f = findingsOf(book(budget(a, b, total)));
     expect(keys(f)).toEqual(['sum-mismatch@S!D5', 'sum-mismatch@S!E5']);

@@ -322,7 +322,8 @@ function implicitTotals(scan: SheetScan, rows: BudgetRow[]): void {
     while (end < rows.length && rows[end].block === rows[start].block && (rows[end].project === rows[start].project || rows[end].project === '')) end++;
     const project = rows.slice(start, end);
     start = end;
-    if (project.some((r) => r.part !== undefined || r.totalOf !== undefined)) continue;
+    // Parts with letters no total names (`国費(a) | 地方費(b) | 合計`) are added up by the one total so too.
+    if (project.some((r) => r.totalOf !== undefined)) continue;
     // A project with a 計画 and a 実績 row for each part and total: the total of each stage adds up that stage's parts.
     for (const stage of new Set(project.map((r) => r.stage))) lettersOfImplicitTotal(scan, project.filter((r) => r.stage === stage));
   }
@@ -400,7 +401,10 @@ function unitAlone(scan: SheetScan, headerRow: number, left: number, right: numb
   return undefined;
 }
 
-/** `国予算(a)` → part a; `総事業費(a+b)` or `総事業費(a)+(b)` → total of a and b. */
+/**
+ * `国予算(a)` → part a; `総事業費(a+b)` or `総事業費(a)+(b)` → total of a and b; parts numbered in circles after their
+ * name (`国費①`, `合計①+②`) so too (a number in front, `①国費`, numbers the rows, not the parts).
+ */
 export function partLetters(label: string): { part?: string; totalOf?: string[] } {
   const t = toHalfWidth(label).toLowerCase().replace(/\s+/g, '');
   const total = /[(]([a-z](?:\+[a-z])+)[)]/.exec(t);
@@ -409,6 +413,10 @@ export function partLetters(label: string): { part?: string; totalOf?: string[] 
   if (chain) return { totalOf: chain[0].replace(/[()]/g, '').split('+') };
   const part = /[(]([a-z])[)]/.exec(t);
   if (part) return { part: part[1] };
+  const circled = /[(]?([①-⑳](?:\+[①-⑳])+)[)]?$/.exec(t);
+  if (circled) return { totalOf: circled[1].split('+') };
+  const circledPart = /[^\d①-⑳+][(]?([①-⑳])[)]?$/.exec(t);
+  if (circledPart) return { part: circledPart[1] };
   return {};
 }
 
