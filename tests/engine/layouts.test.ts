@@ -4336,6 +4336,22 @@ describe('budget tables in other words', () => {
     expect(tax(['小計', '件数', 3, 4, 7], [], [['合計', '件数', 3, 4, 7]])).toEqual([]);
   });
 
+  it.each(['件数（件）', '利用件数', '融資件数'])('a tax or finance table counting in rows labelled %s is read', (label) => {
+    const f = findingsOf(
+      book(
+        sheet('S', [
+          ['金融支援措置の状況'],
+          ['措置', '区分', 'H29', 'H30', '累計'],
+          ['措置A', label, 2, 3, 4],
+          ['措置B', label, 1, 1, 2],
+        ]),
+      ),
+    );
+    // Before, no row was a count: the table was not read and its 累計 not checked.
+    expect(keys(f)).toEqual(['cumulative-column-short@S!E3']);
+    expect(f[0]).toMatchObject({ expected: 5, stated: 4 });
+  });
+
   it('a 合計 project under the projects of a budget table adds up their rows of each label, as its own total adds up its parts', () => {
     const s = sheet(
       'S',

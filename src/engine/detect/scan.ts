@@ -52,7 +52,7 @@ export interface YearCell {
 const MAX_LABEL = 40;
 
 // The first characters of the labels that classifyLabel anchors at the start of the text.
-const LABEL_STARTS = new CharSet('各当目実進達寄ウ重累合計小5期総ⅢⅡⅠI財新契適活認件年対評(単見支取変修改第直過最全通');
+const LABEL_STARTS = new CharSet('各当目実進達寄ウ重累合計小5期総ⅢⅡⅠI財新契適活認件年対評(単見支取変修改第直過最全通利融承申交採');
 
 // Brackets people put around a label (`【目標値】`, `［実績値］` as compact() leaves it: `[実績値]`), as char codes.
 const OPENING = [...'【[〔'].map((ch) => ch.charCodeAt(0));
@@ -200,7 +200,8 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   if (/総事業費|事業費の?(合計|計)|[(（][a-zＡ-Ｚａ-ｚ][)）]?\s*[+＋]/.test(c)) return 'budget-total';
   if (/(国予算|自治体予算|地方予算|民間|国費|地方費|[都道府県市区町村]費|自己資金|[(（][a-z][)）])/.test(c) && c.length <= 24) return 'budget-part';
   if (/^財政支援要望/.test(c)) return 'budget-request';
-  if (/^(新規)?(契約|適用|活用|認定)?件数$/.test(c)) return 'count';
+  // With its unit (`件数（件）`) or what it counts (`利用件数`, `融資件数`).
+  if (/^(新規)?(契約|適用|活用|認定|利用|融資|承認|申請|交付|採択|実施|支援)?件数([(（]件[)）])?$/.test(c)) return 'count';
   if (/^(年度|年次|対象年度|評価対象年度)$/.test(c)) return 'year-column';
   return undefined;
 }
