@@ -4448,6 +4448,27 @@ describe('budget tables in other words', () => {
     expect(f[1]).toMatchObject({ expected: 350, stated: 410, params: { project: '事業A', column: '累計' } });
   });
 
+  it('a column numbering the projects (`No. | 事業名 | 区分`) does not name them', () => {
+    const s = sheet(
+      'S',
+      [
+        ['財政支援措置の状況'],
+        ['No.', '事業名', '区分', 'H29', 'H30'],
+        [1, '事業A', '国予算(a)', 100, 200],
+        [null, null, '自治体予算(b)', 50, 50],
+        [null, null, '総事業費(a+b)', 150, 250],
+        [2, '事業B', '国予算(a)', 10, 20],
+        [null, null, '自治体予算(b)', 5, 5],
+        [null, null, '総事業費(a+b)', 15, 35],
+      ],
+      ['A3:A5', 'B3:B5', 'A6:A8', 'B6:B8'],
+    );
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['sum-mismatch@S!E8']);
+    // Before: 「2」の総事業費(a+b)(H30).
+    expect(formatFinding(f[0], 'ja')).toContain('「事業B」の総事業費(a+b)(H30) 35 は');
+  });
+
   it('a label typed on two lines in one cell (`総事業費` over `(a+b)`) is named on one line in the messages', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],

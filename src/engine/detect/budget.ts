@@ -133,7 +133,10 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       // A row without a project of its own is its project's above (the name written once, not merged down).
       // `合計` written left of the labels above (across the label columns): the projects' total, none of the one above.
       const ownTotal = previous && label.col < previous.labelRef.col && total(label.text);
-      const project = texts[0] && texts[0] !== label && !stageAlone ? texts[0].text : ownTotal ? label.text : (heading ?? previous?.project ?? '');
+      // Its name, not its number where a column numbers the projects (`No. | 事業名 | 区分`).
+      const own = stageAlone ? [] : texts.filter((t) => t.col < label.col);
+      const named = own.find((t) => !/^(No\.?|№)?[\d０-９]+[.．)）]?$/i.test(t.text.replace(/\s+/g, ''))) ?? own[0];
+      const project = named ? named.text : ownTotal ? label.text : (heading ?? previous?.project ?? '');
       heading = undefined;
       const letters = partLetters(label.text);
       const labelled = stageAlone ? stageAlone[1] : stageOf(label.text, texts.filter((t) => t.col > label.col));
