@@ -4469,6 +4469,30 @@ describe('budget tables in other words', () => {
     expect(formatFinding(f[0], 'ja')).toContain('「事業B」の総事業費(a+b)(H30) 35 は');
   });
 
+  it('years under stage headings (`計画` over `H29 H30 累計`, `実績` over the same): each row is read at both stages', () => {
+    const s = sheet(
+      'S',
+      [
+        ['財政支援措置の状況'],
+        ['区分', '計画', null, null, '実績', null, null],
+        [null, 'H29', 'H30', '累計', 'H29', 'H30', '累計'],
+        ['国予算(a)', 100, 200, 300, 90, 180, 260],
+        ['自治体予算(b)', 50, 50, 100, 40, 50, 90],
+        ['総事業費(a+b)', 150, 250, 400, 130, 240, 360],
+      ],
+      ['A2:A3', 'B2:D2', 'E2:G2'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    // Before, H29 H30 H29 H30 were one row of four years, no figure had its stage and the 累計 columns were not read.
+    expect(keys(findings)).toEqual(['cumulative-column-short@S!G4', 'sum-mismatch@S!F6', 'sum-mismatch@S!G6', 'cumulative-column-short@S!G6']);
+    expect(findings[1]).toMatchObject({ expected: 230, stated: 240, params: { row: '総事業費(a+b) 実績', column: 'H30' } });
+    const table = model.tables.find((t) => t.kind === 'budget');
+    expect(table?.kind === 'budget' && table.rows.slice(0, 2).map((r) => [r.stage, r.cells.map((c) => c.ref.col), r.totals?.map((t) => t.cell.ref.col)])).toEqual([
+      ['計画', [1, 2], [3]],
+      ['実績', [4, 5], [6]],
+    ]);
+  });
+
   it('a label typed on two lines in one cell (`総事業費` over `(a+b)`) is named on one line in the messages', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],

@@ -7,7 +7,7 @@ import { toHalfWidth } from '../text.js';
 import { cellText } from '../numbers.js';
 import { columnLetters } from '../grid.js';
 import type { BudgetRow, BudgetTable, ValueCell, YearColumn } from '../model.js';
-import { isBudgetRowKind, type LabelKind, type SheetScan } from './scan.js';
+import { isBudgetRowKind, type LabelKind, type SheetScan, type YearCell } from './scan.js';
 import { yearsDown } from './vertical.js';
 import { periodTotals } from './totals.js';
 import { unitInParentheses, unitNote } from './units.js';
@@ -57,7 +57,9 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     const endCol = Math.min(repeated < 0 ? Infinity : all[repeated].col, ...taken.filter((t) => t.left > all[free].col).map((t) => t.left));
     const years = all.filter((y) => y.col >= all[free].col && y.col < endCol);
     if (years.length < 2) continue;
-    const columns: YearColumn[] = years.map((y) => ({ col: y.col, year: y.fy.year, baseline: y.fy.baseline, header: y.header }));
+    // Years under stage headings (`計画` over `H29 H30`, `実績` over `H29 H30`): the first stage's are the table's columns.
+    const over = stagesOverYears(scan, headerRow, years);
+    const columns: YearColumn[] = (over?.years ?? years).map((y) => ({ col: y.col, year: y.fy.year, baseline: y.fy.baseline, header: y.header }));
     // Its 累計 columns: one per plan period where it spans two.
     // One between the labels and the years (`区分 | 累計 | H29 …`) adds up every year shown.
     const leading = scan.inRow('cumulative', headerRow).filter((l) => l.col > startCol && l.col < years[0].col && /^(累計|合計|計)$/.test(l.compact));
@@ -78,7 +80,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     if (stages && !withTotals) totalCols.length = 0;
     const cumCol = totalCols.length > 0 ? Math.max(...totalCols.map((c) => c.col)) : null;
     const headerBottom = stages ? yearsBottom + 1 : yearsBottom;
-    const readings = stages ?? [{ stage: undefined, offset: 0 }];
+    const readings = stages ?? over?.readings ?? [{ stage: undefined, offset: 0 }];
     const rows: BudgetRow[] = [];
     let blanks = 0;
     let isProgress = false;
@@ -376,6 +378,31 @@ function stageSubColumns(scan: SheetScan, row: number, headings: number[]): { st
     first ??= words;
   }
   return first && first.map((stage, offset) => ({ stage, offset }));
+}
+
+/**
+ * Years under stage headings in the row over them (`計画` merged over `H29 H30`, `実績` over `H29 H30`): the first
+ * stage's years, and how far right of them each stage's stand; none unless every stage shows the same years alike.
+ */
+function stagesOverYears(scan: SheetScan, headerRow: number, years: YearCell[]): { years: YearCell[]; readings: { stage: string; offset: number }[] } | null {
+  if (headerRow === 0) return null;
+  const groups = new Map<string, { stage: string; years: YearCell[] }>();
+  for (const y of years) {
+    const shown = scan.view.shown(headerRow - 1, y.col);
+    const m = STAGE_CELL.exec(cellText(shown.cell).replace(/\s+/g, ''));
+    if (!m) return null;
+    const key = `${shown.row}:${shown.col}`;
+    const group = groups.get(key);
+    if (group) group.years.push(y);
+    else groups.set(key, { stage: m[1], years: [y] });
+  }
+  if (groups.size < 2) return null;
+  const [first, ...others] = [...groups.values()];
+  for (const g of others) {
+    const offset = g.years[0].col - first.years[0].col;
+    if (g.years.length !== first.years.length || g.years.some((y, k) => y.fy.year !== first.years[k].fy.year || y.col - first.years[k].col !== offset)) return null;
+  }
+  return { years: first.years, readings: [first, ...others].map((g) => ({ stage: g.stage, offset: g.years[0].col - first.years[0].col })) };
 }
 
 // What a 財政支援要望 cell says when it says whether support was asked for, not how much (`有`, `無`, `○`).
