@@ -4352,6 +4352,49 @@ describe('budget tables in other words', () => {
     expect(f[0]).toMatchObject({ expected: 5, stated: 4 });
   });
 
+  it.each([
+    ['the header alone', []],
+    ['under `（続き）`', [['税制支援措置の状況（続き）']]],
+  ])('a table going on over a page break, %s repeated: one table, its 合計 adding up the measures of both pages', (_, over) => {
+    const header = ['措置', '区分', 'H29', 'H30', '累計'];
+    const s = sheet('S', [
+      ['税制支援措置の状況'],
+      header,
+      ['措置A', '件数', 2, 3, 5],
+      ['措置B', '件数', 1, 1, 2],
+      ...over,
+      header,
+      ['措置C', '件数', 1, 1, 2],
+      ['合計', '件数', 4, 6, 9],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    // Before, the second page was a table of its own, its 合計 compared with 措置C alone (1 ≠ 4 in every column).
+    expect(keys(findings)).toEqual([`sum-mismatch@S!D${7 + over.length}`, `cumulative-column-short@S!E${7 + over.length}`]);
+    expect(findings[0]).toMatchObject({ expected: 5, stated: 6, params: { parts: '措置A + 措置B + 措置C' } });
+    expect(model.tables.filter((t) => t.kind === 'budget')).toHaveLength(1);
+  });
+
+  it('a table under another title with the same header (`税制支援措置の状況` under the budget table) is a table of its own', () => {
+    const header = ['事業名', '区分', 'H29', 'H30', '累計'];
+    const s = sheet('S', [
+      ['財政支援措置の状況'],
+      header,
+      ['事業A', '国予算(a)', 100, 200, 300],
+      [null, '自治体予算(b)', 50, 50, 100],
+      [null, '総事業費(a+b)', 150, 250, 400],
+      [],
+      ['税制支援措置の状況'],
+      header,
+      ['措置A', '件数', 2, 3, 5],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(findings).toEqual([]);
+    expect(model.tables.map((t) => t.kind === 'budget' && [t.title, t.rows.length])).toEqual([
+      ['財政支援措置の状況', 3],
+      ['税制支援措置の状況', 1],
+    ]);
+  });
+
   it('a 合計 project under the projects of a budget table adds up their rows of each label, as its own total adds up its parts', () => {
     const s = sheet(
       'S',

@@ -92,10 +92,33 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       for (let c = startCol; c < firstCol; c++) if (isRowLabel(scan, cellText(view.shown(r, c).cell).trim())) return true;
       return false;
     };
+    const repeatsHeader = (r: number) => {
+      const again = scan.yearRows.get(r)?.filter((y) => y.col >= startCol && y.col <= rightCol);
+      return again !== undefined && again.length === years.length && again.every((y, k) => y.col === years[k].col && y.fy.year === years[k].fy.year);
+    };
+    const headersAgain: number[] = [];
+    // Over the header again, the table's title again or a word that it goes on (`（続き）`); another title starts another table.
+    const title = titleAbove(scan, headerRow, startCol);
+    const continuedTitle = (r: number) => {
+      let said = false;
+      for (let c = 0; c < view.rowWidth(r); c++) {
+        const t = cellText(view.raw(r, c)).trim();
+        if (t && !(said = (title !== '' && t === title) || /続/.test(t))) return false;
+      }
+      return said;
+    };
     let heading: string | undefined;
     const tableUnit = unitNote(scan, headerRow, startCol, rightCol) ?? unitAlone(scan, headerRow, startCol, rightCol);
     for (let r = headerBottom + 1; r < view.rowCount && blanks < 2; r++) {
-      // Another header of years over these columns ends the table; one beside it starts a table of its own.
+      // The header again (the table going on over a page break, `（続き）` maybe over it) is passed over, with its row of
+      // stages; another header of years over these columns ends the table; one beside it starts a table of its own.
+      if (repeatsHeader(r) || (repeatsHeader(r + 1) && !valuesIn(r) && continuedTitle(r))) {
+        if (repeatsHeader(r)) {
+          headersAgain.push(r);
+          if (stages) r++;
+        }
+        continue;
+      }
       if (scan.yearRows.get(r)?.some((y) => y.col >= startCol && y.col <= rightCol)) break;
       const texts: { col: number; text: string; row: number }[] = [];
       for (let c = startCol; c < firstCol; c++) {
@@ -168,12 +191,13 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       usedRows.set(headerRow, [...taken, { left: startCol, right: rightCol }]);
       again = true;
     }
+    for (const row of headersAgain) usedRows.set(row, endCol === Infinity ? WHOLE_ROW : [...(usedRows.get(row) ?? []), { left: startCol, right: rightCol }]);
     const lastRow = Math.max(...rows.map((r) => r.cells[0].ref.row));
     tables.push({
       kind: 'budget',
       sheet: view.name,
       range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: Math.max(cumCol ?? 0, columns[columns.length - 1].col) + readings[readings.length - 1].offset },
-      title: titleAbove(scan, headerRow, startCol),
+      title,
       columns,
       rows,
     });
