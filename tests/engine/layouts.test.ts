@@ -4395,6 +4395,26 @@ describe('budget tables in other words', () => {
     ]);
   });
 
+  it('a `計` written across the label columns under one project’s rows is that project’s total, not one of the projects', () => {
+    const s = sheet(
+      'S',
+      [
+        ['財政支援措置の状況'],
+        ['事業名', '区分', 'H29', 'H30'],
+        ['事業A', '国費', 100, 200],
+        [null, '地方費', 50, 50],
+        ['計', null, 150, 250],
+        ['事業B', '国費', 10, 20],
+        [null, '地方費', 5, 5],
+        ['計', null, 15, 35],
+      ],
+      ['A3:A4', 'A6:A7', 'A5:B5', 'A8:B8'],
+    );
+    const f = findingsOf(book(s));
+    expect(keys(f)).toEqual(['sum-mismatch@S!D8']);
+    expect(f[0]).toMatchObject({ expected: 25, stated: 35, params: { project: '事業B' } });
+  });
+
   it('a 合計 project under the projects of a budget table adds up their rows of each label, as its own total adds up its parts', () => {
     const s = sheet(
       'S',

@@ -157,7 +157,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       }
       // A row without a project of its own is its project's above (the name written once, not merged down).
       // `合計` written left of the labels above (across the label columns): the projects' total, none of the one above.
-      const ownTotal = previous && label.col < previous.labelRef.col && total(label.text);
+      const ownTotal = previous && label.col < previous.labelRef.col && total(label.text) && projectsSinceTotal(rows) >= 2;
       // Its name, not its number where a column numbers the projects (`No. | 事業名 | 区分`).
       const own = stageAlone ? [] : texts.filter((t) => t.col < label.col);
       const named = own.find((t) => !/^(No\.?|№)?[\d０-９]+[.．)）]?$/i.test(t.text.replace(/\s+/g, ''))) ?? own[0];
@@ -314,6 +314,13 @@ function numberBlocks(rows: BudgetRow[]): void {
 
 const ACROSS_TOTAL = /^(合計|総計|計)$/;
 const total = (text: string) => ACROSS_TOTAL.test(toHalfWidth(text).replace(/[\s【】\[\]()（）]/g, ''));
+
+/** How many projects the rows since the last total (a project's `計`, a 合計 of projects) name: under one, a `計` is that project's own. */
+function projectsSinceTotal(rows: BudgetRow[]): number {
+  let k = rows.length - 1;
+  while (k >= 0 && !total(rows[k].project) && !total(rows[k].label)) k--;
+  return new Set(rows.slice(k + 1).map((r) => r.project)).size;
+}
 
 /**
  * A 合計 row under the projects (`合計 | 件数` under `措置A | 件数` and `措置B | 件数`, or `合計` written across the label
