@@ -63,10 +63,12 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     // Its 累計 columns: one per plan period where it spans two.
     // One between the labels and the years (`区分 | 累計 | H29 …`) adds up every year shown.
     const leading = scan.inRow('cumulative', headerRow).filter((l) => l.col > startCol && l.col < years[0].col && /^(累計|合計|計)$/.test(l.compact));
+    // Under stage headings, the first stage's 累計 columns: each other stage's stand as far right of them as its years.
+    const stagesEnd = over && over.readings.length > 1 ? over.years[0].col + over.readings[1].offset : endCol;
     const totalCols = [
       ...leading.map((l) => ({ col: l.col, of: undefined })),
       ...periodTotals(
-        scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col && l.col < endCol),
+        scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col && l.col < stagesEnd),
         columns,
       ),
     ];
