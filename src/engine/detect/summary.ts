@@ -673,7 +673,8 @@ function inlineValue(scan: SheetScan, row: number, col: number, line: string, st
   }
   const end = start + text.trimEnd().length;
   // A line a formula builds (`="【…進捗度 "&'別紙1'!E4&"%…】"`) keeps its formula: the recalculation follows it, and undo restores it.
-  const formula = scan.valueCell(row, col).formula;
+  // The cell's own, not valueCell's, which would parse the whole line as a number for nothing.
+  const formula = scan.view.raw(row, col)?.formula;
   return { ref: scan.ref(row, col), parsed, text: line.slice(start, end), storage: 'text', inline: { line, start, end }, ...(formula !== undefined && { formula }) };
 }
 
