@@ -818,13 +818,16 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         named = who;
         const body = bracket >= 0 ? text.slice(bracket) : text;
         // 当該年度目標値 / 実績値 speak of a target: under an indicator line, of its single target.
-        const plain = PLAIN_SUMMARY_LINE.test(compact(body));
-        const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) || plain ? indicatorOnlyId(who.indicator) : null);
+        // Asked only where it decides (most lines name their target and state 当該年度 figures): the line compacted
+        // and a pattern of three `.*` is a tenth of a line's reading.
+        let plainLine: boolean | undefined;
+        const plain = () => (plainLine ??= PLAIN_SUMMARY_LINE.test(compact(body)));
+        const targetId = who.target?.id ?? (/当該年度(目標|実績)/.test(body) || plain() ? indicatorOnlyId(who.indicator) : null);
         const bodyStart = part.start + seg.start + (bracket >= 0 ? bracket : 0);
         // Fields whose label says they are running totals (`累計目標値 475億円`, `進捗度（累計）80%`).
         const running = new Set<keyof typeof FIELD>();
         const field = (k: keyof typeof FIELD, src = body, srcStart = bodyStart) => {
-          const m = FIELD[k].exec(src) ?? (plain ? PLAIN_FIELD[k]?.exec(src) : null) ?? null;
+          const m = FIELD[k].exec(src) ?? (PLAIN_FIELD[k] && plain() ? PLAIN_FIELD[k].exec(src) : null);
           if (!m) return undefined;
           if (k !== 'weight' && (/累計の?\s*$/.test(src.slice(Math.max(0, m.index - 4), m.index)) || saysRunningTotal(m[0].slice(0, m[0].length - m[1].length)))) running.add(k);
           // toHalfWidth maps character for character, so offsets hold in the original text.
