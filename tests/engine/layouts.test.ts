@@ -3124,6 +3124,10 @@ describe('summary lines that name their year', () => {
     '数値目標(1)【令和4年度 目標値110億円 実績値110億円 進捗度100%】',
     '数値目標(1)（令和4年度）目標値：110億円、実績値：110億円、進捗度：100％',
     '数値目標(1)【当該年度(令和4年度)目標値 110億円、当該年度実績値 110億円、進捗度 100%】',
+    // A western year spaced from its 年, and full-width letters and digits: the line is read compacted.
+    '数値目標(1)【2022 年度目標値 110億円、2022 年度実績値 110億円、進捗度 100%】',
+    '数値目標(1)【Ｒ４目標値 110億円、Ｒ４実績値 110億円、進捗度 100%】',
+    '数値目標(1)【２０２２　年度目標値 110億円、２０２２　年度実績値 110億円、進捗度 100%】',
   ])('%s is compared with that year, not the latest', (line) => {
     const s = sheet('S', [
       [null, null, 'R4', 'R5'],

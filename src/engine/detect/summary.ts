@@ -686,8 +686,14 @@ const YEAR_OF_FIGURES = new RegExp(`(?:^|[【\\[(、,])${FIGURES_YEAR}\\)?の?(?
 // A year in a note right after a label of the figures: `当該年度目標値（令和元年度）210人`, `目標値（R1）200人`.
 const YEAR_AFTER_LABEL = new RegExp(`(?:目標|実績)値?\\(${FIGURES_YEAR}\\)`);
 
+// What every year FIGURES_YEAR reads holds, as the line stands before compact() (which drops white space and makes full-width
+// letters and digits half-width): 令 or 平 of its era, an R or H, or a digit before 年 with white space between or none.
+const MAY_NAME_YEAR = /[令平RHＲＨ]|[0-9０-９][\s\u200b]*年/;
+
 /** The year a summary line names for its figures, if it names one there (a year in the id's name is no such year). */
 function yearOfFigures(line: string): number | undefined {
+  // Most lines name none (`【当該年度目標値 …】`): they need not be compacted.
+  if (!MAY_NAME_YEAR.test(line)) return undefined;
   const c = compact(line);
   const m = YEAR_OF_FIGURES.exec(c) ?? YEAR_AFTER_LABEL.exec(c);
   return m ? parseFiscalYear(m[1])?.year : undefined;
