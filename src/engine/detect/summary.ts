@@ -765,13 +765,15 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
   const currentBefore = (end: number) => {
     for (let i = end - 1; i >= resolved; i--) {
       const t = ids[i].text;
-      // An id's word first (findTargetId and findIndicatorId look for it first): cheaper than a lookup in the memo of ids.
-      const target = t.includes('数値目標') ? scan.targetIdIn(t) : undefined;
+      // Read here, not looked up in the memo of ids: the ids these lines follow mostly stand in 本文 lines that no other
+      // detector reads, whose entries in the memo cost more than reading them (a lookup and an entry in a map of every
+      // id text of the workbook, against a search for the id's word and one pattern).
+      const target = findTargetId(t);
       if (target) {
         current = { indicator: target.id.indicator, target, after: { text: t.slice(target.end), row: ids[i].row, col: ids[i].col } };
         break;
       }
-      const ind = t.includes('評価指標') ? scan.indicatorIdIn(t) : undefined;
+      const ind = findIndicatorId(t);
       if (ind) {
         current = { indicator: ind.indicator, target: undefined };
         break;
