@@ -56,16 +56,16 @@ function titleYear(scan: SheetScan, row: number): number | null {
   return best ?? (lo > 0 ? soleYearUpTo(scan, lo - 1) : null);
 }
 
-/**
- * The year a title right over a table names (`【平成29年度】`, `平成30年度の実績` over each year's table of a sheet holding
- * one per year): the text alone in the nearest row holding any within two rows above the header; a title naming a
- * period (`平成29年度～令和3年度`) names no one year.
- */
 /** The one year a title names (`【平成29年度】`, `平成30年度の実績`); a period (`平成29年度～令和3年度`) names none. */
 function yearOfTitleText(title: string): number | undefined {
   return title.length <= 40 && !planPeriod(title) ? findFiscalYearIn(title) : undefined;
 }
 
+/**
+ * The year a title right over a table names (`【平成29年度】`, `平成30年度の実績` over each year's table of a sheet holding
+ * one per year): the text alone in the nearest row holding any within two rows above the header; a title naming a
+ * period (`平成29年度～令和3年度`) names no one year.
+ */
 function yearOverTable(scan: SheetScan, header: number): number | undefined {
   const view = scan.view;
   for (let r = header - 1; r >= Math.max(0, header - 2); r--) {

@@ -25,12 +25,12 @@ export function targetParams(t: NumericTarget, col?: YearColumn): Record<string,
   };
 }
 
-/** The first and last years a plan period's 累計 column adds up, by their headers (`H29`, `R3`), for its messages; none for one of every year. */
 /** A budget row as the messages name it: with its stage where its label does not say it (`総事業費(a+b) 実績`). */
 export function budgetRowName(row: BudgetRow): string {
   return row.stage && !row.label.includes(row.stage) ? `${row.label} ${row.stage}` : row.label;
 }
 
+/** The first and last years a plan period's 累計 column adds up, by their headers (`H29`, `R3`), for its messages; none for one of every year. */
 export function periodParam(columns: readonly YearColumn[], of: readonly number[] | undefined): { periodFrom?: string; periodTo?: string } {
   if (!of || of.length === 0) return {};
   return { periodFrom: columns[of[0]].header, periodTo: columns[of[of.length - 1]].header };
