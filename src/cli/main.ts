@@ -37,16 +37,78 @@ Exit: 0 no error finding / 1 some error / 2 a file could not be read or wrong ar
 
 class UsageError extends Error {}
 
+/** A value each option that takes one may have, for the message saying it has none. */
+const EXAMPLE_VALUES: Record<string, string> = {
+  '--jobs': '2',
+  '--max-cells': '5000000',
+  '--max-bytes': '104857600',
+  '--report': 'report.html',
+  '--lang': 'en',
+  '-o': 'out.xlsx',
+  '--output': 'out.xlsx',
+};
+
+/** What is wrong with the arguments, in the user's language, saying what to write instead. */
+const WRONG = {
+  lang: (v: string) => ({ ja: `--lang には ja か en を指定してください(指定: ${v})。`, en: `--lang takes ja or en (given: ${v}).` }),
+  positive: (name: string, v: string) => ({ ja: `${name} には 1 以上の整数を指定してください(指定: ${v})。`, en: `${name} takes a positive whole number (given: ${v}).` }),
+  unknownOption: (name: string) => ({ ja: `不明なオプションです: ${name}`, en: `unknown option: ${name}` }),
+  missingValue: (name: string) => {
+    const example = `${name} ${EXAMPLE_VALUES[name] ?? '…'}`;
+    return { ja: `${name} の後に値を続けてください(例: ${example})。`, en: `${name} needs a value after it (e.g. ${example}).` };
+  },
+  noValue: (name: string) => ({ ja: `${name} は値をとりません(${name} だけを書いてください)。`, en: `${name} takes no value (write ${name} alone).` }),
+  unknownCommand: (c: string) => ({ ja: `不明なコマンドです: ${c}(check・fix・schema のいずれかです)。`, en: `unknown command: ${c} (check, fix or schema).` }),
+  noCommand: { ja: 'コマンドを指定してください(check・fix・schema)。', en: 'name a command: check, fix or schema.' },
+  report: { ja: '--report には書き出す HTML ファイルの名前を指定してください(例: --report report.html)。', en: '--report needs the name of the HTML file to write (e.g. --report report.html).' },
+};
+
+/**
+ * The language asked for, as far as arguments that may be wrong tell (`--lang en`, `--lang=en`): the language of the
+ * message saying what is wrong with them.
+ */
+function askedLang(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'ja';
+}
+
+/**
+ * Node's own words for arguments it cannot parse (English only, naming its API: `argument is ambiguous`) as Hyoka's, in
+ * the user's language.
+ */
+function parseArgsMessage(e: Error & { code?: string }, lang: Lang): string {
+  // `Option '--jobs <value>' argument missing`, `Option '-o, --output <value>' …`, `Unknown option '--bogus'`.
+  const name = /'(-{1,2}[^' ,]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return WRONG.unknownOption(name)[lang];
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return (/does not take an argument/.test(e.message) ? WRONG.noValue(name) : WRONG.missingValue(name))[lang];
+  return e.message;
+}
+
+/**
+ * A negative number after an option that takes one (`--jobs -1`) is its value, as `--jobs=-1` would be, so that the
+ * message says what is wrong with it rather than that the option has no value.
+ */
+function negativesJoined(args: string[], valued: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (valued.includes(args[i]) && /^-\d/.test(args[i + 1] ?? '')) out.push(`${args[i]}=${args[++i]}`);
+    else out.push(args[i]);
+  }
+  return out;
+}
+
 function langOf(v: unknown): Lang {
   if (v === undefined) return 'ja';
   if (v === 'ja' || v === 'en') return v;
-  throw new UsageError(`--lang: ja | en (${String(v)})`);
+  // Which language the user reads is what is wrong: both.
+  const m = WRONG.lang(String(v));
+  throw new UsageError(`${m.ja} / ${m.en}`);
 }
 
-function positiveInt(name: string, v: unknown): number | undefined {
+function positiveInt(name: string, v: unknown, lang: Lang): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name}: a positive whole number (${String(v)})`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(WRONG.positive(name, String(v))[lang]);
   return n;
 }
 
@@ -181,7 +243,7 @@ function ignoredLine(ignored: string[], lang: Lang): string {
 
 async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args,
+    args: negativesJoined(args, ['--jobs', '--max-cells', '--max-bytes']),
     allowPositionals: true,
     options: {
       json: { type: 'boolean' },
@@ -194,10 +256,10 @@ async function runCheck(args: string[]): Promise<number> {
   });
   const lang = langOf(values.lang);
   if (positionals.length === 0) throw new UsageError(lang === 'ja' ? 'ファイルを指定してください。' : 'name at least one file.');
-  const maxCells = positiveInt('--max-cells', values['max-cells']);
-  const maxBytes = positiveInt('--max-bytes', values['max-bytes']);
-  const jobs = jobsFor(positiveInt('--jobs', values.jobs));
-  if (values.report === '') throw new UsageError('--report: OUT.html');
+  const maxCells = positiveInt('--max-cells', values['max-cells'], lang);
+  const maxBytes = positiveInt('--max-bytes', values['max-bytes'], lang);
+  const jobs = jobsFor(positiveInt('--jobs', values.jobs, lang));
+  if (values.report === '') throw new UsageError(WRONG.report[lang]);
   const limits = { ...(maxCells ? { maxCells } : {}), ...(maxBytes ? { maxBytes } : {}) };
   const { files, ignored, unlisted, empty } = await expandPaths(positionals);
   if (files.length === 0 && unlisted.length === 0) throw new UsageError(lang === 'ja' ? `.xlsx ファイルが見つかりません: ${positionals.join(' ')}` : `no .xlsx file in ${positionals.join(' ')}`);
@@ -358,7 +420,7 @@ async function runFix(args: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const lang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'ja';
+  const lang = askedLang(argv);
   try {
     if (command === 'check') return await runCheck(rest);
     if (command === 'fix') return await runFix(rest);
@@ -370,10 +432,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE[lang]}\n`);
       return 0;
     }
-    throw new UsageError(command ? `unknown command: ${command}` : 'no command');
+    throw new UsageError(command ? WRONG.unknownCommand(command)[lang] : WRONG.noCommand[lang]);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`hyoka: ${(e as Error).message}\n${USAGE[lang]}\n`);
+    if (e instanceof UsageError) {
+      process.stderr.write(`hyoka: ${e.message}\n${USAGE[lang]}\n`);
+      return 2;
+    }
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`hyoka: ${parseArgsMessage(e as Error, lang)}\n${USAGE[lang]}\n`);
       return 2;
     }
     process.stderr.write(`hyoka: ${describeError(e, lang)}\n`);

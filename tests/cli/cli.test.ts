@@ -64,6 +64,23 @@ describe('hyoka check', () => {
     expect(hyoka('frobnicate').code).toBe(2);
   });
 
+  it('says what is wrong with the arguments in the language asked for, not in Node\'s English', () => {
+    const first = (...args: string[]) => hyoka(...args).stderr.split('\n')[0];
+    // Before: "Option '--jobs' argument is ambiguous. Did you forget to specify the option argument for '--jobs'? …".
+    expect(first('check', fx('overall-2023.xlsx'), '--jobs', '-1')).toBe('hyoka: --jobs には 1 以上の整数を指定してください(指定: -1)。');
+    expect(first('check', fx('overall-2023.xlsx'), '--jobs', 'abc', '--lang=en')).toBe('hyoka: --jobs takes a positive whole number (given: abc).');
+    expect(first('check', fx('overall-2023.xlsx'), '--bogus')).toBe('hyoka: 不明なオプションです: --bogus');
+    expect(first('check', fx('overall-2023.xlsx'), '--bogus', '--lang', 'en')).toBe('hyoka: unknown option: --bogus');
+    expect(first('check', fx('overall-2023.xlsx'), '--jobs')).toBe('hyoka: --jobs の後に値を続けてください(例: --jobs 2)。');
+    expect(first('check', fx('overall-2023.xlsx'), '--json=1', '--lang', 'en')).toBe('hyoka: --json takes no value (write --json alone).');
+    expect(first('fix', fx('overall-2023.xlsx'), '-o')).toBe('hyoka: -o の後に値を続けてください(例: -o out.xlsx)。');
+    expect(first('check', fx('overall-2023.xlsx'), '--lang', 'fr')).toContain('--lang takes ja or en (given: fr).');
+    expect(first('frobnicate', '--lang', 'en')).toBe('hyoka: unknown command: frobnicate (check, fix or schema).');
+    const r = hyoka('check', fx('overall-2023.xlsx'), '--jobs', '-1', '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage:');
+  });
+
   it('publishes the report schema', () => {
     const r = hyoka('schema');
     expect(r.code).toBe(0);
