@@ -5,6 +5,8 @@ export type ReadErrorCode =
   | 'encrypted'
   | 'xls'
   | 'csv'
+  | 'html'
+  | 'spreadsheet-xml'
   | 'xlsb'
   | 'too-large'
   | 'zip-bomb'
@@ -23,6 +25,8 @@ const MESSAGES: Record<ReadErrorCode, { ja: string; en: string }> = {
   encrypted: { ja: 'パスワードで保護(暗号化)されたブックです。Excel でパスワードを解除して保存してから確認してください。', en: 'the workbook is password-protected (encrypted); remove the password in Excel, save, and check again.' },
   xls: { ja: '古い .xls 形式のファイルです。Excel で .xlsx 形式に保存し直してください。', en: 'an old .xls file; save it as .xlsx in Excel.' },
   csv: { ja: 'CSV などのテキストファイルです。Excel で .xlsx 形式に保存し直してください。', en: 'a text (CSV) file, not an .xlsx; save it as .xlsx in Excel.' },
+  html: { ja: 'Web ページ(HTML)を表計算ファイルの名前で保存したものです(システムの「Excel 出力」によくある形)。Excel で開き、.xlsx 形式で保存し直してください。', en: 'a web page (HTML) saved under a spreadsheet name, as systems that "export to Excel" often write; open it in Excel and save it as .xlsx.' },
+  'spreadsheet-xml': { ja: 'XML スプレッドシート 2003 形式のファイルです。Excel で開き、.xlsx 形式で保存し直してください。', en: 'an XML Spreadsheet 2003 file; open it in Excel and save it as .xlsx.' },
   xlsb: { ja: 'バイナリ形式(.xlsb)のブックです。Excel で .xlsx 形式に保存し直してください。', en: 'a binary workbook (.xlsb); save it as .xlsx in Excel.' },
   'too-large': { ja: 'ファイルが大きすぎます(上限は --max-bytes で変更できます)。', en: 'the file is larger than the limit (change it with --max-bytes).' },
   'zip-bomb': { ja: '展開後のサイズが上限を超えます(ZIP 爆弾の可能性)。ファイルを確認してください。', en: 'its contents would inflate beyond the limit (a possible zip bomb); check the file.' },

@@ -27,6 +27,21 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 /**
+ * What kind of text file a file is, by its first characters: a web page (what many systems' "export to Excel" writes,
+ * under an .xls name), an XML Spreadsheet 2003, or other text (CSV, TSV). A UTF-16 file is read without its zero bytes.
+ */
+function textKind(bytes: Uint8Array): 'html' | 'spreadsheet-xml' | 'csv' {
+  const head = bytes.subarray(0, 4096);
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  let text = '';
+  for (const b of head) if (b !== 0 || !utf16) text += String.fromCharCode(b);
+  const start = text.replace(/^(?:\u00ef\u00bb\u00bf|\u00ff\u00fe|\u00fe\u00ff)/, '').trimStart().toLowerCase();
+  if (start.startsWith('<?xml') && /<workbook[\s>]/.test(start) && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'spreadsheet-xml';
+  if (/^(?:<!doctype html|<html|<table|<meta|<head|<body|<style)/.test(start) || (start.startsWith('<?xml') && start.includes('<html'))) return 'html';
+  return 'csv';
+}
+
+/**
  * An encrypted .xlsx is an OLE compound file with an `EncryptedPackage` stream. Directory
  * entries are 128 bytes long and start on 128-byte boundaries after the 512-byte header, for
  * both sector sizes, so only those offsets are compared: the whole file is searched cheaply.
@@ -424,7 +439,10 @@ export function inspectContainer(bytes: Uint8Array, limits: ReadLimits): ZipEntr
   if (bytes.length === 0) throw new XlsxReadError('empty');
   if (bytes.length > limits.maxBytes) throw new XlsxReadError('too-large', `${bytes.length} > ${limits.maxBytes} bytes`);
   if (startsWith(bytes, OLE)) throw new XlsxReadError(hasOleStream(bytes, 'EncryptedPackage') ? 'encrypted' : 'xls');
-  if (!startsWith(bytes, [0x50, 0x4b])) throw new XlsxReadError(looksLikeText(bytes) ? 'csv' : 'not-zip');
+  if (!startsWith(bytes, [0x50, 0x4b])) {
+    const kind = textKind(bytes);
+    throw new XlsxReadError(kind !== 'csv' ? kind : looksLikeText(bytes) ? 'csv' : 'not-zip');
+  }
   const entries = readCentralDirectory(bytes, limits.maxEntries);
   let declared = 0;
   for (const e of entries) declared += e.size;
