@@ -828,9 +828,18 @@ function totalOf(list: NumberValue[]): NumberValue | undefined {
 export interface RunningTotals {
   targets: NumberValue[];
   actuals: NumberValue[];
+  /** What each of targets, and of actuals, is (RunningBasis), in the same order. */
+  targetBases: RunningBasis[];
+  actualBases: RunningBasis[];
   /** The progress a 累計 column states, when it speaks of the same year. */
   progress?: NumberValue;
 }
+
+/**
+ * What a running total is: the 累計 column's, the year's own (a stock target's level), the plan's goal, the sum of all
+ * the years' targets or of those so far; `period` ones are of the year's plan in a table spanning two.
+ */
+export type RunningBasis = 'column' | 'year' | 'goal' | 'all' | 'soFar' | 'periodGoal' | 'periodAll' | 'periodSoFar';
 
 /**
  * What a summary stating running totals (`目標値（累計）`, `累計実績値`) may restate of a target through its column `i`,
@@ -846,25 +855,32 @@ export function runningTotals(t: NumericTarget, i: number): RunningTotals {
   const latest = year !== null && year === latestActualYear(t);
   // The 累計 column adding up the year (a plan period's, where the table has one for each).
   const total = latest ? t.totals?.filter((c) => !c.of || c.of.includes(i)).at(-1) : undefined;
-  const targets: (NumberValue | undefined)[] = [asNumber(total?.target?.parsed)];
-  const actuals: (NumberValue | undefined)[] = [asNumber(total?.actual?.parsed)];
+  const targets: [RunningBasis, NumberValue | undefined][] = [['column', asNumber(total?.target?.parsed)]];
+  const actuals: [RunningBasis, NumberValue | undefined][] = [['column', asNumber(total?.actual?.parsed)]];
   if (t.mode === 'stock') {
-    targets.push(asNumber(t.target[i].parsed), t.goal?.value);
-    actuals.push(asNumber(t.actual[i].parsed));
+    targets.push(['year', asNumber(t.target[i].parsed)], ['goal', t.goal?.value]);
+    actuals.push(['year', asNumber(t.actual[i].parsed)]);
   } else if (year !== null) {
     // Of a table spanning two plans, the running totals since the year's plan began first.
     const period = periodColumns(t, i);
     if (period) {
       const sums = sumsThrough(t, year, (k) => period.includes(k));
-      targets.push(...(t.otherGoals ?? []).filter((g) => goalYears(g)?.includes(year)).map((g) => g.value), sums.all, sums.targetsSoFar);
-      actuals.push(sums.actualsSoFar);
+      targets.push(
+        ...(t.otherGoals ?? []).filter((g) => goalYears(g)?.includes(year)).map((g): [RunningBasis, NumberValue] => ['periodGoal', g.value]),
+        ['periodAll', sums.all],
+        ['periodSoFar', sums.targetsSoFar],
+      );
+      actuals.push(['periodSoFar', sums.actualsSoFar]);
     }
     const sums = sumsThrough(t, year, () => true);
-    targets.push(t.goal?.value, sums.all, sums.targetsSoFar);
-    actuals.push(sums.actualsSoFar);
+    targets.push(['goal', t.goal?.value], ['all', sums.all], ['soFar', sums.targetsSoFar]);
+    actuals.push(['soFar', sums.actualsSoFar]);
   }
   const progress = asNumber(total?.progress?.parsed);
-  return { targets: targets.filter((v) => v !== undefined), actuals: actuals.filter((v) => v !== undefined), ...(progress && { progress }) };
+  const given = (list: [RunningBasis, NumberValue | undefined][]) => list.filter((e): e is [RunningBasis, NumberValue] => e[1] !== undefined);
+  const t2 = given(targets);
+  const a2 = given(actuals);
+  return { targets: t2.map((e) => e[1]), actuals: a2.map((e) => e[1]), targetBases: t2.map((e) => e[0]), actualBases: a2.map((e) => e[0]), ...(progress && { progress }) };
 }
 
 /** A flow target's yearly targets and actuals added up, of the columns `keep` keeps: all the targets, and those through `year`. */
@@ -914,13 +930,33 @@ export function restatedTotal(stated: NumberValue, totals: readonly NumberValue[
   return totals.find((v) => unitsCompatible(stated, v) && mayBeEqual(inUnitOf(stated, v), inUnitOf(v, stated)));
 }
 
+/** Whether a stated progress (in percent) is actual ÷ target × 100 within the inputs' displayed precision. */
+function runningAgrees(stated: NumberValue, a: NumberValue, b: NumberValue): boolean {
+  const p = progressOf(a, b);
+  if (!p) return false;
+  const s = statedPercent(stated, p.point);
+  const rounded = roundHalfUp(s.value, s.decimals);
+  return roundHalfUp(p.point, s.decimals).eq(rounded) || reachable(rounded, s.decimals, p.range);
+}
+
+/** The running totals a progress of them is worked out from: the actual so far and the target of those bases. */
+export interface RunningPair {
+  actual: RunningBasis;
+  target: RunningBasis;
+}
+
 /**
  * How a summary's progress of running totals compares with the target's running totals: 'ok' when some actual so far
  * over some target of them gives it (those the row restates, when it restates its target or actual; else any, or the
- * 累計 column's progress); else the mismatch, worked out from the running totals the row restates (the first of each
- * where it restates none). Undefined when there is nothing to compare with.
+ * 累計 column's progress); else the mismatch, worked out from the running totals the row restates (else those of
+ * `pair`, where the year has them; else the first of each). Undefined when there is nothing to compare with.
  */
-export function runningProgressStatus(t: NumericTarget, i: number, row: SummaryRow): { kind: 'ok' } | { kind: 'mismatch'; stated: Decimal; expected: Decimal; calc: string } | undefined {
+export function runningProgressStatus(
+  t: NumericTarget,
+  i: number,
+  row: SummaryRow,
+  pair?: RunningPair,
+): { kind: 'ok' } | { kind: 'mismatch'; stated: Decimal; expected: Decimal; calc: string; pair: RunningPair } | undefined {
   const statedAsRead = asNumber(row.progress?.parsed);
   if (!statedAsRead) return undefined;
   const stated = multipleAsPercent(statedAsRead);
@@ -937,16 +973,49 @@ export function runningProgressStatus(t: NumericTarget, i: number, row: SummaryR
   if (!ownActual && !ownTarget && totals.progress && roundHalfUp(totals.progress.value, decimals).eq(shown)) return { kind: 'ok' };
   for (const a of ownActual ? [ownActual] : totals.actuals) {
     for (const b of ownTarget ? [ownTarget] : totals.targets) {
-      const p = progressOf(a, b);
-      if (!p) continue;
-      const s = statedPercent(stated, p.point);
-      const rounded = roundHalfUp(s.value, s.decimals);
-      if (roundHalfUp(p.point, s.decimals).eq(rounded) || reachable(rounded, s.decimals, p.range)) return { kind: 'ok' };
+      if (runningAgrees(stated, a, b)) return { kind: 'ok' };
     }
   }
-  const a = ownActual ?? totals.actuals[0];
-  const b = ownTarget ?? totals.targets[0];
+  const k = pair ? totals.actualBases.indexOf(pair.actual) : -1;
+  const m = pair ? totals.targetBases.indexOf(pair.target) : -1;
+  const ak = ownActual ? totals.actuals.indexOf(ownActual) : k >= 0 && m >= 0 ? k : 0;
+  const bm = ownTarget ? totals.targets.indexOf(ownTarget) : k >= 0 && m >= 0 ? m : 0;
+  const a = totals.actuals[ak];
+  const b = totals.targets[bm];
   const p = progressOf(a, b);
   if (!p) return undefined;
-  return { kind: 'mismatch', stated: shown, expected: roundHalfUp(p.point, decimals), calc: progressCalc(a, b, p.point, decimals) };
+  return {
+    kind: 'mismatch',
+    stated: shown,
+    expected: roundHalfUp(p.point, decimals),
+    calc: progressCalc(a, b, p.point, decimals),
+    pair: { actual: totals.actualBases[ak], target: totals.targetBases[bm] },
+  };
+}
+
+/**
+ * The running totals a row of progress of running totals (a block's 累計進捗度 row) is written in: the pair of bases
+ * most of its stated cells agree with (the first in runningTotals' order on a tie); undefined when none agrees.
+ */
+export function runningPairOf(t: NumericTarget, cells: readonly (ValueCell | undefined)[]): RunningPair | undefined {
+  const votes = new Map<string, { pair: RunningPair; count: number; order: number }>();
+  cells.forEach((cell, i) => {
+    const statedAsRead = asNumber(cell?.parsed);
+    if (!statedAsRead || i >= t.columns.length) return;
+    const stated = multipleAsPercent(statedAsRead);
+    const totals = runningTotals(t, i);
+    totals.actuals.forEach((a, k) =>
+      totals.targets.forEach((b, m) => {
+        if (!runningAgrees(stated, a, b)) return;
+        const pair = { actual: totals.actualBases[k], target: totals.targetBases[m] };
+        const key = `${pair.actual}/${pair.target}`;
+        const v = votes.get(key) ?? { pair, count: 0, order: k * 16 + m };
+        v.count++;
+        votes.set(key, v);
+      }),
+    );
+  });
+  let best: { pair: RunningPair; count: number; order: number } | undefined;
+  for (const v of votes.values()) if (!best || v.count > best.count || (v.count === best.count && v.order < best.order)) best = v;
+  return best?.pair;
 }

@@ -5484,17 +5484,22 @@ describe('probe round: layouts offices use for the same tables', () => {
     ]);
     // Before, the first 累計進捗度 row was read as 1-②'s progress (three errors: 104 for 421, …) and the rows went unchecked.
     expect(findings).toEqual([]);
-    // 260 ÷ 196 = 133 % (or 260 億円 of the 283 planned, 92 %): 150 % is neither.
+    // 260 ÷ 196 = 133 % (or 260 億円 of the 283 planned, 92 %): 150 % is neither. The row's other years are the actuals so
+    // far over the targets so far (119 ÷ 115, 380 ÷ 283), so is the expected value: before, 92 % (of all the targets).
     rows[4][3] = '150%';
-    expect(findingsOf(book(sheet('S', rows))).map((f) => [f.rule, f.cell, f.stated, formatFinding(f, 'ja'), formatFinding(f, 'en')])).toEqual([
+    expect(findingsOf(book(sheet('S', rows))).map((f) => [f.rule, f.cell, f.stated, f.expected, formatFinding(f, 'ja'), formatFinding(f, 'en')])).toEqual([
       [
         'progress-mismatch',
         'D5',
         150,
-        '数値目標(1)-① 平成30年度の累計進捗度 150% は、累計の実績値 ÷ 目標値 × 100 から得られる 92% と一致しません。 (260 ÷ 283 × 100 = 91.87 → 92)',
-        'Target (1)-①, FY2018: stated progress of the running totals 150% differs from running actual ÷ target × 100 = 92%. (260 ÷ 283 × 100 = 91.87 → 92)',
+        133,
+        '数値目標(1)-① 平成30年度の累計進捗度 150% は、その年度までの実績値の合計 ÷ その年度までの目標値の合計 × 100 から得られる 133% と一致しません。 (260 ÷ 196 × 100 = 132.65 → 133)',
+        'Target (1)-①, FY2018: stated progress of the running totals 150% differs from the actuals so far ÷ the targets so far × 100 = 133%. (260 ÷ 196 × 100 = 132.65 → 133)',
       ],
     ]);
+    // A row of the actuals so far over all the years' targets (283 億円): 42 %, 92 %, 134 %; a wrong year is worked out so.
+    rows[4].splice(2, 3, '42%', '150%', '134%');
+    expect(findingsOf(book(sheet('S', rows))).map((f) => [f.cell, f.expected, f.calc])).toEqual([['D5', 92, '260 ÷ 283 × 100 = 91.87 → 92']]);
   });
 
   it('weights written as shares (`1/3`) in a 寄与度 column or in 寄与度 rows under the blocks are those shares', () => {

@@ -36,9 +36,22 @@ const wordsOnly = (f: Finding, h: Helpers) => h.param('said') !== '' && f.stated
 /** What a summary states to date (累計目標値, 累計実績値, 進捗度(累計)). */
 const RUNNING: Record<string, string> = { target: 'running total of targets', actual: 'running total of actuals', progress: 'cumulative progress' };
 
+/** The running totals a cumulative progress is worked out from (RunningBasis): those the row's other years are written in. */
+const RUNNING_ACTUAL: Record<string, string> = { column: 'the 累計 column’s actual', year: 'the year’s actual', soFar: 'the actuals so far', periodSoFar: 'the plan period’s actuals so far' };
+const RUNNING_TARGET: Record<string, string> = {
+  column: 'the 累計 column’s target',
+  year: 'the year’s target',
+  goal: 'the plan’s goal',
+  all: 'all the years’ targets',
+  soFar: 'the targets so far',
+  periodGoal: 'the plan period’s goal',
+  periodAll: 'all the plan period’s targets',
+  periodSoFar: 'the plan period’s targets so far',
+};
+
 export const en: MessageBook = {
   'progress-mismatch': (f, h) => {
-    const of = h.param('running') ? 'running actual ÷ target × 100' : 'actual ÷ target × 100';
+    const of = h.param('running') ? `${RUNNING_ACTUAL[h.param('actualBasis')] ?? 'running actual'} ÷ ${RUNNING_TARGET[h.param('targetBasis')] ?? 'target'} × 100` : 'actual ÷ target × 100';
     return `${cap(h.target())}, ${h.year()}: stated ${h.param('running') ? 'progress of the running totals' : 'progress'} ${saidPercent(h.num(f.stated), h.param('said'))} ${wordsOnly(f, h) ? `agrees in number with ${of} = ${h.num(f.expected)}%, but not in its words` : `differs from ${of} = ${h.num(f.expected)}%`}.`;
   },
   'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,

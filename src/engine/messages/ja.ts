@@ -20,9 +20,23 @@ const disagrees = (f: Finding, h: Helpers) =>
 /** Where a summary stands: the 本文, or a sheet of another name (a summary table on `誤り`: 「誤り」シート). */
 const summaryPlace = (sheet: string) => (sheet.includes('本文') ? '本文' : `「${sheet}」シート`);
 
+/** The running totals a 累計進捗度 is worked out from (RunningBasis): those the row's other years are written in. */
+const RUNNING_ACTUAL: Record<string, string> = { column: '累計欄の実績値', year: 'その年度の実績値', soFar: 'その年度までの実績値の合計', periodSoFar: 'その年度までの今期の実績値の合計' };
+const RUNNING_TARGET: Record<string, string> = {
+  column: '累計欄の目標値',
+  year: 'その年度の目標値',
+  goal: '計画の目標',
+  all: '全年度の目標値の合計',
+  soFar: 'その年度までの目標値の合計',
+  periodGoal: '今期の目標',
+  periodAll: '今期の全年度の目標値の合計',
+  periodSoFar: 'その年度までの今期の目標値の合計',
+};
+const runningCalc = (h: Helpers) => `${RUNNING_ACTUAL[h.param('actualBasis')] ?? '累計の実績値'} ÷ ${RUNNING_TARGET[h.param('targetBasis')] ?? '目標値'} × 100`;
+
 export const ja: MessageBook = {
   'progress-mismatch': (f, h) =>
-    `${h.target()} ${h.year()}の${h.param('running') ? '累計' : ''}進捗度 ${h.num(f.stated)}%${h.param('said')} は、${h.param('running') ? '累計の' : ''}実績値 ÷ 目標値 × 100 から得られる ${h.num(f.expected)}% ${disagrees(f, h)}。`,
+    `${h.target()} ${h.year()}の${h.param('running') ? '累計' : ''}進捗度 ${h.num(f.stated)}%${h.param('said')} は、${h.param('running') ? runningCalc(h) : '実績値 ÷ 目標値 × 100'} から得られる ${h.num(f.expected)}% ${disagrees(f, h)}。`,
   'progress-missing': (f, h) => `${h.target()} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
   'progress-orphan': (f, h) =>
     `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% が記載されていますが、${({ target: '目標値', actual: '実績値', both: '目標値と実績値' } as Record<string, string>)[h.param('blank')] ?? '目標値または実績値'}が空欄です。`,

@@ -1,5 +1,5 @@
 import { saidOf, totalProgressStatus } from '../compute.js';
-import { runningProgressStatus } from '../indicators.js';
+import { runningPairOf, runningProgressStatus } from '../indicators.js';
 import { findingAt, type Finding } from '../findings.js';
 import type { SummaryRow, ValueCell } from '../model.js';
 import { findingsForOwnStatus, findingsForStatus, summaryRowParams, targetParams, type Rule } from './types.js';
@@ -36,12 +36,17 @@ export const progressMismatch: Rule = {
       ),
       // Each year's progress of the running totals, in a 累計進捗度 row under the block: as a summary's of running totals.
       ...ctx.targets.all.flatMap(({ target: t }): Finding[] =>
-        (t.runningProgress ?? []).flatMap((cell, i) => {
-          if (cell.parsed.kind !== 'number') return [];
-          const s = runningProgressStatus(t, i, { progress: cell } as SummaryRow);
-          if (s?.kind !== 'mismatch') return [];
-          return [findingAt('progress-mismatch', 'error', cell.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params: { ...targetParams(t, t.columns[i]), running: '1', ...saidIn(cell) } })];
-        }),
+        {
+          // A wrong year is worked out as the row's other years are written (the basis most of them agree with).
+          const pair = t.runningProgress && runningPairOf(t, t.runningProgress);
+          return (t.runningProgress ?? []).flatMap((cell, i) => {
+            if (cell.parsed.kind !== 'number') return [];
+            const s = runningProgressStatus(t, i, { progress: cell } as SummaryRow, pair);
+            if (s?.kind !== 'mismatch') return [];
+            const params = { ...targetParams(t, t.columns[i]), running: '1', actualBasis: s.pair.actual, targetBasis: s.pair.target, ...saidIn(cell) };
+            return [findingAt('progress-mismatch', 'error', cell.ref, { expected: s.expected.toNumber(), stated: s.stated.toNumber(), calc: s.calc, params })];
+          });
+        },
       ),
     ];
   },
