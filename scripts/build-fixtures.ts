@@ -267,10 +267,11 @@ function plantedSheet(ws: Ws): void {
   put(ws, 34, 3, ['自治体予算(b) (実績)', '20,000 (千円)', '30,000 (千円)', '- (千円)', '40,000 (千円)']);
   put(ws, 35, 3, ['総事業費(a+b)', '120,000 (千円)', '90,000 (千円)', '- (千円)', '190,000 (千円)']);
   ws.mergeCells(33, 2, 35, 2);
-  // Overall score: 4.3 stated where (4.8 + 4.2 + 2×4) ÷ 4 = 4.25 → 4.3 is right, and 4.1 where 3.9 is.
+  // Overall score: 4.3 stated where (4.8 + 4.2 + 2×4) ÷ 4 = 4.25 → 4.3 is right, 4.1 where 3.9 is, and 4.5 over a blank Ⅱ.
   put(ws, 38, 2, ['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ', '総合評価']);
   put(ws, 39, 2, ['関西', 4.8, 4.2, 4, 4.3]);
   put(ws, 40, 2, ['つくば', 4, 3.6, 4, 4.1]);
+  put(ws, 41, 2, ['京浜', 4.8, '', 4.7, 4.5]);
 }
 
 async function save(wb: ExcelJS.Workbook, name: string): Promise<void> {

@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'sum-mismatch',
   'cumulative-column-short',
   'overall-score-mismatch',
+  'overall-score-orphan',
   'summary-mismatch',
   'unparseable-number',
   'unit-mismatch',

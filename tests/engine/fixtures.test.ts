@@ -88,6 +88,7 @@ describe('the seeds\' tables, in several layouts: exactly the findings the repor
       ['sum-mismatch', 'E35', 80000, 90000],
       ['cumulative-column-short', 'G35', 210000, 190000],
       ['overall-score-mismatch', 'F40', 3.9, 4.1],
+      ['overall-score-orphan', 'F41', null, 4.5],
     ]);
   });
 });

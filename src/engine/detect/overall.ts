@@ -233,9 +233,15 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
   if (columns.size === 0) return tables;
   // Per column, its labels with a score right of them (a heading 総合評価 over a card has none), down the column.
   const byCol = new Map<number, { label: Label; kind: ScoreKind }[]>();
+  // Per column, its Ⅰ Ⅱ Ⅲ labels with no score: a part left blank, taken by a set lacking that part only.
+  const scoreless = new Map<number, { label: Label; kind: ScoreKind }[]>();
   for (const kind of SCORE_KINDS) {
     for (const label of scan.kind(kind)) {
-      if (!columns.has(label.col) || seen.has(label.row) || !scoreOf(label)) continue;
+      if (!columns.has(label.col) || seen.has(label.row)) continue;
+      if (!scoreOf(label)) {
+        if (kind !== 'overall') scoreless.set(label.col, [...(scoreless.get(label.col) ?? []), { label, kind }]);
+        continue;
+      }
       let list = byCol.get(label.col);
       if (!list) byCol.set(label.col, (list = []));
       list.push({ label, kind });
@@ -247,6 +253,14 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
     let current: Partial<Group> = {};
     let last: Label | undefined;
     const close = () => {
+      const missing = SCORE_KINDS.filter((k) => !current[k]);
+      if (missing.length === 1 && missing[0] !== 'overall') {
+        // A part with no score among the others' rows (Ⅰ over a blank Ⅱ over Ⅲ).
+        const rows = Object.values(current).map((l) => l.row);
+        const [top, bottom] = [Math.min(...rows) - LABEL_GAP, Math.max(...rows) + LABEL_GAP];
+        const part = scoreless.get(list[0].label.col)?.find((p) => p.kind === missing[0] && p.label.row >= top && p.label.row <= bottom);
+        if (part) current[part.kind] = part.label;
+      }
       if (current.overall && current.roman1 && current.roman2 && current.roman3) groups.push(current as Group);
       current = {};
     };
@@ -272,7 +286,14 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
       tables.push({ kind: 'overall-score', sheet: view.name, range: { top: Math.max(0, top - 1), left: one.col, bottom, right: zones[zones.length - 1] }, rows });
       continue;
     }
-    const [s0, s1, s2, s3] = labels.map(scoreOf);
+    const scores = labels.map(scoreOf);
+    // A part with no score is the blank cell in the column of the others' (one column of scores), if blank it is.
+    const scoreCols = new Set(scores.flatMap((c) => (c ? [c.ref.col] : [])));
+    const [s0, s1, s2, s3] = scores.map((c, k) => {
+      if (c || scoreCols.size !== 1) return c;
+      const cell = scan.valueCell(labels[k].row, [...scoreCols][0]);
+      return cell.parsed.kind === 'blank' ? cell : undefined;
+    });
     if (!s0 || !s1 || !s2 || !s3) continue;
     tables.push({
       kind: 'overall-score',
@@ -287,14 +308,19 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
 
 /**
  * Several zones side by side, one column each (`評価項目 | A特区 | B特区` over Ⅰ, Ⅱ, Ⅲ, 総合評価):
- * the columns right of the labels where all four rows hold a number.
+ * the columns right of the labels where all four rows hold a number, or 総合評価 and some of Ⅰ Ⅱ Ⅲ do and the others
+ * are blank (a zone's score stated over a blank part, which overall-score-orphan reports).
  */
 function zoneColumns(scan: SheetScan, labels: Label[]): number[] {
   const view = scan.view;
   const from = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.right ?? l.col)) + 1;
-  const to = Math.min(...labels.map((l) => view.rowWidth(l.row)));
+  // A blank part may end its row short of the others.
+  const to = Math.max(...labels.map((l) => view.rowWidth(l.row)));
   const cols: number[] = [];
-  for (let c = from; c < to; c++) if (labels.every((l) => scan.parse(view.raw(l.row, c)).kind === 'number')) cols.push(c);
+  for (let c = from; c < to; c++) {
+    const [overall, ...parts] = labels.map((l) => scan.parse(view.raw(l.row, c)).kind);
+    if (overall === 'number' && parts.includes('number') && parts.every((k) => k === 'number' || k === 'blank')) cols.push(c);
+  }
   return cols;
 }
 

@@ -3,6 +3,7 @@ import { cumulativeColumnShort } from './cumulative-column-short.js';
 import { cumulativeTotalMismatch } from './cumulative-total-mismatch.js';
 import { indicatorScoreMismatch } from './indicator-score-mismatch.js';
 import { overallScoreMismatch } from './overall-score-mismatch.js';
+import { overallScoreOrphan } from './overall-score-orphan.js';
 import { progressMismatch } from './progress-mismatch.js';
 import { progressMissing } from './progress-missing.js';
 import { progressOrphan } from './progress-orphan.js';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   sumMismatch,
   cumulativeColumnShort,
   overallScoreMismatch,
+  overallScoreOrphan,
   summaryMismatch,
   unparseableNumber,
   unitMismatch,

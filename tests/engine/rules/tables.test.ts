@@ -138,6 +138,43 @@ describe('overall-score-mismatch (003_…)', () => {
     expect(findingsOf(book(sheet('S', stated(4.48))))).toEqual([]);
     expect(findingsOf(book(sheet('S', stated(4.47)))).map((x) => [x.cell, x.expected, x.stated])).toEqual([['E2', 4.48, 4.47]]);
   });
+
+  it('a stated 総合評価 beside a blank Ⅰ, Ⅱ or Ⅲ is a warning naming the blank part (before, it went unchecked without a word)', () => {
+    const blanked = rows.map((r): (string | number | null)[] => [...r]);
+    blanked[1][3] = null; // 京浜's Ⅱ
+    blanked[4][2] = '-'; // アジアNo.1's Ⅰ
+    blanked[4][4] = null; // and its Ⅲ
+    const f = findingsOf(book(sheet('S', [['特区名', '総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'], ...blanked])));
+    expect(f.map((x) => [x.rule, x.severity, x.cell, x.expected, x.stated, formatFinding(x, 'ja'), formatFinding(x, 'en')])).toEqual([
+      [
+        'overall-score-orphan',
+        'warning',
+        'B3',
+        null,
+        4.5,
+        '「京浜臨海部ライフイノベーション国際戦略総合特区」の総合評価 4.5 が記載されていますが、Ⅱ が空欄のため (Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 で確かめられません。',
+        '"京浜臨海部ライフイノベーション国際戦略総合特区": overall score 4.5 is stated but Ⅱ is blank, so it cannot be checked against (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4.',
+      ],
+      [
+        'overall-score-orphan',
+        'warning',
+        'B6',
+        null,
+        4,
+        '「アジアNo.1航空宇宙産業クラスター形成特区」の総合評価 4 が記載されていますが、Ⅰ・Ⅲ が空欄のため (Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 で確かめられません。',
+        '"アジアNo.1航空宇宙産業クラスター形成特区": overall score 4 is stated but Ⅰ and Ⅲ are blank, so it cannot be checked against (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4.',
+      ],
+    ]);
+  });
+
+  it('a blank part in a table down a column is read and reported too: one zone’s card, and zones side by side (before, the card was not read and the zone dropped)', () => {
+    const card = [['項目', null, 'スコア'], ['Ⅰ', '目標に向けた取組の進捗', 4.8], ['Ⅱ', '支援措置の活用と地域独自の取組の状況', null], ['Ⅲ', '取組全体にわたる事業の進捗と政策課題の解決', 4.7], ['総合評価', null, 4.5]];
+    expect(findingsOf(book(sheet('京浜', card))).map((x) => [x.rule, x.cell, x.params.name, x.params.blank])).toEqual([['overall-score-orphan', 'C5', '京浜', 'Ⅱ']]);
+    const zones = [['評価項目', 'アジアヘッドクォーター特区', '京浜臨海部'], ['Ⅰ', 5, 4.8], ['Ⅱ', 4, null], ['Ⅲ', 5, 4.7], ['総合評価', 4.8, 4.5]];
+    const { model, findings } = checkWorkbook(book(sheet('S', zones)));
+    expect(model.tables.flatMap((t) => (t.kind === 'overall-score' ? t.rows.map((r) => r.name) : []))).toEqual(['アジアヘッドクォーター特区', '京浜臨海部']);
+    expect(findings.map((x) => [x.rule, x.cell, x.params.blank])).toEqual([['overall-score-orphan', 'C5', 'Ⅱ']]);
+  });
 });
 
 describe('summary-mismatch', () => {
