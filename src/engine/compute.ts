@@ -322,12 +322,45 @@ export function progressStatuses(t: NumericTarget): ProgressStatus[] {
   if (cached && cached.target === t.target && cached.actual === t.actual && cached.progress === t.progress) return cached.statuses;
   const statuses: ProgressStatus[] = [];
   for (let i = 0; i < t.columns.length; i++) {
-    const status = assessProgressOnce(targetOfYear(t, i), t.actual[i], t.progress?.[i]);
+    let status = assessProgressOnce(targetOfYear(t, i), t.actual[i], t.progress?.[i]);
+    // A progress over a target of 0 in percent, as its row states it: a ratio (1 for 100 %) in a row of ratios, a multiple (1倍).
+    const stated = asNumber(t.progress?.[i]?.parsed);
+    if (status.kind === 'zero-target' && stated && (statesMultiple(stated) || (t.progressRatios && mayHoldRatio(stated)))) status = { kind: 'zero-target', stated: stated.value.times(100) };
     // A baseline year (基準値, 当初) often states no progress: nothing is missing there.
     statuses.push(status.kind === 'missing' && t.columns[i].baseline ? NONE : status);
   }
   statusesCache.set(t, { target: t.target, actual: t.actual, progress: t.progress, statuses });
   return statuses;
+}
+
+/**
+ * Whether a target's progress row states bare numbers as ratios (1.08 for 108 %), as the check reads each against its
+ * computed progress: the first number of a progress of 20 % or more decides (a lower one reads as a ratio only within a
+ * point), else the first number; undefined when the row holds no bare number over a computable progress.
+ */
+function rowReadsRatios(t: NumericTarget): boolean | undefined {
+  let first: boolean | undefined;
+  for (let i = 0; i < t.columns.length; i++) {
+    const stated = asNumber(t.progress?.[i]?.parsed);
+    const a = asNumber(t.actual[i].parsed);
+    const tv = asNumber(targetOfYear(t, i).parsed);
+    if (!stated || stated.value.isZero() || statesMultiple(stated) || !a || !tv || tv.value.isZero()) continue;
+    if (!mayHoldRatio(stated)) return false;
+    const p = progressOf(a, tv);
+    if (!p) continue;
+    if (p.point.abs().gte(20)) return isRatioCell(stated, p.point);
+    first ??= isRatioCell(stated, p.point);
+  }
+  return first;
+}
+
+/** Marks the targets whose progress row states ratios (NumericTarget.progressRatios): its own row's way, else its table's first telling row's. */
+export function markRatioRows(targets: readonly NumericTarget[]): void {
+  const own = targets.map(rowReadsRatios);
+  const table = own.find((r) => r !== undefined);
+  targets.forEach((t, k) => {
+    if (own[k] ?? table) t.progressRatios = true;
+  });
 }
 
 /**

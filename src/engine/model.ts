@@ -109,6 +109,11 @@ export interface NumericTarget {
    * (`H29 … R3 | 累計 | R4 R5 | 累計`).
    */
   totals?: TotalColumn[];
+  /**
+   * Its progress row (where the row tells nothing, its table's) states bare numbers as ratios (1.08 for 108 %): a progress
+   * over a target of 0, which no computation tells apart, is read so (1 is 100 %). Set by markRatioRows.
+   */
+  progressRatios?: true;
   /** A `累計進捗度` row under the block's progress row: each year's cell states the progress of the running totals through it. */
   runningProgress?: ValueCell[];
   rows: { target: number; actual: number; progress: number | null };

@@ -1,4 +1,5 @@
 /** Finds every table of SPEC §1 on every sheet, by labels and structure, never by position. */
+import { markRatioRows } from '../compute.js';
 import { SheetView, type Workbook } from '../grid.js';
 import type { Fault, Model, Table } from '../model.js';
 import { detectBudgetTables, type TakenColumns } from './budget.js';
@@ -90,6 +91,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
   faults.push(...unpairedProgress(unpaired, tables));
   lendWeights(tables);
   lendGoals(tables);
+  for (const t of tables) if (t.kind === 'progress') markRatioRows(t.targets);
   const overrides = options.modeOverrides ?? {};
   if (Object.keys(overrides).length === 0) return { tables, faults };
   for (const t of tables) {

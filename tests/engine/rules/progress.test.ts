@@ -269,4 +269,32 @@ describe('zero-target', () => {
       ['zero-target', 'info', 'G4', 100],
     ]);
   });
+
+  it('in a table of progress written as ratios (1.08 for 108 %), the IPO row’s 1 over a target of 0 states 100 %, as the info says and the indicator’s progress reads it', () => {
+    const rows: Spec[][] = [
+      [null, null, null, '令和4年度', '令和5年度', '令和6年度'],
+      ['評価指標(1) 連携企業数', '数値目標(1) 連携企業数', '目標値', 360, 540, 720],
+      [null, null, '実績値', 461, 580, 707],
+      [null, '寄与度(※):-(%)', '進捗度', 1.28, 1.07, 0.98],
+      ['評価指標(3) 株式公開（IPO）件数', '数値目標(3) IPO件数', '目標値', 0, 0, 0],
+      [null, null, '実績値', 1, 1, 1],
+      [null, '寄与度(※):-(%)', '進捗度', 1, 1, 1],
+      ['評価指標(3)の進捗度', null, null, '100%', '100%', '100%'],
+    ];
+    const f = findingsOf(book(sheet('S', rows)));
+    // Before: 「(記載は 1%)」, and the indicator's 100 % an error against a mean of 1 %.
+    expect(f.map((x) => [x.rule, x.cell, x.stated])).toEqual([
+      ['zero-target', 'D7', 100],
+      ['zero-target', 'E7', 100],
+      ['zero-target', 'F7', 100],
+    ]);
+    expect(formatFinding(f[0], 'ja')).toBe('数値目標(3) 令和4年度は目標値が 0 のため、進捗度を計算しません(記載は 100%)。');
+    // A row of percentages (進捗度(%) 128, 107, 98) keeps its 1 as 1 %.
+    const percent = rows.map((r, k) => (k === 3 ? [null, '寄与度(※):-(%)', '進捗度(%)', 128, 107, 98] : k === 6 ? [null, '寄与度(※):-(%)', '進捗度(%)', 1, 1, 1] : k === 7 ? [...r.slice(0, 3), '1%', '1%', '1%'] : r));
+    expect(findingsOf(book(sheet('S', percent))).map((x) => [x.rule, x.cell, x.stated])).toEqual([
+      ['zero-target', 'D7', 1],
+      ['zero-target', 'E7', 1],
+      ['zero-target', 'F7', 1],
+    ]);
+  });
 });
