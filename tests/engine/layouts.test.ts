@@ -5432,6 +5432,41 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F7', '134%']]);
   });
 
+  it('a target stated only by rows of running totals (目標値（累計） / 実績値（累計）): stock, its 累計 goal the last year’s, the progress rewritten from them, and a 累計 column against the latest running total, never their sum', () => {
+    const rows: Spec[][] = [
+      [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', '累計'],
+      ['数値目標(1)-① 投資額 475億円（累計）', '目標値（累計）', '115億円', '196億円', '283億円', '376億円', '475億円', '475億円'],
+      [null, '実績値（累計）', '119億円', '260億円', '380億円', '', '', '380億円'],
+      ['寄与度(※):-', '進捗度（累計）', '103%', '133%', '134%', '', '', '80%'],
+    ];
+    const { model, findings } = checkWorkbook(book(sheet('S', rows)));
+    const table = model.tables.find((t) => t.kind === 'progress');
+    expect(table?.kind === 'progress' && table.targets.map((t) => [t.mode, t.modeSource, t.goal?.cumulative])).toEqual([['stock', 'running-total-label', true]]);
+    // Before, a cumulative-column-short at H3: 380 against 119 + 260 + 380 = 759, running totals added up.
+    expect(findings).toEqual([]);
+    // A 累計 column short of the latest running total is short of it; a wrong goal and progress are found and rewritten.
+    rows[1][0] = '数値目標(1)-① 投資額 500億円（累計）';
+    rows[2][7] = '370億円';
+    rows[3].splice(3, 2, '150%', '');
+    rows[3][7] = '78%';
+    const wrong = checkWorkbook(book(sheet('S', rows)));
+    expect(wrong.findings.map((f) => [f.rule, f.cell, f.expected, f.stated, f.calc])).toEqual([
+      ['stock-goal-mismatch', 'A2', 475, 500, 'R3: 475 ≠ 500'],
+      ['cumulative-column-short', 'H3', 380, 370, '380 > 370'],
+      ['progress-mismatch', 'D4', 133, 150, '260 ÷ 196 × 100 = 132.65 → 133'],
+      ['progress-missing', 'E4', 134, null, '380 ÷ 283 × 100 = 134.28 → 134'],
+    ]);
+    const short = wrong.findings.find((f) => f.rule === 'cumulative-column-short')!;
+    expect([formatFinding(short, 'ja'), formatFinding(short, 'en')]).toEqual([
+      '数値目標(1)-①の実績値の累計 370億円 が、令和元年度までの累計 380億円 より小さくなっています。 (380 > 370)',
+      'Target (1)-①: the cumulative actual 370 億円 is smaller than the running total through FY2019, 380 億円. (380 > 370)',
+    ]);
+    expect(planRecalculation(wrong.model).writes.map((w) => [w.address, w.value])).toEqual([
+      ['D4', '133%'],
+      ['E4', '134%'],
+    ]);
+  });
+
   it('each year’s figures and running totals in turn, the next target’s block right after and each id in its first row only (as 002_… writes them): each block’s rows and id are its own', () => {
     const rows: Spec[][] = [
       [null, null, 'H29', 'H30', 'R1'],

@@ -70,7 +70,7 @@ export const en: MessageBook = {
   'target-missing': (f, h) => `${cap(h.target())}: no target for ${h.year()}, inside the plan period.`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `"${h.param('project')}", ` : ''}"${h.param('row')}" (${column(h.param('column'))}): ${h.num(f.stated)}${unit(h.param('unit'))} differs from the sum of its parts, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'cumulative-column-short': (f, h) =>
-    `${h.param('target') ? `${cap(h.target())}: the cumulative actual` : `${h.param('project') ? `"${h.param('project')}", ` : ''}"${h.param('row')}": the cumulative`} ${h.num(f.stated)}${unit(h.param('unit'))} is smaller than the sum of ${period(h) ? `the years ${period(h)}` : 'the years shown'}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+    `${h.param('target') ? `${cap(h.target())}: the cumulative actual` : `${h.param('project') ? `"${h.param('project')}", ` : ''}"${h.param('row')}": the cumulative`} ${h.num(f.stated)}${unit(h.param('unit'))} is smaller than ${h.param('running') ? `the running total through ${h.year()}` : `the sum of ${period(h) ? `the years ${period(h)}` : 'the years shown'}`}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'overall-score-orphan': (f, h) => {
     const blank = h.param('blank').split(',');
     return `"${h.param('name')}": overall score ${h.num(f.stated)} is stated but ${blank.join(' and ')} ${blank.length > 1 ? 'are' : 'is'} blank, so it cannot be checked against (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4.`;

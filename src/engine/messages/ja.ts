@@ -55,7 +55,7 @@ export const ja: MessageBook = {
   'target-missing': (f, h) => `${h.target()}の${h.year()}の目標値が空欄です(計画期間内)。`,
   'sum-mismatch': (f, h) => `${h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}(${h.param('column')}) ${h.num(f.stated)}${h.param('unit')} は、内訳の合計 ${h.num(f.expected)}${h.param('unit')} と一致しません。`,
   'cumulative-column-short': (f, h) =>
-    `${h.param('target') ? `${h.target()}の` : h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}の累計 ${h.num(f.stated)}${h.param('unit')} が、${period(h) ? `${period(h)}の各年度` : '表示されている年度'}の合計 ${h.num(f.expected)}${h.param('unit')} より小さくなっています。`,
+    `${h.param('target') ? `${h.target()}の` : h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}の累計 ${h.num(f.stated)}${h.param('unit')} が、${h.param('running') ? `${h.year()}までの累計` : `${period(h) ? `${period(h)}の各年度` : '表示されている年度'}の合計`} ${h.num(f.expected)}${h.param('unit')} より小さくなっています。`,
   'overall-score-orphan': (f, h) =>
     `「${h.param('name')}」の総合評価 ${h.num(f.stated)} が記載されていますが、${h.param('blank').split(',').join('・')} が空欄のため (Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 で確かめられません。`,
   'overall-score-mismatch': (f, h) => `「${h.param('name')}」の総合評価 ${h.num(f.stated)} は、(Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 を四捨五入した ${h.num(f.expected)} と一致しません。`,

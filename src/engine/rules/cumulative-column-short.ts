@@ -23,7 +23,7 @@ function shortBy(cells: ValueCell[], cumulative: ValueCell | undefined) {
   return {
     expected: point.div(scale).toNumber(),
     stated: total.value.div(scale).toNumber(),
-    calc: `${values.map((v) => show(v.value.div(scale), 4)).join(' + ')} = ${show(point.div(scale), 4)} > ${show(total.value.div(scale), 4)}`,
+    calc: `${values.length > 1 ? `${values.map((v) => show(v.value.div(scale), 4)).join(' + ')} = ` : ''}${show(point.div(scale), 4)} > ${show(total.value.div(scale), 4)}`,
     unit: `${total.scaleLabel}${total.unit ?? ''}`,
   };
 }
@@ -51,11 +51,13 @@ export const cumulativeColumnShort: Rule = {
       for (const total of t.totals ?? []) {
         if (!total.actual) continue;
         // A plan period's 累計 column, against the years of its period.
-        const s = shortBy(
-          t.actual.filter((_, i) => !t.columns[i].baseline && (!total.of || total.of.includes(i))),
-          total.actual,
-        );
-        if (s) findings.push(findingAt('cumulative-column-short', 'warning', total.actual.ref, { ...s, params: { ...targetParams(t), row: '実績値', unit: s.unit, ...periodParam(t.columns, total.of) } }));
+        const years = [...t.actual.keys()].filter((i) => !t.columns[i].baseline && (!total.of || total.of.includes(i)));
+        // Rows of running totals (`実績値（累計）`): the column against the latest year's, which already adds up the years.
+        const latest = t.modeSource === 'running-total-label' ? years.filter((i) => asNumber(t.actual[i].parsed)).at(-1) : undefined;
+        const s = shortBy(latest === undefined ? years.map((i) => t.actual[i]) : [t.actual[latest]], total.actual);
+        if (!s) continue;
+        const params = latest === undefined ? { ...targetParams(t), ...periodParam(t.columns, total.of) } : { ...targetParams(t, t.columns[latest]), running: '1' };
+        findings.push(findingAt('cumulative-column-short', 'warning', total.actual.ref, { ...s, params: { ...params, row: '実績値', unit: s.unit } }));
       }
     }
     return findings;
