@@ -84,6 +84,8 @@ export interface NumericTarget {
   idInferred: boolean;
   label: string;
   labelRef: CellRef | null;
+  /** For an id numbered by position: the text the block shows where its id would stand (`指標1-① 投資額`), not read as one. */
+  unreadId?: { ref: CellRef; text: string };
   goal: PlanGoal | null;
   /**
    * The goals the label states for the other plans, totals (`第1期 475億円（累計）、第2期 500億円（…累計）`) or levels
@@ -233,6 +235,7 @@ export interface Fault {
     | 'sheet-too-large'
     | 'block-without-years'
     | 'matrix-row-unpaired'
+    | 'target-id-unread'
     | 'unreadable-sheet'
     | 'formulas-computed'
     | 'hidden-rows'

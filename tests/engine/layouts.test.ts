@@ -1688,6 +1688,46 @@ describe('a block whose own rows name no target', () => {
   });
 });
 
+describe('targets whose ids are not written 数値目標(1)-①', () => {
+  /** Three targets of one indicator, weighted 33/33/20 (planted: 86), their ids written `ids`; R5's figures in a summary table. */
+  function named(ids: string[]) {
+    const years = ['令和3年度', '令和4年度', '令和5年度'];
+    const rows: Spec[][] = [[null, null, null, ...years]];
+    const names = ['投資額 300億円（累計）', '就業者数 600人（累計）', '研修等の受入数 150,000人（累計）'];
+    const weights = ['33%', '33%', '20%'];
+    const figures: Spec[][][] = [
+      [['100億円', '100億円', '100億円'], ['110億円', '90億円', '120億円'], ['110%', '90%', '120%']],
+      [['200人', '200人', '200人'], ['180人', '210人', '150人'], ['90%', '105%', '75%']],
+      [['50,000人', '50,000人', '50,000人'], ['52,000人', '51,000人', '49,000人'], ['104%', '102%', '98%']],
+    ];
+    figures.forEach(([target, actual, progress], i) => {
+      rows.push([null, `${ids[i]} ${names[i]}`, '目標値', ...target], [null, null, '実績値', ...actual], [null, `寄与度(※):${weights[i]}`, '進捗度(%)', ...progress]);
+    });
+    return sheet('別紙1', rows);
+  }
+
+  it('a block whose id cannot be read says so at its name, and what is not checked, in both languages', () => {
+    const { model, findings } = checkWorkbook(book(named(['目標1-①', '目標1-②', '目標1-③'])));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.id.display)).toEqual(['?1', '?2', '?3']);
+    // The planted weights (86) are not found: the three are three indicators of their own.
+    expect(findings).toEqual([]);
+    expect(model.faults.map((f) => [f.cell, f.reason, f.detail])).toEqual([
+      ['B2', 'target-id-unread', '目標1-① 投資額 300億円（累計）'],
+      ['B5', 'target-id-unread', '目標1-② 就業者数 600人（累計）'],
+      ['B8', 'target-id-unread', '目標1-③ 研修等の受入数 150,000人（累計）'],
+    ]);
+    const reason = `target-id-unread: ${model.faults[0].detail}`;
+    expect(describeFault(reason).text).toBe(
+      '「目標1-① 投資額 300億円（累計）」の数値目標の番号が数値目標(1)-①・評価指標(1) の形で読み取れないため、位置で番号を付けました。寄与度の合計、評価指標の進捗度、本文の表との照合は検査していません(進捗度は検査しました)',
+    );
+    expect(describeFault(reason, 'en').text).toMatch(/^the numeric target's id in “目標1-① 投資額 300億円（累計）” could not be read .* its weights' sum, its indicator's progress and its match with the summary table were not checked/);
+    // A lone block with nothing to lose (no weight, no other block, no summary) is numbered by position quietly.
+    const alone = sheet('S', [[null, null, 'R4', 'R5'], ['連携企業数', '目標値', 10, 10], [null, '実績値', 9, 10], [null, '進捗度', '90%', '100%']]);
+    expect(checkWorkbook(book(alone)).model.faults).toEqual([]);
+  });
+});
+
 describe('a target named two rows over its table, its goal on the line between', () => {
   it('takes the id from the title and the goal from the line under it', () => {
     const s = sheet('S', [

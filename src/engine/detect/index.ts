@@ -1,6 +1,6 @@
 /** Finds every table of SPEC §1 on every sheet, by labels and structure, never by position. */
 import { markRatioRows } from '../compute.js';
-import { SheetView, type Workbook } from '../grid.js';
+import { a1, SheetView, type Workbook } from '../grid.js';
 import type { Fault, Model, Table } from '../model.js';
 import { detectBudgetTables, type TakenColumns } from './budget.js';
 import { hidingFaults } from './hidden.js';
@@ -33,6 +33,32 @@ function firstAtOrBelow(rows: readonly number[], row: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * A block numbered by position (`?1`) because its id could not be read, where that loses a check: it stands among
+ * other blocks or states a weight (the weights' sum and the indicator's progress need its indicator), or the workbook
+ * has a summary table (matched by ids). Its own progress is checked all the same.
+ */
+function unreadIds(tables: Table[]): Fault[] {
+  const summary = tables.some((t) => t.kind === 'summary');
+  const faults: Fault[] = [];
+  // A block read twice (each year's figures and running totals beside them) is one block to report.
+  const seen = new Set<string>();
+  for (const table of tables) {
+    if (table.kind !== 'progress') continue;
+    for (const t of table.targets) {
+      if (!t.idInferred || !t.id.indicator.startsWith('?')) continue;
+      if (!summary && table.targets.length < 2 && !t.weight?.value) continue;
+      const ref = t.unreadId?.ref ?? t.target[0].ref;
+      const cell = `${ref.sheet}!${a1(ref.row, ref.col)}`;
+      if (seen.has(cell)) continue;
+      seen.add(cell);
+      const text = t.unreadId?.text.replace(/\s+/g, ' ') ?? '';
+      faults.push({ sheet: ref.sheet, cell: a1(ref.row, ref.col), reason: 'target-id-unread', ...(text && { detail: text.length > 40 ? `${text.slice(0, 40)}…` : text }) });
+    }
+  }
+  return faults;
 }
 
 export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
@@ -92,6 +118,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
   lendWeights(tables);
   lendGoals(tables);
   for (const t of tables) if (t.kind === 'progress') markRatioRows(t.targets);
+  faults.push(...unreadIds(tables));
   const overrides = options.modeOverrides ?? {};
   if (Object.keys(overrides).length === 0) return { tables, faults };
   for (const t of tables) {

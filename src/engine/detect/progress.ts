@@ -4,7 +4,7 @@
  */
 import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
 import { a1, cellIndex, type CellRange } from '../grid.js';
-import type { Fault, IndicatorProgressCell, NumericTarget, PlanGoal, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
+import type { CellRef, Fault, IndicatorProgressCell, NumericTarget, PlanGoal, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { BUDGET_ROW_KINDS, ID_WORDS, isBudgetRowKind, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal, readGoals } from './goal.js';
 import { idColumnsOfRow } from './summary.js';
@@ -265,6 +265,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       id = { indicator: `?${counter.n}`, display: `?${counter.n}`, key: `?${counter.n}` };
       idInferred = true;
     }
+    const nameCell = idInferred ? unreadName(scan, blockTop, lastRow, left, t.col) : undefined;
     const labelCell = ids.target ?? ids.indicator;
     const labelRef = labelCell ? scan.ref(labelCell.row, labelCell.col) : null;
     const goalSource = ids.target ?? ids.indicator;
@@ -328,6 +329,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       idInferred,
       label: labelCell ? labelCell.text.trim() : '',
       labelRef,
+      ...(nameCell && { unreadId: nameCell }),
       goal: goal ?? null,
       ...(goals && goals.others.length > 0 && { otherGoals: goals.others }),
       mode,
@@ -1061,6 +1063,18 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
   if (!target && subOnly && indicator) target = { ...subOnly, id: subTargetId(indicator.indicator, subOnly.sub) };
   if (target && indicator && target.id.indicator !== indicator.indicator) indicator = undefined;
   return { target, indicator };
+}
+
+/** The first text left of a block's 目標値 label in its rows, where a block whose id cannot be read shows its name. */
+function unreadName(scan: SheetScan, top: number, bottom: number, left: number, labelCol: number): { ref: CellRef; text: string } | undefined {
+  for (let r = top; r <= bottom; r++) {
+    for (let c = left; c < labelCol; c++) {
+      const shown = scan.view.shown(r, c);
+      const v = shown.cell?.value;
+      if (typeof v === 'string' && v.trim() && !scan.labelKind(v)) return { ref: scan.ref(shown.row, shown.col), text: v.trim() };
+    }
+  }
+  return undefined;
 }
 
 function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number, firstValueCol: number, skip: IdHit | undefined, headerRow: number | null, unread?: ValueCell[]) {

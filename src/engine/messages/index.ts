@@ -108,6 +108,13 @@ const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
     },
     checked: false,
   },
+  'target-id-unread': {
+    ja: (d) =>
+      `${d ? `「${d}」の` : 'この'}数値目標の番号が数値目標(1)-①・評価指標(1) の形で読み取れないため、位置で番号を付けました。寄与度の合計、評価指標の進捗度、本文の表との照合は検査していません(進捗度は検査しました)`,
+    en: (d) =>
+      `the numeric target's id ${d ? `in “${d}” ` : ''}could not be read as 数値目標(1)-① or 評価指標(1), so it was numbered by position: its weights' sum, its indicator's progress and its match with the summary table were not checked (its progress was)`,
+    checked: false,
+  },
   'unreadable-sheet': { ja: 'シートを読み取れませんでした', en: 'the sheet could not be read', checked: false },
   'formulas-computed': {
     ja: (d) => `計算結果が保存されていない数式${d ? ` ${d} 個` : ''}(開くときの再計算を求めるブックでは、計算できるすべての数式)の値は、Hyoka が数式から計算して検査しました(ファイルは変えていません)`,
