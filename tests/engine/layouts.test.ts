@@ -1726,6 +1726,38 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
     const alone = sheet('S', [[null, null, 'R4', 'R5'], ['連携企業数', '目標値', 10, 10], [null, '実績値', 9, 10], [null, '進捗度', '90%', '100%']]);
     expect(checkWorkbook(book(alone)).model.faults).toEqual([]);
   });
+
+  it('`指標1-①`, `指標(1)-①`, `KPI1-①`, `KPI(1)-①` and a bare `1-①`, `(1)-①` are read as 数値目標(1)-① is: weights, indicator and summary checked', () => {
+    /** A summary of R5 naming the ids as the blocks write them; the indicator's 103 % and the first actual's 130 are planted. */
+    const summary = (indicator: string, ids: string[]) =>
+      sheet('本文', [
+        ['評価対象年度：令和5年度'],
+        ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'],
+        [indicator, '', '', '', '103%', ''],
+        ['', ids[0], '100億円', '130億円', '120%', '33%'],
+        ['', ids[1], '200人', '150人', '75%', '33%'],
+        ['', ids[2], '50,000人', '49,000人', '98%', '20%'],
+      ]);
+    const expected = ['weights-sum@別紙1!B4', 'indicator-score-mismatch@本文!E3', 'summary-mismatch@本文!D4'];
+    const sub = ['①', '②', '③'];
+    expect(keys(findingsOf(book(named(sub.map((n) => `数値目標(1)-${n}`)), summary('評価指標(1)', sub.map((n) => `数値目標(1)-${n}`)))))).toEqual(expected);
+    for (const [word, indicator] of [['指標1-', '指標1'], ['指標(1)-', '指標(1)'], ['KPI1-', 'KPI1'], ['KPI(1)-', 'KPI(1)'], ['1-', '1'], ['(1)-', '(1)']]) {
+      const ids = sub.map((n) => `${word}${n}`);
+      const { model, findings } = checkWorkbook(book(named(ids), summary(indicator, ids)));
+      const t = model.tables[0];
+      expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.labelRef?.col])).toEqual([['1-①', 1], ['1-②', 1], ['1-③', 1]]);
+      expect([word, keys(findings)]).toEqual([word, expected]);
+      expect(model.faults).toEqual([]);
+    }
+    // `KPI(2)` before a name is the indicator alone, as 評価指標(2) is.
+    const alone = checkWorkbook(book(named(['KPI(1)', 'KPI(2)', 'KPI(3)']))).model.tables[0];
+    expect(alone.kind === 'progress' && alone.targets.map((x) => x.id.display)).toEqual(['1', '2', '3']);
+    // A figure's span (`10-12月`) and a text led by 目標 are no ids.
+    for (const ids of [['10-12月', '1-3件', '1-2年'], ['目標1-①', '目標1-②', '目標1-③']]) {
+      const t = checkWorkbook(book(named(ids))).model.tables[0];
+      expect(t.kind === 'progress' && t.targets.map((x) => x.idInferred)).toEqual([true, true, true]);
+    }
+  });
 });
 
 describe('a target named two rows over its table, its goal on the line between', () => {

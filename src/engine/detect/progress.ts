@@ -2,7 +2,7 @@
  * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
-import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
+import { CharSet, compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
 import { a1, cellIndex, type CellRange } from '../grid.js';
 import type { CellRef, Fault, IndicatorProgressCell, NumericTarget, PlanGoal, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { BUDGET_ROW_KINDS, ID_WORDS, isBudgetRowKind, type Label, type SheetScan, type YearCell } from './scan.js';
@@ -1062,7 +1062,44 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
   }
   if (!target && subOnly && indicator) target = { ...subOnly, id: subTargetId(indicator.indicator, subOnly.sub) };
   if (target && indicator && target.id.indicator !== indicator.indicator) indicator = undefined;
+  // No 数値目標 or 評価指標 id anywhere: an id written otherwise opening a text of the block's rows left of its labels.
+  if (!target && !indicator) {
+    for (let r = top; r <= bottom && !target && !indicator; r++) {
+      for (let c = left; c < labelCol && !target && !indicator; c++) {
+        const shown = view.shown(r, c);
+        const value = shown.cell?.value;
+        if (typeof value !== 'string' || !OTHER_ID_STARTS.has(value.charCodeAt(0)) || !(shown.row === r || r === top)) continue;
+        const other = otherWordId(scan, value);
+        if (other && 'id' in other) target = { row: shown.row, col: shown.col, text: value, end: other.end, id: other.id };
+        else if (other) indicator = { row: shown.row, col: shown.col, text: value, end: other.end, indicator: other.indicator };
+      }
+    }
+  }
   return { target, indicator };
+}
+
+// What an id written without 数値目標 or 評価指標 opens with: 指標, KPI, or its number (`1-①`, `(1)-①`).
+const OTHER_ID_STARTS = new CharSet('指KＫ(（0123456789０１２３４５６７８９ 　');
+// `指標1-①`, `指標(1)-①`, `KPI1-①`, `KPI(1)-②` and a bare `1-①`, `(1)-①`: a target's id written whole, a dash and its
+// sub-number after the indicator's, and no figure's digits or unit after it (`1-2月`, `1-3件` are no ids).
+const OTHER_TARGET_ID = /^\s*(?:指標|KPI|ＫＰＩ)?\s*([(（]?\s*[0-9０-９]{1,2}\s*[)）]?\s*[-－ー‐]\s*(?:[(（]\s*)?(?:[0-9０-９]{1,2}|[①-⑳])(?:\s*[)）])?)(?![0-9０-９.．,，万億千百兆%％人件社者名円月日年])/;
+// `指標(1)`, `KPI1` before a name: the indicator alone, as `評価指標(1)` is (a bare `(1)` may number anything).
+const OTHER_INDICATOR_ID = /^\s*(?:指標|KPI|ＫＰＩ)\s*([(（]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}(?![0-9０-９.．,，万億千百兆%％人件社者名円月日年]))/;
+
+/**
+ * An id opening a text written with 指標 or KPI for its word, or none (`1-①`): `指標1-①` as `数値目標(1)-①`, `KPI(2)` as
+ * `評価指標(2)`. A text led by 目標 stays a name (`目標1` may be prose).
+ */
+function otherWordId(scan: SheetScan, text: string): { id: TargetId; end: number } | { indicator: string; end: number } | undefined {
+  const t = OTHER_TARGET_ID.exec(text);
+  if (t) {
+    const id = scan.targetIdIn(`数値目標${t[1]}`);
+    return id ? { id: id.id, end: t[0].length } : undefined;
+  }
+  const i = OTHER_INDICATOR_ID.exec(text);
+  if (!i) return undefined;
+  const id = scan.indicatorIdIn(`評価指標${i[1]}`);
+  return id ? { indicator: id.indicator, end: i[0].length } : undefined;
 }
 
 /** The first text left of a block's 目標値 label in its rows, where a block whose id cannot be read shows its name. */

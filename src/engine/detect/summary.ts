@@ -331,7 +331,9 @@ export function bareId(v: unknown, word: '評価指標' | '数値目標' | undef
   if (!word) return v;
   if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 100 ? `${word}(${v})` : v;
   if (typeof v !== 'string') return v;
-  const t = toHalfWidth(v).trim();
+  let t = toHalfWidth(v).trim();
+  // The id written with 指標 or KPI for its word (`指標1-①`, `KPI(2)`), as a block may write it (progress.ts otherWordId).
+  if ((t.startsWith('指標') || t.startsWith('KPI')) && /^(?:指標|KPI)\s*[(\d]/.test(t)) t = t.replace(/^(?:指標|KPI)\s*/, '');
   if (/^\(\d{1,2}\)/.test(t)) return `${word}${t}`;
   // A bare number only alone or before `-①`: `10 社` under 数値目標 is an amount, not an id.
   const plain = /^(\d{1,2})(?=$|-)(.*)$/s.exec(t);
