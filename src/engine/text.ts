@@ -113,6 +113,8 @@ export interface TargetId {
   display: string;
   /** For matching across tables: `1-2`. */
   key: string;
+  /** The id as the workbook writes it, where its word is not 数値目標 (`指標1-①`, `KPI(2)`): for messages. */
+  written?: string;
 }
 
 function subNumber(s: string): string | undefined {

@@ -1749,6 +1749,19 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
       expect([word, keys(findings)]).toEqual([word, expected]);
       expect(model.faults).toEqual([]);
     }
+    // A target's own findings name it as the workbook writes it where its word is 指標 or KPI; a bare 1-① as 数値目標(1)-①.
+    for (const [ids, ja, en] of [
+      [['指標1-①', '指標1-②', '指標1-③'], '指標1-①', 'target 指標1-①'],
+      [['KPI(1)-①', 'KPI(1)-②', 'KPI(1)-③'], 'KPI(1)-①', 'target KPI(1)-①'],
+      [['1-①', '1-②', '1-③'], '数値目標(1)-①', 'target (1)-①'],
+    ] as const) {
+      const s = named([...ids]);
+      s.rows[3][3] = { value: '115%' };
+      const f = findingsOf(book(s)).filter((x) => x.rule === 'progress-mismatch');
+      expect(keys(f)).toEqual(['progress-mismatch@別紙1!D4']);
+      expect(formatFinding(f[0])).toMatch(new RegExp(`^${ja.replace(/[()]/g, '\\$&')} 令和3年度の進捗度 115% は`));
+      expect(formatFinding(f[0], 'en').toLowerCase()).toContain(en.toLowerCase());
+    }
     // `KPI(2)` before a name is the indicator alone, as 評価指標(2) is.
     const alone = checkWorkbook(book(named(['KPI(1)', 'KPI(2)', 'KPI(3)']))).model.tables[0];
     expect(alone.kind === 'progress' && alone.targets.map((x) => x.id.display)).toEqual(['1', '2', '3']);

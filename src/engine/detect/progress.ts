@@ -259,7 +259,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     let id: TargetId;
     let idInferred = false;
     if (ids.target) id = ids.target.id;
-    else if (ids.indicator) id = indicatorOnlyId(ids.indicator.indicator);
+    else if (ids.indicator) id = ids.indicator.written ? { ...indicatorOnlyId(ids.indicator.indicator), written: ids.indicator.written } : indicatorOnlyId(ids.indicator.indicator);
     else {
       counter.n++;
       id = { indicator: `?${counter.n}`, display: `?${counter.n}`, key: `?${counter.n}` };
@@ -969,7 +969,7 @@ const NUMBER_COLUMN = /^(?:No\.?|NO\.?|№|番号)$/;
 /** `running`: for a block stating both each year's figures and running totals, which of them this block states. */
 function findIds(scan: SheetScan, top: number, bottom: number, left: number, labelCol: number, labelRight: number, columns: YearColumn[], headerRow: number | null, running?: boolean) {
   let target: (IdHit & { id: TargetId }) | undefined;
-  let indicator: (IdHit & { indicator: string }) | undefined;
+  let indicator: (IdHit & { indicator: string; written?: string }) | undefined;
   const view = scan.view;
   // Above the block, past another block's rows, only an indicator can be this block's (a target's id there is that block's).
   let pastBlock = false;
@@ -1071,7 +1071,7 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
         if (typeof value !== 'string' || !OTHER_ID_STARTS.has(value.charCodeAt(0)) || !(shown.row === r || r === top)) continue;
         const other = otherWordId(scan, value);
         if (other && 'id' in other) target = { row: shown.row, col: shown.col, text: value, end: other.end, id: other.id };
-        else if (other) indicator = { row: shown.row, col: shown.col, text: value, end: other.end, indicator: other.indicator };
+        else if (other) indicator = { row: shown.row, col: shown.col, text: value, end: other.end, indicator: other.indicator, written: other.written };
       }
     }
   }
@@ -1090,16 +1090,19 @@ const OTHER_INDICATOR_ID = /^\s*(?:指標|KPI|ＫＰＩ)\s*([(（]\s*[0-9０-９
  * An id opening a text written with 指標 or KPI for its word, or none (`1-①`): `指標1-①` as `数値目標(1)-①`, `KPI(2)` as
  * `評価指標(2)`. A text led by 目標 stays a name (`目標1` may be prose).
  */
-function otherWordId(scan: SheetScan, text: string): { id: TargetId; end: number } | { indicator: string; end: number } | undefined {
+function otherWordId(scan: SheetScan, text: string): { id: TargetId; end: number } | { indicator: string; end: number; written: string } | undefined {
   const t = OTHER_TARGET_ID.exec(text);
   if (t) {
     const id = scan.targetIdIn(`数値目標${t[1]}`);
-    return id ? { id: id.id, end: t[0].length } : undefined;
+    if (!id) return undefined;
+    // A bare `1-①` is named as 数値目標(1)-① is; `指標1-①` as it is written.
+    const written = compact(t[0]);
+    return { id: written.startsWith('指標') || written.startsWith('KPI') ? { ...id.id, written } : id.id, end: t[0].length };
   }
   const i = OTHER_INDICATOR_ID.exec(text);
   if (!i) return undefined;
   const id = scan.indicatorIdIn(`評価指標${i[1]}`);
-  return id ? { indicator: id.indicator, end: i[0].length } : undefined;
+  return id ? { indicator: id.indicator, end: i[0].length, written: compact(i[0]) } : undefined;
 }
 
 /** The first text left of a block's 目標値 label in its rows, where a block whose id cannot be read shows its name. */

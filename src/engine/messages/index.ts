@@ -53,6 +53,9 @@ function helpers(f: Finding, lang: Lang): Helpers {
       return v === null || v === undefined ? '' : String(v);
     },
     target(param = 'target') {
+      // A target whose id the workbook writes with another word than 数値目標 (`指標1-①`): named as written.
+      const written = param === 'target' ? f.params.written : undefined;
+      if (typeof written === 'string' && written) return lang === 'ja' ? written : `target ${written}`;
       const names = String(f.params[param] ?? '')
         .split(', ')
         .map((id) => {

@@ -22,6 +22,7 @@ export function targetParams(t: NumericTarget, col?: YearColumn): Record<string,
     indicator: t.id.indicator,
     year: col?.year ?? null,
     column: col?.header ?? null,
+    ...(t.id.written && { written: t.id.written }),
   };
 }
 
