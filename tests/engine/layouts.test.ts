@@ -1741,8 +1741,8 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
     const expected = ['weights-sum@別紙1!B4', 'indicator-score-mismatch@本文!E3', 'summary-mismatch@本文!D4'];
     const sub = ['①', '②', '③'];
     expect(keys(findingsOf(book(named(sub.map((n) => `数値目標(1)-${n}`)), summary('評価指標(1)', sub.map((n) => `数値目標(1)-${n}`)))))).toEqual(expected);
-    for (const [word, indicator] of [['指標1-', '指標1'], ['指標(1)-', '指標(1)'], ['KPI1-', 'KPI1'], ['KPI(1)-', 'KPI(1)'], ['1-', '1'], ['(1)-', '(1)']]) {
-      const ids = sub.map((n) => `${word}${n}`);
+    for (const [word, indicator, subs] of [['指標1-', '指標1', sub], ['指標(1)-', '指標(1)', sub], ['KPI1-', 'KPI1', sub], ['KPI(1)-', 'KPI(1)', sub], ['1-', '1', sub], ['(1)-', '(1)', sub], ['1-', '1', ['1', '2', '3']], ['指標1-', '指標1', ['(1)', '(2)', '(3)']]] as const) {
+      const ids = subs.map((n) => `${word}${n}`);
       const { model, findings } = checkWorkbook(book(named(ids), summary(indicator, ids)));
       const t = model.tables[0];
       expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.labelRef?.col])).toEqual([['1-①', 1], ['1-②', 1], ['1-③', 1]]);
@@ -1766,7 +1766,7 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
     const alone = checkWorkbook(book(named(['KPI(1)', 'KPI(2)', 'KPI(3)']))).model.tables[0];
     expect(alone.kind === 'progress' && alone.targets.map((x) => x.id.display)).toEqual(['1', '2', '3']);
     // A figure's span (`10-12月`) and a text led by 目標 are no ids.
-    for (const ids of [['10-12月', '1-3件', '1-2年'], ['目標1-①', '目標1-②', '目標1-③']]) {
+    for (const ids of [['10-12月', '1-3件', '2-3歳児'], ['1-2.5億円', '1-1,000人', '1-2年'], ['目標1-①', '目標1-②', '目標1-③']]) {
       const t = checkWorkbook(book(named(ids))).model.tables[0];
       expect(t.kind === 'progress' && t.targets.map((x) => x.idInferred)).toEqual([true, true, true]);
     }

@@ -1081,8 +1081,9 @@ function findIds(scan: SheetScan, top: number, bottom: number, left: number, lab
 // What an id written without 数値目標 or 評価指標 opens with: 指標, KPI, or its number (`1-①`, `(1)-①`).
 const OTHER_ID_STARTS = new CharSet('指KＫ(（0123456789０１２３４５６７８９ 　');
 // `指標1-①`, `指標(1)-①`, `KPI1-①`, `KPI(1)-②` and a bare `1-①`, `(1)-①`: a target's id written whole, a dash and its
-// sub-number after the indicator's, and no figure's digits or unit after it (`1-2月`, `1-3件` are no ids).
-const OTHER_TARGET_ID = /^\s*(?:指標|KPI|ＫＰＩ)?\s*([(（]?\s*[0-9０-９]{1,2}\s*[)）]?\s*[-－ー‐]\s*(?:[(（]\s*)?(?:[0-9０-９]{1,2}|[①-⑳])(?:\s*[)）])?)(?![0-9０-９.．,，万億千百兆%％人件社者名円月日年])/;
+// sub-number after the indicator's; a sub-number in digits only before a space or a mark, never a figure's (`1-2月`,
+// `2-3歳児`, `1-2.5億円` are no ids).
+const OTHER_TARGET_ID = /^\s*(?:指標|KPI|ＫＰＩ)?\s*([(（]?\s*[0-9０-９]{1,2}\s*[)）]?\s*[-－ー‐]\s*(?:[(（]\s*[0-9０-９]{1,2}\s*[)）](?![0-9０-９])|[0-9０-９]{1,2}(?=$|[\s:：、)）]|[.．](?![0-9０-９]))|[①-⑳]))/;
 // `指標(1)`, `KPI1` before a name: the indicator alone, as `評価指標(1)` is (a bare `(1)` may number anything).
 const OTHER_INDICATOR_ID = /^\s*(?:指標|KPI|ＫＰＩ)\s*([(（]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}(?![0-9０-９.．,，万億千百兆%％人件社者名円月日年]))/;
 
