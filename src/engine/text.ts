@@ -207,10 +207,10 @@ export function indicatorOnlyId(indicator: string): TargetId {
 
 /**
  * The id word a column header names, for columns of bare ids (`(1)`, `①`) under `数値目標` or `評価指標` (also called
- * `指標` alone).
+ * `指標` or `KPI` alone).
  */
 export function idColumnWord(header: string): '数値目標' | '評価指標' | undefined {
-  return header.includes('数値目標') ? '数値目標' : header.includes('評価指標') || /^指標(名|番号|No\.?)?$/.test(header.trim()) ? '評価指標' : undefined;
+  return header.includes('数値目標') ? '数値目標' : header.includes('評価指標') || /^(?:指標|KPI|ＫＰＩ)(名|番号|No\.?)?$/.test(header.trim()) ? '評価指標' : undefined;
 }
 
 /**

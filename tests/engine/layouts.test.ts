@@ -1762,6 +1762,17 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
       expect(formatFinding(f[0])).toMatch(new RegExp(`^${ja.replace(/[()]/g, '\\$&')} 令和3年度の進捗度 115% は`));
       expect(formatFinding(f[0], 'en').toLowerCase()).toContain(en.toLowerCase());
     }
+    // A summary's column headed 指標 or KPI: a target's id written whole there (`1-①`, `KPI1-①`) is the target's, not indicator 1's.
+    for (const [header, ids] of [['指標', ['1-①', '1-②', '1-③']], ['KPI', ['KPI1-①', 'KPI1-②', 'KPI1-③']]] as const) {
+      const body = sheet('本文', [
+        ['評価対象年度：令和5年度'],
+        [header, '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'],
+        [ids[0], '100億円', '130億円', '120%', '33%'],
+        [ids[1], '200人', '150人', '75%', '33%'],
+        [ids[2], '50,000人', '49,000人', '98%', '20%'],
+      ]);
+      expect([header, keys(findingsOf(book(named(['1-①', '1-②', '1-③']), body)))]).toEqual([header, ['weights-sum@別紙1!B4', 'summary-mismatch@本文!C3']]);
+    }
     // `KPI(2)` before a name is the indicator alone, as 評価指標(2) is.
     const alone = checkWorkbook(book(named(['KPI(1)', 'KPI(2)', 'KPI(3)']))).model.tables[0];
     expect(alone.kind === 'progress' && alone.targets.map((x) => x.id.display)).toEqual(['1', '2', '3']);

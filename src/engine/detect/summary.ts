@@ -323,6 +323,9 @@ function titleSpeaksOfProgress(scan: SheetScan, header: number, width: number): 
   return true;
 }
 
+// A target's id written whole in half-width: the indicator's number, a dash and a circled or parenthesised sub-number.
+const WHOLE_ID = /^\(?\d{1,2}\)?\s*[-－ー‐]\s*(?:[①-⑳]|\(\d{1,2}\))/;
+
 /**
  * A bare id in a column headed 評価指標 or 数値目標, written out as the id it is: `(1)` or 1 under
  * 数値目標 → `数値目標(1)`, `①` → `数値目標(1)-①` in the row of 評価指標 (1). Anything else as it is.
@@ -334,6 +337,8 @@ export function bareId(v: unknown, word: '評価指標' | '数値目標' | undef
   let t = toHalfWidth(v).trim();
   // The id written with 指標 or KPI for its word (`指標1-①`, `KPI(2)`), as a block may write it (progress.ts otherWordId).
   if ((t.startsWith('指標') || t.startsWith('KPI')) && /^(?:指標|KPI)\s*[(\d]/.test(t)) t = t.replace(/^(?:指標|KPI)\s*/, '');
+  // A target's id written whole (`1-①`, `(1)-②`) is a target's, in a column headed 指標 too (an indicator's number alone is `1`).
+  if (word === '評価指標' && (t.charCodeAt(0) === 0x28 || (t.charCodeAt(0) >= 0x30 && t.charCodeAt(0) <= 0x39)) && WHOLE_ID.test(t)) word = '数値目標';
   if (/^\(\d{1,2}\)/.test(t)) return `${word}${t}`;
   // A bare number only alone or before `-①`: `10 社` under 数値目標 is an amount, not an id.
   const plain = /^(\d{1,2})(?=$|-)(.*)$/s.exec(t);
