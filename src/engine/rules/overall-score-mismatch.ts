@@ -1,7 +1,7 @@
 import { roundHalfUp } from '../decimal.js';
 import { asNumber, overallScore } from '../compute.js';
-import { findingAt, type Finding } from '../findings.js';
-import type { Rule } from './types.js';
+import { findingAt } from '../findings.js';
+import { statedOverallScores, type Rule } from './types.js';
 
 export const overallScoreMismatch: Rule = {
   id: 'overall-score-mismatch',
@@ -11,28 +11,22 @@ export const overallScoreMismatch: Rule = {
     en: 'A stated overall score (総合評価) differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded half up to one decimal',
   },
   check({ model }) {
-    const findings: Finding[] = [];
-    for (const table of model.tables) {
-      if (table.kind !== 'overall-score') continue;
-      for (const row of table.rows) {
-        const stated = asNumber(row.overall.parsed);
-        const [s1, s2, s3] = row.scores.map((c) => asNumber(c.parsed));
-        if (!stated || !s1 || !s2 || !s3) continue;
-        // The score is worked out to one decimal: a cell formatted `0.00` showing 4.50 states 4.5. A stated second
-        // decimal (4.48) is compared at the places it states.
-        const places = Math.max(1, roundHalfUp(stated.value, stated.decimals).decimalPlaces());
-        const score = overallScore(s1.value, s2.value, s3.value, places);
-        if (roundHalfUp(stated.value, places).eq(score.rounded)) continue;
-        findings.push(
-          findingAt('overall-score-mismatch', 'error', row.overall.ref, {
-            expected: score.rounded.toNumber(),
-            stated: stated.value.toNumber(),
-            calc: score.calc,
-            params: { name: row.name },
-          }),
-        );
-      }
-    }
-    return findings;
+    return statedOverallScores(model).flatMap(({ row, stated }) => {
+      const [s1, s2, s3] = row.scores.map((c) => asNumber(c.parsed));
+      if (!s1 || !s2 || !s3) return [];
+      // The score is worked out to one decimal: a cell formatted `0.00` showing 4.50 states 4.5. A stated second
+      // decimal (4.48) is compared at the places it states.
+      const places = Math.max(1, roundHalfUp(stated.value, stated.decimals).decimalPlaces());
+      const score = overallScore(s1.value, s2.value, s3.value, places);
+      if (roundHalfUp(stated.value, places).eq(score.rounded)) return [];
+      return [
+        findingAt('overall-score-mismatch', 'error', row.overall.ref, {
+          expected: score.rounded.toNumber(),
+          stated: stated.value.toNumber(),
+          calc: score.calc,
+          params: { name: row.name },
+        }),
+      ];
+    });
   },
 };

@@ -1,6 +1,5 @@
-import { asNumber } from '../compute.js';
-import { findingAt, type Finding } from '../findings.js';
-import type { Rule } from './types.js';
+import { findingAt } from '../findings.js';
+import { statedOverallScores, type Rule } from './types.js';
 
 const PARTS = ['Ⅰ', 'Ⅱ', 'Ⅲ'];
 
@@ -16,17 +15,11 @@ export const overallScoreOrphan: Rule = {
     en: 'An overall score (総合評価) is stated but Ⅰ, Ⅱ or Ⅲ is blank, so it cannot be checked',
   },
   check({ model }) {
-    const findings: Finding[] = [];
-    for (const table of model.tables) {
-      if (table.kind !== 'overall-score') continue;
-      for (const row of table.rows) {
-        const stated = asNumber(row.overall.parsed);
-        // A part holding text no number (評価対象外) is an unparseable-number of its own.
-        const blank = row.scores.flatMap((c, k) => (c.parsed.kind === 'blank' ? [PARTS[k]] : []));
-        if (!stated || blank.length === 0) continue;
-        findings.push(findingAt('overall-score-orphan', 'warning', row.overall.ref, { stated: stated.value.toNumber(), params: { name: row.name, blank: blank.join(',') } }));
-      }
-    }
-    return findings;
+    return statedOverallScores(model).flatMap(({ row, stated }) => {
+      // A part holding text no number (評価対象外) is an unparseable-number of its own.
+      const blank = row.scores.flatMap((c, k) => (c.parsed.kind === 'blank' ? [PARTS[k]] : []));
+      if (blank.length === 0) return [];
+      return [findingAt('overall-score-orphan', 'warning', row.overall.ref, { stated: stated.value.toNumber(), params: { name: row.name, blank: blank.join(',') } })];
+    });
   },
 };

@@ -1,7 +1,8 @@
-import { progressStatuses, type ProgressStatus } from '../compute.js';
+import { asNumber, progressStatuses, type ProgressStatus } from '../compute.js';
 import type { Finding, RuleId, Severity } from '../findings.js';
 import { ownProgressStatus, type TargetIndex } from '../indicators.js';
-import type { BudgetRow, Model, NumericTarget, SummaryRow, YearColumn } from '../model.js';
+import type { BudgetRow, Model, NumericTarget, OverallScoreRow, SummaryRow, YearColumn } from '../model.js';
+import type { NumberValue } from '../numbers.js';
 
 export interface RuleContext {
   model: Model;
@@ -24,6 +25,19 @@ export function targetParams(t: NumericTarget, col?: YearColumn): Record<string,
     column: col?.header ?? null,
     ...(t.id.written && { written: t.id.written }),
   };
+}
+
+/** The rows of the overall-score tables whose 総合評価 reads as a number, with that number: what the overall rules check. */
+export function statedOverallScores(model: Model): { row: OverallScoreRow; stated: NumberValue }[] {
+  const rows: { row: OverallScoreRow; stated: NumberValue }[] = [];
+  for (const table of model.tables) {
+    if (table.kind !== 'overall-score') continue;
+    for (const row of table.rows) {
+      const stated = asNumber(row.overall.parsed);
+      if (stated) rows.push({ row, stated });
+    }
+  }
+  return rows;
 }
 
 /** A budget row as the messages name it: with its stage where its label does not say it (`総事業費(a+b) 実績`). */
