@@ -354,8 +354,16 @@ function rowReadsRatios(t: NumericTarget): boolean | undefined {
   return first;
 }
 
+/** Whether a target states a progress in a year whose target is 0. */
+function statesOverZero(t: NumericTarget): boolean {
+  return t.columns.some((_, i) => asNumber(t.progress?.[i]?.parsed) !== undefined && asNumber(targetOfYear(t, i).parsed)?.value.isZero() === true);
+}
+
 /** Marks the targets whose progress row states ratios (NumericTarget.progressRatios): its own row's way, else its table's first telling row's. */
 export function markRatioRows(targets: readonly NumericTarget[]): void {
+  // Only a progress stated over a target of 0 is read by the mark (progressStatuses): most tables state none, and need
+  // no progress worked out here.
+  if (!targets.some(statesOverZero)) return;
   const own = targets.map(rowReadsRatios);
   const table = own.find((r) => r !== undefined);
   targets.forEach((t, k) => {
