@@ -1,10 +1,10 @@
 /**
- * Checks many files on all cores: one worker thread per job slot, each handed the next file as
- * soon as it finishes one, reports kept in the order the files were named. A worker that dies
- * (out of memory on a hostile file) costs that file a reason, not the batch.
+ * Checks many files on all cores: one worker thread per job slot, each handed the next file (largest first) as soon
+ * as it finishes one, reports kept in the order the files were named. A worker that dies (a hostile file) costs that
+ * file a reason, not the batch; a file that ran out of its worker's share of the memory is checked again alone.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -26,7 +26,22 @@ function workerEntry(): URL | undefined {
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-function crashReport(path: string, lang: Lang, e: unknown): FileReport {
+const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
+
+function outOfMemory(e: unknown): boolean {
+  return e instanceof Error && (e as NodeJS.ErrnoException).code === OUT_OF_MEMORY;
+}
+
+export function crashReport(path: string, lang: Lang, e: unknown): FileReport {
+  if (outOfMemory(e)) {
+    return {
+      file: path,
+      error:
+        lang === 'ja'
+          ? `メモリが足りず検査できませんでした。ほかのアプリを閉じて、このファイルだけを検査してください (hyoka check "${path}")`
+          : `the check ran out of memory. Close other applications and check this file on its own (hyoka check "${path}")`,
+    };
+  }
   const why = e instanceof Error ? e.message : String(e);
   return { file: path, error: lang === 'ja' ? `検査中に処理が異常終了しました (${why})` : `the check stopped abnormally (${why})` };
 }
@@ -41,6 +56,35 @@ async function checkInThisThread(files: string[], options: CheckFileOptions, pro
 }
 
 const HEAP_MB = Math.floor(getHeapStatistics().heap_size_limit / 1024 / 1024);
+
+/**
+ * The heap each of `jobs` workers may take: this thread's limit, shared out so that the workers together stay within
+ * about 3/4 of the machine's memory (ten workers of a 4 GB limit each on a 16 GB machine would swap it). Never under
+ * 512 MB, which a workbook of a million cells needs. A file that runs out of it is checked again alone, with this
+ * thread's full limit (checkFiles). `HYOKA_WORKER_HEAP_MB` sets it (for a machine shared with other work, and tests).
+ */
+export function workerHeapMb(jobs: number, machineMb = totalmem() / 1024 / 1024, heapMb = HEAP_MB, env = process.env.HYOKA_WORKER_HEAP_MB): number {
+  const set = Number(env);
+  if (env && Number.isInteger(set) && set > 0) return Math.min(set, heapMb);
+  return Math.min(heapMb, Math.max(512, Math.floor((machineMb * 0.75) / jobs)));
+}
+
+/**
+ * The order to hand files to workers: largest first, so that a large file does not start last and keep one core busy
+ * while the others wait (files of equal size keep the order they were named in). Reports keep the named order.
+ */
+export function dispatchOrder(sizes: readonly number[]): number[] {
+  return sizes.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    // Unreadable here: its own check says why, in its turn.
+    return 0;
+  }
+}
 
 /**
  * Cores one check keeps busy: V8 collects garbage and compiles on threads of its own (measured on
@@ -69,7 +113,10 @@ export async function checkFiles(files: string[], options: CheckFileOptions, job
   const entry = jobs > 1 && files.length > 1 ? workerEntry() : undefined;
   if (!entry) return checkInThisThread(files, options, progress);
   const reports: (FileReport | undefined)[] = new Array(files.length);
-  let next = 0;
+  const queue = dispatchOrder(files.map(sizeOf));
+  // Files whose worker ran out of its share of the memory: checked again one at a time, with the full limit.
+  const again: number[] = [];
+  const heapMb = workerHeapMb(jobs);
   let done = 0;
   return new Promise((resolve) => {
     let running = 0;
@@ -78,18 +125,17 @@ export async function checkFiles(files: string[], options: CheckFileOptions, job
       done++;
       progress?.(done, files.length, files[id]);
     };
-    const start = () => {
+    const start = (list: number[], limitMb: number, retry: boolean) => {
       // A heap limit of its own: a worker that runs out of memory ends alone, not the process.
-      const worker = new Worker(entry, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+      const worker = new Worker(entry, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
       running++;
       let current: number | undefined;
       const feed = () => {
-        if (next >= files.length) {
-          current = undefined;
+        current = list.shift();
+        if (current === undefined) {
           worker.terminate();
           return;
         }
-        current = next++;
         worker.postMessage({ id: current, path: files[current] } satisfies WorkerJob);
       };
       worker.on('message', (m: { id: number; report: FileReport }) => {
@@ -103,13 +149,16 @@ export async function checkFiles(files: string[], options: CheckFileOptions, job
       worker.on('exit', (code) => {
         running--;
         if (current !== undefined) {
-          finish(current, crashReport(files[current], options.lang, failure ?? `exit code ${code}`));
-          if (next < files.length) start();
+          if (!retry && outOfMemory(failure) && limitMb < HEAP_MB) again.push(current);
+          else finish(current, crashReport(files[current], options.lang, failure ?? `exit code ${code}`));
+          if (list.length > 0) start(list, limitMb, retry);
         }
-        if (running === 0) resolve(reports as FileReport[]);
+        if (running > 0) return;
+        if (again.length > 0) start(again, HEAP_MB, true);
+        else resolve(reports as FileReport[]);
       });
       feed();
     };
-    for (let i = 0; i < Math.min(jobs, files.length); i++) start();
+    for (let i = 0; i < Math.min(jobs, files.length); i++) start(queue, heapMb, false);
   });
 }

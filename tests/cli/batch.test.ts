@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/engine/report.js';
 import { escapeHtml, neutralizeFormula, renderHtmlReport } from '../../src/cli/html.js';
 import { progressBar } from '../../src/cli/progress.js';
-import { defaultJobs, jobsFor } from '../../src/cli/pool.js';
+import { crashReport, defaultJobs, dispatchOrder, jobsFor, workerHeapMb } from '../../src/cli/pool.js';
 import { FIXTURES } from '../helpers.js';
 import { tempDir } from '../temp.js';
 
@@ -138,6 +138,38 @@ describe('hyoka check DIR', () => {
   it('never runs more workers than cores, whatever --jobs asks (each costs a heap of its own)', () => {
     expect([1, 2, 3, 99].map((n) => jobsFor(n, 2))).toEqual([1, 2, 2, 2]);
     expect(jobsFor(99, 16)).toBe(16);
+  });
+
+  it('hands the largest files out first, and keeps the reports in the order the files were named', () => {
+    expect(dispatchOrder([10, 300, 20, 300, 0])).toEqual([1, 3, 2, 0, 4]);
+  });
+
+  it('shares the memory out among the workers, never under 512 MB each nor over this thread\'s limit', () => {
+    expect(workerHeapMb(1, 16_384, 4_096, undefined)).toBe(4_096);
+    expect(workerHeapMb(10, 16_384, 4_096, undefined)).toBe(1_228);
+    expect(workerHeapMb(16, 4_096, 4_096, undefined)).toBe(512);
+    expect(workerHeapMb(2, 16_384, 4_096, '300')).toBe(300);
+    expect(workerHeapMb(2, 16_384, 4_096, 'lots')).toBe(4_096);
+  });
+
+  it('says what to do when a file runs out of memory even alone, in the language asked for', () => {
+    const oom = Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    expect(crashReport('大.xlsx', 'ja', oom)).toHaveProperty('error', 'メモリが足りず検査できませんでした。ほかのアプリを閉じて、このファイルだけを検査してください (hyoka check "大.xlsx")');
+    expect(JSON.stringify(crashReport('big.xlsx', 'en', oom))).toContain('the check ran out of memory');
+    expect(crashReport('x.xlsx', 'en', new Error('boom'))).toHaveProperty('error', 'the check stopped abnormally (boom)');
+  });
+
+  it('checks a file again alone, with the full memory, when its worker ran out of its share: the same JSON as on one core', () => {
+    const one = hyoka('check', dir, '--json', '--jobs', '1');
+    // 4 MB: every worker runs out of memory on its first file, so every file is checked a second time.
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'hyoka.js'), 'check', dir, '--json', '--jobs', '2'], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, HYOKA_WORKER_HEAP_MB: '4' },
+    });
+    expect(r.stdout).toBe(one.stdout);
+    expect(r.status).toBe(one.code);
   });
 
   it('a folder without any .xlsx is a usage error', () => {
