@@ -338,12 +338,24 @@ interface CellSpan {
   inner: string;
 }
 
+/**
+ * The column a cell's `r` names, read as the reader reads it (sheet.ts): the letters and the digits it starts with
+ * (`B2:C3` is B2, `$B$2` is B2), undefined where those name no cell (`A0`, `12`, empty): such a cell is the one after
+ * the cell before it. Reading it otherwise would write a figure into another cell than the one checked.
+ */
+function refColumn(ref: string | undefined): number | undefined {
+  const m = ref === undefined ? null : /^\$?([A-Za-z]+)\$?(\d+)/.exec(ref);
+  if (!m || !/[1-9]/.test(m[2])) return undefined;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
 /** The cells of a row; a cell without `r` is the one after the cell before it, as spreadsheets read it. */
 function cellSpans(rowXml: string, ns: string): CellSpan[] {
   const out: CellSpan[] = [];
   for (const m of rowXml.matchAll(new RegExp(`<${ns}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${ns}c>)`, 'g'))) {
-    const ref = attr(m[1], 'r');
-    const col = ref ? parseA1(ref).col : (out.at(-1)?.col ?? -1) + 1;
+    const col = refColumn(attr(m[1], 'r')) ?? (out.at(-1)?.col ?? -1) + 1;
     out.push({ col, start: m.index!, end: m.index! + m[0].length, attrs: m[1], inner: m[2] ?? '' });
   }
   return out;

@@ -105,6 +105,14 @@ describe('patchXlsx edits only the recalculated cells', () => {
     expect((await readXlsx(bytes)).sheets[0].rows.map((r) => r.map((c) => c?.value))).toEqual([[1, 20], [3, 30, 31], [40], [4]]);
   });
 
+  it('reads a cell\'s malformed `r` as the reader does (`B1:C3` is B1, `A0` names no cell: the next column), so that a write lands on the cell checked', async () => {
+    const input = workbook('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1:C3"><v>2</v></c><c r="A0"><v>3</v></c></row></sheetData>');
+    expect((await readXlsx(input)).sheets[0].rows[0].map((c) => c?.value)).toEqual([1, 2, 3]);
+    const { bytes, skipped } = patchXlsx(input, [write('B1', 0, 1, 20), write('C1', 0, 2, 30)]);
+    expect(skipped).toEqual([]);
+    expect((await readXlsx(bytes)).sheets[0].rows[0].map((c) => c?.value)).toEqual([1, 20, 30]);
+  });
+
   it('writes into a workbook whose every part prefixes SpreadsheetML (<x:sheet>, <x:cellXfs>, as OpenXML SDK tools save it)', async () => {
     const prefixed = (xml: string) => xml.replace(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"').replace(/<(\/?)(?!\?|x:)(\w+)/g, '<$1x:$2');
     const files = unzipSync(workbook('<x:sheetData><x:row r="1"><x:c r="A1"><x:f t="shared" ref="A1:A2" si="0">C1*2</x:f><x:v>2</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:f t="shared" si="0"/><x:v>4</x:v></x:c></x:row></x:sheetData>', 'x:'));
