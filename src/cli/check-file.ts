@@ -4,7 +4,7 @@ import { checkModel } from '../engine/check.js';
 import { detect } from '../engine/detect/index.js';
 import type { Model } from '../engine/model.js';
 import type { Lang } from '../engine/messages/index.js';
-import { fileReport, type FileReport } from '../engine/report.js';
+import { fileReport, FileReportSchema, type FileReport } from '../engine/report.js';
 import { XlsxReadError } from '../io/xlsx/errors.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../io/xlsx/limits.js';
 import { readXlsx } from '../io/xlsx/read.js';
@@ -39,12 +39,29 @@ async function detectFile(path: string, options: CheckFileOptions): Promise<{ mo
   return { model: detect(workbook, { modeOverrides: options.modeOverrides }), sheetOrder: workbook.sheets.map((s) => s.name) };
 }
 
+/** What a file gets when the check itself failed on it (a fault of Hyoka's, not of the file): never the batch's end. */
+function internalError(e: unknown, lang: Lang): string {
+  const text = e instanceof Error ? e.message.split('\n')[0].slice(0, 200) : String(e);
+  return lang === 'ja'
+    ? `検査中に Hyoka の内部エラーが起きたため、このファイルは検査できませんでした。ファイルを添えて開発者に報告してください (${text})`
+    : `an internal error of Hyoka stopped the check of this file; please report it to the developers with the file (${text})`;
+}
+
 /** checkWorkbook, with the grid let go before the rules run. */
 export async function checkFile(path: string, options: CheckFileOptions): Promise<FileReport> {
+  let detected: Awaited<ReturnType<typeof detectFile>>;
   try {
-    const { model, sheetOrder } = await detectFile(path, options);
-    return fileReport(path, model, checkModel(model, sheetOrder), options.lang);
+    detected = await detectFile(path, options);
   } catch (e) {
-    return { file: path, error: describeError(e, options.lang) };
+    // The reader throws XlsxReadError for what it cannot read; anything else thrown while reading or detecting is ours.
+    return { file: path, error: e instanceof XlsxReadError || (e as NodeJS.ErrnoException)?.code ? describeError(e, options.lang) : internalError(e, options.lang) };
+  }
+  try {
+    const report = fileReport(path, detected.model, checkModel(detected.model, detected.sheetOrder), options.lang);
+    // Checked here, file by file, so that one entry the report cannot hold costs that file, not the whole report.
+    FileReportSchema.parse(report);
+    return report;
+  } catch (e) {
+    return { file: path, error: internalError(e, options.lang) };
   }
 }

@@ -62,6 +62,14 @@ export function reportJsonSchema(): unknown {
   return z.toJSONSchema(ReportSchema);
 }
 
+/**
+ * A figure as JSON can hold it: one past the range of a double (707 over a target written 1E-320) has no JSON number
+ * and is left out (null), as a figure that could not be worked out is; the message and the calc still show it.
+ */
+export function finiteOrNull(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
 export function fileReport(file: string, model: Model, findings: Finding[], lang: Lang): FileReport {
   return {
     file,
@@ -79,8 +87,8 @@ export function fileReport(file: string, model: Model, findings: Finding[], lang
       severity: f.severity,
       sheet: f.sheet,
       cell: f.cell,
-      expected: f.expected,
-      stated: f.stated,
+      expected: finiteOrNull(f.expected),
+      stated: finiteOrNull(f.stated),
       message: formatFinding(f, lang),
       ...(f.calc ? { calc: f.calc } : {}),
     })),

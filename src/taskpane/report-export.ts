@@ -3,7 +3,7 @@
  * rows of a report sheet. Cell text from the workbook ends up in both, so any text that a
  * spreadsheet would read as a formula is neutralised first.
  */
-import { formatFinding, type Finding } from '../engine/index.js';
+import { finiteOrNull, formatFinding, type Finding } from '../engine/index.js';
 import { STRINGS, type Lang } from './i18n.js';
 
 export type ReportCell = string | number | null;
@@ -26,8 +26,9 @@ export function reportRows(findings: readonly Finding[], lang: Lang): ReportCell
       f.rule,
       neutralise(f.sheet),
       f.cell,
-      f.expected,
-      f.stated,
+      // Excel refuses a cell of Infinity: a figure past the range of a double is left blank, as in the JSON report.
+      finiteOrNull(f.expected),
+      finiteOrNull(f.stated),
       neutralise(formatFinding({ ...f, calc: undefined }, lang)),
       f.calc ? neutralise(f.calc) : null,
     ]);

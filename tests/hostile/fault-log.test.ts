@@ -2,13 +2,14 @@
  * Nothing is dropped silently: cells the checker cannot read as numbers become
  * `unparseable-number` findings with the reason, sheets it passes over are listed in `skipped`.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check.js';
 import { buildReport, fileReport, ReportSchema } from '../../src/engine/report.js';
 import { readXlsx } from '../../src/io/xlsx/read.js';
 import { bundleCli, tempDir, type Cli } from './cli.js';
+import { reportRows } from '../../src/taskpane/report-export.js';
 import { writeAll } from './files.js';
 
 /** A progress block whose cells hold what Excel users leave in them, beside a hidden and an empty sheet. */
@@ -106,5 +107,25 @@ describe('the fault log on the command line', () => {
     const en = cli.run(['check', path, '--lang', 'en']);
     expect(en.stdout).toContain('note: 計算用 — a hidden sheet (checked all the same)');
     expect(en.stdout).toContain('skipped: 空白 — an empty sheet');
+  });
+
+  it('a target so small that the progress passes the range of a double (1E-320) costs no report: the figure is left out of the JSON, the message shows it, the other files are reported', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    ws.addRow([null, null, '令和3年度', '令和4年度']);
+    ws.addRow(['数値目標(1) 件数', '目標値', 1e-320, 10]);
+    ws.addRow([null, '実績値', 707, 12]);
+    ws.addRow(['寄与度(※):', '進捗度(%)', 98, 120]);
+    const [tiny] = writeAll(dir, [{ name: 'tiny-target.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }]);
+    const [faulty] = writeAll(dir, [{ name: 'faulty-too.xlsx', bytes }]);
+    const r = cli.run(['check', tiny, faulty, '--json', '--lang', 'en']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const files = ReportSchema.parse(JSON.parse(r.stdout)).files;
+    expect(files.map((f) => 'findings' in f)).toEqual([true, true]);
+    const mismatch = 'findings' in files[0] ? files[0].findings.find((f) => f.cell === 'C4') : undefined;
+    expect(mismatch).toMatchObject({ rule: 'progress-mismatch', expected: null, stated: 98 });
+    expect(mismatch?.message).toContain('= ∞%');
+    expect(reportRows(checkWorkbook(await readXlsx(readFileSync(tiny))).findings, 'ja').find((row) => row[3] === 'C4')?.slice(4, 6)).toEqual([null, 98]);
   });
 });

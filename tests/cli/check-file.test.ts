@@ -1,0 +1,42 @@
+/** One file's check, as a batch runs it: a fault of Hyoka's own costs that file a reason, never the batch. */
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { FIXTURES } from '../helpers.js';
+
+const failing = vi.hoisted(() => ({ on: false }));
+vi.mock('../../src/engine/check.js', async (original) => {
+  const real = await original<typeof import('../../src/engine/check.js')>();
+  return {
+    ...real,
+    checkModel: (...args: Parameters<typeof real.checkModel>) => {
+      if (failing.on) throw new TypeError("Cannot read properties of undefined (reading 'row')");
+      return real.checkModel(...args);
+    },
+  };
+});
+
+const { checkFile } = await import('../../src/cli/check-file.js');
+
+describe('checkFile', () => {
+  const path = join(FIXTURES, 'keihin-2019-text.xlsx');
+
+  it('reports a workbook it read and checked', async () => {
+    failing.on = false;
+    expect(await checkFile(path, { lang: 'ja' })).toHaveProperty('findings');
+  });
+
+  it('names an error of its own as one, with what to do, not as a workbook it could not read', async () => {
+    failing.on = true;
+    expect(await checkFile(path, { lang: 'ja' })).toEqual({
+      file: path,
+      error: "検査中に Hyoka の内部エラーが起きたため、このファイルは検査できませんでした。ファイルを添えて開発者に報告してください (Cannot read properties of undefined (reading 'row'))",
+    });
+    expect(await checkFile(path, { lang: 'en' })).toHaveProperty('error', expect.stringMatching(/^an internal error of Hyoka stopped the check of this file; please report it/));
+    failing.on = false;
+  });
+
+  it('still says a file it could not read is one, and a missing file is missing', async () => {
+    expect(await checkFile(join(FIXTURES, 'seed-tables.json'), { lang: 'en' })).toHaveProperty('error', expect.not.stringMatching(/internal error/));
+    expect(await checkFile(join(FIXTURES, 'nothing-here.xlsx'), { lang: 'en' })).toEqual({ file: join(FIXTURES, 'nothing-here.xlsx'), error: 'file not found; check the path.' });
+  });
+});
