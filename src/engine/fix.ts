@@ -5,9 +5,9 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, statesMultiple, targetOfYear, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
-import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningProgressStatus, summaryTarget, summaryYear } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningPairOf, runningProgressStatus, runningTotals, summaryTarget, summaryYear, type RunningPair } from './indicators.js';
 import { BOUND, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
-import type { Model, NumericTarget, SummaryTable, ValueCell } from './model.js';
+import type { Model, NumericTarget, SummaryRow, SummaryTable, ValueCell } from './model.js';
 
 export interface CellWrite {
   sheet: string;
@@ -318,6 +318,15 @@ function brokenProgress(cell: ValueCell, target: ValueCell, actual: ValueCell): 
   return p && { expected: roundHalfUp(p.point), point: p.point };
 }
 
+/** The unrounded progress of the running totals of `pair` through column `i`, where the year has them. */
+function runningPoint(t: NumericTarget, i: number, pair: RunningPair | undefined): Decimal | undefined {
+  if (!pair || i < 0 || i >= t.columns.length) return undefined;
+  const totals = runningTotals(t, i);
+  const a = totals.actuals[totals.actualBases.indexOf(pair.actual)];
+  const b = totals.targets[totals.targetBases.indexOf(pair.target)];
+  return a && b ? progressOf(a, b)?.point : undefined;
+}
+
 export function planRecalculation(model: Model, options: RecalculationOptions = {}): RecalculationPlan {
   const writes: CellWrite[] = [];
   const valuesInsteadOfFormulas: string[] = [];
@@ -423,6 +432,24 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       if (totalStatus.kind === 'mismatch' && total.progress && total.target && total.actual) {
         writeProgress(total.progress, t, total.target, total.actual, totalStatus, { reason: 'mismatch', what: 'progress', target: t.id.display, year: null });
       }
+    }
+    // A 累計進捗度 row under the block: each wrong year on the running totals the check works it out from (the pair most
+    // of the row's years agree with), in the row's way. A value, formulas asked for or not: no one formula restates it.
+    if (t.runningProgress) {
+      const row = t.runningProgress;
+      const pair = runningPairOf(t, row);
+      const pointOf = (s: ValueCell) => runningPoint(t, row.indexOf(s), pair);
+      row.forEach((cell, i) => {
+        if (cell.parsed.kind !== 'number' || i >= t.columns.length) return;
+        const s = runningProgressStatus(t, i, { progress: cell } as SummaryRow, pair);
+        if (s?.kind !== 'mismatch') return;
+        const point = runningPoint(t, i, s.pair) ?? s.expected;
+        // A ratio (`1.50`) shows two more decimals than the percent it is: 1.33 is 133 %.
+        const expected = isRatioCell(cell.parsed, point) ? roundHalfUp(point, Math.max(0, cell.parsed.decimals - 2)) : s.expected;
+        const before = writes.length;
+        add(cell, expected, conventionOf(cell, row, point, true, pointOf), { reason: 'mismatch', what: 'progress', target: t.id.display, year: t.columns[i].year });
+        if (options.formulas && writes.length > before) valuesInsteadOfFormulas.push(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`);
+      });
     }
   }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../../src/engine/check.js';
 import { planRecalculation } from '../../../src/engine/fix.js';
-import { book, findingsOf, keys, sheet } from '../../helpers.js';
+import { book, findingsOf, keys, sheet, type Spec } from '../../helpers.js';
+import { applyWrites } from '../../property/grids.js';
 import { progressSheet, R } from './blocks.js';
 import { formatFinding } from '../../../src/engine/messages/index.js';
 
@@ -696,6 +697,38 @@ describe('a block stating both each year’s figures and their running totals', 
       [null, '進捗度(累計)', '120%', '105%', '106%'],
     ], ['A2:A7']);
     expect(keys(findingsOf(book(s)))).toEqual(['progress-mismatch@S!E7']);
+  });
+});
+
+describe('a 累計進捗度 row under a block, rewritten by the recalculation', () => {
+  const block = (running: Spec[]): Spec[][] => [
+    [null, null, 'H29', 'H30', 'R1'],
+    ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円'],
+    [null, '実績値', '119億円', '141億円', '120億円'],
+    ['寄与度(※):100%', '進捗度', '104%', '174%', '138%'],
+    [null, '累計進捗度', ...running],
+  ];
+  const fixed = (running: Spec[]) => {
+    const wb = book(sheet('S', block(running)));
+    const writes = planRecalculation(checkWorkbook(wb).model).writes;
+    return { writes: writes.map((w) => [w.address, w.value]), after: findingsOf(applyWrites(wb, writes)).map((f) => [f.rule, f.cell]) };
+  };
+
+  it('a wrong year is rewritten on the running totals the row’s other years are written in (260 ÷ 196 = 133 %), in the row’s way, and the re-check finds nothing', () => {
+    // Before, the plan wrote nothing: the 150 % stayed, and so did its progress-mismatch.
+    expect(fixed(['104%', '150%', '134%'])).toEqual({ writes: [['D5', '133%']], after: [] });
+    expect(fixed(['１０４％', '１５０％', '１３４％'])).toEqual({ writes: [['D5', '１３３％']], after: [] });
+    expect(fixed(['104.0%', '150.0%', '134.0%'])).toEqual({ writes: [['D5', '133.0%']], after: [] });
+    expect(fixed([{ v: 1.04, fmt: '0%' }, { v: 1.5, fmt: '0%' }, { v: 1.34, fmt: '0%' }])).toEqual({ writes: [['D5', 1.33]], after: [] });
+    expect(fixed([104, 150, 134])).toEqual({ writes: [['D5', 133]], after: [] });
+    expect(fixed(['1.04', '1.50', '1.34'])).toEqual({ writes: [['D5', '1.33']], after: [] });
+    // Formulas asked for: a value, named as one (no one formula restates running totals).
+    const plan = planRecalculation(checkWorkbook(book(sheet('S', block([104, 150, 134])))).model, { formulas: true });
+    expect([plan.writes.map((w) => [w.address, w.value, w.formula]), plan.valuesInsteadOfFormulas]).toEqual([[['D5', 133, undefined]], ['S!D5']]);
+  });
+
+  it('a row written on the plan’s targets (actuals so far ÷ all the targets: 119 ÷ 283 = 42 %, 92 %, 134 %) is rewritten on them', () => {
+    expect(fixed(['42%', '90%', '134%'])).toEqual({ writes: [['D5', '92%']], after: [] });
   });
 });
 
