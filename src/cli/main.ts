@@ -410,6 +410,12 @@ async function runFix(args: string[]): Promise<number> {
         `Values instead of formulas (a progress whose target or actual is text, not a number (with a unit, say), a row of progress written as text, an indicator's weighted mean, a summary's progress): ${plan.valuesInsteadOfFormulas.join(', ')}`,
       );
     }
+    if (plan.marksKept.length > 0) {
+      say(
+        `記号が進捗度と合わないまま残したセル(達成を表す ○ を 100% 未満に、または未達成を表す ×・△ を 100% 以上に。ブックにもう一方の記号の使い方が見当たらないため変えていません。確認してください): ${plan.marksKept.join(', ')}`,
+        `Marks kept though they say the opposite of the progress written (○ for reached under 100 %, or × / △ for not reached at 100 % or more; the workbook shows no mark of its own for that case, so check them): ${plan.marksKept.join(', ')}`,
+      );
+    }
     for (const s of skipped) say(`書き込まなかったセル ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].ja}`, `Not written ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].en}`);
     return 0;
   } catch (e) {

@@ -37,6 +37,12 @@ export interface RecalculationPlan {
    * (`8者`), or whose row writes its progress as text; an indicator's weighted progress.
    */
   valuesInsteadOfFormulas: string[];
+  /**
+   * Cells written with a mark that says the target was reached (`○`) under a progress of less than 100 %, or not
+   * reached (`×`, `△`) over one of 100 % or more: the workbook shows no mark of its own for the other case, so the
+   * cell's own was kept.
+   */
+  marksKept: string[];
 }
 
 export interface RecalculationOptions {
@@ -188,7 +194,96 @@ function readsAsPercent(suffix: string): boolean {
   return p.kind === 'number' && p.value.eq(100) && (p.unit === null || p.unit === '' || p.percent);
 }
 
-function render(expected: Decimal, conv: Convention): number | string {
+/** Marks saying a target was reached (`○104%`), or not (`×62%`, `62%△`); any other (`●`) says nothing of it. */
+const REACHED_MARK = /[○◎〇◯]/;
+const NOT_REACHED_MARK = /[×✕✖△▲]/;
+/** A mark before a progress's figure (△ and ▲ there are minus signs), or after it. */
+const MARK_BEFORE = /^\s*([○◎〇◯×✕✖])/;
+const MARK_AFTER = /[\d０-９%％]\s*([○◎〇◯×✕✖△▲])\s*$/;
+
+/** Whether a mark says the target was reached (true), was not (false), or neither (undefined). */
+function markSays(mark: string): boolean | undefined {
+  return REACHED_MARK.test(mark) ? true : NOT_REACHED_MARK.test(mark) ? false : undefined;
+}
+
+/** A progress's mark, before or after its figure. */
+function markOf(text: string): string | undefined {
+  return MARK_BEFORE.exec(text)?.[1] ?? MARK_AFTER.exec(text)?.[1];
+}
+
+/** A mark a table writes with its progress, and the figures (percent) it writes it with. */
+export interface MarkUse {
+  mark: string;
+  lo: Decimal;
+  hi: Decimal;
+}
+
+/**
+ * The marks the cells of a table write with their figures, each where it says what its figure says (`○104%`, `×62%`;
+ * a `○62%` shows no convention): the marks the recalculation may write for the other case.
+ */
+function marksUsed(cells: ValueCell[]): MarkUse[] {
+  const uses = new Map<string, MarkUse>();
+  for (const cell of cells) {
+    if (cell.storage !== 'text' || cell.parsed.kind !== 'number' || !cell.parsed.percent) continue;
+    const mark = markOf(cell.text);
+    const says = mark && markSays(mark);
+    const figure = cell.parsed.value;
+    if (says === undefined || !mark || figure.gte(100) !== says) continue;
+    const use = uses.get(mark);
+    if (!use) uses.set(mark, { mark, lo: figure, hi: figure });
+    else uses.set(mark, { mark, lo: Decimal.min(use.lo, figure), hi: Decimal.max(use.hi, figure) });
+  }
+  return [...uses.values()];
+}
+
+/**
+ * The mark to write with a progress in place of `own`: its own where it says what the progress says (or says nothing);
+ * else the table's mark for that case, the one whose figures take the progress in (or the nearest, outside them all).
+ * Undefined: the table shows none that fits, or several it falls between.
+ */
+function fittingMark(own: string, expected: Decimal, uses: MarkUse[][]): string | undefined {
+  const reached = expected.gte(100);
+  const says = markSays(own);
+  if (says === undefined || says === reached) return own;
+  // The table's marks for the case, else the workbook's.
+  const sideOf = (list: MarkUse[]) => list.filter((u) => markSays(u.mark) === reached);
+  const side = (uses.map(sideOf).find((list) => list.length > 0) ?? []).sort((a, b) => a.lo.comparedTo(b.lo));
+  if (side.length <= 1) return side[0]?.mark;
+  const within = side.filter((u) => expected.gte(u.lo) && expected.lte(u.hi));
+  if (within.length === 1) return within[0].mark;
+  if (within.length > 1) return undefined;
+  if (expected.lt(side[0].lo)) return side[0].mark;
+  if (expected.gt(side[side.length - 1].hi)) return side[side.length - 1].mark;
+  return undefined;
+}
+
+/** The text with its mark (before or after the figure) replaced by the one fitting the progress, where one fits. */
+function withFittingMark(text: string, expected: Decimal, uses: MarkUse[][]): string {
+  const before = MARK_BEFORE.exec(text);
+  if (before) {
+    const mark = fittingMark(before[1], expected, uses);
+    return mark ? text.replace(before[1], mark) : text;
+  }
+  const after = MARK_AFTER.exec(text);
+  if (!after) return text;
+  const mark = fittingMark(after[1], expected, uses);
+  return mark ? `${text.slice(0, text.length - after[0].length)}${after[0].replace(after[1], mark)}` : text;
+}
+
+/** Whether a progress written carries a mark saying the opposite of its figure (`○62%`). */
+function markContradicts(text: string, expected: Decimal): boolean {
+  const mark = markOf(text);
+  const says = mark === undefined ? undefined : markSays(mark);
+  return says !== undefined && says !== expected.gte(100);
+}
+
+function render(expected: Decimal, conv: Convention, marks: MarkUse[][] = []): number | string {
+  const shown = renderFigure(expected, conv);
+  return typeof shown === 'string' ? withFittingMark(shown, expected, marks) : shown;
+}
+
+function renderFigure(expected: Decimal, conv: Convention): number | string {
   if (conv.kind === 'ratio') return expected.div(100).toNumber();
   if (conv.kind === 'number') return expected.toNumber();
   // A ratio shows two more decimals than its percent: 138 → `1.38`, 140 → `1.40`, 103.5 → `1.035`.
@@ -202,7 +297,7 @@ function render(expected: Decimal, conv: Convention): number | string {
 }
 
 /** What may stand before a progress's number, as parseNumberText reads past it: a mark, a word saying whether it was reached, a parenthesis. */
-const LEAD = /^\s*(?:[○◎〇◯●]\s*|(?:未達成|未達|達成)[:：]?\s*|[(（]\s*)(?=[\d０-９.．約△▲+])/;
+const LEAD = /^\s*(?:[○◎〇◯●×✕✖]\s*|(?:未達成|未達|達成)[:：]?\s*|[(（]\s*)(?=[\d０-９.．約△▲+])/;
 
 /** A progress's text split around its number: a mark or word before it, the closing parenthesis of one opened before it. */
 function aroundNumber(text: string): { lead: string; closing: string; number: string } {
@@ -349,8 +444,27 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
   // Per cell holding several figures in its text (the 本文 pasted into one cell), its write and the figures it rewrites.
   const inlineWrites = new Map<string, { write: CellWrite; edits: InlineEdit[] }>();
   const unwritable = (cell: ValueCell) => options.unwritable?.has(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`) ?? false;
+  // The marks each table writes with its progress (`○104%`, `×62%`), by cell, for a mark to fit the progress written.
+  const marksByCell = new Map<string, MarkUse[]>();
+  const workbookCells: ValueCell[] = [];
+  for (const table of model.tables) {
+    const cells = progressCellsOf(table);
+    const uses = marksUsed(cells);
+    for (const cell of cells) marksByCell.set(keyOf(cell), uses);
+    workbookCells.push(...cells);
+  }
+  // A table showing no mark for the case falls back on the workbook's.
+  const workbookMarks = marksUsed(workbookCells);
+  const marksOf = (cell: ValueCell) => [marksByCell.get(keyOf(cell)) ?? [], workbookMarks];
+  const marksKept: string[] = [];
   const add = (cell: ValueCell, expected: Decimal, conv: Convention, rest: Omit<CellWrite, 'sheet' | 'row' | 'col' | 'address' | 'value' | 'before' | 'numFmt' | 'styleFrom'>) => {
     if (unwritable(cell)) return;
+    const shown = render(expected, conv, marksOf(cell));
+    // A mark saying the opposite of the progress, kept for want of the workbook's own: said in the summary of changes.
+    const address = `${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`;
+    const noteMark = () => {
+      if (typeof shown === 'string' && markContradicts(shown, expected) && !marksKept.includes(address)) marksKept.push(address);
+    };
     // Only a cell holding figures in its text is looked up by its address as text.
     const key = cell.inline ? keyOf(cell) : '';
     const earlier = cell.inline && inlineWrites.get(key);
@@ -358,19 +472,21 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       // Another figure of a cell written already: the one write rewrites both (a figure once only).
       const inline = cell.inline;
       if (earlier.edits.some((e) => e.inline.start === inline.start)) return;
-      earlier.edits.push({ inline, value: render(expected, conv) });
+      earlier.edits.push({ inline, value: shown });
       earlier.write.value = rewriteInline(inline, earlier.edits);
+      noteMark();
       return;
     }
     if (written.has(cell) || (!cell.inline && inputs.has(cell))) return;
     written.add(cell);
-    const edits: InlineEdit[] = cell.inline ? [{ inline: cell.inline, value: render(expected, conv) }] : [];
+    noteMark();
+    const edits: InlineEdit[] = cell.inline ? [{ inline: cell.inline, value: shown }] : [];
     const write: CellWrite = {
       sheet: cell.ref.sheet,
       row: cell.ref.row,
       col: cell.ref.col,
       address: a1(cell.ref.row, cell.ref.col),
-      value: cell.inline ? rewriteInline(cell.inline, edits) : render(expected, conv),
+      value: cell.inline ? rewriteInline(cell.inline, edits) : shown,
       ...(conv.numFmt && cell.storage !== 'number' ? { numFmt: conv.numFmt } : {}),
       ...(conv.styleFrom ? { styleFrom: conv.styleFrom } : {}),
       before: before(cell),
@@ -543,5 +659,15 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       addSummary(cell, roundHalfUp(p.point), conv, { reason: stated ? 'mismatch' : 'missing', what: 'summary-progress', target: t.id.display, year });
     }
   }
-  return { writes, valuesInsteadOfFormulas };
+  return { writes, valuesInsteadOfFormulas, marksKept };
+}
+
+/** The cells a table states progress in: its targets' (each year's, the 累計 column's, the 累計進捗度 row's) and its indicators'. */
+function progressCellsOf(table: Model['tables'][number]): ValueCell[] {
+  if (table.kind === 'summary') return table.rows.map((r) => r.progress).filter((c): c is ValueCell => !!c);
+  if (table.kind !== 'progress') return [];
+  return [
+    ...table.targets.flatMap((t) => [...(t.progress ?? []), ...(t.runningProgress ?? []), ...(t.totals ?? []).flatMap((c) => (c.progress ? [c.progress] : []))]),
+    ...table.indicatorCells.map((c) => c.cell),
+  ];
 }

@@ -213,7 +213,7 @@ const PAREN_NOTE = [
 // `(※)`) with the note's words after it (`707社 ※速報値`), unless they go on as the number's scale or unit
 // (`120※億円` is no 120).
 const NOTE_RE = new RegExp(
-  `^(.+?)(?:[(（](?:${FIGURE_KIND}|${PAREN_NOTE}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|(?:当初|(?:変更|修正|見直し)前)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}(?:月?末|[./月]\\d{1,2}日?|月)?(?:${FIGURE_KIND})?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|未?達成|未達|[○◎〇◯●]|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
+  `^(.+?)(?:[(（](?:${FIGURE_KIND}|${PAREN_NOTE}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|(?:当初|(?:変更|修正|見直し)前)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}(?:月?末|[./月]\\d{1,2}日?|月)?(?:${FIGURE_KIND})?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|未?達成|未達|[○◎〇◯●×✕✖△▲]|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
 );
 // The leading parts of a number written with several scales: `1億2,000万円`, `3万5千人`.
 const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
@@ -226,10 +226,11 @@ const THOUSANDS = /(?<=(?:^|[^\d.,，])\d{1,3}(?:[,，]\d{3})*)[,，](?=\d{3}(?!
 // space; which number was meant is unknown. Digits in a note after the figure (`(2024. 3. 31現在)`) are the note's.
 const DIGITS_APART = /^\D{0,3}\d[\d.,]*[\s\u00a0]+\d/;
 
-// What may stand before a progress's figure: a mark (`○104%`, `◎104%`), a word saying whether the target was reached
-// (`達成 104%`, `未達成 68%`), or parentheses around a percentage (`(104%)`, `(5割)`; around a bare number they may be a minus).
-const LEADS = new Set([...'○◎〇◯●(（達未'].map((c) => c.charCodeAt(0)));
-const LEAD_RE = /^(?:[○◎〇◯●]|(達成|未達成|未達)[:：]?)(?=[\d.約△▲+])|^[(（]((?:約)?[\d.]+(?:%|割(?:\d分)?))[)）]$/;
+// What may stand before a progress's figure: a mark (`○104%`, `◎104%`, `×62%`: △ and ▲ there are minus signs), a word
+// saying whether the target was reached (`達成 104%`, `未達成 68%`), or parentheses around a percentage (`(104%)`, `(5割)`;
+// around a bare number they may be a minus).
+const LEADS = new Set([...'○◎〇◯●×✕✖(（達未'].map((c) => c.charCodeAt(0)));
+const LEAD_RE = /^(?:[○◎〇◯●×✕✖]|(達成|未達成|未達)[:：]?)(?=[\d.約△▲+])|^[(（]((?:約)?[\d.]+(?:%|割(?:\d分)?))[)）]$/;
 
 function parseNumberTextOnce(raw: string): Parsed {
   let t = raw;

@@ -86,6 +86,7 @@ export interface Strings {
   noChanges: string;
   blank: string;
   valuesInstead: string;
+  marksKept: string;
   formulasKept: string;
   formulasRefreshed: string;
   recalcOnOpen: string;
@@ -206,6 +207,7 @@ const ja: Strings = {
   changesTitle: '直前の再計算で書き換えたセル',
   noChanges: 'まだ再計算していません。',
   blank: '空欄',
+  marksKept: '次のセルの記号は進捗度と合わないまま残しました(達成を表す ○ を 100% 未満に、または未達成を表す ×・△ を 100% 以上に。ブックにもう一方の記号の使い方が見当たらないため変えていません。確認してください):',
   valuesInstead: '次のセルには数式ではなく値を書き込みました(目標値か実績値が数値でなく文字(単位付きなど)の進捗度、文字で書かれた進捗度の行、評価指標の加重平均、評価指標の記載の進捗度):',
   formulasKept: '書き直したセルを参照する次の数式は、正しい値になるため数式のまま残しました:',
   formulasRefreshed: '書き直したセルを参照する次の数式は、保存されている結果を新しい結果にしました(数式と書式はそのまま):',
@@ -328,6 +330,7 @@ const en: Strings = {
   changesTitle: 'Cells the last recalculation wrote',
   noChanges: 'No recalculation yet.',
   blank: 'blank',
+  marksKept: 'These cells keep a mark that says the opposite of the progress written (○ for reached under 100 %, or × / △ for not reached at 100 % or more): the workbook shows no mark of its own for that case, so check them:',
   valuesInstead: 'These cells got values instead of formulas (a progress whose target or actual is text, not a number (with a unit, say), a row of progress written as text, an indicator’s weighted mean, a summary’s progress):',
   formulasKept: 'These formulas refer to rewritten cells and now give the right value, so they were kept:',
   formulasRefreshed: 'These formulas refer to rewritten cells: their saved results were updated (formula and format unchanged):',

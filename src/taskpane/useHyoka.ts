@@ -28,6 +28,8 @@ export interface AppliedChange {
   snapshot: CellSnapshot[];
   writes: CellWrite[];
   valuesInsteadOfFormulas: string[];
+  /** Cells whose mark (`○`) says the opposite of the progress written, kept for want of the workbook's own. */
+  marksKept: string[];
   /** Formulas the recalculation left as they are (settle.ts): kept instead of written, and those whose saved result it updated. */
   formulas: {
     kept: { cell: string; formula: string; result: string }[];
@@ -225,6 +227,7 @@ export function useHyoka(env: Environment) {
         snapshot: applied.snapshot,
         writes: applied.written,
         valuesInsteadOfFormulas: plan.valuesInsteadOfFormulas,
+        marksKept: plan.marksKept,
         formulas: {
           kept: plan.keptFormulas.map((k) => ({ cell: `${k.sheet}!${k.address}`, formula: k.before.formula ?? '', result: resultText(k.result) })),
           refreshed: saves

@@ -196,6 +196,25 @@ describe('hyoka fix', () => {
     expect(r.stdout).toContain('D4: 100% → 120%');
   });
 
+  it('names the cells whose mark (`○`) it kept under a progress below 100 % for want of the workbook’s own mark for a target not reached', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    [
+      [null, null, 'R5', 'R6'],
+      ['数値目標(1) 連携企業数', '目標値', 100, 100],
+      [null, '実績値', 110, 62],
+      [null, '進捗度', '○110%', '○104%'],
+    ].forEach((r, i) => (ws.getRow(i + 1).values = r));
+    const dir = tempDir('hyoka-fix-');
+    const input = join(dir, 'marks.xlsx');
+    await wb.xlsx.writeFile(input);
+    const ja = hyoka('fix', input, '-o', join(dir, 'out.xlsx'));
+    expect(ja.stdout).toContain('D4: ○104% → ○62%');
+    expect(ja.stdout).toContain('記号が進捗度と合わないまま残したセル');
+    expect(ja.stdout).toContain('確認してください): 別紙1!D4');
+    expect(hyoka('fix', input, '-o', join(dir, 'out.xlsx'), '--lang', 'en').stdout).toContain('so check them): 別紙1!D4');
+  });
+
   it('writes a macro-enabled workbook only under .xlsm, and a plain one only under .xlsx, the names Excel opens them by', () => {
     const dir = tempDir('hyoka-xlsm-');
     const parts = unzipSync(readFileSync(fx('planted-errors.xlsx')));

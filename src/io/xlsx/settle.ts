@@ -129,7 +129,8 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
   // A cell whose formula is kept got no value: it is no cell of `valuesInsteadOfFormulas` (an indicator's `='別紙1'!F13`).
   const keptAddresses = new Set(keptFormulas.map((k) => `${k.sheet}!${k.address}`));
   const valuesInsteadOfFormulas = plan.valuesInsteadOfFormulas.filter((a) => !keptAddresses.has(a));
-  return { ...plan, writes, keptFormulas, refreshed, recalcOnOpen, valuesInsteadOfFormulas };
+  const marksKept = plan.marksKept.filter((a) => !keptAddresses.has(a));
+  return { ...plan, writes, keptFormulas, refreshed, recalcOnOpen, valuesInsteadOfFormulas, marksKept };
 }
 
 /** What a cell the plan made on a trial writes held in the workbook: the formula's saved result, not the trial's. */

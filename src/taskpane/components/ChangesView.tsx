@@ -77,6 +77,14 @@ export function ChangesView({ s, change }: { s: Strings; change: AppliedChange |
           {s.recalcOnOpen}
         </Text>
       )}
+      {change.marksKept.length > 0 && (
+        <div className={styles.instead} data-testid="marks-kept">
+          <Text as="p">{s.marksKept}</Text>
+          <Text as="p" weight="semibold">
+            {change.marksKept.join(', ')}
+          </Text>
+        </div>
+      )}
       {change.valuesInsteadOfFormulas.length > 0 && (
         <div className={styles.instead} data-testid="values-instead">
           <Text as="p">{s.valuesInstead}</Text>

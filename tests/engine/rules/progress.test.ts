@@ -76,11 +76,33 @@ describe('progress-mismatch', () => {
     const wrong = ['○104%', '◎104%', '達成 104%', '（１０４％）', '104% 達成'];
     expect(at('124人', wrong)).toEqual([
       wrong.map((_, i) => ['progress-mismatch', `${'DEFGH'[i]}4`, 62, 104]),
-      // A mark is kept as it is; a word saying the target was reached says so of the progress written.
+      // A mark is kept as it is where the workbook shows no mark for a target not reached (and said in the summary of
+      // changes); a word saying the target was reached says so of the progress written.
       ['○62%', '◎62%', '未達成 62%', '（６２％）', '62% 未達成'],
     ]);
+    const s = book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: ['200人', '200人'], actual: ['124人', '124人'], progress: ['○104%', '達成 104%'] }]));
+    expect(planRecalculation(checkWorkbook(s).model).marksKept).toEqual(['S!D4']);
     // A word saying so where it is not: 208 ÷ 200 = 104 % was reached.
     expect(at('208人', ['未達成 104%'])[0]).toEqual([['progress-mismatch', 'D4', 104, 104]]);
+  });
+
+  it('a mark saying the target was reached (`○104%`) is rewritten as the workbook marks one not reached (`×62%`, `62%△`), and back', () => {
+    const fix = (progress: string[], actual: string[]) => {
+      const s = book(progressSheet('S', R, [{ label: '数値目標(1) 就業者数', target: progress.map(() => '200人'), actual, progress }]));
+      const plan = planRecalculation(checkWorkbook(s).model);
+      return { writes: plan.writes.map((w) => [w.address, w.value]), marksKept: plan.marksKept, after: findingsOf(applyWrites(s, plan.writes)).map((f) => f.rule) };
+    };
+    // Before, `×62%` and `62%△` were unreadable (unparseable-number) and the rewritten ○ stayed: ○62%.
+    expect(fix(['○104%', '×62%', '○104%'], ['208人', '124人', '124人'])).toEqual({ writes: [['F4', '×62%']], marksKept: [], after: [] });
+    expect(fix(['104%○', '62%△', '104%○'], ['208人', '124人', '124人'])).toEqual({ writes: [['F4', '62%△']], marksKept: [], after: [] });
+    expect(fix(['○104%', '× 62%', '× 62%'], ['208人', '124人', '208人'])).toEqual({ writes: [['F4', '○ 104%']], marksKept: [], after: [] });
+    // Two marks for a target not reached (`90%△`, `40%×`: before the figure △ is a minus sign): the one whose figures take the progress in, or the nearer end.
+    const banded = ['104%○', '90%△', '40%×', '104%○', '104%○'];
+    expect(fix(banded, ['208人', '180人', '80人', '184人', '60人'])).toEqual({ writes: [['G4', '92%△'], ['H4', '30%×']], marksKept: [], after: [] });
+    // Between the two bands: no mark fits, the cell's own is kept and said.
+    expect(fix(['104%○', '90%△', '40%×', '104%○'], ['208人', '180人', '80人', '140人'])).toEqual({ writes: [['G4', '70%○']], marksKept: ['S!G4'], after: [] });
+    // A bullet says nothing of the target: kept, not said.
+    expect(fix(['●104%', '×62%', '●104%'], ['208人', '124人', '124人'])).toEqual({ writes: [['F4', '●62%']], marksKept: [], after: [] });
   });
 
   it('an exact count stated off by one is an error: 136/200 = 68 stated as 69', () => {
