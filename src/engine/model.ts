@@ -235,6 +235,7 @@ export interface Fault {
     | 'sheet-too-large'
     | 'block-without-years'
     | 'matrix-row-unpaired'
+    | 'matrix-unpaired'
     | 'target-id-unread'
     | 'unreadable-sheet'
     | 'formulas-computed'

@@ -3011,9 +3011,38 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
         ]),
       ),
     );
-    expect([alone.model.tables, alone.model.faults.map((f) => [f.cell, f.reason, f.detail])]).toEqual([[], [['A5', 'matrix-row-unpaired', '1 target']]]);
+    expect([alone.model.tables, alone.model.faults.map((f) => [f.cell, f.reason, f.detail])]).toEqual([
+      [],
+      [
+        ['A5', 'matrix-row-unpaired', '1 target'],
+        ['A1', 'matrix-unpaired', 'actual A1:D2'],
+      ],
+    ]);
     expect(describeFault('matrix-row-unpaired: 2 actual').text).toBe('数値目標(2) の行が実績値の表にないため、この数値目標は検査していません');
     expect(describeFault('matrix-row-unpaired: 3 target', 'en').text).toBe('numeric target 3 has no row in the target (目標値) matrix: not checked');
+  });
+
+  it('a 目標値 or 実績値 matrix with no partner on any sheet is named by its range, unless it is a 目標値 matrix of years with no actual in the workbook (a plan)', () => {
+    const faultsOf = (rows: Spec[][]) => checkWorkbook(book(sheet('S', rows))).model.faults.map((f) => [f.cell, f.reason, f.detail, describeFault(`${f.reason}: ${f.detail}`).text]);
+    // Before, each was dropped without a word.
+    expect(faultsOf([['実績値', 'R3', 'R4', 'R5'], ['数値目標(1) 件数', 12, 8, 11], ['数値目標(2) 社数', 20, 21, 22]])).toEqual([
+      ['A1', 'matrix-unpaired', 'actual A1:D3', '実績値の表 A1:D3 に対応する目標値の表が見つからないため、検査していません'],
+    ]);
+    expect(describeFault('matrix-unpaired: target A7:D8', 'en').text).toBe('the target (目標値) matrix A7:D8 has no actual (実績値) matrix to go with: not checked (it covers years with actuals)');
+    // A plan with no actuals yet: nothing to say.
+    expect(faultsOf([['目標値', 'R6', 'R7', 'R8'], ['数値目標(1) 件数', 10, 10, 10]])).toEqual([]);
+    const block: Spec[][] = [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1) 件数', '目標値', 10, 10, 10],
+      [null, '実績値', 12, 8, null],
+      [null, '進捗度', '120%', '80%', null],
+      [],
+    ];
+    // Beside a table of actuals through R4: a 目標値 matrix of R3–R5 lacks its 実績値 matrix; one of R5–R7 is a plan ahead.
+    expect(faultsOf([...block, ['目標値', 'R3', 'R4', 'R5'], ['数値目標(2) 社数', 20, 20, 20]])).toEqual([
+      ['A6', 'matrix-unpaired', 'target A6:D7', '目標値の表 A6:D7 に対応する実績値の表が見つからないため、検査していません(実績値のある年度を含みます)'],
+    ]);
+    expect(faultsOf([...block, ['目標値', 'R5', 'R6', 'R7'], ['数値目標(2) 社数', 20, 20, 20]])).toEqual([]);
   });
 
   it('a goal column right of the 目標値 matrix’s years (`最終目標(R7)`, or a bare `最終目標` over goals saying what they are)', () => {

@@ -4,7 +4,7 @@ import { a1, SheetView, type Workbook } from '../grid.js';
 import type { Fault, Model, Table } from '../model.js';
 import { detectBudgetTables, type TakenColumns } from './budget.js';
 import { hidingFaults } from './hidden.js';
-import { findMatrices, pairMatrices, unpairedProgress, type Matrix } from './matrix.js';
+import { findMatrices, pairMatrices, unpairedFigures, unpairedProgress, type Matrix } from './matrix.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
 import { SheetScan, TextMemo } from './scan.js';
@@ -114,7 +114,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     faults.push(...across.faults);
     unpaired = across.unused;
   }
-  faults.push(...unpairedProgress(unpaired, tables));
+  faults.push(...unpairedProgress(unpaired, tables), ...unpairedFigures(unpaired, tables));
   lendWeights(tables);
   lendGoals(tables);
   for (const t of tables) if (t.kind === 'progress') markRatioRows(t.targets);

@@ -275,6 +275,39 @@ export function unpairedProgress(unused: Matrix[], tables: readonly Table[]): Fa
   return faults;
 }
 
+/**
+ * A 目標値 or 実績値 matrix no other matrix takes, on any sheet, makes no table: the report names its range, so that it
+ * is not dropped without a word. A 目標値 matrix none of whose years the workbook has an actual for (a plan for the years
+ * ahead, or a workbook of no actuals yet) is plainly a plan with no actuals yet: nothing to say.
+ */
+export function unpairedFigures(unused: Matrix[], tables: readonly Table[]): Fault[] {
+  const lone = unused.filter((m) => m.figure !== 'progress' && [...m.rows.values()].some((x) => !x.indicatorOnly) && !overlapsTable(m, tables));
+  if (lone.length === 0) return [];
+  // The latest year the workbook states an actual for: in its progress tables, or in a 実績値 matrix left over.
+  let lastActual = -Infinity;
+  for (const t of tables) {
+    if (t.kind !== 'progress') continue;
+    for (const target of t.targets) target.columns.forEach((c, i) => c.year !== null && target.actual[i]?.parsed.kind === 'number' && (lastActual = Math.max(lastActual, c.year)));
+  }
+  for (const m of lone) {
+    if (m.figure !== 'actual') continue;
+    for (const y of m.years) if ([...m.rows.values()].some((x) => m.scan.valueCell(...cellAt(m, x, y.col)).parsed.kind === 'number')) lastActual = Math.max(lastActual, y.year);
+  }
+  const faults: Fault[] = [];
+  for (const m of lone) {
+    if (m.figure === 'target' && m.years.every((y) => y.year > lastActual)) continue;
+    const { top, left, bottom, right } = m.range;
+    faults.push({ sheet: m.scan.view.name, cell: a1(top, left), reason: 'matrix-unpaired', detail: `${m.figure} ${a1(top, left)}:${a1(bottom, right)}` });
+  }
+  return faults;
+}
+
+function overlapsTable(m: Matrix, tables: readonly Table[]): boolean {
+  const sheet = m.scan.view.name;
+  const r = m.range;
+  return tables.some((t) => t.sheet === sheet && t.range.top <= r.bottom && r.top <= t.range.bottom && t.range.left <= r.right && r.left <= t.range.right);
+}
+
 /** The cell of a target's row in a matrix at a year's (or a 累計's) column, or at its row where the years run down. */
 function cellAt(m: Matrix, x: MatrixRow, line: number): [number, number] {
   return m.down ? [line, x.col] : [x.row, line];

@@ -111,6 +111,21 @@ const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
     },
     checked: false,
   },
+  'matrix-unpaired': {
+    ja: (d) => {
+      const [figure, range] = d.split(' ');
+      return figure === 'target'
+        ? `目標値の表 ${range} に対応する実績値の表が見つからないため、検査していません(実績値のある年度を含みます)`
+        : `実績値の表 ${range} に対応する目標値の表が見つからないため、検査していません`;
+    },
+    en: (d) => {
+      const [figure, range] = d.split(' ');
+      return figure === 'target'
+        ? `the target (目標値) matrix ${range} has no actual (実績値) matrix to go with: not checked (it covers years with actuals)`
+        : `the actual (実績値) matrix ${range} has no target (目標値) matrix to go with: not checked`;
+    },
+    checked: false,
+  },
   'target-id-unread': {
     ja: (d) =>
       `${d ? `「${d}」の` : 'この'}数値目標の番号が数値目標(1)-①・評価指標(1) の形で読み取れないため、位置で番号を付けました。寄与度の合計、評価指標の進捗度、本文の表との照合は検査していません(進捗度は検査しました)`,
