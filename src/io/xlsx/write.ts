@@ -11,6 +11,8 @@ import type { FormulaRefresh } from './settle.js';
 import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry, type ZipPart } from './zip.js';
 import { shiftFormula } from './formula.js';
 import { resolveTarget } from './parts.js';
+import { refreshCaches, type Written } from './caches.js';
+import type { Scalar } from './evaluate.js';
 
 /** Why a write was not made, as people read it. */
 export const SKIP_REASONS = {
@@ -263,6 +265,11 @@ class Package {
 
   remove(name: string): void {
     this.removed.add(name.toLowerCase());
+  }
+
+  /** The names of the parts it holds. */
+  names(): string[] {
+    return this.entries.filter((e) => !this.removed.has(e.name.toLowerCase())).map((e) => e.name);
   }
 
   private inflated(e: ZipEntry): Uint8Array {
@@ -518,6 +525,13 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
   const mixedStyles = new Map<string, string>();
   let locked: ((style: string | undefined) => boolean) | undefined;
   let formulasTouched = false;
+  // The values each sheet's cells were given (writes made, formulas' results saved): for the charts' and pivots' caches.
+  const written: Written = new Map();
+  const record = (sheet: string, row: number, col: number, value: Scalar) => {
+    let values = written.get(sheet);
+    if (!values) written.set(sheet, (values = new Map()));
+    values.set(cellIndex(row, col), value);
+  };
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
     // A sheet whose part the package does not hold (under the name its relationship gives) takes no write, said so.
@@ -615,6 +629,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
         // there). The cell says General, so that every program shows what was written.
         if (style === undefined && !existing && (rowStyled(span ? xml.slice(span.start, span.openEnd) : '') || (columnStyled ??= styledColumns(xml, ns))(w.col))) style = '0';
         const text = cellXml(w, style, ns);
+        record(sheet, w.row, w.col, w.value);
         if (existing) rowEdits.push({ start: existing.start, end: existing.end, text });
         else {
           const after = cells.find((c) => c.col > w.col);
@@ -625,7 +640,9 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
       // A formula cell whose saved result the writes change: the new result, its formula as it stands.
       for (const f of refreshByRow.get(row) ?? []) {
         const existing = cells.find((c) => c.col === f.col);
-        if (existing) rowEdits.push({ start: existing.start, end: existing.end, text: refreshedCellXml(existing, f.value, ns) });
+        if (!existing) continue;
+        rowEdits.push({ start: existing.start, end: existing.end, text: refreshedCellXml(existing, f.value, ns) });
+        record(sheet, f.row, f.col, f.value);
       }
       if (rowEdits.length === 0) continue;
       // Applied from the last: cells inserted at one place (E9 and F9 after D9, the row's last) go in column order,
@@ -658,6 +675,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
   }
   if (options.dryRun) return { bytes: input, skipped };
   if (formulasTouched) dropCalcChain(files);
+  refreshCaches(files, written);
   if (options.recalcOnOpen && files.has('xl/workbook.xml')) files.setText('xl/workbook.xml', withFullCalcOnLoad(files.text('xl/workbook.xml')));
   return { bytes: files.toBytes(), skipped };
 }
