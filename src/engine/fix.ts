@@ -543,9 +543,11 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       writeProgress(cell, t, targetOfYear(t, i), t.actual[i], due, { reason, what: 'progress', target: t.id.display, year: col.year });
     });
     // The progress in a 累計 column that no way of stating totals gives (totalProgressStatus): the column's.
+    let columnRewritten = false;
     for (const total of t.totals ?? []) {
       const totalStatus = totalProgressStatus(t, total);
       if (totalStatus.kind === 'mismatch' && total.progress && total.target && total.actual) {
+        columnRewritten = true;
         writeProgress(total.progress, t, total.target, total.actual, totalStatus, { reason: 'mismatch', what: 'progress', target: t.id.display, year: null });
       }
     }
@@ -557,7 +559,8 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
       const pointOf = (s: ValueCell) => runningPoint(t, row.indexOf(s), pair);
       row.forEach((cell, i) => {
         if (cell.parsed.kind !== 'number' || i >= t.columns.length) return;
-        const s = runningProgressStatus(t, i, { progress: cell } as SummaryRow, pair);
+        // A 累計 column's progress this plan rewrites vouches for no year that agreed with it.
+        const s = runningProgressStatus(t, i, { progress: cell } as SummaryRow, pair, !columnRewritten);
         if (s?.kind !== 'mismatch') return;
         const point = runningPoint(t, i, s.pair) ?? s.expected;
         // A ratio (`1.50`) shows two more decimals than the percent it is: 1.33 is 133 %.

@@ -948,14 +948,16 @@ export interface RunningPair {
 /**
  * How a summary's progress of running totals compares with the target's running totals: 'ok' when some actual so far
  * over some target of them gives it (those the row restates, when it restates its target or actual; else any, or the
- * 累計 column's progress); else the mismatch, worked out from the running totals the row restates (else those of
- * `pair`, where the year has them; else the first of each). Undefined when there is nothing to compare with.
+ * 累計 column's progress, unless `columnVouches` is false: a recalculation rewriting it); else the mismatch, worked out
+ * from the running totals the row restates (else those of `pair`, where the year has them; else the first of each).
+ * Undefined when there is nothing to compare with.
  */
 export function runningProgressStatus(
   t: NumericTarget,
   i: number,
   row: SummaryRow,
   pair?: RunningPair,
+  columnVouches = true,
 ): { kind: 'ok' } | { kind: 'mismatch'; stated: Decimal; expected: Decimal; calc: string; pair: RunningPair } | undefined {
   const statedAsRead = asNumber(row.progress?.parsed);
   if (!statedAsRead) return undefined;
@@ -970,7 +972,7 @@ export function runningProgressStatus(
   const ownTarget = restated('target', row.targetValue, totals.targets);
   const decimals = statedDecimals(stated);
   const shown = roundHalfUp(stated.value, decimals);
-  if (!ownActual && !ownTarget && totals.progress && roundHalfUp(totals.progress.value, decimals).eq(shown)) return { kind: 'ok' };
+  if (columnVouches && !ownActual && !ownTarget && totals.progress && roundHalfUp(totals.progress.value, decimals).eq(shown)) return { kind: 'ok' };
   for (const a of ownActual ? [ownActual] : totals.actuals) {
     for (const b of ownTarget ? [ownTarget] : totals.targets) {
       if (runningAgrees(stated, a, b)) return { kind: 'ok' };

@@ -727,6 +727,25 @@ describe('a 累計進捗度 row under a block, rewritten by the recalculation', 
     expect([plan.writes.map((w) => [w.address, w.value, w.formula]), plan.valuesInsteadOfFormulas]).toEqual([[['D5', 133, undefined]], ['S!D5']]);
   });
 
+  it('a year agreeing only with a wrong 累計 column progress the plan rewrites is rewritten with it, so that one fix leaves nothing to fix', () => {
+    const rows: Spec[][] = [
+      [null, null, 'H29', 'H30', 'R1', '累計'],
+      ['数値目標(1)-① 投資額', '目標値', '115億円', '81億円', '87億円', '283億円'],
+      [null, '実績値', '119億円', '141億円', '120億円', '380億円'],
+      ['寄与度(※):100%', '進捗度', '104%', '174%', '138%', '150%'],
+      [null, '累計進捗度', '104%', '133%', '150%', null],
+    ];
+    const wb = book(sheet('S', rows));
+    expect(keys(findingsOf(wb))).toEqual(['progress-mismatch@S!F4']);
+    const writes = planRecalculation(checkWorkbook(wb).model).writes;
+    // Before, only F4 was rewritten: the re-check then found R1's 150 % (380 ÷ 283 = 134 %), which a second fix rewrote.
+    expect(writes.map((w) => [w.address, w.value])).toEqual([
+      ['F4', '134%'],
+      ['E5', '134%'],
+    ]);
+    expect(findingsOf(applyWrites(wb, writes))).toEqual([]);
+  });
+
   it('a row written on the plan’s targets (actuals so far ÷ all the targets: 119 ÷ 283 = 42 %, 92 %, 134 %) is rewritten on them', () => {
     expect(fixed(['42%', '90%', '134%'])).toEqual({ writes: [['D5', '92%']], after: [] });
   });
