@@ -632,10 +632,10 @@ for (const ch of SUMMARY_BRACKETS.closing) BRACKET[ch.charCodeAt(0)] = CLOSES;
 const FIRST_OPENING = new RegExp(`[${BRACKET_CLASS.opening}]`);
 // A number, its unit and a note in parentheses after it (`125億円（見込）`, `177,000 (千円)`); a closing bracket or quote is no unit.
 // `約` or `延べ` may come before the figure (`当該年度実績値 約120 億円`), as in a cell; `パーセント` is a unit of five. A mark
-// before it (`進捗度 ○150%`) is taken with it, so that the figure is unreadable as in a cell, not passed over.
+// before it (`進捗度 ○150%`, `×62%`) is taken with it, so that the figure is read as in a cell, its mark with it.
 // The number is the whole run of digits, separators and points, for parseNumberText to judge (`87.0.1`, `1.2,345` are none).
 // A share in 割 is taken whole (`5割5分`, `五割五分`), never its first part.
-const VALUE_TEXT = String.raw`(?:[○◎〇●◯]\s*)?(?:約|延べ?)?(?:(?:\d+(?:\.\d+)?|[一二三四五六七八九十])割(?:[\d〇一二三四五六七八九]分(?:[\d〇一二三四五六七八九]厘)?)?|[△▲-]?\d(?:[\d,，.]*\d)?\s*(?:パーセント|[^\d\s、，,${BRACKET_CLASS.closing}」』()（）／/・]{0,4}))(?:\s*[(（][^()（）]{0,12}[)）])?`;
+const VALUE_TEXT = String.raw`(?:[○◎〇●◯×✕✖]\s*)?(?:約|延べ?)?(?:(?:\d+(?:\.\d+)?|[一二三四五六七八九十])割(?:[\d〇一二三四五六七八九]分(?:[\d〇一二三四五六七八九]厘)?)?|[△▲-]?\d(?:[\d,，.]*\d)?\s*(?:パーセント|[^\d\s、，,${BRACKET_CLASS.closing}」』()（）／/・]{0,4}))(?:\s*[(（][^()（）]{0,12}[)）])?`;
 const VALUE = `(${VALUE_TEXT})`;
 // A weight may be a fraction: `1/3`, `3分の1` (the text is half-width by then).
 const SHARE = String.raw`(\d{1,3}\s*\/\s*\d{1,3}(?![\d.])|\d{1,3}\s*分の\s*\d{1,3}(?![\d.])|${VALUE_TEXT})`;

@@ -280,6 +280,14 @@ describe('summary-mismatch', () => {
       expect(findings.map((x) => [x.rule, x.sheet, x.cell, x.expected, x.stated]), mark).toEqual([['summary-mismatch', '本文', 'A3', 172, 150]]);
       expect(planRecalculation(model).writes.map((w) => w.value)).toEqual([`【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 ${mark.replace('150', '172')}】`]);
     }
+    // A mark saying the target was not reached (`×50%`, `50%×`), with no mark for one reached in the workbook: kept with the
+    // figure written and named in the summary of changes. Before, the × of `×50%` was left outside the figure, unsaid.
+    for (const mark of ['×50%', '50%×']) {
+      const { model, findings } = checkWorkbook(book(sheet('T', table), line(mark)));
+      expect(findings.map((x) => [x.rule, x.cell, x.expected, x.stated]), mark).toEqual([['summary-mismatch', 'A3', 172, 50]]);
+      const plan = planRecalculation(model);
+      expect([plan.writes.map((w) => w.value), plan.marksKept], mark).toEqual([[`【当該年度目標値 58 件、当該年度実績値 100 件、進捗度 ${mark.replace('50', '172')}】`], ['本文!A3']]);
+    }
   });
 
   it('a summary progress whose note says the opposite of what it is (`172%（未達成）`) is an error though its number agrees, as in the table', () => {
