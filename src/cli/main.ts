@@ -401,6 +401,10 @@ async function runFix(args: string[]): Promise<number> {
       const cells = plan.refreshed.map((f) => `${f.sheet}!${f.address}`).join(', ');
       say(`書き直したセルを参照する数式の保存済みの結果を更新しました: ${cells}`, `Saved results updated for formulas referring to rewritten cells: ${cells}`);
     }
+    const charts = patched.caches?.charts.length ?? 0;
+    if (charts > 0) say(`書き直したセルを表すグラフ ${charts} 個の保存済みの値を更新しました。`, `Updated the saved values of ${charts} chart(s) showing rewritten cells.`);
+    const pivots = patched.caches?.pivots.length ?? 0;
+    if (pivots > 0) say(`書き直したセルを含むピボットテーブルのキャッシュ ${pivots} 個を、開くときに更新するよう設定しました。`, `${pivots} pivot table cache(s) over rewritten cells will be refreshed when the workbook is opened.`);
     if (plan.recalcOnOpen) {
       say('Hyoka が計算できない数式があるため、Excel で開いたときにすべての数式を再計算するよう設定しました。', 'The workbook asks Excel to recalculate every formula on opening: some formulas are ones Hyoka cannot work out.');
     }

@@ -8,6 +8,7 @@ import { ReportSchema } from '../../src/engine/report.js';
 import { FIXTURES } from '../helpers.js';
 import { tempDir } from '../temp.js';
 import { linkedWorkbook } from '../browser/workbooks.js';
+import { chartWorkbook } from '../io/xlsx/chart-workbook.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -213,6 +214,19 @@ describe('hyoka fix', () => {
     expect(ja.stdout).toContain('記号が進捗度と合わないまま残したセル');
     expect(ja.stdout).toContain('確認してください): 別紙1!D4');
     expect(hyoka('fix', input, '-o', join(dir, 'out.xlsx'), '--lang', 'en').stdout).toContain('so check them): 別紙1!D4');
+  });
+
+  it('says it updated the saved values of a chart over the rewritten cells and set a pivot cache over them to refresh on opening', () => {
+    const dir = tempDir('hyoka-fix-');
+    const input = join(dir, 'chart.xlsx');
+    writeFileSync(input, chartWorkbook());
+    const ja = hyoka('fix', input, '-o', join(dir, 'out.xlsx'));
+    expect(ja.stdout.split('\n').slice(1, -1)).toEqual([
+      '  別紙1!D4: 1 → 1.2',
+      '書き直したセルを表すグラフ 1 個の保存済みの値を更新しました。',
+      '書き直したセルを含むピボットテーブルのキャッシュ 1 個を、開くときに更新するよう設定しました。',
+    ]);
+    expect(hyoka('fix', input, '-o', join(dir, 'out.xlsx'), '--lang', 'en').stdout).toContain('Updated the saved values of 1 chart(s) showing rewritten cells.');
   });
 
   it('writes a macro-enabled workbook only under .xlsm, and a plain one only under .xlsx, the names Excel opens them by', () => {

@@ -18,19 +18,25 @@ export interface Parts {
 /** The values written into each sheet, by cellIndex. */
 export type Written = Map<string, Map<number, Scalar>>;
 
-export function refreshCaches(files: Parts, written: Written): void {
-  if (written.size === 0) return;
+/** The parts whose caches were brought up to date: charts given new points, pivot caches asked to refresh on opening. */
+export interface RefreshedCaches {
+  charts: string[];
+  pivots: string[];
+}
+
+export function refreshCaches(files: Parts, written: Written): RefreshedCaches {
+  const refreshed: RefreshedCaches = { charts: [], pivots: [] };
+  if (written.size === 0) return refreshed;
   for (const name of files.names()) {
-    if (/^xl\/charts\/chart[^/]*\.xml$/i.test(name)) {
-      const xml = files.text(name);
-      const next = refreshChart(xml, written);
-      if (next !== xml) files.setText(name, next);
-    } else if (/^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/i.test(name)) {
-      const xml = files.text(name);
-      const next = refreshPivotOnLoad(xml, written);
-      if (next !== xml) files.setText(name, next);
-    }
+    const chart = /^xl\/charts\/chart[^/]*\.xml$/i.test(name);
+    if (!chart && !/^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/i.test(name)) continue;
+    const xml = files.text(name);
+    const next = chart ? refreshChart(xml, written) : refreshPivotOnLoad(xml, written);
+    if (next === xml) continue;
+    files.setText(name, next);
+    (chart ? refreshed.charts : refreshed.pivots).push(name);
   }
+  return refreshed;
 }
 
 /** A reference's cells in the order a series takes them (`'別紙1'!$D$4:$F$4`, `(S!$A$1,S!$B$1:$B$3)`); undefined if unread. */

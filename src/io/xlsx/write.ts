@@ -11,7 +11,7 @@ import type { FormulaRefresh } from './settle.js';
 import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry, type ZipPart } from './zip.js';
 import { shiftFormula } from './formula.js';
 import { resolveTarget } from './parts.js';
-import { refreshCaches, type Written } from './caches.js';
+import { refreshCaches, type RefreshedCaches, type Written } from './caches.js';
 import type { Scalar } from './evaluate.js';
 
 /** Why a write was not made, as people read it. */
@@ -41,6 +41,8 @@ export interface PatchResult {
    * a locked cell of a protected sheet).
    */
   skipped: { address: string; sheet: string; code: keyof typeof SKIP_REASONS; reason: string }[];
+  /** Charts whose cached points over written cells were updated, pivot caches over them set to refresh on opening. */
+  caches?: RefreshedCaches;
 }
 
 /**
@@ -675,7 +677,7 @@ export function patchXlsx(input: Uint8Array, writes: CellWrite[], options: Patch
   }
   if (options.dryRun) return { bytes: input, skipped };
   if (formulasTouched) dropCalcChain(files);
-  refreshCaches(files, written);
+  const caches = refreshCaches(files, written);
   if (options.recalcOnOpen && files.has('xl/workbook.xml')) files.setText('xl/workbook.xml', withFullCalcOnLoad(files.text('xl/workbook.xml')));
-  return { bytes: files.toBytes(), skipped };
+  return { bytes: files.toBytes(), skipped, caches };
 }
