@@ -211,28 +211,33 @@ function markOf(text: string): string | undefined {
   return MARK_BEFORE.exec(text)?.[1] ?? MARK_AFTER.exec(text)?.[1];
 }
 
-/** A mark a table writes with its progress, and the figures (percent) it writes it with. */
+/**
+ * A mark a table writes with its progress: the figures (percent) it writes it with where it says what they say, and
+ * whether it writes it on the other side of 100 % too (`○95%` beside `○104%`: the table's ○ is no mark of 100 % reached).
+ */
 export interface MarkUse {
   mark: string;
-  lo: Decimal;
-  hi: Decimal;
+  lo?: Decimal;
+  hi?: Decimal;
+  across: boolean;
 }
 
-/**
- * The marks the cells of a table write with their figures, each where it says what its figure says (`○104%`, `×62%`;
- * a `○62%` shows no convention): the marks the recalculation may write for the other case.
- */
+/** The marks the cells of a table write with their figures (`○104%`, `×62%`): those the recalculation may write for the other case. */
 function marksUsed(cells: ValueCell[]): MarkUse[] {
   const uses = new Map<string, MarkUse>();
   for (const cell of cells) {
     if (cell.storage !== 'text' || cell.parsed.kind !== 'number' || !cell.parsed.percent) continue;
     const mark = markOf(cell.text);
-    const says = mark && markSays(mark);
+    const says = mark === undefined ? undefined : markSays(mark);
+    if (mark === undefined || says === undefined) continue;
     const figure = cell.parsed.value;
-    if (says === undefined || !mark || figure.gte(100) !== says) continue;
-    const use = uses.get(mark);
-    if (!use) uses.set(mark, { mark, lo: figure, hi: figure });
-    else uses.set(mark, { mark, lo: Decimal.min(use.lo, figure), hi: Decimal.max(use.hi, figure) });
+    const use = uses.get(mark) ?? { mark, across: false };
+    if (figure.gte(100) !== says) use.across = true;
+    else {
+      use.lo = use.lo ? Decimal.min(use.lo, figure) : figure;
+      use.hi = use.hi ? Decimal.max(use.hi, figure) : figure;
+    }
+    uses.set(mark, use);
   }
   return [...uses.values()];
 }
@@ -246,8 +251,10 @@ function fittingMark(own: string, expected: Decimal, uses: MarkUse[][]): string 
   const reached = expected.gte(100);
   const says = markSays(own);
   if (says === undefined || says === reached) return own;
+  // A table writing the cell's own mark on both sides of 100 % draws its line elsewhere: the mark is left as it is.
+  if (uses.find((list) => list.some((u) => u.mark === own))?.find((u) => u.mark === own)?.across) return undefined;
   // The table's marks for the case, else the workbook's.
-  const sideOf = (list: MarkUse[]) => list.filter((u) => markSays(u.mark) === reached);
+  const sideOf = (list: MarkUse[]) => list.filter((u): u is Required<MarkUse> => markSays(u.mark) === reached && !u.across && u.lo !== undefined && u.hi !== undefined);
   const side = (uses.map(sideOf).find((list) => list.length > 0) ?? []).sort((a, b) => a.lo.comparedTo(b.lo));
   if (side.length <= 1) return side[0]?.mark;
   const within = side.filter((u) => expected.gte(u.lo) && expected.lte(u.hi));

@@ -101,6 +101,8 @@ describe('progress-mismatch', () => {
     expect(fix(banded, ['208人', '180人', '80人', '184人', '60人'])).toEqual({ writes: [['G4', '92%△'], ['H4', '30%×']], marksKept: [], after: [] });
     // Between the two bands: no mark fits, the cell's own is kept and said.
     expect(fix(['104%○', '90%△', '40%×', '104%○'], ['208人', '180人', '80人', '140人'])).toEqual({ writes: [['G4', '70%○']], marksKept: ['S!G4'], after: [] });
+    // A table writing ○ under 100 % too (`○95%`) draws its line elsewhere: ○ is kept with 96 % and said, never made ×.
+    expect(fix(['○104%', '○95%', '×62%', '○104%'], ['208人', '190人', '124人', '192人'])).toEqual({ writes: [['G4', '○96%']], marksKept: ['S!G4'], after: [] });
     // A bullet says nothing of the target: kept, not said.
     expect(fix(['●104%', '×62%', '●104%'], ['208人', '124人', '124人'])).toEqual({ writes: [['F4', '●62%']], marksKept: [], after: [] });
   });
