@@ -40,6 +40,16 @@ const BASE_WORD = '(?:当初|基準(?:年度?|値)?|現状値?|(?:計画)?策定
 const BASE_BEFORE = new RegExp(`^${BASE_WORD}[(（]?(.*?)[)）]?$`);
 const BASE_AFTER = new RegExp(`(?:[(（]${BASE_WORD}[)）]|${BASE_WORD})$`);
 
+// Part of a fiscal year, a half or a quarter (`上半期`, `下期`, `第1四半期`, `1Q`, `Q1`, `4～9月`), in compact half-width text:
+// a column of it is no year's, though a year stands beside it (`R3(上期)`) or over it (`令和3年度` merged over `上半期 | 下半期`).
+const PART_OF_YEAR = /^(?:(?:上|下|前|後)半?期|第?[1-4一二三四]四半期|[1-4]Q|Q[1-4]|(\d{1,2})月?[~〜\-ー－](\d{1,2})月)(?:(?:実績|目標|計画)値?)?$/;
+
+/** Whether a text names a half or a quarter of a year, not the whole year (a span of months other than April to March). */
+export function namesPartOfYear(raw: string): boolean {
+  const m = PART_OF_YEAR.exec(compact(raw));
+  return !!m && !(m[1] === '4' && m[2] === '3');
+}
+
 /** Whether a char code is a digit, half-width or full-width. */
 export function isDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
@@ -89,7 +99,10 @@ export function parseFiscalYear(raw: string): FiscalYear | undefined {
       t = t.slice(0, after.index);
     }
   }
-  // Trailing notes such as (実績) or (2019年度) do not change which year a column is.
+  // Trailing notes such as (実績) or (2019年度) do not change which year a column is; one naming a half or a quarter
+  // (`R3(上期)`, `令和5年度（第1四半期）`) makes the column part of the year.
+  const note = /[(（]([^()（）]*)[)）]$/.exec(t);
+  if (note && namesPartOfYear(note[1])) return undefined;
   t = t.replace(/[(（][^()（）]*[)）]$/, '');
   const monthEnd = MONTH_END_RE.exec(t);
   if (monthEnd) {

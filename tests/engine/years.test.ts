@@ -101,6 +101,18 @@ describe('fiscal-year headers', () => {
     expect(parseFiscalYear(text)).toBeUndefined();
   });
 
+  // Before, a note in parentheses was dropped whatever it said: `R3(上期)` and `R3(下期)` were both FY2021.
+  it.each(['R3(上期)', 'R3（下期）', '令和3年度（上半期）', '令和3年度(下半期)', 'R5(第1四半期)', 'Ｒ５（第２四半期）', '2023年度(1Q)', 'R5(Q4)', '令和3年度（4～9月）', 'R3(10月～3月)'])(
+    '%s names part of a year, not a year header',
+    (text) => {
+      expect(parseFiscalYear(text)).toBeUndefined();
+    },
+  );
+
+  it('a note of the months April to March is the whole year: `R3(4月～3月)` is FY2021', () => {
+    expect(parseFiscalYear('R3(4月～3月)')).toEqual({ year: 2021, baseline: false });
+  });
+
   it('a date shown by its year’s digits alone (`e"年度"` → 29年度, `yy"年度"` → 17年度) is the date’s year, whose digits they must be', () => {
     const h29 = '2017-04-01T00:00:00.000Z';
     expect(fiscalYearOfDate(h29, '29年度')).toEqual({ year: 2017, baseline: false });

@@ -5,7 +5,7 @@
 import { SheetView, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
 import { CharSet, compact, findIndicatorId, findTargetId, isCompactedAway, targetIdEnd } from '../text.js';
-import { fiscalYearOfDate, isDigit, parseFiscalYear, type FiscalYear } from '../years.js';
+import { fiscalYearOfDate, isDigit, namesPartOfYear, parseFiscalYear, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
 import { startsWithWeightLabel, WEIGHT_WORD } from './weight.js';
@@ -230,6 +230,8 @@ interface TextFacts {
   goalLine: boolean;
   /** Whether the text may head a column of a summary table (summary.ts headerKind): 実績 or 進捗 labels, years, or a 年. */
   columnHint: boolean;
+  /** A half or a quarter of a year (`上半期`, `第1四半期`): namesPartOfYear. */
+  partOfYear?: true;
 }
 
 /**
@@ -313,6 +315,11 @@ export function mayMatter(text: string): boolean {
 export const GOAL_LINE = /累計[:：]約?\d[\d,.]*(?:百万|万|億|千|兆)?(?:円|人|件|社|者|名)/;
 
 function readTextFacts(text: string): TextFacts {
+  const facts = textFacts(text);
+  return text.length <= 12 && namesPartOfYear(text) ? { ...facts, partOfYear: true } : facts;
+}
+
+function textFacts(text: string): TextFacts {
   if (text.length <= 30) {
     const fy = parseFiscalYear(text);
     if (fy) return { fy, header: text.trim(), compact: '', idWords: idWordsIn(text), summaryLine: false, yearTitle: false, goalLine: false, columnHint: true };
@@ -384,6 +391,7 @@ export class SheetScan {
       const row = rows[r];
       if (!row) continue;
       let years: YearCell[] | undefined;
+      let partsOfYear = 0;
       const labelsBefore = this.labels.length;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
@@ -400,6 +408,7 @@ export class SheetScan {
         } else if (typeof v === 'string') {
           const year = this.indexText(r, c, v) ?? (eraRow === r - 1 ? this.yearUnderEra(r, c, v) : undefined);
           if (year) (years ??= []).push(year);
+          else if (this.memo.facts.get(v)?.partOfYear) partsOfYear++;
           else if (v.length <= 4 && eraOf(v)) eraRow = r;
         } else if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100 && !formatInfo(cell.numFmt).isDate && !cell.numFmt?.includes('%')) {
           (years ??= []).push({ row: r, col: c, fy: { year: v, baseline: false }, header: String(v) });
@@ -426,6 +435,9 @@ export class SheetScan {
       // other cells (exceljs does; Office.js and Hyoka's reader leave them empty) would make each year two columns.
       if (years && view.hasMerges) years = years.filter((y) => this.atMergeTop(y.row, y.col));
       if (years && years.length > 1) years = this.withoutTotalColumns(years);
+      // A row of halves or quarters under the years (`令和3年度` merged over `上半期 | 下半期`): the table is by parts of
+      // years, each column a part, and the years above it head no year's column.
+      if (partsOfYear >= 2) this.dropYearRowOver(r);
       if (years && years.length > 0 && !valueRow && this.isYearRow(years)) {
         this.yearRows.set(r, years);
         this.yearRowList.push(r);
@@ -454,6 +466,16 @@ export class SheetScan {
       list.push(label);
     }
     return years.filter((y) => !totals.includes(y));
+  }
+
+  /** Forgets the year header row right above `row` (its cells merged down to it or not). */
+  private dropYearRowOver(row: number): void {
+    const last = this.yearRowList[this.yearRowList.length - 1];
+    if (last === undefined || last >= row) return;
+    const reaches = (y: YearCell) => (this.view.hasMerges ? (this.view.mergeAt(y.row, y.col)?.bottom ?? y.row) : y.row) >= row - 1;
+    if (!this.yearRows.get(last)!.every(reaches)) return;
+    this.yearRowList.pop();
+    this.yearRows.delete(last);
   }
 
   /** Whether a cell is the top-left of its merged area, or in none. */

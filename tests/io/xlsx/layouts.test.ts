@@ -246,3 +246,50 @@ describe('indicators’ progress and matrices in a real .xlsx', () => {
     expect((await expectSettled(bytes, plan.writes)).findings).toEqual([]);
   });
 });
+
+describe('tables by half years or quarters in a real .xlsx', () => {
+  async function halvesWorkbook(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    // Each year merged over its halves.
+    const merged = wb.addWorksheet('年度の下に半期');
+    put(merged, [
+      [null, null, '令和3年度', null, '令和4年度', null],
+      [null, null, '上半期', '下半期', '上半期', '下半期'],
+      ['数値目標(1) 連携企業数', '目標値', 10, 20, 30, 40],
+      [null, '実績値', 12, 18, 30, null],
+      [null, '進捗度', '120%', '95%', '100%', null],
+    ]);
+    merged.mergeCells('C1:D1');
+    merged.mergeCells('E1:F1');
+    // Each half's year in its own header, the half in parentheses; the quarters likewise.
+    const noted = wb.addWorksheet('年度に半期の注記');
+    put(noted, [
+      [null, null, 'R3(上期)', 'R3(下期)', 'R4(上期)', 'R4(下期)'],
+      ['数値目標(1) 連携企業数', '目標値', 10, 20, 30, 40],
+      [null, '実績値', 12, 18, 30, null],
+      [null, '進捗度', '120%', '95%', '100%', null],
+      [],
+      [null, null, 'R5(第1四半期)', 'R5(第2四半期)', 'R5(第3四半期)', 'R5(第4四半期)'],
+      ['数値目標(2) 起業数', '目標値', 25, 25, 25, 25],
+      [null, '実績値', 20, 30, 25, null],
+      [null, '進捗度', '80%', '125%', '100%', null],
+    ]);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('read each half or quarter as a column of its own, no year’s (before, a year merged over its halves read its first half alone and R3(上期), R3(下期) were both FY2021)', async () => {
+    const { model, findings } = checkWorkbook(await readXlsx(await halvesWorkbook()));
+    const columns = model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [t.sheet, x.id.display, x.columns.map((c) => `${c.col}:${c.year}`)]) : []));
+    expect(columns).toEqual([
+      ['年度の下に半期', '1', ['2:null', '3:null', '4:null', '5:null']],
+      ['年度に半期の注記', '1', ['2:null', '3:null', '4:null', '5:null']],
+      ['年度に半期の注記', '2', ['2:null', '3:null', '4:null', '5:null']],
+    ]);
+    // 18 ÷ 20 = 90 %, not 95, in the first table's second half, which was not read before; 30 ÷ 25 = 120 %, not 125.
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['progress-mismatch', '年度の下に半期!D5', 90, 95],
+      ['progress-mismatch', '年度に半期の注記!D4', 90, 95],
+      ['progress-mismatch', '年度に半期の注記!D9', 120, 125],
+    ]);
+  });
+});
