@@ -19,6 +19,7 @@ export const RULE_IDS = [
   'cumulative-column-short',
   'overall-score-mismatch',
   'overall-score-orphan',
+  'overall-score-missing',
   'summary-mismatch',
   'unparseable-number',
   'unit-mismatch',

@@ -233,13 +233,14 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
   if (columns.size === 0) return tables;
   // Per column, its labels with a score right of them (a heading 総合評価 over a card has none), down the column.
   const byCol = new Map<number, { label: Label; kind: ScoreKind }[]>();
-  // Per column, its Ⅰ Ⅱ Ⅲ labels with no score: a part left blank, taken by a set lacking that part only.
+  // Per column, its labels with no score: a part left blank, taken by a set lacking that part only; a 総合評価 left blank
+  // under the parts, taken by a set lacking it only.
   const scoreless = new Map<number, { label: Label; kind: ScoreKind }[]>();
   for (const kind of SCORE_KINDS) {
     for (const label of scan.kind(kind)) {
       if (!columns.has(label.col) || seen.has(label.row)) continue;
       if (!scoreOf(label)) {
-        if (kind !== 'overall') scoreless.set(label.col, [...(scoreless.get(label.col) ?? []), { label, kind }]);
+        scoreless.set(label.col, [...(scoreless.get(label.col) ?? []), { label, kind }]);
         continue;
       }
       let list = byCol.get(label.col);
@@ -254,10 +255,11 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
     let last: Label | undefined;
     const close = () => {
       const missing = SCORE_KINDS.filter((k) => !current[k]);
-      if (missing.length === 1 && missing[0] !== 'overall') {
-        // A part with no score among the others' rows (Ⅰ over a blank Ⅱ over Ⅲ).
+      if (missing.length === 1) {
+        // A part with no score among the others' rows (Ⅰ over a blank Ⅱ over Ⅲ); a 総合評価 with none under the parts (a
+        // heading 総合評価 over the card stands above them).
         const rows = Object.values(current).map((l) => l.row);
-        const [top, bottom] = [Math.min(...rows) - LABEL_GAP, Math.max(...rows) + LABEL_GAP];
+        const [top, bottom] = [missing[0] === 'overall' ? Math.max(...rows) + 1 : Math.min(...rows) - LABEL_GAP, Math.max(...rows) + LABEL_GAP];
         const part = scoreless.get(list[0].label.col)?.find((p) => p.kind === missing[0] && p.label.row >= top && p.label.row <= bottom);
         if (part) current[part.kind] = part.label;
       }
@@ -286,7 +288,8 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
       tables.push({ kind: 'overall-score', sheet: view.name, range: { top: Math.max(0, top - 1), left: one.col, bottom, right: zones[zones.length - 1] }, rows });
       continue;
     }
-    const scores = labels.map(scoreOf);
+    // One zone's column of scores where one is found, a column of the parts' weights (`比重 | 1 | 1 | 2`) left of it not read.
+    const scores = zones.length === 1 ? labels.map((l) => scan.valueCell(l.row, zones[0])) : labels.map(scoreOf);
     // A part with no score is the blank cell in the column of the others' (one column of scores), if blank it is.
     const scoreCols = new Set(scores.flatMap((c) => (c ? [c.ref.col] : [])));
     const [s0, s1, s2, s3] = scores.map((c, k) => {
@@ -306,22 +309,31 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
   return tables;
 }
 
+/** A column of the parts' weights beside the scores (`比重 | 1 | 1 | 2`), no zone's. */
+const WEIGHTS_HEADER = /比重|重み|ウェイト|割合|配点|係数|倍率/;
+
 /**
  * Several zones side by side, one column each (`評価項目 | A特区 | B特区` over Ⅰ, Ⅱ, Ⅲ, 総合評価):
  * the columns right of the labels where all four rows hold a number, or 総合評価 and some of Ⅰ Ⅱ Ⅲ do and the others
- * are blank (a zone's score stated over a blank part, which overall-score-orphan reports).
+ * are blank (a zone's score stated over a blank part, which overall-score-orphan reports), or Ⅰ Ⅱ Ⅲ do and 総合評価 is
+ * blank (a zone's score left out, which overall-score-missing reports) beside a zone whose 総合評価 is stated.
  */
 function zoneColumns(scan: SheetScan, labels: Label[]): number[] {
   const view = scan.view;
   const from = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.right ?? l.col)) + 1;
   // A blank part may end its row short of the others.
   const to = Math.max(...labels.map((l) => view.rowWidth(l.row)));
+  const top = Math.min(...labels.map((l) => l.row));
   const cols: number[] = [];
+  let stated = false;
   for (let c = from; c < to; c++) {
     const [overall, ...parts] = labels.map((l) => scan.parse(view.raw(l.row, c)).kind);
-    if (overall === 'number' && parts.includes('number') && parts.every((k) => k === 'number' || k === 'blank')) cols.push(c);
+    if (overall === 'number' && parts.includes('number') && parts.every((k) => k === 'number' || k === 'blank')) {
+      cols.push(c);
+      stated = true;
+    } else if (overall === 'blank' && parts.every((k) => k === 'number') && !WEIGHTS_HEADER.test(zoneName(scan, top, c) ?? '')) cols.push(c);
   }
-  return cols;
+  return stated ? cols : [];
 }
 
 /** The zone a column of scores is for: the text over it, in the two rows above Ⅰ. */

@@ -75,6 +75,7 @@ export const en: MessageBook = {
     const blank = h.param('blank').split(',');
     return `"${h.param('name')}": overall score ${h.num(f.stated)} is stated but ${blank.join(' and ')} ${blank.length > 1 ? 'are' : 'is'} blank, so it cannot be checked against (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4.`;
   },
+  'overall-score-missing': (f, h) => `"${h.param('name')}": Ⅰ, Ⅱ and Ⅲ are stated but the overall score is blank; computed ${h.num(f.expected)}.`,
   'overall-score-mismatch': (f, h) => `"${h.param('name')}": overall score ${h.num(f.stated)} differs from (Ⅰ + Ⅱ + 2·Ⅲ) ÷ 4 rounded, ${h.num(f.expected)}.`,
   'summary-mismatch': (f, h) =>
     h.param('running')

@@ -58,6 +58,7 @@ export const ja: MessageBook = {
     `${h.param('target') ? `${h.target()}の` : h.param('project') ? `「${h.param('project')}」の` : ''}${h.param('row')}の累計 ${h.num(f.stated)}${h.param('unit')} が、${h.param('running') ? `${h.year()}までの累計` : `${period(h) ? `${period(h)}の各年度` : '表示されている年度'}の合計`} ${h.num(f.expected)}${h.param('unit')} より小さくなっています。`,
   'overall-score-orphan': (f, h) =>
     `「${h.param('name')}」の総合評価 ${h.num(f.stated)} が記載されていますが、${h.param('blank').split(',').join('・')} が空欄のため (Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 で確かめられません。`,
+  'overall-score-missing': (f, h) => `「${h.param('name')}」は Ⅰ・Ⅱ・Ⅲ が記載されているのに総合評価が空欄です。計算値は ${h.num(f.expected)} です。`,
   'overall-score-mismatch': (f, h) => `「${h.param('name')}」の総合評価 ${h.num(f.stated)} は、(Ⅰ + Ⅱ + 2×Ⅲ) ÷ 4 を四捨五入した ${h.num(f.expected)} と一致しません。`,
   'summary-mismatch': (f, h) =>
     h.param('running')

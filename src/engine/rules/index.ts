@@ -3,6 +3,7 @@ import { cumulativeColumnShort } from './cumulative-column-short.js';
 import { cumulativeTotalMismatch } from './cumulative-total-mismatch.js';
 import { indicatorScoreMismatch } from './indicator-score-mismatch.js';
 import { overallScoreMismatch } from './overall-score-mismatch.js';
+import { overallScoreMissing } from './overall-score-missing.js';
 import { overallScoreOrphan } from './overall-score-orphan.js';
 import { progressMismatch } from './progress-mismatch.js';
 import { progressMissing } from './progress-missing.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   cumulativeColumnShort,
   overallScoreMismatch,
   overallScoreOrphan,
+  overallScoreMissing,
   summaryMismatch,
   unparseableNumber,
   unitMismatch,

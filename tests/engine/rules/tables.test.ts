@@ -167,6 +167,38 @@ describe('overall-score-mismatch (003_…)', () => {
     ]);
   });
 
+  it('a blank 総合評価 beside Ⅰ, Ⅱ and Ⅲ is a warning with the score worked out (before, it went unreported); a zone not scored at all is none', () => {
+    const blanked = rows.map((r): (string | number | null)[] => [...r]);
+    blanked[1][1] = null; // 京浜's 総合評価
+    blanked[5][1] = '-'; // つくば's
+    const notScored = ['沖縄国際物流拠点特区', null, null, null, null];
+    const f = findingsOf(book(sheet('S', [['特区名', '総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'], ...blanked, notScored])));
+    expect(f.map((x) => [x.rule, x.severity, x.cell, x.expected, x.stated, x.calc])).toEqual([
+      ['overall-score-missing', 'warning', 'B3', 4.5, null, '(4.8 + 3.7 + 2 × 4.7) ÷ 4 = 4.475 → 4.5'],
+      ['overall-score-missing', 'warning', 'B7', 3.9, null, '(4 + 3.6 + 2 × 4) ÷ 4 = 3.9 → 3.9'],
+    ]);
+    expect([formatFinding(f[0], 'ja'), formatFinding(f[0], 'en')]).toEqual([
+      '「京浜臨海部ライフイノベーション国際戦略総合特区」は Ⅰ・Ⅱ・Ⅲ が記載されているのに総合評価が空欄です。計算値は 4.5 です。 ((4.8 + 3.7 + 2 × 4.7) ÷ 4 = 4.475 → 4.5)',
+      '"京浜臨海部ライフイノベーション国際戦略総合特区": Ⅰ, Ⅱ and Ⅲ are stated but the overall score is blank; computed 4.5. ((4.8 + 3.7 + 2 × 4.7) ÷ 4 = 4.475 → 4.5)',
+    ]);
+  });
+
+  it('a blank 総合評価 down a column is reported too: one zone’s card, zones side by side, 総合評価 on top (before, the card was not read, the zone dropped, and on top the next zone’s 4.5 was read against the first zone’s Ⅰ Ⅱ Ⅲ: a false overall-score-mismatch)', () => {
+    const card = [['項目', null, 'スコア'], ['Ⅰ', '目標に向けた取組の進捗', 4.8], ['Ⅱ', '支援措置の活用と地域独自の取組の状況', 3.7], ['Ⅲ', '取組全体にわたる事業の進捗と政策課題の解決', 4.7], ['総合評価', null, null]];
+    const side = [['評価項目', 'アジアヘッドクォーター特区', '京浜臨海部'], ['Ⅰ', 5, 4.8], ['Ⅱ', 4, 3.7], ['Ⅲ', 5, 4.7], ['総合評価', 4.8, null]];
+    const onTop = [['評価項目', 'アジアヘッドクォーター特区', '京浜臨海部'], ['総合評価', '－', 4.5], ['Ⅰ', 5, 4.8], ['Ⅱ', 4, 3.7], ['Ⅲ', 5, 4.7]];
+    const f = findingsOf(book(sheet('京浜', card), sheet('横並び', side), sheet('上に総合', onTop)));
+    expect(f.map((x) => [x.rule, x.sheet, x.cell, x.params.name, x.expected])).toEqual([
+      ['overall-score-missing', '京浜', 'C5', '京浜', 4.5],
+      ['overall-score-missing', '横並び', 'C5', '京浜臨海部', 4.5],
+      ['overall-score-missing', '上に総合', 'B2', 'アジアヘッドクォーター特区', 4.8],
+    ]);
+    // A heading 総合評価 over a card is none left blank, and a column of the parts' weights (1 | 1 | 2) no zone.
+    const headed = [['総合評価'], ['Ⅰ', null, 4.8], ['Ⅱ', null, 3.7], ['Ⅲ', null, 4.7], ['総合評価', null, 4.5]];
+    const weighted = [['評価項目', '比重', '京浜臨海部'], ['Ⅰ', 1, 4.8], ['Ⅱ', 1, 3.7], ['Ⅲ', 2, 4.7], ['総合評価', null, 4.5]];
+    expect(findingsOf(book(sheet('見出し', headed), sheet('比重', weighted)))).toEqual([]);
+  });
+
   it('a blank part in a table down a column is read and reported too: one zone’s card, and zones side by side (before, the card was not read and the zone dropped)', () => {
     const card = [['項目', null, 'スコア'], ['Ⅰ', '目標に向けた取組の進捗', 4.8], ['Ⅱ', '支援措置の活用と地域独自の取組の状況', null], ['Ⅲ', '取組全体にわたる事業の進捗と政策課題の解決', 4.7], ['総合評価', null, 4.5]];
     expect(findingsOf(book(sheet('京浜', card))).map((x) => [x.rule, x.cell, x.params.name, x.params.blank])).toEqual([['overall-score-orphan', 'C5', '京浜', 'Ⅱ']]);

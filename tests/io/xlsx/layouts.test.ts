@@ -293,3 +293,22 @@ describe('tables by half years or quarters in a real .xlsx', () => {
     ]);
   });
 });
+
+describe('a blank 総合評価 in a real .xlsx', () => {
+  it('beside Ⅰ, Ⅱ and Ⅲ is reported with the score worked out, across and down a column (before, none was; 総合評価 on top read the next zone’s)', async () => {
+    const wb = new ExcelJS.Workbook();
+    put(wb.addWorksheet('総合評価'), [
+      ['特区名', '総合評価', 'Ⅰ', 'Ⅱ', 'Ⅲ'],
+      ['アジアヘッドクォーター特区', 4.8, 5, 4, 5],
+      ['京浜臨海部ライフイノベーション国際戦略総合特区', null, 4.8, 3.7, 4.7],
+      ['関西イノベーション国際戦略総合特区', '-', 4.8, 4.2, 4],
+    ]);
+    put(wb.addWorksheet('上に総合'), [['評価項目', 'アジアヘッドクォーター特区', '京浜臨海部'], ['総合評価', '－', 4.5], ['Ⅰ', 5, 4.8], ['Ⅱ', 4, 3.7], ['Ⅲ', 5, 4.7]]);
+    const { findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['overall-score-missing', 'warning', '総合評価!B3', 4.5, null],
+      ['overall-score-missing', 'warning', '総合評価!B4', 4.3, null],
+      ['overall-score-missing', 'warning', '上に総合!B2', 4.8, null],
+    ]);
+  });
+});
