@@ -426,6 +426,18 @@ export function assessProgress(target: ValueCell, actual: ValueCell, progress: V
   return status;
 }
 
+/**
+ * The progress of a year of a block with no progress row (progressStatuses gives such a year none): computed where the
+ * year, no baseline, has a target other than 0 and an actual in compatible units.
+ */
+export function unstatedProgress(t: NumericTarget, i: number): Extract<ProgressStatus, { kind: 'missing' }> | undefined {
+  if (t.columns[i].baseline) return undefined;
+  const target = asNumber(targetOfYear(t, i).parsed);
+  const actual = asNumber(t.actual[i].parsed);
+  if (!target || !actual || target.value.isZero() || !unitsCompatible(actual, target)) return undefined;
+  return new Computed('missing', actual, target, 0);
+}
+
 function assessProgressOnce(target: ValueCell, actual: ValueCell, progress: ValueCell | undefined): ProgressStatus {
   const t = asNumber(target.parsed);
   const a = asNumber(actual.parsed);

@@ -54,7 +54,10 @@ export const en: MessageBook = {
     const of = h.param('running') ? `${RUNNING_ACTUAL[h.param('actualBasis')] ?? 'running actual'} ÷ ${RUNNING_TARGET[h.param('targetBasis')] ?? 'target'} × 100` : 'actual ÷ target × 100';
     return `${cap(h.target())}, ${h.year()}: stated ${h.param('running') ? 'progress of the running totals' : 'progress'} ${saidPercent(h.num(f.stated), h.param('said'))} ${wordsOnly(f, h) ? `agrees in number with ${of} = ${h.num(f.expected)}%, but not in its words` : `differs from ${of} = ${h.num(f.expected)}%`}.`;
   },
-  'progress-missing': (f, h) => `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
+  'progress-missing': (f, h) =>
+    h.param('noRow')
+      ? `${cap(h.target())} has no progress row, though the other targets of its table have one; ${h.year()}: target and actual are present, computed ${h.num(f.expected)}%.`
+      : `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
   'progress-orphan': (f, h) => `${cap(h.target())}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
   'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%${h.param('leftOut') ? ` (leaving out ${h.target('leftOut')}: a target of 0 and no progress stated)` : ''}.`,
   'weights-sum': (f, h) => `Indicator (${h.param('indicator')})${f.params.year != null ? `, ${h.year()}` : ''}: the weights add up to ${h.num(f.stated)}%, not 100%.`,

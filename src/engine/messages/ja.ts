@@ -37,7 +37,10 @@ const runningCalc = (h: Helpers) => `${RUNNING_ACTUAL[h.param('actualBasis')] ??
 export const ja: MessageBook = {
   'progress-mismatch': (f, h) =>
     `${h.target()} ${h.year()}の${h.param('running') ? '累計' : ''}進捗度 ${h.num(f.stated)}%${h.param('said')} は、${h.param('running') ? runningCalc(h) : '実績値 ÷ 目標値 × 100'} から得られる ${h.num(f.expected)}% ${disagrees(f, h)}。`,
-  'progress-missing': (f, h) => `${h.target()} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
+  'progress-missing': (f, h) =>
+    h.param('noRow')
+      ? `${h.target()}には進捗度の行がありません(同じ表の他の数値目標にはあります)。${h.year()}は目標値と実績値があり、計算値は ${h.num(f.expected)}% です。`
+      : `${h.target()} ${h.year()}は目標値と実績値があるのに進捗度が空欄です。計算値は ${h.num(f.expected)}% です。`,
   'progress-orphan': (f, h) =>
     `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% が記載されていますが、${({ target: '目標値', actual: '実績値', both: '目標値と実績値' } as Record<string, string>)[h.param('blank')] ?? '目標値または実績値'}が空欄です。`,
   'indicator-score-mismatch': (f, h) =>

@@ -256,6 +256,25 @@ describe('progress-missing and progress-orphan', () => {
     expect(f[0].expected).toBe(128);
   });
 
+  it('a block with no progress row where the table’s other blocks have one → missing once, for its latest year, at its actual (before, none); a table with no progress row at all is none', () => {
+    const years = ['当初(令和3年度)', '令和4年度', '令和5年度', '令和6年度', '令和7年度'];
+    const rows: Spec[][] = [
+      [null, null, ...years],
+      ['数値目標(1) 連携企業数 180 社（令和3年度）→900 社（令和7年度）', '目標値', 180, 360, 540, 720, 900],
+      [null, '実績値', 194, 461, 580, 707, null],
+      ['数値目標(2) 事業・産業創出 15 件（令和3年度）→75 件（令和7年度）', '目標値', 15, 30, 45, 60, 75],
+      [null, '実績値', 11, 15, 20, 37, null],
+      [null, '進捗度', 73, 50, 44, 62, null],
+    ];
+    const f = findingsOf(book(sheet('S', rows)));
+    expect(f.map((x) => [x.rule, x.severity, x.cell, x.expected, x.stated, x.calc])).toEqual([['progress-missing', 'warning', 'F3', 98, null, '707 ÷ 720 × 100 = 98.19 → 98']]);
+    expect([formatFinding(f[0], 'ja'), formatFinding(f[0], 'en')]).toEqual([
+      '数値目標(1)には進捗度の行がありません(同じ表の他の数値目標にはあります)。令和6年度は目標値と実績値があり、計算値は 98% です。 (707 ÷ 720 × 100 = 98.19 → 98)',
+      'Target (1) has no progress row, though the other targets of its table have one; FY2024: target and actual are present, computed 98%. (707 ÷ 720 × 100 = 98.19 → 98)',
+    ]);
+    expect(findingsOf(book(sheet('S', rows.slice(0, 5))))).toEqual([]);
+  });
+
   it('progress stated where the actual is blank → orphan', () => {
     const f = findingsOf(book(progressSheet('S', R, [{ label: '数値目標(1)', target: [180, 360], actual: [194, ''], progress: [108, 100] }])));
     expect(keys(f)).toEqual(['progress-orphan@S!E4']);

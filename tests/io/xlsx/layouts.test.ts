@@ -312,3 +312,21 @@ describe('a blank 総合評価 in a real .xlsx', () => {
     ]);
   });
 });
+
+describe('a block with no progress row in a real .xlsx', () => {
+  it('is reported once, for its latest year, where the table’s other blocks have one (before, nothing was said)', async () => {
+    const wb = new ExcelJS.Workbook();
+    put(wb.addWorksheet('進捗'), [
+      [null, null, '当初(令和3年度)', '令和4年度', '令和5年度', '令和6年度', '令和7年度'],
+      ['数値目標(1) 連携企業数 180 社（令和3年度）→900 社（令和7年度）', '目標値', 180, 360, 540, 720, 900],
+      [null, '実績値', 194, 461, 580, 707, null],
+      ['数値目標(2) 事業・産業創出 15 件（令和3年度）→75 件（令和7年度）', '目標値', 15, 30, 45, 60, 75],
+      [null, '実績値', 11, 15, 20, 37, null],
+      [null, '進捗度', 73, 50, 44, 62, null],
+    ]);
+    const { model, findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([['progress-missing', '進捗!F3', 98, null]]);
+    // Nothing to write: the block has no progress cell.
+    expect(planRecalculation(model).writes).toEqual([]);
+  });
+});
