@@ -12,6 +12,7 @@ export const RULE_IDS = [
   'weights-sum',
   'weights-missing',
   'cumulative-total-mismatch',
+  'cumulative-goal-unchecked',
   'stock-goal-mismatch',
   'stock-decrease',
   'target-missing',

@@ -10,7 +10,13 @@ import type { CellRef, NumericTarget, TotalColumn } from './model.js';
 
 /** The plan a target's goal covers: the period its goal names (one of two plans' goals), else the label's. */
 export function goalPeriod(t: NumericTarget): PlanPeriod | undefined {
-  return (t.goal && goalPlanPeriod(t.goal)) ?? planPeriod(t.label);
+  const period = (t.goal && goalPlanPeriod(t.goal)) ?? planPeriod(t.label);
+  const to = t.goal?.to;
+  if (period || to === undefined) return period;
+  // A total headed with its plan's last year (`R3目標`): the plan from the first year shown to that one.
+  let first = Infinity;
+  for (const c of t.columns) if (!c.baseline && c.year !== null) first = Math.min(first, c.year);
+  return first <= to ? { years: to - first + 1, to } : undefined;
 }
 
 /** The yearly targets of a target that hold numbers (baseline columns excluded), of the years `keep` keeps (all without). */

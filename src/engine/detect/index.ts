@@ -1,7 +1,9 @@
 /** Finds every table of SPEC §1 on every sheet, by labels and structure, never by position. */
 import { markRatioRows } from '../compute.js';
 import { a1, SheetView, type Workbook } from '../grid.js';
-import type { Fault, Model, Table } from '../model.js';
+import type { Fault, Model, ProgressTable, Table } from '../model.js';
+import { goalPeriod } from '../plan.js';
+import { planPeriod } from '../years.js';
 import { detectBudgetTables, type TakenColumns } from './budget.js';
 import { hidingFaults } from './hidden.js';
 import { findMatrices, pairMatrices, unpairedFigures, unpairedProgress, type Matrix } from './matrix.js';
@@ -61,6 +63,22 @@ function unreadIds(tables: Table[]): Fault[] {
   return faults;
 }
 
+/**
+ * A plan period stated on a line of its own over progress tables (`計画期間：平成29年度～令和3年度`): the years of their
+ * cumulative goals that name none, the nearest line above each table, so that a table of the years so far is read as the
+ * plan under way.
+ */
+function lendPlanPeriods(scan: SheetScan, tables: ProgressTable[]): void {
+  if (scan.planPeriodLines.length === 0) return;
+  for (const table of tables) {
+    let line: { row: number; text: string } | undefined;
+    for (const l of scan.planPeriodLines) if (l.row < table.range.top && (!line || l.row > line.row)) line = l;
+    const period = line && planPeriod(line.text);
+    if (!period || period.to === null) continue;
+    for (const t of table.targets) if (t.goal?.cumulative && !goalPeriod(t)) t.goal.period = { years: period.years, to: period.to };
+  }
+}
+
 export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
   const tables: Table[] = [];
   const faults: Fault[] = [];
@@ -86,6 +104,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     loose.push(...matrices.unused);
     faults.push(...matrices.faults);
     const progress = [...blocks, ...matrices.tables];
+    lendPlanPeriods(scan, progress);
     // The columns of the year headers progress tables use: they start no budget table (the budget detector asks only of
     // those), a budget table beside them on the same header row starts right or left of them.
     const inProgress = new Uint8Array(sheet.rows.length);

@@ -11,7 +11,7 @@ import { idColumnsOfRow } from './summary.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText, type Parsed } from '../numbers.js';
-import { goalPlanPeriod } from '../years.js';
+import { goalPlanPeriod, parseFiscalYear } from '../years.js';
 import { periodTotals } from './totals.js';
 import { isUnitText, unitInParentheses, unitNote } from './units.js';
 
@@ -1127,7 +1127,7 @@ function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number,
       if ((typeof v !== 'string' && typeof v !== 'number') || (typeof v === 'string' && v.length > 80)) continue;
       const ref = scan.ref(shown.row, shown.col);
       const goal = typeof v === 'string' ? parseGoal(v, ref, undefined, unread) : undefined;
-      if (goal) return goal;
+      if (goal) return headerRow === null || headerRow >= top ? goal : withPlanEnd(goal, goalHeaderWhat(scan, headerRow, shown.col));
       const headed = headerRow === null || headerRow >= top ? undefined : headedGoal(scan, headerRow, shown.row, shown.col, unread);
       if (headed) return headed;
     }
@@ -1142,7 +1142,22 @@ function headedGoal(scan: SheetScan, headerRow: number, row: number, col: number
   const what = /累計/.test(head) ? '累計' : (/[(（]([^)）]+)[)）]/.exec(head)?.[1] ?? head.replace(/(最終|計画)?目標値?|[:：\s]/g, ''));
   const text = cellText(scan.view.shown(row, col).cell);
   // Under a bare `最終目標`, the goal says what it is of itself (`1,100人（累計）`, `900社（令和7年度）`).
-  return what ? parseGoal(`${text}(${what})`, scan.ref(row, col), undefined, unread) : /[(（][^)）]+[)）]/.test(text) ? parseGoal(text, scan.ref(row, col), undefined, unread) : undefined;
+  const goal = what ? parseGoal(`${text}(${what})`, scan.ref(row, col), undefined, unread) : /[(（][^)）]+[)）]/.test(text) ? parseGoal(text, scan.ref(row, col), undefined, unread) : undefined;
+  return withPlanEnd(goal, what);
+}
+
+/** A total under a header naming a year (`R3目標`, `目標(R3)` over `475億円（累計）`): that year ends its plan (PlanGoal.to). */
+function withPlanEnd(goal: PlanGoal | undefined, what: string): PlanGoal | undefined {
+  if (!goal?.cumulative || goal.period || goal.to !== undefined) return goal;
+  const fy = parseFiscalYear(what);
+  return fy && !fy.baseline ? { ...goal, to: fy.year } : goal;
+}
+
+/** What a header over a goal column says the goal is (`R3` of `R3目標` and of `目標(R3)`), when it heads goals. */
+function goalHeaderWhat(scan: SheetScan, headerRow: number, col: number): string {
+  const head = cellText(scan.view.shown(headerRow, col).cell);
+  if (!head.includes('目標')) return '';
+  return /[(（]([^)）]+)[)）]/.exec(head)?.[1] ?? head.replace(/(最終|計画)?目標値?|[:：\s]/g, '');
 }
 
 /** The goal in the 目標値 row under a header such as `最終目標(R7)` just right of the years (or of 累計). */

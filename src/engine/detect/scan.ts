@@ -5,7 +5,7 @@
 import { SheetView, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
 import { CharSet, compact, findIndicatorId, findTargetId, isCompactedAway, targetIdEnd } from '../text.js';
-import { fiscalYearOfDate, isDigit, namesPartOfYear, parseFiscalYear, type FiscalYear } from '../years.js';
+import { fiscalYearOfDate, isDigit, namesPartOfYear, parseFiscalYear, planPeriod, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
 import { startsWithWeightLabel, WEIGHT_WORD } from './weight.js';
@@ -232,6 +232,8 @@ interface TextFacts {
   columnHint: boolean;
   /** A half or a quarter of a year (`上半期`, `第1四半期`): namesPartOfYear. */
   partOfYear?: true;
+  /** A line stating the plan period (`計画期間：平成29年度～令和3年度`). */
+  planPeriodLine?: true;
 }
 
 /**
@@ -316,7 +318,9 @@ export const GOAL_LINE = /累計[:：]約?\d[\d,.]*(?:百万|万|億|千|兆)?(?
 
 function readTextFacts(text: string): TextFacts {
   const facts = textFacts(text);
-  return text.length <= 12 && namesPartOfYear(text) ? { ...facts, partOfYear: true } : facts;
+  const partOfYear = text.length <= 12 && namesPartOfYear(text);
+  const planPeriodLine = text.length <= 80 && text.includes('計画期間') && planPeriod(text)?.to != null;
+  return partOfYear || planPeriodLine ? { ...facts, ...(partOfYear && { partOfYear: true }), ...(planPeriodLine && { planPeriodLine: true }) } : facts;
 }
 
 function textFacts(text: string): TextFacts {
@@ -370,6 +374,8 @@ export class SheetScan {
   readonly yearTitles: { row: number; col: number; text: string }[] = [];
   /** Cells stating a cumulative goal alone (`累計：475 億円`), read with the id named above them. */
   readonly goalLines: { row: number; col: number; text: string }[] = [];
+  /** Cells stating the plan period (`計画期間：平成29年度～令和3年度`), lent to the tables under them. */
+  readonly planPeriodLines: { row: number; col: number; text: string }[] = [];
   cellCount = 0;
 
   /** Per row, the id words (ID_WORDS bits) its cells show, merged areas included. */
@@ -525,6 +531,7 @@ export class SheetScan {
     if (facts.summaryLine) this.summaryLines.push({ row: r, col: c, text });
     if (facts.yearTitle) this.yearTitles.push({ row: r, col: c, text });
     if (facts.goalLine) this.goalLines.push({ row: r, col: c, text });
+    if (facts.planPeriodLine) this.planPeriodLines.push({ row: r, col: c, text });
     return undefined;
   }
 

@@ -67,6 +67,8 @@ export const en: MessageBook = {
       : `Indicator (${h.param('indicator')}): ${h.target()} gives no weight; equal weights were used, and the value from the weights given (the missing one counted as 0) is accepted too.`,
   'cumulative-total-mismatch': (f, h) =>
     `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets${period(h) ? ` of ${period(h)}` : ''}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+  'cumulative-goal-unchecked': (f, h) =>
+    `${cap(h.target())}: the cumulative goal ${h.num(f.stated)}${unit(h.param('unit'))} exceeds the sum of the targets of the ${h.param('years')} years shown, ${h.num(f.expected)}${unit(h.param('unit'))}; no plan period is stated and the table seems to show a ${h.param('planYears')}-year plan so far, so the goal cannot be checked yet.`,
   'stock-goal-mismatch': (f, h) =>
     `${cap(h.target())}: the goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the ${h.param('earlier') ? `${h.year()} (${cellOf(h)})` : `final-year (${h.year()}, ${cellOf(h)})`} target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)}${unit(h.param('unit'))} (${h.yearOf('previousYear', 'previousColumn')}) to ${h.num(f.stated)}${unit(h.param('unit'))} (${h.year()}).`,

@@ -52,6 +52,8 @@ export const ja: MessageBook = {
       : `評価指標(${h.param('indicator')})の${h.target()}に寄与度が記載されていません。均等の寄与度で計算し、記載された寄与度(記載のない目標を 0 とする)で計算した値も正しいとみなしました。`,
   'cumulative-total-mismatch': (f, h) =>
     `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${period(h) ? `${period(h)}の` : ''}各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
+  'cumulative-goal-unchecked': (f, h) =>
+    `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')} は、表の ${h.param('years')} 年度分の目標値の合計 ${h.num(f.expected)}${h.param('unit')} を上回っています。計画期間の記載がなく、表は計画(${h.param('planYears')}年間)の途中までと見られるため、まだ確かめられません。`,
   'stock-goal-mismatch': (f, h) =>
     `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${h.param('earlier') ? `${h.year()}(${cellOf(h)})` : `最終年度(${h.year()}、${cellOf(h)})`}の目標値 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.yearOf('previousYear', 'previousColumn')}の ${h.num(f.expected)}${h.param('unit')} から ${h.year()}の ${h.num(f.stated)}${h.param('unit')} に減っています。`,

@@ -1,14 +1,28 @@
 import { dec, show, sum } from '../decimal.js';
-import { boundMayHold, compareWithLowSum, overlapsSum } from '../compute.js';
+import { asNumber, boundMayHold, compareWithLowSum, overlapsSum, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { cumulativeComparisons, goalPeriod, missingTargetColumns, skipsYears, targetsSoFar } from '../plan.js';
 import { summaryGoals } from '../indicators.js';
 import { goalPlanPeriod } from '../years.js';
 import type { NumericTarget, PlanGoal } from '../model.js';
-import { periodParam, targetParams, type Rule } from './types.js';
+import { periodParam, targetParams, type Rule, type RuleContext } from './types.js';
 
-/** The findings of a flow target's stated totals (its goal, its 累計 column) against the sum of its yearly targets, into `findings`. */
-function mismatches(t: NumericTarget, findings: Finding[]): void {
+/** The years a cumulative goal covers where nothing states them (SPEC §1.1: `475億円 (累計)` is a 5-year total). */
+const PLAN_YEARS = 5;
+
+/** What the cumulative rules find: errors (cumulative-total-mismatch), and goals of a plan under way not checked (info). */
+interface Verdicts {
+  mismatch: Finding[];
+  unchecked: Finding[];
+}
+
+/**
+ * The findings of a flow target's stated totals (its goal, its 累計 column) against the sum of its yearly targets, into
+ * `out`: a goal the targets shown fall short of, in a table of fewer years than a plan's ending at a year with an actual
+ * and no plan period stated (a table of the years so far), is noted as not checked yet rather than contradicting them.
+ */
+function mismatches(t: NumericTarget, out: Verdicts): void {
+  const findings = out.mismatch;
   let incomplete: boolean | undefined;
   for (const { ref, goal, parts, column, inGoalUnit } of cumulativeComparisons(t)) {
     // A goal stated as a bound (`470億円以上（累計）`) holds where the total may meet it (`1,100人超` not by 1,100 人).
@@ -23,6 +37,17 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
     const total = sum(parts.map((v) => v.value));
     const scale = goal.scale.gt(0) ? goal.scale : dec(1);
     const terms = parts.map((v) => show(v.value.div(scale), 4)).join(' + ');
+    if (!column && compareWithLowSum(goal.hi, parts) >= 0 && !goalPeriod(t) && yearsShown(t) < PLAN_YEARS && showsSoFar(t)) {
+      out.unchecked.push(
+        findingAt('cumulative-goal-unchecked', 'info', ref, {
+          expected: total.div(scale).toNumber(),
+          stated: goal.value.div(scale).toNumber(),
+          calc: `${terms} = ${show(total.div(scale), 4)}`,
+          params: { ...targetParams(t), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, years: yearsShown(t), planYears: PLAN_YEARS },
+        }),
+      );
+      continue;
+    }
     findings.push(
       findingAt('cumulative-total-mismatch', 'error', ref, {
         expected: total.div(scale).toNumber(),
@@ -32,6 +57,37 @@ function mismatches(t: NumericTarget, findings: Finding[]): void {
       }),
     );
   }
+}
+
+/** Whether a target's table ends at a year with an actual: it shows the years so far, none still to come. */
+function showsSoFar(t: NumericTarget): boolean {
+  const order = yearOrder(t.columns);
+  for (let k = order.length - 1; k >= 0; k--) if (!t.columns[order[k]].baseline) return asNumber(t.actual[order[k]].parsed) !== undefined;
+  return false;
+}
+
+/** How many years (baselines not counted) a target's table shows. */
+function yearsShown(t: NumericTarget): number {
+  return t.columns.filter((c) => !c.baseline).length;
+}
+
+const verdicts = new WeakMap<RuleContext['targets'], Verdicts>();
+
+/** The cumulative goals' findings, worked out once for both rules that report them. */
+export function cumulativeVerdicts({ model, targets }: RuleContext): Verdicts {
+  let out = verdicts.get(targets);
+  if (out) return out;
+  out = { mismatch: [], unchecked: [] };
+  for (const { target: t } of targets.all) {
+    mismatches(t, out);
+    // The other plans' totals the label states, each against its own plan's years where the table shows them whole.
+    for (const goal of t.otherGoals ?? []) if (goal.cumulative && showsWhole(t, goal)) mismatches({ ...t, goal, totals: undefined }, out);
+  }
+  // A goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`) is compared with the yearly
+  // targets of the table it restates, as the table's own goal is.
+  for (const { target: t, goal } of summaryGoals(model, targets, true)) if (t.mode === 'flow') mismatches({ ...t, goal, totals: undefined, label: `${t.label} ${goal.text}` }, out);
+  verdicts.set(targets, out);
+  return out;
 }
 
 /** Whether a target's table shows every year of the plan a goal names. */
@@ -72,16 +128,7 @@ export const cumulativeTotalMismatch: Rule = {
     ja: 'フロー型の数値目標で、累計目標が各年度の目標値の合計と一致しない',
     en: "A flow target's stated cumulative goal differs from the sum of its yearly targets",
   },
-  check({ model, targets }) {
-    const findings: Finding[] = [];
-    for (const { target: t } of targets.all) {
-      mismatches(t, findings);
-      // The other plans' totals the label states, each against its own plan's years where the table shows them whole.
-      for (const goal of t.otherGoals ?? []) if (goal.cumulative && showsWhole(t, goal)) mismatches({ ...t, goal, totals: undefined }, findings);
-    }
-    // A goal the 本文 states on a line of its own (`5 年間（平成 29～令和 3 年度）累計：475 億円`) is compared with the yearly
-    // targets of the table it restates, as the table's own goal is.
-    for (const { target: t, goal } of summaryGoals(model, targets, true)) if (t.mode === 'flow') mismatches({ ...t, goal, totals: undefined, label: `${t.label} ${goal.text}` }, findings);
-    return findings;
+  check(ctx) {
+    return cumulativeVerdicts(ctx).mismatch;
   },
 };

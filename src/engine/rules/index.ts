@@ -1,5 +1,6 @@
 /** Every rule Hyoka checks. Adding a rule means adding a file and a line here. */
 import { cumulativeColumnShort } from './cumulative-column-short.js';
+import { cumulativeGoalUnchecked } from './cumulative-goal-unchecked.js';
 import { cumulativeTotalMismatch } from './cumulative-total-mismatch.js';
 import { indicatorScoreMismatch } from './indicator-score-mismatch.js';
 import { overallScoreMismatch } from './overall-score-mismatch.js';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   weightsSum,
   weightsMissing,
   cumulativeTotalMismatch,
+  cumulativeGoalUnchecked,
   stockGoalMismatch,
   stockDecrease,
   targetMissing,

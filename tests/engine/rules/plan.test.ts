@@ -77,6 +77,25 @@ describe('cumulative-total-mismatch (flow targets)', () => {
     expect(at('数値目標(1)-① 投資額 3年間累計：475億円', shown)).toEqual([['cumulative-total-mismatch', 283, 475]]);
   });
 
+  it('a table of the years so far (each with its actual) under a goal above their targets: not checked yet where no plan period is stated (info), read against the period a 計画期間 line or a goal header `目標(R3)` states (before, a cumulative-total-mismatch)', () => {
+    const years = ['平成29年度', '平成30年度', '令和元年度'];
+    const block = (label: string) => progressSheet('S', years, [{ label, target: ['115億円', '81億円', '87億円'], actual: ['119億円', '141億円', '120億円'], progress: ['104%', '174%', '138%'] }]);
+    const at = (s: ReturnType<typeof sheet>) => findingsOf(book(s)).map((x) => [x.rule, x.severity, x.expected, x.stated]);
+    expect(at(block('数値目標(1)-① 投資額 475億円（累計）'))).toEqual([['cumulative-goal-unchecked', 'info', 283, 475]]);
+    const lined = block('数値目標(1)-① 投資額 475億円（累計）');
+    lined.rows.unshift([{ value: '（計画期間：H29～R3）' }]);
+    expect(at(lined)).toEqual([]);
+    const headed = sheet('S', [
+      [null, '目標(R3)', null, ...years],
+      ['数値目標(1)-① 投資額', '475億円（累計）', '目標値', '115億円', '81億円', '87億円'],
+      [null, null, '実績値', '119億円', '141億円', '120億円'],
+    ]);
+    expect(at(headed)).toEqual([]);
+    // A goal headed with a year the table shows last is its plan's whole total.
+    headed.rows[0][1] = { value: '目標(R1)' };
+    expect(at(headed)).toEqual([['cumulative-total-mismatch', 'error', 283, 475]]);
+  });
+
   it('a table showing the years its goal covers (`平成29～令和3年度`) and more (a plan extended by a year) adds up the goal’s years alone', () => {
     const years = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度', '令和4年度'];
     const target = ['115億円', '81億円', '87億円', '93億円', '99億円', '100億円'];

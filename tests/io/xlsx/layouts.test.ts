@@ -330,3 +330,48 @@ describe('a block with no progress row in a real .xlsx', () => {
     expect(planRecalculation(model).writes).toEqual([]);
   });
 });
+
+describe('a cumulative goal over a table of the years so far in a real .xlsx', () => {
+  // 002_…'s 数値目標(1)-① as an unfinished plan shows it: H29 to R1 of H29 to R3, 475億円 (累計).
+  const block = (goal = '475億円 (累計)') => [
+    [null, null, '平成29年度', '平成30年度', '令和元年度'],
+    [`数値目標(1)-① 特区関連事業による投資額 ${goal}`, '目標値', '115億円', '81億円', '87億円'],
+    [null, '実績値', '119億円', '141億円', '120億円'],
+    ['寄与度(※):100%', '進捗度(%)', '104%', '174%', '138%'],
+  ];
+
+  it('is noted as not checked yet where no plan period is stated, and is read against the period a 計画期間 line, the label or a goal header states (before, each was a false cumulative-total-mismatch but the label’s)', async () => {
+    const wb = new ExcelJS.Workbook();
+    put(wb.addWorksheet('期間なし'), block());
+    put(wb.addWorksheet('計画期間の行'), [['計画期間：平成29年度～令和3年度'], ...block()]);
+    put(wb.addWorksheet('ラベル'), block('475億円 (累計)（H29～R3）'));
+    put(wb.addWorksheet('目標の見出し'), [
+      [null, 'R3目標', null, '平成29年度', '平成30年度', '令和元年度'],
+      ['数値目標(1)-① 特区関連事業による投資額', '475億円 (累計)', '目標値', '115億円', '81億円', '87億円'],
+      [null, null, '実績値', '119億円', '141億円', '120億円'],
+      ['寄与度(※):100%', null, '進捗度(%)', '104%', '174%', '138%'],
+    ]);
+    // A period the table shows whole: the goal is checked, and 283 is not 475.
+    put(wb.addWorksheet('3年の計画'), [['計画期間：平成29年度～令和元年度'], ...block()]);
+    const { findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['cumulative-goal-unchecked', 'info', '期間なし!A2', 283, 475],
+      ['cumulative-total-mismatch', 'error', '3年の計画!A3', 283, 475],
+    ]);
+  });
+
+  it('above the sum of a whole plan shown, or below the targets shown, is an error still', async () => {
+    const wb = new ExcelJS.Workbook();
+    put(wb.addWorksheet('5年'), [
+      [null, null, 'H29', 'H30', 'R1', 'R2', 'R3'],
+      ['数値目標(1)-① 投資額 480億円 (累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+      [null, '実績値', '119億円', '141億円', '120億円', null, null],
+    ]);
+    put(wb.addWorksheet('合計より小さい'), block('250億円 (累計)'));
+    const { findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['cumulative-total-mismatch', '5年!A2', 475, 480],
+      ['cumulative-total-mismatch', '合計より小さい!A2', 283, 250],
+    ]);
+  });
+});
