@@ -321,8 +321,15 @@ export function progressStatuses(t: NumericTarget): ProgressStatus[] {
   const cached = statusesCache.get(t);
   if (cached && cached.target === t.target && cached.actual === t.actual && cached.progress === t.progress) return cached.statuses;
   const statuses: ProgressStatus[] = [];
+  let reduction: boolean | undefined;
   for (let i = 0; i < t.columns.length; i++) {
     let status = assessProgressOnce(targetOfYear(t, i), t.actual[i], t.progress?.[i]);
+    // A reduction target's progress may be stated as target ÷ actual × 100 (under the target is over 100 %): SPEC §3 says
+    // nothing of targets aiming at less, and actual ÷ target gives them a score upside down, so either way holds.
+    if (status.kind === 'mismatch' && (reduction ??= isReduction(t))) {
+      const inverse = assessProgressOnce(t.actual[i], targetOfYear(t, i), t.progress?.[i]);
+      if (inverse.kind === 'ok' || inverse.kind === 'within-precision') status = inverse;
+    }
     // A progress over a target of 0 in percent, as its row states it: a ratio (1 for 100 %) in a row of ratios, a multiple (1倍).
     const stated = asNumber(t.progress?.[i]?.parsed);
     if (status.kind === 'zero-target' && stated && (statesMultiple(stated) || (t.progressRatios && mayHoldRatio(stated)))) status = { kind: 'zero-target', stated: stated.value.times(100) };
@@ -331,6 +338,30 @@ export function progressStatuses(t: NumericTarget): ProgressStatus[] {
   }
   statusesCache.set(t, { target: t.target, actual: t.actual, progress: t.progress, statuses });
   return statuses;
+}
+
+/** Words of a target aiming at less: 削減, 減少, 低減, 縮減, 抑制, 解消 (待機児童の解消), ゼロ. */
+const REDUCTION_WORDS = /削減|減少|低減|縮減|抑制|解消|ゼロ|減らす/;
+
+/**
+ * Whether a target aims at less (待機児童数 100 → 50 → 0人, CO2排出量 1,000 → 900万t, 事故件数 400 → 300件): its yearly
+ * targets go down year after year and never up, and it is a level to reach (stock) or its label says it reduces.
+ */
+export function isReduction(t: NumericTarget): boolean {
+  if (t.mode !== 'stock' && !REDUCTION_WORDS.test(t.label)) return false;
+  let prev: NumberValue | undefined;
+  let down = false;
+  for (const i of yearOrder(t.columns)) {
+    if (t.columns[i].baseline) continue;
+    const v = asNumber(t.target[i].parsed);
+    if (!v) continue;
+    const current = prev ? inUnitOf(v, prev) : v;
+    const c = prev ? current.value.comparedTo(prev.value) : 0;
+    if (c > 0) return false;
+    if (c < 0) down = true;
+    prev = current;
+  }
+  return down;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { show } from '../decimal.js';
-import { asNumber, yearOrder } from '../compute.js';
+import { asNumber, isReduction, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import type { NumberValue } from '../numbers.js';
 import { targetParams, type Rule } from './types.js';
@@ -14,7 +14,8 @@ export const stockDecrease: Rule = {
   check({ targets }) {
     const findings: Finding[] = [];
     for (const { target: t } of targets.all) {
-      if (t.mode !== 'stock') continue;
+      // A level the plan brings down (待機児童数, CO2排出量): its targets and actuals are meant to go down.
+      if (t.mode !== 'stock' || isReduction(t)) continue;
       for (const [row, cells] of [['target', t.target], ['actual', t.actual]] as const) {
         let prev: { v: NumberValue; i: number } | undefined;
         // From one year to the next, whichever way the table shows them.

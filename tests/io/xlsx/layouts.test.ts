@@ -375,3 +375,40 @@ describe('a cumulative goal over a table of the years so far in a real .xlsx', (
     ]);
   });
 });
+
+describe('targets aiming at less in a real .xlsx', () => {
+  it('a reduction’s progress stated as target ÷ actual × 100 holds, as actual ÷ target does, and its falling levels are no stock-decrease (before, each was an error or a warning); a growth target’s are still', async () => {
+    const wb = new ExcelJS.Workbook();
+    put(wb.addWorksheet('削減'), [
+      [null, null, '令和3年度', '令和4年度', '令和5年度'],
+      ['数値目標(1) 待機児童数 0人（令和5年度）', '目標値', '100人', '50人', '0人'],
+      [null, '実績値', '80人', '60人', null],
+      ['寄与度(※):50%', '進捗度', '125%', '83%', null],
+      ['数値目標(2) CO2排出量 900万t（令和5年度）', '目標値', '1,000万t', '950万t', '900万t'],
+      [null, '実績値', '980万t', '960万t', null],
+      // R3 as actual ÷ target (98 %), R4 wrong either way: 960 ÷ 950 is 101 %, 950 ÷ 960 is 99 %.
+      ['寄与度(※):50%', '進捗度', '98%', '95%', null],
+      ['数値目標(3) 交通事故件数の削減 300件（累計）', '目標値', 120, 100, 80],
+      [null, '実績値', 110, 105, null],
+      [null, '進捗度', '109%', '95%', null],
+    ]);
+    // Rising levels stated upside down are wrong as before, and a level going down is a stock-decrease.
+    put(wb.addWorksheet('増加'), [
+      [null, null, '令和3年度', '令和4年度', '令和5年度'],
+      ['数値目標(1) 連携企業数 540社（令和5年度）', '目標値', 180, 360, 540],
+      [null, '実績値', 200, 300, null],
+      [null, '進捗度', '90%', '83%', null],
+      ['数値目標(2) 参加者数 400人（令和5年度）', '目標値', 300, 280, 400],
+      [null, '実績値', 310, 290, null],
+      [null, '進捗度', '103%', '104%', null],
+    ]);
+    const { findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['progress-mismatch', '削減!D7', 101, 95],
+      // 200 ÷ 180 is 111 %; 90 % is 180 ÷ 200.
+      ['progress-mismatch', '増加!C4', 111, 90],
+      ['stock-decrease', '増加!D5', 300, 280],
+      ['stock-decrease', '増加!D6', 310, 290],
+    ]);
+  });
+});
