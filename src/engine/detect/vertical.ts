@@ -4,7 +4,7 @@
  */
 import { cellText } from '../numbers.js';
 import { compact, findIndicatorId, INDICATOR_PROGRESS_LABEL, indicatorOnlyId } from '../text.js';
-import { parseFiscalYear } from '../years.js';
+import { namesPartOfYear, parseFiscalYear } from '../years.js';
 import type { IndicatorProgressCell, NumericTarget, ProgressTable, YearColumn } from '../model.js';
 import { decideMode, isRunningTotalLabel } from '../compute.js';
 import type { SheetScan } from './scan.js';
@@ -150,6 +150,10 @@ export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<numbe
     if (!skipCols.has(c) && parseFiscalYear(cellText(view.shown(firstRow, c).cell))) col = c;
   }
   if (col < 0) return undefined;
+  // Halves or quarters beside the years (`R3 | 上期`, `R3 | 下期`): each row is a part of a year, no year's, a year merged
+  // down over its parts included.
+  const partOf = (r: number) => cellText(view.shown(r, col + 1).cell).trim();
+  const byParts = namesPartOfYear(partOf(firstRow));
   const columns: YearColumn[] = [];
   const rows: number[] = [];
   const totals: { row: number; of: number[] }[] = [];
@@ -165,6 +169,12 @@ export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<numbe
       totals.push({ row: r, of: [...columns.keys()].slice(since) });
       since = columns.length;
       after = r + 1;
+      continue;
+    }
+    if (byParts) {
+      after = r + 1;
+      columns.push({ col, year: null, baseline: false, header: `${header.trim()} ${partOf(r)}` });
+      rows.push(r);
       continue;
     }
     // A year merged down several rows (with its figures) is one year, in its first row.

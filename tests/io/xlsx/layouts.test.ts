@@ -294,6 +294,39 @@ describe('tables by half years or quarters in a real .xlsx', () => {
   });
 });
 
+describe('a table on its side by half years in a real .xlsx', () => {
+  it('reads each half beside its year as a row of its own, no year’s (before, a year merged down over its halves read its first half alone, and one written on each half made both that year)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const merged = wb.addWorksheet('年度を結合');
+    put(merged, [
+      ['数値目標(1) 連携企業数'],
+      ['年度', '期', '目標値', '実績値', '進捗度'],
+      ['R3', '上期', 10, 12, '120%'],
+      [null, '下期', 20, 18, '95%'],
+      ['R4', '上期', 30, 30, '100%'],
+      [null, '下期', 40, null, null],
+    ]);
+    merged.mergeCells('A3:A4');
+    merged.mergeCells('A5:A6');
+    put(wb.addWorksheet('年度を各行に'), [
+      ['数値目標(1) 連携企業数'],
+      ['年度', '期', '目標値', '実績値', '進捗度'],
+      ['R3', '上期', 10, 12, '120%'],
+      ['R3', '下期', 20, 18, '95%'],
+    ]);
+    const { model, findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [t.sheet, x.columns.map((c) => `${c.header}:${c.year}`)]) : []))).toEqual([
+      ['年度を結合', ['R3 上期:null', 'R3 下期:null', 'R4 上期:null', 'R4 下期:null']],
+      ['年度を各行に', ['R3 上期:null', 'R3 下期:null']],
+    ]);
+    // 18 ÷ 20 = 90 %, not 95, in each second half.
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['progress-mismatch', '年度を結合!E4', 90, 95],
+      ['progress-mismatch', '年度を各行に!E4', 90, 95],
+    ]);
+  });
+});
+
 describe('a blank 総合評価 in a real .xlsx', () => {
   it('beside Ⅰ, Ⅱ and Ⅲ is reported with the score worked out, across and down a column (before, none was; 総合評価 on top read the next zone’s)', async () => {
     const wb = new ExcelJS.Workbook();
