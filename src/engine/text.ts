@@ -205,6 +205,9 @@ export function indicatorOnlyId(indicator: string): TargetId {
   return { indicator, display: indicator, key: indicator };
 }
 
+/** A header of a column of numbers (`No.`, `番号`), compacted: its cells name a target only by an id written whole. */
+export const NUMBER_COLUMN = /^(?:No\.?|NO\.?|№|番号)$/;
+
 /**
  * The id word a column header names, for columns of bare ids (`(1)`, `①`) under `数値目標` or `評価指標` (also called
  * `指標` or `KPI` alone).

@@ -2,7 +2,7 @@
  * Progress blocks (別紙1): a 目標値 row, a 実績値 row right under it in the same label column, and
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
-import { CharSet, compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, type TargetId } from '../text.js';
+import { CharSet, compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, NUMBER_COLUMN, subTargetId, type TargetId } from '../text.js';
 import { a1, cellIndex, type CellRange } from '../grid.js';
 import type { CellRef, Fault, IndicatorProgressCell, NumericTarget, PlanGoal, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { BUDGET_ROW_KINDS, ID_WORDS, isBudgetRowKind, type Label, type SheetScan, type YearCell } from './scan.js';
@@ -963,8 +963,6 @@ interface IdHit {
 // `1-1`, `1-(1)`, `1-①` (a bare `1` may be any number).
 const WHOLE_BARE_ID = /^\s*[(（]?\s*[0-9０-９]{1,2}\s*[)）]?\s*[-－ー‐]\s*(?:[(（]\s*)?(?:[0-9０-９]{1,2}|[①-⑳])/;
 const BARE_ID = new RegExp(`^\\s*(?:[(（]\\s*[0-9０-９]+\\s*[)）]|[①-⑳])|${WHOLE_BARE_ID.source}`);
-// A header of a column of numbers: `No.`, `番号`.
-const NUMBER_COLUMN = /^(?:No\.?|NO\.?|№|番号)$/;
 
 /** `running`: for a block stating both each year's figures and running totals, which of them this block states. */
 function findIds(scan: SheetScan, top: number, bottom: number, left: number, labelCol: number, labelRight: number, columns: YearColumn[], headerRow: number | null, running?: boolean) {

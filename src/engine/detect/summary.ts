@@ -4,7 +4,7 @@
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
 import { cellText, parseNumberText } from '../numbers.js';
-import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, subTargetId, toHalfWidth, type TargetId } from '../text.js';
+import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, NUMBER_COLUMN, subTargetId, toHalfWidth, type TargetId } from '../text.js';
 import { decideMode } from '../compute.js';
 import { latestActualYear, weightOf } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear, planPeriod } from '../years.js';
@@ -347,6 +347,32 @@ export function bareId(v: unknown, word: '評価指標' | '数値目標' | undef
   return v;
 }
 
+/** A target's id written whole in a column of numbers (`1-①`, `(1)-②`), as `数値目標1-①`, with its indicator's number. */
+function wholeIdIn(v: unknown): { id: string; indicator: number } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = toHalfWidth(v).trim();
+  const m = WHOLE_ID.exec(t);
+  return m ? { id: `数値目標${t}`, indicator: Number(/\d+/.exec(m[0])![0]) } : undefined;
+}
+
+/**
+ * A cell of a column of numbers (`No.`, `番号`) as the id it names: a target's written whole (`1-①`, `(1)-②`); a bare
+ * number, the indicator whose target the row below names so (`1` over `1-①`), or, in a column that has named targets
+ * so, a target of its own (`2` as `数値目標(2)`, as under 数値目標). Else none: `1`, `2` or `1-1` may number any list.
+ */
+function numberedId(scan: SheetScan, row: number, col: number, column: { whole: boolean }): string | undefined {
+  const v = scan.view.shown(row, col).cell?.value;
+  const whole = wholeIdIn(v);
+  if (whole) {
+    column.whole = true;
+    return whole.id;
+  }
+  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? toHalfWidth(v).trim() : '';
+  if (!/^\d{1,2}$/.test(text) || Number(text) === 0) return undefined;
+  if (row + 1 < scan.view.rowCount && wholeIdIn(scan.view.shown(row + 1, col).cell?.value)?.indicator === Number(text)) return `評価指標(${Number(text)})`;
+  return column.whole ? `数値目標(${Number(text)})` : undefined;
+}
+
 /** Whether the first cell holding anything right of (row, col), within three, is a year (`進捗度 | R3`). */
 function yearsRightOf(scan: SheetScan, row: number, col: number): boolean {
   const from = (scan.view.mergeAt(row, col)?.right ?? col) + 1;
@@ -473,9 +499,16 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     if (!cols.has('target') && !idHeaderLeftOf(scan, row, firstValueCol)) continue;
     // Columns headed 評価指標 or 数値目標 may hold the bare ids: `(1)`, `1`, `(1)-①`, `①`.
     const idWord = new Map<number, '評価指標' | '数値目標'>();
+    // Columns of numbers (`No.`, `番号`, or no header), which name a target only by its id written whole; with whether
+    // they have named one so (a bare number is an id only in a column of such ids, not in one numbering the rows).
+    const numbered = new Map<number, { whole: boolean }>();
     for (let c = 0; c < firstValueCol; c++) {
       const word = c === indicatorCol ? undefined : idColumnWord(cellText(view.shown(row, c).cell));
       if (word) idWord.set(c, word);
+      else {
+        const header = compact(cellText(view.shown(row, c).cell));
+        if (header === '' || NUMBER_COLUMN.test(header)) numbered.set(c, { whole: false });
+      }
     }
     const groups = yearGroups(scan, row, cols);
     // The indicators whose progress the column has given a row (one per indicator, unless stated again).
@@ -516,7 +549,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       let labelCol = -1;
       for (let c = 0; c < firstValueCol; c++) {
         const shown = view.shown(r, c);
-        const v = bareId(shown.cell?.value, idWord.get(c), indicator?.indicator ?? lastIndicator);
+        const v = numbered.has(c) ? numberedId(scan, r, c, numbered.get(c)!) ?? shown.cell?.value : bareId(shown.cell?.value, idWord.get(c), indicator?.indicator ?? lastIndicator);
         if (typeof v !== 'string') continue;
         if (shown.row !== r && !scan.targetIdIn(v)) {
           // A merged 評価指標 cell covering several target rows still names their indicator.

@@ -442,6 +442,89 @@ describe('targets aiming at less in a real .xlsx', () => {
       ['progress-mismatch', '増加!C4', 111, 90],
       ['stock-decrease', '増加!D5', 300, 280],
       ['stock-decrease', '増加!D6', 310, 290],
+/**
+ * 002_… (Keihin, FY2019) with its targets numbered `1-①` and summary tables whose id column is headed `No.`, `番号` or
+ * nothing: the summary's planted actual (125億円 for 120億円) and indicator progress (110 % for 103 %).
+ */
+async function numberedSummaryWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const years = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度'];
+  put(wb.addWorksheet('別紙1'), [
+    [null, null, ...years],
+    ['1-① 特区関連事業による投資額 475億円 (累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+    [null, '実績値', '119億円', '141億円', '120億円'],
+    ['寄与度(※):33%', '進捗度(%)', '104%', '174%', '138%'],
+    ['1-② 特区関連事業の就業者の増加数 1,100人 (累計)', '目標値', '200人', '500人', '200人', '100人', '100人'],
+    [null, '実績値', '842人', '312人', '136人'],
+    ['寄与度(※):33%', '進捗度(%)', '421%', '62%', '68%'],
+    ['1-③ 特区関連事業の研修等の受入数 245,000人 (累計)', '目標値', '43,000人', '46,000人', '49,000人', '52,000人', '55,000人'],
+    [null, '実績値', '46,298人', '46,785人', '50,666人'],
+    ['寄与度(※):33%', '進捗度(%)', '108%', '102%', '103%'],
+    ['2-① 国際共同治験件数 280 件 (累計)', '目標値', '48件', '53件', '58件', '60件', '61件'],
+    [null, '実績値', '105件', '56件', '100件'],
+    ['寄与度(※):', '進捗度(%)', '219%', '106%', '172%'],
+  ]);
+  const rows = (ids: string[], actual: string) => [
+    [ids[0], '特区関連事業による投資額', '87億円', actual, '138%', '33%'],
+    [ids[1], '特区関連事業の就業者の増加数', '200人', '136人', '68%', '33%'],
+    [ids[2], '特区関連事業の研修等の受入数', '49,000人', '50,666人', '103%', '33%'],
+  ];
+  for (const [name, header, ids] of [
+    ['No', 'No.', ['1-①', '1-②', '1-③', '2-①']],
+    ['番号', '番号', ['(1)-①', '(1)-②', '(1)-③', '(2)-①']],
+    ['見出しなし', null, ['1-①', '1-②', '1-③', '2-①']],
+  ] as const) {
+    put(wb.addWorksheet(name), [
+      ['評価対象年度：令和元年度'],
+      [header, '数値目標', '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'],
+      ...rows([...ids], '125億円'),
+      [ids[3], '国際共同治験件数', '58件', '100件', '172%', null],
+    ]);
+  }
+  // The indicator's row numbered by its number alone over its targets' `1-①`; a target of its own after them (`2`).
+  put(wb.addWorksheet('指標の行'), [
+    ['評価対象年度：令和元年度'],
+    ['No.', '評価指標・数値目標', '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'],
+    [1, '経済効果', null, null, '110%', null],
+    ...rows(['1-①', '1-②', '1-③'], '120億円'),
+    [2, '国際共同治験件数', '58件', '100件', '172%', null],
+  ]);
+  // Lists numbered 1, 2 or 1-1 with 目標値 / 実績値 / 進捗度 columns are no summaries: their figures are no target's.
+  put(wb.addWorksheet('事業一覧'), [
+    ['令和元年度 事業の進捗'],
+    ['No.', '事業名', '目標値', '実績値', '進捗度'],
+    [1, '事業A', '87億円', '100億円', '50%'],
+    [2, '事業B', '200人', '136人', '10%'],
+    [],
+    ['番号', '事業名', '目標値', '実績値', '進捗度'],
+    ['1-1', '事業C', '87億円', '100億円', '50%'],
+    ['1-2', '事業D', '200人', '136人', '10%'],
+    [],
+    ['No.', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度'],
+    [1, '1-① 投資額', '87億円', '120億円', '138%'],
+    [2, '1-② 就業者数', '200人', '136人', '68%'],
+  ]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('summary tables whose ids stand under `No.`, `番号` or no header in a real .xlsx', () => {
+  it('read a target’s id written whole (`1-①`, `(1)-①`) there, an indicator’s number over its targets’ ids, and no other list', async () => {
+    const { model, findings } = checkWorkbook(await readXlsx(await numberedSummaryWorkbook()));
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['summary-mismatch', 'No!D3', 120, 125],
+      ['summary-mismatch', '番号!D3', 120, 125],
+      ['summary-mismatch', '見出しなし!D3', 120, 125],
+      // (138 + 68 + 103) × 33 ÷ 99 = 103 %.
+      ['indicator-score-mismatch', '指標の行!E3', 103, 110],
+    ]);
+    const summaries = model.tables.filter((t) => t.kind === 'summary');
+    expect(summaries.map((t) => [t.sheet, t.kind === 'summary' && t.rows.map((r) => r.target?.display ?? `(${r.indicator})`)])).toEqual([
+      ['No', ['1-①', '1-②', '1-③', '2-①']],
+      ['番号', ['1-①', '1-②', '1-③', '2-①']],
+      ['見出しなし', ['1-①', '1-②', '1-③', '2-①']],
+      ['指標の行', ['(1)', '1-①', '1-②', '1-③', '2']],
+      // The rows' own numbers are no ids; the 数値目標 column names the targets.
+      ['事業一覧', ['1-①', '1-②']],
     ]);
   });
 });
