@@ -467,7 +467,7 @@ export interface IndicatorProgress {
   range: Interval;
   weighted: boolean;
   calc: string;
-  /** Targets whose target for the year is 0 and which state no progress (zero-target): left out of the mean. */
+  /** Targets whose target for the year is 0 and which state no progress (zero-target): left out of the mean; by id (`1-④`), or as written where the word is not 数値目標 (`指標1-④`). */
   leftOut: string[];
 }
 
@@ -526,7 +526,7 @@ export function indicatorProgress(targets: NumericTarget[], year: number, weighi
       point = status.stated;
       range = { lo: point, hi: point };
     } else if (noProgressAtZero(t, i)) {
-      leftOut.push(t.id.display);
+      leftOut.push(t.id.written ?? t.id.display);
       if (zeroTargets === 'left-out') continue;
       point = dec(0);
       range = { lo: point, hi: point };

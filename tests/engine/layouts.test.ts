@@ -1783,6 +1783,47 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
       expect(t.kind === 'progress' && t.targets.map((x) => x.idInferred)).toEqual([true, true, true]);
     }
   });
+
+  it('findings of a summary, an indicator and a weight name a target as the workbook writes it (`指標1-③`), in both languages', () => {
+    for (const [word, ja, en] of [
+      ['指標1-', '指標1-', 'target 指標1-'],
+      ['KPI(1)-', 'KPI(1)-', 'target KPI(1)-'],
+      ['1-', '数値目標(1)-', 'target (1)-'],
+    ] as const) {
+      const s = named(['①', '②', '③'].map((n) => `${word}${n}`));
+      // 1-③ in R5: a target of 0 and no progress, left out of the indicator's mean; 1-② states no weight.
+      s.rows[7][5] = { value: '0人' };
+      s.rows[8][5] = { value: '0人' };
+      s.rows[9][5] = undefined;
+      s.rows[6][1] = { value: '寄与度(※):' };
+      s.rows[7][1] = { value: `${word}③ 研修等の受入数` };
+      const body = sheet('本文', [
+        ['評価対象年度：令和5年度'],
+        ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度'],
+        ['評価指標(1)', '', '', '', '110%'],
+        ['', `${word}①`, '100億円', '130億円', '120%'],
+      ]);
+      const f = findingsOf(book(s, body));
+      expect(keys(f)).toEqual(['weights-missing@別紙1!B7', 'zero-target@別紙1!F10', 'indicator-score-mismatch@本文!E3', 'summary-mismatch@本文!D4']);
+      const [weight, , indicator, summary] = f;
+      expect([word, formatFinding(weight), formatFinding(indicator), formatFinding(summary)]).toEqual([
+        word,
+        `評価指標(1)の${ja}②に寄与度が記載されていません。均等の寄与度で計算し、記載された寄与度(記載のない目標を 0 とする)で計算した値も正しいとみなしました。`,
+        expect.stringContaining(`(目標値が 0 で進捗度のない${ja}③を除く)`),
+        expect.stringMatching(new RegExp(`^本文の${ja.replace(/[()]/g, '\\$&')}①の当該年度実績値 130億円 は`)),
+      ]);
+      expect([formatFinding(weight, 'en'), formatFinding(indicator, 'en'), formatFinding(summary, 'en')]).toEqual([
+        expect.stringContaining(`${en}② gives no weight`),
+        expect.stringContaining(`(leaving out ${en}③:`),
+        expect.stringContaining(`Summary of ${en}①: the actual 130`),
+      ]);
+      // A row mixing 人 and 件.
+      const mixed = named(['①', '②', '③'].map((n) => `${word}${n}`));
+      mixed.rows[5][4] = { value: '210件' };
+      const unit = findingsOf(book(mixed)).filter((x) => x.rule === 'unit-mismatch');
+      expect([formatFinding(unit[0]), formatFinding(unit[0], 'en')]).toEqual([expect.stringMatching(new RegExp(`^${ja.replace(/[()]/g, '\\$&')}②の行で`)), expect.stringMatching(new RegExp(`^${en.replace(/[()]/g, '\\$&')}②: the row mixes`, 'i'))]);
+    }
+  });
 });
 
 describe('a target named two rows over its table, its goal on the line between', () => {

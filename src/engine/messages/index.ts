@@ -56,13 +56,17 @@ function helpers(f: Finding, lang: Lang): Helpers {
       // A target whose id the workbook writes with another word than 数値目標 (`指標1-①`): named as written.
       const written = param === 'target' ? f.params.written : undefined;
       if (typeof written === 'string' && written) return lang === 'ja' ? written : `target ${written}`;
+      // An id (`1-①`, `?1`) opens with its indicator's number; a name as written (`指標1-④`), listed so, with its word.
       const names = String(f.params[param] ?? '')
         .split(', ')
         .map((id) => {
+          if (!/^[0-9?]/.test(id)) return { name: id, written: true };
           const [ind, sub] = id.split('-');
-          return `(${ind})${sub ? `-${sub}` : ''}`;
+          return { name: `(${ind})${sub ? `-${sub}` : ''}`, written: false };
         });
-      return lang === 'ja' ? names.map((name) => `数値目標${name}`).join('、') : `${names.length > 1 ? 'targets' : 'target'} ${names.join(', ')}`;
+      return lang === 'ja'
+        ? names.map((n) => (n.written ? n.name : `数値目標${n.name}`)).join('、')
+        : `${names.length > 1 ? 'targets' : 'target'} ${names.map((n) => n.name).join(', ')}`;
     },
     text() {
       const t = this.param('text');

@@ -1,6 +1,6 @@
 import { findingAt, type Finding } from '../findings.js';
 import { columnOfYear, summaryDifferences, summaryTarget, summaryYear } from '../indicators.js';
-import type { Rule } from './types.js';
+import { targetName, type Rule } from './types.js';
 
 export const summaryMismatch: Rule = {
   id: 'summary-mismatch',
@@ -25,7 +25,7 @@ export const summaryMismatch: Rule = {
               expected: d.expected,
               stated: d.stated,
               calc: d.calc,
-              params: { target: t.id.display, indicator: t.id.indicator, year, field: d.field, unit: d.unit, ...(d.expectedUnit !== undefined && { expectedUnit: d.expectedUnit }), ...(d.running && { running: 1 }), ...(d.said && { said: d.said }) },
+              params: { ...targetName(t), indicator: t.id.indicator, year, field: d.field, unit: d.unit, ...(d.expectedUnit !== undefined && { expectedUnit: d.expectedUnit }), ...(d.running && { running: 1 }), ...(d.said && { said: d.said }) },
             }),
           );
         }

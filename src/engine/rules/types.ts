@@ -18,13 +18,12 @@ export interface Rule {
 }
 
 export function targetParams(t: NumericTarget, col?: YearColumn): Record<string, string | number | null> {
-  return {
-    target: t.id.display,
-    indicator: t.id.indicator,
-    year: col?.year ?? null,
-    column: col?.header ?? null,
-    ...(t.id.written && { written: t.id.written }),
-  };
+  return { ...targetName(t), indicator: t.id.indicator, year: col?.year ?? null, column: col?.header ?? null };
+}
+
+/** A target as its findings name it: its id, and the id as the workbook writes it where its word is not 数値目標 (`指標1-①`). */
+export function targetName(t: NumericTarget): { target: string; written?: string } {
+  return t.id.written ? { target: t.id.display, written: t.id.written } : { target: t.id.display };
 }
 
 /** The rows of the overall-score tables whose 総合評価 reads as a number, with that number: what the overall rules check. */

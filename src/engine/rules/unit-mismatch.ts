@@ -1,7 +1,7 @@
 import { findingAt, type Finding } from '../findings.js';
 import { unitGroup, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
-import type { Rule } from './types.js';
+import { targetName, type Rule } from './types.js';
 
 const unitText = (n: NumberValue) => `${n.scaleLabel}${n.unit ?? ''}`;
 
@@ -30,7 +30,7 @@ export const unitMismatch: Rule = {
     const findings: Finding[] = [];
     for (const { target: t } of targets.all) {
       const clash = firstClash([t.target, t.actual]);
-      if (clash) findings.push(findingAt('unit-mismatch', 'warning', clash.cell.ref, { params: { target: t.id.display, unit: clash.unit, other: clash.other } }));
+      if (clash) findings.push(findingAt('unit-mismatch', 'warning', clash.cell.ref, { params: { ...targetName(t), unit: clash.unit, other: clash.other } }));
     }
     for (const table of model.tables) {
       if (table.kind !== 'budget') continue;

@@ -1,6 +1,6 @@
 import { findingAt, type Finding } from '../findings.js';
 import { completeGenerations } from '../indicators.js';
-import type { Rule } from './types.js';
+import { targetName, type Rule } from './types.js';
 
 export const weightsMissing: Rule = {
   id: 'weights-missing',
@@ -19,7 +19,7 @@ export const weightsMissing: Rule = {
       const at = missing.length === list.length ? [missing[0]] : missing;
       for (const t of at) {
         const ref = t.weight?.ref ?? t.labelRef ?? t.target[0].ref;
-        findings.push(findingAt('weights-missing', 'warning', ref, { params: { indicator, target: t.id.display, count: list.length, missing: missing.length } }));
+        findings.push(findingAt('weights-missing', 'warning', ref, { params: { indicator, ...targetName(t), count: list.length, missing: missing.length } }));
       }
     }
     return findings;
