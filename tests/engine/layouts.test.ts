@@ -1708,27 +1708,27 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
   }
 
   it('a block whose id cannot be read says so at its name, and what is not checked, in both languages', () => {
-    const { model, findings } = checkWorkbook(book(named(['目標1-①', '目標1-②', '目標1-③'])));
+    const { model, findings } = checkWorkbook(book(named(['目標ア', '目標イ', '目標ウ'])));
     const t = model.tables[0];
     expect(t.kind === 'progress' && t.targets.map((x) => x.id.display)).toEqual(['?1', '?2', '?3']);
     // The planted weights (86) are not found: the three are three indicators of their own.
     expect(findings).toEqual([]);
     expect(model.faults.map((f) => [f.cell, f.reason, f.detail])).toEqual([
-      ['B2', 'target-id-unread', '目標1-① 投資額 300億円（累計）'],
-      ['B5', 'target-id-unread', '目標1-② 就業者数 600人（累計）'],
-      ['B8', 'target-id-unread', '目標1-③ 研修等の受入数 150,000人（累計）'],
+      ['B2', 'target-id-unread', '目標ア 投資額 300億円（累計）'],
+      ['B5', 'target-id-unread', '目標イ 就業者数 600人（累計）'],
+      ['B8', 'target-id-unread', '目標ウ 研修等の受入数 150,000人（累計）'],
     ]);
     const reason = `target-id-unread: ${model.faults[0].detail}`;
     expect(describeFault(reason).text).toBe(
-      '「目標1-① 投資額 300億円（累計）」の数値目標の番号が数値目標(1)-①・評価指標(1) の形で読み取れないため、位置で番号を付けました。寄与度の合計、評価指標の進捗度、本文の表との照合は検査していません(進捗度は検査しました)',
+      '「目標ア 投資額 300億円（累計）」の数値目標の番号が数値目標(1)-①・評価指標(1) の形で読み取れないため、位置で番号を付けました。寄与度の合計、評価指標の進捗度、本文の表との照合は検査していません(進捗度は検査しました)',
     );
-    expect(describeFault(reason, 'en').text).toMatch(/^the numeric target's id in “目標1-① 投資額 300億円（累計）” could not be read .* its weights' sum, its indicator's progress and its match with the summary table were not checked/);
+    expect(describeFault(reason, 'en').text).toMatch(/^the numeric target's id in “目標ア 投資額 300億円（累計）” could not be read .* its weights' sum, its indicator's progress and its match with the summary table were not checked/);
     // A lone block with nothing to lose (no weight, no other block, no summary) is numbered by position quietly.
     const alone = sheet('S', [[null, null, 'R4', 'R5'], ['連携企業数', '目標値', 10, 10], [null, '実績値', 9, 10], [null, '進捗度', '90%', '100%']]);
     expect(checkWorkbook(book(alone)).model.faults).toEqual([]);
   });
 
-  it('`指標1-①`, `指標(1)-①`, `KPI1-①`, `KPI(1)-①` and a bare `1-①`, `(1)-①` are read as 数値目標(1)-① is: weights, indicator and summary checked', () => {
+  it('`指標1-①`, `指標(1)-①`, `KPI1-①`, `KPI(1)-①`, `目標1-①`, `目標(1)-①` and a bare `1-①`, `(1)-①` are read as 数値目標(1)-① is: weights, indicator and summary checked', () => {
     /** A summary of R5 naming the ids as the blocks write them; the indicator's 103 % and the first actual's 130 are planted. */
     const summary = (indicator: string, ids: string[]) =>
       sheet('本文', [
@@ -1742,7 +1742,7 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
     const expected = ['weights-sum@別紙1!B4', 'indicator-score-mismatch@本文!E3', 'summary-mismatch@本文!D4'];
     const sub = ['①', '②', '③'];
     expect(keys(findingsOf(book(named(sub.map((n) => `数値目標(1)-${n}`)), summary('評価指標(1)', sub.map((n) => `数値目標(1)-${n}`)))))).toEqual(expected);
-    for (const [word, indicator, subs] of [['指標1-', '指標1', sub], ['指標(1)-', '指標(1)', sub], ['KPI1-', 'KPI1', sub], ['KPI(1)-', 'KPI(1)', sub], ['1-', '1', sub], ['(1)-', '(1)', sub], ['1-', '1', ['1', '2', '3']], ['指標1-', '指標1', ['(1)', '(2)', '(3)']]] as const) {
+    for (const [word, indicator, subs] of [['指標1-', '指標1', sub], ['指標(1)-', '指標(1)', sub], ['KPI1-', 'KPI1', sub], ['KPI(1)-', 'KPI(1)', sub], ['1-', '1', sub], ['(1)-', '(1)', sub], ['1-', '1', ['1', '2', '3']], ['指標1-', '指標1', ['(1)', '(2)', '(3)']], ['目標1-', '評価指標(1)', sub], ['目標(1)-', '評価指標(1)', sub]] as const) {
       const ids = subs.map((n) => `${word}${n}`);
       const { model, findings } = checkWorkbook(book(named(ids), summary(indicator, ids)));
       const t = model.tables[0];
@@ -1750,10 +1750,11 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
       expect([word, keys(findings)]).toEqual([word, expected]);
       expect(model.faults).toEqual([]);
     }
-    // A target's own findings name it as the workbook writes it where its word is 指標 or KPI; a bare 1-① as 数値目標(1)-①.
+    // A target's own findings name it as the workbook writes it where its word is 指標, KPI or 目標; a bare 1-① as 数値目標(1)-①.
     for (const [ids, ja, en] of [
       [['指標1-①', '指標1-②', '指標1-③'], '指標1-①', 'target 指標1-①'],
       [['KPI(1)-①', 'KPI(1)-②', 'KPI(1)-③'], 'KPI(1)-①', 'target KPI(1)-①'],
+      [['目標1-①', '目標1-②', '目標1-③'], '目標1-①', 'target 目標1-①'],
       [['1-①', '1-②', '1-③'], '数値目標(1)-①', 'target (1)-①'],
     ] as const) {
       const s = named([...ids]);
@@ -1778,7 +1779,7 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
     const alone = checkWorkbook(book(named(['KPI(1)', 'KPI(2)', 'KPI(3)']))).model.tables[0];
     expect(alone.kind === 'progress' && alone.targets.map((x) => x.id.display)).toEqual(['1', '2', '3']);
     // A figure's span (`10-12月`) and a text led by 目標 are no ids.
-    for (const ids of [['10-12月', '1-3件', '2-3歳児'], ['1-2.5億円', '1-1,000人', '1-2年'], ['目標1-①', '目標1-②', '目標1-③']]) {
+    for (const ids of [['10-12月', '1-3件', '2-3歳児'], ['1-2.5億円', '1-1,000人', '1-2年'], ['目標ア', '目標イ', '目標ウ'], ['目標 1-2年', '目標1-3月', '目標2']]) {
       const t = checkWorkbook(book(named(ids))).model.tables[0];
       expect(t.kind === 'progress' && t.targets.map((x) => x.idInferred)).toEqual([true, true, true]);
     }

@@ -173,6 +173,9 @@ export function classifyLabel(compacted: string): LabelKind | undefined {
   }
   const c = bareLabel(compacted);
   if (!mayBeLabel(c)) return undefined;
+  // A target's id written whole with 目標 for its word (`目標(1)-① 投資額 475億円(累計)`) is the block's name, no 目標 with a
+  // note in brackets.
+  if (/^目標[(（]\d{1,2}[)）][-－ー‐]/.test(c)) return undefined;
   // `単年度目標値`, `各年度目標値`, `年度別の目標値`; `累計目標値` (running totals, as `目標値（累計）`); a target as first set
   // or revised (`当初目標値`, `変更後目標値`, as `目標値（当初）`); a plan (`計画`, `計画値`) over its 実績.
   if (/^(当初の?|(変更|修正|見直し|改定|改訂)[前後]の?)?(各年度の?|(単|各)?年度(別|ごと)?の?|累計の?)?(当該年度の?)?(目標値?|計画値?)([A-Z①-⑳]|[(（].*[)）])?$/.test(c) && c !== '目標') return 'target';

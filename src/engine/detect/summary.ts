@@ -335,8 +335,10 @@ export function bareId(v: unknown, word: '評価指標' | '数値目標' | undef
   if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 100 ? `${word}(${v})` : v;
   if (typeof v !== 'string') return v;
   let t = toHalfWidth(v).trim();
-  // The id written with 指標 or KPI for its word (`指標1-①`, `KPI(2)`), as a block may write it (progress.ts otherWordId).
+  // The id written with 指標 or KPI for its word (`指標1-①`, `KPI(2)`), or 目標 for a target's written whole (`目標1-①`), as
+  // a block may write it (progress.ts otherWordId).
   if ((t.startsWith('指標') || t.startsWith('KPI')) && /^(?:指標|KPI)\s*[(\d]/.test(t)) t = t.replace(/^(?:指標|KPI)\s*/, '');
+  else if (t.startsWith('目標') && /^目標\s*\(?\d{1,2}\)?\s*[-－ー‐]\s*(?:[①-⑳]|\(\d{1,2}\)|\d{1,2}(?=$|[\s:：、)]))/.test(t)) t = t.replace(/^目標\s*/, '');
   // A target's id written whole (`1-①`, `(1)-②`) is a target's, in a column headed 指標 too (an indicator's number alone is `1`).
   if (word === '評価指標' && (t.charCodeAt(0) === 0x28 || (t.charCodeAt(0) >= 0x30 && t.charCodeAt(0) <= 0x39)) && WHOLE_ID.test(t)) word = '数値目標';
   if (/^\(\d{1,2}\)/.test(t)) return `${word}${t}`;
