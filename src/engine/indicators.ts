@@ -45,6 +45,8 @@ export interface TargetIndex {
    * by generation (the n-th table target of each key belongs to the n-th).
    */
   repeats?: { allByKey: Map<string, NumericTarget[]>; generations: Map<string, NumericTarget[][]> };
+  /** The titles over the table of each target and summary row that has some (ProgressTable.headings): they may name its zone. */
+  headings: WeakMap<NumericTarget | SummaryRow, readonly string[]>;
 }
 
 export function indexTargets(model: Model): TargetIndex {
@@ -52,9 +54,12 @@ export function indexTargets(model: Model): TargetIndex {
   const byKey = new Map<string, NumericTarget>();
   const byIndicator = new Map<string, NumericTarget[]>();
   let repeated = false;
+  const headings = new WeakMap<NumericTarget | SummaryRow, readonly string[]>();
   for (const table of model.tables) {
+    if (table.kind === 'summary' && table.headings) for (const row of table.rows) headings.set(row, table.headings);
     if (table.kind !== 'progress') continue;
     for (const target of table.targets) {
+      if (table.headings) headings.set(target, table.headings);
       all.push({ table, target });
       if (byKey.has(target.id.key)) {
         repeated = true;
@@ -68,7 +73,7 @@ export function indexTargets(model: Model): TargetIndex {
   }
   // An indicator's bare id beside its targets' (`数値目標(1)` beside `数値目標(1)-①`) is two zones' indicators: kept apart as repeats.
   for (const list of byIndicator.values()) if (list.length > 1 && list.some(namedBare)) repeated = true;
-  return { all, byKey, byIndicator, ...(repeated ? { repeats: indexRepeats(all) } : {}) };
+  return { all, byKey, byIndicator, headings, ...(repeated ? { repeats: indexRepeats(all) } : {}) };
 }
 
 /**
@@ -150,6 +155,8 @@ export interface Place {
   sheet: string;
   row: number;
   year: number | null;
+  /** The titles over the summary (`京浜臨海部…総合特区` over each zone's on one sheet): they may name its zone. */
+  headings?: readonly string[];
 }
 
 /**
@@ -164,7 +171,14 @@ export interface Place {
  * the first. A position alone does not decide before: it cannot tell each zone's table followed by its summary
  * from all the tables followed by all the summaries.
  */
-function choose<T>(repeats: T[], at: Place, targetsOf: (x: T) => NumericTarget[], agrees?: (x: T, year: number) => boolean, near?: (x: T, year: number) => boolean): T {
+function choose<T>(
+  repeats: T[],
+  at: Place,
+  targetsOf: (x: T) => NumericTarget[],
+  headingsOf: (t: NumericTarget) => readonly string[] | undefined,
+  agrees?: (x: T, year: number) => boolean,
+  near?: (x: T, year: number) => boolean,
+): T {
   if (repeats.length === 1) return repeats[0];
   let pool = repeats;
   const narrow = (keep: (x: T) => boolean): boolean => {
@@ -182,6 +196,17 @@ function choose<T>(repeats: T[], at: Place, targetsOf: (x: T) => NumericTarget[]
     const score = sheetNameScores(at.sheet, pool.map(sheetOf));
     const best = Math.max(...score.values());
     if (narrow((x) => score.get(sheetOf(x)) === best)) return pool[0];
+  }
+  // A summary under a title naming its zone: the tables whose sheet's name or own titles name it (`別紙1(京浜)`, `京浜…特区`
+  // over them), as no sheet's name tells them apart.
+  if (at.headings && pool.length > 1) {
+    const score = zoneScores(at.headings, pool.map((x) => zoneWordsOf(sheetOf(x) ?? '', headingsOf(targetsOf(x)[0]))));
+    const best = Math.max(...score);
+    if (best > 0) {
+      const kept = pool.filter((_, k) => score[k] === best);
+      pool = kept;
+      if (pool.length === 1) return pool[0];
+    }
   }
   const year = at.year ?? sheetYear(at.sheet);
   if (year !== null && (narrow((x) => targetsOf(x).every((t) => latestActualYear(t) === year)) || narrow((x) => targetsOf(x).every((t) => hasActual(t, year))))) return pool[0];
@@ -207,6 +232,30 @@ function choose<T>(repeats: T[], at: Place, targetsOf: (x: T) => NumericTarget[]
     if (onSheet(x) && row !== undefined && row <= at.row && (!nearest || row > nearest.row)) nearest = { x, row };
   }
   return nearest?.x ?? pool[0];
+}
+
+/** What may name a table's zone: the parts of its sheet's name and its titles, compacted; none naming a year (the years decide apart). */
+function zoneWordsOf(sheet: string, headings: readonly string[] | undefined): Set<string> {
+  const words = new Set<string>();
+  for (const part of sheetNameParts(sheet)) if (!part.startsWith('FY')) words.add(part);
+  for (const h of headings ?? []) {
+    const c = h.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+    if (findFiscalYearIn(c) === undefined) words.add(c);
+  }
+  return words;
+}
+
+/**
+ * For each table, how many of the words that tell it from the others (no word all share, none of one character) the
+ * titles over a summary name: a title holding the word (`京浜` in `京浜臨海部…総合特区`), or the word holding a title.
+ */
+function zoneScores(headings: readonly string[], words: Set<string>[]): number[] {
+  const titles = headings.map((h) => h.normalize('NFKC').replace(/\s+/g, '').toLowerCase()).filter((t) => t.length > 1);
+  return words.map((own) => {
+    let score = 0;
+    for (const w of own) if (w.length > 1 && !words.every((other) => other.has(w)) && titles.some((t) => t.includes(w) || w.includes(t))) score++;
+    return score;
+  });
 }
 
 /**
@@ -250,9 +299,10 @@ function sheetYear(name: string): number | null {
   return years.length === 1 ? Number(years[0].slice(2)) : null;
 }
 
-/** Where a summary row stands, and its year (title, 年度 column). */
-function summaryPlace(row: SummaryRow): Place {
-  return { sheet: row.labelRef.sheet, row: row.labelRef.row, year: row.year };
+/** Where a summary row stands, its year (title, 年度 column) and the titles over its table. */
+function summaryPlace(index: TargetIndex, row: SummaryRow): Place {
+  const headings = index.headings.get(row);
+  return { sheet: row.labelRef.sheet, row: row.labelRef.row, year: row.year, ...(headings && { headings }) };
 }
 
 /** Each indicator's targets, once per generation that is no partial copy of another (each year's tables, each zone's, when a workbook repeats them). */
@@ -329,7 +379,8 @@ export function indicatorBasis(
   const first = index.byIndicator.get(indicator);
   if (first) {
     const gens = index.repeats?.generations.get(indicator);
-    const list = gens ? choose(gens, at, (g) => g, stated && ((g, y) => indicatorAccepts(g, y, stated)), own && restatedBy(own, indicator, at)) : first;
+    const place = own?.headings && !at.headings ? { ...at, headings: own.headings } : at;
+    const list = gens ? choose(gens, place, (g) => g, (t) => index.headings.get(t), stated && ((g, y) => indicatorAccepts(g, y, stated)), own && restatedBy(own, indicator, at)) : first;
     const year = at.year ?? latestActualYear(list[0]);
     return year === null ? undefined : { list, year, shownYear: year };
   }
@@ -664,8 +715,9 @@ export function summaryTarget(index: TargetIndex, row: SummaryRow): NumericTarge
   if (!same) return first;
   return choose(
     same,
-    summaryPlace(row),
+    summaryPlace(index, row),
     (t) => [t],
+    (t) => index.headings.get(t),
     (t, year) => {
       const i = columnOfYear(t, year);
       return i >= 0 && summaryDifferences(row, t, i).next().done === true;

@@ -138,6 +138,8 @@ export interface ProgressTable {
   range: CellRange;
   targets: NumericTarget[];
   indicatorCells: IndicatorProgressCell[];
+  /** The titles right over the table, each alone in its row (`京浜臨海部…総合特区`): they may name its zone. */
+  headings?: string[];
 }
 
 export interface SummaryRow {
@@ -177,6 +179,8 @@ export interface SummaryTable {
   rows: SummaryRow[];
   /** The cumulative goals its lines state (summary lines only). */
   goals?: SummaryGoal[];
+  /** As ProgressTable's: the titles right over a summary table (none for lines, which stand in a text). */
+  headings?: string[];
 }
 
 export interface BudgetRow {

@@ -5801,3 +5801,48 @@ describe('probe round: layouts offices use for the same tables', () => {
     ]);
   });
 });
+
+describe('two zones in one workbook, repeating the same ids, each zone’s tables under its name', () => {
+  const years = ['平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度'];
+  const A = '京浜臨海部ライフイノベーション国際戦略総合特区';
+  const B = 'つくば国際戦略総合特区';
+  type Target = [string, string, string[], string[], string[]];
+  // Zone A: 002_…'s indicator (1); zone B: one of its own, weighted 50/30/20. Their FY2019 means: 103 % and 110 %.
+  const zoneA: Target[] = [
+    ['数値目標(1)-① 特区関連事業による投資額 475億円 (累計)', '33%', ['115億円', '81億円', '87億円', '93億円', '99億円'], ['119億円', '141億円', '120億円'], ['104%', '174%', '138%']],
+    ['数値目標(1)-② 特区関連事業の就業者の増加数 1,100人 (累計)', '33%', ['200人', '500人', '200人', '100人', '100人'], ['842人', '312人', '136人'], ['421%', '62%', '68%']],
+    ['数値目標(1)-③ 特区関連事業の研修等の受入数 245,000人 (累計)', '33%', ['43,000人', '46,000人', '49,000人', '52,000人', '55,000人'], ['46,298人', '46,785人', '50,666人'], ['108%', '102%', '103%']],
+  ];
+  const zoneB: Target[] = [
+    ['数値目標(1)-① 連携企業数 150社 (累計)', '50%', ['10社', '20社', '30社', '40社', '50社'], ['12社', '18社', '33社'], ['120%', '90%', '110%']],
+    ['数値目標(1)-② 起業数 75件 (累計)', '30%', ['15件', '15件', '15件', '15件', '15件'], ['11件', '15件', '20件'], ['73%', '100%', '133%']],
+    ['数値目標(1)-③ 研究者数 1,000人 (累計)', '20%', ['200人', '200人', '200人', '200人', '200人'], ['180人', '210人', '150人'], ['90%', '105%', '75%']],
+  ];
+  /** A zone's progress table; `weighted`: its blocks state their weights (else only its summary does). */
+  const progress = (zone: Target[], weighted = true): Spec[][] => [
+    [null, null, ...years],
+    ...zone.flatMap(([name, w, target, actual, progress]): Spec[][] => [[name, '目標値', ...target], [null, '実績値', ...actual], [`寄与度(※):${weighted ? w : ''}`, '進捗度(%)', ...progress]]),
+  ];
+  /** A zone's summary of FY2019: the indicator's progress stated and the first target's actual as given. */
+  const summary = (zone: Target[], indicator: string, firstActual: string): Spec[][] => [
+    ['評価対象年度：令和元年度'],
+    ['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度', '寄与度'],
+    ['評価指標(1)', null, null, null, indicator, null],
+    ...zone.map(([name, w, target, actual, progress], i): Spec[] => [null, name.split(' ')[0], target[2], i === 0 ? firstActual : actual[2], progress[2], w]),
+  ];
+  /** The layouts: the summaries on a sheet of their own, each under its zone's name; the tables on sheets named by their zone, or under its name. */
+  const layouts = (weighted: boolean, sA: Spec[][], sB: Spec[][]) => ({
+    'sheets named by the zone': book(sheet('別紙1(京浜)', progress(zoneA, weighted)), sheet('別紙1(つくば)', progress(zoneB, weighted)), sheet('本文', [[A], ...sA, [], [B], ...sB])),
+    'sheets named by the zone alone': book(sheet('京浜', progress(zoneA, weighted)), sheet('つくば', progress(zoneB, weighted)), sheet('本文', [['つくば'], ...sB, [], ['京浜'], ...sA])),
+    'tables under the zone’s name': book(sheet('別紙1', [[A], ...progress(zoneA, weighted), [], [B], ...progress(zoneB, weighted)]), sheet('本文', [[B], ...sB, [], [A], ...sA])),
+  });
+
+  it('a summary under a zone’s name is matched with that zone’s tables, its wrong figures too (no other zone’s figures as expected)', () => {
+    // B's summary: its indicator 120 % (110 due) and its first actual 40社 (33社 in its table).
+    const books = layouts(true, summary(zoneA, '103%', '120億円'), summary(zoneB, '120%', '40社'));
+    for (const [name, wb] of Object.entries(books)) {
+      const found = findingsOf(wb).map((f) => [f.rule, f.expected, f.stated]);
+      expect([name, found]).toEqual([name, [['indicator-score-mismatch', 110, 120], ['summary-mismatch', 33, 40]]]);
+    }
+  });
+});

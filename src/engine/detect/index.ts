@@ -10,7 +10,7 @@ import { findMatrices, pairMatrices, unpairedFigures, unpairedProgress, type Mat
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
 import { SheetScan, TextMemo } from './scan.js';
-import { detectSummaryTables, lendGoals, lendWeights } from './summary.js';
+import { detectSummaryTables, lendGoals, lendWeights, titlesOver } from './summary.js';
 import { detectVerticalTables } from './vertical.js';
 import { detectYearGroupTables } from './year-groups.js';
 
@@ -105,6 +105,10 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     faults.push(...matrices.faults);
     const progress = [...blocks, ...matrices.tables];
     lendPlanPeriods(scan, progress);
+    for (const t of progress) {
+      const headings = titlesOver(scan, t.range.top);
+      if (headings) t.headings = headings;
+    }
     // The columns of the year headers progress tables use: they start no budget table (the budget detector asks only of
     // those), a budget table beside them on the same header row starts right or left of them.
     const inProgress = new Uint8Array(sheet.rows.length);

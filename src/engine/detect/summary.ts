@@ -158,7 +158,36 @@ function yearOfTitle(scan: SheetScan, i: number): number | undefined {
  * (`R5目標値 | R5実績値 | R5進捗度`).
  */
 export function detectSummaryTables(scan: SheetScan, skipRows: Set<number> = new Set(), yearRows: number[] = []): SummaryTable[] {
-  return [...detectSummaryGrids(scan, skipRows, yearRows), ...detectProgressByYear(scan, yearRows), ...detectSummaryAcross(scan), ...detectSummaryLines(scan)];
+  const tables = [...detectSummaryGrids(scan, skipRows, yearRows), ...detectProgressByYear(scan, yearRows), ...detectSummaryAcross(scan)];
+  for (const t of tables) {
+    const headings = titlesOver(scan, t.range.top);
+    if (headings) t.headings = headings;
+  }
+  return [...tables, ...detectSummaryLines(scan)];
+}
+
+/**
+ * The titles right over a table: the texts standing alone in their rows (a merged title in its first cell), nearest first,
+ * within three rows above `top`, blank rows between passed over; a row holding two texts or a figure ends them.
+ */
+export function titlesOver(scan: SheetScan, top: number): string[] | undefined {
+  const view = scan.view;
+  const titles: string[] = [];
+  for (let r = top - 1; r >= Math.max(0, top - 3); r--) {
+    let title: string | undefined;
+    let other = false;
+    for (let c = 0; c < view.rowWidth(r) && !other; c++) {
+      const merge = view.mergeAt(r, c);
+      if (merge && (merge.top !== r || merge.left !== c)) continue;
+      const v = view.raw(r, c)?.value;
+      if (v === null || v === undefined || (typeof v === 'string' && !v.trim())) continue;
+      if (typeof v !== 'string' || title !== undefined) other = true;
+      else title = v.trim();
+    }
+    if (other) break;
+    if (title !== undefined) titles.push(title);
+  }
+  return titles.length > 0 ? titles : undefined;
 }
 
 /** Of the given cells of a row, those naming a target or an indicator (each its own merged area's first cell). */
