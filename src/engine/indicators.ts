@@ -235,7 +235,7 @@ function choose<T>(
 }
 
 /** What may name a table's zone: the parts of its sheet's name and its titles, compacted; none naming a year (the years decide apart). */
-function zoneWordsOf(sheet: string, headings: readonly string[] | undefined): Set<string> {
+export function zoneWordsOf(sheet: string, headings: readonly string[] | undefined): Set<string> {
   const words = new Set<string>();
   for (const part of sheetNameParts(sheet)) if (!part.startsWith('FY')) words.add(part);
   for (const h of headings ?? []) {
@@ -249,7 +249,7 @@ function zoneWordsOf(sheet: string, headings: readonly string[] | undefined): Se
  * For each table, how many of the words that tell it from the others (no word all share, none of one character) the
  * titles over a summary name: a title holding the word (`京浜` in `京浜臨海部…総合特区`), or the word holding a title.
  */
-function zoneScores(headings: readonly string[], words: Set<string>[]): number[] {
+export function zoneScores(headings: readonly string[], words: Set<string>[]): number[] {
   const titles = headings.map((h) => h.normalize('NFKC').replace(/\s+/g, '').toLowerCase()).filter((t) => t.length > 1);
   return words.map((own) => {
     let score = 0;

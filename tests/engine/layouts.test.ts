@@ -5845,4 +5845,13 @@ describe('two zones in one workbook, repeating the same ids, each zone’s table
       expect([name, found]).toEqual([name, [['indicator-score-mismatch', 110, 120], ['summary-mismatch', 33, 40]]]);
     }
   });
+
+  it('weights stated only in the summaries are lent to each zone’s targets from its own zone’s summary', () => {
+    const books = layouts(false, summary(zoneA, '103%', '120億円'), summary(zoneB, '110%', '33社'));
+    for (const [name, wb] of Object.entries(books)) {
+      const { model, findings } = checkWorkbook(wb);
+      const weights = model.tables.flatMap((t) => (t.kind === 'progress' ? [t.targets.map((x) => x.weight?.value?.value.toNumber())] : []));
+      expect([name, weights, keys(findings)]).toEqual([name, [[33, 33, 33], [50, 30, 20]], []]);
+    }
+  });
 });

@@ -6,9 +6,9 @@
 import { cellText, parseNumberText } from '../numbers.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, NUMBER_COLUMN, subTargetId, toHalfWidth, type TargetId } from '../text.js';
 import { decideMode } from '../compute.js';
-import { latestActualYear, weightOf } from '../indicators.js';
+import { latestActualYear, weightOf, zoneScores, zoneWordsOf } from '../indicators.js';
 import { findFiscalYearIn, parseFiscalYear, planPeriod } from '../years.js';
-import type { SummaryGoal, SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
+import type { ProgressTable, SummaryGoal, SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, BRACKET_CLASS, SUMMARY_BRACKETS, type SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
 import { notesUnderHeader, unitInParentheses, unitNote } from './units.js';
@@ -443,17 +443,43 @@ function byTarget<T>(tables: Table[], of: (t: SummaryTable) => T[], key: (x: T) 
 /**
  * Weights stated only in a summary (`数値目標 | 寄与度` beside the tables): each target of the
  * progress tables that states no weight (or an empty `寄与度(※):`) takes its summary row's, from a
- * summary on its own sheet if there is one, else from the summary of its latest year's evaluation.
+ * summary on its own sheet if there is one, else from the summary of its latest year's evaluation. Where zones repeat the
+ * ids, only from a summary whose titles name the target's zone, when one does (`京浜…総合特区` over it, the zone's name
+ * in the sheet's name or the titles over the target's table).
  * A target stating a weight keeps it (summary-mismatch compares the two).
  */
 export function lendWeights(tables: Table[]): void {
   const stated = byTarget(tables, (t) => t.rows.filter((row) => row.target && row.weight?.parsed.kind === 'number'), (row) => row.target!.key);
   if (stated.size === 0) return;
+  const headings = new Map<SummaryRow, readonly string[]>();
+  for (const t of tables) if (t.kind === 'summary' && t.headings) for (const row of t.rows) headings.set(row, t.headings);
+  const tablesOfKey = new Map<string, ProgressTable[]>();
   for (const t of tables) {
     if (t.kind !== 'progress') continue;
     for (const target of t.targets) {
-      const rows = target.weight?.value == null ? stated.get(target.id.key) : undefined;
+      const list = tablesOfKey.get(target.id.key);
+      if (!list) tablesOfKey.set(target.id.key, [t]);
+      else if (!list.includes(t)) list.push(t);
+    }
+  }
+  for (const t of tables) {
+    if (t.kind !== 'progress') continue;
+    for (const target of t.targets) {
+      let rows = target.weight?.value == null ? stated.get(target.id.key) : undefined;
       if (!rows) continue;
+      const repeats = tablesOfKey.get(target.id.key)!;
+      if (rows.length > 1 && repeats.length > 1) {
+        // The rows whose titles name this table's zone alone of the tables repeating the id.
+        const words = repeats.map((x) => zoneWordsOf(x.sheet, x.headings));
+        const own = repeats.indexOf(t);
+        const zoned = rows.filter((r) => {
+          const h = headings.get(r);
+          if (!h) return false;
+          const score = zoneScores(h, words);
+          return score[own] > 0 && score.every((s, k) => k === own || s < score[own]);
+        });
+        if (zoned.length > 0) rows = zoned;
+      }
       const latest = rows.length > 1 ? latestActualYear(target) : null;
       const row = rows.find((r) => r.weight!.ref.sheet === t.sheet) ?? rows.find((r) => r.year !== null && r.year === latest) ?? rows[0];
       target.weight = weightOf(row);
