@@ -1785,6 +1785,25 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
     }
   });
 
+  it('a summary line opening with `指標1-①`, `KPI(1)-①`, `目標1-①`, `1-①` or `(1)-①` before its bracket speaks of that target, not of its indicator’s only one', () => {
+    const lines = (ids: string[]) =>
+      sheet('本文', [
+        ['令和5年度 評価書'],
+        ['評価指標(1)：経済効果【進捗度 103%】'],
+        [`${ids[0]}：投資額【当該年度目標値 100億円、当該年度実績値 130億円、進捗度 120%、寄与度 33%】`],
+        [`${ids[1]}：就業者数【当該年度目標値 200人、当該年度実績値 150人、進捗度 75%、寄与度 33%】`],
+      ]);
+    for (const [word, shown] of [['指標1-', '指標1-①'], ['KPI(1)-', 'KPI(1)-①'], ['目標1-', '目標1-①'], ['1-', '数値目標(1)-①'], ['(1)-', '数値目標(1)-①']] as const) {
+      const ids = ['①', '②', '③'].map((n) => `${word}${n}`);
+      const { model, findings } = checkWorkbook(book(named(ids), lines(ids)));
+      const rows = model.tables.flatMap((t) => (t.kind === 'summary' ? t.rows.map((r) => r.target?.display ?? `(${r.indicator})`) : []));
+      expect([word, rows]).toEqual([word, ['(1)', '1-①', '1-②']]);
+      // The planted actual (130億円 for 120億円), as the summary's, not a progress of its own (130 ÷ 100 = 130 %).
+      expect([word, keys(findings)]).toEqual([word, ['weights-sum@別紙1!B4', 'indicator-score-mismatch@本文!A2', 'summary-mismatch@本文!A3']]);
+      expect(formatFinding(findings[2])).toMatch(new RegExp(`^本文の${shown.replace(/[()]/g, '\\$&')}の当該年度実績値 130億円 は`));
+    }
+  });
+
   it('findings of a summary, an indicator and a weight name a target as the workbook writes it (`指標1-③`), in both languages', () => {
     for (const [word, ja, en] of [
       ['指標1-', '指標1-', 'target 指標1-'],

@@ -13,6 +13,7 @@ import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, BRACKET_CLA
 import { parseGoal } from './goal.js';
 import { notesUnderHeader, unitInParentheses, unitNote } from './units.js';
 import { fractionWeight, WEIGHT_WORD } from './weight.js';
+import { OTHER_ID_STARTS, otherWordId } from './other-ids.js';
 
 type Column = 'target' | 'actual' | 'progress' | 'weight' | 'year';
 
@@ -796,6 +797,18 @@ function yearOfFigures(line: string): number | undefined {
   return m ? parseFiscalYear(m[1])?.year : undefined;
 }
 
+/**
+ * A target's id opening a summary line written without 数値目標 (`指標1-①：投資額【…】`, `目標1-①`, `1-①`, `(1)-①`), as a block
+ * may write it; a bare one only with its sub-number circled or in brackets (`1-1 概要【…】` may number a section).
+ */
+function otherLineId(scan: SheetScan, before: string): { id: TargetId; end: number } | undefined {
+  const start = before.search(/\S/);
+  if (start < 0 || !OTHER_ID_STARTS.has(before.charCodeAt(start))) return undefined;
+  const other = otherWordId(scan, before);
+  if (!other || !('id' in other)) return undefined;
+  return other.id.written || /^\s*\(?\d{1,2}\)?\s*[-－ー‐]\s*(?:[①-⑳]|\(\d{1,2}\))/.test(before) ? other : undefined;
+}
+
 /** Whom a summary line speaks of; with the text after the id that names them, which may state the plan's goal. */
 type Who = { indicator: string; target: ReturnType<typeof findTargetId>; after?: { text: string; row: number; col: number } };
 
@@ -911,8 +924,8 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         // The id the line names before its figures: before its bracket, or before its first field when it has none.
         const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*(?:約|延べ?)?[△▲-]?\d|実績値?\s*[:：]?\s*(?:約|延べ?)?[△▲-]?\d|(?:進捗|達成)(?:度|率)/);
         const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
-        const ownTarget = findTargetId(before);
         const ownIndicator = findIndicatorId(before);
+        const ownTarget = findTargetId(before) ?? (ownIndicator ? undefined : otherLineId(scan, before));
         let who: Who | undefined = ownTarget
           ? { indicator: ownTarget.id.indicator, target: ownTarget, after: { text: before.slice(ownTarget.end), row: line.row, col: line.col } }
           : ownIndicator ? { indicator: ownIndicator.indicator, target: undefined } : (named ?? currentBefore(idIndex));
