@@ -1785,6 +1785,16 @@ describe('targets whose ids are not written 数値目標(1)-①', () => {
     }
   });
 
+  it('a table of the progress year by year with its ids under `No.` or `番号` (`1-①`, `(1)-②`) is found; one numbering its rows 1, 2 is not', () => {
+    for (const header of ['No.', '番号']) {
+      const byYear = sheet('進捗', [['進捗度の推移'], [header, '令和3年度', '令和4年度', '令和5年度'], ['1-①', '110%', '90%', '125%'], ['(1)-②', '90%', '105%', '75%']]);
+      // 1-① in R5: 120 ÷ 100 = 120 %, not 125.
+      expect([header, keys(findingsOf(book(named(['1-①', '1-②', '1-③']), byYear)))]).toEqual([header, ['weights-sum@別紙1!B4', 'summary-mismatch@進捗!D3']]);
+    }
+    const rows = sheet('進捗', [['進捗度の推移'], ['No.', '令和3年度', '令和4年度', '令和5年度'], [1, '110%', '90%', '125%'], [2, '90%', '105%', '75%']]);
+    expect(checkWorkbook(book(named(['1-①', '1-②', '1-③']), rows)).model.tables.map((t) => t.kind)).toEqual(['progress']);
+  });
+
   it('a summary line opening with `指標1-①`, `KPI(1)-①`, `目標1-①`, `1-①` or `(1)-①` before its bracket speaks of that target, not of its indicator’s only one', () => {
     const lines = (ids: string[]) =>
       sheet('本文', [

@@ -289,13 +289,17 @@ function detectProgressByYear(scan: SheetScan, yearRows: number[]): SummaryTable
     const firstYearCol = years[0].col;
     // Ids under a header of their own (`評価指標 | R3 | R4`), or each row saying what it states beside its id
     // (`評価指標(1) 産業集積 | 進捗度 | 113%`).
-    const headed = idHeaderLeftOf(scan, header, firstYearCol);
-    if (!headed && !progressLabelIn(scan, (view.mergeAt(header, firstYearCol)?.bottom ?? header) + 1, firstYearCol)) continue;
     const idWord = new Map<number, '評価指標' | '数値目標'>();
+    // Columns of numbers (`No.`, `番号`), which name a target only by its id written whole (numberedId).
+    const numbered = new Map<number, { whole: boolean }>();
     for (let c = 0; c < firstYearCol; c++) {
-      const word = idColumnWord(cellText(view.raw(header, c)));
+      const text = cellText(view.raw(header, c));
+      const word = idColumnWord(text);
       if (word) idWord.set(c, word);
+      else if (NUMBER_COLUMN.test(compact(text))) numbered.set(c, { whole: false });
     }
+    const headed = idHeaderLeftOf(scan, header, firstYearCol) || numbered.size > 0;
+    if (!headed && !progressLabelIn(scan, (view.mergeAt(header, firstYearCol)?.bottom ?? header) + 1, firstYearCol)) continue;
     if (!titleSpeaksOfProgress(scan, header, firstYearCol)) continue;
     const rows: SummaryRow[] = [];
     let allPercent = true;
@@ -306,7 +310,7 @@ function detectProgressByYear(scan: SheetScan, yearRows: number[]): SummaryTable
       let labelCol = -1;
       for (let c = 0; c < firstYearCol && !target; c++) {
         const shown = view.shown(r, c);
-        const v = bareId(shown.cell?.value, idWord.get(c), indicator?.indicator);
+        const v = numbered.has(c) ? numberedId(scan, r, c, numbered.get(c)!) ?? shown.cell?.value : bareId(shown.cell?.value, idWord.get(c), indicator?.indicator);
         if (typeof v !== 'string') continue;
         target = scan.targetIdIn(v);
         indicator ??= scan.indicatorIdIn(v);
