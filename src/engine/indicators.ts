@@ -163,7 +163,8 @@ export interface Place {
  * Of the tables that repeat a target or an indicator (one per year's evaluation, one per zone in a workbook of
  * several, or a superseded copy kept beside the current one), the one a summary at `at` speaks of. Each step
  * narrows the candidates when some are left: those on the summary's own sheet, else on the sheets whose names
- * share its sheet's distinguishing part (`本文(B特区)` ↔ `別紙1(B特区)`, `本文 (2)` ↔ `別紙1 (2)`, a year); those of
+ * share its sheet's distinguishing part (`本文(B特区)` ↔ `別紙1(B特区)`, `本文 (2)` ↔ `別紙1 (2)`, a year); where the names tell
+ * them apart no further, those whose zone the titles over the summary name (zoneScores); those of
  * its year, else of the year its sheet's name names (whose latest actual is that year's, else with an actual for
  * it); those it agrees with (`agrees`, at its year or else at their latest year), so that a correct summary is
  * never checked against another zone's or an older copy's table; with no year of its own, those whose latest
