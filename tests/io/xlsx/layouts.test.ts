@@ -442,6 +442,10 @@ describe('targets aiming at less in a real .xlsx', () => {
       ['progress-mismatch', '増加!C4', 111, 90],
       ['stock-decrease', '増加!D5', 300, 280],
       ['stock-decrease', '増加!D6', 310, 290],
+    ]);
+  });
+});
+
 /**
  * 002_… (Keihin, FY2019) with its targets numbered `1-①` and summary tables whose id column is headed `No.`, `番号` or
  * nothing: the summary's planted actual (125億円 for 120億円) and indicator progress (110 % for 103 %).
