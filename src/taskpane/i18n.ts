@@ -94,6 +94,8 @@ export interface Strings {
 
   checked: (n: number) => string;
   checkedNone: string;
+  /** A check that found no table at all: nothing was checked, which is not "no findings". */
+  noTablesFound: string;
   recalculated: (n: number) => string;
   recalculatedValuesInstead: (n: number) => string;
   recalculatedFormulasKept: (n: number) => string;
@@ -216,6 +218,7 @@ const ja: Strings = {
 
   checked: (n) => `チェックしました。指摘は ${n} 件です。`,
   checkedNone: 'チェックしました。指摘はありません。',
+  noTablesFound: '評価書の表(進捗表・評価指標の記載・支援措置の表・総合評価の表)が見つからなかったため、数値は何も確かめていません。表の見出し(目標値・実績値・進捗度、年度)があるシートか確認してください。',
   recalculated: (n) => `${n} 個のセルの進捗度を書き換えました。[再計算を元に戻す] で元に戻せます。`,
   recalculatedValuesInstead: (n) => `うち ${n} 個は数式で計算できないため値を書き込みました([変更] タブを参照)。`,
   recalculatedFormulasKept: (n) => `書き直したセルを参照する数式 ${n} 個は、正しい値になるため数式のまま残しました。`,
@@ -339,6 +342,7 @@ const en: Strings = {
 
   checked: (n) => `Checked: ${n} finding${n === 1 ? '' : 's'}.`,
   checkedNone: 'Checked: no findings.',
+  noTablesFound: 'No evaluation table (progress table, indicator summary, support measures or overall score table) was found, so no number was checked. Check that a sheet holds the tables with their labels (target, actual, progress, years).',
   recalculated: (n) => `Rewrote the progress of ${n} cell${n === 1 ? '' : 's'}. “Undo recalculation” puts them back.`,
   recalculatedValuesInstead: (n) => `${n} of them got values because a formula cannot compute them (see the Changes tab).`,
   recalculatedFormulasKept: (n) => `${n} formula(s) referring to rewritten cells were kept: they now give the right value.`,

@@ -140,8 +140,12 @@ export function useHyoka(env: Environment) {
     }
   }, [readAndCheck]);
 
-  const checkedNotice = (r: CheckResult): Notice =>
-    r.findings.length === 0 ? { intent: 'success', text: (x) => x.checkedNone } : { intent: 'info', text: (x) => x.checked(r.findings.length) };
+  const checkedNotice = (r: CheckResult): Notice => {
+    if (r.findings.length > 0) return { intent: 'info', text: (x) => x.checked(r.findings.length) };
+    // No table found is no check at all, not a clean result.
+    if (r.model.tables.length === 0) return { intent: 'warning', text: (x) => x.noTablesFound };
+    return { intent: 'success', text: (x) => x.checkedNone };
+  };
 
   const check = useCallback(() => {
     if (!host) return;

@@ -4,13 +4,20 @@
  * adapter's fake Excel holding the Keihin FY2019 table. The test reads and edits the fake
  * through `window.__fake`.
  */
+import { a1 } from '../../src/engine/grid.js';
 import type { RunOptions } from '../../src/io/office/api.js';
-import { FakeExcel } from '../io/office/fake-excel.js';
+import { FakeExcel, type FakeSheetInit } from '../io/office/fake-excel.js';
 import { keihinSheet } from '../io/office/workbooks.js';
 
 interface FakeOfficeOptions {
   host?: string;
   displayLanguage?: string;
+  /** The workbook's sheets (plain data); the Keihin sheet when absent. */
+  sheets?: FakeSheetInit[];
+  /** Highest ExcelApi version (default 1.20). */
+  apiVersion?: string;
+  /** A sheet of `rows` × `cols` numbers after the others, computed rather than stored. */
+  generated?: { name: string; rows: number; cols: number };
 }
 
 // The fake measures its answers with Node's Buffer.byteLength; the same count in the browser.
@@ -19,7 +26,12 @@ g.Buffer ??= { byteLength: (s: string) => new TextEncoder().encode(s).length };
 
 const w = window as unknown as { __fakeOfficeOptions?: FakeOfficeOptions; __fake: FakeExcel; Office: unknown; Excel: unknown };
 const options = w.__fakeOfficeOptions ?? {};
-const fake = new FakeExcel({ apiVersion: '1.20', sheets: [keihinSheet()] });
+const sheets = options.sheets ?? [keihinSheet()];
+if (options.generated) {
+  const { name, rows, cols } = options.generated;
+  sheets.push({ name, generated: { usedRange: `A1:${a1(rows - 1, cols - 1)}`, cellAt: (r, c) => (r < rows && c < cols ? { value: r * cols + c } : undefined) } });
+}
+const fake = new FakeExcel({ apiVersion: options.apiVersion ?? '1.20', sheets });
 w.__fake = fake;
 
 type Batch = Parameters<FakeExcel['runtime']['run']>[0];

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook, type Finding } from '../../src/engine/index.js';
 import { createOfficeHost, SEVERITY_FILL } from '../../src/io/office/index.js';
-import { FakeExcel } from '../io/office/fake-excel.js';
+import { FakeExcel, type FakeSheetInit } from '../io/office/fake-excel.js';
 import { keihinSheet } from '../io/office/workbooks.js';
 import { artifactPath, collectFindingRows, cspViolations, useServedSite } from './harness.js';
 
@@ -36,7 +36,7 @@ async function engineFindings(): Promise<Finding[]> {
   return checkWorkbook(await createOfficeHost({ runtime: fake.runtime }).readWorkbook()).findings;
 }
 
-async function openPane(options: { host?: string; displayLanguage?: string } = {}): Promise<Page> {
+async function openPane(options: { host?: string; displayLanguage?: string; sheets?: FakeSheetInit[]; apiVersion?: string } = {}): Promise<Page> {
   const page = await served.browser.context.newPage();
   await page.addInitScript((o) => ((window as unknown as { __fakeOfficeOptions: unknown }).__fakeOfficeOptions = o), options);
   await page.addInitScript({ content: fakeOffice });
@@ -163,6 +163,18 @@ describe('the pane in Excel', () => {
     expect(await page.locator('main').getAttribute('data-host')).toBe('other-office-host');
     await expect(page.getByText('この作業ウィンドウは Excel 用です').isVisible()).resolves.toBe(true);
     expect(await page.locator('[data-action="check"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says that no table was found, in either language, rather than that there are no findings', async () => {
+    const page = await openPane({ sheets: [{ name: 'Sheet1', cells: { A1: 'メモ', B2: 3 } }] });
+    await check(page, 0);
+    const notice = page.locator('[data-testid="notice"]');
+    expect(await notice.getAttribute('data-intent')).toBe('warning');
+    await expect(notice.textContent()).resolves.toContain('が見つからなかったため');
+    await expect(page.locator('[data-testid="list-empty"]').textContent()).resolves.toContain('数値は何も確かめていません');
+    await page.locator('[data-action="lang"]').click();
+    await expect(notice.textContent()).resolves.toContain('No evaluation table');
     await page.close();
   });
 });

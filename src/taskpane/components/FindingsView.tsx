@@ -173,8 +173,8 @@ export function FindingsView({ h, tables }: { h: Hyoka; tables: readonly Table[]
       </div>
       <div ref={scroller} className={styles.scroller} data-testid="finding-list" role="list" aria-label={s.tabFindings}>
         {items.length === 0 ? (
-          <Text className={styles.empty} as="p">
-            {findings.length === 0 ? s.noFindings : s.noFindingsFiltered}
+          <Text className={styles.empty} as="p" data-testid="list-empty">
+            {findings.length > 0 ? s.noFindingsFiltered : tables.length === 0 ? s.noTablesFound : s.noFindings}
           </Text>
         ) : (
           <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative', width: '100%' }}>
