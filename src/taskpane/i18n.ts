@@ -105,6 +105,8 @@ export interface Strings {
   highlighted: (n: number) => string;
   highlightedInList: (n: number) => string;
   unhighlighted: string;
+  /** Cells left unmarked because their sheet is protected. */
+  highlightSkipped: (n: number, sheets: string) => string;
   nothingToHighlight: string;
   exported: (file: string) => string;
   exportedToSheet: (sheet: string) => string;
@@ -228,6 +230,7 @@ const ja: Strings = {
   highlighted: (n) => `${n} 個のセルに色を付けました。もう一度押すと外します。`,
   highlightedInList: (n) => `${n} 個のセルに印を付けました(一覧の「印」)。もう一度押すと外します。`,
   unhighlighted: '付けた印をすべて外しました。',
+  highlightSkipped: (n, sheets) => `保護されたシート(${sheets})の ${n} 個のセルには色を付けていません。`,
   nothingToHighlight: '印を付ける指摘がありません。',
   exported: (file) => `レポートを ${file} としてダウンロードしました。`,
   exportedToSheet: (sheet) => `シート「${sheet}」にもレポートを書き出しました。`,
@@ -352,6 +355,7 @@ const en: Strings = {
   highlighted: (n) => `Filled ${n} cell${n === 1 ? '' : 's'}. Press again to remove the fills.`,
   highlightedInList: (n) => `Marked ${n} cell${n === 1 ? '' : 's'} in the list. Press again to remove the marks.`,
   unhighlighted: 'Every mark made has been removed.',
+  highlightSkipped: (n, sheets) => `${n} cell${n === 1 ? '' : 's'} on protected sheets (${sheets}) ${n === 1 ? 'was' : 'were'} not filled.`,
   nothingToHighlight: 'There is no finding to mark.',
   exported: (file) => `The report was downloaded as ${file}.`,
   exportedToSheet: (sheet) => `The report was also written to the sheet “${sheet}”.`,

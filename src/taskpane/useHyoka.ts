@@ -282,9 +282,20 @@ export function useHyoka(env: Environment) {
         return;
       }
       const saved = await host.highlight(cells);
+      // A protected sheet's cells are left unmarked: the notice counts the cells marked and names the sheets skipped.
+      const done = new Set(saved.map((c) => `${c.sheet}!${c.address}`));
+      const skippedSheets = [...new Set(cells.filter((c) => !done.has(`${c.sheet}!${c.address}`)).map((c) => c.sheet))];
+      const skipped = cells.length - done.size;
+      const n = done.size;
+      if (n === 0) {
+        setNotice({ intent: 'warning', text: (x) => x.highlightSkipped(skipped, skippedSheets.join(', ')) });
+        return;
+      }
       setHighlightSaved(saved);
-      const n = cells.length;
-      setNotice({ intent: 'success', text: (x) => (host.kind === 'office' ? x.highlighted(n) : x.highlightedInList(n)) });
+      setNotice({
+        intent: skipped > 0 ? 'warning' : 'success',
+        text: (x) => [host.kind === 'office' ? x.highlighted(n) : x.highlightedInList(n), skipped > 0 ? x.highlightSkipped(skipped, skippedSheets.join(', ')) : ''].filter(Boolean).join(' '),
+      });
     });
   }, [host, result, highlightSaved, run]);
 

@@ -177,4 +177,27 @@ describe('the pane in Excel', () => {
     await expect(notice.textContent()).resolves.toContain('No evaluation table');
     await page.close();
   });
+
+  it('counts only the cells it filled when a sheet is protected, and names the sheet it left alone', async () => {
+    const page = await openPane({ sheets: [{ ...keihinSheet(), protected: true }, keihinSheet('別紙2')] });
+    await check(page, 4);
+    await page.locator('[data-action="highlight"]').click();
+    await page.locator('[data-action="highlight"][aria-pressed="true"]').waitFor();
+    const filled = (sheet: string, a: string) => page.evaluate(([s, x]) => (window as unknown as { __fake: { cell(s: string, a: string): FakeCellView } }).__fake.cell(s, x).fill, [sheet, a]);
+    expect([await filled('別紙1', 'F6'), await filled('別紙2', 'F6')]).toEqual([undefined, SEVERITY_FILL.warning]);
+    const notice = page.locator('[data-testid="notice"]');
+    expect(await notice.getAttribute('data-intent')).toBe('warning');
+    expect(await notice.textContent()).toBe('2 個のセルに色を付けました。もう一度押すと外します。 保護されたシート(別紙1)の 2 個のセルには色を付けていません。');
+    await page.close();
+  });
+
+  it('says so when every finding lies on a protected sheet, and fills nothing', async () => {
+    const page = await openPane({ sheets: [{ ...keihinSheet(), protected: true }] });
+    await check(page, 2);
+    await page.locator('[data-action="highlight"]').click();
+    await page.locator('[data-testid="notice"][data-intent="warning"]').waitFor();
+    expect(await page.locator('[data-testid="notice"]').textContent()).toBe('保護されたシート(別紙1)の 2 個のセルには色を付けていません。');
+    expect(await page.locator('[data-action="highlight"]').getAttribute('aria-pressed')).toBe('false');
+    await page.close();
+  });
 });
