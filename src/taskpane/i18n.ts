@@ -51,6 +51,8 @@ export interface Strings {
   calcLabel: string;
   marked: string;
   selectedCell: (address: string) => string;
+  /** A finding's cell on a hidden sheet, which Excel cannot select. */
+  hiddenSheetCell: (cell: string, sheet: string) => string;
   checkedAt: (time: string) => string;
 
   tabFindings: string;
@@ -168,6 +170,7 @@ const ja: Strings = {
   calcLabel: '計算',
   marked: '印',
   selectedCell: (address) => `選択中のセル: ${address}`,
+  hiddenSheetCell: (cell, sheet) => `${cell} は非表示のシート「${sheet}」にあるため、選択できません。シート見出しを右クリックして [再表示] でシートを表示してから、もう一度押してください。`,
   checkedAt: (time) => `${time} にチェック`,
 
   tabFindings: '指摘',
@@ -293,6 +296,7 @@ const en: Strings = {
   calcLabel: 'Calculation',
   marked: 'Marked',
   selectedCell: (address) => `Selected cell: ${address}`,
+  hiddenSheetCell: (cell, sheet) => `${cell} is on the hidden sheet “${sheet}”, so it cannot be selected. Right-click a sheet tab, choose Unhide to show the sheet, then press the finding again.`,
   checkedAt: (time) => `Checked at ${time}`,
 
   tabFindings: 'Findings',

@@ -348,9 +348,15 @@ export function useHyoka(env: Environment) {
     (f: Finding) => {
       setSelectedKey(findingKey(f));
       if (!host) return;
+      // Excel cannot show a cell of a hidden sheet: say where it is instead of activating a sheet that is not shown.
+      if (host.kind === 'office' && workbook?.sheets.find((x) => x.name === f.sheet)?.hidden) {
+        const cell = `${f.sheet}!${f.cell}`;
+        setNotice({ intent: 'info', text: (x) => x.hiddenSheetCell(cell, f.sheet) });
+        return;
+      }
       host.selectCell(f.sheet, f.cell).catch((e: unknown) => setNotice(errorNotice(e)));
     },
-    [host],
+    [host, workbook],
   );
 
   const setSeverityShown = useCallback((severity: Severity, shown: boolean) => {

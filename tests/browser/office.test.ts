@@ -200,4 +200,17 @@ describe('the pane in Excel', () => {
     expect(await page.locator('[data-action="highlight"]').getAttribute('aria-pressed')).toBe('false');
     await page.close();
   });
+
+  it('says that a finding’s cell is on a hidden sheet instead of selecting it, and selects one on another shown sheet', async () => {
+    const page = await openPane({ sheets: [{ ...keihinSheet(), visibility: 'Hidden' }, keihinSheet('別紙2')] });
+    await check(page, 4);
+    const selection = () => page.evaluate(() => (window as unknown as { __fake: { selection: unknown } }).__fake.selection);
+    await page.locator('[data-finding][data-sheet="別紙1"][data-cell="E6"]').click();
+    await page.locator('[data-testid="notice"]', { hasText: '非表示のシート「別紙1」' }).waitFor();
+    expect(await page.locator('[data-testid="notice"]').textContent()).toContain('別紙1!E6 は非表示のシート「別紙1」にあるため、選択できません。');
+    expect(await selection()).toBeNull();
+    await page.locator('[data-finding][data-sheet="別紙2"][data-cell="F6"]').click();
+    await expect.poll(selection).toEqual({ sheet: '別紙2', address: 'F6' });
+    await page.close();
+  });
 });
