@@ -97,6 +97,11 @@ describe('the pane in Excel', () => {
     expect(await cell(page, 'F6')).toMatchObject({ value: 1.38, numberFormat: '0%' });
     await page.locator('[data-tab="changes"]').click();
     expect(await page.locator('[data-change-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('data-change-cell')))).toEqual(['別紙1!E6', '別紙1!F6']);
+    // As the cells show them (0% format), as the findings named them: not the stored ratios 1.1 → 1.74.
+    expect(await page.locator('[data-change-cell]').evaluateAll((els) => els.map((e) => [...e.children].slice(1, 4).map((c) => c.textContent)))).toEqual([
+      ['110%', '→', '174%'],
+      ['空欄', '→', '138%'],
+    ]);
     await page.locator('[data-action="undo"]').click();
     await page.locator('[data-action="undo"][disabled]').waitFor();
     expect(await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump())).toEqual(before);

@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { changedPart, type CellWrite } from '../../engine/index.js';
+import { shownText } from '../cell-text.js';
 import type { Strings } from '../i18n.js';
 import type { AppliedChange } from '../useHyoka.js';
 
@@ -28,13 +29,16 @@ const useStyles = makeStyles({
 function beforeText(w: CellWrite): string | null {
   if (w.before.formula) return `=${w.before.formula}`;
   const v = w.before.value;
-  return v === null || v === '' ? null : String(v);
+  return v === null || v === '' ? null : shownText(v, w.before.numFmt);
 }
 
-/** Before and after as shown: of a long text whose numbers were rewritten, only the changed numbers and their context. */
-function shown(w: CellWrite): { before: string; after: string } {
+/**
+ * Before and after as the cell shows them (a ratio in a `0%` cell as `174%`): of a long text whose numbers were
+ * rewritten, only the changed numbers and their context.
+ */
+export function shown(w: CellWrite): { before: string; after: string } {
   const before = beforeText(w) ?? '';
-  return typeof w.value === 'string' && !w.formula && !w.before.formula ? changedPart(before, w.value) : { before, after: String(w.value) };
+  return typeof w.value === 'string' && !w.formula && !w.before.formula ? changedPart(before, w.value) : { before, after: shownText(w.value, w.numFmt ?? w.before.numFmt) };
 }
 
 /**
