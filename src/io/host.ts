@@ -59,6 +59,8 @@ export interface ApplyOptions {
 
 export interface WorkbookHost {
   readonly kind: 'office' | 'standalone';
+  /** Whether a recalculation's write is one step of Excel's own undo (ExcelApi 1.20); absent outside Excel. */
+  readonly excelUndo?: boolean;
   /** Every sheet's used range as the engine's grid. */
   readWorkbook(): Promise<Workbook>;
   /**

@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Te
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { ChangesView } from './components/ChangesView.js';
+import { ConfirmRecalculation } from './components/ConfirmRecalculation.js';
 import { FindingsView } from './components/FindingsView.js';
 import { Header } from './components/Header.js';
 import { Opener } from './components/Opener.js';
@@ -54,6 +55,7 @@ export function App({ env }: { env: Environment }) {
       )}
       {standalone && <Opener s={s} fileName={h.fileName} busy={h.busy !== null} onFile={h.openFile} onSample={h.openSample} />}
       {h.host && <Toolbar h={h} />}
+      <ConfirmRecalculation s={s} pending={h.pending} onConfirm={h.confirmRecalculate} onCancel={h.cancelRecalculate} />
       {h.notice && (
         <MessageBar intent={h.notice.intent} data-testid="notice" data-intent={h.notice.intent} className={styles.notice}>
           <MessageBarBody>{h.notice.text(s, lang)}</MessageBarBody>

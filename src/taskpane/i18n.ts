@@ -102,6 +102,17 @@ export interface Strings {
   recalculatedValuesInstead: (n: number) => string;
   recalculatedFormulasKept: (n: number) => string;
   nothingToRecalculate: string;
+  confirmTitle: string;
+  confirmIntro: (n: number) => string;
+  confirmMore: (n: number) => string;
+  confirmWrite: string;
+  cancel: string;
+  /** Excel's own undo takes the write back in one step (ExcelApi 1.20). */
+  undoInExcel: string;
+  /** It does not: only the pane's undo, while the pane stays open. */
+  noUndoInExcel: string;
+  /** The standalone page: the file itself is not changed. */
+  undoStandalone: string;
   undone: (n: number) => string;
   nothingToUndo: string;
   highlighted: (n: number) => string;
@@ -228,6 +239,14 @@ const ja: Strings = {
   recalculatedValuesInstead: (n) => `うち ${n} 個は数式で計算できないため値を書き込みました([変更] タブを参照)。`,
   recalculatedFormulasKept: (n) => `書き直したセルを参照する数式 ${n} 個は、正しい値になるため数式のまま残しました。`,
   nothingToRecalculate: '書き換えが必要な進捗度のセルはありません。',
+  confirmTitle: '進捗度を書き込みますか?',
+  confirmIntro: (n) => `次の ${n} 個のセルに書き込みます。書き込む直前にもう一度読み、チェックの後に変わったセルがあれば何も書き込みません。`,
+  confirmMore: (n) => `ほか ${n} 個のセル([変更] タブに書き込んだ後で全部を表示します)`,
+  confirmWrite: '書き込む',
+  cancel: 'キャンセル',
+  undoInExcel: 'Excel の [元に戻す](Ctrl+Z)1 回でも元に戻せます。',
+  noUndoInExcel: 'この Excel では、Excel の [元に戻す] では 1 回で元に戻せません。元に戻すには、作業ウィンドウを閉じる前に [再計算を元に戻す] を押してください。',
+  undoStandalone: '[再計算を元に戻す] で元に戻せます。開いたファイル自体は変わりません。',
   undone: (n) => `再計算を元に戻しました(${n} セル)。`,
   nothingToUndo: '元に戻す再計算はありません。',
   highlighted: (n) => `${n} 個のセルに色を付けました。もう一度押すと外します。`,
@@ -354,6 +373,14 @@ const en: Strings = {
   recalculatedValuesInstead: (n) => `${n} of them got values because a formula cannot compute them (see the Changes tab).`,
   recalculatedFormulasKept: (n) => `${n} formula(s) referring to rewritten cells were kept: they now give the right value.`,
   nothingToRecalculate: 'No progress cell needs rewriting.',
+  confirmTitle: 'Write the recalculated progress?',
+  confirmIntro: (n) => `These ${n} cell${n === 1 ? '' : 's'} will be written. They are read again just before writing: if any changed since the check, nothing is written.`,
+  confirmMore: (n) => `and ${n} more cell${n === 1 ? '' : 's'} (the Changes tab lists them all once written)`,
+  confirmWrite: 'Write',
+  cancel: 'Cancel',
+  undoInExcel: 'Excel’s own Undo (Ctrl+Z) also takes it back in one step.',
+  noUndoInExcel: 'This Excel cannot take it back in one step with its own Undo: to undo it, press “Undo recalculation” before closing the pane.',
+  undoStandalone: '“Undo recalculation” takes it back; the file you opened is not changed.',
   undone: (n) => `Recalculation undone (${n} cell${n === 1 ? '' : 's'}).`,
   nothingToUndo: 'There is no recalculation to undo.',
   highlighted: (n) => `Filled ${n} cell${n === 1 ? '' : 's'}. Press again to remove the fills.`,

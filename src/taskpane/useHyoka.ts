@@ -4,7 +4,7 @@
  * the WorkbookHost.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { resultText, settleFormulas } from '../io/xlsx/settle.js';
+import { resultText, settleFormulas, type SettledPlan } from '../io/xlsx/settle.js';
 import { checkWorkbook, planRecalculation, type CellWrite, type CheckResult, type Finding, type RuleId, type Severity, type TargetMode, type Workbook } from '../engine/index.js';
 import { HostError, type CellSnapshot, type HighlightCell, type WorkbookHost } from '../io/host.js';
 import { StandaloneHost, fixedFileName, type StandaloneState } from '../io/standalone/index.js';
@@ -39,6 +39,13 @@ export interface AppliedChange {
   };
 }
 
+
+/** A recalculation planned and shown to the user, written only once confirmed. */
+export interface PendingRecalculation {
+  plan: SettledPlan;
+  /** Whether Excel's own undo takes the write back in one step (ExcelApi 1.20); null where the pane alone undoes (standalone). */
+  excelUndo: boolean | null;
+}
 
 /** Where the sample workbook is served, relative to the page. */
 export const SAMPLE_URL = 'assets/sample-keihin-2019.xlsx';
@@ -90,6 +97,7 @@ export function useHyoka(env: Environment) {
   const [liveCheck, setLiveCheck] = useState(true);
   const [undoStack, setUndoStack] = useState<AppliedChange[]>([]);
   const [lastChange, setLastChange] = useState<AppliedChange | null>(null);
+  const [pending, setPending] = useState<PendingRecalculation | null>(null);
   const [highlightSaved, setHighlightSaved] = useState<CellSnapshot[] | null>(null);
   const [standalone, setStandalone] = useState<StandaloneState | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
@@ -213,18 +221,31 @@ export function useHyoka(env: Environment) {
     );
   }, [run, openBytes]);
 
+  /** Plans the recalculation and asks before writing: nothing is written until `confirmRecalculate`. */
   const recalculate = useCallback(() => {
-    if (!host || !result) return;
+    if (!host || !result || busyRef.current) return;
+    // Formulas that give the right value once their inputs are rewritten stay formulas (settle.ts).
+    // (The grid is read with every result; without one there are no formulas to follow.)
+    const plan = settleFormulas(workbook ?? { sheets: [] }, planRecalculation(result.model, { formulas }), { formulas, modeOverrides: overrides });
+    // The page saves formulas' results itself; Excel works its own out.
+    const saves = host.kind === 'standalone';
+    if (plan.writes.length === 0 && (!saves || plan.refreshed.length === 0)) {
+      setNotice({ intent: 'info', text: (x) => x.nothingToRecalculate });
+      return;
+    }
+    setPending({ plan, excelUndo: host.kind === 'office' ? host.excelUndo === true : null });
+  }, [host, result, workbook, formulas, overrides]);
+
+  const cancelRecalculate = useCallback(() => setPending(null), []);
+
+  const confirmRecalculate = useCallback(() => {
+    const p = pending;
+    setPending(null);
+    if (!host || !p) return;
+    const { plan } = p;
     void run('recalculate', async () => {
-      // Formulas that give the right value once their inputs are rewritten stay formulas (settle.ts).
-      // (The grid is read with every result; without one there are no formulas to follow.)
-      const plan = settleFormulas(workbook ?? { sheets: [] }, planRecalculation(result.model, { formulas }), { formulas, modeOverrides: overrides });
-      // The page saves formulas' results itself; Excel works its own out.
       const saves = host.kind === 'standalone';
-      if (plan.writes.length === 0 && (!saves || plan.refreshed.length === 0)) {
-        setNotice({ intent: 'info', text: (x) => x.nothingToRecalculate });
-        return;
-      }
+      // The host reads every target again first and writes nothing if one changed since the check.
       const applied = await host.applyWrites(plan.writes, { reviewMode, formulas: { refreshed: plan.refreshed, recalcOnOpen: plan.recalcOnOpen } });
       const keptCells = new Set(plan.keptFormulas.map((k) => `${k.sheet}!${k.address}`));
       const change: AppliedChange = {
@@ -246,9 +267,21 @@ export function useHyoka(env: Environment) {
       const n = applied.written.length;
       const instead = plan.valuesInsteadOfFormulas.length;
       const kept = plan.keptFormulas.length;
-      setNotice({ intent: 'success', text: (x) => [x.recalculated(n), instead > 0 ? x.recalculatedValuesInstead(instead) : '', kept > 0 ? x.recalculatedFormulasKept(kept) : ''].filter(Boolean).join(' ') });
+      const excelUndo = host.kind === 'office' ? applied.mergedUndo : null;
+      setNotice({
+        intent: 'success',
+        text: (x) =>
+          [
+            x.recalculated(n),
+            excelUndo === null ? '' : excelUndo ? x.undoInExcel : x.noUndoInExcel,
+            instead > 0 ? x.recalculatedValuesInstead(instead) : '',
+            kept > 0 ? x.recalculatedFormulasKept(kept) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+      });
     });
-  }, [host, result, workbook, formulas, reviewMode, overrides, run, readAndCheck]);
+  }, [host, pending, reviewMode, overrides, run, readAndCheck]);
 
   const undo = useCallback(() => {
     if (!host) return;
@@ -443,6 +476,9 @@ export function useHyoka(env: Environment) {
     openFile,
     openSample,
     recalculate,
+    pending,
+    confirmRecalculate,
+    cancelRecalculate,
     undo,
     toggleHighlight,
     exportReport,

@@ -40,6 +40,8 @@ async function openPane(options: { host?: string; displayLanguage?: string; shee
   const page = await served.browser.context.newPage();
   await page.addInitScript((o) => ((window as unknown as { __fakeOfficeOptions: unknown }).__fakeOfficeOptions = o), options);
   await page.addInitScript({ content: fakeOffice });
+  // Each pane starts in Office's display language: a test that switches language leaves its choice in the profile.
+  await page.addInitScript(() => window.localStorage.removeItem('hyoka.lang'));
   await page.goto(served.site.url('taskpane.html'));
   await page.locator('main[data-host]').waitFor();
   return page;
@@ -92,6 +94,7 @@ describe('the pane in Excel', () => {
     await check(page, (await engineFindings()).length);
     const before = await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump());
     await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="confirm-recalculate"]').click();
     await page.locator('[data-action="undo"]:not([disabled])').waitFor();
     expect(await cell(page, 'E6')).toMatchObject({ value: 1.74, numberFormat: '0%' });
     expect(await cell(page, 'F6')).toMatchObject({ value: 1.38, numberFormat: '0%' });
@@ -216,6 +219,44 @@ describe('the pane in Excel', () => {
     expect(await selection()).toBeNull();
     await page.locator('[data-finding][data-sheet="別紙2"][data-cell="F6"]').click();
     await expect.poll(selection).toEqual({ sheet: '別紙2', address: 'F6' });
+    await page.close();
+  });
+
+  it('asks before recalculating, naming each cell before → after as it will show, and writes nothing when cancelled', async () => {
+    const page = await openPane();
+    await check(page, (await engineFindings()).length);
+    const before = await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump());
+    await page.locator('[data-action="recalculate"]').click();
+    const dialog = page.locator('[data-testid="confirm-recalculation"]');
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('role')).toBe('dialog');
+    expect(await dialog.locator('[data-confirm-cell]').evaluateAll((els) => els.map((e) => e.textContent))).toEqual(['別紙1!E6110%→174%', '別紙1!F6空欄→138%']);
+    expect(await page.locator('[data-testid="confirm-undo"]').textContent()).toBe('Excel の [元に戻す](Ctrl+Z)1 回でも元に戻せます。');
+    // Nothing is written while the question is open; Escape cancels it.
+    expect(await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump())).toEqual(before);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="cancel-recalculate"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (window as unknown as { __fake: { dump(): unknown } }).__fake.dump())).toEqual(before);
+    expect(await page.locator('[data-action="undo"]').isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('says plainly, before and after writing, that Excel’s own undo cannot take it back where ExcelApi 1.20 is missing', async () => {
+    const page = await openPane({ apiVersion: '1.19', displayLanguage: 'en-US' });
+    await check(page, 2);
+    await page.locator('[data-action="recalculate"]').click();
+    expect(await page.locator('[data-testid="confirm-undo"]').textContent()).toBe(
+      'This Excel cannot take it back in one step with its own Undo: to undo it, press “Undo recalculation” before closing the pane.',
+    );
+    await page.locator('[data-action="confirm-recalculate"]').click();
+    await page.locator('[data-action="undo"]:not([disabled])').waitFor();
+    expect(await page.locator('[data-testid="notice"]').textContent()).toBe(
+      'Rewrote the progress of 2 cells. “Undo recalculation” puts them back. This Excel cannot take it back in one step with its own Undo: to undo it, press “Undo recalculation” before closing the pane.',
+    );
+    expect(await cell(page, 'E6')).toMatchObject({ value: 1.74 });
     await page.close();
   });
 });

@@ -124,6 +124,7 @@ describe('network', () => {
     await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'planted-errors.xlsx'));
     await page.locator('[data-testid="finding-count"]').waitFor();
     await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="confirm-recalculate"]').click();
     await page.locator('[data-action="undo"]:not([disabled])').waitFor();
     await page.locator('[data-tab="tables"]').click();
     await page.locator('[data-action="sample"]').click();

@@ -115,6 +115,7 @@ describe('the standalone page', () => {
     await openFile(page, PLANTED, before.length);
     expect(await page.locator('[data-action="download"]').isDisabled()).toBe(true);
     await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="confirm-recalculate"]').click();
     await page.locator(`[data-testid="finding-count"][data-total="${expectedAfter.length}"]`).waitFor();
     expect(await page.locator('[data-testid="notice"]').getAttribute('data-intent')).toBe('success');
 
@@ -138,6 +139,7 @@ describe('the standalone page', () => {
     const page = await openPage();
     await openFile(page, PLANTED, before.length);
     await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="confirm-recalculate"]').click();
     await page.locator('[data-action="undo"]:not([disabled])').waitFor();
     await page.locator('[data-action="undo"]').click();
     await page.locator(`[data-testid="finding-count"][data-total="${before.length}"]`).waitFor();
@@ -157,6 +159,7 @@ describe('the standalone page', () => {
     await openFile(page, path, (await engineFindings(original)).length);
     await page.locator('[data-action="formulas"]').check();
     await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="confirm-recalculate"]').click();
     await page.locator('[data-action="undo"]:not([disabled])').waitFor();
     await page.locator('[data-tab="changes"]').click();
     const instead = await page.locator('[data-testid="values-instead"]').textContent();
@@ -176,6 +179,7 @@ describe('the standalone page', () => {
     const page = await openPage();
     await openFile(page, path, (await engineFindings(original)).length);
     await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="confirm-recalculate"]').click();
     await page.locator('[data-action="undo"]:not([disabled])').waitFor();
     expect(await page.locator('[data-testid="notice"]').textContent()).toContain('数式 1 個は、正しい値になるため数式のまま残しました');
     await page.locator('[data-tab="changes"]').click();

@@ -33,6 +33,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   const marked: MarkRegistry = new Map();
   return {
     kind: 'office',
+    excelUndo: rt.isSetSupported('ExcelApi', '1.20'),
     readWorkbook: () => readWorkbook(rt, limits),
     applyWrites: (writes, opts) => applyWrites(rt, writes, opts),
     restore: (snapshot) => restore(rt, snapshot),
