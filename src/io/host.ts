@@ -27,7 +27,11 @@ export interface ApplyResult {
   mergedUndo: boolean;
 }
 
-export type HostErrorCode = 'review-mode' | 'protected-sheet' | 'changed-since-check' | 'write-failed' | 'read-failed' | 'too-large';
+/**
+ * `write-failed`: nothing changed (refused before writing, or what landed was put back); `write-partial`: a write
+ * failed midway and could not be put back, so some of the cells named may have changed.
+ */
+export type HostErrorCode = 'review-mode' | 'protected-sheet' | 'changed-since-check' | 'write-failed' | 'write-partial' | 'read-failed' | 'too-large';
 
 /** A refusal or failure with a reason people can act on (messages in src/taskpane/i18n). */
 export class HostError extends Error {

@@ -263,6 +263,8 @@ const ja: Strings = {
     'protected-sheet': 'シートが保護されているため、何も書き込みませんでした。[校閲] → [シート保護の解除] をしてからもう一度実行してください。',
     'changed-since-check': 'チェックの後にブックが変更されたため、何も書き込みませんでした。もう一度 [ブックをチェック] を押してから実行してください。',
     'write-failed': '書き込みに失敗したため、書き込んだ分は元に戻しました。ブックを閉じずにもう一度お試しください。',
+    'write-partial':
+      '書き込みの途中で失敗し、書き込んだ分を元に戻すこともできませんでした。次のセルの一部だけが書き換わっている可能性があります。保存する前にセルを確認して Excel の [元に戻す] で戻すか、ブックを保存せずに閉じてください。',
     'read-failed': 'ブックを読み取れませんでした。編集中のセルを確定(Enter)してから、もう一度お試しください。',
     'too-large': 'ブックが大きすぎてチェックできません。評価書のシートだけを別のブックにコピーしてお試しください。',
   },
@@ -397,6 +399,8 @@ const en: Strings = {
     'protected-sheet': 'The sheet is protected, so nothing was written. Unprotect it (Review → Unprotect Sheet) and run again.',
     'changed-since-check': 'The workbook changed after the check, so nothing was written. Press “Check workbook” again, then run again.',
     'write-failed': 'Writing failed; what had been written was put back. Keep the workbook open and try again.',
+    'write-partial':
+      'Writing failed midway and what had been written could not be put back: some of these cells may have changed and others not. Before saving, check them and use Excel’s Undo, or close the workbook without saving.',
     'read-failed': 'The workbook could not be read. Finish editing the active cell (press Enter) and try again.',
     'too-large': 'The workbook is too large to check. Copy the evaluation sheets into a new workbook and check that.',
   },

@@ -34,6 +34,12 @@ function startsAt(area: string, address: string): boolean {
   return range.top === cell.row && range.left === cell.col;
 }
 
+/** A write that failed midway and was not put back: the cells that may have changed, and Excel's words. */
+function partial(cells: { sheet: string; address: string }[], why: string): HostError {
+  const list = cells.map((c) => `${c.sheet}!${c.address}`).join(', ');
+  return new HostError('write-partial', { ja: `${list}。Excel のエラー: ${why}`, en: `${list}. Excel said: ${why}` });
+}
+
 /** Refuses when a target sheet is gone or protected; one sync. */
 async function checkSheets(ctx: ExcelContext, names: string[]): Promise<void> {
   const collection = ctx.workbook.worksheets;
@@ -98,7 +104,7 @@ export async function applyWrites(rt: OfficeRuntime, writes: CellWrite[], option
           try {
             await ctx.sync();
           } catch (again) {
-            throw new HostError('write-failed', `${errorText(e)}; restoring failed too: ${errorText(again)}`);
+            throw partial(cells, `${errorText(e)}; ${errorText(again)}`);
           }
           throw new HostError('write-failed', errorText(e));
         }
@@ -124,7 +130,12 @@ export async function restore(rt: OfficeRuntime, snapshot: CellSnapshot[]): Prom
       async (ctx) => {
         await checkSheets(ctx, [...new Set(snapshot.map((s) => s.sheet))]);
         for (const s of snapshot) queueRestore(ctx.workbook.worksheets.getItem(s.sheet).getRange(s.address), s, true);
-        await ctx.sync();
+        try {
+          await ctx.sync();
+        } catch (e) {
+          // Excel applies a failed batch up to the failing command: some cells may be back, others not.
+          throw partial(snapshot, errorText(e));
+        }
       },
       mergedUndo ? { mergeUndoGroup: true } : undefined,
     );

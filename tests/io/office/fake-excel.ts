@@ -211,7 +211,7 @@ export class FakeExcel {
   active: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   handlers = new Set<Handler>();
-  private failure: { afterWrites: number } | null = null;
+  private failure: { afterWrites: number; times: number } | null = null;
 
   constructor(options: FakeOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.20';
@@ -242,15 +242,15 @@ export class FakeExcel {
     return versionAtLeast(this.apiVersion, version);
   }
 
-  /** The next sync that writes anything runs its first `afterWrites` writes, then fails. */
-  failNextWriteSync(afterWrites: number): void {
-    this.failure = { afterWrites };
+  /** The next sync that writes anything (the next `times` such syncs) runs its first `afterWrites` writes, then fails. */
+  failNextWriteSync(afterWrites: number, times = 1): void {
+    this.failure = { afterWrites, times };
   }
 
   takeFailure(ops: Op[]): { afterWrites: number } | null {
     if (!this.failure || !ops.some((o) => o.write)) return null;
     const f = this.failure;
-    this.failure = null;
+    if (--f.times <= 0) this.failure = null;
     return f;
   }
 

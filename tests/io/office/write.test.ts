@@ -231,6 +231,30 @@ describe('applyWrites', () => {
     expect(e.detail).toBe('別紙1');
   });
 
+  it('says that cells may be half-written, naming them, when putting back a failed write fails too', async () => {
+    const fake = new FakeExcel({ sheets: [keihinSheet(), textSheet] });
+    const { host, writes } = await planFor(fake);
+    const before = fake.dump();
+    // The write fails after two cells, and so does putting them back, after one.
+    fake.failNextWriteSync(2, 2);
+    const e = await hostError(host.applyWrites(writes, { reviewMode: false }));
+    expect(e.code).toBe('write-partial');
+    const cells = [...new Set(writes.map((w) => `${w.sheet}!${w.address}`))];
+    expect(e.detailIn('ja')).toMatch(new RegExp(`^${cells.join(', ')}。Excel のエラー: `));
+    expect(e.detailIn('en')).toMatch(new RegExp(`^${cells.join(', ')}\\. Excel said: `));
+    expect(changed(before, fake.dump()).length).toBeGreaterThan(0);
+  });
+
+  it('says that cells may be half put back when an undo fails midway', async () => {
+    const fake = new FakeExcel({ sheets: [keihinSheet()] });
+    const { host, writes } = await planFor(fake);
+    const { snapshot } = await host.applyWrites(writes, { reviewMode: false });
+    fake.failNextWriteSync(1);
+    const e = await hostError(host.restore(snapshot));
+    expect(e.code).toBe('write-partial');
+    expect(e.detailIn('en')).toMatch(/^別紙1!E6, 別紙1!F6\. Excel said: /);
+  });
+
   it('puts back what was already written when the write sync fails midway', async () => {
     const fake = new FakeExcel({ sheets: [keihinSheet(), textSheet] });
     const { host, writes } = await planFor(fake);
