@@ -31,7 +31,15 @@ export interface ApplyResult {
  * `write-failed`: nothing changed (refused before writing, or what landed was put back); `write-partial`: a write
  * failed midway and could not be put back, so some of the cells named may have changed.
  */
-export type HostErrorCode = 'review-mode' | 'protected-sheet' | 'changed-since-check' | 'write-failed' | 'write-partial' | 'read-failed' | 'too-large';
+export type HostErrorCode =
+  | 'review-mode'
+  | 'protected-sheet'
+  | 'changed-since-check'
+  | 'changed-since-recalculation'
+  | 'write-failed'
+  | 'write-partial'
+  | 'read-failed'
+  | 'too-large';
 
 /** A refusal or failure with a reason people can act on (messages in src/taskpane/i18n). */
 export class HostError extends Error {
@@ -74,8 +82,12 @@ export interface WorkbookHost {
    * formula results itself (the standalone page's file); Excel recalculates them on its own.
    */
   applyWrites(writes: CellWrite[], options: ApplyOptions): Promise<ApplyResult>;
-  /** Puts back exactly what the snapshot holds. */
-  restore(snapshot: CellSnapshot[]): Promise<void>;
+  /**
+   * Puts back exactly what the snapshot holds. With `written` (the recalculation's writes), first refuses
+   * (`changed-since-recalculation`, nothing put back) when a cell no longer holds what was written: an edit made
+   * since is not overwritten.
+   */
+  restore(snapshot: CellSnapshot[], written?: CellWrite[]): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
   /** Marks cells; returns what is needed to remove exactly those marks later. */
   highlight(cells: HighlightCell[]): Promise<CellSnapshot[]>;

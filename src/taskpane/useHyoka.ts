@@ -291,7 +291,7 @@ export function useHyoka(env: Environment) {
       return;
     }
     void run('undo', async () => {
-      await host.restore(top.snapshot);
+      await host.restore(top.snapshot, top.writes);
       setUndoStack((stack) => stack.slice(0, -1));
       setLastChange(null);
       await readAndCheck(host, overrides);

@@ -259,4 +259,22 @@ describe('the pane in Excel', () => {
     expect(await cell(page, 'E6')).toMatchObject({ value: 1.74 });
     await page.close();
   });
+
+  it('does not undo over a cell the user edited after the recalculation, and says why', async () => {
+    const page = await openPane();
+    await check(page, 2);
+    await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="confirm-recalculate"]').click();
+    await page.locator('[data-action="undo"]:not([disabled])').waitFor();
+    await page.evaluate(() => (window as unknown as { __fake: { userEdit(s: string, a: string, v: number): Promise<void> } }).__fake.userEdit('別紙1', 'F6', 1.5));
+    await page.locator('[data-testid="finding-count"][data-total="1"]').waitFor();
+    await page.locator('[data-action="undo"]').click();
+    await page.locator('[data-testid="notice"][data-intent="error"]').waitFor();
+    expect(await page.locator('[data-testid="notice"]').textContent()).toBe(
+      '再計算の後に次のセルが編集されたため、編集を上書きしないよう何も元に戻しませんでした。元に戻すには、そのセルを再計算の直後の値に戻すか、Excel の [元に戻す] を使ってください。 (別紙1!F6)',
+    );
+    expect(await cell(page, 'F6')).toMatchObject({ value: 1.5 });
+    expect(await cell(page, 'E6')).toMatchObject({ value: 1.74 });
+    await page.close();
+  });
 });

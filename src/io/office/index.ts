@@ -36,7 +36,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     excelUndo: rt.isSetSupported('ExcelApi', '1.20'),
     readWorkbook: () => readWorkbook(rt, limits),
     applyWrites: (writes, opts) => applyWrites(rt, writes, opts),
-    restore: (snapshot) => restore(rt, snapshot),
+    restore: (snapshot, written) => restore(rt, snapshot, written),
     async selectCell(sheet, address) {
       try {
         await rt.run(async (ctx) => {

@@ -120,15 +120,27 @@ export async function applyWrites(rt: OfficeRuntime, writes: CellWrite[], option
 
 /**
  * Puts back exactly what a snapshot holds: value or formula, number format and fill, all in one
- * sync, after one that refuses a sheet protected or removed since (so that undo is never partial).
+ * sync, after one that refuses a sheet protected or removed since, or a cell edited since the write (so that undo is
+ * never partial and never overwrites an edit).
  */
-export async function restore(rt: OfficeRuntime, snapshot: CellSnapshot[]): Promise<void> {
+export async function restore(rt: OfficeRuntime, snapshot: CellSnapshot[], written?: CellWrite[]): Promise<void> {
   if (snapshot.length === 0) return;
   const mergedUndo = rt.isSetSupported('ExcelApi', '1.20');
   try {
     await rt.run(
       async (ctx) => {
+        // What each cell holds now, read in the sync that checks the sheets: a cell edited since the write keeps the edit.
+        const wrote = new Map((written ?? []).map((w) => [cellKey(w.sheet, w.address), w]));
+        const now = snapshot.flatMap((s) => {
+          const w = wrote.get(cellKey(s.sheet, s.address));
+          if (!w) return [];
+          const range = ctx.workbook.worksheets.getItem(s.sheet).getRange(s.address);
+          range.load(['values', 'text', 'formulas']);
+          return [{ w, range }];
+        });
         await checkSheets(ctx, [...new Set(snapshot.map((s) => s.sheet))]);
+        const edited = now.filter(({ w, range }) => !unchanged({ value: w.value, ...(w.formula !== undefined && { formula: w.formula }) }, range));
+        if (edited.length > 0) throw new HostError('changed-since-recalculation', edited.map(({ w }) => `${w.sheet}!${w.address}`).join(', '));
         for (const s of snapshot) queueRestore(ctx.workbook.worksheets.getItem(s.sheet).getRange(s.address), s, true);
         try {
           await ctx.sync();

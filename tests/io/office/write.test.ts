@@ -165,6 +165,31 @@ describe('applyWrites', () => {
     expect(fake.cell('S', 'A1')).toMatchObject({ value: '110%', numberFormat: '@' });
   });
 
+  it('refuses to undo over a cell edited since the recalculation, naming it, and puts nothing back', async () => {
+    for (const formulas of [false, true]) {
+      const fake = new FakeExcel({ sheets: [keihinSheet(), textSheet] });
+      const { host, writes } = await planFor(fake, formulas);
+      const { snapshot } = await host.applyWrites(writes, { reviewMode: false });
+      await fake.userEdit('別紙1', 'F6', 1.5);
+      const edited = fake.dump();
+      const e = await hostError(host.restore(snapshot, writes));
+      expect(e.code).toBe('changed-since-recalculation');
+      expect(e.detail).toBe('別紙1!F6');
+      expect(fake.dump()).toEqual(edited);
+    }
+  });
+
+  it('undoes once the edited cell holds again what the recalculation wrote', async () => {
+    const fake = new FakeExcel({ sheets: [keihinSheet(), textSheet] });
+    const original = fake.dump();
+    const { host, writes } = await planFor(fake);
+    const { snapshot } = await host.applyWrites(writes, { reviewMode: false });
+    await fake.userEdit('別紙1', 'F6', 1.5);
+    await fake.userEdit('別紙1', 'F6', 1.38);
+    await host.restore(snapshot, writes);
+    expect(changed(original, fake.dump())).toEqual([]);
+  });
+
   it('refuses to undo into a sheet protected since, rather than undoing halfway', async () => {
     const fake = new FakeExcel({ sheets: [keihinSheet(), textSheet] });
     const { host, writes } = await planFor(fake);
