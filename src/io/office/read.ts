@@ -279,6 +279,15 @@ async function loadRequest(ctx: ExcelContext, wsList: XWorksheet[], sheets: Shee
   for (const q of views) noteHidden(sheets[q.sheet], q);
 }
 
+/** The used cells past the read limit, in either language: of one sheet, or of the sheets together (`sheet` null). */
+function tooManyCells(sheet: string | null, cells: number, max: number): HostError {
+  const [n, limit] = [cells, max].map((v) => v.toLocaleString('en-US'));
+  return new HostError('too-large', {
+    ja: `${sheet === null ? 'すべてのシートの使用範囲で' : `シート「${sheet}」の使用範囲が`} ${n} セル以上(上限 ${limit} セル)`,
+    en: `${sheet === null ? 'the sheets’ used ranges hold' : `the used range of “${sheet}” holds`} ${n} cells or more (at most ${limit})`,
+  });
+}
+
 export async function readWorkbook(rt: OfficeRuntime, limits: OfficeReadLimits): Promise<Workbook> {
   const withMerges = rt.isSetSupported('ExcelApi', '1.13');
   const withViews = rt.isSetSupported('ExcelApi', '1.3');
@@ -302,7 +311,7 @@ export async function readWorkbook(rt: OfficeRuntime, limits: OfficeReadLimits):
         if (used.isNullObject || used.rowCount === 0 || used.columnCount === 0) return null;
         const cells = used.rowCount * used.columnCount;
         total += cells;
-        if (cells > limits.maxCells || total > limits.maxCells) throw new HostError('too-large', `${ws.name}: ${cells} cells`);
+        if (cells > limits.maxCells || total > limits.maxCells) throw tooManyCells(cells > limits.maxCells ? ws.name : null, cells > limits.maxCells ? cells : total, limits.maxCells);
         return { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 };
       });
 

@@ -143,8 +143,16 @@ describe('readWorkbook', () => {
     const fake = new FakeExcel({ sheets: [{ name: 'Huge', generated: { usedRange: 'A1:Z200000', cellAt: () => ({ value: 1 }) } }] });
     const e = await hostError(createOfficeHost({ runtime: fake.runtime }).readWorkbook());
     expect(e.code).toBe('too-large');
-    expect(e.detail).toContain('Huge');
+    // In the pane's language, with the numbers grouped.
+    expect([e.detailIn('ja'), e.detailIn('en')]).toEqual(['シート「Huge」の使用範囲が 5,200,000 セル以上(上限 5,000,000 セル)', 'the used range of “Huge” holds 5,200,000 cells or more (at most 5,000,000)']);
     expect(fake.syncCount).toBe(2);
+  });
+
+  it('names the sheets together when no one sheet but all of them pass the limit', async () => {
+    const big = (name: string): FakeSheetInit => ({ name, generated: { usedRange: 'A1:T150000', cellAt: () => ({ value: 1 }) } });
+    const e = await hostError(createOfficeHost({ runtime: new FakeExcel({ sheets: [big('A'), big('B')] }).runtime }).readWorkbook());
+    expect(e.code).toBe('too-large');
+    expect(e.detailIn('ja')).toBe('すべてのシートの使用範囲で 6,000,000 セル以上(上限 5,000,000 セル)');
   });
 
   it('reports too-large when Excel answers a read with null values', async () => {
