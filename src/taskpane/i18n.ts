@@ -2,7 +2,7 @@
  * Every word the pane shows, in Japanese and English. Findings themselves are worded by the
  * engine (formatFinding); this file holds the pane's own labels, notices and error texts.
  */
-import type { Severity, Table, TargetMode } from '../engine/index.js';
+import type { RuleId, Severity, Table, TargetMode } from '../engine/index.js';
 import type { HostErrorCode } from '../io/host.js';
 
 export type Lang = 'ja' | 'en';
@@ -43,6 +43,8 @@ export interface Strings {
   severityFilter: string;
   ruleFilter: string;
   allRules: string;
+  /** Each rule's short name, in the rule menu and beside the rule's id on each finding. */
+  ruleName: Record<RuleId, string>;
   showing: (shown: number, total: number) => string;
   noFindings: string;
   noFindingsFiltered: string;
@@ -173,6 +175,26 @@ const ja: Strings = {
   severityFilter: '重要度で絞り込み',
   ruleFilter: 'ルール',
   allRules: 'すべてのルール',
+  ruleName: {
+    'progress-mismatch': '進捗度の不一致',
+    'progress-missing': '進捗度の空欄',
+    'progress-orphan': '目標値か実績値のない進捗度',
+    'indicator-score-mismatch': '評価指標の進捗度の不一致',
+    'weights-sum': '寄与度の合計',
+    'weights-missing': '寄与度の記載なし',
+    'cumulative-total-mismatch': '累計目標の不一致',
+    'stock-goal-mismatch': '最終年度の目標の不一致',
+    'stock-decrease': 'ストック型の減少',
+    'target-missing': '目標値の空欄',
+    'sum-mismatch': '合計の不一致',
+    'cumulative-column-short': '累計列の不足',
+    'overall-score-mismatch': '総合評価の不一致',
+    'overall-score-orphan': '確かめられない総合評価',
+    'summary-mismatch': '評価指標の記載の不一致',
+    'unparseable-number': '数値として読めないセル',
+    'unit-mismatch': '単位の混在',
+    'zero-target': '目標値 0',
+  },
   showing: (shown, total) => `${total} 件中 ${shown} 件を表示`,
   noFindings: '指摘はありません。見つかった表の数値はすべて整合しています。',
   noFindingsFiltered: '絞り込みの条件に合う指摘はありません。',
@@ -311,6 +333,26 @@ const en: Strings = {
   severityFilter: 'Filter by severity',
   ruleFilter: 'Rule',
   allRules: 'All rules',
+  ruleName: {
+    'progress-mismatch': 'Progress mismatch',
+    'progress-missing': 'Progress blank',
+    'progress-orphan': 'Progress without target or actual',
+    'indicator-score-mismatch': 'Indicator progress mismatch',
+    'weights-sum': 'Weights not summing to 100',
+    'weights-missing': 'Weights not given',
+    'cumulative-total-mismatch': 'Cumulative goal mismatch',
+    'stock-goal-mismatch': 'Final-year goal mismatch',
+    'stock-decrease': 'Stock going down',
+    'target-missing': 'Target blank',
+    'sum-mismatch': 'Total mismatch',
+    'cumulative-column-short': 'Cumulative column short',
+    'overall-score-mismatch': 'Overall score mismatch',
+    'overall-score-orphan': 'Overall score not checkable',
+    'summary-mismatch': 'Summary mismatch',
+    'unparseable-number': 'Not readable as a number',
+    'unit-mismatch': 'Mixed units',
+    'zero-target': 'Target of 0',
+  },
   showing: (shown, total) => `Showing ${shown} of ${total}`,
   noFindings: 'No findings: the numbers of every table found agree.',
   noFindingsFiltered: 'No finding matches the filter.',

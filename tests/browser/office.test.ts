@@ -277,4 +277,18 @@ describe('the pane in Excel', () => {
     expect(await cell(page, 'E6')).toMatchObject({ value: 1.74 });
     await page.close();
   });
+
+  it('names the rules in the rule menu and on each finding in the pane’s language, not by their ids alone', async () => {
+    const page = await openPane();
+    await check(page, 2);
+    const options = () => page.locator('[data-filter="rule"] option').evaluateAll((els) => els.map((e) => e.textContent));
+    expect(await options()).toEqual(['すべてのルール', '進捗度の不一致 (1)', '進捗度の空欄 (1)']);
+    expect(await page.locator('[data-finding][data-cell="E6"]').textContent()).toContain('進捗度の不一致progress-mismatch');
+    await page.locator('[data-action="lang"]').click();
+    await expect.poll(options).toEqual(['All rules', 'Progress mismatch (1)', 'Progress blank (1)']);
+    await page.locator('[data-filter="rule"]').selectOption('progress-missing');
+    await page.locator('[data-testid="finding-count"][data-shown="1"]').waitFor();
+    expect(await page.locator('[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).toEqual(['F6']);
+    await page.close();
+  });
 });

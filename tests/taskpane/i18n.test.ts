@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/engine/index.js';
 import { STRINGS, langFromTag } from '../../src/taskpane/i18n.js';
 
 function leaves(v: unknown, path: string, out: [string, unknown][]): [string, unknown][] {
@@ -22,6 +23,15 @@ describe('the pane’s words', () => {
     const allowed = new Set(['switchLanguage', 'switchLanguageLabel', 'modeSource.cumulative-label']);
     for (const [k, v] of leaves(STRINGS.en, '', [])) if (!allowed.has(k)) expect(kana.test(String(v)), k).toBe(false);
     expect(kana.test(STRINGS.ja.check)).toBe(true);
+  });
+
+  it('name every rule in both languages, each name its own', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const names = RULES.map((r) => STRINGS[lang].ruleName[r.id]);
+      expect(names.every((n) => typeof n === 'string' && n.trim() !== ''), lang).toBe(true);
+      expect(new Set(names).size, lang).toBe(RULES.length);
+    }
+    expect(Object.keys(STRINGS.ja.ruleName).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
   it('follows the display language: Japanese unless another language is named', () => {

@@ -47,6 +47,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: '2px' },
   address: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
   rule: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
+  ruleName: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   message: { overflowWrap: 'anywhere', lineHeight: tokens.lineHeightBase300 },
   calc: { color: tokens.colorNeutralForeground2, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -100,6 +101,7 @@ const FindingRow = memo(function FindingRow(props: {
         <Text size={200} className={styles.address}>
           {f.sheet}!{f.cell}
         </Text>
+        <span className={styles.ruleName}>{s.ruleName[f.rule]}</span>
         <span className={styles.rule}>{f.rule}</span>
         {marked && (
           <Badge size="small" appearance="tint" color="warning">
@@ -163,7 +165,7 @@ export function FindingsView({ h, tables }: { h: Hyoka; tables: readonly Table[]
           <option value="all">{s.allRules}</option>
           {RULES.filter((r) => rules.has(r.id)).map((r) => (
             <option key={r.id} value={r.id} title={r.describe[lang]}>
-              {r.id} ({rules.get(r.id)})
+              {s.ruleName[r.id]} ({rules.get(r.id)})
             </option>
           ))}
         </Select>
