@@ -43,6 +43,9 @@ export interface AppliedChange {
 /** A recalculation planned and shown to the user, written only once confirmed. */
 export interface PendingRecalculation {
   plan: SettledPlan;
+  /** What the plan was made with, to make it again from the workbook as it is just before writing. */
+  formulas: boolean;
+  overrides: Record<string, TargetMode>;
   /** Whether Excel's own undo takes the write back in one step (ExcelApi 1.20); null where the pane alone undoes (standalone). */
   excelUndo: boolean | null;
 }
@@ -69,6 +72,15 @@ function errorNotice(e: unknown, fileName?: string): Notice {
   }
   const detail = e instanceof Error ? e.message : String(e);
   return { intent: 'error', text: (s) => s.unexpected(detail) };
+}
+
+/** The cells (`Sheet!A1`) two plans write differently, or only one of them writes. */
+function differentWrites(a: readonly CellWrite[], b: readonly CellWrite[]): string[] {
+  const key = (w: CellWrite) => `${w.sheet}!${w.address}`;
+  const what = (w: CellWrite) => JSON.stringify([w.value, w.formula ?? null, w.numFmt ?? null]);
+  const left = new Map(a.map((w) => [key(w), what(w)]));
+  const right = new Map(b.map((w) => [key(w), what(w)]));
+  return [...new Set([...left.keys(), ...right.keys()])].filter((k) => left.get(k) !== right.get(k));
 }
 
 /** One mark per cell, the most severe finding's severity. */
@@ -233,7 +245,7 @@ export function useHyoka(env: Environment) {
       setNotice({ intent: 'info', text: (x) => x.nothingToRecalculate });
       return;
     }
-    setPending({ plan, excelUndo: host.kind === 'office' ? host.excelUndo === true : null });
+    setPending({ plan, formulas, overrides, excelUndo: host.kind === 'office' ? host.excelUndo === true : null });
   }, [host, result, workbook, formulas, overrides]);
 
   const cancelRecalculate = useCallback(() => setPending(null), []);
@@ -245,6 +257,20 @@ export function useHyoka(env: Environment) {
     const { plan } = p;
     void run('recalculate', async () => {
       const saves = host.kind === 'standalone';
+      if (host.kind === 'office') {
+        // Excel may have changed since the check (a target or actual typed over with no live check): what was shown is
+        // written only if the workbook as it is now asks for exactly that; otherwise nothing, and the pane shows it as it is.
+        const wb = await host.readWorkbook();
+        const now = checkWorkbook(wb, { modeOverrides: p.overrides });
+        const fresh = settleFormulas(wb, planRecalculation(now.model, { formulas: p.formulas }), { formulas: p.formulas, modeOverrides: p.overrides });
+        const differ = differentWrites(plan.writes, fresh.writes);
+        if (differ.length > 0) {
+          setWorkbook(wb);
+          setResult(now);
+          setCheckedAt(new Date());
+          throw new HostError('changed-since-check', differ.join(', '));
+        }
+      }
       // The host reads every target again first and writes nothing if one changed since the check.
       const applied = await host.applyWrites(plan.writes, { reviewMode, formulas: { refreshed: plan.refreshed, recalcOnOpen: plan.recalcOnOpen } });
       const keptCells = new Set(plan.keptFormulas.map((k) => `${k.sheet}!${k.address}`));

@@ -291,4 +291,24 @@ describe('the pane in Excel', () => {
     expect(await page.locator('[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).toEqual(['F6']);
     await page.close();
   });
+
+  it('writes nothing when an actual changed after the check (no live check), rather than the progress worked out from the old one', async () => {
+    const page = await openPane();
+    await check(page, 2);
+    await page.locator('[data-action="live"]').uncheck();
+    // 141 → 150 in E5: E6 should now be 185%, not the 174% the check worked out.
+    await page.evaluate(() => (window as unknown as { __fake: { userEdit(s: string, a: string, v: number): Promise<void> } }).__fake.userEdit('別紙1', 'E5', 150));
+    await page.locator('[data-action="recalculate"]').click();
+    await page.locator('[data-action="confirm-recalculate"]').click();
+    await page.locator('[data-testid="notice"][data-intent="error"]').waitFor();
+    expect(await page.locator('[data-testid="notice"]').textContent()).toBe(
+      'チェックの後にブックが変更されたため、何も書き込みませんでした。もう一度 [ブックをチェック] を押してから実行してください。 (別紙1!E6)',
+    );
+    expect(await cell(page, 'E6')).toMatchObject({ value: 1.1 });
+    expect(await cell(page, 'F6')).not.toHaveProperty('value');
+    // The pane now shows the workbook as it is: asked again, it offers 185%.
+    await page.locator('[data-action="recalculate"]').click();
+    expect(await page.locator('[data-confirm-cell="別紙1!E6"]').textContent()).toBe('別紙1!E6110%→185%');
+    await page.close();
+  });
 });
