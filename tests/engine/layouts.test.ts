@@ -4488,6 +4488,49 @@ describe('budget tables in other words', () => {
     ]);
   });
 
+  // 予算額 | 決算額 in place of 計画 | 実績: the right twin (230) gives nothing, the planted 240 is found at 決算 alone.
+  it.each([
+    [
+      'a 予算額 and a 決算額 row for each part and total',
+      (last: number) =>
+        sheet('S', [
+          ['財政支援措置の状況（単位：千円）'],
+          ['区分', null, 'H29', 'H30'],
+          ['国予算(a)', '予算額', 100, 200],
+          [null, '決算額', 90, 180],
+          ['自治体予算(b)', '予算額', 50, 50],
+          [null, '決算額', 40, 50],
+          ['総事業費(a+b)', '予算額', 150, 250],
+          [null, '決算額', 130, last],
+        ]),
+      'D8',
+    ],
+    [
+      'each year merged over `予算額 | 決算額` sub-columns',
+      (last: number) =>
+        sheet(
+          'S',
+          [
+            ['財政支援措置の状況（単位：千円）'],
+            ['区分', 'H29', null, 'H30', null],
+            [null, '予算額', '決算額', '予算額', '決算額'],
+            ['国予算(a)', 100, 90, 200, 180],
+            ['自治体予算(b)', 50, 40, 50, 50],
+            ['総事業費(a+b)', 150, 130, 250, last],
+          ],
+          ['A2:A3', 'B2:C2', 'D2:E2'],
+        ),
+      'E6',
+    ],
+  ])('%s: each total adds up its own stage’s parts', (_, build, cell) => {
+    // Before, 予算額 was no stage: the 予算 total was added up from the 決算 parts (150 against 90 + 40, false errors in
+    // the right twin), or the row of stages was read as unreadable figures and the 決算 sub-columns left unread.
+    expect(keys(findingsOf(book(build(230))))).toEqual([]);
+    const f = findingsOf(book(build(240)));
+    expect(keys(f)).toEqual([`sum-mismatch@S!${cell}`]);
+    expect(f[0]).toMatchObject({ expected: 230, stated: 240, params: { row: '総事業費(a+b) 決算' } });
+  });
+
   it.each([
     ['with letters', ['国予算(a)', '自治体予算(b)', '総事業費(a+b)']],
     ['without letters', ['国費', '地方費', '事業費計']],

@@ -377,8 +377,9 @@ function lettersOfImplicitTotal(scan: SheetScan, group: BudgetRow[]): void {
   totals[0].totalOf = parts.map((r) => r.part!);
 }
 
-// The stage of a row's figures, in a cell of its own right of the label (`計画`, `実績額`) or in the label (`国予算(a)(実績)`).
-const STAGE_WORD = '計画|実績|見込み?|予定|決算|当初|変更後';
+// The stage of a row's figures, in a cell of its own right of the label (`計画`, `実績額`; `予算額` over `決算額`) or in the
+// label (`国予算(a)(実績)`).
+const STAGE_WORD = '計画|実績|見込み?|予定|予算|決算|当初|変更後';
 const STAGE_CELL = new RegExp(`^(${STAGE_WORD})(額|値)?$`);
 const STAGE_IN_LABEL = new RegExp(`[(（](${STAGE_WORD})(額|値)?[)）]`);
 
