@@ -4392,6 +4392,9 @@ describe('budget tables in other words', () => {
     // Parts numbered in circles after their names, unread before (no total was checked).
     ['国費①', '地方費②', '合計①+②'],
     ['国費（①）', '地方費（②）', '合計（①＋②）'],
+    // Numbered in front, unread before as well.
+    ['①国費', '②地方費', '③合計(①+②)'],
+    ['① 国費', '② 地方費', '③ 合計（①＋②）'],
   ])('%s + %s = %s is checked in every column', (a, b, total) => {
     const f = findingsOf(book(budget(a, b, total)));
     expect(keys(f)).toEqual(['sum-mismatch@S!D5', 'sum-mismatch@S!E5']);
@@ -4405,10 +4408,22 @@ describe('budget tables in other words', () => {
     // Parts with letters or numbers no total names, unchecked before.
     ['国予算(a)', '自治体予算(b)', '合計'],
     ['国費①', '地方費②', '計'],
+    ['①国費', '②地方費', '③計'],
+    ['①国費', '②地方費', '③ 合計'],
   ])('%s + %s = %s without letters: the one total of a project adds up its parts', (a, b, total) => {
     const f = findingsOf(book(budget(a, b, total)));
     expect(keys(f)).toEqual(['sum-mismatch@S!D5', 'sum-mismatch@S!E5']);
     expect(f[0]).toMatchObject({ expected: 250, stated: 260, params: { parts: `${a} + ${b}` } });
+  });
+
+  it.each([['③合計(①+②)'], ['③計']])('parts numbered in front (`①国費 | ②地方費 | %s`) that add up give nothing', (total) => {
+    const s = budget('①国費', '②地方費', total);
+    s.rows[4] = s.rows[4].map((c) => (c?.value === 260 ? { value: 250 } : c?.value === 410 ? { value: 400 } : c));
+    expect(keys(findingsOf(book(s)))).toEqual([]);
+  });
+
+  it('a share of the total numbered in front (`②うち国費`) is no part of it: the total is not their sum', () => {
+    expect(keys(findingsOf(book(budget('①国費', '② うち国費', '③計'))))).toEqual([]);
   });
 
   // Each part and total in a 計画 and a 実績 row, the stage in a column of its own beside the label merged over both,

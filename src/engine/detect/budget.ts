@@ -370,9 +370,10 @@ function implicitTotals(scan: SheetScan, rows: BudgetRow[]): void {
 /** Letters for a project's (or a stage's) rows when they are parts and one total of them. */
 function lettersOfImplicitTotal(scan: SheetScan, group: BudgetRow[]): void {
   const kinds = group.map((r) => scan.labelKind(r.label));
-  const totals = group.filter((r, i) => kinds[i] === 'budget-total' || (kinds[i] === 'cumulative' && /^(合計|計)$/.test(toHalfWidth(r.label).replace(/\s+/g, ''))));
+  // A total numbered in front as its parts are (`①国費 | ②地方費 | ③計`) too.
+  const totals = group.filter((r, i) => kinds[i] === 'budget-total' || /^[①-⑳]?(合計|計)$/.test(toHalfWidth(r.label).replace(/\s+/g, '')));
   const parts = group.filter((_, i) => kinds[i] === 'budget-part');
-  if (totals.length !== 1 || parts.length < 2 || parts.length + 1 !== group.length || parts.some((r) => /^うち/.test(r.label.trim()))) return;
+  if (totals.length !== 1 || parts.length < 2 || parts.length + 1 !== group.length || parts.some((r) => /^[①-⑳]?うち/.test(r.label.replace(/\s+/g, '')))) return;
   parts.forEach((r, i) => (r.part = `#${i + 1}`));
   totals[0].totalOf = parts.map((r) => r.part!);
 }
@@ -467,7 +468,7 @@ function unitAlone(scan: SheetScan, headerRow: number, left: number, right: numb
 
 /**
  * `国予算(a)` → part a; `総事業費(a+b)` or `総事業費(a)+(b)` → total of a and b; parts numbered in circles after their
- * name (`国費①`, `合計①+②`) so too (a number in front, `①国費`, numbers the rows, not the parts).
+ * name (`国費①`, `合計①+②`) or in front of it (`①国費`, `③合計(①+②)`) so too.
  */
 export function partLetters(label: string): { part?: string; totalOf?: string[] } {
   const t = toHalfWidth(label).toLowerCase().replace(/\s+/g, '');
@@ -481,6 +482,8 @@ export function partLetters(label: string): { part?: string; totalOf?: string[] 
   if (circled) return { totalOf: circled[1].split('+') };
   const circledPart = /[^\d①-⑳+][(]?([①-⑳])[)]?$/.exec(t);
   if (circledPart) return { part: circledPart[1] };
+  const numbered = /^[(]?([①-⑳])[)]?[^\d①-⑳+]/.exec(t);
+  if (numbered) return { part: numbered[1] };
   return {};
 }
 
