@@ -4599,6 +4599,63 @@ describe('budget tables in other words', () => {
     expect(tax(['小計', '件数', 3, 4, 7], [], [['合計', '件数', 3, 4, 7]])).toEqual([]);
   });
 
+  it('小計 rows per group of measures: each 小計 adds up its group, the 合計 the 小計s and the measures after the last (never a measure and its 小計 both)', () => {
+    const tax = (sub1: number, all: number, merged = false) =>
+      checkWorkbook(
+        book(
+          sheet(
+            'S',
+            [
+              ['税制支援措置の状況'],
+              ['措置', '区分', 'H29', 'H30'],
+              ['措置A', '件数', 2, 3],
+              ['措置B', '件数', 1, 1],
+              merged ? ['小計', null, sub1, 4] : ['小計', '件数', sub1, 4],
+              ['措置C', '件数', 4, 4],
+              ['措置D', '件数', 1, 0],
+              merged ? ['小計', null, 5, 4] : ['小計', '件数', 5, 4],
+              ['措置E', '件数', 1, 1],
+              merged ? ['合計', null, all, 9] : ['合計', '件数', all, 9],
+            ],
+            merged ? ['A5:B5', 'A8:B8', 'A10:B10'] : [],
+          ),
+        ),
+      ).findings;
+    for (const merged of [false, true]) {
+      // The right twin: 3 + 5 + 1 = 9 (the 件数 of A to E, 9, too: a 合計 adding up measures and 小計s both would say 18).
+      expect(keys(tax(3, 9, merged))).toEqual([]);
+      // Before, with a 小計 among the projects, no 合計 was added up, nor any 小計.
+      const f = tax(3, 10, merged);
+      expect(keys(f)).toEqual(['sum-mismatch@S!C10']);
+      expect(f[0]).toMatchObject({ expected: 9, stated: 10, calc: '3 + 5 + 1 = 9', params: { project: '合計', parts: '小計 + 小計 + 措置E' } });
+      const g = tax(4, 10, merged);
+      expect(keys(g)).toEqual(['sum-mismatch@S!C5']);
+      expect(g[0]).toMatchObject({ expected: 3, stated: 4, params: { project: '小計', parts: '措置A + 措置B' } });
+    }
+  });
+
+  it('小計 projects of several rows each (国費 | 地方費): the 合計 of each row adds up the 小計 and the project after it', () => {
+    const rows = (kuni: number) =>
+      sheet('S', [
+        ['財政支援措置の状況（単位：千円）'],
+        ['事業', '区分', 'H29', 'H30'],
+        ['事業A', '国費', 100, 200],
+        [null, '地方費', 10, 20],
+        ['事業B', '国費', 50, 50],
+        [null, '地方費', 5, 5],
+        ['小計', '国費', 150, 250],
+        [null, '地方費', 15, 25],
+        ['事業C', '国費', 10, 10],
+        [null, '地方費', 1, 1],
+        ['合計', '国費', kuni, 260],
+        [null, '地方費', 16, 26],
+      ]);
+    expect(keys(findingsOf(book(rows(160))))).toEqual([]);
+    const f = findingsOf(book(rows(170)));
+    expect(keys(f)).toEqual(['sum-mismatch@S!C11']);
+    expect(f[0]).toMatchObject({ expected: 160, stated: 170, params: { parts: '小計 + 事業C' } });
+  });
+
   it.each(['件数（件）', '利用件数', '融資件数'])('a tax or finance table counting in rows labelled %s is read', (label) => {
     const f = findingsOf(
       book(

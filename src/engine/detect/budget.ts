@@ -158,8 +158,8 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
         break;
       }
       // A row without a project of its own is its project's above (the name written once, not merged down).
-      // `合計` written left of the labels above (across the label columns): the projects' total, none of the one above.
-      const ownTotal = previous && label.col < previous.labelRef.col && total(label.text) && projectsSinceTotal(rows) >= 2;
+      // `合計` (or `小計`) written left of the labels above (across the label columns): the projects' total, none of the one above.
+      const ownTotal = previous && label.col < previous.labelRef.col && (total(label.text) || subtotal(label.text)) && projectsSinceTotal(rows, subtotal(label.text)) >= 2;
       // Its name, not its number where a column numbers the projects (`No. | 事業名 | 区分`).
       const own = stageAlone ? [] : texts.filter((t) => t.col < label.col);
       const named = own.find((t) => !/^(No\.?|№)?[\d０-９]+[.．)）]?$/i.test(t.text.replace(/\s+/g, ''))) ?? own[0];
@@ -316,29 +316,39 @@ function numberBlocks(rows: BudgetRow[]): void {
 
 const ACROSS_TOTAL = /^(合計|総計|計)$/;
 const total = (text: string) => ACROSS_TOTAL.test(toHalfWidth(text).replace(/[\s【】\[\]()（）]/g, ''));
+// A group of projects' total (`小計`, `小計（分野1）`, `分野1小計`).
+const subtotal = (text: string) => /^小計|小計$/.test(toHalfWidth(text).replace(/[\s【】\[\]()（）]/g, ''));
 
-/** How many projects the rows since the last total (a project's `計`, a 合計 of projects) name: under one, a `計` is that project's own. */
-function projectsSinceTotal(rows: BudgetRow[]): number {
+/**
+ * How many projects the rows since the last total (a project's `計`, a 合計 of projects; a 小計 too, when counting for
+ * one) name: under one, a `計` is that project's own.
+ */
+function projectsSinceTotal(rows: BudgetRow[], sub: boolean): number {
   let k = rows.length - 1;
-  while (k >= 0 && !total(rows[k].project) && !total(rows[k].label)) k--;
+  while (k >= 0 && !total(rows[k].project) && !total(rows[k].label) && !(sub && subtotal(rows[k].project))) k--;
   return new Set(rows.slice(k + 1).map((r) => r.project)).size;
 }
 
 /**
  * A 合計 row under the projects (`合計 | 件数` under `措置A | 件数` and `措置B | 件数`, or `合計` written across the label
  * columns under projects of one row each) adds up each project's row of its own label and stage, since the last 合計;
- * not where some project is itself a subtotal (`小計`), lest a project be counted twice.
+ * a 小計 so the projects since the last 小計 or 合計. Under 小計s, a 合計 adds up the 小計s and the projects after the
+ * last of them, never a project and its 小計 both; not where another project ends in 計 (`分野1計`), which may be one.
  */
 function acrossTotals(rows: BudgetRow[]): void {
   rows.forEach((row, i) => {
-    if (!total(row.project)) return;
-    // The projects since the last 合計 before this one's rows.
+    const sub = subtotal(row.project);
+    if (!sub && !total(row.project)) return;
+    // The projects since the last 合計 (or 小計, for a 小計) before this one's rows.
     let from = 0;
-    for (let j = 0; j < i; j++) if (rows[j].block !== row.block && total(rows[j].project)) from = j + 1;
-    const above = rows.slice(from, i).filter((r) => r.block !== row.block);
-    if (above.some((r) => /計$/.test(r.project.trim()))) return;
+    for (let j = 0; j < i; j++) if (rows[j].block !== row.block && (total(rows[j].project) || (sub && subtotal(rows[j].project)))) from = j + 1;
+    let above = rows.slice(from, i).filter((r) => r.block !== row.block);
+    let lastSub = above.length - 1;
+    while (lastSub >= 0 && !subtotal(above[lastSub].project)) lastSub--;
+    if (lastSub >= 0) above = above.filter((r, k) => subtotal(r.project) || k > lastSub);
+    if (above.some((r) => /計$/.test(r.project.trim()) && !subtotal(r.project))) return;
     const blocks = new Set(above.map((r) => r.block));
-    const parts = total(row.label)
+    const parts = total(row.label) || subtotal(row.label)
       ? blocks.size === above.length
         ? above
         : []
