@@ -202,9 +202,11 @@ export interface BudgetRow {
   cells: ValueCell[];
   /**
    * Its `累計` cells: usually one; one per plan period where the table spans two (`H29 … R3 | 累計 | R4 R5 | 累計`), each
-   * with the indices in the table's `columns` of the years it adds up (`of`; absent: every year shown).
+   * with the indices in the table's `columns` of the years it adds up (`of`; absent: every year shown). One over a single
+   * figure beside years read per stage (`H29` over `計画 | 実績`, `累計` over one cell) is of a stage the table does not
+   * say: it is on the first stage's row alone, with each stage's cells of the years (`eachStage`), and short only of all.
    */
-  totals?: { cell: ValueCell; of?: number[] }[];
+  totals?: { cell: ValueCell; of?: number[]; eachStage?: ValueCell[][] }[];
 }
 
 export interface BudgetTable {

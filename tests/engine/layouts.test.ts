@@ -4503,6 +4503,45 @@ describe('budget tables in other words', () => {
     ]);
   });
 
+  describe('a 累計 over one figure beside years over `計画 | 実績` sub-columns', () => {
+    const table = (under: string | null, cum: [number, number, number]) =>
+      sheet(
+        'S',
+        [
+          ['財政支援措置の状況（単位：千円）'],
+          ['区分', 'H29', null, 'H30', null, '累計'],
+          [null, '計画', '実績', '計画', '実績', under],
+          ['国予算(a)', 100, 90, 200, 180, cum[0]],
+          ['自治体予算(b)', 50, 40, 50, 50, cum[1]],
+          ['総事業費(a+b)', 150, 130, 250, 230, cum[2]],
+        ],
+        ['A2:A3', 'B2:C2', 'D2:E2', ...(under === null ? ['F2:F3'] : [])],
+      );
+
+    it('of no stage said: its total adds up its parts, and it is short only where short of every stage’s years', () => {
+      // Right twins: 累計 of 実績 (270 + 90 = 360) or of 計画 (300 + 100 = 400): neither is short of both stages.
+      expect(keys(findingsOf(book(table(null, [270, 90, 360]))))).toEqual([]);
+      expect(keys(findingsOf(book(table(null, [300, 100, 400]))))).toEqual([]);
+      // Before, the column was left unread: the planted 400 (270 + 90 = 360) went unflagged.
+      const f = findingsOf(book(table(null, [270, 90, 400])));
+      expect(keys(f)).toEqual(['sum-mismatch@S!F6']);
+      expect(f[0]).toMatchObject({ expected: 360, stated: 400, params: { row: '総事業費(a+b)', column: '累計' } });
+      // 200 is short of 実績's 270 and 計画's 300: said against the least.
+      const g = findingsOf(book(table(null, [200, 90, 290])));
+      expect(keys(g)).toEqual(['cumulative-column-short@S!F4', 'cumulative-column-short@S!F6']);
+      expect(g[0]).toMatchObject({ expected: 270, stated: 200, params: { row: '国予算(a)' } });
+    });
+
+    it('with its stage written under it (`実績`): that stage’s, against its years', () => {
+      // Before, the third stage word under the last year made no stages at all: each row read once over 計画's columns,
+      // the stages read as unreadable figures and the 累計 checked against 計画's years (false shortfalls in the right twin).
+      expect(keys(findingsOf(book(table('実績', [270, 90, 360]))))).toEqual([]);
+      const f = findingsOf(book(table('実績', [250, 90, 340])));
+      expect(keys(f)).toEqual(['cumulative-column-short@S!F4', 'cumulative-column-short@S!F6']);
+      expect(f[0]).toMatchObject({ expected: 270, stated: 250, params: { row: '国予算(a) 実績' } });
+    });
+  });
+
   // 予算額 | 決算額 in place of 計画 | 実績: the right twin (230) gives nothing, the planted 240 is found at 決算 alone.
   it.each([
     [

@@ -65,8 +65,8 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     const leading = scan.inRow('cumulative', headerRow).filter((l) => l.col > startCol && l.col < years[0].col && /^(累計|合計|計)$/.test(l.compact));
     // Under stage headings, the first stage's 累計 columns: each other stage's stand as far right of them as its years.
     const stagesEnd = over && over.readings.length > 1 ? over.years[0].col + over.readings[1].offset : endCol;
-    const totalCols = [
-      ...leading.map((l) => ({ col: l.col, of: undefined })),
+    const totalCols: { col: number; of?: number[]; stage?: string; shared?: boolean }[] = [
+      ...leading.map((l) => ({ col: l.col })),
       ...periodTotals(
         scan.inRow('cumulative', headerRow).filter((l) => l.col > years[0].col && l.col < stagesEnd),
         columns,
@@ -77,16 +77,27 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     const yearsBottom = Math.max(headerRow, ...years.map((y) => view.mergeAt(y.row, y.col)?.bottom ?? y.row));
     // Each year (and 累計) over `計画 | 実績` sub-columns: every row is read once per stage, from that stage's sub-column.
     const withTotals = stageSubColumns(scan, yearsBottom + 1, [...columns.map((c) => c.col), ...totalCols.map((c) => c.col)]);
-    const stages = withTotals ?? stageSubColumns(scan, yearsBottom + 1, columns.map((c) => c.col));
-    // A 累計 over one figure beside years over two stages is of no one stage: left unread.
-    if (stages && !withTotals) totalCols.length = 0;
-    const cumCol = totalCols.length > 0 ? Math.max(...totalCols.map((c) => c.col)) : null;
+    const stages = withTotals ?? stageSubColumns(scan, yearsBottom + 1, columns.map((c) => c.col), Math.min(...totalCols.map((t) => t.col).filter((c) => c > columns[columns.length - 1].col)));
+    // A 累計 over one figure beside years over two stages: of the stage written under it (`実績`), else of one the table
+    // does not say, read on the first stage's row (`shared`).
+    if (stages && !withTotals) {
+      for (const t of totalCols) {
+        const under = cellText(view.raw(yearsBottom + 1, t.col)).replace(/\s+/g, '');
+        const stage = STAGE_CELL.exec(under)?.[1];
+        if (stage) t.stage = stage;
+        else t.shared = true;
+      }
+      totalCols.splice(0, totalCols.length, ...totalCols.filter((t) => t.shared || stages.some((x) => x.stage === t.stage)));
+    }
+    // Where each stage's figure of a 累計 column stands: its own sub-column, or the one figure under it.
+    const totalOffset = (t: (typeof totalCols)[number], offset: number) => (t.shared || t.stage ? 0 : offset);
     const headerBottom = stages ? yearsBottom + 1 : yearsBottom;
     const readings = stages ?? over?.readings ?? [{ stage: undefined, offset: 0 }];
     const rows: BudgetRow[] = [];
     let blanks = 0;
     let isProgress = false;
-    const rightCol = Math.max(columns[columns.length - 1].col, ...totalCols.map((c) => c.col)) + readings[readings.length - 1].offset;
+    const lastOffset = readings[readings.length - 1].offset;
+    const rightCol = Math.max(columns[columns.length - 1].col + lastOffset, ...totalCols.map((c) => c.col + totalOffset(c, lastOffset)));
     const valueCols = [...columns.map((c) => c.col), ...totalCols.map((c) => c.col)];
     const valuesIn = (r: number) => readings.some(({ offset }) => valueCols.some((c) => view.raw(r, c + offset)?.value != null));
     const budgetRowIn = (r: number) => {
@@ -170,18 +181,24 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       // A figure without a unit of its own is in its label's (`減税額（千円）`), else in the table's (`（単位：千円）`),
       // which a count (`件数`) is not.
       const unit = unitInParentheses(label.text) ?? (kind === 'count' ? undefined : tableUnit);
-      for (const { stage: sub, offset } of readings) {
+      const readAt = (offset: number) => columns.map((c) => amountCell(scan, kind, r, c.col + offset, unit));
+      const cellsAt = readings.map(({ offset }) => readAt(offset));
+      readings.forEach(({ stage: sub, offset }, k) => {
         const stage = sub ?? labelled;
+        // A 累計 of one stage on that stage's row; one of no stage said on the first's, with every stage's years.
+        const totals = totalCols.filter((t) => (t.shared ? k === 0 : !t.stage || t.stage === sub));
         rows.push({
           project,
           label: oneLine(label.text),
           labelRef: scan.ref(label.row, label.col),
           ...letters,
           ...(stage && { stage }),
-          cells: columns.map((c) => amountCell(scan, kind, r, c.col + offset, unit)),
-          ...(totalCols.length > 0 && { totals: totalCols.map(({ col, of }) => ({ cell: amountCell(scan, kind, r, col + offset, unit), ...(of && { of }) })) }),
+          cells: cellsAt[k],
+          ...(totals.length > 0 && {
+            totals: totals.map((t) => ({ cell: amountCell(scan, kind, r, t.col + totalOffset(t, offset), unit), ...(t.of && { of: t.of }), ...(t.shared && { eachStage: cellsAt }) })),
+          }),
         });
-      }
+      });
     }
     if (isProgress || rows.length === 0) continue;
     if (!rows.some((r) => isRowLabel(scan, r.label))) continue;
@@ -198,7 +215,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     tables.push({
       kind: 'budget',
       sheet: view.name,
-      range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: Math.max(cumCol ?? 0, columns[columns.length - 1].col) + readings[readings.length - 1].offset },
+      range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: rightCol },
       title,
       columns,
       rows,
@@ -406,15 +423,16 @@ function stageOf(label: string, after: { text: string }[]): string | undefined {
 
 /**
  * The stages written under each heading (`H29` merged over `計画 | 実績`, the row under the years) and how far right of
- * the heading each stage's sub-column stands; none unless every heading has the same two or more stages.
+ * the heading each stage's sub-column stands; none unless every heading has the same two or more stages. The last
+ * heading's end where a column of another kind starts (a 累計 over one stage).
  */
-function stageSubColumns(scan: SheetScan, row: number, headings: number[]): { stage: string; offset: number }[] | null {
+function stageSubColumns(scan: SheetScan, row: number, headings: number[], end = Infinity): { stage: string; offset: number }[] | null {
   if (row >= scan.view.rowCount) return null;
   const sorted = [...headings].sort((a, b) => a - b);
   let first: string[] | null = null;
   for (let k = 0; k < sorted.length; k++) {
     const words: string[] = [];
-    for (let c = sorted[k]; c < (sorted[k + 1] ?? Infinity); c++) {
+    for (let c = sorted[k]; c < (sorted[k + 1] ?? end); c++) {
       const m = STAGE_CELL.exec(cellText(scan.view.raw(row, c)).replace(/\s+/g, ''));
       if (!m) break;
       words.push(m[1]);

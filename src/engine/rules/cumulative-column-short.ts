@@ -28,6 +28,16 @@ function shortBy(cells: ValueCell[], cumulative: ValueCell | undefined) {
   };
 }
 
+function shortOfEach(stages: ValueCell[][], cumulative: ValueCell) {
+  let least: ReturnType<typeof shortBy>;
+  for (const cells of stages) {
+    const s = shortBy(cells, cumulative);
+    if (!s) return undefined;
+    if (!least || s.expected < least.expected) least = s;
+  }
+  return least;
+}
+
 export const cumulativeColumnShort: Rule = {
   id: 'cumulative-column-short',
   severity: 'warning',
@@ -40,10 +50,12 @@ export const cumulativeColumnShort: Rule = {
     for (const table of model.tables) {
       if (table.kind !== 'budget') continue;
       for (const row of table.rows) {
-        for (const { cell, of } of row.totals ?? []) {
+        for (const { cell, of, eachStage } of row.totals ?? []) {
           // A plan period's 累計 column, against the years of its period.
-          const s = shortBy(of ? of.map((k) => row.cells[k]) : row.cells, cell);
-          if (s) findings.push(findingAt('cumulative-column-short', 'warning', cell.ref, { ...s, params: { project: row.project, row: budgetRowName(row), unit: s.unit, ...periodParam(table.columns, of) } }));
+          const years = (cells: ValueCell[]) => (of ? of.map((k) => cells[k]) : cells);
+          // One of no stage said, against each stage's years: short only of every one, by the least sum.
+          const s = eachStage ? shortOfEach(eachStage.map(years), cell) : shortBy(years(row.cells), cell);
+          if (s) findings.push(findingAt('cumulative-column-short', 'warning', cell.ref, { ...s, params: { project: row.project, row: eachStage ? row.label : budgetRowName(row), unit: s.unit, ...periodParam(table.columns, of) } }));
         }
       }
     }

@@ -89,7 +89,7 @@ export const sumMismatch: Rule = {
               expected: point.div(scale).toNumber(),
               stated: total.value.div(scale).toNumber(),
               calc: `${terms} = ${show(point.div(scale), 4)}`,
-              params: { project: row.project, row: budgetRowName(row), column: k < n ? table.columns[k].header : '累計', parts: parts.map((p) => (across ? p.project : p.label)).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
+              params: { project: row.project, row: k >= n && row.totals?.[k - n]?.eachStage ? row.label : budgetRowName(row), column: k < n ? table.columns[k].header : '累計', parts: parts.map((p) => (across ? p.project : p.label)).join(' + '), unit: `${total.scaleLabel}${total.unit ?? ''}` },
             }),
           );
         }
