@@ -4733,6 +4733,50 @@ describe('budget tables in other words', () => {
     expect(model.tables.filter((t) => t.kind === 'budget')).toHaveLength(1);
   });
 
+  it.each([
+    ['below it', false],
+    ['below it, under `（続き）`', true],
+    ['right of it', false],
+  ])('a table split in two, its last years and 累計 in a second table %s with the same rows: the 累計 adds up the years of both', (where, said) => {
+    const parts = (cum: number) => [
+      [
+        ['区分', 'H29', 'H30', 'R1'],
+        ['国予算(a)', 100, 200, 50],
+        ['自治体予算(b)', 10, 10, 10],
+        ['総事業費(a+b)', 110, 210, 60],
+      ],
+      [
+        ['区分', 'R2', 'R3', '累計'],
+        ['国予算(a)', 60, 80, cum],
+        ['自治体予算(b)', 10, 10, 50],
+        ['総事業費(a+b)', 70, 90, cum + 50],
+      ],
+    ];
+    const build = (cum: number) => {
+      const [a, b] = parts(cum);
+      const rows = where === 'right of it' ? a.map((r, i) => [...r, null, ...b[i]]) : [...a, said ? ['（続き）'] : [], ...b];
+      return book(sheet('S', [['財政支援措置の状況（単位：千円）'], ...rows]));
+    };
+    // The right twin: 100 + 200 + 50 + 60 + 80 = 490.
+    const right = checkWorkbook(build(490));
+    expect(keys(right.findings)).toEqual([]);
+    expect(right.model.tables.map((t) => t.kind === 'budget' && t.columns.map((c) => c.header))).toEqual([['H29', 'H30', 'R1', 'R2', 'R3']]);
+    // Before, below the first table the second was read alone: 400 checked against R2 and R3 (140) only.
+    const f = findingsOf(build(400));
+    expect(f.map((x) => x.rule)).toEqual(['cumulative-column-short', 'cumulative-column-short']);
+    expect(f[0]).toMatchObject({ expected: 490, stated: 400, calc: '100 + 200 + 50 + 60 + 80 = 490 > 400' });
+  });
+
+  it('a second table of the next years under another title, or other rows, is not joined to the first', () => {
+    const first = [['財政支援措置の状況'], ['区分', 'H29', 'H30'], ['国予算(a)', 100, 200], ['自治体予算(b)', 10, 10], ['総事業費(a+b)', 110, 210], []];
+    const next = (title: string, part: string) => [[title], ['区分', 'R1', 'R2', '累計'], [part, 60, 80, 140], ['自治体予算(b)', 10, 10, 20], ['総事業費(a+b)', 70, 90, 160]];
+    for (const s of [sheet('S', [...first, ...next('財政支援措置の状況（事業B）', '国予算(a)')]), sheet('S', [...first, ...next('', '国費(a)')])]) {
+      const { model, findings } = checkWorkbook(book(s));
+      expect(findings).toEqual([]);
+      expect(model.tables.filter((t) => t.kind === 'budget')).toHaveLength(2);
+    }
+  });
+
   it('a table under another title with the same header (`税制支援措置の状況` under the budget table) is a table of its own', () => {
     const header = ['事業名', '区分', 'H29', 'H30', '累計'];
     const s = sheet('S', [

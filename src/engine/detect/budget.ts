@@ -212,17 +212,51 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     }
     for (const row of headersAgain) usedRows.set(row, endCol === Infinity ? WHOLE_ROW : [...(usedRows.get(row) ?? []), { left: startCol, right: rightCol }]);
     const lastRow = Math.max(...rows.map((r) => r.cells[0].ref.row));
-    tables.push({
+    const table: BudgetTable = {
       kind: 'budget',
       sheet: view.name,
       range: { top: headerRow, left: Math.min(...rows.map((r) => r.labelRef.col), firstCol), bottom: lastRow, right: rightCol },
       title,
       columns,
       rows,
-    });
+    };
+    if (!joinsSplitTable(scan, tables, table)) tables.push(table);
   }
   const sideways = detectBudgetsOnTheirSide(scan, usedRows, tables);
   return [...tables, ...sideways, ...detectBudgetsByProject(scan, [...tables, ...sideways])];
+}
+
+/**
+ * A table split in two, its first years in one (`H29 H30 R1`) and the next years and 累計 in another below it or right of
+ * it (`R2 R3 累計`), the same rows in both: the second goes on the first (its years added to the first's, each 累計 adding
+ * up both parts' years), so that a 累計 is checked against every year shown. Only where the first has no 累計, the years
+ * of the second follow the first's, and the rows are the same, label for label.
+ */
+function joinsSplitTable(scan: SheetScan, tables: BudgetTable[], next: BudgetTable): boolean {
+  const first = tables[tables.length - 1];
+  if (!first || !next.rows.some((r) => r.totals) || first.rows.some((r) => r.totals) || first.rows.length !== next.rows.length) return false;
+  // Below it, with nothing between but blank rows or a word that it goes on (`（続き）`): a title is another table's.
+  let between = true;
+  for (let r = first.range.bottom + 1; r < next.range.top && between; r++) {
+    for (let c = 0; c < scan.view.rowWidth(r) && between; c++) {
+      const t = cellText(scan.view.raw(r, c)).trim();
+      between = t === '' || (/続/.test(t) && !TITLE_RE.test(t));
+    }
+  }
+  const below = between && next.range.top > first.range.bottom && next.range.top - first.range.bottom <= 4;
+  const beside = next.range.left > first.range.right && next.range.top <= first.range.bottom && next.range.bottom >= first.range.top;
+  const last = first.columns[first.columns.length - 1];
+  if (!(below || beside) || last.year === null || next.columns[0].year !== last.year + 1 || next.columns[0].baseline) return false;
+  if (next.rows.some((r, i) => r.label !== first.rows[i].label || r.project !== first.rows[i].project || r.stage !== first.rows[i].stage || r.totals?.some((t) => t.eachStage))) return false;
+  const n = first.columns.length;
+  first.columns.push(...next.columns);
+  first.rows.forEach((r, i) => {
+    const totals = next.rows[i].totals;
+    r.cells.push(...next.rows[i].cells);
+    if (totals) r.totals = totals.map((t) => ({ ...t, ...(t.of && { of: t.of.map((k) => k + n) }) }));
+  });
+  first.range = { top: first.range.top, left: Math.min(first.range.left, next.range.left), bottom: Math.max(first.range.bottom, next.range.bottom), right: Math.max(first.range.right, next.range.right) };
+  return true;
 }
 
 /**
