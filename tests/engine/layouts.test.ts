@@ -4733,6 +4733,31 @@ describe('budget tables in other words', () => {
     expect(model.tables.filter((t) => t.kind === 'budget')).toHaveLength(1);
   });
 
+  it('a table under another title stating its unit (`財政支援措置の状況（事業B）（単位：百万円）`) is a table of its own, in its own unit', () => {
+    const s = (last: number) =>
+      sheet('S', [
+        ['財政支援措置の状況（単位：千円）'],
+        ['区分', 'H29', 'H30', '累計'],
+        ['国予算(a)', 1000, 2000, 3000],
+        ['自治体予算(b)', 500, 500, 1000],
+        ['総事業費(a+b)', 1500, 2500, 4000],
+        [],
+        ['財政支援措置の状況（事業B）（単位：百万円）'],
+        ['区分', 'H29', 'H30', '累計'],
+        ['国予算(a)', 1.5, 2, 3.5],
+        ['自治体予算(b)', '500千円', '1,000千円', 1.5],
+        ['総事業費(a+b)', 2, last, 5],
+      ]);
+    // Before, the title was passed over as a note (it says 単位) and the header under it as the first table's going on:
+    // the second table's figures were read in 千円 (2 against 1.5 + 500 千円, false errors in the right twin).
+    const { model, findings } = checkWorkbook(book(s(3)));
+    expect(keys(findings)).toEqual([]);
+    expect(model.tables.map((t) => t.kind === 'budget' && t.title)).toEqual(['財政支援措置の状況（単位：千円）', '財政支援措置の状況（事業B）（単位：百万円）']);
+    const f = findingsOf(book(s(5)));
+    expect(keys(f)).toEqual(['sum-mismatch@S!C11', 'cumulative-column-short@S!D11']);
+    expect(f[0]).toMatchObject({ expected: 3, stated: 5, params: { unit: '百万円' } });
+  });
+
   it.each([
     ['below it', false],
     ['below it, under `（続き）`', true],

@@ -160,7 +160,8 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       if (!hasValues && !isRowLabel(scan, label.text)) {
         // A project's name on a row of its own over its rows (`【事業A】`); a note (`（単位：千円）`, `※…`) over them or
         // over such a name is passed over.
-        const note = /単位|^[※*注]/.test(label.text);
+        // A title stating its unit (`税制支援措置の状況（単位：百万円）`) is another table's, no note.
+        const note = /^[(（［[]?\s*単位|^[※*注]/.test(label.text) || (/単位/.test(label.text) && !TITLE_RE.test(label.text));
         if (label.row === r && budgetRowIn(r + 1) && !note) {
           heading = label.text.replace(/^[【［[＜<]\s*(.*?)\s*[】］\]＞>]$/, '$1');
           continue;
