@@ -5022,6 +5022,43 @@ describe('budget tables in other words', () => {
     expect(keys(findingsOf(book(s)))).toEqual(['sum-mismatch@S!D3', 'sum-mismatch@S!D4']);
   });
 
+  it('tables on their side side by side on one header row: each total adds up its own table’s parts', () => {
+    const s = (second: number) =>
+      sheet('S', [
+        ['財政支援措置の状況（単位：千円）'],
+        ['年度', '国予算(a)', '自治体予算(b)', '総事業費(a+b)', null, '年度', '国予算(a)', '自治体予算(b)', '総事業費(a+b)'],
+        ['R3', 100, 10, 110, null, 'R3', 1, 2, 3],
+        ['R4', 200, 10, 210, null, 'R4', 4, 5, second],
+        ['累計', 300, 20, 320, null, '累計', 5, 7, 12],
+      ]);
+    // Before, the right table's labels were the left one's rows too: 総事業費(a+b) took the nearest 国予算(a), the right
+    // table's (1 + 10 ≠ 110 in every row), and the right table was not read.
+    const { model, findings } = checkWorkbook(book(s(9)));
+    expect(keys(findings)).toEqual([]);
+    expect(model.tables.map((t) => t.kind === 'budget' && t.rows.map((r) => r.labelRef.col))).toEqual([
+      [1, 2, 3],
+      [6, 7, 8],
+    ]);
+    expect(keys(findingsOf(book(s(10))))).toEqual(['sum-mismatch@S!I4', 'cumulative-column-short@S!I5']);
+  });
+
+  it.each([
+    ['right of it', false],
+    ['below it', true],
+  ])('a table on its side split in two, its last years and 累計 in a second table %s: the 累計 adds up the years of both', (_, below) => {
+    const header = ['年度', '国予算(a)', '自治体予算(b)', '総事業費(a+b)'];
+    const a = [header, ['H29', 100, 10, 110], ['H30', 200, 10, 210], ['R1', 50, 10, 60]];
+    const b = (cum: number) => [header, ['R2', 60, 10, 70], ['R3', 80, 10, 90], ['累計', cum, 50, cum + 50]];
+    const build = (cum: number) =>
+      book(sheet('S', [['財政支援措置の状況（単位：千円）'], ...(below ? [...a, [], ...b(cum)] : a.map((r, i) => [...r, null, ...(b(cum)[i] ?? [])]))]));
+    const right = checkWorkbook(build(490));
+    expect(keys(right.findings)).toEqual([]);
+    expect(right.model.tables.map((t) => t.kind === 'budget' && t.columns.map((c) => c.header))).toEqual([['H29', 'H30', 'R1', 'R2', 'R3']]);
+    const f = findingsOf(build(400));
+    expect(f.map((x) => x.rule)).toEqual(['cumulative-column-short', 'cumulative-column-short']);
+    expect(f[0]).toMatchObject({ expected: 490, stated: 400 });
+  });
+
   it('without letters and without a project column too; but shares of a total (うち国費) need not add up to it', () => {
     const s = sheet('S', [
       ['財政支援措置の状況（単位：千円）'],

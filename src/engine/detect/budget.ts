@@ -324,29 +324,42 @@ function detectBudgetsOnTheirSide(scan: SheetScan, usedRows: TakenColumns, acros
     // `合計(a+b)` reads as a 合計 label: it is a total here by its letters.
     const totals = [...scan.inRow('budget-total', row), ...scan.inRow('cumulative', row).filter((l) => partLetters(l.text).totalOf)];
     if (totals.length === 0 || across.some((t) => row >= t.range.top && row <= t.range.bottom)) continue;
-    const labels = [...scan.inRow('budget-part', row), ...totals, ...scan.inRow('budget-request', row), ...scan.inRow('count', row)].sort((a, b) => a.col - b.col);
-    const headerBottom = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row));
-    const years = yearsDown(scan, headerBottom + 1, new Set(labels.map((l) => l.col)));
-    if (!years || years.columns.length < 2) continue;
-    const { col: yearCol, columns, rows: yearRows, totals: totalRows } = years;
-    const rows: BudgetRow[] = labels.map((l) => ({
-      project: '',
-      label: oneLine(l.text),
-      labelRef: scan.ref(l.row, l.col),
-      ...partLetters(l.text),
-      cells: yearRows.map((r) => scan.valueCell(r, l.col)),
-      ...(totalRows.length > 0 && { totals: totalRows.map(({ row: r, of }) => ({ cell: scan.valueCell(r, l.col), ...(of && { of }) })) }),
-    }));
-    implicitTotals(scan, rows);
-    usedRows.set(row, WHOLE_ROW);
-    tables.push({
-      kind: 'budget',
-      sheet: view.name,
-      range: { top: row, left: Math.min(yearCol, labels[0].col), bottom: Math.max(yearRows[yearRows.length - 1], ...totalRows.map((x) => x.row)), right: Math.max(yearCol, labels[labels.length - 1].col) },
-      title: titleAbove(scan, row),
-      columns,
-      rows,
-    });
+    const all = [...scan.inRow('budget-part', row), ...totals, ...scan.inRow('budget-request', row), ...scan.inRow('count', row)].sort((a, b) => a.col - b.col);
+    // Tables side by side on one header row (`年度 | 国予算(a) … | 年度 | 国予算(a) …`): a label met again starts the next,
+    // its years right of the one before.
+    const groups: (typeof all)[] = [];
+    for (const l of all) {
+      const group = groups[groups.length - 1];
+      if (!group || group.some((x) => x.compact === l.compact)) groups.push([l]);
+      else group.push(l);
+    }
+    let fromCol = 0;
+    for (const labels of groups) {
+      const headerBottom = Math.max(...labels.map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row));
+      const years = yearsDown(scan, headerBottom + 1, new Set(labels.map((l) => l.col)), fromCol);
+      fromCol = labels[labels.length - 1].col + 1;
+      if (!years || years.columns.length < 2) continue;
+      const { col: yearCol, columns, rows: yearRows, totals: totalRows } = years;
+      const rows: BudgetRow[] = labels.map((l) => ({
+        project: '',
+        label: oneLine(l.text),
+        labelRef: scan.ref(l.row, l.col),
+        ...partLetters(l.text),
+        cells: yearRows.map((r) => scan.valueCell(r, l.col)),
+        ...(totalRows.length > 0 && { totals: totalRows.map(({ row: r, of }) => ({ cell: scan.valueCell(r, l.col), ...(of && { of }) })) }),
+      }));
+      implicitTotals(scan, rows);
+      usedRows.set(row, WHOLE_ROW);
+      const table: BudgetTable = {
+        kind: 'budget',
+        sheet: view.name,
+        range: { top: row, left: Math.min(yearCol, labels[0].col), bottom: Math.max(yearRows[yearRows.length - 1], ...totalRows.map((x) => x.row)), right: Math.max(yearCol, labels[labels.length - 1].col) },
+        title: titleAbove(scan, row),
+        columns,
+        rows,
+      };
+      if (!joinsSplitTable(scan, tables, table)) tables.push(table);
+    }
   }
   return tables;
 }

@@ -141,12 +141,13 @@ export function detectVerticalTables(scan: SheetScan, counter: { n: number }): {
  * The years down a column, from `firstRow`: the column (other than `skipCols`) whose cell in that row reads
  * as a fiscal year, one YearColumn per row while its cells do, and a 累計 (or 合計) row right under them; where a 累計
  * row is followed by more years (one per plan period: `H29 … R3 | 累計 | R4 R5 | 累計`), those too, each 累計 row with the
- * years since the one before it (`of`, indices in `columns`). Undefined when no cell of `firstRow` reads as a year.
+ * years since the one before it (`of`, indices in `columns`). Undefined when no cell of `firstRow` reads as a year (from
+ * `fromCol` on: a table beside another looks right of it).
  */
-export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<number>): { col: number; columns: YearColumn[]; rows: number[]; totals: { row: number; of?: number[] }[] } | undefined {
+export function yearsDown(scan: SheetScan, firstRow: number, skipCols: Set<number>, fromCol = 0): { col: number; columns: YearColumn[]; rows: number[]; totals: { row: number; of?: number[] }[] } | undefined {
   const view = scan.view;
   let col = -1;
-  for (let c = 0; c < view.rowWidth(firstRow) && col < 0; c++) {
+  for (let c = fromCol; c < view.rowWidth(firstRow) && col < 0; c++) {
     if (!skipCols.has(c) && parseFiscalYear(cellText(view.shown(firstRow, c).cell))) col = c;
   }
   if (col < 0) return undefined;
