@@ -4792,6 +4792,57 @@ describe('budget tables in other words', () => {
     expect(f[0]).toMatchObject({ expected: 490, stated: 400, calc: '100 + 200 + 50 + 60 + 80 = 490 > 400' });
   });
 
+  it('a table split in two, its last part one year and the 累計 (`R3 | 累計`), or the years over `計画 | 実績`: the 累計 adds up the years of both', () => {
+    const oneYear = (cum: number) =>
+      sheet('S', [
+        ['財政支援措置の状況（単位：千円）'],
+        ['区分', 'H29', 'H30', 'R1', 'R2'],
+        ['国予算(a)', 100, 200, 50, 60],
+        ['自治体予算(b)', 10, 10, 10, 10],
+        ['総事業費(a+b)', 110, 210, 60, 70],
+        [],
+        ['区分', 'R3', '累計'],
+        ['国予算(a)', 80, cum],
+        ['自治体予算(b)', 10, 50],
+        ['総事業費(a+b)', 90, cum + 50],
+      ]);
+    const staged = (cum: number) =>
+      sheet(
+        'S',
+        [
+          ['財政支援措置の状況（単位：千円）'],
+          ['区分', 'H29', null, 'H30', null],
+          [null, '計画', '実績', '計画', '実績'],
+          ['国予算(a)', 100, 90, 200, 180],
+          ['自治体予算(b)', 50, 40, 50, 50],
+          ['総事業費(a+b)', 150, 130, 250, 230],
+          [],
+          ['区分', 'R1', null, '累計', null],
+          [null, '計画', '実績', '計画', '実績'],
+          ['国予算(a)', 100, 100, 400, cum],
+          ['自治体予算(b)', 50, 50, 150, 140],
+          ['総事業費(a+b)', 150, 150, 550, cum + 140],
+        ],
+        ['B2:C2', 'D2:E2', 'B8:C8', 'D8:E8'],
+      );
+    // Before, the one year's table was read as one of a project per column (R3, 累計), and the staged one alone: the
+    // 累計 was checked against no year, or R1's alone.
+    for (const [build, right, short, expected] of [
+      [oneYear, 490, 400, 490],
+      [staged, 370, 300, 370],
+    ] as const) {
+      const { model, findings } = checkWorkbook(book(build(right)));
+      expect(keys(findings)).toEqual([]);
+      expect(model.tables.filter((t) => t.kind === 'budget')).toHaveLength(1);
+      const f = findingsOf(book(build(short)));
+      expect(f.map((x) => x.rule)).toEqual(['cumulative-column-short', 'cumulative-column-short']);
+      expect(f[0]).toMatchObject({ expected, stated: short });
+    }
+    // One year and a 累計 alone, under no table, is read as before: each column checked (R3: 90 ≠ 80 + 20).
+    const alone = sheet('S', [['財政支援措置の状況（単位：千円）'], ['区分', 'R3', '累計'], ['国予算(a)', 80, 400], ['自治体予算(b)', 20, 50], ['総事業費(a+b)', 90, 450]]);
+    expect(keys(findingsOf(book(alone)))).toEqual(['sum-mismatch@S!B5']);
+  });
+
   it('a second table of the next years under another title, or other rows, is not joined to the first', () => {
     const first = [['財政支援措置の状況'], ['区分', 'H29', 'H30'], ['国予算(a)', 100, 200], ['自治体予算(b)', 10, 10], ['総事業費(a+b)', 110, 210], []];
     const next = (title: string, part: string) => [[title], ['区分', 'R1', 'R2', '累計'], [part, 60, 80, 140], ['自治体予算(b)', 10, 10, 20], ['総事業費(a+b)', 70, 90, 160]];

@@ -56,7 +56,14 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     const repeated = all.findIndex((y, k) => k > free && all.slice(free, k).some((x) => x.fy.year === y.fy.year && x.fy.baseline === y.fy.baseline) && labelsBefore(k));
     const endCol = Math.min(repeated < 0 ? Infinity : all[repeated].col, ...taken.filter((t) => t.left > all[free].col).map((t) => t.left));
     const years = all.filter((y) => y.col >= all[free].col && y.col < endCol);
-    if (years.length < 2) continue;
+    // One year (`R3 | 累計`) is a table only as the last part of one split in two, going on the table before it.
+    const before = tables[tables.length - 1];
+    const lastPart =
+      years.length === 1 &&
+      before !== undefined &&
+      before.columns[before.columns.length - 1].year === years[0].fy.year - 1 &&
+      (headerRow > before.range.bottom ? headerRow - before.range.bottom <= 4 : headerRow >= before.range.top && years[0].col > before.range.right);
+    if (years.length < 2 && !lastPart) continue;
     // Years under stage headings (`計画` over `H29 H30`, `実績` over `H29 H30`): the first stage's are the table's columns.
     const over = stagesOverYears(scan, headerRow, years);
     const columns: YearColumn[] = (over?.years ?? years).map((y) => ({ col: y.col, year: y.fy.year, baseline: y.fy.baseline, header: y.header }));
@@ -206,12 +213,6 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
     numberBlocks(rows);
     implicitTotals(scan, rows);
     acrossTotals(rows);
-    if (endCol === Infinity) usedRows.set(headerRow, WHOLE_ROW);
-    else {
-      usedRows.set(headerRow, [...taken, { left: startCol, right: rightCol }]);
-      again = true;
-    }
-    for (const row of headersAgain) usedRows.set(row, endCol === Infinity ? WHOLE_ROW : [...(usedRows.get(row) ?? []), { left: startCol, right: rightCol }]);
     const lastRow = Math.max(...rows.map((r) => r.cells[0].ref.row));
     const table: BudgetTable = {
       kind: 'budget',
@@ -221,7 +222,15 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       columns,
       rows,
     };
-    if (!joinsSplitTable(scan, tables, table)) tables.push(table);
+    const joined = joinsSplitTable(scan, tables, table);
+    if (lastPart && !joined) continue;
+    if (!joined) tables.push(table);
+    if (endCol === Infinity) usedRows.set(headerRow, WHOLE_ROW);
+    else {
+      usedRows.set(headerRow, [...taken, { left: startCol, right: rightCol }]);
+      again = true;
+    }
+    for (const row of headersAgain) usedRows.set(row, endCol === Infinity ? WHOLE_ROW : [...(usedRows.get(row) ?? []), { left: startCol, right: rightCol }]);
   }
   const sideways = detectBudgetsOnTheirSide(scan, usedRows, tables);
   return [...tables, ...sideways, ...detectBudgetsByProject(scan, [...tables, ...sideways])];
