@@ -178,7 +178,12 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       }
       // A row without a project of its own is its project's above (the name written once, not merged down).
       // `合計` (or `小計`) written left of the labels above (across the label columns): the projects' total, none of the one above.
-      const ownTotal = previous && label.col < previous.labelRef.col && (total(label.text) || subtotal(label.text)) && projectsSinceTotal(rows, subtotal(label.text)) >= 2;
+      // So under a 小計 written so (`小計` then `合計`, each across the label columns).
+      const ownTotal =
+        previous &&
+        (label.col < previous.labelRef.col || (label.col === previous.labelRef.col && subtotal(previous.label))) &&
+        (total(label.text) || subtotal(label.text)) &&
+        projectsSinceTotal(rows, subtotal(label.text)) >= 2;
       // Its name, not its number where a column numbers the projects (`No. | 事業名 | 区分`).
       const own = stageAlone ? [] : texts.filter((t) => t.col < label.col);
       const named = own.find((t) => !/^(No\.?|№)?[\d０-９]+[.．)）]?$/i.test(t.text.replace(/\s+/g, ''))) ?? own[0];

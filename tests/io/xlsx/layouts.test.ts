@@ -532,3 +532,77 @@ describe('summary tables whose ids stand under `No.`, `番号` or no header in a
     ]);
   });
 });
+
+/** This round's budget layouts as files with merged cells: each sheet with a planted error, each `…正` sheet its right twin. */
+async function budgetWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const sheets = (name: string, wrong: ExcelJS.CellValue[][], right: ExcelJS.CellValue[][], merges: string[] = []) => {
+    for (const [suffix, rows] of [['', wrong], ['正', right]] as const) {
+      const ws = wb.addWorksheet(`${name}${suffix}`);
+      put(ws, rows);
+      for (const m of merges) ws.mergeCells(m);
+    }
+  };
+  const T = '財政支援措置の状況（単位：千円）';
+  // A 累計 merged down over the row of stages, one figure beside years over 計画 | 実績: 総事業費 400, not 270 + 90.
+  const overOne = (total: number) => [
+    [T],
+    ['区分', 'H29', null, 'H30', null, '累計'],
+    [null, '計画', '実績', '計画', '実績'],
+    ['国予算(a)', 100, 90, 200, 180, 270],
+    ['自治体予算(b)', 50, 40, 50, 50, 90],
+    ['総事業費(a+b)', 150, 130, 250, 230, total],
+  ];
+  sheets('累計一つ', overOne(400), overOne(360), ['A2:A3', 'B2:C2', 'D2:E2', 'F2:F3']);
+  // 予算額 | 決算額 sub-columns: 決算 H30 240, not 180 + 50.
+  const budgetSettled = (total: number) => [
+    [T],
+    ['区分', 'H29', null, 'H30', null],
+    [null, '予算額', '決算額', '予算額', '決算額'],
+    ['国予算(a)', 100, 90, 200, 180],
+    ['自治体予算(b)', 50, 40, 50, 50],
+    ['総事業費(a+b)', 150, 130, 250, total],
+  ];
+  sheets('予算決算', budgetSettled(240), budgetSettled(230), ['A2:A3', 'B2:C2', 'D2:E2']);
+  // Split in two, R2 R3 累計 under H29 H30 R1: the 累計 400 short of all five years, 490.
+  const split = (cum: number) => [
+    [T],
+    ['区分', 'H29', 'H30', 'R1'],
+    ['①国費', 100, 200, 50],
+    ['②地方費', 10, 10, 10],
+    ['③計', 110, 210, 60],
+    [],
+    ['区分', 'R2', 'R3', '累計'],
+    ['①国費', 60, 80, cum],
+    ['②地方費', 10, 10, 50],
+    ['③計', 70, 90, cum + 50],
+  ];
+  sheets('分割', split(400), split(490));
+  // 小計 merged across the label columns: the 合計 9, not 3 + 5.
+  const subtotals = (all: number) => [
+    ['税制支援措置の状況'],
+    ['措置', '区分', 'H29', 'H30'],
+    ['措置A', '件数', 2, 3],
+    ['措置B', '件数', 1, 1],
+    ['小計', null, 3, 4],
+    ['措置C', '件数', 4, 4],
+    ['措置D', '件数', 1, 0],
+    ['小計', null, 5, 4],
+    ['合計', null, all, 8],
+  ];
+  sheets('小計', subtotals(9), subtotals(8), ['A5:B5', 'A8:B8', 'A9:B9']);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('budget tables in a real .xlsx', () => {
+  it('a 累計 over one figure, 予算額 | 決算額, a table split in two and 小計 rows: the planted errors found, their right twins clean', async () => {
+    const { findings } = checkWorkbook(await readXlsx(await budgetWorkbook()));
+    expect(findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['sum-mismatch', '累計一つ!F6', 360, 400],
+      ['sum-mismatch', '予算決算!E6', 230, 240],
+      ['cumulative-column-short', '分割!D8', 490, 400],
+      ['cumulative-column-short', '分割!D10', 540, 450],
+      ['sum-mismatch', '小計!C9', 8, 9],
+    ]);
+  });
+});
