@@ -194,8 +194,7 @@ export function detectBudgetTables(scan: SheetScan, usedRows: TakenColumns): Bud
       // A figure without a unit of its own is in its label's (`減税額（千円）`), else in the table's (`（単位：千円）`),
       // which a count (`件数`) is not.
       const unit = unitInParentheses(label.text) ?? (kind === 'count' ? undefined : tableUnit);
-      const readAt = (offset: number) => columns.map((c) => amountCell(scan, kind, r, c.col + offset, unit));
-      const cellsAt = readings.map(({ offset }) => readAt(offset));
+      const cellsAt = readings.map(({ offset }) => columns.map((c) => amountCell(scan, kind, r, c.col + offset, unit)));
       readings.forEach(({ stage: sub, offset }, k) => {
         const stage = sub ?? labelled;
         // A 累計 of one stage on that stage's row; one of no stage said on the first's, with every stage's years.
