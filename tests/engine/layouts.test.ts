@@ -4298,6 +4298,19 @@ describe('overall-score cards, one zone each', () => {
     expect(detailed.map((x) => [x.cell, x.expected, x.stated])).toEqual([['A4', 4.8, 4.4]]);
   });
 
+  it('a card with no row of descriptions: its 総合評価 label right under the scores, cards side by side', () => {
+    const card: Spec[][] = [['アジアヘッドクォーター特区'], [null, 'Ⅰ', 'Ⅱ', 'Ⅲ'], [4.7, 5, 4, 5], ['総合評価']];
+    const f = findingsOf(book(sheet('評価', card)));
+    expect(f.map((x) => [x.cell, x.expected, x.stated, x.params?.name])).toEqual([['A3', 4.8, 4.7, 'アジアヘッドクォーター特区']]);
+    const side = sheet('評価', [
+      ['A特区', null, null, null, null, 'B特区'],
+      [null, 'Ⅰ', 'Ⅱ', 'Ⅲ', null, null, 'Ⅰ', 'Ⅱ', 'Ⅲ'],
+      [4.8, 5, 4, 5, null, 4, 4, 3.6, 4],
+      ['総合評価', null, null, null, null, '総合評価'],
+    ]);
+    expect(findingsOf(book(side)).map((x) => [x.cell, x.expected, x.stated, x.params?.name])).toEqual([['F3', 3.9, 4, 'B特区']]);
+  });
+
   it('a 総合評価 label under a number that no Ⅰ Ⅱ Ⅲ scores stand beside is no card', () => {
     const s = sheet('評価', [[null, 'Ⅰ', 'Ⅱ', 'Ⅲ'], [null, ...D], [null, '順調', '順調', 'おおむね順調'], [12], ['総合評価']]);
     expect(checkWorkbook(book(s)).model.tables).toEqual([]);

@@ -73,9 +73,14 @@ function scoreOver(scan: SheetScan, label: Label, headerRow: number, scoreCols: 
   return false;
 }
 
-/** Whether a set's 総合評価 label stands under its score, not in the header (scoreOver). */
-function overallUnder(g: Group): boolean {
-  return g.overall.row > g.roman1.row + 2;
+/**
+ * Whether a set's 総合評価 label stands under its score, not in the header (scoreOver): past the header's reach, or
+ * within it right under the scores (`Ⅰ Ⅱ Ⅲ` over `4.8 5 4 5` over `総合評価`, a card with no details between).
+ */
+function overallUnder(scan: SheetScan, g: Group): boolean {
+  const { overall, roman1, roman2, roman3 } = g;
+  if (overall.row > roman1.row + 2) return true;
+  return overall.row === roman1.row + 2 && scoreOver(scan, overall, roman1.row, [roman1.col, roman2.col, roman3.col]);
 }
 
 export function detectOverallScoreTables(scan: SheetScan): OverallScoreTable[] {
@@ -150,7 +155,7 @@ function readGroup(
   const view = scan.view;
   const labels = SCORE_KINDS.map((k) => g[k]);
   // A 総合評価 label under its score is not part of the header.
-  const header = overallUnder(g) ? labels.slice(1) : labels;
+  const header = overallUnder(scan, g) ? labels.slice(1) : labels;
   const headerTop = Math.min(...header.map((l) => l.row));
   const headerBottom = Math.max(...header.map((l) => view.mergeAt(l.row, l.col)?.bottom ?? l.row));
   const cols = labels.map((l) => l.col);
@@ -190,7 +195,7 @@ function readGroup(
     kind: 'overall-score',
     sheet: view.name,
     // A 総合評価 label under its score closes the table.
-    range: { top: headerTop, left: nameCol, bottom: Math.max(view.mergeAt(last.row, last.col)?.bottom ?? last.row, overallUnder(g) ? g.overall.row : 0), right: Math.max(...cols) },
+    range: { top: headerTop, left: nameCol, bottom: Math.max(view.mergeAt(last.row, last.col)?.bottom ?? last.row, overallUnder(scan, g) ? g.overall.row : 0), right: Math.max(...cols) },
     rows,
   };
 }
