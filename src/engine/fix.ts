@@ -6,7 +6,7 @@ import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, statesMultiple, targetOfYear, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
 import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningPairOf, runningProgressStatus, runningTotals, summaryTarget, summaryYear, type RunningPair } from './indicators.js';
-import { BOUND, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
+import { BOUND, REACH_WORD, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
 import type { Model, NumericTarget, SummaryRow, SummaryTable, ValueCell } from './model.js';
 
 export interface CellWrite {
@@ -303,8 +303,11 @@ function renderFigure(expected: Decimal, conv: Convention): number | string {
   return `${conv.prefix ? reachedWord(conv.prefix, expected) : ''}${shown}${reachedNote(withoutBound(conv.suffix), expected)}`;
 }
 
-/** What may stand before a progress's number, as parseNumberText reads past it: a mark, a word saying whether it was reached, a parenthesis. */
-const LEAD = /^\s*(?:[○◎〇◯●×✕✖]\s*|(?:未達成|未達|達成)[:：]?\s*|[(（]\s*)(?=[\d０-９.．約△▲+])/;
+/**
+ * What may stand before a progress's number, as parseNumberText reads past it: a mark, a word saying whether it was
+ * reached, a parenthesis (after such a word too: `目標を上回った(138%)`).
+ */
+const LEAD = new RegExp(`^\\s*(?:[○◎〇◯●×✕✖]\\s*|(?:${REACH_WORD})[:：、]?\\s*(?:[(（]\\s*)?|[(（]\\s*)(?=[\\d０-９.．約△▲+])`);
 
 /** A progress's text split around its number: a mark or word before it, the closing parenthesis of one opened before it. */
 function aroundNumber(text: string): { lead: string; closing: string; number: string } {
@@ -313,9 +316,16 @@ function aroundNumber(text: string): { lead: string; closing: string; number: st
   return { lead, closing, number: text.slice(lead.length, text.length - closing.length) };
 }
 
-/** A word before the progress saying whether the target was reached (`達成 `, `未達成 `) says so of the progress written. */
+/** A word before the progress saying whether the target was reached (`達成 `, `未達成 `, `目標を上回った`) says so of the progress written. */
 function reachedWord(prefix: string, expected: Decimal): string {
-  return prefix.replace(/未達成|未達|達成/, (word) => (expected.gte(100) ? '達成' : word === '達成' ? '未達成' : word));
+  return prefix.replace(/[上下]回|未達成|未達|達成/, (word) => saidOf(word, expected));
+}
+
+/** A word saying whether the target was reached, as it says so of `expected`: `上回` or `下回`, `達成` or `未達成` (`未達` when not). */
+function saidOf(word: string, expected: Decimal): string {
+  const reached = expected.gte(100);
+  if (word === '上回' || word === '下回') return reached ? '上回' : '下回';
+  return reached ? '達成' : word === '達成' ? '未達成' : word;
 }
 
 /** The progress written is the exact one: a bound after the number it replaces (`100%以上`, `100%超`) goes. */
@@ -323,12 +333,11 @@ function withoutBound(suffix: string): string {
   return suffix.replace(BOUND, '');
 }
 
-/** A note saying whether the target was reached (`(達成)`, `（未達成）`, `(未達)`) says so of the progress written. */
+/** A note saying whether the target was reached (`(達成)`, `（未達成）`, `(未達)`, `（目標を上回った）`) says so of the progress written. */
 function reachedNote(suffix: string, expected: Decimal): string {
-  const m = /^(.*[(（]|[^(（]*)(未達成|未達|達成)((?:見込み?)?[)）].*|)$/s.exec(suffix);
+  const m = /^(.*[(（](?:目標値?を?)?|[^(（]*)([上下]回|未達成|未達|達成)((?:見込み?|った|っている|る)?[)）].*|)$/s.exec(suffix);
   if (!m) return suffix;
-  const word = expected.gte(100) ? '達成' : m[2] === '達成' ? '未達成' : m[2];
-  return `${m[1]}${word}${m[3]}`;
+  return `${m[1]}${saidOf(m[2], expected)}${m[3]}`;
 }
 
 interface InlineEdit {

@@ -183,6 +183,17 @@ export function parseNumberText(raw: string): Parsed {
 // Characters the normalisation below changes: full-width forms, spaces, separators.
 const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
 
+/**
+ * Words saying whether a progress reached its target, before its figure or in parentheses after it: `達成`, `未達成`,
+ * `未達`, `目標達成`, `目標未達成`, `目標を上回った`, `目標を下回った`, `目標値を上回る` (the text is half-width by then).
+ */
+export const REACH_WORD = '(?:目標)?(?:未達成|未達|達成)|(?:目標値?を)?[上下]回(?:った|っている|る)';
+
+/** Whether words REACH_WORD reads say the target was reached: `達成`, `上回った`; not `未達成`, `下回った`. */
+export function saysReached(word: string): boolean {
+  return !/未達|下回/.test(word);
+}
+
 // What kind of figure a number is: `見込`, `速報値`, `実績見込`, `概数`.
 const FIGURE_KIND = '(?:実績)?(?:見込み?|速報|確報|暫定|概算|概数|推計|試算|予定|予測|確定|参考)[値額]?';
 // Notes in parentheses only: the year or the part of it a figure is of (`(令和元年度末)`, `(R1速報値)`, `(2023年度)`, `(4-12月)`,
@@ -213,7 +224,7 @@ const PAREN_NOTE = [
 // `(※)`) with the note's words after it (`707社 ※速報値`), unless they go on as the number's scale or unit
 // (`120※億円` is no 120).
 const NOTE_RE = new RegExp(
-  `^(.+?)(?:[(（](?:${FIGURE_KIND}|${PAREN_NOTE}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|(?:当初|(?:変更|修正|見直し)前)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}(?:月?末|[./月]\\d{1,2}日?|月)?(?:${FIGURE_KIND})?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|未?達成|未達|[○◎〇◯●×✕✖△▲]|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
+  `^(.+?)(?:[(（](?:${FIGURE_KIND}|${PAREN_NOTE}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|${REACH_WORD}|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|(?:当初|(?:変更|修正|見直し)前)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}(?:月?末|[./月]\\d{1,2}日?|月)?(?:${FIGURE_KIND})?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|未?達成|未達|[○◎〇◯●×✕✖△▲]|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
 );
 // The leading parts of a number written with several scales: `1億2,000万円`, `3万5千人`.
 const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
@@ -227,10 +238,12 @@ const THOUSANDS = /(?<=(?:^|[^\d.,，])\d{1,3}(?:[,，]\d{3})*)[,，](?=\d{3}(?!
 const DIGITS_APART = /^\D{0,3}\d[\d.,]*[\s\u00a0]+\d/;
 
 // What may stand before a progress's figure: a mark (`○104%`, `◎104%`, `×62%`: △ and ▲ there are minus signs), a word
-// saying whether the target was reached (`達成 104%`, `未達成 68%`), or parentheses around a percentage (`(104%)`, `(5割)`;
-// around a bare number they may be a minus).
-const LEADS = new Set([...'○◎〇◯●×✕✖(（達未'].map((c) => c.charCodeAt(0)));
-const LEAD_RE = /^(?:[○◎〇◯●×✕✖]|(達成|未達成|未達)[:：]?)(?=[\d.約△▲+])|^[(（]((?:約)?[\d.]+(?:%|割(?:\d分)?))[)）]$/;
+// saying whether the target was reached (`達成 104%`, `未達成 68%`, `目標を上回った 104%`), or parentheses around a
+// percentage (`(104%)`, `(5割)`, after such a word too, `目標を上回った(104%)`; around a bare number they may be a minus).
+const LEADS = new Set([...'○◎〇◯●×✕✖(（達未目上下'].map((c) => c.charCodeAt(0)));
+const LEAD_RE = new RegExp(
+  `^(?:[○◎〇◯●×✕✖]|(${REACH_WORD})[:：、]?)(?=[\\d.約△▲+])|^(${REACH_WORD})?[(（]((?:約)?[\\d.]+(?:%|割(?:\\d分)?))[)）]$`,
+);
 
 function parseNumberTextOnce(raw: string): Parsed {
   let t = raw;
@@ -242,12 +255,13 @@ function parseNumberTextOnce(raw: string): Parsed {
   let reached: boolean | undefined;
   const lead = LEADS.has(t.charCodeAt(0)) ? LEAD_RE.exec(t) : null;
   if (lead) {
-    if (lead[1]) reached = lead[1] === '達成';
-    t = lead[2] ?? t.slice(lead[0].length);
+    const word = lead[1] ?? lead[2];
+    if (word) reached = saysReached(word);
+    t = lead[3] ?? t.slice(lead[0].length);
   }
   for (let note = NOTE_RE.exec(t); note && /\d/.test(note[1]); note = NOTE_RE.exec(t)) {
     const said = REACHED_NOTE.exec(t.slice(note[1].length));
-    if (said) reached = (said[1] ?? said[2]) === '達成';
+    if (said) reached = saysReached(said[1] ?? said[2]);
     t = note[1];
   }
   if (COMPOUND_RE.test(t)) return compound(t, raw);
@@ -341,8 +355,11 @@ function tenths(t: string, raw: string, reached: boolean | undefined): Parsed {
   };
 }
 
-/** A note saying whether a target was reached, in parentheses: `(達成)`, `（未達成）`, `(未達)` (not a forecast, `(達成見込)`). */
-const REACHED_NOTE = /^(?:[(（](達成|未達成|未達)[)）]|(達成|未達成|未達))$/;
+/**
+ * A note saying whether a target was reached, in parentheses: `(達成)`, `（未達成）`, `(未達)`, `（目標を上回った）` (not a
+ * forecast, `(達成見込)`).
+ */
+const REACHED_NOTE = new RegExp(`^(?:[(（](${REACH_WORD})[)）]|(達成|未達成|未達))$`);
 
 /** A bound written after a number (`100%以上`, `120億円超`, `10件未満`): its words, at the end of a text. */
 export const BOUND = /(以上|超|以下|未満)$/;

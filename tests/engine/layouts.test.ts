@@ -5847,6 +5847,37 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(checkWorkbook(applyWrites(book(s), writes)).findings).toEqual([]);
   });
 
+  it('a summary table stating each progress in words, `目標を上回った(138%)` or `68%（目標を下回った）`, is read: a wrong figure or word is found and rewritten, the words kept', () => {
+    const summary = (p1: string, p2: string) =>
+      sheet('総括', [
+        ['評価対象年度：令和元年度'],
+        ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度'],
+        ['数値目標（1）－①', '87億円', '120億円', p1],
+        ['数値目標（1）－②', '200人', '136人', p2],
+      ]);
+    expect(findingsOf(book(summary('目標を上回った(138%)', '目標を下回った(68%)')))).toEqual([]);
+    expect(findingsOf(book(summary('138%（目標を上回った）', '68%（目標を下回った）')))).toEqual([]);
+    const wrong = summary('目標を上回った(148%)', '68%（目標を上回った）');
+    const { model, findings } = checkWorkbook(book(wrong));
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
+      ['progress-mismatch', 'D3', 138, 148],
+      ['progress-mismatch', 'D4', 68, 68],
+    ]);
+    const writes = planRecalculation(model).writes;
+    expect(writes.map((w) => [w.address, w.value])).toEqual([
+      ['D3', '目標を上回った(138%)'],
+      ['D4', '68%（目標を下回った）'],
+    ]);
+    expect(checkWorkbook(applyWrites(book(wrong), writes)).findings).toEqual([]);
+    // In a summary line the words may stand between 進捗度 and its figure: read, not passed over without a word.
+    const line = (p: string) => sheet('本文', [['令和元年度　総合特別区域評価書'], ['数値目標（1）－①：特区関連事業による投資額 475億円（累計）'], [`【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 ${p}】`]]);
+    expect(findingsOf(book(line('目標を上回った（138％）')))).toEqual([]);
+    const inLine = checkWorkbook(book(line('目標を上回った（158％）')));
+    expect(inLine.findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['progress-mismatch', 'A3', 138, 158]]);
+    expect(planRecalculation(inLine.model).writes.map((w) => w.value)).toEqual(['【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 目標を上回った（138％）】']);
+    expect(findingsOf(book(line('目標未達成 68%'))).map((f) => [f.rule, f.expected, f.stated])).toEqual([['progress-mismatch', 138, 68]]);
+  });
+
   it('a summary line’s weight written after the target’s name, before its bracket (`数値目標（１）－②：就業者数（寄与度40％）【…】`), is its weight', () => {
     const table = sheet('別紙1', [
       [null, null, 'H29', 'H30', 'R1'],

@@ -251,6 +251,25 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     expect(num('1億5百万円').value.toFixed()).toBe('105000000');
   });
 
+  it('a progress with words saying it passed its target or fell short, before it in parentheses or after it (`目標を上回った(138%)`, `68%（目標を下回った）`), is the figure and says so', () => {
+    for (const [text, value, reached] of [
+      ['目標を上回った(138%)', 138, true],
+      ['目標を上回った（１３８％）', 138, true],
+      ['目標を下回った(68%)', 68, false],
+      ['目標達成(104%)', 104, true],
+      ['目標未達成（68％）', 68, false],
+      ['138%（目標を上回った）', 138, true],
+      ['68%(目標を下回った)', 68, false],
+      ['138％（目標値を上回る）', 138, true],
+      ['目標を上回った 138%', 138, true],
+    ] as const) {
+      expect(num(text)).toMatchObject({ percent: true, reached });
+      expect(num(text).value.toNumber()).toBe(value);
+    }
+    // Other words before a figure are still no number.
+    expect(parseNumberText('前年を上回った(138%)').kind).toBe('invalid');
+  });
+
   it('a figure after a mark or a word saying whether its target was reached, or a percentage in parentheses, is the figure', () => {
     for (const text of ['○104%', '◎104%', '〇104%', '◯ 104%', '達成 104%', '達成：104%', '(104%)', '（１０４％）', '104%○', '104% 達成']) expect(num(text)).toMatchObject({ percent: true, unit: '%' });
     expect(num('達成 104%').reached).toBe(true);

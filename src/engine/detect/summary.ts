@@ -3,7 +3,7 @@
  * 寄与度 columns and one row per indicator or numeric target, or text lines such as
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
-import { cellText, parseNumberText } from '../numbers.js';
+import { cellText, parseNumberText, REACH_WORD } from '../numbers.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, NUMBER_COLUMN, subTargetId, toHalfWidth, type TargetId } from '../text.js';
 import { decideMode } from '../compute.js';
 import { latestActualYear, weightOf, zoneScores, zoneWordsOf } from '../indicators.js';
@@ -734,6 +734,9 @@ const VALUE_TEXT = String.raw`(?:[○◎〇●◯×✕✖]\s*)?(?:約|延べ?)?(
 const VALUE = `(${VALUE_TEXT})`;
 // A weight may be a fraction: `1/3`, `3分の1` (the text is half-width by then).
 const SHARE = String.raw`(\d{1,3}\s*\/\s*\d{1,3}(?![\d.])|\d{1,3}\s*分の\s*\d{1,3}(?![\d.])|${VALUE_TEXT})`;
+// A progress may follow words saying whether it reached its target, the figure in parentheses or not, as in a cell:
+// `進捗度 目標を上回った（138％）`, `進捗度：目標未達成 68%`.
+const PROGRESS_VALUE = String.raw`((?:${REACH_WORD})[:：、]?\s*(?:[(（]\s*\d[\d,，.]*\s*(?:%|パーセント)\s*[)）]|${VALUE_TEXT})|${VALUE_TEXT})`;
 // Notes between a label and its figure, any number of them: in parentheses (`（見込）`, `（速報値）`, `（令和元年度）`, `（％）`,
 // `（累計目標に対する）`, the last saying its figure is a running total) or a reference mark (`※`, `※1`).
 const NOTE = String.raw`(?:\s*(?:[(（][^()（）]{0,26}[)）]|※\d{0,2}))*`;
@@ -741,7 +744,7 @@ const NOTE = String.raw`(?:\s*(?:[(（][^()（）]{0,26}[)）]|※\d{0,2}))*`;
 const FIELD = {
   target: new RegExp(`当該年度目標値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
   actual: new RegExp(`当該年度実績(?:見込)?値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
-  progress: new RegExp(`(?:進捗|達成)(?:度|率)${NOTE}\\s*[:：]?\\s*${VALUE}`),
+  progress: new RegExp(`(?:進捗|達成)(?:度|率)${NOTE}\\s*[:：]?\\s*${PROGRESS_VALUE}`),
   weight: new RegExp(`${WEIGHT_WORD}${NOTE}\\s*[:：]?\\s*${SHARE}`),
 };
 // Lines that state the year's figures without 当該年度 (`目標値：100億円　実績値：120億円`); 当該年度 wins when both are there.
