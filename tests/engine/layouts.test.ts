@@ -5878,6 +5878,26 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(findingsOf(book(line('目標未達成 68%'))).map((f) => [f.rule, f.expected, f.stated])).toEqual([['progress-mismatch', 138, 68]]);
   });
 
+  it('a sentence stating a year’s target, actual and progress (`目標額87億円に対し、実績額は120億円であり、進捗度は138%`, 002_…’s 自己評価) is a summary line of the year it names, the year before’s figures left alone', () => {
+    const withText = (text: string) => {
+      const table = sheet('別紙1', [
+        [null, null, '平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度', '進捗状況に係る自己評価'],
+        ['数値目標(1)-① 特区関連事業による投資額 475億円 (累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円', text],
+        [null, '実績値', '119億円', '141億円', '120億円'],
+        ['寄与度(※):100%', '進捗度(%)', '104%', '174%', '138%'],
+      ]);
+      return checkWorkbook(book(table));
+    };
+    const seed = (p: number) => `・令和元年度の特区対象地域の投資額は、目標額87億円に対し、実績額は120億円であり、進捗度は${p}%と過去2年に続き目標達成率は100%を上回り推移する。`;
+    expect(withText(seed(138)).findings).toEqual([]);
+    const wrong = withText(seed(148));
+    expect(wrong.findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['summary-mismatch', 'H2', 138, 148]]);
+    expect(planRecalculation(wrong.model).writes.map((w) => w.value)).toEqual([seed(138)]);
+    // A sentence of an earlier year is that year's; one of the year before (前年度の…) is not read as this year's.
+    expect(withText(`・平成30年度は目標額81億円に対し、実績額は141億円であり、進捗度は174%であった。\n${seed(138)}`).findings).toEqual([]);
+    expect(withText('前年度の目標額81億円に対し実績額は141億円であったが、今年度の進捗度は138%となった。').findings).toEqual([]);
+  });
+
   it('a summary line’s weight written after the target’s name, before its bracket (`数値目標（１）－②：就業者数（寄与度40％）【…】`), is its weight', () => {
     const table = sheet('別紙1', [
       [null, null, 'H29', 'H30', 'R1'],

@@ -246,7 +246,7 @@ interface TextFacts {
 const NOTE = String.raw`(?:\([^()]{0,26}\)|※\d{0,2})*`;
 
 /** A line stating a year's figures without 当該年度: `目標値：100億円　実績値：120億円　進捗度：125％`. */
-export const PLAIN_SUMMARY_LINE = new RegExp(String.raw`(?<!数値)目標値?${NOTE}[:：]?(?:約|延べ?)?[△▲-]?\d.*実績(見込)?値?${NOTE}[:：]?(?:約|延べ?)?[△▲-]?\d.*(進捗|達成)(度|率)${NOTE}[:：]?[△▲-]?\d`);
+export const PLAIN_SUMMARY_LINE = new RegExp(String.raw`(?<!数値)目標[値額]?は?${NOTE}[:：]?(?:約|延べ?)?[△▲-]?\d.*実績(見込)?[値額]?は?${NOTE}[:：]?(?:約|延べ?)?[△▲-]?\d.*(進捗|達成)(度|率)は?${NOTE}[:：]?[△▲-]?\d`);
 
 /** A line stating an indicator's or a target's progress after its id, without brackets: `評価指標(1)の進捗度：103％`. */
 const PROGRESS_LINE = /(評価指標|数値目標).*(進捗|達成)(度|率)[:：]?[△▲-]?\d[\d.,]*[%％]/;

@@ -730,7 +730,7 @@ const FIRST_OPENING = new RegExp(`[${BRACKET_CLASS.opening}]`);
 // before it (`進捗度 ○150%`, `×62%`) is taken with it, so that the figure is read as in a cell, its mark with it.
 // The number is the whole run of digits, separators and points, for parseNumberText to judge (`87.0.1`, `1.2,345` are none).
 // A share in 割 is taken whole (`5割5分`, `五割五分`), never its first part.
-const VALUE_TEXT = String.raw`(?:[○◎〇●◯×✕✖]\s*)?(?:約|延べ?)?(?:(?:\d+(?:\.\d+)?|[一二三四五六七八九十])割(?:[\d〇一二三四五六七八九]分(?:[\d〇一二三四五六七八九]厘)?)?|[△▲-]?\d(?:[\d,，.]*\d)?\s*(?:パーセント|[^\d\s、，,${BRACKET_CLASS.closing}」』()（）／/・]{0,4}))(?:\s*[(（][^()（）]{0,12}[)）])?`;
+const VALUE_TEXT = String.raw`(?:[○◎〇●◯×✕✖]\s*)?(?:約|延べ?)?(?:(?:\d+(?:\.\d+)?|[一二三四五六七八九十])割(?:[\d〇一二三四五六七八九]分(?:[\d〇一二三四五六七八九]厘)?)?|[△▲-]?\d(?:[\d,，.]*\d)?\s*(?:パーセント|[^\d\s、，,${BRACKET_CLASS.closing}」』()（）／/・にでとはを]{0,4}))(?:\s*[(（][^()（）]{0,12}[)）])?`;
 const VALUE = `(${VALUE_TEXT})`;
 // A weight may be a fraction: `1/3`, `3分の1` (the text is half-width by then).
 const SHARE = String.raw`(\d{1,3}\s*\/\s*\d{1,3}(?![\d.])|\d{1,3}\s*分の\s*\d{1,3}(?![\d.])|${VALUE_TEXT})`;
@@ -744,14 +744,18 @@ const NOTE = String.raw`(?:\s*(?:[(（][^()（）]{0,26}[)）]|※\d{0,2}))*`;
 const FIELD = {
   target: new RegExp(`当該年度目標値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
   actual: new RegExp(`当該年度実績(?:見込)?値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
-  progress: new RegExp(`(?:進捗|達成)(?:度|率)${NOTE}\\s*[:：]?\\s*${PROGRESS_VALUE}`),
+  progress: new RegExp(`(?:進捗|達成)(?:度|率)は?${NOTE}\\s*[:：]?\\s*${PROGRESS_VALUE}`),
   weight: new RegExp(`${WEIGHT_WORD}${NOTE}\\s*[:：]?\\s*${SHARE}`),
 };
-// Lines that state the year's figures without 当該年度 (`目標値：100億円　実績値：120億円`); 当該年度 wins when both are there.
+// Lines that state the year's figures without 当該年度 (`目標値：100億円　実績値：120億円`), in a sentence too (`目標額87億円に対し、
+// 実績額は120億円であり、進捗度は138%`); 当該年度 wins when both are there.
 const PLAIN_FIELD: Partial<Record<keyof typeof FIELD, RegExp>> = {
-  target: new RegExp(`(?<!数値|前年度|前年)目標値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
-  actual: new RegExp(`(?<!前年度|前年)実績(?:見込)?値?${NOTE}\\s*[:：]?\\s*${VALUE}`),
+  target: new RegExp(`(?<!数値|前年度?[のは]?)目標[値額]?は?${NOTE}\\s*[:：]?\\s*${VALUE}`),
+  actual: new RegExp(`(?<!前年度?[のは]?)実績(?:見込)?[値額]?は?${NOTE}\\s*[:：]?\\s*${VALUE}`),
 };
+
+// The year before's target and `に対し` right before an actual: `前年度の目標額81億円に対し、`.
+const PRIOR_TARGET_THEN = /前年度?[のは]?目標[値額]?は?\s*[:：]?\s*[\d,.]+[^\d、。]{0,6}に対し(?:て)?[、,]?\s*$/;
 
 /** Whether a header or label says its figures are running totals (`目標値（累計）`, `累計実績値`). */
 function saysRunningTotal(label: string): boolean {
@@ -814,6 +818,17 @@ function otherLineId(scan: SheetScan, before: string): { id: TargetId; end: numb
   const other = otherWordId(scan, before);
   if (!other || !('id' in other)) return undefined;
   return other.id.written || /^\s*\(?\d{1,2}\)?\s*[-－ー‐]\s*(?:[①-⑳]|\(\d{1,2}\))/.test(before) ? other : undefined;
+}
+
+// A year a sentence opens on, before its figures: `令和元年度の投資額は、目標額87億円に対し…`, `平成30年度は目標額…` (not a
+// period's end, `令和3年度までの累計`, `平成29年度から令和3年度の`, `H29～R3の`).
+const SENTENCE_YEAR = new RegExp(`(?<!から|[～~〜\\-－ー])${FIGURES_YEAR}(?:は|の|に|では|、)`);
+
+/** The year a line naming no id of its own names before its figures (a sentence under its target's id), if any. */
+function sentenceYear(before: string): number | undefined {
+  if (!MAY_NAME_YEAR.test(before)) return undefined;
+  const m = SENTENCE_YEAR.exec(compact(before));
+  return m ? parseFiscalYear(m[1])?.year : undefined;
 }
 
 /** Whom a summary line speaks of; with the text after the id that names them, which may state the plan's goal. */
@@ -929,7 +944,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         const text = whole.slice(seg.start, seg.end);
         const bracket = text.search(FIRST_OPENING);
         // The id the line names before its figures: before its bracket, or before its first field when it has none.
-        const firstField = bracket >= 0 ? -1 : text.search(/目標値?\s*[:：]?\s*(?:約|延べ?)?[△▲-]?\d|実績値?\s*[:：]?\s*(?:約|延べ?)?[△▲-]?\d|(?:進捗|達成)(?:度|率)/);
+        const firstField = bracket >= 0 ? -1 : text.search(/目標[値額]?は?\s*[:：]?\s*(?:約|延べ?)?[△▲-]?\d|実績[値額]?は?\s*[:：]?\s*(?:約|延べ?)?[△▲-]?\d|(?:進捗|達成)(?:度|率)/);
         const before = bracket > 0 ? text.slice(0, bracket) : firstField > 0 ? text.slice(0, firstField) : '';
         const ownIndicator = findIndicatorId(before);
         const ownTarget = findTargetId(before) ?? (ownIndicator ? undefined : otherLineId(scan, before));
@@ -952,7 +967,12 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         // Fields whose label says they are running totals (`累計目標値 475億円`, `進捗度（累計）80%`).
         const running = new Set<keyof typeof FIELD>();
         const field = (k: keyof typeof FIELD, src = body, srcStart = bodyStart) => {
-          const m = FIELD[k].exec(src) ?? (PLAIN_FIELD[k] && plain() ? PLAIN_FIELD[k].exec(src) : null);
+          let m = FIELD[k].exec(src);
+          if (!m && PLAIN_FIELD[k] && plain()) {
+            m = PLAIN_FIELD[k].exec(src);
+            // An actual set against the year before's target (`前年度の目標額81億円に対し実績額は141億円`) is that year's too.
+            if (m && k === 'actual' && PRIOR_TARGET_THEN.test(src.slice(0, m.index))) m = null;
+          }
           if (!m) return undefined;
           if (k !== 'weight' && (/累計の?\s*$/.test(src.slice(Math.max(0, m.index - 4), m.index)) || saysRunningTotal(m[0].slice(0, m[0].length - m[1].length)))) running.add(k);
           // toHalfWidth maps character for character, so offsets hold in the original text.
@@ -971,7 +991,7 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
         rows.push({
           indicator: who.indicator,
           target: targetId,
-          year: yearOfFigures(text) ?? titleYear(scan, line.row),
+          year: yearOfFigures(text) ?? (ownTarget || ownIndicator ? undefined : sentenceYear(before)) ?? titleYear(scan, line.row),
           targetValue,
           actualValue,
           progress,
