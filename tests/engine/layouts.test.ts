@@ -4311,6 +4311,26 @@ describe('overall-score cards, one zone each', () => {
     expect(findingsOf(book(side)).map((x) => [x.cell, x.expected, x.stated, x.params?.name])).toEqual([['F3', 3.9, 4, 'B特区']]);
   });
 
+  it('scores written with their grade or stars (`A（4.8）`, `4.8点（A）`, `★4.8`, `★★★★★ 5`) are the scores: a table of them is read, not dropped or warned of', () => {
+    const graded = (write: (score: number, grade: string) => string, stated: number) =>
+      sheet('評価', [
+        ['特区名', 'Ⅰ', 'Ⅱ', 'Ⅲ', '総合評価'],
+        ['アジアヘッドクォーター特区', write(5, 'A'), write(4, 'B'), write(5, 'A'), write(4.8, 'A')],
+        ['京浜臨海部ライフイノベーション国際戦略総合特区', write(4.8, 'A'), write(3.7, 'C'), write(4.7, 'A'), write(stated, 'A')],
+      ]);
+    for (const write of [
+      (v: number, g: string) => `${g}（${v}）`,
+      (v: number, g: string) => `${v}点（${g}）`,
+      (v: number, g: string) => `${g}評価 ${v}`,
+      (v: number) => `★${v}`,
+      (v: number) => `${'★'.repeat(Math.round(v))} ${v}`,
+      (v: number) => `${v} ${'★'.repeat(Math.round(v))}`,
+    ]) {
+      expect(findingsOf(book(graded(write, 4.5)))).toEqual([]);
+      expect(findingsOf(book(graded(write, 4.6))).map((x) => [x.rule, x.cell, x.expected, x.stated])).toEqual([['overall-score-mismatch', 'E3', 4.5, 4.6]]);
+    }
+  });
+
   it('a 総合評価 label under a number that no Ⅰ Ⅱ Ⅲ scores stand beside is no card', () => {
     const s = sheet('評価', [[null, 'Ⅰ', 'Ⅱ', 'Ⅲ'], [null, ...D], [null, '順調', '順調', 'おおむね順調'], [12], ['総合評価']]);
     expect(checkWorkbook(book(s)).model.tables).toEqual([]);

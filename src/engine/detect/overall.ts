@@ -2,7 +2,9 @@
  * Overall score tables (総合評価): columns Ⅰ, Ⅱ, Ⅲ and 総合評価, one row per zone; or one zone's
  * Ⅰ, Ⅱ, Ⅲ and 総合評価 down a column, each with its score to the right.
  */
-import { cellText } from '../numbers.js';
+import { cellText, parseNumberText } from '../numbers.js';
+import { toHalfWidth } from '../text.js';
+import type { NumberValue } from '../numbers.js';
 import type { OverallScoreRow, OverallScoreTable, ValueCell } from '../model.js';
 import type { Label, SheetScan } from './scan.js';
 
@@ -57,6 +59,29 @@ function headerGroups(scan: SheetScan, row: number): Group[] {
   return groups.filter((g): g is Group => !!g.overall);
 }
 
+// A grade or stars a score is written with: `A`, `S`, `B+`, `優`, `A評価`, `★★★★★`.
+const GRADE = String.raw`(?:[SA-E][+-]?|[優良可]|[★☆]+)(?:評価)?`;
+// A score with its grade or stars: `A（4.8）`, `A：4.8`, `4.8点（A）`, `4.8 (A評価)`, `★4.8`, `★★★★★ 5`, `5 ★★★★★`.
+const GRADED = new RegExp(String.raw`^${GRADE}\s*(?:[(:：]\s*([^()]+?)\s*\)?|\s([^()]+))$|^([^()]+?)\s*(?:\(\s*${GRADE}\s*\)|\s${GRADE}|[★☆]+)$|^[★☆]+\s*([^()★☆]+)$`);
+
+/**
+ * A score cell, read past the grade or stars written with it (`A（4.8）`, `4.8点（A）`, `★4.8`), which alone would make it
+ * no number: only a cell that reads as none is looked at again.
+ */
+function scoreCell(scan: SheetScan, row: number, col: number): ValueCell {
+  const cell = scan.valueCell(row, col);
+  const parsed = cell.parsed.kind === 'invalid' ? gradedScore(cell.parsed.text) : undefined;
+  return parsed ? (Object.assign(Object.create(cell) as ValueCell, { parsed }) as ValueCell) : cell;
+}
+
+/** The score a text writes with its grade or stars (GRADED), if it writes one. */
+function gradedScore(text: string): NumberValue | undefined {
+  const m = GRADED.exec(toHalfWidth(text).trim());
+  const score = m && (m[1] ?? m[2] ?? m[3] ?? m[4]);
+  const parsed = score ? parseNumberText(score) : undefined;
+  return parsed?.kind === 'number' ? parsed : undefined;
+}
+
 /** How many rows under a header of Ⅰ Ⅱ Ⅲ a 総合評価 label under its score may stand (descriptions, the scores, and the card's details such as the targets' progress between). */
 const UNDER_SCORE_REACH = 16;
 
@@ -67,7 +92,8 @@ const UNDER_SCORE_REACH = 16;
 function scoreOver(scan: SheetScan, label: Label, headerRow: number, scoreCols: number[]): boolean {
   const isNumber = (r: number, c: number) => {
     const cell = scan.view.shown(r, c).cell;
-    return !!cell && scan.parse(cell).kind === 'number';
+    const parsed = cell && scan.parse(cell);
+    return !!parsed && (parsed.kind === 'number' || (parsed.kind === 'invalid' && !!gradedScore(parsed.text)));
   };
   for (let r = label.row - 1; r > headerRow; r--) if (isNumber(r, label.col) && scoreCols.every((c) => isNumber(r, c))) return true;
   return false;
@@ -166,7 +192,7 @@ function readGroup(
   for (let r = headerBottom + 1; r < view.rowCount; r++) {
     const merged = view.mergeAt(r, g.overall.col);
     if (merged && merged.top < r) continue;
-    const cells = cols.map((c) => scan.valueCell(r, c));
+    const cells = cols.map((c) => scoreCell(scan, r, c));
     if (cells.every((c) => c.parsed.kind !== 'number')) {
       // Multi-row headers (Ⅰ over its description) leave text rows before the numbers.
       if (rows.length === 0) {
@@ -228,7 +254,7 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
   const scoreOf = (l: Label) => {
     const from = (view.mergeAt(l.row, l.col)?.right ?? l.col) + 1;
     for (let c = from; c < from + SCORE_REACH && c < view.rowWidth(l.row); c++) {
-      const cell = scan.valueCell(l.row, c);
+      const cell = scoreCell(scan, l.row, c);
       if (cell.parsed.kind === 'number') return cell;
     }
     return undefined;
@@ -287,7 +313,7 @@ function detectDownAColumn(scan: SheetScan, seen: Set<number>): OverallScoreTabl
     const zones = zoneColumns(scan, labels).filter((c) => !AVERAGE.test((zoneName(scan, top, c) ?? '').replace(/\s+/g, '')));
     if (zones.length > 1) {
       const rows = zones.map((c) => {
-        const [s0, s1, s2, s3] = labels.map((l) => scan.valueCell(l.row, c));
+        const [s0, s1, s2, s3] = labels.map((l) => scoreCell(scan, l.row, c));
         return { name: zoneName(scan, top, c) ?? view.name, overall: s0, scores: [s1, s2, s3] as [ValueCell, ValueCell, ValueCell] };
       });
       tables.push({ kind: 'overall-score', sheet: view.name, range: { top: Math.max(0, top - 1), left: one.col, bottom, right: zones[zones.length - 1] }, rows });
@@ -332,7 +358,10 @@ function zoneColumns(scan: SheetScan, labels: Label[]): number[] {
   const cols: number[] = [];
   let stated = false;
   for (let c = from; c < to; c++) {
-    const [overall, ...parts] = labels.map((l) => scan.parse(view.raw(l.row, c)).kind);
+    const [overall, ...parts] = labels.map((l) => {
+      const parsed = scan.parse(view.raw(l.row, c));
+      return parsed.kind === 'invalid' && gradedScore(parsed.text) ? 'number' : parsed.kind;
+    });
     if (overall === 'number' && parts.includes('number') && parts.every((k) => k === 'number' || k === 'blank')) {
       cols.push(c);
       stated = true;
