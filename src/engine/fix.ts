@@ -6,7 +6,7 @@ import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, statesMultiple, targetOfYear, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
 import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningPairOf, runningProgressStatus, runningTotals, summaryTarget, summaryYear, type RunningPair } from './indicators.js';
-import { BOUND, REACH_WORD, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
+import { BOUND, BY_HOW_MUCH, REACH_WORD, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
 import type { Model, NumericTarget, SummaryRow, SummaryTable, ValueCell } from './model.js';
 
 export interface CellWrite {
@@ -333,9 +333,12 @@ function withoutBound(suffix: string): string {
   return suffix.replace(BOUND, '');
 }
 
+// The word of such a note, with what stands before and after it.
+const REACHED_NOTE_WORD = new RegExp(`^(.*[(（](?:目標値?を?)?${BY_HOW_MUCH}?|[^(（]*)([上下]回|未達成|未達|達成)((?:見込み?|った|っている|る)?[)）].*|)$`, 's');
+
 /** A note saying whether the target was reached (`(達成)`, `（未達成）`, `(未達)`, `（目標を上回った）`) says so of the progress written. */
 function reachedNote(suffix: string, expected: Decimal): string {
-  const m = /^(.*[(（](?:目標値?を?)?|[^(（]*)([上下]回|未達成|未達|達成)((?:見込み?|った|っている|る)?[)）].*|)$/s.exec(suffix);
+  const m = REACHED_NOTE_WORD.exec(suffix);
   if (!m) return suffix;
   return `${m[1]}${saidOf(m[2], expected)}${m[3]}`;
 }

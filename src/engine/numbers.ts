@@ -185,9 +185,12 @@ const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
 
 /**
  * Words saying whether a progress reached its target, before its figure or in parentheses after it: `達成`, `未達成`,
- * `未達`, `目標達成`, `目標未達成`, `目標を上回った`, `目標を下回った`, `目標値を上回る` (the text is half-width by then).
+ * `未達`, `目標達成`, `目標未達成`, `目標を上回った`, `目標を下回った`, `目標値を上回る`, `目標を大きく上回った` (the text is
+ * half-width by then).
  */
-export const REACH_WORD = '(?:目標)?(?:未達成|未達|達成)|(?:目標値?を)?[上下]回(?:った|っている|る)';
+/** How far a progress passed its target or fell short of it: `大きく上回った`, `やや下回った`. */
+export const BY_HOW_MUCH = '(?:大きく|大幅に|やや|わずかに|若干)';
+export const REACH_WORD = `(?:目標)?(?:未達成|未達|達成)|(?:目標値?を)?${BY_HOW_MUCH}?[上下]回(?:った|っている|る)`;
 
 /** Whether words REACH_WORD reads say the target was reached: `達成`, `上回った`; not `未達成`, `下回った`. */
 export function saysReached(word: string): boolean {

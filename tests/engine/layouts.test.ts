@@ -5877,7 +5877,7 @@ describe('probe round: layouts offices use for the same tables', () => {
       ]);
     expect(findingsOf(book(summary('目標を上回った(138%)', '目標を下回った(68%)')))).toEqual([]);
     expect(findingsOf(book(summary('138%（目標を上回った）', '68%（目標を下回った）')))).toEqual([]);
-    const wrong = summary('目標を上回った(148%)', '68%（目標を上回った）');
+    const wrong = summary('目標を上回った(148%)', '68%（目標を大きく上回った）');
     const { model, findings } = checkWorkbook(book(wrong));
     expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([
       ['progress-mismatch', 'D3', 138, 148],
@@ -5886,7 +5886,7 @@ describe('probe round: layouts offices use for the same tables', () => {
     const writes = planRecalculation(model).writes;
     expect(writes.map((w) => [w.address, w.value])).toEqual([
       ['D3', '目標を上回った(138%)'],
-      ['D4', '68%（目標を下回った）'],
+      ['D4', '68%（目標を大きく下回った）'],
     ]);
     expect(checkWorkbook(applyWrites(book(wrong), writes)).findings).toEqual([]);
     // In a summary line the words may stand between 進捗度 and its figure: read, not passed over without a word.

@@ -270,6 +270,13 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     expect(parseNumberText('前年を上回った(138%)').kind).toBe('invalid');
   });
 
+  it('words saying by how much a progress passed its target or fell short (`目標を大きく上回った(231%)`, `98%（目標をやや下回った）`) are read as those words', () => {
+    expect(num('目標を大きく上回った(231%)')).toMatchObject({ percent: true, reached: true });
+    expect(num('目標を大幅に上回った（２３１％）').value.toNumber()).toBe(231);
+    expect(num('98%（目標をやや下回った）')).toMatchObject({ percent: true, reached: false });
+    expect(num('目標をわずかに下回った 98%').reached).toBe(false);
+  });
+
   it('a figure after a mark or a word saying whether its target was reached, or a percentage in parentheses, is the figure', () => {
     for (const text of ['○104%', '◎104%', '〇104%', '◯ 104%', '達成 104%', '達成：104%', '(104%)', '（１０４％）', '104%○', '104% 達成']) expect(num(text)).toMatchObject({ percent: true, unit: '%' });
     expect(num('達成 104%').reached).toBe(true);
