@@ -5918,6 +5918,20 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(withText('前年度の目標額81億円に対し実績額は141億円であったが、今年度の進捗度は138%となった。').findings).toEqual([]);
   });
 
+  it('a summary figure noted as a running total (`目標値は475億円（累計）であり`, `【当該年度目標値 283億円（累計）…】`) is compared with the running totals, not with the year’s target', () => {
+    const table = sheet('別紙1', [
+      [null, null, '平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度'],
+      ['数値目標(1)-① 特区関連事業による投資額 475億円 (累計)', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+      [null, '実績値', '119億円', '141億円', '120億円'],
+      ['寄与度(※):100%', '進捗度(%)', '104%', '174%', '138%'],
+    ]);
+    const honbun = (line: string) => sheet('本文', [['令和元年度　総合特別区域評価書'], ['数値目標（1）－①：特区関連事業による投資額 475億円（累計）'], [line]]);
+    expect(findingsOf(book(table, honbun('計画期間の目標値は475億円（累計）であり、令和元年度の実績値は120億円、進捗度は138%となった。')))).toEqual([]);
+    expect(findingsOf(book(table, honbun('【当該年度目標値 283億円（累計）、当該年度実績値 120億円、進捗度 138%】')))).toEqual([]);
+    const wrong = findingsOf(book(table, honbun('【当該年度目標値 290億円（累計）、当該年度実績値 120億円、進捗度 138%】')));
+    expect(wrong.map((f) => [f.rule, f.cell, f.stated])).toEqual([['summary-mismatch', 'A3', 290]]);
+  });
+
   it('a summary line’s weight written after the target’s name, before its bracket (`数値目標（１）－②：就業者数（寄与度40％）【…】`), is its weight', () => {
     const table = sheet('別紙1', [
       [null, null, 'H29', 'H30', 'R1'],

@@ -757,6 +757,9 @@ const PLAIN_FIELD: Partial<Record<keyof typeof FIELD, RegExp>> = {
 // The year before's target and `に対し` right before an actual: `前年度の目標額81億円に対し、`.
 const PRIOR_TARGET_THEN = /前年度?[のは]?目標[値額]?は?\s*[:：]?\s*[\d,.]+[^\d、。]{0,6}に対し(?:て)?[、,]?\s*$/;
 
+// A note after a figure saying it is a running total: `475億円（累計）`.
+const RUNNING_NOTE = /[(（][^()（）]*累計[^()（）]*[)）]\s*$/;
+
 /** Whether a header or label says its figures are running totals (`目標値（累計）`, `累計実績値`). */
 function saysRunningTotal(label: string): boolean {
   return label.includes('累計');
@@ -974,7 +977,8 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
             if (m && k === 'actual' && PRIOR_TARGET_THEN.test(src.slice(0, m.index))) m = null;
           }
           if (!m) return undefined;
-          if (k !== 'weight' && (/累計の?\s*$/.test(src.slice(Math.max(0, m.index - 4), m.index)) || saysRunningTotal(m[0].slice(0, m[0].length - m[1].length)))) running.add(k);
+          // So is a figure whose note says it (`目標値は475億円（累計）であり`: the plan's total, not the year's target).
+          if (k !== 'weight' && (/累計の?\s*$/.test(src.slice(Math.max(0, m.index - 4), m.index)) || saysRunningTotal(m[0].slice(0, m[0].length - m[1].length)) || RUNNING_NOTE.test(m[1]))) running.add(k);
           // toHalfWidth maps character for character, so offsets hold in the original text.
           const value = inlineValue(scan, line.row, line.col, line.text, srcStart + m.index + m[0].length - m[1].length, m[1]);
           return k === 'weight' ? weightValue(value) : value;
