@@ -228,7 +228,7 @@ function overallSheet(ws: Ws, roman: boolean, order: 'first' | 'last', top: numb
   }
 }
 
-/** One planted error or warning for every rule, each in a table of its own kind. */
+/** One planted error, warning or note for every rule, each in a table of its own kind. */
 function plantedSheet(ws: Ws): void {
   put(ws, 1, 1, ['計画的に誤りを入れた表(テスト用)']);
   put(ws, 3, 4, ['R3', 'R4', 'R5', 'R6', 'R7']);
@@ -272,6 +272,14 @@ function plantedSheet(ws: Ws): void {
   put(ws, 39, 2, ['関西', 4.8, 4.2, 4, 4.3]);
   put(ws, 40, 2, ['つくば', 4, 3.6, 4, 4.1]);
   put(ws, 41, 2, ['京浜', 4.8, '', 4.7, 4.5]);
+  // … and a blank 総合評価 where (4 + 4 + 2×5) ÷ 4 = 4.5 is due.
+  put(ws, 42, 2, ['横浜', 4, 4, 5, '-']);
+  // The years so far of a plan whose period is stated nowhere: the (累計) goal 300 is above the targets shown (150), so
+  // it cannot be checked yet.
+  put(ws, 45, 4, ['R3', 'R4', 'R5']);
+  put(ws, 46, 2, ['数値目標(5) 起業数 300件 (累計)', '目標値', '50件', '50件', '50件']);
+  put(ws, 47, 3, ['実績値', '55件', '60件', '52件']);
+  put(ws, 48, 2, ['寄与度(※):', '進捗度(%)', '110%', '120%', '104%']);
 }
 
 async function save(wb: ExcelJS.Workbook, name: string): Promise<void> {
