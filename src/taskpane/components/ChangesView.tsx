@@ -81,27 +81,26 @@ export function ChangesView({ s, change }: { s: Strings; change: AppliedChange |
           {s.recalcOnOpen}
         </Text>
       )}
-      {change.marksKept.length > 0 && (
-        <div className={styles.instead} data-testid="marks-kept">
-          <Text as="p">{s.marksKept}</Text>
-          <Text as="p" weight="semibold">
-            {change.marksKept.join(', ')}
-          </Text>
-        </div>
-      )}
-      {change.valuesInsteadOfFormulas.length > 0 && (
-        <div className={styles.instead} data-testid="values-instead">
-          <Text as="p">{s.valuesInstead}</Text>
-          <Text as="p" weight="semibold">
-            {change.valuesInsteadOfFormulas.join(', ')}
-          </Text>
-        </div>
-      )}
+      <CellNote testId="marks-kept" note={s.marksKept} cells={change.marksKept} className={styles.instead} />
+      <CellNote testId="values-instead" note={s.valuesInstead} cells={change.valuesInsteadOfFormulas} className={styles.instead} />
     </div>
   );
 }
 
 /** Formulas a recalculation left in place, each `cell: from → to` (a formula and what it gives, or a saved result old and new). */
+/** A note over the cells it is about (nothing when there are none). */
+function CellNote({ testId, note, cells, className }: { testId: string; note: string; cells: string[]; className: string }) {
+  if (cells.length === 0) return null;
+  return (
+    <div className={className} data-testid={testId}>
+      <Text as="p">{note}</Text>
+      <Text as="p" weight="semibold">
+        {cells.join(', ')}
+      </Text>
+    </div>
+  );
+}
+
 function FormulaList({ testId, title, items, fromClass }: { testId: string; title: string; items: { cell: string; from: string; to: string }[]; fromClass: string }) {
   const styles = useStyles();
   if (items.length === 0) return null;
