@@ -188,6 +188,8 @@ const YEAR_RANGE = new RegExp(String.raw`(${YEAR})\s*[～〜~\-ー－]\s*(${YEAR
 // The second year in the first one's era, its era not repeated (`令和4～8年度`, `R4～8`).
 const SAME_ERA_RANGE = /((?:令和|平成|[RH])\s*(?:元|\d{1,2}))(?:\s*年度?)?\s*[～〜~\-ー－]\s*(\d{1,2})(?!\d)(?:\s*年度?)?/;
 const YEAR_COUNT = /(\d{1,2})\s*(?:年間|か年|ヵ年|カ年|ケ年)/;
+// The same before toHalfWidth: full-width digits too (the dashes' full-width forms are in the class already).
+const YEAR_BEFORE_DASH = /[\d０-９元]\s*[～〜~\-ー－]/;
 
 /** The years a plan's goal covers: those its text names, or those the other plan's beside it leave it (PlanGoal.period). */
 export function goalPlanPeriod(goal: PlanGoal): PlanPeriod | undefined {
@@ -196,6 +198,9 @@ export function goalPlanPeriod(goal: PlanGoal): PlanPeriod | undefined {
 
 /** The plan a target's label names: `5年間`, `5か年`, or the years from one to another (`平成29～令和3年度`, `令和4～8年度`). */
 export function planPeriod(label: string): PlanPeriod | undefined {
+  // Each pattern below needs a 年 (`5年間`, `令和4～8年度`) or a year's number right before a dash (`R4～8`, `2022-2026`):
+  // most labels and goals (`数値目標(1)-① 投資額 475億円 (累計)`) have neither, and need no look for a period.
+  if (!label.includes('年') && !YEAR_BEFORE_DASH.test(label)) return undefined;
   const t = toHalfWidth(label);
   const range = YEAR_RANGE.exec(t);
   if (range) {

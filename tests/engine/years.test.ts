@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFiscalYearIn, fiscalYearOfDate, parseFiscalYear } from '../../src/engine/years.js';
+import { findFiscalYearIn, fiscalYearOfDate, parseFiscalYear, planPeriod } from '../../src/engine/years.js';
 
 describe('fiscal-year headers', () => {
   it.each([
@@ -138,5 +138,26 @@ describe('fiscal-year headers', () => {
     expect(findFiscalYearIn('R2年度評価書（R1年度実績）')).toBe(2019);
     expect(findFiscalYearIn('令和元年度評価（令和２年度実施）')).toBe(2019);
     expect(findFiscalYearIn('令和5年度実績')).toBe(2023);
+  });
+});
+
+describe('plan periods', () => {
+  it.each([
+    ['475億円（平成29～令和3年度累計）', { years: 5, to: 2021 }],
+    ['令和4～8年度', { years: 5, to: 2026 }],
+    // Without a 年: the years' numbers before the dash, in either width.
+    ['R4～8', { years: 5, to: 2026 }],
+    ['Ｒ４～８', { years: 5, to: 2026 }],
+    ['2022-2026', { years: 5, to: 2026 }],
+    ['２０２２－２０２６', { years: 5, to: 2026 }],
+    ['5か年', { years: 5, to: null }],
+    ['５年間', { years: 5, to: null }],
+  ])('reads the plan %s names', (label, period) => {
+    expect(planPeriod(label)).toEqual(period);
+  });
+
+  it('finds none in a label naming no years, dashes and all (`数値目標(1)-① 投資額 475億円 (累計)`)', () => {
+    expect(planPeriod('数値目標(1)-① 投資額 475億円 (累計)')).toBeUndefined();
+    expect(planPeriod('数値目標（1）－① 投資額 475億円（累計）')).toBeUndefined();
   });
 });
