@@ -525,21 +525,24 @@ function parseNumericCellOnce(v: number, numFmt: string | undefined): Parsed {
   // Excel keeps 15 significant digits; reading more would invent precision.
   const stored = dec(v.toPrecision(15));
   const percent = fmt.percent;
-  const shownValue = percent ? stored.times(100) : stored.div(dec(1000).pow(fmt.thousandsScaling));
+  // Most formats have no trailing comma (`#,##0,` shows thousands): they show the number as it is, at its scale.
+  const thousands = fmt.thousandsScaling === 0 ? undefined : dec(1000).pow(fmt.thousandsScaling);
+  const shownValue = percent ? stored.times(100) : thousands ? stored.div(thousands) : stored;
   const { scaleLabel, scale, unit, bound }: ReturnType<typeof formatUnit> = percent ? splitScale('%') : formatUnit(fmt.unitText);
   const decimals = fmt.decimals ?? countDecimals(shownValue);
   const shown = shownValue.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
   const exact = decimals === 0 && scale.eq(1) && fmt.thousandsScaling === 0 && shown.eq(shownValue);
   // A scaled unit names what the number shown counts: `#,##0,"千円"` holding 1,200,000 shows 1,200 千円,
   // 1,200,000 円, not 1,200 × 千 × 1000. Without one, the amount is what the cell holds (`#,##0,`).
-  const displayScale = scaleLabel ? scale : scale.times(dec(1000).pow(fmt.thousandsScaling));
+  const displayScale = scaleLabel || !thousands ? scale : scale.times(thousands);
+  // The value lies in its interval (the shown number is the value rounded, and the scale is positive): lo and hi bound it.
   const { lo, hi } = interval(shown, decimals, displayScale, exact);
   const value = shownValue.times(displayScale);
   return {
     kind: 'number',
     value,
-    lo: Decimal.min(lo, hi, value),
-    hi: Decimal.max(lo, hi, value),
+    lo,
+    hi,
     unit: percent ? '%' : unit,
     scale: displayScale,
     scaleLabel,

@@ -362,6 +362,19 @@ describe('parseCell: numeric cells and their number formats', () => {
     expect(String(yen(1500000000, '#,##0,,"百万円"').value)).toBe('1500000000');
     expect(String(yen(1200, '#,##0"千円"').value)).toBe('1200000');
     expect(String(yen(1234567, '#,##0,').value)).toBe('1234567');
+    expect([yen(1234567, '#,##0,')].map((p) => [p.lo, p.hi, p.scale].map(String))).toEqual([['1234500', '1235500', '1000']]);
+  });
+
+  it('bounds a numeric cell by what it shows, below and above its value, negative ones too', () => {
+    const cell = (v: number, fmt: string) => parseCell({ value: v, numFmt: fmt }) as NumberValue;
+    const bounds = (p: NumberValue) => [p.lo, p.value, p.hi].map(String);
+    // -12.53 % shown as -12.5 %.
+    expect(bounds(cell(-0.1253, '0.0%'))).toEqual(['-12.55', '-12.53', '-12.45']);
+    // 119.4 shown as 119 億円: 118.5 to 119.5 億円.
+    expect(bounds(cell(119.4, '#,##0"億円"'))).toEqual(['11850000000', '11940000000', '11950000000']);
+    expect(bounds(cell(-3.75, '0.0'))).toEqual(['-3.85', '-3.75', '-3.75']);
+    // A count shown whole is exact.
+    expect(bounds(cell(42, '0"件"'))).toEqual(['42', '42', '42']);
     expect(formatInfo('[$-ja-JP]ggge"年"m"月"d"日"').isDate).toBe(true);
     expect(formatInfo('General').decimals).toBeNull();
   });
