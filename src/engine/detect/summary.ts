@@ -645,6 +645,9 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
       // A label under a column of values (a block's 目標値 under `評価指標 | 進捗度`, or under a 目標値 row taken
       // for a header) ends the table: the rows below are a progress block's.
       if (valueCols.some((c) => scan.cellKind(view.raw(r, c)) !== undefined)) break;
+      // A summary line in the column of ids (`評価指標(2)：…【当該年度目標値 …、進捗度 …】`) with no value beside it is a
+      // line of the text below the table, read as a line: it ends the table, and the blank cells beside it are none of its.
+      if (labelCol >= 0 && valueCols.every((c) => view.raw(r, c)?.value == null) && isSummaryLine(compact(cellText(view.shown(r, labelCol).cell)))) break;
       blanks = 0;
       const yearCol = cols.get('year');
       const rowYear = yearCol !== undefined ? parseFiscalYear(String(view.raw(r, yearCol)?.value ?? ''))?.year ?? null : null;

@@ -158,6 +158,29 @@ describe('hyoka fix on .xlsx files', () => {
     expect(changedCells(before, after)).toEqual(['S!3:4']);
   });
 
+  it('reads a summary line standing in a summary table\'s columns as a line, not a row: no blank cell beside it is filled', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙1');
+    ws.addRow([null, null, 'R3', 'R4']);
+    ws.addRow(['数値目標(1) 件数', '目標値', '200件', '200件']);
+    ws.addRow([null, '実績値', '208件', '124件']);
+    ws.addRow([null, '進捗度', '104%', '62%']);
+    ws.addRow(['数値目標(2) 社数', '目標値', '200社', '200社']);
+    ws.addRow([null, '実績値', '208社', '124社']);
+    ws.addRow([null, '進捗度', '104%', '104%']);
+    const s = wb.addWorksheet('本文');
+    s.addRow(['評価対象年度：令和4年度']);
+    s.addRow(['評価指標', '数値目標', '当該年度目標値', '当該年度実績値', '進捗度']);
+    s.addRow(['評価指標(1)', '数値目標(1)', '200件', '124件', '62%']);
+    s.addRow(['評価指標(2)', '数値目標(2)', '200社', '124社', '104%']);
+    s.addRow(['評価指標(2)：… 【当該年度目標値 200社、当該年度実績値 124社、進捗度 104%】']);
+    const { before, plan } = await fix(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const table = checkWorkbook(before).model.tables.find((t) => t.sheet === '本文' && t.range.top === 1);
+    expect(table?.range.bottom).toBe(3);
+    // The table's wrong 進捗度 and the two restating it (its row and the line); never E5, blank beside the line.
+    expect(plan.writes.map((w) => `${w.sheet}!${w.address}`).sort()).toEqual(['別紙1!D7', '本文!A5', '本文!E4']);
+  });
+
   it('is idempotent: fixing a fixed workbook plans nothing', async () => {
     const { patched } = await fix(fixtureBytes('planted-errors.xlsx'));
     const again = planRecalculation(checkWorkbook(await readXlsx(patched.bytes)).model);
