@@ -244,6 +244,7 @@ export interface Fault {
     | 'block-without-years'
     | 'matrix-row-unpaired'
     | 'matrix-unpaired'
+    | 'matrix-years-disjoint'
     | 'target-id-unread'
     | 'unreadable-sheet'
     | 'formulas-computed'

@@ -3121,6 +3121,42 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(faultsOf([...block, ['目標値', 'R5', 'R6', 'R7'], ['数値目標(2) 社数', 20, 20, 20]])).toEqual([]);
   });
 
+  it('a 実績値 matrix showing none of the 目標値 matrix’s years is not paired with it: the report names both, in Japanese and English', () => {
+    const faultsOf = (rows: Spec[][]) => {
+      const { model, findings } = checkWorkbook(book(sheet('S', rows)));
+      return { tables: model.tables.length, findings: findings.length, faults: model.faults.filter((f) => f.reason !== 'block-without-years').map((f) => [f.cell, f.reason, f.detail]) };
+    };
+    // Before, R6–R8 were paired with R3–R5: a table of no actuals, whose figures went unread without a word.
+    const ahead = faultsOf([['実績値', 'R3', 'R4', 'R5'], ['数値目標(1) 件数', 12, 8, 11], [], ['目標値', 'R6', 'R7', 'R8'], ['数値目標(1) 件数', 10, 10, 10]]);
+    expect(ahead).toEqual({ tables: 0, findings: 0, faults: [['A4', 'matrix-years-disjoint', 'A4:D5 A1:D2']] });
+    // Before, the other way round, the two were taken and dropped.
+    const behind = faultsOf([['目標値', 'R3', 'R4', 'R5'], ['数値目標(1) 件数', 10, 10, 10], [], ['実績値', 'R6', 'R7', 'R8'], ['数値目標(1) 件数', 12, 8, 11]]);
+    expect(behind).toEqual({ tables: 0, findings: 0, faults: [['A1', 'matrix-years-disjoint', 'A1:D2 A4:D5']] });
+    expect(describeFault('matrix-years-disjoint: A4:D5 A1:D2').text).toBe('目標値の表 A4:D5 と実績値の表 A1:D2 に共通の年度がないため、検査していません');
+    expect(describeFault('matrix-years-disjoint: A4:D5 実績 2!A1:D2', 'en').text).toBe('the target (目標値) matrix A4:D5 and the actual (実績値) matrix 実績 2!A1:D2 share no year: not checked');
+    // A 目標値 matrix of the years ahead before one of the years so far leaves the 実績値 matrix to the one sharing its
+    // years, whose 999% is checked; the plan ahead is no fault.
+    const both = checkWorkbook(
+      book(
+        sheet('S', [
+          ['目標値', 'R6', 'R7', 'R8'],
+          ['数値目標(1) 件数', 10, 10, 10],
+          [],
+          ['目標値', 'R3', 'R4', 'R5'],
+          ['数値目標(1) 件数', 10, 10, 10],
+          [],
+          ['実績値', 'R3', 'R4', 'R5'],
+          ['数値目標(1) 件数', 12, 8, 11],
+          [],
+          ['進捗度', 'R3', 'R4', 'R5'],
+          ['数値目標(1) 件数', '120%', '999%', '110%'],
+        ]),
+      ),
+    );
+    expect(both.findings.map((f) => [f.rule, f.cell])).toEqual([['progress-mismatch', 'C11']]);
+    expect(both.model.faults.filter((f) => f.reason !== 'block-without-years')).toEqual([]);
+  });
+
   it('a goal column right of the 目標値 matrix’s years (`最終目標(R7)`, or a bare `最終目標` over goals saying what they are)', () => {
     const matrices = (head: string, goals: [string, string]) =>
       sheet('S', [

@@ -336,10 +336,13 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
       else byKey.set(key, [m]);
     }
   }
-  /** The matrix of a figure sharing the most targets with `t`, the nearest on a tie, not taken by another. */
-  const partner = (t: Matrix, figure: Figure) => {
+  /**
+   * The matrix of a figure sharing the most targets with `t`, the nearest on a tie, not taken by another; a 実績値 matrix
+   * among those showing one of its years at least (`take` false: found, not taken).
+   */
+  const partner = (t: Matrix, figure: Figure, take = true) => {
     const shared = new Map<Matrix, number>();
-    for (const key of t.rows.keys()) for (const m of byKey.get(key) ?? []) if (m.figure === figure && !used.has(m)) shared.set(m, (shared.get(m) ?? 0) + 1);
+    for (const key of t.rows.keys()) for (const m of byKey.get(key) ?? []) if (m.figure === figure && !used.has(m) && (!take || figure !== 'actual' || sharesYear(t, m))) shared.set(m, (shared.get(m) ?? 0) + 1);
     let best: Matrix | undefined;
     let bestShared = 0;
     for (const [m, n] of shared) {
@@ -350,13 +353,19 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
         bestShared = n;
       }
     }
-    if (best) used.add(best);
+    if (best && take) used.add(best);
     return best;
   };
   const found: ProgressTable[] = [];
+  // 目標値 matrices whose only 実績値 matrix shows none of their years (`目標値 | R6 | R7 | R8` against `実績値 | R3 | R4 | R5`).
+  const disjoint: [Matrix, Matrix][] = [];
   for (const t of targets) {
     const a = partner(t, 'actual');
-    if (!a) continue;
+    if (!a) {
+      const other = partner(t, 'actual', false);
+      if (other) disjoint.push([t, other]);
+      continue;
+    }
     used.add(t);
     const scan = t.scan;
     // A 寄与度 column right of the 目標値 matrix's years and 累計 columns (`目標値 | R3 | R4 | R5 | 累計 | 寄与度`).
@@ -469,5 +478,20 @@ export function pairMatrices(matrices: Matrix[]): { tables: ProgressTable[]; unu
       indicatorCells,
     });
   }
+  // Paired, they would make a table of no actuals: the report names both, neither left to be read as a matrix alone.
+  for (const [t, a] of disjoint) {
+    if (used.has(t) || used.has(a)) continue;
+    used.add(t).add(a);
+    faults.push({ sheet: t.scan.view.name, cell: a1(t.range.top, t.range.left), reason: 'matrix-years-disjoint', detail: `${rangeText(t)} ${a.scan === t.scan ? '' : `${a.scan.view.name}!`}${rangeText(a)}` });
+  }
   return { tables: found, unused: matrices.filter((m) => !used.has(m)), faults };
+}
+
+/** Whether two matrices show a year in common. */
+function sharesYear(a: Matrix, b: Matrix): boolean {
+  return a.years.some((y) => b.years.some((x) => x.year === y.year));
+}
+
+function rangeText(m: Matrix): string {
+  return `${a1(m.range.top, m.range.left)}:${a1(m.range.bottom, m.range.right)}`;
 }

@@ -130,6 +130,17 @@ const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
     },
     checked: false,
   },
+  'matrix-years-disjoint': {
+    ja: (d) => {
+      const cut = d.indexOf(' ');
+      return `目標値の表 ${d.slice(0, cut)} と実績値の表 ${d.slice(cut + 1)} に共通の年度がないため、検査していません`;
+    },
+    en: (d) => {
+      const cut = d.indexOf(' ');
+      return `the target (目標値) matrix ${d.slice(0, cut)} and the actual (実績値) matrix ${d.slice(cut + 1)} share no year: not checked`;
+    },
+    checked: false,
+  },
   'target-id-unread': {
     ja: (d) =>
       `${d ? `「${d}」の` : 'この'}数値目標の番号が数値目標(1)-①・評価指標(1) の形で読み取れないため、位置で番号を付けました。寄与度の合計、評価指標の進捗度、本文の表との照合は検査していません(進捗度は検査しました)`,
