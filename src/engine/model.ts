@@ -51,9 +51,10 @@ export interface PlanGoal {
   year: number | null;
   /**
    * The years of a plan's total whose label names none, taken from the other plan's beside it (`第1期 475億円（累計）、
-   * 第2期 500億円（令和4～8年度累計）`: 平成29～令和3年度), or from a line above its table (`計画期間：平成29年度～令和3年度`).
+   * 第2期 500億円（令和4～8年度累計）`: 平成29～令和3年度), or from a line above its table (`計画期間：平成29年度～令和3年度`;
+   * `計画期間：5年間` gives the years alone, `to` null).
    */
-  period?: { years: number; to: number };
+  period?: { years: number; to: number | null };
   /** The plan's last year a header over a total names (`R3目標`, `目標(R3)` over `475億円（累計）`), its first year not named. */
   to?: number;
   ref: CellRef;

@@ -184,12 +184,14 @@ export interface PlanPeriod {
 }
 
 const YEAR = String.raw`(?:(?:令和|平成|[RH])\s*(?:元|\d{1,2})|(?:19|20)\d\d)(?:\s*年度?)?`;
-const YEAR_RANGE = new RegExp(String.raw`(${YEAR})\s*[～〜~\-ー－]\s*(${YEAR})`);
+// From one year to another: a dash, or the words (`令和元年度から令和5年度まで`).
+const TO = String.raw`(?:[～〜~\-ー－]|から)`;
+const YEAR_RANGE = new RegExp(String.raw`(${YEAR})\s*${TO}\s*(${YEAR})`);
 // The second year in the first one's era, its era not repeated (`令和4～8年度`, `R4～8`).
-const SAME_ERA_RANGE = /((?:令和|平成|[RH])\s*(?:元|\d{1,2}))(?:\s*年度?)?\s*[～〜~\-ー－]\s*(\d{1,2})(?!\d)(?:\s*年度?)?/;
+const SAME_ERA_RANGE = new RegExp(String.raw`((?:令和|平成|[RH])\s*(?:元|\d{1,2}))(?:\s*年度?)?\s*${TO}\s*(\d{1,2})(?!\d)(?:\s*年度?)?`);
 const YEAR_COUNT = /(\d{1,2})\s*(?:年間|か年|ヵ年|カ年|ケ年)/;
 // The same before toHalfWidth: full-width digits too (the dashes' full-width forms are in the class already).
-const YEAR_BEFORE_DASH = /[\d０-９元]\s*[～〜~\-ー－]/;
+const YEAR_BEFORE_DASH = /[\d０-９元]\s*(?:[～〜~\-ー－]|から)/;
 
 /** The years a plan's goal covers: those its text names, or those the other plan's beside it leave it (PlanGoal.period). */
 export function goalPlanPeriod(goal: PlanGoal): PlanPeriod | undefined {

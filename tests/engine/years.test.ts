@@ -152,6 +152,10 @@ describe('plan periods', () => {
     ['２０２２－２０２６', { years: 5, to: 2026 }],
     ['5か年', { years: 5, to: null }],
     ['５年間', { years: 5, to: null }],
+    // From one year to another in words.
+    ['計画期間：令和元年度から令和5年度まで', { years: 5, to: 2023 }],
+    ['R1からR5', { years: 5, to: 2023 }],
+    ['令和4年度から8年度まで', { years: 5, to: 2026 }],
   ])('reads the plan %s names', (label, period) => {
     expect(planPeriod(label)).toEqual(period);
   });

@@ -74,7 +74,9 @@ function lendPlanPeriods(scan: SheetScan, tables: ProgressTable[]): void {
     let line: { row: number; text: string } | undefined;
     for (const l of scan.planPeriodLines) if (l.row < table.range.top && (!line || l.row > line.row)) line = l;
     const period = line && planPeriod(line.text);
-    if (!period || period.to === null) continue;
+    if (!period) continue;
+    // A length alone (`計画期間：5年間`) gives the years, not the first: the goal is a plan of that many years (a table of
+    // fewer is a plan under way, one of as many its whole), as a label counting them (`5年間累計`).
     for (const t of table.targets) if (t.goal?.cumulative && !goalPeriod(t)) t.goal.period = { years: period.years, to: period.to };
   }
 }

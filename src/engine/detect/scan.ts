@@ -235,7 +235,7 @@ interface TextFacts {
   columnHint: boolean;
   /** A half or a quarter of a year (`上半期`, `第1四半期`): namesPartOfYear. */
   partOfYear?: true;
-  /** A line stating the plan period (`計画期間：平成29年度～令和3年度`). */
+  /** A line stating the plan period (`計画期間：平成29年度～令和3年度`, `令和元年度から令和5年度まで`, `5年間`). */
   planPeriodLine?: true;
 }
 
@@ -322,7 +322,7 @@ export const GOAL_LINE = /累計[:：]約?\d[\d,.]*(?:百万|万|億|千|兆)?(?
 function readTextFacts(text: string): TextFacts {
   const facts = textFacts(text);
   const partOfYear = text.length <= 12 && namesPartOfYear(text);
-  const planPeriodLine = text.length <= 80 && text.includes('計画期間') && planPeriod(text)?.to != null;
+  const planPeriodLine = text.length <= 80 && text.includes('計画期間') && planPeriod(text) !== undefined;
   return partOfYear || planPeriodLine ? { ...facts, ...(partOfYear && { partOfYear: true }), ...(planPeriodLine && { planPeriodLine: true }) } : facts;
 }
 

@@ -393,6 +393,18 @@ describe('a cumulative goal over a table of the years so far in a real .xlsx', (
     ]);
   });
 
+  it('is read against a 計画期間 line written in words or giving its length alone (before, each was noted as not checked yet)', async () => {
+    const wb = new ExcelJS.Workbook();
+    put(wb.addWorksheet('から'), [['計画期間：平成29年度から令和3年度まで'], ...block()]);
+    put(wb.addWorksheet('5年間'), [['計画期間：5年間'], ...block()]);
+    // A length the table shows whole: the goal is the three years' total, and 283 is not 475.
+    put(wb.addWorksheet('3年間'), [['計画期間：3年間'], ...block()]);
+    const { findings } = checkWorkbook(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`, f.expected, f.stated])).toEqual([
+      ['cumulative-total-mismatch', 'error', '3年間!A3', 283, 475],
+    ]);
+  });
+
   it('above the sum of a whole plan shown, or below the targets shown, is an error still', async () => {
     const wb = new ExcelJS.Workbook();
     put(wb.addWorksheet('5年'), [
