@@ -170,6 +170,19 @@ export function findFiscalYearIn(raw: string): number | undefined {
   return undefined;
 }
 
+// A year, then a half or a quarter of it (`令和5年度上半期`, `R5年度（第1四半期）`, `2023年度 1Q`), in compact text.
+const YEAR_THEN_PART = /(?:年度?|FY\d{4})[(（]?(?:(?:上|下|前|後)半期|上期|下期|第?[1-4一二三四]四半期|[1-4]Q|Q[1-4])/i;
+// A year's months other than April to March (`令和5年4月～9月`, `令和5年度4～9月`).
+const YEAR_THEN_MONTHS = /年度?[(（]?(\d{1,2})月?[~〜～\-ー－](?:(?:平成|令和|[RH])?(?:元|\d{1,2})年)?(\d{1,2})月/;
+
+/** Whether a title naming a year names a half or a quarter of it (`評価対象年度：令和5年度上半期`), not the whole year. */
+export function namesPartOfYearIn(raw: string): boolean {
+  const t = compact(raw);
+  if (YEAR_THEN_PART.test(t)) return true;
+  const months = YEAR_THEN_MONTHS.exec(t);
+  return !!months && !(months[1] === '4' && months[2] === '3');
+}
+
 export function showFiscalYear(year: number, lang: 'ja' | 'en'): string {
   if (lang === 'en') return `FY${year}`;
   if (year >= 2019) return `令和${year === 2019 ? '元' : year - 2018}年度`;

@@ -6329,3 +6329,38 @@ describe('two zones in one workbook, repeating the same ids, each zone’s table
     }
   });
 });
+
+describe('a summary under a title naming a half or a quarter of the year evaluated', () => {
+  const rows = (title: string): Spec[][] => [
+    [null, null, '令和4年度', '令和5年度'],
+    ['数値目標(1) 連携企業数', '目標値', 100, 200],
+    [null, '実績値', 110, 220],
+    ['寄与度(※):100%', '進捗度', '110%', '110%'],
+    [],
+    [title],
+    ['数値目標', '当該年度目標値', '当該年度実績値', '進捗度'],
+    ['数値目標(1)', 100, 90, '90%'],
+    [],
+    ['数値目標(1)【当該年度目標値 100、当該年度実績値 90、進捗度 90%】'],
+  ];
+
+  it.each(['評価対象年度：令和5年度上半期', '評価対象年度：令和5年度（第1四半期）', '評価対象年度：令和5年度（4月～9月）'])(
+    '%s: its figures of part of the year are compared with no year’s (before, with the whole year 令和5年度’s: six summary-mismatch errors)',
+    (title) => {
+      expect(findingsOf(book(sheet('S', rows(title))))).toEqual([]);
+    },
+  );
+
+  it('a title naming the whole year (or April to March) still has its summary compared with that year', () => {
+    for (const title of ['評価対象年度：令和5年度', '評価対象年度：令和5年度（4月～3月）']) {
+      expect(keys(findingsOf(book(sheet('S', rows(title)))))).toEqual([
+        'summary-mismatch@S!B8',
+        'summary-mismatch@S!C8',
+        'summary-mismatch@S!D8',
+        'summary-mismatch@S!A10',
+        'summary-mismatch@S!A10',
+        'summary-mismatch@S!A10',
+      ]);
+    }
+  });
+});

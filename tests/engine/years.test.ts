@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFiscalYearIn, fiscalYearOfDate, parseFiscalYear, planPeriod } from '../../src/engine/years.js';
+import { findFiscalYearIn, fiscalYearOfDate, namesPartOfYearIn, parseFiscalYear, planPeriod } from '../../src/engine/years.js';
 
 describe('fiscal-year headers', () => {
   it.each([
@@ -138,6 +138,13 @@ describe('fiscal-year headers', () => {
     expect(findFiscalYearIn('R2年度評価書（R1年度実績）')).toBe(2019);
     expect(findFiscalYearIn('令和元年度評価（令和２年度実施）')).toBe(2019);
     expect(findFiscalYearIn('令和5年度実績')).toBe(2023);
+  });
+});
+
+describe('titles naming a half or a quarter of a year', () => {
+  it('tells them from titles naming the whole year', () => {
+    for (const t of ['評価対象年度：令和5年度上半期', '令和５年度（下期）', 'R5年度 第1四半期', '2023年度 Q2', '評価対象期間：令和5年4月～9月', '令和5年度10～3月']) expect(namesPartOfYearIn(t), t).toBe(true);
+    for (const t of ['評価対象年度：令和5年度', '評価対象期間：令和5年4月～令和6年3月', '令和5年度評価書（令和4年度実績）', '上半期の実績']) expect(namesPartOfYearIn(t), t).toBe(false);
   });
 });
 

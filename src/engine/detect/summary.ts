@@ -7,7 +7,7 @@ import { cellText, parseNumberText, REACH_WORD } from '../numbers.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, NUMBER_COLUMN, subTargetId, toHalfWidth, type TargetId } from '../text.js';
 import { decideMode } from '../compute.js';
 import { latestActualYear, weightOf, zoneScores, zoneWordsOf } from '../indicators.js';
-import { findFiscalYearIn, parseFiscalYear, planPeriod } from '../years.js';
+import { findFiscalYearIn, namesPartOfYearIn, parseFiscalYear, planPeriod } from '../years.js';
 import type { ProgressTable, SummaryGoal, SummaryRow, SummaryTable, Table, ValueCell } from '../model.js';
 import { classifyLabel, ID_WORDS, isSummaryLine, PLAIN_SUMMARY_LINE, BRACKET_CLASS, SUMMARY_BRACKETS, type SheetScan } from './scan.js';
 import { parseGoal } from './goal.js';
@@ -57,9 +57,20 @@ function titleYear(scan: SheetScan, row: number): number | null {
   return best ?? (lo > 0 ? soleYearUpTo(scan, lo - 1) : null);
 }
 
+/**
+ * The year of a title naming a half or a quarter of one (`評価対象年度：令和5年度上半期`): the figures under it are no whole
+ * year's, and a year no table shows leaves them compared with none.
+ */
+const PART_OF_A_YEAR = -1;
+
+/** The year a title names as evaluated: PART_OF_A_YEAR for a half or a quarter of it, else the year found. */
+function evaluatedYearIn(title: string): number | undefined {
+  return namesPartOfYearIn(title) ? PART_OF_A_YEAR : findFiscalYearIn(title);
+}
+
 /** The one year a title names (`【平成29年度】`, `平成30年度の実績`); a period (`平成29年度～令和3年度`) names none. */
 function yearOfTitleText(title: string): number | undefined {
-  return title.length <= 40 && !planPeriod(title) ? findFiscalYearIn(title) : undefined;
+  return title.length <= 40 && !planPeriod(title) ? evaluatedYearIn(title) : undefined;
 }
 
 /**
@@ -94,7 +105,7 @@ function soleYearUpTo(scan: SheetScan, i: number): number | null {
     let year: number | null | undefined;
     for (let k = 0; k < scan.yearTitles.length; k++) {
       const y = yearOfTitle(scan, k);
-      if (y) year = year === undefined || year === y ? y : null;
+      if (y && y !== PART_OF_A_YEAR) year = year === undefined || year === y ? y : null;
       sole.push(year ?? null);
     }
     soleYears.set(scan, sole);
@@ -149,7 +160,7 @@ const titleYears = new WeakMap<SheetScan, (number | undefined)[]>();
 function yearOfTitle(scan: SheetScan, i: number): number | undefined {
   let years = titleYears.get(scan);
   if (!years) titleYears.set(scan, (years = []));
-  if (!(i in years)) years[i] = findFiscalYearIn(scan.yearTitles[i].text);
+  if (!(i in years)) years[i] = evaluatedYearIn(scan.yearTitles[i].text);
   return years[i];
 }
 
