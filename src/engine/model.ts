@@ -246,6 +246,7 @@ export interface Fault {
     | 'matrix-row-unpaired'
     | 'matrix-unpaired'
     | 'matrix-years-disjoint'
+    | 'summary-part-of-year'
     | 'target-id-unread'
     | 'unreadable-sheet'
     | 'formulas-computed'

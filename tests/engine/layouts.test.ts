@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check.js';
+import { detect } from '../../src/engine/detect/index.js';
 import { changedPart, planRecalculation } from '../../src/engine/fix.js';
 import type { Model } from '../../src/engine/model.js';
 import type { Sheet } from '../../src/engine/grid.js';
@@ -6345,9 +6346,12 @@ describe('a summary under a title naming a half or a quarter of the year evaluat
   ];
 
   it.each(['評価対象年度：令和5年度上半期', '評価対象年度：令和5年度（第1四半期）', '評価対象年度：令和5年度（4月～9月）'])(
-    '%s: its figures of part of the year are compared with no year’s (before, with the whole year 令和5年度’s: six summary-mismatch errors)',
+    '%s: its figures of part of the year are compared with no year’s (before, with the whole year 令和5年度’s: six summary-mismatch errors), and the report says they were not checked',
     (title) => {
-      expect(findingsOf(book(sheet('S', rows(title))))).toEqual([]);
+      const wb = book(sheet('S', rows(title)));
+      expect(findingsOf(wb)).toEqual([]);
+      expect(detect(wb).faults.filter((f) => f.reason === 'summary-part-of-year').map((f) => f.cell)).toEqual(['A7', 'A10']);
+      expect(describeFault('summary-part-of-year', 'en')).toEqual({ text: 'under a title naming a half or a quarter of a year: the tables hold whole years, so it is not checked', checked: false });
     },
   );
 

@@ -10,7 +10,7 @@ import { findMatrices, pairMatrices, unpairedFigures, unpairedProgress, type Mat
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
 import { SheetScan, TextMemo } from './scan.js';
-import { detectSummaryTables, lendGoals, lendWeights, titlesOver } from './summary.js';
+import { detectSummaryTables, lendGoals, lendWeights, PART_OF_A_YEAR, titlesOver } from './summary.js';
 import { detectVerticalTables } from './vertical.js';
 import { detectYearGroupTables } from './year-groups.js';
 
@@ -131,6 +131,12 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
       ...stage('detect budget', () => detectBudgetTables(scan, usedRows)),
       ...stage('detect overall', () => detectOverallScoreTables(scan)),
     );
+  }
+  // A summary under a title naming a half or a quarter of a year is compared with no year's figures: said so.
+  for (const t of tables) {
+    if (t.kind === 'summary' && (t.year === PART_OF_A_YEAR || t.rows.some((r) => r.year === PART_OF_A_YEAR))) {
+      faults.push({ sheet: t.sheet, cell: a1(t.range.top, t.range.left), reason: 'summary-part-of-year' });
+    }
   }
   let unpaired = loose;
   if (new Set(loose.map((m) => m.scan)).size > 1) {

@@ -61,7 +61,7 @@ function titleYear(scan: SheetScan, row: number): number | null {
  * The year of a title naming a half or a quarter of one (`評価対象年度：令和5年度上半期`): the figures under it are no whole
  * year's, and a year no table shows leaves them compared with none.
  */
-const PART_OF_A_YEAR = -1;
+export const PART_OF_A_YEAR = -1;
 
 /** The year a title names as evaluated: PART_OF_A_YEAR for a half or a quarter of it, else the year found. */
 function evaluatedYearIn(title: string): number | undefined {

@@ -141,6 +141,11 @@ const FAULTS: Record<string, { ja: Words; en: Words; checked: boolean }> = {
     },
     checked: false,
   },
+  'summary-part-of-year': {
+    ja: () => '上半期・四半期などを名指す見出しの下の記載のため、年度の数値と比べられず、検査していません',
+    en: () => 'under a title naming a half or a quarter of a year: the tables hold whole years, so it is not checked',
+    checked: false,
+  },
   'target-id-unread': {
     ja: (d) =>
       `${d ? `「${d}」の` : 'この'}数値目標の番号が数値目標(1)-①・評価指標(1) の形で読み取れないため、位置で番号を付けました。寄与度の合計、評価指標の進捗度、本文の表との照合は検査していません(進捗度は検査しました)`,
