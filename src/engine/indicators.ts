@@ -56,7 +56,12 @@ export function indexTargets(model: Model): TargetIndex {
   let repeated = false;
   const headings = new WeakMap<NumericTarget | SummaryRow, readonly string[]>();
   for (const table of model.tables) {
-    if (table.kind === 'summary' && table.headings) for (const row of table.rows) headings.set(row, table.headings);
+    if (table.kind === 'summary') {
+      for (const row of table.rows) {
+        const h = row.headings ?? table.headings;
+        if (h) headings.set(row, h);
+      }
+    }
     if (table.kind !== 'progress') continue;
     for (const target of table.targets) {
       if (table.headings) headings.set(target, table.headings);

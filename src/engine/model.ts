@@ -158,6 +158,8 @@ export interface SummaryRow {
    * labelled so or stated beside running totals alone): checked against the target's running totals, never one year's.
    */
   runningTotals?: { target?: boolean; actual?: boolean; progress?: boolean };
+  /** A summary line's titles (SummaryTable.headings for lines): the nearest title above it and those right over that one. */
+  headings?: string[];
 }
 
 /** A target's cumulative goal stated in the 本文 on a line of its own under the target's id (`累計：475 億円`). */

@@ -468,7 +468,13 @@ export function lendWeights(tables: Table[]): void {
   const stated = byTarget(tables, (t) => t.rows.filter((row) => row.target && row.weight?.parsed.kind === 'number'), (row) => row.target!.key);
   if (stated.size === 0) return;
   const headings = new Map<SummaryRow, readonly string[]>();
-  for (const t of tables) if (t.kind === 'summary' && t.headings) for (const row of t.rows) headings.set(row, t.headings);
+  for (const t of tables) {
+    if (t.kind !== 'summary') continue;
+    for (const row of t.rows) {
+      const h = row.headings ?? t.headings;
+      if (h) headings.set(row, h);
+    }
+  }
   const tablesOfKey = new Map<string, ProgressTable[]>();
   for (const t of tables) {
     if (t.kind !== 'progress') continue;
@@ -1021,12 +1027,53 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
     }
   }
   if (rows.length === 0) return [];
+  titleLines(scan, rows);
   const top = Math.min(...rows.map((r) => r.labelRef.row));
   const bottom = Math.max(...rows.map((r) => r.labelRef.row));
   const left = Math.min(...rows.map((r) => r.labelRef.col));
   const right = Math.max(...rows.map((r) => r.labelRef.col));
   const goals = [...goalsOfLines(scan), ...idGoals.values()];
   return [{ kind: 'summary', sheet: scan.view.name, range: { top, left, bottom, right }, year: rows[0].year, rows, ...(goals.length > 0 && { goals }) }];
+}
+
+/**
+ * Gives each summary line the titles it stands under (SummaryRow.headings): the nearest title above it and those right
+ * over that one (titlesOver), so that lines under each zone's name on one 本文 sheet (`京浜臨海部…総合特区`, then its
+ * lines; `つくば…総合特区`, then its lines) are matched with that zone's tables, as a summary table under the name is. A
+ * title is a short text standing alone in its row that is no summary line, id or goal line, nor a sentence (ending in 。).
+ * The titles are looked for once per sheet, in the rows above the last line.
+ */
+function titleLines(scan: SheetScan, rows: SummaryRow[]): void {
+  const view = scan.view;
+  const taken = new Set<number>();
+  for (const list of [scan.summaryLines, scan.idCells, scan.goalLines]) for (const x of list) taken.add(x.row);
+  const last = rows[rows.length - 1].labelRef.row;
+  const titles: { row: number; text: string }[] = [];
+  for (let r = 0; r < last; r++) {
+    if (taken.has(r)) continue;
+    let text: string | undefined;
+    let alone = true;
+    for (let c = 0; c < view.rowWidth(r) && alone; c++) {
+      const v = view.raw(r, c)?.value;
+      if (v === null || v === undefined || (typeof v === 'string' && !v.trim())) continue;
+      const merge = view.hasMerges ? view.mergeAt(r, c) : undefined;
+      if (merge && (merge.top !== r || merge.left !== c)) continue;
+      if (typeof v !== 'string' || text !== undefined) alone = false;
+      else text = v.trim();
+    }
+    if (alone && text !== undefined && text.length <= 60 && !/[。．]$/.test(text)) titles.push({ row: r, text });
+  }
+  if (titles.length === 0) return;
+  const over = new Map<number, string[]>();
+  let k = 0;
+  for (const row of rows) {
+    while (k < titles.length && titles[k].row < row.labelRef.row) k++;
+    const title = titles[k - 1];
+    if (!title) continue;
+    let headings = over.get(title.row);
+    if (!headings) over.set(title.row, (headings = [title.text, ...(titlesOver(scan, title.row) ?? [])]));
+    row.headings = headings;
+  }
 }
 
 /** The number a goal line states after its 累計 (`累計：475 億円`). */
