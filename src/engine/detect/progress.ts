@@ -7,7 +7,7 @@ import { a1, cellIndex, type CellRange } from '../grid.js';
 import type { CellRef, Fault, IndicatorProgressCell, NumericTarget, PlanGoal, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { BUDGET_ROW_KINDS, ID_WORDS, isBudgetRowKind, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal, readGoals } from './goal.js';
-import { idColumnsOfRow } from './summary.js';
+import { idColumnsOfRow, otherIdColumnsOfRow } from './summary.js';
 import { OTHER_ID_STARTS, otherWordId } from './other-ids.js';
 import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
@@ -943,7 +943,12 @@ function progressPastOtherRows(scan: SheetScan, from: number, labelCol: number, 
 /** Whether one of the two rows over a block names a target or an indicator over each of its columns. */
 function idsHeadColumns(scan: SheetScan, top: number, columns: YearColumn[]): boolean {
   const cols = columns.map((c) => c.col);
-  for (let r = top - 1; r >= Math.max(0, top - 2); r--) if (idColumnsOfRow(scan, r, cols).length === cols.length) return true;
+  for (let r = top - 1; r >= Math.max(0, top - 2); r--) {
+    if (idColumnsOfRow(scan, r, cols).length === cols.length) return true;
+    // Ids written without 数値目標 (`| 1-① | 1-② | 1-③`) over each column, nothing else right of the labels.
+    const other = otherIdColumnsOfRow(scan, r, cols[0]);
+    if (other.length === cols.length && other.every((x, k) => x.col === cols[k])) return true;
+  }
   return false;
 }
 

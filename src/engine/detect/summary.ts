@@ -219,6 +219,26 @@ export function idColumnsOfRow(scan: SheetScan, row: number, cols: readonly numb
 }
 
 /**
+ * The cells of a row from `from` on when each that holds anything (each merged area's first cell) names a target or an
+ * indicator by an id written without 数値目標 or 評価指標 (`1-①`, `(1)-①`, `指標1-①`, `KPI(2)`); else none.
+ */
+export function otherIdColumnsOfRow(scan: SheetScan, row: number, from: number): { col: number; indicator: string; target: TargetId | null }[] {
+  const view = scan.view;
+  const found: { col: number; indicator: string; target: TargetId | null }[] = [];
+  for (let c = from; c < view.rowWidth(row); c++) {
+    const shown = view.shown(row, c);
+    const v = shown.cell?.value;
+    if (v === null || v === undefined || (typeof v === 'string' && !v.trim()) || shown.col !== c || shown.row !== row) continue;
+    if (typeof v !== 'string') return [];
+    const start = v.search(/\S/);
+    const other = OTHER_ID_STARTS.has(v.charCodeAt(start)) ? otherWordId(scan, v) : undefined;
+    if (!other) return [];
+    found.push('id' in other ? { col: c, indicator: other.id.indicator, target: other.id } : { col: c, indicator: other.indicator, target: null });
+  }
+  return found;
+}
+
+/**
  * A summary table on its side: a row naming the targets (or indicators) in cells of their own, at least two, over
  * rows labelled 目標値, 実績値, 進捗度 and 寄与度 left of them; each column is a target's summary row.
  */
@@ -226,6 +246,7 @@ function detectSummaryAcross(scan: SheetScan): SummaryTable[] {
   const view = scan.view;
   const tables: SummaryTable[] = [];
   const idCells = scan.idCells;
+  const heads: { row: number; ids: ReturnType<typeof idColumnsOfRow> }[] = [];
   for (let i = 0; i < idCells.length; ) {
     // Only a row with two cells naming ids or more (most name one: a block's id) can head such a table.
     const cell = idCells[i];
@@ -235,10 +256,24 @@ function detectSummaryAcross(scan: SheetScan): SummaryTable[] {
     i = end;
     if (cols.length < 2) continue;
     const ids = idColumnsOfRow(scan, cell.row, cols);
-    if (ids.length < 2) continue;
+    if (ids.length >= 2) heads.push({ row: cell.row, ids });
+  }
+  // Ids written without 数値目標 or 評価指標 (`| 1-① | 1-② | 1-③`, `指標1-①`): a row of them over a 目標値 label, its rows between labelled.
+  const seen = new Set(heads.map((h) => h.row));
+  for (const label of scan.kind('target')) {
+    for (let r = label.row - 1; r >= Math.max(0, label.row - 6) && !scan.yearRows.has(r) && !seen.has(r); r--) {
+      const ids = otherIdColumnsOfRow(scan, r, label.col + 1);
+      if (ids.length < 2) continue;
+      seen.add(r);
+      heads.push({ row: r, ids });
+      break;
+    }
+  }
+  heads.sort((a, b) => a.row - b.row);
+  for (const { row, ids } of heads) {
     const firstIdCol = ids[0].col;
     const labelRows = new Map<Column, { row: number; col: number; year?: number }>();
-    for (let r = cell.row + 1; r <= cell.row + 6 && r < view.rowCount; r++) {
+    for (let r = row + 1; r <= row + 6 && r < view.rowCount; r++) {
       if (scan.yearRows.has(r)) break;
       let label: { row: number; col: number; kind: Column; year?: number } | undefined;
       for (let c = 0; c < firstIdCol && !label; c++) {
@@ -253,7 +288,7 @@ function detectSummaryAcross(scan: SheetScan): SummaryTable[] {
       if (!labelRows.has(label.kind)) labelRows.set(label.kind, label);
     }
     if (!labelRows.has('target') || !(labelRows.has('actual') || labelRows.has('progress'))) continue;
-    const year = labelRows.get('target')!.year ?? titleYear(scan, cell.row);
+    const year = labelRows.get('target')!.year ?? titleYear(scan, row);
     const valueAt = (kind: Column, col: number) => {
       const at = labelRows.get(kind);
       return at ? scan.valueCell(at.row, col) : undefined;
@@ -271,14 +306,14 @@ function detectSummaryAcross(scan: SheetScan): SummaryTable[] {
       actualValue: id.target ? valueAt('actual', id.col) : undefined,
       progress: valueAt('progress', id.col),
       weight: id.target ? weightValue(valueAt('weight', id.col)) : undefined,
-      labelRef: scan.ref(cell.row, id.col),
+      labelRef: scan.ref(row, id.col),
       ...(runningTotals && { runningTotals }),
     }));
     const labels = [...labelRows.values()];
     tables.push({
       kind: 'summary',
       sheet: view.name,
-      range: { top: cell.row, left: Math.min(...labels.map((l) => l.col)), bottom: Math.max(...labels.map((l) => l.row)), right: ids[ids.length - 1].col },
+      range: { top: row, left: Math.min(...labels.map((l) => l.col)), bottom: Math.max(...labels.map((l) => l.row)), right: ids[ids.length - 1].col },
       year,
       rows,
     });

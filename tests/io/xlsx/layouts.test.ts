@@ -662,3 +662,37 @@ describe('summary lines under each zone’s name on one 本文 sheet in a real .
     }
   });
 });
+
+/** A summary on its side under a header row of ids written without 数値目標 (`| 1-① | 1-② |`), beside the progress table. */
+async function bareIdsAcrossWorkbook(actual: string, ids: string[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  put(wb.addWorksheet('別紙1'), [
+    [null, null, '平成29年度', '平成30年度', '令和元年度'],
+    [`${ids[0]} 投資額`, '目標値', '115億円', '81億円', '87億円'],
+    [null, '実績値', '119億円', '141億円', '120億円'],
+    ['寄与度(※):50%', '進捗度(%)', '104%', '174%', '138%'],
+    [`${ids[1]} 就業者数`, '目標値', '200人', '500人', '200人'],
+    [null, '実績値', '842人', '312人', '136人'],
+    ['寄与度(※):50%', '進捗度(%)', '421%', '62%', '68%'],
+  ]);
+  put(wb.addWorksheet('本文'), [
+    ['評価対象年度：令和元年度'],
+    [null, ...ids],
+    ['当該年度目標値', '87億円', '200人'],
+    ['当該年度実績値', actual, '136人'],
+    ['進捗度', '138%', '68%'],
+  ]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('a summary on its side under ids written without 数値目標 in a real .xlsx', () => {
+  it('is read as a summary, one target per column (before, a progress block ?1 of no year: a false unit-mismatch and progress-mismatch)', async () => {
+    for (const ids of [['1-①', '1-②'], ['(1)-①', '(1)-②'], ['指標1-①', '指標1-②']]) {
+      const wrong = checkWorkbook(await readXlsx(await bareIdsAcrossWorkbook('125億円', ids)));
+      expect([ids[0], wrong.findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])]).toEqual([ids[0], [['summary-mismatch', '本文!B4', 120, 125]]]);
+      expect(wrong.model.tables.map((t) => [t.kind, t.sheet])).toEqual([['progress', '別紙1'], ['summary', '本文']]);
+      const right = checkWorkbook(await readXlsx(await bareIdsAcrossWorkbook('120億円', ids)));
+      expect([ids[0], right.findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`])]).toEqual([ids[0], []]);
+    }
+  });
+});
