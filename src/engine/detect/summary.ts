@@ -1072,8 +1072,8 @@ function detectSummaryLines(scan: SheetScan): SummaryTable[] {
 }
 
 /**
- * Gives each summary line the titles it stands under (SummaryRow.headings): the nearest title above it and those right
- * over that one (titlesOver), so that lines under each zone's name on one 本文 sheet (`京浜臨海部…総合特区`, then its
+ * Gives each summary line the titles it stands under (SummaryRow.headings): those between it and the line before it, nearest
+ * first, else the line before's, so that lines under each zone's name on one 本文 sheet (`京浜臨海部…総合特区`, then its
  * lines; `つくば…総合特区`, then its lines) are matched with that zone's tables, as a summary table under the name is. A
  * title is a short text standing alone in its row that is no summary line, id or goal line, nor a sentence (ending in 。).
  * The titles are looked for once per sheet, in the rows above the last line.
@@ -1098,16 +1098,14 @@ function titleLines(scan: SheetScan, rows: SummaryRow[]): void {
     }
     if (alone && text !== undefined && text.length <= 60 && !/[。．]$/.test(text)) titles.push({ row: r, text });
   }
-  if (titles.length === 0) return;
-  const over = new Map<number, string[]>();
   let k = 0;
+  let headings: string[] | undefined;
   for (const row of rows) {
-    while (k < titles.length && titles[k].row < row.labelRef.row) k++;
-    const title = titles[k - 1];
-    if (!title) continue;
-    let headings = over.get(title.row);
-    if (!headings) over.set(title.row, (headings = [title.text, ...(titlesOver(scan, title.row) ?? [])]));
-    row.headings = headings;
+    const own: string[] = [];
+    while (k < titles.length && titles[k].row < row.labelRef.row) own.push(titles[k++].text);
+    // A few nearest: the zone's name stands right over its lines, a document's title far above them.
+    if (own.length > 0) headings = own.slice(-6).reverse();
+    if (headings) row.headings = headings;
   }
 }
 

@@ -620,7 +620,7 @@ describe('budget tables in a real .xlsx', () => {
 });
 
 /** Two zones repeating the same ids, their tables on 別紙1(京浜) and 別紙1(つくば), their 本文 lines under each zone's name on one sheet. */
-async function zoneLinesWorkbook(actualB: string, titleA: string, titleB: string): Promise<Uint8Array> {
+async function zoneLinesWorkbook(actualB: string, titleA: string, titleB: string, merged = false): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const years = ['平成29年度', '平成30年度', '令和元年度'];
   const progress = (rows: [string, string[], string[], string[]][]) => [
@@ -635,30 +635,34 @@ async function zoneLinesWorkbook(actualB: string, titleA: string, titleB: string
     ['数値目標(1)-① 連携企業数', ['10社', '20社', '30社'], ['12社', '18社', '33社'], ['120%', '90%', '110%']],
     ['数値目標(1)-② 起業数', ['15件', '15件', '15件'], ['11件', '15件', '20件'], ['73%', '100%', '133%']],
   ]));
-  // B's lines first; a year's title between each zone's name and its lines.
-  put(wb.addWorksheet('本文'), [
-    [titleB],
-    ['評価対象年度：令和元年度'],
+  // B's lines first, a year's title between each zone's name and its lines; or (merged) A's first, each name merged
+  // across the sheet right over its lines (A's name within three rows over B's).
+  const linesB = [
     ['評価指標(1)：連携【進捗度 122%】'],
     [`数値目標(1)-①：連携企業数【当該年度目標値 30社、当該年度実績値 ${actualB}、進捗度 110%】`],
     ['数値目標(1)-②：起業数【当該年度目標値 15件、当該年度実績値 20件、進捗度 133%】'],
-    [],
-    [titleA],
-    ['評価対象年度：令和元年度'],
-    ['評価指標(1)：経済効果【進捗度 103%】'],
-    ['数値目標(1)-①：投資額【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138%】'],
-    ['数値目標(1)-②：就業者数【当該年度目標値 200人、当該年度実績値 136人、進捗度 68%】'],
-  ]);
+  ];
+  const linesA = [['数値目標(1)-①：投資額【当該年度目標値 87億円、当該年度実績値 120億円、進捗度 138%】']];
+  const text = wb.addWorksheet('本文');
+  if (merged) {
+    put(text, [[titleA], ...linesA, [], [titleB], ...linesB]);
+    for (const r of [1, 4]) text.mergeCells(r, 1, r, 6);
+  } else put(text, [[titleB], ['評価対象年度：令和元年度'], ...linesB, [], [titleA], ['評価対象年度：令和元年度'], ['評価指標(1)：経済効果【進捗度 103%】'], ...linesA]);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 describe('summary lines under each zone’s name on one 本文 sheet in a real .xlsx', () => {
   it('are checked against their own zone’s tables, a wrong figure too (before, a wrong line agreeing with neither zone was checked against the first zone’s: three false errors)', async () => {
-    for (const [a, b] of [['京浜臨海部ライフイノベーション国際戦略総合特区', 'つくば国際戦略総合特区'], ['京浜', 'つくば']]) {
-      const wrong = checkWorkbook(await readXlsx(await zoneLinesWorkbook('40社', a, b))).findings;
-      expect([b, wrong.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])]).toEqual([b, [['summary-mismatch', '本文!A4', 33, 40]]]);
-      const right = checkWorkbook(await readXlsx(await zoneLinesWorkbook('33社', a, b))).findings;
-      expect([b, right.map((f) => [f.rule, `${f.sheet}!${f.cell}`])]).toEqual([b, []]);
+    const layouts = [
+      ['京浜臨海部ライフイノベーション国際戦略総合特区', 'つくば国際戦略総合特区', false, 'A4'],
+      ['京浜', 'つくば', false, 'A4'],
+      ['京浜臨海部ライフイノベーション国際戦略総合特区', 'つくば国際戦略総合特区', true, 'A6'],
+    ] as const;
+    for (const [a, b, merged, cell] of layouts) {
+      const wrong = checkWorkbook(await readXlsx(await zoneLinesWorkbook('40社', a, b, merged))).findings;
+      expect([b, merged, wrong.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.expected, f.stated])]).toEqual([b, merged, [['summary-mismatch', `本文!${cell}`, 33, 40]]]);
+      const right = checkWorkbook(await readXlsx(await zoneLinesWorkbook('33社', a, b, merged))).findings;
+      expect([b, merged, right.map((f) => [f.rule, `${f.sheet}!${f.cell}`])]).toEqual([b, merged, []]);
     }
   });
 });
