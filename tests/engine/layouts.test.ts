@@ -3158,6 +3158,16 @@ describe('progress tables kept as one matrix per figure (目標値, 実績値, �
     expect(both.model.faults.filter((f) => f.reason !== 'block-without-years')).toEqual([]);
   });
 
+  it('a 目標値 matrix under a 実績値 matrix of the same years, read right, is not said to be a block without years', () => {
+    const { model, findings } = checkWorkbook(
+      book(sheet('S', [['実績値', 'R3', 'R4', 'R5'], ['数値目標(1) 件数', 12, 8, 11], [], ['目標値', 'R3', 'R4', 'R5'], ['数値目標(1) 件数', 10, 10, 10]])),
+    );
+    expect(model.tables.map((t) => t.kind === 'progress' && t.targets.map((x) => x.actual.map((c) => c.parsed.kind === 'number' && c.parsed.value.toNumber())))).toEqual([[[12, 8, 11]]]);
+    expect(findings).toEqual([]);
+    // Before, `block-without-years` at A4: the block detector took the two titles for one block's labels.
+    expect(model.faults).toEqual([]);
+  });
+
   it('a goal column right of the 目標値 matrix’s years (`最終目標(R7)`, or a bare `最終目標` over goals saying what they are)', () => {
     const matrices = (head: string, goals: [string, string]) =>
       sheet('S', [

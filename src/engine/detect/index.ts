@@ -1,6 +1,6 @@
 /** Finds every table of SPEC §1 on every sheet, by labels and structure, never by position. */
 import { markRatioRows } from '../compute.js';
-import { a1, SheetView, type Workbook } from '../grid.js';
+import { a1, parseA1, SheetView, type CellRange, type Workbook } from '../grid.js';
 import type { Fault, Model, ProgressTable, Table } from '../model.js';
 import { goalPeriod } from '../plan.js';
 import { planPeriod } from '../years.js';
@@ -23,6 +23,12 @@ export interface DetectOptions {
   /** Flow/stock chosen by the user, by target key (`1-1`) or display id (`1-①`). */
   modeOverrides?: Record<string, 'flow' | 'stock'>;
   stage?: Stage;
+}
+
+/** Whether an A1 address lies inside a range. */
+function within(range: CellRange, address: string): boolean {
+  const { row, col } = parseA1(address);
+  return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
 }
 
 /** The index of the first row of an ascending list at or below `row`. */
@@ -101,8 +107,16 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     faults.push(...hidingFaults(sheet, scan.view));
     const vertical = stage('detect vertical', () => detectVerticalTables(scan, counter));
     const grouped = stage('detect year groups', () => detectYearGroupTables(scan));
+    const faultsBefore = faults.length;
     const blocks = [...stage('detect progress', () => detectProgressTables(scan, faults, counter, grouped.taken)), ...vertical.tables, ...grouped.tables];
     const matrices = stage('detect matrices', () => pairMatrices(findMatrices(scan, blocks)));
+    // A 目標値 matrix's title under a 実績値 matrix's reads to the block detector as a block's labels with no years over
+    // them; the matrices read those cells, so the fault would say of a table read right that it was not.
+    if (matrices.tables.length > 0) {
+      const readAsMatrix = (f: Fault) => f.reason === 'block-without-years' && f.cell !== undefined && matrices.tables.some((t) => within(t.range, f.cell!));
+      const kept = faults.slice(faultsBefore).filter((f) => !readAsMatrix(f));
+      faults.splice(faultsBefore, faults.length - faultsBefore, ...kept);
+    }
     loose.push(...matrices.unused);
     faults.push(...matrices.faults);
     const progress = [...blocks, ...matrices.tables];
