@@ -288,7 +288,7 @@ const ja: Strings = {
     'changed-since-check': 'チェックの後にブックが変更されたため、何も書き込みませんでした。もう一度 [ブックをチェック] を押してから実行してください。',
     'changed-since-recalculation':
       '再計算の後に次のセルが編集されたため、編集を上書きしないよう何も元に戻しませんでした。元に戻すには、そのセルを再計算の直後の値に戻すか、Excel の [元に戻す] を使ってください。',
-    'write-failed': '書き込みに失敗したため、書き込んだ分は元に戻しました。ブックを閉じずにもう一度お試しください。',
+    'write-failed': 'Excel への書き込みができませんでした。ブックを閉じずにもう一度お試しください。',
     'write-partial':
       '書き込みの途中で失敗し、書き込んだ分を元に戻すこともできませんでした。次のセルの一部だけが書き換わっている可能性があります。保存する前にセルを確認して Excel の [元に戻す] で戻すか、ブックを保存せずに閉じてください。',
     'read-failed': 'ブックを読み取れませんでした。編集中のセルを確定(Enter)してから、もう一度お試しください。',
@@ -448,7 +448,7 @@ const en: Strings = {
     'changed-since-check': 'The workbook changed after the check, so nothing was written. Press “Check workbook” again, then run again.',
     'changed-since-recalculation':
       'These cells were edited after the recalculation, so nothing was undone (the edits are not overwritten). To undo, put those cells back to what the recalculation wrote, or use Excel’s Undo.',
-    'write-failed': 'Writing failed; what had been written was put back. Keep the workbook open and try again.',
+    'write-failed': 'Writing to Excel did not go through. Keep the workbook open and try again.',
     'write-partial':
       'Writing failed midway and what had been written could not be put back: some of these cells may have changed and others not. Before saving, check them and use Excel’s Undo, or close the workbook without saving.',
     'read-failed': 'The workbook could not be read. Finish editing the active cell (press Enter) and try again.',

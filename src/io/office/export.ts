@@ -62,6 +62,8 @@ export async function exportToSheet(rt: OfficeRuntime, rows: (string | number | 
       return name;
     });
   } catch (e) {
-    throw new HostError('write-failed', errorText(e));
+    // The sheet is added and filled in several syncs: a failing one may leave it half filled.
+    const why = errorText(e);
+    throw new HostError('write-failed', { ja: `作りかけの報告シートが残っていたら削除してください。Excel のエラー: ${why}`, en: `delete the report sheet if a half-made one is left. Excel said: ${why}` });
   }
 }

@@ -76,7 +76,9 @@ export async function removeHighlight(rt: OfficeRuntime, saved: CellSnapshot[], 
       await ctx.sync();
     });
   } catch (e) {
-    throw new HostError('write-failed', errorText(e));
+    // Excel applies a failed batch up to the failing command: some cells may have their own fill back, others not.
+    const why = errorText(e);
+    throw new HostError('write-failed', { ja: `一部のセルに色が残っている可能性があります。Excel のエラー: ${why}`, en: `some cells may still be coloured. Excel said: ${why}` });
   }
   for (const s of saved) marked.delete(cellKey(s.sheet, s.address));
 }

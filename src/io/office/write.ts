@@ -106,7 +106,8 @@ export async function applyWrites(rt: OfficeRuntime, writes: CellWrite[], option
           } catch (again) {
             throw partial(cells, `${errorText(e)}; ${errorText(again)}`);
           }
-          throw new HostError('write-failed', errorText(e));
+          const why = errorText(e);
+          throw new HostError('write-failed', { ja: `途中まで書き込んだ分は元に戻しました。Excel のエラー: ${why}`, en: `what had been written was put back. Excel said: ${why}` });
         }
         return { written: writes, snapshot, mergedUndo };
       },

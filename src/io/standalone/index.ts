@@ -97,7 +97,7 @@ export class StandaloneHost implements WorkbookHost {
 
   async restore(snapshot: CellSnapshot[]): Promise<void> {
     const before = this.previous.get(snapshot);
-    if (!before) throw new HostError('write-failed', 'no recalculation to undo');
+    if (!before) throw new HostError('write-failed', { ja: '元に戻す再計算がありません', en: 'no recalculation to undo' });
     this.previous.delete(snapshot);
     this.bytes = before.bytes;
     this.version++;

@@ -242,6 +242,7 @@ describe('applyWrites', () => {
     const e = await hostError(host.applyWrites(writes, { reviewMode: false }));
     expect(e.code).toBe('write-failed');
     expect(e.message).toContain('別紙1!F6');
+    expect(e.message).not.toContain('put back');
     expect(fake.dump()).toEqual(before);
     // Protection, then the cells and their merged areas in one sync: nothing more.
     expect(fake.syncCount).toBe(2);
@@ -287,6 +288,9 @@ describe('applyWrites', () => {
     fake.failNextWriteSync(2);
     const e = await hostError(host.applyWrites(writes, { reviewMode: false }));
     expect(e.code).toBe('write-failed');
+    // Only here does the pane say that what landed was put back; a refusal before writing says nothing of it.
+    expect(e.detailIn('ja')).toMatch(/^途中まで書き込んだ分は元に戻しました。Excel のエラー: /);
+    expect(e.detailIn('en')).toMatch(/^what had been written was put back\. Excel said: /);
     // Two writes landed before the failure; the fourth put back number format and value of every target.
     expect(fake.writesPerSync.slice(-2)).toEqual([2, 2 * writes.length]);
     expect(changed(before, fake.dump())).toEqual([]);
