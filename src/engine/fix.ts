@@ -6,7 +6,7 @@ import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, statesMultiple, targetOfYear, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
 import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningPairOf, runningProgressStatus, runningTotals, summaryTarget, summaryYear, type RunningPair } from './indicators.js';
-import { BOUND, BY_HOW_MUCH, REACH_WORD, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
+import { BOUND, BY_HOW_MUCH, MARKS_BEFORE, REACH_WORD, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
 import type { Model, NumericTarget, SummaryRow, SummaryTable, ValueCell } from './model.js';
 
 export interface CellWrite {
@@ -307,7 +307,7 @@ function renderFigure(expected: Decimal, conv: Convention): number | string {
  * What may stand before a progress's number, as parseNumberText reads past it: a mark, a word saying whether it was
  * reached, a parenthesis (after such a word too: `目標を上回った(138%)`).
  */
-const LEAD = new RegExp(`^\\s*(?:[○◎〇◯●×✕✖]\\s*|(?:${REACH_WORD})[:：、]?\\s*(?:[(（]\\s*)?|[(（]\\s*)(?=[\\d０-９.．約△▲+])`);
+const LEAD = new RegExp(`^\\s*(?:[${MARKS_BEFORE}]\\s*|(?:${REACH_WORD})[:：、]?\\s*(?:[(（]\\s*)?|[(（]\\s*)(?=[\\d０-９.．約△▲+])`);
 
 /** A progress's text split around its number: a mark or word before it, the closing parenthesis of one opened before it. */
 function aroundNumber(text: string): { lead: string; closing: string; number: string } {

@@ -184,12 +184,18 @@ export function parseNumberText(raw: string): Parsed {
 const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s\u00a0,，]/;
 
 /**
+ * Marks that may stand before a progress's figure (`○104%`, `×62%`; `●` as a bullet), read past as parseNumberText
+ * reads them, and by fix.ts and the summary lines likewise; after a figure △ and ▲ are marks too (before it, minus signs).
+ */
+export const MARKS_BEFORE = '○◎〇◯●×✕✖';
+
+/** How far a progress passed its target or fell short of it: `大きく上回った`, `やや下回った`. */
+export const BY_HOW_MUCH = '(?:大きく|大幅に|やや|わずかに|若干)';
+/**
  * Words saying whether a progress reached its target, before its figure or in parentheses after it: `達成`, `未達成`,
  * `未達`, `目標達成`, `目標未達成`, `目標を上回った`, `目標を下回った`, `目標値を上回る`, `目標を大きく上回った` (the text is
  * half-width by then).
  */
-/** How far a progress passed its target or fell short of it: `大きく上回った`, `やや下回った`. */
-export const BY_HOW_MUCH = '(?:大きく|大幅に|やや|わずかに|若干)';
 export const REACH_WORD = `(?:目標)?(?:未達成|未達|達成)|(?:目標値?を)?${BY_HOW_MUCH}?[上下]回(?:った|っている|る)`;
 
 /** Whether words REACH_WORD reads say the target was reached: `達成`, `上回った`; not `未達成`, `下回った`. */
@@ -227,7 +233,7 @@ const PAREN_NOTE = [
 // `(※)`) with the note's words after it (`707社 ※速報値`), unless they go on as the number's scale or unit
 // (`120※億円` is no 120).
 const NOTE_RE = new RegExp(
-  `^(.+?)(?:[(（](?:${FIGURE_KIND}|${PAREN_NOTE}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|${REACH_WORD}|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|(?:当初|(?:変更|修正|見直し)前)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}(?:月?末|[./月]\\d{1,2}日?|月)?(?:${FIGURE_KIND})?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|未?達成|未達|[○◎〇◯●×✕✖△▲]|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
+  `^(.+?)(?:[(（](?:${FIGURE_KIND}|${PAREN_NOTE}|累計|累積|単年度?|年間|延べ?|実績|目標|増加?|未?達成(?:見込み?)?|未達|${REACH_WORD}|[^()（）]{0,16}(?:時点|現在)|(?:うち|内訳)[^()（）]*|(?:当初|(?:変更|修正|見直し)前)[^()（）]*|[^()（）]{0,20}(?:を?含む|を?除く)|(?:令和|平成|[RH])?(?:元|\\d{1,4})[./年]\\d{1,2}(?:月?末|[./月]\\d{1,2}日?|月)?(?:${FIGURE_KIND})?|注\\d*|※\\d*|\\*\\d*)[)）]|${FIGURE_KIND}|増加?|未?達成|未達|[${MARKS_BEFORE}△▲]|※(?!\\d*[兆億万千百円人名者件社%日])[^]*|\\*\\d*|注\\d+)$`,
 );
 // The leading parts of a number written with several scales: `1億2,000万円`, `3万5千人`.
 const COMPOUND_RE = /^(\d+)(兆|億|万|千)(?=\d)/;
@@ -243,9 +249,9 @@ const DIGITS_APART = /^\D{0,3}\d[\d.,]*[\s\u00a0]+\d/;
 // What may stand before a progress's figure: a mark (`○104%`, `◎104%`, `×62%`: △ and ▲ there are minus signs), a word
 // saying whether the target was reached (`達成 104%`, `未達成 68%`, `目標を上回った 104%`), or parentheses around a
 // percentage (`(104%)`, `(5割)`, after such a word too, `目標を上回った(104%)`; around a bare number they may be a minus).
-const LEADS = new Set([...'○◎〇◯●×✕✖(（達未目上下'].map((c) => c.charCodeAt(0)));
+const LEADS = new Set([...`${MARKS_BEFORE}(（達未目上下`].map((c) => c.charCodeAt(0)));
 const LEAD_RE = new RegExp(
-  `^(?:[○◎〇◯●×✕✖]|(${REACH_WORD})[:：、]?)(?=[\\d.約△▲+])|^(${REACH_WORD})?[(（]((?:約)?[\\d.]+(?:%|割(?:\\d分)?))[)）]$`,
+  `^(?:[${MARKS_BEFORE}]|(${REACH_WORD})[:：、]?)(?=[\\d.約△▲+])|^(${REACH_WORD})?[(（]((?:約)?[\\d.]+(?:%|割(?:\\d分)?))[)）]$`,
 );
 
 function parseNumberTextOnce(raw: string): Parsed {

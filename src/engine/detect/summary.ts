@@ -3,7 +3,7 @@
  * 寄与度 columns and one row per indicator or numeric target, or text lines such as
  * `【当該年度目標値 87 億円、当該年度実績値 120 億円、進捗度 138%、寄与度 33%】`.
  */
-import { cellText, parseNumberText, REACH_WORD } from '../numbers.js';
+import { cellText, MARKS_BEFORE, parseNumberText, REACH_WORD } from '../numbers.js';
 import { compact, findIndicatorId, findSubOnlyId, findTargetId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, NUMBER_COLUMN, subTargetId, toHalfWidth, type TargetId } from '../text.js';
 import { decideMode } from '../compute.js';
 import { latestActualYear, weightOf, zoneScores, zoneWordsOf } from '../indicators.js';
@@ -785,7 +785,7 @@ const FIRST_OPENING = new RegExp(`[${BRACKET_CLASS.opening}]`);
 // before it (`進捗度 ○150%`, `×62%`) is taken with it, so that the figure is read as in a cell, its mark with it.
 // The number is the whole run of digits, separators and points, for parseNumberText to judge (`87.0.1`, `1.2,345` are none).
 // A share in 割 is taken whole (`5割5分`, `五割五分`), never its first part.
-const VALUE_TEXT = String.raw`(?:[○◎〇●◯×✕✖]\s*)?(?:約|延べ?)?(?:(?:\d+(?:\.\d+)?|[一二三四五六七八九十])割(?:[\d〇一二三四五六七八九]分(?:[\d〇一二三四五六七八九]厘)?)?|[△▲-]?\d(?:[\d,，.]*\d)?\s*(?:パーセント|[^\d\s、，,${BRACKET_CLASS.closing}」』()（）／/・にでとはを]{0,4}))(?:\s*[(（][^()（）]{0,12}[)）])?`;
+const VALUE_TEXT = String.raw`(?:[${MARKS_BEFORE}]\s*)?(?:約|延べ?)?(?:(?:\d+(?:\.\d+)?|[一二三四五六七八九十])割(?:[\d〇一二三四五六七八九]分(?:[\d〇一二三四五六七八九]厘)?)?|[△▲-]?\d(?:[\d,，.]*\d)?\s*(?:パーセント|[^\d\s、，,${BRACKET_CLASS.closing}」』()（）／/・にでとはを]{0,4}))(?:\s*[(（][^()（）]{0,12}[)）])?`;
 const VALUE = `(${VALUE_TEXT})`;
 // A weight may be a fraction: `1/3`, `3分の1` (the text is half-width by then).
 const SHARE = String.raw`(\d{1,3}\s*\/\s*\d{1,3}(?![\d.])|\d{1,3}\s*分の\s*\d{1,3}(?![\d.])|${VALUE_TEXT})`;
