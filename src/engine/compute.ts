@@ -3,7 +3,7 @@
  * the overall score and the cumulative sums, each with the interval the inputs' displayed
  * precision allows, so that a stated value is an error only when no consistent input gives it.
  */
-import { Decimal, dec, roundHalfUp, show, sum } from './decimal.js';
+import { Decimal, dec, roundHalfUp, show, showBeforeRounding, sum } from './decimal.js';
 import * as exact from './exact.js';
 import { inUnitOf, parseNumberText, unitGroup, type NumberValue, type Parsed } from './numbers.js';
 import { keepShape } from './shapes.js';
@@ -188,7 +188,7 @@ export function progressCalc(actualAsRead: NumberValue, targetAsRead: NumberValu
   const sameScale = actual.scale.eq(target.scale);
   const a = sameScale ? showUnit(actual) : show(actual.value, 4);
   const t = sameScale ? showUnit(target) : show(target.value, 4);
-  return `${a} ÷ ${t} × 100 = ${show(point, decimals + 2)} → ${show(roundHalfUp(point, decimals), decimals)}`;
+  return `${a} ÷ ${t} × 100 = ${showBeforeRounding(point, decimals + 2, decimals)} → ${show(roundHalfUp(point, decimals), decimals)}`;
 }
 
 /**
@@ -726,7 +726,7 @@ export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: 
 export function overallScore(s1: Decimal, s2: Decimal, s3: Decimal, places = 1): { exact: Decimal; rounded: Decimal; calc: string } {
   const exact = s1.plus(s2).plus(s3.times(2)).div(4);
   const rounded = roundHalfUp(exact, places);
-  return { exact, rounded, calc: `(${show(s1, 4)} + ${show(s2, 4)} + 2 × ${show(s3, 4)}) ÷ 4 = ${show(exact, 4)} → ${rounded.toFixed(places)}` };
+  return { exact, rounded, calc: `(${show(s1, 4)} + ${show(s2, 4)} + 2 × ${show(s3, 4)}) ÷ 4 = ${showBeforeRounding(exact, 4, places)} → ${rounded.toFixed(places)}` };
 }
 
 export interface WeightedPart {
@@ -747,7 +747,7 @@ export function weightedProgress(parts: WeightedPart[], showWeights = false): { 
   const terms = parts.map((p) => `${show(p.weight, 2)} × ${show(p.point, 2)}`).join(' + ');
   const calc =
     parts.length === 1 && !showWeights
-      ? `${show(fromPoint, 2)} → ${show(roundHalfUp(fromPoint), 0)}`
-      : `(${terms}) ÷ ${show(wSum, 2)} = ${show(fromPoint, 2)} → ${show(roundHalfUp(fromPoint), 0)}`;
+      ? `${showBeforeRounding(fromPoint, 2, 0)} → ${show(roundHalfUp(fromPoint), 0)}`
+      : `(${terms}) ÷ ${show(wSum, 2)} = ${showBeforeRounding(fromPoint, 2, 0)} → ${show(roundHalfUp(fromPoint), 0)}`;
   return { fromPoint, fromStated, calc };
 }

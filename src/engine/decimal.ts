@@ -30,3 +30,14 @@ export function show(v: Decimal, maxPlaces = 2): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return frac ? `${grouped}.${frac}` : grouped;
 }
+
+/**
+ * `v` in a calculation's text before it is rounded to `roundTo` places (`= 242.496 → 242`): `places` decimals, more
+ * where those would show a figure that rounds the other way (242.4957… at two is 242.5, which a reader rounds to 243).
+ */
+export function showBeforeRounding(v: Decimal, places: number, roundTo: number): string {
+  const rounded = roundHalfUp(v, roundTo);
+  let p = places;
+  while (p < places + 12 && !roundHalfUp(roundHalfUp(v, p), roundTo).eq(rounded)) p++;
+  return show(v, p);
+}
