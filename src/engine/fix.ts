@@ -540,7 +540,10 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
     if (options.formulas) {
       const computable = tc.storage === 'number' && ac.storage === 'number' && tv && av && tv.scale.eq(av.scale) && conv.kind !== 'text';
       if (computable) {
-        const formula = conv.kind === 'ratio' ? `ROUND(${refFrom(cell, ac)}/${refFrom(cell, tc)},2)` : `ROUND(${refFrom(cell, ac)}/${refFrom(cell, tc)}*100,0)`;
+        // actual*100/target, not actual/target*100: whole figures give the exact quotient in binary too (8290*100/2000
+        // is 414.5, 8290/2000*100 is 414.4999…), so an engine that rounds no result to 15 digits, as LibreOffice, shows
+        // the half-up percent Excel does.
+        const formula = conv.kind === 'ratio' ? `ROUND(${refFrom(cell, ac)}/${refFrom(cell, tc)},2)` : `ROUND(${refFrom(cell, ac)}*100/${refFrom(cell, tc)},0)`;
         add(cell, status.expected, conv, { ...base, formula });
         return;
       }

@@ -157,7 +157,7 @@ const ja: Strings = {
   reviewMode: 'レビュー モード',
   reviewModeHint: 'ブックには何も書き込みません(再計算・ハイライトは使えません)',
   formulas: '数式で書き込む',
-  formulasHint: '値の代わりに =ROUND(実績/目標*100,0) の数式を書き込みます',
+  formulasHint: '値の代わりに =ROUND(実績*100/目標,0) の数式を書き込みます',
   liveCheck: '編集したら自動でチェック',
 
   dropTitle: '評価書の .xlsx ファイルを開く',
@@ -317,7 +317,7 @@ const en: Strings = {
   reviewMode: 'Review mode',
   reviewModeHint: 'Nothing is written to the workbook (recalculation and highlighting are off)',
   formulas: 'Write formulas',
-  formulasHint: 'Writes =ROUND(actual/target*100,0) formulas instead of values',
+  formulasHint: 'Writes =ROUND(actual*100/target,0) formulas instead of values',
   liveCheck: 'Re-check after edits',
 
   dropTitle: 'Open an evaluation workbook (.xlsx)',

@@ -113,8 +113,8 @@ describe('hyoka fix on .xlsx files', () => {
     expect(checkWorkbook(after).findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['zero-target D4']);
     const live = await fix(bytes, true);
     expect(live.plan.writes.map((w) => [w.address, w.formula])).toEqual([
-      ['C4', 'ROUND(C3/C2*100,0)'],
-      ['E4', 'ROUND(E3/E2*100,0)'],
+      ['C4', 'ROUND(C3*100/C2,0)'],
+      ['E4', 'ROUND(E3*100/E2,0)'],
     ]);
   });
 
@@ -203,8 +203,8 @@ describe('hyoka fix on .xlsx files', () => {
     ws.getCell('D9').numFmt = '0%';
     const { patched, plan } = await fix(new Uint8Array(await wb.xlsx.writeBuffer()), true);
     expect(plan.writes.map((w) => [w.address, w.formula ?? null, w.value])).toEqual([
-      ['C4', 'ROUND(C3/C2*100,0)', 219],
-      ['D4', 'ROUND(D3/D2*100,0)', 106],
+      ['C4', 'ROUND(C3*100/C2,0)', 219],
+      ['D4', 'ROUND(D3*100/D2,0)', 106],
       ['C9', 'ROUND(C8/C7,2)', 1.38],
       ['D9', null, 0.68],
     ]);
@@ -212,7 +212,28 @@ describe('hyoka fix on .xlsx files', () => {
     const recalculated = await readXlsx(recalculateWithLibreOffice(patched.bytes));
     const rows = recalculated.sheets[0].rows;
     expect([rows[3][2]?.value, rows[3][3]?.value, rows[8][2]?.value]).toEqual([219, 106, 1.38]);
-    expect(rows[3][2]?.formula).toBe('ROUND(C3/C2*100,0)');
+    expect(rows[3][2]?.formula).toBe('ROUND(C3*100/C2,0)');
+    expect(checkWorkbook(recalculated).findings.filter((f) => PROGRESS_RULES.includes(f.rule))).toEqual([]);
+  });
+
+  it('writes progress formulas a binary engine gives the half-up percent of whole targets and actuals: 8,290 ÷ 2,000 is 415, not 414', async () => {
+    // 8290/2000 is 4.1449999… in binary, and × 100 is 414.4999…: LibreOffice, which does not round to 15 digits as Excel
+    // does, showed 414 for =ROUND(C3/C2*100,0) and the recheck called it wrong. 8290*100 and its quotient are exact.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('進捗');
+    ws.addRow([null, null, 'R1', 'R2', 'R3', 'R4']);
+    ws.addRow(['数値目標(1) 件数', '目標値', 2000, 600, 200, 40]);
+    ws.addRow([null, '実績値', 8290, 609, 57, 189]);
+    ws.addRow([null, '進捗度(%)', 400, 100, 28, 470]);
+    const { patched, plan } = await fix(new Uint8Array(await wb.xlsx.writeBuffer()), true);
+    expect(plan.writes.map((w) => [w.address, w.formula, w.value])).toEqual([
+      ['C4', 'ROUND(C3*100/C2,0)', 415],
+      ['D4', 'ROUND(D3*100/D2,0)', 102],
+      ['E4', 'ROUND(E3*100/E2,0)', 29],
+      ['F4', 'ROUND(F3*100/F2,0)', 473],
+    ]);
+    const recalculated = await readXlsx(recalculateWithLibreOffice(patched.bytes));
+    expect(recalculated.sheets[0].rows[3].slice(2, 6).map((c) => c?.value)).toEqual([415, 102, 29, 473]);
     expect(checkWorkbook(recalculated).findings.filter((f) => PROGRESS_RULES.includes(f.rule))).toEqual([]);
   });
 
