@@ -306,7 +306,7 @@ class Evaluator {
   formula(text: string, sheet: number): Scalar {
     if (text.length > MAX_FORMULA) throw UNSUPPORTED;
     const node = new Parser(tokenize(text.replace(/^=/, '')), (name) => this.sheetIndex(name, sheet)).parse();
-    const v = this.compute(node);
+    const v = node.t === 'bin' && (node.op === '+' || node.op === '-') ? this.finalSum(node) : this.compute(node);
     if (typeof v === 'object' && v !== null && 'range' in v) {
       // A lone range of one cell gives that cell.
       return v.range.length === 1 ? shownNumber(v.range[0] ?? 0) : ERR('#VALUE!');
@@ -342,6 +342,22 @@ class Evaluator {
       case 'call':
         return this.call(node.name, node.args);
     }
+  }
+
+  /**
+   * The sum or difference a formula ends with: 0 where its two figures cancel to 15 digits (`0.1+0.2-0.3` leaves
+   * 5.55e-17 in binary), as Excel makes a last addition or subtraction that comes out at almost 0 (not one inside
+   * another operation, `1*(0.1+0.2-0.3)`).
+   */
+  private finalSum(node: Extract<Node, { t: 'bin' }>): Value {
+    const a = this.scalar(node.a);
+    const b = this.scalar(node.b);
+    const v = this.binary(node.op, a, b);
+    if (typeof v !== 'number' || v === 0) return v;
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (typeof x !== 'number' || typeof y !== 'number') return v;
+    return fifteen(x) === fifteen(node.op === '-' ? y : -y) ? 0 : v;
   }
 
   private scalar(node: Node): Scalar {
@@ -496,7 +512,13 @@ function compare(a: Scalar, b: Scalar): number {
     const q = (y as string).toLowerCase();
     return p < q ? -1 : p > q ? 1 : 0;
   }
-  return Number(x) - Number(y);
+  // Numbers as Excel shows them, to 15 digits: 0.1 + 0.2 = 0.3, and 8290/2000*100 (414.4999… in binary) >= 414.5.
+  return fifteen(Number(x)) - fifteen(Number(y));
+}
+
+/** A number to the 15 significant digits Excel keeps. */
+function fifteen(n: number): number {
+  return Number(n.toPrecision(15));
 }
 
 /** The cell a formula's worked-out result makes, as the reader makes one; undefined when its format would need more (a date). */

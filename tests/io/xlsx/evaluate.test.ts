@@ -54,6 +54,13 @@ const FORMULAS: Record<string, string> = {
   AN3: 'TEXT(1234567.891,"#,##0.0")',
   AO3: 'TEXT(-0.4,"0")',
   AP3: 'TEXT(A1/0,"0")',
+  // Comparisons of computed figures are of the figures Excel shows (15 digits): 0.1 + 0.2 is 0.3, 8290/2000*100 is 414.5.
+  AQ3: '0.1+0.2=0.3',
+  AR3: 'IF(8290/2000*100>=414.5,"達成","未達成")',
+  AS3: '(A1/3)*3<>A1',
+  // A subtraction that ends a formula at almost 0 is 0, as Excel makes it (0.30000000000000004 - 0.3).
+  AT3: '0.1+0.2-0.3',
+  AU3: 'SUM(0.1,0.2,0.3)-0.6',
 };
 
 async function formulaBook(extra?: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
@@ -83,6 +90,7 @@ describe('formulas saved without their results', () => {
     expect(ours).toEqual(theirs);
     expect(ours).toMatchObject({ AD3: 118, A3: 353, D3: 64, F3: '#DIV/0!', G3: '#VALUE!', H3: 174, I3: '87件', K3: '小', M3: 2.68, N3: -3, O3: 1200, R3: 234, W3: 821, X3: 0.3, AA3: 103 });
     expect(Object.is(ours.AG3, 0)).toBe(true);
+    expect(ours).toMatchObject({ AQ3: true, AR3: '達成', AS3: false, AT3: 0, AU3: 0 });
     expect(ours).toMatchObject({ AH3: '115,001億円', AI3: '103%', AJ3: '103.5%', AK3: '-3', AL3: '87.00', AM3: '億円', AN3: '1,234,567.9', AP3: '#DIV/0!' });
   }, 120_000);
 
