@@ -524,9 +524,32 @@ export function parseNumericCell(v: number, numFmt: string | undefined): Parsed 
   return parsed;
 }
 
+/** A condition opening a format's first section (`[<1]`, `[>=1000]`), after any colour. */
+const FIRST_CONDITION = /^(?:\[[^\]=<>]*\])*\[[=<>]/;
+const CONDITION = /\[(<=|>=|<>|<|>|=)\s*(-?[\d.]+(?:[Ee][+-]?\d+)?)\]/;
+
+/**
+ * The section of a format of conditions (`[<1]0.0%;0%`) that shows `v`, as Excel picks it: the first whose condition
+ * it meets, else the last one with no condition; undefined where none or one that shows no digits (`[=0]"-"` hiding
+ * a zero) would, or where the format has no condition: the format is then read as a whole (formatInfo).
+ */
+function conditionalSection(numFmt: string, v: number): string | undefined {
+  if (!FIRST_CONDITION.test(numFmt)) return undefined;
+  const sections = formatSections(numFmt);
+  for (const section of sections) {
+    const m = CONDITION.exec(section);
+    if (!m) return showsDigits(section) ? section : undefined;
+    const limit = Number(m[2]);
+    const op = m[1];
+    const meets = op === '<' ? v < limit : op === '>' ? v > limit : op === '<=' ? v <= limit : op === '>=' ? v >= limit : op === '<>' ? v !== limit : v === limit;
+    if (meets) return showsDigits(section) ? section : undefined;
+  }
+  return undefined;
+}
+
 function parseNumericCellOnce(v: number, numFmt: string | undefined): Parsed {
   if (!Number.isFinite(v)) return { kind: 'invalid', reason: 'error', text: String(v) };
-  const fmt = formatInfo(numFmt);
+  const fmt = formatInfo((numFmt && conditionalSection(numFmt, v)) || numFmt);
   if (fmt.isDate) return { kind: 'invalid', reason: 'date', text: String(v) };
   // Excel keeps 15 significant digits; reading more would invent precision.
   const stored = dec(v.toPrecision(15));

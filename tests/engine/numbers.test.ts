@@ -321,6 +321,19 @@ describe('parseCell: numeric cells and their number formats', () => {
     expect([p.kind, p.value.toFixed(), p.unit]).toEqual(['number', '12', '件']);
   });
 
+  it('a format of conditions shows each value by the section it meets, as Excel does: [<1]0.0%;0% shows 1.0065 as 101%, 0.5 as 50.0%', () => {
+    const at = (value: number, numFmt: string) => {
+      const p = parseCell({ value, numFmt }) as NumberValue;
+      return [p.value.toFixed(), p.decimals, p.lo.toFixed(), p.hi.toFixed(), p.unit];
+    };
+    expect(at(1.0065, '[<1]0.0%;0%')).toEqual(['100.65', 0, '100.5', '101.5', '%']);
+    expect(at(0.5, '[<1]0.0%;0%')).toEqual(['50', 1, '49.95', '50.05', '%']);
+    expect(at(1234.5, '[>=1000]#,##0;0.0')).toEqual(['1234.5', 0, '1234.5', '1235.5', null]);
+    expect(at(12.34, '[>=1000]#,##0;0.0')).toEqual(['12.34', 1, '12.25', '12.35', null]);
+    // Met by none of its sections, or by one that shows no digits (a zero shown `-`): read as before.
+    expect(at(0, '[=0]"-";0"件"')).toEqual(['0', 0, '0', '0', '件']);
+  });
+
   it('a 0% cell holding 1.38 shows 138%', () => {
     const p = parseCell({ value: 1.38, numFmt: '0%' });
     expect(p.kind === 'number' && p.percent && p.value.toFixed()).toBe('138');
