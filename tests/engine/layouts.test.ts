@@ -1093,6 +1093,30 @@ describe('an indicator’s progress in a row of its own under its targets', () =
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value, w.what])).toEqual([['D8', '104%', 'indicator-progress']]);
   });
 
+  it.each(['寄与度×進捗度', '寄与度を乗じた進捗度'])('a row of each target’s %s under its block states no weight, and the indicator’s row under it is checked', (label) => {
+    const s = sheet('S', [
+      [null, null, 'R3', 'R4', 'R5'],
+      ['数値目標(1)-① 連携企業数', '目標値', '100社', '120社', '140社'],
+      [null, '実績値', '110社', '114社', '150社'],
+      ['寄与度(※):60%', '進捗度(%)', '110%', '95%', '107%'],
+      [null, label, '66%', '57%', '64%'],
+      ['数値目標(1)-② 起業件数', '目標値', '50件', '50件', '50件'],
+      [null, '実績値', '40件', '60件', '55件'],
+      ['寄与度(※):40%', '進捗度(%)', '80%', '120%', '110%'],
+      [null, label, '32%', '48%', '44%'],
+      ['評価指標(1)の進捗度', null, '98%', '105%', '118%'],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.id.display, x.weight?.value?.value.toNumber(), x.yearWeights])).toEqual([
+      ['1-①', 60, undefined],
+      ['1-②', 40, undefined],
+    ]);
+    // R5: 107.14 × 0.6 + 110 × 0.4 = 108.3, not 118; the weights (60 + 40) and the other years agree.
+    expect(findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['indicator-score-mismatch', 'E10', 108, 118]]);
+    expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['E10', '108%']]);
+  });
+
   it('is never the 目標値 row of the next block, whatever its first cell says', () => {
     const s = sheet('S', [
       [null, null, 'H29', '2023年度'],

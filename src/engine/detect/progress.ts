@@ -9,7 +9,7 @@ import { BUDGET_ROW_KINDS, ID_WORDS, isBudgetRowKind, type Label, type SheetScan
 import { parseGoal, readGoals } from './goal.js';
 import { idColumnsOfRow, otherIdColumnsOfRow } from './summary.js';
 import { OTHER_ID_STARTS, otherWordId } from './other-ids.js';
-import { fractionWeight, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
+import { fractionWeight, namesWeightedProgress, parseWeightText, startsWithWeightLabel, weightInText, weightLabelAt, weightPercent, yearlyWeights } from './weight.js';
 import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText, type Parsed } from '../numbers.js';
 import { goalPlanPeriod, parseFiscalYear } from '../years.js';
@@ -249,7 +249,9 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const runningRow = progressRow !== null && progressRow > pairBottom && !weightRow ? runningProgressUnder(scan, progressBottom + 1, t.col) : undefined;
     // Taken, it is no progress row of the block under it.
     if (runningRow !== undefined) taken.add(runningRow * 16384 + t.col);
-    const lastRow = weightRow?.bottom ?? runningRow ?? progressBottom;
+    // A row of the target's part of its indicator's progress under it (`寄与度×進捗度`) is the block's, not checked.
+    const ownRowsEnd = weightRow?.bottom ?? runningRow ?? progressBottom;
+    const lastRow = weightedProgressRow(scan, ownRowsEnd + 1, t.col) ? ownRowsEnd + 1 : ownRowsEnd;
     if (headerRow !== null) reach.bottoms.set(headerRow, Math.max(reach.bottoms.get(headerRow) ?? lastRow, lastRow));
     const ids = findIds(scan, blockTop, lastRow, left, t.col, labelRight, columns, headerRow, mixed ? running : undefined);
     // Rows labelled with their target's id (`数値目標(1)-① 目標値`): the id in the label.
@@ -1184,6 +1186,13 @@ function weightOverBlock(scan: SheetScan, titleRow: number, blockTop: number, he
   let width = 0;
   for (let r = titleRow; r <= bottom; r++) width = Math.max(width, scan.view.rowWidth(r));
   return titleRow <= bottom ? findWeight(scan, titleRow, bottom, left, Math.min(right, width)) : null;
+}
+
+/** Whether a row's label in the label column names a weight times a progress (`寄与度×進捗度`). */
+function weightedProgressRow(scan: SheetScan, row: number, labelCol: number): boolean {
+  if (row >= scan.view.rowCount) return false;
+  const text = cellText(scan.view.shown(row, labelCol).cell);
+  return text.length <= 40 && namesWeightedProgress(compact(text));
 }
 
 /**

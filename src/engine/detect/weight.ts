@@ -10,15 +10,25 @@ import type { ValueCell, Weight } from '../model.js';
 export const WEIGHT_WORD = String.raw`(?:寄与度|寄与率|ウ[エェ]イト(?![ァ-ヺー])|重み)`;
 const WEIGHT_LABEL = new RegExp(WEIGHT_WORD);
 const WEIGHT_LABEL_FIRST = new RegExp(`^${WEIGHT_WORD}`);
+/** A weight times a progress (`寄与度×進捗度`, `寄与度を乗じた進捗度`): a target's part of its indicator's progress, no weight. */
+const WEIGHTED_PROGRESS = new RegExp(`^${WEIGHT_WORD}.*(進捗|進ちょく|達成)(度|率)`);
 
 /** Where a text names a weight (`寄与度`, `寄与率`, `ウエイト`, `重み`); -1 when it does not. */
 export function weightLabelAt(text: string): number {
   return text.search(WEIGHT_LABEL);
 }
 
-/** Whether a compact label starts with a weight's label word: `寄与度(※):33%`, `ウエイト：50%`. */
+/** Whether a compact label names a weight times a progress (`寄与度×進捗度`, `寄与度を乗じた進捗度`). */
+export function namesWeightedProgress(c: string): boolean {
+  return WEIGHTED_PROGRESS.test(c);
+}
+
+/**
+ * Whether a compact label starts with a weight's label word: `寄与度(※):33%`, `ウエイト：50%`; not a weight times a
+ * progress (`寄与度×進捗度`), which states no weight.
+ */
 export function startsWithWeightLabel(c: string): boolean {
-  return WEIGHT_LABEL_FIRST.test(c);
+  return WEIGHT_LABEL_FIRST.test(c) && !WEIGHTED_PROGRESS.test(c);
 }
 
 /**
