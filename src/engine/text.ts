@@ -128,13 +128,13 @@ function subNumber(s: string): string | undefined {
 }
 
 // A sub-number needs a dash before it unless it is circled or in parentheses of its own: `(1)-①`, `(1)①`, `(1)-1`,
-// `(1)(2)`, `(1)-イ` (a katakana one not followed by more katakana: `(1)-アクセス数` names no sub-number), `1.2` (as
+// `(1)(2)`, `(1)(イ)`, `(1)-イ` (a katakana one not followed by more katakana: `(1)-アクセス数` names no sub-number), `1.2` (as
 // outlines number sections; not a figure such as `1.5億円`); not `(3) 1 件`.
 // Sticky: it matches exactly at its lastIndex, as `^` would at the start of the rest of the text.
 // The indicator's number may be circled when a sub-number follows it: `数値目標①-1` under `評価指標①`; or a Roman numeral.
 const ID_RE = new RegExp(
   `\\s*[(（]?\\s*([0-9０-９]+|[${ROMAN}]|[${CIRCLED}](?=\\s*[)）]?\\s*${DASH}\\s*[(（]?\\s*[0-9０-９${CIRCLED}]))\\s*[)）]?` +
-    `(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+|[${KANA}](?![\\u30a0-\\u30ff]))\\s*[)）]?|\\s*([${CIRCLED}])|\\s*[(（]\\s*([0-9０-９]+)\\s*[)）]|[.．]([0-9０-９]{1,2})(?![0-9０-９.．,，万億千百兆%％人件社者名円]))?`,
+    `(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+|[${KANA}](?![\\u30a0-\\u30ff]))\\s*[)）]?|\\s*([${CIRCLED}])|\\s*[(（]\\s*([0-9０-９]+|[${KANA}])\\s*[)）]|[.．]([0-9０-９]{1,2})(?![0-9０-９.．,，万億千百兆%％人件社者名円]))?`,
   'y',
 );
 

@@ -15,9 +15,13 @@ describe('数値目標 / 評価指標 ids', () => {
     ['数値目標（２）（１）：件数', '2', '2-①', '2-1'],
     ['数値目標(1)-イ 就業者数', '1', '1-②', '1-2'],
     ['数値目標(3)－ウ：件数', '3', '3-③', '3-3'],
+    // Or a katakana one in parentheses of its own (`(1)(ア)`, `(1)(イ)`); not a name in katakana there.
+    ['数値目標(1)(ア) 連携企業数', '1', '1-①', '1-1'],
+    ['数値目標（１）（イ）：起業件数', '1', '1-②', '1-2'],
     // Not a sub-number: a figure in parentheses, a name in katakana.
     ['数値目標(1)(30件)', '1', '1', '1'],
     ['数値目標(1)-アクセス数', '1', '1', '1'],
+    ['数値目標(1)(アクセス数)', '1', '1', '1'],
     // A sub-number after a point, as outlines number sections; not a figure after the id.
     ['数値目標1.2 就業者数', '1', '1-②', '1-2'],
     ['数値目標２．１：件数', '2', '2-①', '2-1'],
