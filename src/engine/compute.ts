@@ -696,13 +696,39 @@ export function isRunningTotalLabel(text: string): boolean {
 }
 
 /**
+ * Whether a target's row, its label not saying so, holds running totals up to its cumulative goal: 115 | 196 | 283 | 376 |
+ * 475 under `475億円（累計）`. The targets rise from the first year to the last, the last is the goal, and no values they
+ * stand for add up to it (those that do are each year's amounts, however they run).
+ */
+function risesToGoal(goal: PlanGoal, target: ValueCell[], columns: YearColumn[]): boolean {
+  const present: NumberValue[] = [];
+  for (const i of yearOrder(columns)) {
+    if (columns[i].baseline) continue;
+    const v = asNumber(target[i].parsed);
+    if (v) present.push(inUnitOf(v, goal.value));
+  }
+  if (present.length < 2 || !mayBeEqual(present[present.length - 1], goal.value)) return false;
+  for (let k = 1; k < present.length; k++) if (present[k].value.lt(present[k - 1].value)) return false;
+  if (!present[present.length - 1].value.gt(present[0].value)) return false;
+  const lo = sum(present.map((v) => v.lo));
+  const hi = sum(present.map((v) => v.hi));
+  return lo.gt(goal.value.hi) || hi.lt(goal.value.lo);
+}
+
+/** Whether each year's target is the running total (a `目標値（累計）` row, or one rising to its cumulative goal). */
+export function holdsRunningTotals(t: NumericTarget): boolean {
+  return t.modeSource === 'running-total-label' || t.modeSource === 'running-total-values';
+}
+
+/**
  * Flow or stock, from the goal (SPEC §3): `累計` → flow; a goal tied to a year → stock. A 目標値 row
  * labelled `（累計）` holds running totals, each year's target the level reached so far: a stock,
- * whose final year's target is the cumulative goal, whatever the goal says.
+ * whose final year's target is the cumulative goal, whatever the goal says; so does a row rising to its cumulative goal
+ * and not adding up to it (risesToGoal).
  */
 export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: YearColumn[], runningTotals = false): { mode: TargetMode; source: NumericTarget['modeSource'] } {
   if (runningTotals) return { mode: 'stock', source: 'running-total-label' };
-  if (goal?.cumulative) return { mode: 'flow', source: 'cumulative-label' };
+  if (goal?.cumulative) return risesToGoal(goal, target, columns) ? { mode: 'stock', source: 'running-total-values' } : { mode: 'flow', source: 'cumulative-label' };
   if (goal?.year !== undefined && goal?.year !== null) {
     const values = target.map((c) => {
       const v = asNumber(c.parsed);

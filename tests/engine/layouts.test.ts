@@ -6113,6 +6113,26 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F7', '134%']]);
   });
 
+  it('a 目標値 row labelled plainly rising to its 累計 goal, the last year’s target equal to it and the years not adding up to it, holds running totals (stock); one adding up to it stays a flow', () => {
+    const rows = (goal: string, targets: Spec[]): Spec[][] => [
+      [null, null, 'H29', 'H30', 'R1', 'R2', 'R3'],
+      [`数値目標(1) 投資額 ${goal}`, '目標値', ...targets],
+      [null, '実績値', '119億円', '260億円', '380億円', '', ''],
+      [null, '進捗度(%)', '103%', '133%', '134%', '', ''],
+    ];
+    const running = ['115億円', '196億円', '283億円', '376億円', '475億円'];
+    for (const goal of ['475億円（累計）', '475億円（令和3年度末時点の累計）']) {
+      const { model, findings } = checkWorkbook(book(sheet('S', rows(goal, running))));
+      const t = model.tables[0];
+      expect(t.kind === 'progress' && t.targets.map((x) => [x.mode, x.modeSource])).toEqual([['stock', 'running-total-values']]);
+      // Before, a cumulative-total-mismatch at A2: 115 + 196 + 283 + 376 + 475 = 1,445 against 475.
+      expect(findings).toEqual([]);
+    }
+    // Each year's amounts adding up to the goal, the last rising to it or not: a flow as before.
+    const flow = checkWorkbook(book(sheet('S', rows('475億円（累計）', ['55億円', '75億円', '95億円', '115億円', '135億円']))));
+    expect(flow.model.tables[0].kind === 'progress' && flow.model.tables[0].targets.map((x) => [x.mode, x.modeSource])).toEqual([['flow', 'cumulative-label']]);
+  });
+
   it('a target stated only by rows of running totals (目標値（累計） / 実績値（累計）): stock, its 累計 goal the last year’s, the progress rewritten from them, and a 累計 column against the latest running total, never their sum', () => {
     const rows: Spec[][] = [
       [null, null, 'H29', 'H30', 'R1', 'R2', 'R3', '累計'],

@@ -1,5 +1,5 @@
 import { show, sum } from '../decimal.js';
-import { asNumber, compareWithLowSum } from '../compute.js';
+import { asNumber, compareWithLowSum, holdsRunningTotals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf, type NumberValue } from '../numbers.js';
 import type { ValueCell } from '../model.js';
@@ -65,7 +65,7 @@ export const cumulativeColumnShort: Rule = {
         // A plan period's 累計 column, against the years of its period.
         const years = [...t.actual.keys()].filter((i) => !t.columns[i].baseline && (!total.of || total.of.includes(i)));
         // Rows of running totals (`実績値（累計）`): the column against the latest year's, which already adds up the years.
-        const latest = t.modeSource === 'running-total-label' ? years.filter((i) => asNumber(t.actual[i].parsed)).at(-1) : undefined;
+        const latest = holdsRunningTotals(t) ? years.filter((i) => asNumber(t.actual[i].parsed)).at(-1) : undefined;
         const s = shortBy(latest === undefined ? years.map((i) => t.actual[i]) : [t.actual[latest]], total.actual);
         if (!s) continue;
         const params = latest === undefined ? { ...targetParams(t), ...periodParam(t.columns, total.of) } : { ...targetParams(t, t.columns[latest]), running: '1' };

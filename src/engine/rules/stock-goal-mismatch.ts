@@ -1,6 +1,6 @@
 import { show } from '../decimal.js';
 import { a1 } from '../grid.js';
-import { asNumber, boundMayHold, mayBeEqual, yearOrder } from '../compute.js';
+import { asNumber, boundMayHold, holdsRunningTotals, mayBeEqual, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf } from '../numbers.js';
 import { columnOfYear, summaryGoals } from '../indicators.js';
@@ -18,7 +18,7 @@ export const stockGoalMismatch: Rule = {
     const findings: Finding[] = [];
     for (const { target: t } of targets.all) {
       // A cumulative goal is a stock's goal only when each year's target is the running total.
-      if (t.mode !== 'stock' || !t.goal || (t.goal.cumulative && t.modeSource !== 'running-total-label')) continue;
+      if (t.mode !== 'stock' || !t.goal || (t.goal.cumulative && !holdsRunningTotals(t))) continue;
       const finding = mismatch(t, t.goal, true);
       if (finding) findings.push(finding);
       // The levels the label states for the other plans (`900社（令和3年度）` beside `1,200社（令和8年度）`), each at its year.
