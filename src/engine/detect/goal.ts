@@ -28,12 +28,12 @@ const YEAR = String.raw`((?:令和|平成|(?<![A-Za-z])[RH])(?:元|\d{1,2})(?:�
 // Words saying a year's number is where the count starts, not the goal: `基準 令和2年度 180社`, `現状：R2：180社`.
 const NOT_AFTER_BASE = String.raw`(?<!(?:基準|現状|策定時|当初|実績)(?:値)?\s*[:：]?\s*)`;
 // A level to reach by a year said in words: `令和7年度までに900社`, `R7年度末に900社`, `R7年度末 900社`, `R7：900社`,
-// `令和7年度目標 900社`; after the word 目標, with a space alone between: `目標：令和7年度 900社`.
+// `令和7年度末時点で900社`, `令和7年度目標 900社`; after the word 目標, with a space alone between: `目標：令和7年度 900社`.
 // The same with a space alone between (`R7年度 900社`), only as the label's last words: `令和3年度 180社から増やす`
 // states where the count starts; nor after a word saying so (`基準 令和2年度 180社`).
 const YEAR_SPACED = new RegExp(`${NOT_AFTER_BASE}((?:令和|平成|(?<![A-Za-z])[RH])(?:元|\\d{1,2})年度?|(?:19|20)\\d\\d年度)\\s+${NUM}\\s*$`);
 const YEAR_PREFIX = new RegExp(
-  `${NOT_AFTER_BASE}${YEAR}(?:(?:末|まで)*(?:に|で|の)?目標値?|末(?:まで)?(?:に|で)?|まで(?:に|で)?|に|(?=\\s*[:：]))\\s*[:：]?\\s*${NUM}`,
+  `${NOT_AFTER_BASE}${YEAR}(?:(?:末|まで)*(?:に|で|の)?目標値?|末?(?:時点|現在)(?:で|に|(?=\\s*[:：]))|末(?:まで)?(?:に|で)?|まで(?:に|で)?|に|(?=\\s*[:：]))\\s*[:：]?\\s*${NUM}`,
 );
 const GOAL_YEAR = new RegExp(`目標値?\\s*[:：]?\\s*${YEAR}(?!\\d)(?:末|まで)*(?:に|で)?\\s*[:：]?\\s*${NUM}`);
 
@@ -68,8 +68,9 @@ export function readGoals(text: string, ref: CellRef, years?: readonly (number |
     const value = parseNumberText(`${m[1] ?? m[3]}${m[2] ?? m[4]}`);
     // `(累計)`, `(5年間)`, `(計画期間)`, `/5年（…）`: a total over the plan's years; `(年間)` is a year's.
     const cumulative = m[5] !== undefined || /累計|合計|総計|期間計|か年計|年間計|^\d+年間$|^[5五]か年$|^計画期間中?$/.test(inner);
-    // `(令和7年度末)`, `(R7まで)`, `(令和7年度達成)`, `(R7年度までに達成目標)`: the year the level is reached by.
-    const fy = cumulative ? undefined : parseFiscalYear(inner.replace(/(?:末|まで|に|で|時点|目標|達成)+$/, ''));
+    // `(令和7年度末)`, `(R7まで)`, `(令和7年度達成)`, `(R7年度までに達成目標)`: the year the level is reached by; a level as
+    // at a year's end (`(令和7年度末現在)`, `(令和7年度末残高)`, `(R7年度末時点の残高)`, `(R7・ストック)`) too.
+    const fy = cumulative ? undefined : parseFiscalYear(inner.replace(/(?:末|まで|に|で|の|・|時点|現在|残高|ストック|目標|達成)+$/, ''));
     if (value.kind !== 'number') {
       if (cumulative || (fy && !fy.baseline)) note(m[0], value);
       continue;
