@@ -6113,6 +6113,22 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F7', '134%']]);
   });
 
+  it.each(['目標値（累計）', '累計目標', '計画期間の累計目標', '5年間の目標値'])('a row `%s` under a block stating the plan’s goal in one cell is the block’s goal, no block of its own taking the 実績値 over it', (label) => {
+    const rows = (goal: string): Spec[][] => [
+      [null, null, 'H29', 'H30', 'R1', 'R2', 'R3'],
+      ['数値目標(1) 投資額', '目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+      [null, '実績値', '119億円', '141億円', '120億円', '', ''],
+      [null, '進捗度(%)', '104%', '174%', '138%', '', ''],
+      [null, label, goal],
+    ];
+    const right = checkWorkbook(book(sheet('S', rows('475億円'))));
+    expect(right.model.tables.map((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.mode, x.goal?.text]) : t.kind))).toEqual([[['1', 'flow', '475億円']]]);
+    // Before, `目標値（累計）` and `累計目標` made a block ?1 of the 実績値 over them (a false progress-missing and stock-decrease), the others nothing.
+    expect(right.findings).toEqual([]);
+    const wrong = checkWorkbook(book(sheet('S', rows('485億円'))));
+    expect(wrong.findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['cumulative-total-mismatch', 'C5', 475, 485]]);
+  });
+
   it('a 目標値 row labelled plainly rising to its 累計 goal, the last year’s target equal to it and the years not adding up to it, holds running totals (stock); one adding up to it stays a flow', () => {
     const rows = (goal: string, targets: Spec[]): Spec[][] => [
       [null, null, 'H29', 'H30', 'R1', 'R2', 'R3'],

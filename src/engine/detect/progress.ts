@@ -56,7 +56,7 @@ function pairedActual(t: Label, tBottom: number, actuals: Label[] | undefined, t
   const previous = lastAbove(targets, t.row, 3);
   const actualFirst =
     above !== undefined &&
-    (previous === undefined || previous.row < above.row) &&
+    (previous === undefined || (previous.row < above.row && !pairsBelow(previous, above, actuals, targets, progresses))) &&
     (below === undefined ||
       (next !== undefined && next.row < below.row) ||
       (firstBelow(progresses, tBottom, 3)?.row ?? Infinity) < below.row ||
@@ -64,6 +64,19 @@ function pairedActual(t: Label, tBottom: number, actuals: Label[] | undefined, t
   if (actualFirst) return above;
   // An actual row belongs to the nearest target label above it, never to two blocks.
   return below && !(next && next.row < below.row) ? below : undefined;
+}
+
+/**
+ * Whether the 実績値 row right under a target (`actual`, below `previous`) is that target's: a row under a block (a
+ * `目標値（累計）` stating the plan's goal under 目標値 / 実績値 / 進捗度) takes no actual from the block over it.
+ */
+function pairsBelow(previous: Label, actual: Label, actuals: Label[] | undefined, targets: Label[] | undefined, progresses: Label[] | undefined): boolean {
+  const below = firstBelow(actuals, previous.row, 3);
+  if (below !== actual) return false;
+  // The target over it pairs with an actual above itself (実績値 / 目標値 / 進捗度 blocks), not this one.
+  const above = lastAbove(actuals, previous.row, 3);
+  const beforeIt = lastAbove(targets, previous.row, 3);
+  return !(above !== undefined && (beforeIt === undefined || beforeIt.row < above.row) && ((firstBelow(progresses, previous.row, 3)?.row ?? Infinity) < actual.row || actuals![0].row < targets![0].row));
 }
 
 /** The first label of a row-sorted list below `after`, at most `within` rows down (binary search). */
@@ -251,7 +264,10 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     if (runningRow !== undefined) taken.add(runningRow * 16384 + t.col);
     // A row of the target's part of its indicator's progress under it (`寄与度×進捗度`) is the block's, not checked.
     const ownRowsEnd = weightRow?.bottom ?? runningRow ?? progressBottom;
-    const lastRow = weightedProgressRow(scan, ownRowsEnd + 1, t.col) ? ownRowsEnd + 1 : ownRowsEnd;
+    const partsEnd = weightedProgressRow(scan, ownRowsEnd + 1, t.col) ? ownRowsEnd + 1 : ownRowsEnd;
+    // A row under it stating the plan's cumulative goal in one cell (`目標値（累計） | 475億円`) is the block's too.
+    const goalRow = goalRowUnder(scan, partsEnd + 1, t.col, columns);
+    const lastRow = goalRow?.bottom ?? partsEnd;
     if (headerRow !== null) reach.bottoms.set(headerRow, Math.max(reach.bottoms.get(headerRow) ?? lastRow, lastRow));
     const ids = findIds(scan, blockTop, lastRow, left, t.col, labelRight, columns, headerRow, mixed ? running : undefined);
     // Rows labelled with their target's id (`数値目標(1)-① 目標値`): the id in the label.
@@ -278,6 +294,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     let totalCols = headerRow === null ? [] : cumulativeColumns(scan, headerRow, columns, labelRight, right);
     const totalCol = totalCols.length === 0 ? null : Math.max(...totalCols.map((c) => c.col));
     if (!goal) goal = goalInBlock(scan, blockTop, lastRow, left, firstValueCol, goalSource, headerRow, unreadGoal);
+    if (!goal && goalRow) goal = goalRow.goal;
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
     if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null, unreadGoal);
     if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right, unreadGoal);
@@ -1186,6 +1203,28 @@ function weightOverBlock(scan: SheetScan, titleRow: number, blockTop: number, he
   let width = 0;
   for (let r = titleRow; r <= bottom; r++) width = Math.max(width, scan.view.rowWidth(r));
   return titleRow <= bottom ? findWeight(scan, titleRow, bottom, left, Math.min(right, width)) : null;
+}
+
+/**
+ * A row under a block labelled as the plan's cumulative goal (`目標値（累計）`, `累計目標`, `計画期間の累計目標`, `5年間の目標値`)
+ * stating one figure under the years, no 実績値 under it: the block's goal, a total over the plan's years.
+ */
+function goalRowUnder(scan: SheetScan, row: number, labelCol: number, columns: YearColumn[]): { goal: PlanGoal; bottom: number } | undefined {
+  if (row >= scan.view.rowCount) return undefined;
+  const label = compact(scan.shownText(row, labelCol));
+  if (label.length > 20 || !label.includes('目標') || !/累計|\d年間|計画期間/.test(label)) return undefined;
+  const bottom = scan.view.mergeAt(row, labelCol)?.bottom ?? row;
+  const next = scan.shownKind(bottom + 1, labelCol);
+  if (next === 'actual' || next === 'target' || next === 'progress') return undefined;
+  let found: ValueCell | undefined;
+  for (const c of columns) {
+    const cell = scan.valueCell(row, c.col);
+    if (cell.parsed.kind === 'blank') continue;
+    if (found) return undefined;
+    found = cell;
+  }
+  if (found?.parsed.kind !== 'number') return undefined;
+  return { goal: { value: found.parsed, cumulative: true, year: null, ref: found.ref, text: found.text }, bottom };
 }
 
 /** Whether a row's label in the label column names a weight times a progress (`寄与度×進捗度`). */
