@@ -127,21 +127,26 @@ function subNumber(s: string): string | undefined {
   return undefined;
 }
 
+/** An indicator lettered, one capital (`評価指標A`, `数値目標B-①`), not a word in letters (`KPI`) nor a figure's unit. */
+const LETTER = String.raw`[A-ZＡ-Ｚ](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．,，%％])`;
+
 // A sub-number needs a dash before it unless it is circled or in parentheses of its own: `(1)-①`, `(1)①`, `(1)-1`,
 // `(1)(2)`, `(1)(イ)`, `(1)-イ` (a katakana one not followed by more katakana: `(1)-アクセス数` names no sub-number), `1.2` (as
 // outlines number sections; not a figure such as `1.5億円`); not `(3) 1 件`.
 // Sticky: it matches exactly at its lastIndex, as `^` would at the start of the rest of the text.
 // The indicator's number may be circled when a sub-number follows it: `数値目標①-1` under `評価指標①`; or a Roman numeral.
 const ID_RE = new RegExp(
-  `\\s*[(（]?\\s*([0-9０-９]+|[${ROMAN}]|[${CIRCLED}](?=\\s*[)）]?\\s*${DASH}\\s*[(（]?\\s*[0-9０-９${CIRCLED}]))\\s*[)）]?` +
+  `\\s*[(（]?\\s*([0-9０-９]+|[${ROMAN}]|[${CIRCLED}](?=\\s*[)）]?\\s*${DASH}\\s*[(（]?\\s*[0-9０-９${CIRCLED}])|${LETTER})\\s*[)）]?` +
     `(?:\\s*${DASH}\\s*[(（]?\\s*([${CIRCLED}]|[0-9０-９]+|[${KANA}](?![\\u30a0-\\u30ff]))\\s*[)）]?|\\s*([${CIRCLED}])|\\s*[(（]\\s*([0-9０-９]+|[${KANA}])\\s*[)）]|[.．]([0-9０-９]{1,2})(?![0-9０-９.．,，万億千百兆%％人件社者名円]))?`,
   'y',
 );
 
-/** `1`, `１`, `①` or `Ⅰ` as the number it is: `1`. */
+/** `1`, `１`, `①` or `Ⅰ` as the number it is: `1`; a letter as itself, half-width (`Ａ` is `A`). */
 function idNumber(s: string): string {
   const roman = ROMAN.indexOf(s);
-  return roman >= 0 ? String(roman + 1) : subNumber(toHalfWidth(s))!;
+  if (roman >= 0) return String(roman + 1);
+  const half = toHalfWidth(s);
+  return /^[A-Z]$/.test(half) ? half : subNumber(half)!;
 }
 
 function idOf(m: RegExpExecArray): TargetId {
@@ -181,7 +186,7 @@ export function findIndicatorId(text: string): { indicator: string; end: number 
   return { indicator: idNumber(m[1]), end: m.index + m[0].length };
 }
 
-const INDICATOR_RE = new RegExp(`評価指標\\s*[(（]?\\s*([0-9０-９]+|[${ROMAN}]|[${CIRCLED}])\\s*[)）]?`);
+const INDICATOR_RE = new RegExp(`評価指標\\s*[(（]?\\s*([0-9０-９]+|[${ROMAN}]|[${CIRCLED}]|${LETTER})\\s*[)）]?`);
 
 /**
  * A target numbered within its indicator only, `数値目標①` (`数値目標(1)` names the indicator): the

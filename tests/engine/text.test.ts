@@ -28,6 +28,10 @@ describe('数値目標 / 評価指標 ids', () => {
     ['数値目標1.5億円', '1', '1', '1'],
     ['数値目標1.5万人（累計）', '1', '1', '1'],
     ['数値目標1.', '1', '1', '1'],
+    // Indicators lettered (`評価指標A`, `指標B`): the letter is the indicator's, half-width.
+    ['数値目標A-① 連携企業数', 'A', 'A-①', 'A-1'],
+    ['数値目標（Ｂ）－２：雇用者数', 'B', 'B-②', 'B-2'],
+    ['数値目標B 雇用者数', 'B', 'B', 'B'],
   ])('%s', (text, indicator, display, key) => {
     expect(findTargetId(text)?.id).toEqual({ indicator, display, key });
   });
@@ -36,6 +40,11 @@ describe('数値目標 / 評価指標 ids', () => {
     expect(findIndicatorId('評価指標（1）：連携企業数')?.indicator).toBe('1');
     expect(findIndicatorId('評価指標(12) 件数')?.indicator).toBe('12');
     expect(findIndicatorId('評価指標の考え方')).toBeUndefined();
+    expect(findIndicatorId('評価指標A 産業集積')?.indicator).toBe('A');
+    expect(findIndicatorId('評価指標（Ｂ）：雇用')?.indicator).toBe('B');
+    expect(findIndicatorId('評価指標KPIの考え方')).toBeUndefined();
+    expect(findTargetId('数値目標 CO2削減量')).toBeUndefined();
+    expect(findTargetId('数値目標 IoT導入件数')).toBeUndefined();
   });
 
   it('reads Roman numerals as the indicator’s number (`評価指標Ⅰ`, `数値目標Ⅱ-①`, `数値目標（Ⅲ）－1`)', () => {
