@@ -6113,6 +6113,19 @@ describe('probe round: layouts offices use for the same tables', () => {
     expect(planRecalculation(model).writes.map((w) => [w.address, w.value])).toEqual([['F7', '134%']]);
   });
 
+  it.each(['5年間の目標', '計画期間の目標'])('a goal column headed `%s` left of the labels holds a total over the plan’s years', (head) => {
+    const rows = (goal: string): Spec[][] => [
+      ['数値目標', head, '区分', 'H29', 'H30', 'R1', 'R2', 'R3'],
+      ['(1) 投資額', goal, '目標値', '115億円', '81億円', '87億円', '93億円', '99億円'],
+      [null, null, '実績値', '119億円', '141億円', '120億円', '', ''],
+      [null, null, '進捗度', '104%', '174%', '138%', '', ''],
+    ];
+    expect(findingsOf(book(sheet('S', rows('475億円'))))).toEqual([]);
+    // Before, read as no goal: 485 against 115 + 81 + 87 + 93 + 99 = 475 passed unseen.
+    const wrong = checkWorkbook(book(sheet('S', rows('485億円'))));
+    expect(wrong.findings.map((f) => [f.rule, f.cell, f.expected, f.stated])).toEqual([['cumulative-total-mismatch', 'B2', 475, 485]]);
+  });
+
   it.each(['目標値（累計）', '累計目標', '計画期間の累計目標', '5年間の目標値'])('a row `%s` under a block stating the plan’s goal in one cell is the block’s goal, no block of its own taking the 実績値 over it', (label) => {
     const rows = (goal: string): Spec[][] => [
       [null, null, 'H29', 'H30', 'R1', 'R2', 'R3'],
