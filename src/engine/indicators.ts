@@ -120,18 +120,42 @@ function indexRepeats(all: TargetIndex['all']): NonNullable<TargetIndex['repeats
   }
   const generations = new Map<string, NumericTarget[][]>();
   for (const [indicator, sheets] of bySheet) {
-    const gens: NumericTarget[][] = [];
-    const bare = (list: NumericTarget[]) => list.some(namedBare);
+    const gens: { targets: NumericTarget[]; keys: Set<string>; bare: boolean; sheet: string }[] = [];
+    // Per id, an index before which every generation holds it: none there can take a group holding it. Generations only
+    // grow and new ones come last, so it only moves on, and a workbook repeating one id n times is read in O(n), not O(n²).
+    const heldBefore = new Map<string, number>();
     for (const [sheet, groups] of sheets) {
       for (const group of [...groups.numbered, ...groups.bare]) {
         if (!group) continue;
         const keys = new Set(group.map((t) => t.id.key));
-        const into = gens.find((g) => g.every((t) => sheetOfTarget(t) !== sheet) && !g.some((t) => keys.has(t.id.key)) && !bare(g) && !bare(group));
-        if (into) into.push(...group);
-        else gens.push([...group]);
+        const bare = group.some(namedBare);
+        let into: (typeof gens)[number] | undefined;
+        if (!bare) {
+          let from = 0;
+          for (const key of keys) {
+            let i = heldBefore.get(key) ?? 0;
+            while (i < gens.length && gens[i].keys.has(key)) i++;
+            heldBefore.set(key, i);
+            from = Math.max(from, i);
+          }
+          // The first generation with no target of this sheet (a sheet's groups are met together: `sheet` is the last
+          // one a generation took from), no target of the group's ids and no bare id.
+          for (let i = from; i < gens.length && !into; i++) {
+            const g = gens[i];
+            if (g.sheet !== sheet && !g.bare && ![...keys].some((k) => g.keys.has(k))) into = g;
+          }
+        }
+        if (into) {
+          into.targets.push(...group);
+          for (const key of keys) into.keys.add(key);
+          into.sheet = sheet;
+        } else gens.push({ targets: [...group], keys, bare, sheet });
       }
     }
-    generations.set(indicator, gens);
+    generations.set(
+      indicator,
+      gens.map((g) => g.targets),
+    );
   }
   return { allByKey, generations };
 }
@@ -317,12 +341,30 @@ export function* completeGenerations(index: TargetIndex): Generator<[string, Num
     yield* index.byIndicator;
     return;
   }
-  for (const [indicator, gens] of index.repeats.generations) for (const list of gens) if (!gens.some((other) => partOf(list, other))) yield [indicator, list];
-}
-
-/** Whether a generation is a partial copy of another: fewer targets, each in the other under the same label. */
-function partOf(list: NumericTarget[], other: NumericTarget[]): boolean {
-  return other.length > list.length && list.every((t) => other.some((u) => u.id.key === t.id.key && u.label === t.label));
+  for (const [indicator, gens] of index.repeats.generations) {
+    // A generation is a partial copy of another: fewer targets, each in the other under the same label. Only the longer
+    // generations holding its first target under its label are looked at, longest first (not every pair: a workbook
+    // repeating one id n times has n generations of one target).
+    const entry = (t: NumericTarget) => `${t.id.key}\u0000${t.label}`;
+    const entries = gens.map((list) => new Set(list.map(entry)));
+    const holding = new Map<string, number[]>();
+    entries.forEach((set, i) => {
+      for (const e of set) {
+        let at = holding.get(e);
+        if (!at) holding.set(e, (at = []));
+        at.push(i);
+      }
+    });
+    for (const at of holding.values()) at.sort((a, b) => gens[b].length - gens[a].length);
+    const partOf = (list: NumericTarget[]) => {
+      for (const i of holding.get(entry(list[0]))!) {
+        if (gens[i].length <= list.length) return false;
+        if (list.every((t) => entries[i].has(entry(t)))) return true;
+      }
+      return false;
+    };
+    for (const list of gens) if (!partOf(list)) yield [indicator, list];
+  }
 }
 
 /** The column of a fiscal year (a baseline column only when nothing else has that year). */
