@@ -1,7 +1,7 @@
 /**
  * Checking grows linearly with the workbook (issue 4): on shapes the benchmark does not make, the work of a step at 4n
- * is about four times its work at n. Work is counted, not timed: the callbacks the step's array methods call (a search
- * of every earlier item for each item shows as n² of them).
+ * is about four times its work at n. Work is counted, not timed: the callbacks the step's array methods call and the
+ * regular expressions it tests (a search of every earlier item for each item shows as n² of them).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check.js';
@@ -10,10 +10,15 @@ import { book, sheet, type Spec } from '../helpers.js';
 
 const METHODS = ['some', 'every', 'find', 'findIndex', 'filter', 'map', 'forEach', 'reduce'] as const;
 const originals = new Map(METHODS.map((m) => [m, Array.prototype[m]]));
+const regExpTest = RegExp.prototype.test;
 
-/** The callbacks array methods call while `f` runs. */
+/** The callbacks array methods call and the regular expressions tested while `f` runs. */
 function callbacksOf(f: () => void): number {
   let calls = 0;
+  RegExp.prototype.test = function (this: RegExp, s: string) {
+    calls++;
+    return regExpTest.call(this, s);
+  };
   for (const m of METHODS) {
     const original = originals.get(m) as (...args: unknown[]) => unknown;
     Object.defineProperty(Array.prototype, m, {
@@ -33,6 +38,7 @@ function callbacksOf(f: () => void): number {
 }
 
 function restore(): void {
+  RegExp.prototype.test = regExpTest;
   for (const m of METHODS) Object.defineProperty(Array.prototype, m, { configurable: true, writable: true, value: originals.get(m) });
 }
 
@@ -65,6 +71,31 @@ describe('work that grows linearly with the workbook', () => {
       return calls;
     };
     // Before: each generation searched every earlier one, twice (indexRepeats, completeGenerations): 1.28M calls at 800 blocks.
+    expect(work(800)).toBeLessThan(6 * work(200));
+  });
+
+  it('a budget table of n projects with a 小計 under every two and a 合計 under all: each total’s parts are looked for near it', () => {
+    const work = (n: number) => {
+      const rows: Spec[][] = [['財政支援措置の状況'], ['事業名', '区分', 'H29', 'H30', 'R1', '累計']];
+      for (let i = 0; i < n; i++) {
+        rows.push([`事業${i}`, '国予算(a)', 100, 100, 100, 300], [null, '自治体予算(b)', 50, 50, 50, 150], [null, '総事業費(a+b)', 150, 150, 150, 450]);
+        if (i % 2 === 1) rows.push(['小計', '総事業費(a+b)', 300, 300, 300, 900]);
+      }
+      rows.push(['合計', '総事業費(a+b)', 150 * n, 150 * n, 150 * n, 450 * n]);
+      const wb = book(sheet('S', rows));
+      let acrossOf: (number[] | undefined)[] = [];
+      const calls = callbacksOf(() => {
+        const { model } = checkWorkbook(wb);
+        const table = model.tables.find((t) => t.kind === 'budget');
+        acrossOf = table?.kind === 'budget' ? table.rows.slice(-2).map((r) => r.acrossOf) : [];
+      });
+      // The last 小計 adds up the last two projects' totals, the 合計 every 小計.
+      const last = 3.5 * n;
+      expect(acrossOf).toEqual([[last - 5, last - 2], Array.from({ length: n / 2 }, (_, k) => 6 + 7 * k)]);
+      return calls;
+    };
+    // Before: each 小計 or 合計 tested every row above it for a 合計 (acrossTotals) and each total searched the whole
+    // table for its parts (sum-mismatch): 6.8M calls at 800 projects.
     expect(work(800)).toBeLessThan(6 * work(200));
   });
 });

@@ -414,12 +414,19 @@ function projectsSinceTotal(rows: BudgetRow[], sub: boolean): number {
  * last of them, never a project and its 小計 both; not where another project ends in 計 (`分野1計`), which may be one.
  */
 function acrossTotals(rows: BudgetRow[]): void {
+  // The last 合計 rows (and 合計 or 小計 rows) so far, each the last of another block than the one after it: the last
+  // before a row of another block than the row's is one of the two (the rows above are not searched again for each total).
+  const lastTotals = new LastOfOtherBlock();
+  const lastTotalsOrSubs = new LastOfOtherBlock();
+  const at = new Map(rows.map((r, i) => [r, i]));
   rows.forEach((row, i) => {
     const sub = subtotal(row.project);
-    if (!sub && !total(row.project)) return;
+    const isTotal = !sub && total(row.project);
+    if (!sub && !isTotal) return;
     // The projects since the last 合計 (or 小計, for a 小計) before this one's rows.
-    let from = 0;
-    for (let j = 0; j < i; j++) if (rows[j].block !== row.block && (total(rows[j].project) || (sub && subtotal(rows[j].project)))) from = j + 1;
+    const from = (sub ? lastTotalsOrSubs : lastTotals).before(row.block) + 1;
+    if (isTotal) lastTotals.add(i, row.block);
+    lastTotalsOrSubs.add(i, row.block);
     let above = rows.slice(from, i).filter((r) => r.block !== row.block);
     let lastSub = above.length - 1;
     while (lastSub >= 0 && !subtotal(above[lastSub].project)) lastSub--;
@@ -431,8 +438,26 @@ function acrossTotals(rows: BudgetRow[]): void {
         ? above
         : []
       : above.filter((r) => r.label === row.label && r.stage === row.stage);
-    if (parts.length >= 2 && new Set(parts.map((r) => r.block)).size === parts.length) row.acrossOf = parts.map((r) => rows.indexOf(r));
+    if (parts.length >= 2 && new Set(parts.map((r) => r.block)).size === parts.length) row.acrossOf = parts.map((r) => at.get(r)!);
   });
+}
+
+/** The last of the rows added that stands in another block than a given one (-1 when none does). */
+class LastOfOtherBlock {
+  private last = -1;
+  private lastBlock: number | undefined;
+  /** The last added in another block than `lastBlock`. */
+  private beforeLastBlock = -1;
+
+  add(i: number, block: number | undefined): void {
+    if (this.last >= 0 && block !== this.lastBlock) this.beforeLastBlock = this.last;
+    this.last = i;
+    this.lastBlock = block;
+  }
+
+  before(block: number | undefined): number {
+    return this.last >= 0 && this.lastBlock !== block ? this.last : this.beforeLastBlock;
+  }
 }
 
 /**

@@ -6,27 +6,36 @@ import type { BudgetRow, BudgetTable } from '../model.js';
 import { budgetRowName, type Rule } from './types.js';
 
 /** The rows a total adds up: the rows of the same project (and run of rows) named by its letters, nearest first. */
-function partsOf(table: BudgetTable, total: BudgetRow): BudgetRow[] | undefined {
-  const index = table.rows.indexOf(total);
+function partsOf(table: BudgetTable, index: number, stages: Set<string>): BudgetRow[] | undefined {
+  const total = table.rows[index];
   const letters = total.totalOf ?? [];
   const found: BudgetRow[] = [];
   for (const letter of letters) {
     let best: BudgetRow | undefined;
     let bestDistance = Infinity;
     // A total of one stage (`計画`, `実績`) adds up the parts of that stage, where the parts have one.
-    const staged = total.stage !== undefined && table.rows.some((r) => r.part === letter && r.stage === total.stage);
-    table.rows.forEach((r, i) => {
-      if (r.part !== letter || r.block !== total.block || (total.project && r.project && r.project !== total.project) || (staged && r.stage !== total.stage)) return;
+    const staged = total.stage !== undefined && stages.has(`${letter}\u0000${total.stage}`);
+    // Only the rows 8 or fewer away (not the whole table for each total: a table of n projects has n totals).
+    for (let i = Math.max(0, index - 8); i <= Math.min(table.rows.length - 1, index + 8); i++) {
+      const r = table.rows[i];
+      if (r.part !== letter || r.block !== total.block || (total.project && r.project && r.project !== total.project) || (staged && r.stage !== total.stage)) continue;
       const d = Math.abs(i - index);
-      if (d < bestDistance && d <= 8) {
+      if (d < bestDistance) {
         best = r;
         bestDistance = d;
       }
-    });
+    }
     if (!best) return undefined;
     found.push(best);
   }
   return found.length > 0 ? found : undefined;
+}
+
+/** Each part letter of a table with each stage a row of that letter has (`a\u0000実績`). */
+function partStages(table: BudgetTable): Set<string> {
+  const stages = new Set<string>();
+  for (const r of table.rows) if (r.part !== undefined && r.stage !== undefined) stages.add(`${r.part}\u0000${r.stage}`);
+  return stages;
 }
 
 export const sumMismatch: Rule = {
@@ -40,11 +49,12 @@ export const sumMismatch: Rule = {
     const findings: Finding[] = [];
     for (const table of model.tables) {
       if (table.kind !== 'budget') continue;
-      for (const row of table.rows) {
+      let stages: Set<string> | undefined;
+      for (const [index, row] of table.rows.entries()) {
         if (!row.totalOf && !row.acrossOf) continue;
         // A 合計 row under the projects adds up each project's row; its parts are named by their projects.
         const across = !row.totalOf;
-        const parts = across ? row.acrossOf!.map((i) => table.rows[i]) : partsOf(table, row);
+        const parts = across ? row.acrossOf!.map((i) => table.rows[i]) : partsOf(table, index, (stages ??= partStages(table)));
         if (!parts) continue;
         // The table's columns, then its 累計 columns (k ≥ n): indices, not a closure for each column of each row.
         const n = table.columns.length;
