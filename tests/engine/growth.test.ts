@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check.js';
+import { planRecalculation } from '../../src/engine/fix.js';
 import { completeGenerations, indexTargets } from '../../src/engine/indicators.js';
 import { book, sheet, type Spec } from '../helpers.js';
 
@@ -97,5 +98,16 @@ describe('work that grows linearly with the workbook', () => {
     // Before: each 小計 or 合計 tested every row above it for a 合計 (acrossTotals) and each total searched the whole
     // table for its parts (sum-mismatch): 6.8M calls at 800 projects.
     expect(work(800)).toBeLessThan(6 * work(200));
+  });
+
+  it('a progress table of 50,000 blocks (150,000 progress cells) is planned for `hyoka fix`, not a stack overflow', () => {
+    const { model } = checkWorkbook(book(sheet('別紙1', stacked(1, (i) => `数値目標(${i})`))));
+    const table = model.tables[0];
+    if (table.kind !== 'progress') throw new Error('no progress table');
+    const [target] = table.targets;
+    expect(target.progress).toHaveLength(3);
+    // The one block's target 50,000 times over: its cells once per block, as a table of 50,000 blocks holds its own.
+    table.targets = Array.from({ length: 50_000 }, () => target);
+    expect(planRecalculation(model).writes).toEqual([]);
   });
 });
