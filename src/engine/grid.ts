@@ -113,6 +113,17 @@ export function cellsIn(r: CellRange): number {
 const COLS = 16384;
 
 /**
+ * The columns of a row's cells, left to right, when the row reaches far right (a note in column XFD): such a row is a
+ * sparse array of thousands of holes, each costing a lookup when tried. Undefined for a row short enough to try each
+ * column of (most rows: listing their keys costs more).
+ */
+export function sparseColumns(row: readonly unknown[]): number[] | undefined {
+  return row.length > SPARSE_ROW ? Object.keys(row).map(Number) : undefined;
+}
+
+const SPARSE_ROW = 1024;
+
+/**
  * One number for a cell of a sheet (Excel has 16,384 columns): the key the detectors, the fix and the formula evaluator
  * share when they note cells by where they are.
  */

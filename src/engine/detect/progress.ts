@@ -3,7 +3,7 @@
  * usually a 進捗度 row, over year columns named by the nearest year header above.
  */
 import { compact, findIndicatorId, findSubOnlyId, idColumnWord, INDICATOR_PROGRESS_LABEL, indicatorOnlyId, NUMBER_COLUMN, subTargetId, type TargetId } from '../text.js';
-import { a1, cellIndex, type CellRange } from '../grid.js';
+import { a1, cellIndex, sparseColumns, type CellRange } from '../grid.js';
 import type { CellRef, Fault, IndicatorProgressCell, NumericTarget, PlanGoal, ProgressTable, ValueCell, Weight, YearColumn } from '../model.js';
 import { BUDGET_ROW_KINDS, ID_WORDS, isBudgetRowKind, type Label, type SheetScan, type YearCell } from './scan.js';
 import { parseGoal, readGoals } from './goal.js';
@@ -530,8 +530,9 @@ function quietRows(scan: SheetScan): Int32Array {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row || loud[r] === 1) continue;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
+    const columns = sparseColumns(row);
+    for (let k = 0, n = columns ? columns.length : row.length; k < n; k++) {
+      const cell = row[columns ? columns[k] : k];
       if (cell && scan.parse(cell).kind === 'number') {
         loud[r] = 1;
         break;

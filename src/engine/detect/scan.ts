@@ -2,7 +2,7 @@
  * One pass over a sheet that indexes every label the detectors look for, so that each detector
  * looks labels up instead of rescanning the grid (detection stays linear in the number of cells).
  */
-import { SheetView, type Cell, type CellValue } from '../grid.js';
+import { SheetView, sparseColumns, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
 import { CharSet, compact, findIndicatorId, findTargetId, isCompactedAway, targetIdEnd } from '../text.js';
 import { fiscalYearOfDate, isDigit, namesPartOfYear, parseFiscalYear, planPeriod, type FiscalYear } from '../years.js';
@@ -402,7 +402,9 @@ export class SheetScan {
       let years: YearCell[] | undefined;
       let partsOfYear = 0;
       const labelsBefore = this.labels.length;
-      for (let c = 0; c < row.length; c++) {
+      const columns = sparseColumns(row);
+      for (let k = 0, n = columns ? columns.length : row.length; k < n; k++) {
+        const c = columns ? columns[k] : k;
         const cell = row[c];
         if (!cell) continue;
         this.cellCount++;
