@@ -92,8 +92,8 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     return { kind: 'text', suffix: `${readsAsPercent(own) ? own : '%'}${closing}`, ...kept, decimals: shownDecimals(cell), ...(grouping && { grouping }) };
   }
   // A blank (empty, or `-` as a placeholder) takes the convention of a neighbour that holds a number.
-  const holdsNumber = (s: ValueCell) => (s.storage === 'number' || s.storage === 'text') && s.parsed.kind === 'number';
-  const sample = holdsNumber(cell) ? cell : (siblings.find(holdsNumber) ?? (cell.storage !== 'empty' ? cell : siblings.find((s) => s.storage === 'number' || s.storage === 'text')));
+  const row = writingOfRow(siblings);
+  const sample = holdsNumber(cell) ? cell : (row.holdingNumber ?? (cell.storage !== 'empty' ? cell : row.filled));
   // A cell that holds no number of its own (empty, or a `-` placeholder) takes that neighbour's style too, so that
   // a ratio written into it shows as `1%`, not `0.01`.
   const styleFrom = cell.storage !== 'number' && sample && sample !== cell ? { row: sample.ref.row, col: sample.ref.col } : undefined;
@@ -112,10 +112,10 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     const suffix = own === undefined ? (/[\d０-９](\s*[%％])/.exec(t)?.[1] ?? (t.includes('割') && sample.parsed.kind === 'number' && sample.parsed.percent ? '%' : '')) : readsAsPercent(own) ? own : '%';
     // A bare number read as a ratio (`1.40`, as the check reads it) gets a ratio: `138` would change the row's way.
     const textRatio = suffix === '' && readsRatios && statesRatio(sample, siblings, point, pointOf);
-    // A negative written with △ or ▲, as Japanese tables write it.
-    const minus = [sample, ...siblings].map((x) => (x.storage === 'text' ? /^\s*([△▲])/.exec(x.text)?.[1] : undefined)).find((m) => m !== undefined);
-    // Thousands grouped in the row (`4,210%`): a progress over 1,000 % is written grouped too.
-    const grouping = [sample, ...siblings].map((x) => (x.storage === 'text' ? separatorOf(x.text) : undefined)).find((g) => g !== undefined);
+    // A negative written with △ or ▲, as Japanese tables write it; thousands grouped in the row (`4,210%`): a progress
+    // over 1,000 % is written grouped too. The sample's own, else the row's first (looked for once per row).
+    const minus = minusOf(sample) ?? row.minus;
+    const grouping = groupingOf(sample) ?? row.grouping;
     return {
       kind: 'text',
       suffix: `${suffix}${closing}`,
@@ -146,6 +146,39 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
   return { kind: 'number', suffix: '', fullWidth: false };
 }
 
+const minusOf = (x: ValueCell) => (x.storage === 'text' ? /^\s*([△▲])/.exec(x.text)?.[1] : undefined);
+const groupingOf = (x: ValueCell) => (x.storage === 'text' ? separatorOf(x.text) : undefined);
+const holdsNumber = (s: ValueCell) => (s.storage === 'number' || s.storage === 'text') && s.parsed.kind === 'number';
+
+interface RowWriting {
+  /** The row's first cell holding a number, and its first holding anything (a `-` placeholder too). */
+  holdingNumber?: ValueCell;
+  filled?: ValueCell;
+  /** The first minus sign (`△`) and thousands separator its cells write. */
+  minus?: string;
+  grouping?: string;
+}
+
+/**
+ * What a row's cells show of how the row is written, by row, looked for once: each of a summary table's n rows is written
+ * as its whole column is, and would look through the column's n cells.
+ */
+let rowWritings = new WeakMap<readonly ValueCell[], RowWriting>();
+function writingOfRow(cells: readonly ValueCell[]): RowWriting {
+  let found = rowWritings.get(cells);
+  if (!found) {
+    found = {};
+    for (const c of cells) {
+      if (!found.holdingNumber && holdsNumber(c)) found.holdingNumber = c;
+      if (!found.filled && (c.storage === 'number' || c.storage === 'text')) found.filled = c;
+      found.minus ??= minusOf(c);
+      found.grouping ??= groupingOf(c);
+    }
+    rowWritings.set(cells, found);
+  }
+  return found;
+}
+
 /** Whether a cell states its progress as a multiple (`1.04倍`), which the check reads as a ratio. */
 function multiple(cell: ValueCell): boolean {
   return cell.parsed.kind === 'number' && statesMultiple(cell.parsed);
@@ -160,13 +193,13 @@ function statesRatio(sample: ValueCell, siblings: ValueCell[], point: Decimal, p
   const telling = (s: ValueCell) => s.storage === sample.storage && s.parsed.kind === 'number' && !s.parsed.value.isZero();
   // Under 1 % a ratio would read back as a percent (isRatioCell): the cell is written in percent.
   if (point.abs().lt(1)) return false;
-  const cells = [...(telling(sample) ? [sample] : []), ...siblings.filter((s) => s !== sample && telling(s))];
   // Each number against its own progress where it is known. A low progress (under 20 %) reads as a ratio only within a
   // point, so the first number of a progress not low decides when there is one: a blank, or a wrong 0.12, beside 1.03
-  // and 1.38 is written as a ratio.
+  // and 1.38 is written as a ratio. The sample first, then the others as far as needed (a summary's column may be long).
   let first: { parsed: NumberValue; p: Decimal } | undefined;
-  for (const c of cells) {
-    if (c.parsed.kind !== 'number') continue;
+  for (let k = -1; k < siblings.length; k++) {
+    const c = k < 0 ? sample : siblings[k];
+    if ((k >= 0 && c === sample) || !telling(c) || c.parsed.kind !== 'number') continue;
     const p = c === sample ? point : (pointOf?.(c) ?? point);
     if (p.abs().gte(20)) return isRatioCell(c.parsed, p);
     first ??= { parsed: c.parsed, p };
@@ -442,6 +475,8 @@ function runningPoint(t: NumericTarget, i: number, pair: RunningPair | undefined
 }
 
 export function planRecalculation(model: Model, options: RecalculationOptions = {}): RecalculationPlan {
+  // Rows looked at afresh by each plan: a model's cells may be read again between plans.
+  rowWritings = new WeakMap();
   const writes: CellWrite[] = [];
   const valuesInsteadOfFormulas: string[] = [];
   const written = new CellSet();
