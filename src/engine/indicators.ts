@@ -281,9 +281,10 @@ export function zoneWordsOf(sheet: string, headings: readonly string[] | undefin
  */
 export function zoneScores(headings: readonly string[], words: Set<string>[]): number[] {
   const titles = headings.map((h) => h.normalize('NFKC').replace(/\s+/g, '').toLowerCase()).filter((t) => t.length > 1);
+  const shared = sharedByAll(words);
   return words.map((own) => {
     let score = 0;
-    for (const w of own) if (w.length > 1 && !words.every((other) => other.has(w)) && titles.some((t) => t.includes(w) || w.includes(t))) score++;
+    for (const w of own) if (w.length > 1 && !shared.has(w) && titles.some((t) => t.includes(w) || w.includes(t))) score++;
     return score;
   });
 }
@@ -297,13 +298,23 @@ function sheetNameScores(own: string, names: (string | undefined)[]): Map<string
   const distinct = [...new Set(names)];
   const parts = distinct.map((n) => (n === undefined ? new Set<string>() : sheetNameParts(n)));
   const ownParts = sheetNameParts(own);
+  const shared = sharedByAll(parts);
   const scores = new Map<string | undefined, number>();
   distinct.forEach((n, k) => {
     let score = 0;
-    for (const p of parts[k]) if (!parts.every((other) => other.has(p))) score += ownParts.has(p) ? 1 : -1;
+    for (const p of parts[k]) if (!shared.has(p)) score += ownParts.has(p) ? 1 : -1;
     scores.set(n, score);
   });
   return scores;
+}
+
+/** The words every set holds, counted once (not each word looked for in every set: a workbook may hold n sheets). */
+function sharedByAll(sets: readonly Set<string>[]): Set<string> {
+  const holding = new Map<string, number>();
+  for (const set of sets) for (const w of set) holding.set(w, (holding.get(w) ?? 0) + 1);
+  const shared = new Set<string>();
+  for (const [w, count] of holding) if (count === sets.length) shared.add(w);
+  return shared;
 }
 
 // Sheet names are few; each summary line asks for its sheet's.
