@@ -110,8 +110,10 @@ function cellKey(a1: string): string {
   return `${m[2].padStart(7, '0')}:${String(col).padStart(5, '0')}`;
 }
 
+const FIGURE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 function num(v: number | null): string {
-  return v === null ? '' : v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return v === null ? '' : FIGURE.format(v);
 }
 
 const STYLE = `

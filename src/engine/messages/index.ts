@@ -32,6 +32,9 @@ export function showDate(iso: string): string {
   return `${y}/${Number(mo)}/${Number(d)}${time}`;
 }
 
+// Made once: toLocaleString with options builds a formatter for every figure (3.4 s of 20k findings' report).
+const FIGURE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 function helpers(f: Finding, lang: Lang): Helpers {
   return {
     year() {
@@ -46,7 +49,7 @@ function helpers(f: Finding, lang: Lang): Helpers {
     },
     num(v) {
       if (v === null || v === undefined) return lang === 'ja' ? '空欄' : 'blank';
-      return v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+      return FIGURE.format(v);
     },
     param(name) {
       const v = f.params[name];
