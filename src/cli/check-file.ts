@@ -15,12 +15,40 @@ export interface CheckFileOptions {
   modeOverrides?: Record<string, 'flow' | 'stock'>;
 }
 
+/**
+ * Why the file system would not give a file or a folder, and what to do, by its error code: never Node's own words
+ * (English only, and naming the call: `ELOOP: too many symbolic links encountered, stat '…'`). Undefined for a code
+ * without words of its own.
+ */
+export function fileSystemReason(code: string | undefined, lang: Lang): string | undefined {
+  const say = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return say('ファイルが見つかりません。パスを確認してください。', 'file not found; check the path.');
+    case 'EISDIR':
+      return say('フォルダです。ファイルを指定してください。', 'a folder, not a file.');
+    case 'EACCES':
+    case 'EPERM':
+      return say('ファイルを読む権限がありません。読み取りの権限をもらうか、読める場所にコピーしてから検査してください。', 'permission denied; get read access to it, or copy it somewhere you can read, and check it again.');
+    case 'ELOOP':
+      return say(
+        'シンボリックリンクが循環していて(リンクの先が自分自身に戻る)、ファイルにたどり着けません。リンクを作り直すか、元のファイルを指定してください。',
+        'a symbolic link that leads back to itself (a link loop): no file can be reached through it; fix the link, or name the file itself.',
+      );
+    case 'ENAMETOOLONG':
+      return say('パスが長すぎて開けません。浅い(名前の短い)フォルダにコピーしてから検査してください。', 'the path is too long to open; copy it to a folder nearer the top (with shorter names) and check it there.');
+    case 'EBUSY':
+      return say('ほかのアプリが使用中のため読めません。ブックを閉じてから、もう一度検査してください。', 'in use by another application; close it there and check again.');
+    default:
+      return undefined;
+  }
+}
+
 export function describeError(e: unknown, lang: Lang): string {
   if (e instanceof XlsxReadError) return e.messageIn(lang);
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return lang === 'ja' ? 'ファイルが見つかりません。パスを確認してください。' : 'file not found; check the path.';
-  if (err?.code === 'EISDIR') return lang === 'ja' ? 'フォルダです。ファイルを指定してください。' : 'a folder, not a file.';
-  if (err?.code === 'EACCES') return lang === 'ja' ? 'ファイルを読む権限がありません。' : 'permission denied.';
+  const known = fileSystemReason((e as NodeJS.ErrnoException)?.code, lang);
+  if (known) return known;
   const text = e instanceof Error ? e.message : String(e);
   return lang === 'ja' ? `ブックを読み取れませんでした (${text})` : `the workbook could not be read (${text})`;
 }

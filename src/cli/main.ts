@@ -10,7 +10,7 @@ import { buildReport, reportJsonSchema, type FileReport } from '../engine/report
 import { readXlsx } from '../io/xlsx/read.js';
 import { resultText, settleFormulas, type SettledPlan, type SettleOptions } from '../io/xlsx/settle.js';
 import { isWorkbookExtension, patchXlsx, requiredExtension, SKIP_REASONS, type PatchResult } from '../io/xlsx/write.js';
-import { describeError } from './check-file.js';
+import { describeError, fileSystemReason } from './check-file.js';
 import { formatText, terminalText } from './format.js';
 import { notCheckedLabel, renderHtmlReport } from './html.js';
 import { checkFiles, jobsFor } from './pool.js';
@@ -191,8 +191,10 @@ export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
       await add(files, p);
       continue;
     }
+    const before = unlisted.length;
     const { found, others } = await listFolder(p, unlisted);
-    if (!found.some((f) => SPREADSHEET.test(f))) empty.push(p);
+    // A folder some of whose subfolders could not be listed may hold workbooks there: it is not said to hold none.
+    if (!found.some((f) => SPREADSHEET.test(f)) && unlisted.length === before) empty.push(p);
     for (const f of found) await add(SPREADSHEET.test(f) ? files : ignored, f);
     for (const f of others) await add(ignored, f);
   }
@@ -229,11 +231,17 @@ function reportError(e: unknown, lang: Lang): string {
   return lang === 'ja' ? `レポートを書き出せませんでした (${why})` : `the report could not be written (${why})`;
 }
 
-/** Why a folder's files could not be listed. */
+/** Why a folder's files could not be listed: said of the folder, never of a workbook. */
 function folderError(e: unknown, lang: Lang): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return lang === 'ja' ? 'フォルダの中を見る権限がないため、その中のファイルは検査していません。' : 'no permission to list this folder: the files in it were not checked.';
-  return lang === 'ja' ? `フォルダの中を読めないため、その中のファイルは検査していません (${describeError(e, lang)})` : `this folder could not be listed: the files in it were not checked (${describeError(e, lang)})`;
+  if (code === 'ENAMETOOLONG') {
+    return lang === 'ja'
+      ? 'パスが長すぎてフォルダの中を見られないため、その中のファイルは検査していません。浅い(名前の短い)フォルダにコピーしてから検査してください。'
+      : 'the path is too long to list this folder: the files in it were not checked; copy them to a folder nearer the top (with shorter names) and check them there.';
+  }
+  const why = fileSystemReason(code, lang) ?? (e instanceof Error ? e.message : String(e));
+  return lang === 'ja' ? `フォルダの中を読めないため、その中のファイルは検査していません (${why})` : `this folder could not be listed: the files in it were not checked (${why})`;
 }
 
 function ignoredLine(ignored: string[], lang: Lang): string {

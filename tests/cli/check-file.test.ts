@@ -15,7 +15,7 @@ vi.mock('../../src/engine/check.js', async (original) => {
   };
 });
 
-const { checkFile } = await import('../../src/cli/check-file.js');
+const { checkFile, describeError } = await import('../../src/cli/check-file.js');
 
 describe('checkFile', () => {
   const path = join(FIXTURES, 'keihin-2019-text.xlsx');
@@ -38,5 +38,13 @@ describe('checkFile', () => {
   it('still says a file it could not read is one, and a missing file is missing', async () => {
     expect(await checkFile(join(FIXTURES, 'seed-tables.json'), { lang: 'en' })).toHaveProperty('error', expect.not.stringMatching(/internal error/));
     expect(await checkFile(join(FIXTURES, 'nothing-here.xlsx'), { lang: 'en' })).toEqual({ file: join(FIXTURES, 'nothing-here.xlsx'), error: 'file not found; check the path.' });
+  });
+
+  it('says what to do with a file it has no permission to read (EACCES, or EPERM as macOS and Windows say it)', () => {
+    for (const code of ['EACCES', 'EPERM']) {
+      const e = Object.assign(new Error(`${code}: operation not permitted, open 'x.xlsx'`), { code });
+      expect(describeError(e, 'ja')).toBe('ファイルを読む権限がありません。読み取りの権限をもらうか、読める場所にコピーしてから検査してください。');
+      expect(describeError(e, 'en')).toBe('permission denied; get read access to it, or copy it somewhere you can read, and check it again.');
+    }
   });
 });

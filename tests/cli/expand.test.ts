@@ -6,11 +6,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURES } from '../helpers.js';
 import { tempDir } from '../temp.js';
 
-// A folder named `locked` cannot be listed, as one without read permission (chmod 000) for anyone but root.
+// A folder named `locked` cannot be listed, as one without read permission (chmod 000) for anyone but root; one named
+// `toolong` neither, as one whose path is longer than the system allows (ENAMETOOLONG).
 vi.mock('node:fs/promises', async (original) => {
   const fs = await original<typeof import('node:fs/promises')>();
   const readdir = (async (path: string, options?: unknown) => {
     if (String(path).endsWith(`${sep}locked`)) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+    if (String(path).endsWith(`${sep}toolong`)) throw Object.assign(new Error(`ENAMETOOLONG: name too long, scandir '${path}'`), { code: 'ENAMETOOLONG' });
     return fs.readdir(path, options as never);
   }) as typeof fs.readdir;
   return { ...fs, readdir, default: { ...fs, readdir } };
@@ -95,5 +97,53 @@ describe('a named pipe or a device in a folder', () => {
     const { files, ignored } = await expandPaths([folder]);
     expect(files).toEqual([join(folder, 'ok.xlsx')]);
     expect(ignored).toEqual([join(folder, 'pipe.xlsx'), join(folder, 'zero.xlsx')]);
+  });
+});
+
+describe('what the file system refuses, in words saying what to do (never Node’s own, English only)', () => {
+  it('a link loop is named as one, in Japanese and English', async () => {
+    const folder = tempDir('hyoka-expand-loop-');
+    copyFileSync(join(FIXTURES, 'tsukuba-2024.xlsx'), join(folder, 'ok.xlsx'));
+    symlinkSync(join(folder, 'b.xlsx'), join(folder, 'a.xlsx'));
+    symlinkSync(join(folder, 'a.xlsx'), join(folder, 'b.xlsx'));
+    for (const [lang, words] of [
+      ['ja', 'シンボリックリンクが循環していて(リンクの先が自分自身に戻る)、ファイルにたどり着けません。リンクを作り直すか、元のファイルを指定してください。'],
+      ['en', 'a symbolic link that leads back to itself (a link loop): no file can be reached through it; fix the link, or name the file itself.'],
+    ]) {
+      let out = '';
+      const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+      const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        expect(await main(['check', folder, '--json', '--jobs', '1', '--lang', lang])).toBe(2);
+      } finally {
+        stdout.mockRestore();
+        stderr.mockRestore();
+      }
+      const report = JSON.parse(out);
+      expect(report.files.map((f: { file: string; error?: string }) => [f.file, f.error ?? 'checked'])).toEqual([
+        [join(folder, 'a.xlsx'), words],
+        [join(folder, 'b.xlsx'), words],
+        [join(folder, 'ok.xlsx'), 'checked'],
+      ]);
+    }
+  });
+
+  it('a folder whose path is too long to list says so and what to do; the folder over it is not said to hold no workbook', async () => {
+    const folder = tempDir('hyoka-expand-long-');
+    mkdirSync(join(folder, 'toolong'));
+    let out = '';
+    let err = '';
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+    try {
+      expect(await main(['check', folder, '--json', '--jobs', '1'])).toBe(2);
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+    expect(JSON.parse(out).files).toEqual([
+      { file: join(folder, 'toolong'), error: 'パスが長すぎてフォルダの中を見られないため、その中のファイルは検査していません。浅い(名前の短い)フォルダにコピーしてから検査してください。' },
+    ]);
+    expect(err).not.toContain('検査する .xlsx ファイルがありません');
   });
 });
