@@ -150,6 +150,9 @@ const SCRIPT = `
   var PAGE = ${PAGE};
   var collator = new Intl.Collator(document.documentElement.lang, { numeric: true });
   function key(td) { return td.hasAttribute('data-sort') ? td.getAttribute('data-sort') : td.textContent; }
+  // Text as the filter compares it: a name macOS wrote decomposed (テ + ゙) matches デ as typed, and full-width letters,
+  // digits and spaces (ＫＥＩＨＩＮ, １, 　) match their ordinary forms, either way round.
+  function fold(s) { return s.normalize('NFKC').toLowerCase(); }
   var tables = Array.prototype.map.call(document.querySelectorAll('table[data-sortable]'), function (table) {
     var t = { table: table, body: table.tBodies[0], query: '', all: false, more: document.querySelector('p[data-more="' + table.id + '"]') };
     if (t.more) t.more.querySelector('button').addEventListener('click', function () { t.all = true; show(t); });
@@ -159,7 +162,7 @@ const SCRIPT = `
   function show(t) {
     var shown = 0, matched = 0;
     Array.prototype.forEach.call(t.body.rows, function (r) {
-      if (r.searchText === undefined) r.searchText = r.textContent.toLowerCase();
+      if (r.searchText === undefined) r.searchText = fold(r.textContent);
       var match = t.query === '' || r.searchText.indexOf(t.query) >= 0;
       if (match) matched++;
       var visible = match && (t.all || shown < PAGE);
@@ -200,7 +203,7 @@ const SCRIPT = `
   Array.prototype.forEach.call(document.querySelectorAll('input[data-filter]'), function (input) {
     var t = tables.filter(function (x) { return x.table.id === input.getAttribute('data-filter'); })[0];
     input.addEventListener('input', function () {
-      t.query = input.value.trim().toLowerCase();
+      t.query = fold(input.value).trim();
       show(t);
     });
   });

@@ -99,6 +99,37 @@ describe('the HTML report in a browser', () => {
   });
 });
 
+describe('the filter, over names as a shared drive holds them', () => {
+  it('finds a name macOS wrote decomposed (デ as テ + ゙) or in half-width katakana (ｼｽﾃﾑ) by what is typed, and full-width letters by half-width ones, both ways', async () => {
+    const finding = (n: number) => ({ rule: 'progress-mismatch' as const, severity: 'error' as const, sheet: '別紙1', cell: `F${n}`, expected: 100, stated: 90, message: `finding ${n}` });
+    const files: FileReport[] = [
+      { file: `提出/${'データ'.normalize('NFD')}/総合評価.xlsx`, tables: [], findings: [finding(1)] },
+      { file: '提出/ＫＥＩＨＩＮ　評価書.xlsx', tables: [], findings: [finding(2)] },
+      { file: '提出/tsukuba 評価書.xlsx', tables: [], findings: [finding(3)] },
+      { file: '提出/ｼｽﾃﾑ出力.xlsx', tables: [], findings: [finding(4)] },
+    ];
+    const out = join(dir, 'names.html');
+    writeFileSync(out, renderHtmlReport(files, { lang: 'ja', generated: new Date('2025-04-01T00:00:00Z') }));
+    const names = await browser.context.newPage();
+    await names.goto(pathToFileURL(out).href);
+    const shown = (table: string) => names.$$eval(`#${table} tbody tr:not([hidden])`, (rows) => rows.map((r) => (r as HTMLTableRowElement).cells[0].textContent ?? ''));
+    for (const table of ['files', 'findings']) {
+      const box = names.locator(`input[data-filter="${table}"]`);
+      await box.fill('データ');
+      expect(await shown(table)).toEqual([files[0].file]);
+      await box.fill('keihin 評価書');
+      expect(await shown(table)).toEqual([files[1].file]);
+      await box.fill('ＴＳＵＫＵＢＡ');
+      expect(await shown(table)).toEqual([files[2].file]);
+      // Half-width katakana, as older systems name their exports.
+      await box.fill('システム');
+      expect(await shown(table)).toEqual([files[3].file]);
+    }
+    expect(await cspViolations(names)).toEqual([]);
+    await names.close();
+  });
+});
+
 describe('a report of 10,000 findings over 300 files', () => {
   let big: Page;
   beforeAll(async () => {
