@@ -1,7 +1,10 @@
 /** One file's check, as a batch runs it: a fault of Hyoka's own costs that file a reason, never the batch. */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES } from '../helpers.js';
+import { tempDir } from '../temp.js';
 
 const failing = vi.hoisted(() => ({ on: false }));
 vi.mock('../../src/engine/check.js', async (original) => {
@@ -46,5 +49,15 @@ describe('checkFile', () => {
       expect(describeError(e, 'ja')).toBe('ファイルを読む権限がありません。読み取りの権限をもらうか、読める場所にコピーしてから検査してください。');
       expect(describeError(e, 'en')).toBe('permission denied; get read access to it, or copy it somewhere you can read, and check it again.');
     }
+  });
+
+  it('says what to do with an empty file and with a ZIP that is no workbook (a Word document named .xlsx), not only what it is', async () => {
+    const dir = tempDir('hyoka-check-file-');
+    writeFileSync(join(dir, 'zero.xlsx'), '');
+    writeFileSync(join(dir, 'report.xlsx'), zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }));
+    expect(await checkFile(join(dir, 'zero.xlsx'), { lang: 'ja' })).toHaveProperty('error', '空のファイル(0 バイト)です。コピーか保存が途中で失敗したのかもしれません。元のファイルを取り直してください。');
+    expect(await checkFile(join(dir, 'zero.xlsx'), { lang: 'en' })).toHaveProperty('error', 'the file is empty (0 bytes): a copy or a save may have failed midway; get the original file again.');
+    expect(await checkFile(join(dir, 'report.xlsx'), { lang: 'ja' })).toHaveProperty('error', expect.stringMatching(/^ZIP ファイルですが Excel ブック\(.xlsx\)ではありません\(Word や PowerPoint の文書、.*\.xlsx として保存したものを指定してください。$/));
+    expect(await checkFile(join(dir, 'report.xlsx'), { lang: 'en' })).toHaveProperty('error', expect.stringMatching(/; name the evaluation workbook saved as \.xlsx in Excel\.$/));
   });
 });

@@ -20,7 +20,7 @@ export type ReadErrorCode =
   | 'unreadable';
 
 const MESSAGES: Record<ReadErrorCode, { ja: string; en: string }> = {
-  empty: { ja: '空のファイルです。', en: 'the file is empty.' },
+  empty: { ja: '空のファイル(0 バイト)です。コピーか保存が途中で失敗したのかもしれません。元のファイルを取り直してください。', en: 'the file is empty (0 bytes): a copy or a save may have failed midway; get the original file again.' },
   'not-zip': { ja: '.xlsx ファイルではありません(ZIP 形式でない)。Excel で開いて .xlsx として保存し直してください。', en: 'not an .xlsx file (not a ZIP archive); open it in Excel and save it as .xlsx.' },
   encrypted: { ja: 'パスワードで保護(暗号化)されたブックです。Excel でパスワードを解除して保存してから確認してください。', en: 'the workbook is password-protected (encrypted); remove the password in Excel, save, and check again.' },
   xls: { ja: '古い .xls 形式のファイルです。Excel で .xlsx 形式に保存し直してください。', en: 'an old .xls file; save it as .xlsx in Excel.' },
@@ -36,7 +36,7 @@ const MESSAGES: Record<ReadErrorCode, { ja: string; en: string }> = {
   'xml-too-deep': { ja: 'ブック内の XML の入れ子が深すぎます。ファイルを確認してください。', en: 'the XML inside the workbook is nested too deeply; check the file.' },
   'invalid-xml': { ja: 'ブック内の XML が壊れています。Excel で開いて保存し直してください。', en: 'the XML inside the workbook is damaged; open it in Excel and save it again.' },
   corrupt: { ja: 'ファイルが壊れているか途中で切れています。元のファイルを取り直してください。', en: 'the file is damaged or cut short; get the original file again.' },
-  'not-xlsx': { ja: 'ZIP ファイルですが Excel ブック(.xlsx)ではありません。', en: 'a ZIP archive, but not an Excel workbook (.xlsx).' },
+  'not-xlsx': { ja: 'ZIP ファイルですが Excel ブック(.xlsx)ではありません(Word や PowerPoint の文書、ファイルをまとめた ZIP など)。評価書のブックを Excel で .xlsx として保存したものを指定してください。', en: 'a ZIP archive, but not an Excel workbook (.xlsx): a Word or PowerPoint document, or files zipped together, say; name the evaluation workbook saved as .xlsx in Excel.' },
   unreadable: { ja: 'ブックを読み取れませんでした。', en: 'the workbook could not be read.' },
 };
 
