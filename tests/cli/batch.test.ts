@@ -333,3 +333,28 @@ describe('the parts of the batch output', () => {
     expect(progressBar({ isTTY: false, write: () => undefined })).toBeUndefined();
   });
 });
+
+describe('Ctrl-C midway through a folder, on a terminal', () => {
+  // `script` runs the command on a terminal of its own (util-linux's; BSD's takes other arguments): the bar is drawn, and
+  // a Ctrl-C typed into it reaches the command as the terminal's interrupt, as a reviewer's would.
+  const linuxScript = process.platform === 'linux' && spawnSync('script', ['-qec', 'true', '/dev/null']).status === 0;
+  it.runIf(linuxScript)('clears the bar, says how far the check went and that nothing was written, and exits 130', async () => {
+    const many = tempDir('hyoka-batch-interrupt-');
+    for (let i = 0; i < 300; i++) copyFileSync(join(FIXTURES, 'keihin-2019-text.xlsx'), join(many, `提出${String(i).padStart(3, '0')}.xlsx`));
+    const out = join(tempDir('hyoka-batch-interrupt-report-'), 'report.html');
+    const command = [process.execPath, join(ROOT, 'bin', 'hyoka.js'), 'check', many, '--jobs', '1', '--report', out].map((a) => `'${a}'`).join(' ');
+    const { spawn } = await import('node:child_process');
+    const child = spawn('script', ['-qec', `stty cols 100; ${command}`, '/dev/null'], { cwd: ROOT });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => {
+      text += d.toString('utf8');
+      // Once a few files are checked, the reviewer presses Ctrl-C.
+      if (/\] [1-9]\d*\/300 /.test(text) && !child.stdin.writableEnded) child.stdin.end('\u0003');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(130);
+    const after = text.slice(text.lastIndexOf('^C'));
+    expect(after).toMatch(/^\^C\r\u001b\[2Khyoka: 中断しました\(300 件中 \d+ 件を検査済み\)。結果もレポートも出力していません。\r?\n$/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});
