@@ -37,6 +37,7 @@ const WORDS = {
     hasWarnings: '警告あり',
     ok: '問題なし',
     filter: '絞り込み',
+    filterHint: 'ファイル名・ルール・内容など',
     sortHint: '列名を押すと並べ替えます。',
     none: '指摘はありません。',
     more: '表示: {shown} / {all} 件',
@@ -71,6 +72,7 @@ const WORDS = {
     hasWarnings: 'warnings',
     ok: 'no problem',
     filter: 'Filter',
+    filterHint: 'file, rule, message…',
     sortHint: 'Press a column name to sort by it.',
     none: 'No findings.',
     more: 'Showing {shown} of {all}',
@@ -137,6 +139,16 @@ th[aria-sort="descending"] button::after { content: " ▼"; }
 label { display: inline-block; margin-top: .5rem; }
 input { font: inherit; padding: .15rem .4rem; margin-left: .4rem; }
 tr[hidden] { display: none; }
+td.msg { width: 35%; min-width: 8em; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print {
+  :root { color-scheme: light; }
+  body { margin: 0; font-size: 10pt; }
+  .hint, p[data-more] button, label:has(> input:placeholder-shown) { display: none; }
+  input { border: 0; padding: 0; }
+  tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
 `;
 
 /**
@@ -256,7 +268,7 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
     const name = `<td class="path">${text(f.file)}</td>`;
     if ('error' in f) {
       unreadable++;
-      fileRows.push(`<tr>${name}<td class="error" data-sort="0">${escapeHtml(w.unreadable)}</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td>${text(f.error)}</td></tr>`);
+      fileRows.push(`<tr>${name}<td class="error" data-sort="0">${escapeHtml(w.unreadable)}</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td class="msg">${text(f.error)}</td></tr>`);
       continue;
     }
     const count = (s: string) => f.findings.filter((x) => x.severity === s).length;
@@ -268,7 +280,7 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
     // What the reading passed over or noted, in words: the first few, and how many in all beyond them.
     const faults = (f.skipped ?? []).map((x) => `${x.sheet}${x.cell ? `!${x.cell}` : ''}: ${describeFault(x.reason, lang).text}`);
     const skipped = faults.length <= MAX_NOTES ? faults.join(' / ') : `${faults.slice(0, MAX_NOTES).join(' / ')} … (${w.inAll(faults.length)})`;
-    fileRows.push(`<tr>${name}<td class="${cls}" data-sort="${rank}">${escapeHtml(status)}</td><td class="num">${e}</td><td class="num">${wn}</td><td class="num">${i}</td><td class="num">${f.tables.length}</td><td>${text(skipped)}</td></tr>`);
+    fileRows.push(`<tr>${name}<td class="${cls}" data-sort="${rank}">${escapeHtml(status)}</td><td class="num">${e}</td><td class="num">${wn}</td><td class="num">${i}</td><td class="num">${f.tables.length}</td><td class="msg">${text(skipped)}</td></tr>`);
     for (const rule of new Set(f.findings.map((x) => x.rule))) {
       const counts = byRule.get(rule) ?? { error: 0, warning: 0, info: 0, files: 0 };
       for (const x of f.findings) if (x.rule === rule) counts[x.severity]++;
@@ -280,10 +292,12 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
         `<tr><td class="path">${text(f.file)}</td><td>${text(x.sheet)}</td><td data-sort="${cellKey(x.cell)}">${escapeHtml(x.cell)}</td>` +
           `<td class="${x.severity}" data-sort="${SEVERITY_ORDER[x.severity]}">${escapeHtml(sev[x.severity])}</td>` +
           `<td title="${escapeHtml(describe.get(x.rule) ?? '')}">${escapeHtml(x.rule)}</td>` +
-          `<td class="num" data-sort="${x.stated ?? ''}">${num(x.stated)}</td><td class="num" data-sort="${x.expected ?? ''}">${num(x.expected)}</td><td>${text(x.message)}</td></tr>`,
+          `<td class="num" data-sort="${x.stated ?? ''}">${num(x.stated)}</td><td class="num" data-sort="${x.expected ?? ''}">${num(x.expected)}</td><td class="msg">${text(x.message)}</td></tr>`,
       );
     }
   }
+  // The box is left off a printed page while empty; what it holds is printed, as the rows printed are those it let through.
+  const filterBox = (id: string) => `<label>${escapeHtml(w.filter)}<input type="search" data-filter="${id}" placeholder="${escapeHtml(w.filterHint)}"></label>`;
   /** A table's rows, the first PAGE shown, and the line that says how many more there are, with its button. */
   const rows = (list: string[]) => list.map((r, i) => (i < PAGE ? r : r.replace(/^<tr>/, '<tr hidden>'))).join('\n');
   const more = (id: string, n: number) =>
@@ -300,7 +314,7 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
   const findingTable =
     findingRows.length === 0
       ? `<p>${escapeHtml(w.none)}</p>`
-      : `<label>${escapeHtml(w.filter)}<input type="search" data-filter="findings"></label>` +
+      : filterBox('findings') +
         more('findings', findingRows.length) +
         `<table id="findings" data-sortable><thead><tr>${head(w.file)}${head(w.sheet)}${head(w.cell)}${head(w.severity)}${head(w.rule)}${head(w.stated, true)}${head(w.expected, true)}${head(w.message)}</tr></thead><tbody>${rows(findingRows)}</tbody></table>`;
   const csp = `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; base-uri 'none'; form-action 'none'`;
@@ -323,7 +337,7 @@ ${ignoredNote}</header>
 <main>
 ${ruleTable}<h2>${escapeHtml(w.files)}</h2>
 <p class="hint">${escapeHtml(w.sortHint)}</p>
-<label>${escapeHtml(w.filter)}<input type="search" data-filter="files"></label>
+${filterBox('files')}
 ${fileTable}
 <h2>${escapeHtml(w.findings)}</h2>
 ${findingTable}

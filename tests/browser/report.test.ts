@@ -99,6 +99,37 @@ describe('the HTML report in a browser', () => {
   });
 });
 
+describe('the report printed', () => {
+  it('prints dark on white on landscape A4, the message column readable and the table within the page, without the sort hint or an empty filter box', async () => {
+    // An A4 page in portrait at 96 dpi: the narrowest a reviewer is likely to print it.
+    const printed = await browser.context.newPage();
+    await printed.setViewportSize({ width: 794, height: 1123 });
+    await printed.goto(page.url());
+    await printed.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const widths = await printed.$eval('#findings', (table) => {
+      const t = table as HTMLTableElement;
+      const message = t.tBodies[0].rows[0].cells[7];
+      return { table: t.getBoundingClientRect().width, page: document.documentElement.clientWidth, message: message.getBoundingClientRect().width };
+    });
+    expect(widths.table).toBeLessThanOrEqual(widths.page);
+    expect(widths.message).toBeGreaterThanOrEqual(widths.table * 0.2);
+    // A reader set to dark mode still prints dark text (white text on white paper otherwise).
+    const [r, g, b] = (await printed.$eval('td.msg', (td) => getComputedStyle(td).color)).match(/\d+/g)!.map(Number);
+    expect(r + g + b).toBeLessThan(200);
+    expect(await printed.locator('p.hint').isVisible()).toBe(false);
+    expect(await printed.locator('label:has(input[data-filter="findings"])').isVisible()).toBe(false);
+    // A filter in use is printed, as the rows printed are those it let through.
+    await printed.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    await printed.locator('input[data-filter="findings"]').fill('sum-mismatch');
+    await printed.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await printed.locator('label:has(input[data-filter="findings"])').isVisible()).toBe(true);
+    const pdf = (await printed.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf)!;
+    expect(Number(box[1])).toBeGreaterThan(Number(box[2]));
+    await printed.close();
+  });
+});
+
 describe('the filter, over names as a shared drive holds them', () => {
   it('finds a name macOS wrote decomposed (デ as テ + ゙) or in half-width katakana (ｼｽﾃﾑ) by what is typed, and full-width letters by half-width ones, both ways', async () => {
     const finding = (n: number) => ({ rule: 'progress-mismatch' as const, severity: 'error' as const, sheet: '別紙1', cell: `F${n}`, expected: 100, stated: 90, message: `finding ${n}` });

@@ -301,9 +301,9 @@ describe('the parts of the batch output', () => {
       skipped: [{ sheet: '計算用', reason: 'hidden-sheet: checked, although hidden' }, { sheet: '別紙1', cell: 'B4', reason: 'block-without-years' }, ...Array.from({ length: n }, (_, i) => ({ sheet: `空${i}`, reason: 'empty-sheet' }))],
     });
     const ja = renderHtmlReport([file(1)], { lang: 'ja', generated: new Date('2025-04-01T00:00:00Z') });
-    expect(ja).toContain('<td>計算用: 非表示のシートです(検査はしました) / 別紙1!B4: 目標値・実績値の行に、年度の見出しの下の数値が見つからないため、検査していません / 空0: 空のシートです</td>');
+    expect(ja).toContain('<td class="msg">計算用: 非表示のシートです(検査はしました) / 別紙1!B4: 目標値・実績値の行に、年度の見出しの下の数値が見つからないため、検査していません / 空0: 空のシートです</td>');
     const en = renderHtmlReport([file(3)], { lang: 'en', generated: new Date('2025-04-01T00:00:00Z') });
-    expect(en).toContain('<td>計算用: a hidden sheet (checked all the same) / 別紙1!B4: target and actual rows with no numbers under year headers: not checked / 空0: an empty sheet … (5 in all)</td>');
+    expect(en).toContain('<td class="msg">計算用: a hidden sheet (checked all the same) / 別紙1!B4: target and actual rows with no numbers under year headers: not checked / 空0: an empty sheet … (5 in all)</td>');
   });
 
   it('keeps the progress line within the terminal, counting two columns for 漢字 and かな, however narrow it is', () => {
