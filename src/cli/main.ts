@@ -278,7 +278,12 @@ async function runCheck(args: string[]): Promise<number> {
       ? lang === 'ja'
         ? '検査するファイルです。上書きしないため、別のレポートのファイル名を指定してください。'
         : 'a file being checked, which is never overwritten; choose another name for the report.'
-      : await reportUnwritable(values.report, lang);
+      : // A workbook's name (a slip for the file to check, or for a workbook elsewhere) would lose that workbook to the page.
+        SPREADSHEET.test(values.report)
+        ? lang === 'ja'
+          ? 'レポートは HTML のページです。表計算のファイルの名前には書き出さないため、.html の名前を指定してください(例: --report report.html)。'
+          : 'the report is an HTML page, never written under a spreadsheet name; name it .html (e.g. --report report.html).'
+        : await reportUnwritable(values.report, lang);
     if (why) {
       process.stderr.write(`hyoka: --report ${values.report}: ${why}\n`);
       return 2;

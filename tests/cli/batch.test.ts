@@ -232,6 +232,22 @@ describe('hyoka check --report', () => {
     expect(readFileSync(again, 'utf8')).toMatch(/^<!doctype html>/);
   });
 
+  it('never writes the report under a spreadsheet name (a workbook there, checked or not, would be lost to the page)', () => {
+    const folder = tempDir('hyoka-batch-report-');
+    const other = join(folder, '評価書.xlsx');
+    copyFileSync(join(FIXTURES, 'overall-2023.xlsx'), other);
+    const before = readFileSync(other);
+    const r = hyoka('check', join(clean, 'tsukuba-2024.xlsx'), '--report', other);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`hyoka: --report ${other}: レポートは HTML のページです。表計算のファイルの名前には書き出さないため、.html の名前を指定してください(例: --report report.html)。\n`);
+    expect(readFileSync(other).equals(before)).toBe(true);
+    const en = hyoka('check', clean, '--report', join(folder, 'new.XLSM'), '--lang', 'en');
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('the report is an HTML page, never written under a spreadsheet name; name it .html');
+    expect(existsSync(join(folder, 'new.XLSM'))).toBe(false);
+  });
+
   it.runIf(existsSync('/dev/full'))('a report that fails as it is written (a full disk) says so of the report, and the results are still printed', () => {
     const r = hyoka('check', clean, '--report', '/dev/full', '--json');
     expect(r.code).toBe(2);
