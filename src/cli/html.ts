@@ -243,6 +243,17 @@ export function notCheckedLabel(n: number, lang: Lang): string {
   return WORDS[lang].ignored(n);
 }
 
+/**
+ * When the report was made, in the reviewer's own time with its offset from UTC (`2025-04-01 09:00 (UTC+09:00)`):
+ * a page made at nine in the morning in Tokyo said 00:00 UTC, which reads as midnight.
+ */
+export function localTime(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const offset = -d.getTimezoneOffset();
+  const zone = `UTC${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())} (${zone})`;
+}
+
 /** How many of a file's notes (sheets passed over, hidden sheets) its row lists in words. */
 const MAX_NOTES = 3;
 
@@ -318,7 +329,7 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
         more('findings', findingRows.length) +
         `<table id="findings" data-sortable><thead><tr>${head(w.file)}${head(w.sheet)}${head(w.cell)}${head(w.severity)}${head(w.rule)}${head(w.stated, true)}${head(w.expected, true)}${head(w.message)}</tr></thead><tbody>${rows(findingRows)}</tbody></table>`;
   const csp = `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; base-uri 'none'; form-action 'none'`;
-  const when = options.generated.toISOString().replace('T', ' ').slice(0, 16);
+  const when = localTime(options.generated);
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -331,7 +342,7 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
 <body>
 <header>
 <h1>${escapeHtml(w.title)}</h1>
-<p class="meta">${escapeHtml(`${w.generated} ${when} UTC`)}</p>
+<p class="meta">${escapeHtml(`${w.generated} ${when}`)}</p>
 <p class="meta">${escapeHtml(w.totals(files.length, errors, warnings, infos, unreadable))}</p>
 ${ignoredNote}</header>
 <main>

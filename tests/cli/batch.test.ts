@@ -232,6 +232,19 @@ describe('hyoka check --report', () => {
     expect(readFileSync(again, 'utf8')).toMatch(/^<!doctype html>/);
   });
 
+  it('says when it was made in the reviewer’s own time, with its offset from UTC', () => {
+    const out = join(tempDir('hyoka-batch-report-'), 'report.html');
+    const before = new Date();
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'hyoka.js'), 'check', clean, '--report', out], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, TZ: 'Asia/Tokyo' } });
+    expect(r.status).toBe(0);
+    const when = /<p class="meta">作成 (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d) \(UTC\+09:00\)<\/p>/.exec(readFileSync(out, 'utf8'));
+    expect(when).not.toBeNull();
+    // Nine hours ahead of UTC: the time written, taken back to UTC, is the minute the report was made.
+    const [y, mo, d, h, mi] = when!.slice(1).map(Number);
+    const utc = Date.UTC(y, mo - 1, d, h - 9, mi);
+    expect(Math.abs(utc - Math.floor(before.getTime() / 60_000) * 60_000)).toBeLessThanOrEqual(60_000);
+  });
+
   it('never writes the report under a spreadsheet name (a workbook there, checked or not, would be lost to the page)', () => {
     const folder = tempDir('hyoka-batch-report-');
     const other = join(folder, '評価書.xlsx');
