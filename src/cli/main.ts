@@ -269,7 +269,11 @@ async function runCheck(args: string[]): Promise<number> {
   const jobs = jobsFor(positiveInt('--jobs', values.jobs, lang));
   if (values.report === '') throw new UsageError(WRONG.report[lang]);
   const limits = { ...(maxCells ? { maxCells } : {}), ...(maxBytes ? { maxBytes } : {}) };
-  const { files, ignored, unlisted, empty } = await expandPaths(positionals);
+  const expanded = await expandPaths(positionals);
+  const { files, unlisted, empty } = expanded;
+  // The report of an earlier run, written into the folder checked (`hyoka check . --report report.html`), is no
+  // submission: it is not listed among the files not checked.
+  const ignored = values.report ? expanded.ignored.filter((f) => resolve(f) !== resolve(values.report!)) : expanded.ignored;
   if (files.length === 0 && unlisted.length === 0) throw new UsageError(lang === 'ja' ? `.xlsx ファイルが見つかりません: ${positionals.join(' ')}` : `no .xlsx file in ${positionals.join(' ')}`);
   if (values.report) {
     // The report never takes the place of a file it reports on.

@@ -245,6 +245,20 @@ describe('hyoka check --report', () => {
     expect(Math.abs(utc - Math.floor(before.getTime() / 60_000) * 60_000)).toBeLessThanOrEqual(60_000);
   });
 
+  it('does not list its own report, written into the folder checked by an earlier run, among the files not checked', () => {
+    const folder = tempDir('hyoka-batch-report-');
+    copyFileSync(join(FIXTURES, 'tsukuba-2024.xlsx'), join(folder, 'a.xlsx'));
+    writeFileSync(join(folder, 'notes.txt'), 'memo');
+    const out = join(folder, 'report.html');
+    for (let run = 0; run < 2; run++) {
+      const r = hyoka('check', folder, '--report', out, '--json');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).ignored).toEqual([join(folder, 'notes.txt')]);
+      expect(r.stderr).not.toContain('report.html');
+      expect(readFileSync(out, 'utf8')).not.toMatch(/id="ignored">[^<]*report\.html/);
+    }
+  });
+
   it('never writes the report under a spreadsheet name (a workbook there, checked or not, would be lost to the page)', () => {
     const folder = tempDir('hyoka-batch-report-');
     const other = join(folder, '評価書.xlsx');
