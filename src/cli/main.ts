@@ -295,25 +295,28 @@ async function runCheck(args: string[]): Promise<number> {
   }
   const bar = files.length > 1 ? progressBar(process.stderr) : undefined;
   for (const folder of empty.map(terminalText)) process.stderr.write(lang === 'ja' ? `hyoka: ${folder}: 検査する .xlsx ファイルがありません。\n` : `hyoka: ${folder}: no .xlsx file to check in this folder.\n`);
-  // Ctrl-C midway: the bar's line is cleared rather than left for the prompt to follow, and the reviewer is told how far
-  // the check went and that nothing was written (the report is written only once every file is checked).
+  // Ctrl-C midway at a terminal: the bar's line is cleared rather than left for the prompt to follow, and the reviewer is
+  // told how far the check went and that nothing was written (the report is written only once every file is checked).
+  // The files are then checked on a worker thread, --jobs 1 too, so that this thread answers at once; without the bar
+  // (a pipe, a single file) Ctrl-C ends the command as it always does, there being no line to clear.
   let done = 0;
   const interrupted = () => {
     bar?.end();
+    // The line is cleared whether or not the bar was drawn yet: the terminal's own `^C` goes too.
     process.stderr.write(
       lang === 'ja'
-        ? `hyoka: 中断しました(${files.length} 件中 ${done} 件を検査済み)。結果${values.report ? 'もレポートも' : 'は'}出力していません。\n`
-        : `hyoka: interrupted after checking ${done} of ${files.length} file(s); no results${values.report ? ' and no report were' : ' were'} written.\n`,
+        ? `\r\x1b[2Khyoka: 中断しました(${files.length} 件中 ${done} 件を検査済み)。結果${values.report ? 'もレポートも' : 'は'}出力していません。\n`
+        : `\r\x1b[2Khyoka: interrupted after checking ${done} of ${files.length} file(s); no results${values.report ? ' and no report were' : ' were'} written.\n`,
     );
     process.exit(130);
   };
-  process.once('SIGINT', interrupted);
+  if (bar) process.once('SIGINT', interrupted);
   let checked: FileReport[];
   try {
     checked = await checkFiles(files, { lang, limits }, jobs, (n, total, file) => {
       done = n;
       bar?.update(n, total, file);
-    });
+    }, !!bar);
   } finally {
     process.off('SIGINT', interrupted);
   }

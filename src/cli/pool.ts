@@ -109,8 +109,13 @@ export function jobsFor(requested: number | undefined, cores = availableParallel
   return Math.min(requested ?? defaultJobs(cores), Math.max(1, cores));
 }
 
-export async function checkFiles(files: string[], options: CheckFileOptions, jobs: number, progress?: Progress): Promise<FileReport[]> {
-  const entry = jobs > 1 && files.length > 1 ? workerEntry() : undefined;
+/**
+ * `interruptible`: the files are checked on worker threads even one at a time (`--jobs 1`), so that this thread stays
+ * free to answer Ctrl-C at once (a check in this thread holds it for the whole of a file: 24 s for a workbook of a
+ * million cells on a busy machine). The command line asks for it when it draws the progress bar, at a terminal.
+ */
+export async function checkFiles(files: string[], options: CheckFileOptions, jobs: number, progress?: Progress, interruptible = false): Promise<FileReport[]> {
+  const entry = (jobs > 1 || interruptible) && files.length > 1 ? workerEntry() : undefined;
   if (!entry) return checkInThisThread(files, options, progress);
   const reports: (FileReport | undefined)[] = new Array(files.length);
   const queue = dispatchOrder(files.map(sizeOf));

@@ -6,6 +6,7 @@ import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateWorkbook } from '../../bench/generate.js';
 import { ReportSchema, type Report } from '../../src/engine/report.js';
 import { escapeHtml, neutralizeFormula, renderHtmlReport } from '../../src/cli/html.js';
 import { progressBar } from '../../src/cli/progress.js';
@@ -397,7 +398,49 @@ describe('Ctrl-C midway through a folder, on a terminal', () => {
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(code).toBe(130);
     const after = text.slice(text.lastIndexOf('^C'));
-    expect(after).toMatch(/^\^C\r\u001b\[2Khyoka: 中断しました\(300 件中 \d+ 件を検査済み\)。結果もレポートも出力していません。\r?\n$/);
+    expect(after).toMatch(/^\^C(\r\u001b\[2K)+hyoka: 中断しました\(300 件中 \d+ 件を検査済み\)。結果もレポートも出力していません。\r?\n$/);
     expect(existsSync(out)).toBe(false);
   }, 60_000);
+
+  it.runIf(linuxScript)('answers at once, not only when the workbook being checked is done (a large one takes seconds)', async () => {
+    const big = tempDir('hyoka-batch-interrupt-big-');
+    generateWorkbook(join(big, 'a.xlsx'), 300_000);
+    copyFileSync(join(big, 'a.xlsx'), join(big, 'b.xlsx'));
+    const command = [process.execPath, join(ROOT, 'bin', 'hyoka.js'), 'check', big, '--jobs', '1'].map((a) => `'${a}'`).join(' ');
+    const { spawn } = await import('node:child_process');
+    const started = Date.now();
+    const child = spawn('script', ['-qec', `stty cols 100; ${command}`, '/dev/null'], { cwd: ROOT });
+    let text = '';
+    let first = 0;
+    let pressed = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      text += d.toString('utf8');
+      // The first workbook is done (the time one takes is now known), the second is being checked: Ctrl-C, half a
+      // second into it.
+      if (!first && text.includes('] 1/2 ')) {
+        first = Date.now();
+        setTimeout(() => {
+          pressed = Date.now();
+          child.stdin.end('\u0003');
+        }, 500);
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    const answered = Date.now() - pressed;
+    const one = first - started;
+    expect(code).toBe(130);
+    expect(text).toMatch(/hyoka: 中断しました\(2 件中 1 件を検査済み\)。結果は出力していません。/);
+    // Well before the second workbook could have been done (it takes as long as the first, less the half second).
+    expect(answered).toBeLessThan(Math.max(one / 4, 300));
+    // Without a terminal (no bar, a pipe) Ctrl-C ends the command at once as it always did: it waits for no file either.
+    const piped = spawn(process.execPath, [join(ROOT, 'bin', 'hyoka.js'), 'check', big, '--jobs', '1', '--json'], { cwd: ROOT });
+    let sent = 0;
+    setTimeout(() => {
+      sent = Date.now();
+      piped.kill('SIGINT');
+    }, one / 2);
+    const signal = await new Promise<NodeJS.Signals | null>((done) => piped.on('close', (_, s) => done(s)));
+    expect(signal).toBe('SIGINT');
+    expect(Date.now() - sent).toBeLessThan(Math.max(one / 4, 300));
+  }, 180_000);
 });
