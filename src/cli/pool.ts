@@ -43,7 +43,13 @@ export function crashReport(path: string, lang: Lang, e: unknown): FileReport {
     };
   }
   const why = e instanceof Error ? e.message : String(e);
-  return { file: path, error: lang === 'ja' ? `検査中に処理が異常終了しました (${why})` : `the check stopped abnormally (${why})` };
+  return {
+    file: path,
+    error:
+      lang === 'ja'
+        ? `検査中に処理が異常終了しました (${why})。このファイルだけをもう一度検査し (hyoka check "${path}")、また止まるならファイルを添えて開発者に報告してください。`
+        : `the check stopped abnormally (${why}); check this file on its own (hyoka check "${path}"), and if it stops again, report it to the developers with the file.`,
+  };
 }
 
 async function checkInThisThread(files: string[], options: CheckFileOptions, progress?: Progress): Promise<FileReport[]> {

@@ -157,7 +157,15 @@ describe('hyoka check DIR', () => {
     const oom = Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
     expect(crashReport('大.xlsx', 'ja', oom)).toHaveProperty('error', 'メモリが足りず検査できませんでした。ほかのアプリを閉じて、このファイルだけを検査してください (hyoka check "大.xlsx")');
     expect(JSON.stringify(crashReport('big.xlsx', 'en', oom))).toContain('the check ran out of memory');
-    expect(crashReport('x.xlsx', 'en', new Error('boom'))).toHaveProperty('error', 'the check stopped abnormally (boom)');
+    // Any other end of a worker says what to do too.
+    expect(crashReport('x.xlsx', 'en', new Error('boom'))).toHaveProperty(
+      'error',
+      'the check stopped abnormally (boom); check this file on its own (hyoka check "x.xlsx"), and if it stops again, report it to the developers with the file.',
+    );
+    expect(crashReport('提出/x.xlsx', 'ja', 'exit code 1')).toHaveProperty(
+      'error',
+      '検査中に処理が異常終了しました (exit code 1)。このファイルだけをもう一度検査し (hyoka check "提出/x.xlsx")、また止まるならファイルを添えて開発者に報告してください。',
+    );
   });
 
   it('checks a file again alone, with the full memory, when its worker ran out of its share: the same JSON as on one core', () => {
