@@ -61,7 +61,7 @@ async function detectFile(path: string, options: CheckFileOptions): Promise<{ mo
   // Refuse an oversized file from its size, before reading it into memory.
   const maxBytes = options.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
   const size = (await stat(path)).size;
-  if (size > maxBytes) throw new XlsxReadError('too-large', `${size} > ${maxBytes} bytes`);
+  if (size > maxBytes) throw new XlsxReadError('too-large', `${size} > ${maxBytes}`);
   const bytes = await readFile(path);
   const workbook = await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options.limits);
   return { model: detect(workbook, { modeOverrides: options.modeOverrides }), sheetOrder: workbook.sheets.map((s) => s.name) };

@@ -95,8 +95,16 @@ describe('limits set on the command line take effect', () => {
     const low = cli.run(['check', good, '--max-bytes', '1000']);
     expect(low.code).toBe(2);
     expect(low.stderr).toContain(tooLarge.messageIn('ja'));
-    expect(low.stderr).toMatch(/\(\d+ > 1000 bytes\)/);
+    expect(low.stderr).toMatch(/\(\d+ > 1000\)/);
     expect(cli.run(['check', good, '--max-bytes', String(10 * 1024 * 1024)]).code).toBe(1);
+  });
+
+  it("a reason's detail in the reader's own words is labelled as such in Japanese and English; a bare figure is not", () => {
+    const cut = paths[files.findIndex((f) => f.name === 'truncated.xlsx')];
+    const ja = cli.run(['check', cut]);
+    expect(ja.stderr).toMatch(/途中で切れています。[^\n]*\(技術的な詳細: [A-Za-z]/);
+    expect(cli.run(['check', cut, '--lang', 'en']).stderr).toMatch(/cut short; get the original file again\. \(technical detail: [A-Za-z]/);
+    expect(cli.run(['check', good, '--max-bytes', '1000']).stderr).not.toContain('技術的な詳細');
   });
 
   it('--max-cells also bounds the shared-string table', () => {

@@ -61,6 +61,10 @@ export class XlsxReadError extends Error {
   }
 
   messageIn(lang: 'ja' | 'en'): string {
-    return `${MESSAGES[this.code][lang]}${this.detail ? ` (${this.detail})` : ''}`;
+    if (!this.detail) return MESSAGES[this.code][lang];
+    // A detail in words is the reader's own note on what it met (`no end of central directory`, a part's name), for
+    // whoever looks into the file: labelled so in either language, as it is not translated. A bare figure (`> 1000`) is not.
+    const words = /[A-Za-z]/.test(this.detail);
+    return `${MESSAGES[this.code][lang]} (${words ? `${lang === 'ja' ? '技術的な詳細' : 'technical detail'}: ` : ''}${this.detail})`;
   }
 }

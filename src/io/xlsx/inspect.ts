@@ -437,7 +437,7 @@ export function inflateChecked(bytes: Uint8Array, e: ZipEntry, guard: PartGuard,
  */
 export function inspectContainer(bytes: Uint8Array, limits: ReadLimits): ZipEntry[] {
   if (bytes.length === 0) throw new XlsxReadError('empty');
-  if (bytes.length > limits.maxBytes) throw new XlsxReadError('too-large', `${bytes.length} > ${limits.maxBytes} bytes`);
+  if (bytes.length > limits.maxBytes) throw new XlsxReadError('too-large', `${bytes.length} > ${limits.maxBytes}`);
   if (startsWith(bytes, OLE)) throw new XlsxReadError(hasOleStream(bytes, 'EncryptedPackage') ? 'encrypted' : 'xls');
   if (!startsWith(bytes, [0x50, 0x4b])) {
     const kind = textKind(bytes);
@@ -446,7 +446,7 @@ export function inspectContainer(bytes: Uint8Array, limits: ReadLimits): ZipEntr
   const entries = readCentralDirectory(bytes, limits.maxEntries);
   let declared = 0;
   for (const e of entries) declared += e.size;
-  if (declared > limits.maxInflatedBytes) throw new XlsxReadError('zip-bomb', `${declared} > ${limits.maxInflatedBytes} bytes`);
+  if (declared > limits.maxInflatedBytes) throw new XlsxReadError('zip-bomb', `${declared} > ${limits.maxInflatedBytes}`);
   const names = new Set<string>();
   for (const e of entries) {
     const name = e.name.toLowerCase();

@@ -131,7 +131,7 @@ export function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
 
 function spend(budget: InflateBudget, n: number): void {
   budget.remaining -= n;
-  if (budget.remaining < 0) throw new XlsxReadError('zip-bomb', `> ${budget.limit} bytes`);
+  if (budget.remaining < 0) throw new XlsxReadError('zip-bomb', `> ${budget.limit}`);
 }
 
 /** Input slice fed to the inflater at a time: bounds how far one step can overshoot the budget. */
