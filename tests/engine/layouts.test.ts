@@ -2109,6 +2109,35 @@ describe('a row marked as an aid to the calculation beside the row stating the p
   });
 });
 
+describe('a note row between 実績値 and 進捗度 (`※R4は速報値`)', () => {
+  // Each block's progress row is under a note of its own; 数値目標(1)-② R4 27 ÷ 30 = 90 %, stated 95.
+  const table = (noteCol: 0 | 1) => {
+    const note = (text: string): Spec[] => (noteCol === 0 ? [text] : [null, text]);
+    return sheet('S', [
+      [null, null, 'R2', 'R3', 'R4', 'R5', 'R6'],
+      ['数値目標(1)-① 投資額 1,500億円（累計）', '目標値', 100, 200, 300, 400, 500],
+      [null, '実績値', 110, 190, 330],
+      note('※R4は速報値'),
+      ['寄与度(※):50%', '進捗度(%)', 110, 95, 110],
+      ['数値目標(1)-② 就業者数 150人（累計）', '目標値', 10, 20, 30, 40, 50],
+      [null, '実績値', 12, 20, 27],
+      note('（注）市の統計による'),
+      ['寄与度(※):50%', '進捗度(%)', 120, 100, 95],
+    ]);
+  };
+
+  it.each([0, 1] as const)('the note in column %i: each block takes the progress row under its note, not the one over the next block', (noteCol) => {
+    const { model, findings } = checkWorkbook(book(table(noteCol)));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.rows)).toEqual([
+      { target: 1, actual: 2, progress: 4 },
+      { target: 5, actual: 6, progress: 8 },
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E9']);
+    expect(planRecalculation(model).writes.map((w) => w.address)).toEqual(['E9']);
+  });
+});
+
 describe('blocks that put 進捗度 first (進捗度 / 目標値 / 実績値)', () => {
   it('each take the progress row just above them, not the next block’s, and are checked and fixed there', () => {
     const s = sheet('S', [

@@ -836,9 +836,33 @@ function runningProgressUnder(scan: SheetScan, row: number, labelCol: number): n
   return row < scan.view.rowCount && scan.shownKind(row, labelCol) === 'progress' && scan.shownText(row, labelCol).includes('累計') ? row : undefined;
 }
 
-/** The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages. */
-function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number): number | null {
+/** A note opening a cell: `※R4は速報値`, `＊1 …`, `注1 …`, `（注）…`. */
+const NOTE_OPENING = /^\s*(?:[※＊*]|[(（]\s*注|注\s*[0-9０-９:：.．、)）])/;
+
+/**
+ * Whether a row holds nothing but notes (`※R4は速報値`), in its label cells or written over the years, as offices
+ * put one between 実績値 and 進捗度.
+ */
+function isNoteRow(scan: SheetScan, row: number, left: number, columns: YearColumn[]): boolean {
+  let note = false;
+  for (let c = left, right = columns[columns.length - 1].col; c <= right; c++) {
+    const shown = scan.view.shown(row, c);
+    if (shown.row !== row || shown.col !== c) continue;
+    const text = cellText(shown.cell).trim();
+    if (text === '') continue;
+    if (!NOTE_OPENING.test(text)) return false;
+    note = true;
+  }
+  return note;
+}
+
+/**
+ * The row right under 実績値 is the progress row when it is labelled so, holds 寄与度, or holds percentages; past a row
+ * or two of notes alone (`※R4は速報値`).
+ */
+function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number, notes = 0): number | null {
   if (row >= scan.view.rowCount) return null;
+  if (notes < 2 && isNoteRow(scan, row, left, columns)) return findProgressRow(scan, row + 1, left, labelCol, firstValueCol, columns, targetRow, actualRow, notes + 1);
   const own = scan.shownKind(row, labelCol);
   if (own === 'progress') return row;
   if (own === 'target' || own === 'actual') return null;
