@@ -2109,6 +2109,26 @@ describe('a row marked as an aid to the calculation beside the row stating the p
   });
 });
 
+describe('a row of years naming its era in its first year only (`令和2年度 | 3年度 | 4年度`)', () => {
+  it.each([
+    [['令和2年度', '3年度', '4年度(見込)'], [2020, 2021, 2022]],
+    [['平成30年度', '元年度', '2年度'], [2018, 2019, 2020]],
+    [['H30', '31年度', '2年度'], [2018, 2019, 2020]],
+    [['令和4年度', '3年度', '2年度'], [2022, 2021, 2020]],
+  ])('%j are the years %j, each column checked', (years, expected) => {
+    // The middle year's progress is planted wrong: 20 ÷ 20 = 100 %, stated 95.
+    const s = sheet('S', [
+      [null, null, ...years],
+      ['数値目標(1) 就業者数 60人（累計）', '目標値', 10, 20, 30],
+      [null, '実績値', 12, 20, 27],
+      [null, '進捗度(%)', 120, 95, 90],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(targetYears(model)).toEqual([['1', expected]]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!D4']);
+  });
+});
+
 describe('a note row between 実績値 and 進捗度 (`※R4は速報値`)', () => {
   // Each block's progress row is under a note of its own; 数値目標(1)-② R4 27 ÷ 30 = 90 %, stated 95.
   const table = (noteCol: 0 | 1) => {

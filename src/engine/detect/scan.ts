@@ -215,6 +215,23 @@ function eraOf(text: string): '令和' | '平成' | undefined {
   return t === '令和' || t === '平成' ? t : undefined;
 }
 
+// A year written without its era (`3年度`, `元年度`, `4年度(見込)`), and a year header that names its era (`令和2年度`, `R2`, `H30`).
+const ERALESS_YEAR = /^\s*(?:元|[0-9０-９]{1,2})\s*年度/;
+const NAMES_ERA = /^\s*(?:令和|平成|[RHＲＨ]\s*[0-9０-９元])/;
+
+/**
+ * A year written without its era right of one that names it, as offices shorten a row of years (`令和2年度 | 3年度 |
+ * 4年度`): in that era (or, past its end, the next: `平成30年度 | 元年度`), when it is the year next to it, either way.
+ */
+function yearAfterEra(before: YearCell, r: number, c: number, text: string): YearCell | undefined {
+  if (text.length > 12 || !ERALESS_YEAR.test(text) || !NAMES_ERA.test(before.header)) return undefined;
+  for (const era of ['令和', '平成']) {
+    const fy = parseFiscalYear(era + text.trim());
+    if (fy && !fy.baseline && Math.abs(fy.year - before.fy.year) === 1) return { row: r, col: c, fy, header: era + text.trim() };
+  }
+  return undefined;
+}
+
 /** What the scan learns from a cell's text alone. */
 interface TextFacts {
   fy?: FiscalYear;
@@ -417,7 +434,7 @@ export class SheetScan {
           const year = fy ? { row: r, col: c, fy, header: cell.text.trim() } : eraRow === r - 1 ? this.yearUnderEra(r, c, cell.text) : undefined;
           if (year) (years ??= []).push(year);
         } else if (typeof v === 'string') {
-          const year = this.indexText(r, c, v) ?? (eraRow === r - 1 ? this.yearUnderEra(r, c, v) : undefined);
+          const year = this.indexText(r, c, v) ?? (eraRow === r - 1 ? this.yearUnderEra(r, c, v) : years ? yearAfterEra(years[years.length - 1], r, c, v) : undefined);
           if (year) (years ??= []).push(year);
           else if (this.memo.facts.get(v)?.partOfYear) partsOfYear++;
           else if (v.length <= 4 && eraOf(v)) eraRow = r;
