@@ -2129,6 +2129,29 @@ describe('a row of years naming its era in its first year only (`令和2年度 |
   });
 });
 
+describe('a row saying what each year holds under the years (`実績 | 実績 | 見込 | 計画`)', () => {
+  it('heads the blocks’ columns: no summary table of 実績 and 計画 columns read over the blocks’ rows', () => {
+    // R4's progress is planted wrong: 27 ÷ 30 = 90 %, stated 95.
+    const s = sheet('S', [
+      [null, null, 'R2', 'R3', 'R4', 'R5', 'R6'],
+      [null, null, '実績', '実績', '実績', '見込', '計画'],
+      ['数値目標(1)-① 投資額 1,500億円（累計）', '目標値', 100, 200, 300, 400, 500],
+      [null, '実績値', 110, 190, 330],
+      ['寄与度(※):50%', '進捗度(%)', 110, 95, 110],
+      ['数値目標(1)-② 就業者数 150人（累計）', '目標値', 10, 20, 30, 40, 50],
+      [null, '実績値', 12, 20, 27],
+      ['寄与度(※):50%', '進捗度(%)', 120, 100, 95],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(model.tables.map((t) => t.kind)).toEqual(['progress']);
+    expect(targetYears(model)).toEqual([
+      ['1-①', [2020, 2021, 2022, 2023, 2024]],
+      ['1-②', [2020, 2021, 2022, 2023, 2024]],
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E8']);
+  });
+});
+
 describe('a note row between 実績値 and 進捗度 (`※R4は速報値`)', () => {
   // Each block's progress row is under a note of its own; 数値目標(1)-② R4 27 ÷ 30 = 90 %, stated 95.
   const table = (noteCol: 0 | 1) => {

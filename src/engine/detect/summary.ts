@@ -571,6 +571,21 @@ export function lendGoals(tables: Table[]): void {
   }
 }
 
+/**
+ * Whether a row under a row of years says what each year's column holds (`R2 | R3 | R4 | R5 | R6` over `実績 | 実績 |
+ * 実績 | 見込 | 計画`): each year, one of its own, heads a single column and has a word under it. Such a row heads
+ * the blocks' columns, not a summary's (its `実績` and `計画` are no 実績値 and 目標値 columns).
+ */
+function stagesUnderYears(scan: SheetScan, row: number): boolean {
+  const years = scan.yearRows.get(row - 1);
+  if (!years || years.length < 2 || new Set(years.map((y) => y.fy.year)).size !== years.length) return false;
+  for (const y of years) {
+    const m = scan.view.mergeAt(y.row, y.col);
+    if ((m && m.right > m.left) || typeof scan.view.raw(row, y.col)?.value !== 'string') return false;
+  }
+  return true;
+}
+
 function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: number[]): SummaryTable[] {
   const view = scan.view;
   const tables: SummaryTable[] = [];
@@ -590,7 +605,7 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
   for (const row of yearRows) headerRows.add(row);
   for (const row of [...headerRows].sort((a, b) => a - b)) {
     // Most 目標値 rows are rows of progress blocks, with no 実績値 or 進捗度 header beside them.
-    if (skipRows.has(row) || !(scan.mayHoldColumnHeader(row) || idHeaded.has(row))) continue;
+    if (skipRows.has(row) || !(scan.mayHoldColumnHeader(row) || idHeaded.has(row)) || stagesUnderYears(scan, row)) continue;
     const cols = new Map<Column, number>();
     let headerYear: number | undefined;
     const width = view.rowWidth(row);
