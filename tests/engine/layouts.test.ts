@@ -2152,6 +2152,32 @@ describe('a row saying what each year holds under the years (`実績 | 実績 | 
   });
 });
 
+describe('a block’s goal in a cell of its own on its title row over the years', () => {
+  it('`数値目標(1)-① 投資額 | | 目標：1,600億円（累計）`: the goal is read there and checked', () => {
+    // 100 + 200 + 300 + 400 + 500 = 1,500, stated 1,600; B's level 60人 by R6 against R6's target 50.
+    const s = sheet('S', [
+      ['数値目標(1)-① 投資額', null, '目標：1,600億円（累計）'],
+      [null, 'R2', 'R3', 'R4', 'R5', 'R6'],
+      ['目標値', 100, 200, 300, 400, 500],
+      ['実績値', 110, 190, 330],
+      ['進捗度(%)', 110, 95, 110],
+      [],
+      ['数値目標(1)-② 就業者数', null, '目標：60人（令和6年度）', null, null, '寄与度：50%'],
+      [null, 'R2', 'R3', 'R4', 'R5', 'R6'],
+      ['目標値', 10, 20, 30, 40, 50],
+      ['実績値', 12, 20, 27],
+      ['進捗度(%)', 120, 100, 90],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const goals = model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.mode, x.goal?.value.value.toNumber()]) : []));
+    expect(goals).toEqual([
+      ['1-①', 'flow', 160000000000],
+      ['1-②', 'stock', 60],
+    ]);
+    expect(keys(findings).filter((k) => !k.startsWith('weights'))).toEqual(['cumulative-total-mismatch@S!C1', 'stock-goal-mismatch@S!C7']);
+  });
+});
+
 describe('a note row between 実績値 and 進捗度 (`※R4は速報値`)', () => {
   // Each block's progress row is under a note of its own; 数値目標(1)-② R4 27 ÷ 30 = 90 %, stated 95.
   const table = (noteCol: 0 | 1) => {

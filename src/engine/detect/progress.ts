@@ -297,6 +297,8 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     if (!goal && goalRow) goal = goalRow.goal;
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
     if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null, unreadGoal);
+    // Or in a cell of its own on the id's row over the years (`数値目標(1) 投資額 | | 目標：475億円（累計）`), which holds no figures.
+    if (!goal && goalSource && headerRow !== null && goalSource.row < headerRow) goal = goalInBlock(scan, goalSource.row, goalSource.row, left, view.rowWidth(goalSource.row), goalSource, null, unreadGoal);
     if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right, unreadGoal);
     const startLevels = periodStartColumns(columns, goal, totalCols, headerRow === null ? () => false : (col) => startsPeriodHead(scan, headerRow!, col));
     if (startLevels !== columns) {
