@@ -35,7 +35,8 @@ const YEAR_SPACED = new RegExp(`${NOT_AFTER_BASE}((?:令和|平成|(?<![A-Za-z])
 const YEAR_PREFIX = new RegExp(
   `${NOT_AFTER_BASE}${YEAR}(?:(?:末|まで)*(?:に|で|の)?目標値?|末?(?:時点|現在)(?:で|に|(?=\\s*[:：]))|末(?:まで)?(?:に|で)?|まで(?:に|で)?|に|(?=\\s*[:：]))\\s*[:：]?\\s*${NUM}`,
 );
-const GOAL_YEAR = new RegExp(`目標値?\\s*[:：]?\\s*${YEAR}(?!\\d)(?:末|まで)*(?:に|で)?\\s*[:：]?\\s*${NUM}`);
+// The year may stand in brackets after the word: `目標（令和7年度）：900社`, `目標値(R7) 900社`.
+const GOAL_YEAR = new RegExp(`目標値?\\s*[:：]?\\s*(?:[(（]\\s*${YEAR}(?!\\d)(?:末|まで)*\\s*[)）]|${YEAR}(?!\\d)(?:末|まで)*)(?:に|で)?\\s*[:：]?\\s*${NUM}`);
 
 /**
  * Reads the goal from a label; undefined when the label states none. `years`, the years of the table it heads: of the
@@ -110,7 +111,9 @@ export function readGoals(text: string, ref: CellRef, years?: readonly (number |
     if (value.kind === 'number') return { goal: { value, cumulative: true, year: null, ref, text: perYears[0].trim() }, others: [] };
     note(perYears[0], value);
   }
-  const byYear = GOAL_YEAR.exec(t) ?? YEAR_PREFIX.exec(t) ?? YEAR_SPACED.exec(t);
+  // GOAL_YEAR's year is in group 1 (in brackets) or 2, its figure in the two groups after; the others' in 1, 2 and 3.
+  const goalYear = GOAL_YEAR.exec(t);
+  const byYear = goalYear ? [goalYear[0], goalYear[1] ?? goalYear[2], goalYear[3], goalYear[4]] : YEAR_PREFIX.exec(t) ?? YEAR_SPACED.exec(t);
   const fy = byYear ? parseFiscalYear(byYear[1]) : undefined;
   if (byYear && fy && !fy.baseline) {
     const value = parseNumberText(`${byYear[2]}${byYear[3]}`);
