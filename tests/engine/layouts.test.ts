@@ -2129,6 +2129,38 @@ describe('a row of years naming its era in its first year only (`令和2年度 |
   });
 });
 
+describe('a row of years none of which names its era (`29年度 | 30年度 | 元年度`)', () => {
+  it.each([
+    [['2年度', '3年度', '4年度'], [2020, 2021, 2022]],
+    [['29年度', '30年度', '元年度'], [2017, 2018, 2019]],
+    [['4年度', '3年度', '２年度'], [2022, 2021, 2020]],
+  ])('%j are the years %j: a summary of the middle year is compared with its column', (years, expected) => {
+    // The summary states the middle year's actual as 21; the table's is 20.
+    const s = sheet('S', [
+      [`評価対象年度：${expected[1] >= 2019 ? `令和${expected[1] - 2018 === 1 ? '元' : expected[1] - 2018}` : `平成${expected[1] - 1988}`}年度`],
+      ['数値目標(1) 就業者数【当該年度目標値 20人、当該年度実績値 21人、進捗度 100%】'],
+      [],
+      [null, null, ...years],
+      ['数値目標(1) 就業者数 60人（累計）', '目標値', 10, 20, 30],
+      [null, '実績値', 12, 20, 27],
+      [null, '進捗度(%)', 120, 100, 90],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(targetYears(model)).toEqual([['1', expected]]);
+    expect(keys(findings)).toEqual(['summary-mismatch@S!A2']);
+  });
+
+  it('years that do not run one after another are no row of years', () => {
+    const s = sheet('S', [
+      [null, null, '2年度', '5年度', '3年度'],
+      ['数値目標(1) 就業者数', '目標値', 10, 20, 30],
+      [null, '実績値', 12, 20, 27],
+      [null, '進捗度(%)', 120, 100, 90],
+    ]);
+    expect(targetYears(checkWorkbook(book(s)).model)).toEqual([['1', [null, null, null]]]);
+  });
+});
+
 describe('a row saying what each year holds under the years (`実績 | 実績 | 見込 | 計画`)', () => {
   it('heads the blocks’ columns: no summary table of 実績 and 計画 columns read over the blocks’ rows', () => {
     // R4's progress is planted wrong: 27 ÷ 30 = 90 %, stated 95.

@@ -4,7 +4,7 @@
  */
 import { SheetView, sparseColumns, type Cell, type CellValue } from '../grid.js';
 import { cellText, formatInfo, parseCell, parseNumberText, type Parsed } from '../numbers.js';
-import { CharSet, compact, findIndicatorId, findTargetId, isCompactedAway, targetIdEnd } from '../text.js';
+import { CharSet, compact, findIndicatorId, findTargetId, isCompactedAway, targetIdEnd, toHalfWidth } from '../text.js';
 import { fiscalYearOfDate, isDigit, namesPartOfYear, parseFiscalYear, planPeriod, type FiscalYear } from '../years.js';
 import type { CellRef, ValueCell } from '../model.js';
 import { keepShape } from '../shapes.js';
@@ -232,6 +232,24 @@ function yearAfterEra(before: YearCell, r: number, c: number, text: string): Yea
   return undefined;
 }
 
+/**
+ * A row of years none of which names its era (`29年度 | 30年度 | 元年度 | 2年度`): 元 and up to 19 are 令和's, 20 to 31
+ * 平成's (the zones were designated from 平成23; 令和20 is 2038), when they run one year after another, either way.
+ */
+function yearsOfEras(cells: YearCell[]): YearCell[] | undefined {
+  const years: YearCell[] = [];
+  for (const cell of cells) {
+    const t = cell.header.trim();
+    const n = /^元/.test(t) ? 1 : Number(toHalfWidth(t).match(/^\d+/)?.[0]);
+    const era = n >= 20 && n <= 31 ? '平成' : n <= 19 ? '令和' : undefined;
+    const fy = era ? parseFiscalYear(era + t) : undefined;
+    if (!fy || fy.baseline) return undefined;
+    years.push({ ...cell, fy, header: era + t });
+  }
+  const step = years[1].fy.year - years[0].fy.year;
+  return (step === 1 || step === -1) && years.every((y, i) => i === 0 || y.fy.year - years[i - 1].fy.year === step) ? years : undefined;
+}
+
 /** What the scan learns from a cell's text alone. */
 interface TextFacts {
   fy?: FiscalYear;
@@ -252,6 +270,8 @@ interface TextFacts {
   columnHint: boolean;
   /** A half or a quarter of a year (`上半期`, `第1四半期`): namesPartOfYear. */
   partOfYear?: true;
+  /** A year without its era (`2年度`, `29年度`, `元年度`): ERALESS_YEAR. */
+  eraless?: true;
   /** A line stating the plan period (`計画期間：平成29年度～令和3年度`, `令和元年度から令和5年度まで`, `5年間`). */
   planPeriodLine?: true;
 }
@@ -340,7 +360,10 @@ function readTextFacts(text: string): TextFacts {
   const facts = textFacts(text);
   const partOfYear = text.length <= 12 && namesPartOfYear(text);
   const planPeriodLine = text.length <= 80 && text.includes('計画期間') && planPeriod(text) !== undefined;
-  return partOfYear || planPeriodLine ? { ...facts, ...(partOfYear && { partOfYear: true }), ...(planPeriodLine && { planPeriodLine: true }) } : facts;
+  const eraless = !facts.fy && text.length <= 12 && ERALESS_YEAR.test(text);
+  return partOfYear || planPeriodLine || eraless
+    ? { ...facts, ...(partOfYear && { partOfYear: true }), ...(planPeriodLine && { planPeriodLine: true }), ...(eraless && { eraless: true }) }
+    : facts;
 }
 
 function textFacts(text: string): TextFacts {
@@ -417,6 +440,8 @@ export class SheetScan {
       const row = rows[r];
       if (!row) continue;
       let years: YearCell[] | undefined;
+      // Years without their era (`29年度 | 30年度 | 元年度`), read as a row of years only where the row names none.
+      let eraless: YearCell[] | undefined;
       let partsOfYear = 0;
       const labelsBefore = this.labels.length;
       const columns = sparseColumns(row);
@@ -437,6 +462,7 @@ export class SheetScan {
           const year = this.indexText(r, c, v) ?? (eraRow === r - 1 ? this.yearUnderEra(r, c, v) : years ? yearAfterEra(years[years.length - 1], r, c, v) : undefined);
           if (year) (years ??= []).push(year);
           else if (this.memo.facts.get(v)?.partOfYear) partsOfYear++;
+          else if (this.memo.facts.get(v)?.eraless) (eraless ??= []).push({ row: r, col: c, fy: { year: 0, baseline: false }, header: v });
           else if (v.length <= 4 && eraOf(v)) eraRow = r;
         } else if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100 && !formatInfo(cell.numFmt).isDate && !cell.numFmt?.includes('%')) {
           (years ??= []).push({ row: r, col: c, fy: { year: v, baseline: false }, header: String(v) });
@@ -445,6 +471,7 @@ export class SheetScan {
           if (year) (years ??= []).push(year);
         }
       }
+      if (!years && eraless && eraless.length >= 2) years = yearsOfEras(eraless);
       // A 目標値 / 実績値 / 進捗度 (or 寄与度) row holds values, never the year header of another block.
       // A label naming a year (`目標(R6)` over a column of goals), or one right of the years (`寄与度`
       // over a column of weights), heads a column: its row may be the header.
