@@ -2161,6 +2161,29 @@ describe('a row of years none of which names its era (`29年度 | 30年度 | 元
   });
 });
 
+describe('`-` in a 単位 column (no unit given for the row)', () => {
+  it('is no unit: the row’s plain numbers are read as under a blank, in the goal’s unit', () => {
+    // Before, `-` was read as a unit of its own: 100 `-` … added up to 1,500 `-` against the goal 1,500億円, a false
+    // cumulative-total-mismatch. 数値目標(1)-② R4's progress is planted wrong: 27 ÷ 30 = 90 %, stated 95.
+    const s = sheet('S', [
+      [null, null, '単位', 'R2', 'R3', 'R4', 'R5', 'R6'],
+      ['数値目標(1)-① 投資額 1,500億円（累計）', '目標値', '-', 100, 200, 300, 400, 500],
+      [null, '実績値', '-', 110, 190, 330],
+      ['寄与度(※):50%', '進捗度(%)', '%', 110, 95, 110],
+      ['数値目標(1)-② 就業者数 150人（累計）', '目標値', '人', 10, 20, 30, 40, 50],
+      [null, '実績値', '－', 12, 20, 27],
+      ['寄与度(※):50%', '進捗度(%)', '%', 120, 100, 95],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.target.concat(x.actual).map((c) => (c.parsed.kind === 'number' ? c.parsed.unit : null)))).toEqual([
+      [null, null, null, null, null, null, null, null, null, null],
+      ['人', '人', '人', '人', '人', null, null, null, null, null],
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!F7']);
+  });
+});
+
 describe('a row saying what each year holds under the years (`実績 | 実績 | 見込 | 計画`)', () => {
   it('heads the blocks’ columns: no summary table of 実績 and 計画 columns read over the blocks’ rows', () => {
     // R4's progress is planted wrong: 27 ÷ 30 = 90 %, stated 95.

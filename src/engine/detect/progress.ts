@@ -14,7 +14,7 @@ import { assessProgress, decideMode, isRunningTotalLabel } from '../compute.js';
 import { cellText, type Parsed } from '../numbers.js';
 import { goalPlanPeriod, parseFiscalYear } from '../years.js';
 import { periodTotals } from './totals.js';
-import { isUnitText, unitInParentheses, unitNote } from './units.js';
+import { isBlankText, isUnitText, unitInParentheses, unitNote } from './units.js';
 
 interface Block {
   target: NumericTarget;
@@ -766,7 +766,7 @@ function unitsColumn(scan: SheetScan, header: YearCell[], targetRow: number, act
     const text = view.raw(header[0].row, c)?.value;
     if (typeof text !== 'string' || !/^[(（]?単位[)）:：]?$/.test(compact(text))) continue;
     const units = [targetRow, actualRow].map((r) => view.raw(r, c)?.value);
-    const unitsOrBlank = units.every((u) => u === undefined || u === null || (typeof u === 'string' && (u.trim() === '' || isUnitText(u))));
+    const unitsOrBlank = units.every((u) => u === undefined || u === null || (typeof u === 'string' && (isBlankText(u) || isUnitText(u))));
     return unitsOrBlank && units.some((u) => typeof u === 'string' && u.trim() !== '') ? c : undefined;
   }
   return undefined;

@@ -705,7 +705,8 @@ export class SheetScan {
    */
   valueCellWithUnit(row: number, col: number, unitCol: number): ValueCell {
     const unit = this.view.raw(row, unitCol)?.value;
-    return typeof unit === 'string' ? this.valueCellInUnit(row, col, unit) : this.valueCell(row, col);
+    // `-` in a unit's place (a count of no unit) gives none.
+    return typeof unit === 'string' && parseNumberText(unit).kind !== 'blank' ? this.valueCellInUnit(row, col, unit) : this.valueCell(row, col);
   }
 
   /**

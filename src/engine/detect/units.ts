@@ -52,7 +52,12 @@ export function unitNote(scan: SheetScan, headerRow: number, left: number, lastY
 /** A short text that is only a unit (`社`, `%`, `億円`, `(千円)`), as a column beside the numbers holds it. */
 export function isUnitText(text: string): boolean {
   const t = text.trim().replace(/^[(（](.*)[)）]$/, '$1');
-  return t.length > 0 && t.length <= 4 && !/[\d０-９]/.test(t) && parseNumberText(`1${t}`).kind === 'number';
+  return t.length > 0 && t.length <= 4 && !/[\d０-９]/.test(t) && !isBlankText(t) && parseNumberText(`1${t}`).kind === 'number';
+}
+
+/** A text standing for no value (`-`, `－`, `―`, `/`): in a unit's place, no unit. */
+export function isBlankText(text: string): boolean {
+  return parseNumberText(text).kind === 'blank';
 }
 
 // Letters of a formula written under the headers it names (`A`, `B/A`, `B÷A×100`, `③=②/①`, `(B)/(A)`).
