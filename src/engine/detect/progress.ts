@@ -49,8 +49,8 @@ function lastAbove(list: Label[] | undefined, before: number, within: number): L
  * rows above instead, when nothing between claims it, and the next label below is not a 実績値 or
  * the column's first 実績値 comes before its first 目標値.
  */
-function pairedActual(t: Label, tBottom: number, actuals: Label[] | undefined, targets: Label[] | undefined, progresses: Label[] | undefined): Label | undefined {
-  const below = firstBelow(actuals, tBottom, 3);
+function pairedActual(scan: SheetScan, t: Label, tBottom: number, actuals: Label[] | undefined, targets: Label[] | undefined, progresses: Label[] | undefined): Label | undefined {
+  const below = firstBelow(actuals, tBottom, 3) ?? pastRepeatedHeader(scan, tBottom, actuals);
   const next = firstBelow(targets, t.row, 3);
   const above = lastAbove(actuals, t.row, 3);
   const previous = lastAbove(targets, t.row, 3);
@@ -77,6 +77,29 @@ function pairsBelow(previous: Label, actual: Label, actuals: Label[] | undefined
   const above = lastAbove(actuals, previous.row, 3);
   const beforeIt = lastAbove(targets, previous.row, 3);
   return !(above !== undefined && (beforeIt === undefined || beforeIt.row < above.row) && ((firstBelow(progresses, previous.row, 3)?.row ?? Infinity) < actual.row || actuals![0].row < targets![0].row));
+}
+
+/**
+ * The 実績値 label under a page break that falls between a block's 目標値 and 実績値, its print titles repeated (`別紙1（続き）`,
+ * `令和` over the years, the years): the first one within 8 rows, past a row of years and rows of one text or none alone.
+ */
+function pastRepeatedHeader(scan: SheetScan, tBottom: number, actuals: Label[] | undefined): Label | undefined {
+  const a = firstBelow(actuals, tBottom, 8);
+  if (!a) return undefined;
+  let years = false;
+  for (let r = tBottom + 1; r < a.row; r++) {
+    if (scan.yearRows.has(r)) {
+      years = true;
+      continue;
+    }
+    let texts = 0;
+    for (let c = 0, width = scan.view.rowWidth(r); c < width && texts < 2; c++) {
+      const shown = scan.view.shown(r, c);
+      if (shown.row === r && shown.col === c && cellText(shown.cell).trim() !== '') texts++;
+    }
+    if (texts > 1) return undefined;
+  }
+  return years ? a : undefined;
 }
 
 /** The first label of a row-sorted list below `after`, at most `within` rows down (binary search). */
@@ -193,7 +216,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const running = ofRunningTotals(t);
     const interleaved = running ? interleavedActual(t, tBottom, actuals.running, targets.running, actuals.yearly, targets.yearly) : interleavedActual(t, tBottom, actuals.yearly, targets.yearly, actuals.running, targets.running);
     const mixed = interleaved !== undefined;
-    const a = interleaved ?? pairedActual(t, tBottom, actuals.all.get(t.col), targets.all.get(t.col), progressByCol.get(t.col));
+    const a = interleaved ?? pairedActual(scan, t, tBottom, actuals.all.get(t.col), targets.all.get(t.col), progressByCol.get(t.col));
     if (!a) continue;
     const aBottom = view.mergeAt(a.row, a.col)?.bottom ?? a.row;
     const revised = mixed ? undefined : revisedActual(scan, a, aBottom, actuals.all.get(t.col), targets.all.get(t.col));
