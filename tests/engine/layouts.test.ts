@@ -2215,6 +2215,37 @@ describe('a page break between a block’s 目標値 and 実績値, the print ti
   });
 });
 
+describe('a page break between a block’s 実績値 and 進捗度, the print titles repeated over it', () => {
+  it('`別紙1（続き）`, `令和` and the years between: the 進捗度 under them is the block’s', () => {
+    // 数値目標(1)-② R4's progress is planted wrong: 27 ÷ 30 = 90 %, stated 95.
+    const s = sheet(
+      'S',
+      [
+        ['別紙1'],
+        [null, null, '令和'],
+        [null, null, '2年度', '3年度', '4年度', '5年度', '6年度'],
+        ['数値目標(1)-① 投資額 1,500億円（累計）', '目標値', 100, 200, 300, 400, 500],
+        [null, '実績値', 110, 190, 330],
+        ['寄与度(※):50%', '進捗度(%)', 110, 95, 110],
+        ['数値目標(1)-② 就業者数 150人（累計）', '目標値', 10, 20, 30, 40, 50],
+        [null, '実績値', 12, 20, 27],
+        ['別紙1（続き）'],
+        [null, null, '令和'],
+        [null, null, '2年度', '3年度', '4年度', '5年度', '6年度'],
+        ['寄与度(※):50%', '進捗度(%)', 120, 100, 95],
+      ],
+      ['C2:G2', 'C10:G10'],
+    );
+    const { model, findings } = checkWorkbook(book(s));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => x.rows)).toEqual([
+      { target: 3, actual: 4, progress: 5 },
+      { target: 6, actual: 7, progress: 11 },
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!E12']);
+  });
+});
+
 describe('a row saying what each year holds under the years (`実績 | 実績 | 見込 | 計画`)', () => {
   it('heads the blocks’ columns: no summary table of 実績 and 計画 columns read over the blocks’ rows', () => {
     // R4's progress is planted wrong: 27 ÷ 30 = 90 %, stated 95.

@@ -88,18 +88,35 @@ function pastRepeatedHeader(scan: SheetScan, tBottom: number, actuals: Label[] |
   if (!a) return undefined;
   let years = false;
   for (let r = tBottom + 1; r < a.row; r++) {
-    if (scan.yearRows.has(r)) {
-      years = true;
-      continue;
-    }
-    let texts = 0;
-    for (let c = 0, width = scan.view.rowWidth(r); c < width && texts < 2; c++) {
-      const shown = scan.view.shown(r, c);
-      if (shown.row === r && shown.col === c && cellText(shown.cell).trim() !== '') texts++;
-    }
-    if (texts > 1) return undefined;
+    if (scan.yearRows.has(r)) years = true;
+    else if (!oneTextAtMost(scan, r)) return undefined;
   }
   return years ? a : undefined;
+}
+
+/** Whether a row holds one text or none (a title, `別紙1（続き）`, `令和` over the years, a page's number). */
+function oneTextAtMost(scan: SheetScan, r: number): boolean {
+  let texts = 0;
+  for (let c = 0, width = scan.view.rowWidth(r); c < width && texts < 2; c++) {
+    const shown = scan.view.shown(r, c);
+    if (shown.row === r && shown.col === c && cellText(shown.cell).trim() !== '') texts++;
+  }
+  return texts <= 1;
+}
+
+/**
+ * The 進捗度 row under a page break that falls between a block's 実績値 and 進捗度, its print titles repeated from `row`
+ * on: the row labelled 進捗度 in the label column past a row of years and rows of one text or none (within 6 rows), not
+ * on top of the next block. undefined when no such titles start at `row`; null when they lead to no such row.
+ */
+function progressPastTitles(scan: SheetScan, row: number, labelCol: number): number | null | undefined {
+  if (!scan.yearRows.has(row) && !oneTextAtMost(scan, row)) return undefined;
+  let years = false;
+  for (let r = row; r < row + 6 && r < scan.view.rowCount; r++) {
+    if (scan.yearRows.has(r)) years = true;
+    else if (!oneTextAtMost(scan, r)) return years && scan.shownKind(r, labelCol) === 'progress' && !overBlock(scan, r, labelCol) ? r : years ? null : undefined;
+  }
+  return years ? null : undefined;
 }
 
 /** The first label of a row-sorted list below `after`, at most `within` rows down (binary search). */
@@ -888,6 +905,8 @@ function isNoteRow(scan: SheetScan, row: number, left: number, columns: YearColu
 function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number, notes = 0): number | null {
   if (row >= scan.view.rowCount) return null;
   if (notes < 2 && isNoteRow(scan, row, left, columns)) return findProgressRow(scan, row + 1, left, labelCol, firstValueCol, columns, targetRow, actualRow, notes + 1);
+  const past = notes === 0 ? progressPastTitles(scan, row, labelCol) : undefined;
+  if (past !== undefined) return past;
   const own = scan.shownKind(row, labelCol);
   if (own === 'progress') return row;
   if (own === 'target' || own === 'actual') return null;
