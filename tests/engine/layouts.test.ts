@@ -2246,6 +2246,39 @@ describe('a page break between a block’s 実績値 and 進捗度, the print ti
   });
 });
 
+describe('a weight with its figure alone in a row under the block, left of the labels', () => {
+  const table = (second: string) =>
+    sheet(
+      'S',
+      [
+        [null, null, 'R2', 'R3', 'R4'],
+        ['数値目標(1)-① 投資額', '目標値', 100, 200, 300],
+        [null, '実績値', 110, 190, 330],
+        [null, '進捗度(%)', 110, 95, 110],
+        ['寄与度(※):50%'],
+        ['数値目標(1)-② 就業者数', '目標値', 10, 20, 30],
+        [null, '実績値', 12, 20, 27],
+        [null, '進捗度(%)', 120, 100, 90],
+        [second],
+      ],
+      ['A2:A4', 'A6:A8'],
+    );
+
+  it('`寄与度(※):50%` under an id merged down the block’s rows is the block’s weight', () => {
+    const { model, findings } = checkWorkbook(book(table('寄与度(※):50%')));
+    const t = model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.weight?.value?.value.toNumber(), x.weight?.ref.row])).toEqual([
+      [50, 4],
+      [50, 8],
+    ]);
+    expect(keys(findings)).toEqual([]);
+  });
+
+  it('weights so stated that do not add up to 100 are found', () => {
+    expect(keys(checkWorkbook(book(table('寄与度(※):40%'))).findings)).toEqual(['weights-sum@S!A5']);
+  });
+});
+
 describe('a row saying what each year holds under the years (`実績 | 実績 | 見込 | 計画`)', () => {
   it('heads the blocks’ columns: no summary table of 実績 and 計画 columns read over the blocks’ rows', () => {
     // R4's progress is planted wrong: 27 ÷ 30 = 90 %, stated 95.

@@ -297,7 +297,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const blockTop = Math.min(top, progressRow ?? top);
     const progressBottom = progressRow === null || progressRow < top ? pairBottom : view.mergeAt(progressRow, t.col)?.bottom ?? progressRow;
     // A 寄与度 row of its own under the progress row belongs to the block.
-    const weightRow = progressRow !== null && progressRow > pairBottom ? weightRowUnder(scan, progressBottom + 1, t.col, columns) : undefined;
+    const weightRow = progressRow !== null && progressRow > pairBottom ? weightRowUnder(scan, progressBottom + 1, left, t.col, columns) : undefined;
     // So does a `累計進捗度` row right under it: the progress of the running totals, year by year.
     const runningRow = progressRow !== null && progressRow > pairBottom && !weightRow ? runningProgressUnder(scan, progressBottom + 1, t.col) : undefined;
     // Taken, it is no progress row of the block under it.
@@ -1334,13 +1334,30 @@ function findIndicatorRow(scan: SheetScan, row: number, left: number, labelCol: 
 }
 
 /**
+ * A weight stated with its figure in a cell of its own left of the label column, in a row under the block holding
+ * nothing else (`寄与度(※):50%` under an id merged down the block's three rows).
+ */
+function weightAloneLeftOfLabels(scan: SheetScan, row: number, left: number, labelCol: number, columns: YearColumn[]): { bottom: number; weight: Weight } | undefined {
+  if (cellText(scan.view.shown(row, labelCol).cell).trim() !== '' || columns.some((c) => cellText(scan.view.raw(row, c.col)).trim() !== '')) return undefined;
+  for (let c = left; c < labelCol; c++) {
+    const shown = scan.view.shown(row, c);
+    const v = shown.cell?.value;
+    if (shown.row !== row || shown.col !== c || typeof v !== 'string' || !startsWithWeightLabel(compact(v))) continue;
+    const value = parseWeightText(v);
+    return value ? { bottom: scan.view.mergeAt(row, c)?.bottom ?? row, weight: { value, ref: scan.ref(row, c), text: v.trim() } } : undefined;
+  }
+  return undefined;
+}
+
+/**
  * A row of its own labelled 寄与度 in a block's label column, stating the weight under the years
  * (`寄与度 | 50% | 50% | 50%`) or in its label (`寄与度：50%`). The weight is the latest year's
  * that states one; weights that change from year to year are each year's too (yearWeights); a row
  * stating none gives a weight of none.
  */
-function weightRowUnder(scan: SheetScan, row: number, labelCol: number, columns: YearColumn[]): { bottom: number; weight: Weight; yearWeights?: (Weight | null)[] } | undefined {
-  if (row >= scan.view.rowCount || scan.shownKind(row, labelCol) !== 'weight') return undefined;
+function weightRowUnder(scan: SheetScan, row: number, left: number, labelCol: number, columns: YearColumn[]): { bottom: number; weight: Weight; yearWeights?: (Weight | null)[] } | undefined {
+  if (row >= scan.view.rowCount) return undefined;
+  if (scan.shownKind(row, labelCol) !== 'weight') return weightAloneLeftOfLabels(scan, row, left, labelCol, columns);
   const label = scan.view.shown(row, labelCol);
   const bottom = scan.view.mergeAt(row, labelCol)?.bottom ?? row;
   const stated = yearlyWeights(
