@@ -2279,6 +2279,28 @@ describe('a weight with its figure alone in a row under the block, left of the l
   });
 });
 
+describe('tables side by side, the one on the right starting lower', () => {
+  it('its header of years on a row of the left table’s 実績値 heads it: its columns have their years', () => {
+    // 数値目標(2) R4's progress is planted wrong: 27 ÷ 30 = 90 %, stated 95.
+    const years = ['R2', 'R3', 'R4', 'R5', 'R6'];
+    const s = sheet('S', [
+      ['評価指標(1)'],
+      [null, null, ...years],
+      ['数値目標(1) 投資額 1,500億円（累計）', '目標値', 100, 200, 300, 400, 500, null, '評価指標(2)'],
+      [null, '実績値', 110, 190, 330, null, null, null, null, null, ...years],
+      [null, '進捗度(%)', 110, 95, 110, null, null, null, '数値目標(2) 就業者数 150人（累計）', '目標値', 10, 20, 30, 40, 50],
+      [null, null, null, null, null, null, null, null, null, '実績値', 12, 20, 27],
+      [null, null, null, null, null, null, null, null, null, '進捗度(%)', 120, 100, 95],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    expect(targetYears(model)).toEqual([
+      ['1', [2020, 2021, 2022, 2023, 2024]],
+      ['2', [2020, 2021, 2022, 2023, 2024]],
+    ]);
+    expect(keys(findings)).toEqual(['progress-mismatch@S!M7']);
+  });
+});
+
 describe('a row saying what each year holds under the years (`実績 | 実績 | 見込 | 計画`)', () => {
   it('heads the blocks’ columns: no summary table of 実績 and 計画 columns read over the blocks’ rows', () => {
     // R4's progress is planted wrong: 27 ÷ 30 = 90 %, stated 95.

@@ -250,6 +250,16 @@ function yearsOfEras(cells: YearCell[]): YearCell[] | undefined {
   return (step === 1 || step === -1) && years.every((y, i) => i === 0 || y.fy.year - years[i - 1].fy.year === step) ? years : undefined;
 }
 
+/**
+ * Whether a label's figures end before the years of its row, a blank cell between (a table beside the label's, one
+ * row lower, its header on the label's row: `実績値 | 110 | 190 | | | R2 | R3`): the years head that table, not the
+ * label's row.
+ */
+function endsBeforeYears(row: readonly (Cell | undefined)[], col: number, firstYearCol: number): boolean {
+  const filled = (c: number) => cellText(row[c]).trim() !== '';
+  return col + 1 < firstYearCol - 1 && filled(col + 1) && !filled(firstYearCol - 1);
+}
+
 /** What the scan learns from a cell's text alone. */
 interface TextFacts {
   fy?: FiscalYear;
@@ -484,7 +494,7 @@ export class SheetScan {
       }
       for (let i = labelsBefore; i < this.labels.length && !valueRow && !namesLabelColumn; i++) {
         const { kind, text, col, compact } = this.labels[i];
-        valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || (kind === 'weight' && !WEIGHT_HEADER.test(compact))) && col < firstYearCol && !NAMES_A_YEAR.test(text);
+        valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || (kind === 'weight' && !WEIGHT_HEADER.test(compact))) && col < firstYearCol && !NAMES_A_YEAR.test(text) && !endsBeforeYears(row, col, firstYearCol);
       }
       // A year merged over several cells is one year, at its top-left cell: a source that copies it into the area's
       // other cells (exceljs does; Office.js and Hyoka's reader leave them empty) would make each year two columns.
