@@ -2350,6 +2350,31 @@ describe('a block’s goal in a cell of its own on its title row over the years'
   });
 });
 
+describe('a block’s goal beside a cell saying what it is, on its title row over the years', () => {
+  it('`数値目標(1)-① | 投資額 | 目標値（累計） | 1,600億円`, `目標(R6) | 60人`: read and checked', () => {
+    const s = sheet('S', [
+      ['数値目標(1)-①', '投資額', '目標値（累計）', '1,600億円', '寄与度', '50%'],
+      [null, 'R2', 'R3', 'R4', 'R5', 'R6'],
+      ['目標値', 100, 200, 300, 400, 500],
+      ['実績値', 110, 190, 330],
+      ['進捗度(%)', 110, 95, 110],
+      [],
+      ['数値目標(1)-②', '就業者数', '目標(R6)', '60人', '寄与度', '50%'],
+      [null, 'R2', 'R3', 'R4', 'R5', 'R6'],
+      ['目標値', 10, 20, 30, 40, 50],
+      ['実績値', 12, 20, 27],
+      ['進捗度(%)', 120, 100, 90],
+    ]);
+    const { model, findings } = checkWorkbook(book(s));
+    const goals = model.tables.flatMap((t) => (t.kind === 'progress' ? t.targets.map((x) => [x.id.display, x.mode, x.goal?.value.value.toNumber()]) : []));
+    expect(goals).toEqual([
+      ['1-①', 'flow', 160000000000],
+      ['1-②', 'stock', 60],
+    ]);
+    expect(keys(findings)).toEqual(['cumulative-total-mismatch@S!D1', 'stock-goal-mismatch@S!D7']);
+  });
+});
+
 describe('a note row between 実績値 and 進捗度 (`※R4は速報値`)', () => {
   // Each block's progress row is under a note of its own; 数値目標(1)-② R4 27 ÷ 30 = 90 %, stated 95.
   const table = (noteCol: 0 | 1) => {

@@ -338,7 +338,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     // An id over the block's header: its goal may be on a line of its own under it (`目標：283億円（累計）`).
     if (!goal && goalSource && goalSource.row < blockTop - 1) goal = goalInBlock(scan, goalSource.row + 1, blockTop - 1, left, firstValueCol, goalSource, null, unreadGoal);
     // Or in a cell of its own on the id's row over the years (`数値目標(1) 投資額 | | 目標：475億円（累計）`), which holds no figures.
-    if (!goal && goalSource && headerRow !== null && goalSource.row < headerRow) goal = goalInBlock(scan, goalSource.row, goalSource.row, left, view.rowWidth(goalSource.row), goalSource, null, unreadGoal);
+    if (!goal && goalSource && headerRow !== null && goalSource.row < headerRow) goal = goalInBlock(scan, goalSource.row, goalSource.row, left, view.rowWidth(goalSource.row), goalSource, null, unreadGoal) ?? goalBesideLabel(scan, goalSource.row, left, unreadGoal);
     if (!goal && headerRow !== null) goal = goalRightOfYears(scan, t.row, headerRow, columns, totalCol, right, unreadGoal);
     const startLevels = periodStartColumns(columns, goal, totalCols, headerRow === null ? () => false : (col) => startsPeriodHead(scan, headerRow!, col));
     if (startLevels !== columns) {
@@ -1199,9 +1199,25 @@ function goalInBlock(scan: SheetScan, top: number, bottom: number, left: number,
   return undefined;
 }
 
+/** On a title row, an amount in the cell right of one saying what it is: `目標値（累計）` | `475億円`, `目標(R7)` | `900社`. */
+function goalBesideLabel(scan: SheetScan, row: number, left: number, unread?: ValueCell[]) {
+  for (let c = left, width = scan.view.rowWidth(row); c < width - 1; c++) {
+    const head = scan.view.raw(row, c)?.value;
+    if (typeof head !== 'string' || head.length > 20 || !/^\s*(?:最終|計画)?目標値?\s*(?:[(（][^)）]*[)）])?\s*[:：]?\s*$/.test(head)) continue;
+    const next = (scan.view.mergeAt(row, c)?.right ?? c) + 1;
+    const goal = goalUnderHead(scan, head, row, next, unread);
+    if (goal) return goal;
+  }
+  return undefined;
+}
+
 /** A bare amount in a column headed with what it is: `目標(R6)` | `300社`, `累計目標` | `475億円`. */
 function headedGoal(scan: SheetScan, headerRow: number, row: number, col: number, unread?: ValueCell[]) {
-  const head = cellText(scan.view.shown(headerRow, col).cell);
+  return goalUnderHead(scan, cellText(scan.view.shown(headerRow, col).cell), row, col, unread);
+}
+
+/** A bare amount under (or beside) a cell saying what it is: `目標(R6)` | `300社`, `目標値（累計）` | `475億円`. */
+function goalUnderHead(scan: SheetScan, head: string, row: number, col: number, unread?: ValueCell[]) {
   if (!head.includes('目標')) return undefined;
   // `5年間の目標`, `計画期間の目標`: a total over those years, as `(5年間)` after a goal says.
   const what = /累計/.test(head) ? '累計' : (/[(（]([^)）]+)[)）]/.exec(head)?.[1] ?? head.replace(/(最終|計画)?目標値?|[:：\s]/g, '').replace(/の$/, ''));
