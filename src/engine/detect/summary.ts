@@ -574,15 +574,19 @@ export function lendGoals(tables: Table[]): void {
 /**
  * Whether a row under a row of years says what each year's column holds (`R2 | R3 | R4 | R5 | R6` over `実績 | 実績 |
  * 実績 | 見込 | 計画`): each year, one of its own, heads a single column and has a word under it. Such a row heads
- * the blocks' columns, not a summary's (its `実績` and `計画` are no 実績値 and 目標値 columns).
+ * the blocks' columns, not a summary's (its `実績` and `計画` are no 実績値 and 目標値 columns); with no word under no year.
  */
 function stagesUnderYears(scan: SheetScan, row: number): boolean {
   const years = scan.yearRows.get(row - 1);
   if (!years || years.length < 2 || new Set(years.map((y) => y.fy.year)).size !== years.length) return false;
+  const cols = new Set<number>();
   for (const y of years) {
     const m = scan.view.mergeAt(y.row, y.col);
     if ((m && m.right > m.left) || typeof scan.view.raw(row, y.col)?.value !== 'string') return false;
+    cols.add(y.col);
   }
+  // Words under no year between them (`R4 | | R5 |` over `目標値 | 実績値 | 目標値 | 実績値`) head a summary's columns, each year's first.
+  for (let c = years[0].col, last = years[years.length - 1].col; c <= last; c++) if (!cols.has(c) && cellText(scan.view.raw(row, c)).trim() !== '') return false;
   return true;
 }
 
