@@ -2213,6 +2213,21 @@ describe('a page break between a block’s 目標値 and 実績値, the print ti
     ]);
     expect(keys(findings)).toEqual(['progress-mismatch@S!E12']);
   });
+
+  it('another table’s header (other years) and its 実績値 row after a block of 目標値 alone are not that block’s', () => {
+    const s = sheet('S', [
+      [null, null, 'R2', 'R3', 'R4'],
+      ['数値目標(1) 投資額', '目標値', 100, 200, 300],
+      [],
+      ['別表'],
+      [null, null, 'R7', 'R8', 'R9'],
+      ['数値目標(2) 雇用', '実績値', 110, 190, 330],
+      [null, '目標値', 100, 200, 300],
+      [null, '進捗度', '110%', '95%', '110%'],
+    ]);
+    const t = checkWorkbook(book(s)).model.tables[0];
+    expect(t.kind === 'progress' && t.targets.map((x) => [x.rows.target, x.rows.actual])).toEqual([[6, 5]]);
+  });
 });
 
 describe('a page break between a block’s 実績値 and 進捗度, the print titles repeated over it', () => {
@@ -2243,6 +2258,19 @@ describe('a page break between a block’s 実績値 and 進捗度, the print ti
       { target: 6, actual: 7, progress: 11 },
     ]);
     expect(keys(findings)).toEqual(['progress-mismatch@S!E12']);
+  });
+
+  it('another table’s header (other years) and its 進捗度 row after a block with none are not that block’s', () => {
+    const s = sheet('S', [
+      [null, null, 'R2', 'R3', 'R4'],
+      ['数値目標(1) 投資額', '目標値', 100, 200, 300],
+      [null, '実績値', 110, 190, 330],
+      [],
+      [null, null, 'R7', 'R8', 'R9'],
+      ['評価指標(2) 雇用', '進捗度', '50%', '60%', '70%'],
+    ]);
+    const t = checkWorkbook(book(s)).model.tables[0];
+    expect(t.kind === 'progress' && t.targets[0].rows).toEqual({ target: 1, actual: 2, progress: null });
   });
 });
 

@@ -81,15 +81,23 @@ function pairsBelow(previous: Label, actual: Label, actuals: Label[] | undefined
 
 /**
  * The 実績値 label under a page break that falls between a block's 目標値 and 実績値, its print titles repeated (`別紙1（続き）`,
- * `令和` over the years, the years): the first one within 8 rows, past a row of years and rows of one text or none alone.
+ * `令和` over the years, the years): the first one within 8 rows, past a row of the years over the block and rows of one
+ * text or none alone.
  */
 function pastRepeatedHeader(scan: SheetScan, tBottom: number, actuals: Label[] | undefined): Label | undefined {
   const a = firstBelow(actuals, tBottom, 8);
   if (!a) return undefined;
+  // The years over the block, repeated column for column: another table's header makes no repeat.
+  let over: YearCell[] | undefined;
+  for (let r = tBottom - 1; r >= 0 && r >= tBottom - 80 && !over; r--) over = scan.yearRows.get(r);
+  if (!over) return undefined;
   let years = false;
   for (let r = tBottom + 1; r < a.row; r++) {
-    if (scan.yearRows.has(r)) years = true;
-    else if (!oneTextAtMost(scan, r)) return undefined;
+    const header = scan.yearRows.get(r);
+    if (header) {
+      if (!over.every((y) => header.some((h) => h.col === y.col && h.fy.year === y.fy.year))) return undefined;
+      years = true;
+    } else if (!oneTextAtMost(scan, r)) return undefined;
   }
   return years ? a : undefined;
 }
@@ -106,15 +114,19 @@ function oneTextAtMost(scan: SheetScan, r: number): boolean {
 
 /**
  * The 進捗度 row under a page break that falls between a block's 実績値 and 進捗度, its print titles repeated from `row`
- * on: the row labelled 進捗度 in the label column past a row of years and rows of one text or none (within 6 rows), not
- * on top of the next block. undefined when no such titles start at `row`; null when they lead to no such row.
+ * on: the row labelled 進捗度 in the label column past a row of the block's years and rows of one text or none (within 6
+ * rows), not on top of the next block. undefined when no such titles start at `row`; null when they lead to no such row.
  */
-function progressPastTitles(scan: SheetScan, row: number, labelCol: number): number | null | undefined {
+function progressPastTitles(scan: SheetScan, row: number, labelCol: number, columns: YearColumn[]): number | null | undefined {
   if (!scan.yearRows.has(row) && !oneTextAtMost(scan, row)) return undefined;
   let years = false;
   for (let r = row; r < row + 6 && r < scan.view.rowCount; r++) {
-    if (scan.yearRows.has(r)) years = true;
-    else if (!oneTextAtMost(scan, r)) return years && scan.shownKind(r, labelCol) === 'progress' && !overBlock(scan, r, labelCol) ? r : years ? null : undefined;
+    const header = scan.yearRows.get(r);
+    // The block's own years repeated, column for column; another table's header ends the search.
+    if (header) {
+      if (!columns.every((c) => header.some((y) => y.col === c.col && y.fy.year === c.year))) return years ? null : undefined;
+      years = true;
+    } else if (!oneTextAtMost(scan, r)) return years && scan.shownKind(r, labelCol) === 'progress' && !overBlock(scan, r, labelCol) ? r : years ? null : undefined;
   }
   return years ? null : undefined;
 }
@@ -905,7 +917,7 @@ function isNoteRow(scan: SheetScan, row: number, left: number, columns: YearColu
 function findProgressRow(scan: SheetScan, row: number, left: number, labelCol: number, firstValueCol: number, columns: YearColumn[], targetRow: number, actualRow: number, notes = 0): number | null {
   if (row >= scan.view.rowCount) return null;
   if (notes < 2 && isNoteRow(scan, row, left, columns)) return findProgressRow(scan, row + 1, left, labelCol, firstValueCol, columns, targetRow, actualRow, notes + 1);
-  const past = notes === 0 ? progressPastTitles(scan, row, labelCol) : undefined;
+  const past = notes === 0 ? progressPastTitles(scan, row, labelCol, columns) : undefined;
   if (past !== undefined) return past;
   const own = scan.shownKind(row, labelCol);
   if (own === 'progress') return row;
