@@ -9,10 +9,12 @@ import { hidingFaults } from './hidden.js';
 import { findMatrices, pairMatrices, unpairedFigures, unpairedProgress, type Matrix } from './matrix.js';
 import { detectOverallScoreTables } from './overall.js';
 import { detectProgressTables } from './progress.js';
-import { SheetScan, TextMemo } from './scan.js';
+import { ID_WORDS, SheetScan, TextMemo } from './scan.js';
 import { detectSummaryTables, lendGoals, lendWeights, PART_OF_A_YEAR, titlesOver } from './summary.js';
 import { detectVerticalTables } from './vertical.js';
 import { detectYearGroupTables } from './year-groups.js';
+import { weightLabelAt, weightsListedInText } from './weight.js';
+import { findIndicatorId, subTargetId } from '../text.js';
 
 /** Runs one stage of a check; the benchmark passes one that times each stage (bench/phases.mts). */
 export type Stage = <T>(name: string, run: () => T) => T;
@@ -87,6 +89,32 @@ function lendPlanPeriods(scan: SheetScan, tables: ProgressTable[]): void {
   }
 }
 
+/**
+ * Weights listed per target in their indicator's title, over or inside the table (`評価指標(1) 産業集積（寄与度：(1)-①60%、
+ * (1)-②40%）`, `評価指標１：…［寄与度 ①50％ ②30％ ③20％］`): each target of that indicator the list names by its id, stating
+ * no weight of its own, takes its own (weights-sum checks them as any other). Only tables with such a target look.
+ */
+function lendListedWeights(scan: SheetScan, tables: ProgressTable[]): void {
+  for (const table of tables) {
+    const unweighted = table.targets.filter((t) => !t.weight && !t.idInferred);
+    if (unweighted.length === 0) continue;
+    const { top, bottom, left, right } = table.range;
+    for (let r = Math.max(0, top - 3); r <= bottom; r++) {
+      if (!scan.showsIdWords(r, ID_WORDS.indicator)) continue;
+      for (let c = left; c <= right; c++) {
+        const value = scan.view.raw(r, c)?.value;
+        if (typeof value !== 'string' || !value.includes('評価指標') || weightLabelAt(value) < 0) continue;
+        const own = findIndicatorId(value);
+        if (!own) continue;
+        for (const listed of weightsListedInText(value)) {
+          const key = subTargetId(listed.indicator ?? own.indicator, listed.sub).key;
+          for (const t of unweighted) if (!t.weight && t.id.key === key) t.weight = { value: listed.value, ref: scan.ref(r, c), text: value };
+        }
+      }
+    }
+  }
+}
+
 export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
   const tables: Table[] = [];
   const faults: Fault[] = [];
@@ -121,6 +149,7 @@ export function detect(workbook: Workbook, options: DetectOptions = {}): Model {
     faults.push(...matrices.faults);
     const progress = [...blocks, ...matrices.tables];
     lendPlanPeriods(scan, progress);
+    lendListedWeights(scan, progress);
     for (const t of progress) {
       const headings = titlesOver(scan, t.range.top);
       if (headings) t.headings = headings;

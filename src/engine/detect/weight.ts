@@ -119,3 +119,27 @@ export function weightInCell(c: ValueCell): Weight | null {
   const value = c.parsed.kind === 'number' ? weightPercent(c.parsed) : fractionWeight(compact(c.text));
   return value ? { value, ref: c.ref, text: c.text } : null;
 }
+
+/**
+ * A target's weight as its indicator's title lists them (`寄与度：(1)-①60%、(1)-②40%`, `寄与度 ①50％ ②30％ ③20％`, in
+ * compact half-width text): its sub-number, circled or katakana, and the indicator's number where written before it.
+ */
+const LISTED_WEIGHT = /(?:\(?(\d+)\)?[-－−‐‑–—―ーｰ─━])?([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|[アイウエオカキクケコ](?![ァ-ヺー]))[:：=]?(\d{1,3}(?:\.\d+)?)%/g;
+
+/**
+ * The weights a title lists per target after its `寄与度` (`評価指標(1) 産業集積（寄与度：(1)-①60%、(1)-②40%）`,
+ * `評価指標１：…［寄与度 ①50％ ②30％ ③20％］`): each target's sub-number (`①`), the indicator's number when the
+ * list writes it (`1`), and the weight in percent; none when the text lists no weight by target.
+ */
+export function weightsListedInText(text: string): { indicator?: string; sub: string; value: NumberValue }[] {
+  const at = weightLabelAt(text);
+  if (at < 0) return [];
+  const rest = compact(text.slice(at)).replace(WEIGHT_LABEL_FIRST, '');
+  const listed: { indicator?: string; sub: string; value: NumberValue }[] = [];
+  for (const m of rest.matchAll(LISTED_WEIGHT)) {
+    const value = parseNumberText(`${m[3]}%`);
+    if (value.kind !== 'number') continue;
+    listed.push({ ...(m[1] !== undefined && { indicator: String(Number(m[1])) }), sub: m[2], value });
+  }
+  return listed;
+}

@@ -193,3 +193,36 @@ describe('weights', () => {
     expect(f).toEqual([]);
   });
 });
+
+describe('weights listed in the indicator title', () => {
+  const Y = ['令和3年度', '令和4年度', '令和5年度'];
+  const block = (label: string, t: string[], a: string[], p: string[]) => [
+    [label, '目標値', ...t],
+    [null, '実績値', ...a],
+    [null, '進捗度', ...p],
+  ];
+  const b1 = (label: string) => block(label, ['100社', '120社', '140社'], ['110社', '114社', '150社'], ['110%', '95%', '107%']);
+  const b2 = (label: string) => block(label, ['50件', '50件', '50件'], ['40件', '60件', '55件'], ['80%', '120%', '110%']);
+  const b3 = (label: string) => block(label, ['10件', '10件', '10件'], ['10件', '10件', '10件'], ['100%', '100%', '100%']);
+
+  it('`（寄与度：(1)-①60%、(1)-②40%）` in the title over the blocks: the targets\' weights, summed as any (30% planted: at the title)', () => {
+    const table = (second: string) =>
+      sheet('S', [[null, null, ...Y], [`評価指標(1) 産業集積（寄与度：(1)-①60%、(1)-②${second}）`], ...b1('数値目標(1)-① 連携企業数'), ...b2('数値目標(1)-② 起業件数')]);
+    expect(findingsOf(book(table('40%')))).toEqual([]);
+    const bad = findingsOf(book(table('30%')));
+    expect(bad.map((x) => [x.rule, x.cell, x.stated])).toEqual([['weights-sum', 'A2', 90]]);
+  });
+
+  it('`［寄与度 ①50％ ②30％ ③20％］` (full-width, the indicator\'s number only in the title); a target the list leaves out still lacks one', () => {
+    const table = (list: string) =>
+      sheet('S', [[null, null, ...Y], [`評価指標１：産業集積［寄与度 ${list}］`], ...b1('数値目標(1)-① 連携企業数'), ...b2('数値目標(1)-② 起業件数'), ...b3('数値目標(1)-③ 研修数')]);
+    expect(findingsOf(book(table('①50％ ②30％ ③20％'))).filter((x) => x.rule.startsWith('weights'))).toEqual([]);
+    expect(findingsOf(book(table('①50％ ②30％ ③30％'))).filter((x) => x.rule.startsWith('weights')).map((x) => [x.rule, x.cell, x.stated])).toEqual([['weights-sum', 'A2', 110]]);
+    expect(keys(findingsOf(book(table('①50％ ②50％'))).filter((x) => x.rule.startsWith('weights')))).toEqual(['weights-missing@S!A9']);
+  });
+
+  it('a weight a block states itself is kept over the title\'s', () => {
+    const rows = [[null, null, ...Y], ['評価指標(1) 産業集積（寄与度：(1)-①60%、(1)-②40%）'], ...b1('数値目標(1)-① 連携企業数（寄与度50%）'), ...b2('数値目標(1)-② 起業件数（寄与度50%）')];
+    expect(findingsOf(book(sheet('S', rows))).filter((x) => x.rule.startsWith('weights'))).toEqual([]);
+  });
+});
