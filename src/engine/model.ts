@@ -121,6 +121,8 @@ export interface NumericTarget {
   progressRatios?: true;
   /** A `累計進捗度` row under the block's progress row: each year's cell states the progress of the running totals through it. */
   runningProgress?: ValueCell[];
+  /** A `寄与度×進捗度` row under the block (`寄与度を乗じた進捗度`): each year's cell states the weight × the year's progress. */
+  weightedProgress?: ValueCell[];
   rows: { target: number; actual: number; progress: number | null };
   /** A goal the label states in a number that cannot be read (`1,2345人（累計）`): the label's cell, for a warning. */
   unreadGoal?: ValueCell;

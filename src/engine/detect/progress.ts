@@ -314,7 +314,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
     const runningRow = progressRow !== null && progressRow > pairBottom && !weightRow ? runningProgressUnder(scan, progressBottom + 1, t.col) : undefined;
     // Taken, it is no progress row of the block under it.
     if (runningRow !== undefined) taken.add(runningRow * 16384 + t.col);
-    // A row of the target's part of its indicator's progress under it (`寄与度×進捗度`) is the block's, not checked.
+    // A row of the target's part of its indicator's progress under it (`寄与度×進捗度`) is the block's, checked as weight × progress.
     const ownRowsEnd = weightRow?.bottom ?? runningRow ?? progressBottom;
     const partsEnd = weightedProgressRow(scan, ownRowsEnd + 1, t.col) ? ownRowsEnd + 1 : ownRowsEnd;
     // A row under it stating the plan's cumulative goal in one cell (`目標値（累計） | 475億円`) is the block's too.
@@ -430,6 +430,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
       rows: { target: targetLabel.row, actual: a.row, progress: progressRow },
       ...(!goal && unreadGoal.length > 0 && { unreadGoal: unreadGoal[0] }),
       ...(runningRow !== undefined && { runningProgress: columns.map((c) => scan.valueCell(runningRow, c.col)) }),
+      ...(partsEnd > ownRowsEnd && { weightedProgress: columns.map((c) => scan.valueCell(partsEnd, c.col)) }),
     };
     // The indicator's weighted progress stated in a row of its own under its last block (`評価指標(1)の進捗度`), or
     // over its first one (`評価指標(1) 産業集積 | 進捗度`).
@@ -466,6 +467,7 @@ export function detectProgressTables(scan: SheetScan, faults: Fault[], counter: 
           actual: cells(runningRows[1], a.text),
           progress: runningRows[2] === null ? null : cells(runningRows[2]),
           totals: undefined,
+          weightedProgress: undefined,
           rows: { target: runningRows[0], actual: runningRows[1], progress: runningRows[2] },
         },
         headerRow,

@@ -59,7 +59,10 @@ export const en: MessageBook = {
       ? `${cap(h.target())} has no progress row, though the other targets of its table have one; ${h.year()}: target and actual are present, computed ${h.num(f.expected)}%.`
       : `${cap(h.target())}, ${h.year()}: target and actual are present but the progress is blank; computed ${h.num(f.expected)}%.`,
   'progress-orphan': (f, h) => `${cap(h.target())}, ${h.year()}: progress ${h.num(f.stated)}% is stated but the ${h.param('blank') === 'both' ? 'target and actual are' : `${h.param('blank')} is`} blank.`,
-  'indicator-score-mismatch': (f, h) => `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%${h.param('leftOut') ? ` (leaving out ${h.target('leftOut')}: a target of 0 and no progress stated)` : ''}.`,
+  'indicator-score-mismatch': (f, h) =>
+    h.param('part')
+      ? `${cap(h.target())}, ${h.year()}: the weighted progress (寄与度×進捗度) ${h.num(f.stated)}% differs from its weight × progress, ${h.param('weight')}% × ${h.param('progress')}% ÷ 100 = ${h.num(f.expected)}%.`
+      : `Indicator (${h.param('indicator')}), ${h.year()}: stated progress ${h.num(f.stated)}% differs from the ${h.param('weighted') === '1' ? 'weighted ' : ''}mean of its targets' progress, ${h.num(f.expected)}%${h.param('leftOut') ? ` (leaving out ${h.target('leftOut')}: a target of 0 and no progress stated)` : ''}.`,
   'weights-sum': (f, h) => `Indicator (${h.param('indicator')})${f.params.year != null ? `, ${h.year()}` : ''}: the weights add up to ${h.num(f.stated)}%, not 100%.`,
   'weights-missing': (f, h) =>
     h.param('missing') === h.param('count')

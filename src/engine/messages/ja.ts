@@ -44,7 +44,9 @@ export const ja: MessageBook = {
   'progress-orphan': (f, h) =>
     `${h.target()} ${h.year()}の進捗度 ${h.num(f.stated)}% が記載されていますが、${({ target: '目標値', actual: '実績値', both: '目標値と実績値' } as Record<string, string>)[h.param('blank')] ?? '目標値または実績値'}が空欄です。`,
   'indicator-score-mismatch': (f, h) =>
-    `評価指標(${h.param('indicator')}) ${h.year()}の進捗度 ${h.num(f.stated)}% は、数値目標の進捗度の${h.param('weighted') === '1' ? '寄与度付き' : ''}平均 ${h.num(f.expected)}%${h.param('leftOut') ? `(目標値が 0 で進捗度のない${h.target('leftOut')}を除く)` : ''} と一致しません。`,
+    h.param('part')
+      ? `${h.target()} ${h.year()}の寄与度×進捗度 ${h.num(f.stated)}% は、寄与度 ${h.param('weight')}% × 進捗度 ${h.param('progress')}% ÷ 100 = ${h.num(f.expected)}% と一致しません。`
+      : `評価指標(${h.param('indicator')}) ${h.year()}の進捗度 ${h.num(f.stated)}% は、数値目標の進捗度の${h.param('weighted') === '1' ? '寄与度付き' : ''}平均 ${h.num(f.expected)}%${h.param('leftOut') ? `(目標値が 0 で進捗度のない${h.target('leftOut')}を除く)` : ''} と一致しません。`,
   'weights-sum': (f, h) => `評価指標(${h.param('indicator')})の${f.params.year != null ? `${h.year()}の` : ''}寄与度の合計が ${h.num(f.stated)}% で、100% になりません。`,
   'weights-missing': (f, h) =>
     h.param('missing') === h.param('count')

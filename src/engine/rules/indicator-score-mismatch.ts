@@ -1,16 +1,16 @@
-import { roundHalfUp, show } from '../decimal.js';
-import { asNumber, statedDecimals } from '../compute.js';
+import { type Decimal, roundHalfUp, show, showBeforeRounding } from '../decimal.js';
+import { asNumber, progressStatuses, statedDecimals, statedPercent } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { indicatorAccepts, indicatorBasis, indicatorProgress } from '../indicators.js';
-import type { SummaryTable, ValueCell } from '../model.js';
-import type { Rule } from './types.js';
+import { indicatorAccepts, indicatorBasis, indicatorProgress, weightIn } from '../indicators.js';
+import type { Model, NumericTarget, SummaryTable, ValueCell } from '../model.js';
+import { targetParams, type Rule } from './types.js';
 
 export const indicatorScoreMismatch: Rule = {
   id: 'indicator-score-mismatch',
   severity: 'error',
   describe: {
-    ja: '評価指標の進捗度が数値目標の進捗度の寄与度付き平均と一致しない',
-    en: "A stated indicator progress differs from the weighted mean of its targets' progress",
+    ja: '評価指標の進捗度が数値目標の進捗度の寄与度付き平均と一致しない(数値目標の寄与度×進捗度の行も確かめる)',
+    en: "A stated indicator progress differs from the weighted mean of its targets' progress (a target's 寄与度×進捗度 row is checked too)",
   },
   check({ model, targets }) {
     const stated: { indicator: string; year: number | null; cell: ValueCell; own?: SummaryTable }[] = [];
@@ -48,6 +48,49 @@ export const indicatorScoreMismatch: Rule = {
         }),
       );
     }
+    findings.push(...weightedParts(model));
     return findings;
   },
 };
+
+/**
+ * A target's part of its indicator's progress stated in a row under its block (`寄与度×進捗度`, `寄与度を乗じた進捗度`):
+ * each year's is its weight × its progress ÷ 100, from the stated progress or from actual ÷ target × 100, as rounded
+ * to the decimals the cell shows. A year without a weight, a progress or a computation is not checked.
+ */
+function weightedParts(model: Model): Finding[] {
+  const findings: Finding[] = [];
+  for (const table of model.tables) {
+    if (table.kind !== 'progress') continue;
+    for (const t of table.targets) if (t.weightedProgress) findings.push(...weightedPartsOf(t, t.weightedProgress));
+  }
+  return findings;
+}
+
+function weightedPartsOf(t: NumericTarget, row: ValueCell[]): Finding[] {
+  const findings: Finding[] = [];
+  const statuses = progressStatuses(t);
+  for (let i = 0; i < row.length; i++) {
+    const stated = asNumber(row[i].parsed);
+    const weight = stated && weightIn(t, t.columns[i].year)?.value;
+    if (!stated || !weight) continue;
+    const status = statuses[i];
+    const point = 'point' in status ? status.point : undefined;
+    const own = asNumber(t.progress?.[i]?.parsed);
+    const progress = own && point ? statedPercent(own, point).value : own && own.percent ? own.value : undefined;
+    const parts = [progress, point].filter((p): p is Decimal => p !== undefined).map((p) => weight.value.times(p).div(100));
+    if (parts.length === 0) continue;
+    const { value, decimals } = statedPercent(stated, parts[0]);
+    if (parts.some((p) => roundHalfUp(p, decimals).eq(roundHalfUp(value, decimals)))) continue;
+    const shownProgress = progress ?? point!;
+    findings.push(
+      findingAt('indicator-score-mismatch', 'error', row[i].ref, {
+        expected: roundHalfUp(parts[0], decimals).toNumber(),
+        stated: roundHalfUp(value, decimals).toNumber(),
+        calc: `${show(weight.value, 4)} × ${show(shownProgress, 4)} ÷ 100 = ${showBeforeRounding(parts[0], decimals + 2, decimals)} → ${show(roundHalfUp(parts[0], decimals), decimals)}`,
+        params: { ...targetParams(t, t.columns[i]), part: 1, weight: show(weight.value, 4), progress: show(shownProgress, 4) },
+      }),
+    );
+  }
+  return findings;
+}

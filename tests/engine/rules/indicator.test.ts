@@ -226,3 +226,34 @@ describe('weights listed in the indicator title', () => {
     expect(findingsOf(book(sheet('S', rows))).filter((x) => x.rule.startsWith('weights'))).toEqual([]);
   });
 });
+
+describe('a row of each target\'s weight × progress (寄与度×進捗度)', () => {
+  const Y = ['令和3年度', '令和4年度', '令和5年度'];
+  const table = (label: string, part: string) =>
+    sheet('S', [
+      [null, null, ...Y],
+      ['数値目標(1)-① 連携企業数', '目標値', '100社', '100社', '100社'],
+      [null, '実績値', '110社', '120社', '128社'],
+      ['寄与度(※):50%', '進捗度', '110%', '120%', '128%'],
+      [null, label, '55%', '60%', part],
+      ['数値目標(1)-② 起業件数', '目標値', '50件', '50件', '50件'],
+      [null, '実績値', '40件', '60件', '55件'],
+      ['寄与度(※):50%', '進捗度', '80%', '120%', '110%'],
+      [null, label, '40%', '60%', '55%'],
+      ['評価指標(1)の進捗度', null, '95%', '120%', '119%'],
+    ]);
+
+  it('right products say nothing; 74% where 0.5 × 128% = 64% is found at its cell, the computation shown', () => {
+    expect(findingsOf(book(table('寄与度×進捗度', '64%')))).toEqual([]);
+    const bad = findingsOf(book(table('寄与度×進捗度', '74%')));
+    expect(bad.map((x) => [x.rule, x.cell, x.expected, x.stated, x.calc])).toEqual([['indicator-score-mismatch', 'E5', 64, 74, '50 × 128 ÷ 100 = 64 → 64']]);
+    expect(formatFinding(bad[0], 'ja')).toContain('寄与度 50% × 進捗度 128% ÷ 100 = 64%');
+    expect(formatFinding(bad[0], 'en')).toContain('50% × 128% ÷ 100 = 64%');
+  });
+
+  it('labelled `寄与度を乗じた進捗度`, and written as ratios (0.64): the same', () => {
+    expect(findingsOf(book(table('寄与度を乗じた進捗度', '64%')))).toEqual([]);
+    expect(keys(findingsOf(book(table('寄与度を乗じた進捗度', '74%'))))).toEqual(['indicator-score-mismatch@S!E5']);
+    expect(findingsOf(book(table('寄与度×進捗度', 0.64 as unknown as string)))).toEqual([]);
+  });
+});
