@@ -745,6 +745,8 @@ export function decideMode(goal: PlanGoal | null, target: ValueCell[], columns: 
     if (!finalMatches && total.eq(goal.value.value)) return { mode: 'flow', source: 'goal-year' };
     return { mode: 'stock', source: 'goal-year' };
   }
+  // A level the label names a stock, its year not said (`立地企業数（ストック） 310社`).
+  if (goal && goal.year === null) return { mode: 'stock', source: 'stock-label' };
   return { mode: 'flow', source: 'default' };
 }
 

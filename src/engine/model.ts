@@ -96,7 +96,7 @@ export interface NumericTarget {
    */
   otherGoals?: PlanGoal[];
   mode: TargetMode;
-  modeSource: 'cumulative-label' | 'running-total-label' | 'running-total-values' | 'goal-year' | 'default' | 'override';
+  modeSource: 'cumulative-label' | 'running-total-label' | 'running-total-values' | 'goal-year' | 'stock-label' | 'default' | 'override';
   /** The weight, the latest year's where they change from year to year (yearWeights). */
   weight: Weight | null;
   /**

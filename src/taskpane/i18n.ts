@@ -8,7 +8,7 @@ import type { HostErrorCode } from '../io/host.js';
 export type Lang = 'ja' | 'en';
 
 type TableKind = Table['kind'] | 'other';
-type ModeSource = 'cumulative-label' | 'running-total-label' | 'running-total-values' | 'goal-year' | 'default' | 'override';
+type ModeSource = 'cumulative-label' | 'running-total-label' | 'running-total-values' | 'goal-year' | 'stock-label' | 'default' | 'override';
 
 export interface Strings {
   appTitle: string;
@@ -231,6 +231,7 @@ const ja: Strings = {
     'running-total-label': '目標値の行の「(累計)」から判定(各年度の値は累計)',
     'running-total-values': '目標値が累計の目標まで増え、最終年度の値がそれと一致するため(各年度の値は累計)',
     'goal-year': '目標年度から判定',
+    'stock-label': '「ストック」の記載から判定',
     default: '判定材料がないためフロー型',
     override: '手動で指定',
   },
@@ -392,6 +393,7 @@ const en: Strings = {
     'running-total-label': 'from “(累計)” on the target row (each year holds the running total)',
     'running-total-values': 'the targets rise to the cumulative goal and the last equals it (each year holds the running total)',
     'goal-year': 'from the goal year',
+    'stock-label': 'from the word ストック',
     default: 'flow, as nothing tells otherwise',
     override: 'chosen by you',
   },

@@ -109,3 +109,17 @@ describe('the plan goal in a 数値目標 label', () => {
     expect(g && g.value.kind === 'number' && [g.value.lo.toFixed(), g.value.hi.toFixed(), g.cumulative, g.year]).toEqual(['45000000000', '55000000000', cumulative, year]);
   });
 });
+
+describe('goals written with the year before the figure, or a stock with none', () => {
+  it.each([
+    ['数値目標(1) 立地企業数（令和5年度末）300社', ['300', '社', false, 2023]],
+    ['数値目標(1) 立地企業数 (R7年度末時点) 900社', ['900', '社', false, 2025]],
+    ['数値目標(1) 立地企業数（ストック） 310社', ['310', '社', false, null]],
+    ['数値目標(1) 立地企業数 310社（ストック）', ['310', '社', false, null]],
+  ])('%s', (text, expected) => expect(read(text)).toEqual(expected));
+
+  it('a figure after a year in parentheses where the count starts (`（令和2年度）180社から`, `→`) is no goal; the level it rises to is', () => {
+    expect(read('数値目標(1) 立地企業数（令和2年度）180社から増加')).toBeUndefined();
+    expect(read('数値目標(1) 立地企業数（令和2年度）180社→（令和7年度）900社')).toEqual(['900', '社', false, 2025]);
+  });
+});

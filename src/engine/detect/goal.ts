@@ -35,6 +35,22 @@ const YEAR_SPACED = new RegExp(`${NOT_AFTER_BASE}((?:令和|平成|(?<![A-Za-z])
 const YEAR_PREFIX = new RegExp(
   `${NOT_AFTER_BASE}${YEAR}(?:(?:末|まで)*(?:に|で|の)?目標値?|末?(?:時点|現在)(?:で|に|(?=\\s*[:：]))|末(?:まで)?(?:に|で)?|まで(?:に|で)?|に|(?=\\s*[:：]))\\s*[:：]?\\s*${NUM}`,
 );
+// A level to reach by a year written in parentheses before the figure: `（令和5年度末）300社`, `(R7年度末時点) 900社`; not a
+// level a count starts from (`（令和2年度）180社から`, `…→`), nor after a word saying so.
+const YEAR_PAREN_FIRST = new RegExp(`${NOT_AFTER_BASE}[(（]\\s*${YEAR}(?:末|まで|時点|現在|目標)*\\s*[)）]\\s*[:：]?\\s*${NUM}`, 'g');
+/** YEAR_PAREN_FIRST's last match whose figure is not where a count starts (`（令和2年度）180社から`, `…→`). */
+function levelAfterParenYear(t: string): RegExpExecArray | null {
+  let level: RegExpExecArray | null = null;
+  YEAR_PAREN_FIRST.lastIndex = 0;
+  for (let m = YEAR_PAREN_FIRST.exec(t); m; m = YEAR_PAREN_FIRST.exec(t)) {
+    if (!/^[^\s\d]{0,3}?\s*(?:→|⇒|から)/.test(t.slice(m.index + m[0].length - m[3].length))) level = m;
+  }
+  return level;
+}
+
+// A level named a stock with no year (`立地企業数（ストック） 310社`, `310社（ストック）`): the plan's final level, its year
+// not said.
+const STOCK_NO_YEAR = new RegExp(`[(（]ストック[)）]\\s*[:：]?\\s*${NUM}|${NUM}\\s*[(（]ストック[)）]`);
 // The year may stand in brackets after the word: `目標（令和7年度）：900社`, `目標値(R7) 900社`.
 const GOAL_YEAR = new RegExp(`目標値?\\s*[:：]?\\s*(?:[(（]\\s*${YEAR}(?!\\d)(?:末|まで)*\\s*[)）]|${YEAR}(?!\\d)(?:末|まで)*)(?:に|で)?\\s*[:：]?\\s*${NUM}`);
 
@@ -113,12 +129,19 @@ export function readGoals(text: string, ref: CellRef, years?: readonly (number |
   }
   // GOAL_YEAR's year is in group 1 (in brackets) or 2, its figure in the two groups after; the others' in 1, 2 and 3.
   const goalYear = GOAL_YEAR.exec(t);
-  const byYear = goalYear ? [goalYear[0], goalYear[1] ?? goalYear[2], goalYear[3], goalYear[4]] : YEAR_PREFIX.exec(t) ?? YEAR_SPACED.exec(t);
+  const byYear = goalYear ? [goalYear[0], goalYear[1] ?? goalYear[2], goalYear[3], goalYear[4]] : YEAR_PREFIX.exec(t) ?? YEAR_SPACED.exec(t) ?? levelAfterParenYear(t);
   const fy = byYear ? parseFiscalYear(byYear[1]) : undefined;
   if (byYear && fy && !fy.baseline) {
     const value = parseNumberText(`${byYear[2]}${byYear[3]}`);
     if (value.kind === 'number') return { goal: { value, cumulative: false, year: fy.year, ref, text: byYear[0].trim() }, others: [] };
     note(byYear[0], value);
+  }
+  const stock = byYear ? null : STOCK_NO_YEAR.exec(t);
+  if (stock) {
+    const [figure, unit] = stock[1] !== undefined ? [stock[1], stock[2]] : [stock[3], stock[4]];
+    const value = parseNumberText(`${figure}${unit}`);
+    if (value.kind === 'number') return { goal: { value, cumulative: false, year: null, ref, text: stock[0].trim() }, others: [] };
+    note(stock[0], value);
   }
   return { others: [] };
 }

@@ -1236,8 +1236,8 @@ function goalUnderHead(scan: SheetScan, head: string, row: number, col: number, 
   // `5年間の目標`, `計画期間の目標`: a total over those years, as `(5年間)` after a goal says.
   const what = /累計/.test(head) ? '累計' : (/[(（]([^)）]+)[)）]/.exec(head)?.[1] ?? head.replace(/(最終|計画)?目標値?|[:：\s]/g, '').replace(/の$/, ''));
   const text = cellText(scan.view.shown(row, col).cell);
-  // Under a bare `最終目標`, the goal says what it is of itself (`1,100人（累計）`, `900社（令和7年度）`).
-  const goal = what ? parseGoal(`${text}(${what})`, scan.ref(row, col), undefined, unread) : /[(（][^)）]+[)）]/.test(text) ? parseGoal(text, scan.ref(row, col), undefined, unread) : undefined;
+  // Under a bare `最終目標`, the goal says what it is of itself (`1,100人（累計）`, `900社（令和7年度）`, `令和7年度末 900社`).
+  const goal = what ? parseGoal(`${text}(${what})`, scan.ref(row, col), undefined, unread) : parseGoal(text, scan.ref(row, col), undefined, unread);
   return withPlanEnd(goal, what);
 }
 

@@ -71,7 +71,9 @@ export const en: MessageBook = {
   'cumulative-total-mismatch': (f, h) =>
     `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets${period(h) ? ` of ${period(h)}` : ''}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'cumulative-goal-unchecked': (f, h) =>
-    `${cap(h.target())}: the cumulative goal ${h.num(f.stated)}${unit(h.param('unit'))} exceeds the sum of the targets of the ${h.param('years')} years shown, ${h.num(f.expected)}${unit(h.param('unit'))}; no plan period is stated and the table seems to show a ${h.param('planYears')}-year plan so far, so the goal cannot be checked yet.`,
+    h.param('stock')
+      ? `${cap(h.target())}: the stock goal ${h.num(f.stated)}${unit(h.param('unit'))} names no year and exceeds the last target shown (${h.year()}), ${h.num(f.expected)}${unit(h.param('unit'))}; the table seems to show a ${h.param('planYears')}-year plan so far (${h.param('years')} years), so the goal cannot be checked yet.`
+      : `${cap(h.target())}: the cumulative goal ${h.num(f.stated)}${unit(h.param('unit'))} exceeds the sum of the targets of the ${h.param('years')} years shown, ${h.num(f.expected)}${unit(h.param('unit'))}; no plan period is stated and the table seems to show a ${h.param('planYears')}-year plan so far, so the goal cannot be checked yet.`,
   'stock-goal-mismatch': (f, h) =>
     `${cap(h.target())}: the goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the ${h.param('earlier') ? `${h.year()} (${cellOf(h)})` : `final-year (${h.year()}, ${cellOf(h)})`} target ${h.num(f.expected)}${unit(h.param('unit'))}.`,
   'stock-decrease': (f, h) => `Stock ${h.target()}: the ${h.param('row')} goes down from ${h.num(f.expected)}${unit(h.param('unit'))} (${h.yearOf('previousYear', 'previousColumn')}) to ${h.num(f.stated)}${unit(h.param('unit'))} (${h.year()}).`,

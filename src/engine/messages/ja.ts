@@ -55,7 +55,9 @@ export const ja: MessageBook = {
   'cumulative-total-mismatch': (f, h) =>
     `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${period(h) ? `${period(h)}の` : ''}各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'cumulative-goal-unchecked': (f, h) =>
-    `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')} は、表の ${h.param('years')} 年度分の目標値の合計 ${h.num(f.expected)}${h.param('unit')} を上回っています。計画期間の記載がなく、表は計画(${h.param('planYears')}年間)の途中までと見られるため、まだ確かめられません。`,
+    h.param('stock')
+      ? `${h.target()}のストックの目標 ${h.num(f.stated)}${h.param('unit')} は年度の記載がなく、表の最後の目標値(${h.year()}) ${h.num(f.expected)}${h.param('unit')} を上回っています。表は ${h.param('years')} 年度分で、計画(${h.param('planYears')}年間)の途中までと見られるため、まだ確かめられません。`
+      : `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')} は、表の ${h.param('years')} 年度分の目標値の合計 ${h.num(f.expected)}${h.param('unit')} を上回っています。計画期間の記載がなく、表は計画(${h.param('planYears')}年間)の途中までと見られるため、まだ確かめられません。`,
   'stock-goal-mismatch': (f, h) =>
     `${h.target()}の目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${h.param('earlier') ? `${h.year()}(${cellOf(h)})` : `最終年度(${h.year()}、${cellOf(h)})`}の目標値 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
   'stock-decrease': (f, h) => `ストック型の${h.target()}の${h.param('row') === 'actual' ? '実績値' : '目標値'}が、${h.yearOf('previousYear', 'previousColumn')}の ${h.num(f.expected)}${h.param('unit')} から ${h.year()}の ${h.num(f.stated)}${h.param('unit')} に減っています。`,

@@ -8,7 +8,7 @@ import type { NumericTarget, PlanGoal } from '../model.js';
 import { periodParam, targetParams, type Rule, type RuleContext } from './types.js';
 
 /** The years a cumulative goal covers where nothing states them (SPEC §1.1: `475億円 (累計)` is a 5-year total). */
-const PLAN_YEARS = 5;
+export const PLAN_YEARS = 5;
 
 /** What the cumulative rules find: errors (cumulative-total-mismatch), and goals of a plan under way not checked (info). */
 interface Verdicts {
@@ -60,14 +60,14 @@ function mismatches(t: NumericTarget, out: Verdicts): void {
 }
 
 /** Whether a target's table ends at a year with an actual: it shows the years so far, none still to come. */
-function showsSoFar(t: NumericTarget): boolean {
+export function showsSoFar(t: NumericTarget): boolean {
   const order = yearOrder(t.columns);
   for (let k = order.length - 1; k >= 0; k--) if (!t.columns[order[k]].baseline) return asNumber(t.actual[order[k]].parsed) !== undefined;
   return false;
 }
 
 /** How many years (baselines not counted) a target's table shows. */
-function yearsShown(t: NumericTarget): number {
+export function yearsShown(t: NumericTarget): number {
   return t.columns.filter((c) => !c.baseline).length;
 }
 

@@ -5,7 +5,9 @@ import { findingAt, type Finding } from '../findings.js';
 import { inUnitOf } from '../numbers.js';
 import { columnOfYear, summaryGoals } from '../indicators.js';
 import type { NumericTarget, PlanGoal } from '../model.js';
-import { targetParams, type Rule } from './types.js';
+import { PLAN_YEARS, showsSoFar, yearsShown } from './cumulative-total-mismatch.js';
+import { targetParams, type Rule, type RuleContext } from './types.js';
+import type { Decimal } from '../decimal.js';
 
 export const stockGoalMismatch: Rule = {
   id: 'stock-goal-mismatch',
@@ -58,6 +60,8 @@ function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding 
   const goal = inUnitOf(goalOf.value, asRead);
   // A goal stated as a bound (`900社以上（令和7年度）`) holds where the final target may meet it (`900社超` not by 900 社).
   if (goal.bound ? boundMayHold(final.lo, final.hi, goal) : mayBeEqual(final, goal)) return undefined;
+  // A level naming no year above the last target of a table of the years so far: not due yet (cumulative-goal-unchecked says so).
+  if (yearlessUnderway(t, goalOf, final.value, goal.value)) return undefined;
   const scale = goal.scale;
   // An earlier plan's level (`第1期 900社（令和3年度）`) is compared with a year before the last with a target: no final year's.
   const order = yearOrder(t.columns);
@@ -71,4 +75,40 @@ function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding 
     // A goal the 本文 states is on another sheet than the target it is compared with: the message names that sheet.
     params: { ...targetParams(t, t.columns[i]), finalCell: a1(t.target[i].ref.row, t.target[i].ref.col), ...(t.target[i].ref.sheet !== goalOf.ref.sheet && { finalSheet: t.target[i].ref.sheet }), ...(i !== last && { earlier: 1 }), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...(goal.bound && { said: goal.bound }) },
   });
+}
+
+/**
+ * Whether a stock's goal naming no year (`立地企業数（ストック） 310社`) may be a level the table does not reach yet: above the
+ * last target of a table of fewer years than a plan's, its last year with an actual (the years so far of a plan under way).
+ */
+function yearlessUnderway(t: NumericTarget, goal: PlanGoal, final: Decimal, level: Decimal): boolean {
+  return goal.year === null && !goal.cumulative && level.gt(final) && yearsShown(t) < PLAN_YEARS && showsSoFar(t);
+}
+
+/** The stocks' goals naming no year that yearlessUnderway leaves unchecked: information, nothing contradicts them. */
+export function stockGoalsUnchecked({ targets }: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const { target: t } of targets.all) {
+    const g = t.goal;
+    if (t.mode !== 'stock' || !g || g.cumulative || g.year !== null) continue;
+    const order = yearOrder(t.columns);
+    let i = -1;
+    for (let k = order.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[order[k]].parsed)) i = order[k];
+    const asRead = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
+    if (!asRead) continue;
+    const final = inUnitOf(asRead, g.value);
+    const goal = inUnitOf(g.value, asRead);
+    if (goal.bound ? boundMayHold(final.lo, final.hi, goal) : mayBeEqual(final, goal)) continue;
+    if (!yearlessUnderway(t, g, final.value, goal.value)) continue;
+    const scale = goal.scale;
+    findings.push(
+      findingAt('cumulative-goal-unchecked', 'info', g.ref, {
+        expected: final.value.div(scale).toNumber(),
+        stated: goal.value.div(scale).toNumber(),
+        calc: `${t.columns[i].header || t.target[i].text}: ${show(final.value.div(scale), 4)} < ${show(goal.value.div(scale), 4)}`,
+        params: { ...targetParams(t, t.columns[i]), stock: 1, unit: `${goal.scaleLabel}${goal.unit ?? ''}`, years: yearsShown(t), planYears: PLAN_YEARS },
+      }),
+    );
+  }
+  return findings;
 }

@@ -798,3 +798,39 @@ describe('target-missing', () => {
     expect(keys(stock)).toEqual(['target-missing@S!H2']);
   });
 });
+
+describe('stock goals with the year before the figure, or naming none', () => {
+  const Y5 = ['令和3年度', '令和4年度', '令和5年度', '令和6年度', '令和7年度'];
+  const levels = ['100社', '300社', '500社', '700社', '900社'];
+  const block = (title: string, years = Y5, targets = levels): Spec[][] => [[null, null, ...years], [title, '目標値', ...targets], [null, '実績値', '110社', '290社'], [null, '進捗度', '110%', '97%']];
+  const found = (rows: Spec[][]) => findingsOf(book(sheet('S', rows))).map((x) => [x.rule, x.severity, x.cell, x.expected, x.stated]);
+
+  it('`（令和7年度末）900社` is the R7 level: right twin silent, 910社 planted found at the title', () => {
+    expect(found(block('数値目標(1) 立地企業数（令和7年度末）900社'))).toEqual([]);
+    expect(found(block('数値目標(1) 立地企業数（令和7年度末）910社'))).toEqual([['stock-goal-mismatch', 'error', 'A2', 900, 910]]);
+  });
+
+  it('`令和7年度末 900社` under a bare `目標` header right of the years is the R7 level, found at its cell', () => {
+    const rows = (goal: string) => {
+      const r = block('数値目標(1) 立地企業数');
+      r[0].push('目標');
+      r[1].push(goal);
+      return r;
+    };
+    expect(found(rows('令和7年度末 900社'))).toEqual([]);
+    expect(found(rows('令和7年度末 910社'))).toEqual([['stock-goal-mismatch', 'error', 'H2', 900, 910]]);
+  });
+
+  it('`（ストック） 310社` naming no year: the last target of a table of a whole plan (5 years); of the years so far, said unchecked', () => {
+    expect(found(block('数値目標(1) 立地企業数（ストック） 900社'))).toEqual([]);
+    expect(found(block('数値目標(1) 立地企業数（ストック） 910社'))).toEqual([['stock-goal-mismatch', 'error', 'A2', 900, 910]]);
+    const soFar = (goal: string) => [[null, null, ...Y5.slice(0, 3)], [`数値目標(1) 立地企業数（ストック） ${goal}`, '目標値', '100社', '200社', '300社'], [null, '実績値', '110社', '190社', '310社'], [null, '進捗度', '110%', '95%', '103%']];
+    expect(found(soFar('300社'))).toEqual([]);
+    const unchecked = findingsOf(book(sheet('S', soFar('310社'))));
+    expect(unchecked.map((x) => [x.rule, x.severity, x.cell, x.expected, x.stated])).toEqual([['cumulative-goal-unchecked', 'info', 'A2', 300, 310]]);
+    expect(formatFinding(unchecked[0], 'ja')).toContain('ストックの目標 310社 は年度の記載がなく');
+    expect(formatFinding(unchecked[0], 'en')).toContain('the stock goal 310 社 names no year');
+    // Below the last target it contradicts the table whatever the plan's length.
+    expect(found(soFar('290社'))).toEqual([['stock-goal-mismatch', 'error', 'A2', 300, 290]]);
+  });
+});
