@@ -393,7 +393,7 @@ const en: Strings = {
     'running-total-label': 'from “(累計)” on the target row (each year holds the running total)',
     'running-total-values': 'the targets rise to the cumulative goal and the last equals it (each year holds the running total)',
     'goal-year': 'from the goal year',
-    'stock-label': 'from the word ストック',
+    'stock-label': 'from "stock" in the label',
     default: 'flow, as nothing tells otherwise',
     override: 'chosen by you',
   },
