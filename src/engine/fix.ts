@@ -5,7 +5,7 @@
 import { Decimal, dec, roundHalfUp } from './decimal.js';
 import { asNumber, isRatioCell, progressOf, progressStatuses, reachable, statedDecimals, statesMultiple, targetOfYear, totalProgressStatus } from './compute.js';
 import { a1, cellIndex } from './grid.js';
-import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningPairOf, runningProgressStatus, runningTotals, summaryTarget, summaryYear, type RunningPair } from './indicators.js';
+import { columnOfYear, indexTargets, indicatorAccepts, indicatorBasis, indicatorProgress, ownProgressStatus, runningPairOf, runningProgressStatus, runningTotals, statedWeightedPart, summaryTarget, summaryYear, type RunningPair } from './indicators.js';
 import { BOUND, BY_HOW_MUCH, MARKS_BEFORE, REACH_WORD, formatInfo, parseNumberText, type NumberValue } from './numbers.js';
 import type { Model, NumericTarget, SummaryRow, SummaryTable, ValueCell } from './model.js';
 
@@ -635,6 +635,26 @@ export function planRecalculation(model: Model, options: RecalculationOptions = 
         if (options.formulas && writes.length > before) valuesInsteadOfFormulas.push(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`);
       });
     }
+  }
+
+  // A 寄与度×進捗度 row under a block: each year's weight × the progress computed, where the row's figure agrees with
+  // neither that nor a stated progress this plan leaves (the rule accepts either); a progress rewritten vouches for none.
+  // A value, formulas asked for or not: the weight may stand where no formula can reach it (the block's title).
+  for (const { target: t } of index.all) {
+    const row = t.weightedProgress;
+    if (!row) continue;
+    const statuses = progressStatuses(t);
+    const parts = row.map((_, i) => statedWeightedPart(t, i, statuses));
+    const pointOf = (s: ValueCell) => parts[row.indexOf(s)]?.computed;
+    row.forEach((cell, i) => {
+      const part = parts[i];
+      if (!part?.computed) return;
+      const agrees = roundHalfUp(part.computed, part.decimals).eq(roundHalfUp(part.stated, part.decimals));
+      if (agrees || (part.accepted && !wasRewritten(t, t.columns[i].year))) return;
+      const before = writes.length;
+      add(cell, roundHalfUp(part.computed, part.decimals), conventionOf(cell, row, part.computed, true, pointOf), { reason: 'mismatch', what: 'progress', target: t.id.display, year: t.columns[i].year });
+      if (options.formulas && writes.length > before) valuesInsteadOfFormulas.push(`${cell.ref.sheet}!${a1(cell.ref.row, cell.ref.col)}`);
+    });
   }
 
   // Summary rows checked on their own whose progress this plan rewrites: they no longer vouch for their indicator's.

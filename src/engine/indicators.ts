@@ -385,6 +385,43 @@ export function columnOfYear(target: NumericTarget, year: number | null): number
   return i >= 0 ? i : target.columns.findIndex((c) => c.year === year);
 }
 
+/** A year's cell of a target's `寄与度×進捗度` row, against its weight × its progress ÷ 100. */
+export interface StatedWeightedPart {
+  weight: Decimal;
+  /** The progress it is worked out from, as shown in the calculation: the stated one, else actual ÷ target × 100. */
+  progress: Decimal;
+  /** Weight × progress ÷ 100 from the stated progress and from the computed one, in that order (either is accepted). */
+  parts: Decimal[];
+  /** Weight × the computed progress ÷ 100: what a recalculation writes; undefined when the progress cannot be computed. */
+  computed?: Decimal;
+  /** The stated figure in percent, and the decimals it is compared at. */
+  stated: Decimal;
+  decimals: number;
+  accepted: boolean;
+}
+
+/**
+ * The cell of year `i` of a target's part of its indicator's progress stated in a row under its block (`寄与度×進捗度`,
+ * `寄与度を乗じた進捗度`): its weight × its progress ÷ 100, from the stated progress or from actual ÷ target × 100, as
+ * rounded to the decimals the cell shows. Undefined where it is not checked: no figure, no weight, no progress.
+ */
+export function statedWeightedPart(t: NumericTarget, i: number, statuses: readonly ProgressStatus[] = progressStatuses(t)): StatedWeightedPart | undefined {
+  const cell = t.weightedProgress?.[i];
+  const figure = cell && asNumber(cell.parsed);
+  const weight = figure && i < t.columns.length ? weightIn(t, t.columns[i].year)?.value : undefined;
+  if (!figure || !weight) return undefined;
+  const status = statuses[i];
+  const point = status && 'point' in status ? status.point : undefined;
+  const own = asNumber(t.progress?.[i]?.parsed);
+  const progress = own && point ? statedPercent(own, point).value : own && own.percent ? own.value : undefined;
+  const parts = [progress, point].filter((p): p is Decimal => p !== undefined).map((p) => weight.value.times(p).div(100));
+  if (parts.length === 0) return undefined;
+  const { value, decimals } = statedPercent(figure, parts[0]);
+  const accepted = parts.some((p) => roundHalfUp(p, decimals).eq(roundHalfUp(value, decimals)));
+  const computed = point && weight.value.times(point).div(100);
+  return { weight: weight.value, progress: (progress ?? point)!, parts, ...(computed && { computed }), stated: value, decimals, accepted };
+}
+
 /** A target's weight in a year: that year's where its weights change from year to year (yearWeights), else its one weight. */
 export function weightIn(target: NumericTarget, year: number | null): Weight | null {
   const i = target.yearWeights ? columnOfYear(target, year) : -1;

@@ -1,7 +1,7 @@
-import { type Decimal, roundHalfUp, show, showBeforeRounding } from '../decimal.js';
-import { asNumber, progressStatuses, statedDecimals, statedPercent } from '../compute.js';
+import { roundHalfUp, show, showBeforeRounding } from '../decimal.js';
+import { asNumber, progressStatuses, statedDecimals } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { indicatorAccepts, indicatorBasis, indicatorProgress, weightIn } from '../indicators.js';
+import { indicatorAccepts, indicatorBasis, indicatorProgress, statedWeightedPart } from '../indicators.js';
 import type { Model, NumericTarget, SummaryTable, ValueCell } from '../model.js';
 import { targetParams, type Rule } from './types.js';
 
@@ -71,24 +71,15 @@ function weightedPartsOf(t: NumericTarget, row: ValueCell[]): Finding[] {
   const findings: Finding[] = [];
   const statuses = progressStatuses(t);
   for (let i = 0; i < row.length; i++) {
-    const stated = asNumber(row[i].parsed);
-    const weight = stated && weightIn(t, t.columns[i].year)?.value;
-    if (!stated || !weight) continue;
-    const status = statuses[i];
-    const point = 'point' in status ? status.point : undefined;
-    const own = asNumber(t.progress?.[i]?.parsed);
-    const progress = own && point ? statedPercent(own, point).value : own && own.percent ? own.value : undefined;
-    const parts = [progress, point].filter((p): p is Decimal => p !== undefined).map((p) => weight.value.times(p).div(100));
-    if (parts.length === 0) continue;
-    const { value, decimals } = statedPercent(stated, parts[0]);
-    if (parts.some((p) => roundHalfUp(p, decimals).eq(roundHalfUp(value, decimals)))) continue;
-    const shownProgress = progress ?? point!;
+    const part = statedWeightedPart(t, i, statuses);
+    if (!part || part.accepted) continue;
+    const { weight, progress, parts, stated, decimals } = part;
     findings.push(
       findingAt('indicator-score-mismatch', 'error', row[i].ref, {
         expected: roundHalfUp(parts[0], decimals).toNumber(),
-        stated: roundHalfUp(value, decimals).toNumber(),
-        calc: `${show(weight.value, 4)} × ${show(shownProgress, 4)} ÷ 100 = ${showBeforeRounding(parts[0], decimals + 2, decimals)} → ${show(roundHalfUp(parts[0], decimals), decimals)}`,
-        params: { ...targetParams(t, t.columns[i]), part: 1, weight: show(weight.value, 4), progress: show(shownProgress, 4) },
+        stated: roundHalfUp(stated, decimals).toNumber(),
+        calc: `${show(weight, 4)} × ${show(progress, 4)} ÷ 100 = ${showBeforeRounding(parts[0], decimals + 2, decimals)} → ${show(roundHalfUp(parts[0], decimals), decimals)}`,
+        params: { ...targetParams(t, t.columns[i]), part: 1, weight: show(weight, 4), progress: show(progress, 4) },
       }),
     );
   }

@@ -256,4 +256,36 @@ describe('a row of each target\'s weight × progress (寄与度×進捗度)', ()
     expect(keys(findingsOf(book(table('寄与度を乗じた進捗度', '74%'))))).toEqual(['indicator-score-mismatch@S!E5']);
     expect(findingsOf(book(table('寄与度×進捗度', 0.64 as unknown as string)))).toEqual([]);
   });
+
+  const writesOf = (s: Spec[][]) => {
+    const plan = planRecalculation(checkWorkbook(book(sheet('S', s))).model);
+    const fixed = s.map((row) => [...row]);
+    for (const w of plan.writes) fixed[w.row][w.col] = w.value as Spec;
+    return { writes: plan.writes.map((w) => [w.address, w.value]), fixed };
+  };
+  const rows = (progress: string, part: Spec): Spec[][] => [
+    [null, null, 'R3', 'R4', 'R5'],
+    ['数値目標(1)-① 連携企業数', '目標値', '100社', '100社', '100社'],
+    [null, '実績値', '110社', '120社', '128社'],
+    ['寄与度(※):50%', '進捗度', '110%', '120%', progress],
+    [null, '寄与度×進捗度', '55%', '60%', part],
+  ];
+
+  it('the recalculation rewrites a wrong product as weight × the progress it writes, so that a check of its result is clean', () => {
+    // A wrong product of a right progress: 50% × 128% = 64%.
+    expect(writesOf(rows('128%', '74%')).writes).toEqual([['E5', '64%']]);
+    // A wrong progress and the product worked out from it: both rewritten (the product agreed with the progress alone).
+    const both = writesOf(rows('138%', '69%'));
+    expect(both.writes).toEqual([
+      ['E4', '128%'],
+      ['E5', '64%'],
+    ]);
+    expect(findingsOf(book(sheet('S', both.fixed)))).toEqual([]);
+    // A ratio cell gets a ratio.
+    expect(writesOf(rows('128%', 0.74)).writes).toEqual([['E5', 0.64]]);
+  });
+
+  it('a right product, of a progress the check accepts, is left as it is', () => {
+    expect(writesOf(rows('128%', '64%')).writes).toEqual([]);
+  });
 });
