@@ -138,7 +138,7 @@ function conventionOf(cell: ValueCell, siblings: ValueCell[], point: Decimal, re
     // A format that shows a unit or a date (`"令和"0"年度"`, `0"件"`) is no way to show a progress: a plain number, as
     // `進捗度(%)` rows hold, never a ratio (the check reads such a cell's number as it stands) and, from a neighbour,
     // without its format (the number written would read back in that unit).
-    if (!info.percent && (info.isDate || (info.unitText !== '' && !readsAsPercent(info.unitText)))) return { kind: 'number', suffix: '', fullWidth: false };
+    if (!info.percent && (info.isDate || info.exponentStep > 0 || (info.unitText !== '' && !readsAsPercent(info.unitText)))) return { kind: 'number', suffix: '', fullWidth: false };
     const ratio = info.percent || (readsRatios && statesRatio(sample, siblings, point, pointOf));
     return { kind: ratio ? 'ratio' : 'number', numFmt: sample === cell ? undefined : numFmt, suffix: '', fullWidth: false, styleFrom };
   }

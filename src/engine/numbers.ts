@@ -409,6 +409,13 @@ export interface FormatInfo {
   decimals: number | null;
   /** Literal unit text in the format (`億円` in `#,##0"億円"`). */
   unitText: string;
+  /** The part of unitText written before the digits (`約` in `"約"0"件"`), empty when none. */
+  unitBefore: string;
+  /**
+   * A scientific format (`0.0E+00`, `##0.0E+0`): the exponent a step of how many (3 in `##0.0E+0`, else 1);
+   * decimals are then the mantissa's. Zero for any other format.
+   */
+  exponentStep: number;
   /** Display divided by 1000 per trailing comma (`#,##0,`). */
   thousandsScaling: number;
   isDate: boolean;
@@ -453,7 +460,7 @@ function showsDigits(section: string): boolean {
 }
 
 function analyseFormat(fmt: string): FormatInfo {
-  const general: FormatInfo = { percent: false, decimals: null, unitText: '', thousandsScaling: 0, isDate: false, isText: false };
+  const general: FormatInfo = { percent: false, decimals: null, unitText: '', unitBefore: '', thousandsScaling: 0, isDate: false, isText: false, exponentStep: 0 };
   if (!fmt || /^general$/i.test(fmt)) return general;
   // `G/標準"件"`: General with a unit, read as `0"件"` but showing every decimal the number has.
   const first = fmt.split(';')[0];
@@ -466,9 +473,18 @@ function analyseFormat(fmt: string): FormatInfo {
   const section = /^\[[=<>]/.test(sections[0]) && !showsDigits(sections[0]) ? (sections.find(showsDigits) ?? sections[0]) : sections[0];
   let literal = '';
   let code = '';
+  let before: string | undefined;
+  let exponentStep = 0;
   for (let i = 0; i < section.length; i++) {
     const ch = section[i];
-    if (ch === '"') {
+    if (before === undefined && /[0#?]/.test(ch)) before = literal;
+    if (/[Ee]/.test(ch) && /[+-]/.test(section[i + 1] ?? '') && /[0#?]/.test(code)) {
+      // `0.0E+00`: the exponent's digits are no digits of the number shown, and `E` no unit.
+      const mantissa = code.split('.')[0];
+      exponentStep = mantissa.includes('#') ? Math.max(1, (mantissa.match(/[0#?]/g) ?? []).length) : 1;
+      i++;
+      while (/[0#?]/.test(section[i + 1] ?? '')) i++;
+    } else if (ch === '"') {
       const end = section.indexOf('"', i + 1);
       literal += section.slice(i + 1, end < 0 ? undefined : end);
       i = end < 0 ? section.length : end;
@@ -497,6 +513,8 @@ function analyseFormat(fmt: string): FormatInfo {
     percent: code.includes('%'),
     decimals,
     unitText: literal.replace('％', '%').trim(),
+    unitBefore: (before ?? '').replace('％', '%').trim(),
+    exponentStep,
     thousandsScaling: trailing ? trailing[1].length : 0,
     isDate,
     isText: false,
@@ -557,15 +575,17 @@ function parseNumericCellOnce(v: number, numFmt: string | undefined): Parsed {
   // Most formats have no trailing comma (`#,##0,` shows thousands): they show the number as it is, at its scale.
   const thousands = fmt.thousandsScaling === 0 ? undefined : dec(1000).pow(fmt.thousandsScaling);
   const shownValue = percent ? stored.times(100) : thousands ? stored.div(thousands) : stored;
-  const { scaleLabel, scale, unit, bound }: ReturnType<typeof formatUnit> = percent ? splitScale('%') : formatUnit(fmt.unitText);
-  const decimals = fmt.decimals ?? countDecimals(shownValue);
-  const shown = shownValue.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  const exact = decimals === 0 && scale.eq(1) && fmt.thousandsScaling === 0 && shown.eq(shownValue);
+  const { scaleLabel, scale, unit, bound }: ReturnType<typeof formatUnit> = percent ? splitScale('%') : formatUnit(fmt.unitText, fmt.unitBefore);
+  // A scientific format shows its mantissa's decimals: 12,345 in `0.0E+00` is 1.2E+04, known to the thousand.
+  const place = fmt.exponentStep > 0 && fmt.decimals !== null ? fmt.decimals - exponentOf(shownValue, fmt.decimals, fmt.exponentStep) : undefined;
+  const decimals = place === undefined ? (fmt.decimals ?? countDecimals(shownValue)) : Math.max(0, place);
+  const shown = place === undefined || place >= 0 ? shownValue.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP) : roundAbove(shownValue, -place);
+  const exact = decimals === 0 && (place === undefined || place >= 0) && scale.eq(1) && fmt.thousandsScaling === 0 && shown.eq(shownValue);
   // A scaled unit names what the number shown counts: `#,##0,"千円"` holding 1,200,000 shows 1,200 千円,
   // 1,200,000 円, not 1,200 × 千 × 1000. Without one, the amount is what the cell holds (`#,##0,`).
   const displayScale = scaleLabel || !thousands ? scale : scale.times(thousands);
   // The value lies in its interval (the shown number is the value rounded, and the scale is positive): lo and hi bound it.
-  const { lo, hi } = interval(shown, decimals, displayScale, exact);
+  const { lo, hi } = interval(shown, place !== undefined && place < 0 ? place : decimals, displayScale, exact);
   const value = shownValue.times(displayScale);
   return {
     kind: 'number',
@@ -590,10 +610,27 @@ function parseNumericCellOnce(v: number, numFmt: string | undefined): Parsed {
  * (`0"%（達成）"`, `0"件（見込）"`), a year (`0"件/年"`) or a bound (`0"社以上"`) is no part of the unit. Words that read
  * as no unit there (`"計"#,##0"円"` gives `計円`) are the unit as written.
  */
-function formatUnit(unitText: string): { scaleLabel: string; scale: Decimal; unit: string | null; bound?: NumberValue['bound'] } {
-  const typed = unitText ? parseNumberText(`1${unitText}`) : undefined;
+function formatUnit(unitText: string, before = ''): { scaleLabel: string; scale: Decimal; unit: string | null; bound?: NumberValue['bound'] } {
+  // Words before the digits that typed before a number are no unit (`"約"0"件"`, `"延べ"#,##0"人"`) are read as typed.
+  const typed = unitText ? ((before && unitText.startsWith(before) && asNumber(parseNumberText(`${before}1${unitText.slice(before.length)}`))) || parseNumberText(`1${unitText}`)) : undefined;
   if (typed?.kind !== 'number') return splitScale(unitText);
   return { scaleLabel: typed.scaleLabel, scale: typed.scale, unit: typed.unit, ...(typed.bound && { bound: typed.bound }) };
+}
+
+function asNumber(p: Parsed): Parsed | undefined {
+  return p.kind === 'number' ? p : undefined;
+}
+
+/** The power of ten a scientific format writes a number with, its mantissa rounded to `decimals` (9.96 in `0.0E+0` is 1.0E+01). */
+function exponentOf(v: Decimal, decimals: number, step: number): number {
+  if (v.isZero()) return 0;
+  return Math.floor(v.abs().toSignificantDigits(decimals + 1, Decimal.ROUND_HALF_UP).e / step) * step;
+}
+
+/** v rounded half up at the digit 10^places (places > 0): 12,345 at 3 is 12,000. */
+function roundAbove(v: Decimal, places: number): Decimal {
+  const unit = dec(10).pow(places);
+  return v.div(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit);
 }
 
 /** Parses whatever a cell holds where a number belongs. */

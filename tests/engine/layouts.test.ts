@@ -31,6 +31,24 @@ describe('layouts the seeds do not show', () => {
     }
   });
 
+  it('figures in a format with words before the digits (`"約"0"件"`, `"延べ"#,##0"人"`) or a scientific one (`0.0E+00`) are read in their real unit, to the precision shown', () => {
+    for (const [target, actual] of [
+      ['"約"0"件"', '0"件"'],
+      ['"延べ"#,##0"件"', '#,##0"件"'],
+      ['0.0E+00', '0.0E+00'],
+    ]) {
+      const s = sheet('S', [
+        [null, null, '令和3年度', '令和4年度', '令和5年度'],
+        ['数値目標(1) 事業数', '目標値', ...[12000, 15000, 20000].map((v) => ({ v, fmt: target }))],
+        [null, '実績値', ...[12345, 15500, 18000].map((v) => ({ v, fmt: actual }))],
+        ['寄与度(※):100%', '進捗度', '103%', '103%', '80%'],
+      ]);
+      const { findings } = checkWorkbook(book(s));
+      // Right twins agree (no unit mismatch); the planted 80% (18,000 ÷ 20,000 = 90 %) is found.
+      expect([target, keys(findings)]).toEqual([target, ['progress-mismatch@S!E4']]);
+    }
+  });
+
   it('indicators’ tables side by side under one row of years: a block with no neighbour in its rows takes its own table’s years alone', () => {
     const years = ['平成29年度', '平成30年度', '令和元年度'];
     const s = sheet('S', [

@@ -378,6 +378,22 @@ describe('parseCell: numeric cells and their number formats', () => {
     expect([yen(1234567, '#,##0,')].map((p) => [p.lo, p.hi, p.scale].map(String))).toEqual([['1234500', '1235500', '1000']]);
   });
 
+  it('a format with words before the digits that typed there are no unit (`"約"0"件"`, `"延べ"#,##0"人"`) shows its unit after them; a scientific one (`0.0E+00`) no unit, known to its mantissa’s last digit', () => {
+    const cell = (v: number, fmt: string) => parseCell({ value: v, numFmt: fmt }) as NumberValue;
+    const read = (p: NumberValue) => [p.unit, p.scaleLabel, p.decimals, ...[p.lo, p.value, p.hi].map(String)];
+    expect(read(cell(1300, '"約"0"件"'))).toEqual(['件', '', 0, '1300', '1300', '1300']);
+    expect(read(cell(1234, '"延べ"#,##0"人"'))).toEqual(['人', '', 0, '1234', '1234', '1234']);
+    expect(read(cell(5, '"約"0.0"億円"'))).toEqual(['円', '億', 1, '495000000', '500000000', '505000000']);
+    // 12,345 shows 1.2E+04 (11,500–12,500), 1.23E+4, and 12.3E+3 in the engineering format; 99.6 shows 1.0E+02.
+    expect(read(cell(12345, '0.0E+00'))).toEqual([null, '', 0, '11500', '12345', '12500']);
+    expect(read(cell(12345, '0.00E+0'))).toEqual([null, '', 0, '12250', '12345', '12350']);
+    expect(read(cell(12345, '##0.0E+0'))).toEqual([null, '', 0, '12250', '12345', '12350']);
+    expect(read(cell(99.6, '0.0E+00'))).toEqual([null, '', 0, '95', '99.6', '105']);
+    expect(read(cell(0.00123, '0.0E+00'))).toEqual([null, '', 4, '0.00115', '0.00123', '0.00125']);
+    // Words that typed before a number are no number stay the unit as written.
+    expect(cell(5, '"計"#,##0"円"').unit).toBe('計円');
+  });
+
   it('bounds a numeric cell by what it shows, below and above its value, negative ones too', () => {
     const cell = (v: number, fmt: string) => parseCell({ value: v, numFmt: fmt }) as NumberValue;
     const bounds = (p: NumberValue) => [p.lo, p.value, p.hi].map(String);
