@@ -290,6 +290,9 @@ function parseNumberTextOnce(raw: string): Parsed {
   const rest = written.replace(/(以上|以下|超|未満|程度|前後)$/, '').replace(/\/年度?$/, '');
   if (rest && (/\d/.test(rest) || rest.length > 6 || /[()（）※]/.test(rest))) return { kind: 'invalid', reason: 'text', text: raw };
   if (rest && parenUnit) return { kind: 'invalid', reason: 'text', text: raw };
+  // Words after the unit saying the figure is not yet known (`120億円集計中`, `35件調査中`, `35件未確定`, its `確定` read
+  // as a note) are no part of a unit: the cell is no figure yet, as `120億円(集計中)` is none.
+  if (PENDING.test(rest)) return { kind: 'invalid', reason: 'text', text: raw };
   // Dates and times of day are not amounts (`12月末`, `3年`, `12時`); lengths of time are (`30分`, `2.5時間`, `14日間`, `30日`).
   if (/^(年|月|日|時|分|秒|月末|年度|か月|ヶ月|カ月)/.test(rest) && !DURATION.test(rest)) return { kind: 'invalid', reason: 'text', text: raw };
   // `104パーセント` is `104%`.
@@ -320,6 +323,9 @@ function parseNumberTextOnce(raw: string): Parsed {
     ...(reached !== undefined && { reached }),
   };
 }
+
+// A figure's state after its unit when it is not yet known: being counted, checked or worked out, or not yet fixed.
+const PENDING = /(?:集計|調査|精査|確認|算定|算出|照会|検討|把握|取りまとめ|とりまとめ|取纏め|分析|評価)中$|未(?:確定|集計|把握|定|公表)?$/;
 
 const KANJI_DIGIT = '〇一二三四五六七八九';
 // A share in 割 (tenths), with 分 and 厘 (hundredths, thousandths) after it: `5割`, `5割2分`, `5割2分5厘`, `五割`, `十割`.

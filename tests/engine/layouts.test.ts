@@ -49,6 +49,17 @@ describe('layouts the seeds do not show', () => {
     }
   });
 
+  it('an actual with words after its unit saying it is not yet known (`120億円集計中`) is named as no figure, not read in the unit 円集計中', () => {
+    const s = sheet('S', [
+      [null, null, '令和3年度', '令和4年度', '令和5年度'],
+      ['数値目標(1) 投資額', '目標値', '100億円', '110億円', '120億円'],
+      [null, '実績値', '104億円', '121億円', '120億円集計中'],
+      ['寄与度(※):100%', '進捗度', '104%', '100%', null],
+    ]);
+    // The right twins agree; the planted 100% (121 ÷ 110 = 110 %) is found, and the cell still being counted is named.
+    expect(keys(findingsOf(book(s)))).toEqual(['unparseable-number@S!E3', 'progress-mismatch@S!D4']);
+  });
+
   it('indicators’ tables side by side under one row of years: a block with no neighbour in its rows takes its own table’s years alone', () => {
     const years = ['平成29年度', '平成30年度', '令和元年度'];
     const s = sheet('S', [

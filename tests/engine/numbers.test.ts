@@ -126,6 +126,12 @@ describe('parseNumberText: the number forms of SPEC §2', () => {
     for (const [t, v] of [['120 件', '120'], ['120 億円', '12000000000'], ['約 120件', '120'], ['△ 5', '-5'], ['120\n(見込)', '120'], ['104 %', '104'], ['120件 (2024. 3. 31現在)', '120'], ['1億 2,000万円', '120000000']] as const) expect(num(t).value.toFixed(), t).toBe(v);
   });
 
+  it('a figure with words after its unit saying it is not yet known (`120億円集計中`, `35件調査中`, `35件未確定`) is no figure, as `120億円(集計中)` is none, never one in the unit 円集計中', () => {
+    for (const t of ['120億円集計中', '120億円 集計中', '35件調査中', '35件精査中', '35件未確定', '35件未集計', '120億円(集計中)']) expect(parseNumberText(t).kind, t).toBe('invalid');
+    // What kind of figure it is (速報, 見込, 確定, 予定) is a note: the figure is read.
+    for (const t of ['35件(速報)', '35件速報値', '35件見込み', '35件確定', '120億円予定']) expect((parseNumberText(t) as NumberValue).unit, t).toMatch(/^[件円]$/);
+  });
+
   it('text that is not a number is invalid, not zero', () => {
     for (const t of ['未集計', '集計中', '約束', '12月末', '1-2件', '1万2億円', '1億5兆円', '1千2万円', '1億2億円', '※1']) expect(parseNumberText(t).kind, t).toBe('invalid');
   });
