@@ -6672,6 +6672,25 @@ describe('probe round: layouts offices use for the same tables', () => {
     ]);
   });
 
+  it.each([
+    ['years over pairs, not merged', [['評価指標', '数値目標', 'R4', null, 'R5', null], [null, null, '目標値', '実績値', '目標値', '実績値']], []],
+    ['years merged over their pairs', [['評価指標', '数値目標', 'R4', null, 'R5', null], [null, null, '目標値', '実績値', '目標値', '実績値']], ['C1:D1', 'E1:F1']],
+    ['years over threes, not merged', [['評価指標', '数値目標', 'R4', null, null, 'R5', null, null], [null, null, '目標値', '実績値', '進捗度', '目標値', '実績値', '進捗度']], []],
+  ] as [string, Spec[][], string[]][])('a summary table of bare ids whose headers (`評価指標 | 数値目標`) stand on its row of years alone, not merged down (%s), is read', (_, header, merges) => {
+    const three = header[1].length === 8;
+    const summary = (actual: number): Spec[] => ['(1)', '①', 300, actual, ...(three ? ['110%'] : []), 400, null, ...(three ? [null] : [])];
+    const progress: Spec[][] = [
+      [],
+      [null, null, 'R2', 'R3', 'R4', 'R5', 'R6'],
+      ['数値目標(1)-① 投資額 1,500億円（累計）', '目標値', 100, 200, 300, 400, 500],
+      [null, '実績値', 110, 190, 330],
+      [null, '進捗度(%)', 110, 95, 110],
+    ];
+    // The right twin agrees; a planted 340 (the table's R4 actual is 330) is found at its cell.
+    expect(keys(findingsOf(book(sheet('S', [...header, summary(330), ...progress], merges))))).toEqual([]);
+    expect(keys(findingsOf(book(sheet('S', [...header, summary(340), ...progress], merges))))).toEqual(['summary-mismatch@S!D3']);
+  });
+
   it('a header naming the label column (`数値目標 | 指標名 | 目標値 | 区分 | H29 …`, that 目標値 heading the goals) is the blocks’ row of years', () => {
     const s = sheet(
       'S',

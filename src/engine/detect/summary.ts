@@ -635,11 +635,18 @@ function detectSummaryGrids(scan: SheetScan, skipRows: Set<number>, yearRows: nu
     // Columns of numbers (`No.`, `番号`, or no header), which name a target only by its id written whole; with whether
     // they have named one so (a bare number is an id only in a column of such ids, not in one numbering the rows).
     const numbered = new Map<number, { whole: boolean }>();
+    // Over columns headed per year (`R4 | | R5 |` over `目標値 | 実績値 | 目標値 | 実績値`), the ids' headers may stand on the
+    // row of years alone, over an empty cell, as they would merged down over both rows.
+    const yearsOver = row > 0 && scan.yearRows.has(row - 1);
+    const headerOf = (c: number) => {
+      const own = cellText(view.shown(row, c).cell);
+      return own.trim() === '' && yearsOver ? cellText(view.shown(row - 1, c).cell) : own;
+    };
     for (let c = 0; c < firstValueCol; c++) {
-      const word = c === indicatorCol ? undefined : idColumnWord(cellText(view.shown(row, c).cell));
+      const word = c === indicatorCol ? undefined : idColumnWord(headerOf(c));
       if (word) idWord.set(c, word);
       else {
-        const header = compact(cellText(view.shown(row, c).cell));
+        const header = compact(headerOf(c));
         if (header === '' || NUMBER_COLUMN.test(header)) numbered.set(c, { whole: false });
       }
     }
