@@ -8,7 +8,7 @@ export { changedPart, planRecalculation, type CellWrite, type RecalculationPlan,
 export { describeFault, formatFinding, showDate, type Lang } from './messages/index.js';
 export { RULES } from './rules/index.js';
 export * from './report.js';
-export { parseCell, parseNumberText, cellText, formatInfo, type Parsed, type NumberValue } from './numbers.js';
+export { parseCell, parseNumberText, cellText, formatInfo, withFormatWords, type Parsed, type NumberValue } from './numbers.js';
 export { parseFiscalYear, showFiscalYear } from './years.js';
 export { roundHalfUp, Decimal } from './decimal.js';
 export { assessProgress, overallScore } from './compute.js';

@@ -623,6 +623,13 @@ function formatUnit(unitText: string, before = ''): { scaleLabel: string; scale:
   return { scaleLabel: typed.scaleLabel, scale: typed.scale, unit: typed.unit, ...(typed.bound && { bound: typed.bound }) };
 }
 
+/** The digits as a format shows them with its words: those written before the digits before them (`約1,300件`), the rest after. */
+export function withFormatWords(digits: string, info: FormatInfo): string {
+  if (info.percent) return `${digits}%`;
+  if (!info.unitBefore || !info.unitText.startsWith(info.unitBefore)) return `${digits}${info.unitText}`;
+  return `${info.unitBefore}${digits}${info.unitText.slice(info.unitBefore.length).trim()}`;
+}
+
 function asNumber(p: Parsed): Parsed | undefined {
   return p.kind === 'number' ? p : undefined;
 }

@@ -7,6 +7,7 @@ import {
   assessProgress,
   cellsIn,
   formatInfo,
+  withFormatWords,
   parseA1,
   rangeA1,
   showDate,
@@ -138,7 +139,7 @@ function shown(cell: ValueCell): string {
   const info = formatInfo(cell.numFmt);
   const digits = p.value.div(p.scale).toFixed(p.decimals);
   const grouped = /[#0],[#0]/.test(cell.numFmt ?? '') ? digits.replace(/^-?\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits;
-  return `${grouped}${info.percent ? '%' : info.unitText}`;
+  return withFormatWords(grouped, info);
 }
 
 export function targetViews(model: Model, lang: Lang): TargetView[] {

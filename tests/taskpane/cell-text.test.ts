@@ -17,4 +17,10 @@ describe('a recalculated value as its cell shows it', () => {
     expect(shownText('138%', '@')).toBe('138%');
     expect(shownText(null, '0%')).toBe('');
   });
+
+  it('shows a format’s words before the digits before them (`"約"#,##0"件"` holding 1300 shows 約1300件, not 1300約件)', () => {
+    expect(shownText(1300, '"約"0"件"')).toBe('約1300件');
+    expect(shownText(1234, '"延べ"0"人"')).toBe('延べ1234人');
+    expect(shownText(5, '"計"0"円"')).toBe('計5円');
+  });
 });
