@@ -199,6 +199,14 @@ export async function hostileFiles(): Promise<HostileFile[]> {
   // A BIFF8 BOF record: what the Workbook stream of an .xls starts with.
   CFB.utils.cfb_add(xls, '/Workbook', Buffer.from([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0xbb, 0x0d, 0xcc, 0x07, 0, 0, 0, 0, 0x06, 0x01, 0, 0]));
 
+  // Other OLE files under an .xlsx name: a Word .doc, a PowerPoint .ppt, an Excel 5 workbook (its stream is `Book`), a
+  // password-protected .xlsx whose EncryptionInfo stream alone is found, and an Outlook message.
+  const ole = (streams: string[]) => {
+    const cfb = CFB.utils.cfb_new();
+    for (const s of streams) CFB.utils.cfb_add(cfb, `/${s}`, Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]));
+    return new Uint8Array(CFB.write(cfb, { type: 'buffer' }));
+  };
+
   const noise = new Uint8Array(4096);
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + 13) & 0xff;
   noise.set([0x89, 0x50, 0x4e, 0x47], 0);
@@ -212,6 +220,11 @@ export async function hostileFiles(): Promise<HostileFile[]> {
     { name: 'invalid-xml.xlsx', what: 'a sheet whose XML closes <row> before <c>', bytes: workbookWith(base, [broken]), code: 'invalid-xml' },
     { name: 'encrypted.xlsx', what: 'a password-protected workbook (OLE file with EncryptedPackage)', bytes: new Uint8Array(CFB.write(encrypted, { type: 'buffer' })), code: 'encrypted' },
     { name: 'old.xlsx', what: 'an .xls (OLE file with a Workbook stream) named .xlsx', bytes: new Uint8Array(CFB.write(xls, { type: 'buffer' })), code: 'xls' },
+    { name: 'word.xlsx', what: 'a Word .doc (OLE file with a WordDocument stream) named .xlsx', bytes: ole(['WordDocument', '1Table']), code: 'doc' },
+    { name: 'slides.xlsx', what: 'a PowerPoint .ppt (OLE file with a PowerPoint Document stream) named .xlsx', bytes: ole(['PowerPoint Document', 'Current User']), code: 'ppt' },
+    { name: 'excel5.xlsx', what: 'an Excel 5/95 .xls (OLE file with a Book stream) named .xlsx', bytes: ole(['Book']), code: 'xls' },
+    { name: 'encryption-info.xlsx', what: 'a password-protected workbook whose EncryptionInfo stream comes first', bytes: ole(['EncryptionInfo']), code: 'encrypted' },
+    { name: 'message.xlsx', what: 'an Outlook message (an OLE file of none of those streams) named .xlsx', bytes: ole(['__properties_version1.0']), code: 'ole' },
     { name: 'table.xlsx', what: 'a CSV file renamed to .xlsx', bytes: strToU8('評価指標,令和元年度,令和2年度\n目標値,87,93\n実績値,120,\n'), code: 'csv' },
     {
       name: 'export.xls',

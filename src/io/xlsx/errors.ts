@@ -4,6 +4,9 @@ export type ReadErrorCode =
   | 'not-zip'
   | 'encrypted'
   | 'xls'
+  | 'doc'
+  | 'ppt'
+  | 'ole'
   | 'csv'
   | 'html'
   | 'spreadsheet-xml'
@@ -24,6 +27,9 @@ const MESSAGES: Record<ReadErrorCode, { ja: string; en: string }> = {
   'not-zip': { ja: '.xlsx ファイルではありません(ZIP 形式でない)。Excel で開いて .xlsx として保存し直してください。', en: 'not an .xlsx file (not a ZIP archive); open it in Excel and save it as .xlsx.' },
   encrypted: { ja: 'パスワードで保護(暗号化)されたブックです。Excel でパスワードを解除して保存してから確認してください。', en: 'the workbook is password-protected (encrypted); remove the password in Excel, save, and check again.' },
   xls: { ja: '古い .xls 形式のファイルです。Excel で .xlsx 形式に保存し直してください。', en: 'an old .xls file; save it as .xlsx in Excel.' },
+  doc: { ja: 'Word の文書(古い .doc 形式)を表計算ファイルの名前で保存したもので、Excel ブックではありません。評価書のブックを Excel で .xlsx として保存したものを指定してください。', en: 'a Word document (old .doc format) under a spreadsheet name, not an Excel workbook; name the evaluation workbook saved as .xlsx in Excel.' },
+  ppt: { ja: 'PowerPoint のプレゼンテーション(古い .ppt 形式)を表計算ファイルの名前で保存したもので、Excel ブックではありません。評価書のブックを Excel で .xlsx として保存したものを指定してください。', en: 'a PowerPoint presentation (old .ppt format) under a spreadsheet name, not an Excel workbook; name the evaluation workbook saved as .xlsx in Excel.' },
+  ole: { ja: 'Office の古い形式(OLE 複合ファイル)ですが、Excel ブックではありません(Outlook のメッセージや Visio の図面など)。評価書のブックを Excel で .xlsx として保存したものを指定してください。', en: 'an old-format Office file (an OLE compound file), but not an Excel workbook (an Outlook message or a Visio drawing, say); name the evaluation workbook saved as .xlsx in Excel.' },
   csv: { ja: 'CSV などのテキストファイルです。Excel で .xlsx 形式に保存し直してください。', en: 'a text (CSV) file, not an .xlsx; save it as .xlsx in Excel.' },
   html: { ja: 'Web ページ(HTML)を表計算ファイルの名前で保存したものです(システムの「Excel 出力」によくある形)。Excel で開き、.xlsx 形式で保存し直してください。', en: 'a web page (HTML) saved under a spreadsheet name, as systems that "export to Excel" often write; open it in Excel and save it as .xlsx.' },
   'spreadsheet-xml': { ja: 'XML スプレッドシート 2003 形式のファイルです。Excel で開き、.xlsx 形式で保存し直してください。', en: 'an XML Spreadsheet 2003 file; open it in Excel and save it as .xlsx.' },

@@ -58,6 +58,20 @@ function hasOleStream(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
+/**
+ * What an OLE compound file holds, by the names of its streams: a password-protected .xlsx (`EncryptedPackage`,
+ * `EncryptionInfo`), an old .xls (`Workbook`, or `Book` for Excel 5/95), a Word .doc (`WordDocument`), a PowerPoint .ppt
+ * (`PowerPoint Document`), or something else (an Outlook message, a Visio drawing). A Word or PowerPoint file renamed
+ * .xlsx was called an old .xls, and the reviewer told to save it as .xlsx in Excel.
+ */
+function oleKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'doc' | 'ppt' | 'ole' {
+  if (hasOleStream(bytes, 'EncryptedPackage') || hasOleStream(bytes, 'EncryptionInfo')) return 'encrypted';
+  if (hasOleStream(bytes, 'Workbook') || hasOleStream(bytes, 'Book')) return 'xls';
+  if (hasOleStream(bytes, 'WordDocument')) return 'doc';
+  if (hasOleStream(bytes, 'PowerPoint Document')) return 'ppt';
+  return 'ole';
+}
+
 const TEXT = 0;
 const LT = 1;
 const START_NAME = 2;
@@ -438,7 +452,7 @@ export function inflateChecked(bytes: Uint8Array, e: ZipEntry, guard: PartGuard,
 export function inspectContainer(bytes: Uint8Array, limits: ReadLimits): ZipEntry[] {
   if (bytes.length === 0) throw new XlsxReadError('empty');
   if (bytes.length > limits.maxBytes) throw new XlsxReadError('too-large', `${bytes.length} > ${limits.maxBytes}`);
-  if (startsWith(bytes, OLE)) throw new XlsxReadError(hasOleStream(bytes, 'EncryptedPackage') ? 'encrypted' : 'xls');
+  if (startsWith(bytes, OLE)) throw new XlsxReadError(oleKind(bytes));
   if (!startsWith(bytes, [0x50, 0x4b])) {
     const kind = textKind(bytes);
     throw new XlsxReadError(kind !== 'csv' ? kind : looksLikeText(bytes) ? 'csv' : 'not-zip');
