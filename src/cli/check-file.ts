@@ -1,5 +1,6 @@
 /** Checks one file from disk: read, detect, rules, report entry. Never throws for a bad file. */
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 import { checkModel } from '../engine/check.js';
 import { detect } from '../engine/detect/index.js';
 import type { Model } from '../engine/model.js';
@@ -53,17 +54,66 @@ export function describeError(e: unknown, lang: Lang): string {
   return lang === 'ja' ? `ブックを読み取れませんでした (${text})` : `the workbook could not be read (${text})`;
 }
 
+/** How long a named pipe no program writes to yet is waited on before it is taken as empty. */
+const WRITER_WAIT_MS = 2000;
+
+/**
+ * The bytes of a path named directly that is no regular file (a device such as /dev/zero, a named pipe, `<(cat a.xlsx)`),
+ * read as a stream up to `maxBytes` and refused as too large past them: its size says nothing, and reading it whole
+ * never ended on /dev/zero. It is opened without blocking, as opening a named pipe nothing writes to waited forever; such
+ * a pipe is waited on a little for a writer, then read as empty.
+ */
+export async function readBounded(path: string, maxBytes: number): Promise<Uint8Array> {
+  const file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const started = Date.now();
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      let n: number;
+      try {
+        ({ bytesRead: n } = await file.read(chunk, 0, chunk.length, null));
+      } catch (e) {
+        // A pipe whose writer has written nothing more yet.
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        await new Promise((r) => setTimeout(r, 5));
+        continue;
+      }
+      if (n === 0) {
+        // The end; or, on a pipe read from its start, no writer yet: one may still come.
+        if (total > 0 || Date.now() - started > WRITER_WAIT_MS) break;
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw new XlsxReadError('too-large', `> ${maxBytes}`);
+    }
+    const bytes = Buffer.concat(chunks, total);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } finally {
+    await file.close();
+  }
+}
+
+/** A file's bytes, or a named pipe's or a device's up to `maxBytes` (see readBounded); an oversized file refused from its size. */
+export async function readInput(path: string, maxBytes: number): Promise<Uint8Array> {
+  const info = await stat(path);
+  if (!info.isFile()) return readBounded(path, maxBytes);
+  if (info.size > maxBytes) throw new XlsxReadError('too-large', `${info.size} > ${maxBytes}`);
+  const bytes = await readFile(path);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /**
  * Reads and detects in a call of its own: once it returns, nothing holds the grid, which is the
  * bulk of a large workbook, while the rules run on the model alone.
  */
 async function detectFile(path: string, options: CheckFileOptions): Promise<{ model: Model; sheetOrder: string[] }> {
   // Refuse an oversized file from its size, before reading it into memory.
-  const maxBytes = options.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-  const size = (await stat(path)).size;
-  if (size > maxBytes) throw new XlsxReadError('too-large', `${size} > ${maxBytes}`);
-  const bytes = await readFile(path);
-  const workbook = await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options.limits);
+  const bytes = await readInput(path, options.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes);
+  const workbook = await readXlsx(bytes, options.limits);
   return { model: detect(workbook, { modeOverrides: options.modeOverrides }), sheetOrder: workbook.sheets.map((s) => s.name) };
 }
 

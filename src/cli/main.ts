@@ -1,5 +1,5 @@
 /** The `hyoka` command line: `hyoka check FILE…` and `hyoka fix FILE -o OUT`. */
-import { open, readFile, readdir, realpath, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, realpath, stat, unlink, writeFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
@@ -7,10 +7,11 @@ import { checkWorkbook } from '../engine/check.js';
 import { changedPart, planRecalculation } from '../engine/fix.js';
 import type { Lang } from '../engine/messages/index.js';
 import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
+import { DEFAULT_LIMITS } from '../io/xlsx/limits.js';
 import { readXlsx } from '../io/xlsx/read.js';
 import { resultText, settleFormulas, type SettledPlan, type SettleOptions } from '../io/xlsx/settle.js';
 import { isWorkbookExtension, patchXlsx, requiredExtension, SKIP_REASONS, type PatchResult } from '../io/xlsx/write.js';
-import { describeError, fileSystemReason } from './check-file.js';
+import { describeError, fileSystemReason, readInput } from './check-file.js';
 import { formatText, terminalText } from './format.js';
 import { notCheckedLabel, renderHtmlReport } from './html.js';
 import { checkFiles, jobsFor } from './pool.js';
@@ -389,8 +390,7 @@ async function runFix(args: string[]): Promise<number> {
   if (resolve(input) === resolve(output)) throw new UsageError(lang === 'ja' ? '入力ファイルは上書きしません。別の出力ファイル名を指定してください。' : 'the input is never overwritten; choose another output name.');
   let bytes: Uint8Array;
   try {
-    const buf = await readFile(input);
-    bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    bytes = await readInput(input, DEFAULT_LIMITS.maxBytes);
     // Excel opens a package only under the extension its content type names: a macro-enabled workbook written as .xlsx
     // (or a plain one as .xlsm) would not open at all.
     const required = requiredExtension(bytes);

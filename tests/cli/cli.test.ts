@@ -59,6 +59,28 @@ describe('hyoka check', () => {
     expect(r.stderr).toContain('CSV');
   });
 
+  it.runIf(process.platform === 'linux')('reads a device or a named pipe named directly up to --max-bytes, and a pipe nothing writes to as empty, never without end; a pipe that ends is checked', () => {
+    const run = (command: string) => spawnSync('bash', ['-c', command], { encoding: 'utf8', cwd: ROOT, timeout: 20_000 });
+    const zero = run(`node bin/hyoka.js check /dev/zero --max-bytes 1000000`);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain('ファイルが大きすぎます');
+    const dir = tempDir('hyoka-fifo-');
+    const fifo = join(dir, 'pipe.xlsx');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const idle = run(`node bin/hyoka.js check ${fifo} --lang en`);
+    expect(idle.status).toBe(2);
+    expect(idle.stderr).toContain('the file is empty');
+    const fed = run(`(sleep 0.5; cat ${fx('keihin-2019-text.xlsx')} > ${fifo}) & node bin/hyoka.js check ${fifo} --json`);
+    expect(fed.status).toBe(1);
+    const piped = run(`node bin/hyoka.js check <(cat ${fx('keihin-2019-text.xlsx')}) --json`);
+    expect(piped.status).toBe(1);
+    const file = ReportSchema.parse(JSON.parse(piped.stdout)).files[0];
+    expect('findings' in file && file.findings.map((f) => f.rule)).toEqual(['sum-mismatch']);
+    const fix = run(`node bin/hyoka.js fix /dev/zero -o ${join(dir, 'out.xlsx')}`);
+    expect(fix.status).toBe(2);
+    expect(fix.stderr).toContain('ファイルが大きすぎます');
+  });
+
   it('wrong arguments give exit 2 with the usage', () => {
     expect(hyoka('check').code).toBe(2);
     expect(hyoka('check', fx('overall-2023.xlsx'), '--lang', 'fr').code).toBe(2);
