@@ -7,13 +7,25 @@ const WORDS = {
   en: { error: 'error', warning: 'warning', info: 'info', tables: 'tables found', none: 'No findings.', summary: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info`, kinds: { progress: 'progress', summary: 'summary', budget: 'budget', 'overall-score': 'overall score' } as Record<string, string>, notRead: 'could not be read', skipped: 'skipped', note: 'note' },
 };
 
+/** Characters that reorder the text around them as it is shown: marks, embeddings, overrides and isolates. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text with its bidirectional control characters shown as their codes (`<U+202E>`): a name holding U+202E, the
+ * right-to-left override, shows `評価書\u202Exslx.exe` as `評価書exe.xlsx`, so a reviewer would be shown a name other
+ * than the file's. The terminal and the HTML report show them so; the JSON keeps the text as it is.
+ */
+export function visibleBidi(s: string): string {
+  return s.replace(BIDI, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
 /**
  * Text from a file's name or a workbook, as the terminal shows it and never obeys: an escape sequence in a file name
  * (`evil\x1b[2J.xlsx`) or a cell would otherwise clear the screen or retitle the window. A line break shows as ⏎,
- * keeping each finding on its line; other control characters show as ?.
+ * keeping each finding on its line; other control characters show as ?, and those that reorder text as `<U+202E>`.
  */
 export function terminalText(s: string): string {
-  return s.replace(/\r?\n|\r/g, '⏎').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  return visibleBidi(s).replace(/\r?\n|\r/g, '⏎').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }
 
 export function formatText(files: FileReport[], lang: Lang, color: boolean): string {

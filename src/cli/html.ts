@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { describeFault, type Lang } from '../engine/messages/index.js';
 import type { FileReport } from '../engine/report.js';
 import { RULES } from '../engine/rules/index.js';
+import { visibleBidi } from './format.js';
 
 const WORDS = {
   ja: {
@@ -98,9 +99,12 @@ export function neutralizeFormula(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-/** A workbook's text, safe in HTML and in a spreadsheet the table is pasted into. */
+/**
+ * A workbook's text, safe in HTML and in a spreadsheet the table is pasted into; characters that reorder text show as
+ * their codes (`<U+202E>`), so that a name is shown as it is.
+ */
 function text(s: string): string {
-  return escapeHtml(neutralizeFormula(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD')));
+  return escapeHtml(neutralizeFormula(visibleBidi(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD')));
 }
 
 /** Sort key of an A1 address: row first, then column. */

@@ -420,8 +420,9 @@ async function runFix(args: string[]): Promise<number> {
     const made = plan.writes.filter((w) => !patched.skipped.some((s) => s.sheet === w.sheet && s.address === w.address));
     const say = (ja: string, en: string) => process.stdout.write(`${lang === 'ja' ? ja : en}\n`);
     say(`${output} に書き出しました(${made.length} セルを再計算)。`, `Wrote ${output} (${made.length} cell(s) recalculated).`);
-    // A line break inside a cell's text shows as ⏎, so that each change stays on a line of its own.
-    const oneLine = (text: string) => text.replace(/\r?\n/g, '⏎');
+    // A line break inside a cell's text shows as ⏎, so that each change stays on a line of its own (and control
+    // characters as the terminal never obeys them, see terminalText).
+    const oneLine = terminalText;
     for (const w of made) {
       // A formula replaced by a value (its result disagrees, and still does with the other writes made) says so.
       const replaced = w.before.formula !== undefined && w.formula !== w.before.formula ? oneLine(lang === 'ja' ? `(数式 =${w.before.formula} を置き換え)` : `(replaces the formula =${w.before.formula})`) : '';
@@ -464,7 +465,7 @@ async function runFix(args: string[]): Promise<number> {
     for (const s of skipped) say(`書き込まなかったセル ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].ja}`, `Not written ${s.sheet}!${s.address}: ${SKIP_REASONS[s.code].en}`);
     return 0;
   } catch (e) {
-    process.stderr.write(`hyoka: ${input}: ${describeError(e, lang)}\n`);
+    process.stderr.write(`hyoka: ${terminalText(input)}: ${describeError(e, lang)}\n`);
     return 2;
   }
 }

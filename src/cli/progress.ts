@@ -1,4 +1,5 @@
 /** A one-line progress bar on a terminal's stderr; nothing at all when stderr is not a terminal. */
+import { visibleBidi } from './format.js';
 
 export interface ProgressBar {
   update(done: number, total: number, file: string): void;
@@ -58,8 +59,8 @@ export function progressBar(stream: Terminal, now: () => number = () => performa
       const filled = total === 0 ? width : Math.round((done / total) * width);
       const head = width >= 4 ? `hyoka [${'█'.repeat(filled)}${'░'.repeat(width - filled)}]${count}` : count.trim().length + 1 < columns ? `${count.trim()} ` : count.trim().length < columns ? count.trim() : '';
       const room = Math.max(0, columns - head.length - 1);
-      // A file name is shown, never obeyed: control characters would steer the terminal.
-      const clean = file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+      // A file name is shown, never obeyed: control characters would steer the terminal, and bidirectional ones reorder it.
+      const clean = visibleBidi(file).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
       stream.write(`\r\x1b[2K${head}${tail(clean, room)}`);
       shown = true;
     },

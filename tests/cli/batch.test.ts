@@ -372,6 +372,40 @@ describe('the parts of the batch output', () => {
     }
   });
 
+  it('shows the characters that reorder text (U+202E and its kin) as their codes on the terminal and in the HTML, the JSON keeping the name as it is', async () => {
+    const dir = tempDir('hyoka-bidi-');
+    // Shown as it is, `評価書\u202Exslx.exe` reads `評価書exe.xlsx`; a sheet name and a cell text may hold one too.
+    const name = join(dir, '評価書\u202Exslx.exe\u2066.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('別紙\u202E1');
+    ws.addRow([null, null, '令和3年度', '令和4年度']);
+    ws.addRow(['数値目標(1) 件数', '目標値', 10, 10]);
+    ws.addRow([null, '実績値', '1\u200F2件', 12]);
+    ws.addRow(['寄与度(※):', '進捗度(%)', 100, 120]);
+    writeFileSync(name, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const text = hyoka('check', name, join(FIXTURES, 'keihin-2019-text.xlsx'));
+    expect(text.stdout).toContain('評価書<U+202E>xslx.exe<U+2066>.xlsx');
+    expect(text.stdout).toContain('[別紙<U+202E>1]');
+    expect(text.stdout).not.toMatch(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    const json = ReportSchema.parse(JSON.parse(hyoka('check', name, '--json').stdout));
+    expect(json.files[0].file).toBe(name);
+    const page = renderHtmlReport(
+      [
+        { ...json.files[0] },
+        { file: 'b\u202Dc.xlsx', error: 'x' },
+      ],
+      { lang: 'en', generated: new Date('2025-04-01T00:00:00Z') },
+    );
+    expect(page).toContain('xslx.exe&lt;U+2066&gt;.xlsx');
+    expect(page).toContain('別紙&lt;U+202E&gt;1');
+    expect(page).toContain('b&lt;U+202D&gt;c.xlsx');
+    expect(page).not.toMatch(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    const written: string[] = [];
+    const bar = progressBar({ isTTY: true, columns: 80, write: (s: string) => written.push(s) }, () => 1000)!;
+    bar.update(1, 1, name);
+    expect(written[0]).toContain('xslx.exe<U+2066>.xlsx');
+  });
+
   it('draws the progress bar on a terminal only, and clears it at the end', () => {
     const written: string[] = [];
     let t = 0;
