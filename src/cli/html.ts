@@ -107,6 +107,17 @@ function text(s: string): string {
   return escapeHtml(neutralizeFormula(visibleBidi(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD')));
 }
 
+/** Runs of Japanese: kanji, kana, and the full-width forms and punctuation written with them. */
+const JAPANESE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\p{Script=Han}]+/gu;
+
+/**
+ * Escaped text with its Japanese runs marked `lang="ja"`, for a page in English: a browser picks the glyphs of 漢字 by
+ * the language marked, and on a page marked `en` alone may take Chinese ones (直, 高, 令 drawn otherwise).
+ */
+function markJapanese(html: string): string {
+  return html.replace(JAPANESE, (run) => `<span lang="ja">${run}</span>`);
+}
+
 /** Sort key of an A1 address: row first, then column. */
 function cellKey(a1: string): string {
   const m = /^([A-Z]+)(\d+)$/.exec(a1);
@@ -124,7 +135,7 @@ function num(v: number | null): string {
 
 const STYLE = `
 :root { color-scheme: light dark; --line: #8884; --muted: #666; --err: #b3261e; --warn: #8a5a00; --info: #0b6e99; }
-body { font: 14px/1.5 system-ui, "Hiragino Sans", "Yu Gothic UI", "Meiryo", sans-serif; margin: 1.5rem; }
+body { font: 14px/1.5 system-ui, "Hiragino Sans", "Yu Gothic UI", "Meiryo", "Noto Sans CJK JP", "Noto Sans JP", sans-serif; margin: 1.5rem; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; }
 .meta, .hint { color: var(--muted); margin: 0; }
@@ -265,7 +276,9 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
   const { lang } = options;
   const w = WORDS[lang];
   const ignored = options.ignored ?? [];
-  const ignoredNote = ignored.length > 0 ? `<p class="meta" id="ignored">${escapeHtml(w.ignored(ignored.length))} ${ignored.map((f) => text(f)).join(', ')}</p>\n` : '';
+  // A workbook's text (file names, sheet names, cell texts quoted in messages) is Japanese within an English page.
+  const shown = lang === 'en' ? (s: string) => markJapanese(text(s)) : text;
+  const ignoredNote = ignored.length > 0 ? `<p class="meta" id="ignored">${escapeHtml(w.ignored(ignored.length))} ${ignored.map((f) => shown(f)).join(', ')}</p>\n` : '';
   const sev = SEVERITY_LABEL[lang];
   const describe = new Map(RULES.map((r) => [r.id, r.describe[lang]]));
   let errors = 0;
@@ -280,10 +293,10 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
   const rank = (f: FileReport) => ('error' in f ? 0 : f.findings.some((x) => x.severity === 'error') ? 1 : f.findings.some((x) => x.severity === 'warning') ? 2 : 3);
   const ordered = files.map((f, at) => ({ f, at, rank: rank(f) })).sort((a, b) => a.rank - b.rank || a.at - b.at);
   for (const { f } of ordered) {
-    const name = `<td class="path">${text(f.file)}</td>`;
+    const name = `<td class="path">${shown(f.file)}</td>`;
     if ('error' in f) {
       unreadable++;
-      fileRows.push(`<tr>${name}<td class="error" data-sort="0">${escapeHtml(w.unreadable)}</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td class="msg">${text(f.error)}</td></tr>`);
+      fileRows.push(`<tr>${name}<td class="error" data-sort="0">${escapeHtml(w.unreadable)}</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td class="msg">${shown(f.error)}</td></tr>`);
       continue;
     }
     const count = (s: string) => f.findings.filter((x) => x.severity === s).length;
@@ -295,7 +308,7 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
     // What the reading passed over or noted, in words: the first few, and how many in all beyond them.
     const faults = (f.skipped ?? []).map((x) => `${x.sheet}${x.cell ? `!${x.cell}` : ''}: ${describeFault(x.reason, lang).text}`);
     const skipped = faults.length <= MAX_NOTES ? faults.join(' / ') : `${faults.slice(0, MAX_NOTES).join(' / ')} … (${w.inAll(faults.length)})`;
-    fileRows.push(`<tr>${name}<td class="${cls}" data-sort="${rank}">${escapeHtml(status)}</td><td class="num">${e}</td><td class="num">${wn}</td><td class="num">${i}</td><td class="num">${f.tables.length}</td><td class="msg">${text(skipped)}</td></tr>`);
+    fileRows.push(`<tr>${name}<td class="${cls}" data-sort="${rank}">${escapeHtml(status)}</td><td class="num">${e}</td><td class="num">${wn}</td><td class="num">${i}</td><td class="num">${f.tables.length}</td><td class="msg">${shown(skipped)}</td></tr>`);
     for (const rule of new Set(f.findings.map((x) => x.rule))) {
       const counts = byRule.get(rule) ?? { error: 0, warning: 0, info: 0, files: 0 };
       for (const x of f.findings) if (x.rule === rule) counts[x.severity]++;
@@ -304,10 +317,10 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
     }
     for (const x of f.findings) {
       findingRows.push(
-        `<tr><td class="path">${text(f.file)}</td><td>${text(x.sheet)}</td><td data-sort="${cellKey(x.cell)}">${escapeHtml(x.cell)}</td>` +
+        `<tr><td class="path">${shown(f.file)}</td><td>${shown(x.sheet)}</td><td data-sort="${cellKey(x.cell)}">${escapeHtml(x.cell)}</td>` +
           `<td class="${x.severity}" data-sort="${SEVERITY_ORDER[x.severity]}">${escapeHtml(sev[x.severity])}</td>` +
           `<td title="${escapeHtml(describe.get(x.rule) ?? '')}">${escapeHtml(x.rule)}</td>` +
-          `<td class="num" data-sort="${x.stated ?? ''}">${num(x.stated)}</td><td class="num" data-sort="${x.expected ?? ''}">${num(x.expected)}</td><td class="msg">${text(x.message)}</td></tr>`,
+          `<td class="num" data-sort="${x.stated ?? ''}">${num(x.stated)}</td><td class="num" data-sort="${x.expected ?? ''}">${num(x.expected)}</td><td class="msg">${shown(x.message)}</td></tr>`,
       );
     }
   }

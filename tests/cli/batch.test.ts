@@ -355,7 +355,29 @@ describe('the parts of the batch output', () => {
     const ja = renderHtmlReport([file(1)], { lang: 'ja', generated: new Date('2025-04-01T00:00:00Z') });
     expect(ja).toContain('<td class="msg">計算用: 非表示のシートです(検査はしました) / 別紙1!B4: 目標値・実績値の行に、年度の見出しの下の数値が見つからないため、検査していません / 空0: 空のシートです</td>');
     const en = renderHtmlReport([file(3)], { lang: 'en', generated: new Date('2025-04-01T00:00:00Z') });
-    expect(en).toContain('<td class="msg">計算用: a hidden sheet (checked all the same) / 別紙1!B4: target and actual rows with no numbers under year headers: not checked / 空0: an empty sheet … (5 in all)</td>');
+    expect(en).toContain(
+      '<td class="msg"><span lang="ja">計算用</span>: a hidden sheet (checked all the same) / <span lang="ja">別紙</span>1!B4: target and actual rows with no numbers under year headers: not checked / <span lang="ja">空</span>0: an empty sheet … (5 in all)</td>',
+    );
+  });
+
+  it('names a Japanese font of every system (Noto Sans CJK JP on Linux), and marks the Japanese of an English page lang="ja", so that no Chinese glyphs are drawn', () => {
+    const files = [
+      { file: '提出/評価書.xlsx', tables: [], findings: [{ rule: 'unparseable-number' as const, severity: 'warning' as const, sheet: '別紙1', cell: 'B12', expected: null, stated: null, message: 'the target "約１００件" is not a number' }] },
+      { file: 'broken.xlsx', error: 'x' },
+    ];
+    const en = renderHtmlReport(files, { lang: 'en', generated: new Date('2025-04-01T00:00:00Z'), ignored: ['提出/メモ.txt'] });
+    expect(/<style>[\s\S]*?body \{ font: [^;]*"Noto Sans CJK JP"/.test(en)).toBe(true);
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<td class="path"><span lang="ja">提出</span>/<span lang="ja">評価書</span>.xlsx</td>');
+    expect(en).toContain('<td><span lang="ja">別紙</span>1</td>');
+    expect(en).toContain('<td class="msg">the target &quot;<span lang="ja">約１００件</span>&quot; is not a number</td>');
+    expect(en).toContain('<span lang="ja">提出</span>/<span lang="ja">メモ</span>.txt</p>');
+    expect(en).toContain('<td class="path">broken.xlsx</td>');
+    // Every Japanese character of the page outside its style, script and own words is inside such a span.
+    const body = /<main>([\s\S]*)<\/main>/.exec(en)![1];
+    expect(body.replace(/<span lang="ja">[^<]*<\/span>/g, '')).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    // A Japanese page is Japanese throughout: nothing marked.
+    expect(renderHtmlReport(files, { lang: 'ja', generated: new Date('2025-04-01T00:00:00Z') })).not.toContain('<span lang="ja">');
   });
 
   it('keeps the progress line within the terminal, counting two columns for 漢字 and かな, however narrow it is', () => {
@@ -397,7 +419,7 @@ describe('the parts of the batch output', () => {
       { lang: 'en', generated: new Date('2025-04-01T00:00:00Z') },
     );
     expect(page).toContain('xslx.exe&lt;U+2066&gt;.xlsx');
-    expect(page).toContain('別紙&lt;U+202E&gt;1');
+    expect(page).toContain('別紙</span>&lt;U+202E&gt;1');
     expect(page).toContain('b&lt;U+202D&gt;c.xlsx');
     expect(page).not.toMatch(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
     const written: string[] = [];
