@@ -333,7 +333,7 @@ export function renderHtmlReport(files: FileReport[], options: HtmlReportOptions
   // Every rule that found something: the most errors first, then the most warnings, then information.
   const ruleRows = [...byRule]
     .sort(([a, x], [b, y]) => y.error - x.error || y.warning - x.warning || y.info - x.info || a.localeCompare(b))
-    .map(([rule, c]) => `<tr><td>${escapeHtml(rule)}</td><td class="num">${c.error}</td><td class="num">${c.warning}</td><td class="num">${c.info}</td><td class="num">${c.files}</td><td>${escapeHtml(describe.get(rule) ?? '')}</td></tr>`);
+    .map(([rule, c]) => `<tr><td>${escapeHtml(rule)}</td><td class="num">${c.error}</td><td class="num">${c.warning}</td><td class="num">${c.info}</td><td class="num">${c.files}</td><td>${lang === 'en' ? markJapanese(escapeHtml(describe.get(rule) ?? '')) : escapeHtml(describe.get(rule) ?? '')}</td></tr>`);
   const ruleTable =
     ruleRows.length === 0
       ? ''

@@ -205,12 +205,15 @@ describe('hyoka check --report', () => {
   it('writes one HTML page that lists every file with its counts and its findings', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
-    for (const f of json.files) expect(html).toContain(`<td class="path">${escapeHtml(f.file)}</td>`);
+    // The Japanese of the names is marked lang="ja" on this English page; read without those marks, the names are as given.
+    expect(html).toContain('/<span lang="ja">提出</span>/');
+    const plain = html.replace(/<span lang="ja">([^<]*)<\/span>/g, '$1');
+    for (const f of json.files) expect(plain).toContain(`<td class="path">${escapeHtml(f.file)}</td>`);
     const findings = json.files.flatMap((f) => ('findings' in f ? f.findings : []));
     expect(html.match(/<tr><td class="path">/g)).toHaveLength(json.files.length + findings.length);
     expect(html).toContain('sum-mismatch');
     expect(html).toContain('unreadable');
-    expect(html).toContain(`<p class="meta" id="ignored">1 file(s) not checked, as they are not spreadsheets: ${escapeHtml(join(dir, '提出', 'readme.txt'))}</p>`);
+    expect(plain).toContain(`<p class="meta" id="ignored">1 file(s) not checked, as they are not spreadsheets: ${escapeHtml(join(dir, '提出', 'readme.txt'))}</p>`);
   });
 
   it('escapes the script tag in a cell, and shows a formula-like sheet name as text', () => {
@@ -376,6 +379,9 @@ describe('the parts of the batch output', () => {
     // Every Japanese character of the page outside its style, script and own words is inside such a span.
     const body = /<main>([\s\S]*)<\/main>/.exec(en)![1];
     expect(body.replace(/<span lang="ja">[^<]*<\/span>/g, '')).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    // Hyoka's own words naming a Japanese term (総合評価) in the rules' descriptions are marked too.
+    const scores = renderHtmlReport([{ file: 'a.xlsx', tables: [], findings: [{ rule: 'overall-score-mismatch', severity: 'error', sheet: 'S', cell: 'F40', expected: 3.9, stated: 4.1, message: 'm' }] }], { lang: 'en', generated: new Date('2025-04-01T00:00:00Z') });
+    expect(/<main>([\s\S]*)<\/main>/.exec(scores)![1].replace(/<span lang="ja">[^<]*<\/span>/g, '').replace(/ title="[^"]*"/g, '')).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     // A Japanese page is Japanese throughout: nothing marked.
     expect(renderHtmlReport(files, { lang: 'ja', generated: new Date('2025-04-01T00:00:00Z') })).not.toContain('<span lang="ja">');
   });
