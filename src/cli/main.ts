@@ -398,8 +398,8 @@ async function runFix(args: string[]): Promise<number> {
     if (required && isWorkbookExtension(given) && given !== required) {
       process.stderr.write(
         lang === 'ja'
-          ? `hyoka: ${input}: このブックは ${required} の形式です。Excel は ${given} の名前では開けないため、何も書き出しませんでした。出力ファイル名を ${required} にしてください。\n`
-          : `hyoka: ${input}: nothing was written: Excel opens this workbook only as ${required}, not under a ${given} name. Name the output ${required}.\n`,
+          ? `hyoka: ${terminalText(input)}: このブックは ${required} の形式です。Excel は ${given} の名前では開けないため、何も書き出しませんでした。出力ファイル名を ${required} にしてください。\n`
+          : `hyoka: ${terminalText(input)}: nothing was written: Excel opens this workbook only as ${required}, not under a ${given} name. Name the output ${required}.\n`,
       );
       return 2;
     }
@@ -410,30 +410,33 @@ async function runFix(args: string[]): Promise<number> {
       const sheets = [...new Set(locked.map((s) => s.sheet))];
       const cells = locked.map((s) => `${s.sheet}!${s.address}`).join(', ');
       process.stderr.write(
-        lang === 'ja'
-          ? `hyoka: ${input}: シート${sheets.map((n) => `「${n}」`).join('')}が保護されているため、何も書き出しませんでした(ロックされたセル: ${cells})。Excel で [校閲] → [シート保護の解除] をして保存してから、もう一度実行してください。\n`
-          : `hyoka: ${input}: nothing was written: ${sheets.length > 1 ? 'sheets' : 'sheet'} ${sheets.map((n) => `"${n}"`).join(', ')} ${sheets.length > 1 ? 'are' : 'is'} protected (locked cells: ${cells}). Unprotect ${sheets.length > 1 ? 'them' : 'it'} in Excel (Review → Unprotect Sheet), save, and run again.\n`,
+        terminalText(
+          lang === 'ja'
+            ? `hyoka: ${input}: シート${sheets.map((n) => `「${n}」`).join('')}が保護されているため、何も書き出しませんでした(ロックされたセル: ${cells})。Excel で [校閲] → [シート保護の解除] をして保存してから、もう一度実行してください。`
+            : `hyoka: ${input}: nothing was written: ${sheets.length > 1 ? 'sheets' : 'sheet'} ${sheets.map((n) => `"${n}"`).join(', ')} ${sheets.length > 1 ? 'are' : 'is'} protected (locked cells: ${cells}). Unprotect ${sheets.length > 1 ? 'them' : 'it'} in Excel (Review → Unprotect Sheet), save, and run again.`,
+        ) + '\n',
       );
       return 2;
     }
     await writeFile(output, patched.bytes);
     const made = plan.writes.filter((w) => !patched.skipped.some((s) => s.sheet === w.sheet && s.address === w.address));
-    const say = (ja: string, en: string) => process.stdout.write(`${lang === 'ja' ? ja : en}\n`);
+    // Every line names sheets, cells or files as the workbook writes them: shown as the terminal never obeys (terminalText).
+    const say = (ja: string, en: string) => process.stdout.write(`${terminalText(lang === 'ja' ? ja : en)}\n`);
     say(`${output} に書き出しました(${made.length} セルを再計算)。`, `Wrote ${output} (${made.length} cell(s) recalculated).`);
     // A line break inside a cell's text shows as ⏎, so that each change stays on a line of its own (and control
     // characters as the terminal never obeys them, see terminalText).
     const oneLine = terminalText;
     for (const w of made) {
       // A formula replaced by a value (its result disagrees, and still does with the other writes made) says so.
-      const replaced = w.before.formula !== undefined && w.formula !== w.before.formula ? oneLine(lang === 'ja' ? `(数式 =${w.before.formula} を置き換え)` : `(replaces the formula =${w.before.formula})`) : '';
+      const replaced = w.before.formula !== undefined && w.formula !== w.before.formula ? (lang === 'ja' ? `(数式 =${w.before.formula} を置き換え)` : `(replaces the formula =${w.before.formula})`) : '';
       const after = replaced ? ` ${replaced}` : '';
       if (typeof w.before.value === 'string' && typeof w.value === 'string' && !w.formula) {
         const part = changedPart(w.before.value, w.value);
-        process.stdout.write(`  ${w.sheet}!${w.address}: ${oneLine(part.before)} → ${oneLine(part.after)}${after}\n`);
+        process.stdout.write(`${oneLine(`  ${w.sheet}!${w.address}: ${part.before} → ${part.after}${after}`)}\n`);
         continue;
       }
-      const was = w.before.value === null ? (lang === 'ja' ? '空欄' : 'blank') : oneLine(String(w.before.value));
-      process.stdout.write(`  ${w.sheet}!${w.address}: ${was} → ${w.formula ? `=${w.formula} (${w.value})` : w.value}${after}\n`);
+      const was = w.before.value === null ? (lang === 'ja' ? '空欄' : 'blank') : String(w.before.value);
+      process.stdout.write(`${oneLine(`  ${w.sheet}!${w.address}: ${was} → ${w.formula ? `=${w.formula} (${w.value})` : w.value}${after}`)}\n`);
     }
     for (const k of plan.keptFormulas) {
       const result = resultText(k.result);

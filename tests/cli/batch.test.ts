@@ -432,6 +432,18 @@ describe('the parts of the batch output', () => {
     const bar = progressBar({ isTTY: true, columns: 80, write: (s: string) => written.push(s) }, () => 1000)!;
     bar.update(1, 1, name);
     expect(written[0]).toContain('xslx.exe<U+2066>.xlsx');
+    // hyoka fix names each cell it rewrote by its sheet, shown the same way.
+    const wrong = join(dir, 'wrong.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('別紙\u202E1');
+    sheet.addRow([null, null, '令和3年度', '令和4年度']);
+    sheet.addRow(['数値目標(1) 件数', '目標値', 10, 10]);
+    sheet.addRow([null, '実績値', 11, 12]);
+    sheet.addRow(['寄与度(※):', '進捗度(%)', 100, 120]);
+    writeFileSync(wrong, new Uint8Array(await book.xlsx.writeBuffer()));
+    const fixed = hyoka('fix', wrong, '-o', join(dir, 'fixed.xlsx'));
+    expect(fixed.stdout).toContain('別紙<U+202E>1!C4: 100 → 110');
+    expect(fixed.stdout).not.toMatch(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
   });
 
   it('draws the progress bar on a terminal only, and clears it at the end', () => {
