@@ -6512,6 +6512,14 @@ describe('probe round: layouts offices use for the same tables', () => {
     // Each year's amounts adding up to the goal, the last rising to it or not: a flow as before.
     const flow = checkWorkbook(book(sheet('S', rows('475億円（累計）', ['55億円', '75億円', '95億円', '115億円', '135億円']))));
     expect(flow.model.tables[0].kind === 'progress' && flow.model.tables[0].targets.map((x) => [x.mode, x.modeSource])).toEqual([['flow', 'cumulative-label']]);
+    // A goal that is neither the sum nor the last of a rising row: the error says both, not only the sum no one meant.
+    const wrong = checkWorkbook(book(sheet('S', rows('485億円（累計）', running)))).findings;
+    expect(wrong.map((f) => [f.rule, f.cell, f.expected, f.stated, f.params.lastTarget])).toEqual([['cumulative-total-mismatch', 'A2', 1445, 485, 475]]);
+    expect(formatFinding(wrong[0], 'ja')).toContain('は、各年度の目標値の合計 1,445億円 と一致しません。目標値の行が各年度までの累計なら、最終年度の目標値 475億円 とも一致しません。');
+    expect(formatFinding(wrong[0], 'en')).toContain('If the row states running totals, it differs from the final-year target, 475 億円, too.');
+    // A flow's row adding up past its goal that does not rise every year: the sum alone, as before.
+    const uneven = checkWorkbook(book(sheet('S', rows('485億円（累計）', ['55億円', '75億円', '95億円', '235億円', '140億円'])))).findings;
+    expect(uneven.filter((f) => f.rule === 'cumulative-total-mismatch').map((f) => [f.cell, f.params.lastTarget])).toEqual([['A2', undefined]]);
   });
 
   it('a target stated only by rows of running totals (目標値（累計） / 実績値（累計）): stock, its 累計 goal the last year’s, the progress rewritten from them, and a 累計 column against the latest running total, never their sum', () => {

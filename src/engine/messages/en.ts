@@ -69,7 +69,7 @@ export const en: MessageBook = {
       ? `Indicator (${h.param('indicator')}) has ${h.param('count')} targets but gives no weights; equal weights were used.`
       : `Indicator (${h.param('indicator')}): ${h.target()} gives no weight; equal weights were used, and the value from the weights given (the missing one counted as 0) is accepted too.`,
   'cumulative-total-mismatch': (f, h) =>
-    `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets${period(h) ? ` of ${period(h)}` : ''}, ${h.num(f.expected)}${unit(h.param('unit'))}.`,
+    `${cap(h.target())}: the cumulative goal ${saidAmount(h.num(f.stated), h.param('unit'), h.param('said'))} ${h.param('said') ? 'is not met by' : 'differs from'} the sum of the yearly targets${period(h) ? ` of ${period(h)}` : ''}, ${h.num(f.expected)}${unit(h.param('unit'))}.${typeof f.params.lastTarget === 'number' ? ` If the row states running totals, it differs from the final-year target, ${h.num(f.params.lastTarget)}${unit(h.param('unit'))}, too.` : ''}`,
   'cumulative-goal-unchecked': (f, h) =>
     h.param('stock')
       ? `${cap(h.target())}: the stock goal ${h.num(f.stated)}${unit(h.param('unit'))} names no year and exceeds the last target shown (${h.year()}), ${h.num(f.expected)}${unit(h.param('unit'))}; the table seems to show a ${h.param('planYears')}-year plan so far (${h.param('years')} years), so the goal cannot be checked yet.`

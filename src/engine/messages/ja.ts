@@ -53,7 +53,7 @@ export const ja: MessageBook = {
       ? `評価指標(${h.param('indicator')})には数値目標が${h.param('count')}つありますが寄与度が記載されていません。均等の寄与度として計算しました。`
       : `評価指標(${h.param('indicator')})の${h.target()}に寄与度が記載されていません。均等の寄与度で計算し、記載された寄与度(記載のない目標を 0 とする)で計算した値も正しいとみなしました。`,
   'cumulative-total-mismatch': (f, h) =>
-    `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${period(h) ? `${period(h)}の` : ''}各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。`,
+    `${h.target()}の累計目標 ${h.num(f.stated)}${h.param('unit')}${h.param('said')} は、${period(h) ? `${period(h)}の` : ''}各年度の目標値の合計 ${h.num(f.expected)}${h.param('unit')} ${h.param('said') ? 'で満たされません' : 'と一致しません'}。${typeof f.params.lastTarget === 'number' ? `目標値の行が各年度までの累計なら、最終年度の目標値 ${h.num(f.params.lastTarget)}${h.param('unit')} とも一致しません。` : ''}`,
   'cumulative-goal-unchecked': (f, h) =>
     h.param('stock')
       ? `${h.target()}のストックの目標 ${h.num(f.stated)}${h.param('unit')} は年度の記載がなく、表の最後の目標値(${h.year()}) ${h.num(f.expected)}${h.param('unit')} を上回っています。表は ${h.param('years')} 年度分で、計画(${h.param('planYears')}年間)の途中までと見られるため、まだ確かめられません。`

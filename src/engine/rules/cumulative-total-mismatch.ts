@@ -48,12 +48,22 @@ function mismatches(t: NumericTarget, out: Verdicts): void {
       );
       continue;
     }
+    // A row rising every year may state running totals (`115 | 196 | 283 | 376 | 475` under `475億円（累計）`, read so when
+    // its last is the goal): the reviewer is told the goal is not its last target either, not only the sum no one meant.
+    const last = parts[parts.length - 1].value;
+    const rising = !column && parts.length > 1 && parts.every((v, k) => k === 0 || v.value.gt(parts[k - 1].value)) && total.gt(goal.hi);
     findings.push(
       findingAt('cumulative-total-mismatch', 'error', ref, {
         expected: total.div(scale).toNumber(),
         stated: goal.value.div(scale).toNumber(),
         calc: `${terms} = ${show(total.div(scale), 4)}`,
-        params: { ...targetParams(t), unit: `${goal.scaleLabel}${goal.unit ?? ''}`, ...periodParam(t.columns, column?.of), ...(goal.bound && { said: goal.bound }) },
+        params: {
+          ...targetParams(t),
+          unit: `${goal.scaleLabel}${goal.unit ?? ''}`,
+          ...periodParam(t.columns, column?.of),
+          ...(goal.bound && { said: goal.bound }),
+          ...(rising && { lastTarget: last.div(scale).toNumber() }),
+        },
       }),
     );
   }
