@@ -2,7 +2,7 @@ import { show } from '../decimal.js';
 import { a1 } from '../grid.js';
 import { asNumber, boundMayHold, holdsRunningTotals, mayBeEqual, yearOrder } from '../compute.js';
 import { findingAt, type Finding } from '../findings.js';
-import { inUnitOf } from '../numbers.js';
+import { inUnitOf, type NumberValue } from '../numbers.js';
 import { columnOfYear, summaryGoals } from '../indicators.js';
 import type { NumericTarget, PlanGoal } from '../model.js';
 import { PLAN_YEARS, showsSoFar, yearsShown } from './cumulative-total-mismatch.js';
@@ -42,17 +42,25 @@ export const stockGoalMismatch: Rule = {
 /** How a final target misses a goal stated as a bound: under `以上`, at most `超`, over `以下`, at least `未満`. */
 const MISSED: Record<string, string> = { 以上: '<', 超: '≤', 以下: '>', 未満: '≥' };
 
-/** A stock target's goal against its target of the goal's year; with `orLast`, of the last year with a target when the table shows not its year. */
-function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding | undefined {
+/** The column of the last year stating a target, in year order; -1 when none does. */
+function lastTargetColumn(t: NumericTarget): number {
+  const order = yearOrder(t.columns);
+  for (let k = order.length - 1; k >= 0; k--) if (asNumber(t.target[order[k]].parsed)) return order[k];
+  return -1;
+}
+
+/**
+ * A stock target's goal against its target of the goal's year; with `orLast`, of the last year with a target when the
+ * table shows not its year. Undefined when nothing is due yet or the target meets the goal; else the column compared
+ * and both figures, each in the other's unit where one is bare.
+ */
+function missedGoal(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): { i: number; final: NumberValue; goal: NumberValue } | undefined {
   let i = columnOfYear(t, goalOf.year);
   // A goal for a year after the last the table shows (最終目標(R7) beside R4 … R6) is not yet due.
   const lastYear = t.columns.reduce<number | null>((y, c) => (c.year !== null && (y === null || c.year > y) ? c.year : y), null);
   if (i < 0 && goalOf.year !== null && lastYear !== null && goalOf.year > lastYear) return undefined;
   if (i < 0 && !orLast) return undefined;
-  if (i < 0) {
-    const order = yearOrder(t.columns);
-    for (let k = order.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[order[k]].parsed)) i = order[k];
-  }
+  if (i < 0) i = lastTargetColumn(t);
   const asRead = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
   if (!asRead) return undefined;
   // A bare number on either side is in the other's unit.
@@ -60,13 +68,19 @@ function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding 
   const goal = inUnitOf(goalOf.value, asRead);
   // A goal stated as a bound (`900社以上（令和7年度）`) holds where the final target may meet it (`900社超` not by 900 社).
   if (goal.bound ? boundMayHold(final.lo, final.hi, goal) : mayBeEqual(final, goal)) return undefined;
+  return { i, final, goal };
+}
+
+/** A stock target's goal its target of the goal's year (or the last one's, with `orLast`) misses: an error at the goal. */
+function mismatch(t: NumericTarget, goalOf: PlanGoal, orLast: boolean): Finding | undefined {
+  const missed = missedGoal(t, goalOf, orLast);
+  if (!missed) return undefined;
+  const { i, final, goal } = missed;
   // A level naming no year above the last target of a table of the years so far: not due yet (cumulative-goal-unchecked says so).
   if (yearlessUnderway(t, goalOf, final.value, goal.value)) return undefined;
   const scale = goal.scale;
   // An earlier plan's level (`第1期 900社（令和3年度）`) is compared with a year before the last with a target: no final year's.
-  const order = yearOrder(t.columns);
-  let last = -1;
-  for (let k = order.length - 1; k >= 0 && last < 0; k--) if (asNumber(t.target[order[k]].parsed)) last = order[k];
+  const last = lastTargetColumn(t);
   return findingAt('stock-goal-mismatch', 'error', goalOf.ref, {
     expected: final.value.div(scale).toNumber(),
     stated: goal.value.div(scale).toNumber(),
@@ -91,15 +105,9 @@ export function stockGoalsUnchecked({ targets }: RuleContext): Finding[] {
   for (const { target: t } of targets.all) {
     const g = t.goal;
     if (t.mode !== 'stock' || !g || g.cumulative || g.year !== null) continue;
-    const order = yearOrder(t.columns);
-    let i = -1;
-    for (let k = order.length - 1; k >= 0 && i < 0; k--) if (asNumber(t.target[order[k]].parsed)) i = order[k];
-    const asRead = i >= 0 ? asNumber(t.target[i].parsed) : undefined;
-    if (!asRead) continue;
-    const final = inUnitOf(asRead, g.value);
-    const goal = inUnitOf(g.value, asRead);
-    if (goal.bound ? boundMayHold(final.lo, final.hi, goal) : mayBeEqual(final, goal)) continue;
-    if (!yearlessUnderway(t, g, final.value, goal.value)) continue;
+    const missed = missedGoal(t, g, true);
+    if (!missed || !yearlessUnderway(t, g, missed.final.value, missed.goal.value)) continue;
+    const { i, final, goal } = missed;
     const scale = goal.scale;
     findings.push(
       findingAt('cumulative-goal-unchecked', 'info', g.ref, {
