@@ -5,7 +5,7 @@
  */
 import { Decimal, dec, roundHalfUp, show, showBeforeRounding, sum } from './decimal.js';
 import * as exact from './exact.js';
-import { inUnitOf, parseNumberText, unitGroup, type NumberValue, type Parsed } from './numbers.js';
+import { asNumber, inUnitOf, parseNumberText, unitGroup, type NumberValue, type Parsed } from './numbers.js';
 import { keepShape } from './shapes.js';
 import type { NumericTarget, PlanGoal, TargetMode, TotalColumn, ValueCell, YearColumn } from './model.js';
 
@@ -14,9 +14,7 @@ export interface Interval {
   hi: Decimal;
 }
 
-export function asNumber(p: Parsed | undefined): NumberValue | undefined {
-  return p && p.kind === 'number' ? p : undefined;
-}
+export { asNumber };
 
 export function overlaps(a: Interval, b: Interval): boolean {
   return exact.compareDecimals(a.lo, b.hi) <= 0 && exact.compareDecimals(b.lo, a.hi) <= 0;

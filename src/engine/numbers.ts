@@ -630,8 +630,9 @@ export function withFormatWords(digits: string, info: FormatInfo): string {
   return `${info.unitBefore}${digits}${info.unitText.slice(info.unitBefore.length).trim()}`;
 }
 
-function asNumber(p: Parsed): Parsed | undefined {
-  return p.kind === 'number' ? p : undefined;
+/** A parsed value as a number, if it is one (compute.ts gives it to the rules too). */
+export function asNumber(p: Parsed | undefined): NumberValue | undefined {
+  return p && p.kind === 'number' ? p : undefined;
 }
 
 /** The power of ten a scientific format writes a number with, its mantissa rounded to `decimals` (9.96 in `0.0E+0` is 1.0E+01). */
