@@ -7,6 +7,7 @@
  */
 import { cellIndex, parseA1 } from '../../engine/grid.js';
 import type { Scalar } from './evaluate.js';
+import { decodeEntities, escapeXml } from './xml.js';
 
 /** The parts of a package, as write.ts holds them. */
 export interface Parts {
@@ -63,7 +64,7 @@ function refreshChart(xml: string, written: Written): string {
   const re = /<([A-Za-z_][\w.-]*:)?(numRef|strRef)>(\s*<\1f>([^<]*)<\/\1f>\s*)<\1(numCache|strCache)>([\s\S]*?)<\/\1\5>/g;
   return xml.replace(re, (whole, prefix: string | undefined, kind: string, head: string, ref: string, cacheName: string, cache: string) => {
     const ns = prefix ?? '';
-    const cells = referenceCells(unescape(ref));
+    const cells = referenceCells(decodeEntities(ref));
     if (!cells) return whole;
     const changes = new Map<number, Scalar>();
     cells.forEach((c, idx) => {
@@ -93,7 +94,7 @@ function refreshPoints(cache: string, ns: string, changes: Map<number, Scalar>, 
     if (value === null || (typeof value === 'object' && value !== null)) return '';
     if (numbers && typeof value !== 'number') return '';
     const text = typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value;
-    return `<${ns}pt${attrs || ` idx="${idx}"`}><${ns}v>${escape(text)}</${ns}v></${ns}pt>`;
+    return `<${ns}pt${attrs || ` idx="${idx}"`}><${ns}v>${escapeXml(text)}</${ns}v></${ns}pt>`;
   };
   const edits: { start: number; end: number; text: string }[] = [];
   for (const [idx, value] of changes) {
@@ -124,7 +125,7 @@ function refreshPivotOnLoad(xml: string, written: Written): string {
   let touched = true;
   if (ref && sheet !== undefined) {
     const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref);
-    const values = written.get(unescape(sheet));
+    const values = written.get(decodeEntities(sheet));
     if (m) {
       const from = parseA1(`${m[1]}${m[2]}`);
       const to = m[3] ? parseA1(`${m[3]}${m[4]}`) : from;
@@ -149,11 +150,3 @@ function fromIndex(key: number): { row: number; col: number } {
 }
 
 const COLUMNS = cellIndex(1, 0) - cellIndex(0, 0);
-
-function unescape(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-}
-
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}

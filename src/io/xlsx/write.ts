@@ -11,6 +11,7 @@ import type { FormulaRefresh } from './settle.js';
 import { crc32, entryData, readCentralDirectory, writeZip, type ZipEntry, type ZipPart } from './zip.js';
 import { shiftFormula } from './formula.js';
 import { resolveTarget } from './parts.js';
+import { decodeEntities, escapeXml } from './xml.js';
 import { refreshCaches, type RefreshedCaches, type Written } from './caches.js';
 import type { Scalar } from './evaluate.js';
 
@@ -128,7 +129,7 @@ function unshareWritten(xml: string, ns: string, writes: CellWrite[]): { xml: st
     if (attr(m[1], 't') !== 'shared' || attr(m[1], 'ref') === undefined || m[2] === undefined) continue;
     const si = attr(m[1], 'si');
     const cell = cellAt(m.index!);
-    if (si !== undefined && cell && written.has(cell.address)) masters.set(si, { row: cell.row, col: cell.col, formula: unescapeXml(m[2]) });
+    if (si !== undefined && cell && written.has(cell.address)) masters.set(si, { row: cell.row, col: cell.col, formula: decodeEntities(m[2]) });
   }
   if (masters.size === 0) return { xml, freed };
   const pieces: string[] = [];
@@ -192,21 +193,6 @@ function lockedFormats(files: Package): (style: string | undefined) => boolean {
     i++;
   }
   return (style) => !unlocked.has(Number(style ?? 0));
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    if (e === 'amp') return '&';
-    return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-  });
 }
 
 /** An attribute's value, in either quotes (XML allows `r='5'` as well as `r="5"`). */
@@ -304,7 +290,7 @@ function sheetParts(files: Package): Map<string, string> {
   for (const m of wb.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b([^>]*)\/?>/g)) {
     const name = attr(m[1], 'name');
     const rid = attr(m[1], 'r:id') ?? /(?:^|\s)[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[1])?.slice(1).find((v) => v !== undefined);
-    if (name && rid && targets.has(rid)) parts.set(unescapeXml(name), targets.get(rid)!);
+    if (name && rid && targets.has(rid)) parts.set(decodeEntities(name), targets.get(rid)!);
   }
   return parts;
 }

@@ -165,12 +165,18 @@ function latin(buf: Uint8Array, start: number, end: number): string {
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-function decodeEntities(s: string): string {
+/** Text with its entities decoded (`&amp;`, `&#x41;`); an unknown or out-of-range one is kept as written. */
+export function decodeEntities(s: string): string {
   return s.replace(ENTITY, (whole, e: string) => {
     if (e.charCodeAt(0) !== 35) return NAMED[e] ?? whole;
     const code = e.charCodeAt(1) === 120 ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
+}
+
+/** Text escaped for an element's content or an attribute's value in double quotes. */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Text of bytes [start, end): UTF-8, line ends normalized as XML requires, entities decoded. */
