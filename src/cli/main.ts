@@ -4,12 +4,12 @@ import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import { checkWorkbook } from '../engine/check.js';
-import { changedPart, planRecalculation } from '../engine/fix.js';
+import { changedPart } from '../engine/fix.js';
 import type { Lang } from '../engine/messages/index.js';
 import { buildReport, reportJsonSchema, type FileReport } from '../engine/report.js';
 import { DEFAULT_LIMITS } from '../io/xlsx/limits.js';
 import { readXlsx } from '../io/xlsx/read.js';
-import { resultText, settleFormulas, type SettledPlan, type SettleOptions } from '../io/xlsx/settle.js';
+import { resultText, settledRecalculation, type SettledPlan, type SettleOptions } from '../io/xlsx/settle.js';
 import { isWorkbookExtension, patchXlsx, requiredExtension, SKIP_REASONS, type PatchResult } from '../io/xlsx/write.js';
 import { describeError, fileSystemReason, readInput } from './check-file.js';
 import { formatText, terminalText } from './format.js';
@@ -351,7 +351,7 @@ export function emit(reports: FileReport[], lang: Lang, json: boolean, ignored: 
  */
 async function planFix(bytes: Uint8Array, options: SettleOptions): Promise<SettledPlan> {
   const workbook = await readXlsx(bytes);
-  return settleFormulas(workbook, planRecalculation(checkWorkbook(workbook).model, options), options);
+  return settledRecalculation(workbook, checkWorkbook(workbook).model, options);
 }
 
 /**

@@ -4,8 +4,8 @@
  * the WorkbookHost.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { resultText, settleFormulas, type SettledPlan } from '../io/xlsx/settle.js';
-import { checkWorkbook, planRecalculation, type CellWrite, type CheckResult, type Finding, type RuleId, type Severity, type TargetMode, type Workbook } from '../engine/index.js';
+import { resultText, settledRecalculation, type SettledPlan } from '../io/xlsx/settle.js';
+import { checkWorkbook, type CellWrite, type CheckResult, type Finding, type RuleId, type Severity, type TargetMode, type Workbook } from '../engine/index.js';
 import { HostError, type CellSnapshot, type HighlightCell, type WorkbookHost } from '../io/host.js';
 import { StandaloneHost, fixedFileName, type StandaloneState } from '../io/standalone/index.js';
 import { XlsxReadError } from '../io/xlsx/errors.js';
@@ -238,7 +238,7 @@ export function useHyoka(env: Environment) {
     if (!host || !result || busyRef.current) return;
     // Formulas that give the right value once their inputs are rewritten stay formulas (settle.ts).
     // (The grid is read with every result; without one there are no formulas to follow.)
-    const plan = settleFormulas(workbook ?? { sheets: [] }, planRecalculation(result.model, { formulas }), { formulas, modeOverrides: overrides });
+    const plan = settledRecalculation(workbook ?? { sheets: [] }, result.model, { formulas, modeOverrides: overrides });
     // The page saves formulas' results itself; Excel works its own out.
     const saves = host.kind === 'standalone';
     if (plan.writes.length === 0 && (!saves || plan.refreshed.length === 0)) {
@@ -262,7 +262,7 @@ export function useHyoka(env: Environment) {
         // written only if the workbook as it is now asks for exactly that; otherwise nothing, and the pane shows it as it is.
         const wb = await host.readWorkbook();
         const now = checkWorkbook(wb, { modeOverrides: p.overrides });
-        const fresh = settleFormulas(wb, planRecalculation(now.model, { formulas: p.formulas }), { formulas: p.formulas, modeOverrides: p.overrides });
+        const fresh = settledRecalculation(wb, now.model, { formulas: p.formulas, modeOverrides: p.overrides });
         const differ = differentWrites(plan.writes, fresh.writes);
         if (differ.length > 0) {
           setWorkbook(wb);

@@ -17,6 +17,7 @@ import { checkWorkbook } from '../../engine/check.js';
 import type { DetectOptions } from '../../engine/detect/index.js';
 import { planRecalculation, type CellWrite, type RecalculationOptions, type RecalculationPlan } from '../../engine/fix.js';
 import { a1, cellIndex, type Cell, type Sheet, type Workbook } from '../../engine/grid.js';
+import type { Model } from '../../engine/model.js';
 import { formulaResults, resultCell, shownNumber, type Scalar } from './evaluate.js';
 
 /** A formula cell's new result, to save in the file in place of the stale one (its formula stays). */
@@ -131,6 +132,11 @@ export function settleFormulas(workbook: Workbook, plan: RecalculationPlan, opti
   const valuesInsteadOfFormulas = plan.valuesInsteadOfFormulas.filter((a) => !keptAddresses.has(a));
   const marksKept = plan.marksKept.filter((a) => !keptAddresses.has(a));
   return { ...plan, writes, keptFormulas, refreshed, recalcOnOpen, valuesInsteadOfFormulas, marksKept };
+}
+
+/** A checked model's recalculation, planned and followed through the workbook's formulas (settleFormulas). */
+export function settledRecalculation(workbook: Workbook, model: Model, options: SettleOptions = {}): SettledPlan {
+  return settleFormulas(workbook, planRecalculation(model, options), options);
 }
 
 /** What a cell the plan made on a trial writes held in the workbook: the formula's saved result, not the trial's. */
