@@ -1,6 +1,7 @@
 /** Checks one file from disk: read, detect, rules, report entry. Never throws for a bad file. */
 import { constants } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { checkModel } from '../engine/check.js';
 import { detect } from '../engine/detect/index.js';
 import type { Model } from '../engine/model.js';
@@ -77,13 +78,13 @@ export async function readBounded(path: string, maxBytes: number): Promise<Uint8
       } catch (e) {
         // A pipe whose writer has written nothing more yet.
         if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-        await new Promise((r) => setTimeout(r, 5));
+        await sleep(5);
         continue;
       }
       if (n === 0) {
         // The end; or, on a pipe read from its start, no writer yet: one may still come.
         if (total > 0 || Date.now() - started > WRITER_WAIT_MS) break;
-        await new Promise((r) => setTimeout(r, 20));
+        await sleep(20);
         continue;
       }
       chunks.push(chunk.subarray(0, n));
