@@ -6,7 +6,7 @@
  * Excel runs nothing. The page allows only its own style and script (by hash, in its CSP).
  */
 import { createHash } from 'node:crypto';
-import { describeFault, type Lang } from '../engine/messages/index.js';
+import { describeFault, formatFigure, type Lang } from '../engine/messages/index.js';
 import type { FileReport } from '../engine/report.js';
 import { RULES } from '../engine/rules/index.js';
 import { visibleBidi } from './format.js';
@@ -127,10 +127,8 @@ function cellKey(a1: string): string {
   return `${m[2].padStart(7, '0')}:${String(col).padStart(5, '0')}`;
 }
 
-const FIGURE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-
 function num(v: number | null): string {
-  return v === null ? '' : FIGURE.format(v);
+  return v === null ? '' : formatFigure(v);
 }
 
 const STYLE = `
