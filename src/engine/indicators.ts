@@ -264,12 +264,17 @@ function choose<T>(
   return nearest?.x ?? pool[0];
 }
 
+/** A title as zone words are compared: NFKC, no spaces, lower case (`ＫＥＩＨＩＮ 臨海部` → `keihin臨海部`). */
+function foldedTitle(h: string): string {
+  return h.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
 /** What may name a table's zone: the parts of its sheet's name and its titles, compacted; none naming a year (the years decide apart). */
 export function zoneWordsOf(sheet: string, headings: readonly string[] | undefined): Set<string> {
   const words = new Set<string>();
   for (const part of sheetNameParts(sheet)) if (!part.startsWith('FY')) words.add(part);
   for (const h of headings ?? []) {
-    const c = h.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+    const c = foldedTitle(h);
     if (findFiscalYearIn(c) === undefined) words.add(c);
   }
   return words;
@@ -280,7 +285,7 @@ export function zoneWordsOf(sheet: string, headings: readonly string[] | undefin
  * titles over a summary name: a title holding the word (`京浜` in `京浜臨海部…総合特区`), or the word holding a title.
  */
 export function zoneScores(headings: readonly string[], words: Set<string>[]): number[] {
-  const titles = headings.map((h) => h.normalize('NFKC').replace(/\s+/g, '').toLowerCase()).filter((t) => t.length > 1);
+  const titles = headings.map(foldedTitle).filter((t) => t.length > 1);
   const shared = sharedByAll(words);
   return words.map((own) => {
     let score = 0;
