@@ -253,7 +253,8 @@ function yearsOfEras(cells: YearCell[]): YearCell[] | undefined {
 /**
  * Whether a label's figures end before the years of its row, a blank cell between (a table beside the label's, one
  * row lower, its header on the label's row: `実績値 | 110 | 190 | | | R2 | R3`): the years head that table, not the
- * label's row.
+ * label's row. Only over two years or more: one cell that reads as a year (a progress of 1 shown `"令和"0"年度"`) heads
+ * no table, and taken for a header it turned the row's own progress cell into its block's year.
  */
 function endsBeforeYears(row: readonly (Cell | undefined)[], col: number, firstYearCol: number): boolean {
   const filled = (c: number) => cellText(row[c]).trim() !== '';
@@ -494,7 +495,7 @@ export class SheetScan {
       }
       for (let i = labelsBefore; i < this.labels.length && !valueRow && !namesLabelColumn; i++) {
         const { kind, text, col, compact } = this.labels[i];
-        valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || (kind === 'weight' && !WEIGHT_HEADER.test(compact))) && col < firstYearCol && !NAMES_A_YEAR.test(text) && !endsBeforeYears(row, col, firstYearCol);
+        valueRow = (kind === 'target' || kind === 'actual' || kind === 'progress' || (kind === 'weight' && !WEIGHT_HEADER.test(compact))) && col < firstYearCol && !NAMES_A_YEAR.test(text) && !(years!.length > 1 && endsBeforeYears(row, col, firstYearCol));
       }
       // A year merged over several cells is one year, at its top-left cell: a source that copies it into the area's
       // other cells (exceljs does; Office.js and Hyoka's reader leave them empty) would make each year two columns.
